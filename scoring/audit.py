@@ -1,0 +1,180 @@
+"""Run every check over the site and aggregate into an `AuditResult`.
+
+An exception inside one check becomes an `error` result that weighs 0 — never a failed run.
+Not measured stays None all the way up: a category without any measured check has no score, and
+the site score averages only the categories that have one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from scoring.config import CATEGORIES, ScoringConfig, validate
+from scoring.records import PageRecord, SiteArtifacts
+from scoring.registry import Check, Outcome, all_checks
+from scoring.results import (
+    AuditResult,
+    CategoryResult,
+    CheckResult,
+    Coverage,
+    PageOutcome,
+    PageSummary,
+)
+from scoring.site import SiteData
+
+# A page-scoped check passes when every page passes; above this share it is a warning.
+WARN_SHARE = 0.8
+STATE_SCORE = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
+MAX_EVIDENCE = 50  # evidence items kept per check in the result (the rest stay in `pages`)
+
+
+def _page_outcome(check: Check, page: PageRecord, site: SiteData) -> PageOutcome:
+    outcome = check.evaluate_page(page, site)
+    if outcome.score is None and outcome.state in STATE_SCORE:
+        outcome = outcome.model_copy(update={"score": STATE_SCORE[outcome.state]})
+    return outcome
+
+
+def aggregate_pages(check: Check, outcomes: list[PageOutcome]) -> Outcome:
+    """Share of applicable pages passing, with the failing pages and their evidence."""
+    rated = [o for o in outcomes if o.score is not None]
+    if not rated:
+        return Outcome("not_applicable", explanation="No page this check applies to.")
+    score = sum(o.score for o in rated) / len(rated)
+    failing = [o for o in rated if o.state in ("fail", "warn")]
+    if not failing:
+        state = "pass"
+    else:
+        state = "warn" if score >= WARN_SHARE else "fail"
+    passing = len(rated) - len(failing)
+    explanation = f"{passing} of {len(rated)} pages pass."
+    details = [{"url": o.url, "state": o.state, "reason": o.reason} for o in failing]
+    evidence = [e for o in failing for e in o.evidence][:MAX_EVIDENCE]
+    return Outcome(state, round(score, 4), explanation, details, evidence, [o.url for o in failing])
+
+
+def evaluate_check(check: Check, site: SiteData, weight: float) -> CheckResult:
+    """Evaluate one check; missing inputs give not_applicable, exceptions give error."""
+    pages: list[PageOutcome] = []
+    missing = [r for r in check.requires if not site.has(r)]
+    if missing:
+        outcome = Outcome("not_applicable", explanation=f"Not measured: no {', '.join(missing)}.")
+    else:
+        try:
+            if check.scope == "page":
+                pages = [_page_outcome(check, p, site) for p in site.pages if check.applies_to(p, site)]
+                outcome = aggregate_pages(check, pages)
+            else:
+                outcome = check.evaluate(site)
+        except Exception as exc:  # one broken check must not sink the audit
+            pages = []
+            outcome = Outcome("error", explanation=f"Check failed: {type(exc).__name__}: {exc}")
+    counts = outcome.score is not None and outcome.state not in ("not_applicable", "error", "informative")
+    return CheckResult(
+        id=check.id,
+        title=check.title,
+        failure_title=check.failure_title,
+        description=check.description,
+        category=check.category,
+        scope=check.scope,
+        stage=check.stage,
+        state=outcome.state,
+        score=outcome.score if counts else None,
+        weight=weight if counts and check.stage == "stable" else 0.0,
+        explanation=outcome.explanation,
+        details=outcome.details,
+        evidence=outcome.evidence,
+        affected_urls=outcome.affected_urls,
+        pages=pages,
+    )
+
+
+def weighted_mean(pairs: Iterable[tuple[float | None, float]]) -> float | None:
+    """Mean of (score, weight) pairs, ignoring unmeasured scores; None when nothing counts."""
+    measured = [(s, w) for s, w in pairs if s is not None and w > 0]
+    total = sum(w for _, w in measured)
+    return sum(s * w for s, w in measured) / total if total else None
+
+
+def _page_summaries(site: SiteData, results: list[CheckResult]) -> list[PageSummary]:
+    per_page: dict[str, list[tuple[str, PageOutcome, float]]] = defaultdict(list)
+    for result in results:
+        for outcome in result.pages:
+            per_page[outcome.url].append((result.id, outcome, result.weight or 1.0))
+    summaries = []
+    for page in site.pages:
+        rated = per_page.get(page.url, [])
+        score = weighted_mean((o.score, w) for _, o, w in rated)
+        summaries.append(
+            PageSummary(
+                url=page.url,
+                status=page.status,
+                depth=page.depth,
+                words=page.word_count,
+                title=page.title,
+                score=None if score is None else round(100 * score, 1),
+                failed_checks=[cid for cid, o, _ in rated if o.state in ("fail", "warn")],
+                error=page.error,
+            )
+        )
+    return summaries
+
+
+def score_site(
+    pages: Iterable[PageRecord],
+    artifacts: SiteArtifacts,
+    config: ScoringConfig | None = None,
+    *,
+    settings: dict[str, Any] | None = None,
+) -> AuditResult:
+    """Score a crawl: the pure `score(pages)` stage of DESIGN.md §3."""
+    config = config or ScoringConfig()
+    validate(config)
+    began = time.perf_counter()
+    site = SiteData(pages, artifacts)
+    registry = all_checks()
+    results = [evaluate_check(cls(), site, config.check_weight(cid)) for cid, cls in registry.items()]
+    by_id = {r.id: r for r in results}
+    categories = []
+    for category in CATEGORIES:
+        ids = list(category.checks)
+        score = weighted_mean((by_id[c].score, by_id[c].weight) for c in ids)
+        categories.append(
+            CategoryResult(
+                id=category.id,
+                title=category.title,
+                description=category.description,
+                weight=category.weight,
+                score=None if score is None else round(100 * score, 1),
+                check_ids=ids,
+            )
+        )
+    site_score = weighted_mean((c.score, c.weight) for c in categories)
+    stats = artifacts.crawl_stats
+    coverage = Coverage(
+        urls_crawled=len(site.pages),
+        html_pages=len(site.html_pages),
+        complete=stats.complete,
+        limits_hit=list(stats.limits_hit),
+        not_measured=[r.id for r in results if r.state in ("not_applicable", "error")],
+    )
+    warnings = [f"{r.id}: {r.explanation}" for r in results if r.state == "error"]
+    if not stats.complete:
+        warnings.append("The crawl was cut short; site-wide findings cover only the pages crawled.")
+    return AuditResult(
+        site=artifacts.root_url,
+        started=stats.started,
+        finished=stats.finished,
+        language=site.language,
+        settings=settings or {},
+        checks=results,
+        categories=categories,
+        site_score=None if site_score is None else round(site_score, 1),
+        coverage=coverage,
+        pages=_page_summaries(site, results),
+        warnings=warnings,
+        timing={"score_s": round(time.perf_counter() - began, 3)},
+    )

@@ -1,0 +1,56 @@
+"""title-tag: every page has a unique, descriptive <title> of sensible length."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from scoring.records import PageRecord
+from scoring.registry import Check, register
+from scoring.results import Evidence, PageOutcome
+from scoring.site import SiteData
+
+MIN_CHARS, MAX_CHARS = 15, 65  # below: not descriptive; above: cut off in result lists
+
+
+@register
+class TitleTag(Check):
+    id = "title-tag"
+    title = "Pages have unique, descriptive titles"
+    failure_title = "Pages lack a unique, descriptive title"
+    description = (
+        "The title is the first thing search results and AI answers show of a page, and the "
+        "label answer engines use when they cite it. Keep it unique per page and between "
+        f"{MIN_CHARS} and {MAX_CHARS} characters. Source: Google Search Central, "
+        "'Influencing your title links in search results'."
+    )
+    category = "technical"
+    scope = "page"
+    requires = ("html",)
+
+    def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
+        title = (page.title or "").strip()
+        if not title:
+            return PageOutcome(url=page.url, state="fail", reason="no <title>",
+                               evidence=[Evidence(url=page.url, element="title", note="missing")])
+        duplicates = _title_counts(site)[title.casefold()]
+        problems = []
+        if len(title) < MIN_CHARS:
+            problems.append(f"too short ({len(title)} characters)")
+        elif len(title) > MAX_CHARS:
+            problems.append(f"too long ({len(title)} characters)")
+        if duplicates > 1:
+            problems.append(f"shared with {duplicates - 1} other page(s)")
+        if not problems:
+            return PageOutcome(url=page.url, state="pass")
+        return PageOutcome(
+            url=page.url,
+            state="warn" if duplicates <= 1 else "fail",
+            reason="; ".join(problems),
+            evidence=[Evidence(url=page.url, element="title", excerpt=title)],
+        )
+
+
+def _title_counts(site: SiteData) -> Counter:
+    return site.memo(
+        "title_counts", lambda: Counter((p.title or "").strip().casefold() for p in site.html_pages)
+    )

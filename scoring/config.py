@@ -1,0 +1,151 @@
+"""Categories and weights: the one place that decides how much each check counts.
+
+Validated at load (`validate()`): every check referenced exists, every registered check sits in
+exactly one category, preview checks weigh 0, weights are non-negative. Users override weights
+or disable checks through `ScoringConfig` (from `--config file.toml`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scoring.registry import CATEGORY_IDS, all_checks
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: str
+    description: str
+    weight: float
+    checks: dict[str, float]  # check id -> weight inside the category
+
+
+# Expertise and evidence carry the most weight: they are what answer engines quote and what the
+# GEO study measured (+41 % quotations, +31 % statistics, +28 % cited sources; GEO-EVIDENCE.md §1).
+CATEGORIES: tuple[Category, ...] = (
+    Category(
+        "expertise",
+        "Expertise & trust",
+        "Who stands behind the content: authors, experts, company identity.",
+        25,
+        {
+            "author-byline": 3,  # a visible author is the first E-E-A-T signal raters look for
+            "person-schema": 1,  # machine-readable, but weaker than the visible byline
+            "impressum": 2,  # legally required in Germany; the anchor of trust for KMU sites
+            "trust-pages": 2,
+            "organization-schema": 1,
+        },
+    ),
+    Category(
+        "evidence",
+        "Evidence",
+        "What answer engines quote: attributed quotations, statistics, cited sources, dates.",
+        25,
+        {
+            "attributed-quotes": 3,  # +40.9 % PAWC, the strongest GEO method
+            "statistics": 3,  # +30.6 %
+            "outbound-citations": 3,  # +27.5 %
+            "content-dates": 1,
+        },
+    ),
+    Category(
+        "depth",
+        "Depth & focus",
+        "Fewer, deeper articles on a clear topic.",
+        20,
+        {
+            "thin-content": 3,  # cited pages: 1,943 vs 170 words (top vs bottom quartile)
+            "heading-structure": 2,
+            "readability": 1,  # style matters less than substance (C-SEO Bench)
+            "near-duplicates": 2,
+        },
+    ),
+    Category(
+        "links",
+        "Internal links",
+        "Whether readers and crawlers reach the deep pages.",
+        15,
+        {
+            "internal-pagerank": 2,
+            "click-depth": 2,
+            "broken-internal-links": 2,
+            "orphan-pages": 1,
+        },
+    ),
+    Category(
+        "technical",
+        "AI access & technical",
+        "Whether search and AI systems may fetch, index and read the pages.",
+        15,
+        {
+            "ai-crawler-access": 3,  # a blocked answer crawler means no citation at all
+            "noindex": 2,
+            "canonical-tag": 1,
+            "title-tag": 1,
+            "meta-description": 1,
+            "llms-txt": 0,  # informational: answer engines barely fetch it (GEO-EVIDENCE.md §4)
+        },
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ScoringConfig:
+    """User overrides on top of CATEGORIES."""
+
+    weights: dict[str, float] = field(default_factory=dict)  # check id -> weight
+    disabled: frozenset[str] = frozenset()
+
+    def check_weight(self, check_id: str) -> float:
+        if check_id in self.disabled:
+            return 0.0
+        if check_id in self.weights:
+            return float(self.weights[check_id])
+        for category in CATEGORIES:
+            if check_id in category.checks:
+                return float(category.checks[check_id])
+        raise KeyError(check_id)
+
+
+def category_of(check_id: str) -> Category:
+    for category in CATEGORIES:
+        if check_id in category.checks:
+            return category
+    raise KeyError(check_id)
+
+
+def validate(config: ScoringConfig | None = None) -> None:
+    """Raise ValueError when categories, the registry and the overrides disagree."""
+    registry = all_checks()
+    if tuple(c.id for c in CATEGORIES) != CATEGORY_IDS:
+        raise ValueError("CATEGORIES must list the categories in CATEGORY_IDS order")
+    seen: dict[str, str] = {}
+    for category in CATEGORIES:
+        if category.weight < 0:
+            raise ValueError(f"category {category.id}: negative weight")
+        for check_id, weight in category.checks.items():
+            if check_id not in registry:
+                raise ValueError(f"category {category.id}: unknown check {check_id!r}")
+            if check_id in seen:
+                raise ValueError(f"check {check_id!r} in two categories")
+            seen[check_id] = category.id
+            check = registry[check_id]
+            if check.category != category.id:
+                raise ValueError(f"check {check_id!r} declares category {check.category!r}")
+            if weight < 0:
+                raise ValueError(f"check {check_id!r}: negative weight")
+            if check.stage == "preview" and weight > 0:
+                raise ValueError(f"preview check {check_id!r} must weigh 0")
+    unplaced = sorted(set(registry) - set(seen))
+    if unplaced:
+        raise ValueError(f"checks without a category: {', '.join(unplaced)}")
+    if config is not None:
+        unknown = sorted((set(config.weights) | set(config.disabled)) - set(registry))
+        if unknown:
+            raise ValueError(f"unknown check id in config: {', '.join(unknown)}")
+        if any(w < 0 for w in config.weights.values()):
+            raise ValueError("weights in config must be >= 0")
+        for check_id, weight in config.weights.items():
+            if registry[check_id].stage == "preview" and weight > 0:
+                raise ValueError(f"preview check {check_id!r} must weigh 0")

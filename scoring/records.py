@@ -1,0 +1,158 @@
+"""What the crawl produces: one `PageRecord` per URL the crawl touched, plus `SiteArtifacts`.
+
+These are the contract between `spiders/` (which fills them) and `scoring/` (which reads them).
+Bump `SCHEMA_VERSION` on any incompatible change; stored records carry the version they were
+written with.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+LinkPosition = Literal["nav", "header", "footer", "aside", "content"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RedirectHop(_Frozen):
+    url: str
+    status: int
+
+
+class Heading(_Frozen):
+    level: int = Field(ge=1, le=6)
+    text: str
+
+
+class Link(_Frozen):
+    url: str  # absolute, canonicalised (fragment removed)
+    anchor: str = ""  # visible text, or the alt text of a linked image
+    rel: list[str] = Field(default_factory=list)
+    position: LinkPosition = "content"
+    internal: bool = False
+
+
+class Image(_Frozen):
+    src: str
+    alt: str | None = None  # None: attribute missing; "": explicitly decorative
+    width: int | None = None
+    height: int | None = None
+
+
+class Media(_Frozen):
+    kind: Literal["video", "audio", "iframe"]
+    src: str
+
+
+class Hreflang(_Frozen):
+    lang: str
+    url: str
+
+
+class AuthorSignal(_Frozen):
+    """One hint about who wrote the page. `visible` is False for markup readers never see."""
+
+    source: Literal["rel-author", "itemprop", "byline-class", "byline-text", "json-ld", "meta"]
+    name: str
+    url: str | None = None
+    visible: bool = True
+
+
+class Quote(_Frozen):
+    """A <blockquote>/<q> element; `cite` is its attribution if the markup names one."""
+
+    text: str
+    cite: str | None = None
+
+
+class Dates(_Frozen):
+    published: str | None = None  # ISO 8601 date
+    modified: str | None = None
+    published_source: str | None = None  # json-ld | meta | time-element | htmldate
+    modified_source: str | None = None
+
+
+class PageRecord(_Frozen):
+    schema_version: int = SCHEMA_VERSION
+    url: str  # as requested (canonicalised)
+    final_url: str | None = None  # after redirects
+    redirect_chain: list[RedirectHop] = Field(default_factory=list)
+    status: int | None = None  # None: no HTTP response (DNS, refused, timeout)
+    content_type: str | None = None
+    bytes: int = 0
+    fetch_ms: float | None = None
+    depth: int = 0  # link hops from the start URL in the crawl
+    discovered_from: str | None = None  # referring URL, or "sitemap" / "start"
+    error: str | None = None
+    # HTML only -------------------------------------------------------------------------
+    canonical: str | None = None
+    robots_meta: str | None = None
+    x_robots_tag: str | None = None
+    hreflang: list[Hreflang] = Field(default_factory=list)
+    lang: str | None = None  # primary subtag, lower case ("de", "en")
+    title: str | None = None
+    meta_description: str | None = None
+    headings: list[Heading] = Field(default_factory=list)
+    main_text: str = ""  # boilerplate removed, paragraphs separated by "\n"
+    word_count: int = 0
+    structured_data: list[dict[str, Any]] = Field(default_factory=list)  # JSON-LD items
+    author_signals: list[AuthorSignal] = Field(default_factory=list)
+    dates: Dates = Field(default_factory=Dates)
+    links: list[Link] = Field(default_factory=list)
+    images: list[Image] = Field(default_factory=list)
+    media: list[Media] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    tables: int = 0
+    lists: int = 0
+
+    @property
+    def is_html(self) -> bool:
+        return bool(self.content_type and "html" in self.content_type)
+
+    @property
+    def ok(self) -> bool:
+        """A fetched, successful HTML page: the pages content checks look at."""
+        return self.status is not None and 200 <= self.status < 300 and self.is_html
+
+    @property
+    def robots_directives(self) -> set[str]:
+        """Meta robots and X-Robots-Tag directives, lower case, merged."""
+        raw = ",".join(v for v in (self.robots_meta, self.x_robots_tag) if v)
+        return {d.strip().lower() for d in raw.split(",") if d.strip()}
+
+
+class SitemapEntry(_Frozen):
+    url: str
+    lastmod: str | None = None
+    sitemap: str  # the sitemap file that listed it
+
+
+class CrawlStats(_Frozen):
+    finish_reason: str = "finished"  # finished | closespider_pagecount | shutdown | ...
+    limits_hit: list[str] = Field(default_factory=list)  # "max_pages", "max_depth", "timeout"
+    complete: bool = True  # False when a limit cut the crawl short or it was interrupted
+    pages: int = 0
+    status_counts: dict[str, int] = Field(default_factory=dict)
+    started: str | None = None
+    finished: str | None = None
+    duration_s: float | None = None
+
+
+class SiteArtifacts(_Frozen):
+    schema_version: int = SCHEMA_VERSION
+    root_url: str
+    host_aliases: list[str] = Field(default_factory=list)  # hosts treated as the same site
+    user_agent: str | None = None
+    robots_txt: str | None = None  # raw body; None when missing
+    robots_status: int | None = None
+    sitemaps: list[str] = Field(default_factory=list)  # sitemap files fetched
+    sitemap_entries: list[SitemapEntry] = Field(default_factory=list)
+    llms_txt: str | None = None
+    llms_txt_status: int | None = None
+    crawl_stats: CrawlStats = Field(default_factory=CrawlStats)

@@ -1,0 +1,113 @@
+"""What scoring produces: `CheckResult`s, category scores and the `AuditResult`.
+
+`reports/` reads only this module. Details are data (rows of plain values), never markup.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+RESULT_SCHEMA_VERSION = 1
+
+State = Literal["pass", "fail", "warn", "not_applicable", "informative", "error"]
+Scope = Literal["page", "site"]
+Stage = Literal["stable", "preview"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(_Frozen):
+    """Where a finding comes from: the page, the element and what it said."""
+
+    url: str
+    element: str | None = None  # e.g. "h1", "a[href=/x]", "robots.txt", "json-ld Person"
+    excerpt: str | None = None  # the sentence, text or value found (or missing)
+    note: str | None = None  # why this evidence matters for the finding
+
+
+class PageOutcome(_Frozen):
+    """A page-scoped check's verdict on one page."""
+
+    url: str
+    state: State
+    score: float | None = Field(default=None, ge=0, le=1)
+    reason: str = ""
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class CheckResult(_Frozen):
+    id: str
+    title: str  # the title of the passing state ("Articles name their author")
+    failure_title: str
+    description: str  # why it matters, with its source
+    category: str
+    scope: Scope
+    stage: Stage = "stable"
+    state: State
+    score: float | None = Field(default=None, ge=0, le=1)  # None: not measured
+    weight: float = 0.0  # effective weight; 0 when not applicable, errored or preview
+    explanation: str = ""
+    details: list[dict[str, Any]] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    affected_urls: list[str] = Field(default_factory=list)
+    pages: list[PageOutcome] = Field(default_factory=list)  # page scope: every applicable page
+
+    @property
+    def display_title(self) -> str:
+        return self.failure_title if self.state in ("fail", "warn") else self.title
+
+
+class CategoryResult(_Frozen):
+    id: str
+    title: str
+    description: str
+    weight: float
+    score: float | None = None  # 0..100, None when no check in it was measured
+    check_ids: list[str] = Field(default_factory=list)
+
+
+class PageSummary(_Frozen):
+    """One row per crawled URL (pages.csv and the page table)."""
+
+    url: str
+    status: int | None
+    depth: int
+    words: int
+    title: str | None = None
+    score: float | None = None  # 0..100 over the page-scoped checks that applied
+    failed_checks: list[str] = Field(default_factory=list)
+    error: str | None = None
+
+
+class Coverage(_Frozen):
+    urls_crawled: int = 0
+    html_pages: int = 0
+    complete: bool = True
+    limits_hit: list[str] = Field(default_factory=list)
+    not_measured: list[str] = Field(default_factory=list)  # check ids without a score
+
+
+class AuditResult(_Frozen):
+    schema_version: int = RESULT_SCHEMA_VERSION
+    site: str
+    started: str | None = None
+    finished: str | None = None
+    language: str | None = None
+    settings: dict[str, Any] = Field(default_factory=dict)
+    checks: list[CheckResult] = Field(default_factory=list)
+    categories: list[CategoryResult] = Field(default_factory=list)
+    site_score: float | None = None  # 0..100
+    coverage: Coverage = Field(default_factory=Coverage)
+    pages: list[PageSummary] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    timing: dict[str, float] = Field(default_factory=dict)
+
+    def check(self, check_id: str) -> CheckResult:
+        for result in self.checks:
+            if result.id == check_id:
+                return result
+        raise KeyError(check_id)

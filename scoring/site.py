@@ -1,0 +1,177 @@
+"""Site-level data computed once per scoring run and shared by every check.
+
+Built from the page records and site artifacts alone (pure): URL lookups with redirects
+resolved, the internal link graph (networkx), internal PageRank, click depth, inlinks and the
+site language.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import networkx as nx
+
+from scoring.records import PageRecord, SiteArtifacts
+
+# Links in the main content carry more weight than template links repeated on every page
+# (the "reasonable surfer" model; Screaming Frog and Sitebulb weigh them the same way).
+POSITION_WEIGHT = {"content": 1.0, "aside": 0.5, "header": 0.3, "nav": 0.3, "footer": 0.2}
+PAGERANK_DAMPING = 0.85
+
+T = TypeVar("T")
+
+ARTICLE_TYPES = {"article", "blogposting", "newsarticle", "techarticle", "report", "scholarlyarticle"}
+
+
+@dataclass(frozen=True)
+class Inlink:
+    source: str
+    anchor: str
+    position: str
+
+
+def jsonld_types(item: dict) -> set[str]:
+    """Lower-cased @type values of one JSON-LD item."""
+    raw = item.get("@type", [])
+    values = raw if isinstance(raw, list) else [raw]
+    return {str(v).rsplit("/", 1)[-1].lower() for v in values}
+
+
+def is_article(page: PageRecord) -> bool:
+    """Editorial pages (blog posts, guides): the pages that must show author and evidence."""
+    if any(jsonld_types(item) & ARTICLE_TYPES for item in page.structured_data):
+        return True
+    return page.dates.published is not None and page.word_count >= 250
+
+
+class SiteData:
+    """Everything the checks share. Construct once per run; properties compute lazily."""
+
+    def __init__(self, pages: Iterable[PageRecord], artifacts: SiteArtifacts) -> None:
+        self.pages: list[PageRecord] = list(pages)
+        self.artifacts = artifacts
+        self._memo: dict[str, Any] = {}
+        self.by_url: dict[str, PageRecord] = {}
+        for page in self.pages:
+            self.by_url.setdefault(page.url, page)
+        for page in self.pages:
+            if page.final_url:
+                self.by_url.setdefault(page.final_url, page)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Site-wide data a check derives once per run (e.g. title counts), shared by pages."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    # -- inputs ------------------------------------------------------------------------------
+    def has(self, requirement: str) -> bool:
+        """Whether an input a check `requires` was measured in this crawl."""
+        if requirement == "html":
+            return bool(self.html_pages)
+        if requirement == "robots_txt":
+            return self.artifacts.robots_status is not None
+        if requirement == "sitemaps":
+            return bool(self.artifacts.sitemap_entries)
+        if requirement == "complete_crawl":
+            return self.artifacts.crawl_stats.complete
+        if requirement == "home":
+            return self.home is not None
+        raise ValueError(f"unknown requirement {requirement!r}")
+
+    @cached_property
+    def html_pages(self) -> list[PageRecord]:
+        return [p for p in self.pages if p.ok]
+
+    @cached_property
+    def articles(self) -> list[PageRecord]:
+        return [p for p in self.html_pages if is_article(p)]
+
+    @cached_property
+    def home(self) -> PageRecord | None:
+        root = self.resolve(self.artifacts.root_url)
+        page = self.by_url.get(root)
+        return page if page is not None and page.ok else None
+
+    @cached_property
+    def language(self) -> str | None:
+        """The most common page language (primary subtag), None when no page declares one."""
+        counts = Counter(p.lang for p in self.html_pages if p.lang)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def resolve(self, url: str) -> str:
+        """The URL a link ends up at: follows recorded redirects (and the root's trailing /)."""
+        page = self.by_url.get(url)
+        if page is None and not urlsplit(url).path:
+            page = self.by_url.get(url + "/")
+        if page is None:
+            return url
+        return page.final_url or page.url
+
+    def page(self, url: str) -> PageRecord | None:
+        return self.by_url.get(self.resolve(url))
+
+    # -- link graph --------------------------------------------------------------------------
+    @cached_property
+    def link_graph(self) -> nx.DiGraph:
+        """Directed graph of internal links between successful HTML pages, edges weighted."""
+        graph = nx.DiGraph()
+        ok_urls = {p.final_url or p.url for p in self.html_pages}
+        graph.add_nodes_from(ok_urls)
+        for page in self.html_pages:
+            source = page.final_url or page.url
+            for link in page.links:
+                if not link.internal or "nofollow" in link.rel:
+                    continue
+                target = self.resolve(link.url)
+                if target not in ok_urls or target == source:
+                    continue
+                weight = POSITION_WEIGHT.get(link.position, 1.0)
+                if graph.has_edge(source, target):
+                    weight = max(weight, graph[source][target]["weight"])
+                graph.add_edge(source, target, weight=weight)
+        return graph
+
+    @cached_property
+    def inlinks(self) -> dict[str, list[Inlink]]:
+        """Internal links pointing at each (resolved) URL, from successful HTML pages."""
+        found: dict[str, list[Inlink]] = defaultdict(list)
+        for page in self.html_pages:
+            source = page.final_url or page.url
+            for link in page.links:
+                if link.internal:
+                    found[self.resolve(link.url)].append(Inlink(source, link.anchor, link.position))
+        return dict(found)
+
+    @cached_property
+    def pagerank(self) -> dict[str, float]:
+        graph = self.link_graph
+        if graph.number_of_nodes() == 0:
+            return {}
+        return nx.pagerank(graph, alpha=PAGERANK_DAMPING, weight="weight")
+
+    @cached_property
+    def link_score(self) -> dict[str, float]:
+        """Internal PageRank on a 0-100 log scale: 100 * ln(PR/min) / ln(max/min)."""
+        ranks = self.pagerank
+        if not ranks:
+            return {}
+        low, high = min(ranks.values()), max(ranks.values())
+        if math.isclose(low, high):
+            return dict.fromkeys(ranks, 100.0)
+        span = math.log(high / low)
+        return {url: round(100 * math.log(rank / low) / span, 1) for url, rank in ranks.items()}
+
+    @cached_property
+    def click_depth(self) -> dict[str, int]:
+        """Fewest clicks from the home page to each reachable page (nofollow links ignored)."""
+        if self.home is None:
+            return {}
+        start = self.home.final_url or self.home.url
+        return dict(nx.single_source_shortest_path_length(self.link_graph, start))

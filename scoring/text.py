@@ -1,0 +1,80 @@
+"""Language-aware text helpers shared by the checks: words and sentences.
+
+The sentence splitter knows German and English abbreviations and ordinal dates, because
+textstat's naive splitter counts "z. B." or "3. Oktober" as sentence ends and skews every
+readability formula (GEO-EVIDENCE.md §5).
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
+
+# Lower-cased abbreviations that end with a dot but not a sentence.
+ABBREVIATIONS = frozenset(
+    """
+    z.b zb d.h u.a o.ä u.ä usw bzw ca dr prof dipl ing nr str tel vgl ggf evtl inkl zzgl
+    gem abs jh jhd mio mrd bzw etc sog s.o s.u i.d.r u.v.m max min mind st hr fr inh gmbh
+    mr mrs ms jr sr vs e.g i.e no fig approx dept est inc ltd co corp
+    jan feb mär apr jun jul aug sep sept okt oct nov dez dec
+    """.split()
+)
+
+MONTHS = (
+    "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
+    "jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez"
+)
+
+_CANDIDATE_END = re.compile(r"[.!?…]+[\"'”“«»)]*\s+")
+_ORDINAL_BEFORE = re.compile(r"(?:^|\s)\d{1,3}\.$")
+_MONTH_AFTER = re.compile(rf"(?:{MONTHS})\b", re.IGNORECASE)
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+
+
+def words(text: str) -> list[str]:
+    """Word tokens (letters first; numbers are not words for length or readability)."""
+    return WORD_RE.findall(text)
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    match = _TOKEN_BEFORE.search(chunk)
+    if not match:
+        return False
+    token = match.group(1).lower().rstrip(".").lstrip("(\"'„“")
+    if token in ABBREVIATIONS:
+        return True
+    # Single letters ("z." of "z. B.", initials "M.") and dotted chains ("u.a.") are no ends.
+    return len(token) == 1 and token.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", token))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences, keeping abbreviations and ordinal dates intact."""
+    sentences: list[str] = []
+    for paragraph in text.split("\n"):
+        start = 0
+        for match in _CANDIDATE_END.finditer(paragraph):
+            end = match.end()
+            chunk = paragraph[start : match.start() + len(match.group(0).rstrip())]
+            rest = paragraph[end:]
+            if match.group(0).startswith(".") and match.group(0).strip() == ".":
+                if _is_abbreviation(chunk):
+                    continue
+                if _ORDINAL_BEFORE.search(chunk) and (_MONTH_AFTER.match(rest) or rest[:1].isdigit()):
+                    continue
+            if rest[:1].islower():  # "… ca. 20 % der …" style false ends
+                continue
+            sentence = chunk.strip()
+            if sentence:
+                sentences.append(sentence)
+            start = end
+        tail = paragraph[start:].strip()
+        if tail:
+            sentences.append(tail)
+    return sentences
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """A one-line excerpt no longer than `limit` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
