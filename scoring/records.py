@@ -7,11 +7,21 @@ written with.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
+
+# What counts as a word everywhere (word counts, readability): letters first, so "2025" or
+# "12,5" are not words. Shared with scoring.text so counts always agree.
+WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in WORD_RE.finditer(text))
+
 
 LinkPosition = Literal["nav", "header", "footer", "aside", "content"]
 
@@ -81,13 +91,15 @@ class Dates(_Frozen):
 class PageRecord(_Frozen):
     schema_version: int = SCHEMA_VERSION
     url: str  # as requested (canonicalised)
-    final_url: str | None = None  # after redirects
+    # Redirects are followed hop by hop and every hop is a record of its own: a 3xx record's
+    # final_url is its Location target, and redirect_chain holds the hops seen before this URL.
+    final_url: str | None = None
     redirect_chain: list[RedirectHop] = Field(default_factory=list)
     status: int | None = None  # None: no HTTP response (DNS, refused, timeout)
     content_type: str | None = None
     bytes: int = 0
     fetch_ms: float | None = None
-    depth: int = 0  # link hops from the start URL in the crawl
+    depth: int | None = 0  # link hops from the start URL; None: found only in a sitemap
     discovered_from: str | None = None  # referring URL, or "sitemap" / "start"
     error: str | None = None
     # HTML only -------------------------------------------------------------------------
@@ -119,6 +131,13 @@ class PageRecord(_Frozen):
     def ok(self) -> bool:
         """A fetched, successful HTML page: the pages content checks look at."""
         return self.status is not None and 200 <= self.status < 300 and self.is_html
+
+    @property
+    def redirect_target(self) -> str | None:
+        """Where a 3xx response sends the client, if this record is a redirect hop."""
+        if self.status is not None and 300 <= self.status < 400 and self.final_url:
+            return self.final_url
+        return None
 
     @property
     def robots_directives(self) -> set[str]:

@@ -75,7 +75,7 @@ class PageSummary(_Frozen):
 
     url: str
     status: int | None
-    depth: int
+    depth: int | None
     words: int
     title: str | None = None
     score: float | None = None  # 0..100 over the page-scoped checks that applied

@@ -23,6 +23,7 @@ from scoring.records import PageRecord, SiteArtifacts
 # (the "reasonable surfer" model; Screaming Frog and Sitebulb weigh them the same way).
 POSITION_WEIGHT = {"content": 1.0, "aside": 0.5, "header": 0.3, "nav": 0.3, "footer": 0.2}
 PAGERANK_DAMPING = 0.85
+MAX_REDIRECT_HOPS = 20  # a redirect loop ends here
 
 T = TypeVar("T")
 
@@ -60,8 +61,8 @@ class SiteData:
         self.by_url: dict[str, PageRecord] = {}
         for page in self.pages:
             self.by_url.setdefault(page.url, page)
-        for page in self.pages:
-            if page.final_url:
+        for page in self.pages:  # a page fetched under another URL is known by both
+            if page.final_url and page.redirect_target is None:
                 self.by_url.setdefault(page.final_url, page)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
@@ -106,13 +107,18 @@ class SiteData:
         return counts.most_common(1)[0][0] if counts else None
 
     def resolve(self, url: str) -> str:
-        """The URL a link ends up at: follows recorded redirects (and the root's trailing /)."""
-        page = self.by_url.get(url)
-        if page is None and not urlsplit(url).path:
-            page = self.by_url.get(url + "/")
-        if page is None:
-            return url
-        return page.final_url or page.url
+        """The URL a link ends up at: follows recorded redirect hops (and the root's slash)."""
+        for _ in range(MAX_REDIRECT_HOPS):
+            page = self.by_url.get(url)
+            if page is None and not urlsplit(url).path:
+                page = self.by_url.get(url + "/")
+            if page is None:
+                return url
+            target = page.final_url or page.url
+            if target == url or page.redirect_target is None:
+                return target
+            url = target
+        return url
 
     def page(self, url: str) -> PageRecord | None:
         return self.by_url.get(self.resolve(url))

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
+from scoring.records import WORD_RE
+
 
 # Lower-cased abbreviations that end with a dot but not a sentence.
 ABBREVIATIONS = frozenset(
