@@ -1,0 +1,279 @@
+"""`geo-audit`: the command line (Typer + Rich).
+
+Errors the user can fix print one line on stderr and exit non-zero; no tracebacks
+(set GEO_AUDIT_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from auditor.config import ConfigError, UserConfig, load_config
+from auditor.crawl import CrawlOptions
+from auditor.runner import AuditError, AuditOutcome, report_stage, run_audit, score_stage
+from auditor.serve import StaticSite
+from auditor.store import Store
+from scoring.config import category_of
+from scoring.records import PageRecord
+from scoring.registry import all_checks
+
+app = typer.Typer(
+    name="geo-audit",
+    help="Audit a website for generative-engine visibility: expertise, evidence, depth, internal links.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DEMO_ORIGIN = "https://www.sonnenwerk.example"  # the production origin written in the demo files
+
+DbOption = Annotated[Path | None, typer.Option("--db", help="Audit store: SQLite file or SQLAlchemy URL.")]
+OutOption = Annotated[Path, typer.Option("--out", "-o", help="Folder for report.html, results.json, pages.csv.")]
+LangOption = Annotated[str | None, typer.Option("--lang", help="Report language: de or en (default: the site's).")]
+
+
+def _store(db: Path | None) -> Store:
+    try:
+        return Store(db)
+    except Exception as exc:
+        raise AuditError(f"cannot open the audit store {db}: {exc}") from exc
+
+
+def _options(user: UserConfig, **cli: Any) -> CrawlOptions:
+    """CLI flags win over the config file, which wins over the defaults."""
+    merged = {**user.crawl, **{k: v for k, v in cli.items() if v is not None}}
+    defaults = CrawlOptions()
+    return CrawlOptions(
+        max_pages=merged.get("max_pages", defaults.max_pages),
+        max_depth=merged.get("max_depth", defaults.max_depth),
+        timeout_s=merged.get("timeout", defaults.timeout_s),
+        delay_s=merged.get("delay"),
+        concurrency=merged.get("concurrency"),
+        overrides=merged.get("overrides", {}),
+    )
+
+
+@contextmanager
+def _crawl_progress(max_pages: int, quiet: bool):
+    if quiet:
+        yield None
+        return
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("Crawling"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[url]}", style="dim"),
+        console=err,
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("crawl", total=max_pages, url="")
+
+        def on_page(record: PageRecord) -> None:
+            progress.update(task, advance=1, url=record.url[-70:])
+
+        yield on_page
+
+
+def _audit(url: str, options: CrawlOptions, *, db: Path | None, out_dir: Path, lang: str | None,
+           user: UserConfig, quiet: bool) -> AuditOutcome:
+    if lang not in (None, "de", "en"):
+        raise AuditError(f"--lang must be de or en, not {lang!r}")
+    store = _store(db)
+    try:
+        with _crawl_progress(options.max_pages, quiet) as on_page:
+            return run_audit(url, store=store, options=options, out_dir=out_dir, config=user.scoring,
+                             lang=lang, on_page=on_page)
+    finally:
+        store.close()
+
+
+def _print_outcome(outcome: AuditOutcome, as_json: bool) -> None:
+    result = outcome.result
+    if as_json:
+        summary = {
+            "audit_id": outcome.audit_id,
+            "site": result.site,
+            "site_score": result.site_score,
+            "categories": {c.id: c.score for c in result.categories},
+            "pages": result.coverage.urls_crawled,
+            "complete": result.coverage.complete,
+            "report": str(outcome.files["html"]),
+        }
+        out.print_json(json.dumps(summary))
+        return
+    score = "not measured" if result.site_score is None else f"{result.site_score:.0f}/100"
+    out.print(f"[bold]Site score {score}[/bold] for {result.site} "
+              f"({result.coverage.urls_crawled} URLs, audit {outcome.audit_id})")
+    for category in result.categories:
+        value = "—" if category.score is None else f"{category.score:.0f}"
+        out.print(f"  {category.title:<24} {value:>4}")
+    out.print(f"Report: {outcome.files['html']}")
+
+
+@app.command()
+def audit(
+    url: Annotated[str, typer.Argument(help="Start URL (https://www.example.de/) or a folder with a static build.")],
+    max_pages: Annotated[int | None, typer.Option(min=1, help="Stop after this many URLs.")] = None,
+    max_depth: Annotated[int | None, typer.Option(min=0, help="Follow links this many clicks deep.")] = None,
+    delay: Annotated[float | None, typer.Option(min=0, help="Seconds between requests.")] = None,
+    timeout: Annotated[int | None, typer.Option(min=1, help="Seconds for the whole crawl.")] = None,
+    as_host: Annotated[str | None, typer.Option(help="Production origin written in a served folder's files.")] = None,
+    out_dir: OutOption = Path("geo-audit-report"),
+    db: DbOption = None,
+    lang: LangOption = None,
+    config: Annotated[Path | None, typer.Option("--config", help="TOML file with crawl and scoring settings.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary.")] = False,
+    fail_under: Annotated[float | None, typer.Option(help="Exit 3 when the site score is below this.")] = None,
+) -> None:
+    """Crawl a site, score it and write the report."""
+    user = load_config(config)
+    options = _options(user, max_pages=max_pages, max_depth=max_depth, delay=delay, timeout=timeout)
+    folder = Path(url).expanduser()
+    if folder.is_dir():
+        with StaticSite(folder, origin_alias=as_host) as site:
+            outcome = _audit(site.origin + "/", options, db=db, out_dir=out_dir, lang=lang, user=user,
+                             quiet=as_json)
+    else:
+        outcome = _audit(url, options, db=db, out_dir=out_dir, lang=lang, user=user, quiet=as_json)
+    _print_outcome(outcome, as_json)
+    score = outcome.result.site_score
+    if fail_under is not None and (score is None or score < fail_under):
+        err.print(f"site score {score} is below --fail-under {fail_under}", markup=False)
+        raise typer.Exit(3)
+
+
+def demo_site_dir() -> resources.abc.Traversable:
+    return resources.files("auditor") / "demo" / "site"
+
+
+@app.command()
+def demo(
+    out_dir: OutOption = Path("geo-audit-demo"),
+    db: DbOption = None,
+    lang: LangOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary.")] = False,
+) -> None:
+    """Serve the bundled demo site on 127.0.0.1, audit it and write the report."""
+    # Our own loopback server: no politeness delay needed.
+    options = CrawlOptions(max_pages=500, max_depth=20, delay_s=0.0, concurrency=8,
+                           overrides={"AUTOTHROTTLE_ENABLED": False})
+    with resources.as_file(demo_site_dir()) as folder, StaticSite(folder, origin_alias=DEMO_ORIGIN) as site:
+        outcome = _audit(site.origin + "/", options, db=db, out_dir=out_dir, lang=lang, user=UserConfig(),
+                         quiet=as_json)
+    _print_outcome(outcome, as_json)
+
+
+@app.command("checks")
+def list_checks(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """List every check with id, category, weight and stage."""
+    rows = []
+    for check_id, cls in all_checks().items():
+        category = category_of(check_id)
+        rows.append({"id": check_id, "category": category.id, "weight": category.checks[check_id],
+                     "scope": cls.scope, "stage": cls.stage, "title": cls.title})
+    if as_json:
+        out.print_json(json.dumps(rows))
+        return
+    table = Table("id", "category", "weight", "scope", "stage", "title")
+    for row in rows:
+        table.add_row(row["id"], row["category"], f"{row['weight']:g}", row["scope"], row["stage"], row["title"])
+    out.print(table)
+    out.print(f"{len(rows)} checks")
+
+
+@app.command("list")
+def list_audits(db: DbOption = None, limit: Annotated[int, typer.Option(min=1)] = 50) -> None:
+    """Show past audits in the store."""
+    store = _store(db)
+    try:
+        rows = store.list_audits(limit)
+    finally:
+        store.close()
+    table = Table("id", "site", "status", "started", "pages", "score")
+    for row in rows:
+        score = "—" if row.site_score is None else f"{row.site_score:.0f}"
+        table.add_row(str(row.id), row.site, row.status, row.started, str(row.pages), score)
+    out.print(table)
+
+
+def _existing_audit(store: Store, audit_id: int) -> None:
+    if store.audit(audit_id) is None:
+        raise AuditError(f"no audit {audit_id} in {store.url}")
+
+
+@app.command()
+def rescore(
+    audit_id: Annotated[int, typer.Argument(help="Audit id (see `geo-audit list`).")],
+    out_dir: OutOption = Path("geo-audit-report"),
+    db: DbOption = None,
+    lang: LangOption = None,
+    config: Annotated[Path | None, typer.Option("--config")] = None,
+) -> None:
+    """Score a stored crawl again (new checks or weights) and rewrite its report."""
+    user = load_config(config)
+    store = _store(db)
+    try:
+        _existing_audit(store, audit_id)
+        result = score_stage(store, audit_id, user.scoring)
+    finally:
+        store.close()
+    files = report_stage(result, out_dir, lang)
+    out.print(f"Site score {result.site_score}  Report: {files['html']}")
+
+
+@app.command()
+def report(
+    audit_id: Annotated[int, typer.Argument(help="Audit id (see `geo-audit list`).")],
+    out_dir: OutOption = Path("geo-audit-report"),
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Render the report of a stored audit again, without crawling."""
+    store = _store(db)
+    try:
+        _existing_audit(store, audit_id)
+        result = store.result(audit_id)
+    finally:
+        store.close()
+    if result is None:
+        raise AuditError(f"audit {audit_id} has no scores yet; run `geo-audit rescore {audit_id}`")
+    files = report_stage(result, out_dir, lang)
+    out.print(f"Report: {files['html']}")
+
+
+def main() -> None:
+    """Console entry point: one-line errors instead of tracebacks."""
+    try:
+        app()
+    except (AuditError, ConfigError) as exc:
+        err.print(f"error: {exc}", style="red", markup=False, highlight=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted; what was crawled is kept in the store (status partial)")
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("GEO_AUDIT_DEBUG"):
+            raise
+        err.print(f"internal error: {type(exc).__name__}: {exc} (GEO_AUDIT_DEBUG=1 shows more)",
+                  style="red", markup=False, highlight=False)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,451 @@
+"""Pure extraction functions: (parsed tree, page URL, ...) -> value.
+
+The page is parsed once (`parse_html`) and the same lxml tree is handed to every extractor;
+`extract_page` assembles the HTML fields of a `PageRecord`. Nothing here does I/O, so every
+function is tested on fixture HTML without a crawl.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+import trafilatura
+from extruct.jsonld import JsonLdExtractor
+from htmldate import find_date
+from lxml import etree
+from w3lib.url import canonicalize_url
+
+from scoring.records import (
+    AuthorSignal,
+    Dates,
+    Heading,
+    Hreflang,
+    Image,
+    Link,
+    LinkPosition,
+    Media,
+    Quote,
+    count_words,
+)
+
+HtmlTree = lxml.html.HtmlElement
+IsInternal = Callable[[str], bool]
+
+_SPACE = re.compile(r"\s+")
+_VISIBLE_TEXT = ".//text()[not(ancestor::script or ancestor::style or ancestor::template)]"
+_POSITION_TAGS: dict[str, LinkPosition] = {
+    "nav": "nav",
+    "header": "header",
+    "footer": "footer",
+    "aside": "aside",
+}
+_POSITION_ROLES: dict[str, LinkPosition] = {
+    "navigation": "nav",
+    "banner": "header",
+    "contentinfo": "footer",
+    "complementary": "aside",
+}
+_AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])(?:author|byline|autor|verfasser)(?:$|[\s_-])", re.I)
+# "Von Jana Albrecht", "By Jane Doe", "Autorin: Dr. Eva Maier" at the start of a short element.
+_BYLINE_TEXT = re.compile(
+    r"^\s*(?i:von|by|autor(?:in)?:|author:|text:)\s+"
+    r"((?:(?:Dr|Prof|Dipl)\.(?:-\w+\.?)?\s+)*[A-ZÄÖÜ][\w'’.-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w'’.-]+){1,3})",
+)
+_VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com", "wistia", "dailymotion")
+_AUDIO_HOSTS = ("spotify.com", "soundcloud.com", "podigee", "letscast", "anchor.fm", "podcasts.apple")
+
+
+def clean_text(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def element_text(element: HtmlTree) -> str:
+    """Visible text of an element, scripts and styles left out."""
+    return clean_text(" ".join(element.xpath(_VISIBLE_TEXT)))
+
+
+def parse_html(text: str | bytes) -> HtmlTree | None:
+    """Parse a document once; None when it holds no parsable HTML."""
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        if isinstance(text, str):  # an XML encoding declaration in a str trips lxml
+            return parse_html(text.encode("utf-8"))
+        return None
+
+
+def canonical_url(url: str) -> str:
+    """The form every URL is stored and compared in: fragment removed, query sorted."""
+    return canonicalize_url(url, keep_fragments=False)
+
+
+def base_url(tree: HtmlTree, page_url: str) -> str:
+    href = tree.xpath("string(//base/@href)").strip()
+    return urljoin(page_url, href) if href else page_url
+
+
+def absolute_http_url(href: str | None, base: str) -> str | None:
+    """Absolute, canonical http(s) URL of an href; None for mailto:, javascript:, #frag…"""
+    href = (href or "").strip()
+    if not href or href.startswith("#"):
+        return None
+    url = urljoin(base, href)
+    if urlsplit(url).scheme not in ("http", "https"):
+        return None
+    return canonical_url(url)
+
+
+# -- head ------------------------------------------------------------------------------------
+
+
+def extract_title(tree: HtmlTree) -> str | None:
+    titles = tree.xpath("//head/title | //title")
+    return clean_text(titles[0].text_content()) or None if titles else None
+
+
+def _meta(tree: HtmlTree, attr: str, value: str) -> str | None:
+    for meta in tree.xpath(f"//meta[@{attr}]"):
+        if meta.get(attr, "").strip().lower() == value:
+            content = clean_text(meta.get("content"))
+            if content:
+                return content
+    return None
+
+
+def extract_meta_description(tree: HtmlTree) -> str | None:
+    return _meta(tree, "name", "description")
+
+
+def extract_robots_meta(tree: HtmlTree) -> str | None:
+    return _meta(tree, "name", "robots")
+
+
+def extract_canonical(tree: HtmlTree, page_url: str) -> str | None:
+    for link in tree.xpath("//link[@rel][@href]"):
+        if "canonical" in link.get("rel", "").lower().split():
+            return absolute_http_url(link.get("href"), base_url(tree, page_url))
+    return None
+
+
+def extract_lang(tree: HtmlTree) -> str | None:
+    """Primary language subtag from <html lang>, else Content-Language meta."""
+    raw = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    raw = raw or _meta(tree, "http-equiv", "content-language")
+    if not raw:
+        return None
+    primary = re.split(r"[-_,;\s]", raw.strip().lower())[0]
+    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
+
+
+def extract_hreflang(tree: HtmlTree, page_url: str) -> list[Hreflang]:
+    found = []
+    for link in tree.xpath("//link[@hreflang][@href]"):
+        if "alternate" in link.get("rel", "").lower().split():
+            url = absolute_http_url(link.get("href"), base_url(tree, page_url))
+            if url:
+                found.append(Hreflang(lang=link.get("hreflang").strip(), url=url))
+    return found
+
+
+# -- body structure --------------------------------------------------------------------------
+
+
+def link_position(element: HtmlTree) -> LinkPosition:
+    """Template region an element sits in, from its nearest landmark ancestor."""
+    for ancestor in element.iterancestors():
+        tag = ancestor.tag if isinstance(ancestor.tag, str) else ""
+        if tag in ("main", "article"):
+            return "content"
+        if tag in _POSITION_TAGS:
+            return _POSITION_TAGS[tag]
+        role = (ancestor.get("role") or "").lower()
+        if role in _POSITION_ROLES:
+            return _POSITION_ROLES[role]
+        if role == "main":
+            return "content"
+    return "content"
+
+
+def extract_headings(tree: HtmlTree) -> list[Heading]:
+    """Headings in document order, leaving out those inside nav and footer templates."""
+    headings = []
+    for element in tree.xpath("//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"):
+        if link_position(element) in ("nav", "footer"):
+            continue
+        text = element_text(element)
+        if text:
+            headings.append(Heading(level=int(element.tag[1]), text=text))
+    return headings
+
+
+def extract_links(tree: HtmlTree, page_url: str, is_internal: IsInternal) -> list[Link]:
+    """Every http(s) <a href> with anchor text (or the alt of a linked image), rel, position."""
+    base = base_url(tree, page_url)
+    links = []
+    for anchor in tree.xpath("//body//a[@href]"):
+        url = absolute_http_url(anchor.get("href"), base)
+        if url is None:
+            continue
+        text = element_text(anchor)
+        if not text:
+            text = " ".join(clean_text(img.get("alt")) for img in anchor.xpath(".//img[@alt]")).strip()
+        links.append(
+            Link(
+                url=url,
+                anchor=text,
+                rel=sorted({r for r in (anchor.get("rel") or "").lower().split() if r}),
+                position=link_position(anchor),
+                internal=is_internal(url),
+            )
+        )
+    return links
+
+
+def _int_attr(element: HtmlTree, name: str) -> int | None:
+    match = re.match(r"\s*(\d+)", element.get(name) or "")
+    return int(match.group(1)) if match else None
+
+
+def extract_images(tree: HtmlTree, page_url: str) -> list[Image]:
+    base = base_url(tree, page_url)
+    images = []
+    for img in tree.xpath("//body//img"):
+        src = img.get("src") or img.get("data-src") or ""
+        url = absolute_http_url(src, base) if not src.startswith("data:") else None
+        if url is None:
+            continue
+        alt = img.get("alt")
+        images.append(
+            Image(
+                src=url,
+                alt=None if alt is None else clean_text(alt),
+                width=_int_attr(img, "width"),
+                height=_int_attr(img, "height"),
+            )
+        )
+    return images
+
+
+def extract_media(tree: HtmlTree, page_url: str) -> list[Media]:
+    base = base_url(tree, page_url)
+    media = []
+    for element in tree.xpath("//body//video | //body//audio | //body//iframe"):
+        src = element.get("src") or next(iter(element.xpath("./source/@src")), None)
+        url = absolute_http_url(src, base)
+        if url is None:
+            continue
+        host = urlsplit(url).netloc.lower()
+        if element.tag == "video" or any(h in host for h in _VIDEO_HOSTS):
+            kind = "video"
+        elif element.tag == "audio" or any(h in host for h in _AUDIO_HOSTS):
+            kind = "audio"
+        else:
+            kind = "iframe"
+        media.append(Media(kind=kind, src=url))
+    return media
+
+
+def extract_quotes(tree: HtmlTree) -> list[Quote]:
+    """<blockquote> and <q> elements with the attribution their markup gives, if any."""
+    quotes = []
+    for element in tree.xpath("//body//blockquote | //body//q"):
+        if element.tag == "q" and element.xpath("ancestor::blockquote"):
+            continue
+        cite_nodes = element.xpath(".//cite | .//footer | ./following-sibling::figcaption[1]")
+        if not cite_nodes:
+            cite_nodes = element.xpath("ancestor::figure[1]/figcaption")
+        cite = clean_text(cite_nodes[0].text_content()).lstrip("—–- ").strip() if cite_nodes else ""
+        text = element_text(element)
+        if cite and text.endswith(cite):
+            text = text[: -len(cite)].rstrip(" —–-")
+        if text:
+            quotes.append(Quote(text=text, cite=cite or None))
+    return quotes
+
+
+def count_tables(tree: HtmlTree) -> int:
+    return len(tree.xpath("//body//table"))
+
+
+def count_lists(tree: HtmlTree) -> int:
+    """Lists in the content (navigation menus are lists too, and are left out)."""
+    return sum(1 for lst in tree.xpath("//body//ul | //body//ol") if link_position(lst) == "content")
+
+
+# -- structured data, authors, dates -----------------------------------------------------------
+
+
+def _flatten_jsonld(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten_jsonld(item)
+    elif isinstance(data, dict):
+        graph = data.get("@graph")
+        if isinstance(graph, list):
+            yield from _flatten_jsonld(graph)
+        else:
+            yield data
+
+
+def extract_jsonld(tree: HtmlTree, page_url: str) -> list[dict[str, Any]]:
+    """JSON-LD items (top-level @graph flattened). Invalid JSON blocks are skipped."""
+    try:
+        raw = JsonLdExtractor().extract_items(tree, base_url=page_url)
+        items = list(raw)
+    except (ValueError, TypeError, json.JSONDecodeError):
+        items = []
+        for script in tree.xpath('//script[@type="application/ld+json"]'):
+            try:
+                items.append(json.loads(script.text or ""))
+            except ValueError:
+                continue
+    return list(_flatten_jsonld(items))
+
+
+def _names(value: Any, items_by_id: dict[str, dict]) -> Iterator[tuple[str, str | None]]:
+    """(name, url) pairs of a JSON-LD author value: string, Person, list or @id reference."""
+    if isinstance(value, list):
+        for entry in value:
+            yield from _names(entry, items_by_id)
+    elif isinstance(value, str) and value.strip():
+        yield clean_text(value), None
+    elif isinstance(value, dict):
+        if "name" not in value and value.get("@id") in items_by_id:
+            value = items_by_id[value["@id"]]
+        name = value.get("name")
+        if isinstance(name, str) and name.strip():
+            url = value.get("url")
+            yield clean_text(name), url if isinstance(url, str) else None
+
+
+def extract_author_signals(tree: HtmlTree, page_url: str, jsonld: list[dict]) -> list[AuthorSignal]:
+    """Who wrote the page: visible bylines first, then JSON-LD and meta (invisible) hints."""
+    signals: list[AuthorSignal] = []
+    base = base_url(tree, page_url)
+    for anchor in tree.xpath('//body//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'):
+        name = element_text(anchor)
+        if name:
+            url = absolute_http_url(anchor.get("href"), base)
+            signals.append(AuthorSignal(source="rel-author", name=name, url=url))
+    for element in tree.xpath('//body//*[@itemprop="author"]'):
+        named = element.xpath('.//*[@itemprop="name"]')
+        name = element_text(named[0]) if named else element_text(element)
+        if name:
+            signals.append(AuthorSignal(source="itemprop", name=_strip_byline_prefix(name)))
+    for element in tree.xpath("//body//*[@class]"):
+        if not _AUTHOR_CLASS.search(element.get("class", "")) or link_position(element) in ("nav", "footer"):
+            continue
+        text = element_text(element)
+        if 0 < len(text) <= 200:
+            match = _BYLINE_TEXT.match(text)
+            signals.append(AuthorSignal(source="byline-class", name=match.group(1) if match else text))
+    for element in tree.xpath("//body//*[self::p or self::span or self::div or self::address or self::small]"):
+        text = element_text(element)
+        if len(text) > 160 or link_position(element) in ("nav", "footer"):
+            continue
+        match = _BYLINE_TEXT.match(text)
+        if match:
+            signals.append(AuthorSignal(source="byline-text", name=match.group(1)))
+    items_by_id = {item["@id"]: item for item in jsonld if isinstance(item.get("@id"), str)}
+    for item in jsonld:
+        for name, url in _names(item.get("author"), items_by_id):
+            signals.append(AuthorSignal(source="json-ld", name=name, url=url, visible=False))
+    meta_author = _meta(tree, "name", "author")
+    if meta_author:
+        signals.append(AuthorSignal(source="meta", name=meta_author, visible=False))
+    return _dedupe(signals)
+
+
+def _strip_byline_prefix(text: str) -> str:
+    return re.sub(r"^(?:von|by|autor(?:in)?:|author:)\s+", "", text, flags=re.I)
+
+
+def _dedupe(signals: list[AuthorSignal]) -> list[AuthorSignal]:
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for signal in signals:
+        key = (signal.source, signal.name.casefold())
+        if key not in seen:
+            seen.add(key)
+            unique.append(signal)
+    return unique
+
+
+def _iso_date(value: Any) -> str | None:
+    match = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value) if isinstance(value, str) else None
+    return match.group(1) if match else None
+
+
+def extract_dates(tree: HtmlTree, jsonld: list[dict], *, use_htmldate: bool = True) -> Dates:
+    """Published and modified dates with where each came from (JSON-LD, meta, <time>, htmldate)."""
+    published = modified = None
+    published_source = modified_source = None
+    for item in jsonld:
+        published = published or _iso_date(item.get("datePublished"))
+        modified = modified or _iso_date(item.get("dateModified"))
+    if published:
+        published_source = "json-ld"
+    if modified:
+        modified_source = "json-ld"
+    if not published:
+        published = _iso_date(_meta(tree, "property", "article:published_time"))
+        published_source = "meta" if published else None
+    if not modified:
+        modified = _iso_date(_meta(tree, "property", "article:modified_time"))
+        modified_source = "meta" if modified else None
+    if not published:
+        for value in tree.xpath("//body//time/@datetime"):
+            published = _iso_date(value)
+            if published:
+                published_source = "time-element"
+                break
+    if not published and use_htmldate:
+        published = find_date(tree, original_date=True, extensive_search=False)
+        published_source = "htmldate" if published else None
+    return Dates(
+        published=published,
+        modified=modified,
+        published_source=published_source,
+        modified_source=modified_source,
+    )
+
+
+def extract_main_text(tree: HtmlTree) -> str:
+    """Main text with boilerplate removed (trafilatura), paragraphs separated by newlines."""
+    text = trafilatura.extract(
+        tree, include_comments=False, include_tables=True, deduplicate=False, fast=True
+    )
+    return text or ""
+
+
+def extract_page(tree: HtmlTree, page_url: str, is_internal: IsInternal) -> dict[str, Any]:
+    """All HTML fields of a PageRecord from one parsed tree."""
+    jsonld = extract_jsonld(tree, page_url)
+    fields: dict[str, Any] = {
+        "canonical": extract_canonical(tree, page_url),
+        "robots_meta": extract_robots_meta(tree),
+        "hreflang": extract_hreflang(tree, page_url),
+        "lang": extract_lang(tree),
+        "title": extract_title(tree),
+        "meta_description": extract_meta_description(tree),
+        "headings": extract_headings(tree),
+        "structured_data": jsonld,
+        "author_signals": extract_author_signals(tree, page_url, jsonld),
+        "links": extract_links(tree, page_url, is_internal),
+        "images": extract_images(tree, page_url),
+        "media": extract_media(tree, page_url),
+        "quotes": extract_quotes(tree),
+        "tables": count_tables(tree),
+        "lists": count_lists(tree),
+        "dates": extract_dates(tree, jsonld),
+    }
+    # trafilatura last: it prunes a working copy, but the tree is no longer needed after it.
+    main_text = extract_main_text(tree)
+    fields["main_text"] = main_text
+    fields["word_count"] = count_words(main_text)
+    return fields

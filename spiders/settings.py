@@ -1,0 +1,50 @@
+"""All crawl defaults in one place (Scrapy settings module; `scrapy.cfg` points here).
+
+Polite by default: robots.txt obeyed with Protego, an identifiable user agent, AutoThrottle and
+a per-domain concurrency cap. Redirects are followed by the spider itself, hop by hop, so every
+hop becomes a record.
+"""
+
+BOT_NAME = "geo-auditor"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+USER_AGENT = "Mozilla/5.0 (compatible; geo-auditor/0.1; +https://pypi.org/project/geo-auditor/)"
+ROBOTSTXT_OBEY = True
+ROBOTSTXT_PARSER = "scrapy.robotstxt.ProtegoRobotParser"
+ROBOTSTXT_USER_AGENT = "geo-auditor"
+
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 10.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+
+DOWNLOAD_TIMEOUT = 20
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # also caps decompressed bodies (decompression bombs)
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+REDIRECT_ENABLED = False  # the spider records and follows each hop itself
+METAREFRESH_ENABLED = False
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+HTTPERROR_ALLOW_ALL = True  # 4xx/5xx reach the spider: they become records too
+
+# Breadth-first: the spider gives deeper pages a lower priority itself (a redirect hop keeps
+# its depth, so Scrapy's DepthMiddleware counting is not used); FIFO queues within a priority.
+DEPTH_PRIORITY = 0
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+
+ITEM_PIPELINES = {"spiders.pipelines.RecordPipeline": 300}
+LOG_LEVEL = "WARNING"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+# geo-auditor's own limits (0 = unlimited)
+GEO_MAX_PAGES = 500
+GEO_MAX_DEPTH = 10
+GEO_MAX_URL_LENGTH = 2048
+GEO_MAX_SITEMAP_URLS = 50_000
