@@ -6,6 +6,7 @@ the CLI in a subprocess). The asyncio reactor is installed by `CrawlerProcess` f
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,8 @@ class CrawlOptions:
     delay_s: float | None = None  # None = settings default (AutoThrottle adapts from there)
     concurrency: int | None = None  # per domain
     overrides: dict[str, Any] = field(default_factory=dict)  # raw Scrapy settings
+    # Failures end up in the records; Scrapy's own log (with tracebacks) only on request.
+    log_level: str = field(default_factory=lambda: os.environ.get("GEO_AUDIT_LOG_LEVEL", "CRITICAL"))
 
 
 def crawl_settings(options: CrawlOptions) -> Settings:
@@ -35,6 +38,7 @@ def crawl_settings(options: CrawlOptions) -> Settings:
     settings.setmodule(default_settings, priority="project")
     settings.set("GEO_MAX_PAGES", options.max_pages)
     settings.set("GEO_MAX_DEPTH", options.max_depth)
+    settings.set("LOG_LEVEL", options.log_level)
     if options.timeout_s:
         settings.set("CLOSESPIDER_TIMEOUT", options.timeout_s)
     if options.delay_s is not None:

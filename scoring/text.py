@@ -11,7 +11,6 @@ import re
 
 from scoring.records import WORD_RE
 
-
 # Lower-cased abbreviations that end with a dot but not a sentence.
 ABBREVIATIONS = frozenset(
     """

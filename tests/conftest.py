@@ -1,0 +1,47 @@
+"""Shared fixtures: fixture sites on real loopback servers, the CLI in a subprocess.
+
+A crawl runs the Twisted reactor, which cannot restart, so every crawl test runs `geo-audit` in
+a child process against a real HTTP server on 127.0.0.1 — as Scrapy's own tests do.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from auditor.serve import StaticSite
+
+SITES = Path(__file__).parent / "sites"
+
+
+@dataclass(frozen=True)
+class CliRun:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, timeout: float = 300, cwd: Path | None = None) -> CliRun:
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "HF_HUB_OFFLINE": "1"}
+    env.pop("GEO_AUDIT_DEBUG", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "auditor.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        cwd=cwd,
+    )
+    return CliRun(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def mini_site() -> Iterator[StaticSite]:
+    with StaticSite(SITES / "mini", origin_alias="https://www.mini-workshop.example") as site:
+        yield site
