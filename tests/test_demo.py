@@ -44,6 +44,16 @@ def test_planted_property_is_reported(demo, entry):
     affected = {path_of(url) for url in check.affected_urls}
     missing = [url for url in entry.get("urls", []) if url not in affected]
     assert not missing, f"{entry['check']} does not list {missing}; it lists {sorted(affected)}"
+    if "page_state" in entry:
+        states = {path_of(o.url): o.state for o in check.pages}
+        wrong = {url: states.get(url) for url in entry["urls"] if states.get(url) != entry["page_state"]}
+        assert not wrong, f"page states {wrong}, expected {entry['page_state']}"
+    if "evidence" in entry:
+        haystack = check.explanation + json.dumps(check.details, ensure_ascii=False) + json.dumps(
+            [e.model_dump() for e in check.evidence], ensure_ascii=False
+        )
+        absent = [text for text in entry["evidence"] if text not in haystack]
+        assert not absent, f"{entry['check']} evidence lacks {absent}"
 
 
 @pytest.mark.parametrize("entry", MANIFEST["must_not_report"], ids=_id)

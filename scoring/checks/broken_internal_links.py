@@ -1,0 +1,111 @@
+"""broken-internal-links: internal links lead to pages that answer."""
+
+from __future__ import annotations
+
+from scoring.audit import WARN_SHARE
+from scoring.records import PageRecord
+from scoring.registry import Check, Outcome, register
+from scoring.results import Evidence
+from scoring.site import SiteData
+
+MAX_EVIDENCE = 50
+# spiders/site_spider.py records a URL robots.txt kept us from fetching with status None and this
+# error: we do not know whether it works, so it is neither checked nor broken.
+BLOCKED_BY_ROBOTS = "blocked by robots.txt"
+
+
+def not_fetched(record: PageRecord) -> bool:
+    return record.status is None and BLOCKED_BY_ROBOTS in (record.error or "")
+
+
+def failure(record: PageRecord) -> str | None:
+    """Why a link target (after redirects) is broken, or None when it answered."""
+    if record.status is None:
+        return record.error or "no response"
+    if record.status >= 400:
+        return f"HTTP {record.status}"
+    if record.redirect_target is not None:  # resolve() gave up: a redirect loop or endless chain
+        return f"redirect loop (HTTP {record.status})"
+    return None
+
+
+@register
+class BrokenInternalLinks(Check):
+    id = "broken-internal-links"
+    title = "Internal links work"
+    failure_title = "Internal links are broken"
+    description = (
+        "A link to an error page is a dead end for readers and for the crawlers of search and "
+        "answer engines: the link equity it carries is lost and the page it should reach may "
+        "never be found. Every internal link of a successful page is followed through its "
+        "redirects; targets answering 4xx/5xx, not answering at all or caught in a redirect loop "
+        "are broken. The score is the share of distinct link targets that work. Source: Google "
+        "Search Central, 'How HTTP status codes, and network and DNS errors affect Google "
+        "Search' (4xx pages are not indexed; persistent 5xx pages are dropped)."
+    )
+    category = "links"
+    scope = "site"
+    requires = ("html",)
+
+    def evaluate(self, site: SiteData) -> Outcome:
+        rows: list[dict] = []
+        seen: set[tuple[str, str]] = set()
+        checked: set[str] = set()
+        broken: set[str] = set()
+        for page in site.html_pages:
+            source = page.final_url or page.url
+            for link in page.links:
+                if not link.internal or (source, link.url) in seen:
+                    continue
+                seen.add((source, link.url))
+                record = site.page(link.url)
+                if record is None or not_fetched(record):  # crawl limit, robots.txt: unknown
+                    continue
+                checked.add(link.url)
+                reason = failure(record)
+                if reason is None:
+                    continue
+                broken.add(link.url)
+                final = site.resolve(link.url)
+                rows.append(
+                    {
+                        "source": source,
+                        "anchor": link.anchor,
+                        "target": link.url,
+                        "status": record.status,
+                        "error": reason,
+                        "final_url": final if final != link.url else None,  # after redirects
+                    }
+                )
+        if not checked:
+            return Outcome("not_applicable", explanation="No internal link with a fetched target.")
+        if not rows:
+            return Outcome("pass", 1.0, f"All {len(checked)} internal link targets answer.")
+        score = round(1 - len(broken) / len(checked), 4)
+        affected: list[str] = []
+        for key in ("target", "source"):
+            for row in rows:
+                if row[key] not in affected:
+                    affected.append(row[key])
+        evidence = [
+            Evidence(
+                url=row["source"],
+                element=f'a[href="{row["target"]}"]',
+                excerpt=row["anchor"] or None,
+                note=f"links to {row['target']}: {row['error']}",
+            )
+            for row in rows[:MAX_EVIDENCE]
+        ]
+        sources = len({row["source"] for row in rows})
+        return Outcome(
+            "warn" if score >= WARN_SHARE else "fail",
+            score,
+            (
+                f"{len(broken)} of {len(checked)} internal link targets are broken, linked "
+                f"{len(rows)} time(s) from {sources} page(s). Fix or remove the links, or "
+                "redirect the old URLs to their successors."
+            ),
+            rows,
+            evidence,
+            affected,
+        )

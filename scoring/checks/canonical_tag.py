@@ -1,0 +1,91 @@
+"""canonical-tag: every page names its canonical URL, and that URL is a successful page.
+
+Rules: no canonical -> warn. Canonical to the page itself -> pass. Canonical to another crawled,
+successful HTML page -> pass, noted as intentional consolidation. Canonical to a URL that
+redirects, answered an error, is not HTML, or was not crawled (status unknown) -> fail. URLs are
+compared after lower-casing scheme and host and adding the trailing slash of a bare root.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from scoring.records import PageRecord
+from scoring.registry import Check, register
+from scoring.results import Evidence, PageOutcome
+from scoring.site import SiteData
+
+
+def normalise(url: str) -> str:
+    """Scheme and host lower case, fragment dropped, "/" added to a bare root only."""
+    parts = urlsplit(url.strip())
+    path = parts.path or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+
+
+def _target(url: str, site: SiteData) -> PageRecord | None:
+    """The crawl record fetched for `url` (site.page), else one whose URL differs only in case."""
+    record = site.page(url)
+    if record is not None:
+        return record
+    wanted = normalise(url)
+    for record in site.pages:
+        if normalise(record.url) == wanted or (record.final_url and normalise(record.final_url) == wanted):
+            return record
+    return None
+
+
+@register
+class CanonicalTag(Check):
+    id = "canonical-tag"
+    title = "Pages declare a valid canonical URL"
+    failure_title = "Canonical URLs are missing or point to pages that do not work"
+    description = (
+        "rel=canonical tells search engines — and the answer engines built on their indexes — "
+        "which URL to index and cite when the same content is reachable under several URLs. "
+        "A canonical that points to a redirect, an error page or an unknown URL sends that "
+        "signal nowhere, and the engine picks a URL itself or drops the page. Source: Google "
+        "Search Central, 'How to specify a canonical URL with rel=\"canonical\" and other "
+        "methods' and 'Fix canonicalization issues'."
+    )
+    category = "technical"
+    scope = "page"
+    requires = ("html",)
+
+    def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
+        raw = (page.canonical or "").strip()
+        element = 'link[rel="canonical"]'
+        if not raw:
+            return PageOutcome(
+                url=page.url, state="warn", reason="no canonical URL",
+                evidence=[Evidence(url=page.url, element=element, note="missing")],
+            )
+        canonical = urljoin(page.final_url or page.url, raw)
+        own = {normalise(page.url)} | ({normalise(page.final_url)} if page.final_url else set())
+        if normalise(canonical) in own:
+            return PageOutcome(url=page.url, state="pass", reason="self-referencing canonical")
+
+        def fail(reason: str) -> PageOutcome:
+            return PageOutcome(
+                url=page.url, state="fail", reason=reason,
+                evidence=[Evidence(url=page.url, element=element, excerpt=raw, note=reason)],
+            )
+
+        record = _target(canonical, site)
+        if record is None:
+            return fail("canonical points to a URL that was not crawled (status unknown)")
+        final = record.final_url or record.url
+        if normalise(final) != normalise(canonical):
+            return fail(f"canonical points to a redirect (to {final})")
+        if record.status is None:
+            return fail(f"canonical target could not be fetched ({record.error or 'no response'})")
+        if not 200 <= record.status < 300:
+            return fail(f"canonical target answered HTTP {record.status}")
+        if not record.ok:
+            return fail(f"canonical target is not an HTML page ({record.content_type or 'unknown type'})")
+        return PageOutcome(
+            url=page.url, state="pass",
+            reason=f"canonical points to another page ({final}): intentional consolidation",
+            evidence=[Evidence(url=page.url, element=element, excerpt=raw,
+                               note="this page defers to another URL; only that one is indexed")],
+        )

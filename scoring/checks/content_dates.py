@@ -1,0 +1,60 @@
+"""content-dates: articles say when they were published or last updated."""
+
+from __future__ import annotations
+
+from scoring.checks.person_schema import jsonld_nodes, text_value
+from scoring.records import PageRecord
+from scoring.registry import Check, register
+from scoring.results import Evidence, PageOutcome
+from scoring.site import SiteData, is_article
+
+
+def page_date(page: PageRecord) -> tuple[str, str, str] | None:
+    """(kind, date, source) of the publication date, else the modification date, else None."""
+    dates = page.dates
+    if dates.published:
+        return "published", dates.published, dates.published_source or "unknown"
+    if dates.modified:
+        return "modified", dates.modified, dates.modified_source or "unknown"
+    # The crawler fills `dates`; read JSON-LD directly in case an older record lacks them.
+    for prop, kind in (("datePublished", "published"), ("dateModified", "modified")):
+        for node in jsonld_nodes(page.structured_data):
+            value = text_value(node.get(prop))
+            if value:
+                return kind, value, "json-ld"
+    return None
+
+
+@register
+class ContentDates(Check):
+    id = "content-dates"
+    title = "Articles carry a publication date"
+    failure_title = "Articles carry no publication date"
+    description = (
+        "Answer engines prefer current information and show it with its date; rules mined from "
+        "their answers ask for visible dates, and metadata and freshness were among the page "
+        "features most associated with being cited. A date also tells readers whether advice on "
+        "prices, subsidies or rules still holds. Sources: AutoGEO (ICLR 2026); GEO-16 (arXiv "
+        "2509.10762)."
+    )
+    category = "evidence"
+    scope = "page"
+    requires = ("html",)
+
+    def applies_to(self, page: PageRecord, site: SiteData) -> bool:
+        return page.ok and is_article(page)
+
+    def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
+        found = page_date(page)
+        if found is None:
+            return PageOutcome(
+                url=page.url, state="fail", reason="no publication or update date",
+                evidence=[Evidence(url=page.url, element="datePublished / <time>", note="missing")],
+            )
+        kind, date, source = found
+        reason = f"{kind} {date} ({source})"
+        if kind == "modified":
+            reason += "; no publication date, only the last update"
+        return PageOutcome(url=page.url, state="pass", reason=reason,
+                           evidence=[Evidence(url=page.url, element=f"{source} date{kind.capitalize()}",
+                                              excerpt=date, note=f"{kind} date from {source}")])

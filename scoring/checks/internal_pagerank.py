@@ -1,0 +1,128 @@
+"""internal-pagerank: long articles receive a fair share of the site's internal link equity."""
+
+from __future__ import annotations
+
+from scoring.audit import WARN_SHARE
+from scoring.records import PageRecord
+from scoring.registry import Check, Outcome, register
+from scoring.results import Evidence
+from scoring.site import PAGERANK_DAMPING, POSITION_WEIGHT, SiteData
+from scoring.text import words
+
+LONG_ARTICLE = 800  # words
+STARVED_BELOW = 30.0  # Link Score, 0..100
+TOP_PAGES = 10
+
+_WEIGHTS = ", ".join(
+    f"{name} {weight:g}"
+    for name, weight in sorted(POSITION_WEIGHT.items(), key=lambda item: -item[1])
+)
+
+
+def _key(page: PageRecord) -> str:
+    return page.final_url or page.url
+
+
+def _words(page: PageRecord) -> int:
+    return page.word_count or len(words(page.main_text))
+
+
+def _sources(site: SiteData, url: str) -> list[str]:
+    """Distinct other pages linking to `url`."""
+    seen: list[str] = []
+    for inlink in site.inlinks.get(url, []):
+        if inlink.source != url and inlink.source not in seen:
+            seen.append(inlink.source)
+    return seen
+
+
+def _row(site: SiteData, page: PageRecord, group: str) -> dict:
+    url = _key(page)
+    return {
+        "url": url,
+        "group": group,
+        "link_score": site.link_score.get(url),
+        "inlinks": len(_sources(site, url)),
+        "words": _words(page),
+    }
+
+
+@register
+class InternalPagerank(Check):
+    id = "internal-pagerank"
+    title = "Long articles get a fair share of internal links"
+    failure_title = "Long articles are starved of internal links"
+    description = (
+        "Crawlers of search and answer engines find, revisit and weigh pages by the links "
+        "pointing at them; an in-depth article that hardly any page links to is rarely fetched "
+        "and rarely cited. We compute PageRank over the internal links between successful HTML "
+        f"pages (networkx, damping {PAGERANK_DAMPING}, nofollow ignored), with each link weighted "
+        f"by where it sits ({_WEIGHTS}; the 'reasonable surfer' model), and scale it like "
+        "Screaming Frog's Link Score: Link Score = 100 · ln(PR / PRmin) / ln(PRmax / PRmin), 0 "
+        f"for the weakest page and 100 for the strongest. Articles with {LONG_ARTICLE} words or "
+        f"more and a Link Score below {STARVED_BELOW:.0f} are starved; the score is the share of "
+        "long articles that are not. Sources: Page et al., 'The PageRank citation ranking' "
+        "(1999); Screaming Frog SEO Spider, 'Link Score'."
+    )
+    category = "links"
+    scope = "site"
+    requires = ("html",)
+
+    def evaluate(self, site: SiteData) -> Outcome:
+        graph = site.link_graph
+        ranked = sorted(site.html_pages, key=lambda p: -site.link_score.get(_key(p), 0.0))
+        unique: dict[str, PageRecord] = {}
+        for page in ranked:
+            unique.setdefault(_key(page), page)
+        top = [_row(site, page, "top") for page in list(unique.values())[:TOP_PAGES]]
+        if graph.number_of_edges() == 0:
+            return Outcome(
+                "not_applicable",
+                explanation="No internal links between the crawled pages: no link graph to rank.",
+            )
+        long_articles = {
+            _key(p): p for p in site.articles if _words(p) >= LONG_ARTICLE and _key(p) in graph
+        }
+        if not long_articles:
+            return Outcome(
+                "not_applicable",
+                explanation=f"No article with {LONG_ARTICLE} words or more to rate.",
+                details=top,
+            )
+        starved = [
+            page for url, page in long_articles.items() if site.link_score.get(url, 0.0) < STARVED_BELOW
+        ]
+        starved.sort(key=lambda p: site.link_score.get(_key(p), 0.0))
+        rows = [_row(site, page, "starved") for page in starved]
+        score = round(1 - len(starved) / len(long_articles), 4)
+        evidence = [
+            Evidence(
+                url=row["url"],
+                element="internal links",
+                excerpt=", ".join(_sources(site, row["url"])[:5]) or None,
+                note=(
+                    f"Link Score {row['link_score']:.0f} of 100 for a {row['words']:,}-word article; "
+                    f"linked from {row['inlinks']} page(s)"
+                ),
+            )
+            for row in rows
+        ]
+        if not starved:
+            return Outcome(
+                "pass",
+                1.0,
+                f"All {len(long_articles)} long article(s) reach a Link Score of {STARVED_BELOW:.0f}+.",
+                top,
+            )
+        return Outcome(
+            "warn" if score >= WARN_SHARE else "fail",
+            score,
+            (
+                f"{len(starved)} of {len(long_articles)} long article(s) have a Link Score below "
+                f"{STARVED_BELOW:.0f}. Link to them from related articles and hub pages, in the "
+                "running text rather than the footer."
+            ),
+            rows + top,
+            evidence,
+            [row["url"] for row in rows],
+        )

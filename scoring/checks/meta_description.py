@@ -1,0 +1,62 @@
+"""meta-description: every page has its own meta description of sensible length."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from scoring.records import PageRecord
+from scoring.registry import Check, register
+from scoring.results import Evidence, PageOutcome
+from scoring.site import SiteData
+
+MIN_CHARS, MAX_CHARS = 50, 160  # below: says little; above: cut off in result snippets
+
+
+def _clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+@register
+class MetaDescription(Check):
+    id = "meta-description"
+    title = "Pages have unique meta descriptions"
+    failure_title = "Meta descriptions are missing, duplicated or of poor length"
+    description = (
+        "The meta description is the summary search engines often show under the title and a "
+        "ready-made abstract of the page for crawlers; a unique, specific one per page tells "
+        "engines what this page answers. Google sets no fixed length, but snippets are cut at "
+        f"about {MAX_CHARS} characters and texts under {MIN_CHARS} say little. Source: Google "
+        "Search Central, 'Control your snippets in search results' (meta description best "
+        "practices)."
+    )
+    category = "technical"
+    scope = "page"
+    requires = ("html",)
+
+    def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
+        text = _clean(page.meta_description)
+        element = 'meta[name="description"]'
+        if not text:
+            return PageOutcome(url=page.url, state="fail", reason="no meta description",
+                               evidence=[Evidence(url=page.url, element=element, note="missing")])
+        problems = []
+        if len(text) < MIN_CHARS:
+            problems.append(f"too short ({len(text)} characters)")
+        elif len(text) > MAX_CHARS:
+            problems.append(f"too long ({len(text)} characters)")
+        shared = _description_counts(site)[text.casefold()]
+        if shared > 1:
+            problems.append(f"shared with {shared - 1} other page(s)")
+        if not problems:
+            return PageOutcome(url=page.url, state="pass")
+        return PageOutcome(
+            url=page.url, state="warn", reason="; ".join(problems),
+            evidence=[Evidence(url=page.url, element=element, excerpt=text)],
+        )
+
+
+def _description_counts(site: SiteData) -> Counter:
+    return site.memo(
+        "meta_description_counts",
+        lambda: Counter(_clean(p.meta_description).casefold() for p in site.html_pages if _clean(p.meta_description)),
+    )

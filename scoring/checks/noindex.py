@@ -1,0 +1,118 @@
+"""noindex: no page keeps itself out of search and AI answers with robots directives.
+
+Reads the meta robots tag and the X-Robots-Tag header. `noindex`/`none` fail; `nosnippet` and
+`max-snippet:0` warn (the page stays indexed but no text of it may be shown or quoted). A
+directive scoped to one crawler ("googlebot: noindex") counts when that crawler is a search/answer
+or user-fetch agent of `scoring.ai_agents`; scoped to a training crawler or an unknown bot, it does
+not affect answers and is ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scoring.ai_agents import lookup
+from scoring.records import PageRecord
+from scoring.registry import Check, register
+from scoring.results import Evidence, PageOutcome
+from scoring.site import SiteData
+
+# Directives that carry a value after a colon; any other "name:" prefix names a crawler.
+_VALUED = {"max-snippet", "max-image-preview", "max-video-preview", "unavailable_after"}
+_SOURCES = (
+    ("robots_meta", 'meta[name="robots"]', "meta robots"),
+    ("x_robots_tag", "X-Robots-Tag", "X-Robots-Tag header"),
+)
+
+
+@dataclass(frozen=True)
+class Directive:
+    name: str  # "noindex", "max-snippet", …
+    value: str | None  # "0" for max-snippet:0
+    scope: str | None  # the crawler it is addressed to, None for all
+    source: str  # "robots_meta" | "x_robots_tag"
+    raw: str  # the whole directive string as found
+
+
+def parse_directives(raw: str, source: str) -> list[Directive]:
+    """Directives of one meta robots / X-Robots-Tag value, with their crawler scope."""
+    found: list[Directive] = []
+    scope: str | None = None
+    for token in raw.split(","):
+        text = token.strip()
+        if not text:
+            continue
+        name, _, rest = text.partition(":")
+        name = name.strip().lower()
+        if rest and name not in _VALUED:
+            scope = name  # "googlebot: noindex" — applies to following directives too
+            text = rest.strip()
+            if not text:
+                continue
+            name, _, rest = text.partition(":")
+            name = name.strip().lower()
+        value = rest.strip() if rest else None
+        found.append(Directive(name, value, scope, source, raw.strip()))
+    return found
+
+
+def _counts(directive: Directive) -> bool:
+    if directive.scope is None:
+        return True
+    agent = lookup(directive.scope)
+    return agent is not None and agent.agent_class in ("search", "user")
+
+
+def _label(directive: Directive) -> str:
+    text = directive.name + (f":{directive.value}" if directive.value is not None else "")
+    return f"{directive.scope}: {text}" if directive.scope else text
+
+
+@register
+class Noindex(Check):
+    id = "noindex"
+    title = "Pages may be indexed and quoted"
+    failure_title = "Pages block indexing or snippets"
+    description = (
+        "A page with noindex (or none) in its meta robots tag or X-Robots-Tag header is dropped "
+        "from the search index, and with it from AI Overviews, Copilot and the answer engines "
+        "that build on search indexes. nosnippet and max-snippet:0 keep the page indexed but "
+        "forbid showing or quoting its text, which also excludes it from Google's AI features. "
+        "Sources: Google Search Central, 'Block Search indexing with noindex' and 'Robots meta "
+        "tag, data-nosnippet, and X-Robots-Tag specifications'; 'AI features and your website'."
+    )
+    category = "technical"
+    scope = "page"
+    requires = ("html",)
+
+    def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
+        blocking: list[Directive] = []
+        snippet: list[Directive] = []
+        for field_name, _element, _where in _SOURCES:
+            raw = getattr(page, field_name)
+            if not raw:
+                continue
+            for directive in parse_directives(raw, field_name):
+                if not _counts(directive):
+                    continue
+                if directive.name in ("noindex", "none"):
+                    blocking.append(directive)
+                elif directive.name == "nosnippet" or (
+                    directive.name == "max-snippet" and (directive.value or "").strip() == "0"
+                ):
+                    snippet.append(directive)
+        if not blocking and not snippet:
+            return PageOutcome(url=page.url, state="pass")
+        findings = blocking or snippet
+        note = (
+            "the page is kept out of the search index and AI answers"
+            if blocking
+            else "no text of the page may be shown or quoted in results and AI answers"
+        )
+        where = {f: (element, label) for f, element, label in _SOURCES}
+        evidence = [
+            Evidence(url=page.url, element=where[d.source][0], excerpt=d.raw, note=f"{_label(d)}: {note}")
+            for d in findings
+        ]
+        reason = "; ".join(f"{_label(d)} in {where[d.source][1]}" for d in findings)
+        return PageOutcome(url=page.url, state="fail" if blocking else "warn", reason=reason, evidence=evidence)

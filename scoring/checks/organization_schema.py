@@ -1,0 +1,111 @@
+"""organization-schema: the site describes the company as a JSON-LD Organization or LocalBusiness."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scoring import lexicons as lx
+from scoring.checks.impressum import home_url
+from scoring.checks.person_schema import is_reference, jsonld_nodes, present, text_value
+from scoring.registry import Check, Outcome, register
+from scoring.results import Evidence
+from scoring.site import SiteData, jsonld_types
+
+# field label -> the JSON-LD properties that satisfy it
+FIELDS: dict[str, tuple[str, ...]] = {
+    "name": ("name",),
+    "logo": ("logo",),
+    "address": ("address",),
+    "telephone or contactPoint": ("telephone", "contactPoint"),
+    "sameAs": ("sameAs",),
+}
+WARN_FIELDS = 3  # at least name plus two more: incomplete but usable
+
+
+def is_organization(types: set[str]) -> bool:
+    return bool(types & lx.ORGANIZATION_TYPES) or any(t.endswith(lx.ORGANIZATION_SUFFIXES) for t in types)
+
+
+def _filled(node: dict[str, Any]) -> dict[str, str]:
+    """Field label -> the property that fills it."""
+    filled = {}
+    for label, props in FIELDS.items():
+        prop = next((p for p in props if present(node.get(p))), None)
+        if prop:
+            filled[label] = prop
+    return filled
+
+
+def _value(node: dict[str, Any], prop: str) -> str:
+    value = node.get(prop)
+    if prop == "address" and isinstance(value, dict):
+        parts = [text_value(value.get(k)) for k in ("streetAddress", "postalCode", "addressLocality")]
+        return ", ".join(p for p in parts if p) or "PostalAddress"
+    if prop == "sameAs" and isinstance(value, list):
+        return ", ".join(str(v) for v in value[:3])
+    if prop == "logo" and isinstance(value, dict):
+        return text_value(value.get("url") or value.get("contentUrl") or value.get("@id")) or "ImageObject"
+    if prop == "contactPoint":
+        point = value[0] if isinstance(value, list) and value else value
+        if isinstance(point, dict):
+            found = point.get("telephone") or point.get("email") or point.get("contactType")
+            return text_value(found) or "ContactPoint"
+    return text_value(value) or str(value)
+
+
+def organization_candidates(site: SiteData) -> list[tuple[str, dict[str, Any]]]:
+    """(page URL, node) for every organisation described on an HTML page, home page first."""
+    pages = list(site.html_pages)
+    if site.home is not None:
+        pages.sort(key=lambda p: p is not site.home)
+    found = []
+    for page in pages:
+        for node in jsonld_nodes(page.structured_data):
+            if not is_reference(node) and is_organization(jsonld_types(node)):
+                found.append((page.final_url or page.url, node))
+    return found
+
+
+@register
+class OrganizationSchema(Check):
+    id = "organization-schema"
+    title = "The company is described as an Organization in structured data"
+    failure_title = "The company lacks complete Organization structured data"
+    description = (
+        "Organization or LocalBusiness markup with name, logo, address, phone or contact point "
+        "and sameAs profiles lets search and answer engines identify the company behind the "
+        "content and connect it to its profiles; structured data was among the page features "
+        "most associated with being cited. Sources: Google Search Central, 'Organization "
+        "structured data'; GEO-16 (arXiv 2509.10762)."
+    )
+    category = "expertise"
+    scope = "site"
+    requires = ("html",)
+
+    def evaluate(self, site: SiteData) -> Outcome:
+        candidates = organization_candidates(site)
+        if not candidates:
+            return Outcome(
+                "fail", 0.0, f"No Organization or LocalBusiness JSON-LD on any of {len(site.html_pages)} pages.",
+                details=[{"field": label, "found": False, "value": ""} for label in FIELDS],
+                evidence=[Evidence(url=home_url(site), element="json-ld Organization", note="missing")],
+                affected_urls=[home_url(site)],
+            )
+        # The most complete description wins; on a tie, the home page's (listed first).
+        url, node = max(candidates, key=lambda c: len(_filled(c[1])))
+        filled = _filled(node)
+        types = "/".join(sorted(str(t) for t in (node["@type"] if isinstance(node["@type"], list)
+                                                  else [node["@type"]])))
+        details = [{"field": label, "found": label in filled,
+                    "value": _value(node, filled[label]) if label in filled else ""} for label in FIELDS]
+        missing = [label for label in FIELDS if label not in filled]
+        score = round(len(filled) / len(FIELDS), 4)
+        state = "pass" if not missing else ("warn" if len(filled) >= WARN_FIELDS else "fail")
+        name = text_value(node.get("name"))
+        explanation = f"{types} {name or '(no name)'} on {url}: {len(filled)} of {len(FIELDS)} fields."
+        if missing:
+            explanation += " Missing: " + ", ".join(missing) + "."
+        evidence = [Evidence(url=url, element=f"json-ld {types}", excerpt=name,
+                             note="fields: " + ", ".join(filled) if filled else "no fields")]
+        evidence += [Evidence(url=url, element=f"json-ld {types}", note=f"missing: {label}") for label in missing]
+        return Outcome(state, score, explanation, details, evidence, affected_urls=[url] if missing else [])

@@ -1,0 +1,81 @@
+"""trust-pages: the site links a privacy policy, a contact page and an about/team page."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+from scoring import lexicons as lx
+from scoring.checks.impressum import LinkedTarget, best_target, home_url, linked_targets
+from scoring.registry import Check, Outcome, register
+from scoring.results import Evidence
+from scoring.site import SiteData
+
+
+@lru_cache(maxsize=65536)  # footer anchors and URLs repeat on every page
+def _normalise_anchor(anchor: str) -> str:
+    cleaned = "".join(c if c.isalnum() or c.isspace() else " " for c in anchor.casefold())
+    return " ".join(cleaned.split())
+
+
+@lru_cache(maxsize=65536)
+def _segments(url: str) -> tuple[str, ...]:
+    return tuple(s for s in unquote(urlsplit(url).path).casefold().split("/") if s)
+
+
+def trust_link_matcher(kind: str):
+    """A (anchor, url) predicate for one kind of trust page (see lexicons.TRUST_PAGES)."""
+    anchor_re, segment_re = lx.TRUST_PAGES[kind]
+
+    def matches(anchor: str, url: str) -> bool:
+        if anchor and anchor_re.search(_normalise_anchor(anchor)):
+            return True
+        return any(segment_re.search(segment) for segment in _segments(url))
+
+    return matches
+
+
+@register
+class TrustPages(Check):
+    id = "trust-pages"
+    title = "Privacy, contact and about pages are linked"
+    failure_title = "Privacy, contact or about pages are missing"
+    description = (
+        "Quality raters and answer engines judge trust by whether a site says who runs it, how to "
+        "reach them and how it handles data: an about or team page, a contact page and a privacy "
+        "policy. Sources: Google Search Quality Rater Guidelines (about, contact and customer "
+        "service information); Art. 13 GDPR (privacy notice)."
+    )
+    category = "expertise"
+    scope = "site"
+    requires = ("html",)
+
+    def evaluate(self, site: SiteData) -> Outcome:
+        rows, evidence, missing = [], [], []
+        for kind in lx.TRUST_PAGES:
+            label = lx.TRUST_PAGE_LABELS[kind]
+            targets = linked_targets(site, trust_link_matcher(kind))
+            target: LinkedTarget | None = best_target(targets)
+            if target is None or target.status == "broken":
+                missing.append(label)
+                note = "no link found" if target is None else f"linked page failed (status {target.record.status})"
+                rows.append({"page_type": label, "found": False, "url": target.url if target else "",
+                             "linked_from": len(target.sources) if target else 0, "note": note})
+                evidence.append(Evidence(url=target.url if target else home_url(site), element=kind,
+                                         excerpt=target.anchors[0] if target and target.anchors else None,
+                                         note=f"{label}: {note}"))
+                continue
+            note = "" if target.status == "ok" else "linked, not crawled"
+            rows.append({"page_type": label, "found": True, "url": target.url,
+                         "linked_from": len(target.sources), "note": note})
+            evidence.append(Evidence(url=target.url, element=kind,
+                                     excerpt=target.anchors[0] if target.anchors else None,
+                                     note=f"{label} linked from {len(target.sources)} page(s)"))
+        found = len(rows) - len(missing)
+        score = round(found / len(rows), 4)
+        state = "pass" if not missing else ("fail" if found == 0 else "warn")
+        explanation = f"{found} of {len(rows)} trust pages linked."
+        if missing:
+            explanation += " Missing: " + ", ".join(missing) + "."
+        return Outcome(state, score, explanation, rows, evidence,
+                       affected_urls=[home_url(site)] if missing else [])

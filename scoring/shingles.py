@@ -1,0 +1,126 @@
+"""Near-duplicate text: word shingles, Jaccard similarity and an all-pairs search. Pure.
+
+A shingle is a run of `SHINGLE_WORDS` consecutive words (lower-cased `scoring.text.words`),
+hashed to an int. Two texts are near-duplicates when the Jaccard similarity of their shingle
+sets, |A ∩ B| / |A ∪ B|, reaches the threshold.
+
+The pair search is exact, not sampled (no MinHash): candidate pairs come from prefix filtering
+(Bayardo et al., "Scaling up all pairs similarity search", WWW 2007). Shingles are ordered by
+how many texts contain them, rarest first; two sets with Jaccard ≥ t must share a shingle among
+the first |A| − ⌈t·|A|⌉ + 1 of each, so only texts sharing a rare shingle are compared. Pairs
+whose sizes alone rule out the threshold (|B| < t·|A|) are skipped before the intersection.
+The worst case is still quadratic: many templated pages that all match each other (300 pages of
+800 words that differ by a town name: 44,850 real pairs, about 2.5 s).
+
+Hashes use Python's built-in `hash` of the word tuple: 64 bits, so a collision that changes a
+reported similarity is vanishingly unlikely, but the hash values themselves differ between runs
+(PYTHONHASHSEED) and must not be stored.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+
+from scoring.text import words
+
+SHINGLE_WORDS = 5
+THRESHOLD = 0.8
+_EPSILON = 1e-9
+
+
+def shingles(text_or_words: str | Sequence[str], size: int = SHINGLE_WORDS) -> frozenset[int]:
+    """Hashed `size`-word shingles of a text (or of a word list); texts shorter than `size`
+    words give one shingle of the whole text, empty texts none."""
+    tokens = words(text_or_words) if isinstance(text_or_words, str) else list(text_or_words)
+    tokens = list(map(str.lower, tokens))
+    if not tokens:
+        return frozenset()
+    if len(tokens) < size:
+        return frozenset({hash(tuple(tokens))})
+    return frozenset(map(hash, zip(*(tokens[i:] for i in range(size)), strict=False)))
+
+
+def jaccard(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> float:
+    """|A ∩ B| / |A ∪ B|; two empty sets are not similar (0.0)."""
+    if not a and not b:
+        return 0.0
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: Hashable
+    b: Hashable
+    similarity: float  # Jaccard, 0..1
+    shared: int  # shingles in common
+
+
+def _prefix_length(size: int, threshold: float) -> int:
+    return size - math.ceil(threshold * size - _EPSILON) + 1
+
+
+def near_duplicate_pairs(
+    sets: Mapping[Hashable, frozenset[int]], threshold: float = THRESHOLD
+) -> list[Pair]:
+    """All pairs of keys whose shingle sets have Jaccard ≥ threshold, most similar first.
+
+    Keys keep the mapping's order inside a pair (a before b). Empty sets are ignored.
+    """
+    if not 0 < threshold <= 1:
+        raise ValueError("threshold must be in (0, 1]")
+    keys = [k for k, s in sets.items() if s]
+    order = {k: i for i, k in enumerate(keys)}
+    # Shingles in two or more sets (set operations run in C; most shingles are in one set).
+    seen: set[int] = set()
+    repeated: set[int] = set()
+    for key in keys:
+        repeated |= sets[key] & seen
+        seen |= sets[key]
+    del seen
+    frequency: Counter[int] = Counter()
+    for key in keys:
+        frequency.update(sets[key] & repeated)
+    # Each set's prefix, rarest shingles first (ties broken by the hash: one total order).
+    # Shingles no other set contains cannot pair it with anything: when they alone fill the
+    # prefix, the set has no partner at threshold and is left out; otherwise only its shared
+    # shingles within the prefix are indexed and probed.
+    probes: dict[Hashable, list[int]] = {}
+    for key in keys:
+        shared = list(sets[key] & repeated)
+        room = _prefix_length(len(sets[key]), threshold) - (len(sets[key]) - len(shared))
+        if room > 0:
+            shared.sort(key=lambda h: (frequency[h], h))
+            probes[key] = shared[:room]
+    # Smallest sets first, so every candidate found in the index is no larger than the probe.
+    index: dict[int, list[Hashable]] = defaultdict(list)
+    pairs: list[Pair] = []
+    indexed = 0
+    for key in sorted(probes, key=lambda k: (len(sets[k]), order[k])):
+        mine = sets[key]
+        size = len(mine)
+        min_size = threshold * size - _EPSILON  # a smaller partner must be at least this large
+        prefix = probes[key]
+        candidates: set[Hashable] = set()
+        for h in prefix:
+            if h in index:
+                candidates.update(index[h])
+                if len(candidates) == indexed:  # every earlier set is a candidate already
+                    break
+        for other in sorted(candidates, key=order.__getitem__):
+            theirs = sets[other]
+            if len(theirs) < min_size:
+                continue
+            common = len(mine & theirs)
+            union = size + len(theirs) - common
+            if common >= threshold * union - _EPSILON:
+                first, second = (key, other) if order[key] < order[other] else (other, key)
+                pairs.append(Pair(first, second, common / union, common))
+        for h in prefix:
+            index[h].append(key)
+        indexed += 1
+    pairs.sort(key=lambda p: (-p.similarity, order[p.a], order[p.b]))
+    return pairs

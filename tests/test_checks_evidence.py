@@ -1,0 +1,332 @@
+"""Evidence checks on literal German and English pages: quotations, statistics, citations, dates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from scoring.audit import evaluate_check
+from scoring.checks.attributed_quotes import AttributedQuotes, quotation_spans
+from scoring.checks.content_dates import ContentDates
+from scoring.checks.outbound_citations import OutboundCitations
+from scoring.checks.statistics import Statistics, figures_in
+from scoring.records import Dates, Link, PageRecord, Quote
+from scoring.registry import Check
+from scoring.results import CheckResult
+from tests.factories import ROOT, page, site
+
+ARTICLE_LD = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Ratgeber"}
+
+
+def article(path: str, text: str = "", *, lang: str = "de", **fields: Any) -> PageRecord:
+    """An editorial page (BlogPosting JSON-LD) with the given main text."""
+    fields.setdefault("structured_data", [ARTICLE_LD])
+    return page(path, main_text=text, word_count=len(text.split()), lang=lang, **fields)
+
+
+def rate(check: Check, *pages: PageRecord) -> CheckResult:
+    """The check run through the aggregation path, as the audit runs it."""
+    return evaluate_check(check, site(*pages), 1.0)
+
+
+def single(check: Check, record: PageRecord) -> CheckResult:
+    result = rate(check, record)
+    assert [o.url for o in result.pages] == [record.url]
+    return result
+
+
+SCORE = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
+
+
+# -- attributed-quotes ------------------------------------------------------------------------
+
+QUOTE_CASES = [
+    # id, lang, text, quotes, state, expected speaker / excerpt fragment
+    ("de-sagt", "de",
+     "Speicher lohnen sich oft. „Wir haben unseren Eigenverbrauch auf 70 Prozent gesteigert“, sagt "
+     "Jana Albrecht, Energieberaterin in Kassel.", [], "pass", "Jana Albrecht"),
+    ("de-role-before-name", "de",
+     "„Im Winter deckt die Anlage nur ein Fünftel des Bedarfs“, erklärt die Energieberaterin Jana "
+     "Albrecht.", [], "pass", "Jana Albrecht"),
+    ("de-so", "de",
+     "„Eine Wärmepumpe braucht vor allem eine gute Planung“, so Jana Albrecht.", [], "pass", "Jana Albrecht"),
+    ("de-colon-before", "de",
+     "Jana Albrecht erklärt: „Ein Speicher lohnt sich ab etwa acht Kilowattstunden am Abend.“", [],
+     "pass", "Jana Albrecht"),
+    ("de-surname-later", "de",
+     "Energieberaterin Jana Albrecht kennt das Problem.\n„Viele Dächer sind nach Osten und Westen "
+     "ausgerichtet, das ist kein Nachteil“, so Albrecht.", [], "pass", "Jana Albrecht"),
+    ("de-guillemets-title", "de",
+     "»Die Förderung deckt bis zu 70 Prozent der Kosten ab«, sagt Meister Klaus Meier.", [],
+     "pass", "Meister Klaus Meier"),
+    ("en-says", "en",
+     "“Heat pumps pay off within eight years in most homes,” says Dr. Tom Baker of Sunbeam.", [],
+     "pass", "Dr. Tom Baker"),
+    ("en-name-said", "en",
+     '"You need a proper heat load calculation before anything else," Tom Baker said.', [],
+     "pass", "Tom Baker"),
+    ("en-apposition-before", "en",
+     "Tom Baker, head of planning at Sunbeam, explained: \"You need a proper heat load calculation first.\"",
+     [], "pass", "Tom Baker"),
+    ("en-according-to", "en",
+     "“Most roofs can carry a solar array without reinforcement,” according to Sarah Miller.", [],
+     "pass", "Sarah Miller"),
+    ("de-blockquote-cite", "de", "Unsere Kundin über die Montage.",
+     [Quote(text="Die Montage war in zwei Tagen erledigt und sauber.", cite="Petra Schulz")],
+     "pass", "Petra Schulz"),
+    ("de-no-name", "de",
+     "„Eine Wärmepumpe braucht vor allem eine gute Planung“, sagt sie.", [], "warn",
+     "Eine Wärmepumpe braucht"),
+    ("de-team-is-no-name", "de",
+     "Das Team erklärt: „Wir planen jede Anlage individuell für Ihr Haus.“", [], "warn",
+     "Wir planen jede Anlage"),
+    ("en-no-name", "en",
+     "Many customers tell us: “We should have done this years ago, honestly.”", [], "warn",
+     "We should have done this"),
+    ("en-blockquote-no-cite", "en", "What customers say.",
+     [Quote(text="The installers were friendly and finished the job in two days.")], "warn",
+     "The installers were friendly"),
+    ("de-short-scare-quotes", "de",
+     "Der Begriff „Energiewende“ ist allen bekannt, die „grüne“ Wärme auch.", [], "fail", None),
+    ("en-none", "en", "Heat pumps move heat from outside air into the house.", [], "fail", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "quotes", "state", "expected"),
+                         [c[1:] for c in QUOTE_CASES], ids=[c[0] for c in QUOTE_CASES])
+def test_attributed_quotes(lang, text, quotes, state, expected):
+    record = article("blog/zitat", text, lang=lang, quotes=quotes)
+    result = single(AttributedQuotes(), record)
+    outcome = result.pages[0]
+    assert outcome.state == state, outcome.reason
+    assert result.score == SCORE[state]
+    assert outcome.evidence and outcome.evidence[0].url == record.url
+    if state == "pass":
+        assert outcome.evidence[0].note == f"attributed to {expected}"
+        assert expected.split()[-1] in outcome.evidence[0].excerpt
+    elif state == "warn":
+        assert expected in outcome.evidence[0].excerpt
+        assert "no named speaker" in outcome.evidence[0].note
+    else:
+        assert outcome.evidence[0].excerpt is None
+        assert result.affected_urls == [record.url]
+
+
+def test_quotation_spans_do_not_pair_german_closing_with_english_marks():
+    text = "„Erstens ist das so“, sagt sie. Dann „zweitens das hier“ und fertig."
+    assert [inner for _, _, inner in quotation_spans(text)] == ["Erstens ist das so", "zweitens das hier"]
+
+
+def test_quotes_not_applicable_to_pages_that_are_not_articles():
+    service = page("leistungen/photovoltaik",
+                   main_text="„Wir planen jede Anlage individuell für Sie“, sagt Jana Albrecht.")
+    broken = article("blog/alt", "„Ein Zitat mit fünf Wörtern hier“, sagt Jana Albrecht.", status=404)
+    result = rate(AttributedQuotes(), service, broken)
+    assert result.state == "not_applicable" and result.score is None and result.pages == []
+
+
+# -- statistics -----------------------------------------------------------------------------
+
+STAT_CASES = [
+    ("de-pass-laut", "de",
+     "Laut Umweltbundesamt sparen z. B. 12.500 Haushalte 3,5 Prozent ihrer Stromkosten. "
+     "Eine Anlage mit 9,8 kWp kostet rund 14.000 Euro.", "pass", 4, 4, "Laut Umweltbundesamt sparen z. B. 12.500"),
+    ("de-pass-neighbour", "de",
+     "Das Fraunhofer ISE hat neue Zahlen veröffentlicht. Demnach erzeugt eine Anlage 950 kWh pro kWp. "
+     "Ein Speicher kostet 800 Euro je kWh. Die Lebensdauer liegt bei 20 Jahren.", "pass", 3, 1, None),
+    ("en-pass", "en",
+     "According to the 2023 survey, 42% of homeowners plan a heat pump. A typical system costs "
+     "$12,000 and saves 3,500 kWh a year.", "pass", 3, 3, "According to the 2023 survey, 42%"),
+    ("de-warn-unsourced", "de",
+     "Unsere Kunden sparen 30 Prozent. Wir haben 250 Anlagen gebaut. Ein Speicher kostet 8.000 Euro.",
+     "warn", 3, 0, None),
+    ("en-warn-too-few", "en",
+     "A study by the Energy Saving Trust found bills fall by 25% after insulation.", "warn", 1, 1, None),
+    ("de-fail-no-figures", "de",
+     "Rufen Sie uns an unter +49 221 1234567 oder 0221 / 123 45 67. Wir sitzen in 50667 Köln. "
+     "Seit 2010 planen wir Anlagen, am 3. Oktober 2024 feierten wir Jubiläum. Es gibt z. B. 3 Tipps.",
+     "fail", 0, 0, None),
+    ("en-fail", "en", "Call us on +44 20 7946 0958. In 2023 we moved to a new workshop.", "fail", 0, 0, None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "state", "count", "sourced", "first_excerpt"),
+                         [c[1:] for c in STAT_CASES], ids=[c[0] for c in STAT_CASES])
+def test_statistics(lang, text, state, count, sourced, first_excerpt):
+    record = article("blog/zahlen", text, lang=lang)
+    result = single(Statistics(), record)
+    outcome = result.pages[0]
+    assert outcome.state == state, outcome.reason
+    assert result.score == SCORE[state]
+    if state == "fail":
+        assert outcome.reason.startswith("no figures")
+        return
+    assert outcome.reason.startswith(f"{count} statistic(s), {sourced} sourced")
+    assert all(e.url == record.url and e.excerpt for e in outcome.evidence)
+    assert len(outcome.evidence) <= 3
+    if first_excerpt:
+        # "z. B." did not end the sentence: the source and the figures share one excerpt
+        assert outcome.evidence[0].excerpt.startswith(first_excerpt)
+        assert outcome.evidence[0].note.startswith("source:")
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("Eine Anlage mit 9,8 kWp kostet 14.000 Euro.", ["9,8 kWp", "14.000 Euro"]),
+    ("Mehr als 500 zufriedene Kunden in 12 Jahren.", ["500 zufriedene Kunden", "12 Jahren"]),
+    ("It costs €1,200 or $1,300 for 2.5 kW.", ["€1,200", "$1,300", "2.5 kW"]),
+    ("Wir sparen 2000 Euro im Jahr.", ["2000 Euro"]),
+    ("Tel. 0831 12345, Fax 0831 12346, 87435 Kempten.", []),
+    ("Seit 2010 Jahre später, im Jahr 2024 Anlagen.", []),
+    ("Am 12.03.2024 um 14:30 Uhr gilt § 35 EStG.", []),
+    ("Geöffnet bis 17.30 h, Lieferung in 48 h.", ["48 h"]),
+    ("Hotline +49 (0)800 123 45 67 – 24 Stunden erreichbar.", ["24 Stunden"]),
+])
+def test_figures_are_numbers_with_units_not_phones_dates_or_years(sentence, figures):
+    assert figures_in(sentence) == figures
+
+
+def test_statistic_sourced_by_an_external_link_in_the_sentence():
+    text = ("Die Bundesnetzagentur meldet 3,4 Millionen Anlagen. Im Schnitt liefern sie 900 kWh je kWp. "
+            "Ein Viertel davon, rund 25 Prozent, hat einen Speicher.")
+    text = text.replace("Die Bundesnetzagentur meldet", "Das Marktstammdatenregister zählt")
+    linked = article("blog/marktstammdaten", text,
+                     links=[Link(url="https://www.marktstammdatenregister.de/", anchor="Marktstammdatenregister")])
+    outcome = single(Statistics(), linked).pages[0]
+    assert outcome.state == "pass"
+    assert outcome.evidence[0].note.startswith("source: Marktstammdatenregister")
+
+
+def test_statistics_not_applicable_without_articles():
+    result = rate(Statistics(), page("", main_text="Wir haben 250 Anlagen gebaut und sparen 30 Prozent."))
+    assert result.state == "not_applicable"
+
+
+# -- outbound-citations ---------------------------------------------------------------------
+
+
+def _link(url: str, anchor: str = "Quelle", position: str = "content") -> Link:
+    return Link(url=url, anchor=anchor, position=position, internal=url.startswith(ROOT))
+
+
+CITATION_CASES = [
+    ("de-destatis", "de", [_link("https://www.destatis.de/DE/Presse/solar.html", "Statistisches Bundesamt")],
+     "pass", "https://www.destatis.de/DE/Presse/solar.html", "destatis.de"),
+    ("de-university-subdomain", "de", [_link("https://www.ise.fraunhofer.de/de/veroeffentlichungen.html"),
+                                       _link("https://eeg.uni-stuttgart.de/studie", "Studie der Uni Stuttgart")],
+     "pass", "https://www.ise.fraunhofer.de/de/veroeffentlichungen.html", "fraunhofer.de"),
+    ("en-doi", "en", [_link("https://doi.org/10.1038/s41560-023-01234-5", "the Nature Energy paper")],
+     "pass", "https://doi.org/10.1038/s41560-023-01234-5", "doi.org"),
+    ("en-gov", "en", [_link("https://www.energy.gov/heat-pumps", "US Department of Energy")],
+     "pass", "https://www.energy.gov/heat-pumps", ".gov"),
+    ("de-only-wikipedia-and-blog", "de", [_link("https://de.wikipedia.org/wiki/W%C3%A4rmepumpe", "Wikipedia"),
+                                          _link("https://solarblog.example.com/tipps", "Solarblog")],
+     "warn", "https://de.wikipedia.org/wiki/W%C3%A4rmepumpe", "reference"),
+    ("en-lookalike-host", "en", [_link("https://uni-koeln.de.example.net/study", "a study")],
+     "warn", "https://uni-koeln.de.example.net/study", "not on the list"),
+    ("de-footer-and-internal-only", "de", [_link("https://www.destatis.de/", "Destatis", position="footer"),
+                                           _link(ROOT + "kontakt", "Kontakt")],
+     "fail", None, None),
+    ("en-share-buttons-only", "en", [_link("https://www.facebook.com/sharer/sharer.php?u=x", "Share"),
+                                     _link("mailto:info@example.com", "Mail us")],
+     "fail", None, None),
+]
+
+
+@pytest.mark.parametrize(("lang", "links", "state", "url", "note"),
+                         [c[1:] for c in CITATION_CASES], ids=[c[0] for c in CITATION_CASES])
+def test_outbound_citations(lang, links, state, url, note):
+    record = article("blog/quellen", "Text mit Quellen.", lang=lang, links=links)
+    result = single(OutboundCitations(), record)
+    outcome = result.pages[0]
+    assert outcome.state == state, outcome.reason
+    assert result.score == SCORE[state]
+    first = outcome.evidence[0]
+    assert first.url == record.url
+    if url:
+        assert first.element == f"a[href={url}]"
+        assert note in first.note
+        assert first.excerpt == next(link.anchor for link in links if link.url == url)
+    else:
+        assert first.note == "no outbound citation"
+
+
+def test_citations_not_applicable_to_a_home_page():
+    home = page("", main_text="Willkommen", links=[_link("https://www.destatis.de/")])
+    assert rate(OutboundCitations(), home).state == "not_applicable"
+
+
+# -- content-dates --------------------------------------------------------------------------
+
+DATE_CASES = [
+    ("de-json-ld", "de", {"dates": Dates(published="2025-03-03", published_source="json-ld")},
+     "pass", "2025-03-03", "json-ld"),
+    ("en-time-element", "en", {"dates": Dates(published="2024-11-20", published_source="time-element",
+                                              modified="2025-01-05", modified_source="meta")},
+     "pass", "2024-11-20", "time-element"),
+    ("en-modified-only", "en", {"dates": Dates(modified="2025-01-05", modified_source="meta")},
+     "pass", "2025-01-05", "meta"),
+    ("de-json-ld-fallback", "de", {"structured_data": [{**ARTICLE_LD, "datePublished": "2023-06-01T08:00:00+02:00"}]},
+     "pass", "2023-06-01T08:00:00+02:00", "json-ld"),
+    ("de-none", "de", {}, "fail", None, None),
+]
+
+
+@pytest.mark.parametrize(("lang", "fields", "state", "date", "source"),
+                         [c[1:] for c in DATE_CASES], ids=[c[0] for c in DATE_CASES])
+def test_content_dates(lang, fields, state, date, source):
+    record = article("blog/datum", "Ratgeber zur Wärmepumpe.", lang=lang, **fields)
+    result = single(ContentDates(), record)
+    outcome = result.pages[0]
+    assert outcome.state == state, outcome.reason
+    assert result.score == SCORE[state]
+    evidence = outcome.evidence[0]
+    assert evidence.url == record.url
+    if date:
+        assert evidence.excerpt == date and source in evidence.element
+    else:
+        assert evidence.note == "missing" and result.affected_urls == [record.url]
+
+
+def test_modified_only_is_said_in_the_reason():
+    record = article("blog/update", "Text.", dates=Dates(modified="2025-01-05", modified_source="meta"))
+    assert "only the last update" in single(ContentDates(), record).pages[0].reason
+
+
+def test_dates_not_applicable_to_short_undated_pages():
+    # no article JSON-LD, no date: not an article, so not rated
+    assert rate(ContentDates(), page("kontakt", main_text="Rufen Sie uns an.")).state == "not_applicable"
+
+
+# -- aggregation ----------------------------------------------------------------------------
+
+
+def test_evidence_checks_aggregate_over_articles_only():
+    good = article("blog/gut",
+                   "Laut Destatis heizen 3,1 Millionen Haushalte mit Wärmepumpen. Sie sparen 30 Prozent. "
+                   "Eine Anlage kostet 25.000 Euro. „Die Planung entscheidet über den Erfolg“, sagt Jana Albrecht.",
+                   links=[_link("https://www.destatis.de/waerme", "Destatis")],
+                   dates=Dates(published="2025-02-01", published_source="json-ld"))
+    weak = article("blog/schwach", "„Wir planen jede Anlage sorgfältig und individuell“, sagt sie.",
+                   links=[_link("https://solarblog.example.com/", "Blog")])
+    home = page("", main_text="Willkommen bei Solar Nord.")
+    pages = (home, good, weak)
+    expected = {
+        AttributedQuotes: ("fail", 0.75),  # pass + warn: 0.75 < 0.8
+        Statistics: ("fail", 0.5),
+        OutboundCitations: ("fail", 0.75),
+        ContentDates: ("fail", 0.5),
+    }
+    for cls, (state, score) in expected.items():
+        result = rate(cls(), *pages)
+        assert (result.state, result.score, result.weight) == (state, score, 1.0), cls.id
+        assert [o.url for o in result.pages] == [good.url, weak.url]
+        assert result.affected_urls == [weak.url]
+        assert all(e.url == weak.url for e in result.evidence)
+
+
+@pytest.mark.parametrize("cls", [AttributedQuotes, Statistics, OutboundCitations, ContentDates])
+def test_metadata(cls):
+    assert cls.category == "evidence" and cls.scope == "page" and cls.requires == ("html",)
+    assert cls.title != cls.failure_title
+    assert any(src in cls.description for src in ("Aggarwal et al.", "GEO-16", "AutoGEO"))
