@@ -38,6 +38,18 @@ def _page_outcome(check: Check, page: PageRecord, site: SiteData) -> PageOutcome
     return outcome
 
 
+def _failing_row(outcome: PageOutcome) -> dict[str, Any]:
+    """One table row per failing page: the page, why, and the first piece of evidence."""
+    first = outcome.evidence[0] if outcome.evidence else None
+    return {
+        "url": outcome.url,
+        "state": outcome.state,
+        "reason": outcome.reason,
+        "element": first.element if first else None,
+        "excerpt": first.excerpt if first else None,
+    }
+
+
 def aggregate_pages(check: Check, outcomes: list[PageOutcome]) -> Outcome:
     """Share of applicable pages passing, with the failing pages and their evidence."""
     rated = [o for o in outcomes if o.score is not None]
@@ -51,7 +63,7 @@ def aggregate_pages(check: Check, outcomes: list[PageOutcome]) -> Outcome:
         state = "warn" if score >= WARN_SHARE else "fail"
     passing = len(rated) - len(failing)
     explanation = f"{passing} of {len(rated)} pages pass."
-    details = [{"url": o.url, "state": o.state, "reason": o.reason} for o in failing]
+    details = [_failing_row(o) for o in failing]
     evidence = [e for o in failing for e in o.evidence][:MAX_EVIDENCE]
     return Outcome(state, round(score, 4), explanation, details, evidence, [o.url for o in failing])
 

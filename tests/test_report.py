@@ -84,7 +84,7 @@ def build_checks() -> list[CheckResult]:
             0.25,
             evidence=[Evidence(url=blog, element="article", excerpt=HOSTILE_EXCERPT, note="no byline")],
             affected_urls=[blog],
-            details=[{"url": blog, "state": "fail", "reason": HOSTILE_CELL}],
+            details=[{"url": blog, "state": "fail", "reason": HOSTILE_CELL, "excerpt": HOSTILE_EXCERPT}],
             pages=[PageOutcome(url=blog, state="fail", score=0.0, reason="no author")],
         ),
         check("impressum", "expertise", "pass", 1.0, scope="site"),
@@ -93,6 +93,7 @@ def build_checks() -> list[CheckResult]:
             "evidence",
             "warn",
             0.85,
+            scope="site",  # site scope: evidence and affected pages are listed on their own
             evidence=[Evidence(url=HOSTILE_URL, element="blockquote", excerpt="„Wärmepumpen sparen …“")],
             affected_urls=[HOSTILE_URL, blog],
         ),
@@ -127,6 +128,7 @@ def build_checks() -> list[CheckResult]:
             "technical",
             "warn",
             0.8,
+            scope="site",
             evidence=[Evidence(url=ROOT + "kontakt", element="title", excerpt=HOSTILE_TITLE)],
             affected_urls=[ROOT + "kontakt"],
         ),
@@ -257,9 +259,13 @@ def test_check_shows_state_score_weight_and_evidence(html: str) -> None:
     assert art.cssselect(".badge.state-fail")[0].text_content() == "Failed"
     assert "25" in art.cssselect("dl.facts")[0].text_content()
     assert "Why author-byline matters" in text
-    assert [a.get("href") for a in art.cssselect("ul.evidence a")] == [ROOT + "blog/heizung-tauschen"]
-    assert art.cssselect("ul.evidence .el")[0].text_content() == "article"
-    assert [th.text_content() for th in art.cssselect("table.details th")] == ["url", "state", "reason"]
+    # page scope: one table row per failing page carries its evidence; no repeated lists
+    assert not art.cssselect("ul.evidence") and not art.cssselect("ul.affected")
+    assert [th.text_content() for th in art.cssselect("table.details th")] == ["url", "state", "reason", "excerpt"]
+    assert [a.get("href") for a in art.cssselect("table.details a")] == [ROOT + "blog/heizung-tauschen"]
+    quotes = doc.get_element_by_id("check-attributed-quotes")  # site scope: evidence listed
+    assert quotes.cssselect("ul.evidence .el")[0].text_content() == "blockquote"
+    assert len(quotes.cssselect("ul.affected li")) == 2
     passing = doc.get_element_by_id("check-impressum")
     assert "impressum passes" in passing.text_content()
 
@@ -298,7 +304,7 @@ def test_page_table(html: str) -> None:
 
 def test_affected_pages_capped_with_and_more() -> None:
     urls = [f"{ROOT}p/{i}" for i in range(MAX_AFFECTED + 70)]
-    checks = [check("click-depth", "links", "fail", 0.1, affected_urls=urls)]
+    checks = [check("click-depth", "links", "fail", 0.1, scope="site", affected_urls=urls)]
     html = render_report(make_result(checks=checks, categories=categories_for(checks, {"links": 10.0})))
     art = parse(html).get_element_by_id("check-click-depth")
     assert len(art.cssselect("ul.affected li")) == MAX_AFFECTED
