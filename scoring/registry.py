@@ -54,6 +54,18 @@ class Check(ABC):
         raise NotImplementedError
 
 
+class ArticleCheck(Check):
+    """A page check that rates editorial pages only (`scoring.site.is_article`)."""
+
+    scope: ClassVar[Scope] = "page"
+    requires: ClassVar[tuple[str, ...]] = ("html",)
+
+    def applies_to(self, page: PageRecord, site: SiteData) -> bool:
+        from scoring.site import is_article  # runtime import: site imports nothing of registry
+
+        return page.ok and is_article(page)
+
+
 _REGISTRY: dict[str, type[Check]] = {}
 
 _REQUIRED_ATTRS = ("id", "title", "failure_title", "description", "category", "scope")

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from scoring import lexicons as lx
 from scoring.records import PageRecord
-from scoring.registry import Check, register
+from scoring.registry import ArticleCheck, register
 from scoring.results import Evidence, PageOutcome
-from scoring.site import SiteData, is_article
+from scoring.site import SiteData
 from scoring.text import excerpt, words
 
 MIN_WORDS = 5  # shorter quoted strings are terms or titles, not statements
@@ -146,7 +146,7 @@ def find_quotations(page: PageRecord) -> list[Quotation]:
 
 
 @register
-class AttributedQuotes(Check):
+class AttributedQuotes(ArticleCheck):
     id = "attributed-quotes"
     title = "Articles quote named people"
     failure_title = "Articles lack quotations from named people"
@@ -158,11 +158,6 @@ class AttributedQuotes(Check):
         "'GEO: Generative Engine Optimization', KDD 2024."
     )
     category = "evidence"
-    scope = "page"
-    requires = ("html",)
-
-    def applies_to(self, page: PageRecord, site: SiteData) -> bool:
-        return page.ok and is_article(page)
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         quotations = find_quotations(page)

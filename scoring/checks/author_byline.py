@@ -7,9 +7,9 @@ import re
 from scoring.checks.person_schema import jsonld_authors
 from scoring.lexicons import NAME
 from scoring.records import AuthorSignal, PageRecord
-from scoring.registry import Check, register
+from scoring.registry import ArticleCheck, register
 from scoring.results import Evidence, PageOutcome
-from scoring.site import SiteData, is_article
+from scoring.site import SiteData
 from scoring.text import excerpt
 
 # "Von Jana Albrecht | 3. März 2025", "By Dr. Tom Baker, energy consultant", "Autorin: Jana Albrecht"
@@ -42,7 +42,7 @@ def _evidence(page: PageRecord, signal: AuthorSignal, note: str) -> Evidence:
 
 
 @register
-class AuthorByline(Check):
+class AuthorByline(ArticleCheck):
     id = "author-byline"
     title = "Articles show a visible author"
     failure_title = "Articles do not show who wrote them"
@@ -54,11 +54,6 @@ class AuthorByline(Check):
         "Central, 'Creating helpful, reliable, people-first content' (Who, How, Why)."
     )
     category = "expertise"
-    scope = "page"
-    requires = ("html",)
-
-    def applies_to(self, page: PageRecord, site: SiteData) -> bool:
-        return page.ok and is_article(page)
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         visible = [s for s in page.author_signals if s.visible]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from scoring.checks.person_schema import jsonld_nodes, text_value
 from scoring.records import PageRecord
-from scoring.registry import Check, register
+from scoring.registry import ArticleCheck, register
 from scoring.results import Evidence, PageOutcome
-from scoring.site import SiteData, is_article
+from scoring.site import SiteData
 
 
 def page_date(page: PageRecord) -> tuple[str, str, str] | None:
@@ -26,7 +26,7 @@ def page_date(page: PageRecord) -> tuple[str, str, str] | None:
 
 
 @register
-class ContentDates(Check):
+class ContentDates(ArticleCheck):
     id = "content-dates"
     title = "Articles carry a publication date"
     failure_title = "Articles carry no publication date"
@@ -38,11 +38,6 @@ class ContentDates(Check):
         "2509.10762)."
     )
     category = "evidence"
-    scope = "page"
-    requires = ("html",)
-
-    def applies_to(self, page: PageRecord, site: SiteData) -> bool:
-        return page.ok and is_article(page)
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         found = page_date(page)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from scoring import lexicons as lx
 from scoring.records import Link, PageRecord
-from scoring.registry import Check, register
+from scoring.registry import ArticleCheck, register
 from scoring.results import Evidence, PageOutcome
-from scoring.site import SiteData, is_article
+from scoring.site import SiteData
 from scoring.text import excerpt
 
 MAX_EVIDENCE = 3
@@ -26,7 +26,7 @@ def _evidence(page: PageRecord, link: Link, note: str) -> Evidence:
 
 
 @register
-class OutboundCitations(Check):
+class OutboundCitations(ArticleCheck):
     id = "outbound-citations"
     title = "Articles cite authoritative sources"
     failure_title = "Articles do not cite authoritative sources"
@@ -38,11 +38,6 @@ class OutboundCitations(Check):
         "Generative Engine Optimization', KDD 2024; Google Search Quality Rater Guidelines."
     )
     category = "evidence"
-    scope = "page"
-    requires = ("html",)
-
-    def applies_to(self, page: PageRecord, site: SiteData) -> bool:
-        return page.ok and is_article(page)
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         links = citation_links(page)

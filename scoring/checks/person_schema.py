@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from scoring.records import PageRecord
-from scoring.registry import Check, register
+from scoring.registry import ArticleCheck, register
 from scoring.results import Evidence, PageOutcome
-from scoring.site import SiteData, is_article, jsonld_types
+from scoring.site import SiteData, jsonld_types
 
 DETAIL_FIELDS = ("jobTitle", "sameAs", "url", "knowsAbout")
 # Items whose author is not the page's author (a customer review, a reader comment).
@@ -115,7 +115,7 @@ def _classify(value: Any, local: dict[str, dict], site: SiteData | None) -> Json
 
 
 @register
-class PersonSchema(Check):
+class PersonSchema(ArticleCheck):
     id = "person-schema"
     title = "Article authors are described as a Person in structured data"
     failure_title = "Article authors lack Person structured data"
@@ -126,11 +126,6 @@ class PersonSchema(Check):
         "'Article structured data' (author best practices); schema.org/Person."
     )
     category = "expertise"
-    scope = "page"
-    requires = ("html",)
-
-    def applies_to(self, page: PageRecord, site: SiteData) -> bool:
-        return page.ok and is_article(page)
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         authors = jsonld_authors(page, site)

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from scoring import lexicons as lx
 from scoring.records import PageRecord
-from scoring.registry import Check, register
+from scoring.registry import ArticleCheck, register
 from scoring.results import Evidence, PageOutcome
-from scoring.site import SiteData, is_article
+from scoring.site import SiteData
 from scoring.text import excerpt, split_sentences
 
 MIN_STATISTICS = 3
@@ -69,7 +69,7 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
 
 
 @register
-class Statistics(Check):
+class Statistics(ArticleCheck):
     id = "statistics"
     title = "Articles back their claims with sourced figures"
     failure_title = "Articles lack figures with a named source"
@@ -81,11 +81,6 @@ class Statistics(Check):
         "'GEO: Generative Engine Optimization', KDD 2024."
     )
     category = "evidence"
-    scope = "page"
-    requires = ("html",)
-
-    def applies_to(self, page: PageRecord, site: SiteData) -> bool:
-        return page.ok and is_article(page)
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         found = find_statistics(page)
