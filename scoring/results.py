@@ -91,6 +91,77 @@ class Coverage(_Frozen):
     not_measured: list[str] = Field(default_factory=list)  # check ids without a score
 
 
+class Cluster(_Frozen):
+    """A topic cluster of the site (from page embeddings) and how deep the site covers it."""
+
+    id: int
+    label: str  # readable, from the members' titles/headings
+    urls: list[str] = Field(default_factory=list)
+    pages: int = 0
+    total_words: int = 0
+    median_words: float = 0
+    evidence: dict[str, int] = Field(default_factory=dict)  # check id -> member pages passing it
+    strongest_url: str | None = None  # deepest, best-linked member
+    hub_url: str | None = None  # page linking to most members (pillar), if any
+    depth_score: float | None = None  # 0..100
+
+
+class GraphNode(_Frozen):
+    url: str
+    cluster: int | None = None
+    link_score: float | None = None  # internal PageRank 0..100
+    words: int = 0
+    click_depth: int | None = None
+    starved: bool = False  # deep article with weak internal links
+    x: float | None = None  # computed layout, 0..1
+    y: float | None = None
+
+
+class LinkSuggestion(_Frozen):
+    """Link from `source` to `target` with `anchor`: ready to act on."""
+
+    source: str
+    target: str
+    anchor: str
+    reason: str = ""
+
+
+class SiteInsights(_Frozen):
+    """Site-level numbers for the report's pictures (clusters, link graph, focus)."""
+
+    clusters: list[Cluster] = Field(default_factory=list)
+    focus_score: float | None = None  # 0..100: specialist (high) vs generalist (low)
+    off_topic_urls: list[str] = Field(default_factory=list)
+    graph_nodes: list[GraphNode] = Field(default_factory=list)
+    graph_edges: list[tuple[int, int]] = Field(default_factory=list)  # indexes into graph_nodes
+    click_depth_histogram: dict[str, int] = Field(default_factory=dict)  # "0".."9", "10+", "unreachable"
+    link_suggestions: list[LinkSuggestion] = Field(default_factory=list)
+    embedding_model: str | None = None
+
+
+class OutlineItem(_Frozen):
+    level: int = Field(ge=2, le=3)
+    text: str
+
+
+class ArticleBrief(_Frozen):
+    """A brief for a deeper article (LLM step or deterministic builder). Never alters scores."""
+
+    working_title: str
+    angle: str
+    questions: list[str] = Field(default_factory=list)
+    outline: list[OutlineItem] = Field(default_factory=list)
+    evidence_tasks: list[str] = Field(default_factory=list)  # tasks for the company, never invented facts
+    internal_links: list[LinkSuggestion] = Field(default_factory=list)  # crawl URLs only
+    merge_or_expand: list[str] = Field(default_factory=list)  # crawl URLs only
+    effort: str = ""
+    language: str | None = None
+    cluster_id: int | None = None
+    target_urls: list[str] = Field(default_factory=list)  # the weak pages the brief answers
+    source: Literal["llm", "deterministic"] = "deterministic"
+    model: str | None = None
+
+
 class AuditResult(_Frozen):
     schema_version: int = RESULT_SCHEMA_VERSION
     site: str
@@ -105,6 +176,8 @@ class AuditResult(_Frozen):
     pages: list[PageSummary] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     timing: dict[str, float] = Field(default_factory=dict)
+    insights: SiteInsights = Field(default_factory=SiteInsights)
+    briefs: list[ArticleBrief] = Field(default_factory=list)  # from auditor.suggest, after scoring
 
     def check(self, check_id: str) -> CheckResult:
         for result in self.checks:
