@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from contextlib import contextmanager
 from importlib import resources
@@ -21,12 +22,24 @@ from rich.table import Table
 
 from auditor.config import ConfigError, UserConfig, load_config
 from auditor.crawl import CrawlOptions
-from auditor.runner import AuditError, AuditOutcome, report_stage, run_audit, score_stage
+from auditor.llm import BACKENDS, LLM_WARNING_PREFIXES, LLMConfig
+from auditor.runner import (
+    AuditError,
+    AuditInterrupted,
+    AuditOutcome,
+    crawl_only,
+    report_stage,
+    resume_audit,
+    run_audit,
+    score_stage,
+    suggest_stage,
+)
 from auditor.serve import StaticSite
 from auditor.store import Store
 from scoring.config import category_of
 from scoring.records import PageRecord
 from scoring.registry import all_checks
+from scoring.results import AuditResult
 
 app = typer.Typer(
     name="geo-audit",
@@ -40,8 +53,14 @@ err = Console(stderr=True)
 
 DEMO_ORIGIN = "https://www.sonnenwerk.example"  # the production origin written in the demo files
 
-DbOption = Annotated[Path | None, typer.Option("--db", help="Audit store: SQLite file or SQLAlchemy URL.")]
+# str, not Path: Path("postgresql://h/db") collapses "//" and the URL would become a file name.
+DbOption = Annotated[str | None, typer.Option("--db", help="Audit store: SQLite file or SQLAlchemy URL.")]
 OutOption = Annotated[Path, typer.Option("--out", "-o", help="Folder for report.html, results.json, pages.csv.")]
+LlmOption = Annotated[str | None, typer.Option(
+    "--llm", help="Briefs for deeper articles: none (deterministic, default), openai (OPENAI_BASE_URL, "
+                  "OPENAI_API_KEY) or local (embedded llama.cpp; extra local-llm).")]
+LlmModelOption = Annotated[str | None, typer.Option(
+    "--llm-model", help="openai: model name; local: path to a GGUF file (default: the packaged model).")]
 LangOption = Annotated[str | None, typer.Option("--lang", help="Report language: de or en (default: the site's).")]
 
 
@@ -63,7 +82,36 @@ def _options(user: UserConfig, **cli: Any) -> CrawlOptions:
         delay_s=merged.get("delay"),
         concurrency=merged.get("concurrency"),
         overrides=merged.get("overrides", {}),
+        include=tuple(merged.get("include") or ()),
+        exclude=tuple(merged.get("exclude") or ()),
+        strip_params=merged.get("strip_params"),
+        subdomains=bool(merged.get("subdomains")),
+        as_host=merged.get("as_host"),
     )
+
+
+def _crawl_scope(include: list[str] | None, exclude: list[str] | None, strip_params: str | None,
+                 settings: list[str] | None) -> dict[str, Any]:
+    """Validated --include/--exclude/--strip-params/--setting values (one-line errors)."""
+    for pattern in [*(include or []), *(exclude or [])]:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise AuditError(f"not a regular expression: {pattern!r} ({exc})") from exc
+    overrides: dict[str, Any] = {}
+    for item in settings or []:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip().isupper():
+            raise AuditError(f"--setting wants NAME=VALUE with a Scrapy setting name, not {item!r}")
+        try:
+            overrides[key.strip()] = json.loads(raw)
+        except json.JSONDecodeError:
+            overrides[key.strip()] = raw
+    strip = None
+    if strip_params is not None:
+        strip = () if strip_params.strip().lower() in ("", "none") else tuple(
+            p.strip() for p in strip_params.split(",") if p.strip())
+    return {"include": include, "exclude": exclude, "strip_params": strip, "overrides": overrides or None}
 
 
 @contextmanager
@@ -91,14 +139,16 @@ def _crawl_progress(max_pages: int, quiet: bool):
 
 
 def _audit(url: str, options: CrawlOptions, *, db: Path | None, out_dir: Path, lang: str | None,
-           user: UserConfig, quiet: bool) -> AuditOutcome:
+           user: UserConfig, quiet: bool, score: bool = True, llm: LLMConfig | None = None) -> AuditOutcome | int:
     if lang not in (None, "de", "en"):
         raise AuditError(f"--lang must be de or en, not {lang!r}")
     store = _store(db)
     try:
         with _crawl_progress(options.max_pages, quiet) as on_page:
+            if not score:
+                return crawl_only(url, store=store, options=options, on_page=on_page)
             return run_audit(url, store=store, options=options, out_dir=out_dir, config=user.scoring,
-                             lang=lang, on_page=on_page)
+                             lang=lang, on_page=on_page, llm=llm)
     finally:
         store.close()
 
@@ -114,6 +164,8 @@ def _print_outcome(outcome: AuditOutcome, as_json: bool) -> None:
             "pages": result.coverage.urls_crawled,
             "complete": result.coverage.complete,
             "report": str(outcome.files["html"]),
+            "briefs": len(result.briefs),
+            "llm_usage": result.llm_usage,
         }
         out.print_json(json.dumps(summary))
         return
@@ -123,7 +175,53 @@ def _print_outcome(outcome: AuditOutcome, as_json: bool) -> None:
     for category in result.categories:
         value = "—" if category.score is None else f"{category.score:.0f}"
         out.print(f"  {category.title:<24} {value:>4}")
+    _print_briefs(result)
     out.print(f"Report: {outcome.files['html']}")
+
+
+def _llm_config(backend: str | None, model: str | None, user: UserConfig) -> LLMConfig:
+    """--llm/--llm-model win over [llm] in the config file; the default is the deterministic builder."""
+    settings = dict(user.llm)
+    name = (backend or settings.pop("backend", None) or "none").lower()
+    settings.pop("backend", None)
+    if name not in BACKENDS:
+        raise AuditError(f"--llm must be one of {', '.join(BACKENDS)}, not {name!r}")
+    if model:
+        settings["model"] = model
+    if "timeout" in settings:
+        settings["timeout_s"] = settings.pop("timeout")
+    return LLMConfig(backend=name, **settings)
+
+
+def _print_briefs(result: AuditResult) -> None:
+    if not result.briefs:
+        return
+    written = sum(b.source == "llm" for b in result.briefs)
+    usage = result.llm_usage or {}
+    tokens = usage.get("prompt_tokens", 0) + usage.get("completion_tokens", 0)
+    detail = f" by {usage.get('model')}, {tokens} tokens, {usage.get('seconds', 0):.0f} s" if written else ""
+    out.print(f"Briefs: {len(result.briefs)} ({written} model-written{detail})", markup=False)
+    for warning in result.warnings:
+        if warning.startswith(LLM_WARNING_PREFIXES):
+            err.print(f"warning: {warning}", markup=False, highlight=False)
+
+
+def _print_crawl(audit_id: int, db: Path | None, as_json: bool) -> None:
+    """Summary of a crawl without scores (--crawl-only)."""
+    store = _store(db)
+    try:
+        row = store.audit(audit_id)
+        artifacts = store.artifacts(audit_id)
+    finally:
+        store.close()
+    stats = artifacts.crawl_stats if artifacts else None
+    summary = {"audit_id": audit_id, "site": row.site, "status": row.status, "pages": row.pages,
+               "complete": stats.complete if stats else False, "limits_hit": stats.limits_hit if stats else []}
+    if as_json:
+        out.print_json(json.dumps(summary))
+    else:
+        out.print(f"Crawled {row.pages} URLs of {row.site} (audit {audit_id}, {row.status}); "
+                  f"`geo-audit rescore {audit_id}` scores it", markup=False)
 
 
 @app.command()
@@ -133,24 +231,46 @@ def audit(
     max_depth: Annotated[int | None, typer.Option(min=0, help="Follow links this many clicks deep.")] = None,
     delay: Annotated[float | None, typer.Option(min=0, help="Seconds between requests.")] = None,
     timeout: Annotated[int | None, typer.Option(min=1, help="Seconds for the whole crawl.")] = None,
-    as_host: Annotated[str | None, typer.Option(help="Production origin written in a served folder's files.")] = None,
+    as_host: Annotated[str | None, typer.Option(
+        help="Production origin (https://www.example.de): its links, canonicals and sitemap URLs count as "
+             "internal and map onto the crawled staging host or served folder.")] = None,
+    include: Annotated[list[str] | None, typer.Option(help="Only crawl URLs matching this regex (repeatable).")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(help="Skip URLs matching this regex (repeatable).")] = None,
+    strip_params: Annotated[str | None, typer.Option(
+        help="Comma-separated query parameters to drop from URLs (utm_* style prefixes allowed; "
+             "'none' keeps all). Default: tracking and session parameters.")] = None,
+    subdomains: Annotated[bool, typer.Option(
+        "--subdomains", help="Crawl other subdomains too (www and apex are always one site).")] = False,
+    setting: Annotated[list[str] | None, typer.Option(
+        "--setting", "-s", help="Raw Scrapy setting NAME=VALUE (repeatable), e.g. DOWNLOAD_TIMEOUT=5.")] = None,
     out_dir: OutOption = Path("geo-audit-report"),
     db: DbOption = None,
     lang: LangOption = None,
     config: Annotated[Path | None, typer.Option("--config", help="TOML file with crawl and scoring settings.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary.")] = False,
     fail_under: Annotated[float | None, typer.Option(help="Exit 3 when the site score is below this.")] = None,
+    crawl_only: Annotated[bool, typer.Option(
+        "--crawl-only", help="Only crawl into the store; score later with `geo-audit rescore`.")] = False,
+    llm: LlmOption = None,
+    llm_model: LlmModelOption = None,
 ) -> None:
     """Crawl a site, score it and write the report."""
     user = load_config(config)
-    options = _options(user, max_pages=max_pages, max_depth=max_depth, delay=delay, timeout=timeout)
+    llm_config = _llm_config(llm, llm_model, user)
+    scope = _crawl_scope(include, exclude, strip_params, setting)
+    options = _options(user, max_pages=max_pages, max_depth=max_depth, delay=delay, timeout=timeout,
+                       subdomains=subdomains or None, as_host=as_host, **scope)
     folder = Path(url).expanduser()
     if folder.is_dir():
         with StaticSite(folder, origin_alias=as_host) as site:
             outcome = _audit(site.origin + "/", options, db=db, out_dir=out_dir, lang=lang, user=user,
-                             quiet=as_json)
+                             quiet=as_json, score=not crawl_only, llm=llm_config)
     else:
-        outcome = _audit(url, options, db=db, out_dir=out_dir, lang=lang, user=user, quiet=as_json)
+        outcome = _audit(url, options, db=db, out_dir=out_dir, lang=lang, user=user, quiet=as_json,
+                         score=not crawl_only, llm=llm_config)
+    if isinstance(outcome, int):
+        _print_crawl(outcome, db, as_json)
+        return
     _print_outcome(outcome, as_json)
     score = outcome.result.site_score
     if fail_under is not None and (score is None or score < fail_under):
@@ -168,14 +288,17 @@ def demo(
     db: DbOption = None,
     lang: LangOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary.")] = False,
+    llm: LlmOption = None,
+    llm_model: LlmModelOption = None,
 ) -> None:
     """Serve the bundled demo site on 127.0.0.1, audit it and write the report."""
+    llm_config = _llm_config(llm, llm_model, UserConfig())  # default: deterministic briefs
     # Our own loopback server: no politeness delay needed.
     options = CrawlOptions(max_pages=500, max_depth=20, delay_s=0.0, concurrency=8,
-                           overrides={"AUTOTHROTTLE_ENABLED": False})
+                           overrides={"AUTOTHROTTLE_ENABLED": False}, as_host=DEMO_ORIGIN)
     with resources.as_file(demo_site_dir()) as folder, StaticSite(folder, origin_alias=DEMO_ORIGIN) as site:
         outcome = _audit(site.origin + "/", options, db=db, out_dir=out_dir, lang=lang, user=UserConfig(),
-                         quiet=as_json)
+                         quiet=as_json, llm=llm_config)
     _print_outcome(outcome, as_json)
 
 
@@ -230,7 +353,13 @@ def rescore(
     store = _store(db)
     try:
         _existing_audit(store, audit_id)
+        previous = store.result(audit_id)
         result = score_stage(store, audit_id, user.scoring)
+        if previous is not None and previous.briefs:  # keep briefs a model wrote; `suggest` rewrites them
+            result = result.model_copy(update={"briefs": previous.briefs, "llm_usage": previous.llm_usage})
+            store.save_result(audit_id, result)
+        else:
+            result = suggest_stage(store, audit_id, result)  # deterministic briefs
     finally:
         store.close()
     files = report_stage(result, out_dir, lang)
@@ -243,8 +372,15 @@ def report(
     out_dir: OutOption = Path("geo-audit-report"),
     db: DbOption = None,
     lang: LangOption = None,
+    csv_separator: Annotated[str | None, typer.Option(
+        "--csv-separator", help="findings.csv separator: ',' or ';' (default: ';' for German reports, for Excel)."
+    )] = None,
 ) -> None:
     """Render the report of a stored audit again, without crawling."""
+    if lang not in (None, "de", "en"):
+        raise AuditError(f"--lang must be de or en, not {lang!r}")
+    if csv_separator not in (None, ",", ";"):
+        raise AuditError(f"--csv-separator must be ',' or ';', not {csv_separator!r}")
     store = _store(db)
     try:
         _existing_audit(store, audit_id)
@@ -253,14 +389,79 @@ def report(
         store.close()
     if result is None:
         raise AuditError(f"audit {audit_id} has no scores yet; run `geo-audit rescore {audit_id}`")
-    files = report_stage(result, out_dir, lang)
+    files = report_stage(result, out_dir, lang, csv_separator=csv_separator)
     out.print(f"Report: {files['html']}")
+
+
+@app.command()
+def resume(
+    audit_id: Annotated[int, typer.Argument(help="A partial audit (see `geo-audit list`).")],
+    out_dir: OutOption = Path("geo-audit-report"),
+    db: DbOption = None,
+    lang: LangOption = None,
+    config: Annotated[Path | None, typer.Option("--config")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary.")] = False,
+    crawl_only: Annotated[bool, typer.Option("--crawl-only", help="Only finish the crawl; do not score.")] = False,
+) -> None:
+    """Continue an interrupted crawl (Ctrl-C, kill) with its settings, then score and report it."""
+    user = load_config(config)
+    store = _store(db)
+    try:
+        row = store.audit(audit_id)
+        total = int(store.settings(audit_id).get("max_pages") or 500) if row else 500
+        with _crawl_progress(total, as_json) as on_page:
+            outcome = resume_audit(store, audit_id, out_dir=out_dir, config=user.scoring, lang=lang,
+                                   on_page=on_page, score=not crawl_only)
+    finally:
+        store.close()
+    if outcome is None:
+        _print_crawl(audit_id, db, as_json)
+        return
+    _print_outcome(outcome, as_json)
+
+
+@app.command()
+def suggest(
+    audit_id: Annotated[int, typer.Argument(help="Audit id (see `geo-audit list`).")],
+    out_dir: OutOption = Path("geo-audit-report"),
+    db: DbOption = None,
+    lang: LangOption = None,
+    config: Annotated[Path | None, typer.Option("--config")] = None,
+    llm: LlmOption = None,
+    llm_model: LlmModelOption = None,
+) -> None:
+    """(Re)write the article briefs of a stored audit and its report; scores stay as they are."""
+    user = load_config(config)
+    llm_config = _llm_config(llm, llm_model, user)
+    store = _store(db)
+    try:
+        _existing_audit(store, audit_id)
+        result = store.result(audit_id)
+        if result is None:
+            raise AuditError(f"audit {audit_id} has no scores yet; run `geo-audit rescore {audit_id}`")
+        kept = [w for w in result.warnings if not w.startswith(LLM_WARNING_PREFIXES)]  # from the last run
+        result = suggest_stage(store, audit_id, result.model_copy(update={"briefs": [], "llm_usage": {},
+                                                                          "warnings": kept}), llm_config)
+    finally:
+        store.close()
+    files = report_stage(result, out_dir, lang)
+    _print_briefs(result)
+    out.print(f"Report: {files['html']}")
+
+
+# The agency commands (batch, compare, trends, portfolio, worker) live in auditor/agency_cli.py.
+from auditor.agency_cli import register as _register_agency  # noqa: E402
+
+_register_agency(app, out, err)
 
 
 def main() -> None:
     """Console entry point: one-line errors instead of tracebacks."""
     try:
         app()
+    except AuditInterrupted as exc:
+        err.print(str(exc), markup=False, highlight=False)
+        sys.exit(130)
     except (AuditError, ConfigError) as exc:
         err.print(f"error: {exc}", style="red", markup=False, highlight=False)
         sys.exit(1)

@@ -25,6 +25,8 @@ from typing import Any
 
 from scoring.config import ScoringConfig, validate
 
+LLM_KEYS = {"backend": str, "model": str, "base_url": str, "timeout": float, "concurrency": int, "max_briefs": int,
+            "max_tokens": int, "price_in_per_mtok": float, "price_out_per_mtok": float}
 CRAWL_KEYS = {"max_pages": int, "max_depth": int, "delay": float, "concurrency": int, "timeout": int}
 
 
@@ -36,6 +38,7 @@ class ConfigError(ValueError):
 class UserConfig:
     crawl: dict[str, Any] = field(default_factory=dict)
     scoring: ScoringConfig = field(default_factory=ScoringConfig)
+    llm: dict[str, Any] = field(default_factory=dict)  # [llm]: see LLM_KEYS; keys come from the environment
 
 
 def load_config(path: Path | None) -> UserConfig:
@@ -47,7 +50,7 @@ def load_config(path: Path | None) -> UserConfig:
         raise ConfigError(f"config file not found: {path}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
-    unknown = sorted(set(data) - {"crawl", "scoring"})
+    unknown = sorted(set(data) - {"crawl", "scoring", "llm"})
     if unknown:
         raise ConfigError(f"unknown section(s) in {path}: {', '.join(unknown)}")
     crawl = {}
@@ -67,4 +70,12 @@ def load_config(path: Path | None) -> UserConfig:
         validate(scoring)
     except ValueError as exc:
         raise ConfigError(f"{path}: {exc}") from exc
-    return UserConfig(crawl=crawl, scoring=scoring)
+    llm = {}
+    for key, value in data.get("llm", {}).items():
+        if key not in LLM_KEYS:  # api_key included: keys belong in the environment, not in files
+            raise ConfigError(f"unknown llm setting {key!r} in {path}")
+        try:
+            llm[key] = LLM_KEYS[key](value)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"llm.{key} in {path} has the wrong type") from exc
+    return UserConfig(crawl=crawl, scoring=scoring, llm=llm)

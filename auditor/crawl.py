@@ -18,7 +18,7 @@ from scrapy.settings import Settings
 from scoring.records import PageRecord
 from spiders import settings as default_settings
 from spiders.pipelines import RecordSink
-from spiders.site_spider import SiteSpider
+from spiders.site_spider import ResumeState, SiteSpider
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,11 @@ class CrawlOptions:
     delay_s: float | None = None  # None = settings default (AutoThrottle adapts from there)
     concurrency: int | None = None  # per domain
     overrides: dict[str, Any] = field(default_factory=dict)  # raw Scrapy settings
+    include: tuple[str, ...] = ()  # regular expressions: only matching URLs are crawled
+    exclude: tuple[str, ...] = ()  # regular expressions: matching URLs are skipped
+    strip_params: tuple[str, ...] | None = None  # None = settings default (utm_*, fbclid, session ids ...)
+    subdomains: bool = False  # other subdomains of the site's domain count as the same site
+    as_host: str | None = None  # production origin mapped onto the crawled host
     # Failures end up in the records; Scrapy's own log (with tracebacks) only on request.
     log_level: str = field(default_factory=lambda: os.environ.get("GEO_AUDIT_LOG_LEVEL", "CRITICAL"))
 
@@ -46,14 +51,28 @@ def crawl_settings(options: CrawlOptions) -> Settings:
         settings.set("AUTOTHROTTLE_START_DELAY", max(options.delay_s, 0.01))
     if options.concurrency:
         settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", options.concurrency)
+    if options.include:
+        settings.set("GEO_INCLUDE", list(options.include))
+    if options.exclude:
+        settings.set("GEO_EXCLUDE", list(options.exclude))
+    if options.strip_params is not None:
+        settings.set("GEO_STRIP_PARAMS", list(options.strip_params))
+    if options.subdomains:
+        settings.set("GEO_SUBDOMAINS", True)
+    if options.as_host:
+        settings.set("GEO_AS_HOST", options.as_host)
     for key, value in options.overrides.items():
         settings.set(key, value)
     return settings
 
 
 def run_crawl(url: str, sink: RecordSink, options: CrawlOptions,
-              on_page: Callable[[PageRecord], None] | None = None) -> None:
-    """Crawl `url` into `sink`; blocks until the crawl ends (Ctrl-C ends it gracefully)."""
+              on_page: Callable[[PageRecord], None] | None = None, resume: ResumeState | None = None) -> None:
+    """Crawl `url` into `sink`; blocks until the crawl ends.
+
+    Ctrl-C or SIGTERM ends it gracefully (Scrapy's shutdown handlers): the spider closes with
+    reason "shutdown", every record fetched so far reaches the sink. `resume` continues a crawl.
+    """
     process = CrawlerProcess(crawl_settings(options))
     crawler = process.create_crawler(SiteSpider)
     if on_page is not None:
@@ -62,5 +81,5 @@ def run_crawl(url: str, sink: RecordSink, options: CrawlOptions,
                 on_page(item)
 
         crawler.signals.connect(item_scraped, signal=signals.item_scraped, weak=False)
-    process.crawl(crawler, url=url, record_sink=sink)
+    process.crawl(crawler, url=url, record_sink=sink, resume=resume)
     process.start()

@@ -12,7 +12,7 @@ import json
 import os
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -68,6 +69,73 @@ pages = Table(
     Column("depth", Integer),
     Column("word_count", Integer, nullable=False, default=0),
     Column("record", Text, nullable=False),
+)
+
+# Page vectors by model and hash of the embedded text: re-audits skip unchanged pages.
+embeddings = Table(
+    "embeddings",
+    metadata,
+    Column("model", String(256), primary_key=True),
+    Column("text_hash", String(64), primary_key=True),
+    Column("dim", Integer, nullable=False),
+    Column("vector", LargeBinary, nullable=False),  # float32, little endian
+)
+
+
+# Agency batches (auditor/batch.py): one row per run of a batch file, one item per client.
+# An item is final once `done` or `error`; `--resume` skips final items of the same batch.
+batches = Table(
+    "batches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(256), nullable=False),
+    Column("source", Text),  # the batch file
+    Column("status", String(16), nullable=False, default="running"),  # running, complete, interrupted
+    Column("created", String(40), nullable=False),
+    Column("finished", String(40)),
+)
+
+batch_items = Table(
+    "batch_items",
+    metadata,
+    Column("batch_id", Integer, ForeignKey("batches.id", ondelete="CASCADE"), primary_key=True),
+    Column("client", String(256), primary_key=True),
+    Column("url", String(2048), nullable=False),
+    Column("seq", Integer, nullable=False, default=0),  # order in the batch file
+    Column("status", String(16), nullable=False, default="pending"),  # pending running done error interrupted
+    Column("audit_id", Integer),
+    Column("site_score", Float),
+    Column("pages", Integer),
+    Column("error", Text),
+    Column("out_dir", Text),
+    Column("report", Text),
+    Column("started", String(40)),
+    Column("finished", String(40)),
+    Column("peak_mb", Float),  # peak resident memory of the child process
+    Column("worker", String(256)),  # host:pid that ran it
+)
+
+
+# LLM replies by sha256 of (prompt version, model, mode, messages): a re-run makes no request.
+llm_cache = Table(
+    "llm_cache",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("model", String(512), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("prompt_tokens", Integer, nullable=False, default=0),
+    Column("completion_tokens", Integer, nullable=False, default=0),
+    Column("created", String(40), nullable=False),
+)
+
+# One row per suggest run of an audit: backend, model, tokens, cost (never keys or endpoints).
+llm_usage = Table(
+    "llm_usage",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("audit_id", Integer, ForeignKey("audits.id", ondelete="CASCADE"), nullable=False),
+    Column("created", String(40), nullable=False),
+    Column("usage", Text, nullable=False),
 )
 
 
@@ -172,6 +240,29 @@ class Store:
             raw = conn.execute(select(audits.c.settings).where(audits.c.id == audit_id)).scalar_one_or_none()
         return json.loads(raw) if raw else {}
 
+    # -- LLM cache and usage (auditor.llm) ----------------------------------------------------
+    def llm_cache_get(self, key: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(llm_cache.c.content, llm_cache.c.prompt_tokens, llm_cache.c.completion_tokens)
+                               .where(llm_cache.c.key == key)).first()
+        return {"content": row[0], "prompt_tokens": row[1], "completion_tokens": row[2]} if row else None
+
+    def llm_cache_put(self, key: str, model: str, content: str, prompt_tokens: int, completion_tokens: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(llm_cache.delete().where(llm_cache.c.key == key))
+            conn.execute(insert(llm_cache).values(key=key, model=model, content=content, prompt_tokens=prompt_tokens,
+                                                  completion_tokens=completion_tokens, created=_now()))
+
+    def add_llm_usage(self, audit_id: int, usage: dict[str, Any]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(llm_usage).values(audit_id=audit_id, created=_now(), usage=json.dumps(usage)))
+
+    def llm_usage(self, audit_id: int) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(llm_usage.c.usage).where(llm_usage.c.audit_id == audit_id)
+                                .order_by(llm_usage.c.id)).all()
+        return [json.loads(raw) for (raw,) in rows]
+
     # -- pages -------------------------------------------------------------------------------
     def add_pages(self, audit_id: int, records: list[PageRecord], first_seq: int) -> None:
         if not records:
@@ -213,6 +304,115 @@ class Store:
                 select(func.count()).select_from(pages).where(pages.c.audit_id == audit_id)
             ).scalar_one()
 
+    # -- embeddings cache --------------------------------------------------------------------
+    def cached_vectors(self, model: str, hashes: list[str]) -> dict[str, bytes]:
+        """Stored vectors (raw float32 bytes) of these text hashes for this model."""
+        found: dict[str, bytes] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(hashes), 500):
+                chunk = hashes[start : start + 500]
+                rows = conn.execute(
+                    select(embeddings.c.text_hash, embeddings.c.vector).where(
+                        embeddings.c.model == model, embeddings.c.text_hash.in_(chunk)
+                    )
+                )
+                found.update({h: bytes(v) for h, v in rows})
+        return found
+
+    def store_vectors(self, model: str, vectors: dict[str, bytes], dim: int) -> None:
+        if not vectors:
+            return
+        existing = set(self.cached_vectors(model, list(vectors)))
+        rows = [{"model": model, "text_hash": h, "dim": dim, "vector": v} for h, v in vectors.items()
+                if h not in existing]
+        if rows:
+            with self.engine.begin() as conn:
+                conn.execute(_insert_ignoring_duplicates(self.engine, embeddings), rows)
+
+
+    # -- history -----------------------------------------------------------------------------
+    def site_history(self, site: str, limit: int = 20) -> list[AuditRow]:
+        """Scored audits of `site` (the normalised start URL), newest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(*_ROW_COLUMNS)
+                .where(audits.c.site == site, audits.c.result.is_not(None))
+                .order_by(audits.c.id.desc())
+                .limit(limit)
+            ).all()
+        return [AuditRow(*row) for row in rows]
+
+    def previous_audit(self, audit_id: int) -> AuditRow | None:
+        """The scored audit of the same site just before `audit_id`, or None."""
+        current = self.audit(audit_id)
+        if current is None:
+            return None
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(*_ROW_COLUMNS)
+                .where(audits.c.site == current.site, audits.c.id < audit_id, audits.c.result.is_not(None))
+                .order_by(audits.c.id.desc())
+                .limit(1)
+            ).first()
+        return AuditRow(*row) if row else None
+
+    # -- batches -----------------------------------------------------------------------------
+    def create_batch(self, name: str, source: str | None = None) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(insert(batches).values(name=name, source=source, status="running", created=_now()))
+            return int(result.inserted_primary_key[0])
+
+    def batch(self, batch_id: int) -> BatchRow | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(*_BATCH_COLUMNS).where(batches.c.id == batch_id)).first()
+        return BatchRow(*row) if row else None
+
+    def latest_batch(self, name: str) -> BatchRow | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(*_BATCH_COLUMNS).where(batches.c.name == name).order_by(batches.c.id.desc()).limit(1)
+            ).first()
+        return BatchRow(*row) if row else None
+
+    def list_batches(self, limit: int = 50) -> list[BatchRow]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*_BATCH_COLUMNS).order_by(batches.c.id.desc()).limit(limit)).all()
+        return [BatchRow(*row) for row in rows]
+
+    def finish_batch(self, batch_id: int, status: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(batches).where(batches.c.id == batch_id).values(status=status, finished=_now()))
+
+    def reopen_batch(self, batch_id: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(batches).where(batches.c.id == batch_id).values(status="running", finished=None))
+
+    def add_batch_items(self, batch_id: int, items: list[tuple[str, str, str]]) -> None:
+        """(client, url, out_dir) rows; clients already in the batch keep their row (resume)."""
+        with self.engine.begin() as conn:
+            have = set(conn.execute(select(batch_items.c.client).where(batch_items.c.batch_id == batch_id)).scalars())
+            rows = [{"batch_id": batch_id, "client": c, "url": u, "out_dir": o, "seq": i, "status": "pending"}
+                    for i, (c, u, o) in enumerate(items) if c not in have]
+            if rows:
+                conn.execute(insert(batch_items), rows)
+
+    def update_item(self, batch_id: int, client: str, *, only_unfinished: bool = False, **values: Any) -> bool:
+        """Set columns of one batch item; with `only_unfinished`, leave done/error items alone.
+        Returns whether a row changed."""
+        query = update(batch_items).where(batch_items.c.batch_id == batch_id, batch_items.c.client == client)
+        if only_unfinished:
+            query = query.where(batch_items.c.status.not_in(FINAL_ITEM_STATUSES))
+        with self.engine.begin() as conn:
+            return conn.execute(query.values(**values)).rowcount > 0
+
+    def batch_items(self, batch_id: int) -> list[BatchItemRow]:
+        columns = [getattr(batch_items.c, f.name) for f in fields(BatchItemRow)]
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(*columns).where(batch_items.c.batch_id == batch_id).order_by(batch_items.c.seq)
+            ).all()
+        return [BatchItemRow(*row) for row in rows]
+
 
 _ROW_COLUMNS = (
     audits.c.id,
@@ -226,6 +426,54 @@ _ROW_COLUMNS = (
 )
 
 
+FINAL_ITEM_STATUSES = ("done", "error")
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    id: int
+    name: str
+    source: str | None
+    status: str
+    created: str
+    finished: str | None
+
+
+_BATCH_COLUMNS = (batches.c.id, batches.c.name, batches.c.source, batches.c.status, batches.c.created,
+                  batches.c.finished)
+
+
+@dataclass(frozen=True)
+class BatchItemRow:
+    batch_id: int
+    client: str
+    url: str
+    seq: int
+    status: str
+    audit_id: int | None
+    site_score: float | None
+    pages: int | None
+    error: str | None
+    out_dir: str | None
+    report: str | None
+    started: str | None
+    finished: str | None
+    peak_mb: float | None
+    worker: str | None
+
+
+def _insert_ignoring_duplicates(engine: Engine, table: Table) -> Any:
+    """INSERT that skips rows whose key exists: parallel batch children (or workers on several
+    machines) may cache the vector of the same text at the same moment."""
+    if engine.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    elif engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        return insert(table)
+    return dialect_insert(table).on_conflict_do_nothing()
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -237,13 +485,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 class StoreSink:
     """Record sink for the crawl pipeline: batches pages into the store as they arrive."""
 
-    def __init__(self, store: Store, audit_id: int, *, batch_size: int = 25, max_wait_s: float = 2.0) -> None:
+    def __init__(self, store: Store, audit_id: int, *, batch_size: int = 25, max_wait_s: float = 2.0,
+                 first_seq: int = 0) -> None:
         self.store = store
         self.audit_id = audit_id
         self.batch_size = batch_size
         self.max_wait_s = max_wait_s
         self.buffer: list[PageRecord] = []
-        self.written = 0
+        self.written = first_seq  # a resumed crawl continues the crawl order
         self.last_flush = time.monotonic()
         self.artifacts: SiteArtifacts | None = None
 

@@ -20,7 +20,7 @@ WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))
 
 
 LinkPosition = Literal["nav", "header", "footer", "aside", "content"]
@@ -33,6 +33,7 @@ class _Frozen(BaseModel):
 class RedirectHop(_Frozen):
     url: str
     status: int
+    meta_refresh: bool = False  # the hop was a <meta http-equiv="refresh">, not a 3xx
 
 
 class Heading(_Frozen):
@@ -88,6 +89,29 @@ class Dates(_Frozen):
     modified_source: str | None = None
 
 
+class Gallery(_Frozen):
+    """A gallery container (class gallery/galerie/carousel/lightbox, or a group of figures)."""
+
+    element: str  # e.g. "div.wp-block-gallery"
+    images: int = 0
+    same_site: int = 0  # images hosted on the page's own site
+    described: int = 0  # images with a descriptive alt text (3+ words, not a file name)
+
+
+class PageExtras(_Frozen):
+    """Evidence signals from the markup (spiders.extract_evidence); empty on older records."""
+
+    visible_date: str | None = None  # ISO date written visibly near the title / in the byline area
+    visible_date_text: str | None = None  # the text it was read from
+    header_text: str = ""  # visible lines around the H1 (bylines, dates), outside nav and footer
+    byline_lines: list[str] = Field(default_factory=list)  # short lines anywhere saying "by NAME" / "Text: NAME"
+    galleries: list[Gallery] = Field(default_factory=list)
+    charts: int = 0  # <svg>/<canvas> charts and images described as a chart or diagram
+    numeric_tables: int = 0  # tables whose cells are mostly numbers (own data)
+    interview_turns: list[str] = Field(default_factory=list)  # speaker labels of Q/A paragraphs, in order
+    testimonials: int = 0  # testimonial / review elements in the markup
+
+
 class PageRecord(_Frozen):
     schema_version: int = SCHEMA_VERSION
     url: str  # as requested (canonicalised)
@@ -102,6 +126,7 @@ class PageRecord(_Frozen):
     depth: int | None = 0  # link hops from the start URL; None: found only in a sitemap
     discovered_from: str | None = None  # referring URL, or "sitemap" / "start"
     error: str | None = None
+    meta_refresh: str | None = None  # target of a <meta http-equiv="refresh"> the crawl followed
     # HTML only -------------------------------------------------------------------------
     canonical: str | None = None
     robots_meta: str | None = None
@@ -122,6 +147,7 @@ class PageRecord(_Frozen):
     quotes: list[Quote] = Field(default_factory=list)
     tables: int = 0
     lists: int = 0
+    extras: PageExtras = Field(default_factory=PageExtras)  # optional: absent on older records
 
     @property
     def is_html(self) -> bool:

@@ -65,6 +65,10 @@ class RecordPipeline:
 
     def open_spider(self, spider: Any = None) -> None:
         spider = spider or self.crawler.spider
+        resume = getattr(spider, "resume", None)
+        if resume is not None:  # a continued crawl: what is stored counts, and is never written twice
+            self.urls |= resume.seen
+            self.status_counts.update(resume.status_counts)
         sink = getattr(spider, "record_sink", None)
         if sink is None:
             sink = JsonLinesSink(self.crawler.settings.get("GEO_JSONL_PATH", "geo-audit-records.jsonl"))

@@ -27,6 +27,12 @@ DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # also caps decompressed bodies (decompress
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# Retries with exponential backoff that honour Retry-After (spiders.middlewares).
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "spiders.middlewares.PoliteRetryMiddleware": 550,
+}
 REDIRECT_ENABLED = False  # the spider records and follows each hop itself
 METAREFRESH_ENABLED = False
 COOKIES_ENABLED = False
@@ -48,3 +54,20 @@ GEO_MAX_PAGES = 500
 GEO_MAX_DEPTH = 10
 GEO_MAX_URL_LENGTH = 2048
 GEO_MAX_SITEMAP_URLS = 50_000
+GEO_MAX_QUERY_VARIANTS = 50  # URLs with a query string per path: bounds calendars and facets
+GEO_MAX_RETRY_AFTER = 30.0  # seconds; a longer Retry-After is recorded, not waited for
+GEO_RETRY_BACKOFF = 0.5  # seconds, doubled on each retry
+GEO_FOLLOW_META_REFRESH = True
+GEO_SUBDOMAINS = False  # True: every subdomain of the site's domain is the same site (www/apex always are)
+GEO_INCLUDE: list[str] = []  # regular expressions; when given, only matching URLs are crawled
+GEO_EXCLUDE: list[str] = []
+GEO_AS_HOST = None  # production origin whose URLs map onto the crawled host (staging, local build)
+# Tracking and session parameters removed from every URL (names, or prefixes ending in *).
+GEO_STRIP_PARAMS = [
+    "utm_*", "fbclid", "gclid", "gclsrc", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid", "_ga", "_gl",
+    "igshid", "sid", "sessionid", "session_id", "phpsessid", "jsessionid", "aspsessionid*", "cfid", "cftoken",
+    "zenid", "oscsid", "ref_src",
+]
+# Parse + extract in worker processes (the per-page work; uses the second core). -1 = one worker
+# when the machine has more than one core, 0 = extract in the crawl process.
+GEO_EXTRACT_WORKERS = -1

@@ -3,27 +3,53 @@
 The spider only fetches and extracts (extraction is the pure functions in `spiders.extract`);
 `spiders.pipelines.RecordPipeline` validates and stores. Seeds: the start URL, robots.txt's
 sitemaps and /sitemap.xml (sitemap-only URLs are fetched once the link crawl runs dry, so that
-link depth is measured first). Redirects are followed hop by hop, each hop a record.
+link depth is measured first). Redirects (3xx and meta refresh) are followed hop by hop, each
+hop a record. Discovery also follows canonical targets, hreflang alternates and <link rel=next/prev>.
+
+URL space: every URL goes through `normalise` — w3lib canonical form, tracking/session parameters
+stripped (`GEO_STRIP_PARAMS`), the production host of `--as-host` mapped onto the crawled host —
+so the session-id and utm variants of a page are one page. Traps are bounded by the page, depth,
+URL-length and per-path query-variant limits (`GEO_MAX_QUERY_VARIANTS`).
+
+Resume: `resume` (a `ResumeState`) seeds a continued crawl with the URLs already stored (never
+fetched again) and the links they pointed to that were not fetched yet.
 """
 
 from __future__ import annotations
 
+import asyncio
+import multiprocessing
+import os
+import re
+import signal
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections import Counter
+from collections.abc import AsyncIterator, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import scrapy
 from protego import Protego
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.exceptions import DontCloseSpider, DownloadTimeoutError, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
 from scoring.records import PageRecord, RedirectHop, SitemapEntry
-from spiders.extract import canonical_url, extract_page, parse_html
+from spiders.extract import (
+    canonical_url,
+    decode_html,
+    extract_meta_refresh,
+    extract_page,
+    extract_rel_links,
+    looks_binary,
+    parse_html,
+)
 from spiders.items import SitemapArtifact, TextArtifact
 
 MAX_REDIRECT_HOPS = 10
@@ -37,21 +63,138 @@ def site_hosts(url: str) -> frozenset[str]:
     return frozenset({host, twin})
 
 
+def _as_list(value: Any) -> list[str]:
+    """A setting or `-a` argument given as a list or a comma-separated string."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    return [str(v) for v in value]
+
+
+class ParamStripper:
+    """Removes tracking and session parameters: exact names, or prefixes written as `utm_*`.
+
+    Also drops `;jsessionid=...`-style path parameters of the same names. Case-insensitive."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        names = [n.lower() for n in names]
+        self.exact = frozenset(n for n in names if not n.endswith("*"))
+        self.prefixes = tuple(n[:-1] for n in names if n.endswith("*"))
+        self.path_param = re.compile(
+            r";(?:" + "|".join(re.escape(n) for n in self.exact) + r")=[^/?#]*", re.I) if self.exact else None
+
+    def drop(self, key: str) -> bool:
+        key = key.lower()
+        return key in self.exact or (bool(self.prefixes) and key.startswith(self.prefixes))
+
+    def __call__(self, url: str) -> str:
+        if "?" not in url and ";" not in url:
+            return url
+        parts = urlsplit(url)
+        path = self.path_param.sub("", parts.path) if self.path_param and ";" in parts.path else parts.path
+        query = parts.query
+        if query:
+            kept = [p for p in query.split("&") if not self.drop(p.split("=", 1)[0])]
+            query = "&".join(kept)
+        if path == parts.path and query == parts.query:
+            return url
+        return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
+
+
+@dataclass(frozen=True)
+class UrlScope:
+    """Which URLs belong to the site and the form they are stored in. Picklable: extraction
+    worker processes get a copy."""
+
+    origin: str
+    hosts: frozenset[str]
+    subdomains: bool = False
+    apex_suffix: str = ""
+    alias_prefixes: tuple[str, ...] = ()
+    strip: ParamStripper = field(default_factory=lambda: ParamStripper([]))
+
+    def normalise(self, url: str) -> str:
+        """A canonical URL (as `canonical_url` gives) in this crawl's URL space."""
+        for prefix in self.alias_prefixes:
+            if url.startswith(prefix):
+                url = self.origin + url[len(prefix) - 1:]
+                break
+        return self.strip(url)
+
+    def is_internal(self, url: str) -> bool:
+        host = urlsplit(url).netloc.lower()
+        if host in self.hosts:
+            return True
+        return self.subdomains and host.partition(":")[0].endswith(self.apex_suffix)
+
+
+def extract_response(body: bytes, content_type: str | None, page_url: str, scope: UrlScope, *,
+                     ok: bool, follow_refresh: bool) -> dict[str, Any]:
+    """Decode, parse once and extract one HTML response: the per-page work, run in a worker
+    process when the crawl has one. Returns fields for the PageRecord plus discovery extras."""
+    if looks_binary(body):
+        return {"error": f"binary content served as {content_type or 'HTML'}; not parsed"}
+    tree = parse_html(decode_html(body, content_type)) if body.strip() else None
+    if tree is None:
+        return {"error": "empty or unparsable HTML"}
+    refresh = extract_meta_refresh(tree, page_url) if ok and follow_refresh else None
+    pagination = extract_rel_links(tree, page_url) if ok else []
+    fields = extract_page(tree, page_url, scope.is_internal, scope.normalise)
+    return {"fields": fields, "refresh": scope.normalise(refresh) if refresh else None, "pagination": pagination}
+
+
+@dataclass
+class ResumeState:
+    """What an interrupted crawl already stored, to continue it without fetching anything twice."""
+
+    seen: set[str] = field(default_factory=set)  # URLs with a record
+    frontier: list[tuple[str, int | None, str]] = field(default_factory=list)  # (url, depth, referer)
+    status_counts: Counter[str] = field(default_factory=Counter)
+
+
+def _worker_init() -> None:
+    # Ctrl-C goes to the whole process group: the crawl process stops gracefully and still needs
+    # its workers for the pages in flight.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _warm() -> int:
+    return os.getpid()
+
+
+def start_pool(workers: int) -> ProcessPoolExecutor | None:
+    """Extraction workers (-1 = one when the machine has a second core, 0 = none). Forked before
+    the reactor runs (started here and waited for), so no reactor thread is copied mid-work."""
+    if workers < 0:
+        workers = 1 if (os.cpu_count() or 1) > 1 else 0
+    if workers == 0:
+        return None
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init)
+    for future in [pool.submit(_warm) for _ in range(workers)]:
+        future.result()
+    return pool
+
+
 class SiteSpider(scrapy.Spider):
     name = "site"
 
     def __init__(self, url: str, max_pages: int | str | None = None, max_depth: int | str | None = None,
-                 **kwargs: Any) -> None:
+                 as_host: str | None = None, resume: ResumeState | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.start_url = canonical_url(url)
         self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(self.start_url))
         self.hosts = site_hosts(self.start_url)
         self._max_pages_arg = max_pages
         self._max_depth_arg = max_depth
+        self._as_host_arg = as_host
+        self.resume = resume
         self.seen: set[str] = set()  # page URLs scheduled (our own dedupe: every hop counts)
         self.sitemaps_seen: set[str] = set()
         self.sitemap_queue: dict[str, None] = {}  # sitemap URLs waiting for the link crawl to end
         self.limits_hit: set[str] = set()
+        self.query_variants: Counter[str] = Counter()  # scheme://host/path -> URLs with a query
+        self.excluded = 0
         self.started_at = time.time()
 
     @classmethod
@@ -63,18 +206,64 @@ class SiteSpider(scrapy.Spider):
         spider.max_url_length = settings.getint("GEO_MAX_URL_LENGTH")
         spider.max_sitemap_urls = settings.getint("GEO_MAX_SITEMAP_URLS")
         spider.max_sitemap_size = settings.getint("DOWNLOAD_MAXSIZE")
+        spider.max_query_variants = settings.getint("GEO_MAX_QUERY_VARIANTS")
+        spider.max_retry_after = settings.getfloat("GEO_MAX_RETRY_AFTER")
+        spider.follow_meta_refresh = settings.getbool("GEO_FOLLOW_META_REFRESH", True)
+        strip = ParamStripper(_as_list(settings.get("GEO_STRIP_PARAMS")))
+        spider.include = [re.compile(p) for p in _as_list(settings.get("GEO_INCLUDE"))]
+        spider.exclude = [re.compile(p) for p in _as_list(settings.get("GEO_EXCLUDE"))]
+        apex = urlsplit(spider.start_url).hostname or ""
+        # --as-host: URLs on the production origin (and its www twin) are this site's URLs.
+        as_host = spider._as_host_arg or settings.get("GEO_AS_HOST")
+        alias_prefixes: tuple[str, ...] = ()
+        if as_host:
+            alias = urlsplit(as_host if "://" in as_host else f"https://{as_host}").netloc.lower()
+            alias_prefixes = tuple(
+                f"{scheme}://{host}/" for host in site_hosts(f"//{alias}") for scheme in ("http", "https"))
+        spider.scope = UrlScope(origin=spider.origin, hosts=spider.hosts, subdomains=settings.getbool("GEO_SUBDOMAINS"),
+                                apex_suffix="." + apex.removeprefix("www."), alias_prefixes=alias_prefixes, strip=strip)
+        spider.pool = start_pool(settings.getint("GEO_EXTRACT_WORKERS"))
+        if spider.resume is not None:
+            spider.seen |= spider.resume.seen
+            for url in spider.resume.seen:
+                spider._count_query_variant(url)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
 
+    def normalise(self, url: str) -> str:
+        return self.scope.normalise(url)
+
+    def _count_query_variant(self, url: str) -> bool:
+        """Count a URL with a query; False when its path has had too many variants."""
+        path, sep, _ = url.partition("?")
+        if not sep:
+            return True
+        if self.max_query_variants and self.query_variants[path] >= self.max_query_variants:
+            return False
+        self.query_variants[path] += 1
+        return True
+
     # -- scope -----------------------------------------------------------------------------
     def is_internal(self, url: str) -> bool:
-        return urlsplit(url).netloc.lower() in self.hosts
+        return self.scope.is_internal(url)
+
+    def in_scope(self, url: str) -> bool:
+        """Include/exclude patterns (regular expressions searched in the URL); the start URL is always in."""
+        if url == self.start_url:
+            return True
+        if self.include and not any(p.search(url) for p in self.include):
+            return False
+        return not any(p.search(url) for p in self.exclude)
 
     def page_request(self, url: str, *, depth: int | None, referer: str,
-                     hops: list[RedirectHop] | None = None) -> scrapy.Request | None:
+                     hops: list[RedirectHop] | None = None, normalised: bool = False) -> scrapy.Request | None:
         """A request for a page, or None when seen already or a limit says no."""
-        url = canonical_url(url)
+        if not normalised:
+            url = self.normalise(canonical_url(url))
         if url in self.seen or not self.is_internal(url):
+            return None
+        if not self.in_scope(url):
+            self.excluded += 1
             return None
         if len(url) > self.max_url_length:
             self.limits_hit.add("max_url_length")
@@ -84,6 +273,9 @@ class SiteSpider(scrapy.Spider):
             return None
         if self.max_pages and len(self.seen) >= self.max_pages:
             self.limits_hit.add("max_pages")
+            return None
+        if not self._count_query_variant(url):
+            self.limits_hit.add("max_query_variants")
             return None
         self.seen.add(url)
         self.sitemap_queue.pop(url, None)
@@ -116,13 +308,19 @@ class SiteSpider(scrapy.Spider):
         )
         for request in self.sitemap_requests([f"{self.origin}/sitemap.xml"]):
             yield request
+        if self.resume is not None:
+            for url, depth, referer in self.resume.frontier:
+                request = self.page_request(url, depth=depth, referer=referer)
+                if request is not None:
+                    yield request
+            return
         request = self.page_request(self.start_url, depth=0, referer="start")
         if request is not None:
             yield request
 
     def sitemap_requests(self, urls: list[str]) -> Iterator[scrapy.Request]:
         for url in urls:
-            url = canonical_url(url)
+            url = self.normalise(canonical_url(url))
             if url in self.sitemaps_seen or not self.is_internal(url):
                 continue
             self.sitemaps_seen.add(url)
@@ -161,7 +359,8 @@ class SiteSpider(scrapy.Spider):
             self.logger.warning("unparsable sitemap %s", response.url)
             return
         if sitemap.type == "sitemapindex":
-            yield from self.sitemap_requests([entry["loc"] for entry in sitemap if entry.get("loc")])
+            yield from self.sitemap_requests(
+                [urljoin(response.url, entry["loc"].strip()) for entry in sitemap if entry.get("loc")])
             return
         entries = []
         for entry in sitemap:
@@ -171,7 +370,7 @@ class SiteSpider(scrapy.Spider):
             loc = entry.get("loc")
             if not loc:
                 continue
-            url = canonical_url(urljoin(response.url, loc.strip()))
+            url = self.normalise(canonical_url(urljoin(response.url, loc.strip())))
             entries.append(SitemapEntry(url=url, lastmod=entry.get("lastmod"), sitemap=response.url))
             if self.is_internal(url) and url not in self.seen:
                 self.sitemap_queue[url] = None
@@ -209,55 +408,122 @@ class SiteSpider(scrapy.Spider):
             "x_robots_tag": headers.get("X-Robots-Tag", b"").decode("latin-1").strip() or None,
         }
 
-    def parse_page(self, response: Response) -> Iterator[Any]:
+    async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         fields = self._base_fields(response)
         url, depth = fields["url"], fields["depth"]
+        refused = response.meta.get("retry_after_refused")
+        if refused is not None:
+            fields["error"] = (f"HTTP {response.status} with Retry-After {refused:g} s (over the "
+                               f"{self.max_retry_after:g} s cap): not retried")
         if 300 <= response.status < 400:
-            yield from self._follow_redirect(response, fields)
+            for item in self._follow_redirect(response, fields):
+                yield item
             return
         fields["final_url"] = url
-        if not isinstance(response, TextResponse) or "html" not in (fields["content_type"] or "text/html"):
-            yield PageRecord(**fields)
+        content_type = fields["content_type"]
+        if not isinstance(response, TextResponse) or "html" not in (content_type or "text/html"):
+            yield PageRecord(**fields)  # non-HTML: type, size and status are recorded, not parsed
             return
-        fields["content_type"] = fields["content_type"] or "text/html"
-        tree = parse_html(response.text) if response.body.strip() else None
-        if tree is None:
-            yield PageRecord(**fields, error="empty or unparsable HTML")
+        page_url = response.url if response.url != url else url
+        ok = 200 <= response.status < 300
+        extracted = await self.extract(response.body, content_type, page_url, ok)
+        if "fields" not in extracted:
+            fields["content_type"] = content_type or "text/html"
+            yield PageRecord(**{**fields, "error": fields.get("error") or extracted["error"]})
             return
-        fields.update(extract_page(tree, response.url if response.url != url else url, self.is_internal))
+        fields["content_type"] = content_type or "text/html"
+        fields.update(extracted["fields"])
+        refresh = extracted["refresh"]
+        if refresh:
+            fields["meta_refresh"] = refresh
         record = PageRecord(**fields)
         yield record
-        if not 200 <= response.status < 300 or "nofollow" in record.robots_directives:
+        if refresh:
+            for item in self._follow(refresh, fields, response.status, meta_refresh=True):
+                yield item
+        if not ok or "nofollow" in record.robots_directives:
             return
         child_depth = (depth or 0) + 1 if depth is not None else None
         for link in record.links:
             if link.internal and "nofollow" not in link.rel:
-                request = self.page_request(link.url, depth=child_depth, referer=url)
+                request = self.page_request(link.url, depth=child_depth, referer=url, normalised=True)
                 if request is not None:
                     yield request
+        # Other discovery sources a search engine uses: canonical target, hreflang alternates, rel=next/prev.
+        extra = [record.canonical] if record.canonical else []
+        extra += [h.url for h in record.hreflang]
+        extra += extracted["pagination"]
+        for target in extra:
+            request = self.page_request(target, depth=child_depth, referer=url)
+            if request is not None:
+                yield request
+
+    async def extract(self, body: bytes, content_type: str | None, page_url: str, ok: bool) -> dict[str, Any]:
+        """`extract_response` in the worker pool (a second core), or here when there is none."""
+        args = (body, content_type, page_url, self.scope)
+        kwargs = {"ok": ok, "follow_refresh": self.follow_meta_refresh}
+        if self.pool is not None:
+            try:
+                return await asyncio.wrap_future(self.pool.submit(extract_response, *args, **kwargs))
+            except BrokenProcessPool:
+                self.logger.warning("extraction worker died; extracting in the crawl process from now on")
+                self.pool = None
+            except Exception as exc:  # a bug in an extractor must not end the crawl
+                return {"error": f"extraction failed: {type(exc).__name__}: {exc}"[:500]}
+        try:
+            return extract_response(*args, **kwargs)
+        except Exception as exc:
+            return {"error": f"extraction failed: {type(exc).__name__}: {exc}"[:500]}
+
+    def closed(self, reason: str) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
 
     def _follow_redirect(self, response: Response, fields: dict[str, Any]) -> Iterator[Any]:
         location = response.headers.get("Location", b"").decode("latin-1").strip()
         if not location:
             yield PageRecord(**fields, error="redirect without Location header")
             return
-        target = canonical_url(urljoin(response.url, location))
-        hops = [*fields["redirect_chain"], RedirectHop(url=fields["url"], status=response.status)]
-        if len(hops) > MAX_REDIRECT_HOPS:
-            yield PageRecord(**fields, final_url=target, error=f"redirect chain longer than {MAX_REDIRECT_HOPS}")
-            return
-        yield PageRecord(**fields, final_url=target)
-        request = self.page_request(target, depth=fields["depth"], referer=fields["url"], hops=hops)
-        if request is not None:
-            yield request
+        target = self.normalise(canonical_url(urljoin(response.url, location)))
+        yield from self._follow(target, fields, response.status)
+
+    def _follow(self, target: str, fields: dict[str, Any], status: int, *, meta_refresh: bool = False) -> Iterator[Any]:
+        """Record a redirect hop (unless a meta refresh page was recorded already) and fetch its target."""
+        url = fields["url"]
+        hops = [*fields["redirect_chain"], RedirectHop(url=url, status=status, meta_refresh=meta_refresh)]
+        error = None
+        if target == url or any(hop.url == target for hop in hops):
+            error = "redirect loop"
+        elif len(hops) > MAX_REDIRECT_HOPS:
+            error = f"redirect chain longer than {MAX_REDIRECT_HOPS} hops"
+        elif not self.is_internal(target):
+            error = None  # off-site redirect: recorded (final_url shows where), not followed
+        if not meta_refresh:
+            yield PageRecord(**{**fields, "error": fields.get("error") or error}, final_url=target)
+        if error is None:
+            request = self.page_request(target, depth=fields["depth"], referer=url, hops=hops)
+            if request is not None:
+                yield request
 
     def page_failed(self, failure: Failure) -> Iterator[PageRecord]:
         request = failure.request
         meta = request.meta
-        if failure.check(IgnoreRequest) and "robots" in str(failure.value).lower():
+        message = failure.getErrorMessage()
+        if failure.check(IgnoreRequest) and "robots" in message.lower():
             error = "blocked by robots.txt"
+        elif "DOWNLOAD_MAXSIZE" in message or "max size" in message.lower():
+            limit = self.max_sitemap_size / 1_048_576  # DOWNLOAD_MAXSIZE
+            if "decompress" in message:
+                how = "while decompressing (a compression bomb?)"
+            elif "Expected" in message:
+                how = "from its Content-Length"
+            else:
+                how = "while downloading"
+            error = f"response larger than the {limit:g} MB size limit (DOWNLOAD_MAXSIZE), detected {how}"
+        elif failure.check(TimeoutError, DownloadTimeoutError):
+            error = f"timeout: no complete response within {self.settings.getint('DOWNLOAD_TIMEOUT')} s"
         else:
-            error = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500]
+            error = f"{failure.type.__name__}: {message}"[:500]
         yield PageRecord(
             url=meta["page_url"],
             redirect_chain=meta["hops"],

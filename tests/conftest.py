@@ -45,3 +45,21 @@ def run_cli(*args: str, timeout: float = 300, cwd: Path | None = None) -> CliRun
 def mini_site() -> Iterator[StaticSite]:
     with StaticSite(SITES / "mini", origin_alias="https://www.mini-workshop.example") as site:
         yield site
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server (Debian's, via tests/setup-system.sh) in a temp dir on a free port."""
+    from tests.servers import PostgresServer
+
+    with PostgresServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A real redis-server on a free loopback port."""
+    from tests.servers import RedisServer
+
+    with RedisServer() as server:
+        yield server

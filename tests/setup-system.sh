@@ -4,6 +4,10 @@
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# PostgreSQL (store tests on a real server; tests/servers.py runs initdb + pg_ctl in a tmp dir)
+# and Redis (the distributed RQ path). Debian keeps initdb off PATH, so look in its bin dir.
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -218,3 +218,46 @@ def test_absolute_http_url_refuses_other_schemes():
     assert ex.absolute_http_url("javascript:alert(1)", PAGE) is None
     assert ex.absolute_http_url("tel:+49761", PAGE) is None
     assert ex.absolute_http_url("../", PAGE) == "https://www.tischlerei-beispiel.example/ratgeber/"
+
+
+# -- issue 3: decoding, binary sniffing, meta refresh, rel=next/prev, Retry-After ----------------
+
+
+def test_decode_html_without_charset_falls_back_to_windows_1252():
+    from spiders.extract import decode_html
+
+    text = "Grüße – „Qualität“ für 5 €"
+    assert decode_html(text.encode("cp1252"), "text/html") == text
+    assert decode_html(text.encode("utf-8"), "text/html") == text
+    assert decode_html(text.encode("cp1252"), "text/html; charset=ISO-8859-1") == text  # WHATWG: latin-1 = cp1252
+    meta = f"<meta charset='utf-8'><p>{text}</p>".encode()
+    assert text in decode_html(meta, None)
+
+
+def test_looks_binary():
+    from spiders.extract import looks_binary
+
+    assert looks_binary(bytes(range(256)))
+    assert not looks_binary(b"<html><p>text</p></html>")
+    assert not looks_binary("<p>x</p>".encode("utf-16"))  # BOM: text
+
+
+def test_meta_refresh_and_rel_links():
+    from spiders.extract import extract_meta_refresh, extract_rel_links, parse_html
+
+    tree = parse_html("<head><meta http-equiv='REFRESH' content='3;URL=\"/new/\"'>"
+                      "<link rel='next' href='?page=2'><link rel='prev' href='/p1'></head>")
+    assert extract_meta_refresh(tree, "https://e.de/old/") == "https://e.de/new/"
+    assert extract_rel_links(tree, "https://e.de/list") == ["https://e.de/list?page=2", "https://e.de/p1"]
+    slow = parse_html("<head><meta http-equiv='refresh' content='300; url=/other'></head>")
+    assert extract_meta_refresh(slow, "https://e.de/") is None  # a periodic reload, not a redirect
+    self_reload = parse_html("<head><meta http-equiv='refresh' content='0'></head>")
+    assert extract_meta_refresh(self_reload, "https://e.de/") is None
+
+
+def test_retry_after_values():
+    from spiders.middlewares import retry_after_seconds
+
+    assert retry_after_seconds(b"120") == 120
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412480 - 60) == 60
+    assert retry_after_seconds(None) is None and retry_after_seconds(b"soon") is None

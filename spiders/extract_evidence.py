@@ -1,0 +1,281 @@
+"""Evidence signals only the markup shows: a visible date near the title, galleries, charts, data
+tables, interview turns and testimonials. Pure functions over the parsed tree, like spiders.extract.
+
+`extract_extras` is called once from `spiders.extract.extract_page` (before trafilatura prunes the
+tree) and fills `PageRecord.extras`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+
+from scoring.records import Gallery, PageExtras
+
+HtmlTree = lxml.html.HtmlElement
+
+_SPACE = re.compile(r"\s+")
+_SKIP_ANCESTORS = "ancestor::script or ancestor::style or ancestor::template or ancestor::nav or ancestor::footer"
+
+MONTHS = {
+    "januar": 1, "jänner": 1, "jan": 1, "january": 1, "februar": 2, "feb": 2, "february": 2, "märz": 3,
+    "maerz": 3, "mär": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "mai": 5, "may": 5, "juni": 6,
+    "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7, "august": 8, "aug": 8, "september": 9, "sep": 9,
+    "sept": 9, "oktober": 10, "okt": 10, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "dezember": 12, "dez": 12, "december": 12, "dec": 12,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATE_PATTERNS = (
+    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
+    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s+(?P<mn>{_MONTH})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b",
+               re.IGNORECASE),
+)
+# Words that make a date a publication date rather than an event date in the text.
+DATE_CUE_RE = re.compile(
+    r"veröffentlicht|publiziert|erschienen|aktualisiert|stand|zuletzt|datum|published|posted|updated|"
+    r"last (?:modified|reviewed)|geschrieben|von\b|by\b|autor|author",
+    re.IGNORECASE,
+)
+TITLE_WINDOW_BEFORE = 200  # characters of visible text before the H1 searched for a date
+TITLE_WINDOW_AFTER = 400  # ... and after it (bylines and "Stand:" lines sit right under the title)
+
+GALLERY_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:gallery|galerie|bildergalerie|fotogalerie|fotostrecke|carousel|slider|swiper|lightbox|"
+    r"masonry|wp-block-gallery|blocks-gallery-grid|image-grid|photo-grid|bilder)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+FILE_NAME_ALT_RE = re.compile(r"^(?:img|dsc|dscn|pxl|photo|bild|image|foto)?[\s_-]*\d+|\.(?:jpe?g|png|webp|gif)$",
+                              re.IGNORECASE)
+MIN_FIGURE_GROUP = 4
+CHART_RE = re.compile(r"chart|diagramm|grafik|graph|infografik|infographic|statistik|kurve|verlauf", re.IGNORECASE)
+TESTIMONIAL_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:testimonials?|kundenstimmen?|bewertung(?:en)?|reviews?|rezension(?:en)?|kundenmeinung(?:en)?|"
+    r"erfahrungsberichte?)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# "Frage:", "Q:", "Jana Albrecht:", "Dr. Eva Maier:", "JA:" at the start of a paragraph.
+TURN_LABEL_RE = re.compile(
+    r"^\s*(?P<label>Frage|Antwort|Interviewer(?:in)?|Redaktion|Question|Answer|[FAQ]|"
+    r"(?:(?:Dr|Prof)\.\s+)?[A-ZÄÖÜ][\wäöüß'’-]+(?:\s+[A-ZÄÖÜ][\wäöüß'’-]+){0,2}|[A-ZÄÖÜ]{2,3})\s*:\s+\S"
+)
+QUESTION_LABELS = {"frage", "question", "f", "q", "interviewer", "interviewerin", "redaktion"}
+# Labels of form fields, notes and meta lines, not speakers ("Stand: 14.03.2025", "Tipp: ...").
+NOT_SPEAKER_LABELS = {
+    "stand", "telefon", "tel", "fax", "mobil", "adresse", "anschrift", "hinweis", "tipp", "tipps", "fazit", "quelle",
+    "quellen", "source", "sources", "note", "update", "datum", "date", "autor", "autorin", "author", "text", "fotos",
+    "foto", "bild", "bilder", "photo", "photos", "words", "wichtig", "achtung", "beispiel", "example", "preis",
+    "price", "kosten", "dauer", "ort", "zeit", "stand der informationen", "published", "updated", "email", "mail",
+}
+
+
+def _text(element: HtmlTree) -> str:
+    return _SPACE.sub(" ", " ".join(element.xpath(".//text()[not(ancestor::script or ancestor::style)]"))).strip()
+
+
+def parse_visible_date(text: str) -> tuple[str, str] | None:
+    """(ISO date, matched text) of the first German or English date in a text, None when none parses."""
+    found = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            month = int(parts["m"]) if parts.get("m") else MONTHS.get(parts["mn"].lower().rstrip("."))
+            try:
+                value = date(int(parts["y"]), month or 0, int(parts["d"]))
+            except (TypeError, ValueError):
+                continue
+            found.append((match.start(), value.isoformat(), match.group(0)))
+    if not found:
+        return None
+    _, iso, raw = min(found)
+    return iso, raw
+
+
+def _body_text_nodes(tree: HtmlTree) -> list[tuple[str, HtmlTree]]:
+    nodes = []
+    for node in tree.xpath(f"//body//text()[not({_SKIP_ANCESTORS})]"):
+        text = _SPACE.sub(" ", str(node)).strip()
+        if text:
+            nodes.append((text, node.getparent()))
+    return nodes
+
+
+def header_window(tree: HtmlTree) -> str:
+    """Visible lines around the H1 (the first lines of the body without one), nav and footer left out."""
+    nodes = _body_text_nodes(tree)
+    h1 = tree.xpath("//body//h1")
+    joined, offsets, h1_at = "", [], None
+    for text, parent in nodes:
+        if h1_at is None and h1 and (parent is h1[0] or h1[0] in parent.iterancestors()):
+            h1_at = len(joined)
+        offsets.append(len(joined))
+        joined += text + " \n"
+    if h1_at is None:
+        return joined[:TITLE_WINDOW_AFTER]
+    return joined[max(0, h1_at - TITLE_WINDOW_BEFORE) : h1_at + TITLE_WINDOW_AFTER]
+
+
+def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str | None]:
+    """A date written visibly in a <time> element, else in a line near the H1 (byline, "Stand:")."""
+    for element in tree.xpath("//body//time"):
+        if element.xpath(_SKIP_ANCESTORS):
+            continue
+        text = _text(element)
+        parsed = parse_visible_date(text) if text else None
+        if parsed:
+            return parsed[0], text
+    for line in window.split("\n"):
+        parsed = parse_visible_date(line)
+        if parsed and (DATE_CUE_RE.search(line) or len(line) < 60):
+            return parsed[0], line.strip()[:120]
+    return None, None
+
+
+# "Ein Gastbeitrag von ...", "Written by ...", "Words and photos: ...", "Text und Fotos: ..."
+BYLINE_LINE_RE = re.compile(
+    r"^\W*(?:(?:ein\s+)?(?:gast)?beitrag\s+von|geschrieben\s+von|verfasst\s+von|(?:a\s+)?guest\s+post\s+by|"
+    r"written\s+by|words(?:\s+and\s+photos)?\s*:|text(?:\s+und\s+fotos)?\s*:|autor(?:in)?\s*:|author\s*:|"
+    r"von|by)\s+\S",
+    re.IGNORECASE,
+)
+MAX_BYLINE_LINE = 160
+_BYLINE_ELEMENTS = "//body//*[self::p or self::span or self::div or self::em or self::small or self::address]"
+
+
+def extract_byline_lines(tree: HtmlTree) -> list[str]:
+    """Short paragraphs anywhere in the body that open like a byline (footers and nav left out)."""
+    lines = []
+    for element in tree.xpath(_BYLINE_ELEMENTS):
+        if element.xpath(_SKIP_ANCESTORS):
+            continue
+        text = _text(element)
+        if 0 < len(text) <= MAX_BYLINE_LINE and BYLINE_LINE_RE.match(text) and text not in lines:
+            lines.append(text)
+    return lines[:20]
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _descriptive(alt: str | None) -> bool:
+    alt = (alt or "").strip()
+    return len(alt.split()) >= 3 and not FILE_NAME_ALT_RE.search(alt)
+
+
+def _gallery(element: HtmlTree, label: str, page_url: str) -> Gallery:
+    images = element.xpath(".//img")
+    own = _host(page_url)
+    same = 0
+    for img in images:
+        src = img.get("src") or img.get("data-src") or ""
+        if src and not src.startswith("data:") and _host(urljoin(page_url, src)) == own:
+            same += 1
+    described = sum(1 for img in images if _descriptive(img.get("alt")))
+    return Gallery(element=label, images=len(images), same_site=same, described=described)
+
+
+def extract_galleries(tree: HtmlTree, page_url: str) -> list[Gallery]:
+    """Gallery containers (outermost only) and groups of 4+ sibling figures with images."""
+    galleries = []
+    taken: list[HtmlTree] = []
+    for element in tree.xpath("//body//*[@class]"):
+        if not GALLERY_CLASS_RE.search(element.get("class", "")) or any(t in element.iterancestors() for t in taken):
+            continue
+        if not element.xpath(".//img"):
+            continue
+        taken.append(element)
+        first_class = element.get("class", "").split()[0]
+        galleries.append(_gallery(element, f"{element.tag}.{first_class}", page_url))
+    for parent in tree.xpath("//body//*[count(figure[.//img]) >= $n]", n=MIN_FIGURE_GROUP):
+        if any(t is parent or t in parent.iterancestors() or parent in t.iterancestors() for t in taken):
+            continue
+        taken.append(parent)
+        galleries.append(_gallery(parent, f"{parent.tag} with {len(parent.xpath('figure'))} figures", page_url))
+    return galleries
+
+
+def count_charts(tree: HtmlTree) -> int:
+    """<canvas>, labelled <svg> charts and images whose alt, class or file name says chart/diagram."""
+    count = len(tree.xpath("//body//canvas"))
+    for svg in tree.xpath("//body//svg"):
+        label = " ".join([svg.get("aria-label", ""), svg.get("class", ""), _text(svg)[:200]])
+        if CHART_RE.search(label):
+            count += 1
+    for img in tree.xpath("//body//img"):
+        label = " ".join([img.get("alt", ""), img.get("class", ""), (img.get("src") or "").rsplit("/", 1)[-1]])
+        if CHART_RE.search(label):
+            count += 1
+    return count
+
+
+def count_numeric_tables(tree: HtmlTree) -> int:
+    """Tables with 3+ data cells holding numbers, and numbers in at least a third of them."""
+    count = 0
+    for table in tree.xpath("//body//table"):
+        cells = [_text(td) for td in table.xpath(".//td")]
+        numeric = sum(1 for c in cells if re.search(r"\d", c))
+        if numeric >= 3 and numeric * 3 >= len(cells):
+            count += 1
+    return count
+
+
+def extract_interview_turns(tree: HtmlTree) -> list[str]:
+    """Speaker labels of paragraphs that open with "Label:" or are a bold question, in order."""
+    turns = []
+    for para in tree.xpath("//body//*[self::p or self::dt or self::dd or self::h3 or self::h4]"):
+        if para.xpath(_SKIP_ANCESTORS):
+            continue
+        text = _text(para)
+        if not text:
+            continue
+        match = TURN_LABEL_RE.match(text)
+        if match and match.group("label").lower() not in NOT_SPEAKER_LABELS:
+            label = match.group("label")
+            turns.append("Q" if label.lower() in QUESTION_LABELS else label)
+            continue
+        strong = para.xpath("./strong | ./b")
+        if para.tag in ("p", "dt", "h3", "h4") and text.endswith("?") and (
+            para.tag != "p" or (strong and len(_text(strong[0])) >= 0.8 * len(text))
+        ):
+            turns.append("Q")
+        elif turns and turns[-1] == "Q" and para.tag in ("p", "dd"):
+            turns.append("A")
+    return turns[:200]
+
+
+def count_testimonials(tree: HtmlTree) -> int:
+    """Testimonial and review elements (outermost), including schema.org Review microdata."""
+    count = len(tree.xpath('//body//*[contains(@itemtype, "schema.org/Review")]'))
+    taken: list[HtmlTree] = []
+    for element in tree.xpath("//body//*[@class]"):
+        outer = not any(t in element.iterancestors() for t in taken)
+        if not outer or not TESTIMONIAL_CLASS_RE.search(element.get("class", "")):
+            continue
+        if element.xpath(".//blockquote | .//p"):
+            taken.append(element)
+    return count + len(taken)
+
+
+def extract_extras(tree: HtmlTree, page_url: str) -> dict[str, PageExtras]:
+    """The `extras` field of a PageRecord."""
+    window = header_window(tree)
+    visible, visible_text = extract_visible_date(tree, window)
+    return {
+        "extras": PageExtras(
+            visible_date=visible,
+            visible_date_text=visible_text,
+            header_text=window.strip()[: TITLE_WINDOW_BEFORE + TITLE_WINDOW_AFTER],
+            byline_lines=extract_byline_lines(tree),
+            galleries=extract_galleries(tree, page_url),
+            charts=count_charts(tree),
+            numeric_tables=count_numeric_tables(tree),
+            interview_turns=extract_interview_turns(tree),
+            testimonials=count_testimonials(tree),
+        )
+    }

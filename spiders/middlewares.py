@@ -1,0 +1,73 @@
+"""Downloader middleware: retries with exponential backoff that honour `Retry-After`.
+
+Replaces Scrapy's RetryMiddleware (same settings: RETRY_TIMES, RETRY_HTTP_CODES). A 429 or 503
+with `Retry-After` waits that long before the retry (RFC 9110 §10.2.3; seconds or an HTTP date);
+a wait longer than `GEO_MAX_RETRY_AFTER` is not retried at all, the response is kept and the
+spider records why. Other retries wait `GEO_RETRY_BACKOFF` × 2^attempt seconds. Waiting is an
+asyncio sleep for that request only; the rest of the crawl goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.http import Request, Response
+
+RETRY_AFTER_CODES = (429, 503)
+
+
+def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header value, or None when absent or unreadable."""
+    if not value:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+class PoliteRetryMiddleware(RetryMiddleware):
+    def __init__(self, settings: Any) -> None:
+        super().__init__(settings)
+        self.max_retry_after = settings.getfloat("GEO_MAX_RETRY_AFTER", 30.0)
+        self.backoff = settings.getfloat("GEO_RETRY_BACKOFF", 0.5)
+
+    async def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
+        if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
+            return response
+        attempt = request.meta.get("retry_times", 0)
+        if attempt >= self.max_retry_times:
+            return response
+        wait = None
+        if response.status in RETRY_AFTER_CODES:
+            wait = retry_after_seconds(response.headers.get("Retry-After"))
+            if wait is not None and wait > self.max_retry_after:
+                request.meta["retry_after_refused"] = wait
+                return response
+        if wait is None:
+            wait = self.backoff * 2**attempt
+        if wait > 0:
+            await asyncio.sleep(wait)
+        retry = self._retry(request, f"HTTP {response.status}")
+        if retry is not None and response.status in RETRY_AFTER_CODES:
+            retry.meta["retry_after_waited"] = wait
+        return retry or response
+
+    async def process_exception(self, request: Request, exception: Exception, spider: Any = None) -> Any:
+        if isinstance(exception, self.exceptions_to_retry) and not request.meta.get("dont_retry", False):
+            attempt = request.meta.get("retry_times", 0)
+            if attempt < self.max_retry_times and self.backoff > 0:
+                await asyncio.sleep(self.backoff * 2**attempt)
+            return self._retry(request, exception)
+        return None
