@@ -49,7 +49,8 @@ NOT_NAME_START = (
     "The|Our|A|An|This|That|These|Those|We|They|He|She|It|I|You|And|But|Or|As|In|At|On|"
     "According|For|With|When|What|Who|If"
 )
-CAP_WORD = rf"[{UPPER}][{LOWER}]+(?:['’-][{UPPER}]?[{LOWER}]+)*"
+# "Dr." and similar abbreviations are titles, never a word of the name itself ("Geschäftsführer Dr. Klaus Berger").
+CAP_WORD = rf"(?!(?:Dr|Prof|Dipl|Ing|Mag|Med)\.)[{UPPER}][{LOWER}]+(?:['’-][{UPPER}]?[{LOWER}]+)*"
 _PARTICLE = r"(?:von|van|de|der|den|zu|vom|di|da|del|le|la|ter|ten|mc)"
 # A person's name: two or more capitalised words (particles allowed), or a title plus a surname.
 NAME = (
@@ -69,7 +70,10 @@ ROLE_NOUN_ENDINGS = (
     "direktorin", "professorin", "architekt", "architektin", "planer", "planerin", "manager",
     "managerin", "vorsitzender", "vorsitzende", "referent", "referentin", "consultant", "engineer",
     "director", "founder", "owner", "expert", "analyst", "spokesperson", "homeowner", "customer",
+    "arzt", "ärztin", "meister", "meisterin", "beraterin", "engineer", "baker", "partner", "partnerin",
 )
+# A capitalised role word that may stand between a speech verb and the name ("sagt Geschäftsführer Dr. ...").
+ROLE_WORD = rf"[{UPPER}][{LOWER}]*(?:{'|'.join(ROLE_NOUN_ENDINGS)})"
 
 
 def clean_name(name: str) -> str:
@@ -104,6 +108,8 @@ SPEECH_VERBS = (
     "stated", "told", "tells", "warns", "warned", "recalls", "recalled", "argues", "argued",
     "points out", "pointed out", "emphasises", "emphasizes", "emphasised", "emphasized",
     "stresses", "stressed", "recommends", "recommended", "according to", "writes", "wrote",
+    "advises", "advised", "suggests", "suggested", "concludes", "concluded", "admits", "admitted",
+    "fordert", "forderte", "mahnt", "mahnte", "gibt zu bedenken",
 )
 SPEECH_VERB = "(?:" + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
 # "…“, so Jana Albrecht." : "so" attributes only right after a quotation.
@@ -119,10 +125,11 @@ STRONG_UNITS = (
     r"%", r"‰", r"Prozent(?:punkte[n]?)?", r"percent(?:age points?)?", r"per\s?cent",
     r"€", r"Euro", r"EUR", r"Cent", r"ct", r"\$", r"USD", r"Dollar", r"£", r"GBP", r"CHF",
     r"kWh", r"kWp", r"MWh", r"MWp", r"GWh", r"TWh", r"Wh", r"kW", r"MW", r"GW", r"W", r"Watt",
-    r"kV", r"V", r"Volt", r"kg", r"t", r"Tonnen", r"tons?", r"tonnes?", r"km", r"m²", r"m³", r"m",
+    r"kV", r"V", r"Volt", r"kg", r"g", r"mg", r"ml", r"t", r"Tonnen", r"tons?", r"tonnes?", r"km", r"m²", r"m³", r"m",
     r"qm", r"Quadratmeter[n]?", r"square (?:metres|meters|feet)", r"cm", r"mm", r"l", r"Liter[n]?",
     r"litres?", r"liters?", r"gallons?", r"inch(?:es)?", r"feet", r"ft", r"miles?", r"lbs?", r"pounds?",
-    r"°C", r"°F", r"Grad", r"ha", r"Hektar", r"km/h", r"g/km",
+    r"°C", r"°F", r"Grad", r"ha", r"Hektar", r"km/h", r"g/km", r"Hektoliter[n]?", r"hl", r"ppm",
+    r"Gigawatt(?:stunden)?", r"Megawatt(?:stunden)?", r"Kilowatt(?:stunden)?", r"pence", r"kWh/m²",
     r"Mio\.?", r"Millionen?", r"Mrd\.?", r"Milliarden?", r"million", r"billion", r"bn",
     r"Tausend", r"thousand",
 )
@@ -135,11 +142,15 @@ COUNT_UNITS = (
     r"buildings?", r"homes?", r"houses?", r"projects?", r"modules?", r"panels?", r"heat pumps?",
     r"vehicles?", r"cases?", r"units?", r"times",
     r"Menschen", r"Personen", r"Unternehmen", r"Stück", r"mal", r"Fälle[n]?",
+    r"Kinder[n]?", r"children", r"Patient(?:en|innen)", r"patients?", r"Mitglieder[n]?", r"members?",
+    r"Gäste[n]?", r"guests?", r"Besucher(?:innen|n)?", r"visitors?", r"trials?", r"Studien",
+    r"installers?", r"engineers?", r"technicians?", r"Monteure[n]?", r"Techniker(?:innen|n)?",
+    r"Handwerker(?:innen|n)?", r"Fachkräfte[n]?", r"Mitarbeitende[n]?",
     # German nouns, also as the end of a compound ("Solaranlagen", "Privathaushalte").
     rf"(?:[{UPPER}][{LOWER}]*?)?(?i:anlagen|haushalte[n]?|kunden|kundinnen|mitarbeiter(?:innen|n)?|"
     r"beschäftigte[n]?|betriebe[n]?|befragte[n]?|teilnehmer(?:innen|n)?|gebäude[n]?|"
     r"wohnungen|häuser[n]?|projekte[n]?|module[n]?|pumpen|fahrzeuge[n]?|dächer[n]?|"
-    r"heizungen|speicher[n]?|installationen|aufträge[n]?|einwohner(?:innen|n)?)",
+    r"heizungen|speicher[n]?|installationen|aufträge[n]?|einwohner(?:innen|n)?|fenster[n]?|türen)",
 )
 _UNIT_END = r"(?![\w²³])"
 _SPACE = r"[\s\u00a0\u202f]"
@@ -174,7 +185,32 @@ SOURCE_MARKERS = (
     r"\bInstitut", r"\bFraunhofer", r"\bDestatis", r"\bEurostat", r"\bStatista",
     r"\baccording to\b", r"\bsources?\b", r"\bsourced\b", r"\bstud(?:y|ies)\b", r"\bsurvey",
     r"\breport(?:ed)? by\b", r"\bdata (?:from|by)\b", r"\bfigures from\b", r"\bpublished by\b",
-    r"\bper the\b", r"\bcensus\b", r"\bagency\b",
+    r"\bper the\b", r"\bcensus\b", r"\bagency\b", r"\bestimates?\b", r"\bschätz(?:t|en|ung)\b",
+    r"\bteilt\w* (?:\w+ )?mit\b", r"\bmeldet\b",
+    # own data named as the source: "we analysed", "unsere Messungen", "Methodik"
+    r"\bwe (?:reviewed|analysed|analyzed|surveyed|measured|counted|asked)\b", r"\bour own (?:measurements|data|survey)",
+    r"\bin our own\b", r"\bmethodology\b", r"\bet al\b", r"\breview of\b", r"\bmeta-analys",
+    r"\bMethodik\b", r"\beigene[nr]? (?:Messungen|Auswertung|Erhebung|Daten)",
+    r"\bunsere[rn]? (?:Messungen|Auswertung|Erhebung|Umfrage|Daten)\b",
+    r"\bwir haben \w+(?: \w+){0,4} (?:befragt|ausgewertet|gemessen|untersucht)\b",
+)
+# An explicit source line next to a figure ("Quelle: Destatis 2024").
+SOURCE_LINE_RE = re.compile(r"^\W*(?:Quellen?|Sources?|Datenquelle|Data source)\s*:", re.IGNORECASE)
+# Offer prices are not statistics: "ab 4.990 €", "from £450", "kostet bei uns 89 Euro", "120 Euro zzgl. MwSt."
+PRICE_BEFORE_RE = re.compile(
+    r"(?:\bab|\bnur|\bstatt|\bfür nur|\bbei uns(?:\s+\w+)?|\bPreis\w*\s*:?|\bfrom|\bonly|\bjust|"
+    r"\bstart(?:s|ing)?\s+(?:at|from)|\bprices?\s*:?)\s*$",
+    re.IGNORECASE,
+)
+PRICE_AFTER_RE = re.compile(
+    r"^\s*(?:inkl|zzgl|incl|excl|exkl|plus|\+)\.?\s*(?:MwSt|USt|VAT|Versand|shipping|tax|install)", re.IGNORECASE
+)
+CURRENCY_UNIT_RE = re.compile(r"^(?:€|Euro|EUR|Cent|ct|\$|USD|Dollar|£|GBP|CHF|pence)$")
+# The first number of a range whose second number is a figure ("zwischen 180 und 300 Euro", "40 to 50 years").
+RANGE_START_RE = re.compile(rf"(?<![\d)]\s)({NUMBER})(?:[\s\u00a0]+(?:bis|und|to|and)[\s\u00a0]+|[–-])[€$£]?$")
+# A number with thousands separators or decimals is a figure even without a unit ("3,4", "250.000").
+BARE_FIGURE_RE = re.compile(
+    r"(?<![\w.,/-])(?:\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+[.,]\d+)(?![\d\w]|[.,]\d)"
 )
 SOURCE_RE = re.compile("|".join(SOURCE_MARKERS), re.IGNORECASE)
 
@@ -274,7 +310,13 @@ TRUST_PAGES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ),
     ),
 }
-TRUST_PAGE_LABELS = {"privacy": "Privacy policy", "contact": "Contact page", "about": "About / team page"}
+TRUST_PAGES["terms"] = (  # English sites: terms of use / service (German sites: the Impressum check instead)
+    re.compile(r"\b(?:terms(?: of (?:use|service|business))?|terms (?:and|&) conditions|t ?& ?cs?|agb)\b"),
+    re.compile(r"^(?:terms(?:-\w+)*|tos|conditions|agb)(?:\.\w{2,5})?$"),
+)
+TRUST_PAGE_LABELS = {"privacy": "Privacy policy", "contact": "Contact page", "about": "About / team page",
+                     "terms": "Terms of use (English sites)"}
+ENGLISH_ONLY_TRUST_PAGES = ("terms",)
 
 # -- structured data -------------------------------------------------------------------------
 
@@ -306,7 +348,9 @@ AUTHORITATIVE_DOMAINS = (
     "bundesregierung.de", "bundestag.de", "bundesrat.de", "gesetze-im-internet.de",
     "bundesnetzagentur.de", "umweltbundesamt.de", "destatis.de", "bmwk.de", "bmwsb.de",
     "bmuv.de", "bmas.de", "bmbf.de", "bmf.de", "bafa.de", "kfw.de", "dena.de", "bsi.bund.de",
-    "europa.eu", "who.int", "oecd.org", "un.org", "iea.org", "statistik-bw.de", "bayern.de",
+    "europa.eu", "who.int", "oecd.org", "un.org", "iea.org", "rki.de", "pei.de", "bfarm.de", "bzga.de",
+    "dwd.de", "bfs.de", "bfr.bund.de", "bmg.bund.de", "bundesgesundheitsministerium.de", "arbeitsagentur.de",
+    "deutsche-rentenversicherung.de", "nhs.uk", "ons.gov.uk", "cdc.gov", "nih.gov", "statistik-bw.de", "bayern.de",
     "nrw.de", "niedersachsen.de", "sachsen.de", "hessen.de", "thueringen.de",
     "brandenburg.de", "schleswig-holstein.de", "sachsen-anhalt.de", "rlp.de", "saarland.de",
     "baden-wuerttemberg.de",
@@ -385,3 +429,19 @@ def guess_language(text: str) -> str | None:
     if german + english < 5:
         return None
     return "de" if german > english else "en"
+
+
+# -- expert credentials (author and team pages) ------------------------------------------------
+
+# What makes a profile page show expertise: academic and trade titles, certifications, sworn experts,
+# professional chambers and years of experience, German and English.
+CREDENTIAL_RE = re.compile(
+    r"\bProf\.|\bDr\.|\bDipl\.-\w+\.?|\bIng\.|\bM\.\s?(?:Sc|A|Eng)\.|\bB\.\s?(?:Sc|A|Eng)\.|\bMBA\b|\bPhD\b|"
+    r"\b\w*[Mm]eister(?:in)?\b|\bzertifiziert\w*|\bSachverständige[rn]?\b|\bgeprüfte[rn]?\b|\bstaatlich\b|"
+    r"\bvereidigt\w*|\bFachanwält\w*|\bSteuerberater\w*|\bApprobation\b|\bcertified\b|\bchartered\b|"
+    r"\blicen[cs]ed\b|\bqualified\b|\baccredited\b|\bregistered\b|\bMCS\b|\bRICS\b|"
+    r"\b\d{1,2}\s?(?:\+\s?)?(?:Jahre[n]?|years?)\s+(?:\w+\s+){0,2}(?:Erfahrung|Berufserfahrung|experience)\b|"
+    r"\bseit\s+(?:über\s+)?\d{1,2}\s+Jahren\b|\bseit\s+(?:19|20)\d{2}\b|\bsince\s+(?:19|20)\d{2}\b",
+)
+# Team/author words that are not a person ("Redaktion", "Team Solar Nord", "admin").
+NOT_A_PERSON_RE = re.compile(r"^(?:redaktion|team|admin|administrator|editor|editorial|staff|gast|guest)\b", re.I)

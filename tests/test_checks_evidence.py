@@ -9,11 +9,15 @@ import pytest
 from scoring.audit import evaluate_check
 from scoring.checks.attributed_quotes import AttributedQuotes, quotation_spans
 from scoring.checks.content_dates import ContentDates
+from scoring.checks.content_freshness import ContentFreshness
+from scoring.checks.original_material import OriginalMaterial, page_features
 from scoring.checks.outbound_citations import OutboundCitations
+from scoring.checks.reviews import Reviews
 from scoring.checks.statistics import Statistics, figures_in
-from scoring.records import Dates, Link, PageRecord, Quote
+from scoring.records import CrawlStats, Dates, Gallery, Link, Media, PageExtras, PageRecord, Quote, SitemapEntry
 from scoring.registry import Check
 from scoring.results import CheckResult
+from spiders.extract import extract_page, parse_html
 from tests.factories import ROOT, page, site
 
 ARTICLE_LD = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Ratgeber"}
@@ -330,3 +334,145 @@ def test_metadata(cls):
     assert cls.category == "evidence" and cls.scope == "page" and cls.requires == ("html",)
     assert cls.title != cls.failure_title
     assert any(src in cls.description for src in ("Aggarwal et al.", "GEO-16", "AutoGEO"))
+
+
+# -- figures that are not statistics; sources (issue 4) ----------------------------------------
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("Speicher ab 4.990 € inkl. MwSt., Montage in zwei Wochen.", []),
+    ("Die Behandlung kostet bei uns 89 Euro.", []),
+    ("A softener costs from £450 plus installation.", []),
+    ("Eine Dachsanierung kostet zwischen 180 und 300 Euro pro Quadratmeter.", ["180", "300 Euro"]),
+    ("EPDM roofs last 40 to 50 years.", ["40", "50 years"]),
+    ("Die Jahresarbeitszahl lag bei 3,4; verkauft wurden 356.000 Geräte.", ["3,4", "356.000"]),
+    ("Version 2.1.3 erschien am 14.03.2025, Hotline 0800 1234567.", []),
+])
+def test_prices_versions_and_phones_are_not_figures_but_ranges_and_decimals_are(sentence, figures):
+    assert figures_in(sentence) == figures
+
+
+def test_unsourced_figures_are_findings_even_when_the_page_passes():
+    text = ("Laut Umweltbundesamt sparen 12.500 Haushalte 3,5 Prozent. Der Speicher kostet 8.000 Euro. "
+            "Ein Modul wiegt 21 kg. Die Anlage hat 9,8 kWp.")
+    outcome = single(Statistics(), article("blog/zahlen", text)).pages[0]
+    assert outcome.state == "pass"
+    assert "without a named source" in outcome.reason
+    assert any(e.note.startswith("no source named") for e in outcome.evidence)
+
+
+# -- content-freshness ---------------------------------------------------------------------------
+
+
+
+def fresh(path: str, published: str | None, visible: str | None, modified: str | None = None) -> PageRecord:
+    return article(path, "Text", dates=Dates(published=published, modified=modified,
+                                             published_source="json-ld" if published else None),
+                   extras=PageExtras(visible_date=visible, visible_date_text=visible))
+
+
+def rate_at(check: Check, *pages: PageRecord, day: str = "2025-06-01", sitemap=()) -> CheckResult:
+    data = site(*pages, crawl_stats=CrawlStats(complete=True, started=f"{day}T08:00:00Z"),
+                sitemap_entries=list(sitemap))
+    return evaluate_check(check, data, 1.0)
+
+
+def test_freshness_visible_consistent_recent_passes():
+    result = rate_at(ContentFreshness(), fresh("blog/a", "2025-03-01", "2025-03-01"))
+    assert result.state == "pass"
+    assert result.pages[0].reason == "newest date 2025-03-01, current (under 1 year)"
+
+
+@pytest.mark.parametrize(("record", "note"), [
+    (fresh("blog/a", "2025-03-01", None), "date only in the markup: show it under the title"),
+    (fresh("blog/a", "2025-03-01", "2024-01-10"), "the page shows a different date than its structured data"),
+    (fresh("blog/a", "2021-02-01", "2021-02-01"), "stale (over 2 years): review the facts and show an update date"),
+])
+def test_freshness_findings(record, note):
+    outcome = rate_at(ContentFreshness(), record).pages[0]
+    assert outcome.state == "warn"
+    assert note in [e.note for e in outcome.evidence]
+
+
+def test_freshness_updated_date_shown_is_consistent_and_sitemap_lag_is_a_finding():
+    record = fresh("blog/a", "2019-05-01", "2025-02-01", modified="2025-02-01")
+    assert rate_at(ContentFreshness(), record).pages[0].state == "pass"
+    lagging = SitemapEntry(url=record.url, lastmod="2020-01-01", sitemap=ROOT + "sitemap.xml")
+    outcome = rate_at(ContentFreshness(), record, sitemap=[lagging]).pages[0]
+    assert outcome.state == "warn" and outcome.evidence[0].element == "sitemap lastmod"
+
+
+def test_freshness_without_crawl_date_gives_no_age_band_and_skips_undated_pages():
+    result = evaluate_check(ContentFreshness(), site(fresh("blog/a", "2010-01-01", "2010-01-01"),
+                                                     fresh("blog/b", None, None)), 1.0)
+    assert [o.url for o in result.pages] == [ROOT + "blog/a"]
+    assert result.pages[0].state == "pass" and result.pages[0].reason == "newest date 2010-01-01"
+
+
+# -- original-material, reviews -----------------------------------------------------------------
+
+INTERVIEW = ["Q", "Eva Maier", "Q", "Eva Maier", "Q", "Eva Maier"]
+
+
+@pytest.mark.parametrize(("extras", "fields", "features"), [
+    (PageExtras(interview_turns=INTERVIEW), {}, ["interview"]),
+    (PageExtras(interview_turns=["Q", "A", "Q", "A", "Q", "A"]), {}, []),  # an FAQ names nobody
+    (PageExtras(galleries=[Gallery(element="div.gallery", images=6, same_site=6, described=5)]), {}, ["gallery"]),
+    (PageExtras(galleries=[Gallery(element="div.gallery", images=6, same_site=0, described=0)]), {}, []),
+    (PageExtras(), {"media": [Media(kind="video", src="https://www.youtube-nocookie.com/embed/x")]}, ["media"]),
+    (PageExtras(), {"media": [Media(kind="iframe", src="https://maps.example/embed")]}, []),
+    (PageExtras(numeric_tables=1), {}, ["data"]),
+    (PageExtras(), {"main_text": "Methodik: Wir haben 87 Angebote ausgewertet."}, ["data"]),
+    (PageExtras(testimonials=2), {}, ["testimonials"]),
+])
+def test_page_features(extras, fields, features):
+    fields.setdefault("main_text", "Text")
+    assert page_features(article("blog/x", extras=extras, **{k: v for k, v in fields.items()
+                                                            if k != "main_text"}, text=fields["main_text"])) \
+        == features
+
+
+def test_original_material_pass_and_fail_with_evidence():
+    good = article("blog/a", "Text", extras=PageExtras(interview_turns=INTERVIEW))
+    stock = article("blog/b", "Text", extras=PageExtras(galleries=[Gallery(element="div.wp-block-gallery", images=4)]))
+    result = rate(OriginalMaterial(), good, stock)
+    by_url = {o.url: o for o in result.pages}
+    assert by_url[good.url].state == "pass" and by_url[good.url].evidence[0].excerpt == "Eva Maier"
+    assert by_url[stock.url].state == "fail"
+    assert by_url[stock.url].evidence[0].element == "div.wp-block-gallery"
+    assert "hosted elsewhere" in by_url[stock.url].evidence[0].note
+
+
+def test_reviews_states():
+    rated = page("", structured_data=[{"@type": "LocalBusiness", "aggregateRating": {"@type": "AggregateRating"}}])
+    assert rate(Reviews(), rated).state == "pass"
+    assert rate(Reviews(), page("", extras=PageExtras(testimonials=1))).state == "warn"
+    assert rate(Reviews(), page("")).state == "fail"
+
+
+# -- extraction of the extras (spiders/extract_evidence.py) -------------------------------------
+
+HTML = """<html lang="de"><body><nav><a href="/">Start</a></nav><article>
+<h1>Interview: Speicher im Altbau</h1><p class="meta">Stand: 14.03.2025 · Jana Albrecht</p>
+<p><strong>Frage:</strong> Wie groß sollte der Speicher sein?</p>
+<p><strong>Jana Albrecht:</strong> Etwa 1 kWh je 1.000 kWh.</p>
+<p><strong>Frage:</strong> Und die Kosten?</p><p><strong>Jana Albrecht:</strong> Rund 800 Euro je kWh.</p>
+<div class="wp-block-gallery"><img src="/a.jpg" alt="Speicher im Keller eines Altbaus">
+<img src="/b.jpg" alt="IMG_2041.jpg">
+<img src="https://cdn.stock.example/c.jpg" alt="Monteur verkabelt den Wechselrichter">
+<img src="/d.jpg" alt="Fertige Anlage auf dem Dach"></div>
+<table><tr><td>5 kWh</td><td>4.000 €</td></tr><tr><td>10 kWh</td><td>7.500 €</td></tr></table>
+<div class="testimonial"><blockquote><p>Alles bestens.</p></blockquote></div>
+<p><em>Ein Gastbeitrag von Prof. Dr. Helmut Sauer, Hochschule Karlsruhe.</em></p>
+</article><footer><p>Von Montag bis Freitag erreichbar · 01.01.2020</p></footer></body></html>"""
+
+
+def test_extract_extras_from_real_markup():
+    url = "https://www.solar.example/ratgeber/interview/"
+    fields = extract_page(parse_html(HTML), url, lambda u: "solar.example" in u)
+    extras = fields["extras"]
+    assert (extras.visible_date, extras.visible_date_text) == ("2025-03-14", "Stand: 14.03.2025 · Jana Albrecht")
+    assert extras.interview_turns == ["Q", "Jana Albrecht", "Q", "Jana Albrecht"]
+    assert extras.galleries == [Gallery(element="div.wp-block-gallery", images=4, same_site=3, described=3)]
+    assert (extras.numeric_tables, extras.testimonials) == (1, 1)
+    assert extras.byline_lines == ["Ein Gastbeitrag von Prof. Dr. Helmut Sauer, Hochschule Karlsruhe."]
+    assert "Von Montag" not in extras.header_text  # the footer is not the header

@@ -7,12 +7,15 @@ from typing import Any
 import pytest
 
 from scoring.audit import evaluate_check
-from scoring.checks.author_byline import AuthorByline
+from scoring.checks.author_byline import AuthorByline, visible_authors
+from scoring.checks.author_profiles import AuthorProfiles
 from scoring.checks.impressum import Impressum, impressum_elements, is_impressum_link
+from scoring.checks.named_experts import NamedExperts
+from scoring.checks.nap_consistency import NapConsistency, normalise_phone
 from scoring.checks.organization_schema import OrganizationSchema
 from scoring.checks.person_schema import PersonSchema, jsonld_authors
 from scoring.checks.trust_pages import TrustPages
-from scoring.records import AuthorSignal, Link, PageRecord
+from scoring.records import AuthorSignal, Link, PageExtras, PageRecord
 from scoring.registry import Check
 from scoring.results import CheckResult
 from tests.factories import ROOT, page, site
@@ -313,8 +316,11 @@ def linking_home(*links: tuple[str, str], lang: str = "de") -> PageRecord:
 TRUST_CASES = [
     ("de-all", [("Datenschutz", "datenschutz"), ("Kontakt", "kontakt"), ("Über uns", "ueber-uns")], "de",
      "pass", 1.0, {"privacy": "datenschutz", "contact": "kontakt", "about": "ueber-uns"}),
-    ("en-all", [("Privacy Policy", "privacy-policy"), ("Contact us", "contact"), ("About us", "about-us")], "en",
-     "pass", 1.0, {"privacy": "privacy-policy", "contact": "contact", "about": "about-us"}),
+    ("en-all", [("Privacy Policy", "privacy-policy"), ("Contact us", "contact"), ("About us", "about-us"),
+                ("Terms of use", "terms-of-use")], "en",
+     "pass", 1.0, {"privacy": "privacy-policy", "contact": "contact", "about": "about-us", "terms": "terms-of-use"}),
+    ("en-no-terms", [("Privacy Policy", "privacy-policy"), ("Contact us", "contact"), ("About us", "about-us")], "en",
+     "warn", 0.75, {"privacy": "privacy-policy", "contact": "contact", "about": "about-us", "terms": None}),
     ("de-by-url-and-team", [("Datenschutzerklärung", "rechtliches/dse"), ("Schreiben Sie uns", "kontakt/"),
                             ("Unser Team", "das-team")], "de",
      "pass", 1.0, {"privacy": "rechtliches/dse", "contact": "kontakt/", "about": "das-team"}),
@@ -322,11 +328,12 @@ TRUST_CASES = [
                                  ("Für Unternehmen", "leistungen/fuer-unternehmen")], "de",
      "warn", round(2 / 3, 4), {"privacy": "datenschutz", "contact": "kontakt", "about": None}),
     ("en-only-privacy", [("Privacy", "privacy"), ("Learn about heat pumps", "blog/about-heat-pumps")], "en",
-     "warn", round(1 / 3, 4), {"privacy": "privacy", "contact": None, "about": None}),
+     "warn", 0.25, {"privacy": "privacy", "contact": None, "about": None, "terms": None}),
     ("de-none", [("Leistungen", "leistungen"), ("Blog", "blog")], "de", "fail", 0.0,
      {"privacy": None, "contact": None, "about": None}),
 ]
-KIND_LABEL = {"privacy": "Privacy policy", "contact": "Contact page", "about": "About / team page"}
+KIND_LABEL = {"privacy": "Privacy policy", "contact": "Contact page", "about": "About / team page",
+              "terms": "Terms of use (English sites)"}
 
 
 @pytest.mark.parametrize(("links", "lang", "state", "score", "found"),
@@ -425,3 +432,100 @@ def test_organization_schema_not_applicable_without_html_pages():
 def test_metadata(cls, scope, source):
     assert cls.category == "expertise" and cls.scope == scope and cls.requires == ("html",)
     assert cls.title != cls.failure_title and source in cls.description
+
+
+# -- author-profiles, named-experts, nap-consistency (issue 4) ---------------------------------
+
+
+BIO = ("Jana Albrecht ist Elektrotechnikermeisterin und zertifizierte Energieberaterin. Sie plant seit 2009 "
+       "Photovoltaikanlagen in Südbaden und leitet ein Team von zwölf Monteuren. Vorher arbeitete sie sieben "
+       "Jahre bei einem Netzbetreiber. Sie schreibt über Speicher, Förderung und Wärmepumpen.")
+
+
+def authored(path: str, name: str, profile: str | None) -> PageRecord:
+    return article(path, author_signals=[AuthorSignal(source="rel-author", name=name,
+                                                     url=ROOT + profile if profile else None)])
+
+
+def test_author_profile_with_credentials_passes():
+    profile = page("team/jana-albrecht/", main_text=BIO, word_count=len(BIO.split()))
+    result = rate(AuthorProfiles(), authored("blog/a", "Jana Albrecht", "team/jana-albrecht/"),
+                  authored("blog/b", "Jana Albrecht", "team/jana-albrecht/"), profile)
+    assert result.state == "pass" and result.score == 1.0
+    details = row(result, "profile", ROOT + "team/jana-albrecht/")
+    assert details["ok"] and details["note"] == "credentials: Elektrotechnikermeisterin, zertifizierte, seit 2009"
+
+
+def test_author_profile_without_bio_and_unlinked_byline_are_findings():
+    thin = page("team/tom/", main_text="Tom Baker. Foto.", word_count=3)
+    result = rate(AuthorProfiles(), authored("blog/a", "Tom Baker", "team/tom/"), authored("blog/b", "Eva Maier", None),
+                  thin)
+    assert result.state == "fail" and result.score == 0.0
+    notes = [e.note for e in result.evidence]
+    assert any("only 3 words" in n for n in notes)
+    assert any(n == "byline does not link to an author or team page" for n in notes)
+    assert set(result.affected_urls) == {ROOT + "blog/a", ROOT + "blog/b"}
+
+
+def test_author_profiles_not_applicable_without_visible_authors():
+    assert rate(AuthorProfiles(), article("blog/a")).state == "not_applicable"
+
+
+def test_named_experts_counts_distinct_people_titles_stripped():
+    pages = [authored("blog/a", "Dr.-Ing. Markus Feld", None), authored("blog/b", "Markus Feld", None),
+             authored("blog/c", "Jana Albrecht", None), authored("blog/d", "Redaktion Solar", None)]
+    result = rate(NamedExperts(), *pages)
+    assert [r["name"] for r in result.details] == ["Markus Feld", "Jana Albrecht"]
+    assert result.details[0]["articles_written"] == 2
+    assert result.state == "warn" and result.affected_urls == [ROOT + "blog/d"]
+
+
+def test_named_experts_fail_without_any_named_person():
+    result = rate(NamedExperts(), article("blog/a"), article("blog/b"), article("blog/c"))
+    assert result.state == "fail" and result.score == 0.0
+
+
+def test_role_words_next_to_a_date_are_not_authors():
+    record = article("blog/x", extras=PageExtras(header_text="Titel \nVon \nDr.-Ing. Markus Feld \n, Leiter "
+                                                              "Speichertechnik · \n20. Juni 2023 \n"))
+    assert visible_authors(record) == []  # no byline markup: "Leiter Speichertechnik" is a role, not a name
+    dated = article("blog/y", extras=PageExtras(header_text="Lohnt sich Dämmung? \n3. April 2023 \n· \nHenrik Jansen"))
+    assert visible_authors(dated) == ["Henrik Jansen"]
+
+
+@pytest.mark.parametrize(("raw", "digits"), [
+    ("+49 761 554321-0", "07615543210"), ("+49 (0)761 5543210", "07615543210"), ("0761 / 55 43 21-0", "07615543210"),
+    ("+44 20 7946 0321", "02079460321"),
+])
+def test_phone_numbers_compare_in_national_form(raw, digits):
+    assert normalise_phone(raw) == digits
+
+
+def _nap_site(kontakt_text: str) -> list[PageRecord]:
+    footer = [Link(url=ROOT + "impressum/", anchor="Impressum", position="footer", internal=True),
+              Link(url=ROOT + "kontakt/", anchor="Kontakt", position="footer", internal=True)]
+    org = {"@type": "LocalBusiness", "name": "Solar Nord GmbH", "telephone": "+49 761 4567890",
+           "address": {"@type": "PostalAddress", "postalCode": "79110"}}
+    return [page("", links=footer, structured_data=[org]),
+            page("impressum/", main_text="Solar Nord GmbH\nIndustriestraße 7\n79110 Freiburg\nTelefon: 0761 4567890"),
+            page("kontakt/", main_text=kontakt_text)]
+
+
+def test_nap_consistent_across_kontakt_impressum_and_schema():
+    result = rate(NapConsistency(), *_nap_site("Solar Nord GmbH, Industriestraße 7, 79110 Freiburg. "
+                                               "Tel. +49 (0)761 4567890"))
+    assert result.state == "pass" and result.score == 1.0, result.details
+    assert all(r["consistent"] for r in result.details)
+
+
+def test_nap_mismatch_names_the_pages_and_values():
+    result = rate(NapConsistency(), *_nap_site("Solar Nord GmbH, Am Markt 1, 79098 Freiburg. Tel. 0761 999888"))
+    assert result.state == "warn" and result.score == round(1 / 3, 4)
+    phone = row(result, "element", "phone")
+    assert phone["consistent"] is False and phone["Kontakt"] == "0761999888"
+    assert ROOT + "kontakt/" in result.affected_urls
+    assert any(e.note.startswith("postcode differs") for e in result.evidence)
+
+
+def test_nap_not_applicable_with_one_source():
+    assert rate(NapConsistency(), page("", main_text="Willkommen")).state == "not_applicable"

@@ -18,7 +18,9 @@ WINDOW = 150  # characters around a quotation searched for its attribution
 MAX_EVIDENCE = 3
 
 _VERB = rf"(?i:{lx.SPEECH_VERB})"
-_GAP = r"(?:[a-zäöüß.-]+\s+){0,3}"  # "sagt die Energieberaterin ...", "says energy consultant ..."
+# "sagt die Energieberaterin ...", "says energy consultant ...", "warns our senior engineer, ...",
+# "sagt Geschäftsführer Dr. ..."
+_GAP = rf"(?:(?:[a-zäöüß.-]+|{lx.ROLE_WORD}),?\s+){{0,3}}"
 ATTRIBUTION_RE = re.compile(
     rf"(?<!\w){_VERB}\s+{_GAP}(?P<after>{lx.NAME})"
     rf"|(?P<before>{lx.NAME})(?:\s*,[^,„“\"”«»\n]{{1,80}},)?\s+{_VERB}(?!\w)"
@@ -26,6 +28,7 @@ ATTRIBUTION_RE = re.compile(
 SO_RE = re.compile(rf"^[\s,;–—-]*(?i:so)\s+{_GAP}(?P<after>{lx.NAME})")
 SURNAME_AFTER_RE = re.compile(rf"(?:^[\s,;–—-]*(?i:so)|(?<!\w){_VERB})\s+{_GAP}(?P<s>{lx.CAP_WORD})(?!\w)")
 SURNAME_BEFORE_RE = re.compile(rf"(?<!\w)(?P<s>{lx.CAP_WORD})\s+{_VERB}(?!\w)")
+NAME_LINE_RE = re.compile(rf"\s*[—–-]?\s*(?P<name>{lx.NAME})\s*(?:,|$|\n)")
 TRAILING_NAME_RE = re.compile(rf"[—–-]\s*(?P<name>{lx.NAME})\s*\W*$")
 
 
@@ -126,6 +129,9 @@ def find_quotations(page: PageRecord) -> list[Quotation]:
             continue
         element = "blockquote/q"
         speaker = q.cite.strip() if q.cite and q.cite.strip() else None
+        if speaker:  # "Tobias Brenner, Kellermeister": the name, not the role
+            named = lx.NAME_RE.search(speaker)
+            speaker = lx.clean_name(named.group(0)) if named else speaker
         if speaker is None:
             trailing = TRAILING_NAME_RE.search(q.text)
             speaker = trailing.group("name") if trailing else None
@@ -136,6 +142,9 @@ def find_quotations(page: PageRecord) -> list[Quotation]:
         if same is None and speaker is None and at >= 0:
             found = attribute(text, span[0], span[1], (0, len(text)), surnames)
             speaker = found[0] if found else None
+            if speaker is None:  # a testimonial: the name line right after the quotation
+                signed = NAME_LINE_RE.match(text, span[1])
+                speaker = lx.clean_name(signed.group("name")) if signed else None
         context = excerpt(q.text + (f" — {speaker}" if speaker else ""), 200)
         if same is not None:
             if same.speaker is None and speaker:

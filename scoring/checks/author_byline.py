@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from scoring.checks.person_schema import jsonld_authors
-from scoring.lexicons import NAME
+from scoring.lexicons import NAME, NAME_RE, ROLE_NOUN_ENDINGS, ROLE_WORD, TITLE, clean_name
 from scoring.records import AuthorSignal, PageRecord
 from scoring.registry import ArticleCheck, register
 from scoring.results import Evidence, PageOutcome
@@ -34,6 +34,123 @@ def visible_byline(text: str) -> str | None:
     """The author named in a "Von NAME" / "By NAME" line at the top of the text, if any."""
     match = BYLINE_RE.search(text[:BYLINE_SEARCH_CHARS])
     return match.group("name") if match else None
+
+
+# "Ein Gastbeitrag von", "Written by", "Words and photos:" — bylines anywhere (extras.byline_lines)
+BYLINE_LINE_RE = re.compile(
+    r"^\W*(?i:(?:ein\s+)?(?:gast)?beitrag\s+von|geschrieben\s+von|verfasst\s+von|(?:a\s+)?guest\s+post\s+by|"
+    r"written\s+by|words(?:\s+and\s+photos)?\s*:|text(?:\s+und\s+fotos)?\s*:|autor(?:in)?\s*:|author\s*:|"
+    rf"von|by)\s+(?P<name>{NAME})(?=\s*(?:$|[,.|·•–—(/&]|\d|am\b|on\b|und\b|and\b))"
+)
+# Credentials after a name that are not part of it ("Dr. Priya Natarajan, BDS").
+_SEGMENT_SPLIT = re.compile(r"\s*[·|•,–—]\s*|\s+-\s+")
+_LEADING_TITLES = re.compile(
+    r"^(?:(?:Dr\.-Ing|Dr|Prof|med|dent|vet|rer|nat|phil|jur|Dipl\.-\w+|Ing|StB|RA|Mag)\.?\s+)+"
+)
+# German nouns are capitalised: "Leiter Speichertechnik" looks like a name. A first word ending like a
+# role or an abstract noun is not a first name.
+_NOT_FIRST_NAME = tuple(lx_end for lx_end in ROLE_NOUN_ENDINGS) + (
+    "ung", "heit", "keit", "schaft", "technik", "tion", "team", "redaktion", "abteilung", "service",
+)
+
+
+def looks_like_person(name: str) -> bool:
+    first = _LEADING_TITLES.sub("", name).split()[0].lower() if name.split() else ""
+    return bool(first) and not first.endswith(_NOT_FIRST_NAME)
+
+
+def name_key(name: str) -> str:
+    """Titles stripped, case folded: "Dr.-Ing. Markus Feld" and "Markus Feld" are one person."""
+    return _LEADING_TITLES.sub("", name).casefold()
+_WHOLE_NAME = re.compile(rf"^(?:{NAME})$")
+_DATE_SEGMENT = re.compile(
+    r"\b\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{4}|[A-ZÄÖÜ][a-zä]+\.?\s+\d{4})\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}"
+    r"|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
+)
+
+
+_AFTER_BY = re.compile(r"(?:\b(?i:von|by)|:)\s+(?P<rest>.*)$")
+
+
+def person_name(text: str) -> str | None:
+    """The person's name in a byline text ("StB Andrea Lang", "Hörakustikmeisterin Nina Engel"), else None."""
+    text = _strip_prefix(text)
+    after = _AFTER_BY.search(text)  # "Ein Beitrag von NAME", "Geschrieben von StB NAME am ..."
+    if after:
+        named = NAME_RE.match(_LEADING_TITLES.sub("", after.group("rest")))
+        if named:
+            text = after.group("rest")
+    match = NAME_RE.search(_LEADING_TITLES.sub("", text))
+    if not match:
+        return None
+    name = clean_name(match.group(0))
+    parts = name.split()
+    while len(parts) > 2 and parts[0].lower().endswith(("meister", "meisterin", "berater", "beraterin")):
+        parts.pop(0)  # "Hörakustikmeisterin Nina Engel": a role word, not a first name
+    return " ".join(parts)
+
+
+def _strip_prefix(text: str) -> str:
+    text = re.sub(r"^\W*(?:über (?:den|die) autor(?:in)?|about the author)\s*:?\s*", "", text.strip(), flags=re.I)
+    return re.sub(r"^\W*(?:von|by|autor(?:in)?:|author:)\s+", "", text, flags=re.I)
+
+
+_LEADING_ROLE = re.compile(rf"^{ROLE_WORD}\s+(?=(?:Dr|Prof|Dipl)\b)")
+MAX_DATE_DISTANCE = 2  # segments between a date and a bare name ("3. April 2023 · 6 Min. · Henrik Jansen")
+MAX_BETWEEN = 12  # characters of an item between them ("6 Min.", "5 min read")
+
+
+def header_line_authors(header: str) -> list[str]:
+    """Names standing alone next to a date near the title ("Dr. Priya Natarajan, BDS · 9 January 2025")."""
+    segments = [seg.strip() for line in header.split("\n") for seg in _SEGMENT_SPLIT.split(line) if seg.strip()]
+    dated = [i for i, seg in enumerate(segments) if len(seg) <= 60 and _DATE_SEGMENT.search(seg)]
+    names = []
+    for i, segment in enumerate(segments):
+        bare = _LEADING_TITLES.sub("", _LEADING_ROLE.sub("", segment))  # "Tierärztin Dr. Anna Schulze"
+        if not bare or not _WHOLE_NAME.match(bare):
+            continue
+        # next to the date, or separated from it only by short items ("6 Min."), never by the title
+        near = any(0 < abs(i - d) <= MAX_DATE_DISTANCE
+                   and all(len(segments[j]) <= MAX_BETWEEN for j in range(min(i, d) + 1, max(i, d))) for d in dated)
+        name = person_name(bare) or clean_name(bare)
+        if near and looks_like_person(name):
+            names.append(name)
+    return names
+
+
+_CO_AUTHOR = re.compile(rf"^\s*(?:(?i:and|und)|&)\s+(?:{TITLE}\s+)*(?P<name>{NAME})")
+
+
+def visible_authors(page: PageRecord) -> list[str]:
+    """Every author name a reader sees on the page: author markup, bylines, names next to the date,
+    and JSON-LD/meta authors whose name is printed near the title. Pure; German and English."""
+    names: list[str] = []
+    for signal in page.author_signals:
+        if signal.visible:
+            name = person_name(signal.name)
+            if name:
+                names.append(name)
+    top = visible_byline(page.main_text)
+    if top:
+        names.append(person_name(top) or top)
+    for line in page.extras.byline_lines:
+        match = BYLINE_LINE_RE.match(line)
+        while match:  # "By Dr. Alan Fischer and Dr. Maria Lopez"
+            names.append(person_name(match.group("name")) or match.group("name"))
+            line = line[match.end():]
+            match = _CO_AUTHOR.match(line)
+    names.extend(header_line_authors(page.extras.header_text))
+    header = page.extras.header_text.casefold()
+    for signal in page.author_signals:
+        if not signal.visible and signal.name and signal.name.casefold() in header:
+            name = person_name(signal.name)
+            if name:
+                names.append(name)
+    unique: dict[str, str] = {}
+    for name in names:
+        unique.setdefault(name_key(name), name)
+    return list(unique.values())
 
 
 def _evidence(page: PageRecord, signal: AuthorSignal, note: str) -> Evidence:
@@ -69,6 +186,15 @@ class AuthorByline(ArticleCheck):
                 url=page.url, state="pass", reason=f"visible author: {name}",
                 evidence=[Evidence(url=page.url, element="byline text", excerpt=excerpt(line),
                                    note="byline at the top of the text")],
+            )
+        seen = visible_authors(page)  # bylines elsewhere, names next to the date, schema names printed on the page
+        if seen:
+            line = next((ln for ln in [*page.extras.byline_lines, *page.extras.header_text.split("\n")]
+                         if seen[0] in ln), seen[0])
+            return PageOutcome(
+                url=page.url, state="pass", reason=f"visible author: {', '.join(seen)}",
+                evidence=[Evidence(url=page.url, element="byline text", excerpt=excerpt(line),
+                                   note="name shown to readers near the title or in a byline")],
             )
         hidden = [s for s in page.author_signals if not s.visible]
         if hidden:

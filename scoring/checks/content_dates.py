@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scoring.checks.person_schema import jsonld_nodes, text_value
+from scoring.pagetypes import classify
 from scoring.records import PageRecord
 from scoring.registry import ArticleCheck, register
 from scoring.results import Evidence, PageOutcome
@@ -23,6 +24,22 @@ def page_date(page: PageRecord) -> tuple[str, str, str] | None:
             if value:
                 return kind, value, "json-ld"
     return None
+
+
+MARKUP_SOURCES = ("json-ld", "meta", "time-element")
+
+
+def publication_date(page: PageRecord) -> str | None:
+    """The date an editorial page shows as published (else updated): markup first, then the date
+    printed near the title, then the modification date, then htmldate's guess. None off articles."""
+    if classify(page).kind != "article":
+        return None
+    dates = page.dates
+    if dates.published and dates.published_source in MARKUP_SOURCES:
+        return dates.published
+    if page.extras.visible_date:
+        return page.extras.visible_date
+    return dates.modified or dates.published
 
 
 @register

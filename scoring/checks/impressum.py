@@ -176,6 +176,26 @@ def impressum_elements(text: str) -> list[dict[str, Any]]:
     return rows
 
 
+ELEMENT_KEYS = {
+    "legal form": "legal-form", "postal address (PLZ + city)": "address", "representative": "representative",
+    "e-mail": "email", "phone or second channel": "second-channel", "register court + number": "register",
+    "USt-IdNr.": "vat-id",
+}
+
+
+def impressum_element_keys(text: str) -> set[str]:
+    """Short keys of the elements found in an Impressum text (the accuracy bench compares these);
+    "tmg" when the outdated § 5 TMG is cited."""
+    keys = set()
+    for row in impressum_elements(text):
+        if row["element"] == "legal basis":
+            if row["note"] == TMG_NOTE:
+                keys.add("tmg")
+        elif row["found"] and row["element"] in ELEMENT_KEYS:
+            keys.add(ELEMENT_KEYS[row["element"]])
+    return keys
+
+
 def element_share(rows: list[dict[str, Any]]) -> float:
     """Required elements found; an outdated "§ 5 TMG" counts half."""
     required = [r for r in rows if r["required"]]

@@ -21,6 +21,12 @@ def citation_links(page: PageRecord) -> list[Link]:
     ]
 
 
+def authoritative_hosts(page: PageRecord) -> list[str]:
+    """Hosts (without www.) of authoritative sources linked from the main content, in order."""
+    hosts = [lx.host_of(link.url) for link in citation_links(page) if lx.authoritative_entry(link.url)]
+    return list(dict.fromkeys(hosts))
+
+
 def _evidence(page: PageRecord, link: Link, note: str) -> Evidence:
     return Evidence(url=page.url, element=f"a[href={link.url}]", excerpt=excerpt(link.anchor) or None, note=note)
 

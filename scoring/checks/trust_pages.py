@@ -6,7 +6,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from scoring import lexicons as lx
-from scoring.checks.impressum import LinkedTarget, best_target, home_url, linked_targets
+from scoring.checks.impressum import LinkedTarget, best_target, home_url, linked_targets, site_language
 from scoring.registry import Check, Outcome, register
 from scoring.results import Evidence
 from scoring.site import SiteData
@@ -38,7 +38,7 @@ def trust_link_matcher(kind: str):
 @register
 class TrustPages(Check):
     id = "trust-pages"
-    title = "Privacy, contact and about pages are linked"
+    title = "Privacy, contact and about pages are linked (and terms, on English sites)"
     failure_title = "Privacy, contact or about pages are missing"
     description = (
         "Quality raters and answer engines judge trust by whether a site says who runs it, how to "
@@ -52,7 +52,10 @@ class TrustPages(Check):
 
     def evaluate(self, site: SiteData) -> Outcome:
         rows, evidence, missing = [], [], []
+        english = site_language(site) == "en"
         for kind in lx.TRUST_PAGES:
+            if kind in lx.ENGLISH_ONLY_TRUST_PAGES and not english:
+                continue
             label = lx.TRUST_PAGE_LABELS[kind]
             targets = linked_targets(site, trust_link_matcher(kind))
             target: LinkedTarget | None = best_target(targets)

@@ -1,0 +1,70 @@
+"""named-experts: several named people from the company write or speak in the articles."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from scoring import lexicons as lx
+from scoring.checks.attributed_quotes import find_quotations
+from scoring.checks.author_byline import looks_like_person, name_key, visible_authors
+from scoring.registry import Check, Outcome, register
+from scoring.results import Evidence
+from scoring.site import SiteData
+
+MIN_ARTICLES = 3  # with fewer articles one author is all one can expect
+MIN_EXPERTS = 2
+MAX_ROWS = 30
+
+
+@register
+class NamedExperts(Check):
+    id = "named-experts"
+    title = "Several named experts write or speak in the articles"
+    failure_title = "Articles do not show the company's experts by name"
+    description = (
+        "Employees as visible experts count more than an anonymous company account: answer engines "
+        "and readers trust advice from named people with a role, and a team of several experts "
+        "signals depth that a generalist site lacks. Counted: distinct people named as authors "
+        "(bylines) or quoted by name across the articles. Sources: GEO-EVIDENCE.md §2 (seed context: "
+        "employees as 'Markenbotschafter'); Google Search Quality Rater Guidelines (E-E-A-T)."
+    )
+    category = "expertise"
+    scope = "site"
+    requires = ("html",)
+
+    def evaluate(self, site: SiteData) -> Outcome:
+        articles = site.articles
+        if not articles:
+            return Outcome("not_applicable", explanation="No article pages.")
+        authors: dict[str, set[str]] = defaultdict(set)
+        speakers: dict[str, set[str]] = defaultdict(set)
+        display: dict[str, str] = {}  # name key -> the name as first shown (with its title)
+        for page in articles:
+            for name in visible_authors(page):
+                if not lx.NOT_A_PERSON_RE.match(name) and len(name.split()) >= 2 and looks_like_person(name):
+                    display.setdefault(name_key(name), name)
+                    authors[name_key(name)].add(page.url)
+            for quote in find_quotations(page):
+                if quote.speaker and len(quote.speaker.split()) >= 2 and looks_like_person(quote.speaker):
+                    display.setdefault(name_key(quote.speaker), quote.speaker)
+                    speakers[name_key(quote.speaker)].add(page.url)
+        people = set(authors) | set(speakers)
+        rows = [{"name": display[name], "key": name, "articles_written": len(authors.get(name, ())),
+                 "articles_quoted": len(speakers.get(name, ()))}
+                for name in sorted(people, key=lambda n: (-len(authors.get(n, ())) - len(speakers.get(n, ())), n))]
+        anonymous = [p.url for p in articles if not any(p.url in urls for urls in authors.values())]
+        evidence = [Evidence(url=min(authors.get(r["key"]) or speakers[r["key"]]), element="byline / quote",
+                             excerpt=r["name"], note=f"author of {r['articles_written']}, quoted in "
+                             f"{r['articles_quoted']} article(s)") for r in rows[:MAX_ROWS]]
+        for r in rows:  # the key only joined rows to evidence
+            del r["key"]
+        needed = MIN_EXPERTS if len(articles) >= MIN_ARTICLES else 1
+        explanation = (f"{len(authors)} named author(s) and {len(people)} named expert(s) in total across "
+                       f"{len(articles)} article(s); {len(anonymous)} article(s) without a named author.")
+        if not people:
+            evidence = [Evidence(url=p, element="byline", note="no named author or quoted expert")
+                        for p in anonymous[:10]]
+            return Outcome("fail", 0.0, explanation, rows, evidence, affected_urls=anonymous)
+        score = min(1.0, len(authors) / needed) * (1 - len(anonymous) / len(articles) / 2)
+        state = "pass" if len(authors) >= needed and not anonymous else ("warn" if authors else "fail")
+        return Outcome(state, round(score, 4), explanation, rows[:MAX_ROWS], evidence, affected_urls=anonymous)

@@ -1,0 +1,145 @@
+"""original-material: articles show material only the company has — interviews, own photo galleries,
+video or podcast, own data (tables of figures, charts, a methodology)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from scoring import lexicons as lx
+from scoring.records import PageRecord
+from scoring.registry import ArticleCheck, register
+from scoring.results import Evidence, PageOutcome
+from scoring.site import SiteData
+
+MIN_GALLERY_IMAGES = 4  # fewer images are an illustration, not a gallery
+OWN_SHARE = 0.5  # at least half the gallery's images hosted on the site and described by their alt text
+MIN_NAMED_TURNS = 3  # an interview: a named speaker answers at least three times ...
+MIN_SPEAKER_CHANGES = 4  # ... in a back-and-forth with someone else
+INTERVIEW_TITLE_RE = re.compile(r"\binterview\b|\bim gespräch\b|\bnachgefragt\b|\bq\s?&\s?a\b", re.IGNORECASE)
+METHODOLOGY_RE = re.compile(
+    r"\bMethodik\b|\bMethode:|\bDatengrundlage\b|\bmethodology\b|\bwe (?:surveyed|analysed|analyzed|measured)\b|"
+    r"\bwir haben \w+(?: \w+){0,4} (?:befragt|ausgewertet|gemessen)\b",
+    re.IGNORECASE,
+)
+FEATURE_LABELS = {
+    "interview": "interview (question and answer with a named person)",
+    "gallery": "gallery of own, described photos",
+    "media": "embedded video or podcast",
+    "data": "own data (table of figures, chart or methodology)",
+    "testimonials": "customer testimonials or reviews",
+}
+REVIEW_TYPES = frozenset({"review", "aggregaterating"})
+
+
+def is_interview(page: PageRecord) -> bool:
+    """Question/answer turns in which a named speaker answers several times (FAQs have no names)."""
+    turns = page.extras.interview_turns
+    named = Counter(t for t in turns if t not in ("Q", "A"))
+    changes = sum(1 for a, b in zip(turns, turns[1:], strict=False) if a != b)
+    if not named:
+        return False
+    speaker, answers = named.most_common(1)[0]
+    titled = bool(INTERVIEW_TITLE_RE.search(page.title or ""))
+    return changes >= MIN_SPEAKER_CHANGES and (answers >= MIN_NAMED_TURNS or titled and answers >= 2)
+
+
+def own_galleries(page: PageRecord) -> list:
+    return [g for g in page.extras.galleries
+            if g.images >= MIN_GALLERY_IMAGES and g.same_site >= OWN_SHARE * g.images
+            and g.described >= OWN_SHARE * g.images]
+
+
+def has_own_data(page: PageRecord) -> bool:
+    return page.extras.numeric_tables > 0 or page.extras.charts > 0 or bool(METHODOLOGY_RE.search(page.main_text))
+
+
+def _jsonld_types(page: PageRecord) -> set[str]:
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            raw = value.get("@type", [])
+            for t in raw if isinstance(raw, list) else [raw]:
+                found.add(str(t).rsplit("/", 1)[-1].lower())
+            for child in value.values():
+                walk(child)
+        elif isinstance(value, list):
+            for child in value:
+                walk(child)
+
+    walk(page.structured_data)
+    return found
+
+
+def has_reviews(page: PageRecord) -> bool:
+    return page.extras.testimonials > 0 or bool(_jsonld_types(page) & REVIEW_TYPES)
+
+
+def page_features(page: PageRecord) -> list[str]:
+    """Which kinds of original material a page shows (pure; keys of FEATURE_LABELS)."""
+    features = []
+    if is_interview(page):
+        features.append("interview")
+    if own_galleries(page):
+        features.append("gallery")
+    if any(m.kind in ("video", "audio") for m in page.media):
+        features.append("media")
+    if has_own_data(page):
+        features.append("data")
+    if has_reviews(page):
+        features.append("testimonials")
+    return features
+
+
+def _evidence(page: PageRecord, feature: str) -> Evidence:
+    extras = page.extras
+    if feature == "interview":
+        speakers = sorted({t for t in extras.interview_turns if t not in ("Q", "A")})
+        return Evidence(url=page.url, element="Q/A paragraphs", excerpt=", ".join(speakers[:3]),
+                        note=f"{len(extras.interview_turns)} question/answer turns")
+    if feature == "gallery":
+        g = own_galleries(page)[0]
+        return Evidence(url=page.url, element=g.element, note=f"{g.images} images, {g.same_site} on the site, "
+                        f"{g.described} with descriptive alt text")
+    if feature == "media":
+        m = next(m for m in page.media if m.kind in ("video", "audio"))
+        return Evidence(url=page.url, element=f"{m.kind} embed", excerpt=lx.host_of(m.src) or m.src)
+    if feature == "data":
+        match = METHODOLOGY_RE.search(page.main_text)
+        parts = [f"{extras.numeric_tables} table(s) of figures"] if extras.numeric_tables else []
+        parts += [f"{extras.charts} chart(s)"] if extras.charts else []
+        parts += [f"methodology: '{match.group(0)}'"] if match else []
+        return Evidence(url=page.url, element="table/chart/methodology", note=", ".join(parts))
+    return Evidence(url=page.url, element="testimonial / Review", note=f"{extras.testimonials} testimonial element(s)")
+
+
+@register
+class OriginalMaterial(ArticleCheck):
+    id = "original-material"
+    title = "Articles show original material (interviews, own photos, video, own data)"
+    failure_title = "Articles show no original material of their own"
+    description = (
+        "Answer engines favour sources that add something nobody else has: an interview with your "
+        "expert, a gallery of your own project photos, a video or podcast, your own figures with a "
+        "method. German KMU guidance on GEO names interviews, experts, image galleries and exclusive "
+        "content as what generalist pages lack. Sources: GEO-EVIDENCE.md §2–3 (seed context; Google "
+        "'helpful content': How was it made — original research)."
+    )
+    category = "evidence"
+
+    def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
+        features = [f for f in page_features(page) if f != "testimonials"]
+        if features:
+            return PageOutcome(
+                url=page.url, state="pass",
+                reason="original material: " + "; ".join(FEATURE_LABELS[f] for f in features),
+                evidence=[_evidence(page, f) for f in features],
+            )
+        stock = [g for g in page.extras.galleries if g.images >= MIN_GALLERY_IMAGES]
+        note = ("a gallery of images hosted elsewhere or without descriptive alt text does not count"
+                if stock else "no interview, own gallery, video/podcast, table of figures, chart or methodology")
+        return PageOutcome(
+            url=page.url, state="fail", reason="no original material: text only",
+            evidence=[Evidence(url=page.url, element=stock[0].element if stock else "main content", note=note)],
+        )
