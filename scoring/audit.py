@@ -8,11 +8,12 @@ the site score averages only the categories that have one.
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from scoring.config import CATEGORIES, ScoringConfig, validate
+from scoring.config import CATEGORIES, EFFORT, ScoringConfig, validate
+from scoring.pagetypes import classify
 from scoring.records import PageRecord, SiteArtifacts
 from scoring.registry import Check, Outcome, all_checks
 from scoring.results import (
@@ -22,6 +23,7 @@ from scoring.results import (
     Coverage,
     PageOutcome,
     PageSummary,
+    SiteInsights,
 )
 from scoring.site import SiteData
 
@@ -35,6 +37,8 @@ def _page_outcome(check: Check, page: PageRecord, site: SiteData) -> PageOutcome
     outcome = check.evaluate_page(page, site)
     if outcome.score is None and outcome.state in STATE_SCORE:
         outcome = outcome.model_copy(update={"score": STATE_SCORE[outcome.state]})
+    if outcome.page_type is None:  # the report says which kinds of page each check judged
+        outcome = outcome.model_copy(update={"page_type": classify(page).kind})
     return outcome
 
 
@@ -63,6 +67,9 @@ def aggregate_pages(check: Check, outcomes: list[PageOutcome]) -> Outcome:
         state = "warn" if score >= WARN_SHARE else "fail"
     passing = len(rated) - len(failing)
     explanation = f"{passing} of {len(rated)} pages pass."
+    kinds = Counter(o.page_type for o in rated if o.page_type)
+    if kinds:  # which pages the check judged, e.g. "Judged: 12 article pages."
+        explanation += " Judged: " + ", ".join(f"{n} {kind}" for kind, n in kinds.most_common()) + " pages."
     details = [_failing_row(o) for o in failing]
     evidence = [e for o in failing for e in o.evidence][:MAX_EVIDENCE]
     return Outcome(state, round(score, 4), explanation, details, evidence, [o.url for o in failing])
@@ -101,6 +108,7 @@ def evaluate_check(check: Check, site: SiteData, weight: float) -> CheckResult:
         evidence=outcome.evidence,
         affected_urls=outcome.affected_urls,
         pages=pages,
+        effort=EFFORT.get(check.id, check.effort),
     )
 
 
@@ -130,6 +138,7 @@ def _page_summaries(site: SiteData, results: list[CheckResult]) -> list[PageSumm
                 score=None if score is None else round(100 * score, 1),
                 failed_checks=[cid for cid, o, _ in rated if o.state in ("fail", "warn")],
                 error=page.error,
+                page_type=classify(page).kind if page.ok else None,
             )
         )
     return summaries
@@ -141,12 +150,13 @@ def score_site(
     config: ScoringConfig | None = None,
     *,
     settings: dict[str, Any] | None = None,
+    embeddings: Any = None,
 ) -> AuditResult:
     """Score a crawl: the pure `score(pages)` stage of DESIGN.md §3."""
     config = config or ScoringConfig()
     validate(config)
     began = time.perf_counter()
-    site = SiteData(pages, artifacts)
+    site = SiteData(pages, artifacts, embeddings)  # embeddings: scoring.clusters.PageEmbeddings
     registry = all_checks()
     results = [evaluate_check(cls(), site, config.check_weight(cid)) for cid, cls in registry.items()]
     by_id = {r.id: r for r in results}
@@ -176,7 +186,15 @@ def score_site(
     warnings = [f"{r.id}: {r.explanation}" for r in results if r.state == "error"]
     if not stats.complete:
         warnings.append("The crawl was cut short; site-wide findings cover only the pages crawled.")
+    try:  # the report's pictures; a bug here must not sink the audit either
+        from scoring.insights import build_insights
+
+        insights = build_insights(site, by_id)
+    except Exception as exc:
+        insights = SiteInsights()
+        warnings.append(f"insights: not computed ({type(exc).__name__}: {exc})")
     return AuditResult(
+        insights=insights,
         site=artifacts.root_url,
         started=stats.started,
         finished=stats.finished,

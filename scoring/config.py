@@ -35,6 +35,9 @@ CATEGORIES: tuple[Category, ...] = (
             "impressum": 2,  # legally required in Germany; the anchor of trust for KMU sites
             "trust-pages": 2,
             "organization-schema": 1,
+            "author-profiles": 2,  # who the author is: bio, role, credentials behind the byline (E-E-A-T "Who")
+            "named-experts": 1,  # employees as visible experts; counts people, so small sites are not punished hard
+            "nap-consistency": 1,  # one identity for engines; a mismatch is a defect, agreement shows no expertise
         },
     ),
     Category(
@@ -47,6 +50,9 @@ CATEGORIES: tuple[Category, ...] = (
             "statistics": 3,  # +30.6 %
             "outbound-citations": 3,  # +27.5 %
             "content-dates": 1,
+            "content-freshness": 1,  # visible, consistent, recent dates (AutoGEO, GEO-16); same weight as dates
+            "original-material": 2,  # interviews, own photos, video, own data: exclusive content (seed context)
+            "reviews": 1,  # testimonials weigh less than independent reputation (rater guidelines)
         },
     ),
     Category(
@@ -59,6 +65,12 @@ CATEGORIES: tuple[Category, ...] = (
             "heading-structure": 2,
             "readability": 1,  # style matters less than substance (C-SEO Bench)
             "near-duplicates": 2,
+            "semantic-duplicates": 1,  # same topic in other words; embedding thresholds are less exact
+            "topical-focus": 2,  # "be a specialist": generalists struggle in AI answers (seed context)
+            "cluster-depth": 2,  # depth per topic: 1,943 vs 170 words (cited vs uncited quartile)
+            "answer-first": 2,  # "conclusion first", the top rule mined from answer engines (AutoGEO)
+            "depth-signals": 2,  # definitions +57 %, comparisons +55 %, numbers +62 % uplift
+            "keyword-stuffing": 1,  # −8.3 % PAWC, the one GEO method that hurt; rare on real sites
         },
     ),
     Category(
@@ -71,6 +83,9 @@ CATEGORIES: tuple[Category, ...] = (
             "click-depth": 2,
             "broken-internal-links": 2,
             "orphan-pages": 1,
+            "topic-hubs": 2,  # a hub per topic makes the deep pieces reachable and shows the topic
+            "redirecting-internal-links": 1,  # costs a request per hop; easy to fix, small effect
+            "generic-anchors": 1,  # anchors describe the target to crawlers; a weak signal alone
         },
     ),
     Category(
@@ -88,6 +103,49 @@ CATEGORIES: tuple[Category, ...] = (
         },
     ),
 )
+
+# Work to fix a failing check, for the report's action plan (impact x effort). A guess per check
+# for a typical KMU site with a CMS; checks not listed fall back to Check.effort (None: unknown).
+EFFORT: dict[str, str] = {
+    "ai-crawler-access": "low",  # a few lines in robots.txt
+    "noindex": "low",  # remove a meta tag or header
+    "canonical-tag": "low",  # one template change
+    "title-tag": "low",  # CMS field per page
+    "meta-description": "low",  # CMS field per page
+    "llms-txt": "low",  # one text file
+    "organization-schema": "low",  # one JSON-LD block in the site template
+    "person-schema": "low",  # JSON-LD in the article template once authors exist
+    "content-dates": "low",  # show published/updated dates in the template
+    "impressum": "low",  # one legal page, linked in the footer
+    "trust-pages": "medium",  # about/contact/privacy pages need writing
+    "author-byline": "medium",  # author pages and bylines for every article
+    "broken-internal-links": "low",  # fix or redirect the listed links
+    "orphan-pages": "low",  # add links from related pages
+    "click-depth": "medium",  # navigation and hub pages change
+    "internal-pagerank": "medium",  # linking structure changes across the site
+    "heading-structure": "low",  # edit headings in existing articles
+    "readability": "medium",  # rewrite long sentences
+    "near-duplicates": "medium",  # merge or rewrite overlapping pages
+    "statistics": "medium",  # research and add figures with sources
+    "outbound-citations": "medium",  # find and link primary sources
+    "attributed-quotes": "high",  # interview experts, get approvals
+    "thin-content": "high",  # expand or merge short articles: real writing work
+    "semantic-duplicates": "medium",  # merge or re-angle overlapping pages
+    "topical-focus": "high",  # content strategy: drop or re-angle off-topic posts
+    "cluster-depth": "high",  # write deep articles per topic
+    "answer-first": "low",  # rewrite the opening paragraph
+    "depth-signals": "medium",  # add definitions, comparisons, tables to existing articles
+    "keyword-stuffing": "low",  # edit repeated words out
+    "topic-hubs": "medium",  # write or extend one overview page per topic
+    "redirecting-internal-links": "low",  # replace link targets
+    "generic-anchors": "low",  # rewrite link texts
+    "author-profiles": "medium",  # write author pages with credentials
+    "content-freshness": "medium",  # review and update old articles, fix dates
+    "named-experts": "medium",  # name the company's experts in articles
+    "nap-consistency": "low",  # align name/address/phone in three places
+    "original-material": "high",  # own photos, data, project examples
+    "reviews": "medium",  # collect and publish customer testimonials
+}
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ class Check(ABC):
     scope: ClassVar[Scope]
     requires: ClassVar[tuple[str, ...]] = ()  # inputs, see SiteData.has()
     stage: ClassVar[Stage] = "stable"
+    effort: ClassVar[str | None] = None  # "low" | "medium" | "high"; config.EFFORT overrides
 
     # -- page scope ----------------------------------------------------------------------
     def applies_to(self, page: PageRecord, site: SiteData) -> bool:

@@ -37,6 +37,7 @@ class PageOutcome(_Frozen):
     score: float | None = Field(default=None, ge=0, le=1)
     reason: str = ""
     evidence: list[Evidence] = Field(default_factory=list)
+    page_type: str | None = None  # scoring.pagetypes kind of the judged page ("article", "legal", ...)
 
 
 class CheckResult(_Frozen):
@@ -55,6 +56,7 @@ class CheckResult(_Frozen):
     evidence: list[Evidence] = Field(default_factory=list)
     affected_urls: list[str] = Field(default_factory=list)
     pages: list[PageOutcome] = Field(default_factory=list)  # page scope: every applicable page
+    effort: Literal["low", "medium", "high"] | None = None  # work to fix it (config.EFFORT); None: unknown
 
     @property
     def display_title(self) -> str:
@@ -81,6 +83,7 @@ class PageSummary(_Frozen):
     score: float | None = None  # 0..100 over the page-scoped checks that applied
     failed_checks: list[str] = Field(default_factory=list)
     error: str | None = None
+    page_type: str | None = None  # scoring.pagetypes kind: home, article, service, legal, listing, ...
 
 
 class Coverage(_Frozen):
@@ -178,6 +181,7 @@ class AuditResult(_Frozen):
     timing: dict[str, float] = Field(default_factory=dict)
     insights: SiteInsights = Field(default_factory=SiteInsights)
     briefs: list[ArticleBrief] = Field(default_factory=list)  # from auditor.suggest, after scoring
+    llm_usage: dict[str, Any] = Field(default_factory=dict)  # suggest step: backend, model, tokens, cost, seconds
 
     def check(self, check_id: str) -> CheckResult:
         for result in self.checks:

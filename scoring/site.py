@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import networkx as nx
 
+from scoring.pagetypes import classify
 from scoring.records import PageRecord, SiteArtifacts
 
 # Links in the main content carry more weight than template links repeated on every page
@@ -46,17 +47,18 @@ def jsonld_types(item: dict) -> set[str]:
 
 def is_article(page: PageRecord) -> bool:
     """Editorial pages (blog posts, guides): the pages that must show author and evidence."""
-    if any(jsonld_types(item) & ARTICLE_TYPES for item in page.structured_data):
-        return True
-    return page.dates.published is not None and page.word_count >= 250
+    return classify(page).kind == "article"  # scoring.pagetypes: URL, JSON-LD, dates, length, links
 
 
 class SiteData:
     """Everything the checks share. Construct once per run; properties compute lazily."""
 
-    def __init__(self, pages: Iterable[PageRecord], artifacts: SiteArtifacts) -> None:
+    def __init__(self, pages: Iterable[PageRecord], artifacts: SiteArtifacts,
+                 embeddings: Any = None) -> None:
         self.pages: list[PageRecord] = list(pages)
         self.artifacts = artifacts
+        # Page vectors from auditor.embeddings (scoring.clusters.PageEmbeddings), None: not measured
+        self.embeddings = embeddings
         self._memo: dict[str, Any] = {}
         self.by_url: dict[str, PageRecord] = {}
         for page in self.pages:
@@ -84,6 +86,8 @@ class SiteData:
             return self.artifacts.crawl_stats.complete
         if requirement == "home":
             return self.home is not None
+        if requirement == "embeddings":
+            return self.embeddings is not None and len(self.embeddings.vectors) >= 2
         raise ValueError(f"unknown requirement {requirement!r}")
 
     @cached_property
@@ -173,6 +177,15 @@ class SiteData:
             return dict.fromkeys(ranks, 100.0)
         span = math.log(high / low)
         return {url: round(100 * math.log(rank / low) / span, 1) for url, rank in ranks.items()}
+
+    @cached_property
+    def clustering(self) -> Any:
+        """Topic clusters from the page embeddings (scoring.clusters), None when not measured."""
+        if not self.has("embeddings"):
+            return None
+        from scoring.clusters import cluster_site  # lazy: numpy/scipy work only when asked
+
+        return cluster_site(self)
 
     @cached_property
     def click_depth(self) -> dict[str, int]:

@@ -5,10 +5,14 @@ from __future__ import annotations
 import pytest
 
 from scoring.audit import evaluate_check
+from scoring.checks.answer_first import AnswerFirst
+from scoring.checks.depth_signals import DepthSignals
 from scoring.checks.heading_structure import HeadingStructure, skipped_levels
+from scoring.checks.keyword_stuffing import KeywordStuffing
 from scoring.checks.near_duplicates import NearDuplicates
 from scoring.checks.readability import Readability
 from scoring.checks.thin_content import ThinContent, is_service_page
+from scoring.depth import analyse, depth_score
 from scoring.records import Heading, count_words
 from scoring.shingles import jaccard, near_duplicate_pairs, shingles
 from tests.factories import ROOT, page, site
@@ -374,3 +378,76 @@ def test_pair_search_matches_brute_force(threshold):
     assert len(expected) >= 12 and len(near_misses) >= 12
     assert all(p.similarity == pytest.approx(jaccard(sets[p.a], sets[p.b])) for p in found)
     assert [p.similarity for p in found] == sorted((p.similarity for p in found), reverse=True)
+
+
+# -- answer-first, depth-signals, keyword-stuffing (German and English) --------------------------
+
+FILL_DE = "Der Einbau dauert in der Regel zwei bis drei Tage und wird von unserem Team begleitet. " * 20
+FILL_EN = "The installation usually takes two to three days and our team stays with you throughout. " * 20
+
+
+def art(path: str, title: str, text: str, **fields):
+    return page(path, title=title, main_text=text, word_count=count_words(text), structured_data=ARTICLE,
+                headings=[Heading(level=1, text=title.split(" | ")[0])], **fields)
+
+
+@pytest.mark.parametrize(
+    ("title", "opening", "passes"),
+    [
+        ("Was kostet eine Wärmepumpe? | Müller", "Eine Wärmepumpe kostet mit Einbau 25.000 bis 35.000 Euro, "
+         "abzüglich der Förderung von bis zu 70 Prozent.", True),
+        ("Was kostet eine Wärmepumpe?", "In diesem Artikel erfahren Sie alles rund um das Thema Wärmepumpe "
+         "und ihre Kosten.", False),
+        ("Was kostet eine Wärmepumpe?", "Heute war ein schöner Tag bei uns im Betrieb, und wir haben viel "
+         "gelacht und gegrillt.", False),
+        ("How much does a heat pump cost?", "A heat pump costs 12,000 to 18,000 pounds installed, before "
+         "grants.", True),
+        ("How much does a heat pump cost?", "In this article we look at everything you need to know about heat "
+         "pumps and their costs.", False),
+    ],
+)
+def test_answer_first(title, opening, passes):
+    record = art("ratgeber/x", title, opening + "\n" + FILL_DE)
+    result = evaluate_check(AnswerFirst(), site(HOME, record), 1)
+    assert result.pages[0].state == ("pass" if passes else "fail")
+
+
+DEEP_DE = (
+    "Eine Wärmepumpe ist ein Heizsystem, das Wärme aus der Umgebung auf ein höheres Temperaturniveau hebt.\n"
+    "Im Vergleich zur Gasheizung sinken die Betriebskosten um rund 30 Prozent.\n" + FILL_DE
+)
+DEEP_EN = (
+    "A heat pump is a heating system that moves heat from the outside air into the house.\n"
+    "Compared to a gas boiler, running costs fall by about 30 percent.\n" + FILL_EN
+)
+
+
+@pytest.mark.parametrize("text", [DEEP_DE, DEEP_EN], ids=["de", "en"])
+def test_depth_signals_found(text):
+    record = art("ratgeber/tief", "Wärmepumpe", text, lists=2)
+    signals = analyse(record)
+    assert signals.definitions and signals.comparisons and signals.numbers >= 1
+    result = evaluate_check(DepthSignals(), site(HOME, record), 1)
+    assert result.pages[0].state == "pass" and result.pages[0].score == 1.0
+
+
+@pytest.mark.parametrize("text", [FILL_DE, FILL_EN], ids=["de", "en"])
+def test_depth_signals_missing(text):
+    result = evaluate_check(DepthSignals(), site(HOME, art("ratgeber/flach", "Wärmepumpe", text)), 1)
+    assert result.pages[0].state == "fail"
+    assert "missing: definition, comparison, numbers, list/table" in result.pages[0].reason
+
+
+def test_depth_score_grows_with_length_structure_and_signals():
+    assert depth_score(100, 0, 0) == 0
+    assert depth_score(2000, 6, 5) == 100
+    assert depth_score(600, 0, 0) < depth_score(600, 2, 0) < depth_score(600, 2, 3)
+
+
+def test_keyword_stuffing():
+    stuffed = ("Wärmepumpe Wärmepumpe kaufen: die beste Wärmepumpe für Ihr Haus, denn eine Wärmepumpe spart. " * 30)
+    result = evaluate_check(KeywordStuffing(), site(HOME, art("ratgeber/a", "Wärmepumpe", stuffed),
+                                                    art("ratgeber/b", "Handwerk und Kunden", LONG_DE)), 1)
+    states = {o.url.rsplit("/", 1)[-1]: o.state for o in result.pages}
+    assert states == {"a": "fail", "b": "pass"}
+    assert "wärmepumpe" in result.pages[0].reason

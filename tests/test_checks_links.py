@@ -11,9 +11,12 @@ import pytest
 from scoring.audit import evaluate_check
 from scoring.checks.broken_internal_links import BrokenInternalLinks
 from scoring.checks.click_depth import ClickDepth
+from scoring.checks.generic_anchors import GenericAnchors
 from scoring.checks.internal_pagerank import InternalPagerank
 from scoring.checks.orphan_pages import OrphanPages
-from scoring.records import CrawlStats, Link, SitemapEntry
+from scoring.checks.redirecting_internal_links import RedirectingInternalLinks
+from scoring.insights import build_insights, link_suggestions, starved
+from scoring.records import CrawlStats, Heading, Link, SitemapEntry
 from tests.factories import ROOT, page, site
 
 ARTICLE = [{"@type": "Article", "headline": "Ratgeber"}]
@@ -368,3 +371,103 @@ def test_orphans_need_a_sitemap():
     result = evaluate_check(OrphanPages(), orphan_site(entries=[]), 1)
     assert result.state == "not_applicable"
     assert "sitemaps" in result.explanation
+
+
+# -- redirecting-internal-links, generic-anchors, starved articles and link suggestions ---------
+
+
+def test_redirecting_internal_links_are_listed_with_their_target():
+    pages = [
+        page("", links=TEMPLATE + [L("alt", anchor="Altes Angebot"), L("leistungen")]),
+        redirect("alt", "leistungen"),
+        page("leistungen", links=TEMPLATE),
+        page("ratgeber", links=TEMPLATE),
+        page("kontakt", links=TEMPLATE),
+        page("impressum", links=TEMPLATE),
+    ]
+    result = evaluate_check(RedirectingInternalLinks(), site(*pages), 1)
+    assert result.state == "warn" and result.score == pytest.approx(1 - 1 / 5)
+    assert result.details[0]["ends_at"] == u("leistungen") and result.details[0]["status"] == 301
+    assert u("alt") in result.affected_urls and u("") in result.affected_urls
+
+
+def test_no_redirecting_links_passes():
+    result = evaluate_check(RedirectingInternalLinks(), site(page("", links=[L("a")]), page("a")), 1)
+    assert result.state == "pass"
+
+
+@pytest.mark.parametrize(
+    ("anchor", "position", "state"),
+    [
+        ("hier", "content", "fail"),
+        ("Klicken Sie hier!", "content", "fail"),
+        ("mehr »", "content", "fail"),
+        ("Read more…", "content", "fail"),
+        ("Förderung für Wärmepumpen 2025", "content", "pass"),
+        ("mehr", "nav", None),  # template links are not judged
+    ],
+)
+def test_generic_anchor_texts(anchor, position, state):
+    result = evaluate_check(GenericAnchors(), site(page("", links=[L("ziel", position, anchor)]), page("ziel")), 1)
+    if state is None:
+        assert result.state == "not_applicable"
+    else:
+        assert result.pages[0].state == state
+
+
+def _starved_site():
+    deep = "Eine Wärmepumpe ist ein Heizsystem, das Umweltwärme nutzt. " * 150  # 900 words
+    art = [{"@type": "Article"}]
+    hubs = [page(f"ratgeber/a{i}", structured_data=art, word_count=900, main_text=deep, title=f"A{i}",
+                 links=TEMPLATE + [L(f"ratgeber/a{(i + 1) % 4}", anchor="Weiter zu A")]) for i in range(4)]
+    target = page("ratgeber/tief", structured_data=art, word_count=900, main_text=deep,
+                  title="Wärmepumpe im Altbau | Firma", headings=[Heading(level=1, text="Wärmepumpe im Altbau")],
+                  links=TEMPLATE)
+    home = page("", links=TEMPLATE + [L(f"ratgeber/a{i}") for i in range(4)])
+    listing = page("ratgeber", links=TEMPLATE + [L("ratgeber/seite/2")])
+    page2 = page("ratgeber/seite/2", links=TEMPLATE + [L("ratgeber/tief", "content", "Wärmepumpe im Altbau")])
+    others = [page(p, links=TEMPLATE) for p in ("leistungen", "kontakt", "impressum")]
+    return site(home, listing, page2, target, *hubs, *others)
+
+
+def test_starved_deep_article_gets_link_suggestions():
+    s = _starved_site()
+    assert [p.url for p in starved(s)] == [u("ratgeber/tief")]
+    suggestions = link_suggestions(s)
+    assert 0 < len(suggestions) <= 3
+    assert all(x.target == u("ratgeber/tief") and x.anchor == "Wärmepumpe im Altbau" for x in suggestions)
+    assert all(not s.link_graph.has_edge(x.source, x.target) for x in suggestions)
+    scores = [s.link_score[x.source] for x in suggestions]
+    assert scores == sorted(scores, reverse=True)
+    result = evaluate_check(InternalPagerank(), s, 1)
+    assert u("ratgeber/tief") in result.affected_urls
+    assert any(row["group"] == "suggestion" for row in result.details)
+    insights = build_insights(s)
+    assert insights.link_suggestions == suggestions
+    assert [n.url for n in insights.graph_nodes if n.starved] == [u("ratgeber/tief")]
+    assert insights.click_depth_histogram["3"] == 1  # / -> ratgeber -> seite/2 -> tief
+
+
+def test_array_link_metrics_match_networkx():
+    """scoring.linkgraph (used for very large graphs, bench/graph_bench.py) == networkx."""
+    import networkx as nx
+    import numpy as np
+
+    from scoring.linkgraph import click_depths, link_scores, pagerank
+
+    rng = np.random.default_rng(3)
+    n = 150
+    src, dst = rng.integers(0, n, 1500), rng.integers(0, n, 1500)
+    weight = rng.choice([1.0, 0.5, 0.3, 0.2], 1500)
+    keep = src != dst
+    src, dst, weight = src[keep], dst[keep], weight[keep]
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(n))
+    for a, b, w in zip(src.tolist(), dst.tolist(), weight.tolist(), strict=True):
+        graph.add_edge(a, b, weight=graph[a][b]["weight"] + w if graph.has_edge(a, b) else w)
+    reference = nx.pagerank(graph, alpha=0.85, weight="weight")
+    ranks = pagerank(n, src, dst, weight)
+    assert np.allclose(ranks, [reference[i] for i in range(n)], atol=1e-8)
+    assert link_scores(ranks).max() == 100.0 and link_scores(ranks).min() == 0.0
+    depths = nx.single_source_shortest_path_length(graph, 0)
+    assert click_depths(n, src, dst, 0).tolist() == [depths.get(i, -1) for i in range(n)]

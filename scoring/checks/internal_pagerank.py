@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from scoring.audit import WARN_SHARE
+from scoring.insights import DEEP_SCORE, depth_of, link_suggestions
+from scoring.insights import starved as starved_articles
 from scoring.records import PageRecord
 from scoring.registry import Check, Outcome, register
 from scoring.results import Evidence
@@ -59,8 +61,10 @@ class InternalPagerank(Check):
         f"pages (networkx, damping {PAGERANK_DAMPING}, nofollow ignored), with each link weighted "
         f"by where it sits ({_WEIGHTS}; the 'reasonable surfer' model), and scale it like "
         "Screaming Frog's Link Score: Link Score = 100 · ln(PR / PRmin) / ln(PRmax / PRmin), 0 "
-        f"for the weakest page and 100 for the strongest. Articles with {LONG_ARTICLE} words or "
-        f"more and a Link Score below {STARVED_BELOW:.0f} are starved; the score is the share of "
+        f"for the weakest page and 100 for the strongest. Deep articles ({LONG_ARTICLE}+ words or a "
+        f"depth score of {DEEP_SCORE:.0f}+, see depth-signals) with a Link Score below {STARVED_BELOW:.0f} "
+        "are starved, and for each the strongest pages of its topic cluster not yet linking to it "
+        "are suggested as link sources, with an anchor from its heading; the score is the share of "
         "long articles that are not. Sources: Page et al., 'The PageRank citation ranking' "
         "(1999); Screaming Frog SEO Spider, 'Link Score'."
     )
@@ -81,7 +85,8 @@ class InternalPagerank(Check):
                 explanation="No internal links between the crawled pages: no link graph to rank.",
             )
         long_articles = {
-            _key(p): p for p in site.articles if _words(p) >= LONG_ARTICLE and _key(p) in graph
+            _key(p): p for p in site.articles
+            if (_words(p) >= LONG_ARTICLE or depth_of(site, p).score >= DEEP_SCORE) and _key(p) in graph
         }
         if not long_articles:
             return Outcome(
@@ -89,11 +94,12 @@ class InternalPagerank(Check):
                 explanation=f"No article with {LONG_ARTICLE} words or more to rate.",
                 details=top,
             )
-        starved = [
-            page for url, page in long_articles.items() if site.link_score.get(url, 0.0) < STARVED_BELOW
-        ]
-        starved.sort(key=lambda p: site.link_score.get(_key(p), 0.0))
+        starved = starved_articles(site)  # the same list the report's link suggestions answer
         rows = [_row(site, page, "starved") for page in starved]
+        suggestions = [
+            {"url": s.source, "group": "suggestion", "target": s.target, "anchor": s.anchor, "reason": s.reason}
+            for s in link_suggestions(site)
+        ]
         score = round(1 - len(starved) / len(long_articles), 4)
         evidence = [
             Evidence(
@@ -103,6 +109,8 @@ class InternalPagerank(Check):
                 note=(
                     f"Link Score {row['link_score']:.0f} of 100 for a {row['words']:,}-word article; "
                     f"linked from {row['inlinks']} page(s)"
+                    + "".join(f"; link it from {s['url']} ('{s['anchor']}')"
+                              for s in suggestions if s["target"] == row["url"])
                 ),
             )
             for row in rows
@@ -122,7 +130,7 @@ class InternalPagerank(Check):
                 f"{STARVED_BELOW:.0f}. Link to them from related articles and hub pages, in the "
                 "running text rather than the footer."
             ),
-            rows + top,
+            rows + suggestions + top,
             evidence,
             [row["url"] for row in rows],
         )

@@ -1,0 +1,56 @@
+"""depth-signals: articles define terms, compare, carry numbers and structure with lists/tables."""
+
+from __future__ import annotations
+
+from scoring.insights import depth_of
+from scoring.records import PageRecord
+from scoring.registry import ArticleCheck, register
+from scoring.results import Evidence, PageOutcome
+from scoring.site import SiteData
+from scoring.text import excerpt
+
+PASS_SIGNALS = 3  # of 4
+WORDS_PER_SUBHEADING = 300
+
+
+@register
+class DepthSignals(ArticleCheck):
+    id = "depth-signals"
+    title = "Articles define, compare and structure"
+    failure_title = "Articles lack definitions, comparisons or structure"
+    description = (
+        "Cited pages differ from uncited ones in what they contain, not only in length: uplift "
+        "when present — numbers +62 %, definitions +57 %, comparisons +55 %, how-to steps +41 %; "
+        "list density 0.43 vs 0.05 (GEO Citation Lab, 18,151 pages). Four signals are looked for "
+        "in German and English: a definition sentence ('X ist ein …', 'versteht man', 'is a', "
+        "'refers to'), a comparison ('im Vergleich', 'günstiger als', 'vs.', 'compared to'), a "
+        "figure with a unit, and a list or table. Pass with 3 of 4, warn with 2, fail below; "
+        f"how-to steps and the H2/H3 density (one per ~{WORDS_PER_SUBHEADING} words) are reported "
+        "as evidence. Sources: GEO Citation Lab study; AutoGEO (ICLR 2026)."
+    )
+    category = "depth"
+
+    def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
+        s = depth_of(site, page)
+        found = {
+            "definition": bool(s.definitions),
+            "comparison": bool(s.comparisons),
+            "numbers": s.numbers > 0,
+            "list/table": bool(s.lists or s.tables),
+        }
+        count = sum(found.values())
+        evidence = []
+        if s.definitions:
+            evidence.append(Evidence(url=page.url, element="definition", excerpt=excerpt(s.definitions[0])))
+        if s.comparisons:
+            evidence.append(Evidence(url=page.url, element="comparison", excerpt=excerpt(s.comparisons[0])))
+        missing = [name for name, ok in found.items() if not ok]
+        wanted = max(1, s.words // WORDS_PER_SUBHEADING)
+        evidence.append(Evidence(
+            url=page.url, element="structure",
+            note=(f"{s.subheadings} H2/H3 for {s.words} words (about {wanted} expected), {s.lists} list(s), "
+                  f"{s.tables} table(s), {s.steps} how-to step(s), {s.numbers} figure(s); depth score {s.score:.0f}"),
+        ))
+        state = "pass" if count >= PASS_SIGNALS else "warn" if count == PASS_SIGNALS - 1 else "fail"
+        reason = f"{count} of 4 depth signals" + (f"; missing: {', '.join(missing)}" if missing else "")
+        return PageOutcome(url=page.url, state=state, score=count / 4, reason=reason, evidence=evidence)

@@ -1,0 +1,56 @@
+"""redirecting-internal-links: internal links point at the final URL, not at a redirect."""
+
+from __future__ import annotations
+
+from scoring.registry import Check, Outcome, register
+from scoring.results import Evidence
+from scoring.site import SiteData
+
+MAX_ROWS = 500
+
+
+@register
+class RedirectingInternalLinks(Check):
+    id = "redirecting-internal-links"
+    title = "Internal links point at final URLs"
+    failure_title = "Internal links go through redirects"
+    description = (
+        "Each redirect hop costs crawlers a request and, in long chains, some link equity; "
+        "search engines recommend linking to the final URL. Every internal link whose target "
+        "answered with a 3xx redirect in this crawl is listed with the URL it ends at. Score = "
+        "share of linking pages without such links. Sources: Google Search Central, 'Redirects "
+        "and Google Search'; Screaming Frog 'Internal redirects' report."
+    )
+    category = "links"
+    scope = "site"
+    requires = ("html",)
+
+    def evaluate(self, site: SiteData) -> Outcome:
+        rows: list[dict] = []
+        sources_with, sources = set(), set()
+        for page in site.html_pages:
+            source = page.final_url or page.url
+            for link in page.links:
+                if not link.internal:
+                    continue
+                sources.add(source)
+                record = site.by_url.get(link.url)
+                if record is not None and record.redirect_target:
+                    sources_with.add(source)
+                    rows.append({"url": source, "link": link.url, "ends_at": site.resolve(link.url),
+                                 "status": record.status, "anchor": link.anchor, "position": link.position})
+        if not sources:
+            return Outcome("not_applicable", explanation="No internal links were found.")
+        if not rows:
+            return Outcome("pass", 1.0, f"No internal link on {len(sources)} pages goes through a redirect.")
+        score = round(1 - len(sources_with) / len(sources), 4)
+        evidence = [Evidence(url=r["url"], element=f"a[href={r['link']}]", excerpt=r["anchor"] or None,
+                             note=f"HTTP {r['status']} → {r['ends_at']}") for r in rows[:50]]
+        targets = sorted({r["link"] for r in rows})
+        return Outcome(
+            "warn" if score >= 0.8 else "fail",
+            score,
+            (f"{len(rows)} internal link(s) on {len(sources_with)} page(s) point at {len(targets)} redirecting "
+             "URL(s); link to the final URL instead."),
+            rows[:MAX_ROWS], evidence, sorted(sources_with) + targets,
+        )

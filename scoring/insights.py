@@ -1,0 +1,241 @@
+"""Site insights (pure): cluster depth, hub pages, starved articles, link suggestions, the link
+graph with a layout, and the click-depth histogram — `AuditResult.insights` for the report.
+
+Shared with the checks through `SiteData.memo`, so a check and the report agree on every number.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from scoring.depth import DepthSignals, analyse
+from scoring.records import PageRecord
+from scoring.results import CheckResult, Cluster, GraphNode, LinkSuggestion, SiteInsights
+from scoring.text import words
+
+if TYPE_CHECKING:
+    from scoring.site import SiteData
+
+LONG_ARTICLE = 800  # words: same bar as internal-pagerank
+DEEP_SCORE = 60.0  # depth score from which an article counts as deep
+STARVED_BELOW = 30.0  # Link Score, as in internal-pagerank
+SUGGESTIONS_PER_TARGET = 3
+HUB_SHARE = 0.5  # a hub links (in its content) to at least half of the other members
+MAX_GRAPH_NODES = 400  # the report draws at most this many nodes (strongest first)
+LINKING_POSITIONS = ("content", "aside")
+
+
+def key(page: PageRecord) -> str:
+    return page.final_url or page.url
+
+
+def depth_of(site: SiteData, page: PageRecord) -> DepthSignals:
+    return site.memo(f"depth:{key(page)}", lambda: analyse(page))
+
+
+def content_links(site: SiteData) -> dict[str, set[str]]:
+    """Resolved targets of each page's links in the running text (content/aside)."""
+
+    def compute() -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for page in site.html_pages:
+            source = key(page)
+            targets = found.setdefault(source, set())
+            for link in page.links:
+                if link.internal and link.position in LINKING_POSITIONS and "nofollow" not in link.rel:
+                    target = site.resolve(link.url)
+                    if target != source:
+                        targets.add(target)
+        return found
+
+    return site.memo("content_links", compute)
+
+
+def starved(site: SiteData) -> list[PageRecord]:
+    """Deep articles (800+ words or depth score 60+) with a Link Score below 30, weakest first."""
+
+    def compute() -> list[PageRecord]:
+        graph = site.link_graph
+        if graph.number_of_edges() == 0:
+            return []
+        found: dict[str, PageRecord] = {}
+        for page in site.articles:
+            url = key(page)
+            if url not in graph or url in found:
+                continue
+            deep = (page.word_count or len(words(page.main_text))) >= LONG_ARTICLE or (
+                depth_of(site, page).score >= DEEP_SCORE
+            )
+            if deep and site.link_score.get(url, 0.0) < STARVED_BELOW:
+                found[url] = page
+        return sorted(found.values(), key=lambda p: (site.link_score.get(key(p), 0.0), key(p)))
+
+    return site.memo("starved", compute)
+
+
+def _anchor(page: PageRecord) -> str:
+    """A descriptive anchor from the target's H1 (else title without the site name), ≤ 8 words."""
+    from scoring.depth import TITLE_SPLIT_RE
+
+    h1 = next((h.text.strip() for h in page.headings if h.level == 1 and h.text.strip()), "")
+    text = h1 or TITLE_SPLIT_RE.split(page.title or "")[0].strip() or key(page)
+    text = text.split(":")[0].strip() if len(text.split()) > 8 and ":" in text else text
+    parts = text.split()
+    return " ".join(parts[:8]) + ("…" if len(parts) > 8 else "")
+
+
+def link_suggestions(site: SiteData) -> list[LinkSuggestion]:
+    """For every starved article: the strongest pages of its topic cluster not linking to it yet."""
+
+    def compute() -> list[LinkSuggestion]:
+        clustering = site.clustering
+        graph = site.link_graph
+        suggestions: list[LinkSuggestion] = []
+        pages = {key(p): p for p in site.html_pages}
+        for target in starved(site):
+            url = key(target)
+            cid = clustering.cluster_of.get(url) if clustering else None
+            if cid is not None:
+                pool = [u for u in clustering.clusters[cid].members if u != url]
+                why = f"same topic cluster '{clustering.clusters[cid].label}'"
+            else:  # no embeddings: the strongest articles of the site
+                pool = [key(p) for p in site.articles if key(p) != url]
+                why = "strong article of the site"
+            pool = [u for u in pool if u in pages and not graph.has_edge(u, url)]
+            pool.sort(key=lambda u: (-site.link_score.get(u, 0.0), u))
+            anchor = _anchor(target)
+            for source in pool[:SUGGESTIONS_PER_TARGET]:
+                suggestions.append(LinkSuggestion(
+                    source=source, target=url, anchor=anchor,
+                    reason=(f"{why}; source Link Score {site.link_score.get(source, 0.0):.0f}, target "
+                            f"{site.link_score.get(url, 0.0):.0f}"),
+                ))
+        return suggestions
+
+    return site.memo("link_suggestions", compute)
+
+
+def hub_of(site: SiteData, members: list[str]) -> tuple[str | None, int, int]:
+    """(hub URL, members it links to, members linking back): the page whose running text links
+    to the most members, if it reaches HUB_SHARE of the others."""
+    links = content_links(site)
+    member_set = set(members)
+    best, best_count = None, 0
+    for source, targets in links.items():
+        count = len((targets & member_set) - {source})
+        if count > best_count or count == best_count and best is not None and source < best:
+            best, best_count = source, count
+    if best is None or best_count < 2:
+        return None, best_count, 0
+    others = len(member_set - {best})
+    if others == 0 or best_count / others < HUB_SHARE:
+        return None, best_count, 0
+    back = sum(1 for m in member_set - {best} if site.link_graph.has_edge(m, best))
+    return best, best_count, back
+
+
+def _evidence_counts(members: set[str], by_id: dict[str, CheckResult], site: SiteData) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for result in by_id.values():
+        if result.category != "evidence" or result.scope != "page":
+            continue
+        passing = sum(1 for o in result.pages if o.state == "pass" and site.resolve(o.url) in members)
+        counts[result.id] = passing
+    return counts
+
+
+def clusters(site: SiteData, by_id: dict[str, CheckResult] | None = None) -> list[Cluster]:
+    clustering = site.clustering
+    if clustering is None:
+        return []
+    pages = {key(p): p for p in site.html_pages}
+    out = []
+    for data in clustering.clusters:
+        members = [u for u in data.members if u in pages]
+        if not members:
+            continue
+        counts = [pages[u].word_count for u in members]
+        depths = {u: depth_of(site, pages[u]).score for u in members}
+        strongest = max(members, key=lambda u: (depths[u] + site.link_score.get(u, 0.0) / 2, u))
+        hub, _, _ = hub_of(site, members)
+        out.append(Cluster(
+            id=data.id,
+            label=data.label,
+            urls=members,
+            pages=len(members),
+            total_words=sum(counts),
+            median_words=float(statistics.median(counts)),
+            evidence=_evidence_counts(set(members), by_id or {}, site),
+            strongest_url=strongest,
+            hub_url=hub,
+            depth_score=round(statistics.median(depths.values()), 1),
+        ))
+    return out
+
+
+def click_depth_histogram(site: SiteData) -> dict[str, int]:
+    if site.home is None:
+        return {}
+    histogram: Counter = Counter()
+    seen: set[str] = set()
+    for page in site.html_pages:
+        url = key(page)
+        if url in seen:
+            continue
+        seen.add(url)
+        depth = site.click_depth.get(url)
+        histogram["unreachable" if depth is None else str(depth) if depth < 10 else "10+"] += 1
+    order = [str(i) for i in range(10)] + ["10+", "unreachable"]
+    return {k: histogram[k] for k in order if histogram[k]}
+
+
+def graph(site: SiteData) -> tuple[list[GraphNode], list[tuple[int, int]]]:
+    link_graph = site.link_graph
+    if link_graph.number_of_nodes() == 0:
+        return [], []
+    hungry = {key(p) for p in starved(site)}
+    ranked = sorted(link_graph.nodes, key=lambda u: (u not in hungry, -site.link_score.get(u, 0.0), u))
+    kept = ranked[:MAX_GRAPH_NODES]
+    sub = link_graph.subgraph(kept)
+    layout = nx.spring_layout(sub.to_undirected(), seed=7, iterations=50) if len(kept) > 1 else {kept[0]: (0, 0)}
+    xs = [p[0] for p in layout.values()]
+    ys = [p[1] for p in layout.values()]
+    span_x = (max(xs) - min(xs)) or 1.0
+    span_y = (max(ys) - min(ys)) or 1.0
+    clustering = site.clustering
+    pages = {key(p): p for p in site.html_pages}
+    nodes = [
+        GraphNode(
+            url=u,
+            cluster=clustering.cluster_of.get(u) if clustering else None,
+            link_score=site.link_score.get(u),
+            words=pages[u].word_count if u in pages else 0,
+            click_depth=site.click_depth.get(u),
+            starved=u in hungry,
+            x=round((layout[u][0] - min(xs)) / span_x, 4),
+            y=round((layout[u][1] - min(ys)) / span_y, 4),
+        )
+        for u in kept
+    ]
+    index = {u: i for i, u in enumerate(kept)}
+    edges = sorted((index[a], index[b]) for a, b in sub.edges)
+    return nodes, edges
+
+
+def build_insights(site: SiteData, by_id: dict[str, CheckResult] | None = None) -> SiteInsights:
+    clustering = site.clustering
+    nodes, edges = graph(site)
+    return SiteInsights(
+        clusters=clusters(site, by_id),
+        focus_score=clustering.focus_score if clustering else None,
+        off_topic_urls=list(clustering.off_topic) if clustering else [],
+        graph_nodes=nodes,
+        graph_edges=edges,
+        click_depth_histogram=click_depth_histogram(site),
+        link_suggestions=link_suggestions(site),
+        embedding_model=site.embeddings.model if site.embeddings is not None else None,
+    )
