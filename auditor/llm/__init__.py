@@ -1,0 +1,9 @@
+"""Briefs for deeper articles (DESIGN.md §7): from an OpenAI-compatible model, an embedded local one,
+or the deterministic builder. Scores never depend on this package."""
+
+from auditor.llm.client import BACKENDS, LLMConfig, Usage
+from auditor.llm.suggest import SuggestOutcome, suggest_briefs
+
+LLM_WARNING_PREFIXES = ("LLM step", "brief for ", "briefs: ")  # every warning this package writes starts so
+
+__all__ = ["BACKENDS", "LLM_WARNING_PREFIXES", "LLMConfig", "SuggestOutcome", "Usage", "suggest_briefs"]

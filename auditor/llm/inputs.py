@@ -1,0 +1,214 @@
+"""What a brief is built from: one weak cluster or weak page plus the site's context.
+
+Everything here comes from the crawl and the scores; crawled text stays raw here and is delimited
+and declared as data only when the prompt is built (`auditor.llm.prompt`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from scoring.lexicons import guess_language
+from scoring.records import PageRecord
+from scoring.results import AuditResult, Cluster
+from scoring.site import is_article, jsonld_types
+from scoring.text import excerpt
+
+# Findings a deeper article fixes: depth and evidence on the page itself (links come as context).
+WEAK_CHECKS = frozenset({
+    "thin-content", "statistics", "outbound-citations", "attributed-quotes", "author-byline",
+    "near-duplicates", "heading-structure", "content-dates", "internal-pagerank", "click-depth", "orphan-pages",
+})
+EXCERPT_CHARS = 240  # per page: enough to see the topic; small models copy longer excerpts into headings
+MAX_PAGES_PER_BRIEF = 4
+MAX_STRONG_PAGES = 4
+_ABOUT = re.compile(r"/(ueber-uns|uber-uns|about|about-us|unternehmen|wir|company)/?$", re.I)
+_TITLE_SPLIT = re.compile(r"\s+[|–—·•:-]\s+")
+
+
+@dataclass(frozen=True)
+class Finding:
+    check_id: str
+    title: str  # the failure title ("Article shows no statistics")
+    evidence: str = ""  # what the check saw on this page (excerpt or note)
+
+
+@dataclass(frozen=True)
+class PageInput:
+    url: str
+    title: str
+    words: int
+    headings: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    excerpt: str = ""
+
+
+@dataclass(frozen=True)
+class StrongPage:
+    url: str
+    title: str
+    words: int
+
+
+@dataclass(frozen=True)
+class BriefInput:
+    site_name: str
+    site_url: str
+    language: str  # "de" or "en": the language the brief is written in
+    audience_hints: list[str]
+    topic: str  # cluster label or the weak page's title
+    pages: list[PageInput]
+    strong_pages: list[StrongPage]
+    allowed_urls: frozenset[str]  # every crawled HTML URL: the only URLs a brief may name
+    cluster_id: int | None = None
+
+    @property
+    def target_urls(self) -> list[str]:
+        return [p.url for p in self.pages]
+
+
+def _url(page: PageRecord) -> str:
+    return page.url
+
+
+def _title(page: PageRecord) -> str:
+    title = (page.title or "").strip()
+    if not title:
+        h1 = next((h.text for h in page.headings if h.level == 1), "")
+        title = h1 or urlsplit(page.url).path
+    return _TITLE_SPLIT.split(title, maxsplit=1)[0].strip() or title
+
+
+def site_name(home: PageRecord | None, root_url: str) -> str:
+    if home is not None:
+        for item in home.structured_data:
+            types = jsonld_types(item)
+            if types & {"organization", "localbusiness", "corporation"} or any(t.endswith("business") for t in types):
+                name = item.get("name")
+                if isinstance(name, str) and name.strip():
+                    return name.strip()
+        if home.title:
+            parts = [p.strip() for p in _TITLE_SPLIT.split(home.title) if p.strip()]
+            if parts:
+                return min(parts, key=len) if len(parts) > 1 else parts[0]
+    return urlsplit(root_url).hostname or root_url
+
+
+def _audience_hints(home: PageRecord | None, about: PageRecord | None) -> list[str]:
+    hints: list[str] = []
+    for page in (home, about):
+        if page is None:
+            continue
+        if page.meta_description:
+            hints.append(excerpt(page.meta_description, 200))
+        if page.main_text:
+            hints.append(excerpt(page.main_text, 200))
+    return hints
+
+
+def _findings(result: AuditResult) -> dict[str, list[Finding]]:
+    by_url: dict[str, list[Finding]] = {}
+    for check in result.checks:
+        if check.id not in WEAK_CHECKS:
+            continue
+        for outcome in check.pages:
+            if outcome.state not in ("fail", "warn"):
+                continue
+            seen = next((e.excerpt or e.note for e in outcome.evidence if e.excerpt or e.note), None)
+            evidence = excerpt(seen or outcome.reason, 200)
+            by_url.setdefault(outcome.url, []).append(Finding(check.id, check.failure_title, evidence))
+    return by_url
+
+
+def _page_input(page: PageRecord, findings: list[Finding]) -> PageInput:
+    headings = [h.text.strip() for h in page.headings if h.level in (2, 3) and h.text.strip()][:8]
+    return PageInput(url=_url(page), title=_title(page), words=page.word_count, headings=headings,
+                     findings=findings, excerpt=excerpt(page.main_text, EXCERPT_CHARS))
+
+
+def _language(result: AuditResult, pages: list[PageRecord]) -> str:
+    lang = (result.language or "").lower()[:2]
+    if lang in ("de", "en"):
+        return lang
+    guessed = guess_language(" ".join(p.main_text[:500] for p in pages[:10]))
+    return guessed or "en"
+
+
+def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: int = 5) -> list[BriefInput]:
+    """One input per brief: the weakest clusters when clustering ran, else the weakest articles."""
+    html = [p for p in records if p.ok]
+    if not html or max_briefs <= 0:
+        return []
+    by_url = {p.url: p for p in html}
+    root = result.site
+    home = by_url.get(root) or html[0]
+    about = next((p for p in html if _ABOUT.search(urlsplit(p.url).path)), None)
+    findings = _findings(result)
+    summaries = {s.url: s for s in result.pages}
+    nodes = {n.url: n for n in result.insights.graph_nodes}
+    starved = {url for url, node in nodes.items() if node.starved}
+    language = _language(result, html)
+    base = {
+        "site_name": site_name(home, root),
+        "site_url": root,
+        "language": language,
+        "audience_hints": _audience_hints(home, about),
+        "allowed_urls": frozenset(by_url),
+    }
+
+    def strong_pages(exclude: set[str], preferred: list[str]) -> list[StrongPage]:
+        def strength(page: PageRecord) -> tuple[float, int]:
+            node = nodes.get(page.url)
+            summary = summaries.get(page.url)
+            link = node.link_score if node and node.link_score is not None else 0.0
+            score = summary.score if summary and summary.score is not None else 0.0
+            return (score + link, page.word_count)
+
+        candidates = [p for p in html if p.url not in exclude and not findings.get(p.url)
+                      and p.word_count >= 300 and p.url != home.url]
+        ranked = [by_url[u] for u in preferred if u in by_url and u not in exclude]
+        ranked += sorted(candidates, key=strength, reverse=True)
+        unique: dict[str, PageRecord] = {}
+        for page in ranked:
+            unique.setdefault(page.url, page)
+        return [StrongPage(p.url, _title(p), p.word_count) for p in list(unique.values())[:MAX_STRONG_PAGES]]
+
+    # Off-topic clusters (Christmas greetings, the summer party) need no deeper article: skip them.
+    off_topic = set(result.insights.off_topic_urls)
+    clusters = [c for c in result.insights.clusters
+                if any(u in by_url for u in c.urls) and sum(u in off_topic for u in c.urls) * 2 < len(c.urls)]
+    inputs: list[BriefInput] = []
+    if clusters:
+        for cluster in sorted(clusters, key=_cluster_weakness)[:max_briefs]:
+            members = [by_url[u] for u in cluster.urls if u in by_url]
+            members.sort(key=lambda p: (-len(findings.get(p.url, [])), p.word_count))
+            pages = [_page_input(p, findings.get(p.url, [])) for p in members[:MAX_PAGES_PER_BRIEF]]
+            preferred = [u for u in (cluster.strongest_url, cluster.hub_url) if u]
+            inputs.append(BriefInput(topic=cluster.label, pages=pages, cluster_id=cluster.id,
+                                     strong_pages=strong_pages({p.url for p in pages}, preferred), **base))
+        return inputs
+    weak = [p for p in html if (is_article(p) or p.url in starved) and findings.get(p.url) and p.url not in off_topic]
+    # Pages with substance but missing evidence first: they are real topics worth deepening.
+    weak.sort(key=lambda p: (p.word_count < 250, -len(findings[p.url]), -p.word_count, p.url))
+    for page in weak[:max_briefs]:
+        pages = [_page_input(page, findings[page.url])]
+        inputs.append(BriefInput(topic=_title(page), pages=pages, strong_pages=strong_pages({page.url}, []), **base))
+    return inputs
+
+
+def _cluster_weakness(cluster: Cluster) -> tuple[float, int]:
+    return (cluster.depth_score if cluster.depth_score is not None else 50.0, -cluster.pages)
+
+
+def resolve_url(raw: str, allowed: frozenset[str], base: str) -> str | None:
+    """The crawled URL a model meant (relative paths and a missing trailing slash are forgiven), else None."""
+    text = (raw or "").strip()
+    if not text or any(c.isspace() for c in text):
+        return None
+    absolute = urljoin(base, text)
+    for candidate in (absolute, absolute.rstrip("/") + "/", absolute.rstrip("/")):
+        if candidate in allowed:
+            return candidate
+    return None
