@@ -34,16 +34,52 @@ Template context (every key the template gets)
                     "complete_label": str, "limits_hit": [str],
                     "not_measured": [{"id", "anchor", "title", "state", "state_label", "reason"}]}.
 ``warnings``        list of str — warnings recorded by the audit.
-``pages``           {"rows": [page row], "total": int, "shown": int, "more": int, "more_label": str}.
+``pages``           {"rows": [page row], "total": int, "shown": int, "more": int, "more_label": str,
+                    "failing_checks": [{"id", "label"}] (the page filter's per-check options),
+                    "window": int (rows shown before "show all")}.
+``plan``            the action plan: list of plan items, best priority first (see *plan item*).
+``levers``          the three plan items with the largest gain (the summary's "biggest levers").
+``insights``        {"clusters": [{"id", "label", "colour" (CSS class cl-0…cl-9), "pages", "median_words",
+                    "total_words", "score": score view, "bar", "hub": link | None, "strongest": link | None}],
+                    "focus": score view, "graph": graph | None, "histogram": histogram | None,
+                    "suggestions": [{"source", "source_href", "target", "target_href", "anchor", "reason"}],
+                    "suggestions_more": int, "model": str | None}. Empty lists / None = not measured.
+                    graph: {"width", "height", "nodes": [{"x", "y", "r", "colour", "starved", "label"}],
+                    "edges": [{"x1", "y1", "x2", "y2"}], "starved": int, "capped_label": str} — SVG
+                    coordinates from the computed layout (GraphNode.x/y), radius by link score.
+                    histogram: {"bars": [{"label", "count", "x", "y", "w", "h", "tx", "ty", "unreachable"}],
+                    "width", "height"}.
+``ai_matrix``       None when the ai-crawler-access check has no rows, else {"classes": [{"label",
+                    "total", "allowed", "text"}] (search, user, training), "rows": [agent row] (main
+                    agents and every blocked one), "others": [agent row], "others_label",
+                    "check_anchor", "state", "state_label", "explanation"}; agent row:
+                    {"token", "operator", "main", "cells": [{"state", "label"} | None] × 3, "rule"}.
+``briefs``          list of {"anchor", "title", "angle", "questions", "outline": [{"level", "text"}],
+                    "evidence_tasks", "internal_links": [{"source": link, "target": link, "anchor",
+                    "reason"}], "merge_or_expand": [link], "targets": [link], "effort", "language",
+                    "source" (sentence), "llm": bool}; link = {"url", "href"}.
+``branding``        None or {"name", "logo" (data:image URI), "color" ("#rrggbb"), "footer"}: validated.
+``drill``           the page drill-down data (see reports.sections.drill_data), serialised by the
+                    writer into <script type="application/json" id="drill-data">.
+
+Added by `writers.render_report` (not by build_view): ``csp`` (the policy string), ``script`` (the
+inline script, allowed by its sha256 hash) and ``drill_json`` (``drill`` as escaped JSON).
+
+Plan item
+    {"rank", "id", "anchor", "title", "state", "state_label", "category", "gain_value": float
+    (site-score points if the check passed fully), "gain": str, "gain_bar", "effort" ("low" | "medium" |
+    "high" | "unknown"), "effort_label", "priority" (gain / effort factor 1, 2, 3), "todo" (what to do),
+    "explanation", "pages_total", "pages": [link] (first 5), "pages_more"}.
 
 Check view
     {"id", "anchor", "title" (failure title when fail/warn), "pass_title", "state", "state_label",
     "stage", "preview": bool, "scope", "scope_label", "score": score view, "weight": str,
     "explanation", "description",
     "evidence": {"entries": [{"url", "href", "element", "excerpt", "note"}], "total", "more",
-    "more_label"},
-    "affected": {"entries": [{"url", "href"}], "total", "more", "more_label"},
-    "details": {"columns": [str], "rows": [[cell]], "total", "more", "more_label"}}
+    "more_label", "open"},
+    "affected": {"entries": [{"url", "href"}], "total", "more", "more_label", "open"},
+    "details": {"columns": [str], "rows": [[cell]], "total", "more", "more_label", "open"}}
+    ("open": entries shown unfolded; the rest sit in a folded <details>, opened for printing).
     where a cell is {"text": str, "href": str | None}.
 
 Score view
@@ -51,8 +87,10 @@ Score view
     "tone": "good" | "ok" | "poor" | "bad" | "none"}.
 
 Page row
-    {"url", "href", "title", "status": str, "error", "depth": str, "words": str,
-    "score": score view, "failed": [{"id", "anchor"}]}.
+    {"index", "hidden" (beyond the first PAGE_WINDOW rows), "url", "href", "title", "status": str,
+    "error", "depth": str, "words": str,
+    "score": score view, "failed": [{"id", "anchor"}], "failed_ids": str, "sort_status", "sort_depth",
+    "sort_words", "sort_score" (raw numbers as strings for the table script; "" = not measured)}.
 """
 
 from __future__ import annotations
@@ -63,6 +101,8 @@ import re
 from datetime import datetime
 from typing import Any
 
+from reports.remedies import CATEGORY_TITLES_DE
+from reports.sections import action_plan, ai_matrix, branding_view, briefs_view, drill_data, insights_view
 from scoring.results import AuditResult, CategoryResult, CheckResult, Evidence, PageSummary
 
 DEFAULT_LANG = "en"
@@ -70,7 +110,9 @@ MAX_AFFECTED = 50  # affected pages listed per check ("and N more")
 MAX_EVIDENCE = 50  # evidence items listed per check
 MAX_DETAIL_ROWS = 100  # details rows per check; the full table is in results.json
 MAX_PAGE_ROWS = 5000  # rows of the page table; every page is in pages.csv
+PAGE_WINDOW = 500  # rows shown at once (the rest are hidden until "show all"): keeps sorting fast
 MAX_TEXT = 1000  # characters of one crawled text shown (excerpts, cells)
+OPEN_ROWS = 5  # evidence items / detail rows / affected pages shown before "N more" (folded <details>)
 GAUGE_RADIUS = 52.0
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -146,7 +188,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "verdict_bad": "Weak: search and answer engines find little on this site they can trust or cite.",
         "verdict_none": "Not measured: no check could be scored, so there is no site score.",
         "footer": "Generated by geo-auditor. Every finding lists its evidence; "
-        "the full data is in results.json and pages.csv.",
+        "the full data is in results.json, pages.csv and findings.csv.",
         "schema": "Result schema",
     },
     "de": {
@@ -228,10 +270,205 @@ STRINGS: dict[str, dict[str, str]] = {
             "Nicht gemessen: Keine Prüfung konnte bewertet werden, daher gibt es keine Gesamtbewertung."
         ),
         "footer": "Erstellt mit geo-auditor. Jedes Ergebnis nennt seine Belege; "
-        "alle Daten stehen in results.json und pages.csv.",
+        "alle Daten stehen in results.json, pages.csv und findings.csv.",
         "schema": "Ergebnis-Schema",
     },
 }
+
+# Interface text of the action plan, pictures, AI matrix, briefs and page drill-down.
+STRINGS["en"].update(
+    {
+        "levers": "The three biggest levers",
+        "levers_none": "Nothing failed: there is no lever left to pull.",
+        "gain": "Gain",
+        "gain_points": "+{n} points",
+        "gain_small": "< 0.1 points",
+        "up_to": "up to",
+        "gain_col": "Gain (up to)",
+        "gain_note": "Gain: how many points the site score rises when the check passes fully, "
+        "computed from the category and check weights.",
+        "plan": "Action plan",
+        "plan_intro": "Every failed check and warning, ranked by impact (points gained) divided by effort.",
+        "plan_none": "No failed checks or warnings: nothing to do.",
+        "priority": "Priority",
+        "effort": "Effort",
+        "effort_low": "low",
+        "effort_medium": "medium",
+        "effort_high": "high",
+        "effort_unknown": "unknown",
+        "todo": "What to do",
+        "finding": "Finding",
+        "category": "Category",
+        "insights": "Topics & links",
+        "clusters": "Topic clusters and their depth",
+        "cluster": "Cluster",
+        "cluster_depth": "Depth",
+        "median_words": "Median words",
+        "hub": "Hub page",
+        "strongest": "Strongest page",
+        "focus": "Topic focus",
+        "focus_note": "100 = specialist on one topic, 0 = generalist.",
+        "link_graph": "Internal link graph",
+        "link_graph_note": "Each dot is a page, coloured by topic cluster; bigger dots get more internal "
+        "link weight (PageRank). Red rings mark starved articles: deep pages with weak internal links.",
+        "graph_capped": "Showing {shown} of {total} pages (the best-linked) and {edges} of {total_edges} links.",
+        "starved": "starved article",
+        "unclustered": "no cluster",
+        "click_depth": "Click depth",
+        "click_depth_note": "Pages by number of clicks from the home page.",
+        "clicks": "clicks",
+        "unreachable": "unreachable",
+        "suggestions": "Suggested internal links",
+        "from_page": "From",
+        "to_page": "To",
+        "anchor_text": "Anchor text",
+        "reason": "Reason",
+        "not_measured_section": "Not measured in this audit.",
+        "ai_access": "AI-agent access",
+        "ai_access_intro": "Which AI crawlers and agents robots.txt lets fetch the site, by purpose.",
+        "agent": "Agent",
+        "operator": "Operator",
+        "class_search": "Search / answers",
+        "class_user": "User fetch",
+        "class_training": "Training",
+        "allowed": "allowed",
+        "blocked": "blocked",
+        "partly": "partly blocked",
+        "unknown_state": "unknown",
+        "rule": "Rule",
+        "more_agents": "{n} more agents",
+        "class_summary": "{allowed} of {total} allowed",
+        "briefs": "Article briefs",
+        "briefs_intro": "Briefs for deeper articles where the site is thin. They never change a score.",
+        "angle": "Angle",
+        "questions": "Questions to answer",
+        "outline": "Outline",
+        "evidence_tasks": "Evidence to collect",
+        "internal_links": "Internal links to add",
+        "merge_or_expand": "Merge or expand",
+        "target_pages": "Pages it answers",
+        "brief_source_llm": "written by a language model ({model}); check every statement",
+        "brief_source_deterministic": "built from the audit data",
+        "search": "Search",
+        "search_placeholder": "URL or title …",
+        "filter": "Show",
+        "filter_all": "all pages",
+        "filter_failed": "with failed checks",
+        "filter_errors": "with errors (status ≥ 400)",
+        "filter_check": "failing {id}",
+        "rows_shown": "{n} shown",
+        "rows_window": "first {n} of {total} shown",
+        "show_all": "Show all",
+        "sort_hint": "Click a column to sort, a page to see all its findings.",
+        "open_page": "Findings",
+        "page_findings": "All findings for this page",
+        "no_findings": "No page-level check applied to this page.",
+        "close": "Close",
+        "exports": "Exports",
+        "show_more": "{n} more",
+        "exports_note": "Beside this file: results.json (every number, schema {v}), pages.csv and "
+        "findings.csv (one row per page and check).",
+        "prepared_by": "Prepared by",
+    }
+)
+STRINGS["de"].update(
+    {
+        "levers": "Die drei größten Hebel",
+        "levers_none": "Nichts ist durchgefallen: Es gibt keinen Hebel mehr.",
+        "gain": "Gewinn",
+        "gain_points": "+{n} Punkte",
+        "gain_small": "< 0,1 Punkte",
+        "up_to": "bis zu",
+        "gain_col": "Gewinn (bis zu)",
+        "gain_note": "Gewinn: um wie viele Punkte die Gesamtbewertung steigt, wenn die Prüfung voll "
+        "bestanden wird – berechnet aus den Gewichten von Kategorie und Prüfung.",
+        "plan": "Maßnahmenplan",
+        "plan_intro": "Alle nicht bestandenen Prüfungen und Warnungen, geordnet nach Wirkung (Punktgewinn) "
+        "geteilt durch Aufwand.",
+        "plan_none": "Keine nicht bestandenen Prüfungen oder Warnungen: nichts zu tun.",
+        "priority": "Priorität",
+        "effort": "Aufwand",
+        "effort_low": "gering",
+        "effort_medium": "mittel",
+        "effort_high": "hoch",
+        "effort_unknown": "unbekannt",
+        "todo": "Was zu tun ist",
+        "finding": "Befund",
+        "category": "Kategorie",
+        "insights": "Themen & Verlinkung",
+        "clusters": "Themencluster und ihre Tiefe",
+        "cluster": "Cluster",
+        "cluster_depth": "Tiefe",
+        "median_words": "Median Wörter",
+        "hub": "Übersichtsseite",
+        "strongest": "Stärkste Seite",
+        "focus": "Themenfokus",
+        "focus_note": "100 = Spezialist für ein Thema, 0 = Generalist.",
+        "link_graph": "Interne Verlinkung als Netz",
+        "link_graph_note": "Jeder Punkt ist eine Seite, gefärbt nach Themencluster; größere Punkte erhalten "
+        "mehr internes Linkgewicht (PageRank). Rote Ringe markieren unterversorgte Artikel: tiefe Seiten "
+        "mit schwacher interner Verlinkung.",
+        "graph_capped": "Gezeigt: {shown} von {total} Seiten (die am besten verlinkten) und {edges} von "
+        "{total_edges} Links.",
+        "starved": "unterversorgter Artikel",
+        "unclustered": "kein Cluster",
+        "click_depth": "Klicktiefe",
+        "click_depth_note": "Seiten nach Anzahl der Klicks von der Startseite.",
+        "clicks": "Klicks",
+        "unreachable": "nicht erreichbar",
+        "suggestions": "Vorgeschlagene interne Links",
+        "from_page": "Von",
+        "to_page": "Nach",
+        "anchor_text": "Linktext",
+        "reason": "Grund",
+        "not_measured_section": "In diesem Audit nicht gemessen.",
+        "ai_access": "Zugang für KI-Agenten",
+        "ai_access_intro": "Welche KI-Crawler und -Agenten die robots.txt die Website abrufen lässt, nach Zweck.",
+        "agent": "Agent",
+        "operator": "Betreiber",
+        "class_search": "Suche / Antworten",
+        "class_user": "Abruf für Nutzer",
+        "class_training": "Training",
+        "allowed": "erlaubt",
+        "blocked": "gesperrt",
+        "partly": "teilweise gesperrt",
+        "unknown_state": "unbekannt",
+        "rule": "Regel",
+        "more_agents": "{n} weitere Agenten",
+        "class_summary": "{allowed} von {total} erlaubt",
+        "briefs": "Artikel-Briefings",
+        "briefs_intro": "Briefings für tiefere Artikel dort, wo die Website dünn ist. Sie ändern nie eine Bewertung.",
+        "angle": "Blickwinkel",
+        "questions": "Zu beantwortende Fragen",
+        "outline": "Gliederung",
+        "evidence_tasks": "Zu sammelnde Belege",
+        "internal_links": "Zu setzende interne Links",
+        "merge_or_expand": "Zusammenlegen oder ausbauen",
+        "target_pages": "Seiten, die es ersetzt oder stärkt",
+        "brief_source_llm": "von einem Sprachmodell verfasst ({model}); jede Aussage prüfen",
+        "brief_source_deterministic": "aus den Audit-Daten erstellt",
+        "search": "Suche",
+        "search_placeholder": "URL oder Titel …",
+        "filter": "Zeigen",
+        "filter_all": "alle Seiten",
+        "filter_failed": "mit nicht bestandenen Prüfungen",
+        "filter_errors": "mit Fehlern (Status ≥ 400)",
+        "filter_check": "nicht bestanden: {id}",
+        "rows_shown": "{n} angezeigt",
+        "rows_window": "die ersten {n} von {total} angezeigt",
+        "show_all": "Alle zeigen",
+        "sort_hint": "Spalte anklicken zum Sortieren, Seite anklicken für alle ihre Befunde.",
+        "open_page": "Befunde",
+        "page_findings": "Alle Befunde dieser Seite",
+        "no_findings": "Auf diese Seite wurde keine seitenbezogene Prüfung angewandt.",
+        "close": "Schließen",
+        "exports": "Exporte",
+        "show_more": "{n} weitere",
+        "exports_note": "Neben dieser Datei: results.json (alle Zahlen, Schema {v}), pages.csv und "
+        "findings.csv (eine Zeile je Seite und Prüfung).",
+        "prepared_by": "Erstellt von",
+    }
+)
 
 LANGUAGE_NAMES = {
     "en": {"de": "German", "en": "English", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch"},
@@ -436,6 +673,7 @@ def _details(rows: list[dict[str, Any]], t: dict[str, str], lang: str) -> dict[s
     return {
         "columns": [str(c) for c in columns],
         "rows": [[_cell(row.get(c), t, lang) for c in columns] for row in shown],
+        "open": OPEN_ROWS,
         **_more(len(rows), len(shown), t["more_rows"]),
     }
 
@@ -453,6 +691,7 @@ def _evidence(items: list[Evidence], t: dict[str, str]) -> dict[str, Any]:
             }
             for e in shown
         ],
+        "open": OPEN_ROWS,
         **_more(len(items), len(shown), t["and_more"]),
     }
 
@@ -478,6 +717,7 @@ def _check_view(check: CheckResult, t: dict[str, str], lang: str) -> dict[str, A
         "evidence": _evidence(check.evidence, t),
         "affected": {
             "entries": [{"url": clip(u), "href": safe_href(u)} for u in affected],
+            "open": 2 * OPEN_ROWS,
             **_more(len(check.affected_urls), len(affected), t["and_more"]),
         },
         "details": _details(check.details, t, lang),
@@ -507,14 +747,18 @@ def _category_view(
     score = category.score if category else None
     view = score_view(score, t, lang)
     counts = _counts(checks)
+    title, description = (category.title, category.description) if category else (t["other_checks"], "")
+    if category and lang == "de" and category.id in CATEGORY_TITLES_DE:
+        title, description = CATEGORY_TITLES_DE[category.id]
     return {
         "id": category.id if category else other_id,
         "anchor": anchor("cat", category.id if category else other_id),
-        "title": category.title if category else t["other_checks"],
-        "description": category.description if category else "",
+        "title": title,
+        "description": description,
         "weight": fmt_num(category.weight, lang, digits=2) if category else "0",
         "score": view,
         "bar": None if view["value"] is None else f"{max(0.0, min(100.0, view['value'])):.1f}",
+        "gauge": _gauge(view["value"]),
         "counts": counts,
         "summary": _summary(counts, t),
         "checks": [_check_view(c, t, lang) for c in checks],
@@ -550,8 +794,15 @@ def _gauge(score: float | None) -> dict[str, str]:
     }
 
 
-def _page_row(page: PageSummary, known_checks: set[str], t: dict[str, str], lang: str) -> dict[str, Any]:
+def _page_row(page: PageSummary, known_checks: set[str], t: dict[str, str], lang: str, index: int) -> dict[str, Any]:
     return {
+        "index": index,
+        "hidden": index >= PAGE_WINDOW,
+        "sort_status": "" if page.status is None else str(page.status),
+        "sort_depth": "" if page.depth is None else str(page.depth),
+        "sort_words": str(page.words),
+        "sort_score": "" if page.score is None else f"{page.score:g}",
+        "failed_ids": " ".join(page.failed_checks),
         "url": clip(page.url),
         "href": safe_href(page.url),
         "title": clip(page.title, 300) if page.title else None,
@@ -567,8 +818,15 @@ def _page_row(page: PageSummary, known_checks: set[str], t: dict[str, str], lang
     }
 
 
-def build_view(result: AuditResult, *, lang: str | None = None) -> dict[str, Any]:
-    """The template context for `report.html.j2` (keys documented in the module docstring)."""
+def build_view(
+    result: AuditResult, *, lang: str | None = None, branding: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The template context for `report.html.j2` (keys documented in the module docstring).
+
+    `branding` (white-label reports, e.g. an agency's batch of client audits) is optional:
+    {"name": str, "logo": "data:image/...;base64,..." (writers.load_branding turns a file into this),
+    "color": "#rrggbb", "footer": str}. Invalid values are dropped, never rendered as markup.
+    """
     code = resolve_lang(lang, result.language)
     t = STRINGS[code]
     site_code = _lang_code(result.language)
@@ -596,6 +854,9 @@ def build_view(result: AuditResult, *, lang: str | None = None) -> dict[str, Any
 
     page_rows = result.pages[:MAX_PAGE_ROWS]
     known = set(checks_by_id)
+    categories = [_category_view(cat, checks, t, code) for cat, checks in _group_checks(result)]
+    plan = action_plan(result, t, code, {c["id"]: c["title"] for c in categories})
+    failing = sorted({cid for p in page_rows for cid in p.failed_checks})
     return {
         "lang": code,
         "t": t,
@@ -609,7 +870,14 @@ def build_view(result: AuditResult, *, lang: str | None = None) -> dict[str, Any
         "site_language": LANGUAGE_NAMES[code].get(site_code or "", result.language) if site_code else None,
         "score": site_score,
         "totals": _counts(result.checks),
-        "categories": [_category_view(cat, checks, t, code) for cat, checks in _group_checks(result)],
+        "categories": categories,
+        "plan": plan["items"],
+        "levers": plan["levers"],
+        "insights": insights_view(result, t, code),
+        "ai_matrix": ai_matrix(result, t),
+        "briefs": briefs_view(result, t),
+        "branding": branding_view(branding),
+        "drill": drill_data(result, t, len(page_rows)),
         "coverage": {
             "urls_crawled": fmt_int(coverage.urls_crawled, code),
             "html_pages": fmt_int(coverage.html_pages, code),
@@ -620,7 +888,9 @@ def build_view(result: AuditResult, *, lang: str | None = None) -> dict[str, Any
         },
         "warnings": list(result.warnings),
         "pages": {
-            "rows": [_page_row(p, known, t, code) for p in page_rows],
+            "rows": [_page_row(p, known, t, code, n) for n, p in enumerate(page_rows)],
+            "failing_checks": [{"id": cid, "label": t["filter_check"].format(id=cid)} for cid in failing],
+            "window": PAGE_WINDOW,
             "shown": len(page_rows),
             **_more(len(result.pages), len(page_rows), t["more_pages"]),
         },

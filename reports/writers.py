@@ -1,4 +1,9 @@
-"""Write the report files: report.html, results.json and pages.csv.
+"""Write the report files: report.html, results.json, pages.csv and findings.csv.
+
+The inline script (templates/report.js) is allowed by the Content-Security-Policy through its
+sha256 hash, so nothing else can run even if an escaping bug slipped through. The drill-down data
+is JSON inside <script type="application/json"> with <, > and & escaped as JSON unicode escapes, so no crawled
+string can close the element.
 
 HTML comes from `view.build_view` through a Jinja2 template with autoescape on (and undefined
 names raising, so a template typo fails loudly instead of printing nothing). Files are written to
@@ -7,22 +12,33 @@ a temporary name in the target directory and then renamed, so a crash never leav
 
 from __future__ import annotations
 
+import base64
 import csv
+import hashlib
 import io
 import json
+import mimetypes
 import os
 import uuid
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from markupsafe import Markup
 
-from reports.view import build_view
+from reports.view import build_view, resolve_lang
 from scoring.results import AuditResult
 
 TEMPLATES = Path(__file__).parent / "templates"
 REPORT_TEMPLATE = "report.html.j2"
 PAGES_COLUMNS = ("url", "status", "depth", "words", "page_score", "title", "failed_checks", "error")
+FINDINGS_COLUMNS = ("check_id", "check_title", "category", "state", "score", "effort", "url", "reason",
+                    "element", "excerpt")
+SCRIPT = "report.js"
+BOM = "\ufeff"  # Excel reads UTF-8 CSV correctly only with a byte-order mark
+LOGO_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"}
+MAX_LOGO_BYTES = 256 * 1024
 # Spreadsheet programs run cells starting with these as formulas ("CSV injection", OWASP).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -41,9 +57,69 @@ def _template() -> Template:
     return _environment().get_template(REPORT_TEMPLATE)
 
 
-def render_report(result: AuditResult, *, lang: str | None = None) -> str:
+@cache
+def _script() -> tuple[str, str]:
+    """The inline script and its CSP source ('sha256-…' of the exact text between the tags)."""
+    text = (TEMPLATES / SCRIPT).read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return text, f"'sha256-{digest}'"
+
+
+def csp(script_hash: str) -> str:
+    """The report's Content-Security-Policy: nothing may load; only our own script may run.
+
+    style-src needs 'unsafe-inline' for the inline <style> (and the branding colour): CSS cannot run
+    script, and with default-src 'none' it cannot fetch anything either (no url(), no fonts).
+    """
+    return (
+        f"default-src 'none'; script-src {script_hash}; style-src 'unsafe-inline'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+def json_for_script(value: Any) -> Markup:
+    """JSON safe inside <script type="application/json">: <, >, & and line separators escaped."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return Markup(text)  # noqa: S704 — escaped above; the only markup besides our own script
+
+
+def render_report(result: AuditResult, *, lang: str | None = None, branding: dict[str, Any] | None = None) -> str:
     """The self-contained HTML report as a string."""
-    return _template().render(**build_view(result, lang=lang))
+    view = build_view(result, lang=lang, branding=branding)
+    script, script_hash = _script()
+    return _template().render(
+        **view,
+        csp=csp(script_hash),
+        script=Markup(script),  # noqa: S704 — our own static file, allowed by hash
+        drill_json=json_for_script(view["drill"]),
+    )
+
+
+def load_branding(branding: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Branding with "logo" as a data: URI: a path to a PNG/JPEG/GIF/WebP/SVG file is read and encoded.
+
+    Raises ValueError (one line) for a missing, too large or unsupported logo file.
+    """
+    if not branding:
+        return None
+    out = dict(branding)
+    logo = out.get("logo")
+    if isinstance(logo, str | Path) and logo and not str(logo).startswith("data:"):
+        path = Path(logo)
+        kind = mimetypes.guess_type(path.name)[0]
+        if kind not in LOGO_TYPES:
+            raise ValueError(f"logo {path}: use a PNG, JPEG, GIF, WebP or SVG file")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ValueError(f"logo {path}: {exc.strerror or exc}") from None
+        if len(data) > MAX_LOGO_BYTES:
+            raise ValueError(f"logo {path}: larger than {MAX_LOGO_BYTES // 1024} KiB")
+        out["logo"] = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+    return out
 
 
 def _write_text(path: Path, text: str) -> Path:
@@ -59,9 +135,12 @@ def _write_text(path: Path, text: str) -> Path:
     return path
 
 
-def write_report(result: AuditResult, out_dir: Path, *, lang: str | None = None) -> Path:
+def write_report(
+    result: AuditResult, out_dir: Path, *, lang: str | None = None, branding: dict[str, Any] | None = None
+) -> Path:
     """Write report.html into `out_dir` (which must exist); return its path."""
-    return _write_text(Path(out_dir) / "report.html", render_report(result, lang=lang))
+    html = render_report(result, lang=lang, branding=load_branding(branding))
+    return _write_text(Path(out_dir) / "report.html", html)
 
 
 def write_results_json(result: AuditResult, out_dir: Path) -> Path:
@@ -100,12 +179,57 @@ def write_pages_csv(result: AuditResult, out_dir: Path) -> Path:
     return _write_text(Path(out_dir) / "pages.csv", buffer.getvalue())
 
 
-def write_all(result: AuditResult, out_dir: Path, *, lang: str | None = None) -> dict[str, Path]:
-    """Create `out_dir` and write every report file; return {"html", "json", "pages_csv"} -> path."""
+def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = ",") -> Path:
+    """Write findings.csv for Excel: UTF-8 with BOM, one row per (check, page) finding.
+
+    Page checks give one row per page they applied to; site checks one row per evidence item (or
+    one row without URL). `separator` ";" suits German Excel, which splits on semicolons.
+    """
+    if separator not in (",", ";", "\t"):
+        raise ValueError("CSV separator must be ',', ';' or a tab")
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=separator)
+    writer.writerow(FINDINGS_COLUMNS)
+    for check in result.checks:
+        head = (check.id, check.display_title, check.category)
+        if check.pages:
+            for o in check.pages:
+                first = o.evidence[0] if o.evidence else None
+                row = (*head, o.state, o.score, check.effort, o.url, o.reason,
+                       first.element if first else None, first.excerpt if first else None)
+                writer.writerow([csv_cell(v) for v in row])
+        elif check.evidence:
+            for e in check.evidence:
+                row = (*head, check.state, check.score, check.effort, e.url, e.note or check.explanation,
+                       e.element, e.excerpt)
+                writer.writerow([csv_cell(v) for v in row])
+        else:
+            row = (*head, check.state, check.score, check.effort, None, check.explanation, None, None)
+            writer.writerow([csv_cell(v) for v in row])
+    return _write_text(Path(out_dir) / "findings.csv", BOM + buffer.getvalue())
+
+
+def write_all(
+    result: AuditResult,
+    out_dir: Path,
+    *,
+    lang: str | None = None,
+    csv_separator: str | None = None,
+    branding: dict[str, Any] | None = None,
+) -> dict[str, Path]:
+    """Create `out_dir` and write every report file.
+
+    Returns {"html", "json", "pages_csv", "findings_csv"} -> path. `branding`: see `build_view`
+    ("logo" may be a file path here). `csv_separator` applies to findings.csv; by default ";" when
+    the report is German (German Excel splits on semicolons), else ",".
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    if csv_separator is None:
+        csv_separator = ";" if resolve_lang(lang, result.language) == "de" else ","
     return {
-        "html": write_report(result, out, lang=lang),
+        "html": write_report(result, out, lang=lang, branding=branding),
         "json": write_results_json(result, out),
         "pages_csv": write_pages_csv(result, out),
+        "findings_csv": write_findings_csv(result, out, separator=csv_separator),
     }

@@ -1,0 +1,421 @@
+"""View-model parts of the report beyond the check sections: action plan, pictures, AI-agent matrix,
+article briefs, page drill-down data and branding. Pure functions of an `AuditResult`; the keys they
+return are documented in `reports.view`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from reports.remedies import REMEDIES
+from scoring.results import AuditResult, CheckResult, GraphNode
+
+EFFORT_FACTOR = {"low": 1.0, "medium": 2.0, "high": 3.0, None: 2.0}  # unknown effort counts as medium
+MAX_PLAN_URLS = 3  # affected pages named per action-plan row (all of them are in the check section)
+MAX_GRAPH_NODES = 1500  # SVG nodes; beyond this the best-linked pages are kept
+MAX_GRAPH_EDGES = 6000
+MAX_SUGGESTIONS = 50
+MAX_DRILL_EVIDENCE = 5  # evidence items per page finding in the drill-down
+DRILL_TEXT = 300
+CLUSTER_COLOURS = 10  # CSS classes cl-0 … cl-9
+GRAPH_W, GRAPH_H, GRAPH_PAD = 1000.0, 620.0, 16.0
+HIST_ORDER = [str(i) for i in range(10)] + ["10+", "unreachable"]
+AGENT_CLASSES = ("search", "user", "training")
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}")
+_LOGO = re.compile(r"data:image/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+")
+MAX_LOGO = 512 * 1024  # characters of the logo's data: URI
+
+
+def _clip(text: Any, limit: int) -> str:
+    text = "" if text is None else str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def short_url(url: str, site: str) -> str:
+    """The URL without the audited site's origin ("/ratgeber/x/"), for narrow columns."""
+    origin = site.split("://", 1)[-1].split("/", 1)[0]
+    for scheme in ("https://", "http://"):
+        prefix = scheme + origin
+        if url.startswith(prefix) and (len(url) == len(prefix) or url[len(prefix)] in "/?#"):
+            return url[len(prefix):] or "/"
+    return url
+
+
+def _num(value: float | None, lang: str, digits: int = 1) -> str:
+    from reports.view import fmt_num  # view imports this module at load time
+
+    return fmt_num(value, lang, digits)
+
+
+# --- action plan --------------------------------------------------------------------------------
+
+
+def check_gains(result: AuditResult) -> dict[str, float]:
+    """Points the site score would gain if each check scored 1.0, everything else unchanged.
+
+    Mirrors the aggregation in scoring.audit: the site score is the weighted mean of the measured
+    categories, each category the weighted mean of its measured checks.
+    """
+    by_cat: dict[str, list[CheckResult]] = {}
+    for check in result.checks:
+        if check.score is not None and check.weight > 0:
+            by_cat.setdefault(check.category, []).append(check)
+    cat_weight = {c.id: c.weight for c in result.categories if c.score is not None and c.weight > 0}
+    total = sum(w for cid, w in cat_weight.items() if cid in by_cat)
+    gains: dict[str, float] = {}
+    if not total:
+        return gains
+    for cid, checks in by_cat.items():
+        if cid not in cat_weight:
+            continue
+        inner = sum(c.weight for c in checks)
+        for check in checks:
+            gains[check.id] = 100 * (cat_weight[cid] / total) * (check.weight / inner) * (1 - (check.score or 0))
+    return gains
+
+
+def action_plan(result: AuditResult, t: dict[str, str], lang: str, cat_titles: dict[str, str]) -> dict[str, Any]:
+    from reports.view import anchor, safe_href
+
+    gains = check_gains(result)
+    items = []
+    for check in result.checks:
+        if check.state not in ("fail", "warn"):
+            continue
+        gain = gains.get(check.id, 0.0)
+        priority = gain / EFFORT_FACTOR.get(check.effort, 2.0)
+        todo = REMEDIES.get(check.id, {}).get(lang) or check.explanation
+        urls = check.affected_urls
+        items.append(
+            {
+                "id": check.id,
+                "anchor": anchor("check", check.id),
+                "title": check.display_title,
+                "state": check.state,
+                "state_label": t[f"state_{check.state}"],
+                "category": cat_titles.get(check.category, check.category),
+                "gain_value": round(gain, 2),
+                "gain": t["gain_points"].format(n=_num(gain, lang)) if gain >= 0.05 else t["gain_small"],
+                "gain_bar": f"{min(100.0, gain * 10):.1f}",  # 10 points fill the bar
+                "effort": check.effort or "unknown",
+                "effort_label": t[f"effort_{check.effort or 'unknown'}"],
+                "priority": round(priority, 3),
+                "todo": todo,
+                "explanation": check.explanation,
+                "pages_total": len(urls),
+                "pages": [
+                    {"url": _clip(short_url(u, result.site), 300), "href": safe_href(u)} for u in urls[:MAX_PLAN_URLS]
+                ],
+                "pages_more": t["and_more"].format(n=len(urls) - MAX_PLAN_URLS) if len(urls) > MAX_PLAN_URLS else "",
+            }
+        )
+    items.sort(key=lambda i: (-i["priority"], -i["gain_value"], i["id"]))
+    for rank, item in enumerate(items, 1):
+        item["rank"] = rank
+    levers = sorted((i for i in items if i["gain_value"] > 0), key=lambda i: (-i["gain_value"], i["id"]))[:3]
+    return {"items": items, "levers": levers}
+
+
+# --- insights: clusters, link graph, click depth, suggestions -----------------------------------
+
+
+def _bar(value: float | None) -> str | None:
+    return None if value is None else f"{max(0.0, min(100.0, value)):.1f}"
+
+
+def insights_view(result: AuditResult, t: dict[str, str], lang: str) -> dict[str, Any]:
+    from reports.view import safe_href, score_view
+
+    ins = result.insights
+
+    def link(url: str | None) -> dict[str, Any] | None:
+        return {"url": _clip(short_url(url, result.site), 300), "href": safe_href(url)} if url else None
+
+    cluster_index = {c.id: n % CLUSTER_COLOURS for n, c in enumerate(ins.clusters)}
+    clusters = [
+        {
+            "id": c.id,
+            "label": _clip(c.label, 120),
+            "colour": f"cl-{cluster_index[c.id]}",
+            "pages": c.pages or len(c.urls),
+            "median_words": _num(c.median_words, lang, 0),
+            "total_words": _num(c.total_words, lang, 0),
+            "score": score_view(c.depth_score, t, lang),
+            "bar": _bar(c.depth_score),
+            "hub": link(c.hub_url),
+            "strongest": link(c.strongest_url),
+        }
+        for c in ins.clusters
+    ]
+    return {
+        "clusters": clusters,
+        "focus": score_view(ins.focus_score, t, lang),
+        "graph": _graph(ins.graph_nodes, ins.graph_edges, cluster_index, t, lang),
+        "histogram": _histogram(ins.click_depth_histogram, t),
+        "suggestions": [
+            {
+                "source": _clip(short_url(s.source, result.site), 300),
+                "source_href": safe_href(s.source),
+                "target": _clip(short_url(s.target, result.site), 300),
+                "target_href": safe_href(s.target),
+                "anchor": _clip(s.anchor, 200),
+                "reason": _clip(s.reason, 300),
+            }
+            for s in ins.link_suggestions[:MAX_SUGGESTIONS]
+        ],
+        "suggestions_more": max(0, len(ins.link_suggestions) - MAX_SUGGESTIONS),
+        "model": ins.embedding_model,
+    }
+
+
+def _graph(
+    nodes: list[GraphNode], edges: list[tuple[int, int]], cluster_index: dict[int, int], t: dict[str, str], lang: str
+) -> dict[str, Any] | None:
+    placed = [(i, n) for i, n in enumerate(nodes) if n.x is not None and n.y is not None]
+    if not placed:
+        return None
+    if len(placed) > MAX_GRAPH_NODES:  # keep the best-linked pages and every starved one
+        placed.sort(key=lambda p: (not p[1].starved, -(p[1].link_score or 0)))
+        placed = sorted(placed[:MAX_GRAPH_NODES])
+    keep = {i for i, _ in placed}
+    valid = [(a, b) for a, b in edges if a in keep and b in keep and a != b]
+    shown_edges = valid[:MAX_GRAPH_EDGES]
+
+    def xy(node: GraphNode) -> tuple[float, float]:
+        x = max(0.0, min(1.0, float(node.x or 0)))
+        y = max(0.0, min(1.0, float(node.y or 0)))
+        return GRAPH_PAD + x * (GRAPH_W - 2 * GRAPH_PAD), GRAPH_PAD + y * (GRAPH_H - 2 * GRAPH_PAD)
+
+    coords = {i: xy(n) for i, n in placed}
+    view_nodes = []
+    for i, n in sorted(placed, key=lambda p: p[1].starved):  # starved drawn last, on top
+        x, y = coords[i]
+        share = max(0.0, min(100.0, n.link_score or 0.0)) / 100
+        label = _clip(n.url, 300)
+        if n.link_score is not None:
+            label += f" — Link Score {_num(n.link_score, lang)}"
+        if n.starved:
+            label += f" — {t['starved']}"
+        view_nodes.append(
+            {
+                "x": f"{x:.1f}",
+                "y": f"{y:.1f}",
+                "r": f"{3 + 9 * math.sqrt(share):.1f}",
+                "colour": f"cl-{cluster_index[n.cluster]}" if n.cluster in cluster_index else "cl-none",
+                "starved": n.starved,
+                "label": label,
+            }
+        )
+    lines = []
+    for a, b in shown_edges:
+        (x1, y1), (x2, y2) = coords[a], coords[b]
+        lines.append({"x1": f"{x1:.1f}", "y1": f"{y1:.1f}", "x2": f"{x2:.1f}", "y2": f"{y2:.1f}"})
+    capped = len(placed) < len(nodes) or len(shown_edges) < len(valid)
+    return {
+        "width": f"{GRAPH_W:g}",
+        "height": f"{GRAPH_H:g}",
+        "nodes": view_nodes,
+        "edges": lines,
+        "starved": sum(1 for _, n in placed if n.starved),
+        "capped_label": t["graph_capped"].format(
+            shown=len(placed), total=len(nodes), edges=len(shown_edges), total_edges=len(edges)
+        )
+        if capped
+        else "",
+    }
+
+
+def _histogram(hist: dict[str, int], t: dict[str, str]) -> dict[str, Any] | None:
+    if not hist:
+        return None
+    keys = [k for k in HIST_ORDER if k in hist] + sorted(k for k in hist if k not in HIST_ORDER)
+    peak = max(hist.values()) or 1
+    width = 52.0
+    bars = []
+    for n, key in enumerate(keys):
+        count = int(hist[key])
+        height = 150 * count / peak
+        bars.append(
+            {
+                "label": t["unreachable"] if key == "unreachable" else key,
+                "count": count,
+                "x": f"{10 + n * (width + 8):.1f}",
+                "y": f"{170 - height:.1f}",
+                "w": f"{width:g}",
+                "h": f"{height:.1f}",
+                "tx": f"{10 + n * (width + 8) + width / 2:.1f}",
+                "ty": f"{max(12.0, 165 - height):.1f}",
+                "small": len(t["unreachable"] if key == "unreachable" else key) > 6,
+                "unreachable": key == "unreachable",
+            }
+        )
+    return {"bars": bars, "width": f"{20 + len(keys) * (width + 8):.0f}", "height": "200"}
+
+
+# --- AI-agent access matrix ---------------------------------------------------------------------
+
+
+def ai_matrix(result: AuditResult, t: dict[str, str]) -> dict[str, Any] | None:
+    """Agent × purpose × allowed/blocked, from the ai-crawler-access check's details rows."""
+    from reports.view import anchor
+
+    try:
+        check = result.check("ai-crawler-access")
+    except KeyError:
+        return None
+    rows = [r for r in check.details if isinstance(r, dict) and r.get("token")]
+    if not rows:
+        return None
+
+    def state(value: Any) -> str:
+        if value is True:
+            return "allowed"
+        if value is False:
+            return "blocked"
+        if value == "partly":
+            return "partly"
+        return "unknown_state"
+
+    summary = {}
+    for cls in AGENT_CLASSES:
+        members = [r for r in rows if r.get("class") == cls]
+        allowed = sum(1 for r in members if r.get("allowed") is True)
+        summary[cls] = {
+            "label": t[f"class_{cls}"],
+            "total": len(members),
+            "allowed": allowed,
+            "text": t["class_summary"].format(allowed=allowed, total=len(members)),
+        }
+    view_rows = []
+    for r in rows:
+        st = state(r.get("allowed"))
+        view_rows.append(
+            {
+                "token": _clip(r.get("token"), 80),
+                "operator": _clip(r.get("operator"), 80),
+                "main": bool(r.get("main")),
+                "cells": [
+                    {"state": st, "label": t[st]} if r.get("class") == cls else None for cls in AGENT_CLASSES
+                ],
+                "rule": _clip(r.get("rule"), 200) if r.get("rule") else "",
+            }
+        )
+    blocked_first = sorted(view_rows, key=lambda r: (r["cells"] == [None] * 3, not r["main"]))
+    main = [r for r in blocked_first if r["main"] or any(c and c["state"] != "allowed" for c in r["cells"])]
+    others = [r for r in blocked_first if r not in main]
+    return {
+        "classes": [summary[c] for c in AGENT_CLASSES],
+        "rows": main,
+        "others": others,
+        "others_label": t["more_agents"].format(n=len(others)),
+        "check_anchor": anchor("check", check.id),
+        "state": check.state,
+        "state_label": t[f"state_{check.state}"],
+        "explanation": check.explanation,
+    }
+
+
+# --- article briefs -----------------------------------------------------------------------------
+
+
+def briefs_view(result: AuditResult, t: dict[str, str]) -> list[dict[str, Any]]:
+    from reports.view import anchor, safe_href
+
+    def link(url: str) -> dict[str, Any]:
+        return {"url": _clip(url, 300), "href": safe_href(url)}
+
+    views = []
+    for n, b in enumerate(result.briefs, 1):
+        source = (
+            t["brief_source_llm"].format(model=b.model or "?")
+            if b.source == "llm"
+            else t["brief_source_deterministic"]
+        )
+        views.append(
+            {
+                "anchor": anchor("brief", str(n)),
+                "title": _clip(b.working_title, 300),
+                "angle": _clip(b.angle, 1000),
+                "questions": [_clip(q, 300) for q in b.questions],
+                "outline": [{"level": o.level, "text": _clip(o.text, 300)} for o in b.outline],
+                "evidence_tasks": [_clip(x, 500) for x in b.evidence_tasks],
+                "internal_links": [
+                    {
+                        "source": link(s.source),
+                        "target": link(s.target),
+                        "anchor": _clip(s.anchor, 200),
+                        "reason": _clip(s.reason, 300),
+                    }
+                    for s in b.internal_links
+                ],
+                "merge_or_expand": [link(u) for u in b.merge_or_expand],
+                "targets": [link(u) for u in b.target_urls],
+                "effort": _clip(b.effort, 200),
+                "language": b.language,
+                "source": source,
+                "llm": b.source == "llm",
+            }
+        )
+    return views
+
+
+# --- page drill-down ----------------------------------------------------------------------------
+
+
+def drill_data(result: AuditResult, t: dict[str, str], rows: int) -> dict[str, Any]:
+    """Per page (in page-table order) every page-check outcome: the drill-down's data.
+
+    Shape (JSON, read by the inline script and written into the page as text nodes only):
+    {"labels": {...}, "checks": [[id, title, failure_title, anchor]],
+     "pages": [[[check_index, state, score|null, reason, [[url, element, excerpt, note], ...]], ...]]}
+    """
+    from reports.view import anchor
+
+    checks = [c for c in result.checks if c.pages]
+    index = {c.id: n for n, c in enumerate(checks)}
+    per_url: dict[str, list[list[Any]]] = {}
+    for check in checks:
+        for o in check.pages:
+            evidence = []
+            if o.state in ("fail", "warn"):
+                evidence = [
+                    [_clip(e.url, DRILL_TEXT), _clip(e.element, 120), _clip(e.excerpt, DRILL_TEXT), _clip(e.note, 200)]
+                    for e in o.evidence[:MAX_DRILL_EVIDENCE]
+                ]
+            score = None if o.score is None else round(100 * o.score)
+            entry = [index[check.id], o.state, score, _clip(o.reason, DRILL_TEXT), evidence]
+            per_url.setdefault(o.url, []).append(entry)
+    order = {"fail": 0, "warn": 1, "error": 2, "informative": 3, "pass": 4, "not_applicable": 5}
+    pages = []
+    for page in result.pages[:rows]:
+        found = per_url.get(page.url, [])
+        found.sort(key=lambda f: (order.get(f[1], 9), f[0]))
+        pages.append(found)
+    labels = {k: t[k] for k in ("page_findings", "no_findings", "close", "evidence", "why", "score")}
+    labels.update({f"state_{s}": t[f"state_{s}"] for s in order})
+    return {
+        "labels": labels,
+        "checks": [[c.id, c.title, c.failure_title, anchor("check", c.id)] for c in checks],
+        "pages": pages,
+    }
+
+
+# --- branding -----------------------------------------------------------------------------------
+
+
+def branding_view(branding: dict[str, Any] | None) -> dict[str, Any] | None:
+    """White-label branding, validated: unknown keys ignored, bad values dropped (never markup)."""
+    if not branding:
+        return None
+    name = branding.get("name")
+    logo = branding.get("logo")
+    colour = branding.get("color") or branding.get("colour")
+    footer = branding.get("footer")
+    return {
+        "name": _clip(name, 120) if isinstance(name, str) and name.strip() else None,
+        "logo": logo if isinstance(logo, str) and len(logo) <= MAX_LOGO and _LOGO.fullmatch(logo) else None,
+        "color": colour if isinstance(colour, str) and _COLOUR.fullmatch(colour) else None,
+        "footer": _clip(footer, 500) if isinstance(footer, str) and footer.strip() else None,
+    }
