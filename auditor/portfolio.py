@@ -1,0 +1,60 @@
+"""Build the portfolio overview of a batch from the store (reports/portfolio.py renders it).
+
+Per client: the batch item's audit, the previous scored audit of the same site (any batch) for
+"change since the last audit", category scores, the biggest open issue and a relative link to the
+client's report, so the portfolio folder can be zipped and sent as it is.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+from auditor.batch import BatchFile
+from auditor.store import Store
+from reports.portfolio import PortfolioRow, biggest_open_issue, category_titles, write_portfolio
+
+
+class PortfolioError(ValueError):
+    """One line for the CLI."""
+
+
+def portfolio_rows(store: Store, batch_id: int, out_dir: Path) -> tuple[list[PortfolioRow], dict[str, str]]:
+    rows, results = [], []
+    for item in store.batch_items(batch_id):
+        result = store.result(item.audit_id) if item.audit_id and item.status == "done" else None
+        previous = store.previous_audit(item.audit_id) if result is not None and item.audit_id else None
+        report = None
+        if item.report and Path(item.report).exists():
+            report = Path(os.path.relpath(item.report, Path(out_dir).resolve())).as_posix()
+        if result is not None:
+            results.append(result)
+        rows.append(PortfolioRow(
+            client=item.client,
+            url=item.url,
+            status=item.status,
+            score=result.site_score if result else None,
+            previous_score=previous.site_score if previous else None,
+            categories={c.id: c.score for c in result.categories} if result else {},
+            biggest_issue=biggest_open_issue(result) if result else None,
+            report=report,
+            pages=item.pages,
+            audited=(item.finished or "")[:10] or None,
+            error=item.error,
+        ))
+    return rows, category_titles(results)
+
+
+def build_portfolio(store: Store, batch_id: int, out_dir: Path, *, batch: BatchFile | None = None) -> dict[str, Path]:
+    """Write portfolio.html and portfolio.csv for a stored batch into `out_dir`."""
+    row = store.batch(batch_id)
+    if row is None:
+        raise PortfolioError(f"no batch {batch_id} in {store.url}")
+    rows, categories = portfolio_rows(store, batch_id, out_dir)
+    branding = None
+    if batch is not None:  # the agency's branding: the first client's, as the batch defaults give it
+        branding = next((c.branding for c in batch.clients if c.branding), None)
+    generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return write_portfolio(rows, out_dir, title=f"Portfolio: {row.name}", categories=categories,
+                           branding=branding, generated=generated)
