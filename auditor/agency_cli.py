@@ -42,20 +42,40 @@ def progress_table(states: dict[str, ClientState], title: str = "") -> Table:
         status = state.status + (" (earlier run)" if state.skipped else "")
         note = (state.error or state.url)[:90]
         style = STATUS_STYLE.get(state.status, "default")
-        table.add_row(escape(state.name), f"[{style}]{escape(status)}[/]",
-                      "" if state.pages is None else str(state.pages), _fmt(state.score), elapsed, escape(note))
+        table.add_row(
+            escape(state.name),
+            f"[{style}]{escape(status)}[/]",
+            "" if state.pages is None else str(state.pages),
+            _fmt(state.score),
+            elapsed,
+            escape(note),
+        )
     return table
 
 
 def _summary_json(outcome: BatchOutcome, files: dict[str, Path] | None) -> dict[str, Any]:
     return {
-        "batch_id": outcome.batch_id, "name": outcome.name, "interrupted": outcome.interrupted,
-        "wall_s": round(outcome.wall_s, 2), "peak_child_mb": outcome.peak_child_mb,
+        "batch_id": outcome.batch_id,
+        "name": outcome.name,
+        "interrupted": outcome.interrupted,
+        "wall_s": round(outcome.wall_s, 2),
+        "peak_child_mb": outcome.peak_child_mb,
         "skipped": outcome.resumed_skipped,
         "portfolio": str(files["html"]) if files else None,
-        "clients": [{"client": i.client, "url": i.url, "status": i.status, "audit_id": i.audit_id,
-                     "site_score": i.site_score, "pages": i.pages, "error": i.error, "report": i.report,
-                     "peak_mb": i.peak_mb} for i in outcome.items],
+        "clients": [
+            {
+                "client": i.client,
+                "url": i.url,
+                "status": i.status,
+                "audit_id": i.audit_id,
+                "site_score": i.site_score,
+                "pages": i.pages,
+                "error": i.error,
+                "report": i.report,
+                "peak_mb": i.peak_mb,
+            }
+            for i in outcome.items
+        ],
     }
 
 
@@ -67,12 +87,15 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
         file: Annotated[Path, typer.Argument(help="Batch file: clients.toml or clients.csv (docs/batch.md).")],
         jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Domains audited at once.")] = None,
         resume: Annotated[bool, typer.Option(help="Skip clients finished in the last run of this batch.")] = False,
-        retry_errors: Annotated[bool, typer.Option(help="With --resume: run clients that ended in an error again.")
-                                ] = False,
+        retry_errors: Annotated[
+            bool, typer.Option(help="With --resume: run clients that ended in an error again.")
+        ] = False,
         out_dir: Annotated[Path | None, typer.Option("--out", "-o", help="Root folder of the reports.")] = None,
         db: DbOption = None,
-        queue: Annotated[str | None, typer.Option(
-            "--queue", help="Redis URL: queue the clients for `geo-audit worker`s (PostgreSQL --db).")] = None,
+        queue: Annotated[
+            str | None,
+            typer.Option("--queue", help="Redis URL: queue the clients for `geo-audit worker`s (PostgreSQL --db)."),
+        ] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary.")] = False,
     ) -> None:
         """Audit every client of a batch file, each domain in its own process; write the portfolio."""
@@ -84,17 +107,20 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
         parallel = jobs or spec.jobs or 2
         title = f"batch {spec.name}"
         with Live(progress_table({}), console=err, refresh_per_second=4, transient=as_json) as live:
+
             def on_change(states: dict[str, ClientState]) -> None:
                 live.update(progress_table(states, title))
 
             if queue:
                 from auditor.distributed import run_distributed
 
-                outcome = run_distributed(spec, db=url, redis_url=queue, resume=resume, retry_errors=retry_errors,
-                                          on_change=on_change)
+                outcome = run_distributed(
+                    spec, db=url, redis_url=queue, resume=resume, retry_errors=retry_errors, on_change=on_change
+                )
             else:
-                outcome = run_batch(spec, db=url, jobs=parallel, resume=resume, retry_errors=retry_errors,
-                                    on_change=on_change)
+                outcome = run_batch(
+                    spec, db=url, jobs=parallel, resume=resume, retry_errors=retry_errors, on_change=on_change
+                )
         store = Store(url)
         try:
             files = build_portfolio(store, outcome.batch_id, Path(spec.out), batch=spec)
@@ -104,9 +130,11 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
             out.print_json(json.dumps(_summary_json(outcome, files)))
         else:
             counts = {s: sum(1 for i in outcome.items if i.status == s) for s in ("done", "error", "interrupted")}
-            out.print(f"Batch {outcome.batch_id} ({spec.name}): {counts['done']} done, {counts['error']} errors, "
-                      f"{counts['interrupted']} interrupted, {len(outcome.resumed_skipped)} skipped "
-                      f"in {outcome.wall_s:.1f} s")
+            out.print(
+                f"Batch {outcome.batch_id} ({spec.name}): {counts['done']} done, {counts['error']} errors, "
+                f"{counts['interrupted']} interrupted, {len(outcome.resumed_skipped)} skipped "
+                f"in {outcome.wall_s:.1f} s"
+            )
             out.print(f"Portfolio: {files['html']}")
         if outcome.interrupted:
             err.print("interrupted; finished clients are kept, run again with --resume")
@@ -160,8 +188,15 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
         previous = None
         for p in points:
             change = None if previous is None or p.site_score is None else p.site_score - previous
-            table.add_row(str(p.audit_id), p.started[:16], _fmt(p.site_score), _fmt(change, signed=True),
-                          *(_fmt(p.categories.get(c)) for c in categories), str(p.pages), str(p.open_findings))
+            table.add_row(
+                str(p.audit_id),
+                p.started[:16],
+                _fmt(p.site_score),
+                _fmt(change, signed=True),
+                *(_fmt(p.categories.get(c)) for c in categories),
+                str(p.pages),
+                str(p.open_findings),
+            )
             previous = p.site_score
         out.print(table)
 
@@ -216,8 +251,10 @@ def _open(db: str | None) -> Store:
 
 
 def _print_comparison(out: Console, c: Comparison) -> None:
-    out.print(f"[bold]{escape(c.site)}[/bold]: audit {c.before_id} -> {c.after_id}, "
-              f"score {_fmt(c.score_before)} -> {_fmt(c.score_after)} ({_fmt(c.score_delta, signed=True)})")
+    out.print(
+        f"[bold]{escape(c.site)}[/bold]: audit {c.before_id} -> {c.after_id}, "
+        f"score {_fmt(c.score_before)} -> {_fmt(c.score_after)} ({_fmt(c.score_delta, signed=True)})"
+    )
     for warning in c.warnings:
         out.print(f"[yellow]warning:[/yellow] {escape(warning)}")
     table = Table("category", "before", "after", "Δ")

@@ -37,8 +37,16 @@ from typing import Any
 from auditor.store import FINAL_ITEM_STATUSES, BatchItemRow, Store
 
 CLIENT_KEYS = {
-    "name": str, "url": str, "lang": str, "max_pages": int, "max_depth": int, "delay": float,
-    "concurrency": int, "time_limit": int, "memory_mb": int, "out": str,
+    "name": str,
+    "url": str,
+    "lang": str,
+    "max_pages": int,
+    "max_depth": int,
+    "delay": float,
+    "concurrency": int,
+    "time_limit": int,
+    "memory_mb": int,
+    "out": str,
 }
 BRANDING_KEYS = ("agency", "logo", "colour", "footer")
 CSV_COLUMNS = (*CLIENT_KEYS, "disabled", "weights", *BRANDING_KEYS)
@@ -140,8 +148,15 @@ def _client(raw: dict[str, Any], defaults: dict[str, Any], base: Path, out_root:
     _validate_scoring(weights, disabled, where)
     name = values.pop("name").strip()
     out = (out_root / values.pop("out")) if "out" in values else out_root / slug(name)
-    return ClientSpec(name=name, url=values.pop("url").strip(), out=str(Path(out).resolve()),
-                      weights=weights, disabled=disabled, branding=branding or None, **values)
+    return ClientSpec(
+        name=name,
+        url=values.pop("url").strip(),
+        out=str(Path(out).resolve()),
+        weights=weights,
+        disabled=disabled,
+        branding=branding or None,
+        **values,
+    )
 
 
 def _validate_scoring(weights: dict[str, float], disabled: tuple[str, ...], where: str) -> None:
@@ -227,8 +242,13 @@ def load_batch(path: Path, out: Path | None = None) -> BatchFile:
     jobs = header.get("jobs")
     if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
         raise BatchError(f"{path}: [batch] jobs must be a positive integer")
-    return BatchFile(name=str(header.get("name") or path.stem), source=str(path.resolve()), out=str(out_root),
-                     jobs=jobs, clients=clients)
+    return BatchFile(
+        name=str(header.get("name") or path.stem),
+        source=str(path.resolve()),
+        out=str(out_root),
+        jobs=jobs,
+        clients=clients,
+    )
 
 
 # -- the child process -------------------------------------------------------------------------
@@ -284,8 +304,15 @@ def run_client(spec: ClientSpec, db: str, batch_id: int, events: Any | None = No
     from scoring.config import ScoringConfig
 
     store = Store(db)
-    store.update_item(batch_id, spec.name, status="running", started=_now(), finished=None, error=None,
-                      worker=worker or f"{socket.gethostname()}:{os.getpid()}")
+    store.update_item(
+        batch_id,
+        spec.name,
+        status="running",
+        started=_now(),
+        finished=None,
+        error=None,
+        worker=worker or f"{socket.gethostname()}:{os.getpid()}",
+    )
     pages = 0
     last_sent = 0.0
 
@@ -297,9 +324,13 @@ def run_client(spec: ClientSpec, db: str, batch_id: int, events: Any | None = No
             events.put((spec.name, "pages", pages))
 
     # The crawl gets 80 % of the time limit and stops itself (partial result); the parent kills at 100 %.
-    options = CrawlOptions(max_pages=spec.max_pages, max_depth=spec.max_depth,
-                           timeout_s=max(1, int(spec.time_limit * 0.8)) if spec.time_limit else 0,
-                           delay_s=spec.delay, concurrency=spec.concurrency)
+    options = CrawlOptions(
+        max_pages=spec.max_pages,
+        max_depth=spec.max_depth,
+        timeout_s=max(1, int(spec.time_limit * 0.8)) if spec.time_limit else 0,
+        delay_s=spec.delay,
+        concurrency=spec.concurrency,
+    )
     config = ScoringConfig(weights=dict(spec.weights), disabled=frozenset(spec.disabled))
     values: dict[str, Any]
     try:
@@ -309,8 +340,13 @@ def run_client(spec: ClientSpec, db: str, batch_id: int, events: Any | None = No
             raise AuditInterrupted(f"crawl interrupted; audit {audit_id} kept as partial")
         result = suggest_stage(store, audit_id, score_stage(store, audit_id, config))  # deterministic briefs
         files = write_reports(result, Path(spec.out), spec.lang, spec.branding)
-        values = {"status": "done", "audit_id": audit_id, "site_score": result.site_score,
-                  "pages": result.coverage.urls_crawled, "report": str(files["html"])}
+        values = {
+            "status": "done",
+            "audit_id": audit_id,
+            "site_score": result.site_score,
+            "pages": result.coverage.urls_crawled,
+            "report": str(files["html"]),
+        }
     except AuditInterrupted as exc:
         values = {"status": "interrupted", "error": str(exc)}
     except AuditError as exc:
@@ -373,8 +409,12 @@ class Supervisor:
         self.running: dict[str, _Running] = {}
 
     def start(self, spec: ClientSpec) -> None:
-        process = self.ctx.Process(target=_child_main, name=f"geo-audit {spec.name}",
-                                   args=(spec, self.db, self.batch_id, self.events, self.worker), daemon=False)
+        process = self.ctx.Process(
+            target=_child_main,
+            name=f"geo-audit {spec.name}",
+            args=(spec, self.db, self.batch_id, self.events, self.worker),
+            daemon=False,
+        )
         self.store.update_item(self.batch_id, spec.name, status="running", started=_now(), error=None)
         process.start()
         self.running[spec.name] = _Running(spec, process, time.monotonic())
@@ -484,8 +524,15 @@ def open_batch(store: Store, batch: BatchFile, resume: bool, retry_errors: bool 
     return batch_id, done
 
 
-def run_batch(batch: BatchFile, *, db: str, jobs: int = 2, resume: bool = False, retry_errors: bool = False,
-              on_change: Callable[[dict[str, ClientState]], None] | None = None) -> BatchOutcome:
+def run_batch(
+    batch: BatchFile,
+    *,
+    db: str,
+    jobs: int = 2,
+    resume: bool = False,
+    retry_errors: bool = False,
+    on_change: Callable[[dict[str, ClientState]], None] | None = None,
+) -> BatchOutcome:
     """Run every client of the batch, at most `jobs` at once. Ctrl-C stops the children cleanly
     (BatchOutcome.interrupted) and re-raises nothing: the caller decides the exit code."""
     started = time.monotonic()
@@ -494,8 +541,9 @@ def run_batch(batch: BatchFile, *, db: str, jobs: int = 2, resume: bool = False,
     states = {c.name: ClientState(c.name, c.url) for c in batch.clients}
     for item in store.batch_items(batch_id):
         if item.client in finished and item.client in states:
-            states[item.client] = ClientState(item.client, item.url, item.status, item.pages, item.site_score,
-                                              item.error, skipped=True)
+            states[item.client] = ClientState(
+                item.client, item.url, item.status, item.pages, item.site_score, item.error, skipped=True
+            )
     todo = [c for c in batch.clients if c.name not in finished]
     ctx = multiprocessing.get_context("spawn")
     events = ctx.Queue()
@@ -552,8 +600,16 @@ def run_batch(batch: BatchFile, *, db: str, jobs: int = 2, resume: bool = False,
     items = store.batch_items(batch_id)
     store.close()
     events.close()
-    return BatchOutcome(batch_id, batch.name, batch.out, items, interrupted, time.monotonic() - started,
-                        sorted(finished), peak_rss_mb(resource.RUSAGE_CHILDREN))
+    return BatchOutcome(
+        batch_id,
+        batch.name,
+        batch.out,
+        items,
+        interrupted,
+        time.monotonic() - started,
+        sorted(finished),
+        peak_rss_mb(resource.RUSAGE_CHILDREN),
+    )
 
 
 def spec_to_dict(spec: ClientSpec) -> dict[str, Any]:

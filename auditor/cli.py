@@ -56,11 +56,18 @@ DEMO_ORIGIN = "https://www.sonnenwerk.example"  # the production origin written 
 # str, not Path: Path("postgresql://h/db") collapses "//" and the URL would become a file name.
 DbOption = Annotated[str | None, typer.Option("--db", help="Audit store: SQLite file or SQLAlchemy URL.")]
 OutOption = Annotated[Path, typer.Option("--out", "-o", help="Folder for report.html, results.json, pages.csv.")]
-LlmOption = Annotated[str | None, typer.Option(
-    "--llm", help="Briefs for deeper articles: none (deterministic, default), openai (OPENAI_BASE_URL, "
-                  "OPENAI_API_KEY) or local (embedded llama.cpp; extra local-llm).")]
-LlmModelOption = Annotated[str | None, typer.Option(
-    "--llm-model", help="openai: model name; local: path to a GGUF file (default: the packaged model).")]
+LlmOption = Annotated[
+    str | None,
+    typer.Option(
+        "--llm",
+        help="Briefs for deeper articles: none (deterministic, default), openai (OPENAI_BASE_URL, "
+        "OPENAI_API_KEY) or local (embedded llama.cpp; extra local-llm).",
+    ),
+]
+LlmModelOption = Annotated[
+    str | None,
+    typer.Option("--llm-model", help="openai: model name; local: path to a GGUF file (default: the packaged model)."),
+]
 LangOption = Annotated[str | None, typer.Option("--lang", help="Report language: de or en (default: the site's).")]
 
 
@@ -90,8 +97,9 @@ def _options(user: UserConfig, **cli: Any) -> CrawlOptions:
     )
 
 
-def _crawl_scope(include: list[str] | None, exclude: list[str] | None, strip_params: str | None,
-                 settings: list[str] | None) -> dict[str, Any]:
+def _crawl_scope(
+    include: list[str] | None, exclude: list[str] | None, strip_params: str | None, settings: list[str] | None
+) -> dict[str, Any]:
     """Validated --include/--exclude/--strip-params/--setting values (one-line errors)."""
     for pattern in [*(include or []), *(exclude or [])]:
         try:
@@ -109,8 +117,11 @@ def _crawl_scope(include: list[str] | None, exclude: list[str] | None, strip_par
             overrides[key.strip()] = raw
     strip = None
     if strip_params is not None:
-        strip = () if strip_params.strip().lower() in ("", "none") else tuple(
-            p.strip() for p in strip_params.split(",") if p.strip())
+        strip = (
+            ()
+            if strip_params.strip().lower() in ("", "none")
+            else tuple(p.strip() for p in strip_params.split(",") if p.strip())
+        )
     return {"include": include, "exclude": exclude, "strip_params": strip, "overrides": overrides or None}
 
 
@@ -138,8 +149,18 @@ def _crawl_progress(max_pages: int, quiet: bool):
         yield on_page
 
 
-def _audit(url: str, options: CrawlOptions, *, db: Path | None, out_dir: Path, lang: str | None,
-           user: UserConfig, quiet: bool, score: bool = True, llm: LLMConfig | None = None) -> AuditOutcome | int:
+def _audit(
+    url: str,
+    options: CrawlOptions,
+    *,
+    db: Path | None,
+    out_dir: Path,
+    lang: str | None,
+    user: UserConfig,
+    quiet: bool,
+    score: bool = True,
+    llm: LLMConfig | None = None,
+) -> AuditOutcome | int:
     if lang not in (None, "de", "en"):
         raise AuditError(f"--lang must be de or en, not {lang!r}")
     store = _store(db)
@@ -147,8 +168,16 @@ def _audit(url: str, options: CrawlOptions, *, db: Path | None, out_dir: Path, l
         with _crawl_progress(options.max_pages, quiet) as on_page:
             if not score:
                 return crawl_only(url, store=store, options=options, on_page=on_page)
-            return run_audit(url, store=store, options=options, out_dir=out_dir, config=user.scoring,
-                             lang=lang, on_page=on_page, llm=llm)
+            return run_audit(
+                url,
+                store=store,
+                options=options,
+                out_dir=out_dir,
+                config=user.scoring,
+                lang=lang,
+                on_page=on_page,
+                llm=llm,
+            )
     finally:
         store.close()
 
@@ -170,8 +199,10 @@ def _print_outcome(outcome: AuditOutcome, as_json: bool) -> None:
         out.print_json(json.dumps(summary))
         return
     score = "not measured" if result.site_score is None else f"{result.site_score:.0f}/100"
-    out.print(f"[bold]Site score {score}[/bold] for {result.site} "
-              f"({result.coverage.urls_crawled} URLs, audit {outcome.audit_id})")
+    out.print(
+        f"[bold]Site score {score}[/bold] for {result.site} "
+        f"({result.coverage.urls_crawled} URLs, audit {outcome.audit_id})"
+    )
     for category in result.categories:
         value = "—" if category.score is None else f"{category.score:.0f}"
         out.print(f"  {category.title:<24} {value:>4}")
@@ -215,13 +246,22 @@ def _print_crawl(audit_id: int, db: Path | None, as_json: bool) -> None:
     finally:
         store.close()
     stats = artifacts.crawl_stats if artifacts else None
-    summary = {"audit_id": audit_id, "site": row.site, "status": row.status, "pages": row.pages,
-               "complete": stats.complete if stats else False, "limits_hit": stats.limits_hit if stats else []}
+    summary = {
+        "audit_id": audit_id,
+        "site": row.site,
+        "status": row.status,
+        "pages": row.pages,
+        "complete": stats.complete if stats else False,
+        "limits_hit": stats.limits_hit if stats else [],
+    }
     if as_json:
         out.print_json(json.dumps(summary))
     else:
-        out.print(f"Crawled {row.pages} URLs of {row.site} (audit {audit_id}, {row.status}); "
-                  f"`geo-audit rescore {audit_id}` scores it", markup=False)
+        out.print(
+            f"Crawled {row.pages} URLs of {row.site} (audit {audit_id}, {row.status}); "
+            f"`geo-audit rescore {audit_id}` scores it",
+            markup=False,
+        )
 
 
 @app.command()
@@ -231,26 +271,38 @@ def audit(
     max_depth: Annotated[int | None, typer.Option(min=0, help="Follow links this many clicks deep.")] = None,
     delay: Annotated[float | None, typer.Option(min=0, help="Seconds between requests.")] = None,
     timeout: Annotated[int | None, typer.Option(min=1, help="Seconds for the whole crawl.")] = None,
-    as_host: Annotated[str | None, typer.Option(
-        help="Production origin (https://www.example.de): its links, canonicals and sitemap URLs count as "
-             "internal and map onto the crawled staging host or served folder.")] = None,
+    as_host: Annotated[
+        str | None,
+        typer.Option(
+            help="Production origin (https://www.example.de): its links, canonicals and sitemap URLs count as "
+            "internal and map onto the crawled staging host or served folder."
+        ),
+    ] = None,
     include: Annotated[list[str] | None, typer.Option(help="Only crawl URLs matching this regex (repeatable).")] = None,
     exclude: Annotated[list[str] | None, typer.Option(help="Skip URLs matching this regex (repeatable).")] = None,
-    strip_params: Annotated[str | None, typer.Option(
-        help="Comma-separated query parameters to drop from URLs (utm_* style prefixes allowed; "
-             "'none' keeps all). Default: tracking and session parameters.")] = None,
-    subdomains: Annotated[bool, typer.Option(
-        "--subdomains", help="Crawl other subdomains too (www and apex are always one site).")] = False,
-    setting: Annotated[list[str] | None, typer.Option(
-        "--setting", "-s", help="Raw Scrapy setting NAME=VALUE (repeatable), e.g. DOWNLOAD_TIMEOUT=5.")] = None,
+    strip_params: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma-separated query parameters to drop from URLs (utm_* style prefixes allowed; "
+            "'none' keeps all). Default: tracking and session parameters."
+        ),
+    ] = None,
+    subdomains: Annotated[
+        bool, typer.Option("--subdomains", help="Crawl other subdomains too (www and apex are always one site).")
+    ] = False,
+    setting: Annotated[
+        list[str] | None,
+        typer.Option("--setting", "-s", help="Raw Scrapy setting NAME=VALUE (repeatable), e.g. DOWNLOAD_TIMEOUT=5."),
+    ] = None,
     out_dir: OutOption = Path("geo-audit-report"),
     db: DbOption = None,
     lang: LangOption = None,
     config: Annotated[Path | None, typer.Option("--config", help="TOML file with crawl and scoring settings.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary.")] = False,
     fail_under: Annotated[float | None, typer.Option(help="Exit 3 when the site score is below this.")] = None,
-    crawl_only: Annotated[bool, typer.Option(
-        "--crawl-only", help="Only crawl into the store; score later with `geo-audit rescore`.")] = False,
+    crawl_only: Annotated[
+        bool, typer.Option("--crawl-only", help="Only crawl into the store; score later with `geo-audit rescore`.")
+    ] = False,
     llm: LlmOption = None,
     llm_model: LlmModelOption = None,
 ) -> None:
@@ -258,16 +310,42 @@ def audit(
     user = load_config(config)
     llm_config = _llm_config(llm, llm_model, user)
     scope = _crawl_scope(include, exclude, strip_params, setting)
-    options = _options(user, max_pages=max_pages, max_depth=max_depth, delay=delay, timeout=timeout,
-                       subdomains=subdomains or None, as_host=as_host, **scope)
+    options = _options(
+        user,
+        max_pages=max_pages,
+        max_depth=max_depth,
+        delay=delay,
+        timeout=timeout,
+        subdomains=subdomains or None,
+        as_host=as_host,
+        **scope,
+    )
     folder = Path(url).expanduser()
     if folder.is_dir():
         with StaticSite(folder, origin_alias=as_host) as site:
-            outcome = _audit(site.origin + "/", options, db=db, out_dir=out_dir, lang=lang, user=user,
-                             quiet=as_json, score=not crawl_only, llm=llm_config)
+            outcome = _audit(
+                site.origin + "/",
+                options,
+                db=db,
+                out_dir=out_dir,
+                lang=lang,
+                user=user,
+                quiet=as_json,
+                score=not crawl_only,
+                llm=llm_config,
+            )
     else:
-        outcome = _audit(url, options, db=db, out_dir=out_dir, lang=lang, user=user, quiet=as_json,
-                         score=not crawl_only, llm=llm_config)
+        outcome = _audit(
+            url,
+            options,
+            db=db,
+            out_dir=out_dir,
+            lang=lang,
+            user=user,
+            quiet=as_json,
+            score=not crawl_only,
+            llm=llm_config,
+        )
     if isinstance(outcome, int):
         _print_crawl(outcome, db, as_json)
         return
@@ -294,11 +372,25 @@ def demo(
     """Serve the bundled demo site on 127.0.0.1, audit it and write the report."""
     llm_config = _llm_config(llm, llm_model, UserConfig())  # default: deterministic briefs
     # Our own loopback server: no politeness delay needed.
-    options = CrawlOptions(max_pages=500, max_depth=20, delay_s=0.0, concurrency=8,
-                           overrides={"AUTOTHROTTLE_ENABLED": False}, as_host=DEMO_ORIGIN)
+    options = CrawlOptions(
+        max_pages=500,
+        max_depth=20,
+        delay_s=0.0,
+        concurrency=8,
+        overrides={"AUTOTHROTTLE_ENABLED": False},
+        as_host=DEMO_ORIGIN,
+    )
     with resources.as_file(demo_site_dir()) as folder, StaticSite(folder, origin_alias=DEMO_ORIGIN) as site:
-        outcome = _audit(site.origin + "/", options, db=db, out_dir=out_dir, lang=lang, user=UserConfig(),
-                         quiet=as_json, llm=llm_config)
+        outcome = _audit(
+            site.origin + "/",
+            options,
+            db=db,
+            out_dir=out_dir,
+            lang=lang,
+            user=UserConfig(),
+            quiet=as_json,
+            llm=llm_config,
+        )
     _print_outcome(outcome, as_json)
 
 
@@ -308,8 +400,16 @@ def list_checks(as_json: Annotated[bool, typer.Option("--json")] = False) -> Non
     rows = []
     for check_id, cls in all_checks().items():
         category = category_of(check_id)
-        rows.append({"id": check_id, "category": category.id, "weight": category.checks[check_id],
-                     "scope": cls.scope, "stage": cls.stage, "title": cls.title})
+        rows.append(
+            {
+                "id": check_id,
+                "category": category.id,
+                "weight": category.checks[check_id],
+                "scope": cls.scope,
+                "stage": cls.stage,
+                "title": cls.title,
+            }
+        )
     if as_json:
         out.print_json(json.dumps(rows))
         return
@@ -372,9 +472,12 @@ def report(
     out_dir: OutOption = Path("geo-audit-report"),
     db: DbOption = None,
     lang: LangOption = None,
-    csv_separator: Annotated[str | None, typer.Option(
-        "--csv-separator", help="findings.csv separator: ',' or ';' (default: ';' for German reports, for Excel)."
-    )] = None,
+    csv_separator: Annotated[
+        str | None,
+        typer.Option(
+            "--csv-separator", help="findings.csv separator: ',' or ';' (default: ';' for German reports, for Excel)."
+        ),
+    ] = None,
 ) -> None:
     """Render the report of a stored audit again, without crawling."""
     if lang not in (None, "de", "en"):
@@ -410,8 +513,9 @@ def resume(
         row = store.audit(audit_id)
         total = int(store.settings(audit_id).get("max_pages") or 500) if row else 500
         with _crawl_progress(total, as_json) as on_page:
-            outcome = resume_audit(store, audit_id, out_dir=out_dir, config=user.scoring, lang=lang,
-                                   on_page=on_page, score=not crawl_only)
+            outcome = resume_audit(
+                store, audit_id, out_dir=out_dir, config=user.scoring, lang=lang, on_page=on_page, score=not crawl_only
+            )
     finally:
         store.close()
     if outcome is None:
@@ -440,8 +544,9 @@ def suggest(
         if result is None:
             raise AuditError(f"audit {audit_id} has no scores yet; run `geo-audit rescore {audit_id}`")
         kept = [w for w in result.warnings if not w.startswith(LLM_WARNING_PREFIXES)]  # from the last run
-        result = suggest_stage(store, audit_id, result.model_copy(update={"briefs": [], "llm_usage": {},
-                                                                          "warnings": kept}), llm_config)
+        result = suggest_stage(
+            store, audit_id, result.model_copy(update={"briefs": [], "llm_usage": {}, "warnings": kept}), llm_config
+        )
     finally:
         store.close()
     files = report_stage(result, out_dir, lang)
@@ -471,8 +576,12 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("GEO_AUDIT_DEBUG"):
             raise
-        err.print(f"internal error: {type(exc).__name__}: {exc} (GEO_AUDIT_DEBUG=1 shows more)",
-                  style="red", markup=False, highlight=False)
+        err.print(
+            f"internal error: {type(exc).__name__}: {exc} (GEO_AUDIT_DEBUG=1 shows more)",
+            style="red",
+            markup=False,
+            highlight=False,
+        )
         sys.exit(2)
 
 

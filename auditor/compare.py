@@ -48,12 +48,18 @@ class Comparison:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "before": self.before_id, "after": self.after_id, "site": self.site,
-            "score_before": self.score_before, "score_after": self.score_after, "score_delta": self.score_delta,
+            "before": self.before_id,
+            "after": self.after_id,
+            "site": self.site,
+            "score_before": self.score_before,
+            "score_after": self.score_after,
+            "score_delta": self.score_delta,
             "categories": self.categories,
             "new_findings": [f.__dict__ for f in self.new_findings],
             "fixed_findings": [f.__dict__ for f in self.fixed_findings],
-            "pages_added": self.pages_added, "pages_removed": self.pages_removed, "warnings": self.warnings,
+            "pages_added": self.pages_added,
+            "pages_removed": self.pages_removed,
+            "warnings": self.warnings,
         }
 
 
@@ -85,8 +91,15 @@ def compare_results(before: AuditResult, after: AuditResult, before_id: int = 0,
     for cat in after.categories:
         old = old_cats.get(cat.id)
         old_score = old.score if old else None
-        categories.append({"id": cat.id, "title": cat.title, "before": old_score, "after": cat.score,
-                           "delta": delta(old_score, cat.score)})
+        categories.append(
+            {
+                "id": cat.id,
+                "title": cat.title,
+                "before": old_score,
+                "after": cat.score,
+                "delta": delta(old_score, cat.score),
+            }
+        )
     old_f, new_f = findings(before), findings(after)
     # A check that was not run before (new check, disabled) cannot have been "fixed" or be "new".
     checks_before = {c.id for c in before.checks if c.state != "error"}
@@ -100,10 +113,18 @@ def compare_results(before: AuditResult, after: AuditResult, before_id: int = 0,
     if before.site != after.site:
         warnings.append(f"different sites: {before.site} vs {after.site}")
     return Comparison(
-        before_id, after_id, after.site, before.site_score, after.site_score,
-        delta(before.site_score, after.site_score), categories,
-        sorted(new, key=Finding.key), sorted(fixed, key=Finding.key),
-        sorted(pages_after - pages_before), sorted(pages_before - pages_after), warnings,
+        before_id,
+        after_id,
+        after.site,
+        before.site_score,
+        after.site_score,
+        delta(before.site_score, after.site_score),
+        categories,
+        sorted(new, key=Finding.key),
+        sorted(fixed, key=Finding.key),
+        sorted(pages_after - pages_before),
+        sorted(pages_before - pages_after),
+        warnings,
     )
 
 
@@ -146,6 +167,14 @@ def trends(store: Store, site: str, last: int = 10) -> list[TrendPoint]:
         result = store.result(row.id)
         if result is None:
             continue
-        points.append(TrendPoint(row.id, row.started, result.site_score, {c.id: c.score for c in result.categories},
-                                 result.coverage.urls_crawled, len(findings(result))))
+        points.append(
+            TrendPoint(
+                row.id,
+                row.started,
+                result.site_score,
+                {c.id: c.score for c in result.categories},
+                result.coverage.urls_crawled,
+                len(findings(result)),
+            )
+        )
     return points

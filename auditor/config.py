@@ -25,8 +25,17 @@ from typing import Any
 
 from scoring.config import ScoringConfig, validate
 
-LLM_KEYS = {"backend": str, "model": str, "base_url": str, "timeout": float, "concurrency": int, "max_briefs": int,
-            "max_tokens": int, "price_in_per_mtok": float, "price_out_per_mtok": float}
+LLM_KEYS = {
+    "backend": str,
+    "model": str,
+    "base_url": str,
+    "timeout": float,
+    "concurrency": int,
+    "max_briefs": int,
+    "max_tokens": int,
+    "price_in_per_mtok": float,
+    "price_out_per_mtok": float,
+}
 CRAWL_KEYS = {"max_pages": int, "max_depth": int, "delay": float, "concurrency": int, "timeout": int}
 
 

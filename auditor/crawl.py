@@ -66,8 +66,13 @@ def crawl_settings(options: CrawlOptions) -> Settings:
     return settings
 
 
-def run_crawl(url: str, sink: RecordSink, options: CrawlOptions,
-              on_page: Callable[[PageRecord], None] | None = None, resume: ResumeState | None = None) -> None:
+def run_crawl(
+    url: str,
+    sink: RecordSink,
+    options: CrawlOptions,
+    on_page: Callable[[PageRecord], None] | None = None,
+    resume: ResumeState | None = None,
+) -> None:
     """Crawl `url` into `sink`; blocks until the crawl ends.
 
     Ctrl-C or SIGTERM ends it gracefully (Scrapy's shutdown handlers): the spider closes with
@@ -76,6 +81,7 @@ def run_crawl(url: str, sink: RecordSink, options: CrawlOptions,
     process = CrawlerProcess(crawl_settings(options))
     crawler = process.create_crawler(SiteSpider)
     if on_page is not None:
+
         def item_scraped(item: Any, **_: Any) -> None:
             if isinstance(item, PageRecord):
                 on_page(item)

@@ -51,8 +51,9 @@ def audit_job(spec: dict[str, Any], db: str, batch_id: int) -> str:
     return run_client_supervised(spec_from_dict(spec), db, batch_id, worker=worker)
 
 
-def enqueue_batch(batch: BatchFile, *, db: str, redis_url: str, resume: bool = False,
-                  retry_errors: bool = False) -> tuple[int, set[str], dict[str, Job]]:
+def enqueue_batch(
+    batch: BatchFile, *, db: str, redis_url: str, resume: bool = False, retry_errors: bool = False
+) -> tuple[int, set[str], dict[str, Job]]:
     """Open the batch in the store and enqueue its unfinished clients; (batch id, finished, jobs)."""
     if db.startswith("sqlite"):
         raise AuditError("workers on several machines need one shared store: give --db a PostgreSQL URL")
@@ -66,8 +67,12 @@ def enqueue_batch(batch: BatchFile, *, db: str, redis_url: str, resume: bool = F
                 continue
             timeout = spec.time_limit + JOB_SLACK_S if spec.time_limit else -1
             jobs[spec.name] = queue.enqueue_call(
-                audit_job, args=(spec_to_dict(spec), db, batch_id), timeout=timeout, result_ttl=7 * 86400,
-                failure_ttl=7 * 86400, job_id=f"geo-audit-{batch_id}-{index}-{uuid.uuid4().hex[:8]}",
+                audit_job,
+                args=(spec_to_dict(spec), db, batch_id),
+                timeout=timeout,
+                result_ttl=7 * 86400,
+                failure_ttl=7 * 86400,
+                job_id=f"geo-audit-{batch_id}-{index}-{uuid.uuid4().hex[:8]}",
                 description=f"geo-audit {batch.name}: {spec.name}",
             )
         return batch_id, finished, jobs
@@ -75,16 +80,24 @@ def enqueue_batch(batch: BatchFile, *, db: str, redis_url: str, resume: bool = F
         store.close()
 
 
-def run_distributed(batch: BatchFile, *, db: str, redis_url: str, resume: bool = False,
-                    retry_errors: bool = False, on_change: Callable[[dict[str, ClientState]], None] | None = None,
-                    poll_s: float = 0.5) -> BatchOutcome:
+def run_distributed(
+    batch: BatchFile,
+    *,
+    db: str,
+    redis_url: str,
+    resume: bool = False,
+    retry_errors: bool = False,
+    on_change: Callable[[dict[str, ClientState]], None] | None = None,
+    poll_s: float = 0.5,
+) -> BatchOutcome:
     """Enqueue the batch and follow it in the store until every client is finished.
 
     A job that fails outside the child (a worker killed, RQ's timeout) becomes the client's error
     entry. Ctrl-C cancels the jobs still queued; jobs already running finish on their workers."""
     started = time.monotonic()
-    batch_id, finished, jobs = enqueue_batch(batch, db=db, redis_url=redis_url, resume=resume,
-                                             retry_errors=retry_errors)
+    batch_id, finished, jobs = enqueue_batch(
+        batch, db=db, redis_url=redis_url, resume=resume, retry_errors=retry_errors
+    )
     store = Store(db)
     states = {c.name: ClientState(c.name, c.url, skipped=c.name in finished) for c in batch.clients}
     interrupted = False
@@ -95,14 +108,23 @@ def run_distributed(batch: BatchFile, *, db: str, redis_url: str, resume: bool =
                 status = job.get_status(refresh=True)
                 if status in (JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED):
                     reason = (job.latest_result().exc_string if job.latest_result() else None) or str(status)
-                    store.update_item(batch_id, name, only_unfinished=True, status="error",
-                                      error=f"job {status}: {reason.strip().splitlines()[-1][:300]}")
+                    store.update_item(
+                        batch_id,
+                        name,
+                        only_unfinished=True,
+                        status="error",
+                        error=f"job {status}: {reason.strip().splitlines()[-1][:300]}",
+                    )
             for name, state in states.items():
                 item = items.get(name)
                 if item is None:
                     continue
-                state.status, state.pages, state.score, state.error = item.status, item.pages, item.site_score, \
-                    item.error
+                state.status, state.pages, state.score, state.error = (
+                    item.status,
+                    item.pages,
+                    item.site_score,
+                    item.error,
+                )
                 if item.status == "running" and state.started is None:
                     state.started = time.monotonic()
                 if item.status in FINAL_ITEM_STATUSES and state.started is not None and state.ended is None:
@@ -123,12 +145,12 @@ def run_distributed(batch: BatchFile, *, db: str, redis_url: str, resume: bool =
     items = store.batch_items(batch_id)
     store.close()
     peak = max((i.peak_mb or 0.0 for i in items), default=0.0)  # the children ran on the workers
-    return BatchOutcome(batch_id, batch.name, batch.out, items, interrupted, time.monotonic() - started,
-                        sorted(finished), peak)
+    return BatchOutcome(
+        batch_id, batch.name, batch.out, items, interrupted, time.monotonic() - started, sorted(finished), peak
+    )
 
 
 def work(redis_url: str, *, burst: bool = False) -> None:
     """Run an RQ worker on the geo-audit queue (forks a work horse per job, as RQ does)."""
     connection = _redis(redis_url)
-    Worker([Queue(QUEUE_NAME, connection=connection)], connection=connection).work(burst=burst,
-                                                                                   logging_level="WARNING")
+    Worker([Queue(QUEUE_NAME, connection=connection)], connection=connection).work(burst=burst, logging_level="WARNING")

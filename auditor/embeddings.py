@@ -66,8 +66,7 @@ class SentenceTransformerEmbedder:
         self._model = SentenceTransformer(model, device="cpu")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return np.asarray(self._model.encode(list(texts), batch_size=BATCH, show_progress_bar=False),
-                          dtype=np.float32)
+        return np.asarray(self._model.encode(list(texts), batch_size=BATCH, show_progress_bar=False), dtype=np.float32)
 
 
 def make_embedder(spec: str | None = None) -> Embedder:
@@ -98,8 +97,9 @@ class VectorCache(Protocol):
     def store_vectors(self, model: str, vectors: dict[str, bytes], dim: int) -> None: ...
 
 
-def embed_pages(pages: Iterable[PageRecord], embedder: Embedder, cache: VectorCache | None = None,
-                stats: EmbedStats | None = None) -> PageEmbeddings:
+def embed_pages(
+    pages: Iterable[PageRecord], embedder: Embedder, cache: VectorCache | None = None, stats: EmbedStats | None = None
+) -> PageEmbeddings:
     """Vectors for the site's topic pages: cached ones from `cache`, the rest computed in batches
     and written back."""
     import time

@@ -30,19 +30,21 @@ def portfolio_rows(store: Store, batch_id: int, out_dir: Path) -> tuple[list[Por
             report = Path(os.path.relpath(item.report, Path(out_dir).resolve())).as_posix()
         if result is not None:
             results.append(result)
-        rows.append(PortfolioRow(
-            client=item.client,
-            url=item.url,
-            status=item.status,
-            score=result.site_score if result else None,
-            previous_score=previous.site_score if previous else None,
-            categories={c.id: c.score for c in result.categories} if result else {},
-            biggest_issue=biggest_open_issue(result) if result else None,
-            report=report,
-            pages=item.pages,
-            audited=(item.finished or "")[:10] or None,
-            error=item.error,
-        ))
+        rows.append(
+            PortfolioRow(
+                client=item.client,
+                url=item.url,
+                status=item.status,
+                score=result.site_score if result else None,
+                previous_score=previous.site_score if previous else None,
+                categories={c.id: c.score for c in result.categories} if result else {},
+                biggest_issue=biggest_open_issue(result) if result else None,
+                report=report,
+                pages=item.pages,
+                audited=(item.finished or "")[:10] or None,
+                error=item.error,
+            )
+        )
     return rows, category_titles(results)
 
 
@@ -56,5 +58,6 @@ def build_portfolio(store: Store, batch_id: int, out_dir: Path, *, batch: BatchF
     if batch is not None:  # the agency's branding: the first client's, as the batch defaults give it
         branding = next((c.branding for c in batch.clients if c.branding), None)
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    return write_portfolio(rows, out_dir, title=f"Portfolio: {row.name}", categories=categories,
-                           branding=branding, generated=generated)
+    return write_portfolio(
+        rows, out_dir, title=f"Portfolio: {row.name}", categories=categories, branding=branding, generated=generated
+    )

@@ -80,14 +80,21 @@ class AuditInterrupted(AuditError):
     """Ctrl-C / SIGTERM during the crawl: the audit is stored as `partial` and can be resumed."""
 
 
-def crawl_stage(store: Store, url: str, options: CrawlOptions, settings: dict,
-                on_page: Callable[[PageRecord], None] | None = None) -> tuple[int, SiteArtifacts]:
+def crawl_stage(
+    store: Store, url: str, options: CrawlOptions, settings: dict, on_page: Callable[[PageRecord], None] | None = None
+) -> tuple[int, SiteArtifacts]:
     audit_id = store.create_audit(url, settings)
     return audit_id, _crawl_into(store, audit_id, url, options, on_page, None)
 
 
-def _crawl_into(store: Store, audit_id: int, url: str, options: CrawlOptions,
-                on_page: Callable[[PageRecord], None] | None, resume: ResumeState | None) -> SiteArtifacts:
+def _crawl_into(
+    store: Store,
+    audit_id: int,
+    url: str,
+    options: CrawlOptions,
+    on_page: Callable[[PageRecord], None] | None,
+    resume: ResumeState | None,
+) -> SiteArtifacts:
     sink = StoreSink(store, audit_id, first_seq=store.page_count(audit_id) if resume else 0)
     try:
         run_crawl(url, sink, options, on_page=on_page, resume=resume)
@@ -101,8 +108,10 @@ def _crawl_into(store: Store, audit_id: int, url: str, options: CrawlOptions,
         raise AuditError(f"the crawl of {url} ended unexpectedly; audit {audit_id} kept as partial")
     if sink.artifacts.crawl_stats.finish_reason == "shutdown":
         store.mark(audit_id, "partial", "crawl interrupted")
-        raise AuditInterrupted(f"interrupted: audit {audit_id} kept as partial with {store.page_count(audit_id)} "
-                               f"URLs; `geo-audit resume {audit_id}` continues it")
+        raise AuditInterrupted(
+            f"interrupted: audit {audit_id} kept as partial with {store.page_count(audit_id)} "
+            f"URLs; `geo-audit resume {audit_id}` continues it"
+        )
     return sink.artifacts
 
 
@@ -129,9 +138,17 @@ def resume_state(records: Iterable[PageRecord]) -> ResumeState:
     return state
 
 
-def resume_audit(store: Store, audit_id: int, *, out_dir: Path, options: CrawlOptions | None = None,
-                 config: ScoringConfig | None = None, lang: str | None = None,
-                 on_page: Callable[[PageRecord], None] | None = None, score: bool = True) -> AuditOutcome | None:
+def resume_audit(
+    store: Store,
+    audit_id: int,
+    *,
+    out_dir: Path,
+    options: CrawlOptions | None = None,
+    config: ScoringConfig | None = None,
+    lang: str | None = None,
+    on_page: Callable[[PageRecord], None] | None = None,
+    score: bool = True,
+) -> AuditOutcome | None:
     """Continue an interrupted (partial) crawl where it stopped, then score and report it."""
     row = store.audit(audit_id)
     if row is None:
@@ -171,10 +188,12 @@ def score_stage(store: Store, audit_id: int, config: ScoringConfig | None = None
     vectors, problem, timing = embedding_stage(store, pages)
     result = score_site(pages, artifacts, config, settings=store.settings(audit_id), embeddings=vectors)
     if problem or timing:  # embeddings are an extra: a failure is a warning, never a failed audit
-        result = result.model_copy(update={
-            "warnings": result.warnings + ([problem] if problem else []),
-            "timing": {**result.timing, **timing},
-        })
+        result = result.model_copy(
+            update={
+                "warnings": result.warnings + ([problem] if problem else []),
+                "timing": {**result.timing, **timing},
+            }
+        )
     store.save_result(audit_id, result)
     return result
 
@@ -191,8 +210,11 @@ def embedding_stage(store: Store, pages: list[PageRecord]) -> tuple[object | Non
 
         stats = EmbedStats()
         vectors = embed_pages(pages, make_embedder(), store, stats)
-        return vectors, None, {"embed_s": stats.seconds, "embedded_pages": stats.pages,
-                               "embeddings_computed": stats.computed}
+        return (
+            vectors,
+            None,
+            {"embed_s": stats.seconds, "embedded_pages": stats.pages, "embeddings_computed": stats.computed},
+        )
     except Exception as exc:  # a missing model or backend must not sink the audit
         return None, f"embeddings: not computed ({type(exc).__name__}: {exc}); topic checks not measured", {}
 
@@ -202,8 +224,11 @@ def suggest_stage(store: Store, audit_id: int, result: AuditResult, llm: LLMConf
     step is a warning and deterministic briefs, never a failed audit."""
     try:
         outcome = suggest_briefs(result, list(store.iter_pages(audit_id)), llm, cache=store)
-        update = {"briefs": outcome.briefs, "warnings": result.warnings + outcome.warnings,
-                  "llm_usage": outcome.usage.as_dict()}
+        update = {
+            "briefs": outcome.briefs,
+            "warnings": result.warnings + outcome.warnings,
+            "llm_usage": outcome.usage.as_dict(),
+        }
         if outcome.usage.backend != "none":
             store.add_llm_usage(audit_id, outcome.usage.as_dict())
     except Exception as exc:
@@ -213,17 +238,23 @@ def suggest_stage(store: Store, audit_id: int, result: AuditResult, llm: LLMConf
     return result
 
 
-def report_stage(result: AuditResult, out_dir: Path, lang: str | None = None, *,
-                 csv_separator: str | None = None) -> dict[str, Path]:
+def report_stage(
+    result: AuditResult, out_dir: Path, lang: str | None = None, *, csv_separator: str | None = None
+) -> dict[str, Path]:
     return write_all(result, out_dir, lang=lang, csv_separator=csv_separator)
 
 
-def crawl_only(url: str, *, store: Store, options: CrawlOptions,
-               on_page: Callable[[PageRecord], None] | None = None) -> int:
+def crawl_only(
+    url: str, *, store: Store, options: CrawlOptions, on_page: Callable[[PageRecord], None] | None = None
+) -> int:
     """Crawl into the store (scoring later with `rescore`); the audit id, or AuditError."""
     start_url = normalise_start_url(url)
-    settings = {"url": start_url, "max_pages": options.max_pages, "max_depth": options.max_depth,
-                "crawl": crawl_settings_record(options)}
+    settings = {
+        "url": start_url,
+        "max_pages": options.max_pages,
+        "max_depth": options.max_depth,
+        "crawl": crawl_settings_record(options),
+    }
     background = _embed_while_crawling(store)  # uses the crawl's idle CPU; the score stage reads the cache
     if background is not None:
         user_callback = on_page
@@ -232,6 +263,7 @@ def crawl_only(url: str, *, store: Store, options: CrawlOptions,
             background.add(record)
             if user_callback is not None:
                 user_callback(record)
+
     try:
         audit_id, _ = crawl_stage(store, start_url, options, settings, on_page)
     except BaseException:
@@ -260,9 +292,17 @@ def _embed_while_crawling(store: Store):  # -> auditor.embeddings.EmbedWhileCraw
         return None
 
 
-def run_audit(url: str, *, store: Store, options: CrawlOptions, out_dir: Path,
-              config: ScoringConfig | None = None, lang: str | None = None,
-              on_page: Callable[[PageRecord], None] | None = None, llm: LLMConfig | None = None) -> AuditOutcome:
+def run_audit(
+    url: str,
+    *,
+    store: Store,
+    options: CrawlOptions,
+    out_dir: Path,
+    config: ScoringConfig | None = None,
+    lang: str | None = None,
+    on_page: Callable[[PageRecord], None] | None = None,
+    llm: LLMConfig | None = None,
+) -> AuditOutcome:
     audit_id = crawl_only(url, store=store, options=options, on_page=on_page)
     result = score_stage(store, audit_id, config)
     result = suggest_stage(store, audit_id, result, llm)

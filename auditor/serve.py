@@ -18,7 +18,7 @@ from types import TracebackType
 from urllib.parse import unquote, urlsplit
 
 _TEXT_TYPES = ("text/", "application/xml", "application/json", "application/ld+json", "image/svg+xml")
-_NOT_FOUND = b"<!doctype html><html lang=\"en\"><title>404 Not Found</title><h1>Not Found</h1></html>"
+_NOT_FOUND = b'<!doctype html><html lang="en"><title>404 Not Found</title><h1>Not Found</h1></html>'
 
 
 class StaticSite:
@@ -60,8 +60,9 @@ class StaticSite:
     def __enter__(self) -> StaticSite:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()
 
     def resolve(self, url_path: str) -> Path | None:
@@ -109,8 +110,9 @@ class _StaticHandler(BaseHTTPRequestHandler):
                 content_type += "; charset=utf-8"
         self._send(HTTPStatus.OK, body, content_type, head)
 
-    def _send(self, status: HTTPStatus, body: bytes, content_type: str, head: bool,
-              location: str | None = None) -> None:
+    def _send(
+        self, status: HTTPStatus, body: bytes, content_type: str, head: bool, location: str | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))

@@ -35,6 +35,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from scoring.records import PageRecord, SiteArtifacts
 from scoring.results import AuditResult
@@ -172,13 +173,30 @@ class AuditRow:
     error: str | None
 
 
+def _create_schema(engine: Engine, attempts: int = 5) -> None:
+    """Create missing tables; tolerate another process creating them at the same moment.
+
+    create_all checks then creates, so two processes opening a fresh store (a crawl worker and
+    the parent, batch children) can both decide a table is missing; the loser's CREATE fails
+    with "already exists" and a second pass finds the table.
+    """
+    for attempt in range(attempts):
+        try:
+            metadata.create_all(engine)
+            return
+        except DBAPIError as exc:
+            if "exist" not in str(exc).lower() and "duplicate" not in str(exc).lower() or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
 class Store:
     def __init__(self, db: str | Path | None = None) -> None:
         self.url = db_url(db)
         self.engine: Engine = create_engine(self.url)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        metadata.create_all(self.engine)
+        _create_schema(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -199,8 +217,7 @@ class Store:
             conn.execute(
                 update(audits)
                 .where(audits.c.id == audit_id)
-                .values(artifacts=artifacts.model_dump_json(), status=status, pages=count.scalar_one(),
-                        finished=_now())
+                .values(artifacts=artifacts.model_dump_json(), status=status, pages=count.scalar_one(), finished=_now())
             )
 
     def mark(self, audit_id: int, status: str, error: str | None = None) -> None:
@@ -243,15 +260,26 @@ class Store:
     # -- LLM cache and usage (auditor.llm) ----------------------------------------------------
     def llm_cache_get(self, key: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
-            row = conn.execute(select(llm_cache.c.content, llm_cache.c.prompt_tokens, llm_cache.c.completion_tokens)
-                               .where(llm_cache.c.key == key)).first()
+            row = conn.execute(
+                select(llm_cache.c.content, llm_cache.c.prompt_tokens, llm_cache.c.completion_tokens).where(
+                    llm_cache.c.key == key
+                )
+            ).first()
         return {"content": row[0], "prompt_tokens": row[1], "completion_tokens": row[2]} if row else None
 
     def llm_cache_put(self, key: str, model: str, content: str, prompt_tokens: int, completion_tokens: int) -> None:
         with self.engine.begin() as conn:
             conn.execute(llm_cache.delete().where(llm_cache.c.key == key))
-            conn.execute(insert(llm_cache).values(key=key, model=model, content=content, prompt_tokens=prompt_tokens,
-                                                  completion_tokens=completion_tokens, created=_now()))
+            conn.execute(
+                insert(llm_cache).values(
+                    key=key,
+                    model=model,
+                    content=content,
+                    prompt_tokens=prompt_tokens,
+                    completion_tokens=completion_tokens,
+                    created=_now(),
+                )
+            )
 
     def add_llm_usage(self, audit_id: int, usage: dict[str, Any]) -> None:
         with self.engine.begin() as conn:
@@ -259,8 +287,9 @@ class Store:
 
     def llm_usage(self, audit_id: int) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(llm_usage.c.usage).where(llm_usage.c.audit_id == audit_id)
-                                .order_by(llm_usage.c.id)).all()
+            rows = conn.execute(
+                select(llm_usage.c.usage).where(llm_usage.c.audit_id == audit_id).order_by(llm_usage.c.id)
+            ).all()
         return [json.loads(raw) for (raw,) in rows]
 
     # -- pages -------------------------------------------------------------------------------
@@ -323,12 +352,12 @@ class Store:
         if not vectors:
             return
         existing = set(self.cached_vectors(model, list(vectors)))
-        rows = [{"model": model, "text_hash": h, "dim": dim, "vector": v} for h, v in vectors.items()
-                if h not in existing]
+        rows = [
+            {"model": model, "text_hash": h, "dim": dim, "vector": v} for h, v in vectors.items() if h not in existing
+        ]
         if rows:
             with self.engine.begin() as conn:
                 conn.execute(_insert_ignoring_duplicates(self.engine, embeddings), rows)
-
 
     # -- history -----------------------------------------------------------------------------
     def site_history(self, site: str, limit: int = 20) -> list[AuditRow]:
@@ -391,8 +420,11 @@ class Store:
         """(client, url, out_dir) rows; clients already in the batch keep their row (resume)."""
         with self.engine.begin() as conn:
             have = set(conn.execute(select(batch_items.c.client).where(batch_items.c.batch_id == batch_id)).scalars())
-            rows = [{"batch_id": batch_id, "client": c, "url": u, "out_dir": o, "seq": i, "status": "pending"}
-                    for i, (c, u, o) in enumerate(items) if c not in have]
+            rows = [
+                {"batch_id": batch_id, "client": c, "url": u, "out_dir": o, "seq": i, "status": "pending"}
+                for i, (c, u, o) in enumerate(items)
+                if c not in have
+            ]
             if rows:
                 conn.execute(insert(batch_items), rows)
 
@@ -439,8 +471,14 @@ class BatchRow:
     finished: str | None
 
 
-_BATCH_COLUMNS = (batches.c.id, batches.c.name, batches.c.source, batches.c.status, batches.c.created,
-                  batches.c.finished)
+_BATCH_COLUMNS = (
+    batches.c.id,
+    batches.c.name,
+    batches.c.source,
+    batches.c.status,
+    batches.c.created,
+    batches.c.finished,
+)
 
 
 @dataclass(frozen=True)
@@ -485,8 +523,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 class StoreSink:
     """Record sink for the crawl pipeline: batches pages into the store as they arrive."""
 
-    def __init__(self, store: Store, audit_id: int, *, batch_size: int = 25, max_wait_s: float = 2.0,
-                 first_seq: int = 0) -> None:
+    def __init__(
+        self, store: Store, audit_id: int, *, batch_size: int = 25, max_wait_s: float = 2.0, first_seq: int = 0
+    ) -> None:
         self.store = store
         self.audit_id = audit_id
         self.batch_size = batch_size

@@ -84,7 +84,7 @@ _TITLE_TOKEN = re.compile(r"^(?:Dr|Prof|med|dent|vet|rer|nat|phil|jur|Dipl\.-\w+
 
 
 def person_key(name: str) -> str:
-    """"Dr. med. dent. Katrin Weber" and "katrin weber" compare equal."""
+    """ "Dr. med. dent. Katrin Weber" and "katrin weber" compare equal."""
     tokens = [t for t in re.split(r"[\s,]+", name) if t and not _TITLE_TOKEN.match(t)]
     return " ".join(tokens).casefold()
 
@@ -167,8 +167,9 @@ def holdout_ids(fixtures: Path = FIXTURES) -> set[str]:
     return {page_id for page_id, meta in index.items() if meta.get("holdout")}
 
 
-def evaluate(records: dict[str, PageRecord] | None = None, fixtures: Path = FIXTURES,
-             only: set[str] | None = None) -> dict[str, Score]:
+def evaluate(
+    records: dict[str, PageRecord] | None = None, fixtures: Path = FIXTURES, only: set[str] | None = None
+) -> dict[str, Score]:
     """Score per detector over every labelled page (or the pages in `only`)."""
     records = records if records is not None else load_records(fixtures)
     scores: dict[str, Score] = {}

@@ -43,9 +43,11 @@ def main() -> None:
             walls[jobs] = time.perf_counter() - started
             done = sum(i.status == "done" for i in outcome.items)
             child_peak = max(i.peak_mb or 0 for i in outcome.items)
-            print(f"--jobs {jobs}: {walls[jobs]:.1f} s wall, {done}/{len(outcome.items)} done, "
-                  f"{walls[jobs] / len(outcome.items):.2f} s/domain, peak child RSS {child_peak:.0f} MB, "
-                  f"load average {os.getloadavg()[0]:.1f}")
+            print(
+                f"--jobs {jobs}: {walls[jobs]:.1f} s wall, {done}/{len(outcome.items)} done, "
+                f"{walls[jobs] / len(outcome.items):.2f} s/domain, peak child RSS {child_peak:.0f} MB, "
+                f"load average {os.getloadavg()[0]:.1f}"
+            )
         parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"peak RSS: parent {parent:.0f} MB, largest child {children:.0f} MB")

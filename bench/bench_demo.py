@@ -25,7 +25,9 @@ def one_run() -> dict[str, float]:
         began = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, "-m", "auditor.cli", "demo", "--db", str(db), "--out", str(Path(tmp) / "out"), "--json"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         wall = time.perf_counter() - began
         summary = json.loads(proc.stdout)

@@ -102,8 +102,14 @@ def measure(name: str, cmd: list[str], env: dict[str, str] | None = None, cwd: P
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         print(f"{name} exited {proc.returncode}: {stderr[-2000:]}", file=sys.stderr)
-    return {"name": name, "wall_s": wall, "cpu_s": cpu, "peak_rss_mb": peak / 1024, "stdout": stdout,
-            "returncode": proc.returncode}
+    return {
+        "name": name,
+        "wall_s": wall,
+        "cpu_s": cpu,
+        "peak_rss_mb": peak / 1024,
+        "stdout": stdout,
+        "returncode": proc.returncode,
+    }
 
 
 def wait_port(port: int, timeout: float = 10) -> None:
@@ -121,8 +127,11 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=10_050)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--site-dir", type=Path, default=Path(tempfile.gettempdir()) / "geo-bench-site")
-    parser.add_argument("--advertools-python", default=sys.executable,
-                        help="Python of a venv with advertools (its `scrapy` must be beside it)")
+    parser.add_argument(
+        "--advertools-python",
+        default=sys.executable,
+        help="Python of a venv with advertools (its `scrapy` must be beside it)",
+    )
     parser.add_argument("--only", default="a,b,c", help="Which crawlers: a (bare), b (advertools), c (geo-audit)")
     parser.add_argument("--port", type=int, default=80)
     parser.add_argument("--extract-workers", type=int, default=-1, help="GEO_EXTRACT_WORKERS for geo-audit")
@@ -153,20 +162,42 @@ def main() -> None:
             results.append(run)
         if "b" in args.only:
             out = tmp / "advertools.jl"
-            code = (f"import advertools as adv; adv.crawl({url!r}, {str(out)!r}, follow_links=True, custom_settings="
-                    f"{{'CONCURRENT_REQUESTS': {c}, 'CONCURRENT_REQUESTS_PER_DOMAIN': {c}, 'DOWNLOAD_DELAY': 0, "
-                    f"'AUTOTHROTTLE_ENABLED': False, 'ROBOTSTXT_OBEY': True, 'LOG_LEVEL': 'ERROR'}})")
+            code = (
+                f"import advertools as adv; adv.crawl({url!r}, {str(out)!r}, follow_links=True, custom_settings="
+                f"{{'CONCURRENT_REQUESTS': {c}, 'CONCURRENT_REQUESTS_PER_DOMAIN': {c}, 'DOWNLOAD_DELAY': 0, "
+                f"'AUTOTHROTTLE_ENABLED': False, 'ROBOTSTXT_OBEY': True, 'LOG_LEVEL': 'ERROR'}})"
+            )
             env = {**os.environ, "PATH": f"{Path(args.advertools_python).parent}:{os.environ['PATH']}"}
             # cwd outside the project: `scrapy runspider` would pick up our scrapy.cfg and settings
             run = measure("(b) advertools crawl(follow_links=True)", [args.advertools_python, "-c", code], env, tmp)
             run["pages"] = sum(1 for _ in out.open(encoding="utf-8")) if out.exists() else 0
             results.append(run)
         if "c" in args.only:
-            geo = [sys.executable, "-m", "auditor.cli", "audit", url, "--crawl-only", "--json",
-                   "--db", str(tmp / "geo.db"), "--max-pages", str(args.pages * 2), "--max-depth", "10000",
-                   "--delay", "0",
-                   "-s", "AUTOTHROTTLE_ENABLED=false", "-s", f"CONCURRENT_REQUESTS={c}",
-                   "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={c}", "-s", f"GEO_EXTRACT_WORKERS={args.extract_workers}"]
+            geo = [
+                sys.executable,
+                "-m",
+                "auditor.cli",
+                "audit",
+                url,
+                "--crawl-only",
+                "--json",
+                "--db",
+                str(tmp / "geo.db"),
+                "--max-pages",
+                str(args.pages * 2),
+                "--max-depth",
+                "10000",
+                "--delay",
+                "0",
+                "-s",
+                "AUTOTHROTTLE_ENABLED=false",
+                "-s",
+                f"CONCURRENT_REQUESTS={c}",
+                "-s",
+                f"CONCURRENT_REQUESTS_PER_DOMAIN={c}",
+                "-s",
+                f"GEO_EXTRACT_WORKERS={args.extract_workers}",
+            ]
             run = measure("(c) geo-audit crawl, full extraction + store", geo, {**os.environ, "PYTHONPATH": str(ROOT)})
             run["pages"] = json.loads(run["stdout"])["pages"] if run["returncode"] == 0 else 0
             results.append(run)

@@ -50,19 +50,23 @@ def main() -> None:
     depths = click_depths(args.pages, src, dst, 0)
     inlinks = inlink_counts(args.pages, dst)
     done = time.perf_counter()
-    print(json.dumps({
-        "pages": args.pages,
-        "links": int(len(src)),
-        "generate_s": round(generated - began, 2),
-        "pagerank_s": round(ranked - generated, 2),
-        "link_metrics_s": round(done - generated, 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "max_click_depth": int(depths.max()),
-        "unreachable": int((depths < 0).sum()),
-        "median_link_score": float(np.median(scores)),
-        "max_inlinks": int(inlinks.max()),
-        "pagerank_sum": round(float(rank.sum()), 6),
-    }))
+    print(
+        json.dumps(
+            {
+                "pages": args.pages,
+                "links": int(len(src)),
+                "generate_s": round(generated - began, 2),
+                "pagerank_s": round(ranked - generated, 2),
+                "link_metrics_s": round(done - generated, 2),
+                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                "max_click_depth": int(depths.max()),
+                "unreachable": int((depths < 0).sum()),
+                "median_link_score": float(np.median(scores)),
+                "max_inlinks": int(inlinks.max()),
+                "pagerank_sum": round(float(rank.sum()), 6),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

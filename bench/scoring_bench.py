@@ -25,26 +25,56 @@ from auditor.serve import StaticSite
 from auditor.store import Store, StoreSink
 
 TOPICS = {
-    "waermepumpe": ("Wärmepumpe", "Eine Wärmepumpe nutzt Umweltwärme aus Luft, Wasser oder Erdreich.",
-                    ["Vorlauftemperatur", "Jahresarbeitszahl", "Heizkörper", "Erdsonde", "Kältemittel"]),
-    "photovoltaik": ("Photovoltaik", "Eine Photovoltaikanlage wandelt Sonnenlicht in Strom um.",
-                     ["Wechselrichter", "Modulfläche", "Einspeisevergütung", "Eigenverbrauch", "Dachneigung"]),
-    "speicher": ("Stromspeicher", "Ein Stromspeicher hebt Solarstrom für den Abend auf.",
-                 ["Kapazität", "Ladezyklen", "Notstrom", "Lithium-Eisenphosphat", "Entladetiefe"]),
-    "wallbox": ("Wallbox", "Eine Wallbox lädt das Elektroauto zu Hause sicher und schnell.",
-                ["Ladeleistung", "Überschussladen", "Typ-2-Stecker", "Lastmanagement", "Fahrzeugakku"]),
-    "foerderung": ("Förderung", "Die staatliche Förderung senkt die Investitionskosten deutlich.",
-                   ["Zuschuss", "Antrag", "Effizienzbonus", "Einkommensbonus", "Kredit"]),
-    "daemmung": ("Dämmung", "Eine gute Dämmung senkt den Heizwärmebedarf eines Hauses.",
-                 ["Fassade", "Dachboden", "Wärmebrücke", "U-Wert", "Kellerdecke"]),
-    "fenster": ("Fenster", "Moderne Fenster mit Dreifachverglasung halten die Wärme im Haus.",
-                ["Verglasung", "Rahmen", "Uw-Wert", "Lüftung", "Einbruchschutz"]),
-    "energieberatung": ("Energieberatung", "Eine Energieberatung zeigt, welche Sanierung sich lohnt.",
-                        ["Sanierungsfahrplan", "Vor-Ort-Termin", "Bestandsaufnahme", "Maßnahmen", "Energieausweis"]),
-    "wartung": ("Wartung", "Eine regelmäßige Wartung erhält den Ertrag einer Anlage.",
-                ["Sichtprüfung", "Messprotokoll", "Reinigung", "Verschleiß", "Prüfintervall"]),
-    "smarthome": ("Smart Home", "Ein Energiemanager steuert Verbraucher nach dem Solarertrag.",
-                  ["Steuerung", "Zeitplan", "Sensor", "Verbrauchsprognose", "App"]),
+    "waermepumpe": (
+        "Wärmepumpe",
+        "Eine Wärmepumpe nutzt Umweltwärme aus Luft, Wasser oder Erdreich.",
+        ["Vorlauftemperatur", "Jahresarbeitszahl", "Heizkörper", "Erdsonde", "Kältemittel"],
+    ),
+    "photovoltaik": (
+        "Photovoltaik",
+        "Eine Photovoltaikanlage wandelt Sonnenlicht in Strom um.",
+        ["Wechselrichter", "Modulfläche", "Einspeisevergütung", "Eigenverbrauch", "Dachneigung"],
+    ),
+    "speicher": (
+        "Stromspeicher",
+        "Ein Stromspeicher hebt Solarstrom für den Abend auf.",
+        ["Kapazität", "Ladezyklen", "Notstrom", "Lithium-Eisenphosphat", "Entladetiefe"],
+    ),
+    "wallbox": (
+        "Wallbox",
+        "Eine Wallbox lädt das Elektroauto zu Hause sicher und schnell.",
+        ["Ladeleistung", "Überschussladen", "Typ-2-Stecker", "Lastmanagement", "Fahrzeugakku"],
+    ),
+    "foerderung": (
+        "Förderung",
+        "Die staatliche Förderung senkt die Investitionskosten deutlich.",
+        ["Zuschuss", "Antrag", "Effizienzbonus", "Einkommensbonus", "Kredit"],
+    ),
+    "daemmung": (
+        "Dämmung",
+        "Eine gute Dämmung senkt den Heizwärmebedarf eines Hauses.",
+        ["Fassade", "Dachboden", "Wärmebrücke", "U-Wert", "Kellerdecke"],
+    ),
+    "fenster": (
+        "Fenster",
+        "Moderne Fenster mit Dreifachverglasung halten die Wärme im Haus.",
+        ["Verglasung", "Rahmen", "Uw-Wert", "Lüftung", "Einbruchschutz"],
+    ),
+    "energieberatung": (
+        "Energieberatung",
+        "Eine Energieberatung zeigt, welche Sanierung sich lohnt.",
+        ["Sanierungsfahrplan", "Vor-Ort-Termin", "Bestandsaufnahme", "Maßnahmen", "Energieausweis"],
+    ),
+    "wartung": (
+        "Wartung",
+        "Eine regelmäßige Wartung erhält den Ertrag einer Anlage.",
+        ["Sichtprüfung", "Messprotokoll", "Reinigung", "Verschleiß", "Prüfintervall"],
+    ),
+    "smarthome": (
+        "Smart Home",
+        "Ein Energiemanager steuert Verbraucher nach dem Solarertrag.",
+        ["Steuerung", "Zeitplan", "Sensor", "Verbrauchsprognose", "App"],
+    ),
 }
 FILLER = [
     "Im Vergleich zur alten Lösung sinken die Kosten um {n} Prozent.",
@@ -88,12 +118,20 @@ def generate(root: Path, pages: int, seed: int = 1) -> int:
         nonlocal written
         folder = root / path.strip("/")
         folder.mkdir(parents=True, exist_ok=True)
-        ld = (f'<script type="application/ld+json">{{"@type":"BlogPosting","headline":"{title}",'
-              f'"datePublished":"{date}"}}</script>') if date else ""
+        ld = (
+            (
+                f'<script type="application/ld+json">{{"@type":"BlogPosting","headline":"{title}",'
+                f'"datePublished":"{date}"}}</script>'
+            )
+            if date
+            else ""
+        )
         (folder / "index.html").write_text(
             f'<!doctype html><html lang="de"><head><meta charset="utf-8"><title>{title} | Bench GmbH</title>'
-            f'{ld}</head><body><header><nav>{nav}</nav></header><main><h1>{title}</h1>{body}</main>'
-            '<footer><a href="/impressum/">Impressum</a></footer></body></html>', encoding="utf-8")
+            f"{ld}</head><body><header><nav>{nav}</nav></header><main><h1>{title}</h1>{body}</main>"
+            '<footer><a href="/impressum/">Impressum</a></footer></body></html>',
+            encoding="utf-8",
+        )
         written += 1
 
     write("", "Bench GmbH: Energie für Ihr Haus", "<p>Wir planen Wärmepumpen, Photovoltaik und Speicher.</p>")
@@ -108,8 +146,9 @@ def generate(root: Path, pages: int, seed: int = 1) -> int:
             write(path, f"{TOPICS[topic][0]} – Ratgeber", f"<ul>{links}</ul>{more}")
         for i, slug in enumerate(slugs):
             title, _, body = article(rng, topic, i)
-            related = "".join(f'<a href="{slugs[(i + k) % per_topic]}">{TOPICS[topic][0]} Teil {k}</a> '
-                              for k in (1, 2, 3))
+            related = "".join(
+                f'<a href="{slugs[(i + k) % per_topic]}">{TOPICS[topic][0]} Teil {k}</a> ' for k in (1, 2, 3)
+            )
             write(slug, title, body + f"<p>Weitere Artikel: {related}</p>", date=f"2025-0{1 + i % 9}-1{i % 9}")
     return written
 
@@ -123,15 +162,17 @@ def run_mode(root: Path, db: Path, overlap: bool, polite: bool) -> dict:
     if polite:  # the crawl settings `geo-audit audit` uses on a real site (delay, AutoThrottle)
         options = CrawlOptions(max_pages=count + 100, max_depth=50)
     else:  # `geo-audit demo`'s loopback settings: no delay, 8 parallel requests
-        options = CrawlOptions(max_pages=count + 100, max_depth=50, delay_s=0.0, concurrency=8,
-                               overrides={"AUTOTHROTTLE_ENABLED": False})
+        options = CrawlOptions(
+            max_pages=count + 100, max_depth=50, delay_s=0.0, concurrency=8, overrides={"AUTOTHROTTLE_ENABLED": False}
+        )
     store = Store(db)
     background = EmbedWhileCrawling(store) if overlap else None
     with StaticSite(root) as site:
         audit_id = store.create_audit(site.origin + "/", {})
         began = time.perf_counter()
-        run_crawl(site.origin + "/", StoreSink(store, audit_id), options,
-                  on_page=background.add if background else None)
+        run_crawl(
+            site.origin + "/", StoreSink(store, audit_id), options, on_page=background.add if background else None
+        )
         if background:
             background.close()
         crawl_s = time.perf_counter() - began
@@ -145,16 +186,27 @@ def run_mode(root: Path, db: Path, overlap: bool, polite: bool) -> dict:
         return time.perf_counter() - began, stats, result
 
     first_s, first, result = score()
-    row = {"mode": "overlap" if overlap else "sequential", "polite": polite,
-           "pages_crawled": store.page_count(audit_id),
-           "crawl_s": round(crawl_s, 1), "score_s": round(first_s, 1), "embedded_in_score": first.computed,
-           "embed_s": first.seconds, "ratio_score_to_crawl": round(first_s / crawl_s, 2),
-           "total_s": round(crawl_s + first_s, 1), "checks_s": result.timing.get("score_s"),
-           "clusters": len(result.insights.clusters), "focus": result.insights.focus_score}
+    row = {
+        "mode": "overlap" if overlap else "sequential",
+        "polite": polite,
+        "pages_crawled": store.page_count(audit_id),
+        "crawl_s": round(crawl_s, 1),
+        "score_s": round(first_s, 1),
+        "embedded_in_score": first.computed,
+        "embed_s": first.seconds,
+        "ratio_score_to_crawl": round(first_s / crawl_s, 2),
+        "total_s": round(crawl_s + first_s, 1),
+        "checks_s": result.timing.get("score_s"),
+        "clusters": len(result.insights.clusters),
+        "focus": result.insights.focus_score,
+    }
     if not overlap:
         again_s, again, _ = score()
-        row |= {"rescore_s": round(again_s, 1), "rescore_embedded": again.computed,
-                "ratio_rescore_to_crawl": round(again_s / crawl_s, 2)}
+        row |= {
+            "rescore_s": round(again_s, 1),
+            "rescore_embedded": again.computed,
+            "ratio_rescore_to_crawl": round(again_s / crawl_s, 2),
+        }
     return row
 
 
@@ -178,9 +230,13 @@ def main() -> None:
         count = generate(root, args.pages)
         print(json.dumps({"pages_generated": count}), flush=True)
         for mode in args.modes.split(","):
-            run = subprocess.run([sys.executable, __file__, "--mode", mode, "--site", str(root),
-                                  "--db", str(Path(tmp) / f"{mode}.db")] + (["--polite"] if args.polite else []),
-                                 capture_output=True, text=True, check=True)
+            run = subprocess.run(
+                [sys.executable, __file__, "--mode", mode, "--site", str(root), "--db", str(Path(tmp) / f"{mode}.db")]
+                + (["--polite"] if args.polite else []),
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             print(run.stdout.strip(), flush=True)
 
 

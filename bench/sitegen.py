@@ -19,10 +19,32 @@ WORDS = (
     "which means that one kilowatt hour of electricity gives four of heat in a well insulated building "
     "installers measure the flow temperature and the radiators before they size the unit for the house"
 ).split()
-CATEGORIES = ["waermepumpen", "photovoltaik", "speicher", "foerderung", "ratgeber", "projekte", "wartung",
-              "planung", "technik", "news", "energie", "sanierung"]
-FOOTER = ["impressum", "datenschutz", "kontakt", "ueber-uns", "karriere", "agb", "barrierefreiheit",
-          "presse", "partner", "faq"]
+CATEGORIES = [
+    "waermepumpen",
+    "photovoltaik",
+    "speicher",
+    "foerderung",
+    "ratgeber",
+    "projekte",
+    "wartung",
+    "planung",
+    "technik",
+    "news",
+    "energie",
+    "sanierung",
+]
+FOOTER = [
+    "impressum",
+    "datenschutz",
+    "kontakt",
+    "ueber-uns",
+    "karriere",
+    "agb",
+    "barrierefreiheit",
+    "presse",
+    "partner",
+    "faq",
+]
 
 
 def sentence(rng: random.Random) -> str:
@@ -68,9 +90,9 @@ def article_page(i: int, n_articles: int, rng: random.Random, pool: list[str], o
     parts = [
         f"<article><h1>{title}</h1><p class='byline'>Von Jana Albrecht · <time datetime='2025-{1 + i % 12:02d}-"
         f"{1 + i % 28:02d}'>{1 + i % 28}.{1 + i % 12}.2025</time></p>",
-        "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@type\":\"Article\","
-        f"\"headline\":\"{title}\",\"datePublished\":\"2025-{1 + i % 12:02d}-{1 + i % 28:02d}\","
-        "\"author\":{\"@type\":\"Person\",\"name\":\"Jana Albrecht\"}}</script>",
+        '<script type=\'application/ld+json\'>{"@context":"https://schema.org","@type":"Article",'
+        f'"headline":"{title}","datePublished":"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",'
+        '"author":{"@type":"Person","name":"Jana Albrecht"}}</script>',
     ]
     links = [article_url((i + 1) % n_articles), article_url((i - 1) % n_articles)]
     links += [article_url(rng.randrange(n_articles)) for _ in range(18)]
@@ -86,8 +108,10 @@ def article_page(i: int, n_articles: int, rng: random.Random, pool: list[str], o
             li += 1
         parts.append(f"<p>{text}</p>")
         if rng.random() < 0.05:
-            parts.append(f"<figure><img src='/bilder/{i}-{section}.jpg' alt='{sentence(rng)[:40]}' width='800' "
-                         f"height='450'><figcaption>{sentence(rng)}</figcaption></figure>")
+            parts.append(
+                f"<figure><img src='/bilder/{i}-{section}.jpg' alt='{sentence(rng)[:40]}' width='800' "
+                f"height='450'><figcaption>{sentence(rng)}</figcaption></figure>"
+            )
         if rng.random() < 0.03:
             rows = "".join(f"<tr><td>{rng.choice(WORDS)}</td><td>{rng.randint(1, 999)}</td></tr>" for _ in range(6))
             parts.append(f"<table><tr><th>Posten</th><th>Euro</th></tr>{rows}</table>")
@@ -95,18 +119,21 @@ def article_page(i: int, n_articles: int, rng: random.Random, pool: list[str], o
             parts.append(f"<blockquote><p>{sentence(rng)}</p><footer>— Dr. Eva Maier</footer></blockquote>")
         size += len(parts[-1])
     parts.append("</article><aside class='related'><h2>Das könnte Sie interessieren</h2><ul>")
-    parts += [f"<li><a href='{article_url(rng.randrange(n_articles))}'>{sentence(rng)[:40]}</a></li>"
-              for _ in range(10)]
+    parts += [
+        f"<li><a href='{article_url(rng.randrange(n_articles))}'>{sentence(rng)[:40]}</a></li>" for _ in range(10)
+    ]
     parts.append(f"</ul><p><a href='{category_url(category)}'>Mehr aus {category.title()}</a></p></aside>")
     return layout(title, "".join(parts), article_url(i), origin)
 
 
-def category_page(c: str, page: int, members: list[int], per_page: int, rng: random.Random, pool: list[str],
-                  origin: str) -> str:
-    chunk = members[(page - 1) * per_page: page * per_page]
+def category_page(
+    c: str, page: int, members: list[int], per_page: int, rng: random.Random, pool: list[str], origin: str
+) -> str:
+    chunk = members[(page - 1) * per_page : page * per_page]
     pages = max(1, -(-len(members) // per_page))
-    items = "".join(f"<li><h3><a href='{article_url(i)}'>Artikel {i}</a></h3><p>{rng.choice(pool)[:300]}</p></li>"
-                    for i in chunk)
+    items = "".join(
+        f"<li><h3><a href='{article_url(i)}'>Artikel {i}</a></h3><p>{rng.choice(pool)[:300]}</p></li>" for i in chunk
+    )
     near = range(max(1, page - 3), min(pages, page + 3) + 1)
     pager = "".join(f"<a href='{category_url(c, p)}'>{p}</a> " for p in near)
     body = f"<h1>{c.title()} – Seite {page}</h1><ul class='teasers'>{items}</ul><nav class='pager'>{pager}</nav>"

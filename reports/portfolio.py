@@ -22,8 +22,20 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from scoring.results import AuditResult, CheckResult
 
 TEMPLATES = Path(__file__).parent / "templates"
-CSV_COLUMNS = ("client", "url", "status", "score", "previous_score", "change", "pages", "audited",
-               "biggest_issue", "biggest_issue_check", "report", "error")
+CSV_COLUMNS = (
+    "client",
+    "url",
+    "status",
+    "score",
+    "previous_score",
+    "change",
+    "pages",
+    "audited",
+    "biggest_issue",
+    "biggest_issue_check",
+    "report",
+    "error",
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
 
@@ -82,12 +94,19 @@ def category_titles(results: list[AuditResult]) -> dict[str, str]:
 
 @cache
 def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                       keep_trailing_newline=True)
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
+    )
 
 
-def render_portfolio(rows: list[PortfolioRow], *, title: str, categories: dict[str, str],
-                     branding: dict[str, str] | None = None, generated: str = "") -> str:
+def render_portfolio(
+    rows: list[PortfolioRow],
+    *,
+    title: str,
+    categories: dict[str, str],
+    branding: dict[str, str] | None = None,
+    generated: str = "",
+) -> str:
     """The portfolio page as a string (no external resources)."""
     brand = dict(branding or {})
     colour = brand.get("colour", "")
@@ -95,10 +114,20 @@ def render_portfolio(rows: list[PortfolioRow], *, title: str, categories: dict[s
         colour = "#1f4e79"  # only a hex colour reaches the style sheet
     done = [r for r in rows if r.score is not None]
     average = round(sum(r.score for r in done) / len(done), 1) if done else None
-    return _environment().get_template("portfolio.html.j2").render(
-        rows=rows, title=title, categories=categories, agency=brand.get("agency"), footer=brand.get("footer"),
-        colour=colour, generated=generated, average=average,
-        errors=sum(1 for r in rows if r.status == "error"),
+    return (
+        _environment()
+        .get_template("portfolio.html.j2")
+        .render(
+            rows=rows,
+            title=title,
+            categories=categories,
+            agency=brand.get("agency"),
+            footer=brand.get("footer"),
+            colour=colour,
+            generated=generated,
+            average=average,
+            errors=sum(1 for r in rows if r.status == "error"),
+        )
     )
 
 
@@ -117,8 +146,20 @@ def render_csv(rows: list[PortfolioRow], categories: dict[str, str]) -> str:
     writer.writerow([*CSV_COLUMNS, *(f"category_{c}" for c in categories)])
     for row in rows:
         issue = row.biggest_issue
-        values = [row.client, row.url, row.status, row.score, row.previous_score, row.change, row.pages,
-                  row.audited, issue.title if issue else None, issue.check if issue else None, row.report, row.error]
+        values = [
+            row.client,
+            row.url,
+            row.status,
+            row.score,
+            row.previous_score,
+            row.change,
+            row.pages,
+            row.audited,
+            issue.title if issue else None,
+            issue.check if issue else None,
+            row.report,
+            row.error,
+        ]
         values += [row.categories.get(c) for c in categories]
         writer.writerow([_cell(v) for v in values])
     return buffer.getvalue()
@@ -136,11 +177,20 @@ def _write_text(path: Path, text: str) -> Path:
     return path
 
 
-def write_portfolio(rows: list[PortfolioRow], out_dir: Path, *, title: str, categories: dict[str, str],
-                    branding: dict[str, str] | None = None, generated: str = "") -> dict[str, Path]:
+def write_portfolio(
+    rows: list[PortfolioRow],
+    out_dir: Path,
+    *,
+    title: str,
+    categories: dict[str, str],
+    branding: dict[str, str] | None = None,
+    generated: str = "",
+) -> dict[str, Path]:
     """Write portfolio.html and portfolio.csv into `out_dir`; return {"html", "csv"} -> path."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     html = render_portfolio(rows, title=title, categories=categories, branding=branding, generated=generated)
-    return {"html": _write_text(out / "portfolio.html", html),
-            "csv": _write_text(out / "portfolio.csv", render_csv(rows, categories))}
+    return {
+        "html": _write_text(out / "portfolio.html", html),
+        "csv": _write_text(out / "portfolio.csv", render_csv(rows, categories)),
+    }

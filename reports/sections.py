@@ -39,7 +39,7 @@ def short_url(url: str, site: str) -> str:
     for scheme in ("https://", "http://"):
         prefix = scheme + origin
         if url.startswith(prefix) and (len(url) == len(prefix) or url[len(prefix)] in "/?#"):
-            return url[len(prefix):] or "/"
+            return url[len(prefix) :] or "/"
     return url
 
 
@@ -296,9 +296,7 @@ def ai_matrix(result: AuditResult, t: dict[str, str]) -> dict[str, Any] | None:
                 "token": _clip(r.get("token"), 80),
                 "operator": _clip(r.get("operator"), 80),
                 "main": bool(r.get("main")),
-                "cells": [
-                    {"state": st, "label": t[st]} if r.get("class") == cls else None for cls in AGENT_CLASSES
-                ],
+                "cells": [{"state": st, "label": t[st]} if r.get("class") == cls else None for cls in AGENT_CLASSES],
                 "rule": _clip(r.get("rule"), 200) if r.get("rule") else "",
             }
         )
@@ -329,9 +327,7 @@ def briefs_view(result: AuditResult, t: dict[str, str]) -> list[dict[str, Any]]:
     views = []
     for n, b in enumerate(result.briefs, 1):
         source = (
-            t["brief_source_llm"].format(model=b.model or "?")
-            if b.source == "llm"
-            else t["brief_source_deterministic"]
+            t["brief_source_llm"].format(model=b.model or "?") if b.source == "llm" else t["brief_source_deterministic"]
         )
         views.append(
             {

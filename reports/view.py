@@ -260,15 +260,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "count_not_measured": "nicht gemessen",
         "verdict_good": "Stark: Die Website bietet Such- und Antwortmaschinen viel, dem sie vertrauen "
         "und das sie zitieren können.",
-        "verdict_ok": (
-            "Solide, mit klaren Lücken: Wer die nicht bestandenen Prüfungen behebt, wird zitierfähig."
-        ),
+        "verdict_ok": ("Solide, mit klaren Lücken: Wer die nicht bestandenen Prüfungen behebt, wird zitierfähig."),
         "verdict_poor": "Ausbaufähig: Wichtige Signale, auf die Antwortmaschinen achten, fehlen.",
         "verdict_bad": "Schwach: Such- und Antwortmaschinen finden auf dieser Website wenig, dem sie "
         "vertrauen oder das sie zitieren können.",
-        "verdict_none": (
-            "Nicht gemessen: Keine Prüfung konnte bewertet werden, daher gibt es keine Gesamtbewertung."
-        ),
+        "verdict_none": ("Nicht gemessen: Keine Prüfung konnte bewertet werden, daher gibt es keine Gesamtbewertung."),
         "footer": "Erstellt mit geo-auditor. Jedes Ergebnis nennt seine Belege; "
         "alle Daten stehen in results.json, pages.csv und findings.csv.",
         "schema": "Ergebnis-Schema",
@@ -812,8 +808,7 @@ def _page_row(page: PageSummary, known_checks: set[str], t: dict[str, str], lang
         "words": fmt_int(page.words, lang),
         "score": score_view(page.score, t, lang),
         "failed": [
-            {"id": cid, "anchor": anchor("check", cid) if cid in known_checks else None}
-            for cid in page.failed_checks
+            {"id": cid, "anchor": anchor("check", cid) if cid in known_checks else None} for cid in page.failed_checks
         ],
     }
 

@@ -33,8 +33,18 @@ from scoring.results import AuditResult
 TEMPLATES = Path(__file__).parent / "templates"
 REPORT_TEMPLATE = "report.html.j2"
 PAGES_COLUMNS = ("url", "status", "depth", "words", "page_score", "title", "failed_checks", "error")
-FINDINGS_COLUMNS = ("check_id", "check_title", "category", "state", "score", "effort", "url", "reason",
-                    "element", "excerpt")
+FINDINGS_COLUMNS = (
+    "check_id",
+    "check_title",
+    "category",
+    "state",
+    "score",
+    "effort",
+    "url",
+    "reason",
+    "element",
+    "excerpt",
+)
 SCRIPT = "report.js"
 BOM = "\ufeff"  # Excel reads UTF-8 CSV correctly only with a byte-order mark
 LOGO_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"}
@@ -80,8 +90,13 @@ def csp(script_hash: str) -> str:
 def json_for_script(value: Any) -> Markup:
     """JSON safe inside <script type="application/json">: <, >, & and line separators escaped."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escape)
     return Markup(text)  # noqa: S704 — escaped above; the only markup besides our own script
 
@@ -195,13 +210,29 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
         if check.pages:
             for o in check.pages:
                 first = o.evidence[0] if o.evidence else None
-                row = (*head, o.state, o.score, check.effort, o.url, o.reason,
-                       first.element if first else None, first.excerpt if first else None)
+                row = (
+                    *head,
+                    o.state,
+                    o.score,
+                    check.effort,
+                    o.url,
+                    o.reason,
+                    first.element if first else None,
+                    first.excerpt if first else None,
+                )
                 writer.writerow([csv_cell(v) for v in row])
         elif check.evidence:
             for e in check.evidence:
-                row = (*head, check.state, check.score, check.effort, e.url, e.note or check.explanation,
-                       e.element, e.excerpt)
+                row = (
+                    *head,
+                    check.state,
+                    check.score,
+                    check.effort,
+                    e.url,
+                    e.note or check.explanation,
+                    e.element,
+                    e.excerpt,
+                )
                 writer.writerow([csv_cell(v) for v in row])
         else:
             row = (*head, check.state, check.score, check.effort, None, check.explanation, None, None)

@@ -32,9 +32,7 @@ COMPARISON_RE = re.compile(
     r"|\bpros and cons\b|\bunlike\b|\bwhereas\b|\bdiffers? from\b",
     re.IGNORECASE,
 )
-STEP_RE = re.compile(
-    r"^\s*(?:schritt|step)\s*\d+|^\s*\d{1,2}[.)]\s+\S", re.IGNORECASE | re.MULTILINE
-)
+STEP_RE = re.compile(r"^\s*(?:schritt|step)\s*\d+|^\s*\d{1,2}[.)]\s+\S", re.IGNORECASE | re.MULTILINE)
 # Openers that postpone the answer ("In diesem Artikel erfahren Sie …", "Welcome to …").
 THROAT_CLEARING_RE = re.compile(
     r"^\s*(?:in diesem (?:artikel|beitrag|text|ratgeber)|herzlich willkommen|willkommen|liebe leser"
@@ -135,9 +133,7 @@ def analyse(page: PageRecord) -> DepthSignals:
     opening = opening_paragraph(text)
     first = answers_first(page, opening)
     subheadings = sum(1 for h in page.headings if h.level in (2, 3))
-    present = sum(
-        [bool(definitions), bool(comparisons), numbers > 0, bool(page.lists or page.tables), bool(first)]
-    )
+    present = sum([bool(definitions), bool(comparisons), numbers > 0, bool(page.lists or page.tables), bool(first)])
     return DepthSignals(
         words=n_words,
         subheadings=subheadings,

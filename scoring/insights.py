@@ -109,11 +109,17 @@ def link_suggestions(site: SiteData) -> list[LinkSuggestion]:
             pool.sort(key=lambda u: (-site.link_score.get(u, 0.0), u))
             anchor = _anchor(target)
             for source in pool[:SUGGESTIONS_PER_TARGET]:
-                suggestions.append(LinkSuggestion(
-                    source=source, target=url, anchor=anchor,
-                    reason=(f"{why}; source Link Score {site.link_score.get(source, 0.0):.0f}, target "
-                            f"{site.link_score.get(url, 0.0):.0f}"),
-                ))
+                suggestions.append(
+                    LinkSuggestion(
+                        source=source,
+                        target=url,
+                        anchor=anchor,
+                        reason=(
+                            f"{why}; source Link Score {site.link_score.get(source, 0.0):.0f}, target "
+                            f"{site.link_score.get(url, 0.0):.0f}"
+                        ),
+                    )
+                )
         return suggestions
 
     return site.memo("link_suggestions", compute)
@@ -162,18 +168,20 @@ def clusters(site: SiteData, by_id: dict[str, CheckResult] | None = None) -> lis
         depths = {u: depth_of(site, pages[u]).score for u in members}
         strongest = max(members, key=lambda u: (depths[u] + site.link_score.get(u, 0.0) / 2, u))
         hub, _, _ = hub_of(site, members)
-        out.append(Cluster(
-            id=data.id,
-            label=data.label,
-            urls=members,
-            pages=len(members),
-            total_words=sum(counts),
-            median_words=float(statistics.median(counts)),
-            evidence=_evidence_counts(set(members), by_id or {}, site),
-            strongest_url=strongest,
-            hub_url=hub,
-            depth_score=round(statistics.median(depths.values()), 1),
-        ))
+        out.append(
+            Cluster(
+                id=data.id,
+                label=data.label,
+                urls=members,
+                pages=len(members),
+                total_words=sum(counts),
+                median_words=float(statistics.median(counts)),
+                evidence=_evidence_counts(set(members), by_id or {}, site),
+                strongest_url=strongest,
+                hub_url=hub,
+                depth_score=round(statistics.median(depths.values()), 1),
+            )
+        )
     return out
 
 

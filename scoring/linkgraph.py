@@ -26,8 +26,15 @@ def transition(n: int, src: np.ndarray, dst: np.ndarray, weight: np.ndarray | No
     return sp.diags(scale) @ matrix
 
 
-def pagerank(n: int, src: np.ndarray, dst: np.ndarray, weight: np.ndarray | None = None,
-             damping: float = DAMPING, tol: float = 1e-6, max_iter: int = 100) -> np.ndarray:
+def pagerank(
+    n: int,
+    src: np.ndarray,
+    dst: np.ndarray,
+    weight: np.ndarray | None = None,
+    damping: float = DAMPING,
+    tol: float = 1e-6,
+    max_iter: int = 100,
+) -> np.ndarray:
     """PageRank vector (sums to 1)."""
     if n == 0:
         return np.zeros(0)

@@ -20,8 +20,19 @@ PAGE_KINDS: tuple[str, ...] = ("home", "article", "service", "legal", "listing",
 
 # JSON-LD @type values (lower case) -> kind. Article types are those of scoring.site.ARTICLE_TYPES.
 ARTICLE_TYPES = frozenset(
-    {"article", "blogposting", "newsarticle", "techarticle", "report", "scholarlyarticle", "reportagenewsarticle",
-     "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle"}
+    {
+        "article",
+        "blogposting",
+        "newsarticle",
+        "techarticle",
+        "report",
+        "scholarlyarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+    }
 )
 LISTING_TYPES = frozenset({"collectionpage", "itemlist", "blog", "searchresultspage"})
 PROFILE_TYPES = frozenset({"profilepage"})
@@ -36,8 +47,9 @@ LEGAL_SEGMENT_RE = re.compile(
     r"widerruf\w*|barrierefreiheit\w*|accessibility(?:-statement)?|disclaimer|haftungsausschluss)" + _SEG,
     re.IGNORECASE,
 )
-CONTACT_SEGMENT_RE = re.compile(r"^(?:kontakt\w*|contact(?:-us)?|anfahrt|standort|termin(?:-vereinbaren)?)" + _SEG,
-                                re.IGNORECASE)
+CONTACT_SEGMENT_RE = re.compile(
+    r"^(?:kontakt\w*|contact(?:-us)?|anfahrt|standort|termin(?:-vereinbaren)?)" + _SEG, re.IGNORECASE
+)
 ABOUT_SEGMENT_RE = re.compile(
     r"^(?:(?:wir-)?(?:ueber|uber|über)-?uns|about(?:-us)?|unternehmen|company|wer-wir-sind|who-we-are|"
     r"our-story|unsere-geschichte|philosophie|geschichte|historie)" + _SEG,
@@ -157,13 +169,18 @@ def classify(page: PageRecord) -> PageType:
         return PageType("listing", f"link density {link_density(page):.0%}")
     in_section = any(ARTICLE_SECTION_RE.match(s) for s in low[:-1])
     dated = page.dates.published is not None or page.extras.visible_date is not None
-    if (in_section or DATE_PATH_RE.search(urlsplit(url).path)) and (page.word_count >= MIN_SECTION_ARTICLE_WORDS
-                                                                     or dated and page.word_count > 0):
+    if (in_section or DATE_PATH_RE.search(urlsplit(url).path)) and (
+        page.word_count >= MIN_SECTION_ARTICLE_WORDS or dated and page.word_count > 0
+    ):
         where = "dated url" if not in_section else f"under /{next(s for s in low if ARTICLE_SECTION_RE.match(s))}/"
         return PageType("article", f"{where}, {page.word_count} words")
     if set(types) & SERVICE_TYPES or any(SERVICE_SECTION_RE.match(s) for s in low):
-        return PageType("service", "JSON-LD " + next(t for t in types if t in SERVICE_TYPES)
-                        if set(types) & SERVICE_TYPES else f"url /{'/'.join(segments)}/")
+        return PageType(
+            "service",
+            "JSON-LD " + next(t for t in types if t in SERVICE_TYPES)
+            if set(types) & SERVICE_TYPES
+            else f"url /{'/'.join(segments)}/",
+        )
     if page.dates.published is not None and page.word_count >= MIN_ARTICLE_WORDS:
         return PageType("article", f"dated {page.dates.published}, {page.word_count} words")
     return PageType("other", "no article, listing, legal or profile signal")

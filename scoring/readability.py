@@ -150,8 +150,7 @@ def text_stats(text: str, lang: str) -> TextStats:
             poly += count >= 3
             mono += count == 1
             long_words += letters(token) > LONG_WORD_LETTERS
-    return TextStats(language, n_sentences, n_words, n_syllables, poly, mono, long_words,
-                     longest, longest_words)
+    return TextStats(language, n_sentences, n_words, n_syllables, poly, mono, long_words, longest, longest_words)
 
 
 def flesch_amstad(stats: TextStats) -> float:
@@ -188,8 +187,14 @@ def reading_ease(stats: TextStats) -> float:
 
 def ease_label(score: float) -> str:
     """Flesch's own bands (shared by Amstad's German adaptation)."""
-    for bound, label in ((90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "standard"),
-                         (50, "fairly difficult"), (30, "difficult")):
+    for bound, label in (
+        (90, "very easy"),
+        (80, "easy"),
+        (70, "fairly easy"),
+        (60, "standard"),
+        (50, "fairly difficult"),
+        (30, "difficult"),
+    ):
         if score >= bound:
             return label
     return "very difficult"

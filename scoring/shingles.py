@@ -63,9 +63,7 @@ def _prefix_length(size: int, threshold: float) -> int:
     return size - math.ceil(threshold * size - _EPSILON) + 1
 
 
-def near_duplicate_pairs(
-    sets: Mapping[Hashable, frozenset[int]], threshold: float = THRESHOLD
-) -> list[Pair]:
+def near_duplicate_pairs(sets: Mapping[Hashable, frozenset[int]], threshold: float = THRESHOLD) -> list[Pair]:
     """All pairs of keys whose shingle sets have Jaccard ≥ threshold, most similar first.
 
     Keys keep the mapping's order inside a pair (a before b). Empty sets are ignored.

@@ -53,8 +53,7 @@ def is_article(page: PageRecord) -> bool:
 class SiteData:
     """Everything the checks share. Construct once per run; properties compute lazily."""
 
-    def __init__(self, pages: Iterable[PageRecord], artifacts: SiteArtifacts,
-                 embeddings: Any = None) -> None:
+    def __init__(self, pages: Iterable[PageRecord], artifacts: SiteArtifacts, embeddings: Any = None) -> None:
         self.pages: list[PageRecord] = list(pages)
         self.artifacts = artifacts
         # Page vectors from auditor.embeddings (scoring.clusters.PageEmbeddings), None: not measured

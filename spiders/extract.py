@@ -268,8 +268,9 @@ def extract_headings(tree: HtmlTree) -> list[Heading]:
     return headings
 
 
-def extract_links(tree: HtmlTree, page_url: str, is_internal: IsInternal,
-                  normalise: Normalise | None = None) -> list[Link]:
+def extract_links(
+    tree: HtmlTree, page_url: str, is_internal: IsInternal, normalise: Normalise | None = None
+) -> list[Link]:
     """Every http(s) <a href> with anchor text (or the alt of a linked image), rel, position."""
     base = base_url(tree, page_url)
     links = []
@@ -505,14 +506,13 @@ def extract_dates(tree: HtmlTree, jsonld: list[dict], *, use_htmldate: bool = Tr
 
 def extract_main_text(tree: HtmlTree) -> str:
     """Main text with boilerplate removed (trafilatura), paragraphs separated by newlines."""
-    text = trafilatura.extract(
-        tree, include_comments=False, include_tables=True, deduplicate=False, fast=True
-    )
+    text = trafilatura.extract(tree, include_comments=False, include_tables=True, deduplicate=False, fast=True)
     return text or ""
 
 
-def extract_page(tree: HtmlTree, page_url: str, is_internal: IsInternal,
-                 normalise: Normalise | None = None) -> dict[str, Any]:
+def extract_page(
+    tree: HtmlTree, page_url: str, is_internal: IsInternal, normalise: Normalise | None = None
+) -> dict[str, Any]:
     """All HTML fields of a PageRecord from one parsed tree.
 
     `normalise` maps link, canonical and hreflang URLs onto the crawl's URL space (stripped

@@ -21,19 +21,52 @@ _SPACE = re.compile(r"\s+")
 _SKIP_ANCESTORS = "ancestor::script or ancestor::style or ancestor::template or ancestor::nav or ancestor::footer"
 
 MONTHS = {
-    "januar": 1, "jänner": 1, "jan": 1, "january": 1, "februar": 2, "feb": 2, "february": 2, "märz": 3,
-    "maerz": 3, "mär": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "mai": 5, "may": 5, "juni": 6,
-    "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7, "august": 8, "aug": 8, "september": 9, "sep": 9,
-    "sept": 9, "oktober": 10, "okt": 10, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "dezember": 12, "dez": 12, "december": 12, "dec": 12,
+    "januar": 1,
+    "jänner": 1,
+    "jan": 1,
+    "january": 1,
+    "februar": 2,
+    "feb": 2,
+    "february": 2,
+    "märz": 3,
+    "maerz": 3,
+    "mär": 3,
+    "mar": 3,
+    "march": 3,
+    "april": 4,
+    "apr": 4,
+    "mai": 5,
+    "may": 5,
+    "juni": 6,
+    "jun": 6,
+    "june": 6,
+    "juli": 7,
+    "jul": 7,
+    "july": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "dezember": 12,
+    "dez": 12,
+    "december": 12,
+    "dec": 12,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_PATTERNS = (
     re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s+(?P<mn>{_MONTH})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b",
-               re.IGNORECASE),
+    re.compile(
+        rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE
+    ),
 )
 # Words that make a date a publication date rather than an event date in the text.
 DATE_CUE_RE = re.compile(
@@ -49,8 +82,9 @@ GALLERY_CLASS_RE = re.compile(
     r"masonry|wp-block-gallery|blocks-gallery-grid|image-grid|photo-grid|bilder)(?:$|[\s_-])",
     re.IGNORECASE,
 )
-FILE_NAME_ALT_RE = re.compile(r"^(?:img|dsc|dscn|pxl|photo|bild|image|foto)?[\s_-]*\d+|\.(?:jpe?g|png|webp|gif)$",
-                              re.IGNORECASE)
+FILE_NAME_ALT_RE = re.compile(
+    r"^(?:img|dsc|dscn|pxl|photo|bild|image|foto)?[\s_-]*\d+|\.(?:jpe?g|png|webp|gif)$", re.IGNORECASE
+)
 MIN_FIGURE_GROUP = 4
 CHART_RE = re.compile(r"chart|diagramm|grafik|graph|infografik|infographic|statistik|kurve|verlauf", re.IGNORECASE)
 TESTIMONIAL_CLASS_RE = re.compile(
@@ -66,10 +100,51 @@ TURN_LABEL_RE = re.compile(
 QUESTION_LABELS = {"frage", "question", "f", "q", "interviewer", "interviewerin", "redaktion"}
 # Labels of form fields, notes and meta lines, not speakers ("Stand: 14.03.2025", "Tipp: ...").
 NOT_SPEAKER_LABELS = {
-    "stand", "telefon", "tel", "fax", "mobil", "adresse", "anschrift", "hinweis", "tipp", "tipps", "fazit", "quelle",
-    "quellen", "source", "sources", "note", "update", "datum", "date", "autor", "autorin", "author", "text", "fotos",
-    "foto", "bild", "bilder", "photo", "photos", "words", "wichtig", "achtung", "beispiel", "example", "preis",
-    "price", "kosten", "dauer", "ort", "zeit", "stand der informationen", "published", "updated", "email", "mail",
+    "stand",
+    "telefon",
+    "tel",
+    "fax",
+    "mobil",
+    "adresse",
+    "anschrift",
+    "hinweis",
+    "tipp",
+    "tipps",
+    "fazit",
+    "quelle",
+    "quellen",
+    "source",
+    "sources",
+    "note",
+    "update",
+    "datum",
+    "date",
+    "autor",
+    "autorin",
+    "author",
+    "text",
+    "fotos",
+    "foto",
+    "bild",
+    "bilder",
+    "photo",
+    "photos",
+    "words",
+    "wichtig",
+    "achtung",
+    "beispiel",
+    "example",
+    "preis",
+    "price",
+    "kosten",
+    "dauer",
+    "ort",
+    "zeit",
+    "stand der informationen",
+    "published",
+    "updated",
+    "email",
+    "mail",
 }
 
 
@@ -240,8 +315,10 @@ def extract_interview_turns(tree: HtmlTree) -> list[str]:
             turns.append("Q" if label.lower() in QUESTION_LABELS else label)
             continue
         strong = para.xpath("./strong | ./b")
-        if para.tag in ("p", "dt", "h3", "h4") and text.endswith("?") and (
-            para.tag != "p" or (strong and len(_text(strong[0])) >= 0.8 * len(text))
+        if (
+            para.tag in ("p", "dt", "h3", "h4")
+            and text.endswith("?")
+            and (para.tag != "p" or (strong and len(_text(strong[0])) >= 0.8 * len(text)))
         ):
             turns.append("Q")
         elif turns and turns[-1] == "Q" and para.tag in ("p", "dd"):

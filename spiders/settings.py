@@ -64,9 +64,29 @@ GEO_EXCLUDE: list[str] = []
 GEO_AS_HOST = None  # production origin whose URLs map onto the crawled host (staging, local build)
 # Tracking and session parameters removed from every URL (names, or prefixes ending in *).
 GEO_STRIP_PARAMS = [
-    "utm_*", "fbclid", "gclid", "gclsrc", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid", "_ga", "_gl",
-    "igshid", "sid", "sessionid", "session_id", "phpsessid", "jsessionid", "aspsessionid*", "cfid", "cftoken",
-    "zenid", "oscsid", "ref_src",
+    "utm_*",
+    "fbclid",
+    "gclid",
+    "gclsrc",
+    "dclid",
+    "msclkid",
+    "yclid",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+    "igshid",
+    "sid",
+    "sessionid",
+    "session_id",
+    "phpsessid",
+    "jsessionid",
+    "aspsessionid*",
+    "cfid",
+    "cftoken",
+    "zenid",
+    "oscsid",
+    "ref_src",
 ]
 # Parse + extract in worker processes (the per-page work; uses the second core). -1 = one worker
 # when the machine has more than one core, 0 = extract in the crawl process.

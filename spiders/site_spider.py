@@ -81,8 +81,11 @@ class ParamStripper:
         names = [n.lower() for n in names]
         self.exact = frozenset(n for n in names if not n.endswith("*"))
         self.prefixes = tuple(n[:-1] for n in names if n.endswith("*"))
-        self.path_param = re.compile(
-            r";(?:" + "|".join(re.escape(n) for n in self.exact) + r")=[^/?#]*", re.I) if self.exact else None
+        self.path_param = (
+            re.compile(r";(?:" + "|".join(re.escape(n) for n in self.exact) + r")=[^/?#]*", re.I)
+            if self.exact
+            else None
+        )
 
     def drop(self, key: str) -> bool:
         key = key.lower()
@@ -118,7 +121,7 @@ class UrlScope:
         """A canonical URL (as `canonical_url` gives) in this crawl's URL space."""
         for prefix in self.alias_prefixes:
             if url.startswith(prefix):
-                url = self.origin + url[len(prefix) - 1:]
+                url = self.origin + url[len(prefix) - 1 :]
                 break
         return self.strip(url)
 
@@ -129,8 +132,9 @@ class UrlScope:
         return self.subdomains and host.partition(":")[0].endswith(self.apex_suffix)
 
 
-def extract_response(body: bytes, content_type: str | None, page_url: str, scope: UrlScope, *,
-                     ok: bool, follow_refresh: bool) -> dict[str, Any]:
+def extract_response(
+    body: bytes, content_type: str | None, page_url: str, scope: UrlScope, *, ok: bool, follow_refresh: bool
+) -> dict[str, Any]:
     """Decode, parse once and extract one HTML response: the per-page work, run in a worker
     process when the crawl has one. Returns fields for the PageRecord plus discovery extras."""
     if looks_binary(body):
@@ -179,8 +183,15 @@ def start_pool(workers: int) -> ProcessPoolExecutor | None:
 class SiteSpider(scrapy.Spider):
     name = "site"
 
-    def __init__(self, url: str, max_pages: int | str | None = None, max_depth: int | str | None = None,
-                 as_host: str | None = None, resume: ResumeState | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        url: str,
+        max_pages: int | str | None = None,
+        max_depth: int | str | None = None,
+        as_host: str | None = None,
+        resume: ResumeState | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.start_url = canonical_url(url)
         self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(self.start_url))
@@ -219,9 +230,16 @@ class SiteSpider(scrapy.Spider):
         if as_host:
             alias = urlsplit(as_host if "://" in as_host else f"https://{as_host}").netloc.lower()
             alias_prefixes = tuple(
-                f"{scheme}://{host}/" for host in site_hosts(f"//{alias}") for scheme in ("http", "https"))
-        spider.scope = UrlScope(origin=spider.origin, hosts=spider.hosts, subdomains=settings.getbool("GEO_SUBDOMAINS"),
-                                apex_suffix="." + apex.removeprefix("www."), alias_prefixes=alias_prefixes, strip=strip)
+                f"{scheme}://{host}/" for host in site_hosts(f"//{alias}") for scheme in ("http", "https")
+            )
+        spider.scope = UrlScope(
+            origin=spider.origin,
+            hosts=spider.hosts,
+            subdomains=settings.getbool("GEO_SUBDOMAINS"),
+            apex_suffix="." + apex.removeprefix("www."),
+            alias_prefixes=alias_prefixes,
+            strip=strip,
+        )
         spider.pool = start_pool(settings.getint("GEO_EXTRACT_WORKERS"))
         if spider.resume is not None:
             spider.seen |= spider.resume.seen
@@ -255,8 +273,15 @@ class SiteSpider(scrapy.Spider):
             return False
         return not any(p.search(url) for p in self.exclude)
 
-    def page_request(self, url: str, *, depth: int | None, referer: str,
-                     hops: list[RedirectHop] | None = None, normalised: bool = False) -> scrapy.Request | None:
+    def page_request(
+        self,
+        url: str,
+        *,
+        depth: int | None,
+        referer: str,
+        hops: list[RedirectHop] | None = None,
+        normalised: bool = False,
+    ) -> scrapy.Request | None:
         """A request for a page, or None when seen already or a limit says no."""
         if not normalised:
             url = self.normalise(canonical_url(url))
@@ -324,8 +349,13 @@ class SiteSpider(scrapy.Spider):
             if url in self.sitemaps_seen or not self.is_internal(url):
                 continue
             self.sitemaps_seen.add(url)
-            yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed,
-                                 priority=START_PRIORITY - 1, dont_filter=True)
+            yield scrapy.Request(
+                url,
+                callback=self.parse_sitemap,
+                errback=self.sitemap_failed,
+                priority=START_PRIORITY - 1,
+                dont_filter=True,
+            )
 
     def parse_robots(self, response: Response) -> Iterator[Any]:
         body = response.text if isinstance(response, TextResponse) and response.status == 200 else None
@@ -360,7 +390,8 @@ class SiteSpider(scrapy.Spider):
             return
         if sitemap.type == "sitemapindex":
             yield from self.sitemap_requests(
-                [urljoin(response.url, entry["loc"].strip()) for entry in sitemap if entry.get("loc")])
+                [urljoin(response.url, entry["loc"].strip()) for entry in sitemap if entry.get("loc")]
+            )
             return
         entries = []
         for entry in sitemap:
@@ -413,8 +444,10 @@ class SiteSpider(scrapy.Spider):
         url, depth = fields["url"], fields["depth"]
         refused = response.meta.get("retry_after_refused")
         if refused is not None:
-            fields["error"] = (f"HTTP {response.status} with Retry-After {refused:g} s (over the "
-                               f"{self.max_retry_after:g} s cap): not retried")
+            fields["error"] = (
+                f"HTTP {response.status} with Retry-After {refused:g} s (over the "
+                f"{self.max_retry_after:g} s cap): not retried"
+            )
         if 300 <= response.status < 400:
             for item in self._follow_redirect(response, fields):
                 yield item

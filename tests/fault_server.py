@@ -98,8 +98,9 @@ class FaultSite:
     def __enter__(self) -> FaultSite:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()
 
 
@@ -110,8 +111,13 @@ class _FaultHandler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
-    def send(self, status: int, body: bytes = b"", content_type: str = "text/html; charset=utf-8",
-             headers: dict[str, str] | None = None) -> None:
+    def send(
+        self,
+        status: int,
+        body: bytes = b"",
+        content_type: str = "text/html; charset=utf-8",
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -162,12 +168,18 @@ class _FaultHandler(BaseHTTPRequestHandler):
         elif path == "/calendar":
             month = (query.get("month") or ["2026-01"])[0]
             prev_m, next_m = _month_after(month, -1), _month_after(month, 1)
-            self.html(f"Calendar {month}", f"<h1>{month}</h1><a href='/calendar?month={prev_m}'>prev</a>"
-                                           f"<a href='/calendar?month={next_m}'>next</a>")
+            self.html(
+                f"Calendar {month}",
+                f"<h1>{month}</h1><a href='/calendar?month={prev_m}'>prev</a>"
+                f"<a href='/calendar?month={next_m}'>next</a>",
+            )
         elif path == "/shop":
             sid = uuid.uuid4().hex  # a new session id in every link, as session-in-URL shops do
-            self.html("Shop", f"<h1>Shop</h1><a href='/shop?sid={sid}'>shop</a>"
-                              f"<a href='/shop/item;jsessionid={sid}?fbclid=x{sid}'>item</a>")
+            self.html(
+                "Shop",
+                f"<h1>Shop</h1><a href='/shop?sid={sid}'>shop</a>"
+                f"<a href='/shop/item;jsessionid={sid}?fbclid=x{sid}'>item</a>",
+            )
         elif path.startswith("/shop/item"):
             self.html("Item", "<h1>Item</h1>")
         elif path == "/bomb":
@@ -187,8 +199,11 @@ class _FaultHandler(BaseHTTPRequestHandler):
             page = f"<html><head><title>{LATIN1_TEXT}</title></head><body><h1>{LATIN1_TEXT}</h1></body></html>"
             self.send(200, page.encode("cp1252"), "text/html")
         elif path == "/malformed":
-            self.send(200, b"<html><head><title>Broken</title><body><div><p>Unclosed <b>bold <a href='/malformed-"
-                           b"target'>link</a><table><tr><td>cell</div></p></i><<<>>>&&&#xZZ;</body></html></html>")
+            self.send(
+                200,
+                b"<html><head><title>Broken</title><body><div><p>Unclosed <b>bold <a href='/malformed-"
+                b"target'>link</a><table><tr><td>cell</div></p></i><<<>>>&&&#xZZ;</body></html></html>",
+            )
         elif path == "/malformed-target":
             self.html("target", "<h1>Reached from malformed HTML</h1>")
         elif path == "/binary":
@@ -201,8 +216,11 @@ class _FaultHandler(BaseHTTPRequestHandler):
         elif path == "/busy-long":
             self.html("busy", "come back in an hour", status=429, headers={"Retry-After": "3600"})
         elif path == "/refresh":
-            self.send(200, b"<html><head><meta http-equiv='refresh' content='0; url=/refreshed'>"
-                           b"<title>Moved</title></head><body>moved</body></html>")
+            self.send(
+                200,
+                b"<html><head><meta http-equiv='refresh' content='0; url=/refreshed'>"
+                b"<title>Moved</title></head><body>moved</body></html>",
+            )
         elif path == "/refreshed":
             self.html("refreshed", "<h1>After the meta refresh</h1>")
         else:
@@ -255,5 +273,8 @@ class _TreeHandler(_FaultHandler):
         time.sleep(site.delay_s)
         children = [n for n in range(3 * number + 1, 3 * number + 4) if n < site.pages]
         links = "".join(f"<li><a href='/p/{n}'>Page {n}</a></li>" for n in children)
-        self.html(f"Page {number}", f"<nav><a href='/'>Home</a></nav><main><h1>Page {number}</h1>"
-                                    f"<p>Some text for page {number}.</p><ul>{links}</ul></main>")
+        self.html(
+            f"Page {number}",
+            f"<nav><a href='/'>Home</a></nav><main><h1>Page {number}</h1>"
+            f"<p>Some text for page {number}.</p><ul>{links}</ul></main>",
+        )

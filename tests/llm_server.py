@@ -46,10 +46,13 @@ class ScriptedLLM:
                     self._send(item.status, payload)
                     return
                 payload = {
-                    "id": f"chatcmpl-{len(server.requests)}", "object": "chat.completion", "created": 0,
+                    "id": f"chatcmpl-{len(server.requests)}",
+                    "object": "chat.completion",
+                    "created": 0,
                     "model": body.get("model", "scripted"),
-                    "choices": [{"index": 0, "finish_reason": "stop",
-                                 "message": {"role": "assistant", "content": item}}],
+                    "choices": [
+                        {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": item}}
+                    ],
                     "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150},
                 }
                 self._send(200, payload)

@@ -24,16 +24,36 @@ from scoring.ai_agents import (
 # GEO-EVIDENCE.md §4, copied by hand so a change to the registry table is caught here.
 MAIN = {
     "search": [
-        "OAI-SearchBot", "Claude-SearchBot", "PerplexityBot", "Googlebot", "Bingbot", "Applebot",
-        "meta-webindexer", "DuckAssistBot", "YouBot", "Amzn-SearchBot",
+        "OAI-SearchBot",
+        "Claude-SearchBot",
+        "PerplexityBot",
+        "Googlebot",
+        "Bingbot",
+        "Applebot",
+        "meta-webindexer",
+        "DuckAssistBot",
+        "YouBot",
+        "Amzn-SearchBot",
     ],
     "user": [
-        "ChatGPT-User", "Claude-User", "Perplexity-User", "meta-externalfetcher", "MistralAI-User",
+        "ChatGPT-User",
+        "Claude-User",
+        "Perplexity-User",
+        "meta-externalfetcher",
+        "MistralAI-User",
         "Amzn-User",
     ],
     "training": [
-        "GPTBot", "ClaudeBot", "CCBot", "Google-Extended", "Applebot-Extended", "meta-externalagent",
-        "Bytespider", "cohere-training-data-crawler", "AI2Bot", "DeepSeekBot",
+        "GPTBot",
+        "ClaudeBot",
+        "CCBot",
+        "Google-Extended",
+        "Applebot-Extended",
+        "meta-externalagent",
+        "Bytespider",
+        "cohere-training-data-crawler",
+        "AI2Bot",
+        "DeepSeekBot",
     ],
 }
 MAIN_PAIRS = [(token, cls) for cls, tokens in MAIN.items() for token in tokens]

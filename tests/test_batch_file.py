@@ -48,14 +48,16 @@ out = "northside"
 footer = "Prepared for Northside Bikes"
 """
 
-CSV = "\n".join([
-    "name,url,lang,max_pages,delay,time_limit,memory_mb,concurrency,out,disabled,weights,agency,logo,colour,footer",
-    "Bäckerei Korn,https://www.baeckerei-korn.example/,de,300,0.5,600,1500,,,meta-description,canonical-tag=2,"
-    "Agentur Nord,logo.png,#0a6e4f,Vertraulich",
-    "Northside Bikes,https://www.northside-bikes.example/,en,150,0.5,,,1,northside,,,"
-    "Agentur Nord,logo.png,#0a6e4f,Prepared for Northside Bikes",
-    "",
-])
+CSV = "\n".join(
+    [
+        "name,url,lang,max_pages,delay,time_limit,memory_mb,concurrency,out,disabled,weights,agency,logo,colour,footer",
+        "Bäckerei Korn,https://www.baeckerei-korn.example/,de,300,0.5,600,1500,,,meta-description,canonical-tag=2,"
+        "Agentur Nord,logo.png,#0a6e4f,Vertraulich",
+        "Northside Bikes,https://www.northside-bikes.example/,en,150,0.5,,,1,northside,,,"
+        "Agentur Nord,logo.png,#0a6e4f,Prepared for Northside Bikes",
+        "",
+    ]
+)
 
 
 @pytest.fixture
@@ -75,8 +77,12 @@ def test_toml_and_csv_describe_the_same_clients(folder):
     assert korn.name == "Bäckerei Korn" and korn.lang == "de" and korn.max_pages == 300 and korn.delay == 0.5
     assert (korn.time_limit, korn.memory_mb) == (600, 1500)
     assert korn.disabled == ("meta-description",) and korn.weights == {"canonical-tag": 2.0}
-    assert korn.branding == {"agency": "Agentur Nord", "logo": str(folder / "logo.png"), "colour": "#0a6e4f",
-                             "footer": "Vertraulich"}
+    assert korn.branding == {
+        "agency": "Agentur Nord",
+        "logo": str(folder / "logo.png"),
+        "colour": "#0a6e4f",
+        "footer": "Vertraulich",
+    }
     assert korn.out == str(folder / "berichte" / "baeckerei-korn")
     assert bikes.lang == "en" and bikes.concurrency == 1 and bikes.max_pages == 150
     assert bikes.out == str(folder / "berichte" / "northside")
@@ -86,23 +92,34 @@ def test_toml_and_csv_describe_the_same_clients(folder):
         assert a.__dict__ | {"out": ""} == b.__dict__ | {"out": ""}
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ('[[clients]]\nname = "A"\n', "url is missing"),
-    ('[[clients]]\nname = "A"\nurl = "https://a.example/"\nmax_pagez = 3\n', "unknown key(s) max_pagez"),
-    ('[[clients]]\nname = "A"\nurl = "https://a.example/"\n[[clients]]\nname = "A"\nurl = "https://b.example/"\n',
-     "client names must be unique: A"),
-    ('[[clients]]\nname = "A"\nurl = "https://a.example/"\nlang = "fr"\n', "lang must be de or en"),
-    ('[[clients]]\nname = "A"\nurl = "https://a.example/"\nmax_pages = "viele"\n', "max_pages must be a number"),
-    ('[[clients]]\nname = "A"\nurl = "https://a.example/"\n[clients.scoring]\ndisabled = ["no-such-check"]\n',
-     "unknown check(s) in scoring: no-such-check"),
-    ('[[clients]]\nname = "A"\nurl = "https://a.example/"\n[clients.branding]\nlogo = "missing.png"\n',
-     "logo file not found"),
-    ('[[clients]]\nname = "A"\nurl = "https://a.example/"\n[clients.branding]\nlogo = "clients.toml"\n',
-     "logo must be a PNG, JPEG, GIF, WebP or SVG file"),
-    ("[batch]\nname = 'x'\n", "no clients"),
-    ("[[clients]\n", "is not valid TOML"),
-    ('[klienten]\nname = "x"\n', "unknown section(s) klienten"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[[clients]]\nname = "A"\n', "url is missing"),
+        ('[[clients]]\nname = "A"\nurl = "https://a.example/"\nmax_pagez = 3\n', "unknown key(s) max_pagez"),
+        (
+            '[[clients]]\nname = "A"\nurl = "https://a.example/"\n[[clients]]\nname = "A"\nurl = "https://b.example/"\n',
+            "client names must be unique: A",
+        ),
+        ('[[clients]]\nname = "A"\nurl = "https://a.example/"\nlang = "fr"\n', "lang must be de or en"),
+        ('[[clients]]\nname = "A"\nurl = "https://a.example/"\nmax_pages = "viele"\n', "max_pages must be a number"),
+        (
+            '[[clients]]\nname = "A"\nurl = "https://a.example/"\n[clients.scoring]\ndisabled = ["no-such-check"]\n',
+            "unknown check(s) in scoring: no-such-check",
+        ),
+        (
+            '[[clients]]\nname = "A"\nurl = "https://a.example/"\n[clients.branding]\nlogo = "missing.png"\n',
+            "logo file not found",
+        ),
+        (
+            '[[clients]]\nname = "A"\nurl = "https://a.example/"\n[clients.branding]\nlogo = "clients.toml"\n',
+            "logo must be a PNG, JPEG, GIF, WebP or SVG file",
+        ),
+        ("[batch]\nname = 'x'\n", "no clients"),
+        ("[[clients]\n", "is not valid TOML"),
+        ('[klienten]\nname = "x"\n', "unknown section(s) klienten"),
+    ],
+)
 def test_bad_toml_is_one_line_error(folder, text, message):
     path = folder / "clients.toml"
     path.write_text(text, encoding="utf-8")

@@ -33,9 +33,13 @@ def test_interrupted_batch_resumes_without_redoing_finished_domains(tmp_path):
         batch_file = tmp_path / "clients.toml"
         batch_file.write_text(toml, encoding="utf-8")
         env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-        proc = subprocess.Popen([sys.executable, "-m", "auditor.cli", "batch", str(batch_file), "--db", str(db),
-                                 "--jobs", "1", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True, env=env)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "auditor.cli", "batch", str(batch_file), "--db", str(db), "--jobs", "1", "--json"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         try:
             deadline = time.monotonic() + 240
             while time.monotonic() < deadline:
@@ -72,7 +76,8 @@ def test_interrupted_batch_resumes_without_redoing_finished_domains(tmp_path):
     store.close()
     assert len(batches) == 1 and batches[0].status == "complete"  # the same batch, resumed
     assert sorted(a.site for a in new_audits if a.status == "complete") == sorted(
-        after[c]["url"] for c in after if c not in finished)
+        after[c]["url"] for c in after if c not in finished
+    )
 
 
 def test_resume_skips_finished_clients_and_retries_errors_on_request(tmp_path):
@@ -88,8 +93,11 @@ def test_resume_skips_finished_clients_and_retries_errors_on_request(tmp_path):
     store.update_item(batch_id, "c", status="interrupted")
     assert open_batch(store, batch, resume=True) == (batch_id, {"a", "b"})
     assert open_batch(store, batch, resume=True, retry_errors=True) == (batch_id, {"a"})
-    assert {i.client: i.status for i in store.batch_items(batch_id)} == {"a": "done", "b": "pending",
-                                                                         "c": "interrupted"}
+    assert {i.client: i.status for i in store.batch_items(batch_id)} == {
+        "a": "done",
+        "b": "pending",
+        "c": "interrupted",
+    }
     new_id, finished = open_batch(store, batch, resume=False)  # without --resume: a new run
     assert new_id != batch_id and finished == set()
     store.close()
@@ -104,13 +112,16 @@ def test_batch_killed_hard_leaves_no_orphan_and_resumes(tmp_path):
     slow = SlowServer(4).start()  # robots.txt and the page take 4 s each: the child is mid-crawl
     try:
         with ExitStack() as stack:
-            (_, site), = serve_sites(stack, 1)
+            ((_, site),) = serve_sites(stack, 1)
             toml = '[batch]\nname = "hart"\n[defaults]\nmax_pages = 5\ndelay = 0\ntime_limit = 120\n'
             toml += client_toml("Langsam", slow.origin + "/") + client_toml("Schnell", site.origin + "/")
             batch_file = tmp_path / "clients.toml"
             batch_file.write_text(toml, encoding="utf-8")
-            proc = subprocess.Popen([sys.executable, "-m", "auditor.cli", "batch", str(batch_file), "--db", str(db),
-                                     "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "auditor.cli", "batch", str(batch_file), "--db", str(db), "--jobs", "1"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             child = None
             deadline = time.monotonic() + 120
             while time.monotonic() < deadline and child is None:
@@ -130,8 +141,10 @@ def test_batch_killed_hard_leaves_no_orphan_and_resumes(tmp_path):
     finally:
         slow.stop()
     assert run.returncode == 0, run.stderr[-2000:]
-    assert {c["client"]: c["status"] for c in json.loads(run.stdout)["clients"]} == {"Langsam": "done",
-                                                                                     "Schnell": "done"}
+    assert {c["client"]: c["status"] for c in json.loads(run.stdout)["clients"]} == {
+        "Langsam": "done",
+        "Schnell": "done",
+    }
 
 
 def _alive(pid: int) -> bool:

@@ -29,8 +29,14 @@ from tests.conftest import SITES, run_cli
 from tests.test_report_rich import PAYLOADS, big_result, rich_result
 
 CHROMIUM = os.environ.get("GEO_AUDIT_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 LOAD_BUDGET_MS = 3000
 
 
@@ -77,8 +83,11 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     assert run.returncode == 0, run.stderr
     run = run_cli("report", "1", "--db", str(db), "--out", str(en), "--lang", "en")
     assert run.returncode == 0, run.stderr
-    return {"de": de / "report.html", "en": en / "report.html",
-            "results": json.loads((de / "results.json").read_text(encoding="utf-8"))}
+    return {
+        "de": de / "report.html",
+        "en": en / "report.html",
+        "results": json.loads((de / "results.json").read_text(encoding="utf-8")),
+    }
 
 
 @pytest.fixture
@@ -141,7 +150,7 @@ def test_sort_filter_and_search(demo_de: Loaded, demo: dict[str, Any]) -> None:
     scores = [r["score"] for r in visible_rows(page)]
     measured = [float(s) for s in scores if s]
     assert measured == sorted(measured)
-    assert all(s == "" for s in scores[len(measured):])  # not measured stays last, never as 0
+    assert all(s == "" for s in scores[len(measured) :])  # not measured stays last, never as 0
 
     page.select_option("#page-filter", "failed")
     failed = visible_rows(page)
@@ -239,8 +248,9 @@ def test_literal_payloads_stay_text(browser: Browser, tmp_path: Path) -> None:
 
 def test_crawled_hostile_site_stays_text(browser: Browser, tmp_path: Path) -> None:
     with StaticSite(SITES / "xss") as site:
-        run = run_cli("audit", site.origin + "/", "--db", str(tmp_path / "a.db"), "--out", str(tmp_path / "out"),
-                      "--lang", "en")
+        run = run_cli(
+            "audit", site.origin + "/", "--db", str(tmp_path / "a.db"), "--out", str(tmp_path / "out"), "--lang", "en"
+        )
     assert run.returncode == 0, run.stderr
     loaded = Loaded(browser, tmp_path / "out" / "report.html")
     try:
@@ -283,8 +293,10 @@ def test_3000_page_report_opens_in_under_3_seconds(browser: Browser, tmp_path: P
     measure_load(browser, paths["html"])  # warm-up: browser process, disk cache
     runs = [measure_load(browser, paths["html"]) for _ in range(2)]
     best = min(runs, key=lambda r: r["wall"])
-    print(f"\n3,000-page report: {size / 1e6:.1f} MB, load {best['load']:.0f} ms (navigation timing), "
-          f"goto {best['wall']:.0f} ms (wall), sort 3,000 rows {best['sort']:.0f} ms")
+    print(
+        f"\n3,000-page report: {size / 1e6:.1f} MB, load {best['load']:.0f} ms (navigation timing), "
+        f"goto {best['wall']:.0f} ms (wall), sort 3,000 rows {best['sort']:.0f} ms"
+    )
     assert best["wall"] < LOAD_BUDGET_MS, runs
     assert best["load"] < LOAD_BUDGET_MS, runs
 

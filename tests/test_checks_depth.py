@@ -28,8 +28,9 @@ from tests.test_readability import (
 
 ARTICLE = [{"@type": "BlogPosting", "headline": "Datenschutz im Handwerk"}]
 LONG_DE = DE_EXPERT + "\n" + DE_DENSE  # 685 words
-HOME = page("", title="Müller Heizungsbau – Wärmepumpen in Köln", main_text=DE_SIMPLE,
-            word_count=count_words(DE_SIMPLE))
+HOME = page(
+    "", title="Müller Heizungsbau – Wärmepumpen in Köln", main_text=DE_SIMPLE, word_count=count_words(DE_SIMPLE)
+)
 
 
 def content(path: str, text: str, **fields):
@@ -108,8 +109,9 @@ def test_thin_content_through_the_audit():
         content("leistungen/notdienst", DE_TAX),
     ]
     result = evaluate_check(ThinContent(), site(*pages), 3)
-    assert [o.url for o in result.pages] == [ROOT + p for p in (
-        "ratgeber/waermepumpe-altbau", "ratgeber/geg-2024", "leistungen/notdienst")]
+    assert [o.url for o in result.pages] == [
+        ROOT + p for p in ("ratgeber/waermepumpe-altbau", "ratgeber/geg-2024", "leistungen/notdienst")
+    ]
     assert [o.state for o in result.pages] == ["pass", "warn", "fail"]
     assert result.score == pytest.approx(0.5)
     assert result.state == "fail"
@@ -130,13 +132,21 @@ GOOD = [H(1, "Wärmepumpe im Altbau"), H(2, "Kosten"), H(3, "Förderung"), H(2, 
         (DE_EXPERT, GOOD, "pass", "1 H1, 3 H2/H3"),
         (DE_EXPERT, GOOD[1:], "fail", "No H1"),
         (DE_EXPERT, [H(1, "Wärmepumpe"), H(1, "Jetzt beraten lassen"), H(2, "Kosten")], "warn", "2 H1 headings"),
-        (DE_EXPERT, [H(1, "Wärmepumpe im Altbau"), H(2, "Kosten"), H(4, "Förderung")], "warn",
-         "Skipped level H2 'Kosten' → H4 'Förderung'"),
+        (
+            DE_EXPERT,
+            [H(1, "Wärmepumpe im Altbau"), H(2, "Kosten"), H(4, "Förderung")],
+            "warn",
+            "Skipped level H2 'Kosten' → H4 'Förderung'",
+        ),
         (DE_EXPERT, [H(1, "Wärmepumpe im Altbau")], "pass", "1 H1, 0 H2/H3"),  # 383 words: none needed
         (LONG_DE, [H(1, "Wärmepumpe und GEG")], "fail", "0 H2/H3 subheading(s) for 685 words"),
         (LONG_DE, [H(1, "Wärmepumpe und GEG"), H(2, "Das GEG")], "pass", "1 H1, 1 H2/H3"),
-        (LONG_DE + "\n" + DE_TAX, [H(1, "Wärmepumpe und GEG"), H(2, "Das GEG")], "warn",
-         "1 H2/H3 subheading(s) for 876 words (at least 2 expected"),
+        (
+            LONG_DE + "\n" + DE_TAX,
+            [H(1, "Wärmepumpe und GEG"), H(2, "Das GEG")],
+            "warn",
+            "1 H2/H3 subheading(s) for 876 words (at least 2 expected",
+        ),
         (LONG_DE + "\n" + DE_TAX, [H(1, "Ratgeber"), H(2, "Das GEG"), H(3, "E-Rechnung")], "pass", "2 H2/H3"),
     ],
 )
@@ -243,8 +253,11 @@ def test_readability_through_the_audit():
 
 _LINES = DE_EXPERT.split("\n")
 EXPERT_COPY = "\n".join(
-    ["Eine Luft-Wasser-Wärmepumpe nutzt die Wärme der Außenluft und bringt sie mit Strom auf die "
-     "Temperatur, die Ihre Heizkörper brauchen."] + _LINES[1:]
+    [
+        "Eine Luft-Wasser-Wärmepumpe nutzt die Wärme der Außenluft und bringt sie mit Strom auf die "
+        "Temperatur, die Ihre Heizkörper brauchen."
+    ]
+    + _LINES[1:]
 )  # the same guide with a new first sentence
 EXPERT_1, EXPERT_2 = "\n".join(_LINES[:12]), "\n".join(_LINES[12:])
 _DENSE = DE_DENSE.split("\n")
@@ -273,9 +286,7 @@ def test_near_duplicates_states(texts, state, score, pairs):
     result = evaluate_check(NearDuplicates(), site(*pages), 2)
     assert result.state == state
     assert result.score == pytest.approx(score, abs=1e-4)
-    assert [(r["url_a"], r["url_b"]) for r in result.details] == [
-        (pages[a].url, pages[b].url) for a, b in pairs
-    ]
+    assert [(r["url_a"], r["url_b"]) for r in result.details] == [(pages[a].url, pages[b].url) for a, b in pairs]
     expected = []
     for a, b in pairs:
         expected += [u for u in (pages[a].url, pages[b].url) if u not in expected]
@@ -364,17 +375,13 @@ def test_pair_search_matches_brute_force(threshold):
                 copy = copy[: len(copy) - rng.randint(0, 12)]
             texts.append(copy)
     sets = {i: shingles(t) for i, t in enumerate(texts)}
-    expected = {
-        (a, b)
-        for a in sets
-        for b in sets
-        if a < b and jaccard(sets[a], sets[b]) >= threshold
-    }
+    expected = {(a, b) for a in sets for b in sets if a < b and jaccard(sets[a], sets[b]) >= threshold}
     found = near_duplicate_pairs(sets, threshold)
     assert {(p.a, p.b) for p in found} == expected
     # the test data has pairs on both sides of the threshold
-    near_misses = {(a, b) for a in sets for b in sets
-                   if a < b and threshold - 0.2 <= jaccard(sets[a], sets[b]) < threshold}
+    near_misses = {
+        (a, b) for a in sets for b in sets if a < b and threshold - 0.2 <= jaccard(sets[a], sets[b]) < threshold
+    }
     assert len(expected) >= 12 and len(near_misses) >= 12
     assert all(p.similarity == pytest.approx(jaccard(sets[p.a], sets[p.b])) for p in found)
     assert [p.similarity for p in found] == sorted((p.similarity for p in found), reverse=True)
@@ -387,23 +394,45 @@ FILL_EN = "The installation usually takes two to three days and our team stays w
 
 
 def art(path: str, title: str, text: str, **fields):
-    return page(path, title=title, main_text=text, word_count=count_words(text), structured_data=ARTICLE,
-                headings=[Heading(level=1, text=title.split(" | ")[0])], **fields)
+    return page(
+        path,
+        title=title,
+        main_text=text,
+        word_count=count_words(text),
+        structured_data=ARTICLE,
+        headings=[Heading(level=1, text=title.split(" | ")[0])],
+        **fields,
+    )
 
 
 @pytest.mark.parametrize(
     ("title", "opening", "passes"),
     [
-        ("Was kostet eine Wärmepumpe? | Müller", "Eine Wärmepumpe kostet mit Einbau 25.000 bis 35.000 Euro, "
-         "abzüglich der Förderung von bis zu 70 Prozent.", True),
-        ("Was kostet eine Wärmepumpe?", "In diesem Artikel erfahren Sie alles rund um das Thema Wärmepumpe "
-         "und ihre Kosten.", False),
-        ("Was kostet eine Wärmepumpe?", "Heute war ein schöner Tag bei uns im Betrieb, und wir haben viel "
-         "gelacht und gegrillt.", False),
-        ("How much does a heat pump cost?", "A heat pump costs 12,000 to 18,000 pounds installed, before "
-         "grants.", True),
-        ("How much does a heat pump cost?", "In this article we look at everything you need to know about heat "
-         "pumps and their costs.", False),
+        (
+            "Was kostet eine Wärmepumpe? | Müller",
+            "Eine Wärmepumpe kostet mit Einbau 25.000 bis 35.000 Euro, abzüglich der Förderung von bis zu 70 Prozent.",
+            True,
+        ),
+        (
+            "Was kostet eine Wärmepumpe?",
+            "In diesem Artikel erfahren Sie alles rund um das Thema Wärmepumpe und ihre Kosten.",
+            False,
+        ),
+        (
+            "Was kostet eine Wärmepumpe?",
+            "Heute war ein schöner Tag bei uns im Betrieb, und wir haben viel gelacht und gegrillt.",
+            False,
+        ),
+        (
+            "How much does a heat pump cost?",
+            "A heat pump costs 12,000 to 18,000 pounds installed, before grants.",
+            True,
+        ),
+        (
+            "How much does a heat pump cost?",
+            "In this article we look at everything you need to know about heat pumps and their costs.",
+            False,
+        ),
     ],
 )
 def test_answer_first(title, opening, passes):
@@ -445,9 +474,12 @@ def test_depth_score_grows_with_length_structure_and_signals():
 
 
 def test_keyword_stuffing():
-    stuffed = ("Wärmepumpe Wärmepumpe kaufen: die beste Wärmepumpe für Ihr Haus, denn eine Wärmepumpe spart. " * 30)
-    result = evaluate_check(KeywordStuffing(), site(HOME, art("ratgeber/a", "Wärmepumpe", stuffed),
-                                                    art("ratgeber/b", "Handwerk und Kunden", LONG_DE)), 1)
+    stuffed = "Wärmepumpe Wärmepumpe kaufen: die beste Wärmepumpe für Ihr Haus, denn eine Wärmepumpe spart. " * 30
+    result = evaluate_check(
+        KeywordStuffing(),
+        site(HOME, art("ratgeber/a", "Wärmepumpe", stuffed), art("ratgeber/b", "Handwerk und Kunden", LONG_DE)),
+        1,
+    )
     states = {o.url.rsplit("/", 1)[-1]: o.state for o in result.pages}
     assert states == {"a": "fail", "b": "pass"}
     assert "wärmepumpe" in result.pages[0].reason

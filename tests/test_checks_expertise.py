@@ -42,39 +42,91 @@ def row(result: CheckResult, key: str, value: str) -> dict:
 # -- author-byline ----------------------------------------------------------------------------
 
 BYLINE_CASES = [
-    ("de-byline-class", {"author_signals": [AuthorSignal(source="byline-class", name="Jana Albrecht")]},
-     "pass", ".byline / .author", "Jana Albrecht"),
-    ("en-rel-author", {"lang": "en", "author_signals": [
-        AuthorSignal(source="rel-author", name="Tom Baker", url=ROOT + "team/tom-baker")]},
-     "pass", "a[rel=author]", "Tom Baker"),
-    ("de-visible-beats-json-ld", {"author_signals": [
-        AuthorSignal(source="json-ld", name="Redaktion", visible=False),
-        AuthorSignal(source="itemprop", name="Jana Albrecht")]},
-     "pass", "[itemprop=author]", "Jana Albrecht"),
-    ("de-von-line-in-text", {"main_text": "Von Jana Albrecht | 3. März 2025\nEin Stromspeicher lohnt sich."},
-     "pass", "byline text", "Von Jana Albrecht | 3. März 2025"),
-    ("de-two-authors", {"main_text": "Text: Jana Albrecht und Tom Baker\nEin Stromspeicher lohnt sich."},
-     "pass", "byline text", "Text: Jana Albrecht und Tom Baker"),
-    ("en-by-line-with-title", {"lang": "en", "main_text": "By Dr. Tom Baker, energy consultant\nHeat pumps work."},
-     "pass", "byline text", "By Dr. Tom Baker, energy consultant"),
-    ("de-json-ld-signal-only",
-     {"author_signals": [AuthorSignal(source="json-ld", name="Jana Albrecht", visible=False)]},
-     "warn", "json-ld author", "Jana Albrecht"),
-    ("en-meta-only",
-     {"lang": "en", "author_signals": [AuthorSignal(source="meta", name="Tom Baker", visible=False)]},
-     "warn", "meta[name=author]", "Tom Baker"),
-    ("de-structured-data-only",
-     {"structured_data": [{**ARTICLE_LD, "author": {"@type": "Person", "name": "Jana Albrecht"}}]},
-     "warn", "json-ld author", "Jana Albrecht"),
-    ("de-von-is-not-a-name",
-     {"main_text": "Von der Planung bis zur Montage begleiten wir Sie.\nVon Montag bis Freitag."},
-     "fail", "byline", None),
+    (
+        "de-byline-class",
+        {"author_signals": [AuthorSignal(source="byline-class", name="Jana Albrecht")]},
+        "pass",
+        ".byline / .author",
+        "Jana Albrecht",
+    ),
+    (
+        "en-rel-author",
+        {
+            "lang": "en",
+            "author_signals": [AuthorSignal(source="rel-author", name="Tom Baker", url=ROOT + "team/tom-baker")],
+        },
+        "pass",
+        "a[rel=author]",
+        "Tom Baker",
+    ),
+    (
+        "de-visible-beats-json-ld",
+        {
+            "author_signals": [
+                AuthorSignal(source="json-ld", name="Redaktion", visible=False),
+                AuthorSignal(source="itemprop", name="Jana Albrecht"),
+            ]
+        },
+        "pass",
+        "[itemprop=author]",
+        "Jana Albrecht",
+    ),
+    (
+        "de-von-line-in-text",
+        {"main_text": "Von Jana Albrecht | 3. März 2025\nEin Stromspeicher lohnt sich."},
+        "pass",
+        "byline text",
+        "Von Jana Albrecht | 3. März 2025",
+    ),
+    (
+        "de-two-authors",
+        {"main_text": "Text: Jana Albrecht und Tom Baker\nEin Stromspeicher lohnt sich."},
+        "pass",
+        "byline text",
+        "Text: Jana Albrecht und Tom Baker",
+    ),
+    (
+        "en-by-line-with-title",
+        {"lang": "en", "main_text": "By Dr. Tom Baker, energy consultant\nHeat pumps work."},
+        "pass",
+        "byline text",
+        "By Dr. Tom Baker, energy consultant",
+    ),
+    (
+        "de-json-ld-signal-only",
+        {"author_signals": [AuthorSignal(source="json-ld", name="Jana Albrecht", visible=False)]},
+        "warn",
+        "json-ld author",
+        "Jana Albrecht",
+    ),
+    (
+        "en-meta-only",
+        {"lang": "en", "author_signals": [AuthorSignal(source="meta", name="Tom Baker", visible=False)]},
+        "warn",
+        "meta[name=author]",
+        "Tom Baker",
+    ),
+    (
+        "de-structured-data-only",
+        {"structured_data": [{**ARTICLE_LD, "author": {"@type": "Person", "name": "Jana Albrecht"}}]},
+        "warn",
+        "json-ld author",
+        "Jana Albrecht",
+    ),
+    (
+        "de-von-is-not-a-name",
+        {"main_text": "Von der Planung bis zur Montage begleiten wir Sie.\nVon Montag bis Freitag."},
+        "fail",
+        "byline",
+        None,
+    ),
     ("en-none", {"lang": "en", "main_text": "By the way, heat pumps also cool in summer."}, "fail", "byline", None),
 ]
 
 
-@pytest.mark.parametrize(("fields", "state", "element", "excerpt"),
-                         [c[1:] for c in BYLINE_CASES], ids=[c[0] for c in BYLINE_CASES])
+@pytest.mark.parametrize(
+    ("fields", "state", "element", "excerpt"), [c[1:] for c in BYLINE_CASES], ids=[c[0] for c in BYLINE_CASES]
+)
 def test_author_byline(fields, state, element, excerpt):
     record = article(**fields)
     result = rate(AuthorByline(), record)
@@ -90,8 +142,12 @@ def test_author_byline_rates_articles_only_and_aggregates():
     shown = article("blog/a", author_signals=[AuthorSignal(source="byline-text", name="Jana Albrecht")])
     hidden = article("blog/b", author_signals=[AuthorSignal(source="json-ld", name="Jana Albrecht", visible=False)])
     anonymous = article("blog/c")
-    long_dated = page("ratgeber/foerderung", main_text="Text", word_count=300,
-                      dates={"published": "2025-01-10", "published_source": "meta"})
+    long_dated = page(
+        "ratgeber/foerderung",
+        main_text="Text",
+        word_count=300,
+        dates={"published": "2025-01-10", "published_source": "meta"},
+    )
     service = page("leistungen", main_text="Wir bauen Solaranlagen.")
     failed = article("blog/d", status=500)
     result = rate(AuthorByline(), shown, hidden, anonymous, long_dated, service, failed)
@@ -103,36 +159,91 @@ def test_author_byline_rates_articles_only_and_aggregates():
 
 # -- person-schema ----------------------------------------------------------------------------
 
-JANA = {"@type": "Person", "@id": ROOT + "#/schema/person/jana", "name": "Jana Albrecht",
-        "jobTitle": "Energieberaterin", "sameAs": ["https://www.xing.com/profile/Jana_Albrecht"]}
+JANA = {
+    "@type": "Person",
+    "@id": ROOT + "#/schema/person/jana",
+    "name": "Jana Albrecht",
+    "jobTitle": "Energieberaterin",
+    "sameAs": ["https://www.xing.com/profile/Jana_Albrecht"],
+}
 
 PERSON_CASES = [
-    ("de-inline-person", [{**ARTICLE_LD, "author": {k: v for k, v in JANA.items() if k != "@id"}}],
-     "pass", "json-ld Person", "Jana Albrecht"),
-    ("en-id-reference-on-page", [
-        {"@type": "BlogPosting", "headline": "Heat pumps", "author": {"@id": JANA["@id"]}},
-        {"@type": "WebSite", "name": "Solar Nord"}, JANA],
-     "pass", f"json-ld Person @id {JANA['@id']}", "Jana Albrecht"),
-    ("en-list-string-and-person", [{**ARTICLE_LD, "author": [
-        "Redaktion", {"@type": "Person", "name": "Tom Baker", "url": ROOT + "team/tom-baker"}]}],
-     "pass", "json-ld Person", "Tom Baker"),
+    (
+        "de-inline-person",
+        [{**ARTICLE_LD, "author": {k: v for k, v in JANA.items() if k != "@id"}}],
+        "pass",
+        "json-ld Person",
+        "Jana Albrecht",
+    ),
+    (
+        "en-id-reference-on-page",
+        [
+            {"@type": "BlogPosting", "headline": "Heat pumps", "author": {"@id": JANA["@id"]}},
+            {"@type": "WebSite", "name": "Solar Nord"},
+            JANA,
+        ],
+        "pass",
+        f"json-ld Person @id {JANA['@id']}",
+        "Jana Albrecht",
+    ),
+    (
+        "en-list-string-and-person",
+        [
+            {
+                **ARTICLE_LD,
+                "author": ["Redaktion", {"@type": "Person", "name": "Tom Baker", "url": ROOT + "team/tom-baker"}],
+            }
+        ],
+        "pass",
+        "json-ld Person",
+        "Tom Baker",
+    ),
     ("de-string-name", [{**ARTICLE_LD, "author": "Jana Albrecht"}], "warn", "json-ld author", "Jana Albrecht"),
-    ("en-person-name-only", [{**ARTICLE_LD, "author": {"@type": "Person", "name": "Tom Baker"}}],
-     "warn", "json-ld author", "Tom Baker"),
-    ("de-organisation-as-author", [{**ARTICLE_LD, "author": {"@type": "Organization", "name": "Solar Nord GmbH"}}],
-     "warn", "json-ld author (organization)", "Solar Nord GmbH"),
-    ("en-dangling-reference", [{**ARTICLE_LD, "author": {"@id": ROOT + "#/schema/person/nobody"}}],
-     "warn", f"json-ld author @id {ROOT}#/schema/person/nobody", f"{ROOT}#/schema/person/nobody"),
+    (
+        "en-person-name-only",
+        [{**ARTICLE_LD, "author": {"@type": "Person", "name": "Tom Baker"}}],
+        "warn",
+        "json-ld author",
+        "Tom Baker",
+    ),
+    (
+        "de-organisation-as-author",
+        [{**ARTICLE_LD, "author": {"@type": "Organization", "name": "Solar Nord GmbH"}}],
+        "warn",
+        "json-ld author (organization)",
+        "Solar Nord GmbH",
+    ),
+    (
+        "en-dangling-reference",
+        [{**ARTICLE_LD, "author": {"@id": ROOT + "#/schema/person/nobody"}}],
+        "warn",
+        f"json-ld author @id {ROOT}#/schema/person/nobody",
+        f"{ROOT}#/schema/person/nobody",
+    ),
     ("de-no-author", [ARTICLE_LD], "fail", "json-ld author", None),
-    ("en-review-author-is-not-page-author", [ARTICLE_LD, {
-        "@type": "Product", "name": "Speicher", "review": {"@type": "Review", "author": {
-            "@type": "Person", "name": "Petra Schulz", "url": "https://example.org/petra"}}}],
-     "fail", "json-ld author", None),
+    (
+        "en-review-author-is-not-page-author",
+        [
+            ARTICLE_LD,
+            {
+                "@type": "Product",
+                "name": "Speicher",
+                "review": {
+                    "@type": "Review",
+                    "author": {"@type": "Person", "name": "Petra Schulz", "url": "https://example.org/petra"},
+                },
+            },
+        ],
+        "fail",
+        "json-ld author",
+        None,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("structured_data", "state", "element", "excerpt"),
-                         [c[1:] for c in PERSON_CASES], ids=[c[0] for c in PERSON_CASES])
+@pytest.mark.parametrize(
+    ("structured_data", "state", "element", "excerpt"), [c[1:] for c in PERSON_CASES], ids=[c[0] for c in PERSON_CASES]
+)
 def test_person_schema(structured_data, state, element, excerpt):
     record = article(structured_data=structured_data)
     result = rate(PersonSchema(), record)
@@ -199,17 +310,28 @@ VAT ID: DE987654321"""
 IMPRESSUM_THIN = "Impressum\nSolar Nord GmbH\nHafenstraße 12\n20457 Hamburg"
 
 CONTENT_PATHS = ("", "leistungen/photovoltaik", "blog/stromspeicher", "kontakt")
-HOME_TEXT = {"de": "Wir sind ein Handwerksbetrieb und bauen Solaranlagen für die Region.",
-             "en": "We are a family business and we build solar systems for the region."}
+HOME_TEXT = {
+    "de": "Wir sind ein Handwerksbetrieb und bauen Solaranlagen für die Region.",
+    "en": "We are a family business and we build solar systems for the region.",
+}
 
 
-def legal_site(text: str | None = IMPRESSUM_DE, *, lang: str | None = "de", text_lang: str = "de",
-               anchor: str = "Impressum", path: str = "impressum", unlinked: tuple[str, ...] = (),
-               status: int = 200, linked: bool = True) -> list[PageRecord]:
+def legal_site(
+    text: str | None = IMPRESSUM_DE,
+    *,
+    lang: str | None = "de",
+    text_lang: str = "de",
+    anchor: str = "Impressum",
+    path: str = "impressum",
+    unlinked: tuple[str, ...] = (),
+    status: int = 200,
+    linked: bool = True,
+) -> list[PageRecord]:
     """Four content pages with a footer link to the Impressum, plus the Impressum page (None: not crawled)."""
     footer = [Link(url=ROOT + path, anchor=anchor, position="footer", internal=True)] if linked else []
-    pages = [page(p, lang=lang, main_text=HOME_TEXT[text_lang], links=[] if p in unlinked else footer)
-             for p in CONTENT_PATHS]
+    pages = [
+        page(p, lang=lang, main_text=HOME_TEXT[text_lang], links=[] if p in unlinked else footer) for p in CONTENT_PATHS
+    ]
     if text is not None:
         pages.append(page(path, lang=lang, main_text=text, status=status, links=footer))
     return pages
@@ -219,15 +341,30 @@ IMPRESSUM_CASES = [
     # id, site kwargs, state, score, affected paths
     ("de-complete", {}, "pass", 1.0, []),
     ("de-outdated-tmg", {"text": IMPRESSUM_TMG}, "warn", round(0.5 + 0.5 * 6.5 / 7, 4), ["impressum"]),
-    ("de-not-on-every-page", {"unlinked": ("leistungen/photovoltaik", "blog/stromspeicher")}, "warn", 0.75,
-     ["leistungen/photovoltaik", "blog/stromspeicher"]),
+    (
+        "de-not-on-every-page",
+        {"unlinked": ("leistungen/photovoltaik", "blog/stromspeicher")},
+        "warn",
+        0.75,
+        ["leistungen/photovoltaik", "blog/stromspeicher"],
+    ),
     ("de-elements-missing", {"text": IMPRESSUM_THIN}, "warn", round(0.5 + 0.5 * 2 / 6, 4), ["impressum"]),
-    ("de-missing-and-unlinked", {"text": IMPRESSUM_THIN, "unlinked": CONTENT_PATHS[1:]}, "fail",
-     round(0.5 * 0.25 + 0.5 * 2 / 6, 4), ["impressum", *CONTENT_PATHS[1:]]),
+    (
+        "de-missing-and-unlinked",
+        {"text": IMPRESSUM_THIN, "unlinked": CONTENT_PATHS[1:]},
+        "fail",
+        round(0.5 * 0.25 + 0.5 * 2 / 6, 4),
+        ["impressum", *CONTENT_PATHS[1:]],
+    ),
     ("de-sole-trader", {"text": IMPRESSUM_SOLE_TRADER}, "pass", 1.0, []),
     ("de-found-by-url-only", {"anchor": "Rechtliches", "path": "rechtliches/impressum.html"}, "pass", 1.0, []),
-    ("en-imprint", {"text": IMPRINT_EN, "lang": "en", "text_lang": "en", "anchor": "Legal notice",
-                    "path": "legal-notice"}, "pass", 1.0, []),
+    (
+        "en-imprint",
+        {"text": IMPRINT_EN, "lang": "en", "text_lang": "en", "anchor": "Legal notice", "path": "legal-notice"},
+        "pass",
+        1.0,
+        [],
+    ),
     ("de-link-broken", {"status": 404}, "fail", 0.5, ["impressum"]),
     ("de-not-crawled", {"text": None}, "warn", 0.75, []),
     ("de-none", {"text": None, "linked": False}, "fail", 0.0, list(CONTENT_PATHS)),
@@ -236,8 +373,9 @@ IMPRESSUM_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("kwargs", "state", "score", "affected"),
-                         [c[1:] for c in IMPRESSUM_CASES], ids=[c[0] for c in IMPRESSUM_CASES])
+@pytest.mark.parametrize(
+    ("kwargs", "state", "score", "affected"), [c[1:] for c in IMPRESSUM_CASES], ids=[c[0] for c in IMPRESSUM_CASES]
+)
 def test_impressum(kwargs, state, score, affected):
     result = rate(Impressum(), *legal_site(**kwargs))
     assert result.state == state, result.explanation
@@ -272,34 +410,61 @@ def test_impressum_lists_missing_elements_and_unlinked_pages():
     assert "missing: representative, e-mail" in result.explanation
 
 
-@pytest.mark.parametrize(("url", "anchor", "expected"), [
-    (ROOT + "impressum/", "", True),
-    (ROOT + "de/impressum.html", "", True),
-    (ROOT + "impressum-und-datenschutz", "", True),
-    (ROOT + "index.php?id=impressum", "", True),
-    (ROOT + "en/legal-notice", "", True),
-    (ROOT + "rechtliches", "Impressum", True),
-    (ROOT + "rechtliches", "Legal Notice", True),
-    (ROOT + "blog/impressumspflicht-fuer-handwerker", "Impressumspflicht erklärt", False),
-    (ROOT + "blog/neues-impressum-recht", "Was das neue Recht verlangt", False),
-])
+@pytest.mark.parametrize(
+    ("url", "anchor", "expected"),
+    [
+        (ROOT + "impressum/", "", True),
+        (ROOT + "de/impressum.html", "", True),
+        (ROOT + "impressum-und-datenschutz", "", True),
+        (ROOT + "index.php?id=impressum", "", True),
+        (ROOT + "en/legal-notice", "", True),
+        (ROOT + "rechtliches", "Impressum", True),
+        (ROOT + "rechtliches", "Legal Notice", True),
+        (ROOT + "blog/impressumspflicht-fuer-handwerker", "Impressumspflicht erklärt", False),
+        (ROOT + "blog/neues-impressum-recht", "Was das neue Recht verlangt", False),
+    ],
+)
 def test_impressum_link_detection(url, anchor, expected):
     assert is_impressum_link(anchor, url) is expected
 
 
-@pytest.mark.parametrize(("text", "element", "found", "excerpt", "note"), [
-    ("Elektro Meier e.K.\nRegistergericht: AG München, HRA 5512", "legal form", True, "Elektro Meier e.K.", ""),
-    ("Solar Nord\nRegistergericht: AG München, HRB 55", "legal form", False, "", ""),
-    ("Solar Nord GmbH\nHRB 123456", "register court + number", False, "HRB 123456", "register court missing"),
-    ("Solar Nord GbR\nGesellschafter: Jana Albrecht", "register court + number", False, "",
-     "not required: business not entered in a register"),
-    ("E-Mail: info [at] solar-nord [dot] example", "e-mail", True, "E-Mail: info [at] solar-nord [dot] example", ""),
-    ("Nutzen Sie unser Kontaktformular.", "phone or second channel", True, "Nutzen Sie unser Kontaktformular.",
-     "second channel other than phone"),
-    ("HRB 12345 Amtsgericht Köln", "postal address (PLZ + city)", False, "", ""),
-    ("Sunbeam Ltd, 12 High Street, London EC1A 1BB", "postal address (PLZ + city)", True,
-     "Sunbeam Ltd, 12 High Street, London EC1A 1BB", ""),
-])
+@pytest.mark.parametrize(
+    ("text", "element", "found", "excerpt", "note"),
+    [
+        ("Elektro Meier e.K.\nRegistergericht: AG München, HRA 5512", "legal form", True, "Elektro Meier e.K.", ""),
+        ("Solar Nord\nRegistergericht: AG München, HRB 55", "legal form", False, "", ""),
+        ("Solar Nord GmbH\nHRB 123456", "register court + number", False, "HRB 123456", "register court missing"),
+        (
+            "Solar Nord GbR\nGesellschafter: Jana Albrecht",
+            "register court + number",
+            False,
+            "",
+            "not required: business not entered in a register",
+        ),
+        (
+            "E-Mail: info [at] solar-nord [dot] example",
+            "e-mail",
+            True,
+            "E-Mail: info [at] solar-nord [dot] example",
+            "",
+        ),
+        (
+            "Nutzen Sie unser Kontaktformular.",
+            "phone or second channel",
+            True,
+            "Nutzen Sie unser Kontaktformular.",
+            "second channel other than phone",
+        ),
+        ("HRB 12345 Amtsgericht Köln", "postal address (PLZ + city)", False, "", ""),
+        (
+            "Sunbeam Ltd, 12 High Street, London EC1A 1BB",
+            "postal address (PLZ + city)",
+            True,
+            "Sunbeam Ltd, 12 High Street, London EC1A 1BB",
+            "",
+        ),
+    ],
+)
 def test_impressum_elements(text, element, found, excerpt, note):
     rows = {r["element"]: r for r in impressum_elements(text)}
     assert (rows[element]["found"], rows[element]["excerpt"], rows[element]["note"]) == (found, excerpt, note)
@@ -309,35 +474,87 @@ def test_impressum_elements(text, element, found, excerpt, note):
 
 
 def linking_home(*links: tuple[str, str], lang: str = "de") -> PageRecord:
-    return page("", lang=lang, links=[Link(url=ROOT + path, anchor=anchor, position="footer", internal=True)
-                                      for anchor, path in links])
+    return page(
+        "",
+        lang=lang,
+        links=[Link(url=ROOT + path, anchor=anchor, position="footer", internal=True) for anchor, path in links],
+    )
 
 
 TRUST_CASES = [
-    ("de-all", [("Datenschutz", "datenschutz"), ("Kontakt", "kontakt"), ("Über uns", "ueber-uns")], "de",
-     "pass", 1.0, {"privacy": "datenschutz", "contact": "kontakt", "about": "ueber-uns"}),
-    ("en-all", [("Privacy Policy", "privacy-policy"), ("Contact us", "contact"), ("About us", "about-us"),
-                ("Terms of use", "terms-of-use")], "en",
-     "pass", 1.0, {"privacy": "privacy-policy", "contact": "contact", "about": "about-us", "terms": "terms-of-use"}),
-    ("en-no-terms", [("Privacy Policy", "privacy-policy"), ("Contact us", "contact"), ("About us", "about-us")], "en",
-     "warn", 0.75, {"privacy": "privacy-policy", "contact": "contact", "about": "about-us", "terms": None}),
-    ("de-by-url-and-team", [("Datenschutzerklärung", "rechtliches/dse"), ("Schreiben Sie uns", "kontakt/"),
-                            ("Unser Team", "das-team")], "de",
-     "pass", 1.0, {"privacy": "rechtliches/dse", "contact": "kontakt/", "about": "das-team"}),
-    ("de-decoys-are-not-about", [("Datenschutz", "datenschutz"), ("Kontakt", "kontakt"),
-                                 ("Für Unternehmen", "leistungen/fuer-unternehmen")], "de",
-     "warn", round(2 / 3, 4), {"privacy": "datenschutz", "contact": "kontakt", "about": None}),
-    ("en-only-privacy", [("Privacy", "privacy"), ("Learn about heat pumps", "blog/about-heat-pumps")], "en",
-     "warn", 0.25, {"privacy": "privacy", "contact": None, "about": None, "terms": None}),
-    ("de-none", [("Leistungen", "leistungen"), ("Blog", "blog")], "de", "fail", 0.0,
-     {"privacy": None, "contact": None, "about": None}),
+    (
+        "de-all",
+        [("Datenschutz", "datenschutz"), ("Kontakt", "kontakt"), ("Über uns", "ueber-uns")],
+        "de",
+        "pass",
+        1.0,
+        {"privacy": "datenschutz", "contact": "kontakt", "about": "ueber-uns"},
+    ),
+    (
+        "en-all",
+        [
+            ("Privacy Policy", "privacy-policy"),
+            ("Contact us", "contact"),
+            ("About us", "about-us"),
+            ("Terms of use", "terms-of-use"),
+        ],
+        "en",
+        "pass",
+        1.0,
+        {"privacy": "privacy-policy", "contact": "contact", "about": "about-us", "terms": "terms-of-use"},
+    ),
+    (
+        "en-no-terms",
+        [("Privacy Policy", "privacy-policy"), ("Contact us", "contact"), ("About us", "about-us")],
+        "en",
+        "warn",
+        0.75,
+        {"privacy": "privacy-policy", "contact": "contact", "about": "about-us", "terms": None},
+    ),
+    (
+        "de-by-url-and-team",
+        [("Datenschutzerklärung", "rechtliches/dse"), ("Schreiben Sie uns", "kontakt/"), ("Unser Team", "das-team")],
+        "de",
+        "pass",
+        1.0,
+        {"privacy": "rechtliches/dse", "contact": "kontakt/", "about": "das-team"},
+    ),
+    (
+        "de-decoys-are-not-about",
+        [("Datenschutz", "datenschutz"), ("Kontakt", "kontakt"), ("Für Unternehmen", "leistungen/fuer-unternehmen")],
+        "de",
+        "warn",
+        round(2 / 3, 4),
+        {"privacy": "datenschutz", "contact": "kontakt", "about": None},
+    ),
+    (
+        "en-only-privacy",
+        [("Privacy", "privacy"), ("Learn about heat pumps", "blog/about-heat-pumps")],
+        "en",
+        "warn",
+        0.25,
+        {"privacy": "privacy", "contact": None, "about": None, "terms": None},
+    ),
+    (
+        "de-none",
+        [("Leistungen", "leistungen"), ("Blog", "blog")],
+        "de",
+        "fail",
+        0.0,
+        {"privacy": None, "contact": None, "about": None},
+    ),
 ]
-KIND_LABEL = {"privacy": "Privacy policy", "contact": "Contact page", "about": "About / team page",
-              "terms": "Terms of use (English sites)"}
+KIND_LABEL = {
+    "privacy": "Privacy policy",
+    "contact": "Contact page",
+    "about": "About / team page",
+    "terms": "Terms of use (English sites)",
+}
 
 
-@pytest.mark.parametrize(("links", "lang", "state", "score", "found"),
-                         [c[1:] for c in TRUST_CASES], ids=[c[0] for c in TRUST_CASES])
+@pytest.mark.parametrize(
+    ("links", "lang", "state", "score", "found"), [c[1:] for c in TRUST_CASES], ids=[c[0] for c in TRUST_CASES]
+)
 def test_trust_pages(links, lang, state, score, found):
     result = rate(TrustPages(), linking_home(*links, lang=lang))
     assert (result.state, result.score) == (state, score), result.explanation
@@ -366,36 +583,80 @@ def test_trust_pages_not_applicable_without_html_pages():
 # -- organization-schema ----------------------------------------------------------------------
 
 ELECTRICIAN = {
-    "@context": "https://schema.org", "@type": "Electrician", "@id": ROOT + "#org", "name": "Elektro Meier",
+    "@context": "https://schema.org",
+    "@type": "Electrician",
+    "@id": ROOT + "#org",
+    "name": "Elektro Meier",
     "logo": ROOT + "logo.png",
-    "address": {"@type": "PostalAddress", "streetAddress": "Dorfstraße 3", "postalCode": "87435",
-                "addressLocality": "Kempten"},
-    "telephone": "+49 831 12345", "sameAs": ["https://www.xing.com/pages/elektro-meier"],
+    "address": {
+        "@type": "PostalAddress",
+        "streetAddress": "Dorfstraße 3",
+        "postalCode": "87435",
+        "addressLocality": "Kempten",
+    },
+    "telephone": "+49 831 12345",
+    "sameAs": ["https://www.xing.com/pages/elektro-meier"],
 }
-SUNBEAM = {"@type": "WebPage", "name": "Home", "publisher": {
-    "@type": "Organization", "name": "Sunbeam Energy", "logo": {"@type": "ImageObject", "url": ROOT + "logo.svg"},
-    "address": "Hafenstraße 12, 20457 Hamburg",
-    "contactPoint": {"@type": "ContactPoint", "telephone": "+49 40 987654", "contactType": "customer service"},
-    "sameAs": "https://www.linkedin.com/company/sunbeam"}}
+SUNBEAM = {
+    "@type": "WebPage",
+    "name": "Home",
+    "publisher": {
+        "@type": "Organization",
+        "name": "Sunbeam Energy",
+        "logo": {"@type": "ImageObject", "url": ROOT + "logo.svg"},
+        "address": "Hafenstraße 12, 20457 Hamburg",
+        "contactPoint": {"@type": "ContactPoint", "telephone": "+49 40 987654", "contactType": "customer service"},
+        "sameAs": "https://www.linkedin.com/company/sunbeam",
+    },
+}
 STUB = {**ARTICLE_LD, "publisher": {"@type": "Organization", "name": "Elektro Meier", "logo": ROOT + "logo.png"}}
 
 ORG_CASES = [
     ("de-local-business-complete", {"": [ELECTRICIAN]}, "pass", 1.0, "", "Elektro Meier", []),
     ("en-nested-publisher-with-contact-point", {"": [SUNBEAM]}, "pass", 1.0, "", "Sunbeam Energy", []),
     ("de-home-beats-article-stub", {"blog/a": [STUB], "": [ELECTRICIAN]}, "pass", 1.0, "", "Elektro Meier", []),
-    ("de-tie-goes-to-home", {"leistungen": [{**ELECTRICIAN, "name": "Elektro Meier Filiale"}], "": [ELECTRICIAN]},
-     "pass", 1.0, "", "Elektro Meier", []),
-    ("de-three-fields", {"": [{k: v for k, v in ELECTRICIAN.items() if k not in ("telephone", "sameAs")}]},
-     "warn", 0.6, "", "Elektro Meier", ["telephone or contactPoint", "sameAs"]),
-    ("de-stub-only", {"blog/a": [STUB]}, "fail", 0.4, "blog/a", "Elektro Meier",
-     ["address", "telephone or contactPoint", "sameAs"]),
-    ("en-service-is-not-an-organisation", {"": [{"@type": "Service", "name": "Solar installation"}]},
-     "fail", 0.0, "", None, ["name", "logo", "address", "telephone or contactPoint", "sameAs"]),
+    (
+        "de-tie-goes-to-home",
+        {"leistungen": [{**ELECTRICIAN, "name": "Elektro Meier Filiale"}], "": [ELECTRICIAN]},
+        "pass",
+        1.0,
+        "",
+        "Elektro Meier",
+        [],
+    ),
+    (
+        "de-three-fields",
+        {"": [{k: v for k, v in ELECTRICIAN.items() if k not in ("telephone", "sameAs")}]},
+        "warn",
+        0.6,
+        "",
+        "Elektro Meier",
+        ["telephone or contactPoint", "sameAs"],
+    ),
+    (
+        "de-stub-only",
+        {"blog/a": [STUB]},
+        "fail",
+        0.4,
+        "blog/a",
+        "Elektro Meier",
+        ["address", "telephone or contactPoint", "sameAs"],
+    ),
+    (
+        "en-service-is-not-an-organisation",
+        {"": [{"@type": "Service", "name": "Solar installation"}]},
+        "fail",
+        0.0,
+        "",
+        None,
+        ["name", "logo", "address", "telephone or contactPoint", "sameAs"],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("data", "state", "score", "path", "name", "missing"),
-                         [c[1:] for c in ORG_CASES], ids=[c[0] for c in ORG_CASES])
+@pytest.mark.parametrize(
+    ("data", "state", "score", "path", "name", "missing"), [c[1:] for c in ORG_CASES], ids=[c[0] for c in ORG_CASES]
+)
 def test_organization_schema(data, state, score, path, name, missing):
     pages = [page(p, structured_data=items) for p, items in data.items()]
     if "" not in data:
@@ -411,8 +672,13 @@ def test_organization_schema(data, state, score, path, name, missing):
 def test_organization_details_show_the_values():
     result = rate(OrganizationSchema(), page("", structured_data=[SUNBEAM]))
     values = {r["field"]: r["value"] for r in result.details}
-    assert values == {"name": "Sunbeam Energy", "logo": ROOT + "logo.svg", "address": "Hafenstraße 12, 20457 Hamburg",
-                      "telephone or contactPoint": "+49 40 987654", "sameAs": "https://www.linkedin.com/company/sunbeam"}
+    assert values == {
+        "name": "Sunbeam Energy",
+        "logo": ROOT + "logo.svg",
+        "address": "Hafenstraße 12, 20457 Hamburg",
+        "telephone or contactPoint": "+49 40 987654",
+        "sameAs": "https://www.linkedin.com/company/sunbeam",
+    }
 
 
 def test_organization_schema_not_applicable_without_html_pages():
@@ -422,13 +688,16 @@ def test_organization_schema_not_applicable_without_html_pages():
 # -- metadata ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("cls", "scope", "source"), [
-    (AuthorByline, "page", "Quality Rater Guidelines"),
-    (PersonSchema, "page", "Google Search Central"),
-    (Impressum, "site", "§ 5 DDG"),
-    (TrustPages, "site", "Quality Rater Guidelines"),
-    (OrganizationSchema, "site", "Google Search Central"),
-])
+@pytest.mark.parametrize(
+    ("cls", "scope", "source"),
+    [
+        (AuthorByline, "page", "Quality Rater Guidelines"),
+        (PersonSchema, "page", "Google Search Central"),
+        (Impressum, "site", "§ 5 DDG"),
+        (TrustPages, "site", "Quality Rater Guidelines"),
+        (OrganizationSchema, "site", "Google Search Central"),
+    ],
+)
 def test_metadata(cls, scope, source):
     assert cls.category == "expertise" and cls.scope == scope and cls.requires == ("html",)
     assert cls.title != cls.failure_title and source in cls.description
@@ -437,20 +706,27 @@ def test_metadata(cls, scope, source):
 # -- author-profiles, named-experts, nap-consistency (issue 4) ---------------------------------
 
 
-BIO = ("Jana Albrecht ist Elektrotechnikermeisterin und zertifizierte Energieberaterin. Sie plant seit 2009 "
-       "Photovoltaikanlagen in Südbaden und leitet ein Team von zwölf Monteuren. Vorher arbeitete sie sieben "
-       "Jahre bei einem Netzbetreiber. Sie schreibt über Speicher, Förderung und Wärmepumpen.")
+BIO = (
+    "Jana Albrecht ist Elektrotechnikermeisterin und zertifizierte Energieberaterin. Sie plant seit 2009 "
+    "Photovoltaikanlagen in Südbaden und leitet ein Team von zwölf Monteuren. Vorher arbeitete sie sieben "
+    "Jahre bei einem Netzbetreiber. Sie schreibt über Speicher, Förderung und Wärmepumpen."
+)
 
 
 def authored(path: str, name: str, profile: str | None) -> PageRecord:
-    return article(path, author_signals=[AuthorSignal(source="rel-author", name=name,
-                                                     url=ROOT + profile if profile else None)])
+    return article(
+        path, author_signals=[AuthorSignal(source="rel-author", name=name, url=ROOT + profile if profile else None)]
+    )
 
 
 def test_author_profile_with_credentials_passes():
     profile = page("team/jana-albrecht/", main_text=BIO, word_count=len(BIO.split()))
-    result = rate(AuthorProfiles(), authored("blog/a", "Jana Albrecht", "team/jana-albrecht/"),
-                  authored("blog/b", "Jana Albrecht", "team/jana-albrecht/"), profile)
+    result = rate(
+        AuthorProfiles(),
+        authored("blog/a", "Jana Albrecht", "team/jana-albrecht/"),
+        authored("blog/b", "Jana Albrecht", "team/jana-albrecht/"),
+        profile,
+    )
     assert result.state == "pass" and result.score == 1.0
     details = row(result, "profile", ROOT + "team/jana-albrecht/")
     assert details["ok"] and details["note"] == "credentials: Elektrotechnikermeisterin, zertifizierte, seit 2009"
@@ -458,8 +734,9 @@ def test_author_profile_with_credentials_passes():
 
 def test_author_profile_without_bio_and_unlinked_byline_are_findings():
     thin = page("team/tom/", main_text="Tom Baker. Foto.", word_count=3)
-    result = rate(AuthorProfiles(), authored("blog/a", "Tom Baker", "team/tom/"), authored("blog/b", "Eva Maier", None),
-                  thin)
+    result = rate(
+        AuthorProfiles(), authored("blog/a", "Tom Baker", "team/tom/"), authored("blog/b", "Eva Maier", None), thin
+    )
     assert result.state == "fail" and result.score == 0.0
     notes = [e.note for e in result.evidence]
     assert any("only 3 words" in n for n in notes)
@@ -472,8 +749,12 @@ def test_author_profiles_not_applicable_without_visible_authors():
 
 
 def test_named_experts_counts_distinct_people_titles_stripped():
-    pages = [authored("blog/a", "Dr.-Ing. Markus Feld", None), authored("blog/b", "Markus Feld", None),
-             authored("blog/c", "Jana Albrecht", None), authored("blog/d", "Redaktion Solar", None)]
+    pages = [
+        authored("blog/a", "Dr.-Ing. Markus Feld", None),
+        authored("blog/b", "Markus Feld", None),
+        authored("blog/c", "Jana Albrecht", None),
+        authored("blog/d", "Redaktion Solar", None),
+    ]
     result = rate(NamedExperts(), *pages)
     assert [r["name"] for r in result.details] == ["Markus Feld", "Jana Albrecht"]
     assert result.details[0]["articles_written"] == 2
@@ -486,34 +767,52 @@ def test_named_experts_fail_without_any_named_person():
 
 
 def test_role_words_next_to_a_date_are_not_authors():
-    record = article("blog/x", extras=PageExtras(header_text="Titel \nVon \nDr.-Ing. Markus Feld \n, Leiter "
-                                                              "Speichertechnik · \n20. Juni 2023 \n"))
+    record = article(
+        "blog/x",
+        extras=PageExtras(
+            header_text="Titel \nVon \nDr.-Ing. Markus Feld \n, Leiter Speichertechnik · \n20. Juni 2023 \n"
+        ),
+    )
     assert visible_authors(record) == []  # no byline markup: "Leiter Speichertechnik" is a role, not a name
     dated = article("blog/y", extras=PageExtras(header_text="Lohnt sich Dämmung? \n3. April 2023 \n· \nHenrik Jansen"))
     assert visible_authors(dated) == ["Henrik Jansen"]
 
 
-@pytest.mark.parametrize(("raw", "digits"), [
-    ("+49 761 554321-0", "07615543210"), ("+49 (0)761 5543210", "07615543210"), ("0761 / 55 43 21-0", "07615543210"),
-    ("+44 20 7946 0321", "02079460321"),
-])
+@pytest.mark.parametrize(
+    ("raw", "digits"),
+    [
+        ("+49 761 554321-0", "07615543210"),
+        ("+49 (0)761 5543210", "07615543210"),
+        ("0761 / 55 43 21-0", "07615543210"),
+        ("+44 20 7946 0321", "02079460321"),
+    ],
+)
 def test_phone_numbers_compare_in_national_form(raw, digits):
     assert normalise_phone(raw) == digits
 
 
 def _nap_site(kontakt_text: str) -> list[PageRecord]:
-    footer = [Link(url=ROOT + "impressum/", anchor="Impressum", position="footer", internal=True),
-              Link(url=ROOT + "kontakt/", anchor="Kontakt", position="footer", internal=True)]
-    org = {"@type": "LocalBusiness", "name": "Solar Nord GmbH", "telephone": "+49 761 4567890",
-           "address": {"@type": "PostalAddress", "postalCode": "79110"}}
-    return [page("", links=footer, structured_data=[org]),
-            page("impressum/", main_text="Solar Nord GmbH\nIndustriestraße 7\n79110 Freiburg\nTelefon: 0761 4567890"),
-            page("kontakt/", main_text=kontakt_text)]
+    footer = [
+        Link(url=ROOT + "impressum/", anchor="Impressum", position="footer", internal=True),
+        Link(url=ROOT + "kontakt/", anchor="Kontakt", position="footer", internal=True),
+    ]
+    org = {
+        "@type": "LocalBusiness",
+        "name": "Solar Nord GmbH",
+        "telephone": "+49 761 4567890",
+        "address": {"@type": "PostalAddress", "postalCode": "79110"},
+    }
+    return [
+        page("", links=footer, structured_data=[org]),
+        page("impressum/", main_text="Solar Nord GmbH\nIndustriestraße 7\n79110 Freiburg\nTelefon: 0761 4567890"),
+        page("kontakt/", main_text=kontakt_text),
+    ]
 
 
 def test_nap_consistent_across_kontakt_impressum_and_schema():
-    result = rate(NapConsistency(), *_nap_site("Solar Nord GmbH, Industriestraße 7, 79110 Freiburg. "
-                                               "Tel. +49 (0)761 4567890"))
+    result = rate(
+        NapConsistency(), *_nap_site("Solar Nord GmbH, Industriestraße 7, 79110 Freiburg. Tel. +49 (0)761 4567890")
+    )
     assert result.state == "pass" and result.score == 1.0, result.details
     assert all(r["consistent"] for r in result.details)
 

@@ -23,8 +23,13 @@ ARTICLE = [{"@type": "Article", "headline": "Ratgeber"}]
 SITEMAP = ROOT + "sitemap.xml"
 
 
-def L(path: str, position: str = "content", anchor: str = "", rel: list[str] | None = None,  # noqa: N802
-      internal: bool = True) -> Link:
+def L(
+    path: str,
+    position: str = "content",
+    anchor: str = "",
+    rel: list[str] | None = None,  # noqa: N802
+    internal: bool = True,
+) -> Link:
     url = path if path.startswith("http") else ROOT + path
     return Link(url=url, anchor=anchor, position=position, internal=internal, rel=rel or [])
 
@@ -38,8 +43,11 @@ def u(path: str) -> str:
 
 
 TEMPLATE = [
-    L("", "nav", "Start"), L("leistungen", "nav", "Leistungen"), L("ratgeber", "nav", "Ratgeber"),
-    L("kontakt", "nav", "Kontakt"), L("impressum", "footer", "Impressum"),
+    L("", "nav", "Start"),
+    L("leistungen", "nav", "Leistungen"),
+    L("ratgeber", "nav", "Ratgeber"),
+    L("kontakt", "nav", "Kontakt"),
+    L("impressum", "footer", "Impressum"),
 ]
 
 
@@ -64,12 +72,24 @@ def pagerank_site(*, d_linked: bool = False, fifth_article: bool = False, long_a
         page("impressum", links=[*TEMPLATE, L("ratgeber/artikel-d", "footer", "Archiv")]),
         page("ratgeber", links=TEMPLATE + hub_links),
         redirect("ratgeber/artikel-b-alt", "ratgeber/artikel-b"),
-        page("ratgeber/artikel-a", structured_data=ARTICLE, word_count=a_words,
-             links=[*TEMPLATE, L("ratgeber/artikel-b"), L("ratgeber/artikel-c")]),
-        page("ratgeber/artikel-b", structured_data=ARTICLE, word_count=words,
-             links=[*TEMPLATE, L("ratgeber/artikel-a"), L("ratgeber/artikel-c")]),
-        page("ratgeber/artikel-c", structured_data=ARTICLE, word_count=c_words,
-             links=[*TEMPLATE, L("ratgeber/artikel-a")]),
+        page(
+            "ratgeber/artikel-a",
+            structured_data=ARTICLE,
+            word_count=a_words,
+            links=[*TEMPLATE, L("ratgeber/artikel-b"), L("ratgeber/artikel-c")],
+        ),
+        page(
+            "ratgeber/artikel-b",
+            structured_data=ARTICLE,
+            word_count=words,
+            links=[*TEMPLATE, L("ratgeber/artikel-a"), L("ratgeber/artikel-c")],
+        ),
+        page(
+            "ratgeber/artikel-c",
+            structured_data=ARTICLE,
+            word_count=c_words,
+            links=[*TEMPLATE, L("ratgeber/artikel-a")],
+        ),
         page("ratgeber/artikel-d", structured_data=ARTICLE, word_count=words, links=TEMPLATE),
         # starved too, but short: not rated
         page("ratgeber/kurz", structured_data=ARTICLE, word_count=400, links=TEMPLATE),
@@ -142,13 +162,20 @@ def test_internal_pagerank_publishes_its_formula():
 
 def depth_site(root_status: int = 200):
     return site(
-        page("", status=root_status, links=[
-            L("leistungen", "nav"), L("blog", "nav"), L("kontakt", "nav"),
-            L("alt-angebot", anchor="Angebot"),  # 301 -> /angebot
-            # nofollow does not count as a click path
-            L("blog/waermepumpe-altbau", rel=["nofollow"]),
-        ]),
-        page("leistungen"), page("kontakt"),
+        page(
+            "",
+            status=root_status,
+            links=[
+                L("leistungen", "nav"),
+                L("blog", "nav"),
+                L("kontakt", "nav"),
+                L("alt-angebot", anchor="Angebot"),  # 301 -> /angebot
+                # nofollow does not count as a click path
+                L("blog/waermepumpe-altbau", rel=["nofollow"]),
+            ],
+        ),
+        page("leistungen"),
+        page("kontakt"),
         redirect("alt-angebot", "angebot"),
         page("angebot"),
         page("blog", links=[L("blog/page/2", anchor="Ältere Beiträge"), L("blog/erster-artikel")]),
@@ -165,8 +192,13 @@ def depth_site(root_status: int = 200):
 @pytest.mark.parametrize(
     ("path", "depth", "state"),
     [
-        ("", 0, "pass"), ("leistungen", 1, "pass"), ("angebot", 1, "pass"), ("blog/page/2", 2, "pass"),
-        ("blog/page/3", 3, "pass"), ("blog/zweiter-artikel", 3, "pass"), ("blog/page/4", 4, "warn"),
+        ("", 0, "pass"),
+        ("leistungen", 1, "pass"),
+        ("angebot", 1, "pass"),
+        ("blog/page/2", 2, "pass"),
+        ("blog/page/3", 3, "pass"),
+        ("blog/zweiter-artikel", 3, "pass"),
+        ("blog/page/4", 4, "warn"),
         ("blog/waermepumpe-altbau", 5, "fail"),
     ],
 )
@@ -185,7 +217,12 @@ def test_the_click_path_runs_through_the_pagination_chain():
     (evidence,) = outcome.evidence
     assert evidence.element == "click path"
     assert evidence.excerpt.split(" → ") == [
-        u(""), u("blog"), u("blog/page/2"), u("blog/page/3"), u("blog/page/4"), u("blog/waermepumpe-altbau"),
+        u(""),
+        u("blog"),
+        u("blog/page/2"),
+        u("blog/page/3"),
+        u("blog/page/4"),
+        u("blog/waermepumpe-altbau"),
     ]
 
 
@@ -214,19 +251,22 @@ def test_click_depth_needs_a_home_page():
 
 def broken_site(*extra_links: Link, extra_pages=()):
     return site(
-        page("", links=[
-            L("leistungen", "nav", "Leistungen"),
-            L("kaputt", "content", "Preisliste 2023"),
-            L("umgezogen", "content", "Förderratgeber"),  # 301 -> /weg, which is gone (410)
-            L("zeitueberschreitung", "content", "Webcam"),
-            L("umzug", "content", "Unsere Leistungen"),  # 301 -> /leistungen: fine
-            L("leistungen", "footer", "Leistungen"),  # same source and target: one row at most
-            L("kaputt", "footer", "Preise"),
-            L("https://andere-seite.example/fehlt", "content", "Partner", internal=False),
-            L("nie-gecrawlt", "content", "Archiv"),  # no record (crawl limit): unknown, not broken
-            L("intern/preise", "content", "Händlerpreise"),  # robots.txt kept the crawler out: unknown
-            *extra_links,
-        ]),
+        page(
+            "",
+            links=[
+                L("leistungen", "nav", "Leistungen"),
+                L("kaputt", "content", "Preisliste 2023"),
+                L("umgezogen", "content", "Förderratgeber"),  # 301 -> /weg, which is gone (410)
+                L("zeitueberschreitung", "content", "Webcam"),
+                L("umzug", "content", "Unsere Leistungen"),  # 301 -> /leistungen: fine
+                L("leistungen", "footer", "Leistungen"),  # same source and target: one row at most
+                L("kaputt", "footer", "Preise"),
+                L("https://andere-seite.example/fehlt", "content", "Partner", internal=False),
+                L("nie-gecrawlt", "content", "Archiv"),  # no record (crawl limit): unknown, not broken
+                L("intern/preise", "content", "Händlerpreise"),  # robots.txt kept the crawler out: unknown
+                *extra_links,
+            ],
+        ),
         page("leistungen", links=[L("kaputt", "content", "Preisliste")]),
         page("kaputt", status=404),
         redirect("umgezogen", "weg"),
@@ -254,7 +294,11 @@ def test_broken_links_are_listed_with_source_anchor_and_status():
     assert result.score == pytest.approx(0.4)
     assert result.state == "fail"
     assert result.affected_urls == [
-        u("kaputt"), u("umgezogen"), u("zeitueberschreitung"), u(""), u("leistungen"),
+        u("kaputt"),
+        u("umgezogen"),
+        u("zeitueberschreitung"),
+        u(""),
+        u("leistungen"),
     ]
     assert result.evidence[0].url == u("") and result.evidence[0].excerpt == "Preisliste 2023"
     assert "HTTP 404" in result.evidence[0].note
@@ -418,11 +462,26 @@ def test_generic_anchor_texts(anchor, position, state):
 def _starved_site():
     deep = "Eine Wärmepumpe ist ein Heizsystem, das Umweltwärme nutzt. " * 150  # 900 words
     art = [{"@type": "Article"}]
-    hubs = [page(f"ratgeber/a{i}", structured_data=art, word_count=900, main_text=deep, title=f"A{i}",
-                 links=TEMPLATE + [L(f"ratgeber/a{(i + 1) % 4}", anchor="Weiter zu A")]) for i in range(4)]
-    target = page("ratgeber/tief", structured_data=art, word_count=900, main_text=deep,
-                  title="Wärmepumpe im Altbau | Firma", headings=[Heading(level=1, text="Wärmepumpe im Altbau")],
-                  links=TEMPLATE)
+    hubs = [
+        page(
+            f"ratgeber/a{i}",
+            structured_data=art,
+            word_count=900,
+            main_text=deep,
+            title=f"A{i}",
+            links=TEMPLATE + [L(f"ratgeber/a{(i + 1) % 4}", anchor="Weiter zu A")],
+        )
+        for i in range(4)
+    ]
+    target = page(
+        "ratgeber/tief",
+        structured_data=art,
+        word_count=900,
+        main_text=deep,
+        title="Wärmepumpe im Altbau | Firma",
+        headings=[Heading(level=1, text="Wärmepumpe im Altbau")],
+        links=TEMPLATE,
+    )
     home = page("", links=TEMPLATE + [L(f"ratgeber/a{i}") for i in range(4)])
     listing = page("ratgeber", links=TEMPLATE + [L("ratgeber/seite/2")])
     page2 = page("ratgeber/seite/2", links=TEMPLATE + [L("ratgeber/tief", "content", "Wärmepumpe im Altbau")])

@@ -490,13 +490,7 @@ def test_valid_llms_txt_is_informative():
 
 
 def test_llms_txt_problems_are_reported():
-    text = (
-        "Willkommen\n"
-        "# Beispiel Handwerk\n"
-        "## Seiten\n"
-        f"- [Alte Seite]({ROOT}gibt-es-nicht)\n"
-        "- Kontakt ohne Link\n"
-    )
+    text = f"Willkommen\n# Beispiel Handwerk\n## Seiten\n- [Alte Seite]({ROOT}gibt-es-nicht)\n- Kontakt ohne Link\n"
     result = LlmsTxtCheck().evaluate(_llms_site(text))
     assert result.state == "informative"
     problems = {row["aspect"]: row for row in result.details}["problems"]["value"]

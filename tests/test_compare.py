@@ -15,23 +15,53 @@ from tests.conftest import run_cli
 
 
 def _check(check_id, state, scope="site", pages=()):
-    return CheckResult(id=check_id, title=check_id, failure_title=f"{check_id} fails", description="", category="c",
-                       scope=scope, state=state, score=1.0 if state == "pass" else 0.0, weight=1,
-                       pages=[PageOutcome(url=u, state=s) for u, s in pages])
+    return CheckResult(
+        id=check_id,
+        title=check_id,
+        failure_title=f"{check_id} fails",
+        description="",
+        category="c",
+        scope=scope,
+        state=state,
+        score=1.0 if state == "pass" else 0.0,
+        weight=1,
+        pages=[PageOutcome(url=u, state=s) for u, s in pages],
+    )
 
 
 def _result(score, checks, urls, cat_score):
-    return AuditResult(site="https://a.example/", site_score=score, checks=checks,
-                       pages=[PageSummary(url=u, status=200, depth=0, words=1) for u in urls],
-                       categories=[CategoryResult(id="c", title="C", description="", weight=1, score=cat_score)])
+    return AuditResult(
+        site="https://a.example/",
+        site_score=score,
+        checks=checks,
+        pages=[PageSummary(url=u, status=200, depth=0, words=1) for u in urls],
+        categories=[CategoryResult(id="c", title="C", description="", weight=1, score=cat_score)],
+    )
 
 
 def test_new_and_fixed_findings_from_literal_results():
     a, b, c = "https://a.example/", "https://a.example/b/", "https://a.example/c/"
-    before = _result(50, [_check("impressum", "fail"), _check("meta", "fail", "page", [(a, "fail"), (b, "fail")]),
-                          _check("llms", "pass")], [a, b], None)
-    after = _result(62.5, [_check("impressum", "pass"), _check("meta", "warn", "page", [(a, "pass"), (c, "fail")]),
-                           _check("llms", "fail"), _check("brand-new", "fail")], [a, c], 70)
+    before = _result(
+        50,
+        [
+            _check("impressum", "fail"),
+            _check("meta", "fail", "page", [(a, "fail"), (b, "fail")]),
+            _check("llms", "pass"),
+        ],
+        [a, b],
+        None,
+    )
+    after = _result(
+        62.5,
+        [
+            _check("impressum", "pass"),
+            _check("meta", "warn", "page", [(a, "pass"), (c, "fail")]),
+            _check("llms", "fail"),
+            _check("brand-new", "fail"),
+        ],
+        [a, c],
+        70,
+    )
     comparison = compare_results(before, after, 1, 2)
     assert comparison.score_delta == 12.5
     assert comparison.categories == [{"id": "c", "title": "C", "before": None, "after": 70, "delta": None}]
@@ -60,8 +90,10 @@ def test_compare_and_trends_on_a_changed_fixture_site(tmp_path):
         (root / "guides" / "tyres").mkdir()
         (root / "guides" / "tyres" / "index.html").write_text(
             '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tyre pressure – Northside Bikes'
-            '</title></head><body><main><h1>Tyre pressure</h1><p>Road tyres want 80 to 100 psi.</p></main>'
-            "</body></html>", encoding="utf-8")
+            "</title></head><body><main><h1>Tyre pressure</h1><p>Road tyres want 80 to 100 psi.</p></main>"
+            "</body></html>",
+            encoding="utf-8",
+        )
         about = (root / "about" / "index.html").read_text(encoding="utf-8")
         description = "Who repairs your bike in Leeds: the four mechanics of the Northside Bikes cooperative."
         about = about.replace("<head>", f'<head><meta name="description" content="{description}">')

@@ -83,8 +83,17 @@ def test_outputs_written(mini_audit):
 
 
 def test_page_limit_marks_the_crawl_incomplete(mini_site, tmp_path):
-    run = run_cli("audit", mini_site.origin + "/", "--max-pages", "3", "--db", str(tmp_path / "a.db"),
-                  "--out", str(tmp_path / "out"), "--json")
+    run = run_cli(
+        "audit",
+        mini_site.origin + "/",
+        "--max-pages",
+        "3",
+        "--db",
+        str(tmp_path / "a.db"),
+        "--out",
+        str(tmp_path / "out"),
+        "--json",
+    )
     assert run.returncode == 0, run.stderr
     summary = json.loads(run.stdout)
     assert summary["pages"] == 3 and summary["complete"] is False

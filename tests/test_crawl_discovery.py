@@ -19,8 +19,10 @@ PROD = "https://www.prod-shop.example"
 
 
 def _page(title: str, head: str = "", body: str = "") -> str:
-    return (f"<!doctype html><html lang='en'><head><title>{title}</title>{head}</head>"
-            f"<body><main><h1>{title}</h1>{body}</main></body></html>")
+    return (
+        f"<!doctype html><html lang='en'><head><title>{title}</title>{head}</head>"
+        f"<body><main><h1>{title}</h1>{body}</main></body></html>"
+    )
 
 
 def _write(root, path: str, content: str | bytes) -> None:
@@ -36,11 +38,16 @@ def _write(root, path: str, content: str | bytes) -> None:
 def discovery_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("discovery-site")
     _write(root, "robots.txt", "User-agent: *\nAllow: /\nSitemap: /sitemap_index.xml\n")
-    _write(root, "index.html", _page(
-        "Home",
-        head=f"<link rel='alternate' hreflang='de' href='/de/'><link rel='canonical' href='{PROD}/'>",
-        body=f"<a href='/list/'>List</a> <a href='/excluded/page/'>Hidden</a> "
-             f"<a href='{PROD}/prod-link/?utm_source=x'>Production link</a>"))
+    _write(
+        root,
+        "index.html",
+        _page(
+            "Home",
+            head=f"<link rel='alternate' hreflang='de' href='/de/'><link rel='canonical' href='{PROD}/'>",
+            body=f"<a href='/list/'>List</a> <a href='/excluded/page/'>Hidden</a> "
+            f"<a href='{PROD}/prod-link/?utm_source=x'>Production link</a>",
+        ),
+    )
     _write(root, "list/index.html", _page("List", head="<link rel='next' href='/list/page2/'>"))
     _write(root, "list/page2/index.html", _page("List page 2", head="<link rel='prev' href='/list/'>"))
     _write(root, "de/index.html", _page("Deutsch", head="<link rel='canonical' href='/de/canonical-target/'>"))
@@ -49,21 +56,40 @@ def discovery_site(tmp_path_factory):
     _write(root, "prod-link/index.html", _page("Reached through the production host"))
     _write(root, "from-gz-sitemap/index.html", _page("Listed in the gzip sitemap"))
     _write(root, "from-sitemap/index.html", _page("Listed in the plain sitemap"))
-    urlset = ("<?xml version='1.0' encoding='UTF-8'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
-              "{}</urlset>")
+    urlset = (
+        "<?xml version='1.0' encoding='UTF-8'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{}</urlset>"
+    )
     entry = "<url><loc>{}</loc><lastmod>{}</lastmod></url>"
-    _write(root, "sitemaps/pages.xml.gz", gzip.compress(urlset.format(
-        entry.format(f"{PROD}/from-gz-sitemap/", "2026-03-01")).encode()))
+    _write(
+        root,
+        "sitemaps/pages.xml.gz",
+        gzip.compress(urlset.format(entry.format(f"{PROD}/from-gz-sitemap/", "2026-03-01")).encode()),
+    )
     _write(root, "sitemaps/posts.xml", urlset.format(entry.format("/from-sitemap/", "2026-04-02T10:00:00+00:00")))
-    _write(root, "sitemap_index.xml",
-           "<?xml version='1.0' encoding='UTF-8'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
-           "<sitemap><loc>/sitemaps/pages.xml.gz</loc></sitemap><sitemap><loc>/sitemaps/posts.xml</loc></sitemap>"
-           "</sitemapindex>")
+    _write(
+        root,
+        "sitemap_index.xml",
+        "<?xml version='1.0' encoding='UTF-8'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        "<sitemap><loc>/sitemaps/pages.xml.gz</loc></sitemap><sitemap><loc>/sitemaps/posts.xml</loc></sitemap>"
+        "</sitemapindex>",
+    )
     # relative <loc> in a sitemap is not valid, but seen in the wild: the crawl resolves it.
     tmp = tmp_path_factory.mktemp("discovery-run")
     with StaticSite(root) as site:  # no origin rewriting in the server: --as-host does the mapping
-        run = run_cli("audit", site.origin + "/", "--db", str(tmp / "a.db"), "--json", "--crawl-only",
-                      "--as-host", PROD, "--exclude", "/excluded/", "--delay", "0")
+        run = run_cli(
+            "audit",
+            site.origin + "/",
+            "--db",
+            str(tmp / "a.db"),
+            "--json",
+            "--crawl-only",
+            "--as-host",
+            PROD,
+            "--exclude",
+            "/excluded/",
+            "--delay",
+            "0",
+        )
         origin = site.origin
     assert run.returncode == 0, run.stderr
     store = Store(tmp / "a.db")
@@ -107,9 +133,14 @@ def test_exclude_pattern(discovery_site):
 
 
 def _spider(url: str = "https://www.example.de/", **settings) -> SiteSpider:
-    crawler = get_crawler(SiteSpider, settings_dict={
-        **{k: v for k, v in vars(__import__("spiders.settings", fromlist=["x"])).items() if k.isupper()},
-        "GEO_EXTRACT_WORKERS": 0, **settings})
+    crawler = get_crawler(
+        SiteSpider,
+        settings_dict={
+            **{k: v for k, v in vars(__import__("spiders.settings", fromlist=["x"])).items() if k.isupper()},
+            "GEO_EXTRACT_WORKERS": 0,
+            **settings,
+        },
+    )
     return SiteSpider.from_crawler(crawler, url=url)
 
 

@@ -23,10 +23,28 @@ def fault_audit(tmp_path_factory):
     with FaultSite() as site:
         started = time.monotonic()
         run = run_cli(
-            "audit", site.origin + "/", "--db", str(db), "--out", str(tmp / "out"), "--json",
-            "--max-pages", "150", "--timeout", str(TIME_LIMIT_S), "--delay", "0",
-            "-s", "DOWNLOAD_TIMEOUT=2", "-s", f"GEO_MAX_QUERY_VARIANTS={MAX_QUERY_VARIANTS}",
-            "-s", "AUTOTHROTTLE_ENABLED=false", "-s", "GEO_RETRY_BACKOFF=0.1", "--crawl-only",
+            "audit",
+            site.origin + "/",
+            "--db",
+            str(db),
+            "--out",
+            str(tmp / "out"),
+            "--json",
+            "--max-pages",
+            "150",
+            "--timeout",
+            str(TIME_LIMIT_S),
+            "--delay",
+            "0",
+            "-s",
+            "DOWNLOAD_TIMEOUT=2",
+            "-s",
+            f"GEO_MAX_QUERY_VARIANTS={MAX_QUERY_VARIANTS}",
+            "-s",
+            "AUTOTHROTTLE_ENABLED=false",
+            "-s",
+            "GEO_RETRY_BACKOFF=0.1",
+            "--crawl-only",
             timeout=TIME_LIMIT_S + 60,
         )
         elapsed = time.monotonic() - started

@@ -38,10 +38,28 @@ def test_interrupt_then_resume(tmp_path):
     with TreeSite(pages=PAGES, delay_s=0.15) as site:
         origin = site.origin
         proc = subprocess.Popen(
-            [sys.executable, "-m", "auditor.cli", "audit", site.origin + "/", "--db", str(db), "--out",
-             str(tmp_path / "out"), "--json", "--delay", "0", "-s", "AUTOTHROTTLE_ENABLED=false",
-             "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_cli_env(),
+            [
+                sys.executable,
+                "-m",
+                "auditor.cli",
+                "audit",
+                site.origin + "/",
+                "--db",
+                str(db),
+                "--out",
+                str(tmp_path / "out"),
+                "--json",
+                "--delay",
+                "0",
+                "-s",
+                "AUTOTHROTTLE_ENABLED=false",
+                "-s",
+                "CONCURRENT_REQUESTS_PER_DOMAIN=2",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_cli_env(),
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and (not db.exists() or _stored(db) < 10):
@@ -55,14 +73,16 @@ def test_interrupt_then_resume(tmp_path):
         audit = store.list_audits(1)[0]
         assert audit.status == "partial"
         first = {r.url.removeprefix(site.origin) for r in store.iter_pages(audit.id)}
-        fetched = {path for path in site.hits if path != "/robots.txt" and path != "/sitemap.xml"
-                   and path != "/llms.txt"}
+        fetched = {
+            path for path in site.hits if path != "/robots.txt" and path != "/sitemap.xml" and path != "/llms.txt"
+        }
         assert 10 <= len(first) < PAGES
         assert first == fetched  # every page the server answered is stored
         store.close()
 
-        run = run_cli("resume", str(audit.id), "--db", str(db), "--out", str(tmp_path / "out"), "--json",
-                      "--crawl-only")
+        run = run_cli(
+            "resume", str(audit.id), "--db", str(db), "--out", str(tmp_path / "out"), "--json", "--crawl-only"
+        )
         assert run.returncode == 0, run.stderr
         assert json.loads(run.stdout)["pages"] == PAGES
         hits = {path: len(times) for path, times in site.hits.items()}

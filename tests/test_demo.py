@@ -49,8 +49,10 @@ def test_planted_property_is_reported(demo, entry):
         wrong = {url: states.get(url) for url in entry["urls"] if states.get(url) != entry["page_state"]}
         assert not wrong, f"page states {wrong}, expected {entry['page_state']}"
     if "evidence" in entry:
-        haystack = check.explanation + json.dumps(check.details, ensure_ascii=False) + json.dumps(
-            [e.model_dump() for e in check.evidence], ensure_ascii=False
+        haystack = (
+            check.explanation
+            + json.dumps(check.details, ensure_ascii=False)
+            + json.dumps([e.model_dump() for e in check.evidence], ensure_ascii=False)
         )
         absent = [text for text in entry["evidence"] if text not in haystack]
         assert not absent, f"{entry['check']} evidence lacks {absent}"

@@ -17,8 +17,13 @@ from tests.conftest import run_cli
 
 def _worker(redis_url: str) -> subprocess.Popen:
     env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.Popen([sys.executable, "-m", "auditor.cli", "worker", "--redis", redis_url],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "auditor.cli", "worker", "--redis", redis_url],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 def test_two_workers_share_a_batch_with_one_postgres_store(tmp_path, postgres_server, redis_server):

@@ -35,19 +35,33 @@ def usem():
 BODY = {
     "waermepumpe": "Eine Wärmepumpe heizt mit Umweltwärme aus Luft oder Erdreich und braucht dafür Strom. " * 12,
     "speicher": "Ein Stromspeicher hebt den Solarstrom vom Mittag für den Abend auf; die Größe richtet sich "
-                "nach dem Jahresverbrauch. " * 10,
+    "nach dem Jahresverbrauch. " * 10,
     "foerderung": "Die Förderung für Wärmepumpen beträgt bis zu 70 Prozent; der Antrag muss vor der Beauftragung "
-                  "gestellt werden. " * 10,
+    "gestellt werden. " * 10,
 }
 
 
 def _pages(changed: str | None = None):
-    pages = [page("", title="Start", main_text="Willkommen " * 100, word_count=100,
-                  links=[Link(url=ROOT + slug + "/", internal=True) for slug in BODY])]
+    pages = [
+        page(
+            "",
+            title="Start",
+            main_text="Willkommen " * 100,
+            word_count=100,
+            links=[Link(url=ROOT + slug + "/", internal=True) for slug in BODY],
+        )
+    ]
     for slug, body in BODY.items():
         text = ("Neu: ein zusätzlicher Absatz. " if slug == changed else "") + body
-        pages.append(page(slug + "/", title=slug.title(), main_text=text, word_count=len(text.split()),
-                          headings=[Heading(level=1, text=slug.title())]))
+        pages.append(
+            page(
+                slug + "/",
+                title=slug.title(),
+                main_text=text,
+                word_count=len(text.split()),
+                headings=[Heading(level=1, text=slug.title())],
+            )
+        )
     return pages
 
 
@@ -71,8 +85,9 @@ def test_reaudit_with_no_change_computes_no_embedding(tmp_path, usem):
 
 
 def test_embedded_text_is_bounded():
-    record = page("x/", title="Titel", headings=[Heading(level=2, text="Abschnitt")],
-                  main_text="wort " * 5000, word_count=5000)
+    record = page(
+        "x/", title="Titel", headings=[Heading(level=2, text="Abschnitt")], main_text="wort " * 5000, word_count=5000
+    )
     text = embedding_text(record)
     assert text.startswith("Titel\nAbschnitt\n")
     assert len(text.split()) == EMBED_WORDS

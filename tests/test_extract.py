@@ -83,7 +83,9 @@ def test_head_fields(tree):
     assert ex.extract_robots_meta(tree) == "index, follow, max-snippet:-1"
     assert ex.extract_lang(tree) == "de"
     # relative canonical resolved; fragment dropped; query kept (canonical form)
-    assert ex.extract_canonical(tree, PAGE) == "https://www.tischlerei-beispiel.example/ratgeber/eichenholz/?utm_source=x"
+    assert (
+        ex.extract_canonical(tree, PAGE) == "https://www.tischlerei-beispiel.example/ratgeber/eichenholz/?utm_source=x"
+    )
     assert [(h.lang, h.url) for h in ex.extract_hreflang(tree, PAGE)] == [
         ("en", "https://www.tischlerei-beispiel.example/en/oak/")
     ]
@@ -140,8 +142,7 @@ def test_dates_from_time_element_and_htmldate():
     with_time = ex.parse_html('<html><body><p><time datetime="2024-10-03">3. Oktober 2024</time></p></body></html>')
     assert ex.extract_dates(with_time, []).published_source == "time-element"
     text_only = ex.parse_html(
-        "<html><head><title>x</title></head><body><p>Veröffentlicht am 2023-05-17 von der Redaktion.</p>"
-        "</body></html>"
+        "<html><head><title>x</title></head><body><p>Veröffentlicht am 2023-05-17 von der Redaktion.</p></body></html>"
     )
     dates = ex.extract_dates(text_only, [])
     assert (dates.published, dates.published_source) == ("2023-05-17", "htmldate")
@@ -245,8 +246,10 @@ def test_looks_binary():
 def test_meta_refresh_and_rel_links():
     from spiders.extract import extract_meta_refresh, extract_rel_links, parse_html
 
-    tree = parse_html("<head><meta http-equiv='REFRESH' content='3;URL=\"/new/\"'>"
-                      "<link rel='next' href='?page=2'><link rel='prev' href='/p1'></head>")
+    tree = parse_html(
+        "<head><meta http-equiv='REFRESH' content='3;URL=\"/new/\"'>"
+        "<link rel='next' href='?page=2'><link rel='prev' href='/p1'></head>"
+    )
     assert extract_meta_refresh(tree, "https://e.de/old/") == "https://e.de/new/"
     assert extract_rel_links(tree, "https://e.de/list") == ["https://e.de/list?page=2", "https://e.de/p1"]
     slow = parse_html("<head><meta http-equiv='refresh' content='300; url=/other'></head>")

@@ -31,8 +31,11 @@ CASES = [
     ("under-ratgeber", page("ratgeber/waermepumpe-altbau/", word_count=60), "article"),
     ("dated-url", page("2024/05/no-dig-beds/", word_count=300), "article"),
     ("dated-long-page", page("waermepumpe-altbau", word_count=300, dates=Dates(published="2024-03-01")), "article"),
-    ("visible-date-in-section", page("news/kurz", word_count=20, extras=PageExtras(visible_date="2024-03-01")),
-     "article"),
+    (
+        "visible-date-in-section",
+        page("news/kurz", word_count=20, extras=PageExtras(visible_date="2024-03-01")),
+        "article",
+    ),
     ("profile-ld", page("jana", structured_data=[{"@type": "ProfilePage"}]), "profile"),
     ("team-member", page("team/jana-albrecht/"), "profile"),
     ("author-archive-en", page("authors/jane-doe/"), "profile"),
@@ -53,8 +56,10 @@ def test_classify(record, kind):
 
 
 def test_link_heavy_page_is_a_listing():
-    links = [Link(url=ROOT + f"beitrag-{i}", anchor=f"Beitrag Nummer {i} lesen", position="content", internal=True)
-             for i in range(8)]
+    links = [
+        Link(url=ROOT + f"beitrag-{i}", anchor=f"Beitrag Nummer {i} lesen", position="content", internal=True)
+        for i in range(8)
+    ]
     record = page("uebersicht", links=links, word_count=60)
     assert link_density(record) >= 0.35
     assert classify(record).kind == "listing"

@@ -155,8 +155,13 @@ def test_splitter_matters_naive_splitting_inflates_sentences_and_the_score():
     assert naive.sentence_count(ABBREVIATED) > ABBREVIATED_SENTENCES
     ours = text_stats(ABBREVIATED, "de")
     as_if_naive = TextStats(
-        "de", naive.sentence_count(ABBREVIATED), ours.words, ours.syllables, ours.polysyllables,
-        ours.monosyllables, ours.long_words,
+        "de",
+        naive.sentence_count(ABBREVIATED),
+        ours.words,
+        ours.syllables,
+        ours.polysyllables,
+        ours.monosyllables,
+        ours.long_words,
     )
     assert ours.asl == pytest.approx(ours.words / ABBREVIATED_SENTENCES)
     # 46 words in 5 sentences, not 8: 3.5 Amstad points easier than the text is
@@ -172,11 +177,27 @@ def test_splitter_matters_naive_splitting_inflates_sentences_and_the_score():
 @pytest.mark.parametrize(
     ("word", "count"),
     [
-        ("und", 1), ("Haus", 1), ("aber", 2), ("oder", 2), ("über", 2), ("Kosten", 2),
-        ("Heizung", 2), ("Beispiel", 2), ("Förderung", 3), ("Oktober", 3), ("Heizkörper", 3),
-        ("Wärmepumpe", 4), ("Eigentümer", 4), ("Fußbodenheizung", 5), ("Investition", 5),
-        ("Jahresarbeitszahl", 5), ("Energieberater", 6), ("Vorlauftemperatur", 6),
-        ("Gebäudeenergiegesetz", 8), ("E-Mail-Adresse", 5), ("geht's", 1),
+        ("und", 1),
+        ("Haus", 1),
+        ("aber", 2),
+        ("oder", 2),
+        ("über", 2),
+        ("Kosten", 2),
+        ("Heizung", 2),
+        ("Beispiel", 2),
+        ("Förderung", 3),
+        ("Oktober", 3),
+        ("Heizkörper", 3),
+        ("Wärmepumpe", 4),
+        ("Eigentümer", 4),
+        ("Fußbodenheizung", 5),
+        ("Investition", 5),
+        ("Jahresarbeitszahl", 5),
+        ("Energieberater", 6),
+        ("Vorlauftemperatur", 6),
+        ("Gebäudeenergiegesetz", 8),
+        ("E-Mail-Adresse", 5),
+        ("geht's", 1),
     ],
 )
 def test_german_syllables_match_hand_counts(word, count):
@@ -186,11 +207,31 @@ def test_german_syllables_match_hand_counts(word, count):
 @pytest.mark.parametrize(
     ("word", "count"),
     [
-        ("the", 1), ("heat", 1), ("make", 1), ("makes", 1), ("don't", 1), ("table", 2),
-        ("people", 2), ("houses", 2), ("tested", 2), ("over", 2), ("about", 2), ("energy", 3),
-        ("every", 3), ("created", 3), ("video", 3), ("area", 3), ("idea", 3), ("annual", 3),
-        ("quality", 3), ("radiators", 4), ("temperature", 4), ("installation", 4),
-        ("usually", 4), ("available", 4), ("readability", 5),
+        ("the", 1),
+        ("heat", 1),
+        ("make", 1),
+        ("makes", 1),
+        ("don't", 1),
+        ("table", 2),
+        ("people", 2),
+        ("houses", 2),
+        ("tested", 2),
+        ("over", 2),
+        ("about", 2),
+        ("energy", 3),
+        ("every", 3),
+        ("created", 3),
+        ("video", 3),
+        ("area", 3),
+        ("idea", 3),
+        ("annual", 3),
+        ("quality", 3),
+        ("radiators", 4),
+        ("temperature", 4),
+        ("installation", 4),
+        ("usually", 4),
+        ("available", 4),
+        ("readability", 5),
     ],
 )
 def test_english_syllables_match_hand_counts(word, count):
@@ -221,9 +262,7 @@ def test_german_formulas_on_a_hand_counted_text():
     assert flesch_amstad(stats) == pytest.approx(180 - 3.5 - 58.5 * 8 / 7)
     assert reading_ease(stats) == flesch_amstad(stats)
     assert lix(stats) == pytest.approx(3.5 + 100 / 7)
-    assert wiener_sachtextformel(stats) == pytest.approx(
-        0.1672 * 3.5 + 0.1297 * 100 / 7 - 0.0327 * 600 / 7 - 0.875
-    )
+    assert wiener_sachtextformel(stats) == pytest.approx(0.1672 * 3.5 + 0.1297 * 100 / 7 - 0.0327 * 600 / 7 - 0.875)
 
 
 def test_english_flesch_on_a_hand_counted_text():
@@ -235,8 +274,7 @@ def test_english_flesch_on_a_hand_counted_text():
 
 
 def test_formulas_from_counts():
-    stats = TextStats("de", sentences=10, words=150, syllables=300, polysyllables=45,
-                      monosyllables=60, long_words=50)
+    stats = TextStats("de", sentences=10, words=150, syllables=300, polysyllables=45, monosyllables=60, long_words=50)
     assert flesch_amstad(stats) == pytest.approx(180 - 15 - 58.5 * 2)  # 48
     assert flesch_reading_ease(stats) == pytest.approx(206.835 - 1.015 * 15 - 84.6 * 2)
     assert lix(stats) == pytest.approx(15 + 100 * 50 / 150)
@@ -295,8 +333,16 @@ def test_wiener_sachtextformel_and_lix_order_the_german_texts():
 
 @pytest.mark.parametrize(
     ("score", "label"),
-    [(95, "very easy"), (85, "easy"), (72, "fairly easy"), (65, "standard"),
-     (55, "fairly difficult"), (40, "difficult"), (29.9, "very difficult"), (-20, "very difficult")],
+    [
+        (95, "very easy"),
+        (85, "easy"),
+        (72, "fairly easy"),
+        (65, "standard"),
+        (55, "fairly difficult"),
+        (40, "difficult"),
+        (29.9, "very difficult"),
+        (-20, "very difficult"),
+    ],
 )
 def test_ease_labels(score, label):
     assert ease_label(score) == label

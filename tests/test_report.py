@@ -283,9 +283,7 @@ def test_details_table_takes_columns_from_every_row(html: str) -> None:
         "ok",
         "extra",
     ]
-    rows = [
-        [td.text_content() for td in tr.cssselect("td")] for tr in art.cssselect("table.details tbody tr")
-    ]
+    rows = [[td.text_content() for td in tr.cssselect("td")] for tr in art.cssselect("table.details tbody tr")]
     assert rows[0] == [ROOT + "a", ROOT + "b", "0.91", "x, y", "no", ""]
     assert rows[1][:3] == [ROOT + "c", "", ""]
     assert rows[1][5] == '{"k": "v"}'
@@ -347,10 +345,7 @@ def test_unmeasured_in_german() -> None:
     doc = parse(render_report(unmeasured_result(), lang="de"))
     assert "nicht gemessen" in doc.cssselect("#summary .gauge svg")[0].text_content()
     for cid in ("statistics", "noindex"):
-        assert (
-            doc.get_element_by_id(f"check-{cid}").cssselect("dl.facts dd")[0].text_content()
-            == "nicht gemessen"
-        )
+        assert doc.get_element_by_id(f"check-{cid}").cssselect("dl.facts dd")[0].text_content() == "nicht gemessen"
 
 
 def test_view_keeps_none_scores_none() -> None:
@@ -495,10 +490,7 @@ def test_german_interface_strings() -> None:
         assert expected in text
     assert "1. Mai 2025" in text
     assert "71,9" in text
-    assert (
-        doc.get_element_by_id("check-author-byline").cssselect(".badge")[0].text_content()
-        == "Nicht bestanden"
-    )
+    assert doc.get_element_by_id("check-author-byline").cssselect(".badge")[0].text_content() == "Nicht bestanden"
     assert "Summary" not in text
 
 

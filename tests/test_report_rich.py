@@ -38,7 +38,7 @@ from tests.test_report import CATEGORIES, ROOT, check, make_result
 
 # Payloads that must stay text: markup, event handlers, javascript: URLs, </script> inside JSON.
 XSS_TITLE = "<script>window.__xss='title'</script>"
-XSS_ATTR = "\"><img src=x onerror=\"window.__xss='attr'\">"
+XSS_ATTR = '"><img src=x onerror="window.__xss=\'attr\'">'
 XSS_URL = "javascript:window.__xss='url'"
 XSS_JSON = "</script><script>window.__xss='json'</script>"
 XSS_SVG = "<svg onload=\"window.__xss='svg'\"></svg>"
@@ -57,21 +57,42 @@ AGENTS = [
 
 def ai_check() -> CheckResult:
     rows = [
-        {"token": tok, "operator": op, "class": cls, "allowed": allowed, "impact": "scored",
-         "home_allowed": allowed is True, "pages_blocked": "0 of 3", "rule": f"line 2: Disallow: / {XSS_JSON}",
-         "group": "User-agent: *", "main": main}
+        {
+            "token": tok,
+            "operator": op,
+            "class": cls,
+            "allowed": allowed,
+            "impact": "scored",
+            "home_allowed": allowed is True,
+            "pages_blocked": "0 of 3",
+            "rule": f"line 2: Disallow: / {XSS_JSON}",
+            "group": "User-agent: *",
+            "main": main,
+        }
         for tok, op, cls, allowed, main in AGENTS
     ]
-    return check("ai-crawler-access", "technical", "fail", 0.7, scope="site", details=rows,
-                 explanation="Claude-User is blocked.", effort="low",
-                 evidence=[Evidence(url=ROOT + "robots.txt", element="robots.txt line 2", excerpt="Disallow: /")])
+    return check(
+        "ai-crawler-access",
+        "technical",
+        "fail",
+        0.7,
+        scope="site",
+        details=rows,
+        explanation="Claude-User is blocked.",
+        effort="low",
+        evidence=[Evidence(url=ROOT + "robots.txt", element="robots.txt line 2", excerpt="Disallow: /")],
+    )
 
 
 def page_outcomes(urls: list[str]) -> list[PageOutcome]:
     return [
-        PageOutcome(url=u, state="fail" if n % 2 else "pass", score=0.0 if n % 2 else 1.0,
-                    reason=f"Only {100 + n} words. {XSS_ATTR}" if n % 2 else "",
-                    evidence=[Evidence(url=u, element="main text", excerpt=XSS_TITLE, note=XSS_JSON)] if n % 2 else [])
+        PageOutcome(
+            url=u,
+            state="fail" if n % 2 else "pass",
+            score=0.0 if n % 2 else 1.0,
+            reason=f"Only {100 + n} words. {XSS_ATTR}" if n % 2 else "",
+            evidence=[Evidence(url=u, element="main text", excerpt=XSS_TITLE, note=XSS_JSON)] if n % 2 else [],
+        )
         for n, u in enumerate(urls)
     ]
 
@@ -79,19 +100,43 @@ def page_outcomes(urls: list[str]) -> list[PageOutcome]:
 def insights(urls: list[str]) -> SiteInsights:
     n = len(urls)
     nodes = [
-        GraphNode(url=u, cluster=i % 3, link_score=100.0 * (i % 10) / 9, words=300 + i, click_depth=i % 5,
-                  starved=i % 7 == 3, x=(i * 0.618) % 1, y=(i * 0.382) % 1)
+        GraphNode(
+            url=u,
+            cluster=i % 3,
+            link_score=100.0 * (i % 10) / 9,
+            words=300 + i,
+            click_depth=i % 5,
+            starved=i % 7 == 3,
+            x=(i * 0.618) % 1,
+            y=(i * 0.382) % 1,
+        )
         for i, u in enumerate(urls)
     ]
     edges = [(i, (i * 7 + 1) % n) for i in range(n)] + [(i, 0) for i in range(1, n)]
     return SiteInsights(
         clusters=[
-            Cluster(id=0, label="Wärmepumpe", urls=urls[::3], pages=len(urls[::3]), median_words=850,
-                    depth_score=78.0, hub_url=urls[0], strongest_url=urls[-1]),
-            Cluster(id=1, label=XSS_TITLE, urls=urls[1::3], pages=len(urls[1::3]), median_words=320,
-                    depth_score=31.5, hub_url=XSS_URL),
-            Cluster(id=2, label="Photovoltaik", urls=urls[2::3], pages=len(urls[2::3]), median_words=540,
-                    depth_score=None),
+            Cluster(
+                id=0,
+                label="Wärmepumpe",
+                urls=urls[::3],
+                pages=len(urls[::3]),
+                median_words=850,
+                depth_score=78.0,
+                hub_url=urls[0],
+                strongest_url=urls[-1],
+            ),
+            Cluster(
+                id=1,
+                label=XSS_TITLE,
+                urls=urls[1::3],
+                pages=len(urls[1::3]),
+                median_words=320,
+                depth_score=31.5,
+                hub_url=XSS_URL,
+            ),
+            Cluster(
+                id=2, label="Photovoltaik", urls=urls[2::3], pages=len(urls[2::3]), median_words=540, depth_score=None
+            ),
         ],
         focus_score=64.0,
         graph_nodes=nodes,
@@ -128,20 +173,31 @@ def rich_result(**fields: Any) -> AuditResult:
     urls = [ROOT + f"blog/artikel-{i}" for i in range(30)]
     checks = [c for c in base.checks if c.id != "author-byline"]
     byline = base.check("author-byline").model_copy(
-        update={"pages": page_outcomes([p.url for p in base.pages]), "effort": "medium"})
+        update={"pages": page_outcomes([p.url for p in base.pages]), "effort": "medium"}
+    )
     checks += [byline, ai_check()]
     categories = [
         c.model_copy(update={"check_ids": [x.id for x in checks if x.category == c.id]}) for c in base.categories
     ]
     pages = list(base.pages) + [
-        PageSummary(url=u, status=200, depth=i % 5, words=300 + 17 * i, title=f"Artikel {i}",
-                    score=float(i * 3 % 100), failed_checks=["author-byline"] if i % 2 else [])
+        PageSummary(
+            url=u,
+            status=200,
+            depth=i % 5,
+            words=300 + 17 * i,
+            title=f"Artikel {i}",
+            score=float(i * 3 % 100),
+            failed_checks=["author-byline"] if i % 2 else [],
+        )
         for i, u in enumerate(urls)
     ]
     pages[1] = pages[1].model_copy(update={"title": XSS_TITLE + XSS_ATTR})
     values: dict[str, Any] = {
-        "checks": checks, "categories": categories, "pages": pages,
-        "insights": insights([p.url for p in pages]), "briefs": [brief()],
+        "checks": checks,
+        "categories": categories,
+        "pages": pages,
+        "insights": insights([p.url for p in pages]),
+        "briefs": [brief()],
     }
     values.update(fields)
     return base.model_copy(update=values)
@@ -153,30 +209,63 @@ def big_result(n_pages: int = 3000) -> AuditResult:
     checks = []
     for k, (cid, cat) in enumerate([(f"page-check-{j}", list(CATEGORIES)[j % 5]) for j in range(20)]):
         outcomes = [
-            PageOutcome(url=u, state="fail" if (i + k) % 4 == 0 else "pass", score=0.0 if (i + k) % 4 == 0 else 1.0,
-                        reason="Missing something on this page." if (i + k) % 4 == 0 else "",
-                        evidence=[Evidence(url=u, element="h1", excerpt=f"H1 {i}")] if (i + k) % 4 == 0 else [])
+            PageOutcome(
+                url=u,
+                state="fail" if (i + k) % 4 == 0 else "pass",
+                score=0.0 if (i + k) % 4 == 0 else 1.0,
+                reason="Missing something on this page." if (i + k) % 4 == 0 else "",
+                evidence=[Evidence(url=u, element="h1", excerpt=f"H1 {i}")] if (i + k) % 4 == 0 else [],
+            )
             for i, u in enumerate(urls)
         ]
         failing = [o.url for o in outcomes if o.state == "fail"]
-        checks.append(check(cid, cat, "warn", 0.75, pages=outcomes, affected_urls=failing,
-                            details=[{"url": u, "state": "fail"} for u in failing]))
+        checks.append(
+            check(
+                cid,
+                cat,
+                "warn",
+                0.75,
+                pages=outcomes,
+                affected_urls=failing,
+                details=[{"url": u, "state": "fail"} for u in failing],
+            )
+        )
     checks.append(ai_check())
     categories = [
-        CategoryResult(id=cid, title=title, description="", weight=20, score=75.0,
-                       check_ids=[c.id for c in checks if c.category == cid])
+        CategoryResult(
+            id=cid,
+            title=title,
+            description="",
+            weight=20,
+            score=75.0,
+            check_ids=[c.id for c in checks if c.category == cid],
+        )
         for cid, title in CATEGORIES.items()
     ]
     pages = [
-        PageSummary(url=u, status=200, depth=i % 6, words=200 + i % 1500, title=f"Seite {i} – Thema {i % 40}",
-                    score=float(i % 101), failed_checks=[c.id for c in checks[:20] if (i + checks.index(c)) % 4 == 0])
+        PageSummary(
+            url=u,
+            status=200,
+            depth=i % 6,
+            words=200 + i % 1500,
+            title=f"Seite {i} – Thema {i % 40}",
+            score=float(i % 101),
+            failed_checks=[c.id for c in checks[:20] if (i + checks.index(c)) % 4 == 0],
+        )
         for i, u in enumerate(urls)
     ]
     return AuditResult(
-        site=ROOT, started="2025-05-01T09:00:00+00:00", finished="2025-05-01T10:00:00+00:00", language="de",
-        checks=checks, categories=categories, site_score=75.0,
-        coverage=Coverage(urls_crawled=n_pages, html_pages=n_pages), pages=pages,
-        insights=insights(urls), briefs=[brief()],
+        site=ROOT,
+        started="2025-05-01T09:00:00+00:00",
+        finished="2025-05-01T10:00:00+00:00",
+        language="de",
+        checks=checks,
+        categories=categories,
+        site_score=75.0,
+        coverage=Coverage(urls_crawled=n_pages, html_pages=n_pages),
+        pages=pages,
+        insights=insights(urls),
+        briefs=[brief()],
     )
 
 
@@ -242,7 +331,8 @@ def test_graph_histogram_and_clusters_rendered(rich_html: str) -> None:
     result = rich_result()
     assert len(circles) == len(result.insights.graph_nodes)
     assert len(doc.xpath("//svg[contains(@class,'graph')]//circle[contains(@class,'starved')]")) == sum(
-        n.starved for n in result.insights.graph_nodes)
+        n.starved for n in result.insights.graph_nodes
+    )
     assert len(doc.xpath("//svg[contains(@class,'graph')]//line")) == len(result.insights.graph_edges)
     radii = [float(c.get("r")) for c in circles]
     assert min(radii) == 3.0 and max(radii) == 12.0  # size by link score
@@ -350,8 +440,11 @@ def test_csp_hash_matches_the_inline_script(rich_html: str) -> None:
 
 def test_branding_logo_colour_footer(tmp_path: Path) -> None:
     logo = tmp_path / "logo.png"
-    logo.write_bytes(base64.b64decode(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="))
+    logo.write_bytes(
+        base64.b64decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+        )
+    )
     branding = {"name": "Agentur <b>Nord</b>", "logo": str(logo), "color": "#123abc", "footer": "© Agentur Nord"}
     paths = write_all(make_result(), tmp_path / "out", branding=branding)
     doc = parse(paths["html"].read_text(encoding="utf-8"))
@@ -363,8 +456,10 @@ def test_branding_logo_colour_footer(tmp_path: Path) -> None:
 
 
 def test_branding_rejects_bad_values(tmp_path: Path) -> None:
-    view = build_view(make_result(), branding={"name": "X", "logo": "javascript:alert(1)",
-                                               "color": "red;} body{display:none", "footer": ""})
+    view = build_view(
+        make_result(),
+        branding={"name": "X", "logo": "javascript:alert(1)", "color": "red;} body{display:none", "footer": ""},
+    )
     assert view["branding"] == {"name": "X", "logo": None, "color": None, "footer": None}
     assert build_view(make_result())["branding"] is None
     with pytest.raises(ValueError, match="PNG"):

@@ -32,9 +32,11 @@ def _audit(store: Store, score: float, urls: list[str], site: str = ROOT) -> int
     for url in urls:
         sink.add_page(page(url, word_count=len(url)))
     sink.finish(SiteArtifacts(root_url=site, crawl_stats=CrawlStats(finish_reason="finished")))
-    result = AuditResult(site=site, site_score=score,
-                         categories=[CategoryResult(id="evidence", title="Evidence", description="", weight=1,
-                                                    score=score)])
+    result = AuditResult(
+        site=site,
+        site_score=score,
+        categories=[CategoryResult(id="evidence", title="Evidence", description="", weight=1, score=score)],
+    )
     store.save_result(audit_id, result)
     return audit_id
 
@@ -66,8 +68,9 @@ def test_history_newest_first_per_site(store):
 
 def test_batch_items_keep_final_states(store):
     batch_id = store.create_batch("agentur-nord", "/tmp/clients.toml")
-    store.add_batch_items(batch_id, [("Bäckerei", "https://a.example/", "/out/a"),
-                                     ("Kanzlei", "https://b.example/", "/out/b")])
+    store.add_batch_items(
+        batch_id, [("Bäckerei", "https://a.example/", "/out/a"), ("Kanzlei", "https://b.example/", "/out/b")]
+    )
     store.add_batch_items(batch_id, [("Bäckerei", "https://a.example/", "/out/a")])  # resume: no duplicate
     assert [i.client for i in store.batch_items(batch_id)] == ["Bäckerei", "Kanzlei"]
     assert store.update_item(batch_id, "Bäckerei", status="done", site_score=70.0, audit_id=3)
@@ -100,6 +103,8 @@ def test_concurrent_vector_caching_is_no_error(store):
     from auditor.store import _insert_ignoring_duplicates, embeddings
 
     with store.engine.begin() as conn:
-        conn.execute(_insert_ignoring_duplicates(store.engine, embeddings),
-                     [{"model": "m", "text_hash": "h9", "dim": 1, "vector": b"\x00\x00\x00@"}])
+        conn.execute(
+            _insert_ignoring_duplicates(store.engine, embeddings),
+            [{"model": "m", "text_hash": "h9", "dim": 1, "vector": b"\x00\x00\x00@"}],
+        )
     assert store.cached_vectors("m", ["h9"]) == {"h9": b"\x00\x00\x80?"}

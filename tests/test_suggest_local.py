@@ -35,8 +35,15 @@ def test_local_model_writes_a_validated_german_brief_and_the_second_run_is_cache
         brief = first.briefs[0]
         assert brief.source == "llm", first.warnings  # validated (schema + sanitize) model output
         assert brief.model == "qwen2.5-coder-0.5b-instruct-q4_k_m" and brief.language == "de"
-        text = " ".join([brief.working_title, brief.angle, *brief.questions, *(h.text for h in brief.outline),
-                         *brief.evidence_tasks])
+        text = " ".join(
+            [
+                brief.working_title,
+                brief.angle,
+                *brief.questions,
+                *(h.text for h in brief.outline),
+                *brief.evidence_tasks,
+            ]
+        )
         assert guess_language(text) in ("de", None)
         assert all(link.source in crawled and link.target in crawled for link in brief.internal_links)
         assert set(brief.merge_or_expand) <= crawled and brief.target_urls == [pages[-1].url]

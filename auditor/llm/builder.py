@@ -17,21 +17,21 @@ PASS_WORDS = 500  # thin-content passes from here; a deeper article aims well ab
 _TASKS = {
     "de": {
         "statistics": "Eigene Zahlen ergänzen: z. B. Anzahl und Größe Ihrer Projekte zu „{topic}“ im letzten Jahr, "
-                      "typische Kosten- und Zeitspannen aus Ihren Aufträgen.",
+        "typische Kosten- und Zeitspannen aus Ihren Aufträgen.",
         "outbound-citations": "Primärquellen zitieren und verlinken: amtliche Statistiken, Normen oder "
-                              "Förderrichtlinien, auf die sich die Aussagen zu „{topic}“ stützen.",
+        "Förderrichtlinien, auf die sich die Aussagen zu „{topic}“ stützen.",
         "attributed-quotes": "Ein Zitat Ihrer Fachperson (Name, Funktion, Qualifikation) zu „{topic}“ einholen.",
         "author-byline": "Autorin oder Autor mit Namen, Funktion und Qualifikation nennen und die Autorenseite "
-                         "verlinken.",
+        "verlinken.",
         "content-dates": "Veröffentlichungs- und Aktualisierungsdatum sichtbar angeben.",
         "thin-content": "Den Text auf mindestens {words} Wörter mit eigenen Erfahrungen aus Projekten ausbauen.",
         "near-duplicates": "Überschneidende Seiten zusammenführen und die alten URLs weiterleiten.",
     },
     "en": {
         "statistics": "Add your own figures: e.g. number and size of your projects on “{topic}” last year, typical "
-                      "cost and time ranges from your jobs.",
+        "cost and time ranges from your jobs.",
         "outbound-citations": "Cite and link primary sources: official statistics, standards or funding rules "
-                              "behind the statements on “{topic}”.",
+        "behind the statements on “{topic}”.",
         "attributed-quotes": "Get a quote from your expert (name, role, qualification) on “{topic}”.",
         "author-byline": "Name the author with role and qualification and link the author page.",
         "content-dates": "Show the published and updated dates.",
@@ -47,23 +47,41 @@ _TEXT = {
     "de": {
         "title": "{topic}: der ausführliche Leitfaden",
         "angle": "Vertieft „{topic}“ für die Zielgruppe von {site}: beantwortet die Fragen, die {n} bestehende "
-                 "Seite(n) mit zusammen {words} Wörtern offenlassen, und belegt Aussagen mit eigenen Erfahrungen "
-                 "und Quellen.",
-        "questions": ["Was bedeutet „{topic}“ konkret für mich?", "Mit welchen Kosten und welchem Aufwand muss ich "
-                      "rechnen?", "Wie läuft es Schritt für Schritt ab?", "Welche Fehler sollte ich vermeiden?"],
-        "outline": [(2, "Worum es bei „{topic}“ geht"), (2, "Kosten, Aufwand und Zeitplan"),
-                    (3, "Zahlen aus unseren Projekten"), (2, "Schritt für Schritt"),
-                    (2, "Häufige Fehler und wie Sie sie vermeiden"), (2, "Häufige Fragen")],
+        "Seite(n) mit zusammen {words} Wörtern offenlassen, und belegt Aussagen mit eigenen Erfahrungen "
+        "und Quellen.",
+        "questions": [
+            "Was bedeutet „{topic}“ konkret für mich?",
+            "Mit welchen Kosten und welchem Aufwand muss ich rechnen?",
+            "Wie läuft es Schritt für Schritt ab?",
+            "Welche Fehler sollte ich vermeiden?",
+        ],
+        "outline": [
+            (2, "Worum es bei „{topic}“ geht"),
+            (2, "Kosten, Aufwand und Zeitplan"),
+            (3, "Zahlen aus unseren Projekten"),
+            (2, "Schritt für Schritt"),
+            (2, "Häufige Fehler und wie Sie sie vermeiden"),
+            (2, "Häufige Fragen"),
+        ],
     },
     "en": {
         "title": "{topic}: the complete guide",
         "angle": "Deepens “{topic}” for the audience of {site}: answers the questions {n} existing page(s) with "
-                 "{words} words in total leave open, and backs statements with own experience and sources.",
-        "questions": ["What does “{topic}” mean for me in practice?", "What does it cost and how much effort is it?",
-                      "How does it work step by step?", "Which mistakes should I avoid?"],
-        "outline": [(2, "What “{topic}” is about"), (2, "Cost, effort and timeline"),
-                    (3, "Figures from our projects"), (2, "Step by step"),
-                    (2, "Common mistakes and how to avoid them"), (2, "Frequently asked questions")],
+        "{words} words in total leave open, and backs statements with own experience and sources.",
+        "questions": [
+            "What does “{topic}” mean for me in practice?",
+            "What does it cost and how much effort is it?",
+            "How does it work step by step?",
+            "Which mistakes should I avoid?",
+        ],
+        "outline": [
+            (2, "What “{topic}” is about"),
+            (2, "Cost, effort and timeline"),
+            (3, "Figures from our projects"),
+            (2, "Step by step"),
+            (2, "Common mistakes and how to avoid them"),
+            (2, "Frequently asked questions"),
+        ],
     },
 }
 
@@ -96,9 +114,16 @@ def build_brief(item: BriefInput) -> ArticleBrief:
     tasks = [_TASKS[lang][c].format(topic=topic, words=max(PASS_WORDS * 2, 1000)) for c in checks if c in _TASKS[lang]]
     tasks.append(_GENERIC_TASK[lang].format(topic=topic))
     anchor = topic[:80]
-    links = [LinkSuggestion(source=s.url, target=item.pages[0].url, anchor=anchor,
-                            reason="strong page" if lang == "en" else "starke Seite")
-             for s in item.strong_pages[:3] if item.pages and s.url != item.pages[0].url]
+    links = [
+        LinkSuggestion(
+            source=s.url,
+            target=item.pages[0].url,
+            anchor=anchor,
+            reason="strong page" if lang == "en" else "starke Seite",
+        )
+        for s in item.strong_pages[:3]
+        if item.pages and s.url != item.pages[0].url
+    ]
     return ArticleBrief(
         working_title=text["title"].format(**fill),
         angle=text["angle"].format(**fill),

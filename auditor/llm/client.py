@@ -69,8 +69,7 @@ class ModeChanged(Exception):
 class ReplyCache(Protocol):
     def llm_cache_get(self, key: str) -> dict[str, Any] | None: ...
 
-    def llm_cache_put(self, key: str, model: str, content: str, prompt_tokens: int,
-                      completion_tokens: int) -> None: ...
+    def llm_cache_put(self, key: str, model: str, content: str, prompt_tokens: int, completion_tokens: int) -> None: ...
 
 
 @dataclass
@@ -93,8 +92,9 @@ class Usage:
 
 
 def cache_key(model: str, messages: list[dict[str, str]], mode: str) -> str:
-    payload = json.dumps({"v": PROMPT_VERSION, "model": model, "mode": mode, "messages": messages},
-                         sort_keys=True, ensure_ascii=False)
+    payload = json.dumps(
+        {"v": PROMPT_VERSION, "model": model, "mode": mode, "messages": messages}, sort_keys=True, ensure_ascii=False
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -104,24 +104,28 @@ _TRANSIENT = (openai.APIConnectionError, openai.APITimeoutError, openai.RateLimi
 class ChatClient:
     """One endpoint, one model, shared by the worker threads of a suggest run."""
 
-    def __init__(self, config: LLMConfig, base_url: str | None, cache: ReplyCache | None, usage: Usage,
-                 mode: str = "json_schema") -> None:
+    def __init__(
+        self, config: LLMConfig, base_url: str | None, cache: ReplyCache | None, usage: Usage, mode: str = "json_schema"
+    ) -> None:
         self.config = config
         self.model = config.model or "local"
         self.cache = cache
         self.usage = usage
         self.mode = mode  # switches to json_object when the server rejects json_schema
         self._lock = threading.Lock()
-        self._client = openai.OpenAI(base_url=base_url, api_key=config.api_key or "not-needed",
-                                     timeout=config.timeout_s, max_retries=0)
+        self._client = openai.OpenAI(
+            base_url=base_url, api_key=config.api_key or "not-needed", timeout=config.timeout_s, max_retries=0
+        )
 
     def close(self) -> None:
         self._client.close()
 
     def _response_format(self) -> dict[str, Any]:
         if self.mode == "json_schema":
-            return {"type": "json_schema",
-                    "json_schema": {"name": "article_brief", "schema": BRIEF_JSON_SCHEMA, "strict": True}}
+            return {
+                "type": "json_schema",
+                "json_schema": {"name": "article_brief", "schema": BRIEF_JSON_SCHEMA, "strict": True},
+            }
         return {"type": "json_object"}
 
     def complete(self, messages: list[dict[str, str]], repair: bool = False) -> str:
@@ -138,9 +142,12 @@ class ChatClient:
             try:
                 response = self._client.chat.completions.create(
                     # A repair at the same temperature and seed tends to repeat the same mistake.
-                    model=self.model, messages=messages, seed=11 if repair else 7,
+                    model=self.model,
+                    messages=messages,
+                    seed=11 if repair else 7,
                     temperature=max(self.config.temperature, 0.7) if repair else self.config.temperature,
-                    max_tokens=self.config.max_tokens, response_format=self._response_format(),
+                    max_tokens=self.config.max_tokens,
+                    response_format=self._response_format(),
                 )
                 break
             except (openai.BadRequestError, openai.UnprocessableEntityError, openai.InternalServerError) as exc:

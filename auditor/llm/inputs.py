@@ -17,10 +17,21 @@ from scoring.site import is_article, jsonld_types
 from scoring.text import excerpt
 
 # Findings a deeper article fixes: depth and evidence on the page itself (links come as context).
-WEAK_CHECKS = frozenset({
-    "thin-content", "statistics", "outbound-citations", "attributed-quotes", "author-byline",
-    "near-duplicates", "heading-structure", "content-dates", "internal-pagerank", "click-depth", "orphan-pages",
-})
+WEAK_CHECKS = frozenset(
+    {
+        "thin-content",
+        "statistics",
+        "outbound-citations",
+        "attributed-quotes",
+        "author-byline",
+        "near-duplicates",
+        "heading-structure",
+        "content-dates",
+        "internal-pagerank",
+        "click-depth",
+        "orphan-pages",
+    }
+)
 EXCERPT_CHARS = 240  # per page: enough to see the topic; small models copy longer excerpts into headings
 MAX_PAGES_PER_BRIEF = 4
 MAX_STRONG_PAGES = 4
@@ -124,8 +135,14 @@ def _findings(result: AuditResult) -> dict[str, list[Finding]]:
 
 def _page_input(page: PageRecord, findings: list[Finding]) -> PageInput:
     headings = [h.text.strip() for h in page.headings if h.level in (2, 3) and h.text.strip()][:8]
-    return PageInput(url=_url(page), title=_title(page), words=page.word_count, headings=headings,
-                     findings=findings, excerpt=excerpt(page.main_text, EXCERPT_CHARS))
+    return PageInput(
+        url=_url(page),
+        title=_title(page),
+        words=page.word_count,
+        headings=headings,
+        findings=findings,
+        excerpt=excerpt(page.main_text, EXCERPT_CHARS),
+    )
 
 
 def _language(result: AuditResult, pages: list[PageRecord]) -> str:
@@ -166,8 +183,11 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
             score = summary.score if summary and summary.score is not None else 0.0
             return (score + link, page.word_count)
 
-        candidates = [p for p in html if p.url not in exclude and not findings.get(p.url)
-                      and p.word_count >= 300 and p.url != home.url]
+        candidates = [
+            p
+            for p in html
+            if p.url not in exclude and not findings.get(p.url) and p.word_count >= 300 and p.url != home.url
+        ]
         ranked = [by_url[u] for u in preferred if u in by_url and u not in exclude]
         ranked += sorted(candidates, key=strength, reverse=True)
         unique: dict[str, PageRecord] = {}
@@ -177,8 +197,11 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
 
     # Off-topic clusters (Christmas greetings, the summer party) need no deeper article: skip them.
     off_topic = set(result.insights.off_topic_urls)
-    clusters = [c for c in result.insights.clusters
-                if any(u in by_url for u in c.urls) and sum(u in off_topic for u in c.urls) * 2 < len(c.urls)]
+    clusters = [
+        c
+        for c in result.insights.clusters
+        if any(u in by_url for u in c.urls) and sum(u in off_topic for u in c.urls) * 2 < len(c.urls)
+    ]
     inputs: list[BriefInput] = []
     if clusters:
         for cluster in sorted(clusters, key=_cluster_weakness)[:max_briefs]:
@@ -186,8 +209,15 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
             members.sort(key=lambda p: (-len(findings.get(p.url, [])), p.word_count))
             pages = [_page_input(p, findings.get(p.url, [])) for p in members[:MAX_PAGES_PER_BRIEF]]
             preferred = [u for u in (cluster.strongest_url, cluster.hub_url) if u]
-            inputs.append(BriefInput(topic=cluster.label, pages=pages, cluster_id=cluster.id,
-                                     strong_pages=strong_pages({p.url for p in pages}, preferred), **base))
+            inputs.append(
+                BriefInput(
+                    topic=cluster.label,
+                    pages=pages,
+                    cluster_id=cluster.id,
+                    strong_pages=strong_pages({p.url for p in pages}, preferred),
+                    **base,
+                )
+            )
         return inputs
     weak = [p for p in html if (is_article(p) or p.url in starved) and findings.get(p.url) and p.url not in off_topic]
     # Pages with substance but missing evidence first: they are real topics worth deepening.

@@ -70,8 +70,10 @@ def packaged_model_path() -> Path:
                     out.write(chunk)
     if digest.hexdigest() != PACKAGED_SHA256:
         partial.unlink(missing_ok=True)
-        raise LocalModelError(f"the packaged model parts do not add up to the expected file "
-                              f"(sha256 {digest.hexdigest()[:12]}…); reinstall: {INSTALL_HINT}")
+        raise LocalModelError(
+            f"the packaged model parts do not add up to the expected file "
+            f"(sha256 {digest.hexdigest()[:12]}…); reinstall: {INSTALL_HINT}"
+        )
     partial.replace(target)  # atomic: concurrent runs never see a half-written model
     return target
 
@@ -91,8 +93,9 @@ def resolve_model(model: str | None) -> Path:
 class LocalServer:
     """Context manager: start the server, yield its base URL, stop it on exit (also on errors)."""
 
-    def __init__(self, model: str | None = None, *, threads: int = 1, context: int = 4096,
-                 start_timeout_s: float = 180.0) -> None:
+    def __init__(
+        self, model: str | None = None, *, threads: int = 1, context: int = 4096, start_timeout_s: float = 180.0
+    ) -> None:
         self.model_path = resolve_model(model)
         self.threads = threads
         self.context = context
@@ -145,8 +148,9 @@ class LocalServer:
             self.process.kill()
             self.process.wait(timeout=5)
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()
 
 

@@ -22,10 +22,16 @@ PROMPT_VERSION = "brief-v1"  # part of the cache key: a new prompt never reuses 
 DATA_OPEN, DATA_CLOSE = "<<<CRAWLED_DATA", "CRAWLED_DATA>>>"
 Effort = Literal["small", "medium", "large"]
 EFFORT_TEXT = {
-    "de": {"small": "klein (etwa ein halber Tag)", "medium": "mittel (1–2 Tage inkl. Recherche)",
-           "large": "groß (3–5 Tage inkl. Interviews und eigener Zahlen)"},
-    "en": {"small": "small (about half a day)", "medium": "medium (1–2 days incl. research)",
-           "large": "large (3–5 days incl. interviews and own figures)"},
+    "de": {
+        "small": "klein (etwa ein halber Tag)",
+        "medium": "mittel (1–2 Tage inkl. Recherche)",
+        "large": "groß (3–5 Tage inkl. Interviews und eigener Zahlen)",
+    },
+    "en": {
+        "small": "small (about half a day)",
+        "medium": "medium (1–2 days incl. research)",
+        "large": "large (3–5 days incl. interviews and own figures)",
+    },
 }
 
 
@@ -67,21 +73,40 @@ _STR = {"type": "string"}
 BRIEF_JSON_SCHEMA: dict = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["working_title", "angle_sentence", "questions", "outline", "evidence_tasks", "internal_links",
-                 "merge_or_expand", "effort"],
+    "required": [
+        "working_title",
+        "angle_sentence",
+        "questions",
+        "outline",
+        "evidence_tasks",
+        "internal_links",
+        "merge_or_expand",
+        "effort",
+    ],
     "properties": {
         "working_title": _STR,
         "angle_sentence": _STR,
         "questions": _array(_STR, 4, 1),
-        "outline": _array({
-            "type": "object", "additionalProperties": False, "required": ["level", "text"],
-            "properties": {"level": {"type": "integer", "enum": [2, 3]}, "text": _STR},
-        }, 6, 2),
+        "outline": _array(
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["level", "text"],
+                "properties": {"level": {"type": "integer", "enum": [2, 3]}, "text": _STR},
+            },
+            6,
+            2,
+        ),
         "evidence_tasks": _array(_STR, 3, 1),
-        "internal_links": _array({
-            "type": "object", "additionalProperties": False, "required": ["source", "target", "anchor"],
-            "properties": {"source": _STR, "target": _STR, "anchor": _STR},
-        }, 3),
+        "internal_links": _array(
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["source", "target", "anchor"],
+                "properties": {"source": _STR, "target": _STR, "anchor": _STR},
+            },
+            3,
+        ),
         "merge_or_expand": _array(_STR, 2),
         "effort": {"type": "string", "enum": ["small", "medium", "large"]},
     },
@@ -98,9 +123,9 @@ _SYSTEM = {
         "- Antworte ausschließlich mit einem JSON-Objekt nach dem vorgegebenen Schema.\n"
         "- Schreibe alle Texte auf Deutsch.\n"
         "- internal_links und merge_or_expand: nur URLs aus allowed_urls.\n"
-        "- evidence_tasks sind Aufgaben für das Unternehmen (z. B. \"Eigene Installationszahlen für 2025 "
-        "ergänzen\", \"Zitat Ihres Elektromeisters mit Namen und Funktion einholen\", \"Statistik der "
-        "zuständigen Behörde zu X zitieren und verlinken\"). Erfinde niemals Zahlen, Zitate oder Quellen.\n"
+        '- evidence_tasks sind Aufgaben für das Unternehmen (z. B. "Eigene Installationszahlen für 2025 '
+        'ergänzen", "Zitat Ihres Elektromeisters mit Namen und Funktion einholen", "Statistik der '
+        'zuständigen Behörde zu X zitieren und verlinken"). Erfinde niemals Zahlen, Zitate oder Quellen.\n'
         "- effort: small, medium oder large."
     ),
     "en": (
@@ -112,25 +137,25 @@ _SYSTEM = {
         "- Reply with one JSON object following the given schema, nothing else.\n"
         "- Write all text in English.\n"
         "- internal_links and merge_or_expand: only URLs from allowed_urls.\n"
-        "- evidence_tasks are tasks for the company (e.g. \"add your own installation figures for 2025\", "
-        "\"get a quote from your master electrician with name and role\", \"cite and link the official "
-        "statistics on X\"). Never invent statistics, quotes or sources.\n"
+        '- evidence_tasks are tasks for the company (e.g. "add your own installation figures for 2025", '
+        '"get a quote from your master electrician with name and role", "cite and link the official '
+        'statistics on X"). Never invent statistics, quotes or sources.\n'
         "- effort: small, medium or large."
     ),
 }
 _TASK = {
-    "de": "Erstelle das Briefing zum Thema \"{topic}\" für {site}.\nFelder: {fields}\n{schema}Daten:\n",
-    "en": "Write the brief on \"{topic}\" for {site}.\nFields: {fields}\n{schema}Data:\n",
+    "de": 'Erstelle das Briefing zum Thema "{topic}" für {site}.\nFelder: {fields}\n{schema}Daten:\n',
+    "en": 'Write the brief on "{topic}" for {site}.\nFields: {fields}\n{schema}Data:\n',
 }
 _FIELDS = {
     "de": "working_title (Arbeitstitel), angle_sentence (ein ganzer Satz: was der Artikel Neues bietet und für wen), "
-          "questions (Fragen, die der Artikel beantwortet), outline (kurze H2/H3-Überschriften, höchstens 8 Wörter), "
-          "evidence_tasks, internal_links (source, target, anchor), merge_or_expand (schwache Seiten zum Ausbauen "
-          "oder Zusammenführen), effort. Kurz und konkret; keinen Text aus den Daten kopieren.",
+    "questions (Fragen, die der Artikel beantwortet), outline (kurze H2/H3-Überschriften, höchstens 8 Wörter), "
+    "evidence_tasks, internal_links (source, target, anchor), merge_or_expand (schwache Seiten zum Ausbauen "
+    "oder Zusammenführen), effort. Kurz und konkret; keinen Text aus den Daten kopieren.",
     "en": "working_title, angle_sentence (one full sentence: what the article adds and for whom), questions (the "
-          "article answers), outline (short H2/H3 headings, at most 8 words), evidence_tasks, internal_links "
-          "(source, target, anchor), merge_or_expand (weak pages to expand or merge), effort. Short and concrete; "
-          "do not copy text from the data.",
+    "article answers), outline (short H2/H3 headings, at most 8 words), evidence_tasks, internal_links "
+    "(source, target, anchor), merge_or_expand (weak pages to expand or merge), effort. Short and concrete; "
+    "do not copy text from the data.",
 }
 _REPAIR = {
     "de": "Deine Antwort war ungültig: {errors}\nAntworte nur mit dem korrigierten JSON-Objekt nach dem Schema.",
@@ -145,13 +170,22 @@ def _defuse(text: str) -> str:
 
 def data_block(item: BriefInput) -> str:
     payload = {
-        "site": {"name": item.site_name, "url": item.site_url, "language": item.language,
-                 "audience_hints": item.audience_hints},
+        "site": {
+            "name": item.site_name,
+            "url": item.site_url,
+            "language": item.language,
+            "audience_hints": item.audience_hints,
+        },
         "weak_pages": [
-            {"url": p.url, "title": p.title, "words": p.words, "headings": p.headings,
-             # Findings without check ids: small models copied "author-byline" in as an evidence task.
-             "problems": [{"finding": f.title, "evidence": f.evidence} for f in p.findings],
-             "excerpt": p.excerpt}
+            {
+                "url": p.url,
+                "title": p.title,
+                "words": p.words,
+                "headings": p.headings,
+                # Findings without check ids: small models copied "author-byline" in as an evidence task.
+                "problems": [{"finding": f.title, "evidence": f.evidence} for f in p.findings],
+                "excerpt": p.excerpt,
+            }
             for p in item.pages
         ],
         "strong_pages_to_link_from": [{"url": s.url, "title": s.title, "words": s.words} for s in item.strong_pages],
@@ -167,15 +201,19 @@ def build_messages(item: BriefInput, with_schema: bool = False) -> list[dict[str
     lang = item.language if item.language in _SYSTEM else "en"
     system = _SYSTEM[lang].format(open=DATA_OPEN, close=DATA_CLOSE)
     schema = "Schema: " + json.dumps(BRIEF_JSON_SCHEMA, separators=(",", ":")) + "\n" if with_schema else ""
-    task = _TASK[lang].format(topic=_defuse(item.topic), site=_defuse(item.site_name), fields=_FIELDS[lang],
-                              schema=schema)
+    task = _TASK[lang].format(
+        topic=_defuse(item.topic), site=_defuse(item.site_name), fields=_FIELDS[lang], schema=schema
+    )
     return [{"role": "system", "content": system}, {"role": "user", "content": task + data_block(item)}]
 
 
 def repair_messages(messages: list[dict[str, str]], reply: str, errors: str, language: str) -> list[dict[str, str]]:
     lang = language if language in _REPAIR else "en"
-    return [*messages, {"role": "assistant", "content": reply[:4000]},
-            {"role": "user", "content": _REPAIR[lang].format(errors=errors[:800])}]
+    return [
+        *messages,
+        {"role": "assistant", "content": reply[:4000]},
+        {"role": "user", "content": _REPAIR[lang].format(errors=errors[:800])},
+    ]
 
 
 class BriefRejected(ValueError):
@@ -194,7 +232,7 @@ def parse_reply(text: str) -> BriefDraft:
     if start < 0 or end <= start:
         raise BriefRejected("no JSON object in the reply")
     try:
-        data = json.loads(raw[start:end + 1], strict=False)
+        data = json.loads(raw[start : end + 1], strict=False)
     except json.JSONDecodeError as exc:
         raise BriefRejected(f"invalid JSON: {exc}") from exc
     try:
@@ -248,8 +286,12 @@ def sanitize(draft: BriefDraft, item: BriefInput, model: str) -> ArticleBrief:
     outline: list[OutlineItem] = []
     for heading in draft.outline:  # small models paste whole paragraphs (and figures) in as "headings"
         text = _clean(heading.text, allowed, base, 160)
-        if text and len(text.split()) <= MAX_HEADING_WORDS and not _invents_numbers(text, numbers) \
-                and text not in {h.text for h in outline}:
+        if (
+            text
+            and len(text.split()) <= MAX_HEADING_WORDS
+            and not _invents_numbers(text, numbers)
+            and text not in {h.text for h in outline}
+        ):
             outline.append(OutlineItem(level=heading.level, text=text))
     brief = ArticleBrief(
         working_title=_clean(draft.working_title, allowed, base, 160),
@@ -270,12 +312,14 @@ def sanitize(draft: BriefDraft, item: BriefInput, model: str) -> ArticleBrief:
     if len(brief.working_title) < 5:
         problems.append("working_title is empty")
     if not brief.questions or len(brief.outline) < 2:
-        problems.append(f"questions and at least two distinct outline headings of at most {MAX_HEADING_WORDS} words "
-                        "are required")
+        problems.append(
+            f"questions and at least two distinct outline headings of at most {MAX_HEADING_WORDS} words are required"
+        )
     if not brief.evidence_tasks:
         problems.append("evidence_tasks must be tasks for the company without invented numbers")
-    text = " ".join([brief.working_title, brief.angle, *brief.questions, *(h.text for h in brief.outline),
-                     *brief.evidence_tasks])
+    text = " ".join(
+        [brief.working_title, brief.angle, *brief.questions, *(h.text for h in brief.outline), *brief.evidence_tasks]
+    )
     found = guess_language(text)
     if found is not None and found != item.language:
         problems.append(f"the text must be in {'German' if item.language == 'de' else 'English'}")

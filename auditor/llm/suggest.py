@@ -57,8 +57,9 @@ class _Run:
             try:
                 return self._accept(reply, item), None
             except BriefRejected as first:
-                repaired = self.client.complete(repair_messages(messages, reply, str(first), item.language),
-                                                repair=True)
+                repaired = self.client.complete(
+                    repair_messages(messages, reply, str(first), item.language), repair=True
+                )
                 try:
                     return self._accept(repaired, item), None
                 except BriefRejected as second:
@@ -79,8 +80,9 @@ class _Run:
         return brief
 
 
-def suggest_briefs(result: AuditResult, records: list[PageRecord], config: LLMConfig | None = None,
-                   cache: ReplyCache | None = None) -> SuggestOutcome:
+def suggest_briefs(
+    result: AuditResult, records: list[PageRecord], config: LLMConfig | None = None, cache: ReplyCache | None = None
+) -> SuggestOutcome:
     """Briefs for the weakest clusters or pages of an audit. Never changes a score."""
     config = (config or LLMConfig()).resolved()
     inputs = gather_inputs(result, records, config.max_briefs)
@@ -92,8 +94,7 @@ def suggest_briefs(result: AuditResult, records: list[PageRecord], config: LLMCo
     with ExitStack() as stack:
         try:
             if config.backend == "local":
-                server = stack.enter_context(LocalServer(config.model, threads=config.threads,
-                                                         context=config.context))
+                server = stack.enter_context(LocalServer(config.model, threads=config.threads, context=config.context))
                 base_url = server.base_url
                 usage.model = server.model_path.stem if config.model else PACKAGED_MODEL
                 config_used = _with_model(config, usage.model, concurrency=1)
@@ -129,13 +130,20 @@ def _with_model(config: LLMConfig, model: str, concurrency: int) -> LLMConfig:
 
     # A local model costs no money per token: 0.0 is measured here, not unknown. A timeout on our own
     # one-slot server means it is still busy: a retry would only queue behind the abandoned request.
-    return replace(config, model=model, concurrency=concurrency, price_in_per_mtok=config.price_in_per_mtok or 0.0,
-                   price_out_per_mtok=config.price_out_per_mtok or 0.0, retries=0,
-                   timeout_s=max(config.timeout_s, 600.0))
+    return replace(
+        config,
+        model=model,
+        concurrency=concurrency,
+        price_in_per_mtok=config.price_in_per_mtok or 0.0,
+        price_out_per_mtok=config.price_out_per_mtok or 0.0,
+        retries=0,
+        timeout_s=max(config.timeout_s, 600.0),
+    )
 
 
 def _cost(config: LLMConfig, usage: Usage) -> float | None:
     if config.price_in_per_mtok is None or config.price_out_per_mtok is None:
         return None  # unknown price: not measured, never 0
-    return round((usage.prompt_tokens * config.price_in_per_mtok
-                  + usage.completion_tokens * config.price_out_per_mtok) / 1e6, 6)
+    return round(
+        (usage.prompt_tokens * config.price_in_per_mtok + usage.completion_tokens * config.price_out_per_mtok) / 1e6, 6
+    )

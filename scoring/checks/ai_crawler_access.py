@@ -229,8 +229,12 @@ def _names(agents: list[AIAgent]) -> str:
 
 
 def _order(agent: AIAgent) -> tuple:
-    return (("search", "user", "training").index(agent.agent_class), not agent.primary, not agent.main,
-            agent.token.lower())
+    return (
+        ("search", "user", "training").index(agent.agent_class),
+        not agent.primary,
+        not agent.main,
+        agent.token.lower(),
+    )
 
 
 ORDERED_AGENTS = sorted(AGENTS, key=_order)
@@ -303,9 +307,7 @@ class AICrawlerAccess(Check):
             members = [v for v in scored if v.agent.agent_class == agent_class]
             free = sum(1 for v in members if v.allowed is True)
             parts.append(f"{free} of {len(members)} {CLASS_LABEL[agent_class]} agents may fetch the site")
-        sentences = [
-            "; ".join(parts) + f" (home page and {sampled} sampled page(s) checked)."
-        ]
+        sentences = ["; ".join(parts) + f" (home page and {sampled} sampled page(s) checked)."]
         if primary_blocked:
             sentences.append(
                 f"Blocked major answer crawlers: {_names(primary_blocked)} — their answers cannot cite this site."
@@ -316,8 +318,9 @@ class AICrawlerAccess(Check):
         if partly:
             sentences.append(f"Partly blocked (some important pages disallowed): {_names(partly)}.")
         if training_blocked:
-            sentences.append(f"Training crawlers blocked (informative, no effect on the score): "
-                             f"{_names(training_blocked)}.")
+            sentences.append(
+                f"Training crawlers blocked (informative, no effect on the score): {_names(training_blocked)}."
+            )
         sentences.append(PLAIN_RULE)
 
         details = [self._row(v) for v in verdicts]
@@ -384,8 +387,14 @@ class AICrawlerAccess(Check):
             "disallow (RFC 9309 §2.3.1.4), so while the error lasts no AI or search crawler fetches "
             "the site. Check whether the error is temporary. " + PLAIN_RULE
         )
-        evidence = [Evidence(url=robots_url, element="robots.txt", excerpt=f"HTTP {status}",
-                             note="server error: crawlers assume everything is disallowed")]
+        evidence = [
+            Evidence(
+                url=robots_url,
+                element="robots.txt",
+                excerpt=f"HTTP {status}",
+                note="server error: crawlers assume everything is disallowed",
+            )
+        ]
         return Outcome("warn", SERVER_ERROR_SCORE, explanation, rows, evidence, [robots_url])
 
     def _no_rules(self, status: int) -> Outcome:
@@ -405,8 +414,5 @@ class AICrawlerAccess(Check):
             }
             for a in ORDERED_AGENTS
         ]
-        explanation = (
-            f"The site has {reason}: every crawler may fetch every page (RFC 9309 §2.3.1.3). "
-            + PLAIN_RULE
-        )
+        explanation = f"The site has {reason}: every crawler may fetch every page (RFC 9309 §2.3.1.3). " + PLAIN_RULE
         return Outcome("pass", 1.0, explanation, rows)

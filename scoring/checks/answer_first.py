@@ -30,9 +30,14 @@ class AnswerFirst(ArticleCheck):
         signals = depth_of(site, page)
         if signals.answer_first is None:
             return PageOutcome(url=page.url, state="not_applicable", reason="no opening paragraph or title")
-        evidence = [Evidence(url=page.url, element="p:first", excerpt=excerpt(signals.opening),
-                             note="opening paragraph")]
+        evidence = [
+            Evidence(url=page.url, element="p:first", excerpt=excerpt(signals.opening), note="opening paragraph")
+        ]
         if signals.answer_first:
             return PageOutcome(url=page.url, state="pass", reason="the opening addresses the title", evidence=evidence)
-        return PageOutcome(url=page.url, state="fail", evidence=evidence,
-                           reason="the opening paragraph does not answer what the title promises")
+        return PageOutcome(
+            url=page.url,
+            state="fail",
+            evidence=evidence,
+            reason="the opening paragraph does not answer what the title promises",
+        )

@@ -46,8 +46,9 @@ def _pairs_for(text: str) -> list[tuple[str, str]]:
     """Quote pairs, keeping only the guillemet direction the text opens with (»…« or «…»)."""
     first = min((i for i in (text.find("»"), text.find("«")) if i >= 0), default=-1)
     german_guillemets = first < 0 or text[first] == "»"
-    return [(o, c) for o, c in lx.QUOTE_PAIRS
-            if not (o == "»" and not german_guillemets or o == "«" and german_guillemets)]
+    return [
+        (o, c) for o, c in lx.QUOTE_PAIRS if not (o == "»" and not german_guillemets or o == "«" and german_guillemets)
+    ]
 
 
 def quotation_spans(text: str) -> list[tuple[int, int, str]]:
@@ -113,6 +114,7 @@ def find_quotations(page: PageRecord) -> list[Quotation]:
         if not known:
             known.append(_known_surnames(text))
         return known[0]
+
     quotations = []
     for i, (start, end, inner) in enumerate(spans):
         if len(words(inner)) < MIN_WORDS:
@@ -174,21 +176,31 @@ class AttributedQuotes(ArticleCheck):
         if attributed:
             speakers = list(dict.fromkeys(q.speaker for q in attributed))
             return PageOutcome(
-                url=page.url, state="pass",
-                reason=f"{len(quotations)} quotation(s), {len(attributed)} attributed to "
-                f"{', '.join(speakers[:3])}",
-                evidence=[Evidence(url=page.url, element=q.element, excerpt=q.context,
-                                   note=f"attributed to {q.speaker}") for q in attributed[:MAX_EVIDENCE]],
+                url=page.url,
+                state="pass",
+                reason=f"{len(quotations)} quotation(s), {len(attributed)} attributed to {', '.join(speakers[:3])}",
+                evidence=[
+                    Evidence(url=page.url, element=q.element, excerpt=q.context, note=f"attributed to {q.speaker}")
+                    for q in attributed[:MAX_EVIDENCE]
+                ],
             )
         if quotations:
             return PageOutcome(
-                url=page.url, state="warn",
+                url=page.url,
+                state="warn",
                 reason=f"{len(quotations)} quotation(s), none attributed to a named person",
-                evidence=[Evidence(url=page.url, element=q.element, excerpt=q.context,
-                                   note="no named speaker: add who said it") for q in quotations[:MAX_EVIDENCE]],
+                evidence=[
+                    Evidence(
+                        url=page.url, element=q.element, excerpt=q.context, note="no named speaker: add who said it"
+                    )
+                    for q in quotations[:MAX_EVIDENCE]
+                ],
             )
         return PageOutcome(
-            url=page.url, state="fail", reason=f"no quotation of {MIN_WORDS} or more words",
-            evidence=[Evidence(url=page.url, element="quotation",
-                               note="no „…“, “…”, «…», <blockquote> or <q> of 5+ words")],
+            url=page.url,
+            state="fail",
+            reason=f"no quotation of {MIN_WORDS} or more words",
+            evidence=[
+                Evidence(url=page.url, element="quotation", note="no „…“, “…”, «…», <blockquote> or <q> of 5+ words")
+            ],
         )

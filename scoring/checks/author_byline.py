@@ -50,7 +50,16 @@ _LEADING_TITLES = re.compile(
 # German nouns are capitalised: "Leiter Speichertechnik" looks like a name. A first word ending like a
 # role or an abstract noun is not a first name.
 _NOT_FIRST_NAME = tuple(lx_end for lx_end in ROLE_NOUN_ENDINGS) + (
-    "ung", "heit", "keit", "schaft", "technik", "tion", "team", "redaktion", "abteilung", "service",
+    "ung",
+    "heit",
+    "keit",
+    "schaft",
+    "technik",
+    "tion",
+    "team",
+    "redaktion",
+    "abteilung",
+    "service",
 )
 
 
@@ -62,6 +71,8 @@ def looks_like_person(name: str) -> bool:
 def name_key(name: str) -> str:
     """Titles stripped, case folded: "Dr.-Ing. Markus Feld" and "Markus Feld" are one person."""
     return _LEADING_TITLES.sub("", name).casefold()
+
+
 _WHOLE_NAME = re.compile(rf"^(?:{NAME})$")
 _DATE_SEGMENT = re.compile(
     r"\b\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{4}|[A-ZÄÖÜ][a-zä]+\.?\s+\d{4})\b|\b\d{4}-\d{2}-\d{2}\b"
@@ -111,8 +122,11 @@ def header_line_authors(header: str) -> list[str]:
         if not bare or not _WHOLE_NAME.match(bare):
             continue
         # next to the date, or separated from it only by short items ("6 Min."), never by the title
-        near = any(0 < abs(i - d) <= MAX_DATE_DISTANCE
-                   and all(len(segments[j]) <= MAX_BETWEEN for j in range(min(i, d) + 1, max(i, d))) for d in dated)
+        near = any(
+            0 < abs(i - d) <= MAX_DATE_DISTANCE
+            and all(len(segments[j]) <= MAX_BETWEEN for j in range(min(i, d) + 1, max(i, d)))
+            for d in dated
+        )
         name = person_name(bare) or clean_name(bare)
         if near and looks_like_person(name):
             names.append(name)
@@ -138,7 +152,7 @@ def visible_authors(page: PageRecord) -> list[str]:
         match = BYLINE_LINE_RE.match(line)
         while match:  # "By Dr. Alan Fischer and Dr. Maria Lopez"
             names.append(person_name(match.group("name")) or match.group("name"))
-            line = line[match.end():]
+            line = line[match.end() :]
             match = _CO_AUTHOR.match(line)
     names.extend(header_line_authors(page.extras.header_text))
     header = page.extras.header_text.casefold()
@@ -154,8 +168,9 @@ def visible_authors(page: PageRecord) -> list[str]:
 
 
 def _evidence(page: PageRecord, signal: AuthorSignal, note: str) -> Evidence:
-    return Evidence(url=page.url, element=ELEMENT.get(signal.source, signal.source),
-                    excerpt=signal.name or signal.url, note=note)
+    return Evidence(
+        url=page.url, element=ELEMENT.get(signal.source, signal.source), excerpt=signal.name or signal.url, note=note
+    )
 
 
 @register
@@ -177,43 +192,74 @@ class AuthorByline(ArticleCheck):
         if visible:
             names = sorted({s.name for s in visible if s.name})
             reason = f"visible author: {', '.join(names)}" if names else "visible author markup"
-            return PageOutcome(url=page.url, state="pass", reason=reason,
-                               evidence=[_evidence(page, visible[0], "visible byline")])
+            return PageOutcome(
+                url=page.url, state="pass", reason=reason, evidence=[_evidence(page, visible[0], "visible byline")]
+            )
         name = visible_byline(page.main_text)
         if name:
             line = next(ln for ln in page.main_text.split("\n") if name in ln)
             return PageOutcome(
-                url=page.url, state="pass", reason=f"visible author: {name}",
-                evidence=[Evidence(url=page.url, element="byline text", excerpt=excerpt(line),
-                                   note="byline at the top of the text")],
+                url=page.url,
+                state="pass",
+                reason=f"visible author: {name}",
+                evidence=[
+                    Evidence(
+                        url=page.url, element="byline text", excerpt=excerpt(line), note="byline at the top of the text"
+                    )
+                ],
             )
         seen = visible_authors(page)  # bylines elsewhere, names next to the date, schema names printed on the page
         if seen:
-            line = next((ln for ln in [*page.extras.byline_lines, *page.extras.header_text.split("\n")]
-                         if seen[0] in ln), seen[0])
+            line = next(
+                (ln for ln in [*page.extras.byline_lines, *page.extras.header_text.split("\n")] if seen[0] in ln),
+                seen[0],
+            )
             return PageOutcome(
-                url=page.url, state="pass", reason=f"visible author: {', '.join(seen)}",
-                evidence=[Evidence(url=page.url, element="byline text", excerpt=excerpt(line),
-                                   note="name shown to readers near the title or in a byline")],
+                url=page.url,
+                state="pass",
+                reason=f"visible author: {', '.join(seen)}",
+                evidence=[
+                    Evidence(
+                        url=page.url,
+                        element="byline text",
+                        excerpt=excerpt(line),
+                        note="name shown to readers near the title or in a byline",
+                    )
+                ],
             )
         hidden = [s for s in page.author_signals if not s.visible]
         if hidden:
             names = sorted({s.name for s in hidden if s.name}) or ["(unnamed)"]
             return PageOutcome(
-                url=page.url, state="warn",
+                url=page.url,
+                state="warn",
                 reason=f"author {', '.join(names)} only in {hidden[0].source} markup, not visible to readers",
                 evidence=[_evidence(page, hidden[0], "invisible to readers: show it as a byline")],
             )
         in_jsonld = [a for a in jsonld_authors(page, site) if a.name and a.kind != "unresolved"]
         if in_jsonld:
             return PageOutcome(
-                url=page.url, state="warn",
+                url=page.url,
+                state="warn",
                 reason=f"author {in_jsonld[0].name} only in JSON-LD, not visible to readers",
-                evidence=[Evidence(url=page.url, element=in_jsonld[0].element, excerpt=in_jsonld[0].name,
-                                   note="invisible to readers: show it as a byline")],
+                evidence=[
+                    Evidence(
+                        url=page.url,
+                        element=in_jsonld[0].element,
+                        excerpt=in_jsonld[0].name,
+                        note="invisible to readers: show it as a byline",
+                    )
+                ],
             )
         return PageOutcome(
-            url=page.url, state="fail", reason="no author named on the page",
-            evidence=[Evidence(url=page.url, element="byline",
-                               note="no rel=author, itemprop=author, byline, 'Von/By NAME' or JSON-LD author")],
+            url=page.url,
+            state="fail",
+            reason="no author named on the page",
+            evidence=[
+                Evidence(
+                    url=page.url,
+                    element="byline",
+                    note="no rel=author, itemprop=author, byline, 'Von/By NAME' or JSON-LD author",
+                )
+            ],
         )

@@ -31,8 +31,11 @@ class Profile:
         found = [m.group(0).strip() for m in lx.CREDENTIAL_RE.finditer(self.record.main_text)]
         for node in jsonld_nodes(self.record.structured_data):
             if "person" in jsonld_types(node):
-                found += [f"{prop} (schema)" for prop in ("jobTitle", "hasCredential", "knowsAbout")
-                          if present(node.get(prop))]
+                found += [
+                    f"{prop} (schema)"
+                    for prop in ("jobTitle", "hasCredential", "knowsAbout")
+                    if present(node.get(prop))
+                ]
         return list(dict.fromkeys(found))
 
     def verdict(self) -> tuple[bool, str]:
@@ -108,22 +111,34 @@ class AuthorProfiles(Check):
         if not authored:
             return Outcome("not_applicable", explanation="No article shows a visible author (see author-byline).")
         good_urls = {url for url, p in found.items() if p.verdict()[0]}
-        covered = [page for page in authored
-                   if any(url in good_urls for url, _ in byline_links(page, site))]
+        covered = [page for page in authored if any(url in good_urls for url, _ in byline_links(page, site))]
         score = round(len(covered) / len(authored), 4)
         rows, evidence = [], []
         for url, profile in sorted(found.items()):
             ok, note = profile.verdict()
-            rows.append({"profile": url, "authors": ", ".join(sorted(profile.names)), "articles": len(profile.articles),
-                         "ok": ok, "note": note})
-            evidence.append(Evidence(url=url, element="author page", excerpt=", ".join(sorted(profile.names)),
-                                     note=note))
+            rows.append(
+                {
+                    "profile": url,
+                    "authors": ", ".join(sorted(profile.names)),
+                    "articles": len(profile.articles),
+                    "ok": ok,
+                    "note": note,
+                }
+            )
+            evidence.append(
+                Evidence(url=url, element="author page", excerpt=", ".join(sorted(profile.names)), note=note)
+            )
         for page in unlinked[:MAX_EVIDENCE]:
             name = next((person_name(s.name) or s.name for s in page.author_signals if s.visible), "")
-            evidence.append(Evidence(url=page.url, element="byline", excerpt=name,
-                                     note="byline does not link to an author or team page"))
+            evidence.append(
+                Evidence(
+                    url=page.url, element="byline", excerpt=name, note="byline does not link to an author or team page"
+                )
+            )
         state = "pass" if score >= PASS_SHARE else ("warn" if covered else "fail")
-        explanation = (f"{len(covered)} of {len(authored)} articles with a visible author link to a profile "
-                       f"that shows credentials; {len(found)} profile page(s) linked.")
+        explanation = (
+            f"{len(covered)} of {len(authored)} articles with a visible author link to a profile "
+            f"that shows credentials; {len(found)} profile page(s) linked."
+        )
         affected = sorted({p.url for p in authored if p not in covered})
-        return Outcome(state, score, explanation, rows, evidence[:MAX_EVIDENCE * 2], affected_urls=affected)
+        return Outcome(state, score, explanation, rows, evidence[: MAX_EVIDENCE * 2], affected_urls=affected)

@@ -45,7 +45,7 @@ class CanonicalTag(Check):
         "which URL to index and cite when the same content is reachable under several URLs. "
         "A canonical that points to a redirect, an error page or an unknown URL sends that "
         "signal nowhere, and the engine picks a URL itself or drops the page. Source: Google "
-        "Search Central, 'How to specify a canonical URL with rel=\"canonical\" and other "
+        'Search Central, \'How to specify a canonical URL with rel="canonical" and other '
         "methods' and 'Fix canonicalization issues'."
     )
     category = "technical"
@@ -57,7 +57,9 @@ class CanonicalTag(Check):
         element = 'link[rel="canonical"]'
         if not raw:
             return PageOutcome(
-                url=page.url, state="warn", reason="no canonical URL",
+                url=page.url,
+                state="warn",
+                reason="no canonical URL",
                 evidence=[Evidence(url=page.url, element=element, note="missing")],
             )
         canonical = urljoin(page.final_url or page.url, raw)
@@ -67,7 +69,9 @@ class CanonicalTag(Check):
 
         def fail(reason: str) -> PageOutcome:
             return PageOutcome(
-                url=page.url, state="fail", reason=reason,
+                url=page.url,
+                state="fail",
+                reason=reason,
                 evidence=[Evidence(url=page.url, element=element, excerpt=raw, note=reason)],
             )
 
@@ -84,8 +88,15 @@ class CanonicalTag(Check):
         if not record.ok:
             return fail(f"canonical target is not an HTML page ({record.content_type or 'unknown type'})")
         return PageOutcome(
-            url=page.url, state="pass",
+            url=page.url,
+            state="pass",
             reason=f"canonical points to another page ({final}): intentional consolidation",
-            evidence=[Evidence(url=page.url, element=element, excerpt=raw,
-                               note="this page defers to another URL; only that one is indexed")],
+            evidence=[
+                Evidence(
+                    url=page.url,
+                    element=element,
+                    excerpt=raw,
+                    note="this page defers to another URL; only that one is indexed",
+                )
+            ],
         )

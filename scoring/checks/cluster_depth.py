@@ -35,17 +35,28 @@ class ClusterDepth(Check):
         if not found:
             return Outcome("not_applicable", explanation="No topic cluster of two or more pages.")
         rows = [
-            {"cluster": c.id, "label": c.label, "pages": c.pages, "total_words": c.total_words,
-             "median_words": c.median_words, "depth_score": c.depth_score, "strongest_url": c.strongest_url,
-             "hub_url": c.hub_url}
+            {
+                "cluster": c.id,
+                "label": c.label,
+                "pages": c.pages,
+                "total_words": c.total_words,
+                "median_words": c.median_words,
+                "depth_score": c.depth_score,
+                "strongest_url": c.strongest_url,
+                "hub_url": c.hub_url,
+            }
             for c in found
         ]
         total = sum(c.pages for c in found)
         shallow = [c for c in found if (c.depth_score or 0) < DEEP_CLUSTER]
         score = round(1 - sum(c.pages for c in shallow) / total, 4)
         evidence = [
-            Evidence(url=c.strongest_url or c.urls[0], element="topic cluster", excerpt=c.label,
-                     note=f"{c.pages} page(s), median {c.median_words:.0f} words, depth {c.depth_score:.0f} of 100")
+            Evidence(
+                url=c.strongest_url or c.urls[0],
+                element="topic cluster",
+                excerpt=c.label,
+                note=f"{c.pages} page(s), median {c.median_words:.0f} words, depth {c.depth_score:.0f} of 100",
+            )
             for c in shallow
         ]
         if not shallow:
@@ -53,8 +64,10 @@ class ClusterDepth(Check):
         return Outcome(
             "warn" if score >= 0.8 else "fail",
             score,
-            (f"{len(shallow)} of {len(found)} topic cluster(s) stay shallow (median depth below "
-             f"{DEEP_CLUSTER:.0f}): write one deep article per cluster or merge the short ones."),
+            (
+                f"{len(shallow)} of {len(found)} topic cluster(s) stay shallow (median depth below "
+                f"{DEEP_CLUSTER:.0f}): write one deep article per cluster or merge the short ones."
+            ),
             rows,
             evidence,
             [u for c in shallow for u in c.urls],

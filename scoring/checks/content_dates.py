@@ -60,13 +60,25 @@ class ContentDates(ArticleCheck):
         found = page_date(page)
         if found is None:
             return PageOutcome(
-                url=page.url, state="fail", reason="no publication or update date",
+                url=page.url,
+                state="fail",
+                reason="no publication or update date",
                 evidence=[Evidence(url=page.url, element="datePublished / <time>", note="missing")],
             )
         kind, date, source = found
         reason = f"{kind} {date} ({source})"
         if kind == "modified":
             reason += "; no publication date, only the last update"
-        return PageOutcome(url=page.url, state="pass", reason=reason,
-                           evidence=[Evidence(url=page.url, element=f"{source} date{kind.capitalize()}",
-                                              excerpt=date, note=f"{kind} date from {source}")])
+        return PageOutcome(
+            url=page.url,
+            state="pass",
+            reason=reason,
+            evidence=[
+                Evidence(
+                    url=page.url,
+                    element=f"{source} date{kind.capitalize()}",
+                    excerpt=date,
+                    note=f"{kind} date from {source}",
+                )
+            ],
+        )

@@ -71,30 +71,69 @@ class ContentFreshness(ArticleCheck):
         newest = max(d for d in (published, modified, visible, _day(publication_date(page))) if d)
         problems: list[Evidence] = []
         if visible is None:
-            problems.append(Evidence(url=page.url, element="date near the title", excerpt=str(newest),
-                                     note="date only in the markup: show it under the title"))
-        elif published and abs((visible - published).days) > TOLERANCE_DAYS and not (
-            modified and abs((visible - modified).days) <= TOLERANCE_DAYS
+            problems.append(
+                Evidence(
+                    url=page.url,
+                    element="date near the title",
+                    excerpt=str(newest),
+                    note="date only in the markup: show it under the title",
+                )
+            )
+        elif (
+            published
+            and abs((visible - published).days) > TOLERANCE_DAYS
+            and not (modified and abs((visible - modified).days) <= TOLERANCE_DAYS)
         ):
-            problems.append(Evidence(url=page.url, element="visible date vs datePublished",
-                                     excerpt=f"{page.extras.visible_date_text} ≠ {published}",
-                                     note="the page shows a different date than its structured data"))
+            problems.append(
+                Evidence(
+                    url=page.url,
+                    element="visible date vs datePublished",
+                    excerpt=f"{page.extras.visible_date_text} ≠ {published}",
+                    note="the page shows a different date than its structured data",
+                )
+            )
         if lastmod and (lastmod - newest).days < -TOLERANCE_DAYS:
-            problems.append(Evidence(url=page.url, element="sitemap lastmod", excerpt=f"{lastmod} < {newest}",
-                                     note="sitemap lastmod is older than the page's own date"))
+            problems.append(
+                Evidence(
+                    url=page.url,
+                    element="sitemap lastmod",
+                    excerpt=f"{lastmod} < {newest}",
+                    note="sitemap lastmod is older than the page's own date",
+                )
+            )
         today = reference_day(site)
         band = None
         if today is not None:
             days = (today - newest).days
             band = age_band(days)
             if days > STALE_DAYS:
-                problems.append(Evidence(url=page.url, element="date", excerpt=str(newest),
-                                         note=f"{band}: review the facts and show an update date"))
+                problems.append(
+                    Evidence(
+                        url=page.url,
+                        element="date",
+                        excerpt=str(newest),
+                        note=f"{band}: review the facts and show an update date",
+                    )
+                )
         parts = [f"newest date {newest}"] + ([band] if band else [])
         if not problems:
             visible_note = page.extras.visible_date_text or str(visible)
-            return PageOutcome(url=page.url, state="pass", reason=", ".join(parts),
-                               evidence=[Evidence(url=page.url, element="visible date", excerpt=visible_note,
-                                                  note="date shown to readers" + (f"; {band}" if band else ""))])
-        return PageOutcome(url=page.url, state="warn",
-                           reason=", ".join(parts) + "; " + "; ".join(p.note for p in problems), evidence=problems)
+            return PageOutcome(
+                url=page.url,
+                state="pass",
+                reason=", ".join(parts),
+                evidence=[
+                    Evidence(
+                        url=page.url,
+                        element="visible date",
+                        excerpt=visible_note,
+                        note="date shown to readers" + (f"; {band}" if band else ""),
+                    )
+                ],
+            )
+        return PageOutcome(
+            url=page.url,
+            state="warn",
+            reason=", ".join(parts) + "; " + "; ".join(p.note for p in problems),
+            evidence=problems,
+        )

@@ -46,11 +46,16 @@ class DepthSignals(ArticleCheck):
             evidence.append(Evidence(url=page.url, element="comparison", excerpt=excerpt(s.comparisons[0])))
         missing = [name for name, ok in found.items() if not ok]
         wanted = max(1, s.words // WORDS_PER_SUBHEADING)
-        evidence.append(Evidence(
-            url=page.url, element="structure",
-            note=(f"{s.subheadings} H2/H3 for {s.words} words (about {wanted} expected), {s.lists} list(s), "
-                  f"{s.tables} table(s), {s.steps} how-to step(s), {s.numbers} figure(s); depth score {s.score:.0f}"),
-        ))
+        evidence.append(
+            Evidence(
+                url=page.url,
+                element="structure",
+                note=(
+                    f"{s.subheadings} H2/H3 for {s.words} words (about {wanted} expected), {s.lists} list(s), "
+                    f"{s.tables} table(s), {s.steps} how-to step(s), {s.numbers} figure(s); depth score {s.score:.0f}"
+                ),
+            )
+        )
         state = "pass" if count >= PASS_SIGNALS else "warn" if count == PASS_SIGNALS - 1 else "fail"
         reason = f"{count} of 4 depth signals" + (f"; missing: {', '.join(missing)}" if missing else "")
         return PageOutcome(url=page.url, state=state, score=count / 4, reason=reason, evidence=evidence)

@@ -47,14 +47,20 @@ class GenericAnchors(Check):
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         generic = [
-            link for link in page.links
+            link
+            for link in page.links
             if link.internal and link.position in ("content", "aside") and normalise(link.anchor) in GENERIC
         ]
         if not generic:
             return PageOutcome(url=page.url, state="pass", reason="All content links have descriptive texts.")
-        evidence = [Evidence(url=page.url, element=f"a[href={link.url}]", excerpt=link.anchor,
-                             note="generic link text") for link in generic[:10]]
-        return PageOutcome(url=page.url, state="fail",
-                           reason=f"{len(generic)} link(s) with generic text: "
-                                  + ", ".join(sorted({f"'{link.anchor.strip()}'" for link in generic})[:5]),
-                           evidence=evidence)
+        evidence = [
+            Evidence(url=page.url, element=f"a[href={link.url}]", excerpt=link.anchor, note="generic link text")
+            for link in generic[:10]
+        ]
+        return PageOutcome(
+            url=page.url,
+            state="fail",
+            reason=f"{len(generic)} link(s) with generic text: "
+            + ", ".join(sorted({f"'{link.anchor.strip()}'" for link in generic})[:5]),
+            evidence=evidence,
+        )

@@ -47,6 +47,7 @@ def url_path(url: str) -> str:
 
 def _internal_link_index(site: SiteData) -> dict[tuple[str, str], tuple[str, set[str]]]:
     """(anchor, link URL) -> (resolved URL, linking pages): a footer link on every page is one entry."""
+
     def build() -> dict[tuple[str, str], tuple[str, set[str]]]:
         index: dict[tuple[str, str], tuple[str, set[str]]] = {}
         for page in site.html_pages:
@@ -126,10 +127,16 @@ def _postal_address(text: str) -> re.Match[str] | None:
     return None
 
 
-def _row(element: str, match: re.Match[str] | None, text: str, *, required: bool = True,
-         note: str = "") -> dict[str, Any]:
-    return {"element": element, "found": match is not None, "required": required,
-            "excerpt": _line(text, match) if match else "", "note": note}
+def _row(
+    element: str, match: re.Match[str] | None, text: str, *, required: bool = True, note: str = ""
+) -> dict[str, Any]:
+    return {
+        "element": element,
+        "found": match is not None,
+        "required": required,
+        "excerpt": _line(text, match) if match else "",
+        "note": note,
+    }
 
 
 def impressum_elements(text: str) -> list[dict[str, Any]]:
@@ -139,16 +146,27 @@ def impressum_elements(text: str) -> list[dict[str, Any]]:
     form = " ".join(legal_form.group(0).split()) if legal_form else ""
     register_required = not sole_trader and form not in lx.UNREGISTERED_FORMS
     rows = [
-        _row("legal form", legal_form, text, required=not sole_trader,
-             note="sole trader: no legal form required" if sole_trader else ""),
+        _row(
+            "legal form",
+            legal_form,
+            text,
+            required=not sole_trader,
+            note="sole trader: no legal form required" if sole_trader else "",
+        ),
         _row("postal address (PLZ + city)", _postal_address(text), text),
         _row("representative", lx.REPRESENTATIVE_RE.search(text), text),
         _row("e-mail", lx.EMAIL_RE.search(text), text),
     ]
     phone = lx.PHONE_RE.search(text)
     channel = phone or lx.SECOND_CHANNEL_RE.search(text)
-    rows.append(_row("phone or second channel", channel, text,
-                     note="" if phone or not channel else "second channel other than phone"))
+    rows.append(
+        _row(
+            "phone or second channel",
+            channel,
+            text,
+            note="" if phone or not channel else "second channel other than phone",
+        )
+    )
     number = lx.REGISTER_NUMBER_RE.search(text)
     court = lx.REGISTER_COURT_RE.search(text)
     uk_number = lx.UK_COMPANY_NUMBER_RE.search(text)
@@ -164,21 +182,23 @@ def impressum_elements(text: str) -> list[dict[str, Any]]:
     elif register is number and court and _line(text, court) != row["excerpt"]:
         row["excerpt"] = f"{_line(text, court)} · {row['excerpt']}"
     rows.append(row)
-    rows.append(_row("USt-IdNr.", lx.VAT_ID_RE.search(text), text, required=False,
-                     note="reported when present"))
+    rows.append(_row("USt-IdNr.", lx.VAT_ID_RE.search(text), text, required=False, note="reported when present"))
     outdated = lx.OUTDATED_LEGAL_BASIS_RE.search(text)
     current = lx.CURRENT_LEGAL_BASIS_RE.search(text)
     if outdated:
         rows.append(_row("legal basis", outdated, text, note=TMG_NOTE))
     else:
-        rows.append(_row("legal basis", current, text, required=False,
-                         note="§ 5 DDG" if current else "optional"))
+        rows.append(_row("legal basis", current, text, required=False, note="§ 5 DDG" if current else "optional"))
     return rows
 
 
 ELEMENT_KEYS = {
-    "legal form": "legal-form", "postal address (PLZ + city)": "address", "representative": "representative",
-    "e-mail": "email", "phone or second channel": "second-channel", "register court + number": "register",
+    "legal form": "legal-form",
+    "postal address (PLZ + city)": "address",
+    "representative": "representative",
+    "e-mail": "email",
+    "phone or second channel": "second-channel",
+    "register court + number": "register",
     "USt-IdNr.": "vat-id",
 }
 
@@ -237,16 +257,31 @@ class Impressum(Check):
         if target is None:
             language = site_language(site)
             if language != "de":
-                return Outcome("not_applicable", explanation=(
-                    f"No Impressum found; it is required for German sites (site language: {language or 'unknown'})."))
+                return Outcome(
+                    "not_applicable",
+                    explanation=(
+                        f"No Impressum found; it is required for German sites (site language: {language or 'unknown'})."
+                    ),
+                )
             return Outcome(
-                "fail", 0.0,
+                "fail",
+                0.0,
                 f"No Impressum found: none of the {len(all_pages)} pages links to a page called "
                 "Impressum, Imprint or Legal notice.",
-                details=[{"element": "Impressum page", "found": False, "required": True, "excerpt": "",
-                          "note": "no link with anchor or URL Impressum/Imprint/Legal notice"}],
-                evidence=[Evidence(url=home_url(site), element="a[href*=impressum]",
-                                   note="no link to an Impressum on any page")],
+                details=[
+                    {
+                        "element": "Impressum page",
+                        "found": False,
+                        "required": True,
+                        "excerpt": "",
+                        "note": "no link with anchor or URL Impressum/Imprint/Legal notice",
+                    }
+                ],
+                evidence=[
+                    Evidence(
+                        url=home_url(site), element="a[href*=impressum]", note="no link to an Impressum on any page"
+                    )
+                ],
                 affected_urls=all_pages,
             )
 
@@ -256,31 +291,47 @@ class Impressum(Check):
         unlinked = [u for u in rated if u not in linking]
         share = 1 - len(unlinked) / len(rated) if rated else 1.0
         reach = 1.0 if share >= REACHABLE_SHARE else share
-        linked_row = {"element": "linked from pages", "found": share >= REACHABLE_SHARE, "required": True,
-                      "excerpt": f"{len(rated) - len(unlinked)} of {len(rated)} pages ({share:.0%})",
-                      "note": f"needs ≥ {REACHABLE_SHARE:.0%}"}
+        linked_row = {
+            "element": "linked from pages",
+            "found": share >= REACHABLE_SHARE,
+            "required": True,
+            "excerpt": f"{len(rated) - len(unlinked)} of {len(rated)} pages ({share:.0%})",
+            "note": f"needs ≥ {REACHABLE_SHARE:.0%}",
+        }
         anchor = target.anchors[0] if target.anchors else None
-        evidence = [Evidence(url=target.url, element="Impressum", excerpt=anchor,
-                             note=f"linked from {len(rated) - len(unlinked)} of {len(rated)} pages")]
-        page_evidence = [Evidence(url=u, element="a[href*=impressum]", note="no link to the Impressum")
-                         for u in unlinked[:MAX_PAGE_EVIDENCE]]
+        evidence = [
+            Evidence(
+                url=target.url,
+                element="Impressum",
+                excerpt=anchor,
+                note=f"linked from {len(rated) - len(unlinked)} of {len(rated)} pages",
+            )
+        ]
+        page_evidence = [
+            Evidence(url=u, element="a[href*=impressum]", note="no link to the Impressum")
+            for u in unlinked[:MAX_PAGE_EVIDENCE]
+        ]
         reach_text = f"linked from {len(rated) - len(unlinked)} of {len(rated)} pages ({share:.0%})"
 
         if target.status == "not crawled":  # elements unknown: they count half, like a warning
             return Outcome(
-                "warn", round(0.5 * reach + 0.25, 4),
+                "warn",
+                round(0.5 * reach + 0.25, 4),
                 f"Impressum at {target.url} {reach_text}; the page itself was not crawled, so its "
                 "contents were not checked.",
-                details=[linked_row], evidence=evidence + page_evidence, affected_urls=unlinked,
+                details=[linked_row],
+                evidence=evidence + page_evidence,
+                affected_urls=unlinked,
             )
         if target.status == "broken":
             status = target.record.status if target.record else None
             return Outcome(
-                "fail", round(0.5 * reach, 4),
+                "fail",
+                round(0.5 * reach, 4),
                 f"The Impressum link leads to a page that failed (status {status}); {reach_text}.",
                 details=[linked_row],
-                evidence=[Evidence(url=target.url, element="Impressum", excerpt=anchor,
-                                   note=f"status {status}")] + page_evidence,
+                evidence=[Evidence(url=target.url, element="Impressum", excerpt=anchor, note=f"status {status}")]
+                + page_evidence,
                 affected_urls=[target.url, *unlinked],
             )
 
@@ -292,19 +343,26 @@ class Impressum(Check):
         outdated = next((r for r in rows if r["note"] == TMG_NOTE), None)
         required = [r for r in rows if r["required"]]
         found = sum(1 for r in required if r["found"] and r is not outdated)
-        parts = [f"Impressum at {target.url} {reach_text}",
-                 f"{found} of {len(required) - (1 if outdated else 0)} required elements found"]
+        parts = [
+            f"Impressum at {target.url} {reach_text}",
+            f"{found} of {len(required) - (1 if outdated else 0)} required elements found",
+        ]
         if missing:
             parts.append("missing: " + ", ".join(r["element"] for r in missing))
         explanation = "; ".join(parts) + "."
         if outdated:
             explanation += " It cites the outdated § 5 TMG (since 14 May 2024: § 5 DDG)."
         for row in missing:
-            evidence.append(Evidence(url=target.url, element=row["element"], excerpt=row["excerpt"] or None,
-                                     note=f"missing{': ' + row['note'] if row['note'] else ''}"))
+            evidence.append(
+                Evidence(
+                    url=target.url,
+                    element=row["element"],
+                    excerpt=row["excerpt"] or None,
+                    note=f"missing{': ' + row['note'] if row['note'] else ''}",
+                )
+            )
         if outdated:
-            evidence.append(Evidence(url=target.url, element="legal basis", excerpt=outdated["excerpt"],
-                                     note=TMG_NOTE))
+            evidence.append(Evidence(url=target.url, element="legal basis", excerpt=outdated["excerpt"], note=TMG_NOTE))
         if share >= REACHABLE_SHARE and not missing and not outdated:
             state = "pass"
         elif score < 0.5:

@@ -16,8 +16,7 @@ STARVED_BELOW = 30.0  # Link Score, 0..100
 TOP_PAGES = 10
 
 _WEIGHTS = ", ".join(
-    f"{name} {weight:g}"
-    for name, weight in sorted(POSITION_WEIGHT.items(), key=lambda item: -item[1])
+    f"{name} {weight:g}" for name, weight in sorted(POSITION_WEIGHT.items(), key=lambda item: -item[1])
 )
 
 
@@ -85,7 +84,8 @@ class InternalPagerank(Check):
                 explanation="No internal links between the crawled pages: no link graph to rank.",
             )
         long_articles = {
-            _key(p): p for p in site.articles
+            _key(p): p
+            for p in site.articles
             if (_words(p) >= LONG_ARTICLE or depth_of(site, p).score >= DEEP_SCORE) and _key(p) in graph
         }
         if not long_articles:
@@ -109,8 +109,9 @@ class InternalPagerank(Check):
                 note=(
                     f"Link Score {row['link_score']:.0f} of 100 for a {row['words']:,}-word article; "
                     f"linked from {row['inlinks']} page(s)"
-                    + "".join(f"; link it from {s['url']} ('{s['anchor']}')"
-                              for s in suggestions if s["target"] == row["url"])
+                    + "".join(
+                        f"; link it from {s['url']} ('{s['anchor']}')" for s in suggestions if s["target"] == row["url"]
+                    )
                 ),
             )
             for row in rows

@@ -33,7 +33,15 @@ class KeywordStuffing(ArticleCheck):
             return PageOutcome(url=page.url, state="pass", reason="no word above the density limit")
         term, density = s.stuffing
         return PageOutcome(
-            url=page.url, state="fail", reason=f"'{term}' is {density:.1%} of all words",
-            evidence=[Evidence(url=page.url, element="main text", excerpt=term,
-                               note=f"{density:.1%} of {s.words} words (limit {STUFFING_DENSITY:.0%})")],
+            url=page.url,
+            state="fail",
+            reason=f"'{term}' is {density:.1%} of all words",
+            evidence=[
+                Evidence(
+                    url=page.url,
+                    element="main text",
+                    excerpt=term,
+                    note=f"{density:.1%} of {s.words} words (limit {STUFFING_DENSITY:.0%})",
+                )
+            ],
         )

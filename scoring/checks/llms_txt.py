@@ -90,13 +90,14 @@ class LlmsTxtCheck(Check):
         if status is None and not body:
             return Outcome("not_applicable", explanation="Not measured: /llms.txt was not requested.")
         if status is not None and status >= 500:
-            return Outcome("not_applicable", explanation=f"/llms.txt could not be fetched (HTTP {status}). "
-                           + ABSENT)
+            return Outcome("not_applicable", explanation=f"/llms.txt could not be fetched (HTTP {status}). " + ABSENT)
         if (status is not None and not 200 <= status < 300) or not body.strip():
             return Outcome("not_applicable", explanation=ABSENT)
         if body.lstrip().startswith("<"):
-            return Outcome("not_applicable", explanation="/llms.txt answers with an HTML page (a soft 404), "
-                           "not Markdown. " + ABSENT)
+            return Outcome(
+                "not_applicable",
+                explanation="/llms.txt answers with an HTML page (a soft 404), not Markdown. " + ABSENT,
+            )
         return self._validate(parse(body), site)
 
     def _validate(self, doc: LlmsTxt, site: SiteData) -> Outcome:
@@ -147,8 +148,11 @@ class LlmsTxtCheck(Check):
             {"aspect": "internal links", "value": internal, "ok": True},
             {"aspect": "external links", "value": external, "ok": True},
             {"aspect": "Markdown companion links (not checked)", "value": markdown_files, "ok": True},
-            {"aspect": "internal links resolving to crawled pages",
-             "value": f"{checked - len(unresolved)} of {checked}", "ok": not unresolved},
+            {
+                "aspect": "internal links resolving to crawled pages",
+                "value": f"{checked - len(unresolved)} of {checked}",
+                "ok": not unresolved,
+            },
             {"aspect": "problems", "value": "; ".join(problems) or "none", "ok": not problems},
         ]
         evidence = [
@@ -164,7 +168,5 @@ class LlmsTxtCheck(Check):
         else:
             summary = f"/llms.txt found: {len(doc.sections)} section(s), {len(doc.links)} link(s)."
         verdict = "Problems: " + "; ".join(problems) + "." if problems else "It follows the llmstxt.org format."
-        explanation = (
-            f"{summary} {verdict} Informative only (weight 0): answer engines barely fetch llms.txt."
-        )
+        explanation = f"{summary} {verdict} Informative only (weight 0): answer engines barely fetch llms.txt."
         return Outcome("informative", None, explanation, details, evidence, unresolved)

@@ -37,8 +37,12 @@ class MetaDescription(Check):
         text = _clean(page.meta_description)
         element = 'meta[name="description"]'
         if not text:
-            return PageOutcome(url=page.url, state="fail", reason="no meta description",
-                               evidence=[Evidence(url=page.url, element=element, note="missing")])
+            return PageOutcome(
+                url=page.url,
+                state="fail",
+                reason="no meta description",
+                evidence=[Evidence(url=page.url, element=element, note="missing")],
+            )
         problems = []
         if len(text) < MIN_CHARS:
             problems.append(f"too short ({len(text)} characters)")
@@ -50,7 +54,9 @@ class MetaDescription(Check):
         if not problems:
             return PageOutcome(url=page.url, state="pass")
         return PageOutcome(
-            url=page.url, state="warn", reason="; ".join(problems),
+            url=page.url,
+            state="warn",
+            reason="; ".join(problems),
             evidence=[Evidence(url=page.url, element=element, excerpt=text)],
         )
 

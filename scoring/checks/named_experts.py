@@ -49,21 +49,36 @@ class NamedExperts(Check):
                     display.setdefault(name_key(quote.speaker), quote.speaker)
                     speakers[name_key(quote.speaker)].add(page.url)
         people = set(authors) | set(speakers)
-        rows = [{"name": display[name], "key": name, "articles_written": len(authors.get(name, ())),
-                 "articles_quoted": len(speakers.get(name, ()))}
-                for name in sorted(people, key=lambda n: (-len(authors.get(n, ())) - len(speakers.get(n, ())), n))]
+        rows = [
+            {
+                "name": display[name],
+                "key": name,
+                "articles_written": len(authors.get(name, ())),
+                "articles_quoted": len(speakers.get(name, ())),
+            }
+            for name in sorted(people, key=lambda n: (-len(authors.get(n, ())) - len(speakers.get(n, ())), n))
+        ]
         anonymous = [p.url for p in articles if not any(p.url in urls for urls in authors.values())]
-        evidence = [Evidence(url=min(authors.get(r["key"]) or speakers[r["key"]]), element="byline / quote",
-                             excerpt=r["name"], note=f"author of {r['articles_written']}, quoted in "
-                             f"{r['articles_quoted']} article(s)") for r in rows[:MAX_ROWS]]
+        evidence = [
+            Evidence(
+                url=min(authors.get(r["key"]) or speakers[r["key"]]),
+                element="byline / quote",
+                excerpt=r["name"],
+                note=f"author of {r['articles_written']}, quoted in {r['articles_quoted']} article(s)",
+            )
+            for r in rows[:MAX_ROWS]
+        ]
         for r in rows:  # the key only joined rows to evidence
             del r["key"]
         needed = MIN_EXPERTS if len(articles) >= MIN_ARTICLES else 1
-        explanation = (f"{len(authors)} named author(s) and {len(people)} named expert(s) in total across "
-                       f"{len(articles)} article(s); {len(anonymous)} article(s) without a named author.")
+        explanation = (
+            f"{len(authors)} named author(s) and {len(people)} named expert(s) in total across "
+            f"{len(articles)} article(s); {len(anonymous)} article(s) without a named author."
+        )
         if not people:
-            evidence = [Evidence(url=p, element="byline", note="no named author or quoted expert")
-                        for p in anonymous[:10]]
+            evidence = [
+                Evidence(url=p, element="byline", note="no named author or quoted expert") for p in anonymous[:10]
+            ]
             return Outcome("fail", 0.0, explanation, rows, evidence, affected_urls=anonymous)
         score = min(1.0, len(authors) / needed) * (1 - len(anonymous) / len(articles) / 2)
         state = "pass" if len(authors) >= needed and not anonymous else ("warn" if authors else "fail")

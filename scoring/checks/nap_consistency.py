@@ -27,7 +27,7 @@ def normalise_phone(raw: str) -> str | None:
     if "+" in text:
         for code in COUNTRY_CODES:
             if digits.startswith(code):
-                digits = "0" + digits[len(code):]
+                digits = "0" + digits[len(code) :]
                 break
     return digits if len(digits) >= 6 else None
 
@@ -129,13 +129,18 @@ class NapConsistency(Check):
             url, node = max(candidates, key=lambda c: sum(bool(v) for v in schema_facts(c[1]).values()))
             sources["Organization schema"] = (url, schema_facts(node))
         if len(sources) < 2:
-            return Outcome("not_applicable", explanation="Fewer than two of Kontakt, Impressum and Organization "
-                           f"schema found ({', '.join(sources) or 'none'}): nothing to compare.")
+            return Outcome(
+                "not_applicable",
+                explanation="Fewer than two of Kontakt, Impressum and Organization "
+                f"schema found ({', '.join(sources) or 'none'}): nothing to compare.",
+            )
         rows, evidence, compared, consistent, affected = [], [], 0, 0, set()
         for element in ELEMENTS:
             having = {label: (url, facts[element]) for label, (url, facts) in sources.items() if facts[element]}
-            row = {"element": element, **{label: ", ".join(sorted(having[label][1])) if label in having else ""
-                                          for label in SOURCE_LABELS}}
+            row = {
+                "element": element,
+                **{label: ", ".join(sorted(having[label][1])) if label in having else "" for label in SOURCE_LABELS},
+            }
             if len(having) < 2:
                 row["consistent"] = None
                 rows.append(row)
@@ -148,15 +153,24 @@ class NapConsistency(Check):
             if not ok:
                 for label, (url, values) in having.items():
                     affected.add(url)
-                    evidence.append(Evidence(url=url, element=f"{label}: {element}", excerpt=", ".join(sorted(values)),
-                                             note=f"{element} differs between {' / '.join(having)}"))
+                    evidence.append(
+                        Evidence(
+                            url=url,
+                            element=f"{label}: {element}",
+                            excerpt=", ".join(sorted(values)),
+                            note=f"{element} differs between {' / '.join(having)}",
+                        )
+                    )
         if not compared:
-            return Outcome("not_applicable", explanation="No element (name, postcode, phone) found in two places.",
-                           details=rows)
+            return Outcome(
+                "not_applicable", explanation="No element (name, postcode, phone) found in two places.", details=rows
+            )
         score = round(consistent / compared, 4)
         state = "pass" if consistent == compared else ("warn" if consistent else "fail")
         explanation = f"{consistent} of {compared} compared elements agree across {', '.join(sources)}."
         if state == "pass":
-            evidence = [Evidence(url=url, element=label, note="name/postcode/phone agree") for label, (url, _) in
-                        sources.items()]
+            evidence = [
+                Evidence(url=url, element=label, note="name/postcode/phone agree")
+                for label, (url, _) in sources.items()
+            ]
         return Outcome(state, score, explanation, rows, evidence, affected_urls=sorted(affected))

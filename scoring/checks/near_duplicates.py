@@ -58,7 +58,8 @@ class NearDuplicates(Check):
                 explanation=f"Fewer than two pages with {MIN_WORDS} or more words to compare.",
             )
         pairs = [
-            p for p in near_duplicate_pairs(sets, THRESHOLD)
+            p
+            for p in near_duplicate_pairs(sets, THRESHOLD)
             if not _canonicalised(pages[p.a], p.b, site) and not _canonicalised(pages[p.b], p.a, site)
         ]
         affected: list[str] = []
@@ -87,9 +88,7 @@ class NearDuplicates(Check):
             for p in pairs[:MAX_EVIDENCE]
         ]
         if not pairs:
-            return Outcome(
-                "pass", 1.0, f"No two of {len(sets)} pages share {THRESHOLD:.0%} of their text."
-            )
+            return Outcome("pass", 1.0, f"No two of {len(sets)} pages share {THRESHOLD:.0%} of their text.")
         state = "warn" if score >= WARN_SHARE else "fail"
         return Outcome(
             state,
@@ -97,8 +96,7 @@ class NearDuplicates(Check):
             (
                 f"{len(pairs)} pair(s) of pages share {THRESHOLD:.0%} or more of their text; "
                 f"{len(affected)} of {len(sets)} pages are affected"
-                + (f" (the {MAX_PAIRS_LISTED} most similar pairs are listed)"
-                   if len(pairs) > MAX_PAIRS_LISTED else "")
+                + (f" (the {MAX_PAIRS_LISTED} most similar pairs are listed)" if len(pairs) > MAX_PAIRS_LISTED else "")
                 + ". Merge them, make each distinct, or point the copy's canonical at the original."
             ),
             details,

@@ -86,7 +86,9 @@ class OrganizationSchema(Check):
         candidates = organization_candidates(site)
         if not candidates:
             return Outcome(
-                "fail", 0.0, f"No Organization or LocalBusiness JSON-LD on any of {len(site.html_pages)} pages.",
+                "fail",
+                0.0,
+                f"No Organization or LocalBusiness JSON-LD on any of {len(site.html_pages)} pages.",
                 details=[{"field": label, "found": False, "value": ""} for label in FIELDS],
                 evidence=[Evidence(url=home_url(site), element="json-ld Organization", note="missing")],
                 affected_urls=[home_url(site)],
@@ -94,10 +96,13 @@ class OrganizationSchema(Check):
         # The most complete description wins; on a tie, the home page's (listed first).
         url, node = max(candidates, key=lambda c: len(_filled(c[1])))
         filled = _filled(node)
-        types = "/".join(sorted(str(t) for t in (node["@type"] if isinstance(node["@type"], list)
-                                                  else [node["@type"]])))
-        details = [{"field": label, "found": label in filled,
-                    "value": _value(node, filled[label]) if label in filled else ""} for label in FIELDS]
+        types = "/".join(
+            sorted(str(t) for t in (node["@type"] if isinstance(node["@type"], list) else [node["@type"]]))
+        )
+        details = [
+            {"field": label, "found": label in filled, "value": _value(node, filled[label]) if label in filled else ""}
+            for label in FIELDS
+        ]
         missing = [label for label in FIELDS if label not in filled]
         score = round(len(filled) / len(FIELDS), 4)
         state = "pass" if not missing else ("warn" if len(filled) >= WARN_FIELDS else "fail")
@@ -105,7 +110,13 @@ class OrganizationSchema(Check):
         explanation = f"{types} {name or '(no name)'} on {url}: {len(filled)} of {len(FIELDS)} fields."
         if missing:
             explanation += " Missing: " + ", ".join(missing) + "."
-        evidence = [Evidence(url=url, element=f"json-ld {types}", excerpt=name,
-                             note="fields: " + ", ".join(filled) if filled else "no fields")]
+        evidence = [
+            Evidence(
+                url=url,
+                element=f"json-ld {types}",
+                excerpt=name,
+                note="fields: " + ", ".join(filled) if filled else "no fields",
+            )
+        ]
         evidence += [Evidence(url=url, element=f"json-ld {types}", note=f"missing: {label}") for label in missing]
         return Outcome(state, score, explanation, details, evidence, affected_urls=[url] if missing else [])

@@ -45,9 +45,13 @@ def is_interview(page: PageRecord) -> bool:
 
 
 def own_galleries(page: PageRecord) -> list:
-    return [g for g in page.extras.galleries
-            if g.images >= MIN_GALLERY_IMAGES and g.same_site >= OWN_SHARE * g.images
-            and g.described >= OWN_SHARE * g.images]
+    return [
+        g
+        for g in page.extras.galleries
+        if g.images >= MIN_GALLERY_IMAGES
+        and g.same_site >= OWN_SHARE * g.images
+        and g.described >= OWN_SHARE * g.images
+    ]
 
 
 def has_own_data(page: PageRecord) -> bool:
@@ -96,12 +100,19 @@ def _evidence(page: PageRecord, feature: str) -> Evidence:
     extras = page.extras
     if feature == "interview":
         speakers = sorted({t for t in extras.interview_turns if t not in ("Q", "A")})
-        return Evidence(url=page.url, element="Q/A paragraphs", excerpt=", ".join(speakers[:3]),
-                        note=f"{len(extras.interview_turns)} question/answer turns")
+        return Evidence(
+            url=page.url,
+            element="Q/A paragraphs",
+            excerpt=", ".join(speakers[:3]),
+            note=f"{len(extras.interview_turns)} question/answer turns",
+        )
     if feature == "gallery":
         g = own_galleries(page)[0]
-        return Evidence(url=page.url, element=g.element, note=f"{g.images} images, {g.same_site} on the site, "
-                        f"{g.described} with descriptive alt text")
+        return Evidence(
+            url=page.url,
+            element=g.element,
+            note=f"{g.images} images, {g.same_site} on the site, {g.described} with descriptive alt text",
+        )
     if feature == "media":
         m = next(m for m in page.media if m.kind in ("video", "audio"))
         return Evidence(url=page.url, element=f"{m.kind} embed", excerpt=lx.host_of(m.src) or m.src)
@@ -132,14 +143,20 @@ class OriginalMaterial(ArticleCheck):
         features = [f for f in page_features(page) if f != "testimonials"]
         if features:
             return PageOutcome(
-                url=page.url, state="pass",
+                url=page.url,
+                state="pass",
                 reason="original material: " + "; ".join(FEATURE_LABELS[f] for f in features),
                 evidence=[_evidence(page, f) for f in features],
             )
         stock = [g for g in page.extras.galleries if g.images >= MIN_GALLERY_IMAGES]
-        note = ("a gallery of images hosted elsewhere or without descriptive alt text does not count"
-                if stock else "no interview, own gallery, video/podcast, table of figures, chart or methodology")
+        note = (
+            "a gallery of images hosted elsewhere or without descriptive alt text does not count"
+            if stock
+            else "no interview, own gallery, video/podcast, table of figures, chart or methodology"
+        )
         return PageOutcome(
-            url=page.url, state="fail", reason="no original material: text only",
+            url=page.url,
+            state="fail",
+            reason="no original material: text only",
             evidence=[Evidence(url=page.url, element=stock[0].element if stock else "main content", note=note)],
         )

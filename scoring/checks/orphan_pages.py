@@ -40,19 +40,14 @@ class OrphanPages(Check):
                 continue
             listed[url] = {"url": url, "lastmod": entry.lastmod, "sitemap": entry.sitemap}
         if not listed:
-            return Outcome(
-                "not_applicable", explanation="No sitemap URL was crawled as a successful page."
-            )
+            return Outcome("not_applicable", explanation="No sitemap URL was crawled as a successful page.")
         orphans = [
             row
             for url, row in listed.items()
-            if url != home_url
-            and not any(inlink.source != url for inlink in site.inlinks.get(url, []))
+            if url != home_url and not any(inlink.source != url for inlink in site.inlinks.get(url, []))
         ]
         if not orphans:
-            return Outcome(
-                "pass", 1.0, f"All {len(listed)} sitemap pages are linked from another page."
-            )
+            return Outcome("pass", 1.0, f"All {len(listed)} sitemap pages are linked from another page.")
         score = round(1 - len(orphans) / len(listed), 4)
         evidence = [
             Evidence(

@@ -15,9 +15,12 @@ MAX_EVIDENCE = 3
 def citation_links(page: PageRecord) -> list[Link]:
     """External http(s) links in the main content, share buttons left out."""
     return [
-        link for link in page.links
-        if not link.internal and link.position == "content"
-        and link.url.lower().startswith(("http://", "https://")) and not lx.SHARE_LINK_RE.search(link.url)
+        link
+        for link in page.links
+        if not link.internal
+        and link.position == "content"
+        and link.url.lower().startswith(("http://", "https://"))
+        and not lx.SHARE_LINK_RE.search(link.url)
     ]
 
 
@@ -51,21 +54,34 @@ class OutboundCitations(ArticleCheck):
         if authoritative:
             hosts = list(dict.fromkeys(lx.host_of(link.url) for link, _ in authoritative))
             return PageOutcome(
-                url=page.url, state="pass",
+                url=page.url,
+                state="pass",
                 reason=f"{len(authoritative)} link(s) to authoritative sources ({', '.join(hosts[:3])})",
-                evidence=[_evidence(page, link, f"authoritative ({entry})")
-                          for link, entry in authoritative[:MAX_EVIDENCE]],
+                evidence=[
+                    _evidence(page, link, f"authoritative ({entry})") for link, entry in authoritative[:MAX_EVIDENCE]
+                ],
             )
         if links:
             hosts = list(dict.fromkeys(lx.host_of(link.url) for link in links))
             return PageOutcome(
-                url=page.url, state="warn",
+                url=page.url,
+                state="warn",
                 reason=f"{len(links)} external link(s) in the text ({', '.join(hosts[:3])}), "
                 "none to an authoritative source",
-                evidence=[_evidence(page, link, "reference, not an authority" if lx.is_reference_domain(link.url)
-                                    else "not on the list of authoritative sources") for link in links[:MAX_EVIDENCE]],
+                evidence=[
+                    _evidence(
+                        page,
+                        link,
+                        "reference, not an authority"
+                        if lx.is_reference_domain(link.url)
+                        else "not on the list of authoritative sources",
+                    )
+                    for link in links[:MAX_EVIDENCE]
+                ],
             )
         return PageOutcome(
-            url=page.url, state="fail", reason="no external link in the article text",
+            url=page.url,
+            state="fail",
+            reason="no external link in the article text",
             evidence=[Evidence(url=page.url, element="a[href] in main content", note="no outbound citation")],
         )

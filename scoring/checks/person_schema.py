@@ -133,10 +133,17 @@ class PersonSchema(ArticleCheck):
         if full:
             author = full[0]
             return PageOutcome(
-                url=page.url, state="pass",
+                url=page.url,
+                state="pass",
                 reason=f"Person {author.name} with {', '.join(author.details)}",
-                evidence=[Evidence(url=page.url, element=author.element, excerpt=author.name,
-                                   note=f"fields: name, {', '.join(author.details)}")],
+                evidence=[
+                    Evidence(
+                        url=page.url,
+                        element=author.element,
+                        excerpt=author.name,
+                        note=f"fields: name, {', '.join(author.details)}",
+                    )
+                ],
             )
         if authors:
             author = authors[0]
@@ -147,11 +154,21 @@ class PersonSchema(ArticleCheck):
                 "unresolved": f"author refers to {author.name}, which no JSON-LD on the site describes",
             }[author.kind]
             return PageOutcome(
-                url=page.url, state="warn", reason=reason,
-                evidence=[Evidence(url=page.url, element=author.element, excerpt=author.name,
-                                   note="add a Person with jobTitle, sameAs (LinkedIn, XING), url or knowsAbout")],
+                url=page.url,
+                state="warn",
+                reason=reason,
+                evidence=[
+                    Evidence(
+                        url=page.url,
+                        element=author.element,
+                        excerpt=author.name,
+                        note="add a Person with jobTitle, sameAs (LinkedIn, XING), url or knowsAbout",
+                    )
+                ],
             )
         return PageOutcome(
-            url=page.url, state="fail", reason="no author in the JSON-LD",
+            url=page.url,
+            state="fail",
+            reason="no author in the JSON-LD",
             evidence=[Evidence(url=page.url, element="json-ld author", note="missing")],
         )

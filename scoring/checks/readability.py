@@ -84,8 +84,7 @@ class Readability(Check):
             ),
         ]
         summary = (
-            f"{FORMULA[lang]} {ease:.0f}: sentences average {stats.asl:.0f} words, "
-            f"words {stats.asw:.1f} syllables"
+            f"{FORMULA[lang]} {ease:.0f}: sentences average {stats.asl:.0f} words, words {stats.asw:.1f} syllables"
         )
         if ease >= PASS_FROM:
             return PageOutcome(url=page.url, state="pass", reason=summary, evidence=evidence)
@@ -94,9 +93,6 @@ class Readability(Check):
         return PageOutcome(
             url=page.url,
             state=state,
-            reason=(
-                f"{lead} — {summary}. Shorter sentences and plainer words make statements "
-                "easier to quote."
-            ),
+            reason=(f"{lead} — {summary}. Shorter sentences and plainer words make statements easier to quote."),
             evidence=evidence,
         )

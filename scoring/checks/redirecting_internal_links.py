@@ -37,20 +37,39 @@ class RedirectingInternalLinks(Check):
                 record = site.by_url.get(link.url)
                 if record is not None and record.redirect_target:
                     sources_with.add(source)
-                    rows.append({"url": source, "link": link.url, "ends_at": site.resolve(link.url),
-                                 "status": record.status, "anchor": link.anchor, "position": link.position})
+                    rows.append(
+                        {
+                            "url": source,
+                            "link": link.url,
+                            "ends_at": site.resolve(link.url),
+                            "status": record.status,
+                            "anchor": link.anchor,
+                            "position": link.position,
+                        }
+                    )
         if not sources:
             return Outcome("not_applicable", explanation="No internal links were found.")
         if not rows:
             return Outcome("pass", 1.0, f"No internal link on {len(sources)} pages goes through a redirect.")
         score = round(1 - len(sources_with) / len(sources), 4)
-        evidence = [Evidence(url=r["url"], element=f"a[href={r['link']}]", excerpt=r["anchor"] or None,
-                             note=f"HTTP {r['status']} → {r['ends_at']}") for r in rows[:50]]
+        evidence = [
+            Evidence(
+                url=r["url"],
+                element=f"a[href={r['link']}]",
+                excerpt=r["anchor"] or None,
+                note=f"HTTP {r['status']} → {r['ends_at']}",
+            )
+            for r in rows[:50]
+        ]
         targets = sorted({r["link"] for r in rows})
         return Outcome(
             "warn" if score >= 0.8 else "fail",
             score,
-            (f"{len(rows)} internal link(s) on {len(sources_with)} page(s) point at {len(targets)} redirecting "
-             "URL(s); link to the final URL instead."),
-            rows[:MAX_ROWS], evidence, sorted(sources_with) + targets,
+            (
+                f"{len(rows)} internal link(s) on {len(sources_with)} page(s) point at {len(targets)} redirecting "
+                "URL(s); link to the final URL instead."
+            ),
+            rows[:MAX_ROWS],
+            evidence,
+            sorted(sources_with) + targets,
         )

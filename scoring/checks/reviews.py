@@ -35,18 +35,35 @@ class Reviews(Check):
                 marked.append(page)
             if page.extras.testimonials:
                 testimonials.append(page)
-        evidence = [Evidence(url=p.url, element="json-ld Review/AggregateRating", note="machine-readable reviews")
-                    for p in marked[:MAX_EVIDENCE]]
-        evidence += [Evidence(url=p.url, element="testimonial", note=f"{p.extras.testimonials} testimonial element(s)")
-                     for p in testimonials[:MAX_EVIDENCE]]
-        explanation = (f"{len(testimonials)} page(s) with testimonials, {len(marked)} with Review/AggregateRating "
-                       "markup.")
+        evidence = [
+            Evidence(url=p.url, element="json-ld Review/AggregateRating", note="machine-readable reviews")
+            for p in marked[:MAX_EVIDENCE]
+        ]
+        evidence += [
+            Evidence(url=p.url, element="testimonial", note=f"{p.extras.testimonials} testimonial element(s)")
+            for p in testimonials[:MAX_EVIDENCE]
+        ]
+        explanation = (
+            f"{len(testimonials)} page(s) with testimonials, {len(marked)} with Review/AggregateRating markup."
+        )
         if marked:
             return Outcome("pass", 1.0, explanation, evidence=evidence)
         if testimonials:
-            return Outcome("warn", 0.5, explanation + " Mark them up as Review so engines can read them.",
-                           evidence=evidence, affected_urls=[p.url for p in testimonials])
-        return Outcome("fail", 0.0, explanation + " No customer voice found on any page.",
-                       evidence=[Evidence(url=home_url(site), element="testimonials / Review",
-                                          note="no testimonial element or Review markup")],
-                       affected_urls=[home_url(site)])
+            return Outcome(
+                "warn",
+                0.5,
+                explanation + " Mark them up as Review so engines can read them.",
+                evidence=evidence,
+                affected_urls=[p.url for p in testimonials],
+            )
+        return Outcome(
+            "fail",
+            0.0,
+            explanation + " No customer voice found on any page.",
+            evidence=[
+                Evidence(
+                    url=home_url(site), element="testimonials / Review", note="no testimonial element or Review markup"
+                )
+            ],
+            affected_urls=[home_url(site)],
+        )

@@ -46,21 +46,27 @@ class SemanticDuplicates(Check):
         model = site.embeddings.model
         calibrated = "calibrated" if model in CALIBRATION else "site-derived"
         if not pairs:
-            return Outcome("pass", 1.0, f"No two of {len(vectors)} pages reach cosine {threshold:.2f} "
-                                        f"({model}, {calibrated} threshold).")
+            return Outcome(
+                "pass",
+                1.0,
+                f"No two of {len(vectors)} pages reach cosine {threshold:.2f} ({model}, {calibrated} threshold).",
+            )
         score = round(1 - len(affected) / len(vectors), 4)
         details = [{"url_a": p.a, "url_b": p.b, "similarity": round(p.similarity, 3)} for p in pairs[:MAX_PAIRS_LISTED]]
         evidence = [
-            Evidence(url=p.a, element="embedding", excerpt=p.b,
-                     note=f"cosine {p.similarity:.2f} ≥ {threshold:.2f} ({model})")
+            Evidence(
+                url=p.a, element="embedding", excerpt=p.b, note=f"cosine {p.similarity:.2f} ≥ {threshold:.2f} ({model})"
+            )
             for p in pairs[:50]
         ]
         return Outcome(
             "warn" if score >= WARN_SHARE else "fail",
             score,
-            (f"{len(pairs)} pair(s) of pages cover the same topic (cosine ≥ {threshold:.2f}, {model}, "
-             f"{calibrated} threshold); {len(affected)} of {len(vectors)} pages are affected. Merge "
-             "them into one deeper page or give each a distinct question."),
+            (
+                f"{len(pairs)} pair(s) of pages cover the same topic (cosine ≥ {threshold:.2f}, {model}, "
+                f"{calibrated} threshold); {len(affected)} of {len(vectors)} pages are affected. Merge "
+                "them into one deeper page or give each a distinct question."
+            ),
             details,
             evidence,
             affected,

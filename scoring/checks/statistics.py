@@ -82,8 +82,11 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
     "Studie", "according to", own-data wording, or an external link's anchor), when a neighbouring
     sentence of the same paragraph does (the one before), or when a "Quelle:/Source:" line follows or
     precedes it."""
-    anchors = [" ".join(link.anchor.split()) for link in page.links
-               if not link.internal and len(link.anchor.strip()) >= MIN_ANCHOR_CHARS]
+    anchors = [
+        " ".join(link.anchor.split())
+        for link in page.links
+        if not link.internal and len(link.anchor.strip()) >= MIN_ANCHOR_CHARS
+    ]
     found = []
     paragraphs = [split_sentences(p) for p in page.main_text.split("\n")]
     for p_index, sentences in enumerate(paragraphs):
@@ -131,7 +134,9 @@ class Statistics(ArticleCheck):
         sourced = sum(len(s.figures) for s in found if s.source)
         if not found:
             return PageOutcome(
-                url=page.url, state="fail", reason="no figures (number with unit, percent or amount)",
+                url=page.url,
+                state="fail",
+                reason="no figures (number with unit, percent or amount)",
                 evidence=[Evidence(url=page.url, element="main text", note="no statistic found")],
             )
         ranked = sorted(found, key=lambda s: s.source is None)[:MAX_EVIDENCE]
@@ -139,9 +144,12 @@ class Statistics(ArticleCheck):
         if unsourced and unsourced[0] not in ranked:  # a figure without a source is a finding: always show one
             ranked[-1] = unsourced[0]
         evidence = [
-            Evidence(url=page.url, element="statistic", excerpt=excerpt(s.sentence, 200),
-                     note=(f"source: {s.source}" if s.source else "no source named")
-                     + f"; figures: {', '.join(s.figures)}")
+            Evidence(
+                url=page.url,
+                element="statistic",
+                excerpt=excerpt(s.sentence, 200),
+                note=(f"source: {s.source}" if s.source else "no source named") + f"; figures: {', '.join(s.figures)}",
+            )
             for s in ranked
         ]
         reason = f"{count} statistic(s), {sourced} sourced"

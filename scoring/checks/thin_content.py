@@ -15,9 +15,21 @@ FAIL_BELOW, PASS_FROM = 250, 500  # words of main text
 
 # Service pages nobody expects to be deep: legal notice, privacy, terms, contact.
 SERVICE_KEYWORDS = (
-    "impressum", "imprint", "datenschutz", "privacy", "kontakt", "contact", "agb", "terms",
-    "legal", "cookie", "widerruf", "disclaimer", "nutzungsbedingungen",
-    "geschäftsbedingungen", "geschaeftsbedingungen",
+    "impressum",
+    "imprint",
+    "datenschutz",
+    "privacy",
+    "kontakt",
+    "contact",
+    "agb",
+    "terms",
+    "legal",
+    "cookie",
+    "widerruf",
+    "disclaimer",
+    "nutzungsbedingungen",
+    "geschäftsbedingungen",
+    "geschaeftsbedingungen",
 )
 # A service page's slug or title is short ("kontakt", "privacy-policy", "Impressum | Firma",
 # "terms-of-service"); an article that merely starts with such a word ("Datenschutz im

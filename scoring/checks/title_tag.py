@@ -30,8 +30,12 @@ class TitleTag(Check):
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         title = (page.title or "").strip()
         if not title:
-            return PageOutcome(url=page.url, state="fail", reason="no <title>",
-                               evidence=[Evidence(url=page.url, element="title", note="missing")])
+            return PageOutcome(
+                url=page.url,
+                state="fail",
+                reason="no <title>",
+                evidence=[Evidence(url=page.url, element="title", note="missing")],
+            )
         duplicates = _title_counts(site)[title.casefold()]
         problems = []
         if len(title) < MIN_CHARS:
@@ -51,6 +55,4 @@ class TitleTag(Check):
 
 
 def _title_counts(site: SiteData) -> Counter:
-    return site.memo(
-        "title_counts", lambda: Counter((p.title or "").strip().casefold() for p in site.html_pages)
-    )
+    return site.memo("title_counts", lambda: Counter((p.title or "").strip().casefold() for p in site.html_pages))

@@ -41,21 +41,38 @@ class TopicHubs(Check):
             others = len(set(cluster.members) - {hub}) if hub else len(cluster.members)
             ok = hub is not None and back >= BACK_SHARE * others
             good += ok
-            rows.append({"cluster": cluster.id, "label": cluster.label, "pages": len(cluster.members),
-                         "hub_url": hub, "members_linked": linked, "members_linking_back": back, "ok": ok})
+            rows.append(
+                {
+                    "cluster": cluster.id,
+                    "label": cluster.label,
+                    "pages": len(cluster.members),
+                    "hub_url": hub,
+                    "members_linked": linked,
+                    "members_linking_back": back,
+                    "ok": ok,
+                }
+            )
             if not ok:
                 affected.extend(cluster.members[:1])
-                note = (f"no page links to {HUB_SHARE:.0%} of its {len(cluster.members)} pages in the running text"
-                        if hub is None else f"hub links {linked} members, only {back} of {others} link back")
-                evidence.append(Evidence(url=hub or cluster.members[0], element="topic cluster",
-                                         excerpt=cluster.label, note=note))
+                note = (
+                    f"no page links to {HUB_SHARE:.0%} of its {len(cluster.members)} pages in the running text"
+                    if hub is None
+                    else f"hub links {linked} members, only {back} of {others} link back"
+                )
+                evidence.append(
+                    Evidence(url=hub or cluster.members[0], element="topic cluster", excerpt=cluster.label, note=note)
+                )
         score = round(good / len(eligible), 4)
         if good == len(eligible):
             return Outcome("pass", 1.0, f"All {len(eligible)} topic cluster(s) have a hub page.", rows)
         return Outcome(
             "warn" if score >= 0.8 else "fail",
             score,
-            (f"{len(eligible) - good} of {len(eligible)} topic cluster(s) lack a hub page that links their "
-             "articles in the running text (and is linked back). Write or extend an overview page per topic."),
-            rows, evidence, affected,
+            (
+                f"{len(eligible) - good} of {len(eligible)} topic cluster(s) lack a hub page that links their "
+                "articles in the running text (and is linked back). Write or extend an overview page per topic."
+            ),
+            rows,
+            evidence,
+            affected,
         )

@@ -45,15 +45,23 @@ class TopicalFocus(Check):
             for u in clustering.off_topic
         ]
         evidence = [
-            Evidence(url=u, element="embedding",
-                     note=f"relative similarity {clustering.centre_similarity.get(u, 0):.2f} to the site's core topics")
+            Evidence(
+                url=u,
+                element="embedding",
+                note=f"relative similarity {clustering.centre_similarity.get(u, 0):.2f} to the site's core topics",
+            )
             for u in clustering.off_topic[:50]
         ]
-        state = "pass" if focus >= PASS_FOCUS and not clustering.off_topic else (
-            "fail" if focus < FAIL_FOCUS else "warn")
-        text = (f"Focus {focus:.0f} of 100 over {len(clustering.centre_similarity)} content pages in "
-                f"{len(clustering.clusters)} topic cluster(s)")
+        state = (
+            "pass" if focus >= PASS_FOCUS and not clustering.off_topic else ("fail" if focus < FAIL_FOCUS else "warn")
+        )
+        text = (
+            f"Focus {focus:.0f} of 100 over {len(clustering.centre_similarity)} content pages in "
+            f"{len(clustering.clusters)} topic cluster(s)"
+        )
         if clustering.off_topic:
-            text += (f"; {len(clustering.off_topic)} page(s) off the site's core topics — drop them, move them "
-                     "to a news section without weight, or tie them to your expertise")
+            text += (
+                f"; {len(clustering.off_topic)} page(s) off the site's core topics — drop them, move them "
+                "to a news section without weight, or tie them to your expertise"
+            )
         return Outcome(state, round(focus / 100, 4), text + ".", rows, evidence, list(clustering.off_topic))

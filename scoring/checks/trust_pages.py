@@ -62,23 +62,40 @@ class TrustPages(Check):
             if target is None or target.status == "broken":
                 missing.append(label)
                 note = "no link found" if target is None else f"linked page failed (status {target.record.status})"
-                rows.append({"page_type": label, "found": False, "url": target.url if target else "",
-                             "linked_from": len(target.sources) if target else 0, "note": note})
-                evidence.append(Evidence(url=target.url if target else home_url(site), element=kind,
-                                         excerpt=target.anchors[0] if target and target.anchors else None,
-                                         note=f"{label}: {note}"))
+                rows.append(
+                    {
+                        "page_type": label,
+                        "found": False,
+                        "url": target.url if target else "",
+                        "linked_from": len(target.sources) if target else 0,
+                        "note": note,
+                    }
+                )
+                evidence.append(
+                    Evidence(
+                        url=target.url if target else home_url(site),
+                        element=kind,
+                        excerpt=target.anchors[0] if target and target.anchors else None,
+                        note=f"{label}: {note}",
+                    )
+                )
                 continue
             note = "" if target.status == "ok" else "linked, not crawled"
-            rows.append({"page_type": label, "found": True, "url": target.url,
-                         "linked_from": len(target.sources), "note": note})
-            evidence.append(Evidence(url=target.url, element=kind,
-                                     excerpt=target.anchors[0] if target.anchors else None,
-                                     note=f"{label} linked from {len(target.sources)} page(s)"))
+            rows.append(
+                {"page_type": label, "found": True, "url": target.url, "linked_from": len(target.sources), "note": note}
+            )
+            evidence.append(
+                Evidence(
+                    url=target.url,
+                    element=kind,
+                    excerpt=target.anchors[0] if target.anchors else None,
+                    note=f"{label} linked from {len(target.sources)} page(s)",
+                )
+            )
         found = len(rows) - len(missing)
         score = round(found / len(rows), 4)
         state = "pass" if not missing else ("fail" if found == 0 else "warn")
         explanation = f"{found} of {len(rows)} trust pages linked."
         if missing:
             explanation += " Missing: " + ", ".join(missing) + "."
-        return Outcome(state, score, explanation, rows, evidence,
-                       affected_urls=[home_url(site)] if missing else [])
+        return Outcome(state, score, explanation, rows, evidence, affected_urls=[home_url(site)] if missing else [])
