@@ -129,6 +129,7 @@ class PageRecord(_Frozen):
     meta_refresh: str | None = None  # target of a <meta http-equiv="refresh"> the crawl followed
     # HTML only -------------------------------------------------------------------------
     canonical: str | None = None
+    og_url: str | None = None  # <meta property="og:url">, absolute, in the crawl's URL space
     robots_meta: str | None = None
     x_robots_tag: str | None = None
     hreflang: list[Hreflang] = Field(default_factory=list)
@@ -155,8 +156,9 @@ class PageRecord(_Frozen):
 
     @property
     def ok(self) -> bool:
-        """A fetched, successful HTML page: the pages content checks look at."""
-        return self.status is not None and 200 <= self.status < 300 and self.is_html
+        """A fetched, successful HTML page: the pages content checks look at. A page that came back
+        200 but could not be analysed (binary, unparsable, too large) carries an error and is not one."""
+        return self.status is not None and 200 <= self.status < 300 and self.is_html and self.error is None
 
     @property
     def redirect_target(self) -> str | None:

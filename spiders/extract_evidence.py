@@ -12,6 +12,7 @@ from datetime import date
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
+from lxml import etree
 
 from scoring.records import Gallery, PageExtras
 
@@ -19,6 +20,29 @@ HtmlTree = lxml.html.HtmlElement
 
 _SPACE = re.compile(r"\s+")
 _SKIP_ANCESTORS = "ancestor::script or ancestor::style or ancestor::template or ancestor::nav or ancestor::footer"
+# XPaths compiled once (an `element.xpath(str)` call compiles its expression every time, and these
+# run for every paragraph of every page). Elements under the skipped ancestors are filtered in the
+# query itself instead of by one more XPath per element.
+_TEXT_NODES = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
+_BODY_TEXT_NODES = etree.XPath(f"//body//text()[not({_SKIP_ANCESTORS})]")
+_BODY_H1 = etree.XPath("//body//h1")
+_BODY_TIME = etree.XPath(f"//body//time[not({_SKIP_ANCESTORS})]")
+_IMAGES = etree.XPath(".//img")
+_BODY_CLASSED = etree.XPath("//body//*[@class]")
+_FIGURE_GROUPS = etree.XPath("//body//*[count(figure[.//img]) >= $n]")
+_FIGURES = etree.XPath("figure")
+_BODY_CANVAS = etree.XPath("//body//canvas")
+_BODY_SVG = etree.XPath("//body//svg")
+_BODY_IMG = etree.XPath("//body//img")
+_BODY_TABLES = etree.XPath("//body//table")
+_CELLS = etree.XPath(".//td")
+_TURN_ELEMENTS = etree.XPath(
+    f"//body//*[self::p or self::dt or self::dd or self::h3 or self::h4][not({_SKIP_ANCESTORS})]"
+)
+_STRONG = etree.XPath("./strong | ./b")
+_REVIEW_MICRODATA = etree.XPath('//body//*[contains(@itemtype, "schema.org/Review")]')
+_BLOCK_TEXT = etree.XPath(".//blockquote | .//p")
+_DIGIT = re.compile(r"\d")
 
 MONTHS = {
     "januar": 1,
@@ -149,7 +173,7 @@ NOT_SPEAKER_LABELS = {
 
 
 def _text(element: HtmlTree) -> str:
-    return _SPACE.sub(" ", " ".join(element.xpath(".//text()[not(ancestor::script or ancestor::style)]"))).strip()
+    return _SPACE.sub(" ", " ".join(_TEXT_NODES(element))).strip()
 
 
 def parse_visible_date(text: str) -> tuple[str, str] | None:
@@ -172,7 +196,7 @@ def parse_visible_date(text: str) -> tuple[str, str] | None:
 
 def _body_text_nodes(tree: HtmlTree) -> list[tuple[str, HtmlTree]]:
     nodes = []
-    for node in tree.xpath(f"//body//text()[not({_SKIP_ANCESTORS})]"):
+    for node in _BODY_TEXT_NODES(tree):
         text = _SPACE.sub(" ", str(node)).strip()
         if text:
             nodes.append((text, node.getparent()))
@@ -182,7 +206,7 @@ def _body_text_nodes(tree: HtmlTree) -> list[tuple[str, HtmlTree]]:
 def header_window(tree: HtmlTree) -> str:
     """Visible lines around the H1 (the first lines of the body without one), nav and footer left out."""
     nodes = _body_text_nodes(tree)
-    h1 = tree.xpath("//body//h1")
+    h1 = _BODY_H1(tree)
     joined, offsets, h1_at = "", [], None
     for text, parent in nodes:
         if h1_at is None and h1 and (parent is h1[0] or h1[0] in parent.iterancestors()):
@@ -196,9 +220,7 @@ def header_window(tree: HtmlTree) -> str:
 
 def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str | None]:
     """A date written visibly in a <time> element, else in a line near the H1 (byline, "Stand:")."""
-    for element in tree.xpath("//body//time"):
-        if element.xpath(_SKIP_ANCESTORS):
-            continue
+    for element in _BODY_TIME(tree):
         text = _text(element)
         parsed = parse_visible_date(text) if text else None
         if parsed:
@@ -218,15 +240,15 @@ BYLINE_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_BYLINE_LINE = 160
-_BYLINE_ELEMENTS = "//body//*[self::p or self::span or self::div or self::em or self::small or self::address]"
+_BYLINE_ELEMENTS = etree.XPath(
+    f"//body//*[self::p or self::span or self::div or self::em or self::small or self::address][not({_SKIP_ANCESTORS})]"
+)
 
 
 def extract_byline_lines(tree: HtmlTree) -> list[str]:
     """Short paragraphs anywhere in the body that open like a byline (footers and nav left out)."""
     lines = []
-    for element in tree.xpath(_BYLINE_ELEMENTS):
-        if element.xpath(_SKIP_ANCESTORS):
-            continue
+    for element in _BYLINE_ELEMENTS(tree):
         text = _text(element)
         if 0 < len(text) <= MAX_BYLINE_LINE and BYLINE_LINE_RE.match(text) and text not in lines:
             lines.append(text)
@@ -244,7 +266,7 @@ def _descriptive(alt: str | None) -> bool:
 
 
 def _gallery(element: HtmlTree, label: str, page_url: str) -> Gallery:
-    images = element.xpath(".//img")
+    images = _IMAGES(element)
     own = _host(page_url)
     same = 0
     for img in images:
@@ -259,30 +281,30 @@ def extract_galleries(tree: HtmlTree, page_url: str) -> list[Gallery]:
     """Gallery containers (outermost only) and groups of 4+ sibling figures with images."""
     galleries = []
     taken: list[HtmlTree] = []
-    for element in tree.xpath("//body//*[@class]"):
+    for element in _BODY_CLASSED(tree):
         if not GALLERY_CLASS_RE.search(element.get("class", "")) or any(t in element.iterancestors() for t in taken):
             continue
-        if not element.xpath(".//img"):
+        if not _IMAGES(element):
             continue
         taken.append(element)
         first_class = element.get("class", "").split()[0]
         galleries.append(_gallery(element, f"{element.tag}.{first_class}", page_url))
-    for parent in tree.xpath("//body//*[count(figure[.//img]) >= $n]", n=MIN_FIGURE_GROUP):
+    for parent in _FIGURE_GROUPS(tree, n=MIN_FIGURE_GROUP):
         if any(t is parent or t in parent.iterancestors() or parent in t.iterancestors() for t in taken):
             continue
         taken.append(parent)
-        galleries.append(_gallery(parent, f"{parent.tag} with {len(parent.xpath('figure'))} figures", page_url))
+        galleries.append(_gallery(parent, f"{parent.tag} with {len(_FIGURES(parent))} figures", page_url))
     return galleries
 
 
 def count_charts(tree: HtmlTree) -> int:
     """<canvas>, labelled <svg> charts and images whose alt, class or file name says chart/diagram."""
-    count = len(tree.xpath("//body//canvas"))
-    for svg in tree.xpath("//body//svg"):
+    count = len(_BODY_CANVAS(tree))
+    for svg in _BODY_SVG(tree):
         label = " ".join([svg.get("aria-label", ""), svg.get("class", ""), _text(svg)[:200]])
         if CHART_RE.search(label):
             count += 1
-    for img in tree.xpath("//body//img"):
+    for img in _BODY_IMG(tree):
         label = " ".join([img.get("alt", ""), img.get("class", ""), (img.get("src") or "").rsplit("/", 1)[-1]])
         if CHART_RE.search(label):
             count += 1
@@ -292,9 +314,9 @@ def count_charts(tree: HtmlTree) -> int:
 def count_numeric_tables(tree: HtmlTree) -> int:
     """Tables with 3+ data cells holding numbers, and numbers in at least a third of them."""
     count = 0
-    for table in tree.xpath("//body//table"):
-        cells = [_text(td) for td in table.xpath(".//td")]
-        numeric = sum(1 for c in cells if re.search(r"\d", c))
+    for table in _BODY_TABLES(tree):
+        cells = [_text(td) for td in _CELLS(table)]
+        numeric = sum(1 for c in cells if _DIGIT.search(c))
         if numeric >= 3 and numeric * 3 >= len(cells):
             count += 1
     return count
@@ -303,9 +325,7 @@ def count_numeric_tables(tree: HtmlTree) -> int:
 def extract_interview_turns(tree: HtmlTree) -> list[str]:
     """Speaker labels of paragraphs that open with "Label:" or are a bold question, in order."""
     turns = []
-    for para in tree.xpath("//body//*[self::p or self::dt or self::dd or self::h3 or self::h4]"):
-        if para.xpath(_SKIP_ANCESTORS):
-            continue
+    for para in _TURN_ELEMENTS(tree):
         text = _text(para)
         if not text:
             continue
@@ -314,7 +334,7 @@ def extract_interview_turns(tree: HtmlTree) -> list[str]:
             label = match.group("label")
             turns.append("Q" if label.lower() in QUESTION_LABELS else label)
             continue
-        strong = para.xpath("./strong | ./b")
+        strong = _STRONG(para)
         if (
             para.tag in ("p", "dt", "h3", "h4")
             and text.endswith("?")
@@ -328,13 +348,13 @@ def extract_interview_turns(tree: HtmlTree) -> list[str]:
 
 def count_testimonials(tree: HtmlTree) -> int:
     """Testimonial and review elements (outermost), including schema.org Review microdata."""
-    count = len(tree.xpath('//body//*[contains(@itemtype, "schema.org/Review")]'))
+    count = len(_REVIEW_MICRODATA(tree))
     taken: list[HtmlTree] = []
-    for element in tree.xpath("//body//*[@class]"):
+    for element in _BODY_CLASSED(tree):
         outer = not any(t in element.iterancestors() for t in taken)
         if not outer or not TESTIMONIAL_CLASS_RE.search(element.get("class", "")):
             continue
-        if element.xpath(".//blockquote | .//p"):
+        if _BLOCK_TEXT(element):
             taken.append(element)
     return count + len(taken)
 

@@ -4,7 +4,7 @@ The spider only fetches and extracts (extraction is the pure functions in `spide
 `spiders.pipelines.RecordPipeline` validates and stores. Seeds: the start URL, robots.txt's
 sitemaps and /sitemap.xml (sitemap-only URLs are fetched once the link crawl runs dry, so that
 link depth is measured first). Redirects (3xx and meta refresh) are followed hop by hop, each
-hop a record. Discovery also follows canonical targets, hreflang alternates and <link rel=next/prev>.
+hop a record. Discovery also follows canonical targets, og:url, hreflang alternates and <link rel=next/prev>.
 
 URL space: every URL goes through `normalise` — w3lib canonical form, tracking/session parameters
 stripped (`GEO_STRIP_PARAMS`), the production host of `--as-host` mapped onto the crawled host —
@@ -42,8 +42,11 @@ from twisted.python.failure import Failure
 
 from scoring.records import PageRecord, RedirectHop, SitemapEntry
 from spiders.extract import (
+    MAX_ANALYSED_ELEMENTS,
     canonical_url,
+    count_elements,
     decode_html,
+    extract_head_and_links,
     extract_meta_refresh,
     extract_page,
     extract_rel_links,
@@ -144,7 +147,14 @@ def extract_response(
         return {"error": "empty or unparsable HTML"}
     refresh = extract_meta_refresh(tree, page_url) if ok and follow_refresh else None
     pagination = extract_rel_links(tree, page_url) if ok else []
-    fields = extract_page(tree, page_url, scope.is_internal, scope.normalise)
+    if count_elements(tree, MAX_ANALYSED_ELEMENTS) > MAX_ANALYSED_ELEMENTS:
+        fields = extract_head_and_links(tree, page_url, scope.is_internal, scope.normalise)
+        fields["error"] = (
+            f"page too large to analyse (more than {MAX_ANALYSED_ELEMENTS:,} HTML elements): "
+            "only title, meta tags and links read"
+        )
+    else:
+        fields = extract_page(tree, page_url, scope.is_internal, scope.normalise)
     return {"fields": fields, "refresh": scope.normalise(refresh) if refresh else None, "pagination": pagination}
 
 
@@ -482,8 +492,9 @@ class SiteSpider(scrapy.Spider):
                 request = self.page_request(link.url, depth=child_depth, referer=url, normalised=True)
                 if request is not None:
                     yield request
-        # Other discovery sources a search engine uses: canonical target, hreflang alternates, rel=next/prev.
-        extra = [record.canonical] if record.canonical else []
+        # Other discovery sources a search engine uses: canonical target, og:url, hreflang alternates,
+        # rel=next/prev (scope and dedupe as for links: an og:url off the site is not fetched).
+        extra = [url for url in (record.canonical, record.og_url) if url]
         extra += [h.url for h in record.hreflang]
         extra += extracted["pagination"]
         for target in extra:

@@ -22,6 +22,7 @@ HUGE_BYTES = 50 * 1024 * 1024  # the "50 MB page"
 BOMB_BYTES = 64 * 1024 * 1024  # decompressed size of the gzip bomb (compressed: ~64 KB)
 CHAIN_HOPS = 12
 SLOW_S = 1.5
+SPRAWL_ELEMENTS = 200_000
 
 LATIN1_TEXT = "Grüße aus der Bäckerei – „Qualität“ für 5 €: Straße, Öfen, café"
 INDEX = f"""<!doctype html><html lang="de"><head><title>Fault site</title></head><body>
@@ -39,6 +40,7 @@ INDEX = f"""<!doctype html><html lang="de"><head><title>Fault site</title></head
 <li><a href="/latin1">latin-1</a></li>
 <li><a href="/malformed">malformed</a></li>
 <li><a href="/binary">binary</a></li>
+<li><a href="/sprawl">200,000 elements</a></li>
 <li><a href="/busy">429 Retry-After</a> <a href="/busy-long">429 Retry-After 1 h</a></li>
 <li><a href="/private/secret">disallowed</a></li>
 <li><a href="/refresh">meta refresh</a></li>
@@ -208,6 +210,11 @@ class _FaultHandler(BaseHTTPRequestHandler):
             self.html("target", "<h1>Reached from malformed HTML</h1>")
         elif path == "/binary":
             self.send(200, bytes(range(256)) * 64, "text/html")
+        elif path == "/sprawl":  # 1.7 MB, far below the size limit, but 200,000 elements
+            body = "<h1>Everything at once</h1><a href='/sprawl-target'>on</a>" + "<i>a</i>" * SPRAWL_ELEMENTS
+            self.html("Sprawl", body)
+        elif path == "/sprawl-target":
+            self.html("Beyond the sprawl", "<h1>Reached from a page too large to analyse</h1>")
         elif path == "/busy":
             if hits == 1:
                 self.html("busy", "slow down", status=429, headers={"Retry-After": "2"})

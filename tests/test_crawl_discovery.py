@@ -1,5 +1,5 @@
 """Discovery and scope on a real loopback server: sitemap index, gzip sitemaps and lastmod,
-<link rel=next>, hreflang alternates and canonical targets, include/exclude patterns and
+<link rel=next>, hreflang alternates, canonical and og:url targets, include/exclude patterns and
 --as-host (production URLs mapped onto the crawled host). Plus the scope rules as units."""
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ def discovery_site(tmp_path_factory):
         "index.html",
         _page(
             "Home",
-            head=f"<link rel='alternate' hreflang='de' href='/de/'><link rel='canonical' href='{PROD}/'>",
+            head=f"<link rel='alternate' hreflang='de' href='/de/'><link rel='canonical' href='{PROD}/'>"
+            f"<meta property='og:url' content='{PROD}/og-only/?fbclid=abc'>",
             body=f"<a href='/list/'>List</a> <a href='/excluded/page/'>Hidden</a> "
             f"<a href='{PROD}/prod-link/?utm_source=x'>Production link</a>",
         ),
@@ -53,6 +54,8 @@ def discovery_site(tmp_path_factory):
     _write(root, "de/index.html", _page("Deutsch", head="<link rel='canonical' href='/de/canonical-target/'>"))
     _write(root, "de/canonical-target/index.html", _page("Canonical target"))
     _write(root, "excluded/page/index.html", _page("Excluded"))
+    # linked from nowhere: only the home page's og:url (on the production host) names it
+    _write(root, "og-only/index.html", _page("Named only by og:url"))
     _write(root, "prod-link/index.html", _page("Reached through the production host"))
     _write(root, "from-gz-sitemap/index.html", _page("Listed in the gzip sitemap"))
     _write(root, "from-sitemap/index.html", _page("Listed in the plain sitemap"))
@@ -119,6 +122,8 @@ def test_as_host_maps_production_urls(discovery_site):
     records, origin = discovery_site["records"], discovery_site["origin"]
     home = records["/"]
     assert home.canonical == origin + "/"
+    assert home.og_url == origin + "/og-only/"  # production host mapped, fbclid stripped
+    assert records["/og-only/"].status == 200 and records["/og-only/"].discovered_from == origin + "/"
     link = next(link for link in home.links if "prod-link" in link.url)
     assert link.internal and link.url == origin + "/prod-link/"  # utm_source stripped too
     assert records["/prod-link/"].status == 200

@@ -139,6 +139,15 @@ def test_binary_served_as_html_is_not_parsed(fault_audit):
     assert record.title is None and record.links == []
 
 
+def test_page_with_too_many_elements_is_not_analysed_but_followed(fault_audit):
+    # Full analysis of such a page took minutes and gigabytes; it gets head fields and links only.
+    record = fault_audit["records"]["/sprawl"]
+    assert record.status == 200 and record.title == "Sprawl" and not record.ok
+    assert record.error.startswith("page too large to analyse (more than 150,000 HTML elements)")
+    assert record.main_text == "" and record.headings == []
+    assert fault_audit["records"]["/sprawl-target"].status == 200  # its link was still followed
+
+
 def test_retry_after_is_honoured(fault_audit):
     records, hits = fault_audit["records"], fault_audit["hits"]
     assert records["/busy"].status == 200

@@ -258,6 +258,20 @@ def test_meta_refresh_and_rel_links():
     assert extract_meta_refresh(self_reload, "https://e.de/") is None
 
 
+def test_og_url_resolved_and_normalised():
+    from spiders.extract import extract_og_url, parse_html
+
+    tree = parse_html("<head><meta property='OG:URL' content=' /artikel/?b=2&a=1#x '></head>")
+    assert extract_og_url(tree, "https://e.de/x/") == "https://e.de/artikel/?a=1&b=2"  # canonical form
+    by_name = parse_html("<head><meta name='og:url' content='https://www.e.de/a/'></head>")
+    assert extract_og_url(by_name, "https://e.de/", normalise=lambda u: u.replace("www.", "")) == "https://e.de/a/"
+    assert (
+        extract_og_url(parse_html("<head><meta property='og:url' content='mailto:x@e.de'></head>"), "https://e.de/")
+        is None
+    )
+    assert extract_og_url(parse_html("<head><title>t</title></head>"), "https://e.de/") is None
+
+
 def test_retry_after_values():
     from spiders.middlewares import retry_after_seconds
 
