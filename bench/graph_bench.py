@@ -5,6 +5,11 @@ numpy arrays: every page links to its neighbours in a site tree (navigation), th
 links point at targets drawn from a Zipf-like distribution (a few hubs get most links), with
 position weights as in scoring.site. Measures PageRank + Link Score + click depth + inlink
 counts; peak memory is this process's max RSS (getrusage), generation included.
+
+`python bench/graph_bench.py --audit-path --pages 20000 --links 1000000`: the per-audit path
+instead — builds the networkx DiGraph `SiteData.link_graph` holds, then times `nx.pagerank` against
+`SiteData.pagerank`'s route (edge extraction + scoring.linkgraph) and networkx's BFS against
+linkgraph's, and reports the largest difference (CPU seconds: the machine is shared).
 """
 
 from __future__ import annotations
@@ -36,11 +41,58 @@ def generate(pages: int, links: int, seed: int = 0) -> tuple[np.ndarray, np.ndar
     return src[keep], dst[keep], weight[keep]
 
 
+def audit_path(pages: int, links: int) -> dict:
+    """DiGraph + nx.pagerank (the old SiteData.pagerank) vs SiteData.pagerank's linkgraph route."""
+    import networkx as nx
+
+    from scoring.site import PAGERANK_DAMPING
+
+    src, dst, weight = generate(pages, links)
+    names = [f"https://www.example.org/seite/{i}/" for i in range(pages)]
+    began = time.process_time()
+    graph = nx.DiGraph()
+    graph.add_nodes_from(names)
+    for a, b, w in zip(src.tolist(), dst.tolist(), weight.tolist(), strict=True):
+        graph.add_edge(names[a], names[b], weight=w)  # a repeated link keeps the last weight, as good as any here
+    built = time.process_time()
+    reference = nx.pagerank(graph, alpha=PAGERANK_DAMPING, weight="weight")
+    nx_ranked = time.process_time()
+    bfs = nx.single_source_shortest_path_length(graph, names[0])
+    nx_bfs = time.process_time()
+    # SiteData.pagerank's route: edges out of the DiGraph into arrays, one CSR matrix
+    nodes = list(graph)
+    index = {url: i for i, url in enumerate(nodes)}
+    count = graph.number_of_edges()
+    triples = (x for a, b, w in graph.edges(data="weight") for x in (index[a], index[b], w))
+    flat = np.fromiter(triples, dtype=np.float64, count=3 * count).reshape(count, 3)
+    e_src, e_dst = flat[:, 0].astype(np.int64), flat[:, 1].astype(np.int64)
+    rank = pagerank(len(nodes), e_src, e_dst, flat[:, 2], PAGERANK_DAMPING)
+    array_ranked = time.process_time()
+    depths = click_depths(len(nodes), e_src, e_dst, 0)
+    array_bfs = time.process_time()
+    return {
+        "pages": pages,
+        "edges": count,
+        "build_digraph_cpu_s": round(built - began, 2),
+        "nx_pagerank_cpu_s": round(nx_ranked - built, 2),
+        "linkgraph_pagerank_cpu_s": round(array_ranked - nx_bfs, 2),
+        "nx_bfs_cpu_s": round(nx_bfs - nx_ranked, 2),
+        "linkgraph_bfs_cpu_s": round(array_bfs - array_ranked, 2),
+        "max_abs_rank_difference": max(abs(reference[u] - rank[i]) for i, u in enumerate(nodes)),
+        "click_depths_equal": all(bfs.get(u, -1) == depths[i] for i, u in enumerate(nodes)),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=100_000)
     parser.add_argument("--links", type=int, default=5_000_000)
+    parser.add_argument("--audit-path", action="store_true", help="DiGraph + networkx vs SiteData.pagerank's route")
     args = parser.parse_args()
+    if args.audit_path:
+        print(json.dumps(audit_path(args.pages, args.links)))
+        return
     began = time.perf_counter()
     src, dst, weight = generate(args.pages, args.links)
     generated = time.perf_counter()

@@ -13,6 +13,10 @@ models whose cosines are compressed (e5: unrelated ≈ 0.8).
 Clustering is agglomerative with average linkage (scipy): two groups merge while the mean
 relative similarity between their members stays at or above `CLUSTER_SIMILARITY`. Deterministic,
 no number of clusters to guess, and one cluster for a specialist site.
+
+Order-independent: pages are sorted by key (URL) before any arithmetic, so the crawl's fetch order
+cannot change a sum, a tie or a merge; clusters are numbered by size, then by their first URL.
+(The vectors themselves are a function of each page's text alone: auditor.embeddings.)
 """
 
 from __future__ import annotations
@@ -181,9 +185,11 @@ def cluster_pages(
 ) -> Clustering:
     """Topic clusters, off-topic pages and the focus score from page vectors.
 
-    `label_texts` maps each key to its title and headings (for labels). Keys keep their order.
+    `label_texts` maps each key to its title and headings (for labels). Keys are sorted first (the
+    result does not depend on the mapping's order); a site above MAX_CLUSTER_PAGES clusters the
+    first URLs.
     """
-    keys = list(vectors)[:MAX_CLUSTER_PAGES]
+    keys = sorted(vectors)[:MAX_CLUSTER_PAGES]
     if len(keys) < 2:
         return Clustering(model, calibration_for(model))
     matrix = normalise(np.asarray([np.asarray(vectors[k], dtype=np.float32) for k in keys]))
@@ -252,8 +258,8 @@ def semantic_duplicates(
     vectors: Mapping[str, Sequence[float] | np.ndarray], model: str | None = None, limit: int = 500
 ) -> tuple[list[SemanticPair], float]:
     """Pairs of pages whose cosine reaches the model's duplicate threshold, most similar first,
-    and the threshold used. Exact (all pairs, blockwise matrix products)."""
-    keys = list(vectors)
+    and the threshold used. Exact (all pairs, blockwise matrix products); keys sorted first."""
+    keys = sorted(vectors)
     if len(keys) < 2:
         return [], calibration_for(model).duplicate
     matrix = normalise(np.asarray([np.asarray(vectors[k], dtype=np.float32) for k in keys]))

@@ -1,8 +1,8 @@
 """Site-level data computed once per scoring run and shared by every check.
 
 Built from the page records and site artifacts alone (pure): URL lookups with redirects
-resolved, the internal link graph (networkx), internal PageRank, click depth, inlinks and the
-site language.
+resolved, the internal link graph (networkx), internal PageRank (scoring.linkgraph on a sparse
+matrix), click depth, inlinks and the site language.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import networkx as nx
+import numpy as np
 
 from scoring.pagetypes import classify
 from scoring.records import PageRecord, SiteArtifacts
@@ -132,8 +133,10 @@ class SiteData:
         """Directed graph of internal links between successful HTML pages, edges weighted."""
         graph = nx.DiGraph()
         ok_urls = {p.final_url or p.url for p in self.html_pages}
-        graph.add_nodes_from(ok_urls)
-        for page in self.html_pages:
+        # Sorted: node order decides PageRank's summation order and the report's layout, and a
+        # set's (or the crawl's) order changes between runs.
+        graph.add_nodes_from(sorted(ok_urls))
+        for page in sorted(self.html_pages, key=lambda p: (p.final_url or p.url, p.url)):
             source = page.final_url or page.url
             for link in page.links:
                 if not link.internal or "nofollow" in link.rel:
@@ -160,10 +163,26 @@ class SiteData:
 
     @cached_property
     def pagerank(self) -> dict[str, float]:
+        """Weighted PageRank of `link_graph`, computed by scoring.linkgraph on one CSR matrix:
+        networkx's definition and stopping rule (equal to nx.pagerank within 1e-12, tested) at
+        less than half its time on large graphs (no per-call conversion of the DiGraph)."""
+        from scoring import linkgraph
+
         graph = self.link_graph
         if graph.number_of_nodes() == 0:
             return {}
-        return nx.pagerank(graph, alpha=PAGERANK_DAMPING, weight="weight")
+        nodes = list(graph)
+        index = {url: i for i, url in enumerate(nodes)}
+        count = graph.number_of_edges()
+        flat = np.fromiter(
+            (x for a, b, w in graph.edges(data="weight", default=1.0) for x in (index[a], index[b], w)),
+            dtype=np.float64,
+            count=3 * count,
+        ).reshape(count, 3)
+        rank = linkgraph.pagerank(
+            len(nodes), flat[:, 0].astype(np.int64), flat[:, 1].astype(np.int64), flat[:, 2], PAGERANK_DAMPING
+        )
+        return {url: float(rank[i]) for i, url in enumerate(nodes)}
 
     @cached_property
     def link_score(self) -> dict[str, float]:

