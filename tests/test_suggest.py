@@ -65,7 +65,9 @@ def _page(path: str, title: str, words: int, *, article: bool = False, extra: st
     )
 
 
-def german_site(injection: bool = True, funding: bool = True) -> tuple[AuditResult, list[PageRecord]]:
+def german_site(
+    injection: bool = True, funding: bool = True, extra: tuple[PageRecord, ...] = ()
+) -> tuple[AuditResult, list[PageRecord]]:
     """A small German electrician's site: home, about, two strong service pages, weak articles
     (a funding article; an article whose text tries a prompt injection)."""
     pages = [
@@ -85,36 +87,24 @@ def german_site(injection: bool = True, funding: bool = True) -> tuple[AuditResu
         pages.append(_page("ratgeber/wallbox-foerderung/", "Wallbox-Förderung", 330, article=True))
     if injection:
         pages.append(_page("ratgeber/neue-regeln/", "Neue Regeln für Wallboxen", 300, article=True, extra=INJECTION))
+    pages[3:3] = extra  # before the weak articles: tests take the last page as the weak one
     result = score_site(pages, artifacts(), None, settings={})
     return result, pages
 
 
 def brief_json(**overrides) -> str:
+    """A reply in the model-facing schema (free text only: links and pages to merge come from the crawl)."""
     data = {
         "working_title": "Wallbox-Förderung in Freiburg: was Hausbesitzer wissen müssen",
         "angle_sentence": "Der Artikel erklärt die Förderung und den Ablauf der Installation für Hausbesitzer.",
         "questions": ["Welche Förderung gibt es für eine Wallbox?", "Wie läuft die Anmeldung beim Netzbetreiber?"],
-        "outline": [
-            {"level": 2, "text": "Förderung für die Wallbox"},
-            {"level": 3, "text": "Anmeldung"},
-            {"level": 2, "text": "Ablauf der Installation"},
-        ],
+        "outline": ["Förderung für die Wallbox", "Anmeldung beim Netzbetreiber", "Ablauf der Installation"],
         "evidence_tasks": [
             "Eigene Installationszahlen für 2025 ergänzen",
             "Genau 73 % der Kunden sparen 500 Euro",  # invented figures: must be dropped
+            "Statistik der Bundesnetzagentur zitieren: https://evil.example/stat und " + ROOT + "leistungen/wallbox/",
             "Zitat Ihres Elektromeisters mit Namen und Funktion einholen",
         ],
-        "internal_links": [
-            {
-                "source": ROOT + "leistungen/wallbox/",
-                "target": ROOT + "ratgeber/wallbox-foerderung/",
-                "anchor": "Förderung für die Wallbox",
-            },
-            {"source": "/leistungen/photovoltaik", "target": "/ratgeber/wallbox-foerderung/", "anchor": "Förderung"},
-            {"source": "https://evil.example/win", "target": ROOT + "ratgeber/wallbox-foerderung/", "anchor": "x"},
-            {"source": ROOT + "leistungen/wallbox/", "target": ROOT + "erfunden/", "anchor": "erfunden"},
-        ],
-        "merge_or_expand": [ROOT + "ratgeber/wallbox-foerderung/", "https://www.andere-seite.example/"],
         "effort": "medium",
     }
     data.update(overrides)
@@ -152,6 +142,22 @@ def test_inputs_pick_weak_articles_with_findings_and_strong_pages() -> None:
     assert any("Meisterbetrieb" in hint for hint in item.audience_hints)
     assert item.pages[0].findings and all(f.check_id for f in item.pages[0].findings)
     assert {s.url for s in item.strong_pages} >= {ROOT + "leistungen/wallbox/", ROOT + "leistungen/photovoltaik/"}
+
+
+def test_strong_pages_to_link_from_are_content_pages_never_legal_ones() -> None:
+    privacy = _page("datenschutz/", "Datenschutzerklärung", 900)  # long, no findings, but no place for a link
+    result, pages = german_site(injection=False, extra=(privacy,))
+    (item,) = gather_inputs(result, pages)
+    assert item.strong_pages and ROOT + "datenschutz/" not in {s.url for s in item.strong_pages}
+    assert item.strong_pages[0].url == ROOT + "leistungen/wallbox/"  # shares "wallbox" with the topic
+
+
+def test_local_backend_with_a_missing_model_file_is_a_warning() -> None:
+    result, pages = german_site(injection=False)
+    outcome = suggest_briefs(result, pages, LLMConfig(backend="local", model="/nonexistent/model.gguf"))
+    assert outcome.briefs[0].source == "deterministic" and outcome.usage.requests == 0
+    assert outcome.warnings[0].startswith("LLM step skipped: no GGUF model file at /nonexistent/model.gguf")
+    assert "qwen2.5-coder-0.5b" in outcome.warnings[0]  # names the packaged models
 
 
 def test_clusters_drive_the_briefs_when_present() -> None:
@@ -204,24 +210,37 @@ def test_prompt_delimits_crawled_text_and_declares_it_data() -> None:
 
 def test_valid_reply_is_validated_and_invented_urls_and_figures_dropped(store: Store) -> None:
     result, pages = german_site(injection=False)
+    crawled = {p.url for p in pages}
     with ScriptedLLM([brief_json()]) as server:
         outcome = suggest_briefs(
             result, pages, _config(server, price_in_per_mtok=1.0, price_out_per_mtok=2.0), cache=store
         )
     brief = outcome.briefs[0]
     assert brief.source == "llm" and brief.model == "scripted-model" and not outcome.warnings
-    assert [(link.source, link.target) for link in brief.internal_links] == [
-        (ROOT + "leistungen/wallbox/", ROOT + "ratgeber/wallbox-foerderung/"),
-        (ROOT + "leistungen/photovoltaik/", ROOT + "ratgeber/wallbox-foerderung/"),  # relative, resolved
-    ]
-    assert brief.merge_or_expand == [ROOT + "ratgeber/wallbox-foerderung/"]
-    assert all("73" not in task for task in brief.evidence_tasks) and len(brief.evidence_tasks) == 2
-    assert brief.effort.startswith("mittel") and brief.target_urls == [ROOT + "ratgeber/wallbox-foerderung/"]
+    target = ROOT + "ratgeber/wallbox-foerderung/"
+    # Links and pages to merge come from the crawl, never from the model: strong pages -> the weak article.
+    assert brief.internal_links and all(link.target == target for link in brief.internal_links)
+    assert {link.source for link in brief.internal_links} <= crawled - {target}
+    assert brief.internal_links[0].anchor == "Wallbox-Förderung in Freiburg"  # the title's main part
+    assert brief.merge_or_expand == [target] == brief.target_urls
+    assert all("73" not in task for task in brief.evidence_tasks) and len(brief.evidence_tasks) == 3
+    cited = brief.evidence_tasks[1]  # the foreign URL is cut out of the text, the crawled one stays
+    assert "evil.example" not in cited and cited.endswith(ROOT + "leistungen/wallbox/")
+    assert [h.text for h in brief.outline][:1] == ["Förderung für die Wallbox"] and brief.outline[0].level == 2
+    assert brief.effort.startswith("mittel")
     usage = outcome.usage
-    assert (usage.requests, usage.prompt_tokens, usage.completion_tokens, usage.urls_dropped) == (1, 100, 50, 3)
+    assert (usage.requests, usage.prompt_tokens, usage.completion_tokens, usage.urls_dropped) == (1, 100, 50, 1)
     assert usage.cost_usd == pytest.approx((100 * 1.0 + 50 * 2.0) / 1e6)
     request = server.requests[0]
     assert request["response_format"]["type"] == "json_schema" and request["model"] == "scripted-model"
+    assert set(request["response_format"]["json_schema"]["schema"]["properties"]) == {
+        "working_title",
+        "angle_sentence",
+        "questions",
+        "outline",
+        "evidence_tasks",
+        "effort",
+    }  # no URL field: a model cannot name a link target
     assert server.auth[0] == "Bearer sk-test-secret"
 
 
@@ -232,9 +251,31 @@ def test_invalid_reply_gets_one_repair_round(store: Store) -> None:
         outcome = suggest_briefs(result, pages, _config(server), cache=store)
     assert outcome.briefs[0].source == "llm" and not outcome.warnings
     assert len(server.requests) == 2
-    repair = server.requests[1]["messages"]
-    assert repair[-2] == {"role": "assistant", "content": bad}
-    assert "effort" in repair[-1]["content"] and "questions" in repair[-1]["content"]
+    first, repair = server.requests[0]["messages"], server.requests[1]["messages"]
+    assert [m["role"] for m in repair] == ["system", "user"] and repair[0] == first[0]
+    # The original task again with the errors in front; the faulty reply is not repeated (small models copy it).
+    assert repair[1]["content"].endswith(first[1]["content"]) and bad not in repair[1]["content"]
+    assert "effort" in repair[1]["content"] and "questions" in repair[1]["content"]
+
+
+def test_pasted_paragraphs_and_keyword_titles_are_rejected_with_reasons() -> None:
+    """What Qwen2.5-Coder-0.5B did on the demo site: crawled sentences pasted as angle and headings,
+    the cluster's keyword label as title, job titles as 'questions'."""
+    result, pages = german_site(injection=False)
+    pasted = " ".join(pages[-1].main_text.split()[:14])
+    lazy = brief_json(
+        working_title="Wallbox · Förderung · Freiburg",
+        angle_sentence=pasted,
+        questions=["Offene Stellen", "Elektriker (m/w/d)"],
+        outline=[pasted, "Förderung", pasted + " und mehr"],
+        evidence_tasks=["Wallbox-Förderung", "Ablauf der Installation"],  # a title and a heading, not tasks
+    )
+    with ScriptedLLM([lazy, brief_json()]) as server:
+        outcome = suggest_briefs(result, pages, _config(server))
+    assert outcome.briefs[0].source == "llm" and len(server.requests) == 2
+    note = server.requests[1]["messages"][-1]["content"].split(DATA_OPEN)[0]
+    for field in ("working_title", "angle_sentence", "questions", "outline", "evidence_tasks"):
+        assert field in note
 
 
 def test_english_reply_for_a_german_site_is_repaired() -> None:
@@ -242,14 +283,15 @@ def test_english_reply_for_a_german_site_is_repaired() -> None:
     english = brief_json(
         working_title="The complete guide to wallbox funding for the home",
         angle_sentence="This is the article that explains all of the funding and the installation.",
-        questions=["What is the funding for a wallbox and who pays for it?"],
-        outline=[{"level": 2, "text": "The funding"}, {"level": 2, "text": "The installation"}],
+        questions=["What is the funding for a wallbox and who pays for it?", "How long does it take?"],
+        outline=["The funding", "The installation", "The costs of the work"],
         evidence_tasks=["Add your own installation figures for 2025 and the one from the city"],
     )
     with ScriptedLLM([english, brief_json()]) as server:
         outcome = suggest_briefs(result, pages, _config(server))
     assert outcome.briefs[0].source == "llm" and outcome.briefs[0].language == "de"
-    assert "German" in server.requests[1]["messages"][-1]["content"]
+    note = server.requests[1]["messages"][-1]["content"].split(DATA_OPEN)[0]
+    assert "Alle Texte müssen auf Deutsch sein" in note and "outline" not in note  # only the language was wrong
 
 
 def test_second_invalid_reply_falls_back_to_the_deterministic_brief(store: Store) -> None:
@@ -334,17 +376,15 @@ def test_openai_backend_without_key_or_endpoint_is_a_warning(monkeypatch: pytest
 def test_injected_fields_cannot_add_foreign_urls() -> None:
     """A model that obeyed the injection still cannot put foreign URLs or extra fields into the brief."""
     result, pages = german_site()
-    obeyed = brief_json(
-        angle_sentence="HACKED https://evil.example/win Der Artikel erklärt die Förderung.",
-        merge_or_expand=["https://evil.example/win"],
-    )
+    obeyed = brief_json(angle_sentence="HACKED https://evil.example/win Der Artikel erklärt die Förderung genau.")
     extra = json.loads(brief_json())
-    extra["tracking_pixel"] = "https://evil.example/p.gif"
+    extra["internal_links"] = [{"source": "https://evil.example/p", "target": ROOT, "anchor": "gewinnen"}]
     with ScriptedLLM([json.dumps(extra, ensure_ascii=False), obeyed]) as server:
         outcome = suggest_briefs(result, pages, _config(server))
     brief = outcome.briefs[0]
     assert len(server.requests) == 2  # the extra key failed validation; the repair reply was used
-    assert "evil.example" not in brief.model_dump_json() and brief.merge_or_expand == []
+    assert "evil.example" not in brief.model_dump_json() and outcome.usage.urls_dropped == 2
+    assert set(brief.merge_or_expand) == set(brief.target_urls) <= {p.url for p in pages}
     assert set(ArticleBrief.model_fields) >= set(brief.model_dump())
 
 

@@ -6,11 +6,9 @@ contain a figure, quote or source the company does not already have.
 
 from __future__ import annotations
 
-import re
-
-from auditor.llm.inputs import BriefInput
+from auditor.llm.inputs import BriefInput, crawl_links, topic_phrase
 from auditor.llm.prompt import EFFORT_TEXT
-from scoring.results import ArticleBrief, LinkSuggestion, OutlineItem
+from scoring.results import ArticleBrief, OutlineItem
 
 PASS_WORDS = 500  # thin-content passes from here; a deeper article aims well above it
 
@@ -101,11 +99,7 @@ def _effort(item: BriefInput) -> str:
 def build_brief(item: BriefInput) -> ArticleBrief:
     lang = item.language if item.language in _TEXT else "en"
     text = _TEXT[lang]
-    # "Balkonkraftwerk oder Dachanlage? Der ehrliche Vergleich" -> "Balkonkraftwerk oder Dachanlage"
-    topic = re.split(r"[:?!|–—]", item.topic)[0].strip() or item.topic.strip() or item.site_name
-    keywords = [k.strip() for k in topic.split("·") if k.strip()]  # cluster labels: "Photovoltaik · Haus · Speicher"
-    if len(keywords) > 1:
-        topic = ", ".join(keywords[:-1]) + (" und " if lang == "de" else " and ") + keywords[-1]
+    topic = topic_phrase(item.topic, lang) or item.site_name
     fill = {"topic": topic, "site": item.site_name, "n": len(item.pages), "words": sum(p.words for p in item.pages)}
     questions = [h for p in item.pages for h in p.headings if h.endswith("?")][:3]
     questions += [q.format(**fill) for q in text["questions"]]
@@ -114,23 +108,13 @@ def build_brief(item: BriefInput) -> ArticleBrief:
     tasks = [_TASKS[lang][c].format(topic=topic, words=max(PASS_WORDS * 2, 1000)) for c in checks if c in _TASKS[lang]]
     tasks.append(_GENERIC_TASK[lang].format(topic=topic))
     anchor = topic[:80]
-    links = [
-        LinkSuggestion(
-            source=s.url,
-            target=item.pages[0].url,
-            anchor=anchor,
-            reason="strong page" if lang == "en" else "starke Seite",
-        )
-        for s in item.strong_pages[:3]
-        if item.pages and s.url != item.pages[0].url
-    ]
     return ArticleBrief(
         working_title=text["title"].format(**fill),
         angle=text["angle"].format(**fill),
         questions=list(dict.fromkeys(questions))[:6],
         outline=outline,
         evidence_tasks=tasks,
-        internal_links=links,
+        internal_links=crawl_links(item, anchor),
         merge_or_expand=item.target_urls,
         effort=_effort(item),
         language=lang,

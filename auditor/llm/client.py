@@ -92,8 +92,11 @@ class Usage:
 
 
 def cache_key(model: str, messages: list[dict[str, str]], mode: str) -> str:
+    schema = BRIEF_JSON_SCHEMA if mode == "json_schema" else None  # a new schema never reuses old replies
     payload = json.dumps(
-        {"v": PROMPT_VERSION, "model": model, "mode": mode, "messages": messages}, sort_keys=True, ensure_ascii=False
+        {"v": PROMPT_VERSION, "model": model, "mode": mode, "schema": schema, "messages": messages},
+        sort_keys=True,
+        ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from scoring.lexicons import guess_language
+from scoring.pagetypes import classify
 from scoring.records import PageRecord
-from scoring.results import AuditResult, Cluster
+from scoring.results import AuditResult, Cluster, LinkSuggestion
 from scoring.site import is_article, jsonld_types
 from scoring.text import excerpt
 
@@ -36,6 +37,7 @@ EXCERPT_CHARS = 240  # per page: enough to see the topic; small models copy long
 MAX_PAGES_PER_BRIEF = 4
 MAX_STRONG_PAGES = 4
 _ABOUT = re.compile(r"/(ueber-uns|uber-uns|about|about-us|unternehmen|wir|company)/?$", re.I)
+_NO_LINK_SOURCE = frozenset({"legal", "contact", "listing"})
 _TITLE_SPLIT = re.compile(r"\s+[|–—·•:-]\s+")
 
 
@@ -175,18 +177,27 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
         "allowed_urls": frozenset(by_url),
     }
 
-    def strong_pages(exclude: set[str], preferred: list[str]) -> list[StrongPage]:
-        def strength(page: PageRecord) -> tuple[float, int]:
+    def strong_pages(exclude: set[str], preferred: list[str], topic: str) -> list[StrongPage]:
+        """Pages to link from: the cluster's strongest and hub first, then on-topic strong content pages
+        (never legal, contact or listing pages: a privacy policy is no place for an article link)."""
+        topic_words = _keywords(topic)
+
+        def strength(page: PageRecord) -> tuple[int, float, int]:
             node = nodes.get(page.url)
             summary = summaries.get(page.url)
             link = node.link_score if node and node.link_score is not None else 0.0
             score = summary.score if summary and summary.score is not None else 0.0
-            return (score + link, page.word_count)
+            shared = len(topic_words & _keywords(" ".join([_title(page), *(h.text for h in page.headings)])))
+            return (shared, score + link, page.word_count)
 
         candidates = [
             p
             for p in html
-            if p.url not in exclude and not findings.get(p.url) and p.word_count >= 300 and p.url != home.url
+            if p.url not in exclude
+            and not findings.get(p.url)
+            and p.word_count >= 300
+            and p.url != home.url
+            and classify(p).kind not in _NO_LINK_SOURCE
         ]
         ranked = [by_url[u] for u in preferred if u in by_url and u not in exclude]
         ranked += sorted(candidates, key=strength, reverse=True)
@@ -214,7 +225,9 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
                     topic=cluster.label,
                     pages=pages,
                     cluster_id=cluster.id,
-                    strong_pages=strong_pages({p.url for p in pages}, preferred),
+                    strong_pages=strong_pages(
+                        {p.url for p in pages}, preferred, " ".join([cluster.label, *(p.title for p in pages)])
+                    ),
                     **base,
                 )
             )
@@ -224,12 +237,41 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
     weak.sort(key=lambda p: (p.word_count < 250, -len(findings[p.url]), -p.word_count, p.url))
     for page in weak[:max_briefs]:
         pages = [_page_input(page, findings[page.url])]
-        inputs.append(BriefInput(topic=_title(page), pages=pages, strong_pages=strong_pages({page.url}, []), **base))
+        inputs.append(
+            BriefInput(topic=_title(page), pages=pages, strong_pages=strong_pages({page.url}, [], _title(page)), **base)
+        )
     return inputs
+
+
+def _keywords(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) >= 5 and not w.isdigit()}
 
 
 def _cluster_weakness(cluster: Cluster) -> tuple[float, int]:
     return (cluster.depth_score if cluster.depth_score is not None else 50.0, -cluster.pages)
+
+
+def topic_phrase(topic: str, language: str) -> str:
+    """A readable topic: "Balkonkraftwerk oder Dachanlage? Der Vergleich" -> "Balkonkraftwerk oder Dachanlage";
+    cluster labels "Photovoltaik · Haus · Speicher" -> "Photovoltaik, Haus und Speicher"."""
+    text = re.split(r"[:?!|–—]", topic)[0].strip() or topic.strip()
+    keywords = [k.strip() for k in text.split("·") if k.strip()]
+    if len(keywords) > 1:
+        text = ", ".join(keywords[:-1]) + (" und " if language == "de" else " and ") + keywords[-1]
+    return text
+
+
+def crawl_links(item: BriefInput, anchor: str) -> list[LinkSuggestion]:
+    """Links to set for a brief, from the crawl only: the strong pages link to the brief's first page."""
+    if not item.pages or not anchor:
+        return []
+    reason = "starke Seite" if item.language == "de" else "strong page"
+    target = item.pages[0].url
+    return [
+        LinkSuggestion(source=s.url, target=target, anchor=anchor, reason=reason)
+        for s in item.strong_pages[:3]
+        if s.url != target
+    ]
 
 
 def resolve_url(raw: str, allowed: frozenset[str], base: str) -> str | None:

@@ -17,8 +17,8 @@ import openai
 from auditor.llm.builder import build_brief
 from auditor.llm.client import ChatClient, LLMConfig, LLMUnavailable, ModeChanged, ReplyCache, Usage
 from auditor.llm.inputs import BriefInput, gather_inputs
-from auditor.llm.local import PACKAGED_MODEL, LocalModelError, LocalServer
-from auditor.llm.prompt import BriefRejected, build_messages, parse_reply, repair_messages, sanitize
+from auditor.llm.local import LocalModelError, LocalServer
+from auditor.llm.prompt import BriefRejected, build_messages, foreign_urls, parse_reply, repair_messages, sanitize
 from scoring.records import PageRecord
 from scoring.results import ArticleBrief, AuditResult
 
@@ -72,11 +72,9 @@ class _Run:
         return build_brief(item), f"brief for {item.target_urls[0]}: {problem}; deterministic brief used"
 
     def _accept(self, reply: str, item: BriefInput) -> ArticleBrief:
-        draft = parse_reply(reply)
+        draft = parse_reply(reply, item.language)
         brief = sanitize(draft, item, self.client.model)
-        named = len(draft.internal_links) + len(draft.merge_or_expand)  # links and pages the model named
-        kept = len(brief.internal_links) + len(brief.merge_or_expand)
-        self.usage.urls_dropped += max(0, named - kept)
+        self.usage.urls_dropped += foreign_urls(draft, item)  # removed from the text: the crawl never saw them
         return brief
 
 
@@ -96,7 +94,7 @@ def suggest_briefs(
             if config.backend == "local":
                 server = stack.enter_context(LocalServer(config.model, threads=config.threads, context=config.context))
                 base_url = server.base_url
-                usage.model = server.model_path.stem if config.model else PACKAGED_MODEL
+                usage.model = server.model_name
                 config_used = _with_model(config, usage.model, concurrency=1)
             elif config.backend == "openai":
                 if not config.api_key and not config.base_url:  # a local endpoint may need no key
