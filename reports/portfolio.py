@@ -33,6 +33,10 @@ CSV_COLUMNS = (
     "audited",
     "biggest_issue",
     "biggest_issue_check",
+    "new_findings",
+    "fixed_findings",
+    "pages_added",
+    "pages_removed",
     "report",
     "error",
 )
@@ -49,6 +53,16 @@ class Issue:
 
 
 @dataclass(frozen=True)
+class Changes:
+    """What changed since the client's previous audit (auditor/compare.py counts it)."""
+
+    new_findings: int
+    fixed_findings: int
+    pages_added: int
+    pages_removed: int
+
+
+@dataclass(frozen=True)
 class PortfolioRow:
     client: str
     url: str
@@ -61,6 +75,7 @@ class PortfolioRow:
     pages: int | None = None
     audited: str | None = None
     error: str | None = None
+    changes: Changes | None = None  # None for a first audit
 
     @property
     def change(self) -> float | None:
@@ -157,6 +172,16 @@ def render_csv(rows: list[PortfolioRow], categories: dict[str, str]) -> str:
             row.audited,
             issue.title if issue else None,
             issue.check if issue else None,
+            *(
+                (None,) * 4
+                if row.changes is None
+                else (
+                    row.changes.new_findings,
+                    row.changes.fixed_findings,
+                    row.changes.pages_added,
+                    row.changes.pages_removed,
+                )
+            ),
             row.report,
             row.error,
         ]

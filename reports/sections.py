@@ -9,6 +9,7 @@ import math
 import re
 from typing import Any
 
+from reports.i18n import Localizer
 from reports.remedies import REMEDIES
 from scoring.results import AuditResult, CheckResult, GraphNode
 
@@ -23,6 +24,7 @@ CLUSTER_COLOURS = 10  # CSS classes cl-0 … cl-9
 GRAPH_W, GRAPH_H, GRAPH_PAD = 1000.0, 620.0, 16.0
 HIST_ORDER = [str(i) for i in range(10)] + ["10+", "unreachable"]
 AGENT_CLASSES = ("search", "user", "training")
+SUGGESTIONS_ID = "link-suggestions"  # the messages of suggested internal links (reports/i18n), not a check
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}")
 _LOGO = re.compile(r"data:image/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+")
 MAX_LOGO = 512 * 1024  # characters of the logo's data: URI
@@ -76,9 +78,12 @@ def check_gains(result: AuditResult) -> dict[str, float]:
     return gains
 
 
-def action_plan(result: AuditResult, t: dict[str, str], lang: str, cat_titles: dict[str, str]) -> dict[str, Any]:
-    from reports.view import anchor, safe_href
+def action_plan(
+    result: AuditResult, t: dict[str, str], lang: str, cat_titles: dict[str, str], loc: Localizer | None = None
+) -> dict[str, Any]:
+    from reports.view import anchor, check_title, safe_href
 
+    loc = loc or Localizer(lang)
     gains = check_gains(result)
     items = []
     for check in result.checks:
@@ -86,13 +91,15 @@ def action_plan(result: AuditResult, t: dict[str, str], lang: str, cat_titles: d
             continue
         gain = gains.get(check.id, 0.0)
         priority = gain / EFFORT_FACTOR.get(check.effort, 2.0)
-        todo = REMEDIES.get(check.id, {}).get(lang) or check.explanation
+        explanation, explanation_lang = loc.text(check.id, check.explanation)
+        remedy = REMEDIES.get(check.id, {}).get(lang)
+        todo = remedy or explanation
         urls = check.affected_urls
         items.append(
             {
                 "id": check.id,
                 "anchor": anchor("check", check.id),
-                "title": check.display_title,
+                "title": check_title(check, loc),
                 "state": check.state,
                 "state_label": t[f"state_{check.state}"],
                 "category": cat_titles.get(check.category, check.category),
@@ -103,7 +110,8 @@ def action_plan(result: AuditResult, t: dict[str, str], lang: str, cat_titles: d
                 "effort_label": t[f"effort_{check.effort or 'unknown'}"],
                 "priority": round(priority, 3),
                 "todo": todo,
-                "explanation": check.explanation,
+                "todo_lang": None if remedy else explanation_lang,
+                "explanation": explanation,
                 "pages_total": len(urls),
                 "pages": [
                     {"url": _clip(short_url(u, result.site), 300), "href": safe_href(u)} for u in urls[:MAX_PLAN_URLS]
@@ -125,9 +133,10 @@ def _bar(value: float | None) -> str | None:
     return None if value is None else f"{max(0.0, min(100.0, value)):.1f}"
 
 
-def insights_view(result: AuditResult, t: dict[str, str], lang: str) -> dict[str, Any]:
+def insights_view(result: AuditResult, t: dict[str, str], lang: str, loc: Localizer | None = None) -> dict[str, Any]:
     from reports.view import safe_href, score_view
 
+    loc = loc or Localizer(lang)
     ins = result.insights
 
     def link(url: str | None) -> dict[str, Any] | None:
@@ -161,7 +170,8 @@ def insights_view(result: AuditResult, t: dict[str, str], lang: str) -> dict[str
                 "target": _clip(short_url(s.target, result.site), 300),
                 "target_href": safe_href(s.target),
                 "anchor": _clip(s.anchor, 200),
-                "reason": _clip(s.reason, 300),
+                "reason": _clip(loc.text(SUGGESTIONS_ID, s.reason)[0], 300),
+                "reason_lang": loc.text(SUGGESTIONS_ID, s.reason)[1],
             }
             for s in ins.link_suggestions[:MAX_SUGGESTIONS]
         ],
@@ -257,10 +267,11 @@ def _histogram(hist: dict[str, int], t: dict[str, str]) -> dict[str, Any] | None
 # --- AI-agent access matrix ---------------------------------------------------------------------
 
 
-def ai_matrix(result: AuditResult, t: dict[str, str]) -> dict[str, Any] | None:
+def ai_matrix(result: AuditResult, t: dict[str, str], loc: Localizer | None = None) -> dict[str, Any] | None:
     """Agent × purpose × allowed/blocked, from the ai-crawler-access check's details rows."""
     from reports.view import anchor
 
+    loc = loc or Localizer("en")
     try:
         check = result.check("ai-crawler-access")
     except KeyError:
@@ -294,10 +305,10 @@ def ai_matrix(result: AuditResult, t: dict[str, str]) -> dict[str, Any] | None:
         view_rows.append(
             {
                 "token": _clip(r.get("token"), 80),
-                "operator": _clip(r.get("operator"), 80),
+                "operator": _clip(loc.known(check.id, r.get("operator")), 80),
                 "main": bool(r.get("main")),
                 "cells": [{"state": st, "label": t[st]} if r.get("class") == cls else None for cls in AGENT_CLASSES],
-                "rule": _clip(r.get("rule"), 200) if r.get("rule") else "",
+                "rule": _clip(loc.known(check.id, r.get("rule")), 200) if r.get("rule") else "",
             }
         )
     blocked_first = sorted(view_rows, key=lambda r: (r["cells"] == [None] * 3, not r["main"]))
@@ -311,7 +322,8 @@ def ai_matrix(result: AuditResult, t: dict[str, str]) -> dict[str, Any] | None:
         "check_anchor": anchor("check", check.id),
         "state": check.state,
         "state_label": t[f"state_{check.state}"],
-        "explanation": check.explanation,
+        "explanation": loc.text(check.id, check.explanation)[0],
+        "explanation_lang": loc.text(check.id, check.explanation)[1],
     }
 
 
@@ -360,15 +372,19 @@ def briefs_view(result: AuditResult, t: dict[str, str]) -> list[dict[str, Any]]:
 # --- page drill-down ----------------------------------------------------------------------------
 
 
-def drill_data(result: AuditResult, t: dict[str, str], rows: int) -> dict[str, Any]:
+def drill_data(result: AuditResult, t: dict[str, str], rows: int, loc: Localizer | None = None) -> dict[str, Any]:
     """Per page (in page-table order) every page-check outcome: the drill-down's data.
 
     Shape (JSON, read by the inline script and written into the page as text nodes only):
     {"labels": {...}, "checks": [[id, title, failure_title, anchor]],
-     "pages": [[[check_index, state, score|null, reason, [[url, element, excerpt, note], ...]], ...]]}
+     "pages": [[[check_index, state, score|null, reason, [[url, element, excerpt, note, note_en], ...],
+                reason_en], ...]]}
+    Titles, reasons and notes are in the report language; reason_en / note_en is 1 when that text
+    has no translation and stays English (the script marks it lang="en"), else 0.
     """
     from reports.view import anchor
 
+    loc = loc or Localizer("en")
     checks = [c for c in result.checks if c.pages]
     index = {c.id: n for n, c in enumerate(checks)}
     per_url: dict[str, list[list[Any]]] = {}
@@ -376,12 +392,20 @@ def drill_data(result: AuditResult, t: dict[str, str], rows: int) -> dict[str, A
         for o in check.pages:
             evidence = []
             if o.state in ("fail", "warn"):
-                evidence = [
-                    [_clip(e.url, DRILL_TEXT), _clip(e.element, 120), _clip(e.excerpt, DRILL_TEXT), _clip(e.note, 200)]
-                    for e in o.evidence[:MAX_DRILL_EVIDENCE]
-                ]
+                for e in o.evidence[:MAX_DRILL_EVIDENCE]:
+                    note, note_lang = loc.text(check.id, e.note)
+                    evidence.append(
+                        [
+                            _clip(e.url, DRILL_TEXT),
+                            _clip(loc.known(check.id, e.element), 120),
+                            _clip(e.excerpt, DRILL_TEXT),
+                            _clip(note, 200),
+                            int(note_lang is not None),
+                        ]
+                    )
             score = None if o.score is None else round(100 * o.score)
-            entry = [index[check.id], o.state, score, _clip(o.reason, DRILL_TEXT), evidence]
+            reason, reason_lang = loc.text(check.id, o.reason)
+            entry = [index[check.id], o.state, score, _clip(reason, DRILL_TEXT), evidence, int(reason_lang is not None)]
             per_url.setdefault(o.url, []).append(entry)
     order = {"fail": 0, "warn": 1, "error": 2, "informative": 3, "pass": 4, "not_applicable": 5}
     pages = []
@@ -393,7 +417,15 @@ def drill_data(result: AuditResult, t: dict[str, str], rows: int) -> dict[str, A
     labels.update({f"state_{s}": t[f"state_{s}"] for s in order})
     return {
         "labels": labels,
-        "checks": [[c.id, c.title, c.failure_title, anchor("check", c.id)] for c in checks],
+        "checks": [
+            [
+                c.id,
+                loc.check_field(c.id, "title", c.title),
+                loc.check_field(c.id, "failure_title", c.failure_title),
+                anchor("check", c.id),
+            ]
+            for c in checks
+        ],
         "pages": pages,
     }
 

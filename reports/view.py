@@ -32,7 +32,8 @@ Template context (every key the template gets)
                     "summary": str (e.g. "2 failed · 1 warning · 3 passed"), "checks": [check view]}.
 ``coverage``        {"urls_crawled": str, "html_pages": str, "complete": bool,
                     "complete_label": str, "limits_hit": [str],
-                    "not_measured": [{"id", "anchor", "title", "state", "state_label", "reason"}]}.
+                    "not_measured": [{"id", "anchor", "title", "state", "state_label", "reason",
+                    "reason_lang"}]}.
 ``warnings``        list of str — warnings recorded by the audit.
 ``pages``           {"rows": [page row], "total": int, "shown": int, "more": int, "more_label": str,
                     "failing_checks": [{"id", "label"}] (the page filter's per-check options),
@@ -74,13 +75,16 @@ Plan item
 Check view
     {"id", "anchor", "title" (failure title when fail/warn), "pass_title", "state", "state_label",
     "stage", "preview": bool, "scope", "scope_label", "score": score view, "weight": str,
-    "explanation", "description",
-    "evidence": {"entries": [{"url", "href", "element", "excerpt", "note"}], "total", "more",
+    "explanation", "explanation_lang", "description",
+    "evidence": {"entries": [{"url", "href", "element", "excerpt", "note", "note_lang"}], "total", "more",
     "more_label", "open"},
     "affected": {"entries": [{"url", "href"}], "total", "more", "more_label", "open"},
     "details": {"columns": [str], "rows": [[cell]], "total", "more", "more_label", "open"}}
     ("open": entries shown unfolded; the rest sit in a folded <details>, opened for printing).
-    where a cell is {"text": str, "href": str | None}.
+    where a cell is {"text": str, "href": str | None, "lang": "en" | None}.
+    Titles, description, explanation, notes, column headers and machine-written cells are in the
+    report language (reports/i18n); a machine-written sentence without a translation stays English
+    and its ``*_lang`` / "lang" key is "en" (the template marks it ``lang="en"``), else None.
 
 Score view
     {"value": float | None (0–100), "display": str ("72" or "not measured"), "measured": bool,
@@ -101,8 +105,17 @@ import re
 from datetime import datetime
 from typing import Any
 
+from reports.i18n import Localizer
 from reports.remedies import CATEGORY_TITLES_DE
-from reports.sections import action_plan, ai_matrix, branding_view, briefs_view, drill_data, insights_view
+from reports.sections import (
+    action_plan,
+    ai_matrix,
+    branding_view,
+    briefs_view,
+    drill_data,
+    insights_view,
+    short_url,
+)
 from scoring.results import AuditResult, CategoryResult, CheckResult, Evidence, PageSummary
 
 DEFAULT_LANG = "en"
@@ -153,6 +166,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "and_more": "and {n} more",
         "more_rows": "{n} more rows in results.json",
         "more_pages": "{n} more pages in pages.csv",
+        "urls_crawled_n": "{n} URLs crawled",
+        "html_pages_n": "{n} HTML pages",
+        "limit_max_pages": "page limit (max_pages)",
+        "limit_max_depth": "depth limit (max_depth)",
+        "limit_max_url_length": "URL length limit (max_url_length)",
+        "limit_max_query_variants": "query variants limit (max_query_variants)",
+        "limit_max_sitemap_urls": "sitemap URL limit (max_sitemap_urls)",
+        "limit_timeout": "time limit (timeout)",
         "pages": "Pages",
         "url": "URL",
         "status": "Status",
@@ -229,6 +250,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "and_more": "und {n} weitere",
         "more_rows": "{n} weitere Zeilen in results.json",
         "more_pages": "{n} weitere Seiten in pages.csv",
+        "urls_crawled_n": "{n} gecrawlte URLs",
+        "html_pages_n": "{n} HTML-Seiten",
+        "limit_max_pages": "Seitenlimit (max_pages)",
+        "limit_max_depth": "Tiefenlimit (max_depth)",
+        "limit_max_url_length": "Limit der URL-Länge (max_url_length)",
+        "limit_max_query_variants": "Limit der Parameter-Varianten (max_query_variants)",
+        "limit_max_sitemap_urls": "Limit der Sitemap-URLs (max_sitemap_urls)",
+        "limit_timeout": "Zeitlimit (timeout)",
         "pages": "Seiten",
         "url": "URL",
         "status": "Status",
@@ -508,6 +537,11 @@ MONTHS = {
     ],
 }
 UNMEASURED = ("not_applicable", "error")
+# Details columns whose values are machine-written (translated); other columns hold crawled or
+# measured data (URLs, excerpts, names) and are copied as they are.
+TRANSLATED_COLUMNS = frozenset({"reason", "note", "error", "aspect", "page_type", "pages_blocked", "impact", "class"})
+# Columns that mix our labels with crawled text: a value is translated only when an entry matches it.
+KNOWN_ONLY_COLUMNS = frozenset({"element", "excerpt", "value", "group", "rule", "operator"})
 
 # Absolute http(s) URL without whitespace or control characters: browsers drop tabs and newlines
 # inside URLs ("java\tscript:"), so anything with them never becomes a link.
@@ -659,7 +693,37 @@ def _cell(value: Any, t: dict[str, str], lang: str) -> dict[str, Any]:
     return {"text": clip(value), "href": None}
 
 
-def _details(rows: list[dict[str, Any]], t: dict[str, str], lang: str) -> dict[str, Any]:
+def _machine_cell(
+    column: str, value: Any, t: dict[str, str], lang: str, loc: Localizer, check_id: str, site: str = ""
+) -> dict[str, Any]:
+    """A details cell; machine-written values (state, reason, note, …) in the report language.
+
+    A URL of the audited site shows as its path ("/ratgeber/x/"); the link keeps the full URL."""
+    cell = _cell(value, t, lang)
+    cell["lang"] = None
+    if cell["href"] and site:
+        cell["text"] = clip(short_url(value, site))
+    if not isinstance(value, str) or not value or loc.catalog is None:
+        return cell
+    if column == "state" and f"state_{value}" in t:
+        cell["text"] = t[f"state_{value}"]
+    elif column in TRANSLATED_COLUMNS or column == "field":
+        text, text_lang = loc.text(check_id, value)
+        cell["text"], cell["lang"] = clip(text), text_lang
+    elif column in KNOWN_ONLY_COLUMNS and not cell["href"]:  # often crawled: translated only when known
+        cell["text"] = clip(loc.known(check_id, value))
+    return cell
+
+
+def _details(
+    rows: list[dict[str, Any]],
+    t: dict[str, str],
+    lang: str,
+    loc: Localizer | None = None,
+    check_id: str = "",
+    site: str = "",
+) -> dict[str, Any]:
+    loc = loc or Localizer("en")
     columns: list[str] = []
     for row in rows:
         for key in row:
@@ -667,39 +731,53 @@ def _details(rows: list[dict[str, Any]], t: dict[str, str], lang: str) -> dict[s
                 columns.append(key)
     shown = rows[:MAX_DETAIL_ROWS]
     return {
-        "columns": [str(c) for c in columns],
-        "rows": [[_cell(row.get(c), t, lang) for c in columns] for row in shown],
+        "columns": [loc.column(str(c)) for c in columns],
+        "rows": [[_machine_cell(str(c), row.get(c), t, lang, loc, check_id, site) for c in columns] for row in shown],
         "open": OPEN_ROWS,
         **_more(len(rows), len(shown), t["more_rows"]),
     }
 
 
-def _evidence(items: list[Evidence], t: dict[str, str]) -> dict[str, Any]:
+def _evidence(items: list[Evidence], t: dict[str, str], loc: Localizer, check_id: str) -> dict[str, Any]:
     shown = items[:MAX_EVIDENCE]
-    return {
-        "entries": [
+    entries = []
+    for e in shown:
+        note, note_lang = loc.text(check_id, e.note)
+        entries.append(
             {
                 "url": clip(e.url),
                 "href": safe_href(e.url),
-                "element": clip(e.element) if e.element else None,
+                "element": clip(loc.known(check_id, e.element)) if e.element else None,
                 "excerpt": clip(e.excerpt) if e.excerpt else None,
-                "note": clip(e.note) if e.note else None,
+                "note": clip(note) if note else None,
+                "note_lang": note_lang,
             }
-            for e in shown
-        ],
+        )
+    return {
+        "entries": entries,
         "open": OPEN_ROWS,
         **_more(len(items), len(shown), t["and_more"]),
     }
 
 
-def _check_view(check: CheckResult, t: dict[str, str], lang: str) -> dict[str, Any]:
+def check_title(check: CheckResult, loc: Localizer) -> str:
+    """The title to show: the failure title when the check failed or warned, in the report language."""
+    name = "failure_title" if check.state in ("fail", "warn") else "title"
+    return loc.check_field(check.id, name, getattr(check, name))
+
+
+def _check_view(
+    check: CheckResult, t: dict[str, str], lang: str, loc: Localizer | None = None, site: str = ""
+) -> dict[str, Any]:
+    loc = loc or Localizer(lang)
     affected = check.affected_urls[:MAX_AFFECTED]
     score = None if check.score is None else 100 * check.score
+    explanation, explanation_lang = loc.text(check.id, check.explanation)
     return {
         "id": check.id,
         "anchor": anchor("check", check.id),
-        "title": check.display_title,
-        "pass_title": check.title,
+        "title": check_title(check, loc),
+        "pass_title": loc.check_field(check.id, "title", check.title),
         "state": check.state,
         "state_label": t[f"state_{check.state}"],
         "stage": check.stage,
@@ -708,15 +786,16 @@ def _check_view(check: CheckResult, t: dict[str, str], lang: str) -> dict[str, A
         "scope_label": t[f"scope_{check.scope}"],
         "score": score_view(score, t, lang),
         "weight": fmt_num(check.weight, lang, digits=2),
-        "explanation": check.explanation,
-        "description": check.description,
-        "evidence": _evidence(check.evidence, t),
+        "explanation": explanation,
+        "explanation_lang": explanation_lang,
+        "description": loc.check_field(check.id, "description", check.description),
+        "evidence": _evidence(check.evidence, t, loc, check.id),
         "affected": {
             "entries": [{"url": clip(u), "href": safe_href(u)} for u in affected],
             "open": 2 * OPEN_ROWS,
             **_more(len(check.affected_urls), len(affected), t["and_more"]),
         },
-        "details": _details(check.details, t, lang),
+        "details": _details(check.details, t, lang, loc, check.id, site),
     }
 
 
@@ -739,6 +818,8 @@ def _category_view(
     t: dict[str, str],
     lang: str,
     other_id: str = "other",
+    loc: Localizer | None = None,
+    site: str = "",
 ) -> dict[str, Any]:
     score = category.score if category else None
     view = score_view(score, t, lang)
@@ -757,7 +838,7 @@ def _category_view(
         "gauge": _gauge(view["value"]),
         "counts": counts,
         "summary": _summary(counts, t),
-        "checks": [_check_view(c, t, lang) for c in checks],
+        "checks": [_check_view(c, t, lang, loc, site) for c in checks],
     }
 
 
@@ -824,6 +905,7 @@ def build_view(
     """
     code = resolve_lang(lang, result.language)
     t = STRINGS[code]
+    loc = Localizer(code)
     site_code = _lang_code(result.language)
     checks_by_id = {c.id: c for c in result.checks}
 
@@ -836,21 +918,25 @@ def build_view(
     for cid in coverage.not_measured:
         check = checks_by_id.get(cid)
         state = check.state if check else "not_applicable"
+        reason, reason_lang = loc.text(cid, check.explanation) if check else ("", None)
         not_measured.append(
             {
                 "id": cid,
                 "anchor": anchor("check", cid) if check else None,
-                "title": check.title if check else cid,
+                "title": loc.check_field(cid, "title", check.title) if check else cid,
                 "state": state,
                 "state_label": t[f"state_{state}"],
-                "reason": check.explanation if check else "",
+                "reason": reason,
+                "reason_lang": reason_lang,
             }
         )
 
     page_rows = result.pages[:MAX_PAGE_ROWS]
     known = set(checks_by_id)
-    categories = [_category_view(cat, checks, t, code) for cat, checks in _group_checks(result)]
-    plan = action_plan(result, t, code, {c["id"]: c["title"] for c in categories})
+    categories = [
+        _category_view(cat, checks, t, code, loc=loc, site=result.site) for cat, checks in _group_checks(result)
+    ]
+    plan = action_plan(result, t, code, {c["id"]: c["title"] for c in categories}, loc)
     failing = sorted({cid for p in page_rows for cid in p.failed_checks})
     return {
         "lang": code,
@@ -868,17 +954,17 @@ def build_view(
         "categories": categories,
         "plan": plan["items"],
         "levers": plan["levers"],
-        "insights": insights_view(result, t, code),
-        "ai_matrix": ai_matrix(result, t),
+        "insights": insights_view(result, t, code, loc),
+        "ai_matrix": ai_matrix(result, t, loc),
         "briefs": briefs_view(result, t),
         "branding": branding_view(branding),
-        "drill": drill_data(result, t, len(page_rows)),
+        "drill": drill_data(result, t, len(page_rows), loc),
         "coverage": {
             "urls_crawled": fmt_int(coverage.urls_crawled, code),
             "html_pages": fmt_int(coverage.html_pages, code),
             "complete": coverage.complete,
             "complete_label": t["complete_yes"] if coverage.complete else t["complete_no"],
-            "limits_hit": list(coverage.limits_hit),
+            "limits_hit": [t.get(f"limit_{limit}", limit) for limit in coverage.limits_hit],
             "not_measured": not_measured,
         },
         "warnings": list(result.warnings),

@@ -27,7 +27,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
 
-from reports.view import build_view, resolve_lang
+from reports.i18n import Localizer
+from reports.view import build_view, check_title, resolve_lang
 from scoring.results import AuditResult
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -194,19 +195,26 @@ def write_pages_csv(result: AuditResult, out_dir: Path) -> Path:
     return _write_text(Path(out_dir) / "pages.csv", buffer.getvalue())
 
 
-def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = ",") -> Path:
+def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = ",", lang: str | None = None) -> Path:
     """Write findings.csv for Excel: UTF-8 with BOM, one row per (check, page) finding.
 
     Page checks give one row per page they applied to; site checks one row per evidence item (or
-    one row without URL). `separator` ";" suits German Excel, which splits on semicolons.
+    one row without URL). `separator` ";" suits German Excel, which splits on semicolons. `lang`
+    ("de") writes check titles and the reasons that have a translation in that language; ids,
+    states and efforts stay as in results.json so filters work the same in every language.
     """
     if separator not in (",", ";", "\t"):
         raise ValueError("CSV separator must be ',', ';' or a tab")
+    loc = Localizer(lang or "en")
+
+    def said(check_id: str, text: str | None) -> str | None:
+        return loc.text(check_id, text)[0] if text else text
+
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=separator)
     writer.writerow(FINDINGS_COLUMNS)
     for check in result.checks:
-        head = (check.id, check.display_title, check.category)
+        head = (check.id, check_title(check, loc), check.category)
         if check.pages:
             for o in check.pages:
                 first = o.evidence[0] if o.evidence else None
@@ -216,7 +224,7 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
                     o.score,
                     check.effort,
                     o.url,
-                    o.reason,
+                    said(check.id, o.reason),
                     first.element if first else None,
                     first.excerpt if first else None,
                 )
@@ -229,13 +237,13 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
                     check.score,
                     check.effort,
                     e.url,
-                    e.note or check.explanation,
+                    said(check.id, e.note or check.explanation),
                     e.element,
                     e.excerpt,
                 )
                 writer.writerow([csv_cell(v) for v in row])
         else:
-            row = (*head, check.state, check.score, check.effort, None, check.explanation, None, None)
+            row = (*head, check.state, check.score, check.effort, None, said(check.id, check.explanation), None, None)
             writer.writerow([csv_cell(v) for v in row])
     return _write_text(Path(out_dir) / "findings.csv", BOM + buffer.getvalue())
 
@@ -256,11 +264,12 @@ def write_all(
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    code = resolve_lang(lang, result.language)
     if csv_separator is None:
-        csv_separator = ";" if resolve_lang(lang, result.language) == "de" else ","
+        csv_separator = ";" if code == "de" else ","
     return {
         "html": write_report(result, out, lang=lang, branding=branding),
         "json": write_results_json(result, out),
         "pages_csv": write_pages_csv(result, out),
-        "findings_csv": write_findings_csv(result, out, separator=csv_separator),
+        "findings_csv": write_findings_csv(result, out, separator=csv_separator, lang=code),
     }

@@ -24,6 +24,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
 from auditor.serve import StaticSite
+from reports.i18n import catalog
 from reports.writers import write_all
 from tests.conftest import SITES, run_cli
 from tests.test_report_rich import PAYLOADS, big_result, rich_result
@@ -187,6 +188,10 @@ def test_drill_down_lists_every_finding_of_the_page(demo_de: Loaded, demo: dict[
     first_failing = drill.locator("ul.drill-list > li.state-fail, ul.drill-list > li.state-warn").first
     href = first_failing.locator("a").get_attribute("href")
     assert page.locator(href).count() == 1  # links to the check's section
+    # German report: the check's German failure title, and no reason left in English
+    cid = first_failing.locator(".check-id").text_content().strip()
+    assert first_failing.locator("a").text_content() == catalog("de").checks[cid]["failure_title"]
+    assert drill.locator("[lang=en]").count() == 0
     drill.locator("button.close").click()
     assert page.locator("tr.drill-row").count() == 0
     assert demo_de.problems() == []

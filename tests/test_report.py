@@ -284,8 +284,12 @@ def test_details_table_takes_columns_from_every_row(html: str) -> None:
         "extra",
     ]
     rows = [[td.text_content() for td in tr.cssselect("td")] for tr in art.cssselect("table.details tbody tr")]
-    assert rows[0] == [ROOT + "a", ROOT + "b", "0.91", "x, y", "no", ""]
-    assert rows[1][:3] == [ROOT + "c", "", ""]
+    assert rows[0] == ["/a", "/b", "0.91", "x, y", "no", ""]  # the site's URLs as paths, linked in full
+    assert [a.get("href") for a in art.cssselect("table.details tbody tr")[0].cssselect("a")] == [
+        ROOT + "a",
+        ROOT + "b",
+    ]
+    assert rows[1][:3] == ["/c", "", ""]
     assert rows[1][5] == '{"k": "v"}'
 
 

@@ -136,14 +136,22 @@
       li.appendChild(link);
       li.appendChild(el("span", "check-id", " " + check[0]));
       if (f[2] !== null) { li.appendChild(el("span", "muted", " · " + labels.score + " " + f[2])); }
-      if (f[3]) { li.appendChild(el("div", "drill-reason", f[3])); }
+      if (f[3]) {
+        var reason = el("div", "drill-reason", f[3]);
+        if (f[5]) { reason.setAttribute("lang", "en"); }  // no translation: the checks' own English
+        li.appendChild(reason);
+      }
       if (f[4].length) {
         var ev = el("ul", "evidence");
         f[4].forEach(function (e) {
           var item = el("li");
           if (e[1]) { item.appendChild(el("span", "el", e[1])); item.appendChild(document.createTextNode(" ")); }
           if (e[2]) { item.appendChild(el("q", "excerpt", e[2])); }
-          if (e[3]) { item.appendChild(el("span", "muted", " — " + e[3])); }
+          if (e[3]) {
+            var note = el("span", "muted", " — " + e[3]);
+            if (e[4]) { note.setAttribute("lang", "en"); }
+            item.appendChild(note);
+          }
           ev.appendChild(item);
         });
         li.appendChild(ev);
