@@ -66,7 +66,11 @@ LlmOption = Annotated[
 ]
 LlmModelOption = Annotated[
     str | None,
-    typer.Option("--llm-model", help="openai: model name; local: path to a GGUF file (default: the packaged model)."),
+    typer.Option(
+        "--llm-model",
+        help="openai: model name; local: a packaged model by short name (1.5b, 0.5b) or a path to a GGUF "
+        "file (default: the 1.5B model when its extra is installed, else the 0.5B).",
+    ),
 ]
 LangOption = Annotated[str | None, typer.Option("--lang", help="Report language: de or en (default: the site's).")]
 
@@ -307,6 +311,9 @@ def audit(
     llm_model: LlmModelOption = None,
 ) -> None:
     """Crawl a site, score it and write the report."""
+    if crawl_only and fail_under is not None:
+        # Checked before crawling: a gate that can never judge must not pass silently.
+        raise ConfigError("--fail-under needs a score; it cannot be combined with --crawl-only")
     user = load_config(config)
     llm_config = _llm_config(llm, llm_model, user)
     scope = _crawl_scope(include, exclude, strip_params, setting)

@@ -1,7 +1,8 @@
 """Build the portfolio overview of a batch from the store (reports/portfolio.py renders it).
 
 Per client: the batch item's audit, the previous scored audit of the same site (any batch) for
-"change since the last audit", category scores, the biggest open issue and a relative link to the
+"change since the last audit" (score change; new and fixed findings, pages added and removed as
+`geo-audit compare` counts them), category scores, the biggest open issue and a relative link to the
 client's report, so the portfolio folder can be zipped and sent as it is.
 """
 
@@ -12,8 +13,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from auditor.batch import BatchFile
+from auditor.compare import compare_results
 from auditor.store import Store
-from reports.portfolio import PortfolioRow, biggest_open_issue, category_titles, write_portfolio
+from reports.portfolio import Changes, PortfolioRow, biggest_open_issue, category_titles, write_portfolio
 
 
 class PortfolioError(ValueError):
@@ -25,6 +27,16 @@ def portfolio_rows(store: Store, batch_id: int, out_dir: Path) -> tuple[list[Por
     for item in store.batch_items(batch_id):
         result = store.result(item.audit_id) if item.audit_id and item.status == "done" else None
         previous = store.previous_audit(item.audit_id) if result is not None and item.audit_id else None
+        changes = None
+        before = store.result(previous.id) if previous is not None else None
+        if result is not None and before is not None:
+            comparison = compare_results(before, result)
+            changes = Changes(
+                len(comparison.new_findings),
+                len(comparison.fixed_findings),
+                len(comparison.pages_added),
+                len(comparison.pages_removed),
+            )
         report = None
         if item.report and Path(item.report).exists():
             report = Path(os.path.relpath(item.report, Path(out_dir).resolve())).as_posix()
@@ -43,6 +55,7 @@ def portfolio_rows(store: Store, batch_id: int, out_dir: Path) -> tuple[list[Por
                 pages=item.pages,
                 audited=(item.finished or "")[:10] or None,
                 error=item.error,
+                changes=changes,
             )
         )
     return rows, category_titles(results)

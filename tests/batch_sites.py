@@ -73,3 +73,14 @@ def client_toml(name: str, url: str, **extra: object) -> str:
     for key, value in extra.items():
         lines.append(f"{key} = {value!r}" if not isinstance(value, str) else f'{key} = "{value}"')
     return "\n".join(lines) + "\n"
+
+
+def memory_hungry_site(folder: Path) -> Path:
+    """A client site whose crawl needs far more memory than a normal one: one 9.5 MB page (just
+    under the crawler's 10 MB size limit) of a million tiny paragraphs, so that parsing it in the
+    crawl's extraction worker builds a huge tree. Hostile content, written by us."""
+    folder.mkdir(parents=True, exist_ok=True)
+    head = '<!doctype html><html lang="en"><head><title>Everything</title></head><body><h1>Everything</h1>'
+    paragraphs = "<p>ab</p>" * ((9_500_000 - len(head)) // len("<p>ab</p>"))
+    (folder / "index.html").write_text(head + paragraphs + "</body></html>", encoding="utf-8")
+    return folder

@@ -1,6 +1,7 @@
 """A batch of seven client domains on distinct loopback ports — four good sites (German and
-English), one unreachable, one slower than its time limit, one whose crawl crashes (its child
-exceeds the memory limit) — completes with a result or an error entry for every client."""
+English), one unreachable, one slower than its time limit, one whose crawl blows up (a hostile
+9.5 MB page drives its process tree past the memory limit and the parent kills it) — completes
+with a result or an error entry for every client."""
 
 from __future__ import annotations
 
@@ -9,16 +10,18 @@ import inspect
 import json
 from contextlib import ExitStack
 
+from auditor.serve import StaticSite
 from auditor.store import Store
 from reports.writers import write_all
-from tests.batch_sites import SlowServer, client_toml, serve_sites, unreachable_url
+from tests.batch_sites import SlowServer, client_toml, memory_hungry_site, serve_sites, unreachable_url
 from tests.conftest import run_cli
 
 
 def test_batch_of_seven_domains_with_failures(tmp_path):
     (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
     with ExitStack() as stack:
-        sites = serve_sites(stack, 5)
+        sites = serve_sites(stack, 4)
+        hungry = stack.enter_context(StaticSite(memory_hungry_site(tmp_path / "hungry")))
         slow = SlowServer(60).start()
         stack.callback(slow.stop)
         toml = [
@@ -39,7 +42,7 @@ def test_batch_of_seven_domains_with_failures(tmp_path):
                 toml.append(client_toml(client, site.origin + "/", **extra))
         toml.append(client_toml("Offline GmbH", unreachable_url()))
         toml.append(client_toml("Langsam AG", slow.origin + "/", time_limit=4))
-        toml.append(client_toml("Absturz Ltd", sites[4][1].origin + "/", memory_mb=300))
+        toml.append(client_toml("Absturz Ltd", hungry.origin + "/", memory_mb=250))
         batch_file = tmp_path / "clients.toml"
         batch_file.write_text("".join(toml), encoding="utf-8")
         db = tmp_path / "audits.db"
@@ -70,7 +73,8 @@ def test_batch_of_seven_domains_with_failures(tmp_path):
     assert items["Langsam AG"]["status"] == "error"
     assert items["Langsam AG"]["error"] == "time limit of 4 s exceeded"
     assert items["Absturz Ltd"]["status"] == "error"
-    assert "memory limit" in items["Absturz Ltd"]["error"] and "300 MB" in items["Absturz Ltd"]["error"]
+    assert items["Absturz Ltd"]["error"].startswith("memory limit of 250 MB exceeded ("), items["Absturz Ltd"]
+    assert items["Absturz Ltd"]["peak_mb"] > 250  # what the parent's watchdog measured
     # per-client folders, named after the clients
     assert (tmp_path / "berichte" / "kunde-1-baeckerei-de" / "report.html").is_file()
 

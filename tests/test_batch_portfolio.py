@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import re
 
-from reports.portfolio import Issue, PortfolioRow, biggest_open_issue, render_portfolio, write_portfolio
+from reports.portfolio import Changes, Issue, PortfolioRow, biggest_open_issue, render_portfolio, write_portfolio
 from scoring.results import AuditResult, CheckResult, PageOutcome
 
 HOSTILE = '<script>alert("x")</script>'
@@ -51,6 +51,7 @@ def test_portfolio_page_and_csv(tmp_path):
             categories={"evidence": 50.0, "links": None},
             biggest_issue=Issue("statistics", "Statistics " + HOSTILE, 3, 2.5),
             report="a/report.html",
+            changes=Changes(new_findings=2, fixed_findings=5, pages_added=1, pages_removed=0),
         ),
         PortfolioRow(
             client='=HYPERLINK("http://evil")',
@@ -78,6 +79,7 @@ def test_portfolio_page_and_csv(tmp_path):
     assert "Agentur &lt;b&gt;Nord&lt;/b&gt;" in html
     assert "--brand: #1f4e79" in html  # a colour that is no hex colour never reaches the style sheet
     assert "+7.5" in html and ">new<" in html  # change since the last audit; a first audit is "new"
+    assert html.count('class="muted changes"') == 1 and "2 new · 5 fixed · pages +1 −0" in html
     assert "time limit of 4 s exceeded" in html and 'href="a/report.html"' in html
     assert 'data-v="71.5"' in html and "aria-sort" in html  # sortable by value
     # self-contained: nothing is loaded from elsewhere
@@ -90,6 +92,13 @@ def test_portfolio_page_and_csv(tmp_path):
     assert [r["client"] for r in table] == [HOSTILE, '\'=HYPERLINK("http://evil")', "Neu GmbH"]
     assert table[0]["change"] == "7.5" and table[0]["category_links"] == "" and table[0]["category_evidence"] == "50.0"
     assert table[0]["biggest_issue_check"] == "statistics"
+    assert [table[0][k] for k in ("new_findings", "fixed_findings", "pages_added", "pages_removed")] == [
+        "2",
+        "5",
+        "1",
+        "0",
+    ]
+    assert table[2]["new_findings"] == ""  # a first audit: nothing to compare with
     assert table[1]["status"] == "error" and table[1]["score"] == ""
 
 

@@ -10,9 +10,12 @@ import sys
 import time
 from contextlib import ExitStack
 
+from auditor.batch import process_tree
 from auditor.store import Store
 from tests.batch_sites import client_toml, serve_sites
 from tests.conftest import run_cli
+
+EXTRACT_WORKERS = 1 if (os.cpu_count() or 1) > 1 else 0  # spiders/site_spider.py start_pool(-1)
 
 
 def _items(db):
@@ -104,8 +107,8 @@ def test_resume_skips_finished_clients_and_retries_errors_on_request(tmp_path):
 
 
 def test_batch_killed_hard_leaves_no_orphan_and_resumes(tmp_path):
-    """SIGKILL on the parent (no clean-up possible): its running child notices and exits; the
-    client stays unfinished and --resume audits it."""
+    """SIGKILL on the parent (no clean-up possible): its running child notices and exits with the
+    crawl's extraction worker (no orphans at all); the client stays unfinished and --resume audits it."""
     from tests.batch_sites import SlowServer
 
     db = tmp_path / "audits.db"
@@ -129,12 +132,18 @@ def test_batch_killed_hard_leaves_no_orphan_and_resumes(tmp_path):
                 child = int(running[0].worker.rsplit(":", 1)[1]) if running else None
                 time.sleep(0.2)
             assert child is not None
+            tree = process_tree(child)
+            while len(tree) < 1 + EXTRACT_WORKERS and time.monotonic() < deadline:
+                time.sleep(0.2)
+                tree = process_tree(child)
+            assert len(tree) == 1 + EXTRACT_WORKERS, tree  # the child and the crawl's extraction worker
             proc.kill()
             proc.wait(10)
             gone = time.monotonic() + 10
-            while time.monotonic() < gone and _alive(child):
+            while time.monotonic() < gone and any(map(_alive, tree)):
                 time.sleep(0.2)
             assert not _alive(child), "the orphaned child kept crawling"
+            assert not any(map(_alive, tree)), "the orphaned extraction worker kept running"
             assert {i.client: i.status for i in _items(db)} == {"Langsam": "running", "Schnell": "pending"}
 
             run = run_cli("batch", str(batch_file), "--db", str(db), "--resume", "--json", timeout=300)
