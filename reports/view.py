@@ -380,7 +380,7 @@ STRINGS["en"].update(
         "filter_all": "all pages",
         "filter_failed": "with failed checks",
         "filter_errors": "with errors (status ≥ 400)",
-        "filter_check": "failing {id}",
+        "filter_check": "failing: {title}",
         "rows_shown": "{n} shown",
         "rows_window": "first {n} of {total} shown",
         "show_all": "Show all",
@@ -478,7 +478,7 @@ STRINGS["de"].update(
         "filter_all": "alle Seiten",
         "filter_failed": "mit nicht bestandenen Prüfungen",
         "filter_errors": "mit Fehlern (Status ≥ 400)",
-        "filter_check": "nicht bestanden: {id}",
+        "filter_check": "nicht bestanden: {title}",
         "rows_shown": "{n} angezeigt",
         "rows_window": "die ersten {n} von {total} angezeigt",
         "show_all": "Alle zeigen",
@@ -938,6 +938,7 @@ def build_view(
     ]
     plan = action_plan(result, t, code, {c["id"]: c["title"] for c in categories}, loc)
     failing = sorted({cid for p in page_rows for cid in p.failed_checks})
+    titles = {c.id: loc.check_field(c.id, "title", c.title) for c in result.checks}
     return {
         "lang": code,
         "t": t,
@@ -970,7 +971,9 @@ def build_view(
         "warnings": list(result.warnings),
         "pages": {
             "rows": [_page_row(p, known, t, code, n) for n, p in enumerate(page_rows)],
-            "failing_checks": [{"id": cid, "label": t["filter_check"].format(id=cid)} for cid in failing],
+            "failing_checks": [
+                {"id": cid, "label": t["filter_check"].format(title=titles.get(cid, cid))} for cid in failing
+            ],
             "window": PAGE_WINDOW,
             "shown": len(page_rows),
             **_more(len(result.pages), len(page_rows), t["more_pages"]),

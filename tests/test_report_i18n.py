@@ -108,6 +108,11 @@ def test_german_view_of_a_literal_result() -> None:
     en_checks = {c["id"]: c for cat in english["categories"] for c in cat["checks"]}
     assert en_checks["author-byline"]["title"] == result.check("author-byline").failure_title
     assert en_checks["author-byline"]["details"]["columns"][:3] == ["url", "state", "reason"]
+    # the page filter names checks by their title in the report's language, not by id
+    options = {f["id"]: f["label"] for f in view["pages"]["failing_checks"]}
+    assert options["author-byline"] == f"nicht bestanden: {texts['author-byline']['title']}"
+    en_options = {f["id"]: f["label"] for f in english["pages"]["failing_checks"]}
+    assert en_options["title-tag"] == f"failing: {result.check('title-tag').title}"
 
 
 # --- the German demo report ---------------------------------------------------------------------
