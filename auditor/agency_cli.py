@@ -204,9 +204,17 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
     def portfolio(
         batch_ref: Annotated[str | None, typer.Option("--batch", help="Batch id or name (default: latest).")] = None,
         out_dir: Annotated[Path | None, typer.Option("--out", "-o", help="Folder (default: the batch's).")] = None,
+        lang: Annotated[
+            str | None,
+            typer.Option(
+                "--lang", help="de or en (default: the batch file's [batch] lang, else most clients' language)."
+            ),
+        ] = None,
         db: DbOption = None,
     ) -> None:
         """Write the portfolio overview (HTML + CSV) of a stored batch again."""
+        if lang not in (None, "de", "en"):  # before opening the store: a typo is a one-line error
+            raise AuditError(f"--lang must be de or en, not {lang!r}")
         store = _open(db)
         try:
             if batch_ref is None:
@@ -225,7 +233,7 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
                 except BatchError:
                     spec = None
             folder = out_dir or (Path(spec.out) if spec else Path("geo-audit-portfolio"))
-            files = build_portfolio(store, row.id, folder, batch=spec)
+            files = build_portfolio(store, row.id, folder, batch=spec, lang=lang)
         except PortfolioError as exc:
             raise AuditError(str(exc)) from exc
         finally:

@@ -88,6 +88,7 @@ class BatchFile:
     out: str  # root folder: one sub-folder per client plus the portfolio
     jobs: int | None
     clients: list[ClientSpec]
+    lang: str | None = None  # portfolio language ([batch] lang); None = the clients' majority
 
 
 def slug(text: str) -> str:
@@ -224,7 +225,7 @@ def load_batch(path: Path, out: Path | None = None) -> BatchFile:
         if unknown:
             raise BatchError(f"{path}: unknown section(s) {', '.join(unknown)}")
         header, defaults = data.get("batch", {}), data.get("defaults", {})
-        bad = sorted(set(header) - {"name", "out", "jobs"})
+        bad = sorted(set(header) - {"name", "out", "jobs", "lang"})
         if bad:
             raise BatchError(f"{path}: unknown [batch] key(s) {', '.join(bad)}")
         raw_clients = [dict(c, _where=f"{path} client {i + 1}") for i, c in enumerate(data.get("clients", []))]
@@ -245,12 +246,16 @@ def load_batch(path: Path, out: Path | None = None) -> BatchFile:
     jobs = header.get("jobs")
     if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
         raise BatchError(f"{path}: [batch] jobs must be a positive integer")
+    lang = header.get("lang")
+    if lang not in (None, "de", "en"):
+        raise BatchError(f"{path}: [batch] lang must be de or en")
     return BatchFile(
         name=str(header.get("name") or path.stem),
         source=str(path.resolve()),
         out=str(out_root),
         jobs=jobs,
         clients=clients,
+        lang=lang,
     )
 
 

@@ -15,14 +15,29 @@ from pathlib import Path
 from auditor.batch import BatchFile
 from auditor.compare import compare_results
 from auditor.store import Store
-from reports.portfolio import Changes, PortfolioRow, biggest_open_issue, category_titles, write_portfolio
+from reports.portfolio import (
+    Changes,
+    PortfolioRow,
+    biggest_open_issue,
+    category_titles,
+    default_language,
+    portfolio_title,
+    write_portfolio,
+)
 
 
 class PortfolioError(ValueError):
     """One line for the CLI."""
 
 
-def portfolio_rows(store: Store, batch_id: int, out_dir: Path) -> tuple[list[PortfolioRow], dict[str, str]]:
+def portfolio_rows(
+    store: Store, batch_id: int, out_dir: Path, *, batch: BatchFile | None = None
+) -> tuple[list[PortfolioRow], dict[str, str]]:
+    """One row per batch item, and the category titles ({id: English title}) of their results.
+
+    A row's language is the client's `lang` from the batch file, else the audited site's language:
+    what the portfolio's default language is decided by."""
+    client_lang = {c.name: c.lang for c in batch.clients} if batch is not None else {}
     rows, results = [], []
     for item in store.batch_items(batch_id):
         result = store.result(item.audit_id) if item.audit_id and item.status == "done" else None
@@ -56,21 +71,37 @@ def portfolio_rows(store: Store, batch_id: int, out_dir: Path) -> tuple[list[Por
                 audited=(item.finished or "")[:10] or None,
                 error=item.error,
                 changes=changes,
+                language=client_lang.get(item.client) or (result.language if result else None),
             )
         )
     return rows, category_titles(results)
 
 
-def build_portfolio(store: Store, batch_id: int, out_dir: Path, *, batch: BatchFile | None = None) -> dict[str, Path]:
-    """Write portfolio.html and portfolio.csv for a stored batch into `out_dir`."""
+def build_portfolio(
+    store: Store, batch_id: int, out_dir: Path, *, batch: BatchFile | None = None, lang: str | None = None
+) -> dict[str, Path]:
+    """Write portfolio.html and portfolio.csv for a stored batch into `out_dir`.
+
+    Language: `lang` (--lang), else the batch file's `[batch] lang`, else German when most clients
+    of known language are German (reports.portfolio.default_language). Nothing about it is stored:
+    the batch row keeps the file's path, which `geo-audit portfolio` reads again."""
     row = store.batch(batch_id)
     if row is None:
         raise PortfolioError(f"no batch {batch_id} in {store.url}")
-    rows, categories = portfolio_rows(store, batch_id, out_dir)
+    if lang not in (None, "de", "en"):
+        raise PortfolioError(f"portfolio language must be de or en, not {lang!r}")
+    rows, categories = portfolio_rows(store, batch_id, out_dir, batch=batch)
+    code = lang or (batch.lang if batch is not None else None) or default_language(rows)
     branding = None
     if batch is not None:  # the agency's branding: the first client's, as the batch defaults give it
         branding = next((c.branding for c in batch.clients if c.branding), None)
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return write_portfolio(
-        rows, out_dir, title=f"Portfolio: {row.name}", categories=categories, branding=branding, generated=generated
+        rows,
+        out_dir,
+        title=portfolio_title(row.name, code),
+        categories=categories,
+        branding=branding,
+        generated=generated,
+        lang=code,
     )
