@@ -21,10 +21,11 @@ cannot change a sum, a tie or a merge; clusters are numbered by size, then by th
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -44,7 +45,7 @@ OFF_TOPIC_SIMILARITY = 0.50
 OFF_TOPIC_PERCENTILE = 10
 SITE_WIDE_TERM = 0.4  # terms in more titles than this share (the company name) make no label
 MIN_CLUSTER = 2  # a single page is no topic cluster
-MAX_CLUSTER_PAGES = 6000  # average linkage is O(n²) in memory; larger sites cluster the first n
+MAX_CLUSTER_PAGES = 6000  # average linkage is O(n²) in memory; larger sites cluster a sample
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,16 @@ def document_frequency(texts: Mapping[str, str]) -> Counter:
     return df
 
 
+def cluster_sample(keys: Iterable[str], limit: int | None = None) -> list[str]:
+    """Sorted keys, at most `limit` (default MAX_CLUSTER_PAGES). Above it, the keys whose sha256 is
+    lowest: an even, deterministic sample; the alphabetically first URLs would be a few sections."""
+    limit = MAX_CLUSTER_PAGES if limit is None else limit
+    keys = sorted(keys)
+    if len(keys) <= limit:
+        return keys
+    return sorted(sorted(keys, key=lambda k: hashlib.sha256(k.encode("utf-8")).digest())[:limit])
+
+
 def cluster_pages(
     vectors: Mapping[str, Sequence[float] | np.ndarray],
     label_texts: Mapping[str, str],
@@ -186,10 +197,10 @@ def cluster_pages(
     """Topic clusters, off-topic pages and the focus score from page vectors.
 
     `label_texts` maps each key to its title and headings (for labels). Keys are sorted first (the
-    result does not depend on the mapping's order); a site above MAX_CLUSTER_PAGES clusters the
-    first URLs.
+    result does not depend on the mapping's order); a site above MAX_CLUSTER_PAGES clusters a
+    sample of them (see `cluster_sample`).
     """
-    keys = sorted(vectors)[:MAX_CLUSTER_PAGES]
+    keys = cluster_sample(vectors)
     if len(keys) < 2:
         return Clustering(model, calibration_for(model))
     matrix = normalise(np.asarray([np.asarray(vectors[k], dtype=np.float32) for k in keys]))

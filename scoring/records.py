@@ -155,10 +155,15 @@ class PageRecord(_Frozen):
         return bool(self.content_type and "html" in self.content_type)
 
     @property
+    def fetched_html(self) -> bool:
+        """A successful HTML response: its links are part of the site's link graph."""
+        return self.status is not None and 200 <= self.status < 300 and self.is_html
+
+    @property
     def ok(self) -> bool:
-        """A fetched, successful HTML page: the pages content checks look at. A page that came back
-        200 but could not be analysed (binary, unparsable, too large) carries an error and is not one."""
-        return self.status is not None and 200 <= self.status < 300 and self.is_html and self.error is None
+        """A fetched, successful and analysed HTML page: the pages content checks look at. A page that
+        came back 200 but could not be analysed (binary, unparsable, too large) carries an error."""
+        return self.fetched_html and self.error is None
 
     @property
     def redirect_target(self) -> str | None:

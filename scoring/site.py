@@ -95,6 +95,12 @@ class SiteData:
         return [p for p in self.pages if p.ok]
 
     @cached_property
+    def linking_pages(self) -> list[PageRecord]:
+        """Pages whose links count: every successful HTML response, also one too large to analyse
+        (its links were still read, and pages reachable only through it are not orphans)."""
+        return [p for p in self.pages if p.fetched_html]
+
+    @cached_property
     def articles(self) -> list[PageRecord]:
         return [p for p in self.html_pages if is_article(p)]
 
@@ -132,11 +138,11 @@ class SiteData:
     def link_graph(self) -> nx.DiGraph:
         """Directed graph of internal links between successful HTML pages, edges weighted."""
         graph = nx.DiGraph()
-        ok_urls = {p.final_url or p.url for p in self.html_pages}
+        ok_urls = {p.final_url or p.url for p in self.linking_pages}
         # Sorted: node order decides PageRank's summation order and the report's layout, and a
         # set's (or the crawl's) order changes between runs.
         graph.add_nodes_from(sorted(ok_urls))
-        for page in sorted(self.html_pages, key=lambda p: (p.final_url or p.url, p.url)):
+        for page in sorted(self.linking_pages, key=lambda p: (p.final_url or p.url, p.url)):
             source = page.final_url or page.url
             for link in page.links:
                 if not link.internal or "nofollow" in link.rel:
@@ -154,7 +160,7 @@ class SiteData:
     def inlinks(self) -> dict[str, list[Inlink]]:
         """Internal links pointing at each (resolved) URL, from successful HTML pages."""
         found: dict[str, list[Inlink]] = defaultdict(list)
-        for page in self.html_pages:
+        for page in self.linking_pages:
             source = page.final_url or page.url
             for link in page.links:
                 if link.internal:

