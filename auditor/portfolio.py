@@ -12,6 +12,8 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from auditor.batch import BatchFile
 from auditor.compare import compare_results
 from auditor.store import Store
@@ -24,10 +26,20 @@ from reports.portfolio import (
     portfolio_title,
     write_portfolio,
 )
+from scoring.results import AuditResult
 
 
 class PortfolioError(ValueError):
     """One line for the CLI."""
+
+
+def _stored_result(store: Store, audit_id: int) -> AuditResult | None:
+    """An older audit's result, or None when it no longer validates (written by an older version):
+    the change column stays empty for that client instead of the whole portfolio failing."""
+    try:
+        return store.result(audit_id)
+    except ValidationError:
+        return None
 
 
 def portfolio_rows(
@@ -43,7 +55,7 @@ def portfolio_rows(
         result = store.result(item.audit_id) if item.audit_id and item.status == "done" else None
         previous = store.previous_audit(item.audit_id) if result is not None and item.audit_id else None
         changes = None
-        before = store.result(previous.id) if previous is not None else None
+        before = _stored_result(store, previous.id) if previous is not None else None
         if result is not None and before is not None:
             comparison = compare_results(before, result)
             changes = Changes(

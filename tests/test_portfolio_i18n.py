@@ -15,7 +15,7 @@ import pytest
 
 from auditor.batch import BatchError, load_batch
 from auditor.portfolio import build_portfolio
-from auditor.store import Store
+from auditor.store import Store, audits
 from reports.i18n import catalog
 from reports.portfolio import STRINGS, Changes, Issue, PortfolioRow, default_language, render_portfolio
 from reports.remedies import CATEGORY_TITLES_DE
@@ -277,3 +277,22 @@ def test_cli_portfolio_lang_de_on_a_stored_batch(tmp_path: Path) -> None:
     bad = run_cli("portfolio", "--batch", "agentur-nord", "--db", str(db), "--lang", "fr")
     assert bad.returncode != 0 and bad.stderr.strip().count("\n") == 0
     assert "--lang must be de or en" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_unreadable_earlier_audit_leaves_the_change_empty(tmp_path: Path) -> None:
+    """An earlier audit whose stored result no longer validates (an older version's schema) must not
+    break the portfolio: that client's change column stays empty, the rest renders."""
+    db, source = _store_batch(tmp_path)
+    store = Store(db)
+    try:
+        earlier = min(a.id for a in store.list_audits())  # the Bäckerei's earlier audit
+        with store.engine.begin() as conn:
+            conn.execute(
+                audits.update().where(audits.c.id == earlier).values(result='{"site": 1, "unknown_field": true}')
+            )
+        batch_id = store.latest_batch("agentur-nord").id
+        html = build_portfolio(store, batch_id, tmp_path / "out", batch=load_batch(source))["html"].read_text()
+    finally:
+        store.close()
+    assert "Bäckerei Korn" in html and "Kanzlei &lt;Recht&gt;" in html
+    assert "neu ·" not in html  # no change counts for the client whose earlier audit is unreadable
