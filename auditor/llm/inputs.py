@@ -177,9 +177,20 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
         "allowed_urls": frozenset(by_url),
     }
 
+    # Once for all briefs: strong content pages that may carry an article link (never legal, contact
+    # or listing pages: a privacy policy is no place for one), and the topic words of each.
+    link_sources = [
+        p
+        for p in html
+        if not findings.get(p.url)
+        and p.word_count >= 300
+        and p.url != home.url
+        and classify(p).kind not in _NO_LINK_SOURCE
+    ]
+    source_words = {p.url: _keywords(" ".join([_title(p), *(h.text for h in p.headings)])) for p in link_sources}
+
     def strong_pages(exclude: set[str], preferred: list[str], topic: str) -> list[StrongPage]:
-        """Pages to link from: the cluster's strongest and hub first, then on-topic strong content pages
-        (never legal, contact or listing pages: a privacy policy is no place for an article link)."""
+        """Pages to link from: the cluster's strongest and hub first, then on-topic link sources."""
         topic_words = _keywords(topic)
 
         def strength(page: PageRecord) -> tuple[int, float, int]:
@@ -187,18 +198,9 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
             summary = summaries.get(page.url)
             link = node.link_score if node and node.link_score is not None else 0.0
             score = summary.score if summary and summary.score is not None else 0.0
-            shared = len(topic_words & _keywords(" ".join([_title(page), *(h.text for h in page.headings)])))
-            return (shared, score + link, page.word_count)
+            return (len(topic_words & source_words[page.url]), score + link, page.word_count)
 
-        candidates = [
-            p
-            for p in html
-            if p.url not in exclude
-            and not findings.get(p.url)
-            and p.word_count >= 300
-            and p.url != home.url
-            and classify(p).kind not in _NO_LINK_SOURCE
-        ]
+        candidates = [p for p in link_sources if p.url not in exclude]
         ranked = [by_url[u] for u in preferred if u in by_url and u not in exclude]
         ranked += sorted(candidates, key=strength, reverse=True)
         unique: dict[str, PageRecord] = {}
