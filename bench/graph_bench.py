@@ -21,7 +21,7 @@ import time
 
 import numpy as np
 
-from scoring.linkgraph import click_depths, inlink_counts, link_scores, pagerank
+from scoring.linkgraph import click_depths, digraph_arrays, inlink_counts, link_scores, pagerank
 
 
 def generate(pages: int, links: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -60,13 +60,9 @@ def audit_path(pages: int, links: int) -> dict:
     bfs = nx.single_source_shortest_path_length(graph, names[0])
     nx_bfs = time.process_time()
     # SiteData.pagerank's route: edges out of the DiGraph into arrays, one CSR matrix
-    nodes = list(graph)
-    index = {url: i for i, url in enumerate(nodes)}
-    count = graph.number_of_edges()
-    triples = (x for a, b, w in graph.edges(data="weight") for x in (index[a], index[b], w))
-    flat = np.fromiter(triples, dtype=np.float64, count=3 * count).reshape(count, 3)
-    e_src, e_dst = flat[:, 0].astype(np.int64), flat[:, 1].astype(np.int64)
-    rank = pagerank(len(nodes), e_src, e_dst, flat[:, 2], PAGERANK_DAMPING)
+    nodes, e_src, e_dst, e_weight = digraph_arrays(graph)
+    count = len(e_src)
+    rank = pagerank(len(nodes), e_src, e_dst, e_weight, PAGERANK_DAMPING)
     array_ranked = time.process_time()
     depths = click_depths(len(nodes), e_src, e_dst, 0)
     array_bfs = time.process_time()

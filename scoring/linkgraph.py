@@ -9,11 +9,26 @@ numpy arrays and one CSR matrix — no Python object per edge — so a 100,000-p
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import shortest_path
 
 DAMPING = 0.85
+
+
+def digraph_arrays(graph: Any) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray]:
+    """A networkx DiGraph as (nodes, src, dst, weight) arrays; an edge without weight weighs 1."""
+    nodes = list(graph)
+    index = {node: i for i, node in enumerate(nodes)}
+    count = graph.number_of_edges()
+    flat = np.fromiter(
+        (x for a, b, w in graph.edges(data="weight", default=1.0) for x in (index[a], index[b], w)),
+        dtype=np.float64,
+        count=3 * count,
+    ).reshape(count, 3)
+    return nodes, flat[:, 0].astype(np.int64), flat[:, 1].astype(np.int64), flat[:, 2]
 
 
 def transition(n: int, src: np.ndarray, dst: np.ndarray, weight: np.ndarray | None = None) -> sp.csr_matrix:
