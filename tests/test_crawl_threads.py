@@ -1,4 +1,4 @@
-"""The crawling process runs numpy's BLAS on one thread (auditor.crawl sets OPENBLAS_NUM_THREADS
+"""The crawling process runs numpy's BLAS on one thread (auditor/__init__.py sets OPENBLAS_NUM_THREADS
 before numpy loads): the page embedding that runs beside the crawl otherwise got a helper thread
 that busy-waited on the second core (bench/RESULTS.md, "## Crawl"). A user's own setting wins."""
 
