@@ -314,6 +314,7 @@ def ai_matrix(result: AuditResult, t: dict[str, str], loc: Localizer | None = No
     blocked_first = sorted(view_rows, key=lambda r: (r["cells"] == [None] * 3, not r["main"]))
     main = [r for r in blocked_first if r["main"] or any(c and c["state"] != "allowed" for c in r["cells"])]
     others = [r for r in blocked_first if r not in main]
+    explanation, explanation_lang = loc.text(check.id, check.explanation)
     return {
         "classes": [summary[c] for c in AGENT_CLASSES],
         "rows": main,
@@ -322,8 +323,8 @@ def ai_matrix(result: AuditResult, t: dict[str, str], loc: Localizer | None = No
         "check_anchor": anchor("check", check.id),
         "state": check.state,
         "state_label": t[f"state_{check.state}"],
-        "explanation": loc.text(check.id, check.explanation)[0],
-        "explanation_lang": loc.text(check.id, check.explanation)[1],
+        "explanation": explanation,
+        "explanation_lang": explanation_lang,
     }
 
 

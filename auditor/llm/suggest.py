@@ -57,9 +57,7 @@ class _Run:
             try:
                 return self._accept(reply, item), None
             except BriefRejected as first:
-                repaired = self.client.complete(
-                    repair_messages(messages, reply, str(first), item.language), repair=True
-                )
+                repaired = self.client.complete(repair_messages(messages, str(first), item.language), repair=True)
                 try:
                     return self._accept(repaired, item), None
                 except BriefRejected as second:
