@@ -587,7 +587,8 @@ class Supervisor:
         run.memory_checked = now
         used, pids = tree_memory_mb(run.process.pid, limit) if limit else (None, process_tree(run.process.pid))
         for pid in pids[1:]:
-            run.descendants.setdefault(pid, _start_time(pid))
+            if pid not in run.descendants:  # read /proc once per new process, not on every poll
+                run.descendants[pid] = _start_time(pid)
         if used is None:
             return
         run.peak_mb = max(run.peak_mb or 0.0, used)
