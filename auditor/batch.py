@@ -420,6 +420,7 @@ def run_client(spec: ClientSpec, db: str, batch_id: int, events: Any | None = No
     from auditor.crawl import CrawlOptions
     from auditor.runner import AuditError, AuditInterrupted, crawl_only, score_stage, suggest_stage
     from scoring.config import ScoringConfig
+    from spiders.site_spider import default_extract_workers
 
     store = Store(db)
     store.update_item(
@@ -448,6 +449,8 @@ def run_client(spec: ClientSpec, db: str, batch_id: int, events: Any | None = No
         timeout_s=max(1, int(spec.time_limit * 0.8)) if spec.time_limit else 0,
         delay_s=spec.delay,
         concurrency=spec.concurrency,
+        # One extraction worker per client (none on one core): parallelism across clients is --jobs.
+        overrides={"GEO_EXTRACT_WORKERS": min(1, default_extract_workers())},
     )
     config = ScoringConfig(weights=dict(spec.weights), disabled=frozenset(spec.disabled))
     values: dict[str, Any]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from auditor.crawl import CrawlOptions, run_crawl
+from auditor.crawl import CrawlOptions, crawl_settings, run_crawl
 from auditor.llm import LLMConfig, suggest_briefs
 from auditor.store import Store, StoreSink
 from reports.writers import write_all
@@ -255,7 +255,7 @@ def crawl_only(
         "max_depth": options.max_depth,
         "crawl": crawl_settings_record(options),
     }
-    background = _embed_while_crawling(store)  # uses the crawl's idle CPU; the score stage reads the cache
+    background = _embed_while_crawling(store, options)  # the score stage reads the cache
     if background is not None:
         user_callback = on_page
 
@@ -279,10 +279,16 @@ def crawl_only(
     return audit_id
 
 
-def _embed_while_crawling(store: Store):  # -> auditor.embeddings.EmbedWhileCrawling | None
+def _embed_while_crawling(store: Store, options: CrawlOptions):  # -> auditor.embeddings.EmbedWhileCrawling | None
+    """Embed pages beside the crawl only when the crawl waits between requests (a download delay, as
+    every polite crawl has): then it costs no time. An unthrottled crawl (a local build, loopback,
+    `--delay 0`) has no idle CPU; embedding beside it slowed it by 40 % for the same total time
+    (bench/RESULTS.md "## Crawl"), so the score stage embeds instead."""
     import os
 
     if os.environ.get("GEO_AUDIT_EMBEDDER", "").lower() == "none":
+        return None
+    if crawl_settings(options).getfloat("DOWNLOAD_DELAY") <= 0:
         return None
     try:
         from auditor.embeddings import EmbedWhileCrawling

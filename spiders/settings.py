@@ -22,6 +22,12 @@ AUTOTHROTTLE_START_DELAY = 0.5
 AUTOTHROTTLE_MAX_DELAY = 10.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 
+# Scrapy runs an async callback's output through CONCURRENT_ITEMS asyncio tasks per response (default
+# 100). A page yields one record (stored synchronously) and its link requests, so parallel item
+# processing gains nothing; creating 100 tasks per page was 21 % of the crawl thread's time (py-spy,
+# bench/RESULTS.md "## Crawl").
+CONCURRENT_ITEMS = 4
+
 DOWNLOAD_TIMEOUT = 20
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # also caps decompressed bodies (decompression bombs)
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
@@ -88,6 +94,7 @@ GEO_STRIP_PARAMS = [
     "oscsid",
     "ref_src",
 ]
-# Parse + extract in worker processes (the per-page work; uses the second core). -1 = one worker
-# when the machine has more than one core, 0 = extract in the crawl process.
+# Parse + extract in worker processes (the per-page work). -1 = one per core (up to 4) when the
+# machine has more than one core, 0 = extract in the crawl process. Batch children use one each:
+# their parallelism is the batch's --jobs.
 GEO_EXTRACT_WORKERS = -1

@@ -177,11 +177,19 @@ def _warm() -> int:
     return os.getpid()
 
 
+def default_extract_workers() -> int:
+    """One per core up to 4 (the default crawl has 8 requests in flight), none on one core."""
+    cores = os.cpu_count() or 1
+    return min(cores, 4) if cores > 1 else 0
+
+
 def start_pool(workers: int) -> ProcessPoolExecutor | None:
-    """Extraction workers (-1 = one when the machine has a second core, 0 = none). Forked before
-    the reactor runs (started here and waited for), so no reactor thread is copied mid-work."""
+    """Extraction workers (-1 = one per core when there are two or more, 0 = none). Forked before
+    the reactor runs (started here and waited for), so no reactor thread is copied mid-work. One per
+    core, not one fewer: the crawl process needs about half of what a worker does per page (5.5 vs
+    10.5 CPU ms), and on 2 cores two workers took an unthrottled crawl from 73 to 105 pages/s."""
     if workers < 0:
-        workers = 1 if (os.cpu_count() or 1) > 1 else 0
+        workers = default_extract_workers()
     if workers == 0:
         return None
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init)

@@ -17,7 +17,7 @@ import pytest
 
 from auditor.batch import ADDRESS_SPACE_SLACK_MB, process_tree, tree_memory_mb
 
-EXTRACT_WORKERS = 1 if (os.cpu_count() or 1) > 1 else 0  # spiders/site_spider.py start_pool(-1)
+EXTRACT_WORKERS = 1 if (os.cpu_count() or 1) > 1 else 0  # auditor/batch.py: one per client
 
 ALLOCATE_AND_FORK = """
 import os, sys, time

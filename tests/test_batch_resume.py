@@ -15,7 +15,7 @@ from auditor.store import Store
 from tests.batch_sites import client_toml, serve_sites
 from tests.conftest import run_cli
 
-EXTRACT_WORKERS = 1 if (os.cpu_count() or 1) > 1 else 0  # spiders/site_spider.py start_pool(-1)
+EXTRACT_WORKERS = 1 if (os.cpu_count() or 1) > 1 else 0  # auditor/batch.py: one per client
 
 
 def _items(db):
