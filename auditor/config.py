@@ -33,6 +33,8 @@ LLM_KEYS = {
     "concurrency": int,
     "max_briefs": int,
     "max_tokens": int,
+    "threads": int,  # local: llama.cpp threads
+    "context": int,  # local: context window in tokens
     "price_in_per_mtok": float,
     "price_out_per_mtok": float,
 }

@@ -1,0 +1,29 @@
+"""The [llm] table of the config file: every LLMConfig knob the docs name is accepted and typed,
+anything else is a one-line ConfigError."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.cli import _llm_config
+from auditor.config import ConfigError, load_config
+
+
+def test_local_model_threads_and_context_reach_the_llm_config(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[llm]\nbackend = "local"\nthreads = 2\ncontext = 8192\nmax_briefs = 3\n', encoding="utf-8")
+    llm = _llm_config(None, None, load_config(config))
+    assert (llm.backend, llm.threads, llm.context, llm.max_briefs) == ("local", 2, 8192, 3)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [("[llm]\nthreeds = 2\n", "unknown llm setting 'threeds'"), ('[llm]\nthreads = "two"\n', "llm.threads")],
+)
+def test_bad_llm_settings_are_one_line_errors(tmp_path: Path, body: str, message: str) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_config(config)
