@@ -120,6 +120,8 @@ def weighted_mean(pairs: Iterable[tuple[float | None, float]]) -> float | None:
 
 
 def _page_summaries(site: SiteData, results: list[CheckResult]) -> list[PageSummary]:
+    from scoring.signals import page_signals  # reuses the checks' detectors, which import this module
+
     per_page: dict[str, list[tuple[str, PageOutcome, float]]] = defaultdict(list)
     for result in results:
         for outcome in result.pages:
@@ -139,6 +141,7 @@ def _page_summaries(site: SiteData, results: list[CheckResult]) -> list[PageSumm
                 failed_checks=[cid for cid, o, _ in rated if o.state in ("fail", "warn")],
                 error=page.error,
                 page_type=classify(page).kind if page.ok else None,
+                signals=page_signals(page) if page.ok else None,
             )
         )
     return summaries

@@ -885,3 +885,41 @@ CREDENTIAL_RE = re.compile(
 )
 # Team/author words that are not a person ("Redaktion", "Team Solar Nord", "admin").
 NOT_A_PERSON_RE = re.compile(r"^(?:redaktion|team|admin|administrator|editor|editorial|staff|gast|guest)\b", re.I)
+
+
+# -- people and organisations in an author slot (bylines) ---------------------------------------
+
+LEGAL_FORM_RE = re.compile(
+    r"\b(?:gmbh|ag|e\.\s?v\.|ev|ltd|inc|llc|ug|kg|gbr|ohg|se|plc|co\.|corp|verlag|media|network|agentur|agency|"
+    r"stiftung|foundation|verein|initiative|studio|company|solutions|software|labs?)\b\.?",
+    re.IGNORECASE,
+)
+EDITORIAL_RE = re.compile(r"^(?:die\s+|the\s+)?(?:redaktion|redaktionsteam|editorial\s+team|editors|newsroom)\b", re.I)
+NOT_A_NAME = {
+    "admin", "administrator", "gast", "guest", "anonymous", "anonym", "unknown", "redaktion", "team", "author",
+    "autor", "autorin", "name", "required", "webmaster", "editor", "user", "home", "blog", "news",
+}
+
+
+def letters_key(text: str) -> str:
+    """Letters and digits only, case folded: "Müller-Lüdenscheidt GmbH" == "müllerlüdenscheidtgmbh"."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def is_person_name(name: str, site_names: set[str] = frozenset()) -> bool:
+    """A person's (or a labelled editorial team's) name, not an organisation, a label or a sentence."""
+    words = name.split()
+    if not 1 <= len(words) <= 5 or len(name) > 60 or re.search(r"\d|[@:!?]", name):
+        return False
+    if EDITORIAL_RE.match(name) and len(words) <= 3:
+        return True
+    if not name[0].isupper() or name.casefold() in NOT_A_NAME or words[0].casefold() in NOT_A_NAME:
+        return False
+    if LEGAL_FORM_RE.search(name):
+        return False
+    if len(words) >= 2 and name.isupper():  # "ESPORTS NETWORK": a brand set in capitals
+        return False
+    key = letters_key(name)
+    if key in site_names or any(len(s) >= 4 and s in key for s in site_names):  # "Seatsurfing Team"
+        return False
+    return all(w[0].isupper() or w.lower() in ("von", "van", "de", "der", "zu", "vom", "di", "da", "le") for w in words)

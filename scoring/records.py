@@ -69,7 +69,9 @@ class Hreflang(_Frozen):
 class AuthorSignal(_Frozen):
     """One hint about who wrote the page. `visible` is False for markup readers never see."""
 
-    source: Literal["rel-author", "itemprop", "byline-class", "byline-text", "json-ld", "meta"]
+    # "byline": spiders.extract_byline (visible, placed with the content, a person); the other visible
+    # sources are those of records written before it
+    source: Literal["byline", "rel-author", "itemprop", "byline-class", "byline-text", "json-ld", "meta"]
     name: str
     url: str | None = None
     visible: bool = True
@@ -110,6 +112,7 @@ class PageExtras(_Frozen):
     numeric_tables: int = 0  # tables whose cells are mostly numbers (own data)
     interview_turns: list[str] = Field(default_factory=list)  # speaker labels of Q/A paragraphs, in order
     testimonials: int = 0  # testimonial / review elements in the markup
+    person_markup: bool = False  # a schema.org Person in microdata (itemtype) or RDFa (typeof)
 
 
 class PageRecord(_Frozen):

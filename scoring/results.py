@@ -72,6 +72,21 @@ class CategoryResult(_Frozen):
     check_ids: list[str] = Field(default_factory=list)
 
 
+class PageSignals(_Frozen):
+    """What the page detectors found on one page (docs/signals.md): the facts behind the checks,
+    exported per page for agencies and read by the real-world accuracy benchmark (bench/realworld.py)."""
+
+    page_type: str  # scoring.pagetypes kind
+    authors: list[str] = Field(default_factory=list)  # visible person or editorial-team names, page order
+    person_schema: bool = False  # a schema.org Person anywhere in the page's structured data
+    published: str | None = None  # ISO date the content was published, None when none found
+    quotes_attributed: int = 0  # quotations of a named speaker
+    statistics: int = 0  # figures that state a measured or counted fact
+    statistics_sourced: int = 0  # of those, with their source named in the sentence
+    citations: int = 0  # distinct external links in the main content that support the text
+    words_main: int = 0  # whitespace tokens with a letter or digit in the main content
+
+
 class PageSummary(_Frozen):
     """One row per crawled URL (pages.csv and the page table)."""
 
@@ -84,6 +99,7 @@ class PageSummary(_Frozen):
     failed_checks: list[str] = Field(default_factory=list)
     error: str | None = None
     page_type: str | None = None  # scoring.pagetypes kind: home, article, service, legal, listing, ...
+    signals: PageSignals | None = None  # None for URLs that are not analysed HTML pages
 
 
 class Coverage(_Frozen):

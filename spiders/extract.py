@@ -35,6 +35,7 @@ from scoring.records import (
     Quote,
     count_words,
 )
+from spiders.extract_byline import extract_bylines
 from spiders.extract_evidence import extract_extras
 
 HtmlTree = lxml.html.HtmlElement
@@ -55,12 +56,6 @@ _POSITION_ROLES: dict[str, LinkPosition] = {
     "contentinfo": "footer",
     "complementary": "aside",
 }
-_AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])(?:author|byline|autor|verfasser)(?:$|[\s_-])", re.I)
-# "Von Jana Albrecht", "By Jane Doe", "Autorin: Dr. Eva Maier" at the start of a short element.
-_BYLINE_TEXT = re.compile(
-    r"^\s*(?i:von|by|autor(?:in)?:|author:|text:)\s+"
-    r"((?:(?:Dr|Prof|Dipl)\.(?:-\w+\.?)?\s+)*[A-ZÄÖÜ][\w'’.-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w'’.-]+){1,3})",
-)
 _VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com", "wistia", "dailymotion")
 _AUDIO_HOSTS = ("spotify.com", "soundcloud.com", "podigee", "letscast", "anchor.fm", "podcasts.apple")
 
@@ -421,33 +416,13 @@ def _names(value: Any, items_by_id: dict[str, dict]) -> Iterator[tuple[str, str 
 
 
 def extract_author_signals(tree: HtmlTree, page_url: str, jsonld: list[dict]) -> list[AuthorSignal]:
-    """Who wrote the page: visible bylines first, then JSON-LD and meta (invisible) hints."""
+    """Who wrote the page: visible bylines (spiders.extract_byline) first, then JSON-LD and meta
+    (invisible) hints."""
     signals: list[AuthorSignal] = []
     base = base_url(tree, page_url)
-    for anchor in tree.xpath('//body//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'):
-        name = element_text(anchor)
-        if name:
-            url = absolute_http_url(anchor.get("href"), base)
-            signals.append(AuthorSignal(source="rel-author", name=name, url=url))
-    for element in tree.xpath('//body//*[@itemprop="author"]'):
-        named = element.xpath('.//*[@itemprop="name"]')
-        name = element_text(named[0]) if named else element_text(element)
-        if name:
-            signals.append(AuthorSignal(source="itemprop", name=_strip_byline_prefix(name)))
-    for element in tree.xpath("//body//*[@class]"):
-        if not _AUTHOR_CLASS.search(element.get("class", "")) or link_position(element) in ("nav", "footer"):
-            continue
-        text = element_text(element)
-        if 0 < len(text) <= 200:
-            match = _BYLINE_TEXT.match(text)
-            signals.append(AuthorSignal(source="byline-class", name=match.group(1) if match else text))
-    for element in tree.xpath("//body//*[self::p or self::span or self::div or self::address or self::small]"):
-        text = element_text(element)
-        if len(text) > 160 or link_position(element) in ("nav", "footer"):
-            continue
-        match = _BYLINE_TEXT.match(text)
-        if match:
-            signals.append(AuthorSignal(source="byline-text", name=match.group(1)))
+    for signal in extract_bylines(tree, page_url):
+        url = absolute_http_url(signal.url, base) if signal.url else None
+        signals.append(signal.model_copy(update={"url": url}))
     items_by_id = {item["@id"]: item for item in jsonld if isinstance(item.get("@id"), str)}
     for item in jsonld:
         for name, url in _names(item.get("author"), items_by_id):
@@ -456,10 +431,6 @@ def extract_author_signals(tree: HtmlTree, page_url: str, jsonld: list[dict]) ->
     if meta_author:
         signals.append(AuthorSignal(source="meta", name=meta_author, visible=False))
     return _dedupe(signals)
-
-
-def _strip_byline_prefix(text: str) -> str:
-    return re.sub(r"^(?:von|by|autor(?:in)?:|author:)\s+", "", text, flags=re.I)
 
 
 def _dedupe(signals: list[AuthorSignal]) -> list[AuthorSignal]:

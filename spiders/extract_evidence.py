@@ -15,6 +15,7 @@ import lxml.html
 from lxml import etree
 
 from scoring.records import Gallery, PageExtras
+from spiders.regions import in_chrome, in_teaser, is_hidden, page_title_element
 
 HtmlTree = lxml.html.HtmlElement
 
@@ -246,12 +247,16 @@ _BYLINE_ELEMENTS = etree.XPath(
 
 
 def extract_byline_lines(tree: HtmlTree) -> list[str]:
-    """Short paragraphs anywhere in the body that open like a byline (footers and nav left out)."""
+    """Short paragraphs of the page's own content that open like a byline: site chrome (sidebars,
+    comments, nav, footers), a listing's teasers and hidden markup left out."""
     lines = []
+    title = None
     for element in _BYLINE_ELEMENTS(tree):
         text = _text(element)
         if 0 < len(text) <= MAX_BYLINE_LINE and BYLINE_LINE_RE.match(text) and text not in lines:
-            lines.append(text)
+            title = title if title is not None else page_title_element(tree)
+            if not (is_hidden(element) or in_chrome(element, title) or in_teaser(element, title)):
+                lines.append(text)
     return lines[:20]
 
 
@@ -359,6 +364,17 @@ def count_testimonials(tree: HtmlTree) -> int:
     return count + len(taken)
 
 
+_PERSON_MARKUP = (
+    '//*[@itemtype and contains(concat(" ", normalize-space(@itemtype), " "), "schema.org/Person ")]'
+    ' | //*[@typeof and contains(concat(" ", normalize-space(@typeof), " "), "Person ")]'
+)
+
+
+def has_person_markup(tree: HtmlTree) -> bool:
+    """A schema.org Person in microdata (itemtype=".../Person") or RDFa (typeof="Person")."""
+    return bool(tree.xpath(_PERSON_MARKUP))
+
+
 def extract_extras(tree: HtmlTree, page_url: str) -> dict[str, PageExtras]:
     """The `extras` field of a PageRecord."""
     window = header_window(tree)
@@ -374,5 +390,6 @@ def extract_extras(tree: HtmlTree, page_url: str) -> dict[str, PageExtras]:
             numeric_tables=count_numeric_tables(tree),
             interview_turns=extract_interview_turns(tree),
             testimonials=count_testimonials(tree),
+            person_markup=has_person_markup(tree),
         )
     }

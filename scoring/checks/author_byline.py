@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from scoring.checks.person_schema import jsonld_authors
-from scoring.lexicons import NAME, NAME_RE, ROLE_NOUN_ENDINGS, ROLE_WORD, TITLE, clean_name
+from scoring.lexicons import NAME, NAME_RE, ROLE_NOUN_ENDINGS, ROLE_WORD, TITLE, clean_name, is_person_name
 from scoring.records import AuthorSignal, PageRecord
 from scoring.registry import ArticleCheck, register
 from scoring.results import Evidence, PageOutcome
@@ -141,7 +141,9 @@ def visible_authors(page: PageRecord) -> list[str]:
     and JSON-LD/meta authors whose name is printed near the title. Pure; German and English."""
     names: list[str] = []
     for signal in page.author_signals:
-        if signal.visible:
+        if signal.source == "byline":  # spiders.extract_byline: placed with the content, a person's name
+            names.append(person_name(signal.name) or signal.name)
+        elif signal.visible:
             name = person_name(signal.name)
             if name:
                 names.append(name)
@@ -154,7 +156,6 @@ def visible_authors(page: PageRecord) -> list[str]:
             names.append(person_name(match.group("name")) or match.group("name"))
             line = line[match.end() :]
             match = _CO_AUTHOR.match(line)
-    names.extend(header_line_authors(page.extras.header_text))
     header = page.extras.header_text.casefold()
     for signal in page.author_signals:
         if not signal.visible and signal.name and signal.name.casefold() in header:
@@ -163,7 +164,8 @@ def visible_authors(page: PageRecord) -> list[str]:
                 names.append(name)
     unique: dict[str, str] = {}
     for name in names:
-        unique.setdefault(name_key(name), name)
+        if is_person_name(name):  # "von ESPORTS NETWORK", "Produkt von Firma GmbH": an organisation
+            unique.setdefault(name_key(name), name)
     return list(unique.values())
 
 

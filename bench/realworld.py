@@ -1,0 +1,275 @@
+"""Accuracy of the page detectors on real sites: hand labels against `pages[].signals`.
+
+Each site of bench/realworld/sites.tsv that has labels is exported (bench/realworld/export.py),
+audited as its production host (`geo-audit audit DIR --as-host https://HOST`, served on loopback,
+briefs off), and every labelled page's signals in results.json are compared with its label
+(bench/realworld/labels.jsonl; definitions in LABELLING.md of the shared reference):
+
+- page type: accuracy (the label's type or one of its `page_type_ok`);
+- byline, Person schema, date, attributed quotes, statistics, sourced statistics, citations:
+  precision and recall of presence (label count > 0 against signal count > 0);
+- author names: share of true bylines where the audit found exactly the labelled names (parentheses
+  and @handles dropped, case-insensitive);
+- main-text words: median of |audit - label| / max(label, 100), per page type.
+
+    python bench/realworld.py [--root /tmp/geo-realworld] [--out /tmp/geo-realworld-out] [--reuse]
+                              [--sites a,b] [--show byline,page_type,...]
+
+`--reuse` scores the results.json of an earlier run instead of auditing again (for iterating on the
+comparison); `--show` prints each mismatch of the named detectors (URL, label, audit). Exit code 0;
+the figures go into bench/RESULTS.md by hand, with the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "realworld"))
+from export import DEFAULT_MIRROR, DEFAULT_ROOT, export_site, load_sites  # noqa: E402
+
+LABELS = HERE / "realworld" / "labels.jsonl"
+LABELS_DIR = HERE / "realworld" / "labels.d"  # per-site files while labelling; merged into labels.jsonl
+DEFAULT_OUT = Path("/tmp/geo-realworld-out")
+# The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
+# the production site is crawlable. Only for these snapshots the bench lets the crawl past it.
+IGNORE_ROBOTS = {"cryptomator"}
+PRESENCE = {  # detector -> (label key, signal key)
+    "byline": ("has_byline", "authors"),
+    "person_schema": ("has_person_schema", "person_schema"),
+    "date": ("published_date", "published"),
+    "quotes": ("n_attributed_quotes", "quotes_attributed"),
+    "statistics": ("n_statistics", "statistics"),
+    "sourced_statistics": ("n_sourced_statistics", "statistics_sourced"),
+    "citations": ("n_outbound_citations", "citations"),
+}
+TARGETS = {  # issue "Findings that hold on real sites": (precision, recall)
+    "byline": (0.95, 0.90),
+    "person_schema": (0.95, 0.90),
+    "date": (0.95, 0.90),
+}
+
+
+def load_labels() -> list[dict]:
+    files = [LABELS] if LABELS.exists() else sorted(LABELS_DIR.glob("*.jsonl"))
+    labels = []
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                labels.append(json.loads(line))
+    return labels
+
+
+def url_key(url: str) -> str:
+    """Path (and query) without host, index file or trailing slash: how a label meets a crawled URL."""
+    parts = urlsplit(url)
+    path = re.sub(r"/index\.html?$", "/", unquote(parts.path)).rstrip("/") or "/"
+    return path + (f"?{parts.query}" if parts.query else "")
+
+
+def audit_site(site, root: Path, out: Path) -> Path:
+    """Audit one exported site as its production host; return its results.json."""
+    target = out / site.name
+    if target.exists():
+        shutil.rmtree(target)
+    exe = Path(sys.executable).with_name("geo-audit")
+    cmd = [
+        str(exe), "audit", str(root / site.name), "--as-host", site.origin, "--out", str(target),
+        "--db", str(out / "audits.db"), "--delay", "0", "--max-pages", "6000", "--max-depth", "60",
+        "--llm", "none", "--json",
+    ]
+    if site.name in IGNORE_ROBOTS:
+        cmd += ["-s", "ROBOTSTXT_OBEY=False"]
+    began = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    took = time.perf_counter() - began
+    if done.returncode != 0 and not (target / "results.json").exists():
+        raise SystemExit(f"{site.name}: audit failed ({done.returncode}): {done.stderr.strip()[-300:]}")
+    print(f"  audited {site.name:24} in {took:6.1f} s", file=sys.stderr)
+    return target / "results.json"
+
+
+def names_key(names: str | list[str] | None) -> list[str]:
+    if not names:
+        return []
+    # "Diana/Rocco" as shown on the page is two people, as the audit lists them
+    items = names if isinstance(names, list) else re.split(r", |/", names)
+    cleaned = []
+    for item in items:
+        item = re.sub(r"\([^)]*\)|@\w+", "", item)
+        cleaned.append(" ".join(item.split()).casefold())
+    return [c for c in cleaned if c]
+
+
+def signal_present(key: str, value) -> bool:
+    if isinstance(value, list):
+        return bool(value)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value > 0
+    return value is not None
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, truth: bool, found: bool, note: str) -> None:
+        if truth and found:
+            self.tp += 1
+        elif found:
+            self.fp += 1
+            self.misses.append("FP " + note)
+        elif truth:
+            self.fn += 1
+            self.misses.append("FN " + note)
+        else:
+            self.tn += 1
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+
+def fmt(value: float | None) -> str:
+    return "  –  " if value is None else f"{value:.3f}"
+
+
+def compare(labels: list[dict], results: dict[str, dict]) -> dict:
+    """Every figure of the module docstring, from labels and {site: results.json}."""
+    presence = {name: Score() for name in PRESENCE}
+    type_ok = Score()  # tp = right, fp = wrong
+    type_misses: list[str] = []
+    names_right = names_total = 0
+    name_misses: list[str] = []
+    word_errors: dict[str, list[float]] = defaultdict(list)
+    word_misses: list[tuple[float, str]] = []
+    missing: list[str] = []
+    for label in labels:
+        pages = results.get(label["site"])
+        if pages is None:
+            continue
+        page = pages.get(url_key(label["url"]))
+        signals = page and page.get("signals")
+        if not signals:
+            missing.append(f"{label['url']} (status {page.get('status') if page else 'not crawled'})")
+            continue
+        url = label["url"]
+        for name, (label_key, signal_key) in PRESENCE.items():
+            truth = signal_present(label_key, label[label_key])
+            found = signal_present(signal_key, signals[signal_key])
+            presence[name].add(truth, found, f"{url}  label={label[label_key]!r}  audit={signals[signal_key]!r}")
+        accepted = {label["page_type"], *(label.get("page_type_ok") or [])}
+        if signals["page_type"] in accepted:
+            type_ok.tp += 1
+        else:
+            type_ok.fp += 1
+            type_misses.append(f"{url}  label={label['page_type']}  audit={signals['page_type']}")
+        if label["has_byline"] and signals["authors"]:
+            names_total += 1
+            if names_key(label["author_name"]) == names_key(signals["authors"]):
+                names_right += 1
+            else:
+                name_misses.append(f"{url}  label={label['author_name']!r}  audit={signals['authors']!r}")
+        error = abs(signals["words_main"] - label["word_count_main"]) / max(label["word_count_main"], 100)
+        word_errors[label["page_type"]].append(error)
+        word_misses.append((error, f"{url}  [{label['page_type']}] label={label['word_count_main']} "
+                                   f"audit={signals['words_main']}  ({error:.0%})"))
+    return {
+        "presence": presence,
+        "page_type": (type_ok.tp, type_ok.tp + type_ok.fp, type_misses),
+        "names": (names_right, names_total, name_misses),
+        "words": word_errors,
+        "word_misses": [m for _, m in sorted(word_misses, reverse=True) if _ > 0.10],
+        "missing": missing,
+    }
+
+
+def report(figures: dict, labels: list[dict], sites: list[str], show: set[str]) -> None:
+    print(f"{len(labels)} labelled pages from {len(sites)} sites; "
+          f"{len(figures['missing'])} labelled pages without signals (not crawled or not HTML)")
+    for line in figures["missing"]:
+        print(f"  missing: {line}")
+    print(f"\n{'detector':20} {'precision':>9} {'recall':>7}   tp  fp  fn   target")
+    for name, score in figures["presence"].items():
+        target = TARGETS.get(name)
+        mark = ""
+        if target and score.precision is not None and score.recall is not None:
+            mark = "ok" if score.precision >= target[0] and score.recall >= target[1] else "MISSED"
+            mark = f"{target[0]:.2f}/{target[1]:.2f} {mark}"
+        print(f"{name:20} {fmt(score.precision):>9} {fmt(score.recall):>7} {score.tp:4} {score.fp:3} {score.fn:3}   "
+              f"{mark}")
+    right, total, type_misses = figures["page_type"]
+    print(f"\npage type accuracy   {right / total if total else 0:.3f}  ({right}/{total}; target 0.90)")
+    right, total, name_misses = figures["names"]
+    print(f"author names exact   {right / total if total else 0:.3f}  ({right}/{total} true bylines found; target 0.90)")
+    print("\nmain-text words: median |audit - label| / max(label, 100) per page type (target ≤ 0.10)")
+    for kind, errors in sorted(figures["words"].items()):
+        print(f"  {kind:10} {statistics.median(errors):.3f}  ({len(errors)} pages)")
+    sections = {
+        **{name: score.misses for name, score in figures["presence"].items()},
+        "page_type": type_misses,
+        "names": name_misses,
+        "words": figures["word_misses"],
+    }
+    for name in sorted(show):
+        print(f"\n-- {name} mismatches")
+        for line in sections.get(name, []):
+            print("  " + line)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    parser.add_argument("--mirror", type=Path, default=DEFAULT_MIRROR)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--reuse", action="store_true", help="compare earlier results.json, do not audit")
+    parser.add_argument("--sites", default="", help="comma-separated site names (default: all labelled)")
+    parser.add_argument("--show", default="", help="comma-separated detectors whose mismatches to print")
+    args = parser.parse_args(argv)
+    labels = load_labels()
+    wanted = {s for s in args.sites.split(",") if s}
+    labelled = {label["site"] for label in labels}
+    sites = [s for s in load_sites() if s.name in labelled and (not wanted or s.name in wanted)]
+    labels = [label for label in labels if label["site"] in {s.name for s in sites}]
+    args.out.mkdir(parents=True, exist_ok=True)
+    results: dict[str, dict] = {}
+    for site in sites:
+        path = args.out / site.name / "results.json"
+        if not args.reuse or not path.exists():
+            if not (args.root / site.name).exists():
+                export_site(site, args.root, args.mirror)
+            path = audit_site(site, args.root, args.out)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        by_key: dict[str, dict] = {}
+        for page in data["pages"]:  # "/a" redirecting to "/a/" meet on one key: keep the analysed page
+            key = url_key(page["url"])
+            if page.get("signals") or key not in by_key:
+                by_key[key] = page
+        results[site.name] = by_key
+    report(compare(labels, results), labels, [s.name for s in sites], {s for s in args.show.split(",") if s})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Per-page signals: what the page detectors found on one page, as plain facts.
+
+One function per signal, each reusing the detector its check uses, so a signal and the check that
+reads it can never disagree. `page_signals` assembles them into `PageSignals` for results.json
+(`pages[].signals`, documented in docs/signals.md); bench/realworld.py compares them with hand
+labels of real pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scoring.checks.attributed_quotes import find_quotations
+from scoring.checks.author_byline import visible_authors
+from scoring.checks.outbound_citations import citation_links
+from scoring.checks.person_schema import jsonld_nodes
+from scoring.checks.statistics import page_statistics
+from scoring.pagetypes import classify
+from scoring.records import PageRecord
+from scoring.results import PageSignals
+from scoring.site import jsonld_types
+
+# LABELLING.md: "Words are whitespace tokens that contain a letter or a digit."
+_WORD_TOKEN = re.compile(r"\w", re.UNICODE)
+
+
+def main_words(text: str) -> int:
+    """Whitespace tokens that contain a letter or a digit."""
+    return sum(1 for token in text.split() if _WORD_TOKEN.search(token))
+
+
+def has_person_schema(page: PageRecord) -> bool:
+    """A schema.org Person anywhere in the page: JSON-LD (nested too), microdata or RDFa."""
+    if page.extras.person_markup:
+        return True
+    return any("person" in jsonld_types(node) for node in jsonld_nodes(page.structured_data) if "@type" in node)
+
+
+def published_date(page: PageRecord) -> str | None:
+    return page.dates.published or page.extras.visible_date
+
+
+def page_signals(page: PageRecord) -> PageSignals:
+    """The signals of one analysed HTML page (pure)."""
+    statistics = page_statistics(page)
+    kind = classify(page).kind
+    return PageSignals(
+        page_type=kind,
+        # names on a listing's teasers belong to the listed posts, not to the listing
+        authors=[] if kind == "listing" else visible_authors(page),
+        person_schema=has_person_schema(page),
+        published=published_date(page),
+        quotes_attributed=sum(1 for q in find_quotations(page) if q.speaker),
+        statistics=sum(len(s.figures) for s in statistics),
+        statistics_sourced=sum(len(s.figures) for s in statistics if s.source),
+        citations=len({link.url for link in citation_links(page)}),
+        words_main=main_words(page.main_text),
+    )

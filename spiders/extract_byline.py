@@ -1,0 +1,228 @@
+"""Visible bylines: the names of the people who wrote the page, as the template shows them.
+
+A byline (LABELLING.md) names a person, or a clearly labelled editorial team, and stands with the
+content: near the H1, or in an author box at the end. Found in real templates as author markup
+(`rel=author`, `itemprop=author`, an `author`/`byline` class, a link to an author page) or as a short
+line "Von NAME" / "By NAME" / "Autorin: NAME" (also in an <h3> under the H1). Not a byline: the
+site's tagline or name in the header, nav, footer, sidebars, comments, a listing's teasers, markup
+hidden with `display:none`, or an organisation in the author slot ("von ESPORTS NETWORK").
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import lxml.html
+from lxml import etree
+
+from scoring.lexicons import LEGAL_FORM_RE, NAME, NOT_A_NAME, is_person_name
+from scoring.lexicons import letters_key as _key
+from scoring.records import AuthorSignal
+from spiders.regions import in_chrome, in_teaser, is_hidden, page_title_element
+
+HtmlTree = lxml.html.HtmlElement
+
+AUTHOR_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:author|authors|byline|autor|autorin|verfasser|avatar__name|fn)(?:$|[\s_-])", re.IGNORECASE
+)
+# containers of an author box at the end of an article ("Über die Autorin", "About the author")
+AUTHOR_BOX_RE = re.compile(
+    r"(?:^|[\s_-])(?:author-?box|author-?bio|about-?author|autor(?:en)?-?box|author-?info|author-?card|"
+    r"post-?author|entry-?author|author-?details|authorcol)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# an author page: /author/jane-doe/, /autor/jana/, /authors/x, /team/jana-albrecht/, /redaktion/x
+AUTHOR_PATH_RE = re.compile(r"/(?:author|authors|autor|autoren|autorin|redaktion|team|people)/[^/?#]+/?$", re.I)
+BYLINE_PREFIX_RE = re.compile(
+    r"^\W*(?:(?:ein\s+)?(?:gast)?beitrag\s+von|geschrieben\s+von|verfasst\s+von|(?:a\s+)?guest\s+post\s+by|"
+    r"written\s+by|posted\s+by|published\s+by|veröffentlicht\s+von|words(?:\s+and\s+photos)?\s*:|"
+    r"text(?:\s+und\s+fotos)?\s*:|autor(?:in|en)?\s*:|authors?\s*:|von|by)\s+(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_NAME_AT_START = re.compile(rf"^(?P<name>{NAME})")
+MAX_LINE = 160  # a byline is a short line, not a paragraph that happens to start with "von"
+NEAR_BEFORE = 250  # visible characters before the H1 that may hold the byline (kicker, meta line)
+NEAR_AFTER = 500  # ... and after it (meta line, standfirst, author row)
+_SEGMENT_SPLIT = re.compile(r"\s*(?:[|·•,;/]|\s[–—-]\s|\n)\s*")
+_CO_AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|/|\bund\b|\band\b)\s*")
+_DATEISH = re.compile(r"\d|\b(?:min(?:utes?)?|read|lesezeit|uhr|am|on|updated|aktualisiert)\b", re.IGNORECASE)
+_BYLINE_ELEMENTS = etree.XPath(
+    "//body//*[self::p or self::span or self::div or self::small or self::em or self::address or self::li or "
+    "self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::strong or self::b or self::td]"
+    "[not(ancestor::script or ancestor::style or ancestor::template or ancestor::blockquote)]"
+)
+_AUTHOR_MARKUP = etree.XPath(
+    '//body//a[contains(concat(" ", normalize-space(@rel), " "), " author ")] | //body//*[@itemprop="author"]'
+    " | //body//*[@class] | //body//a[@href]"
+)
+# A meta row under the title: short items, one of them a date ("Diana/Rocco · 12. Januar 2010 · 01 min").
+_META_ROWS = etree.XPath("//body//*[self::ul or self::ol or self::div or self::p or self::span][count(*) >= 2]")
+_DATE_ITEM = re.compile(
+    r"\b\d{1,2}\.\s?(?:\d{1,2}\.\s?|[A-ZÄÖÜa-zäöü]+\.?\s+)\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|"
+    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b",
+    re.IGNORECASE,
+)
+_BARE_NAMES = re.compile(
+    r"^(?:[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){0,3})(?:\s*(?:/|&|,|\bund\b|\band\b)\s*"
+    r"[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){0,3})*$"
+)
+MAX_META_ITEM = 40
+_TEXT_NODES = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::template)]")
+
+
+def _text(element: HtmlTree) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _site_names(tree: HtmlTree) -> set[str]:
+    """The site's own names (og:site_name, application-name, the title's suffix): never a person."""
+    names = set()
+    for value in tree.xpath('//meta[@property="og:site_name"]/@content | //meta[@name="application-name"]/@content'):
+        names.add(_key(value))
+    title = tree.findtext(".//title") or ""
+    parts = re.split(r"\s+[|–—-]\s+|\s*[|]\s*", title.strip())
+    if len(parts) > 1:
+        names.update(_key(p) for p in (parts[0], parts[-1]))
+    return {n for n in names if n}
+
+
+def names_in(text: str) -> list[str]:
+    """Names in the text of a byline element: after a "von/by" prefix, else the segment that reads
+    like a name ("Marieke | 12.10.2020", "Andy Garner · 5 min read")."""
+    text = " ".join(text.split())
+    prefixed = BYLINE_PREFIX_RE.match(text)
+    if prefixed:
+        text = prefixed.group("rest")
+    elif re.search(r"\b(?:von|by)\s+[A-ZÄÖÜ]", text):  # "Posted on 3 May 2024 by Jane Doe"
+        text = re.split(r"\b(?:von|by)\s+(?=[A-ZÄÖÜ])", text, maxsplit=1)[1]
+    for segment in _SEGMENT_SPLIT.split(text):
+        segment = segment.strip(" .")
+        if not segment or _DATEISH.search(segment) and not _NAME_AT_START.match(segment):
+            continue
+        named = _NAME_AT_START.match(segment)
+        if named:
+            segment = named.group("name")
+        parts = [p for p in _CO_AUTHOR_SPLIT.split(segment) if p]
+        if len(parts) > 1 and all(_NAME_AT_START.fullmatch(p) for p in parts):
+            return parts
+        return [segment]
+    return []
+
+
+def is_author_handle(name: str, site_names: set[str]) -> bool:
+    """A nickname or lower-case name on an author link: one or two tokens, not a label or the site."""
+    words = name.split()
+    return (
+        1 <= len(words) <= 2 and len(name) <= 30 and name.casefold() not in NOT_A_NAME
+        and _key(name) not in site_names and not LEGAL_FORM_RE.search(name) and not name.isdigit()
+    )
+
+
+def meta_row_names(row: HtmlTree) -> list[str]:
+    """Bare names in a meta row of short items next to a date ("Diana/Rocco · 12.01.2010 · 01 min").
+    Links (categories, tags) are not names here; author links are found as author markup."""
+    items = [child for child in row if isinstance(child.tag, str)]
+    texts = [_text(child) for child in items]
+    if not texts or any(len(t) > MAX_META_ITEM for t in texts) or not any(_DATE_ITEM.search(t) for t in texts):
+        return []
+    names = []
+    for child, text in zip(items, texts, strict=True):
+        if not text or child.tag == "a" or child.xpath(".//a") or _DATEISH.search(text):
+            continue
+        if _BARE_NAMES.match(text):
+            names.extend(p for p in _CO_AUTHOR_SPLIT.split(text) if p)
+    return names
+
+
+def _offsets(tree: HtmlTree) -> dict[HtmlTree, int]:
+    """Visible-text offset of the first text of each element, in document order."""
+    offsets: dict[HtmlTree, int] = {}
+    at = 0
+    for node in _TEXT_NODES(tree):
+        parent = node.getparent()
+        if parent is not None and parent not in offsets:
+            offsets[parent] = at
+        at += len(node.strip()) + 1 if node.strip() else 0
+    return offsets
+
+
+def _offset_of(element: HtmlTree, offsets: dict[HtmlTree, int]) -> int | None:
+    for node in element.iter():
+        if node in offsets:
+            return offsets[node]
+    return None
+
+
+def _author_markup(element: HtmlTree) -> bool:
+    if element.tag == "a":
+        rel = (element.get("rel") or "").lower().split()
+        path = urlsplit(element.get("href") or "").path
+        if "author" in rel or AUTHOR_PATH_RE.search(path):
+            return True
+    return element.get("itemprop") == "author" or bool(AUTHOR_CLASS_RE.search(element.get("class") or ""))
+
+
+def _in_author_box(element: HtmlTree) -> bool:
+    return any(AUTHOR_BOX_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in element.iterancestors())
+
+
+def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
+    """Visible person bylines of the page, in page order (source "byline")."""
+    title = page_title_element(tree)
+    offsets = _offsets(tree)
+    title_at = _offset_of(title, offsets) if title is not None else None
+    title_end = title_at + len(_text(title)) if title is not None and title_at is not None else None
+    site_names = _site_names(tree)
+    found: list[tuple[int, str, str | None]] = []
+
+    def placed_well(element: HtmlTree) -> bool:
+        if is_hidden(element) or in_chrome(element, title) or in_teaser(element, title):
+            return False
+        if title is not None and (element is title or any(a is title for a in element.iterancestors())
+                                  or any(a is element for a in title.iterancestors())):
+            return False  # the title itself ("Autor: pascal" heading an author archive) is no byline
+        if _in_author_box(element):
+            return True
+        at = _offset_of(element, offsets)
+        if at is None or title_at is None or title_end is None:
+            return at is not None and at < NEAR_AFTER  # no H1: the first lines of the page
+        return title_at - NEAR_BEFORE <= at <= title_end + NEAR_AFTER
+
+    def add(element: HtmlTree, names: list[str], url: str | None, handle_ok: bool = False) -> None:
+        at = _offset_of(element, offsets) or 0
+        for name in names:
+            # an author-page link may carry a nickname or a lower-case first name ("pascal", "2D3S3RT")
+            if is_person_name(name, site_names) or handle_ok and is_author_handle(name, site_names):
+                found.append((at, name, url))
+
+    for element in _AUTHOR_MARKUP(tree):
+        if not _author_markup(element) or element.xpath("ancestor::blockquote") or not placed_well(element):
+            continue
+        text = _text(element)
+        if not text or len(text) > MAX_LINE:
+            continue
+        link = element if element.tag == "a" else next(iter(element.xpath(".//a[@href]")), None)
+        url = link.get("href") if link is not None else None
+        add(element, names_in(text), url, handle_ok=link is not None and _author_markup(link))
+    for element in _BYLINE_ELEMENTS(tree):
+        text = _text(element)
+        if not text or len(text) > MAX_LINE or not BYLINE_PREFIX_RE.match(text):
+            continue
+        if any(BYLINE_PREFIX_RE.match(_text(child)) for child in element if isinstance(child.tag, str)):
+            continue  # the innermost element that holds the line
+        rest = BYLINE_PREFIX_RE.match(text).group("rest")
+        if not (_NAME_AT_START.match(rest) or _author_markup(element) or element.xpath(".//a[@rel or @href]")):
+            continue  # "von Montag bis Freitag": a prefix needs a name after it
+        if placed_well(element):
+            add(element, names_in(text), None)
+    for row in _META_ROWS(tree):
+        names = meta_row_names(row)
+        if names and placed_well(row):
+            add(row, names, None)
+    found.sort(key=lambda item: item[0])
+    unique: dict[str, AuthorSignal] = {}
+    for _, name, url in found:
+        unique.setdefault(name.casefold(), AuthorSignal(source="byline", name=name, url=url))
+    return list(unique.values())

@@ -1,0 +1,92 @@
+"""Where an element sits in a page template: hidden, page chrome, a teaser of another page.
+
+Real templates put names, dates and links in many places that are not the page's own content: a
+tagline in the site header, a sidebar "about me" box, the names and dates of comments, the teasers
+of a listing, a byline hidden with `display:none`. These pure predicates let every detector (bylines,
+quotes, citations) leave those places out the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+HtmlTree = lxml.html.HtmlElement
+
+# class/id tokens of template regions that are never the page's own content
+CHROME_TOKEN_RE = re.compile(
+    r"(?:^|[\s_-])(?:sidebar|side-bar|widgets?|widget-area|comments?|commentlist|comment-list|comment-respond|"
+    r"respond|reply|related|related-posts?|yarpp|share|sharing|social-share|shariff|cookie|cookies|consent|"
+    r"breadcrumbs?|navbar|site-header|site-footer|masthead|menu|newsletter|subscribe)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+HIDDEN_CLASS_RE = re.compile(
+    r"(?:^|\s)(?:hidden|d-none|sr-only|screen-reader-text|visually-hidden|visuallyhidden|hide)(?:$|\s)", re.I
+)
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_CHROME_TAGS = {"nav", "aside"}
+_CHROME_ROLES = {"navigation", "complementary", "contentinfo", "search"}
+_CONTENT_TAGS = {"main", "article"}
+
+
+def _tag(element: HtmlTree) -> str:
+    return element.tag if isinstance(element.tag, str) else ""
+
+
+def _tokens(element: HtmlTree) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def is_hidden(element: HtmlTree) -> bool:
+    """Hidden from readers by the markup itself: `hidden`, inline `display:none`, a hiding class."""
+    for node in (element, *element.iterancestors()):
+        if node.get("hidden") is not None or _HIDDEN_STYLE_RE.search(node.get("style") or ""):
+            return True
+        if HIDDEN_CLASS_RE.search(node.get("class") or ""):
+            return True
+    return False
+
+
+def in_chrome(element: HtmlTree, title: HtmlTree | None = None) -> bool:
+    """Inside site chrome: nav, aside, sidebars, comments, share bars, cookie banners, and a header or
+    footer that belongs to the site rather than to the article (one inside <main>/<article> or the
+    header that holds the page's H1 is the article's own)."""
+    inside_content = any(_tag(a) in _CONTENT_TAGS or (a.get("role") or "").lower() == "main"
+                         for a in element.iterancestors())
+    for node in (element, *element.iterancestors()):
+        tag = _tag(node)
+        role = (node.get("role") or "").lower()
+        if tag in _CHROME_TAGS or role in _CHROME_ROLES:
+            return True
+        if tag in ("header", "footer") or role == "banner":
+            holds_title = title is not None and (node is title or any(a is node for a in title.iterancestors()))
+            if not inside_content and not holds_title:
+                return True
+        if tag != "body" and CHROME_TOKEN_RE.search(_tokens(node)):
+            holds_title = title is not None and any(a is node for a in title.iterancestors())
+            if not holds_title:
+                return True
+    return False
+
+
+def page_title_element(tree: HtmlTree) -> HtmlTree | None:
+    """The page's own H1: the first visible one outside site chrome (a logo H1 in the header is not)."""
+    h1s = [h for h in tree.xpath("//body//h1") if not is_hidden(h)]
+    for h1 in h1s:
+        if not in_chrome(h1, h1) or any(_tag(a) in _CONTENT_TAGS for a in h1.iterancestors()):
+            if (h1.text_content() or "").strip():
+                return h1
+    return h1s[0] if h1s else None
+
+
+def in_teaser(element: HtmlTree, title: HtmlTree | None) -> bool:
+    """Inside one of several <article>s that is not the page's own (a listing's teaser, a related post).
+    A page with a single <article> owns it, wherever its H1 stands."""
+    for node in element.iterancestors():
+        if _tag(node) == "article":
+            if title is not None and any(a is node for a in title.iterancestors()):
+                return False
+            articles = node.getroottree().getroot().xpath("//body//article[not(ancestor::article)]")
+            return len(articles) > 1
+    return False
