@@ -889,7 +889,7 @@ NOT_A_PERSON_RE = re.compile(r"^(?:redaktion|team|admin|administrator|editor|edi
 
 # -- people and organisations in an author slot (bylines) ---------------------------------------
 
-LEGAL_FORM_RE = re.compile(
+ORGANISATION_WORD_RE = re.compile(
     r"\b(?:gmbh|ag|e\.\s?v\.|ev|ltd|inc|llc|ug|kg|gbr|ohg|se|plc|co\.|corp|verlag|media|network|agentur|agency|"
     r"stiftung|foundation|verein|initiative|studio|company|solutions|software|labs?)\b\.?",
     re.IGNORECASE,
@@ -915,7 +915,7 @@ def is_person_name(name: str, site_names: set[str] = frozenset()) -> bool:
         return True
     if not name[0].isupper() or name.casefold() in NOT_A_NAME or words[0].casefold() in NOT_A_NAME:
         return False
-    if LEGAL_FORM_RE.search(name):
+    if ORGANISATION_WORD_RE.search(name) or LEGAL_FORM_RE.search(name):
         return False
     if len(words) >= 2 and name.isupper():  # "ESPORTS NETWORK": a brand set in capitals
         return False
@@ -923,3 +923,11 @@ def is_person_name(name: str, site_names: set[str] = frozenset()) -> bool:
     if key in site_names or any(len(s) >= 4 and s in key for s in site_names):  # "Seatsurfing Team"
         return False
     return all(w[0].isupper() or w.lower() in ("von", "van", "de", "der", "zu", "vom", "di", "da", "le") for w in words)
+
+
+# Words that label a date as the page's own ("Stand: März 2025", "Veröffentlicht am", "Last updated").
+PUBLICATION_CUE_RE = re.compile(
+    r"veröffentlicht|publiziert|erschienen|aktualisiert|\bstand\b|zuletzt|published|posted|updated|"
+    r"last (?:modified|reviewed)|effective|as of",
+    re.IGNORECASE,
+)

@@ -12,6 +12,7 @@ import re
 
 from scoring.checks.attributed_quotes import find_quotations
 from scoring.checks.author_byline import visible_authors
+from scoring.checks.content_dates import own_date
 from scoring.checks.outbound_citations import citation_links
 from scoring.checks.person_schema import jsonld_nodes
 from scoring.checks.statistics import page_statistics
@@ -19,6 +20,8 @@ from scoring.pagetypes import classify
 from scoring.records import PageRecord
 from scoring.results import PageSignals
 from scoring.site import jsonld_types
+
+LISTS_OTHERS = ("listing", "profile")  # pages whose names and dates are those of other pages
 
 # LABELLING.md: "Words are whitespace tokens that contain a letter or a digit."
 _WORD_TOKEN = re.compile(r"\w", re.UNICODE)
@@ -36,20 +39,16 @@ def has_person_schema(page: PageRecord) -> bool:
     return any("person" in jsonld_types(node) for node in jsonld_nodes(page.structured_data) if "@type" in node)
 
 
-def published_date(page: PageRecord) -> str | None:
-    return page.dates.published or page.extras.visible_date
-
-
 def page_signals(page: PageRecord) -> PageSignals:
     """The signals of one analysed HTML page (pure)."""
     statistics = page_statistics(page)
     kind = classify(page).kind
     return PageSignals(
         page_type=kind,
-        # names on a listing's teasers belong to the listed posts, not to the listing
-        authors=[] if kind == "listing" else visible_authors(page),
+        # names and dates on a listing's (or an author archive's) teasers belong to the listed posts
+        authors=[] if kind in LISTS_OTHERS else visible_authors(page),
         person_schema=has_person_schema(page),
-        published=published_date(page),
+        published=None if kind in LISTS_OTHERS else own_date(page),
         quotes_attributed=sum(1 for q in find_quotations(page) if q.speaker),
         statistics=sum(len(s.figures) for s in statistics),
         statistics_sourced=sum(len(s.figures) for s in statistics if s.source),

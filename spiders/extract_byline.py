@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from scoring.lexicons import LEGAL_FORM_RE, NAME, NOT_A_NAME, is_person_name
+from scoring.lexicons import ORGANISATION_WORD_RE, NAME, NOT_A_NAME, is_person_name
 from scoring.lexicons import letters_key as _key
 from scoring.records import AuthorSignal
 from spiders.regions import in_chrome, in_teaser, is_hidden, page_title_element
@@ -41,6 +41,7 @@ BYLINE_PREFIX_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _NAME_AT_START = re.compile(rf"^(?P<name>{NAME})")
+MIN_REPEATED = 3  # visible author elements on a page without an H1 that make it a list of posts
 MAX_LINE = 160  # a byline is a short line, not a paragraph that happens to start with "von"
 NEAR_BEFORE = 250  # visible characters before the H1 that may hold the byline (kicker, meta line)
 NEAR_AFTER = 500  # ... and after it (meta line, standfirst, author row)
@@ -69,6 +70,7 @@ _BARE_NAMES = re.compile(
     r"[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){0,3})*$"
 )
 MAX_META_ITEM = 40
+MAX_LOOSE_WORDS = 2  # words between the items of a meta row ("von", "am", "Published")
 _TEXT_NODES = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::template)]")
 
 
@@ -116,7 +118,7 @@ def is_author_handle(name: str, site_names: set[str]) -> bool:
     words = name.split()
     return (
         1 <= len(words) <= 2 and len(name) <= 30 and name.casefold() not in NOT_A_NAME
-        and _key(name) not in site_names and not LEGAL_FORM_RE.search(name) and not name.isdigit()
+        and _key(name) not in site_names and not ORGANISATION_WORD_RE.search(name) and not name.isdigit()
     )
 
 
@@ -127,6 +129,9 @@ def meta_row_names(row: HtmlTree) -> list[str]:
     texts = [_text(child) for child in items]
     if not texts or any(len(t) > MAX_META_ITEM for t in texts) or not any(_DATE_ITEM.search(t) for t in texts):
         return []
+    loose = " ".join([row.text or "", *(child.tail or "" for child in items)])
+    if len(re.findall(r"[^\W\d_]{3,}", loose)) > MAX_LOOSE_WORDS:
+        return []  # a sentence with a date and a bold phrase in it, not a row of meta items
     names = []
     for child, text in zip(items, texts, strict=True):
         if not text or child.tag == "a" or child.xpath(".//a") or _DATEISH.search(text):
@@ -197,15 +202,23 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
             if is_person_name(name, site_names) or handle_ok and is_author_handle(name, site_names):
                 found.append((at, name, url))
 
-    for element in _AUTHOR_MARKUP(tree):
-        if not _author_markup(element) or element.xpath("ancestor::blockquote") or not placed_well(element):
+    markup = [e for e in _AUTHOR_MARKUP(tree) if _author_markup(e) and not e.xpath("ancestor::blockquote")]
+    if title is None and len({id(e) for e in markup if not is_hidden(e) and not in_chrome(e)}) >= MIN_REPEATED:
+        return []  # no H1 and author markup all over the page: the bylines of a listing's teasers
+    for element in markup:
+        if not placed_well(element):
             continue
         text = _text(element)
         if not text or len(text) > MAX_LINE:
             continue
         link = element if element.tag == "a" else next(iter(element.xpath(".//a[@href]")), None)
         url = link.get("href") if link is not None else None
-        add(element, names_in(text), url, handle_ok=link is not None and _author_markup(link))
+        author_link = link is not None and _author_markup(link)
+        if element is link and author_link and len(text) <= MAX_META_ITEM and not _DATE_ITEM.search(text):
+            names = [text]  # the link to the author's page holds just the name, whatever it looks like
+        else:
+            names = names_in(text)
+        add(element, names, url, handle_ok=author_link)
     for element in _BYLINE_ELEMENTS(tree):
         text = _text(element)
         if not text or len(text) > MAX_LINE or not BYLINE_PREFIX_RE.match(text):

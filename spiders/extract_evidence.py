@@ -26,7 +26,6 @@ _SKIP_ANCESTORS = "ancestor::script or ancestor::style or ancestor::template or 
 # query itself instead of by one more XPath per element.
 _TEXT_NODES = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
 _BODY_TEXT_NODES = etree.XPath(f"//body//text()[not({_SKIP_ANCESTORS})]")
-_BODY_H1 = etree.XPath("//body//h1")
 _BODY_TIME = etree.XPath(f"//body//time[not({_SKIP_ANCESTORS})]")
 _IMAGES = etree.XPath(".//img")
 _BODY_CLASSED = etree.XPath("//body//*[@class]")
@@ -92,6 +91,8 @@ DATE_PATTERNS = (
     re.compile(
         rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE
     ),
+    # "10/23/2019": month first as in US English; "23/10/2019" (no 23rd month) reads day first
+    re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})\b"),
 )
 # Words that make a date a publication date rather than an event date in the text.
 DATE_CUE_RE = re.compile(
@@ -184,6 +185,8 @@ def parse_visible_date(text: str) -> tuple[str, str] | None:
         for match in pattern.finditer(text):
             parts = match.groupdict()
             month = int(parts["m"]) if parts.get("m") else MONTHS.get(parts["mn"].lower().rstrip("."))
+            if month and month > 12 and "/" in match.group(0):
+                month, parts["d"] = int(parts["d"]), str(month)
             try:
                 value = date(int(parts["y"]), month or 0, int(parts["d"]))
             except (TypeError, ValueError):
@@ -205,12 +208,13 @@ def _body_text_nodes(tree: HtmlTree) -> list[tuple[str, HtmlTree]]:
 
 
 def header_window(tree: HtmlTree) -> str:
-    """Visible lines around the H1 (the first lines of the body without one), nav and footer left out."""
+    """Visible lines around the page's title (spiders.regions.page_title_element; the first lines of
+    the body without one), nav and footer left out."""
     nodes = _body_text_nodes(tree)
-    h1 = _BODY_H1(tree)
+    title = page_title_element(tree)
     joined, offsets, h1_at = "", [], None
     for text, parent in nodes:
-        if h1_at is None and h1 and (parent is h1[0] or h1[0] in parent.iterancestors()):
+        if h1_at is None and title is not None and (parent is title or title in parent.iterancestors()):
             h1_at = len(joined)
         offsets.append(len(joined))
         joined += text + " \n"
@@ -219,17 +223,63 @@ def header_window(tree: HtmlTree) -> str:
     return joined[max(0, h1_at - TITLE_WINDOW_BEFORE) : h1_at + TITLE_WINDOW_AFTER]
 
 
+# "Stand: März 2025", "Last updated: July 2026": a month and year after a cue, read as the 1st.
+MONTH_YEAR_RE = re.compile(
+    rf"(?:stand|aktualisiert|zuletzt\s+\w+|last\s+updated|updated|as\s+of|effective)\s*:?\s*(?P<mn>{_MONTH})\.?\s+"
+    r"(?P<y>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+PUBLICATION_LINE_RE = re.compile(
+    r"^\W*(?:veröffentlicht|publiziert|erschienen|published|posted|first published)\b", re.IGNORECASE
+)
+MAX_PUBLICATION_LINE = 120
+_PUBLICATION_LINES = etree.XPath(
+    f"//body//*[self::p or self::div or self::span or self::small or self::footer or self::li][not({_SKIP_ANCESTORS})]"
+    "[not(*[self::p or self::div])]"
+)
+MAX_DATE_LINE_WORDS = 3  # words besides the date on a bare date line ("| Mar 3 2018", "2. Oktober 2015")
+
+
+def _date_line(line: str) -> tuple[str, str] | None:
+    """The date of a byline/date line near the title; a date inside running text ("Seit dem 1. April
+    2016 ist …") is an event in the text, not the page's date."""
+    parsed = parse_visible_date(line)
+    if parsed:
+        rest = line.replace(parsed[1], " ")
+        if DATE_CUE_RE.search(line) or len(re.findall(r"\w{2,}", rest)) <= MAX_DATE_LINE_WORDS:
+            return parsed
+        return None
+    month_year = MONTH_YEAR_RE.search(line)
+    if month_year:
+        month = MONTHS.get(month_year.group("mn").lower().rstrip("."))
+        if month:
+            return date(int(month_year.group("y")), month, 1).isoformat(), month_year.group(0)
+    return None
+
+
 def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str | None]:
-    """A date written visibly in a <time> element, else in a line near the H1 (byline, "Stand:")."""
+    """A date written visibly in a <time> element of the page's own content, else in a line near the
+    H1 (byline, "Stand:"). Dates in sidebars, comments, hidden markup and teasers are other pages'."""
+    title = None
     for element in _BODY_TIME(tree):
         text = _text(element)
         parsed = parse_visible_date(text) if text else None
         if parsed:
+            title = title if title is not None else page_title_element(tree)
+            if is_hidden(element) or in_chrome(element, title) or in_teaser(element, title):
+                continue
             return parsed[0], text
     for line in window.split("\n"):
-        parsed = parse_visible_date(line)
-        if parsed and (DATE_CUE_RE.search(line) or len(line) < 60):
+        parsed = _date_line(line)
+        if parsed:
             return parsed[0], line.strip()[:120]
+    for element in _PUBLICATION_LINES(tree):  # "Veröffentlicht in Stories am 28.09.2023" after the text
+        text = _text(element)
+        if len(text) <= MAX_PUBLICATION_LINE and PUBLICATION_LINE_RE.match(text):
+            parsed = parse_visible_date(text)
+            title = title if title is not None else page_title_element(tree)
+            if parsed and not (is_hidden(element) or in_chrome(element, title) or in_teaser(element, title)):
+                return parsed[0], text[:120]
     return None, None
 
 

@@ -71,13 +71,16 @@ def in_chrome(element: HtmlTree, title: HtmlTree | None = None) -> bool:
 
 
 def page_title_element(tree: HtmlTree) -> HtmlTree | None:
-    """The page's own H1: the first visible one outside site chrome (a logo H1 in the header is not)."""
-    h1s = [h for h in tree.xpath("//body//h1") if not is_hidden(h)]
-    for h1 in h1s:
-        if not in_chrome(h1, h1) or any(_tag(a) in _CONTENT_TAGS for a in h1.iterancestors()):
-            if (h1.text_content() or "").strip():
-                return h1
-    return h1s[0] if h1s else None
+    """The page's own title: the first visible H1 outside site chrome (a logo H1 in the header is not);
+    on templates without an H1 (titles set as <h2 class="post-title">), the first such H2."""
+    for level in ("h1", "h2"):
+        headings = [h for h in tree.xpath(f"//body//{level}") if not is_hidden(h) and (h.text_content() or "").strip()]
+        for heading in headings:
+            if not in_chrome(heading, heading) or any(_tag(a) in _CONTENT_TAGS for a in heading.iterancestors()):
+                return heading
+        if headings and level == "h1":
+            return headings[0]
+    return None
 
 
 def in_teaser(element: HtmlTree, title: HtmlTree | None) -> bool:

@@ -123,13 +123,12 @@ def test_structured_data_flattens_graph_and_skips_invalid_blocks(tree):
 def test_author_signals_visible_and_schema(tree):
     signals = ex.extract_author_signals(tree, PAGE, ex.extract_jsonld(tree, PAGE))
     found = {(s.source, s.name, s.visible) for s in signals}
-    assert ("rel-author", "Anna Brandt", True) in found
-    assert ("byline-class", "Anna Brandt", True) in found
-    assert ("byline-text", "Anna Brandt", True) in found
+    # rel=author link, .byline element and "Von ..." text are one visible byline (spiders.extract_byline)
+    assert [(s.source, s.name) for s in signals if s.visible] == [("byline", "Anna Brandt")]
     assert ("json-ld", "Anna Brandt", False) in found  # resolved through the @id reference
     assert ("meta", "Tischlerei Brandt", False) in found
-    rel = next(s for s in signals if s.source == "rel-author")
-    assert rel.url == "https://www.tischlerei-beispiel.example/team/anna-brandt/"
+    byline = next(s for s in signals if s.source == "byline")
+    assert byline.url == "https://www.tischlerei-beispiel.example/team/anna-brandt/"
 
 
 def test_dates_prefer_jsonld(tree):
@@ -205,7 +204,7 @@ def test_lang(html, lang):
 def test_byline_text_pattern(text, name):
     html = f"<html><body><main><p>{text}</p><p>{'Text ' * 50}</p></main></body></html>"
     tree = ex.parse_html(html)
-    found = [s.name for s in ex.extract_author_signals(tree, PAGE, []) if s.source == "byline-text"]
+    found = [s.name for s in ex.extract_author_signals(tree, PAGE, []) if s.source == "byline"]
     assert found == ([name] if name else [])
 
 

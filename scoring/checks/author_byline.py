@@ -140,9 +140,11 @@ def visible_authors(page: PageRecord) -> list[str]:
     """Every author name a reader sees on the page: author markup, bylines, names next to the date,
     and JSON-LD/meta authors whose name is printed near the title. Pure; German and English."""
     names: list[str] = []
+    vetted: set[str] = set()  # spiders.extract_byline: placed with the content, a person's name or handle
     for signal in page.author_signals:
-        if signal.source == "byline":  # spiders.extract_byline: placed with the content, a person's name
+        if signal.source == "byline":
             names.append(person_name(signal.name) or signal.name)
+            vetted.add(names[-1])
         elif signal.visible:
             name = person_name(signal.name)
             if name:
@@ -158,13 +160,13 @@ def visible_authors(page: PageRecord) -> list[str]:
             match = _CO_AUTHOR.match(line)
     header = page.extras.header_text.casefold()
     for signal in page.author_signals:
-        if not signal.visible and signal.name and signal.name.casefold() in header:
+        if not signal.visible and is_person_name(signal.name) and signal.name.casefold() in header:
             name = person_name(signal.name)
             if name:
                 names.append(name)
     unique: dict[str, str] = {}
     for name in names:
-        if is_person_name(name):  # "von ESPORTS NETWORK", "Produkt von Firma GmbH": an organisation
+        if name in vetted or is_person_name(name):  # not "von ESPORTS NETWORK", "Produkt von Firma GmbH"
             unique.setdefault(name_key(name), name)
     return list(unique.values())
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scoring.checks.person_schema import jsonld_nodes, text_value
+from scoring.lexicons import PUBLICATION_CUE_RE
 from scoring.pagetypes import classify
 from scoring.records import PageRecord
 from scoring.registry import ArticleCheck, register
@@ -34,12 +35,24 @@ def publication_date(page: PageRecord) -> str | None:
     printed near the title, then the modification date, then htmldate's guess. None off articles."""
     if classify(page).kind != "article":
         return None
+    return own_date(page)
+
+
+def own_date(page: PageRecord) -> str | None:
+    """When any page's own content was published: markup (JSON-LD, article:published_time, a <time>
+    of the content), else the date printed near the title, else the modification date. htmldate's
+    guess only on articles, where a date is expected (on other pages it picks up event dates)."""
     dates = page.dates
     if dates.published and dates.published_source in MARKUP_SOURCES:
         return dates.published
-    if page.extras.visible_date:
+    article = classify(page).kind == "article"
+    # Off articles a bare date near the title is mostly an event (a course, an offer's deadline); only
+    # a labelled one ("Stand:", "Veröffentlicht am") dates the page itself.
+    if page.extras.visible_date and (article or PUBLICATION_CUE_RE.search(page.extras.visible_date_text or "")):
         return page.extras.visible_date
-    return dates.modified or dates.published
+    if dates.modified:
+        return dates.modified
+    return dates.published if article else None
 
 
 @register

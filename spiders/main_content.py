@@ -1,0 +1,213 @@
+"""DOM-based main content: the page's own text from its H1 to the end of the content, chrome left out.
+
+trafilatura is tuned for articles: on listings, home and landing pages it keeps one block of
+paragraphs and drops the teaser lists, card grids and marketing sections that are the page's
+content. This walks the parsed tree once, in document order, and keeps the text of the content
+container (<main>, or the body) without site chrome (header, nav, footer, sidebars, comments,
+related posts, share bars, cookie banners), hidden elements (and the hidden copy of a responsive
+duplicate), or text above the page's H1.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+HtmlTree = lxml.html.HtmlElement
+
+# never text a reader sees as content
+_SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+    "select", "option", "textarea", "input", "head", "title", "meta", "link", "dialog",
+})
+_CHROME_TAGS = frozenset({"nav", "aside"})
+_CHROME_ROLES = frozenset({"navigation", "complementary", "contentinfo", "search", "dialog", "alertdialog"})
+# tags whose text stands on a line of its own
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+    "legend", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+    "th", "thead", "tr", "ul",
+})
+
+# A whole class/id token that names a template region that is never the page's own content. Whole
+# tokens (split on spaces), so a page builder's "elementor-widget-container" or "has-sidebar" layout
+# class does not count, but "sidebar", "post-comments", "related-posts" and "cookie-banner" do.
+_CHROME_TOKEN = re.compile(
+    r"(?:[a-z0-9]+[-_])*(?:"
+    r"sidebar|side-bar|widget-area|widgets|comments?|comment-list|commentlist|comment-respond|respond|"
+    r"related|related-posts?|relatedposts|yarpp|share|sharing|social-share|shariff|sharedaddy|"
+    r"cookie|cookies|cookie-banner|cookie-notice|consent|gdpr|breadcrumbs?|breadcrumb-trail|"
+    r"navbar|site-header|site-footer|masthead|menu|newsletter|author-box|author-bio|about-author|"
+    r"authorbox|post-navigation|nav-links|pagination|copyright|(?:prev|previous|next)[-_](?:post|article|entry)s?|"
+    r"nav-(?:previous|next)"
+    r")(?:[-_](?:area|wrap|wrapper|container|section|box|bar|list|block|banner|notice|links))?",
+    re.IGNORECASE,
+)
+# hidden for a desktop reader: a hiding utility class alone, or a "hide on large screens" class
+_HIDDEN_TOKENS = frozenset({
+    "hidden", "d-none", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "hide",
+    "invisible", "is-hidden", "u-hidden", "show-for-sr", "element-invisible",
+    "cloned", "slick-cloned", "swiper-slide-duplicate",  # a carousel's copies of its first/last slides
+})
+_DESKTOP_HIDDEN = re.compile(
+    r"^(?:(?:md|lg|xl):hidden|d-(?:md|lg|xl)-none|hidden-(?:md|lg|xl|desktop)(?:-up)?|visible-(?:xs|sm)(?:-\w+)?|"
+    r"(?:[a-z0-9]+-)*(?:hidden|hide)[-_](?:on[-_])?(?:desktop|large|lg|xl)|mobile-only|show-for-small-only)$",
+    re.IGNORECASE,
+)
+# a responsive class that shows an element hidden by default ("hidden md:block", "d-none d-lg-flex")
+_SHOWN_AT_BREAKPOINT = re.compile(
+    r"^(?:(?:sm|md|lg|xl|2xl):(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)|"
+    r"d-(?:sm|md|lg|xl|xxl)-(?:block|flex|grid|inline|inline-block|inline-flex|table))$",
+    re.IGNORECASE,
+)
+# a heading that opens the related-posts / "read next" block after a page's own content
+_END_HEADING = re.compile(
+    r"(?:related|similar)(?: (?:posts?|articles?|stories|content|reading|topics|news))?|"
+    r"(?:you )?(?:may|might|will) also (?:like|enjoy|be interested in)|also read|read next|"
+    r"more (?:posts|articles|stories|news|blog posts|from (?:the|our) blog)|recommended(?: for you| posts| articles)?|"
+    r"(?:next|previous|older|newer) (?:post|article)|(?:in )?other news|more news|weitere neuigkeiten|"
+    r"share (?:this|the)(?: post| article| page)?|"
+    r"(?:auch|ebenfalls) interessant|(?:das|dies) (?:könnte|dürfte) (?:dich|sie|euch) auch interessieren|"
+    r"(?:weitere|ähnliche|verwandte|passende|empfohlene|neueste) (?:blog-?)?(?:artikel|beiträge|posts|news|"
+    r"meldungen|nachrichten|stories|geschichten|themen)|(?:lesen sie|lies) auch|mehr zum thema|"
+    r"(?:diesen )?(?:beitrag|artikel) teilen",
+    re.IGNORECASE,
+)
+# a <header>/<footer> inside these is theirs (a section's heading, a quote's source), not the site's
+_SECTIONING = frozenset({"main", "article", "section", "blockquote", "figure", "details", "dialog", "li"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _is_hidden(element: HtmlTree) -> bool:
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    classes = element.get("class")
+    if classes:
+        tokens = classes.split()
+        if any(t.lower() in _HIDDEN_TOKENS for t in tokens):
+            return not any(_SHOWN_AT_BREAKPOINT.match(t) for t in tokens)
+        if any(_DESKTOP_HIDDEN.match(t) for t in tokens):
+            return True
+    return False
+
+
+def _chrome_kind(element: HtmlTree, tag: str, in_content: bool) -> str | None:
+    """"nav" for navigation and sidebars, "frame" for a site header/footer or a region named as
+    chrome by its class (may hold the page's H1), None for content."""
+    if tag in _CHROME_TAGS:
+        return "nav"
+    role = element.get("role")
+    if role:
+        role = role.lower()
+        if role in _CHROME_ROLES:
+            return "nav"
+        if role == "banner" and not in_content:
+            return "frame"
+    if not in_content and tag in ("header", "footer"):
+        return "frame"
+    for attr in ("class", "id"):
+        value = element.get(attr)
+        if value and any(_CHROME_TOKEN.fullmatch(t) for t in value.split()):
+            return "frame"
+    return None
+
+
+_FOOTER_TOKEN = re.compile(r"(?:site|page|main|global)?[-_]?footer", re.IGNORECASE)
+
+
+def _is_site_footer(element: HtmlTree, tag: str) -> bool:
+    if tag == "footer" or (element.get("role") or "").lower() == "contentinfo":
+        return True
+    return any(_FOOTER_TOKEN.fullmatch(t) for t in f"{element.get('id') or ''} {element.get('class') or ''}".split())
+
+
+def _is_end_heading(heading: HtmlTree) -> bool:
+    text = " ".join(heading.text_content().split()).rstrip(" .:…!")
+    return len(text) < 60 and _END_HEADING.fullmatch(text) is not None
+
+
+def _has_h1(element: HtmlTree) -> bool:
+    return element.tag == "h1" or element.find(".//h1") is not None
+
+
+def _holds_main(element: HtmlTree) -> bool:
+    return bool(element.xpath(".//main | .//*[@role='main']"))
+
+
+def main_content_text(tree: HtmlTree) -> str:
+    """The page's main content as text, one block per line ("" when the page has no body).
+
+    One walk over <body> in document order. Left out: scripts and form widgets, hidden elements,
+    navigation, sidebars and other chrome (by tag, ARIA role, or class/id vocabulary), a site
+    header/footer outside the content, everything from a "related posts"-style heading or the site
+    footer on, and everything before the page's first visible H1 (when there is one).
+    """
+    body = tree.find("body")
+    if body is None:
+        return ""
+    parts: list[str] = []
+    start: int | None = None  # where the first visible H1 begins in parts
+    hidden_start: int | None = None  # after a hidden copy holding the H1 (a mobile-only hero)
+    # iterative walk; (element, in_content) on entering, (element, None) on leaving. in_content: inside
+    # <main>/<article>/<section>/..., whose <header> and <footer> are their own, not the site's
+    stack: list[tuple[HtmlTree, bool | None]] = [(body, False)]
+    while stack:
+        element, in_content = stack.pop()
+        tag = element.tag
+        if in_content is None:  # leaving: end the block, then the text after the element
+            if tag in _BLOCK_TAGS or "-" in tag:
+                parts.append("\n")
+            if element.tail:
+                parts.append(element.tail)
+            continue
+        if not isinstance(tag, str):  # comment, processing instruction
+            if element.tail:
+                parts.append(element.tail)
+            continue
+        skip = tag in _SKIP_TAGS
+        if not skip and _is_hidden(element):
+            skip = True
+            if start is None and hidden_start is None and _has_h1(element):
+                hidden_start = len(parts) + 1
+        if not skip and element is not body:
+            kind = _chrome_kind(element, tag, in_content)
+            if kind == "frame" and (start is None and _has_h1(element) or _holds_main(element)):
+                kind = None  # a header that holds the page's H1 or a wrapper around <main> is the page's
+            if kind is not None:
+                if _is_site_footer(element, tag) and not in_content and _has_text(parts, start, 1):
+                    break  # the site footer ends the page: pop-ups, floating buttons, banners follow
+                skip = True
+        if skip:
+            if element.tail:
+                parts.append(element.tail)
+            continue
+        if tag == "h1" and start is None:
+            start = len(parts)
+        elif tag in _HEADINGS and _is_end_heading(element) and (start is not None or _has_text(parts, 0, 50)):
+            break
+        if tag in _BLOCK_TAGS or "-" in tag:
+            parts.append("\n")
+        if element.text:
+            parts.append(element.text)
+        stack.append((element, None))
+        inner = in_content or tag in _SECTIONING or element.get("role") == "main"
+        stack.extend((child, inner) for child in reversed(element))
+    begin = start if start is not None else hidden_start or 0
+    lines = (" ".join(line.split()) for line in "".join(parts[begin:]).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _has_text(parts: list[str], start: int | None, words: int) -> bool:
+    """At least `words` words in parts[start:] (counted only until there are enough)."""
+    count = 0
+    for part in parts[start or 0:]:
+        count += len(part.split())
+        if count >= words:
+            return True
+    return False

@@ -1,0 +1,173 @@
+"""Bylines in the template patterns that real sites use (failure classes of the real-world corpus,
+bench/realworld/). Each case is a small page of our own reproducing one pattern; the expected names
+follow LABELLING.md: a byline names a person and stands with the content, near the H1 or at its end."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.checks.author_byline import visible_authors
+from scoring.records import PageRecord, count_words
+from spiders import extract as ex
+
+URL = "https://www.beispiel-firma.example/blog/beitrag/"
+FILLER = "<p>" + "Ein Absatz über Wärmepumpen im Bestand mit vielen Details. " * 12 + "</p>"
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Beitrag | Beispiel Firma</title>{head}</head><body>{body}</body></html>"
+
+
+def bylines(html: str) -> list[str]:
+    tree = ex.parse_html(html)
+    return [s.name for s in ex.extract_author_signals(tree, URL, []) if s.visible]
+
+
+def record(html: str) -> PageRecord:
+    fields = ex.extract_page(ex.parse_html(html), URL, lambda u: "beispiel-firma" in u)
+    fields["word_count"] = count_words(fields["main_text"])
+    return PageRecord(url=URL, status=200, content_type="text/html", **fields)
+
+
+CASES = [
+    (
+        "site tagline in the header is no byline",
+        page(
+            '<header class="site-header"><p class="tagline">Heizungsplaner – ein Produkt von Beispiel Firma GmbH</p>'
+            "<nav><a href='/'>Start</a></nav></header><main><article><h1>Wärmepumpe im Altbau</h1>"
+            f"{FILLER}</article></main>"
+        ),
+        [],
+    ),
+    (
+        "'By NAME' in an h3 right under the H1",
+        page(f"<main><article><h1>Heat pumps in old houses</h1><h3>By Jane Doe</h3>{FILLER}</article></main>"),
+        ["Jane Doe"],
+    ),
+    (
+        "commenters and comment-form labels are no authors",
+        page(
+            f"<main><article><h1>Wärmepumpe</h1>{FILLER}</article>"
+            '<section id="comments" class="comments-area"><ol class="commentlist"><li class="comment">'
+            '<div class="comment-author vcard"><cite class="fn">Max Leser</cite></div><p>Danke!</p></li></ol>'
+            '<div id="respond" class="comment-respond"><label for="author">Name <span class="required">*</span>'
+            "</label></div></section></main>"
+        ),
+        [],
+    ),
+    (
+        "a sidebar author box is not the article's byline",
+        page(
+            f"<div class='content'><h1>Wärmepumpe</h1>{FILLER}</div>"
+            '<div class="sidebar"><div class="widget author-box"><p>Von Anna Schmidt</p>'
+            "<p>Ich schreibe hier über Hunde.</p></div></div>"
+        ),
+        [],
+    ),
+    (
+        "a byline hidden with display:none is not visible",
+        page(
+            "<main><article><h1>Wärmepumpe</h1>"
+            '<p class="post-byline" style="display:none">von <a rel="author" href="/author/anna/">Anna Schmidt</a></p>'
+            f"{FILLER}</article></main>"
+        ),
+        [],
+    ),
+    (
+        "an organisation in the author slot is not a person",
+        page(
+            "<main><article><h1>Turnier-Ergebnisse</h1>"
+            '<p class="post-byline">von <span class="vcard author"><a rel="author" href="/author/net/">BEISPIEL '
+            f"NETWORK</a></span> · 12. Januar 2015</p>{FILLER}</article></main>"
+        ),
+        [],
+    ),
+    (
+        "a lower-case nickname on an author link is the author",
+        page(
+            "<main><article><h1>Das Ende einer Operation</h1>"
+            '<p class="post-byline">von <span class="vcard author"><a rel="author" href="/author/paul/">paul</a>'
+            f"</span> · 2. Oktober 2015</p>{FILLER}</article></main>"
+        ),
+        ["paul"],
+    ),
+    (
+        "bare names in a meta row next to the date",
+        page(
+            "<main><h1>New Year, New Blog</h1><ul class='meta'><li><svg></svg> Diana/Rocco</li>"
+            f"<li>12. Januar 2010</li><li>3 min</li></ul>{FILLER}</main>"
+        ),
+        ["Diana", "Rocco"],
+    ),
+    (
+        "a sentence with a date and a bold phrase is no meta row",
+        page(
+            "<main><article><h1>Der Winter naht</h1><p>Vom <strong>1. bis 31. Dezember 2025</strong> läuft unser "
+            f"<strong>Winter Sale</strong>, bei dem alles günstiger ist.</p>{FILLER}</article></main>"
+        ),
+        [],
+    ),
+    (
+        "H1 and byline in the page header above a single article",
+        page(
+            '<header><nav><a href="/">Home</a></nav><h1 class="post-title">Flyer-Aktion startet</h1>'
+            '<span class="post-meta"><a href="../../author/marieke">Marieke</a> | <time datetime="2020-10-12">'
+            f"12.10.2020</time></span></header><main><article class='post'>{FILLER}</article></main>"
+        ),
+        ["Marieke"],
+    ),
+    (
+        "teasers of a listing carry the listed posts' bylines",
+        page(
+            "<main><h1>Blog</h1>"
+            + "".join(
+                f'<article class="post"><h2><a href="/blog/{i}/">Beitrag {i}</a></h2><p class="byline">Von '
+                f'<a rel="author" href="/author/anna/">Anna Schmidt</a></p><p>Kurzer Anriss.</p></article>'
+                for i in range(4)
+            )
+            + "</main>"
+        ),
+        [],
+    ),
+    (
+        "a quotation's cite inside a blockquote is no byline",
+        page(
+            "<main><article><h1>Interview</h1><blockquote><p>Wir haben viel gelernt in diesem Jahr.</p>"
+            f'<footer><cite class="author">Erika Beispiel</cite></footer></blockquote>{FILLER}</article></main>'
+        ),
+        [],
+    ),
+    (
+        "title set as h2.post-title on a template without an H1",
+        page(
+            '<div class="container"><h2 class="post-title">Neue Werkstatt</h2><p>Von Lars Beispiel</p>'
+            f"{FILLER}</div>"
+        ),
+        ["Lars Beispiel"],
+    ),
+    (
+        "an avatar name under the title (static-site blog themes)",
+        page(
+            "<main><article><header><h1>E-paper displays</h1><time datetime='2025-11-23'>November 23, 2025</time>"
+            '<div class="avatar"><a href="https://code.example/heinz"><img alt="Heinz"></a><div class="avatar__intro">'
+            '<div class="avatar__name"><a href="https://code.example/heinz">Heinz</a></div>'
+            f"<small>Developer</small></div></div></header>{FILLER}</article></main>"
+        ),
+        ["Heinz"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("html", "names"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bylines_of_real_template_patterns(html, names):
+    assert bylines(html) == names
+
+
+def test_org_in_meta_author_printed_on_the_page_is_no_author():
+    """A meta author "Beispiel GmbH" whose name is printed on the Impressum is the company, not an author
+    (it was cut to "… Gmb" and listed as the page's author)."""
+    html = page(
+        "<main><h1>Impressum</h1><p>Beispiel Firma GmbH</p><p>Musterstraße 1, 12345 Stadt</p></main>",
+        head='<meta name="author" content="Beispiel Firma GmbH">',
+    )
+    assert visible_authors(record(html)) == []
