@@ -186,6 +186,22 @@ def _audit(
         store.close()
 
 
+LIMIT_TEXT = {
+    "max_pages": "stopped at --max-pages",
+    "max_depth": "links deeper than --max-depth were not followed",
+    "timeout": "stopped at --timeout",
+    "max_url_length": "over-long URLs skipped",
+    "max_query_variants": "query-string variants per path capped",
+    "max_sitemap_urls": "sitemap URLs capped",
+}
+
+
+def limits_sentence(limits: list[str]) -> str:
+    """The crawl limits that were hit, in words, with what a user can do about them."""
+    said = "; ".join(LIMIT_TEXT.get(limit, limit) for limit in limits)
+    return f"{said} — site-wide findings (orphans, duplicates) cover only the pages crawled; raise the limit to see all."
+
+
 def _print_outcome(outcome: AuditOutcome, as_json: bool) -> None:
     result = outcome.result
     if as_json:
@@ -196,6 +212,7 @@ def _print_outcome(outcome: AuditOutcome, as_json: bool) -> None:
             "categories": {c.id: c.score for c in result.categories},
             "pages": result.coverage.urls_crawled,
             "complete": result.coverage.complete,
+            "limits_hit": result.coverage.limits_hit,
             "report": str(outcome.files["html"]),
             "briefs": len(result.briefs),
             "llm_usage": result.llm_usage,
@@ -210,6 +227,8 @@ def _print_outcome(outcome: AuditOutcome, as_json: bool) -> None:
     for category in result.categories:
         value = "—" if category.score is None else f"{category.score:.0f}"
         out.print(f"  {category.title:<24} {value:>4}")
+    if result.coverage.limits_hit:
+        out.print(f"[yellow]Crawl incomplete:[/yellow] {limits_sentence(result.coverage.limits_hit)}", highlight=False)
     _print_briefs(result)
     out.print(f"Report: {outcome.files['html']}")
 

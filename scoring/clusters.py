@@ -341,8 +341,8 @@ def label_text(page) -> str:  # noqa: ANN001
 
 def is_topic_page(page) -> bool:  # noqa: ANN001
     """Pages that carry the site's topics (not legal, contact, listings, profiles)."""
-    if not page.ok or page.word_count < MIN_TOPIC_WORDS:
-        return False
+    if not page.ok or page.word_count < MIN_TOPIC_WORDS or page.robots_directives & {"noindex", "none"}:
+        return False  # noindex pages are kept out of search by the site itself: no topic, no duplicate
     from scoring.pagetypes import classify
 
     return classify(page).kind not in NON_TOPIC_KINDS

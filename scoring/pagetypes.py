@@ -1,22 +1,56 @@
-"""What kind of page a record is: home, article, service, legal, listing, profile, contact, about, other.
+"""What kind of page a record is: home, article, listing, landing, service, legal, about, contact,
+profile, help, changelog or other (the types of LABELLING.md in the shared reference).
 
 Pure and explainable: each classification names the rule that decided it, so a report can say
 which pages a check judged and why (e.g. "article: JSON-LD BlogPosting"). Signals, strongest
-first: the URL path (legal and contact pages, pagination), JSON-LD types, section paths (/blog/,
-/ratgeber/), dates plus length, and link density (a page that is mostly links is a listing).
+first: the URL path (legal and contact pages, archives and pagination, German and English section
+vocabularies), JSON-LD types, the page's structure (repeated teaser blocks, share of link text),
+dates written near the title, the vocabulary of the slug and title, and length.
+
+"article" is kept narrow on purpose: many checks judge only articles, so only a dated or authored
+content item (post, news, essay, story) is one. Docs and FAQ pages are "help", release notes
+"changelog", marketing pages for a product or the company (features, pricing, solutions, shop
+categories, product and brand pages) "landing", a page describing one offered service "service".
 """
 
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 from scoring.records import PageRecord
 
-PageKind = Literal["home", "article", "service", "legal", "listing", "profile", "contact", "about", "other"]
-PAGE_KINDS: tuple[str, ...] = ("home", "article", "service", "legal", "listing", "profile", "contact", "about", "other")
+PageKind = Literal[
+    "home",
+    "article",
+    "listing",
+    "landing",
+    "service",
+    "legal",
+    "about",
+    "contact",
+    "profile",
+    "help",
+    "changelog",
+    "other",
+]
+PAGE_KINDS: tuple[str, ...] = (
+    "home",
+    "article",
+    "listing",
+    "landing",
+    "service",
+    "legal",
+    "about",
+    "contact",
+    "profile",
+    "help",
+    "changelog",
+    "other",
+)
 
 # JSON-LD @type values (lower case) -> kind. Article types are those of scoring.site.ARTICLE_TYPES.
 ARTICLE_TYPES = frozenset(
@@ -32,48 +66,119 @@ ARTICLE_TYPES = frozenset(
         "opinionnewsarticle",
         "reviewnewsarticle",
         "backgroundnewsarticle",
+        "liveblogposting",
     }
 )
+# Plain "Article" is what SEO plugins put on every page (Rank Math, some themes): alone it says
+# little. It counts when the item or the page corroborates it (section, word count, visible date).
+WEAK_ARTICLE_TYPES = frozenset({"article"})
 LISTING_TYPES = frozenset({"collectionpage", "itemlist", "blog", "searchresultspage"})
 PROFILE_TYPES = frozenset({"profilepage"})
 ABOUT_TYPES = frozenset({"aboutpage"})
 CONTACT_TYPES = frozenset({"contactpage"})
-SERVICE_TYPES = frozenset({"service", "product", "offer", "offercatalog", "howto"})
+SERVICE_TYPES = frozenset({"service", "course", "educationalprogram", "offercatalog"})
+LANDING_TYPES = frozenset(
+    {"product", "productgroup", "offer", "aggregateoffer", "softwareapplication", "mobileapplication", "webapplication"}
+)
+HELP_TYPES = frozenset({"howto"})
+OTHER_TYPES = frozenset({"jobposting"})
 
-_SEG = r"(?:\.\w{2,5})?$"  # a path segment, optionally with a file extension
+_EXT = r"(?:\.\w{2,5})?$"  # a path segment, optionally with a file extension
 LEGAL_SEGMENT_RE = re.compile(
     r"^(?:impressum|imprint|legal(?:-notice)?|rechtliches|anbieterkennzeichnung|datenschutz\w*|"
     r"privacy(?:-policy)?|data-protection|dsgvo|gdpr|cookie\w*|agb|terms(?:-\w+)*|nutzungsbedingungen|"
-    r"widerruf\w*|barrierefreiheit\w*|accessibility(?:-statement)?|disclaimer|haftungsausschluss)" + _SEG,
+    r"widerruf\w*|barrierefreiheit\w*|accessibility(?:-statement)?|disclaimer|haftungsausschluss)" + _EXT,
     re.IGNORECASE,
 )
 CONTACT_SEGMENT_RE = re.compile(
-    r"^(?:kontakt\w*|contact(?:-us)?|anfahrt|standort|termin(?:-vereinbaren)?)" + _SEG, re.IGNORECASE
+    r"^(?:kontakt[\w-]*|contact(?:-us|-form|-sales|-page)?|anfahrt|standort|termin(?:-vereinbaren)?|"
+    r"get-in-touch)" + _EXT,
+    re.IGNORECASE,
 )
 ABOUT_SEGMENT_RE = re.compile(
-    r"^(?:(?:wir-)?(?:ueber|uber|über)-?uns|about(?:-us)?|unternehmen|company|wer-wir-sind|who-we-are|"
-    r"our-story|unsere-geschichte|philosophie|geschichte|historie)" + _SEG,
+    r"^(?:(?:wir-)?(?:ueber|uber|über)-?uns|about(?:-us)?|unternehmen|company|wer-wir-sind|who-we-are|wir|"
+    r"(?:our|unser|unsere)-?(?:story|geschichte|history|mission|vision|werte|values|team|anspruch|philosophie|"
+    r"philosophy|haltung|leitbild)|"
+    r"philosophie|philosophy|geschichte|historie|history|chronik|leitbild|werte|values|core-values|mission|vision|"
+    r"mission-vision|anspruch|haltung|how-?we-?work|so-arbeiten-wir|arbeitsweise|management(?:-board|-team)?|"
+    r"vorstand|geschaeftsfuehrung|geschäftsführung|leadership-?team|aufsichtsrat|board|gruender|founders?|"
+    r"qualifikationen|qualifications|zertifikate|certifications|auszeichnungen|awards|"
+    r"press-?kit|presse-?kit|media-?kit)" + _EXT,
+    re.IGNORECASE,
+)
+# Sections whose children are about the company (/about/history, /ueber-uns/werte/).
+ABOUT_SECTION_RE = re.compile(
+    r"^(?:(?:wir-)?(?:ueber|uber|über)-?uns|about(?:-us)?|unternehmen|company|wer-wir-sind|who-we-are|wir)$",
     re.IGNORECASE,
 )
 # Sections whose children are people: /team/jana-albrecht/, /autor/jana/, /author/jane-doe/.
 PROFILE_SECTION_RE = re.compile(
     r"^(?:team|autor(?:en|in)?|authors?|experten|experts?|mitarbeiter(?:innen)?|people|staff|"
-    r"ansprechpartner(?:innen)?|unser-team|our-team|profil|profile)$",
+    r"ansprechpartner(?:innen)?|unser-team|our-team|profil|profile|speakers?|referent(?:en|in|innen)?|"
+    r"redner(?:innen)?|dozent(?:en|in|innen)?)$",
     re.IGNORECASE,
 )
+PROFILE_TOKENS = frozenset(
+    {"speaker", "speakers", "referent", "referenten", "referentin", "referentinnen", "redner", "dozenten"}
+)
+AUTHOR_ARCHIVE_RE = re.compile(r"^(?:autor|author)$", re.IGNORECASE)  # WordPress-style author archives
+PEOPLE_INDEX_RE = re.compile(r"^(?:authors|autoren|autorinnen)$", re.IGNORECASE)  # an index of authors
 # Editorial sections: /blog/x, /ratgeber/x, /news/x ...
 ARTICLE_SECTION_RE = re.compile(
     r"^(?:blog|blogs|ratgeber|magazin|magazine|news|aktuelles|aktuell|neuigkeiten|artikel|articles?|posts?|"
-    r"wissen|knowledge|insights|journal|presse|press|guides?|tipps|tips|lexikon|glossar|stories|beitraege|beitrag|"
-    r"research|forschung|podcasts?|episoden|episodes|ratgeber-\w+|fachartikel|know-how|advice|hilfe|faqs?-artikel)$",
+    r"wissen|knowledge|insights|journal|presse|press|tipps|tips|lexikon|glossar|stories|beitraege|beitrag|"
+    r"research|forschung|podcasts?|episoden|episodes|ratgeber-\w+|fachartikel|know-how|advice|"
+    r"success-stories|case-?studies|fallstudien|erfolgsgeschichten|customer-stories|kundenstories|"
+    r"kundengeschichten|anwenderberichte|praxisberichte)$",
+    re.IGNORECASE,
+)
+# ... also as the last word of a compound section name: /leadership-stories/x, /company-news/x
+ARTICLE_SECTION_TOKENS = frozenset(
+    {"blog", "news", "stories", "magazin", "magazine", "podcast", "journal", "insights", "artikel", "beitraege"}
+)
+# Guides and tutorials: an article when dated or authored, else help for the product.
+GUIDE_SECTION_RE = re.compile(r"^(?:guides?|tutorials?|anleitungen|how-?tos?)$", re.IGNORECASE)
+HELP_SEGMENT_RE = re.compile(
+    r"^(?:docs?|documentation|dokumentation|hilfe|help|help-?cent(?:er|re)|hilfe-?center|support|faqs?|"
+    r"haeufige-fragen|häufige-fragen|fragen-und-antworten|fragenkatalog|knowledge-?base|wissensdatenbank|kb|"
+    r"handbuch|benutzerhandbuch|manual|user-guide|getting-started|erste-schritte|quickstart)" + _EXT,
+    re.IGNORECASE,
+)
+CHANGELOG_SEGMENT_RE = re.compile(
+    r"^(?:change-?log|release-?notes|versionshinweise|versionshistorie|version-history|"
+    r"whats-?new|what-s-new|neuerungen)" + _EXT,
+    re.IGNORECASE,
+)
+LANDING_SEGMENT_RE = re.compile(
+    r"^(?:pricing|preise|prices|plans|tarife|preisliste|kosten|features|funktionen|leistungsumfang|"
+    r"solutions?|loesungen|lösungen|losungen|loesung|lösung|(?:for|fuer|für)-[^-/]+(?:-[^-/]+)?|enterprise|"
+    r"comparisons?|compare|vergleich|vergleiche|alternatives?|"
+    r"industries|branchen|use-cases|anwendungsfaelle|anwendungsbereiche|"
+    r"partner|partners|partnerprogramm|partner-program|reseller|integrations?|integrationen|"
+    r"products?|produkte?|shop|store|online-shop|hersteller|marken|brands?|manufacturers?|kollektion|"
+    r"collections?|sortiment)" + _EXT,
     re.IGNORECASE,
 )
 SERVICE_SECTION_RE = re.compile(
-    r"^(?:leistungen|leistung|services?|produkte|products?|angebot|angebote|loesungen|lösungen|solutions?|"
-    r"shop|dienstleistungen|portfolio|referenzen|projekte|projects?|case-studies|karriere|jobs|careers?|"
-    r"faq|preise|pricing|foerderung|förderung)$",
+    r"^(?:leistungen|leistung|services?|dienstleistungen|angebot|angebote|unser-angebot|kompetenzen|"
+    r"competences|competencies|strengths|expertise|schwerpunkte|fachgebiete|beratung|consulting|kurse|"
+    r"courses?|seminare?|seminars?|workshops?|trainings?|schulungen|weiterbildungen?|coaching|behandlungen|"
+    r"therapien|foerderung|förderung|portfolio|referenzen|projekte|projects?|production|produktion|"
+    r"fertigung)$",
     re.IGNORECASE,
 )
+# A slug or title word that names an offered service; German compounds end in it ("kaufberatung").
+SERVICE_WORD_RE = re.compile(
+    r"(?:beratung|dienst|dienste|dienstleistung|service|services|coaching|training|trainings|schulung|"
+    r"schulungen|kurs|kurse|seminar|seminare|workshop|workshops|ausbildung|fortbildung|weiterbildung|"
+    r"consulting|support|development|entwicklung|wartung|maintenance|installation|montage|reparatur|"
+    r"sanierung|planung|betreuung|begleitung|therapie|behandlung|manufacturing|fertigung)$",
+    re.IGNORECASE,
+)
+JOBS_SECTION_RE = re.compile(
+    r"^(?:karriere|careers?|jobs|stellenangebote|stellen|offene-stellen|jobboerse|jobbörse)$", re.IGNORECASE
+)
+DOWNLOADS_SEGMENT_RE = re.compile(r"^(?:downloads?|download-?center|downloadbereich)" + _EXT, re.IGNORECASE)
 LISTING_SEGMENT_RE = re.compile(
     r"^(?:page|seite|category|categories|kategorie|kategorien|tag|tags|schlagwort|schlagworte|archiv|archive|"
     r"author-archive|topics?|themen)$",
@@ -85,10 +190,30 @@ LEGAL_TITLE_RE = re.compile(
     r"allgemeine geschäftsbedingungen|terms (?:of|and) \w+|nutzungsbedingungen|widerruf\w*|cookie\w*)",
     re.IGNORECASE,
 )
-MIN_ARTICLE_WORDS = 250  # a dated page this long without other signals reads as an article
-MIN_SECTION_ARTICLE_WORDS = 50  # under /blog/ even a short post is a post (thin, but an article)
+# Soft 404s and "moved" stubs served with status 200.
+NOT_FOUND_RE = re.compile(
+    r"^\s*(?:404\b|error 404|fehler 404|page not found|seite nicht gefunden|not found|nicht gefunden|"
+    r"page (?:has )?moved|seite (?:wurde )?verschoben|diese seite existiert nicht)",
+    re.IGNORECASE,
+)
+HELP_TITLE_RE = re.compile(
+    r"^\s*(?:faqs?\b|häufige fragen|haeufige fragen|häufig gestellte fragen|frequently asked questions|"
+    r"fragen und antworten|getting started|erste schritte|dokumentation\b|documentation\b)",
+    re.IGNORECASE,
+)
+# A page named after one person with an academic title: "Dr. Jana Albrecht", "Prof. Dr. Max Muster".
+PERSON_H1_RE = re.compile(r"^\s*(?:prof\.|dr\.|dipl\.-?\w+\.?)\s+(?:[\w.-]+\s+){0,4}[\w.-]+\s*$", re.IGNORECASE)
+SHOP_TITLE_RE = re.compile(r"\b(?:kaufen|buy|bestellen|order online|online[- ]?shop)\b", re.IGNORECASE)
+TITLE_SPLIT_RE = re.compile(r"\s+[|–—·•:-]\s+")
+FILE_LINK_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp|pdf|zip|docx?|xlsx?|pptx?|mp[34]|mov)$", re.I)
+
+MIN_ARTICLE_WORDS = 250  # a page this long, dated by its markup, without other signals reads as an article
+MIN_SECTION_ARTICLE_WORDS = 30  # under /blog/ even a short post is a post (thin, but an article)
+MIN_OWN_WORDS = 20  # a dated page with less text of its own than this is a placeholder (attachment page)
+LONG_FORM_WORDS = 1500  # an undated text this long, with headings and few links, reads as an article
 LISTING_LINK_SHARE = 0.35  # share of main-text words that are content-link anchors on a listing page
 MIN_LISTING_LINKS = 6
+MIN_TEASERS = 5  # headings that are also links to other pages: a listing's repeated teaser blocks
 
 
 @dataclass(frozen=True)
@@ -120,69 +245,264 @@ def _segments(url: str) -> list[str]:
     return segments
 
 
+def _tokens(segment: str) -> list[str]:
+    """Words of a slug: "leadership-stories" -> ["leadership", "stories"] (file extension dropped)."""
+    stem = re.sub(r"\.\w{2,5}$", "", segment)
+    return [t for t in re.split(r"[-_.+]", stem.lower()) if t]
+
+
+def _content_links(page: PageRecord) -> list:
+    """Internal links in the content area that lead to pages (not to images or files)."""
+    return [
+        link
+        for link in page.links
+        if link.position == "content" and link.internal and not FILE_LINK_RE.search(urlsplit(link.url).path)
+    ]
+
+
 def link_density(page: PageRecord) -> float:
     """Share of main-text words that sit in content-link anchors (high on listings and hubs)."""
     if not page.word_count:
         return 0.0
-    anchor_words = sum(len(link.anchor.split()) for link in page.links if link.position == "content" and link.internal)
+    anchor_words = sum(len(link.anchor.split()) for link in _content_links(page))
     return min(1.0, anchor_words / page.word_count)
 
 
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def teaser_count(page: PageRecord) -> int:
+    """Headings (below the H1) that are also the text of a link to another page: the repeated
+    teaser blocks of a listing. A post's "related posts" box has a few; an index has many."""
+    own = urlsplit(page.final_url or page.url).path.rstrip("/")
+    anchors = {
+        _norm(link.anchor)
+        for link in _content_links(page)
+        if link.anchor.strip() and urlsplit(link.url).path.rstrip("/") != own
+    }
+    if not anchors:
+        return 0
+    found = set()
+    for heading in page.headings:
+        text = _norm(heading.text)
+        if heading.level < 2 or len(text) < 8 or text in found:
+            continue
+        if text in anchors or any(text in anchor for anchor in anchors):
+            found.add(text)
+    return len(found)
+
+
+def own_words(page: PageRecord) -> int:
+    """Main-text words that are not link anchors: what the page says itself."""
+    linked = 0
+    seen: set[str] = set()
+    for link in _content_links(page):
+        anchor = link.anchor.strip()
+        if anchor and link.url not in seen and anchor in page.main_text:
+            seen.add(link.url)
+            linked += len(anchor.split())
+    return max(0, page.word_count - linked)
+
+
+def _is_article_section(segment: str) -> bool:
+    """An editorial section name, also as the last word of a compound ("leadership-stories")."""
+    tokens = _tokens(segment)
+    return ARTICLE_SECTION_RE.match(segment) is not None or bool(tokens and tokens[-1] in ARTICLE_SECTION_TOKENS)
+
+
+def _title_head(page: PageRecord) -> str:
+    """The page's own part of the <title> ("Leadership Coaching | ACME" -> "Leadership Coaching")."""
+    return TITLE_SPLIT_RE.split(page.title or "", maxsplit=1)[0]
+
+
+def _h1(page: PageRecord) -> str:
+    return next((h.text for h in page.headings if h.level == 1), "")
+
+
+def _corroborated_article(page: PageRecord, types: list[str]) -> bool:
+    """A plain JSON-LD Article that is a real content item: the item names a section or word count,
+    or the page shows a date or an author with its content."""
+    for item in page.structured_data:
+        if not isinstance(item, dict):
+            continue
+        raw = item.get("@type", [])
+        kinds = {str(v).rsplit("/", 1)[-1].lower() for v in (raw if isinstance(raw, list) else [raw])}
+        if kinds & WEAK_ARTICLE_TYPES and (item.get("articleSection") or item.get("wordCount")):
+            return True
+    return page.extras.visible_date is not None or any(a.visible and a.source == "byline" for a in page.author_signals)
+
+
+def _reliable_date(page: PageRecord) -> bool:
+    """A publication date the page states as such: shown near the title, or article:published_time /
+    <time>. Dates of a site-wide JSON-LD WebPage or guessed from the text are not enough."""
+    return page.extras.visible_date is not None or page.dates.published_source in ("meta", "time-element")
+
+
+_CACHE: dict[int, tuple[weakref.ref, PageType]] = {}
+_CACHE_MAX = 20000
+
+
 def classify(page: PageRecord) -> PageType:
-    """The page's kind and the rule that decided it (pure; URL, title, JSON-LD, length, links)."""
+    """The page's kind and the rule that decided it (pure; URL, title, JSON-LD, structure, dates)."""
+    key = id(page)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0]() is page:
+        return hit[1]
+    found = _classify(page)
+    if len(_CACHE) >= _CACHE_MAX:
+        _CACHE.clear()
+    try:
+        _CACHE[key] = (weakref.ref(page), found)
+    except TypeError:  # not weak-referenceable: do not cache
+        pass
+    return found
+
+
+def _classify(page: PageRecord) -> PageType:  # noqa: C901, PLR0911, PLR0912 - one ordered list of rules
     url = page.final_url or page.url
     segments = _segments(url)
     types = _types(page)
+    typeset = set(types)
     low = [s.lower() for s in segments]
-    if any(LEGAL_SEGMENT_RE.match(s) for s in low[-2:]) or (page.title and LEGAL_TITLE_RE.match(page.title)):
-        return PageType("legal", f"url /{'/'.join(segments)}/" if segments else f"title {page.title!r}")
+    where = f"url /{'/'.join(segments)}/"
+    last = low[-1] if low else ""
+    parents = low[:-1]
+    title, h1 = page.title or "", _h1(page)
+
+    # 1. Fixed places: legal pages, the root, soft 404s, contact pages.
+    if any(LEGAL_SEGMENT_RE.match(s) for s in low[-2:]) or (title and LEGAL_TITLE_RE.match(title)):
+        return PageType("legal", where if segments else f"title {title!r}")
     if not segments:
         return PageType("home", "site root")
-    if low and CONTACT_SEGMENT_RE.match(low[-1]) or set(types) & CONTACT_TYPES:
-        return PageType("contact", "JSON-LD ContactPage" if set(types) & CONTACT_TYPES else f"url /{low[-1]}/")
-    listing_url = any(LISTING_SEGMENT_RE.match(s) for s in low[:-1] or low) or (
-        len(low) >= 2 and LISTING_SEGMENT_RE.match(low[-2]) is not None and low[-1].isdigit()
-    )
-    if listing_url:
-        return PageType("listing", f"url /{'/'.join(segments)}/ (archive or pagination)")
+    if NOT_FOUND_RE.match(h1) or NOT_FOUND_RE.match(_title_head(page)):
+        return PageType("other", f"not found / moved stub: {(h1 or title)[:40]!r}")
+    if CONTACT_SEGMENT_RE.match(last) or typeset & CONTACT_TYPES:
+        return PageType("contact", "JSON-LD ContactPage" if typeset & CONTACT_TYPES else f"url /{last}/")
+    if typeset & OTHER_TYPES or any(JOBS_SECTION_RE.match(s) for s in parents):
+        return PageType("other", "job advertisement")
+    if JOBS_SECTION_RE.match(last):
+        return PageType("listing", f"url /{last}/ (job ads)")
+    if DOWNLOADS_SEGMENT_RE.match(last):
+        return PageType("other", f"url /{last}/ (downloads)")
+
+    # 2. Archives and pagination, author archives.
+    section_parent = next((s for s in parents if _is_article_section(s)), None)
+    # /blog/11/ pages a section; /blog/2024/ is its year archive
+    numbered = section_parent is not None and re.fullmatch(r"\d{1,4}", last) is not None
+    numbered = numbered or all(s.isdigit() for s in low)  # /2024/05/: a date archive
+    if any(LISTING_SEGMENT_RE.match(s) for s in parents or low) or numbered:
+        return PageType("listing", f"{where} (archive or pagination)")
+    teasers = teaser_count(page)
+    links = _content_links(page)
+    if len(low) >= 2 and AUTHOR_ARCHIVE_RE.match(low[-2]) and (teasers >= 3 or len(links) >= MIN_LISTING_LINKS):
+        return PageType("listing", f"{where} (author archive, {teasers} teasers)")
+    if PEOPLE_INDEX_RE.match(last):
+        return PageType("listing", f"url /{last}/ (index of authors)")
+    if len(low) == 1 and ARTICLE_SECTION_RE.match(last):
+        return PageType("listing", f"section index /{last}/")
+
+    # 3. Help, release notes: docs sections win over the markup of their generator.
+    if any(CHANGELOG_SEGMENT_RE.match(s) for s in low):
+        return PageType("changelog", f"{where} (release notes)")
+    if any(HELP_SEGMENT_RE.match(s) for s in low):
+        return PageType("help", f"{where} (help, docs or FAQ)")
+
+    # 4. JSON-LD.
     article_items = [t for t in types if t in ARTICLE_TYPES]
     if len(article_items) >= 3:
         return PageType("listing", f"{len(article_items)} article items in JSON-LD")
-    if set(types) & LISTING_TYPES and not article_items:
+    if typeset & LISTING_TYPES and not article_items:
         return PageType("listing", f"JSON-LD {next(t for t in types if t in LISTING_TYPES)}")
-    if article_items:
-        return PageType("article", f"JSON-LD {article_items[0]}")
-    if set(types) & PROFILE_TYPES:
+    strong = [t for t in article_items if t not in WEAK_ARTICLE_TYPES]
+    if strong:
+        return PageType("article", f"JSON-LD {strong[0]}")
+    if article_items and _corroborated_article(page, types):
+        return PageType("article", f"JSON-LD {article_items[0]} with a section, date or byline")
+    if typeset & PROFILE_TYPES:
         return PageType("profile", "JSON-LD ProfilePage")
-    if set(types) & ABOUT_TYPES:
+    if typeset & ABOUT_TYPES:
         return PageType("about", "JSON-LD AboutPage")
-    if len(low) >= 2 and PROFILE_SECTION_RE.match(low[-2]):
-        return PageType("profile", f"url /{low[-2]}/{low[-1]}/")
-    if ABOUT_SEGMENT_RE.match(low[-1]) or (len(low) == 1 and PROFILE_SECTION_RE.match(low[0])):
-        return PageType("about", f"url /{low[-1]}/")
-    dense = sum(1 for link in page.links if link.position == "content" and link.internal) >= MIN_LISTING_LINKS and (
-        link_density(page) >= LISTING_LINK_SHARE
-    )
-    if len(low) == 1 and ARTICLE_SECTION_RE.match(low[0]):
-        return PageType("listing", f"section index /{low[0]}/")
-    if dense:
-        return PageType("listing", f"link density {link_density(page):.0%}")
-    in_section = any(ARTICLE_SECTION_RE.match(s) for s in low[:-1])
+
+    # 5. URL vocabularies of sections and slugs.
+    if len(low) >= 2 and (
+        PROFILE_SECTION_RE.match(low[-2]) or PROFILE_TOKENS & set(_tokens(low[-2]))
+    ):
+        return PageType("profile", f"url /{low[-2]}/{last}/")
+    if ABOUT_SEGMENT_RE.match(last) or (len(low) == 1 and PROFILE_SECTION_RE.match(last)):
+        return PageType("about", f"url /{last}/")
     dated = page.dates.published is not None or page.extras.visible_date is not None
-    if (in_section or DATE_PATH_RE.search(urlsplit(url).path)) and (
+    if section_parent is not None and (
         page.word_count >= MIN_SECTION_ARTICLE_WORDS or dated and page.word_count > 0
     ):
-        where = "dated url" if not in_section else f"under /{next(s for s in low if ARTICLE_SECTION_RE.match(s))}/"
-        return PageType("article", f"{where}, {page.word_count} words")
-    if set(types) & SERVICE_TYPES or any(SERVICE_SECTION_RE.match(s) for s in low):
-        return PageType(
-            "service",
-            "JSON-LD " + next(t for t in types if t in SERVICE_TYPES)
-            if set(types) & SERVICE_TYPES
-            else f"url /{'/'.join(segments)}/",
-        )
-    if page.dates.published is not None and page.word_count >= MIN_ARTICLE_WORDS:
+        return PageType("article", f"under /{section_parent}/, {page.word_count} words")
+    if DATE_PATH_RE.search(urlsplit(url).path) and page.word_count > 0:
+        return PageType("article", f"dated url, {page.word_count} words")
+    guide = next((s for s in parents if GUIDE_SECTION_RE.match(s)), None)
+    if guide is not None:
+        authored = any(a.visible and a.source == "byline" for a in page.author_signals)
+        if _reliable_date(page) or authored:
+            return PageType("article", f"under /{guide}/, dated or authored")
+        return PageType("help", f"under /{guide}/, undated and unsigned")
+    if any(ABOUT_SECTION_RE.match(s) for s in parents):
+        return PageType("about", f"{where} (about section)")
+    if any(LANDING_SEGMENT_RE.match(s) for s in low):
+        return PageType("landing", f"{where} (product, pricing or solutions)")
+    service_section = next((s for s in low if SERVICE_SECTION_RE.match(s)), None)
+    if service_section is not None and len(low) >= 2:
+        return PageType("service", f"{where} (under /{service_section}/)")
+
+    # 6. Structure: repeated teasers and link-heavy pages are listings, unless a date by the title
+    # says this is a post (whose "related posts" box adds a few teasers).
+    # A shop's category or brand page is a grid of products too, but it sells: a landing page.
+    head = _title_head(page)
+    shop = SHOP_TITLE_RE.search(head)
+    dense = len(links) >= MIN_LISTING_LINKS and link_density(page) >= LISTING_LINK_SHARE
+    if teasers >= MIN_TEASERS:
+        if shop:
+            return PageType("landing", f"shop title {head[:40]!r}, {teasers} teasers")
+        return PageType("listing", f"{teasers} teaser headings")
+    if page.extras.visible_date is not None:
+        if own_words(page) < MIN_OWN_WORDS:
+            return PageType("other", f"thin dated page ({own_words(page)} words of its own)")
+        return PageType("article", f"date by the title {page.extras.visible_date}, {page.word_count} words")
+    if dense:
+        if shop:
+            return PageType("landing", f"shop title {head[:40]!r}, link density {link_density(page):.0%}")
+        return PageType("listing", f"link density {link_density(page):.0%}")
+    if service_section is not None:
+        return PageType("service", f"url /{service_section}/")
+
+    # 7. Markup and wording of what is offered.
+    if typeset & SERVICE_TYPES:
+        return PageType("service", "JSON-LD " + next(t for t in types if t in SERVICE_TYPES))
+    if typeset & LANDING_TYPES:
+        return PageType("landing", "JSON-LD " + next(t for t in types if t in LANDING_TYPES))
+    if typeset & HELP_TYPES:
+        return PageType("help", "JSON-LD HowTo")
+    if HELP_TITLE_RE.match(h1) or HELP_TITLE_RE.match(_title_head(page)):
+        return PageType("help", f"FAQ or help title {(h1 or title)[:40]!r}")
+    if PERSON_H1_RE.match(h1):
+        return PageType("profile", f"H1 names a person {h1[:40]!r}")
+    if shop:
+        return PageType("landing", f"shop title {head[:40]!r}")
+    # the head noun of a slug is at its end ("strategy-development"), before a place or year
+    slug_head = [t for t in _tokens(last) if not t.isdigit()][-2:]
+    word = next((t for t in slug_head if SERVICE_WORD_RE.search(t)), None) or next(
+        (w for w in re.findall(r"\w+", head.lower()) if SERVICE_WORD_RE.search(w)), None
+    )
+    if word is not None:
+        return PageType("service", f"offers {word!r} (slug or title)")
+
+    # 8. Dates and length.
+    if page.dates.published is not None and _reliable_date(page) and page.word_count >= MIN_ARTICLE_WORDS:
         return PageType("article", f"dated {page.dates.published}, {page.word_count} words")
+    if (
+        page.word_count >= LONG_FORM_WORDS
+        and len(page.headings) >= 8
+        and link_density(page) < 0.1
+    ):
+        return PageType("article", f"long-form text, {page.word_count} words")
     return PageType("other", "no article, listing, legal or profile signal")
 
 

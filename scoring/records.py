@@ -23,6 +23,9 @@ def count_words(text: str) -> int:
     return len(WORD_RE.findall(text))
 
 
+# PageRecord.error of a URL that robots.txt disallows for our crawler (recorded, never fetched)
+BLOCKED_BY_ROBOTS = "blocked by robots.txt"
+
 LinkPosition = Literal["nav", "header", "footer", "aside", "content"]
 
 

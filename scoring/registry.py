@@ -62,9 +62,9 @@ class ArticleCheck(Check):
     requires: ClassVar[tuple[str, ...]] = ("html",)
 
     def applies_to(self, page: PageRecord, site: SiteData) -> bool:
-        from scoring.site import is_article  # runtime import: site imports nothing of registry
+        from scoring.site import is_article, is_indexable  # runtime import: site imports nothing of registry
 
-        return page.ok and is_article(page)
+        return page.ok and is_article(page) and is_indexable(page)
 
 
 _REGISTRY: dict[str, type[Check]] = {}

@@ -45,6 +45,12 @@ def jsonld_types(item: dict) -> set[str]:
     return {str(v).rsplit("/", 1)[-1].lower() for v in values}
 
 
+def is_indexable(page: PageRecord) -> bool:
+    """The site wants the page in search (no noindex/none): the pages content and duplicate advice
+    judges. A noindex tag or archive page is no thin content and no duplicate to merge."""
+    return not page.robots_directives & {"noindex", "none"}
+
+
 def is_article(page: PageRecord) -> bool:
     """Editorial pages (blog posts, guides): the pages that must show author and evidence."""
     return classify(page).kind == "article"  # scoring.pagetypes: URL, JSON-LD, dates, length, links
@@ -102,6 +108,11 @@ class SiteData:
     @cached_property
     def articles(self) -> list[PageRecord]:
         return [p for p in self.html_pages if is_article(p)]
+
+    @cached_property
+    def content_pages(self) -> list[PageRecord]:
+        """Analysed pages the site wants indexed (`is_indexable`): what content advice judges."""
+        return [p for p in self.html_pages if is_indexable(p)]
 
     @cached_property
     def home(self) -> PageRecord | None:

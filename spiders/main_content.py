@@ -35,48 +35,52 @@ _BLOCK_TAGS = frozenset({
 # tokens (split on spaces), so a page builder's "elementor-widget-container" or "has-sidebar" layout
 # class does not count, but "sidebar", "post-comments", "related-posts" and "cookie-banner" do.
 _CHROME_TOKEN = re.compile(
-    r"(?:[a-z0-9]+[-_])*(?:"
+    r"(?!(?:has|with|without|no|is|show|hide|enable|disable)[-_])(?:[a-z0-9]+[-_])*(?:"
     r"sidebar|side-bar|widget-area|widgets|comments?|comment-list|commentlist|comment-respond|respond|"
     r"related|related-posts?|relatedposts|yarpp|share|sharing|social-share|shariff|sharedaddy|"
     r"cookie|cookies|cookie-banner|cookie-notice|consent|gdpr|breadcrumbs?|breadcrumb-trail|"
     r"navbar|site-header|site-footer|masthead|menu|newsletter|author-box|author-bio|about-author|"
     r"authorbox|post-navigation|nav-links|pagination|copyright|(?:prev|previous|next)[-_](?:post|article|entry)s?|"
     r"nav-(?:previous|next)"
-    r")(?:[-_](?:area|wrap|wrapper|container|section|box|bar|list|block|banner|notice|links))?",
+    r")(?:[-_](?:area|wrap|wrapper|container|section|box|bar|list|block|banner|notice|links|buttons|icons|nav|"
+    r"widgets?|modal|popup|overlay|form|inner|outer|holder|content|left|right|primary|secondary|items|entries))?",
     re.IGNORECASE,
 )
-# hidden for a desktop reader: a hiding utility class alone, or a "hide on large screens" class
+# hidden from every reader, or a carousel's copies of its first/last slides
 _HIDDEN_TOKENS = frozenset({
-    "hidden", "d-none", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "hide",
-    "invisible", "is-hidden", "u-hidden", "show-for-sr", "element-invisible",
-    "cloned", "slick-cloned", "swiper-slide-duplicate",  # a carousel's copies of its first/last slides
+    "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "hide", "invisible", "is-hidden",
+    "u-hidden", "show-for-sr", "element-invisible", "cloned", "slick-cloned", "swiper-slide-duplicate",
 })
+# named "not on a desktop screen" (the mobile copy of a responsive duplicate)
 _DESKTOP_HIDDEN = re.compile(
-    r"^(?:(?:md|lg|xl):hidden|d-(?:md|lg|xl)-none|hidden-(?:md|lg|xl|desktop)(?:-up)?|visible-(?:xs|sm)(?:-\w+)?|"
-    r"(?:[a-z0-9]+-)*(?:hidden|hide)[-_](?:on[-_])?(?:desktop|large|lg|xl)|mobile-only|show-for-small-only)$",
+    r"(?:hidden-(?:md|lg|xl|desktop)(?:-up)?|visible-(?:xs|sm)(?:-\w+)?|mobile-only|show-for-small-only|"
+    r"(?:[a-z0-9]+-)*(?:hidden|hide)[-_](?:on[-_])?(?:desktop|large|lg|xl))",
     re.IGNORECASE,
 )
-# a responsive class that shows an element hidden by default ("hidden md:block", "d-none d-lg-flex")
-_SHOWN_AT_BREAKPOINT = re.compile(
-    r"^(?:(?:sm|md|lg|xl|2xl):(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)|"
-    r"d-(?:sm|md|lg|xl|xxl)-(?:block|flex|grid|inline|inline-block|inline-flex|table))$",
-    re.IGNORECASE,
+# display utilities of Bootstrap ("d-none d-md-block") and Tailwind ("hidden lg:flex"): the one for the
+# widest breakpoint up to a desktop screen decides
+_DISPLAY_CLASS = re.compile(
+    r"d-(?:(sm|md|lg|xl)-)?(none|block|flex|grid|inline|inline-block|inline-flex|table|table-cell|contents)|"
+    r"(?:(sm|md|lg|xl):)?(hidden|block|flex|grid|inline|inline-block|inline-flex|table|contents)"
 )
+_BREAKPOINTS = {None: 0, "sm": 1, "md": 2, "lg": 3, "xl": 4}
 # a heading that opens the related-posts / "read next" block after a page's own content
 _END_HEADING = re.compile(
     r"(?:related|similar)(?: (?:posts?|articles?|stories|content|reading|topics|news))?|"
     r"(?:you )?(?:may|might|will) also (?:like|enjoy|be interested in)|also read|read next|"
-    r"more (?:posts|articles|stories|news|blog posts|from (?:the|our) blog)|recommended(?: for you| posts| articles)?|"
+    r"more (?:posts|articles|stories|news|blog posts|from (?:the|our) blog)|"
     r"(?:next|previous|older|newer) (?:post|article)|(?:in )?other news|more news|weitere neuigkeiten|"
     r"share (?:this|the)(?: post| article| page)?|"
     r"(?:auch|ebenfalls) interessant|(?:das|dies) (?:könnte|dürfte) (?:dich|sie|euch) auch interessieren|"
-    r"(?:weitere|ähnliche|verwandte|passende|empfohlene|neueste) (?:blog-?)?(?:artikel|beiträge|posts|news|"
+    r"(?:weitere|ähnliche|verwandte|passende) (?:blog-?)?(?:artikel|beiträge|posts|news|"
     r"meldungen|nachrichten|stories|geschichten|themen)|(?:lesen sie|lies) auch|mehr zum thema|"
     r"(?:diesen )?(?:beitrag|artikel) teilen",
     re.IGNORECASE,
 )
 # a <header>/<footer> inside these is theirs (a section's heading, a quote's source), not the site's
-_SECTIONING = frozenset({"main", "article", "section", "blockquote", "figure", "details", "dialog", "li"})
+_SECTIONING = frozenset({"main", "article", "section", "blockquote", "figure", "details", "li"})
+# text above the H1 is dropped (breadcrumbs, eyebrows), unless it is this long and most of the page
+_LATE_TITLE_WORDS = 200
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -84,16 +88,23 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 def _is_hidden(element: HtmlTree) -> bool:
     if element.get("hidden") is not None:
         return True
+    if element.get("x-cloak") is not None and element.get("x-show") is not None:
+        return True  # Alpine.js: kept hidden until a condition holds (a "thank you" message, a dropdown)
     style = element.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
     classes = element.get("class")
     if classes:
-        tokens = classes.split()
-        if any(t.lower() in _HIDDEN_TOKENS for t in tokens):
-            return not any(_SHOWN_AT_BREAKPOINT.match(t) for t in tokens)
-        if any(_DESKTOP_HIDDEN.match(t) for t in tokens):
-            return True
+        widest, shown = -1, True
+        for token in classes.split():
+            if token.lower() in _HIDDEN_TOKENS or _DESKTOP_HIDDEN.fullmatch(token):
+                return True
+            display = _DISPLAY_CLASS.fullmatch(token)
+            if display:
+                breakpoint_ = _BREAKPOINTS[display.group(1) or display.group(3)]
+                if breakpoint_ >= widest:
+                    widest, shown = breakpoint_, (display.group(2) or display.group(4)) not in ("none", "hidden")
+        return not shown
     return False
 
 
@@ -174,7 +185,7 @@ def main_content_text(tree: HtmlTree) -> str:
         if not skip and _is_hidden(element):
             skip = True
             if start is None and hidden_start is None and _has_h1(element):
-                hidden_start = len(parts) + 1
+                hidden_start = len(parts)
         if not skip and element is not body:
             kind = _chrome_kind(element, tag, in_content)
             if kind == "frame" and (start is None and _has_h1(element) or _holds_main(element)):
@@ -199,8 +210,14 @@ def main_content_text(tree: HtmlTree) -> str:
         inner = in_content or tag in _SECTIONING or element.get("role") == "main"
         stack.extend((child, inner) for child in reversed(element))
     begin = start if start is not None else hidden_start or 0
+    if begin and _words(parts[:begin]) > max(2 * _words(parts[begin:]), _LATE_TITLE_WORDS):
+        begin = 0  # most of the page stands above its H1 (an SEO heading at the end): keep it all
     lines = (" ".join(line.split()) for line in "".join(parts[begin:]).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _words(parts: list[str]) -> int:
+    return len("".join(parts).split())
 
 
 def _has_text(parts: list[str], start: int | None, words: int) -> bool:

@@ -40,7 +40,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
-from scoring.records import PageRecord, RedirectHop, SitemapEntry
+from scoring.records import BLOCKED_BY_ROBOTS, PageRecord, RedirectHop, SitemapEntry
 from spiders.extract import (
     MAX_ANALYSED_ELEMENTS,
     canonical_url,
@@ -135,6 +135,43 @@ class UrlScope:
         return self.subdomains and host.partition(":")[0].endswith(self.apex_suffix)
 
 
+_FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+_FEED_NAMES = {b"rss": "RSS", b"feed": "Atom", b"rdf:rdf": "RSS"}
+
+
+# /page/3/, /seite/3, /blog/11/, ?page=3, ?paged=3, ?p=3 — the numbered pages of a listing
+_PAGINATION_PATH = re.compile(
+    r"/(?:page|seite)/\d{1,5}/?$|/(?:blog|news|aktuelles|neuigkeiten|magazin|artikel|beitraege|posts|archiv|archive|"
+    r"category|categories|kategorie|tag|tags)/\d{1,4}/?$",
+    re.IGNORECASE,
+)
+_PAGINATION_QUERY = re.compile(r"(?:^|&)(?:page|paged|seite|pg)=\d{1,5}(?:&|$)", re.IGNORECASE)
+
+
+def is_pagination_url(url: str) -> bool:
+    """A numbered page of a listing (not a dated post: /2024/05/ has more than one number segment)."""
+    parts = urlsplit(url)
+    if _PAGINATION_QUERY.search(parts.query):
+        return True
+    path = parts.path
+    if re.search(r"/(?:19|20)\d{2}/\d{1,2}/?$", path):
+        return False
+    return bool(_PAGINATION_PATH.search(path))
+
+
+def feed_type(body: bytes) -> str | None:
+    """"RSS" or "Atom" when the body is a news feed (whatever its Content-Type says), else None."""
+    head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"<?xml") and not head.lower().startswith((b"<rss", b"<feed", b"<rdf:rdf")):
+        return None
+    match = _FEED_ROOT.search(head)
+    return _FEED_NAMES.get(match.group(1).lower()) if match else None
+
+
+def feed_mime(feed: str) -> str:
+    return "application/atom+xml" if feed == "Atom" else "application/rss+xml"
+
+
 def extract_response(
     body: bytes, content_type: str | None, page_url: str, scope: UrlScope, *, ok: bool, follow_refresh: bool
 ) -> dict[str, Any]:
@@ -142,6 +179,9 @@ def extract_response(
     process when the crawl has one. Returns fields for the PageRecord plus discovery extras."""
     if looks_binary(body):
         return {"error": f"binary content served as {content_type or 'HTML'}; not parsed"}
+    feed = feed_type(body)
+    if feed:  # WordPress exports save /feed/ as index.html: a feed, not a page to audit
+        return {"error": f"{feed} feed served as {content_type or 'HTML'}; not a page", "content_type": feed_mime(feed)}
     tree = parse_html(decode_html(body, content_type)) if body.strip() else None
     if tree is None:
         return {"error": "empty or unparsable HTML"}
@@ -479,7 +519,7 @@ class SiteSpider(scrapy.Spider):
         ok = 200 <= response.status < 300
         extracted = await self.extract(response.body, content_type, page_url, ok)
         if "fields" not in extracted:
-            fields["content_type"] = content_type or "text/html"
+            fields["content_type"] = extracted.get("content_type") or content_type or "text/html"
             yield PageRecord(**{**fields, "error": fields.get("error") or extracted["error"]})
             return
         fields["content_type"] = content_type or "text/html"
@@ -495,18 +535,27 @@ class SiteSpider(scrapy.Spider):
         if not ok or "nofollow" in record.robots_directives:
             return
         child_depth = (depth or 0) + 1 if depth is not None else None
+        pagination = set(extracted["pagination"])
         for link in record.links:
             if link.internal and "nofollow" not in link.rel:
-                request = self.page_request(link.url, depth=child_depth, referer=url, normalised=True)
+                # The next page of a listing is the same listing: it keeps the listing's depth, so the
+                # depth limit never cuts a paginated archive (and the orphan check stays on).
+                same_level = link.url in pagination or is_pagination_url(link.url)
+                request = self.page_request(
+                    link.url, depth=depth if same_level else child_depth, referer=url, normalised=True
+                )
                 if request is not None:
                     yield request
         # Other discovery sources a search engine uses: canonical target, og:url, hreflang alternates,
         # rel=next/prev (scope and dedupe as for links: an og:url off the site is not fetched).
         extra = [url for url in (record.canonical, record.og_url) if url]
         extra += [h.url for h in record.hreflang]
-        extra += extracted["pagination"]
         for target in extra:
             request = self.page_request(target, depth=child_depth, referer=url)
+            if request is not None:
+                yield request
+        for target in extracted["pagination"]:
+            request = self.page_request(target, depth=depth, referer=url)
             if request is not None:
                 yield request
 
@@ -562,7 +611,7 @@ class SiteSpider(scrapy.Spider):
         meta = request.meta
         message = failure.getErrorMessage()
         if failure.check(IgnoreRequest) and "robots" in message.lower():
-            error = "blocked by robots.txt"
+            error = BLOCKED_BY_ROBOTS
         elif "DOWNLOAD_MAXSIZE" in message or "max size" in message.lower():
             limit = self.max_sitemap_size / 1_048_576  # DOWNLOAD_MAXSIZE
             if "decompress" in message:

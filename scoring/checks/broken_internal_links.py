@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scoring.audit import WARN_SHARE
-from scoring.records import PageRecord
+from scoring.records import BLOCKED_BY_ROBOTS, PageRecord
 from scoring.registry import Check, Outcome, register
 from scoring.results import Evidence
 from scoring.site import SiteData
@@ -11,7 +11,6 @@ from scoring.site import SiteData
 MAX_EVIDENCE = 50
 # spiders/site_spider.py records a URL robots.txt kept us from fetching with status None and this
 # error: we do not know whether it works, so it is neither checked nor broken.
-BLOCKED_BY_ROBOTS = "blocked by robots.txt"
 
 
 def not_fetched(record: PageRecord) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from scoring.records import Heading, PageRecord
 from scoring.registry import Check, register
 from scoring.results import Evidence, PageOutcome
-from scoring.site import SiteData
+from scoring.site import SiteData, is_indexable
 from scoring.text import excerpt, words
 
 MIN_WORDS = 150  # shorter pages are not rated
@@ -53,7 +53,7 @@ class HeadingStructure(Check):
     requires = ("html",)
 
     def applies_to(self, page: PageRecord, site: SiteData) -> bool:
-        return page.ok and _word_total(page) >= MIN_WORDS
+        return page.ok and is_indexable(page) and _word_total(page) >= MIN_WORDS
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         headings = list(page.headings)

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scoring import lexicons as lx
-from scoring.records import PageRecord
+from scoring.records import BLOCKED_BY_ROBOTS, PageRecord
 from scoring.registry import Check, Outcome, register
 from scoring.results import Evidence
 from scoring.site import SiteData
@@ -33,9 +33,11 @@ class LinkedTarget:
 
     @property
     def status(self) -> str:
-        """ok | broken | not crawled"""
+        """ok | broken | blocked (robots.txt disallows it for our crawler) | not crawled"""
         if self.record is None:
             return "not crawled"
+        if self.record.error == BLOCKED_BY_ROBOTS:
+            return "blocked"
         return "ok" if self.record.ok else "broken"
 
 
@@ -80,7 +82,7 @@ def linked_targets(site: SiteData, matches: Callable[[str, str], bool]) -> dict[
 
 def best_target(targets: dict[str, LinkedTarget]) -> LinkedTarget | None:
     """Prefer a page that was fetched fine, then one not crawled, then the most linked."""
-    order = {"ok": 0, "not crawled": 1, "broken": 2}
+    order = {"ok": 0, "blocked": 1, "not crawled": 1, "broken": 2}
     ranked = sorted(targets.values(), key=lambda t: (order[t.status], -len(t.sources), t.url))
     return ranked[0] if ranked else None
 
@@ -313,12 +315,16 @@ class Impressum(Check):
         ]
         reach_text = f"linked from {len(rated) - len(unlinked)} of {len(rated)} pages ({share:.0%})"
 
-        if target.status == "not crawled":  # elements unknown: they count half, like a warning
+        if target.status in ("not crawled", "blocked"):  # elements unknown: they count half, like a warning
+            why = (
+                "robots.txt disallows it for our crawler (geo-auditor)"
+                if target.status == "blocked"
+                else "the page itself was not crawled"
+            )
             return Outcome(
                 "warn",
                 round(0.5 * reach + 0.25, 4),
-                f"Impressum at {target.url} {reach_text}; the page itself was not crawled, so its "
-                "contents were not checked.",
+                f"Impressum at {target.url} {reach_text}; {why}, so its contents were not checked.",
                 details=[linked_row],
                 evidence=evidence + page_evidence,
                 affected_urls=unlinked,

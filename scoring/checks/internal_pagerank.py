@@ -8,7 +8,7 @@ from scoring.insights import starved as starved_articles
 from scoring.records import PageRecord
 from scoring.registry import Check, Outcome, register
 from scoring.results import Evidence
-from scoring.site import PAGERANK_DAMPING, POSITION_WEIGHT, SiteData
+from scoring.site import PAGERANK_DAMPING, POSITION_WEIGHT, SiteData, is_indexable
 from scoring.text import words
 
 LONG_ARTICLE = 800  # words
@@ -48,6 +48,29 @@ def _row(site: SiteData, page: PageRecord, group: str) -> dict:
     }
 
 
+NOINDEX_EQUITY_WARN = 0.5  # above this share of PageRank in noindex pages the report says so
+
+
+def noindex_equity(site: SiteData) -> float:
+    """Share of the internal PageRank that sits in pages the site keeps out of search (noindex)."""
+    rank = site.pagerank
+    total = sum(rank.values())
+    if not total:
+        return 0.0
+    hidden = {_key(p) for p in site.html_pages if not is_indexable(p)}
+    return sum(v for url, v in rank.items() if url in hidden) / total
+
+
+def _equity_note(site: SiteData) -> str:
+    share = noindex_equity(site)
+    if share <= NOINDEX_EQUITY_WARN:
+        return ""
+    return (
+        f" {share:.0%} of the internal link equity flows into noindex pages (tag, archive or filter pages "
+        "search engines are told to drop): link the pages you want found from the navigation and the text."
+    )
+
+
 @register
 class InternalPagerank(Check):
     id = "internal-pagerank"
@@ -74,7 +97,8 @@ class InternalPagerank(Check):
 
     def evaluate(self, site: SiteData) -> Outcome:
         graph = site.link_graph
-        ranked = sorted(site.html_pages, key=lambda p: (-site.link_score.get(_key(p), 0.0), _key(p)))
+        # the strongest pages the site wants found: noindex archives are summed up in _equity_note
+        ranked = sorted(site.content_pages, key=lambda p: (-site.link_score.get(_key(p), 0.0), _key(p)))
         unique: dict[str, PageRecord] = {}
         for page in ranked:
             unique.setdefault(_key(page), page)
@@ -92,7 +116,7 @@ class InternalPagerank(Check):
         if not long_articles:
             return Outcome(
                 "not_applicable",
-                explanation=f"No article with {LONG_ARTICLE} words or more to rate.",
+                explanation=f"No article with {LONG_ARTICLE} words or more to rate." + _equity_note(site),
                 details=top,
             )
         starved = starved_articles(site)  # the same list the report's link suggestions answer
@@ -121,7 +145,8 @@ class InternalPagerank(Check):
             return Outcome(
                 "pass",
                 1.0,
-                f"All {len(long_articles)} long article(s) reach a Link Score of {STARVED_BELOW:.0f}+.",
+                f"All {len(long_articles)} long article(s) reach a Link Score of {STARVED_BELOW:.0f}+."
+                + _equity_note(site),
                 top,
             )
         return Outcome(
@@ -131,7 +156,8 @@ class InternalPagerank(Check):
                 f"{len(starved)} of {len(long_articles)} long article(s) have a Link Score below "
                 f"{STARVED_BELOW:.0f}. Link to them from related articles and hub pages, in the "
                 "running text rather than the footer."
-            ),
+            )
+            + _equity_note(site),
             rows + suggestions + top,
             evidence,
             [row["url"] for row in rows],

@@ -42,7 +42,7 @@ class NearDuplicates(Check):
         pages: dict[str, PageRecord] = {}
         sets = {}
         counts: dict[str, int] = {}
-        for page in site.html_pages:
+        for page in site.content_pages:  # noindex archives are no duplicates to merge
             key = _key(page)
             if key in pages:
                 continue

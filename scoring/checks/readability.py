@@ -14,7 +14,7 @@ from scoring.readability import (
 from scoring.records import PageRecord
 from scoring.registry import Check, register
 from scoring.results import Evidence, PageOutcome
-from scoring.site import SiteData
+from scoring.site import SiteData, is_indexable
 from scoring.text import excerpt, words
 
 MIN_WORDS = 200
@@ -63,7 +63,7 @@ class Readability(Check):
     requires = ("html",)
 
     def applies_to(self, page: PageRecord, site: SiteData) -> bool:
-        if not page.ok or page_language(page, site) not in LANGUAGES:
+        if not page.ok or not is_indexable(page) or page_language(page, site) not in LANGUAGES:
             return False
         return (page.word_count or len(words(page.main_text))) >= MIN_WORDS
 

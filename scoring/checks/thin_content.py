@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 from scoring.records import PageRecord
 from scoring.registry import Check, register
 from scoring.results import Evidence, PageOutcome
-from scoring.site import ARTICLE_TYPES, SiteData, jsonld_types
+from scoring.site import ARTICLE_TYPES, SiteData, is_indexable, jsonld_types
 from scoring.text import excerpt, words
 
 FAIL_BELOW, PASS_FROM = 250, 500  # words of main text
@@ -90,7 +90,7 @@ class ThinContent(Check):
     def applies_to(self, page: PageRecord, site: SiteData) -> bool:
         if not page.ok or is_home(page, site) or is_service_page(page):
             return False
-        return not page.robots_directives & {"noindex", "none"}
+        return is_indexable(page)
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         count = word_total(page)

@@ -80,7 +80,9 @@ class TrustPages(Check):
                     )
                 )
                 continue
-            note = "" if target.status == "ok" else "linked, not crawled"
+            note = {"ok": "", "blocked": "linked; blocked by robots.txt for our crawler, not fetched"}.get(
+                target.status, "linked, not crawled"
+            )
             rows.append(
                 {"page_type": label, "found": True, "url": target.url, "linked_from": len(target.sources), "note": note}
             )
