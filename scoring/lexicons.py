@@ -596,24 +596,33 @@ CURRENT_LEGAL_BASIS_RE = re.compile(r"§\s?5\s?(?:Abs\.\s?\d\s?)?DDG|\bDigitale-
 # kind -> (anchor pattern matched against the whole normalised anchor or a part of it,
 #          URL pattern matched against each path segment)
 TRUST_PAGES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    # Anchors and the page's own (last) path segment as a whole: a blog category "Datenschutz-Tipps" or
+    # a post "Kontaktlinsen im Test" is no privacy or contact page.
     "privacy": (
-        re.compile(r"\b(?:datenschutz\w*|privacy|data protection|dsgvo|gdpr)\b"),
-        re.compile(r"datenschutz|privacy|data-?protection|dsgvo|gdpr"),
+        re.compile(
+            r"^(?:datenschutz(?:erklärung|erklaerung|hinweise|richtlinie|bestimmungen)?|privacy(?: policy| notice| "
+            r"statement)?|data protection(?: policy| notice)?|dsgvo|gdpr)$"
+        ),
+        re.compile(
+            r"^(?:datenschutz(?:erklaerung|erklärung|hinweise|richtlinie|bestimmungen)?|privacy(?:-policy|-notice|"
+            r"-statement)?|data-?protection(?:-policy|-notice)?|dsgvo|gdpr|privacypolicy)(?:\.\w{2,5})?$"
+        ),
     ),
     "contact": (
-        re.compile(r"\b(?:kontakt\w*|contact(?: us)?)\b"),
-        re.compile(r"kontakt|contact"),
+        re.compile(r"^(?:kontakt(?:formular| (?:und )?anfahrt| aufnehmen)?|contact(?: us| form)?|get in touch)$"),
+        re.compile(r"^(?:kontakt(?:-\w+)*|contact(?:-\w+)*|get-in-touch)(?:\.\w{2,5})?$"),
     ),
     "about": (
         # Short anchors only: "about" or "Unternehmen" inside a longer anchor means something else.
         re.compile(
-            r"^(?:(?:wir )?(?:über|ueber|uber) uns|about(?: us)?|(?:unser |das |our |the |meet the )?team|"
+            r"^(?:(?:wir )?(?:über|ueber|uber) (?:uns|mich)|about(?: us| me)?|(?:unser |das |our |the |meet the )?team|"
             r"(?:das |unser )?unternehmen|company|our company|wir|who we are|wer wir sind|our story|"
-            r"unsere geschichte)$"
+            r"unsere geschichte|(?:die |unsere |our |the )?(?:autoren|autorinnen|authors|redaktion)|editorial team)$"
         ),
         re.compile(
-            r"^(?:(?:wir-)?(?:ueber|uber|über)-?uns|about(?:-us)?|(?:unser-|das-|our-)?team|"
-            r"(?:das-)?unternehmen|company|wir|wer-wir-sind|who-we-are|our-story)(?:\.\w{2,5})?$"
+            r"^(?:(?:wir-)?(?:ueber|uber|über)-?(?:uns|mich)|about(?:-us|-me)?|(?:unser-|das-|our-)?team|"
+            r"(?:das-)?unternehmen|company|wir|wer-wir-sind|who-we-are|our-story|autoren|authors|redaktion)"
+            r"(?:\.\w{2,5})?$"
         ),
     ),
 }

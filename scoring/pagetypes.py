@@ -15,6 +15,7 @@ categories, product and brand pages) "landing", a page describing one offered se
 
 from __future__ import annotations
 
+import contextlib
 import re
 import weakref
 from dataclasses import dataclass
@@ -91,7 +92,8 @@ LEGAL_SEGMENT_RE = re.compile(
     re.IGNORECASE,
 )
 CONTACT_SEGMENT_RE = re.compile(
-    r"^(?:kontakt[\w-]*|contact(?:-us|-form|-sales|-page)?|anfahrt|standort|termin(?:-vereinbaren)?|"
+    r"^(?:kontakt[\w-]*|contact(?:-(?:us|form|sales|page|directions|details|info|information|location|team))?|"
+    r"anfahrt|standort|termin(?:-vereinbaren)?|"
     r"get-in-touch)" + _EXT,
     re.IGNORECASE,
 )
@@ -207,6 +209,7 @@ SHOP_TITLE_RE = re.compile(r"\b(?:kaufen|buy|bestellen|order online|online[- ]?s
 TITLE_SPLIT_RE = re.compile(r"\s+[|–—·•:-]\s+")
 FILE_LINK_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp|pdf|zip|docx?|xlsx?|pptx?|mp[34]|mov)$", re.I)
 
+WEAK_DATE_SOURCES = frozenset({"json-ld", "htmldate"})  # scoring.records.Dates.published_source
 MIN_ARTICLE_WORDS = 250  # a page this long, dated by its markup, without other signals reads as an article
 MIN_SECTION_ARTICLE_WORDS = 30  # under /blog/ even a short post is a post (thin, but an article)
 MIN_OWN_WORDS = 20  # a dated page with less text of its own than this is a placeholder (attachment page)
@@ -335,8 +338,11 @@ def _corroborated_article(page: PageRecord, types: list[str]) -> bool:
 
 def _reliable_date(page: PageRecord) -> bool:
     """A publication date the page states as such: shown near the title, or article:published_time /
-    <time>. Dates of a site-wide JSON-LD WebPage or guessed from the text are not enough."""
-    return page.extras.visible_date is not None or page.dates.published_source in ("meta", "time-element")
+    <time>. Dates of a JSON-LD WebPage (SEO plugins stamp every page) or guessed from the text
+    (htmldate) are not enough."""
+    if page.extras.visible_date is not None:
+        return True
+    return page.dates.published is not None and page.dates.published_source not in WEAK_DATE_SOURCES
 
 
 _CACHE: dict[int, tuple[weakref.ref, PageType]] = {}
@@ -352,10 +358,8 @@ def classify(page: PageRecord) -> PageType:
     found = _classify(page)
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()
-    try:
+    with contextlib.suppress(TypeError):  # not weak-referenceable: do not cache
         _CACHE[key] = (weakref.ref(page), found)
-    except TypeError:  # not weak-referenceable: do not cache
-        pass
     return found
 
 
@@ -425,16 +429,12 @@ def _classify(page: PageRecord) -> PageType:  # noqa: C901, PLR0911, PLR0912 - o
         return PageType("about", "JSON-LD AboutPage")
 
     # 5. URL vocabularies of sections and slugs.
-    if len(low) >= 2 and (
-        PROFILE_SECTION_RE.match(low[-2]) or PROFILE_TOKENS & set(_tokens(low[-2]))
-    ):
+    if len(low) >= 2 and (PROFILE_SECTION_RE.match(low[-2]) or PROFILE_TOKENS & set(_tokens(low[-2]))):
         return PageType("profile", f"url /{low[-2]}/{last}/")
     if ABOUT_SEGMENT_RE.match(last) or (len(low) == 1 and PROFILE_SECTION_RE.match(last)):
         return PageType("about", f"url /{last}/")
     dated = page.dates.published is not None or page.extras.visible_date is not None
-    if section_parent is not None and (
-        page.word_count >= MIN_SECTION_ARTICLE_WORDS or dated and page.word_count > 0
-    ):
+    if section_parent is not None and (page.word_count >= MIN_SECTION_ARTICLE_WORDS or dated and page.word_count > 0):
         return PageType("article", f"under /{section_parent}/, {page.word_count} words")
     if DATE_PATH_RE.search(urlsplit(url).path) and page.word_count > 0:
         return PageType("article", f"dated url, {page.word_count} words")
@@ -495,12 +495,15 @@ def _classify(page: PageRecord) -> PageType:  # noqa: C901, PLR0911, PLR0912 - o
         return PageType("service", f"offers {word!r} (slug or title)")
 
     # 8. Dates and length.
-    if page.dates.published is not None and _reliable_date(page) and page.word_count >= MIN_ARTICLE_WORDS:
+    if _reliable_date(page) and page.word_count >= MIN_ARTICLE_WORDS:
         return PageType("article", f"dated {page.dates.published}, {page.word_count} words")
+    # A long, structured text reads as an article - unless the site's own markup calls it a plain
+    # page (a generic Article with no section or date is what SEO plugins put on every page).
     if (
         page.word_count >= LONG_FORM_WORDS
         and len(page.headings) >= 8
         and link_density(page) < 0.1
+        and not article_items
     ):
         return PageType("article", f"long-form text, {page.word_count} words")
     return PageType("other", "no article, listing, legal or profile signal")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from scoring import lexicons as lx
 from scoring.checks.impressum import home_url
@@ -53,14 +55,42 @@ def _value(node: dict[str, Any], prop: str) -> str:
     return text_value(value) or str(value)
 
 
+# Works by others that a page describes: their publisher, brand or author is not the site's company
+# (a book review's "publisher", a product's "brand", a reviewed item's maker).
+THIRD_PARTY_WORKS = frozenset(
+    {"book", "review", "product", "movie", "musicalbum", "musicrecording", "periodical", "creativeworkseries",
+     "videogame", "softwareapplication", "event", "itemlist", "offer", "aggregateoffer"}
+)
+
+
+def own_nodes(items: list[Any]) -> Iterator[dict]:
+    """JSON-LD objects of the page itself, depth first, without descending into works by others."""
+    stack = list(items)[::-1]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            yield value
+            if "@type" in value and jsonld_types(value) & THIRD_PARTY_WORKS:
+                continue
+            stack.extend(list(value.values())[::-1])
+        elif isinstance(value, list):
+            stack.extend(value[::-1])
+
+
+def _host(url: Any) -> str:
+    host = urlsplit(url).hostname or "" if isinstance(url, str) else ""
+    return host.removeprefix("www.")
+
+
 def organization_candidates(site: SiteData) -> list[tuple[str, dict[str, Any]]]:
-    """(page URL, node) for every organisation described on an HTML page, home page first."""
+    """(page URL, node) for every organisation the site describes as itself, home page first; the
+    publisher of a reviewed book or the brand of a product is somebody else."""
     pages = list(site.html_pages)
     if site.home is not None:
         pages.sort(key=lambda p: p is not site.home)
     found = []
     for page in pages:
-        for node in jsonld_nodes(page.structured_data):
+        for node in own_nodes(page.structured_data):
             if not is_reference(node) and is_organization(jsonld_types(node)):
                 found.append((page.final_url or page.url, node))
     return found
@@ -93,8 +123,10 @@ class OrganizationSchema(Check):
                 evidence=[Evidence(url=home_url(site), element="json-ld Organization", note="missing")],
                 affected_urls=[home_url(site)],
             )
-        # The most complete description wins; on a tie, the home page's (listed first).
-        url, node = max(candidates, key=lambda c: len(_filled(c[1])))
+        # One whose url is the site's own host first, then the most complete; on a tie, the home page's.
+        site_host = _host(site.artifacts.root_url)
+        aliases = {_host(f"https://{h}/") for h in site.artifacts.host_aliases} | {site_host}
+        url, node = max(candidates, key=lambda c: (_host(c[1].get("url")) in aliases, len(_filled(c[1]))))
         filled = _filled(node)
         types = "/".join(
             sorted(str(t) for t in (node["@type"] if isinstance(node["@type"], list) else [node["@type"]]))

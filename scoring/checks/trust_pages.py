@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from scoring import lexicons as lx
 from scoring.checks.impressum import LinkedTarget, best_target, home_url, linked_targets, site_language
+from scoring.pagetypes import LISTING_SEGMENT_RE
 from scoring.registry import Check, Outcome, register
 from scoring.results import Evidence
 from scoring.site import SiteData
@@ -20,7 +22,14 @@ def _normalise_anchor(anchor: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _segments(url: str) -> tuple[str, ...]:
-    return tuple(s for s in unquote(urlsplit(url).path).casefold().split("/") if s)
+    """The page's own path segment (the last one; the folder of an index file): a trust page is named by
+    its own slug, not by a section above it (/datenschutz/cookies-und-tracking/ is an article)."""
+    parts = [s for s in unquote(urlsplit(url).path).casefold().split("/") if s]
+    if parts and re.fullmatch(r"index\.\w{2,5}", parts[-1]):
+        parts.pop()
+    if any(LISTING_SEGMENT_RE.match(p) for p in parts[:-1]):
+        return ()  # /category/datenschutz/: an archive of posts about privacy, not the privacy policy
+    return tuple(parts[-1:])
 
 
 def trust_link_matcher(kind: str):
@@ -28,9 +37,12 @@ def trust_link_matcher(kind: str):
     anchor_re, segment_re = lx.TRUST_PAGES[kind]
 
     def matches(anchor: str, url: str) -> bool:
+        segments = _segments(url)
+        if not segments:  # the home page, or an archive of posts (/category/datenschutz/)
+            return False
         if anchor and anchor_re.search(_normalise_anchor(anchor)):
             return True
-        return any(segment_re.search(segment) for segment in _segments(url))
+        return any(segment_re.search(segment) for segment in segments)
 
     return matches
 
