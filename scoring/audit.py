@@ -189,6 +189,11 @@ def score_site(
     warnings = [f"{r.id}: {r.explanation}" for r in results if r.state == "error"]
     if not stats.complete:
         warnings.append("The crawl was cut short; site-wide findings cover only the pages crawled.")
+    if site.shared_main_text:
+        warnings.append(
+            f"{len(site.shared_main_text)} pages with different titles yielded one identical main text (a box "
+            "the template repeats, not their content): thin-content and duplicate checks leave them out."
+        )
     try:  # the report's pictures; a bug here must not sink the audit either
         from scoring.insights import build_insights
 

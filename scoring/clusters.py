@@ -360,7 +360,7 @@ def topic_pages(pages) -> list:  # noqa: ANN001
 
 
 def cluster_site(site) -> Clustering:  # noqa: ANN001 - SiteData
-    pages = [p for p in topic_pages(site.html_pages) if page_key(p) in site.embeddings.vectors]
+    pages = [p for p in topic_pages(site.content_pages) if page_key(p) in site.embeddings.vectors]
     vectors = {page_key(p): site.embeddings.vectors[page_key(p)] for p in pages}
     labels = {page_key(p): label_text(p) for p in pages}
     return cluster_pages(vectors, labels, site.embeddings.model)

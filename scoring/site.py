@@ -27,6 +27,8 @@ PAGERANK_DAMPING = 0.85
 MAX_REDIRECT_HOPS = 20  # a redirect loop ends here
 
 T = TypeVar("T")
+SHARED_TEXT_MIN_PAGES = 5  # pages with one identical main text and different titles: an extraction failure
+SHARED_TEXT_MIN_WORDS = 20
 
 ARTICLE_TYPES = {"article", "blogposting", "newsarticle", "techarticle", "report", "scholarlyarticle"}
 
@@ -111,8 +113,27 @@ class SiteData:
 
     @cached_property
     def content_pages(self) -> list[PageRecord]:
-        """Analysed pages the site wants indexed (`is_indexable`): what content advice judges."""
-        return [p for p in self.html_pages if is_indexable(p)]
+        """Analysed pages the site wants indexed (`is_indexable`) whose main text is their own
+        (`shared_main_text`): what content and duplicate advice judges."""
+        shared = self.shared_main_text
+        return [p for p in self.html_pages if is_indexable(p) and p.url not in shared]
+
+    @cached_property
+    def shared_main_text(self) -> dict[str, int]:
+        """URL -> group size, for pages whose extracted main text is identical to that of at least
+        SHARED_TEXT_MIN_PAGES - 1 other pages with different titles: the extraction returned a shared
+        box (a newsletter teaser, a contact card), not each page's content. Real duplicates (the same
+        page under several URLs) share their title too and stay."""
+        groups: dict[int, list[PageRecord]] = defaultdict(list)
+        for page in self.html_pages:
+            if page.word_count >= SHARED_TEXT_MIN_WORDS:
+                groups[hash(page.main_text)].append(page)
+        shared: dict[str, int] = {}
+        for members in groups.values():
+            titles = {(p.title or "").strip().casefold() for p in members}
+            if len(members) >= SHARED_TEXT_MIN_PAGES and len(titles) >= SHARED_TEXT_MIN_PAGES:
+                shared.update({p.url: len(members) for p in members})
+        return shared
 
     @cached_property
     def home(self) -> PageRecord | None:

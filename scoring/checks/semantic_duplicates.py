@@ -34,7 +34,7 @@ class SemanticDuplicates(Check):
     def evaluate(self, site: SiteData) -> Outcome:
         from scoring.clusters import page_key, topic_pages
 
-        keys = {page_key(p) for p in topic_pages(site.html_pages)}
+        keys = {page_key(p) for p in topic_pages(site.content_pages)}
         vectors = {k: v for k, v in site.embeddings.vectors.items() if k in keys}
         if len(vectors) < 2:
             return Outcome("not_applicable", explanation="Fewer than two content pages were embedded.")

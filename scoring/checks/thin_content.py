@@ -90,7 +90,7 @@ class ThinContent(Check):
     def applies_to(self, page: PageRecord, site: SiteData) -> bool:
         if not page.ok or is_home(page, site) or is_service_page(page):
             return False
-        return is_indexable(page)
+        return is_indexable(page) and page.url not in site.shared_main_text
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         count = word_total(page)
