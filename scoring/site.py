@@ -8,6 +8,7 @@ matrix), click depth, inlinks and the site language.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -51,6 +52,15 @@ def is_indexable(page: PageRecord) -> bool:
     """The site wants the page in search (no noindex/none): the pages content and duplicate advice
     judges. A noindex tag or archive page is no thin content and no duplicate to merge."""
     return not page.robots_directives & {"noindex", "none"}
+
+
+_LANG_PREFIX = re.compile(r"^/[a-z]{2}(?:[-_][a-z]{2})?(?=/|$)", re.IGNORECASE)
+
+
+def language_neutral_path(url: str) -> str:
+    """The path without a leading language segment: /de/blog/x/ and /blog/x/ -> /blog/x/."""
+    path = urlsplit(url).path
+    return _LANG_PREFIX.sub("", path) or "/"
 
 
 def is_article(page: PageRecord) -> bool:
@@ -117,6 +127,21 @@ class SiteData:
         (`shared_main_text`): what content and duplicate advice judges."""
         shared = self.shared_main_text
         return [p for p in self.html_pages if is_indexable(p) and p.url not in shared]
+
+    def translation_pair(self, a: str, b: str) -> bool:
+        """Two URLs are one page in two languages: hreflang links them, their declared languages differ,
+        or their paths differ only by a language prefix (/de/blog/x/ and /en/blog/x/). Translations are
+        no duplicates to merge."""
+        one, other = self.page(a), self.page(b)
+        if one is None or other is None:
+            return False
+        for page, target in ((one, b), (other, a)):
+            if any(self.resolve(h.url) == self.resolve(target) for h in page.hreflang):
+                return True
+        if one.lang and other.lang and one.lang != other.lang:
+            return True
+        first, second = urlsplit(one.url).path, urlsplit(other.url).path
+        return first != second and language_neutral_path(one.url) == language_neutral_path(other.url)
 
     @cached_property
     def shared_main_text(self) -> dict[str, int]:

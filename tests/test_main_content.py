@@ -176,6 +176,14 @@ def test_paragraphs_are_lines_and_inline_markup_does_not_split_words():
     assert text == "Preise\nDer Rasenschnitt kostet 35 Euro je Stunde.\nAnfahrt frei."
 
 
+def test_line_breaks_inside_a_paragraph_keep_it_one_line():
+    # a quotation split over source lines and <br>s stays in one paragraph for the quote detector
+    text = text_of("""<html><body><main><h1>Zehn Jahre Gartenbau Linde</h1>
+      <p>„Wir sind stolz auf jeden Garten,<br>den wir anlegen durften“, sagt
+      Inhaber Karl Linde.</p></main></body></html>""")
+    assert text.split("\n")[1] == "„Wir sind stolz auf jeden Garten, den wir anlegen durften“, sagt Inhaber Karl Linde."
+
+
 def test_related_posts_block_ends_the_content():
     html = """<html><body><div class="layout">
       <h1>Hochbeet anlegen</h1><p>Unten Äste, dann Laub, Kompost und oben gute Erde.</p>
