@@ -228,7 +228,8 @@ def _print_outcome(outcome: AuditOutcome, as_json: bool) -> None:
         value = "—" if category.score is None else f"{category.score:.0f}"
         out.print(f"  {category.title:<24} {value:>4}")
     if result.coverage.limits_hit:
-        out.print(f"[yellow]Crawl incomplete:[/yellow] {limits_sentence(result.coverage.limits_hit)}", highlight=False)
+        limits = limits_sentence(result.coverage.limits_hit)
+        out.print(f"[yellow]Crawl incomplete:[/yellow] {limits}", highlight=False)
     _print_briefs(result)
     out.print(f"Report: {outcome.files['html']}")
 

@@ -222,7 +222,8 @@ def report(figures: dict, labels: list[dict], sites: list[str], show: set[str]) 
     right, total, type_misses = figures["page_type"]
     print(f"\npage type accuracy   {right / total if total else 0:.3f}  ({right}/{total}; target 0.90)")
     right, total, name_misses = figures["names"]
-    print(f"author names exact   {right / total if total else 0:.3f}  ({right}/{total} true bylines found; target 0.90)")
+    share = right / total if total else 0
+    print(f"author names exact   {share:.3f}  ({right}/{total} true bylines found; target 0.90)")
     print("\nmain-text words: median |audit - label| / max(label, 100) per page type (target ≤ 0.10)")
     for kind, errors in sorted(figures["words"].items()):
         print(f"  {kind:10} {statistics.median(errors):.3f}  ({len(errors)} pages)")

@@ -37,14 +37,20 @@ CASES = {
         _page("grills/classic-i/", "Classic Serie I – Der Klassiker | Shop"),
         _page("grills/classic-ii/", "Classic Serie II – Mehr Kontrolle | Shop"),
     ),
-    "course parts": (_page("kurse/tb1/", "Ausbildung Themenbereich 1"), _page("kurse/tb2/", "Ausbildung Themenbereich 2")),
+    "course parts": (
+        _page("kurse/tb1/", "Ausbildung Themenbereich 1"),
+        _page("kurse/tb2/", "Ausbildung Themenbereich 2"),
+    ),
     "release notes": (_page("blog/r119/", "Produkt 1.19 released"), _page("blog/r121/", "Produkt 1.21 released")),
     "hub and the page it links": (
         _page("vitamin-a/", "Vitamin A: Wirkung", links=[Link(url=ROOT + "vitamin-a-lebensmittel/", position="content",
                                                              internal=True)]),
         _page("vitamin-a-lebensmittel/", "Lebensmittel mit Vitamin A"),
     ),
-    "the same text under two URLs": (_page("werte/", "Werte", text="x " * 200), _page("werte//", "Werte", text="x " * 200)),
+    "the same text under two URLs": (
+        _page("werte/", "Werte", text="x " * 200),
+        _page("werte//", "Werte", text="x " * 200),
+    ),
 }
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from scoring import lexicons as lx
 from scoring.checks.impressum import home_url
-from scoring.checks.person_schema import is_reference, jsonld_nodes, present, text_value
+from scoring.checks.person_schema import is_reference, present, text_value
 from scoring.registry import Check, Outcome, register
 from scoring.results import Evidence
 from scoring.site import SiteData, jsonld_types

@@ -103,8 +103,9 @@ def linked_in_text(site: SiteData, a: PageRecord, b: PageRecord) -> bool:
     """One page links the other from its main content: a hub and its deeper page, written as two."""
     for page, other in ((a, b), (b, a)):
         target = site.resolve(other.url)
-        if any(link.position == "content" and link.internal and site.resolve(link.url) == target for link in page.links):
-            return True
+        for link in page.links:
+            if link.position == "content" and link.internal and site.resolve(link.url) == target:
+                return True
     return False
 
 
