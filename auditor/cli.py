@@ -199,7 +199,7 @@ LIMIT_TEXT = {
 def limits_sentence(limits: list[str]) -> str:
     """The crawl limits that were hit, in words, with what a user can do about them."""
     said = "; ".join(LIMIT_TEXT.get(limit, limit) for limit in limits)
-    return f"{said} — site-wide findings (orphans, duplicates) cover only the pages crawled; raise the limit to see all."
+    return f"{said} — site-wide findings (orphans, duplicates) cover only the pages crawled; raise the limit."
 
 
 def _print_outcome(outcome: AuditOutcome, as_json: bool) -> None:
