@@ -29,11 +29,16 @@ from markupsafe import Markup
 
 from reports.i18n import Localizer
 from reports.view import build_view, check_title, resolve_lang
-from scoring.results import AuditResult
+from scoring.results import AuditResult, PageSignals
 
 TEMPLATES = Path(__file__).parent / "templates"
 REPORT_TEMPLATE = "report.html.j2"
-PAGES_COLUMNS = ("url", "status", "depth", "words", "page_score", "title", "failed_checks", "error")
+PAGES_COLUMNS = (
+    "url", "status", "depth", "words", "page_score", "title", "failed_checks", "error",
+    # pages[].signals (docs/signals.md): what the detectors found on the page
+    "page_type", "authors", "person_schema", "published", "quotes_attributed", "statistics",
+    "statistics_sourced", "citations", "words_main",
+)
 FINDINGS_COLUMNS = (
     "check_id",
     "check_title",
@@ -175,6 +180,17 @@ def csv_cell(value: object) -> str | int | float:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def _signal_cells(signals: PageSignals | None) -> tuple:
+    """The signal columns of one pages.csv row; empty cells where the URL is no analysed page."""
+    if signals is None:
+        return (None,) * 9
+    return (
+        signals.page_type, "|".join(signals.authors), signals.person_schema, signals.published,
+        signals.quotes_attributed, signals.statistics, signals.statistics_sourced, signals.citations,
+        signals.words_main,
+    )
+
+
 def write_pages_csv(result: AuditResult, out_dir: Path) -> Path:
     """Write pages.csv: one row per crawled URL (columns in `PAGES_COLUMNS`)."""
     buffer = io.StringIO(newline="")
@@ -190,6 +206,7 @@ def write_pages_csv(result: AuditResult, out_dir: Path) -> Path:
             page.title,
             "|".join(page.failed_checks),
             page.error,
+            *_signal_cells(page.signals),
         )
         writer.writerow([csv_cell(v) for v in row])
     return _write_text(Path(out_dir) / "pages.csv", buffer.getvalue())

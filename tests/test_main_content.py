@@ -169,6 +169,16 @@ def test_article_without_chrome_comments_sidebar_or_author_box():
         assert chrome not in text
 
 
+def test_a_menu_of_dishes_is_content_a_menu_of_links_is_not():
+    html = """<html><body><div class="page"><h1>Gartencafé Linde</h1>
+      <ul class="menu"><li><a href="/">Start</a></li><li><a href="/karte/">Karte</a></li></ul>
+      <div class="menu"><h2>Unsere Karte</h2><p>Rhabarberkuchen mit Sahne</p><p>Holunderschorle, hausgemacht</p>
+        <a href="/karte.pdf">Karte als PDF</a></div></div></body></html>"""
+    text = text_of(html)
+    assert "Rhabarberkuchen mit Sahne" in text and "Karte als PDF" in text
+    assert "Start" not in text
+
+
 def test_paragraphs_are_lines_and_inline_markup_does_not_split_words():
     text = text_of("""<html><body><main><h1>Preise</h1>
       <p>Der Rasen<strong>schnitt</strong> kostet <em>35 Euro</em> je Stunde.</p><p>Anfahrt frei.</p>

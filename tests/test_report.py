@@ -27,6 +27,7 @@ from scoring.results import (
     Coverage,
     Evidence,
     PageOutcome,
+    PageSignals,
     PageSummary,
 )
 
@@ -178,6 +179,10 @@ def make_result(**fields: Any) -> AuditResult:
                 title=HOSTILE_TITLE,
                 score=40.0,
                 failed_checks=["author-byline", "title-tag"],
+                signals=PageSignals(
+                    page_type="article", authors=["=cmd|' /C calc'!A0", "Jana Albrecht"], published="2025-03-03",
+                    statistics=4, statistics_sourced=1, citations=2, words_main=655,
+                ),
             ),
             page_summary("kontakt", title='=HYPERLINK("http://evil.example")', score=None, words=80),
             page_summary("kaputt", status=None, words=0, score=None, title=None, error="TimeoutError"),
@@ -542,7 +547,11 @@ def test_pages_csv(tmp_path: Path) -> None:
         rows = list(csv.DictReader(handle))
     with path.open(encoding="utf-8", newline="") as handle:
         header = next(csv.reader(handle))
-    assert header == ["url", "status", "depth", "words", "page_score", "title", "failed_checks", "error"]
+    assert header[:8] == ["url", "status", "depth", "words", "page_score", "title", "failed_checks", "error"]
+    assert header[8:] == [
+        "page_type", "authors", "person_schema", "published", "quotes_attributed", "statistics",
+        "statistics_sourced", "citations", "words_main",
+    ]
     assert [r["url"] for r in rows] == [p.url for p in result.pages]
     home, blog, contact, broken = rows
     assert home["title"] == "Startseite – Müller Heizung"
@@ -552,6 +561,9 @@ def test_pages_csv(tmp_path: Path) -> None:
     assert contact["title"].startswith("'=")  # a spreadsheet would run it as a formula
     assert contact["page_score"] == ""
     assert broken["status"] == "" and broken["error"] == "TimeoutError"
+    assert blog["page_type"] == "article" and blog["published"] == "2025-03-03" and blog["statistics"] == "4"
+    assert blog["authors"] == "'=cmd|' /C calc'!A0|Jana Albrecht"  # a crawled name is text, never a formula
+    assert home["page_type"] == "" and broken["words_main"] == ""  # no signals: empty cells, not 0
 
 
 def test_write_all_creates_the_directory(tmp_path: Path) -> None:
