@@ -92,14 +92,15 @@ LEGAL_SEGMENT_RE = re.compile(
     re.IGNORECASE,
 )
 CONTACT_SEGMENT_RE = re.compile(
-    r"^(?:kontakt[\w-]*|contact(?:-(?:us|form|sales|page|directions|details|info|information|location|team))?|"
+    r"^(?:kontakt(?:formular|seite|daten|-(?:und-)?(?:anfahrt|formular|anfrage|aufnehmen|uns|seite|daten|info))?|"
+    r"contact(?:-(?:us|form|sales|page|directions|details|info|information|location|team))?|"
     r"anfahrt|standort|termin(?:-vereinbaren)?|"
     r"get-in-touch)" + _EXT,
     re.IGNORECASE,
 )
 ABOUT_SEGMENT_RE = re.compile(
-    r"^(?:(?:wir-)?(?:ueber|uber|über)-?uns|about(?:-us)?|unternehmen|company|wer-wir-sind|who-we-are|wir|"
-    r"(?:our|unser|unsere)-?(?:story|geschichte|history|mission|vision|werte|values|team|anspruch|philosophie|"
+    r"^(?:(?:wir-)?(?:ueber|uber|über)-?(?:uns|mich)|about(?:-us|-me)?|unternehmen|company|wer-wir-sind|"
+    r"who-we-are|wir|(?:our|unser|unsere)-?(?:story|geschichte|history|mission|vision|werte|values|team|anspruch|philosophie|"
     r"philosophy|haltung|leitbild)|"
     r"philosophie|philosophy|geschichte|historie|history|chronik|leitbild|werte|values|core-values|mission|vision|"
     r"mission-vision|anspruch|haltung|how-?we-?work|so-arbeiten-wir|arbeitsweise|management(?:-board|-team)?|"
@@ -186,6 +187,13 @@ LISTING_SEGMENT_RE = re.compile(
     r"author-archive|topics?|themen)$",
     re.IGNORECASE,
 )
+ARCHIVE_SEGMENT_RE = re.compile(
+    r"^(?:archiv|archive|tags|categories|kategorien|schlagworte|themen|topics)$",
+    re.IGNORECASE,
+)  # also as the last segment: /blog/archiv/, /news/themen/
+OVERVIEW_TOKEN_RE = re.compile(
+    r"^(?:uebersicht|übersicht|overview|archiv|archive)$", re.IGNORECASE
+)  # "podcast-uebersicht"
 DATE_PATH_RE = re.compile(r"/(?:19|20)\d{2}/(?:0?[1-9]|1[0-2])/")
 LEGAL_TITLE_RE = re.compile(
     r"^\s*(?:impressum|imprint|legal notice|datenschutz\w*|privacy policy|privacy notice|agb\b|"
@@ -211,7 +219,6 @@ FILE_LINK_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp|pdf|zip|docx?|x
 
 WEAK_DATE_SOURCES = frozenset({"json-ld", "htmldate"})  # scoring.records.Dates.published_source
 MIN_ARTICLE_WORDS = 250  # a page this long, dated by its markup, without other signals reads as an article
-MIN_SECTION_ARTICLE_WORDS = 30  # under /blog/ even a short post is a post (thin, but an article)
 MIN_OWN_WORDS = 20  # a dated page with less text of its own than this is a placeholder (attachment page)
 LONG_FORM_WORDS = 1500  # an undated text this long, with headings and few links, reads as an article
 LISTING_LINK_SHARE = 0.35  # share of main-text words that are content-link anchors on a listing page
@@ -289,7 +296,7 @@ def teaser_count(page: PageRecord) -> int:
     found = set()
     for heading in page.headings:
         text = _norm(heading.text)
-        if heading.level < 2 or len(text) < 8 or text in found:
+        if heading.level < 2 or len(text.split()) < 3 or text in found:  # "Tastatur" may be a tag link
             continue
         if text in anchors or any(text in anchor for anchor in anchors):
             found.add(text)
@@ -323,7 +330,7 @@ def _h1(page: PageRecord) -> str:
     return next((h.text for h in page.headings if h.level == 1), "")
 
 
-def _corroborated_article(page: PageRecord, types: list[str]) -> bool:
+def _corroborated_article(page: PageRecord) -> bool:
     """A plain JSON-LD Article that is a real content item: the item names a section or word count,
     or the page shows a date or an author with its content."""
     for item in page.structured_data:
@@ -395,7 +402,7 @@ def _classify(page: PageRecord) -> PageType:  # noqa: C901, PLR0911, PLR0912 - o
     # /blog/11/ pages a section; /blog/2024/ is its year archive
     numbered = section_parent is not None and re.fullmatch(r"\d{1,4}", last) is not None
     numbered = numbered or all(s.isdigit() for s in low)  # /2024/05/: a date archive
-    if any(LISTING_SEGMENT_RE.match(s) for s in parents or low) or numbered:
+    if any(LISTING_SEGMENT_RE.match(s) for s in parents or low) or ARCHIVE_SEGMENT_RE.match(last) or numbered:
         return PageType("listing", f"{where} (archive or pagination)")
     teasers = teaser_count(page)
     links = _content_links(page)
@@ -421,7 +428,7 @@ def _classify(page: PageRecord) -> PageType:  # noqa: C901, PLR0911, PLR0912 - o
     strong = [t for t in article_items if t not in WEAK_ARTICLE_TYPES]
     if strong:
         return PageType("article", f"JSON-LD {strong[0]}")
-    if article_items and _corroborated_article(page, types):
+    if article_items and _corroborated_article(page):
         return PageType("article", f"JSON-LD {article_items[0]} with a section, date or byline")
     if typeset & PROFILE_TYPES:
         return PageType("profile", "JSON-LD ProfilePage")
@@ -433,8 +440,9 @@ def _classify(page: PageRecord) -> PageType:  # noqa: C901, PLR0911, PLR0912 - o
         return PageType("profile", f"url /{low[-2]}/{last}/")
     if ABOUT_SEGMENT_RE.match(last) or (len(low) == 1 and PROFILE_SECTION_RE.match(last)):
         return PageType("about", f"url /{last}/")
-    dated = page.dates.published is not None or page.extras.visible_date is not None
-    if section_parent is not None and (page.word_count >= MIN_SECTION_ARTICLE_WORDS or dated and page.word_count > 0):
+    if section_parent is not None and page.word_count > 0:
+        if teasers >= MIN_TEASERS:
+            return PageType("listing", f"under /{section_parent}/ with {teasers} teaser headings (topic hub)")
         return PageType("article", f"under /{section_parent}/, {page.word_count} words")
     if DATE_PATH_RE.search(urlsplit(url).path) and page.word_count > 0:
         return PageType("article", f"dated url, {page.word_count} words")
@@ -470,6 +478,8 @@ def _classify(page: PageRecord) -> PageType:  # noqa: C901, PLR0911, PLR0912 - o
         if shop:
             return PageType("landing", f"shop title {head[:40]!r}, link density {link_density(page):.0%}")
         return PageType("listing", f"link density {link_density(page):.0%}")
+    if _tokens(last)[-1:] and OVERVIEW_TOKEN_RE.match(_tokens(last)[-1]) and len(links) >= MIN_LISTING_LINKS:
+        return PageType("listing", f"url /{last}/ (an overview, {len(links)} links)")
     if service_section is not None:
         return PageType("service", f"url /{service_section}/")
 

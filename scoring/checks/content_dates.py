@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from scoring.checks.person_schema import jsonld_nodes, text_value
 from scoring.lexicons import PUBLICATION_CUE_RE
 from scoring.pagetypes import classify
@@ -28,6 +30,7 @@ def page_date(page: PageRecord) -> tuple[str, str, str] | None:
 
 
 MARKUP_SOURCES = ("json-ld", "meta", "time-element")
+_URL_DATE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?")
 
 
 def publication_date(page: PageRecord) -> str | None:
@@ -52,7 +55,11 @@ def own_date(page: PageRecord) -> str | None:
         return page.extras.visible_date
     if dates.modified:
         return dates.modified
-    return dates.published if article else None
+    # htmldate's guess only where the URL itself is dated (/2023/02/08/…): elsewhere it picked dates
+    # out of image paths and teasers on real sites
+    if article and dates.published and (dates.published_source != "htmldate" or _URL_DATE.search(page.url)):
+        return dates.published
+    return None
 
 
 @register
