@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from scoring.lexicons import ORGANISATION_WORD_RE, NAME, NOT_A_NAME, is_person_name
+from scoring.lexicons import NAME, NOT_A_NAME, ORGANISATION_WORD_RE, is_person_name
 from scoring.lexicons import letters_key as _key
 from scoring.records import AuthorSignal
 from spiders.regions import in_chrome, in_teaser, is_hidden, page_title_element
