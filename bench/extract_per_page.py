@@ -1,4 +1,4 @@
-"""CPU time per page of the crawler's extraction: `extract_extras`, trafilatura and the whole
+"""CPU time per page of the crawler's extraction: `extract_extras`, the main text (spiders.main_content) and the whole
 `extract_response` (decode, parse once, every extractor), on generated articles.
 
     .venv/bin/python bench/extract_per_page.py [ROOT] [--pages 150]
@@ -57,7 +57,7 @@ def main() -> None:
     main_text = per_page_ms(bodies, lambda b: extract_main_text(parse(b))) - parse_ms
     total = per_page_ms(bodies, lambda b: extract_response(b, "text/html", URL, scope, ok=True, follow_refresh=True))
     print(
-        f"{args.root}: extract_extras {extras:.1f} ms, trafilatura {main_text:.1f} ms, "
+        f"{args.root}: extract_extras {extras:.1f} ms, main text {main_text:.1f} ms, "
         f"extract_response {total:.1f} ms per page ({len(bodies)} pages)"
     )
 

@@ -497,7 +497,7 @@ def extract_main_text(tree: HtmlTree) -> str:
 
 
 # A long real article has a few thousand elements, a big shop listing some tens of thousands. Above
-# this the full analysis (trafilatura, evidence detectors) takes minutes and gigabytes for one page
+# this the full analysis (main text, evidence detectors) takes minutes and gigabytes for one page
 # (a 9.5 MB page of a million tiny paragraphs: 56 s, 2 GB), so only head fields and links are read.
 MAX_ANALYSED_ELEMENTS = 150_000
 
@@ -545,7 +545,6 @@ def extract_page(
         "dates": extract_dates(tree, jsonld),
         **extract_extras(tree, page_url),  # spiders.extract_evidence: galleries, charts, visible date ...
     }
-    # trafilatura last: it prunes a working copy, but the tree is no longer needed after it.
     main_text = extract_main_text(tree)
     fields["main_text"] = main_text
     fields["word_count"] = count_words(main_text)

@@ -1,7 +1,7 @@
 """Evidence signals only the markup shows: a visible date near the title, galleries, charts, data
 tables, interview turns and testimonials. Pure functions over the parsed tree, like spiders.extract.
 
-`extract_extras` is called once from `spiders.extract.extract_page` (before trafilatura prunes the
+`extract_extras` is called once from `spiders.extract.extract_page` (before the main text is read from the
 tree) and fills `PageRecord.extras`.
 """
 

@@ -1,11 +1,12 @@
 """DOM-based main content: the page's own text from its H1 to the end of the content, chrome left out.
 
-trafilatura is tuned for articles: on listings, home and landing pages it keeps one block of
-paragraphs and drops the teaser lists, card grids and marketing sections that are the page's
-content. This walks the parsed tree once, in document order, and keeps the text of the content
-container (<main>, or the body) without site chrome (header, nav, footer, sidebars, comments,
-related posts, share bars, cookie banners), hidden elements (and the hidden copy of a responsive
-duplicate), or text above the page's H1.
+trafilatura (used before) is tuned for articles: on listings, home and landing pages it kept one block
+of paragraphs, or one box shared by every page, and dropped the teaser lists, card grids and
+marketing sections that are the page's content. This walks the parsed tree once, in document order,
+read-only, and keeps the text of <body> from the page's first visible H1 on, without site chrome
+(header, nav, footer, sidebars, comments, related posts, share bars, cookie banners, author boxes),
+hidden elements (and the mobile copy of a responsive duplicate), and ends at the site footer or at a
+"related posts" heading. Text of custom elements (<x-card>) is light DOM and kept.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ _SKIP_TAGS = frozenset({
 })
 _CHROME_TAGS = frozenset({"nav", "aside"})
 _CHROME_ROLES = frozenset({"navigation", "complementary", "contentinfo", "search", "dialog", "alertdialog"})
-# tags whose text stands on a line of its own
+# tags whose text stands on a line of its own (custom elements, <x-card>, too)
 _BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "div", "dl", "dt",
+    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div", "dl", "dt",
     "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
     "legend", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
     "th", "thead", "tr", "ul",
@@ -35,7 +36,7 @@ _BLOCK_TAGS = frozenset({
 # tokens (split on spaces), so a page builder's "elementor-widget-container" or "has-sidebar" layout
 # class does not count, but "sidebar", "post-comments", "related-posts" and "cookie-banner" do.
 _CHROME_TOKEN = re.compile(
-    r"(?!(?:has|with|without|no|is|show|hide|enable|disable)[-_])(?:[a-z0-9]+[-_])*(?:"
+    r"(?!(?:has|with|without|no|is|show|hide|enable|disable)[-_])(?:[a-z0-9]+[-_])*(?P<word>"
     r"sidebar|side-bar|widget-area|widgets|comments?|comment-list|commentlist|comment-respond|respond|"
     r"related|related-posts?|relatedposts|yarpp|share|sharing|social-share|shariff|sharedaddy|"
     r"cookie|cookies|cookie-banner|cookie-notice|consent|gdpr|breadcrumbs?|breadcrumb-trail|"
@@ -43,9 +44,12 @@ _CHROME_TOKEN = re.compile(
     r"authorbox|post-navigation|nav-links|pagination|copyright|(?:prev|previous|next)[-_](?:post|article|entry)s?|"
     r"nav-(?:previous|next)"
     r")(?:[-_](?:area|wrap|wrapper|container|section|box|bar|list|block|banner|notice|links|buttons|icons|nav|"
-    r"widgets?|modal|popup|overlay|form|inner|outer|holder|content|left|right|primary|secondary|items|entries))?",
+    r"widgets?|modal|popup|overlay|form|inner|outer|holder|content|left|right|primary|secondary|items|entries|"
+    r"products))?",
     re.IGNORECASE,
 )
+# a restaurant's menu is content: these words name chrome only on a block that is mostly links
+_LINK_LIST_WORDS = frozenset({"menu"})
 # hidden from every reader, or a carousel's copies of its first/last slides
 _HIDDEN_TOKENS = frozenset({
     "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "hide", "invisible", "is-hidden",
@@ -82,6 +86,8 @@ _SECTIONING = frozenset({"main", "article", "section", "blockquote", "figure", "
 # text above the H1 is dropped (breadcrumbs, eyebrows), unless it is this long and most of the page
 _LATE_TITLE_WORDS = 200
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# between blocks; newlines inside the source text are whitespace like any other
+_BREAK = "\x1e"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -124,9 +130,18 @@ def _chrome_kind(element: HtmlTree, tag: str, in_content: bool) -> str | None:
         return "frame"
     for attr in ("class", "id"):
         value = element.get(attr)
-        if value and any(_CHROME_TOKEN.fullmatch(t) for t in value.split()):
-            return "frame"
+        if value:
+            for token in value.split():
+                named = _CHROME_TOKEN.fullmatch(token)
+                if named and (named.group("word").lower() not in _LINK_LIST_WORDS or _mostly_links(element)):
+                    return "frame"
     return None
+
+
+def _mostly_links(element: HtmlTree) -> bool:
+    text = len("".join(element.itertext()).split())
+    linked = sum(len("".join(a.itertext()).split()) for a in element.iter("a"))
+    return linked * 2 >= text
 
 
 _FOOTER_TOKEN = re.compile(r"(?:site|page|main|global)?[-_]?footer", re.IGNORECASE)
@@ -173,7 +188,7 @@ def main_content_text(tree: HtmlTree) -> str:
         tag = element.tag
         if in_content is None:  # leaving: end the block, then the text after the element
             if tag in _BLOCK_TAGS or "-" in tag:
-                parts.append("\n")
+                parts.append(_BREAK)
             if element.tail:
                 parts.append(element.tail)
             continue
@@ -203,7 +218,9 @@ def main_content_text(tree: HtmlTree) -> str:
         elif tag in _HEADINGS and _is_end_heading(element) and (start is not None or _has_text(parts, 0, 50)):
             break
         if tag in _BLOCK_TAGS or "-" in tag:
-            parts.append("\n")
+            parts.append(_BREAK)
+        elif tag == "br":  # a line break inside a paragraph: the paragraph stays one line for the detectors
+            parts.append(" ")
         if element.text:
             parts.append(element.text)
         stack.append((element, None))
@@ -212,7 +229,7 @@ def main_content_text(tree: HtmlTree) -> str:
     begin = start if start is not None else hidden_start or 0
     if begin and _words(parts[:begin]) > max(2 * _words(parts[begin:]), _LATE_TITLE_WORDS):
         begin = 0  # most of the page stands above its H1 (an SEO heading at the end): keep it all
-    lines = (" ".join(line.split()) for line in "".join(parts[begin:]).split("\n"))
+    lines = (" ".join(line.split()) for line in "".join(parts[begin:]).split(_BREAK))
     return "\n".join(line for line in lines if line)
 
 
