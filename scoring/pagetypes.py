@@ -343,6 +343,17 @@ def _corroborated_article(page: PageRecord) -> bool:
     return page.extras.visible_date is not None or any(a.visible and a.source == "byline" for a in page.author_signals)
 
 
+def _dated_article_item(page: PageRecord) -> bool:
+    """A JSON-LD article item of a specific type (BlogPosting, NewsArticle ...) that carries its date."""
+    for item in page.structured_data:
+        if isinstance(item, dict) and item.get("datePublished"):
+            raw = item.get("@type", [])
+            kinds = {str(v).rsplit("/", 1)[-1].lower() for v in (raw if isinstance(raw, list) else [raw])}
+            if kinds & ARTICLE_TYPES:
+                return True
+    return False
+
+
 def _reliable_date(page: PageRecord) -> bool:
     """A publication date the page states as such: shown near the title, or article:published_time /
     <time>. Dates of a JSON-LD WebPage (SEO plugins stamp every page) or guessed from the text
@@ -426,7 +437,9 @@ def _classify(page: PageRecord) -> PageType:  # noqa: C901, PLR0911, PLR0912 - o
     if typeset & LISTING_TYPES and not article_items:
         return PageType("listing", f"JSON-LD {next(t for t in types if t in LISTING_TYPES)}")
     strong = [t for t in article_items if t not in WEAK_ARTICLE_TYPES]
-    if strong:
+    # A theme that stamps BlogPosting on every page (services and FAQ too) gives it no date: a posting
+    # without datePublished or a date or byline on the page lets the URL and structure speak first.
+    if strong and (_dated_article_item(page) or _corroborated_article(page)):
         return PageType("article", f"JSON-LD {strong[0]}")
     if article_items and _corroborated_article(page):
         return PageType("article", f"JSON-LD {article_items[0]} with a section, date or byline")
@@ -516,6 +529,8 @@ def _classify(page: PageRecord) -> PageType:  # noqa: C901, PLR0911, PLR0912 - o
         and not article_items
     ):
         return PageType("article", f"long-form text, {page.word_count} words")
+    if strong:
+        return PageType("article", f"JSON-LD {strong[0]} (undated; nothing else decided)")
     return PageType("other", "no article, listing, legal or profile signal")
 
 
