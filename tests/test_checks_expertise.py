@@ -20,7 +20,12 @@ from scoring.registry import Check
 from scoring.results import CheckResult
 from tests.factories import ROOT, page, site
 
-ARTICLE_LD = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Stromspeicher", "datePublished": "2025-03-03"}
+ARTICLE_LD = {
+    "@context": "https://schema.org",
+    "@type": "BlogPosting",
+    "headline": "Stromspeicher",
+    "datePublished": "2025-03-03",
+}
 SCORE = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
 
 
