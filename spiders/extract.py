@@ -31,11 +31,11 @@ from scoring.records import (
     Link,
     LinkPosition,
     Media,
-    Quote,
     count_words,
 )
 from spiders.extract_byline import extract_bylines
 from spiders.extract_evidence import extract_extras
+from spiders.extract_quotes import extract_quotes
 from spiders.main_content import main_content_text
 from spiders.regions import in_chrome, in_teaser, is_hidden, page_title_element
 
@@ -341,24 +341,6 @@ def extract_media(tree: HtmlTree, page_url: str) -> list[Media]:
             kind = "iframe"
         media.append(Media(kind=kind, src=url))
     return media
-
-
-def extract_quotes(tree: HtmlTree) -> list[Quote]:
-    """<blockquote> and <q> elements with the attribution their markup gives, if any."""
-    quotes = []
-    for element in tree.xpath("//body//blockquote | //body//q"):
-        if element.tag == "q" and element.xpath("ancestor::blockquote"):
-            continue
-        cite_nodes = element.xpath(".//cite | .//footer | ./following-sibling::figcaption[1]")
-        if not cite_nodes:
-            cite_nodes = element.xpath("ancestor::figure[1]/figcaption")
-        cite = clean_text(cite_nodes[0].text_content()).lstrip("—–- ").strip() if cite_nodes else ""
-        text = element_text(element)
-        if cite and text.endswith(cite):
-            text = text[: -len(cite)].rstrip(" —–-")
-        if text:
-            quotes.append(Quote(text=text, cite=cite or None))
-    return quotes
 
 
 def count_tables(tree: HtmlTree) -> int:

@@ -149,7 +149,7 @@ def test_dates_from_time_element_and_htmldate():
 
 
 def test_quotes_with_and_without_attribution(tree):
-    quotes = ex.extract_quotes(tree)
+    quotes = ex.extract_quotes(tree)  # spiders.extract_quotes, re-exported
     assert quotes[0].text == "Geduld ist das billigste Werkzeug in der Werkstatt."
     assert quotes[0].cite == "Anna Brandt, Tischlermeisterin"
     assert (quotes[1].text, quotes[1].cite) == ("Erst messen, dann sägen.", None)
