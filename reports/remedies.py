@@ -58,6 +58,10 @@ REMEDIES: dict[str, dict[str, str]] = {
         "en": "Optional: publish /llms.txt with a short description and links to your key pages.",
         "de": "Optional: eine /llms.txt mit Kurzbeschreibung und Links zu den wichtigsten Seiten veröffentlichen.",
     },
+    "crawlable-links": {
+        "en": "Render the listed links as <a href> elements (a custom element may wrap one).",
+        "de": "Die aufgeführten Links als <a href>-Elemente ausgeben (ein eigenes Element darf eines umschließen).",
+    },
     "meta-description": {
         "en": "Write a unique meta description (about 120–160 characters) for each listed page.",
         "de": "Für jede aufgeführte Seite eine eigene Meta-Beschreibung (etwa 120–160 Zeichen) schreiben.",

@@ -100,6 +100,7 @@ CATEGORIES: tuple[Category, ...] = (
             "title-tag": 1,
             "meta-description": 1,
             "llms-txt": 0,  # informational: answer engines barely fetch it (GEO-EVIDENCE.md §4)
+            "crawlable-links": 1,  # pages linked only by scripts stay unseen by AI crawlers; rare on CMS sites
         },
     ),
 )
@@ -113,6 +114,7 @@ EFFORT: dict[str, str] = {
     "title-tag": "low",  # CMS field per page
     "meta-description": "low",  # CMS field per page
     "llms-txt": "low",  # one text file
+    "crawlable-links": "low",  # one template component renders <a href> instead
     "organization-schema": "low",  # one JSON-LD block in the site template
     "person-schema": "low",  # JSON-LD in the article template once authors exist
     "content-dates": "low",  # show published/updated dates in the template

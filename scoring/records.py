@@ -50,6 +50,7 @@ class Link(_Frozen):
     rel: list[str] = Field(default_factory=list)
     position: LinkPosition = "content"
     internal: bool = False
+    element: str | None = None  # for script_links: the element that holds it ("<x-link href>")
 
 
 class Image(_Frozen):
@@ -149,6 +150,9 @@ class PageRecord(_Frozen):
     author_signals: list[AuthorSignal] = Field(default_factory=list)
     dates: Dates = Field(default_factory=Dates)
     links: list[Link] = Field(default_factory=list)
+    # links only scripts can follow (custom elements, data-href, onclick): not in the link graph, but
+    # fetched and checked (spiders.extract_script_links)
+    script_links: list[Link] = Field(default_factory=list)
     images: list[Image] = Field(default_factory=list)
     media: list[Media] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)

@@ -43,6 +43,8 @@ from twisted.python.failure import Failure
 from scoring.records import BLOCKED_BY_ROBOTS, PageRecord, RedirectHop, SitemapEntry
 from spiders.extract import (
     MAX_ANALYSED_ELEMENTS,
+    absolute_http_url,
+    base_url,
     canonical_url,
     count_elements,
     decode_html,
@@ -53,6 +55,7 @@ from spiders.extract import (
     looks_binary,
     parse_html,
 )
+from spiders.extract_script_links import extract_script_links
 from spiders.items import SitemapArtifact, TextArtifact
 
 MAX_REDIRECT_HOPS = 10
@@ -195,6 +198,9 @@ def extract_response(
         )
     else:
         fields = extract_page(tree, page_url, scope.is_internal, scope.normalise)
+        fields["script_links"] = extract_script_links(
+            tree, base_url(tree, page_url), absolute_http_url, scope.is_internal, scope.normalise
+        )
     return {"fields": fields, "refresh": scope.normalise(refresh) if refresh else None, "pagination": pagination}
 
 
@@ -554,6 +560,12 @@ class SiteSpider(scrapy.Spider):
             request = self.page_request(target, depth=child_depth, referer=url)
             if request is not None:
                 yield request
+        # targets of links only scripts follow: fetched so that a broken one is reported
+        for link in record.script_links:
+            if link.internal:
+                request = self.page_request(link.url, depth=child_depth, referer=url, normalised=True)
+                if request is not None:
+                    yield request
         for target in extracted["pagination"]:
             request = self.page_request(target, depth=depth, referer=url)
             if request is not None:

@@ -54,7 +54,14 @@ def _listing(title: str, posts: range, extra: str = "", head: str = "") -> str:
 
 def build_site(root: Path) -> None:
     files = {
-        "index.html": _page("Start", f"<h1>Wärme Beispiel</h1><p>{BODY * 3}</p><a href='/blog/'>Zum Blog</a>"),
+        "index.html": _page(
+            "Start",
+            f"<h1>Wärme Beispiel</h1><p>{BODY * 3}</p><a href='/blog/'>Zum Blog</a>"
+            # a web component linking pages no <a href> reaches, one of them gone
+            "<x-card><x-link href='/referenzen/'>Unsere Referenzen</x-link><x-link href='/alt/'>Alt</x-link>"
+            "<p>Über 400 Anlagen seit 2010 in Südbaden.</p></x-card>",
+        ),
+        "referenzen/index.html": _page("Referenzen", f"<h1>Referenzen</h1><p>{BODY}</p>"),
         "robots.txt": "User-agent: *\nDisallow: /impressum/\nDisallow: /datenschutz/\n",
         "kontakt/index.html": _page("Kontakt", "<h1>Kontakt</h1><p>Musterstraße 1, 79098 Freiburg</p>"),
         # a feed saved as index.html, as WordPress exports do: not a page
@@ -127,6 +134,18 @@ def test_noindex_archives_get_no_duplicate_or_content_advice(audit):
     for check in checks.values():
         for outcome in check.get("pages") or []:
             assert "/tag/" not in outcome["url"] or check["category"] not in ("depth", "evidence"), check["id"]
+
+
+def test_links_only_scripts_follow_are_reported_and_checked(audit):
+    pages, checks = audit["pages"], audit["checks"]
+    assert pages["/referenzen/"]["status"] == 200 and pages["/alt/"]["status"] == 404  # fetched all the same
+    crawlable = checks["crawlable-links"]
+    assert crawlable["state"] in ("warn", "fail")
+    assert any(u.endswith("/referenzen/") for u in crawlable["affected_urls"])
+    assert any(row["element"] == "<x-link href>" for row in crawlable["details"])
+    assert any(u.endswith("/alt/") for u in checks["broken-internal-links"]["affected_urls"])
+    # the web component's light-DOM text is the page's text too (11 words in <x-card>)
+    assert pages["/"]["signals"]["words_main"] >= len((BODY * 3).split()) + 2 + 11
 
 
 def test_signals_of_listing_and_article(audit):

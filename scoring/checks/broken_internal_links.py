@@ -53,7 +53,8 @@ class BrokenInternalLinks(Check):
         broken: set[str] = set()
         for page in site.html_pages:
             source = page.final_url or page.url
-            for link in page.links:
+            # links in custom elements are links too (crawlable-links says they are not crawlable)
+            for link in [*page.links, *page.script_links]:
                 if not link.internal or (source, link.url) in seen:
                     continue
                 seen.add((source, link.url))
