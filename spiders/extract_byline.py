@@ -40,6 +40,7 @@ BYLINE_PREFIX_RE = re.compile(
     r"text(?:\s+und\s+fotos)?\s*:|autor(?:in|en)?\s*:|authors?\s*:|von|by)\s+(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+GUEST_RE = re.compile(r"^\W*(?:ein\s+)?gast(?:beitrag|autor(?:in)?)\b|^\W*(?:a\s+)?guest\s+(?:post|author)\b", re.I)
 _NAME_AT_START = re.compile(rf"^(?P<name>{NAME})")
 MIN_REPEATED = 3  # visible author elements on a page without an H1 that make it a list of posts
 MAX_LINE = 160  # a byline is a short line, not a paragraph that happens to start with "von"
@@ -181,6 +182,7 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     title_end = title_at + len(_text(title)) if title is not None and title_at is not None else None
     site_names = _site_names(tree)
     found: list[tuple[int, str, str | None]] = []
+    guests: set[str] = set()
 
     def placed_well(element: HtmlTree) -> bool:
         if is_hidden(element) or in_chrome(element, title) or in_teaser(element, title):
@@ -229,12 +231,17 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
         if not (_NAME_AT_START.match(rest) or _author_markup(element) or element.xpath(".//a[@rel or @href]")):
             continue  # "von Montag bis Freitag": a prefix needs a name after it
         if placed_well(element):
-            add(element, names_in(text), None)
+            names = names_in(text)
+            add(element, names, None)
+            if GUEST_RE.match(text):
+                guests.update(n.casefold() for n in names if is_person_name(n, site_names))
     for row in _META_ROWS(tree):
         names = meta_row_names(row)
         if names and placed_well(row):
             add(row, names, None)
     found.sort(key=lambda item: item[0])
+    if guests:  # "Ein Gastbeitrag von X" names the author; the site owner's account that posted it does not
+        found = [item for item in found if item[1].casefold() in guests]
     unique: dict[str, AuthorSignal] = {}
     for _, name, url in found:
         unique.setdefault(name.casefold(), AuthorSignal(source="byline", name=name, url=url))

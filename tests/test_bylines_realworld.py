@@ -146,6 +146,15 @@ CASES = [
         ["Lars Beispiel"],
     ),
     (
+        "a guest author, not the site owner's account that posted it",
+        page(
+            "<main><article><h1>Förderung 2025</h1><p class='meta'>Von <a rel='author' href='/author/inhaber/'>"
+            "Peter Inhaber</a> · 3. März 2025</p><p><em>Ein Gastbeitrag von Dr. Eva Gast</em></p>"
+            f"{FILLER}</article></main>"
+        ),
+        ["Dr. Eva Gast"],
+    ),
+    (
         "an avatar name under the title (static-site blog themes)",
         page(
             "<main><article><header><h1>E-paper displays</h1><time datetime='2025-11-23'>November 23, 2025</time>"
