@@ -27,7 +27,12 @@ _SKIP_ANCESTORS = "ancestor::script or ancestor::style or ancestor::template or 
 _TEXT_NODES = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
 _BODY_TEXT_NODES = etree.XPath(f"//body//text()[not({_SKIP_ANCESTORS})]")
 _BODY_TIME = etree.XPath(f"//body//time[not({_SKIP_ANCESTORS})]")
-_IMAGES = etree.XPath(".//img")
+# images: <img>, and web components that carry their own src (<x-image src>, <product-image src>)
+_IMAGES = etree.XPath(".//*[self::img or (contains(name(), '-') and @src)]")
+_CUSTOM_GALLERIES = etree.XPath(
+    "//body//*[contains(name(), '-')][contains(name(), 'gallery') or contains(name(), 'galerie') or "
+    "contains(name(), 'carousel') or contains(name(), 'slider') or contains(name(), 'lightbox')]"
+)
 _BODY_CLASSED = etree.XPath("//body//*[@class]")
 _FIGURE_GROUPS = etree.XPath("//body//*[count(figure[.//img]) >= $n]")
 _FIGURES = etree.XPath("figure")
@@ -336,14 +341,16 @@ def extract_galleries(tree: HtmlTree, page_url: str) -> list[Gallery]:
     """Gallery containers (outermost only) and groups of 4+ sibling figures with images."""
     galleries = []
     taken: list[HtmlTree] = []
-    for element in _BODY_CLASSED(tree):
-        if not GALLERY_CLASS_RE.search(element.get("class", "")) or any(t in element.iterancestors() for t in taken):
+    for element in [*_CUSTOM_GALLERIES(tree), *_BODY_CLASSED(tree)]:
+        named = GALLERY_CLASS_RE.search(element.get("class", "")) or "-" in element.tag
+        if not named or any(t is element or t in element.iterancestors() for t in taken):
             continue
         if not _IMAGES(element):
             continue
         taken.append(element)
-        first_class = element.get("class", "").split()[0]
-        galleries.append(_gallery(element, f"{element.tag}.{first_class}", page_url))
+        first_class = (element.get("class") or "").split()
+        label = f"{element.tag}.{first_class[0]}" if first_class else element.tag
+        galleries.append(_gallery(element, label, page_url))
     for parent in _FIGURE_GROUPS(tree, n=MIN_FIGURE_GROUP):
         if any(t is parent or t in parent.iterancestors() or parent in t.iterancestors() for t in taken):
             continue

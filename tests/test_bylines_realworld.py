@@ -140,8 +140,7 @@ CASES = [
     (
         "title set as h2.post-title on a template without an H1",
         page(
-            '<div class="container"><h2 class="post-title">Neue Werkstatt</h2><p>Von Lars Beispiel</p>'
-            f"{FILLER}</div>"
+            f'<div class="container"><h2 class="post-title">Neue Werkstatt</h2><p>Von Lars Beispiel</p>{FILLER}</div>'
         ),
         ["Lars Beispiel"],
     ),
@@ -180,3 +179,16 @@ def test_org_in_meta_author_printed_on_the_page_is_no_author():
         head='<meta name="author" content="Beispiel Firma GmbH">',
     )
     assert visible_authors(record(html)) == []
+
+
+def test_a_gallery_of_web_components_is_a_gallery():
+    """<x-gallery> of <x-image src> elements (a site builder's web components): own photos, not "text only"."""
+    from spiders.extract_evidence import extract_galleries
+
+    images = "".join(
+        f'<x-image src="/bilder/baustelle-{i}.jpg" alt="Unser Team montiert Modul {i}"></x-image>' for i in range(5)
+    )
+    galleries = extract_galleries(
+        ex.parse_html(page(f"<main><h1>Projekt</h1><x-gallery>{images}</x-gallery></main>")), URL
+    )
+    assert [(g.images, g.same_site, g.described) for g in galleries] == [(5, 5, 5)]
