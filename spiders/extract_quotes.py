@@ -1,4 +1,6 @@
-"""Quotations in the markup: <blockquote> and <q> elements with the attribution their markup gives.
+"""Quotations in the markup: <blockquote> and <q> elements with the attribution their markup gives,
+and testimonial cards whose quotation marks are an icon (<i class="fa-quote-left">) with the name
+of the person in the same card.
 
 Pure functions over the parsed tree, like spiders.extract (which calls `extract_quotes` once per
 page). Attribution in the running text (speech verbs, "laut X") is read by
@@ -7,8 +9,11 @@ scoring.checks.attributed_quotes from the main text.
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 
+from scoring.lexicons import NAME
 from scoring.records import Quote
 
 HtmlTree = lxml.html.HtmlElement
@@ -20,6 +25,52 @@ def _clean(text: str | None) -> str:
 
 def _text(element: HtmlTree) -> str:
     return _clean(" ".join(element.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::template)]")))
+
+
+_NAME_RE = re.compile(rf"(?:{NAME})(?:\s*\([^()]{{1,40}}\))?$")
+_HANDLE_RE = re.compile(r"@\w[\w.]{1,30}$")
+_BLOCKS = {"p", "div", "li", "figure", "section", "article"}
+_SIGNATURE_TAGS = {"p", "span", "cite", "strong", "b", "h3", "h4", "h5", "h6", "div", "a", "footer", "small"}
+
+
+def _icon_quotes(tree: HtmlTree) -> list[Quote]:
+    """A quotation-mark icon (an empty <i>/<span>/<svg> whose class names a quote) opens the text of
+    its block; the card around it names the speaker in a short line of its own (name or @handle)."""
+    quotes = []
+    seen: set[int] = set()
+    icons = tree.xpath(
+        "//body//*[self::i or self::span or self::svg][contains(@class, 'quote')][not(ancestor::blockquote)]"
+    )
+    for icon in icons:
+        if _clean(icon.text_content()):
+            continue  # a label ("Get a quote"), not an icon
+        block = icon.getparent()
+        while block is not None and (block.tag not in _BLOCKS or len(_text(block).split()) < 3):
+            block = block.getparent()
+        if block is None or id(block) in seen:
+            continue
+        seen.add(id(block))
+        text = _text(block)
+        if len(text.split()) < 3 or len(text) > 1500:
+            continue
+        cite = None
+        card = block
+        for _ in range(4):
+            card = card.getparent()
+            if card is None or len(_text(card)) > 3 * len(text) + 300:
+                break
+            for element in card.iter(*_SIGNATURE_TAGS):
+                if element is block or block in element.iterancestors() or element in block.iterancestors():
+                    continue
+                line = _clean(element.text_content())
+                if 1 <= len(line.split()) <= 6 and (_NAME_RE.match(line) or _HANDLE_RE.match(line)):
+                    cite = line
+                    break
+            if cite:
+                break
+        if cite:
+            quotes.append(Quote(text=text, cite=cite))
+    return quotes
 
 
 def extract_quotes(tree: HtmlTree) -> list[Quote]:
@@ -37,4 +88,4 @@ def extract_quotes(tree: HtmlTree) -> list[Quote]:
             text = text[: -len(cite)].rstrip(" —–-")
         if text:
             quotes.append(Quote(text=text, cite=cite or None))
-    return quotes
+    return quotes + _icon_quotes(tree)
