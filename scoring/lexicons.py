@@ -276,6 +276,12 @@ STRONG_UNITS = (
     r"kg",
     r"g",
     r"mg",
+    r"µg",
+    r"mcg",
+    r"Milligramm",
+    r"Mikrogramm",
+    r"milligrams?",
+    r"micrograms?",
     r"ml",
     r"t",
     r"Tonnen",
@@ -285,6 +291,14 @@ STRONG_UNITS = (
     r"m²",
     r"m³",
     r"m",
+    r"Meter[n]?",
+    r"metres?",
+    r"meters?",
+    r"Kilometer[n]?",
+    r"kilometres?",
+    r"kilometers?",
+    r"Zentimeter[n]?",
+    r"centimetres?",
     r"qm",
     r"Quadratmeter[n]?",
     r"square (?:metres|meters|feet)",
@@ -403,6 +417,7 @@ _UNIT_END = r"(?![\w²³])"
 _SPACE = r"[\s\u00a0\u202f]"
 STATISTIC_RE = re.compile(
     rf"(?:(?P<currency>€|EUR|\$|£|USD|CHF|GBP){_SPACE}?(?P<cnum>{NUMBER})"
+    rf"(?:{_SPACE}?(?:Mio\.|Mrd\.|Millionen|Milliarden|million|billion|trillion|bn|[MBk]){_UNIT_END})?"
     rf"|(?P<num>{NUMBER})(?:{_SPACE}?(?P<strong>{'|'.join(STRONG_UNITS)}){_UNIT_END}"
     rf"|(?:{_SPACE}+[{LOWER}-]+)?{_SPACE}+(?P<count>{'|'.join(COUNT_UNITS)}){_UNIT_END}))"
 )
@@ -414,7 +429,7 @@ MONTH_NAMES = (
 )
 # Spans removed before looking for figures: phone numbers, dates, times, section signs.
 NOT_STATISTIC_RE = re.compile(
-    r"(?:(?:Tel|Telefon|Fax|Phone|Mobil|Hotline|Fon|Call)\.?:?\s*)?(?:\+\d{1,3}|\(?0\d{1,5}\)?)"
+    r"(?:(?:Tel|Telefon|Fax|Phone|Mobil|Hotline|Fon|Call)\.?:?\s*)?(?:\+\d{1,3}(?:\s?\(0\))?|\(?0\d{1,5}\)?)"
     r"(?:[\s/-]*\d){5,}"
     r"|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"
@@ -423,64 +438,12 @@ NOT_STATISTIC_RE = re.compile(
     r"|§+\s?\d+\w*"
 )
 
-# Words that name where a figure comes from.
-SOURCE_MARKERS = (
-    r"\blaut\b",
-    r"\bQuellen?\b",
-    r"zufolge",
-    r"nach Angaben",
-    r"\bAngaben (?:des|der|von)",
-    r"\bStudie",
-    r"\bErhebung",
-    r"\bUmfrage",
-    r"\bStatistik",
-    r"\bStatistische[sn]? (?:Bundes|Landes)amt",
-    r"\bBericht(?:s|es)? (?:des|der|von)",
-    r"\bDaten (?:des|der|von)",
-    r"\bAuswertung",
-    r"\bermittelt",
-    r"\bBundesamt",
-    r"\bBundesnetzagentur",
-    r"\bBundesministerium",
-    r"\bInstitut",
-    r"\bFraunhofer",
-    r"\bDestatis",
-    r"\bEurostat",
-    r"\bStatista",
-    r"\baccording to\b",
-    r"\bsources?\b",
-    r"\bsourced\b",
-    r"\bstud(?:y|ies)\b",
-    r"\bsurvey",
-    r"\breport(?:ed)? by\b",
-    r"\bdata (?:from|by)\b",
-    r"\bfigures from\b",
-    r"\bpublished by\b",
-    r"\bper the\b",
-    r"\bcensus\b",
-    r"\bagency\b",
-    r"\bestimates?\b",
-    r"\bschätz(?:t|en|ung)\b",
-    r"\bteilt\w* (?:\w+ )?mit\b",
-    r"\bmeldet\b",
-    # own data named as the source: "we analysed", "unsere Messungen", "Methodik"
-    r"\bwe (?:reviewed|analysed|analyzed|surveyed|measured|counted|asked)\b",
-    r"\bour own (?:measurements|data|survey)",
-    r"\bin our own\b",
-    r"\bmethodology\b",
-    r"\bet al\b",
-    r"\breview of\b",
-    r"\bmeta-analys",
-    r"\bMethodik\b",
-    r"\beigene[nr]? (?:Messungen|Auswertung|Erhebung|Daten)",
-    r"\bunsere[rn]? (?:Messungen|Auswertung|Erhebung|Umfrage|Daten)\b",
-    r"\bwir haben \w+(?: \w+){0,4} (?:befragt|ausgewertet|gemessen|untersucht)\b",
-)
+# Which words name where a figure comes from: scoring.statistics_rules (source_in_words).
 # An explicit source line next to a figure ("Quelle: Destatis 2024").
 SOURCE_LINE_RE = re.compile(r"^\W*(?:Quellen?|Sources?|Datenquelle|Data source)\s*:", re.IGNORECASE)
 # Offer prices are not statistics: "ab 4.990 €", "from £450", "kostet bei uns 89 Euro", "120 Euro zzgl. MwSt."
 PRICE_BEFORE_RE = re.compile(
-    r"(?:\bab|\bnur|\bstatt|\bfür nur|\bbei uns(?:\s+\w+)?|\bPreis\w*\s*:?|\bfrom|\bonly|\bjust|"
+    r"(?:\bab|\bnur|\bstatt|\bfür nur|\bbei uns(?:\s+\w+)?|\bPreis\w*\s*:?|(?<!up )(?<!down )\bfrom|\bonly|\bjust|"
     r"\bstart(?:s|ing)?\s+(?:at|from)|\bprices?\s*:?)\s*$",
     re.IGNORECASE,
 )
@@ -494,7 +457,6 @@ RANGE_START_RE = re.compile(rf"(?<![\d)]\s)({NUMBER})(?:[\s\u00a0]+(?:bis|und|to
 BARE_FIGURE_RE = re.compile(
     r"(?<![\w.,/-])(?:\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+[.,]\d+)(?![\d\w]|[.,]\d)"
 )
-SOURCE_RE = re.compile("|".join(SOURCE_MARKERS), re.IGNORECASE)
 
 # -- Impressum -------------------------------------------------------------------------------
 

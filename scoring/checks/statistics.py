@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 from scoring import lexicons as lx
+from scoring import statistics_rules as rules
+from scoring.checks.attributed_quotes import find_quotations, quotation_spans
 from scoring.pagetypes import classify
 from scoring.records import PageRecord
 from scoring.registry import ArticleCheck, register
@@ -15,7 +17,7 @@ from scoring.text import excerpt, split_sentences
 
 MIN_STATISTICS = 3
 MAX_EVIDENCE = 3
-MIN_ANCHOR_CHARS = 3  # an external link's anchor inside the sentence names the source
+SHORT_LINE_WORDS = 15  # a table row or caption: a "Quelle:" line right after it names its source
 # A year-like number ("2024 Haushalte" in "seit 2024 Haushalte ...") is a date unless money or percent.
 _DIGIT = re.compile(r"\d")
 YEAR_UNITS = re.compile(r"%|Prozent|percent|Euro|EUR|€|\$|£|USD|CHF", re.IGNORECASE)
@@ -41,14 +43,29 @@ def _is_price(cleaned: str, match: re.Match[str]) -> bool:
     return bool(lx.PRICE_BEFORE_RE.search(before) or lx.PRICE_AFTER_RE.match(cleaned[match.end() : match.end() + 30]))
 
 
-def figures_in(sentence: str) -> list[str]:
-    """The statistics in one sentence: numbers with a unit, percent, currency or quantity word, and
-    numbers with decimals or thousands separators. Phone numbers, dates, times, section signs and
-    offer prices are left out."""
+def _kind(match: re.Match[str]) -> tuple[str, str]:
+    """The kind of figure a STATISTIC_RE match is, and its unit."""
+    if match.group("currency"):
+        return rules.MONEY, match.group("currency")
+    strong = match.group("strong")
+    if strong:
+        if rules.PERCENT_UNIT_RE.match(strong):
+            return rules.PERCENT, strong
+        if lx.CURRENCY_UNIT_RE.match(strong):
+            return rules.MONEY, strong
+        return rules.MEASURE, strong
+    count = match.group("count")
+    return (rules.TIME if rules.TIME_UNIT_RE.match(count) else rules.COUNT), count
+
+
+def candidates(sentence: str) -> list[tuple[rules.Candidate, str]]:
+    """Numbers that look like figures, with their kind and unit: numbers with a unit, percent,
+    currency or quantity word, and numbers with decimals or thousands separators. Phone numbers,
+    dates, times, section signs and offer prices are left out."""
     if not _DIGIT.search(sentence):
         return []
     cleaned = lx.NOT_STATISTIC_RE.sub(lambda m: " " * len(m.group(0)), sentence)
-    spans = []
+    found: list[tuple[rules.Candidate, str]] = []
     for match in lx.STATISTIC_RE.finditer(cleaned):
         number = match.group("num") or match.group("cnum")
         if lx.YEAR_RE.fullmatch(number) and not YEAR_UNITS.search(match.group(0)):
@@ -56,61 +73,134 @@ def figures_in(sentence: str) -> list[str]:
         if _is_price(cleaned, match):
             cleaned = _blank(cleaned, match.start(), match.end())
             continue
-        spans.append((match.start(), match.end()))
-    for start, _ in list(spans):  # "zwischen 180 und 300 Euro": 180 is a figure too
-        match = lx.RANGE_START_RE.search(cleaned[max(0, start - 30) : start])
+        kind, unit = _kind(match)
+        found.append((rules.Candidate(match.start(), match.end(), kind, number), unit))
+    for cand, unit in list(found):  # "zwischen 180 und 300 Euro": 180 is a figure too
+        offset = max(0, cand.start - 30)
+        match = lx.RANGE_START_RE.search(cleaned[offset : cand.start])
         if match:
-            offset = max(0, start - 30)
-            spans.append((offset + match.start(1), offset + match.end(1)))
+            found.append(
+                (rules.Candidate(offset + match.start(1), offset + match.end(1), cand.kind, match.group(1)), unit)
+            )
     masked = cleaned
-    for start, end in spans:
-        masked = _blank(masked, start, end)
-    spans += [(m.start(), m.end()) for m in lx.BARE_FIGURE_RE.finditer(masked)]
-    return [" ".join(sentence[start:end].split()) for start, end in sorted(spans)]
+    for cand, _ in found:
+        masked = _blank(masked, cand.start, cand.end)
+    for match in lx.BARE_FIGURE_RE.finditer(masked):
+        found.append((rules.Candidate(match.start(), match.end(), rules.BARE, match.group(0)), ""))
+        masked = _blank(masked, match.start(), match.end())
+    found += rules.generic_counts(masked)
+    return sorted(found, key=lambda item: item[0].start)
 
 
-def _source_in(sentence: str, anchors: list[str]) -> str | None:
-    match = lx.SOURCE_RE.search(sentence)
-    if match:
-        return match.group(0)
-    lowered = sentence.casefold()
-    return next((a for a in anchors if a.casefold() in lowered), None)
+def _text(sentence: str, cand: rules.Candidate) -> str:
+    return " ".join(sentence[cand.start : cand.end].split())
+
+
+def figures_in(sentence: str) -> list[str]:
+    """The figure-like numbers of one sentence (see `candidates`), before the rules of
+    `scoring.statistics_rules` decide which of them are statistics."""
+    return [_text(sentence, cand) for cand, _ in candidates(sentence)]
+
+
+def statistics_in(
+    sentence: str, ctx: rules.PageContext, source: str | None, found: list[tuple[rules.Candidate, str]] | None = None
+) -> list[str]:
+    """The figures of one sentence (its `candidates`, when known) that state a measured or counted fact."""
+    found = candidates(sentence) if found is None else found
+    if not found or rules.sentence_excluded(sentence, source is not None):
+        return []
+    named = source is not None and (
+        source not in ctx.anchor_texts or rules.source_in_words(sentence, ctx.lang, ctx.brand) is not None
+    )
+    return [
+        _text(sentence, cand)
+        for cand, unit in found
+        if rules.figure_excluded(sentence, cand, unit, source is not None, ctx.lang, named) is None
+    ]
+
+
+QUOTE_MARK_RE = re.compile("[\"“”„‟«»‹›‚‘’]")
+QUOTE_LEAD_CHARS = 120  # where "<Company>'s expert X explains:" stands before or after a quotation
+
+
+def _quoted_speakers(page: PageRecord, brand: str) -> list[tuple[int, int, str]]:
+    """Spans of the main text inside a quotation attributed to a named speaker who is not the
+    company itself speaking ("ACME's expert X explains"): its own staff name no outside source."""
+    text = page.main_text
+    own = brand if len(brand) > 3 else None
+    spans = []
+    for q in find_quotations(page):
+        if not q.speaker or q.start < 0:
+            continue
+        around = text[max(0, q.start - QUOTE_LEAD_CHARS) : q.start] + " " + text[q.end : q.end + QUOTE_LEAD_CHARS]
+        if own and own in around.casefold():
+            continue
+        spans.append((q.start, q.end, q.speaker))
+    return spans
 
 
 def find_statistics(page: PageRecord) -> list[StatSentence]:
-    """Sentences with figures; sourced when the sentence names a source (a marker such as "laut",
-    "Studie", "according to", own-data wording, or an external link's anchor), when a neighbouring
-    sentence of the same paragraph does (the one before), or when a "Quelle:/Source:" line follows or
-    precedes it."""
-    anchors = [
-        " ".join(link.anchor.split())
-        for link in page.links
-        if not link.internal and len(link.anchor.strip()) >= MIN_ANCHOR_CHARS
-    ]
+    """Sentences with statistics (`statistics_in`); sourced when the sentence names a source (a named
+    body, "laut X", "according to the report", "X reports", own data, an external link's anchor, a
+    footnote into the reference list), when it stands in a quotation attributed to a named speaker,
+    when it refers back to the sentence before that names one ("Demnach …"), or when it is a short
+    line (a table row, a caption) right before a "Quelle:" line."""
+    ctx = rules.page_context(page)
+    speakers: list[tuple[int, int, str]] | None = None
+    last_speaker: str | None = None  # who spoke in the last paragraph with a quotation
     found = []
-    paragraphs = [split_sentences(p) for p in page.main_text.split("\n")]
-    for p_index, sentences in enumerate(paragraphs):
+    paragraphs = page.main_text.split("\n")
+    offset = 0
+    for p_index, paragraph in enumerate(paragraphs):
+        p_start, offset = offset, offset + len(paragraph) + 1
+        speaker = None
+        if QUOTE_MARK_RE.search(paragraph):  # a quotation: who speaks here ("he added: …" continues)
+            speaker = last_speaker = rules.paragraph_speaker(paragraph, last_speaker, ctx.brand)
+        if not _DIGIT.search(paragraph) or rules.teaser_or_title(paragraph, ctx):
+            continue
+        if len(paragraph) > 200 and rules.is_code_like(paragraph):
+            continue
+        sentences = split_sentences(paragraph)
+        quoted: list[tuple[int, int, str]] | None = None
+        cursor = 0
         for i, sentence in enumerate(sentences):
-            figures = figures_in(sentence)
-            if not figures:
+            at = paragraph.find(sentence, cursor)
+            start = at if at >= 0 else cursor
+            cursor = start + len(sentence)
+            found_here = candidates(sentence) if _DIGIT.search(sentence) else []
+            if not found_here:
                 continue
-            source = _source_in(sentence, anchors)
-            if source is None and i > 0:  # "Laut Studie X ... . Demnach ...": the source comes first
-                match = lx.SOURCE_RE.search(sentences[i - 1])
-                source = match.group(0) if match else None
-            for other in (p_index - 1, p_index + 1):
-                if source is None and 0 <= other < len(paragraphs) and paragraphs[other]:
-                    line = paragraphs[other][0]
-                    source = line if lx.SOURCE_LINE_RE.match(line) else None
-            found.append(StatSentence(sentence, tuple(figures), source))
+            source = rules.named_source(sentence, ctx, paragraph[cursor : cursor + 12])
+            if source is None and i > 0:
+                source = rules.borrowed_source(sentence, sentences[i - 1], ctx)
+            if source is None and len(sentence.split()) <= SHORT_LINE_WORDS and p_index + 1 < len(paragraphs):
+                following = paragraphs[p_index + 1].strip()
+                source = following if rules.SOURCE_LINE_RE.match(following) else None
+            figures = statistics_in(sentence, ctx, source, found_here)
+            if source is None and figures and QUOTE_MARK_RE.search(paragraph):
+                digit = start + _DIGIT.search(sentence).start()  # the figure stands inside the quotation
+                if speaker:
+                    quoted = quotation_spans(paragraph) if quoted is None else quoted
+                    if any(q_start <= digit < q_end for q_start, q_end, _ in quoted):
+                        source = speaker
+                if source is None:
+                    if speakers is None:  # the quotation detector runs only when a quoted figure needs it
+                        speakers = _quoted_speakers(page, ctx.brand)
+                    at = p_start + digit
+                    source = next((name for q_start, q_end, name in speakers if q_start <= at < q_end), None)
+                if source is not None:
+                    figures = statistics_in(sentence, ctx, source, found_here)
+            if figures:
+                found.append(StatSentence(sentence, tuple(figures), source))
     return found
 
 
-NOT_EDITORIAL = ("legal", "contact")  # retention periods and opening hours are terms, not statistics
+NOT_EDITORIAL = ("legal", "contact", "listing")  # terms, opening hours; a listing's teasers belong to the listed posts
 
 
 def page_statistics(page: PageRecord) -> list[StatSentence]:
-    """`find_statistics`, except on legal and contact pages, whose numbers are terms, not evidence."""
+    """`find_statistics`, except on legal and contact pages, whose numbers are terms, not evidence, and
+    on listings, whose teasers' figures belong to the listed posts."""
     return [] if classify(page).kind in NOT_EDITORIAL else find_statistics(page)
 
 
