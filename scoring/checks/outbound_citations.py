@@ -1,27 +1,319 @@
-"""outbound-citations: articles link to the authoritative sources they rely on."""
+"""outbound-citations: articles link to the authoritative sources they rely on.
+
+A citation is judged by what it is, not by its host alone (LABELLING.md, `n_outbound_citations`):
+an external link in the main content (its region, `Link.position`, set at crawl time by
+`spiders.extract.link_position`, and its anchor standing in the page's main text) to a page that
+backs the text. Left out, by its address (`scoring.citation_rules`): the site's own other domains,
+subdomains and accounts, social profiles, share buttons, maps, shops and app stores, booking and
+sign-up pages, podcast and donation platforms, petitions, template credits, local addresses; by its
+anchor: calls to action ("Jetzt Termin buchen", "Get it on Amazon") and credits ("Icons by ...").
+A link standing alone on its line (a button, a logo, a list of partners) counts only under a
+sources heading ("Quellen", "Further reading") or when its host is a strong source; a link in
+running text counts unless one of the rules above says otherwise.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from scoring import citation_rules as cr
 from scoring import lexicons as lx
+from scoring.checks.person_schema import jsonld_nodes
+from scoring.pagetypes import classify
 from scoring.records import Link, PageRecord
 from scoring.registry import ArticleCheck, register
 from scoring.results import Evidence, PageOutcome
-from scoring.site import SiteData
+from scoring.site import SiteData, jsonld_types
 from scoring.text import excerpt
 
-MAX_EVIDENCE = 3
+MAX_EVIDENCE = 12  # citations listed per page (each with its anchor text)
+# A line with at least this many words besides the anchor is running text.
+RUNNING_TEXT_WORDS = 3
+# On a listing, a "read more" line at most this many lines below a link closes the teaser it is in.
+TEASER_LINES = 10
+# Title segments longer than this are headlines, not a site's name.
+BRAND_MAX_WORDS = 3
+# Names too common to tell a site's own hosts ("blog.example.com" is not every blog's).
+_GENERIC_BRANDS = frozenset({
+    "www", "blog", "shop", "home", "start", "startseite", "news", "docs", "mail", "info", "app", "web", "site",
+    "online", "support", "help", "hilfe", "kontakt", "contact", "about", "impressum", "datenschutz", "privacy",
+    "github", "gitlab", "google", "facebook", "youtube", "twitter", "linkedin", "wikipedia", "amazon",
+})
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:/»«-]\s+|\s*\|\s*|\s+::\s+")
+_DOMAIN_LIKE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+_BULLETS = re.compile(r"^[\s\-–—•·*►▶→»>\d.)\[\]]+|[\s:;,.!?…→»«>\-–—)\]]+$")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One external link of the main content and what it was judged to be."""
+
+    link: Link
+    citation: bool
+    reason: str  # why it is or is not a citation ("source: destatis.de", "social profile", ...)
+    source: str | None = None  # the strong-source list entry of its host, if any
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What the page says about its own site: registrable domains and brand names."""
+
+    domains: frozenset[str]
+    brands: frozenset[str]
+
+
+def site_identity(page: PageRecord) -> Identity:
+    """The page's own registrable domains (its URL, canonical, og:url, hreflang, the WebSite in
+    JSON-LD) and brand names (their first labels, the domain written as one word, the site name at
+    either end of the <title>)."""
+    urls = [page.url, page.final_url, page.canonical, page.og_url, *(h.url for h in page.hreflang)]
+    for node in jsonld_nodes(page.structured_data):
+        if jsonld_types(node) & {"website", "webpage"}:
+            urls.extend(v for v in (node.get("url"), node.get("@id")) if isinstance(v, str))
+    domains: set[str] = set()
+    for url in urls:
+        if not url:
+            continue
+        host = (urlsplit(url).hostname or "").lower()
+        if host and not cr.NON_PUBLIC_HOST.search(host):
+            domains.add(cr.registrable_domain(host))
+    brands: set[str] = set()
+    for domain in domains:
+        brands.add(cr.squash(domain.split(".")[0]))
+        brands.add(cr.squash(domain))
+    segments = [s.strip() for s in _TITLE_SEPARATORS.split(page.title or "") if s.strip()]
+    for segment in {segments[0], segments[-1]} if len(segments) > 1 else set(segments):
+        if _DOMAIN_LIKE.match(segment):
+            domains.add(cr.registrable_domain(segment))
+        if len(segment.split()) <= BRAND_MAX_WORDS:
+            brands.add(cr.squash(segment))
+    brands = {b for b in brands if len(b) >= 4 and b not in _GENERIC_BRANDS and not b.isdigit()}
+    return Identity(frozenset(d for d in domains if d), frozenset(brands))
+
+
+def own_property(url: str, identity: Identity) -> bool:
+    """A link to the site's own other domains, subdomains, accounts or hosted tools: same registrable
+    domain, a host label named like the site ("acme.atlassian.net", "docs.acme.io"), or an account
+    named like the site on a code, package or video host ("github.com/acme")."""
+    host = (urlsplit(url).hostname or "").lower()
+    if not host:
+        return False
+    if cr.registrable_domain(host) in identity.domains:
+        return True
+    if any(cr.squash(label) in identity.brands for label in cr.host_labels(host)):
+        return True
+    account = cr.account_of(url)
+    return bool(account) and account in identity.brands
+
+
+def _property_key(url: str) -> str:
+    """What a link points at as a property: on a host many parties publish on (a social network, a
+    shop, a code host, a platform) its first path segment too ("github.com/acme",
+    "facebook.com/acme"), else the registrable domain."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    base = cr.registrable_domain(host)
+    if cr.multi_tenant(host):
+        first = next((s for s in parts.path.split("/") if s), "")
+        return f"{host}/{first.casefold()}"
+    return base
+
+
+def template_properties(page: PageRecord) -> frozenset[str]:
+    """Properties the page's template (nav, header, footer, sidebar) links to: the site's products,
+    parent company, partners, accounts. The same property in the text is promoted, not cited."""
+    return frozenset(
+        _property_key(link.url) for link in page.links if not link.internal and link.position != "content"
+    )
+
+
+def _embedded_video(url: str, page: PageRecord) -> bool:
+    """A link to a video the page embeds itself (the "direct link" under a player)."""
+    ids = {m.group(1) for media in page.media if (m := _VIDEO_ID.search(media.src))}
+    match = _VIDEO_ID.search(url)
+    return bool(match) and match.group(1) in ids
+
+
+_VIDEO_ID = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/)|youtu\.be/|"
+                       r"vimeo\.com/(?:video/)?)([\w-]{6,})")
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S+$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„“])")
+
+
+class _MainText:
+    """The page's main text as lines, and the line each link of the content stands on."""
+
+    def __init__(self, page: PageRecord) -> None:
+        self.raw = [" ".join(line.split()) for line in page.main_text.split("\n")]
+        self.lines = [line.casefold() for line in self.raw]
+        self.headings = {" ".join(h.text.split()).casefold() for h in page.headings}
+        self.line_of: dict[int, int] = {}  # index in page.links -> line
+        self.anchors_on: dict[int, list[str]] = {}  # line -> anchors of the links on it
+        self._align(page)
+        # no content link stands in the main text: it was taken from elsewhere (or not at all), and
+        # the links are judged by their region alone
+        self.measured = bool(self.line_of)
+
+    def _line_at(self, offset: int) -> int:
+        return bisect_right(self._starts, offset) - 1
+
+    def _align(self, page: PageRecord) -> None:
+        """Walk the content links in document order along the lines of the main text: an anchor that
+        occurs on several lines is placed at the first occurrence after the previous link; anchors
+        that occur once (or are long) move the cursor."""
+        text = "\n".join(self.lines)
+        self._starts = [0]
+        for line in self.lines[:-1]:
+            self._starts.append(self._starts[-1] + len(line) + 1)
+        cursor = 0  # offset in text
+        for index, link in enumerate(page.links):
+            needle = " ".join(link.anchor.split()).casefold()
+            if link.position != "content" or not needle:
+                continue
+            first = text.find(needle)
+            if first < 0:
+                continue
+            later = text.find(needle, cursor)
+            offset = later if later >= 0 else first
+            line = self._line_at(offset)
+            unique = text.find(needle, first + 1) < 0
+            if later >= 0 and (unique or len(needle) >= 20):
+                cursor = self._starts[line]
+            self.line_of[index] = line
+            self.anchors_on.setdefault(line, []).append(needle)
+
+    def extra_words(self, line: int, anchor: str) -> int:
+        """Words of the line besides the links on it (bullets and punctuation ignored)."""
+        rest = self.lines[line]
+        for needle in sorted({" ".join(anchor.split()).casefold(), *self.anchors_on.get(line, [])}, key=len,
+                             reverse=True):
+            rest = rest.replace(needle, " ")
+        rest = _BULLETS.sub("", rest)
+        return sum(1 for token in rest.split() if re.search(r"\w", token))
+
+    def sentence(self, line: int, anchor: str) -> str:
+        """The sentence of the line the anchor stands in."""
+        needle = " ".join(anchor.split()).casefold()
+        for sentence in _SENTENCE_END.split(self.raw[line]):
+            if needle in sentence.casefold():
+                return sentence.casefold()
+        return self.lines[line]
+
+    def in_teaser(self, line: int) -> bool:
+        """A line of a teaser: a "read more" line follows before the next heading."""
+        for i in range(line + 1, min(len(self.lines), line + TEASER_LINES + 1)):
+            if self.lines[i] in self.headings:
+                return False
+            if cr.READ_MORE.fullmatch(_BULLETS.sub("", self.lines[i])):
+                return True
+        return False
+
+    def before(self, line: int, anchor: str) -> str:
+        """The text of the line in front of the anchor."""
+        needle = " ".join(anchor.split()).casefold()
+        return self.lines[line].partition(needle)[0]
+
+    def section_heading(self, index: int) -> str | None:
+        """The nearest heading (or short label line ending in ":") above a line."""
+        for i in range(index - 1, max(-1, index - 80), -1):
+            line = self.lines[i]
+            if line in self.headings or (line.endswith(":") and len(line.split()) <= 5):
+                return line
+            if cr.SOURCES_HEADING.match(line):
+                return line
+        return None
+
+    def under_sources(self, index: int) -> bool:
+        heading = self.section_heading(index)
+        return heading is not None and cr.SOURCES_HEADING.match(heading.rstrip(" :")) is not None
+
+
+def judge_links(page: PageRecord) -> list[Verdict]:
+    """Every external http(s) link in the main content region, each with its verdict."""
+    identity = site_identity(page)
+    template = template_properties(page)
+    text = _MainText(page)
+    listing = classify(page).kind == "listing"
+    verdicts = []
+    for index, link in enumerate(page.links):
+        if link.internal or link.position != "content" or not link.url.lower().startswith(("http://", "https://")):
+            continue
+        verdicts.append(_judge(link, page, identity, template, text, text.line_of.get(index), listing))
+    return verdicts
+
+
+def _judge(
+    link: Link,
+    page: PageRecord,
+    identity: Identity,
+    template: frozenset[str],
+    text: _MainText,
+    line: int | None,
+    listing: bool,
+) -> Verdict:
+    def no(reason: str) -> Verdict:
+        return Verdict(link, False, reason)
+
+    kind = cr.non_source_kind(link.url)
+    if kind:
+        return no(kind)
+    if own_property(link.url, identity):
+        return no("the site's own property")
+    if {"sponsored", "ugc"} & set(link.rel):
+        return no("sponsored or user link")
+    authority = lx.authoritative_entry(link.url)
+    source = cr.source_entry(link.url)
+    if not source and _property_key(link.url) in template:
+        return no("promoted in the site's template (product, partner, parent company)")
+    if _embedded_video(link.url, page):
+        return no("the page's own embedded video")
+    anchor = " ".join(link.anchor.split())
+    if not anchor:
+        return no("no anchor text")
+    if cr.CREDIT_LINE.search(anchor):
+        return no("credit")
+    if line is None and not text.measured:
+        if cr.CTA_ANCHOR.search(anchor) and not source:
+            return no("call to action")
+        if cr.organisation_page(link.url) and not authority:
+            return no("an organisation's home page (names it, supports no statement)")
+        return Verdict(link, True, f"source: {source}" if source else "in the content region", source)
+    if line is None:
+        # an image link (its alt as anchor) or a link outside the main text: only a strong source's
+        # page (not its home page: a logo of a client or member)
+        if source and not cr.organisation_page(link.url):
+            return Verdict(link, True, f"source: {source}", source)
+        return no("outside the main text")
+    sentence = text.sentence(line, anchor)
+    if len(sentence.split()) <= cr.CREDIT_LINE_WORDS and cr.CREDIT_LINE.search(sentence):
+        return no("credit")
+    if cr.PARTNER_PHRASE.search(sentence.partition(anchor.casefold())[0]) and not authority:
+        return no("the site's partner, sponsor or parent company")
+    if listing and text.in_teaser(line):
+        return no("in a teaser of another page (a listing's excerpt)")
+    if cr.CTA_ANCHOR.search(anchor) and not source:
+        return no("call to action")
+    if cr.SOURCE_LABEL.search(text.before(line, anchor)):
+        return Verdict(link, True, "named as the source", source)
+    if text.under_sources(line):
+        return Verdict(link, True, "in a list of sources", source)
+    if cr.organisation_page(link.url) and not authority:
+        return no("an organisation's home page (names it, supports no statement)")
+    if source:
+        return Verdict(link, True, f"source: {source}", source)
+    if text.extra_words(line, anchor) >= RUNNING_TEXT_WORDS:
+        return Verdict(link, True, "in the text", None)
+    if _BARE_URL.match(anchor):
+        return Verdict(link, True, "the address of a document, written out", None)
+    return no("a link standing alone (button, logo, link list)")
 
 
 def citation_links(page: PageRecord) -> list[Link]:
-    """External http(s) links in the main content, share buttons left out."""
-    return [
-        link
-        for link in page.links
-        if not link.internal
-        and link.position == "content"
-        and link.url.lower().startswith(("http://", "https://"))
-        and not lx.SHARE_LINK_RE.search(link.url)
-    ]
+    """Links in the main content to external pages that support the text (see the module doc)."""
+    return [v.link for v in judge_links(page) if v.citation]
 
 
 def authoritative_hosts(page: PageRecord) -> list[str]:
@@ -30,7 +322,7 @@ def authoritative_hosts(page: PageRecord) -> list[str]:
     return list(dict.fromkeys(hosts))
 
 
-def _evidence(page: PageRecord, link: Link, note: str) -> Evidence:
+def _evidence(page: PageRecord, link: Link, note: str | None) -> Evidence:
     return Evidence(url=page.url, element=f"a[href={link.url}]", excerpt=excerpt(link.anchor) or None, note=note)
 
 
@@ -49,35 +341,45 @@ class OutboundCitations(ArticleCheck):
     category = "evidence"
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
-        links = citation_links(page)
-        authoritative = [(link, entry) for link in links if (entry := lx.authoritative_entry(link.url))]
+        verdicts = judge_links(page)
+        cited = _distinct([v.link for v in verdicts if v.citation])
+        authoritative = [(link, entry) for link in cited if (entry := lx.authoritative_entry(link.url))]
+        # the evidence lists each citation (distinct URL) with its anchor text; on a passing page the
+        # other citations need no note
+        evidence = [
+            _evidence(page, link, f"authoritative ({entry})" if (entry := lx.authoritative_entry(link.url)) else None)
+            for link in cited
+        ]
         if authoritative:
             hosts = list(dict.fromkeys(lx.host_of(link.url) for link, _ in authoritative))
             return PageOutcome(
                 url=page.url,
                 state="pass",
                 reason=f"{len(authoritative)} link(s) to authoritative sources ({', '.join(hosts[:3])})",
-                evidence=[
-                    _evidence(page, link, f"authoritative ({entry})") for link, entry in authoritative[:MAX_EVIDENCE]
-                ],
+                evidence=evidence[:MAX_EVIDENCE],
             )
-        if links:
-            hosts = list(dict.fromkeys(lx.host_of(link.url) for link in links))
+        # external links of the text that are no citation (social profiles, shops, the site's own
+        # properties, ...) still show the page links out: a warning, not a failure
+        other = [v for v in verdicts if not v.citation and v.reason != "share button"]
+        if cited or other:
+            shown = cited or [v.link for v in other]
+            hosts = list(dict.fromkeys(lx.host_of(link.url) for link in shown))
+            evidence = [
+                _evidence(
+                    page,
+                    link,
+                    "reference, not an authority"
+                    if lx.is_reference_domain(link.url)
+                    else "not on the list of authoritative sources",
+                )
+                for link in cited
+            ] + [_evidence(page, v.link, f"not a citation: {v.reason}") for v in other]
             return PageOutcome(
                 url=page.url,
                 state="warn",
-                reason=f"{len(links)} external link(s) in the text ({', '.join(hosts[:3])}), "
+                reason=f"{len(_distinct(shown))} external link(s) in the text ({', '.join(hosts[:3])}), "
                 "none to an authoritative source",
-                evidence=[
-                    _evidence(
-                        page,
-                        link,
-                        "reference, not an authority"
-                        if lx.is_reference_domain(link.url)
-                        else "not on the list of authoritative sources",
-                    )
-                    for link in links[:MAX_EVIDENCE]
-                ],
+                evidence=evidence[:MAX_EVIDENCE],
             )
         return PageOutcome(
             url=page.url,
@@ -85,3 +387,11 @@ class OutboundCitations(ArticleCheck):
             reason="no external link in the article text",
             evidence=[Evidence(url=page.url, element="a[href] in main content", note="no outbound citation")],
         )
+
+
+def _distinct(links: list[Link]) -> list[Link]:
+    """The first link to each URL, in page order."""
+    first: dict[str, Link] = {}
+    for link in links:
+        first.setdefault(link.url, link)
+    return list(first.values())

@@ -1,0 +1,394 @@
+"""What an outbound link is: the vocabularies and source data of the outbound-citations detector.
+
+A citation (LABELLING.md, `n_outbound_citations`) is a link in the main content to an external page
+that supports the text: a study, a statistics office, a public body, a court, a law, a standard,
+official documentation, a scientific publisher, an encyclopaedia, an established medium. Not: the
+site's own other properties, social profiles, share buttons, maps, shops and app stores, booking and
+sign-up forms, podcast platforms, donation pages, petitions, credits of the template, local addresses.
+
+Everything here is data or a pure function of a URL, an anchor or a line of text, so that
+`scoring.checks.outbound_citations` reads as the rules it applies. Add hosts here, with the kind of
+source or of non-source in the comment, rather than in the check. The maintained list of
+authoritative hosts (public bodies, universities, standards, chambers, scholarly publishers) stays
+in `scoring.lexicons.AUTHORITATIVE_DOMAINS`; `SOURCE_DOMAINS` below adds the other kinds of strong
+source (encyclopaedias, archives, established media, official documentation, law portals).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from scoring import lexicons as lx
+
+# Second-level labels under a country code that are public suffixes themselves ("example.co.uk",
+# "example.gv.at", "example.com.au"), and hosting suffixes under which every name has its own owner
+# ("someone.github.io"). A compact stand-in for the Public Suffix List: scoring does no I/O.
+_SECOND_LEVEL = frozenset({
+    "co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gv", "gob", "gouv", "nic", "mil", "ltd",
+    "plc", "sch", "nhs", "police", "info", "biz", "asn", "id", "priv", "lg", "ed", "nom",
+})
+_HOSTING_SUFFIXES = (
+    "github.io", "gitlab.io", "netlify.app", "vercel.app", "pages.dev", "web.app", "firebaseapp.com",
+    "herokuapp.com", "appspot.com", "azurewebsites.net", "cloudfront.net", "blogspot.com", "wordpress.com",
+    "wixsite.com", "jimdosite.com", "webflow.io", "squarespace.com", "substack.com", "tumblr.com",
+    "readthedocs.io", "ghost.io", "myshopify.com", "business.site", "carrd.co",
+)
+_IP_HOST = re.compile(r"^\d+\.\d+\.\d+\.\d+$|^\[?[0-9a-f:]+\]?$", re.IGNORECASE)
+
+
+def _split(host: str) -> tuple[list[str], str]:
+    """(labels left of the public suffix, the suffix) of a lower-case host."""
+    host = host.lower().rstrip(".").partition(":")[0] if not host.startswith("[") else host.lower()
+    if not host or _IP_HOST.match(host) or "." not in host:
+        return [host] if host else [], ""
+    for suffix in _HOSTING_SUFFIXES:
+        if host.endswith("." + suffix):
+            return host[: -len(suffix) - 1].split("."), suffix
+    labels = host.split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return labels[:-2], ".".join(labels[-2:])
+    return labels[:-1], labels[-1]
+
+
+@lru_cache(maxsize=4096)
+def registrable_domain(host: str) -> str:
+    """The domain a registrant owns ("docs.example.co.uk" -> "example.co.uk"); the host itself for
+    IP addresses, "localhost" and hosts without a suffix."""
+    labels, suffix = _split(host)
+    if not labels:
+        return ""
+    return f"{labels[-1]}.{suffix}" if suffix else labels[-1]
+
+
+def host_labels(host: str) -> list[str]:
+    """The labels of a host left of its public suffix ("a.b.example.co.uk" -> ["a", "b", "example"])."""
+    labels, _ = _split(host)
+    return [label for label in labels if label]
+
+
+def squash(text: str) -> str:
+    """Letters and digits only, lower case: "OPENGIS.ch" -> "opengisch", "Elastic Mint" -> "elasticmint"."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _host_re(*hosts: str) -> re.Pattern[str]:
+    """A host pattern for registrable names ("amazon.*" also matches amazon.de, amazon.co.uk)."""
+    bodies = [re.escape(h).replace(r"\.\*", r"\.[a-z]{2,3}(?:\.[a-z]{2})?") for h in hosts]
+    return re.compile(rf"(?:^|\.)(?:{'|'.join(bodies)})$")
+
+
+# -- what a link is not ----------------------------------------------------------------------
+
+# Social networks: profiles, posts, groups and company pages are not sources of the text.
+SOCIAL_HOSTS = _host_re(
+    "facebook.com", "fb.com", "fb.me", "twitter.com", "x.com", "t.co", "instagram.com", "linkedin.com",
+    "lnkd.in", "xing.com", "tiktok.com", "pinterest.*", "threads.net", "bsky.app", "snapchat.com",
+    "whatsapp.com", "wa.me", "t.me", "telegram.me", "telegram.org", "discord.gg", "discord.com", "reddit.com",
+    "redd.it", "tumblr.com", "vk.com", "weibo.com", "mastodon.social", "mastodon.online", "fosstodon.org",
+    "chaos.social", "troet.cafe", "mstdn.social", "about.me", "linktr.ee", "gravatar.com",
+    "behance.net", "dribbble.com", "twitch.tv", "flickr.com", "meetup.com", "untappd.com",
+)
+# Video and code hosts: a video or a repository can support a text, a channel or an account cannot.
+PROFILE_PATH = {
+    "youtube.com": re.compile(r"^/(?:@[^/]+|channel/|c/|user/)"),
+    "vimeo.com": re.compile(r"^/(?:user\d+|channels/|[a-z][\w-]*/?$)", re.IGNORECASE),
+    "github.com": re.compile(r"^/(?:sponsors/|orgs/|[^/]+/?$)"),
+    "gitlab.com": re.compile(r"^/[^/]+/?$"),
+    "medium.com": re.compile(r"^/@[^/]+/?$"),
+}
+# Maps and route planners.
+MAP_URL = re.compile(
+    r"^https?://(?:(?:www\.)?google\.[a-z.]+/maps|maps\.google\.[a-z.]+|maps\.app\.goo\.gl|goo\.gl/maps|"
+    r"(?:www\.)?openstreetmap\.(?:org|de)|(?:www\.)?osm\.org|maps\.apple\.com|(?:www\.)?bing\.com/maps|"
+    r"wego\.here\.com|(?:www\.)?what3words\.com|(?:www\.)?komoot\.\w+)",
+    re.IGNORECASE,
+)
+# Shops, app stores, marketplaces, affiliate redirects and payment providers: things to buy or install.
+SHOP_HOSTS = _host_re(
+    "amazon.*", "amzn.to", "amzn.eu", "a.co", "audible.*", "ebay.*", "etsy.com", "otto.de", "idealo.de",
+    "apps.apple.com", "itunes.apple.com", "play.google.com", "appsource.microsoft.com", "apps.microsoft.com",
+    "marketplace.atlassian.com", "marketplace.visualstudio.com", "chromewebstore.google.com", "addons.mozilla.org",
+    "f-droid.org", "flathub.org", "snapcraft.io", "redbubble.com", "spreadshirt.*", "shopify.com", "gumroad.com",
+    "digistore24.com", "ds24.de", "awin1.com", "tradedoubler.com", "shareasale.com", "clickbank.net",
+    "stripe.com", "paddle.com", "eventbrite.*", "ticketmaster.*", "eventim.de",
+)
+# Booking, scheduling, forms, newsletters, meetings: a call to action, not a source.
+BOOKING_HOSTS = _host_re(
+    "calendly.com", "meetings.hubspot.com", "hubspot.com", "doodle.com", "typeform.com", "jotform.com",
+    "forms.gle", "tally.so", "cal.com", "acuityscheduling.com", "simplybook.me", "etermin.net", "zoom.us",
+    "mailchi.mp", "list-manage.com", "eepurl.com", "funnelcockpit.com", "cleverreach.com", "getresponse.com",
+    "surveymonkey.com", "wa.link",
+)
+# Podcast, music and streaming platforms ("listen on ..."), sponsoring and donations, petitions.
+PLATFORM_HOSTS = _host_re(
+    "open.spotify.com", "spotify.com", "podcasts.apple.com", "music.apple.com", "music.amazon.*",
+    "podcasts.google.com", "deezer.com", "soundcloud.com", "podigee.io", "anchor.fm", "patreon.com",
+    "paypal.com", "paypal.me", "liberapay.com", "opencollective.com", "ko-fi.com", "buymeacoffee.com",
+    "betterplace.org", "gofundme.com", "steadyhq.com", "openpetition.de", "openpetition.eu", "change.org",
+    "campact.de", "avaaz.org", "innn.it",
+)
+# Template and tool credits: comment systems, cookie banners, icon sets, theme and site builders.
+CREDIT_HOSTS = _host_re(
+    "disqus.com", "devowl.io", "flaticon.com", "icons8.com", "fontawesome.com", "freepik.com", "wix.com",
+    "jimdo.com", "themeforest.net", "cookiebot.com", "usercentrics.com", "borlabs.io", "complianz.io",
+    "adsimple.at", "adsimple.de", "e-recht24.de", "datenschutz-generator.de", "addtoany.com", "shareaholic.com",
+    "sharethis.com",
+)
+# A third party's policy, terms or help page: a privacy policy's sources, whatever the host otherwise is.
+POLICY_PATH = re.compile(
+    r"/(?:[\w-]*privacy[\w-]*|[\w-]*datenschutz[\w-]*|[\w-]*polic(?:y|ies)|legal|terms[\w-]*|gdpr[\w-]*|dsgvo|"
+    r"dpa|sccs?|agb|nutzungsbedingungen|help|hilfe|docs?|documentation|dokumentation)(?:/|$|\.|\?)",
+    re.IGNORECASE,
+)
+# Share buttons and similar (lexicons.SHARE_LINK_RE covers the common ones).
+SHARE_URL = re.compile(
+    r"/submit(?:link)?\b|/share(?:/|\?|$)|/sharer|/intent/|/pin/create|/sendmessage|/send\?text=|"
+    r"[?&](?:share|sharer)=|/addtoany|getpocket\.com/(?:save|edit)|/compose\?",
+    re.IGNORECASE,
+)
+# Software downloads: an installer, an archive, a release asset.
+DOWNLOAD_URL = re.compile(
+    r"^https?://(?:download|downloads|dl|get)\.|/releases/download/|/releases/latest/?$|"
+    r"\.(?:exe|msi|dmg|pkg|apk|ipa|appimage|deb|rpm|zip|tar\.gz|tgz|7z|jar)(?:$|[?#])",
+    re.IGNORECASE,
+)
+# An image or a media file (a lightbox target, a wallpaper), not a page that says something.
+MEDIA_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|ico|mp4|webm|mov|mp3|ogg|wav|m4a)$", re.IGNORECASE)
+# Affiliate and partner-programme parameters: a paid referral, not a source.
+AFFILIATE_QUERY = re.compile(
+    r"(?:^|&)(?:a_aid|aff|aff_?id|affiliate(?:_?id)?|partner_?id|clickref|irclickid|awc|cjevent|sscid|"
+    r"campid|wmid|subid)=",
+    re.IGNORECASE,
+)
+# The player or widget address of an embedded video, map or form.
+EMBED_PATH = re.compile(r"(?:^|/)(?:embed|player|widget|iframe)(?:/|$)", re.IGNORECASE)
+# Addresses nobody else can open: the local machine, private networks, local-only names.
+NON_PUBLIC_HOST = re.compile(
+    r"^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|"
+    r"172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|\[?::1\]?)$|\.(?:local|localhost|internal|lan|home\.arpa)$",
+    re.IGNORECASE,
+)
+# Code and package hosts whose first path segment (after a fixed prefix) is an account or a project:
+# one named like the site is the site's own (its repository, its container images, its packages).
+ACCOUNT_HOSTS: dict[str, tuple[str, ...]] = {
+    "github.com": (), "gitlab.com": (), "bitbucket.org": (), "codeberg.org": (), "hub.docker.com": ("r", "u"),
+    "sourceforge.net": ("projects", "u"), "npmjs.com": ("package",), "pypi.org": ("project",),
+    "packagist.org": ("packages",), "crates.io": ("crates",),
+}
+
+# The home page of an organisation (or its team, jobs, about or contact page): names who they are,
+# supports no statement. "/", "/en/", "/de-de/index.html", "/team/", "/ueber-uns".
+ORGANISATION_PATH = re.compile(
+    r"^/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:team|jobs|karriere|careers?|about(?:[-_]us)?|ueber[-_]uns|über[-_]uns|"
+    r"unternehmen|company|wir|kontakt|contact(?:[-_]us)?|impressum|imprint|home|start|startseite)/?)?"
+    r"(?:index\.(?:html?|php))?$",
+    re.IGNORECASE,
+)
+
+
+def organisation_page(url: str) -> bool:
+    """A link to an organisation's home, team, jobs, about or contact page (no query)."""
+    parts = urlsplit(url)
+    return not parts.query and ORGANISATION_PATH.match(parts.path or "/") is not None
+
+
+# -- anchors and lines -----------------------------------------------------------------------
+
+# A call to action: buy, book, register, download, install, follow, subscribe, donate, sign.
+CTA_ANCHOR = re.compile(
+    r"\b(?:jetzt|hier)\b.{0,40}\b(?:buchen|bestellen|kaufen|sichern|anmelden|registrieren|vereinbaren|"
+    r"herunterladen|downloaden|installieren|abonnieren|spenden|unterschreiben|unterstützen|teilnehmen|"
+    r"beraten|testen|starten|ausprobieren)|"
+    r"^(?:zur|zum)\s+(?:anmeldung|bestellung|buchung|kasse|shop|umfrage|petition|registrierung|download)\b|"
+    r"\b(?:buch|termin|tickets?|platz|gespräch|beratungs\w*|analyse\w*)\s+(?:bestellen|buchen|vereinbaren|"
+    r"sichern|kaufen|eintragen)\b|"
+    r"\b(?:bestellen|kaufen|buchen|abonnieren|spenden)\b\s*[!→»>]*\s*$|"
+    r"^(?:book|buy|order|shop|get|download|install|subscribe|sign\s+up|register|donate|sponsor|schedule|"
+    r"arrange|try|start|join|follow)\b.{0,50}\b(?:now|today|free|here|on|it|us|our|"
+    r"demo|trial|consultation|call|meeting|appointment|copy|app)\b|"
+    r"\b(?:get|download|available)\s+(?:it\s+)?on\b|\bon\s+(?:amazon|audible|spotify|itunes|apple|google play)\b|"
+    r"\b(?:become a sponsor|support us|unterstütze uns|spende\w*)\b|[→»]\s*$",
+    re.IGNORECASE,
+)
+# A credit or a notice of the template ("Powered by", "Icons by", "Theme by", "Datenschutz-Generator"),
+# in the anchor or in a short line around it.
+CREDIT_LINE = re.compile(
+    r"\b(?:powered by|made with|built with|icons? (?:by|from|made by)|theme by|photos? by|images? by|"
+    r"bilder? von|fotos? von|foto:|bild:|bildquelle|icons? von|erstellt mit|realisiert (?:von|mit)|"
+    r"(?:datenschutz|impressum|privacy policy|disclaimer)[- ]?generator|cookie[- ]?(?:plugin|banner|consent)|"
+    r"comments powered by)\b",
+    re.IGNORECASE,
+)
+CREDIT_LINE_WORDS = 12
+# The heading of a list of sources: its entries are citations even without running text around them.
+SOURCES_HEADING = re.compile(
+    r"^(?:\d+[.)]?\s*)?(?:quellen(?:angaben|verzeichnis)?|quelle|sources?|references?|referenzen|literatur"
+    r"(?:verzeichnis|hinweise)?|bibliogra(?:ph|f)ie|bibliography|einzelnachweise|nachweise|fußnoten|fussnoten|"
+    r"footnotes|notes|anmerkungen|further reading|weiterführende (?:literatur|links|informationen|quellen)|"
+    r"weitere (?:informationen|quellen|links)|mehr (?:informationen|infos) (?:zum thema|dazu)|"
+    r"(?:external |externe )links|weblinks|studien|studies|"
+    r"(?:in (?:der|den) )?(?:presse|medien)(?:spiegel|berichte|echo)?|press(?: coverage| reviews?)?|"
+    r"in the (?:press|news|media)|(?:media|press|news) (?:articles|coverage|reports|mentions|reviews)|"
+    r"(?:medien|presse)(?:berichte|stimmen|artikel)|reception|resources|ressourcen)\s*:?$",
+    re.IGNORECASE,
+)
+
+# A source named in front of the link: "Quelle: X", "Source: X", "laut X", "according to X", "vgl. X".
+SOURCE_LABEL = re.compile(
+    r"(?:^|[(\[]|\s)(?:quellen?|source[sd]?|laut|via|according to|vgl\.?|cf\.?|zitiert (?:nach|aus)|"
+    r"studie|study|bericht|report)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# In front of the link in its sentence: the site names the linked party as its partner, sponsor,
+# funder, parent or sister company, or its founder's other venture.
+PARTNER_PHRASE = re.compile(
+    r"\b(?:unser(?:e[mnrs]?)?|our|meine?[mnrs]?|my)\s+(?:\w+\s+)?(?:kooperations|vertriebs|technologie|"
+    r"premium|medien|projekt|netzwerk)?(?:partner(?:in|innen|s)?|sponsor(?:en|s)?|förderer|"
+    r"mutterunternehmen|muttergesellschaft|schwesterunternehmen|tochter(?:unternehmen|firma|gesellschaft)|"
+    r"parent company|sister company|subsidiary)\b|"
+    r"\b(?:in (?:kooperation|zusammenarbeit|partnerschaft) mit|in (?:cooperation|partnership) with|"
+    r"gesponsert von|sponsored by|unterstützt von|supported by|gefördert (?:von|durch)|funded by|founder of|"
+    r"(?:gründer|gründerin) (?:von|der|des))\b",
+    re.IGNORECASE,
+)
+# The last line of a teaser on a listing page: its excerpt belongs to the post it links to.
+READ_MORE = re.compile(
+    r"(?:weiter ?lesen|mehr lesen|mehr erfahren|erfahre mehr|erfahren sie mehr|mehr dazu|read more|"
+    r"continue reading|keep reading|learn more|read (?:the )?(?:full |whole )?(?:post|article|story)|"
+    r"zum (?:ganzen )?(?:beitrag|artikel)|(?:ganzen )?(?:beitrag|artikel) lesen|mehr|more)\W*",
+    re.IGNORECASE,
+)
+
+# -- strong sources --------------------------------------------------------------------------
+
+# Hosts (suffixes) of sources that back a statement, besides lexicons.AUTHORITATIVE_DOMAINS.
+SOURCE_DOMAINS = (
+    # encyclopaedias, archives, dictionaries
+    "wikipedia.org", "wikimedia.org", "wikidata.org", "britannica.com", "archive.org", "duden.de",
+    "dwds.de", "brockhaus.de", "merriam-webster.com", "oed.com", "dejure.org", "openjur.de",
+    # German and EU law, courts and public bodies not in the authoritative list
+    "eur-lex.europa.eu", "bka.de", "bpb.de", "bzfe.de", "dguv.de", "dge.de", "g-ba.de", "iqwig.de",
+    "dkfz.de", "krebsinformationsdienst.de", "bundesverfassungsgericht.de", "bundesgerichtshof.de",
+    "bundesarbeitsgericht.de", "bundesfinanzhof.de", "bverwg.de", "bundessozialgericht.de",
+    "bundesanzeiger.de", "bundesfinanzministerium.de", "bundeskartellamt.de", "bundesbank.de",
+    "bafin.de", "bmj.de", "bmi.bund.de", "bmz.de", "bmel.de", "bmvg.de", "auswaertiges-amt.de",
+    "datenschutzkonferenz-online.de", "bfdi.bund.de", "ris.bka.gv.at", "admin.ch", "fedlex.admin.ch",
+    "curia.europa.eu", "echr.coe.int", "coe.int", "europarl.europa.eu", "efsa.europa.eu", "ema.europa.eu",
+    "ecb.europa.eu", "worldbank.org", "imf.org", "unesco.org", "unicef.org", "ipcc.ch", "wto.org",
+    "ilo.org", "fao.org", "statista.com", "eurostat.ec.europa.eu", "bitkom.org", "ssi.gouv.fr",
+    # research and scholarly
+    "academic.oup.com", "oup.com", "cambridge.org", "tandfonline.com", "sagepub.com", "plos.org",
+    "frontiersin.org", "mdpi.com", "bmj.com", "thelancet.com", "nejm.org", "jamanetwork.com", "cell.com",
+    "science.org", "pnas.org", "ahajournals.org", "cochrane.org", "cochranelibrary.com", "researchgate.net",
+    "ssrn.com", "jstor.org", "semanticscholar.org", "europepmc.org", "acm.org", "ieee.org", "springeropen.com",
+    "biomedcentral.com", "thieme-connect.de", "aerzteblatt.de", "awmf.org",
+    "rfc-editor.org", "iana.org", "icann.org", "unicode.org", "ecma-international.org", "etsi.org",
+    "owasp.org", "cve.org", "mitre.org", "first.org", "enisa.europa.eu",
+    # official documentation of platforms and software
+    "developer.mozilla.org", "learn.microsoft.com", "docs.microsoft.com", "support.microsoft.com",
+    "developer.apple.com", "support.apple.com", "developers.google.com", "support.google.com",
+    "policies.google.com", "cloud.google.com", "docs.aws.amazon.com", "docs.oracle.com", "openjdk.org",
+    "python.org", "docs.python.org", "kernel.org", "docs.github.com", "docs.gitlab.com", "readthedocs.io",
+    "readthedocs.org", "docs.docker.com", "kubernetes.io", "postgresql.org", "mysql.com", "php.net",
+    "nodejs.org", "rust-lang.org", "go.dev", "apache.org", "mozilla.org", "gnu.org", "debian.org",
+    "ubuntu.com", "archlinux.org",
+    # established media and news agencies
+    "tagesschau.de", "zdf.de", "ard.de", "ndr.de", "wdr.de", "br.de", "swr.de", "mdr.de", "hr.de", "rbb24.de",
+    "deutschlandfunk.de", "dlf.de", "deutschlandfunkkultur.de", "spiegel.de", "zeit.de", "faz.net",
+    "sueddeutsche.de", "welt.de", "taz.de", "handelsblatt.com", "wiwo.de", "manager-magazin.de", "stern.de",
+    "focus.de", "tagesspiegel.de", "fr.de", "nzz.ch", "srf.ch", "tagesanzeiger.ch", "orf.at", "derstandard.at",
+    "diepresse.com", "heise.de", "golem.de", "t3n.de", "chip.de", "computerbild.de", "computerwoche.de",
+    "netzpolitik.org", "dpa.com", "abendblatt.de", "mopo.de", "rnd.de",
+    "bbc.co.uk", "bbc.com", "theguardian.com", "nytimes.com", "washingtonpost.com", "wsj.com", "ft.com",
+    "economist.com", "reuters.com", "apnews.com", "bloomberg.com", "npr.org", "cnn.com", "cnbc.com",
+    "forbes.com", "theatlantic.com", "newyorker.com", "time.com", "lemonde.fr", "elpais.com",
+    "techcrunch.com", "thenextweb.com", "wired.com", "wired.co.uk", "theverge.com", "arstechnica.com",
+    "zdnet.com", "engadget.com", "theregister.com", "bleepingcomputer.com", "infoq.com",
+)
+_SOURCE_PATTERNS = tuple(re.compile(rf"(?:^|\.){re.escape(entry)}$") for entry in SOURCE_DOMAINS)
+
+
+def source_entry(url: str) -> str | None:
+    """The list entry that makes a URL a strong source: authoritative (lexicons) or one of
+    SOURCE_DOMAINS; None when neither list holds its host."""
+    entry = lx.authoritative_entry(url)
+    if entry:
+        return entry
+    host = lx.host_of(url)
+    for source, pattern in zip(SOURCE_DOMAINS, _SOURCE_PATTERNS, strict=True):
+        if pattern.search(host):
+            return source
+    return None
+
+
+def non_source_kind(url: str) -> str | None:
+    """What kind of non-source a URL is by itself ("social profile", "shop", ...), None when its
+    address alone does not say."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = parts.path or "/"
+    if not host or NON_PUBLIC_HOST.search(host):
+        return "local address"
+    if lx.SHARE_LINK_RE.search(url) or SHARE_URL.search(url):
+        return "share button"
+    if MAP_URL.search(url):
+        return "map"
+    if SOCIAL_HOSTS.search(host) or path.startswith("/@"):
+        return None if POLICY_PATH.search(path) else "social profile"
+    base = registrable_domain(host)
+    profile = PROFILE_PATH.get(base)
+    if profile is not None and (path in ("", "/") or profile.search(path)):
+        return "profile"
+    kind = None
+    if SHOP_HOSTS.search(host):
+        kind = "shop or app store"
+    elif BOOKING_HOSTS.search(host):
+        kind = "booking or sign-up"
+    elif PLATFORM_HOSTS.search(host) or (base == "github.com" and path.startswith("/sponsors")):
+        kind = "platform, donation or petition"
+    if kind is not None:
+        return None if POLICY_PATH.search(path) else kind
+    if CREDIT_HOSTS.search(host):
+        return "credit"
+    if DOWNLOAD_URL.search(url):
+        return "download"
+    if MEDIA_FILE.search(path):
+        return "image or media file"
+    if AFFILIATE_QUERY.search(parts.query):
+        return "affiliate link"
+    if EMBED_PATH.search(path):
+        return "embedded media"
+    return None
+
+
+_BIG_PLATFORMS = _host_re(
+    "google.*", "microsoft.com", "apple.com", "medium.com", "wordpress.org", "wordpress.com", "notion.site",
+    "atlassian.net", "sharepoint.com", "dropbox.com",
+)
+
+
+def multi_tenant(host: str) -> bool:
+    """A host many parties publish on: a link to it says little about whose page it is."""
+    host = host.lower().removeprefix("www.")
+    return bool(
+        SOCIAL_HOSTS.search(host) or SHOP_HOSTS.search(host) or BOOKING_HOSTS.search(host)
+        or PLATFORM_HOSTS.search(host) or _BIG_PLATFORMS.search(host) or host in ACCOUNT_HOSTS
+        or registrable_domain(host) in ("youtube.com", "vimeo.com", "github.com", "gitlab.com")
+    )
+
+
+def account_of(url: str) -> str:
+    """The account (or project) an URL on a code or package host belongs to, squashed ("" elsewhere)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if host not in ACCOUNT_HOSTS:
+        return ""
+    segments = [s for s in parts.path.split("/") if s]
+    prefixes = ACCOUNT_HOSTS[host]
+    if prefixes:
+        if not segments or segments[0] not in prefixes:
+            return ""
+        segments = segments[1:]
+    return squash(segments[0]) if segments else ""
