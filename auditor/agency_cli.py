@@ -18,6 +18,7 @@ from rich.table import Table
 
 from auditor.batch import BatchError, BatchOutcome, ClientState, load_batch, run_batch
 from auditor.compare import CompareError, Comparison, compare_audits, latest_pair, trends
+from auditor.config import ConfigError, check_out_dir, clean_line, mask_secrets, store_error
 from auditor.portfolio import PortfolioError, build_portfolio
 from auditor.runner import AuditError, normalise_start_url
 from auditor.store import Store, db_url
@@ -40,10 +41,10 @@ def progress_table(states: dict[str, ClientState], title: str = "") -> Table:
         if state.started is not None:
             elapsed = f"{(state.ended or now) - state.started:.0f}s"
         status = state.status + (" (earlier run)" if state.skipped else "")
-        note = (state.error or state.url)[:90]
+        note = clean_line(mask_secrets(state.error or state.url))[:90]  # errors from child processes
         style = STATUS_STYLE.get(state.status, "default")
         table.add_row(
-            escape(state.name),
+            escape(clean_line(state.name)),
             f"[{style}]{escape(status)}[/]",
             "" if state.pages is None else str(state.pages),
             _fmt(state.score),
@@ -70,7 +71,7 @@ def _summary_json(outcome: BatchOutcome, files: dict[str, Path] | None) -> dict[
                 "audit_id": i.audit_id,
                 "site_score": i.site_score,
                 "pages": i.pages,
-                "error": i.error,
+                "error": mask_secrets(i.error) if i.error else None,
                 "report": i.report,
                 "peak_mb": i.peak_mb,
             }
@@ -101,8 +102,11 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
         """Audit every client of a batch file, each domain in its own process; write the portfolio."""
         try:
             spec = load_batch(file, out_dir)
-        except BatchError as exc:
+            # before any client runs: the reports and the portfolio can be written there
+            check_out_dir(Path(spec.out), "--out" if out_dir is not None else f"the batch folder of {file}")
+        except (BatchError, ConfigError) as exc:
             raise AuditError(str(exc)) from exc
+        _open(db).close()  # a store that cannot be opened is one line before the first child starts
         url = db_url(db)
         parallel = jobs or spec.jobs or 2
         title = f"batch {spec.name}"
@@ -121,7 +125,7 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
                 outcome = run_batch(
                     spec, db=url, jobs=parallel, resume=resume, retry_errors=retry_errors, on_change=on_change
                 )
-        store = Store(url)
+        store = _open(url)
         try:
             files = build_portfolio(store, outcome.batch_id, Path(spec.out), batch=spec)
         finally:
@@ -133,11 +137,13 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
             out.print(
                 f"Batch {outcome.batch_id} ({spec.name}): {counts['done']} done, {counts['error']} errors, "
                 f"{counts['interrupted']} interrupted, {len(outcome.resumed_skipped)} skipped "
-                f"in {outcome.wall_s:.1f} s"
+                f"in {outcome.wall_s:.1f} s",
+                markup=False,
+                soft_wrap=True,
             )
-            out.print(f"Portfolio: {files['html']}")
+            out.print(f"Portfolio: {files['html']}", markup=False, highlight=False, soft_wrap=True)
         if outcome.interrupted:
-            err.print("interrupted; finished clients are kept, run again with --resume")
+            err.print("interrupted; finished clients are kept, run again with --resume", soft_wrap=True)
             raise typer.Exit(130)
 
     @app.command()
@@ -215,6 +221,11 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
         """Write the portfolio overview (HTML + CSV) of a stored batch again."""
         if lang not in (None, "de", "en"):  # before opening the store: a typo is a one-line error
             raise AuditError(f"--lang must be de or en, not {lang!r}")
+        if out_dir is not None:
+            try:
+                check_out_dir(out_dir, "--out")
+            except ConfigError as exc:
+                raise AuditError(str(exc)) from exc
         store = _open(db)
         try:
             if batch_ref is None:
@@ -233,12 +244,13 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
                 except BatchError:
                     spec = None
             folder = out_dir or (Path(spec.out) if spec else Path("geo-audit-portfolio"))
+            check_out_dir(folder, "--out")
             files = build_portfolio(store, row.id, folder, batch=spec, lang=lang)
         except PortfolioError as exc:
             raise AuditError(str(exc)) from exc
         finally:
             store.close()
-        out.print(f"Portfolio: {files['html']}  CSV: {files['csv']}")
+        out.print(f"Portfolio: {files['html']}  CSV: {files['csv']}", markup=False, highlight=False, soft_wrap=True)
 
     @app.command()
     def worker(
@@ -255,7 +267,7 @@ def _open(db: str | None) -> Store:
     try:
         return Store(db)
     except Exception as exc:
-        raise AuditError(f"cannot open the audit store {db}: {exc}") from exc
+        raise AuditError(f"cannot open the audit store {db or 'in the default place'}: {store_error(exc)}") from exc
 
 
 def _print_comparison(out: Console, c: Comparison) -> None:

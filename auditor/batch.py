@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import inspect
+import math
 import mimetypes
 import multiprocessing
 import os
@@ -104,16 +105,27 @@ def _now() -> str:
 
 
 # -- batch file --------------------------------------------------------------------------------
+MINIMUM = {"max_pages": 1, "concurrency": 1}  # 0 is "none" only for time_limit and memory_mb (docs/batch.md)
+
+
 def _coerce(key: str, value: Any, where: str) -> Any:
     kind = CLIENT_KEYS[key]
     if isinstance(value, bool) or (kind is str and not isinstance(value, str)):
         raise BatchError(f"{where}: {key} must be a {kind.__name__}")
+    if kind is int and isinstance(value, float) and not value.is_integer():
+        raise BatchError(f"{where}: {key} must be a whole number")
+    if kind is not str and not isinstance(value, str | int | float):
+        raise BatchError(f"{where}: {key} must be a number")
     try:
-        result = kind(value)
+        result = kind(value.strip() if isinstance(value, str) else value)
     except (TypeError, ValueError) as exc:
         raise BatchError(f"{where}: {key} must be a number") from exc
+    if kind is float and not math.isfinite(result):
+        raise BatchError(f"{where}: {key} must be a finite number")
     if kind in (int, float) and result < 0:
         raise BatchError(f"{where}: {key} must not be negative")
+    if key in MINIMUM and result < MINIMUM[key]:
+        raise BatchError(f"{where}: {key} must be at least {MINIMUM[key]}")
     return result
 
 
@@ -151,16 +163,109 @@ def _client(raw: dict[str, Any], defaults: dict[str, Any], base: Path, out_root:
     disabled = tuple(str(d) for d in scoring.get("disabled", []))
     _validate_scoring(weights, disabled, where)
     name = values.pop("name").strip()
-    out = (out_root / values.pop("out")) if "out" in values else out_root / slug(name)
+    url = values.pop("url").strip()
+    problem = _url_problem(url)
+    if problem:
+        raise BatchError(f"{where} ({_shown(name)}): {problem}")
+    # "" = no folder of its own yet: load_batch gives every client without `out` a unique one
+    out = str(client_folder(values.pop("out"), out_root, f"{where} ({_shown(name)})")) if "out" in values else ""
     return ClientSpec(
         name=name,
-        url=values.pop("url").strip(),
-        out=str(Path(out).resolve()),
+        url=url,
+        out=out,
         weights=weights,
         disabled=disabled,
         branding=branding or None,
         **values,
     )
+
+
+def _shown(text: str) -> str:
+    """A client's name as an error line shows it: no control characters, not endless."""
+    from auditor.config import clean_line
+
+    text = clean_line(text)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def _url_problem(url: str) -> str | None:
+    """Why the client's start URL cannot be audited (checked before any client runs), or None."""
+    from auditor.config import url_problem
+    from auditor.runner import AuditError, normalise_start_url
+
+    problem = url_problem(url)
+    if problem is None:
+        try:
+            normalise_start_url(url)
+        except AuditError as exc:
+            problem = str(exc)
+    return problem
+
+
+PORTFOLIO_FILES = ("portfolio.html", "portfolio.csv")  # in the batch folder, beside the client folders
+_FOLDER_PART = re.compile(r"[\w\- .()&+,@'~]+")
+
+
+def client_folder(value: str, out_root: Path, where: str) -> Path:
+    """The client's report folder `out`: a relative folder below the batch folder, nothing else.
+
+    Refused (BatchError naming the client): an absolute path, `..`, a URL or anything with a colon or
+    a backslash (`javascript:…` once became a link that ran script), control characters, the batch
+    folder itself, and a symbolic link that leads out of it."""
+    text = value.strip()
+    problem = None
+    if not text:
+        problem = "is empty"
+    elif text.startswith(("/", "~")) or Path(text).is_absolute():
+        problem = "is an absolute path"  # ~ too: a path from the home folder
+    elif any(part == ".." for part in re.split(r"[/\\]", text)):
+        problem = "leaves the batch folder (..)"
+    elif ":" in text or "\\" in text:
+        problem = "is not a folder name (no URLs, no colons or backslashes)"
+    else:
+        parts = [part for part in text.split("/") if part not in ("", ".")]
+        if not parts:
+            problem = "is the batch folder itself, not a folder of its own"
+        elif not all(_FOLDER_PART.fullmatch(part) and not part.startswith(".") for part in parts):
+            problem = "is not a folder name (letters, digits, spaces, - _ . ( ) & + , @ ' ~; no hidden folders)"
+        elif parts[0].casefold() in PORTFOLIO_FILES:
+            problem = "is the name of the portfolio's own file"
+    if problem is None:
+        folder = (out_root / text).resolve()
+        if folder == out_root or not folder.is_relative_to(out_root):
+            problem = "is not a folder of its own below the batch folder"
+    if problem is not None:
+        raise BatchError(f"{where}: out {_shown(repr(value))} {problem}; give a folder inside {out_root}")
+    return folder
+
+
+def _unique_folders(clients: list[ClientSpec], out_root: Path, path: Path) -> list[ClientSpec]:
+    """Every client its own report folder: an `out` given twice is refused; a client without one gets
+    its name's slug, with -2, -3 … when another client already has that folder ("Müller GmbH" and
+    "Mueller GmbH" are both "mueller-gmbh"). Compared case-insensitively: the folders may live on a
+    file system that ignores case."""
+    taken: dict[str, str] = {}
+    for client in clients:
+        if client.out:
+            key = client.out.casefold()
+            if key in taken:
+                raise BatchError(
+                    f"{path}: clients {_shown(taken[key])!r} and {_shown(client.name)!r} have the same "
+                    f"report folder {client.out}; give each its own out"
+                )
+            taken[key] = client.name
+    result = []
+    for client in clients:
+        if not client.out:
+            base = slug(client.name)
+            candidate, n = out_root / base, 1
+            while str(candidate).casefold() in taken:
+                n += 1
+                candidate = out_root / f"{base}-{n}"
+            taken[str(candidate).casefold()] = client.name
+            client = replace(client, out=str(candidate))
+        result.append(client)
+    return result
 
 
 def _validate_scoring(weights: dict[str, float], disabled: tuple[str, ...], where: str) -> None:
@@ -225,26 +330,43 @@ def load_batch(path: Path, out: Path | None = None) -> BatchFile:
         if unknown:
             raise BatchError(f"{path}: unknown section(s) {', '.join(unknown)}")
         header, defaults = data.get("batch", {}), data.get("defaults", {})
+        listed = data.get("clients", [])
+        if not isinstance(header, dict):
+            raise BatchError(f"{path}: [batch] must be a table")
+        if not isinstance(listed, list) or not all(isinstance(c, dict) for c in listed):
+            raise BatchError(f"{path}: clients must be [[clients]] tables")
         bad = sorted(set(header) - {"name", "out", "jobs", "lang"})
         if bad:
             raise BatchError(f"{path}: unknown [batch] key(s) {', '.join(bad)}")
-        raw_clients = [dict(c, _where=f"{path} client {i + 1}") for i, c in enumerate(data.get("clients", []))]
+        raw_clients = [dict(c, _where=f"{path} client {i + 1}") for i, c in enumerate(listed)]
     else:
         raise BatchError(f"batch file must end in .toml or .csv: {path}")
     if not raw_clients:
         raise BatchError(f"{path}: no clients")
+    for key in ("name", "out"):
+        if key in header and not (isinstance(header[key], str) and header[key].strip()):
+            raise BatchError(f"{path}: [batch] {key} must be a non-empty string")
+    if not isinstance(defaults, dict):
+        raise BatchError(f"{path}: [defaults] must be a table")
+    for key in ("branding", "scoring"):
+        if not isinstance(defaults.get(key, {}), dict):
+            raise BatchError(f"{path}: [defaults.{key}] must be a table")
     out_root = Path(out) if out is not None else base / str(header.get("out", f"{path.stem}-reports"))
     out_root = out_root.resolve()
     clients = []
     for raw in raw_clients:
         where = raw.pop("_where")
+        for key in ("branding", "scoring"):
+            if not isinstance(raw.get(key, {}), dict):
+                raise BatchError(f"{where}: {key} must be a table ([clients.{key}])")
         clients.append(_client(raw, defaults, base, out_root, where))
     names = [c.name for c in clients]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
-        raise BatchError(f"{path}: client names must be unique: {', '.join(duplicates)}")
+        raise BatchError(f"{path}: client names must be unique: {', '.join(_shown(d) for d in duplicates)}")
+    clients = _unique_folders(clients, out_root, path)
     jobs = header.get("jobs")
-    if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
+    if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
         raise BatchError(f"{path}: [batch] jobs must be a positive integer")
     lang = header.get("lang")
     if lang not in (None, "de", "en"):
@@ -418,7 +540,7 @@ def run_client(spec: ClientSpec, db: str, batch_id: int, events: Any | None = No
 
     Runs in a fresh child process (the crawl starts the Twisted reactor, which cannot restart)."""
     from auditor.crawl import CrawlOptions
-    from auditor.runner import AuditError, AuditInterrupted, crawl_only, score_stage, suggest_stage
+    from auditor.runner import AuditError, AuditInterrupted, crawl_only, score_stage, suggest_stage, unreachable_problem
     from scoring.config import ScoringConfig
     from spiders.site_spider import default_extract_workers
 
@@ -450,7 +572,8 @@ def run_client(spec: ClientSpec, db: str, batch_id: int, events: Any | None = No
         delay_s=spec.delay,
         concurrency=spec.concurrency,
         # One extraction worker per client (none on one core): parallelism across clients is --jobs.
-        overrides={"GEO_EXTRACT_WORKERS": min(1, default_extract_workers())},
+        # No hard deadline of its own (auditor.crawl.HardDeadline): the supervisor kills at the time limit.
+        overrides={"GEO_EXTRACT_WORKERS": min(1, default_extract_workers()), "GEO_HARD_TIMEOUT": False},
     )
     config = ScoringConfig(weights=dict(spec.weights), disabled=frozenset(spec.disabled))
     values: dict[str, Any]
@@ -459,6 +582,9 @@ def run_client(spec: ClientSpec, db: str, batch_id: int, events: Any | None = No
         row = store.audit(audit_id)
         if row is not None and row.status == "partial":  # SIGTERM during the crawl (Ctrl-C, time limit)
             raise AuditInterrupted(f"crawl interrupted; audit {audit_id} kept as partial")
+        unreachable = unreachable_problem(store, audit_id)  # the client's server died mid-crawl
+        if unreachable:
+            raise AuditError(unreachable)
         result = suggest_stage(store, audit_id, score_stage(store, audit_id, config))  # deterministic briefs
         files = write_reports(result, Path(spec.out), spec.lang, spec.branding)
         values = {

@@ -1,7 +1,9 @@
 """`geo-audit`: the command line (Typer + Rich).
 
 Errors the user can fix print one line on stderr and exit non-zero; no tracebacks
-(set GEO_AUDIT_DEBUG=1 to see one).
+(set GEO_AUDIT_DEBUG=1 to see one). Inputs (config, URL, output folder) are checked before a crawl
+starts. Nothing printed carries a control character from crawled text (a server's Content-Type, a
+page title: `SafeConsole`), and no error shows a password or an API key (`config.mask_secrets`).
 """
 
 from __future__ import annotations
@@ -16,11 +18,23 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.segment import Segment
 from rich.table import Table
 
-from auditor.config import ConfigError, UserConfig, load_config
+from auditor.config import (
+    ConfigError,
+    UserConfig,
+    check_out_dir,
+    clean_line,
+    clean_text,
+    load_config,
+    mask_secrets,
+    store_error,
+    url_problem,
+)
 from auditor.crawl import CrawlOptions
 from auditor.llm import BACKENDS, LLM_WARNING_PREFIXES, LLMConfig
 from auditor.runner import (
@@ -48,8 +62,26 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console()
-err = Console(stderr=True)
+
+
+class SafeConsole(Console):
+    """A Rich console that never writes a control character it did not make itself: crawled text
+    (a Content-Type header, a title, a client name) is stripped of escape sequences in every
+    print, table and live display. Rich's own styling and cursor movement are control segments
+    and pass unchanged."""
+
+    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None):
+        for segment in super().render(renderable, options):
+            if segment.control is None and segment.text:
+                text = clean_text(segment.text)
+                if text != segment.text:
+                    segment = Segment(text, segment.style)
+            yield segment
+
+
+out = SafeConsole()
+err = SafeConsole(stderr=True)
+_store_urls: list[str] = []  # stores opened in this run: named when one fails later (a damaged file)
 
 DEMO_ORIGIN = "https://www.sonnenwerk.example"  # the production origin written in the demo files
 
@@ -75,11 +107,18 @@ LlmModelOption = Annotated[
 LangOption = Annotated[str | None, typer.Option("--lang", help="Report language: de or en (default: the site's).")]
 
 
-def _store(db: Path | None) -> Store:
+def _store(db: str | Path | None) -> Store:
     try:
-        return Store(db)
+        store = Store(db)
     except Exception as exc:
-        raise AuditError(f"cannot open the audit store {db}: {exc}") from exc
+        raise AuditError(f"cannot open the audit store {db or 'in the default place'}: {store_error(exc)}") from exc
+    _store_urls.append(store.url)
+    return store
+
+
+def _check_out(out_dir: Path) -> None:
+    """The report folder can be written: checked before a crawl, not after it."""
+    check_out_dir(out_dir, "--out")
 
 
 def _options(user: UserConfig, **cli: Any) -> CrawlOptions:
@@ -221,8 +260,9 @@ def _print_outcome(outcome: AuditOutcome, as_json: bool) -> None:
         return
     score = "not measured" if result.site_score is None else f"{result.site_score:.0f}/100"
     out.print(
-        f"[bold]Site score {score}[/bold] for {result.site} "
-        f"({result.coverage.urls_crawled} URLs, audit {outcome.audit_id})"
+        f"[bold]Site score {score}[/bold] for {escape(result.site)} "
+        f"({result.coverage.urls_crawled} URLs, audit {outcome.audit_id})",
+        soft_wrap=True,
     )
     for category in result.categories:
         value = "—" if category.score is None else f"{category.score:.0f}"
@@ -231,7 +271,7 @@ def _print_outcome(outcome: AuditOutcome, as_json: bool) -> None:
         limits = limits_sentence(result.coverage.limits_hit)
         out.print(f"[yellow]Crawl incomplete:[/yellow] {limits}", highlight=False)
     _print_briefs(result)
-    out.print(f"Report: {outcome.files['html']}")
+    out.print(f"Report: {outcome.files['html']}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _llm_config(backend: str | None, model: str | None, user: UserConfig) -> LLMConfig:
@@ -258,7 +298,7 @@ def _print_briefs(result: AuditResult) -> None:
     out.print(f"Briefs: {len(result.briefs)} ({written} model-written{detail})", markup=False)
     for warning in result.warnings:
         if warning.startswith(LLM_WARNING_PREFIXES):
-            err.print(f"warning: {warning}", markup=False, highlight=False)
+            warn(warning)
 
 
 def _print_crawl(audit_id: int, db: Path | None, as_json: bool) -> None:
@@ -334,9 +374,15 @@ def audit(
     if crawl_only and fail_under is not None:
         # Checked before crawling: a gate that can never judge must not pass silently.
         raise ConfigError("--fail-under needs a score; it cannot be combined with --crawl-only")
+    if not url.strip():
+        raise AuditError("give a start URL (https://www.example.de/) or a folder, not an empty string")
     user = load_config(config)
     llm_config = _llm_config(llm, llm_model, user)
     scope = _crawl_scope(include, exclude, strip_params, setting)
+    if as_host is not None and (problem := url_problem(as_host)):
+        raise AuditError(f"--as-host: {problem}")
+    if not crawl_only:
+        _check_out(out_dir)
     options = _options(
         user,
         max_pages=max_pages,
@@ -348,6 +394,8 @@ def audit(
         **scope,
     )
     folder = Path(url).expanduser()
+    if not folder.is_dir() and (problem := url_problem(url)):
+        raise AuditError(problem)
     if folder.is_dir():
         with StaticSite(folder, origin_alias=as_host) as site:
             outcome = _audit(
@@ -379,7 +427,7 @@ def audit(
     _print_outcome(outcome, as_json)
     score = outcome.result.site_score
     if fail_under is not None and (score is None or score < fail_under):
-        err.print(f"site score {score} is below --fail-under {fail_under}", markup=False)
+        err.print(f"site score {score} is below --fail-under {fail_under}", markup=False, soft_wrap=True)
         raise typer.Exit(3)
 
 
@@ -398,6 +446,9 @@ def demo(
 ) -> None:
     """Serve the bundled demo site on 127.0.0.1, audit it and write the report."""
     llm_config = _llm_config(llm, llm_model, UserConfig())  # default: deterministic briefs
+    if lang not in (None, "de", "en"):
+        raise AuditError(f"--lang must be de or en, not {lang!r}")
+    _check_out(out_dir)
     # Our own loopback server: no politeness delay needed.
     options = CrawlOptions(
         max_pages=500,
@@ -476,7 +527,10 @@ def rescore(
     config: Annotated[Path | None, typer.Option("--config")] = None,
 ) -> None:
     """Score a stored crawl again (new checks or weights) and rewrite its report."""
+    if lang not in (None, "de", "en"):
+        raise AuditError(f"--lang must be de or en, not {lang!r}")
     user = load_config(config)
+    _check_out(out_dir)
     store = _store(db)
     try:
         _existing_audit(store, audit_id)
@@ -490,7 +544,7 @@ def rescore(
     finally:
         store.close()
     files = report_stage(result, out_dir, lang)
-    out.print(f"Site score {result.site_score}  Report: {files['html']}")
+    out.print(f"Site score {result.site_score}  Report: {files['html']}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -511,6 +565,7 @@ def report(
         raise AuditError(f"--lang must be de or en, not {lang!r}")
     if csv_separator not in (None, ",", ";"):
         raise AuditError(f"--csv-separator must be ',' or ';', not {csv_separator!r}")
+    _check_out(out_dir)
     store = _store(db)
     try:
         _existing_audit(store, audit_id)
@@ -520,7 +575,7 @@ def report(
     if result is None:
         raise AuditError(f"audit {audit_id} has no scores yet; run `geo-audit rescore {audit_id}`")
     files = report_stage(result, out_dir, lang, csv_separator=csv_separator)
-    out.print(f"Report: {files['html']}")
+    out.print(f"Report: {files['html']}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -534,7 +589,11 @@ def resume(
     crawl_only: Annotated[bool, typer.Option("--crawl-only", help="Only finish the crawl; do not score.")] = False,
 ) -> None:
     """Continue an interrupted crawl (Ctrl-C, kill) with its settings, then score and report it."""
+    if lang not in (None, "de", "en"):
+        raise AuditError(f"--lang must be de or en, not {lang!r}")
     user = load_config(config)
+    if not crawl_only:
+        _check_out(out_dir)
     store = _store(db)
     try:
         row = store.audit(audit_id)
@@ -562,8 +621,11 @@ def suggest(
     llm_model: LlmModelOption = None,
 ) -> None:
     """(Re)write the article briefs of a stored audit and its report; scores stay as they are."""
+    if lang not in (None, "de", "en"):
+        raise AuditError(f"--lang must be de or en, not {lang!r}")
     user = load_config(config)
     llm_config = _llm_config(llm, llm_model, user)
+    _check_out(out_dir)
     store = _store(db)
     try:
         _existing_audit(store, audit_id)
@@ -578,7 +640,7 @@ def suggest(
         store.close()
     files = report_stage(result, out_dir, lang)
     _print_briefs(result)
-    out.print(f"Report: {files['html']}")
+    out.print(f"Report: {files['html']}", markup=False, highlight=False, soft_wrap=True)
 
 
 # The agency commands (batch, compare, trends, portfolio, worker) live in auditor/agency_cli.py.
@@ -587,29 +649,70 @@ from auditor.agency_cli import register as _register_agency  # noqa: E402
 _register_agency(app, out, err)
 
 
+def error_line(message: object) -> str:
+    """An error or warning as printed: one line, no control characters, no secrets."""
+    return clean_line(mask_secrets(" ".join(str(message).split())))
+
+
+def warn(message: object) -> None:
+    err.print(f"warning: {error_line(message)}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _fail(message: object, code: int, prefix: str = "error: ") -> None:
+    # soft_wrap: no line breaks at 80 columns when stderr is a pipe or a log file
+    err.print(prefix + error_line(message), style="red", markup=False, highlight=False, soft_wrap=True)
+    sys.exit(code)
+
+
+def _click_error(exc: Exception) -> None:
+    """Click's errors (wrong option values, unknown commands) as one line, not a box. Typer vendors
+    click in newer releases, so the classes are recognised by name."""
+    kinds = {cls.__name__ for cls in type(exc).__mro__}
+    if "NoArgsIsHelpError" in kinds:  # `geo-audit` alone: the help, as before
+        try:
+            from typer import rich_utils
+
+            rich_utils.rich_format_error(exc)
+        except Exception:
+            exc.show()
+        sys.exit(exc.exit_code)
+    if "Abort" in kinds:
+        _fail("aborted", 1)
+    ctx = getattr(exc, "ctx", None)
+    hint = f" (see `{ctx.command_path} --help`)" if "UsageError" in kinds and ctx is not None else ""
+    _fail(f"{exc.format_message()}{hint}", getattr(exc, "exit_code", 2))
+
+
+def _is_click_error(exc: Exception) -> bool:
+    return any(cls.__name__ in ("ClickException", "Abort") for cls in type(exc).__mro__)
+
+
 def main() -> None:
     """Console entry point: one-line errors instead of tracebacks."""
     try:
-        app()
+        code = app(standalone_mode=False)
     except AuditInterrupted as exc:
-        err.print(str(exc), markup=False, highlight=False)
-        sys.exit(130)
+        _fail(exc, 130, prefix="")
     except (AuditError, ConfigError) as exc:
-        err.print(f"error: {exc}", style="red", markup=False, highlight=False)
-        sys.exit(1)
+        _fail(exc, 1)
     except KeyboardInterrupt:
-        err.print("interrupted; what was crawled is kept in the store (status partial)")
+        err.print("interrupted; what was crawled is kept in the store (status partial)", soft_wrap=True)
         sys.exit(130)
     except Exception as exc:
+        if _is_click_error(exc):
+            _click_error(exc)
         if os.environ.get("GEO_AUDIT_DEBUG"):
             raise
-        err.print(
-            f"internal error: {type(exc).__name__}: {exc} (GEO_AUDIT_DEBUG=1 shows more)",
-            style="red",
-            markup=False,
-            highlight=False,
-        )
-        sys.exit(2)
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(exc, SQLAlchemyError):
+            where = f" {_store_urls[-1]}" if _store_urls else ""
+            _fail(f"the audit store{where} failed: {store_error(exc)}", 1)
+        if isinstance(exc, OSError) and exc.strerror:
+            target = f": {exc.filename}" if exc.filename else ""
+            _fail(f"{exc.strerror}{target}", 1)
+        _fail(f"{type(exc).__name__}: {exc} (GEO_AUDIT_DEBUG=1 shows more)", 2, prefix="internal error: ")
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -18,27 +18,44 @@ statistics = 4
 
 from __future__ import annotations
 
+import math
+import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from scoring.config import ScoringConfig, validate
 
-LLM_KEYS = {
-    "backend": str,
-    "model": str,
-    "base_url": str,
-    "timeout": float,
-    "concurrency": int,
-    "max_briefs": int,
-    "max_tokens": int,
-    "threads": int,  # local: llama.cpp threads
-    "context": int,  # local: context window in tokens
-    "price_in_per_mtok": float,
-    "price_out_per_mtok": float,
+# Every setting: its type and the smallest value it may take (None: any string). Checked at load, so a
+# wrong value is one `error:` line before anything runs (`max_pages = 0` once meant "no limit").
+LLM_KEYS: dict[str, tuple[type, float | None]] = {
+    "backend": (str, None),
+    "model": (str, None),
+    "base_url": (str, None),
+    "timeout": (float, 1),
+    "concurrency": (int, 1),
+    "max_briefs": (int, 0),
+    "max_tokens": (int, 1),
+    "threads": (int, 1),  # local: llama.cpp threads
+    "context": (int, 256),  # local: context window in tokens
+    "price_in_per_mtok": (float, 0),
+    "price_out_per_mtok": (float, 0),
 }
-CRAWL_KEYS = {"max_pages": int, "max_depth": int, "delay": float, "concurrency": int, "timeout": int}
+CRAWL_KEYS: dict[str, tuple[type, float | None]] = {
+    "max_pages": (int, 1),
+    "max_depth": (int, 0),
+    "delay": (float, 0),
+    "concurrency": (int, 1),
+    "timeout": (int, 1),
+}
+_TYPE_NAMES = {int: "a whole number", float: "a number", str: "a string"}
+_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)([^/@\s]*)@")
+_SECRET_ENV = ("OPENAI_API_KEY", "PGPASSWORD", "REDIS_PASSWORD")
+# Control characters (C0, DEL, C1) and the bidirectional overrides a terminal or a reader can be fooled by.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class ConfigError(ValueError):
@@ -52,6 +69,48 @@ class UserConfig:
     llm: dict[str, Any] = field(default_factory=dict)  # [llm]: see LLM_KEYS; keys come from the environment
 
 
+def _typed(section: str, key: str, value: Any, spec: tuple[type, float | None], path: Path) -> Any:
+    """`value` when it has the setting's TOML type and range, else ConfigError (one line)."""
+    kind, minimum = spec
+    name = f"{section}.{key} in {path}"
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        shown = f"{_toml_kind(value)} {_short(value)}".strip()
+        raise ConfigError(f"{name} must be {_TYPE_NAMES[kind]}, not {shown}")
+    if kind is float and not math.isfinite(value):
+        raise ConfigError(f"{name} must be a finite number, not {value}")
+    if minimum is not None and value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum:g}, not {value:g}")
+    if kind is str and not value.strip():
+        raise ConfigError(f"{name} must not be empty")
+    return value
+
+
+def _toml_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "the string"
+    return type(value).__name__
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if isinstance(value, str | int | float) and not isinstance(value, bool) else ""
+    return clean_line(text[:60])
+
+
+def _table(data: dict[str, Any], key: str, path: Path, where: str = "") -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}{key} in {path} must be a table ([{where}{key}]), not {_toml_kind(value)}")
+    return value
+
+
 def load_config(path: Path | None) -> UserConfig:
     if path is None:
         return UserConfig()
@@ -59,34 +118,129 @@ def load_config(path: Path | None) -> UserConfig:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise ConfigError(f"config file not found: {path}") from exc
+    except IsADirectoryError as exc:
+        raise ConfigError(f"config file {path} is a folder, not a file") from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
     unknown = sorted(set(data) - {"crawl", "scoring", "llm"})
     if unknown:
         raise ConfigError(f"unknown section(s) in {path}: {', '.join(unknown)}")
     crawl = {}
-    for key, value in data.get("crawl", {}).items():
+    for key, value in _table(data, "crawl", path).items():
         if key not in CRAWL_KEYS:
             raise ConfigError(f"unknown crawl setting {key!r} in {path}")
-        try:
-            crawl[key] = CRAWL_KEYS[key](value)
-        except (TypeError, ValueError) as exc:
-            raise ConfigError(f"crawl.{key} in {path} must be a number") from exc
-    section = data.get("scoring", {})
-    scoring = ScoringConfig(
-        weights={k: float(v) for k, v in section.get("weights", {}).items()},
-        disabled=frozenset(section.get("disabled", [])),
-    )
+        crawl[key] = _typed("crawl", key, value, CRAWL_KEYS[key], path)
+    scoring = _scoring(_table(data, "scoring", path), path)
+    llm = {}
+    for key, value in _table(data, "llm", path).items():
+        if key not in LLM_KEYS:  # api_key included: keys belong in the environment, not in files
+            raise ConfigError(f"unknown llm setting {key!r} in {path}")
+        llm[key] = _typed("llm", key, value, LLM_KEYS[key], path)
+    if "base_url" in llm:
+        problem = url_problem(llm["base_url"])
+        if problem:
+            raise ConfigError(f"llm.base_url in {path}: {problem}")
+    return UserConfig(crawl=crawl, scoring=scoring, llm=llm)
+
+
+def _scoring(section: dict[str, Any], path: Path) -> ScoringConfig:
+    unknown = sorted(set(section) - {"weights", "disabled"})
+    if unknown:
+        raise ConfigError(f"unknown scoring setting(s) in {path}: {', '.join(unknown)}")
+    weights = {}
+    for check, value in _table(section, "weights", path, "scoring.").items():
+        weights[check] = _typed("scoring.weights", check, value, (float, 0), path)
+    disabled = section.get("disabled", [])
+    if not isinstance(disabled, list) or not all(isinstance(d, str) for d in disabled):
+        raise ConfigError(f'scoring.disabled in {path} must be a list of check ids, e.g. ["readability"]')
+    scoring = ScoringConfig(weights=weights, disabled=frozenset(disabled))
     try:
         validate(scoring)
     except ValueError as exc:
         raise ConfigError(f"{path}: {exc}") from exc
-    llm = {}
-    for key, value in data.get("llm", {}).items():
-        if key not in LLM_KEYS:  # api_key included: keys belong in the environment, not in files
-            raise ConfigError(f"unknown llm setting {key!r} in {path}")
-        try:
-            llm[key] = LLM_KEYS[key](value)
-        except (TypeError, ValueError) as exc:
-            raise ConfigError(f"llm.{key} in {path} has the wrong type") from exc
-    return UserConfig(crawl=crawl, scoring=scoring, llm=llm)
+    return scoring
+
+
+# -- inputs checked before anything runs --------------------------------------------------------
+def url_problem(raw: str) -> str | None:
+    """Why `raw` is no usable http(s) URL (port out of range, no host, another scheme), or None."""
+    text = raw.strip()
+    if not text:
+        return "an empty string is not a URL"
+    if _CONTROL.search(text) or any(c.isspace() for c in text):
+        return f"not a URL: {clean_line(repr(raw))}"
+    candidate = text if "://" in text else "https://" + text
+    try:
+        parts = urlsplit(candidate)
+        port = parts.port
+    except ValueError as exc:
+        if "port" in str(exc).lower():
+            return f"not a URL: {clean_line(repr(raw))} (the port must be a number from 1 to 65535)"
+        return f"not a URL: {clean_line(repr(raw))} ({exc})"
+    if parts.scheme not in ("http", "https"):
+        return f"only http and https URLs, not {parts.scheme!r}"
+    if not parts.hostname:
+        return f"not a URL: {clean_line(repr(raw))} (no host)"
+    if port == 0:
+        return f"not a URL: {clean_line(repr(raw))} (the port must be a number from 1 to 65535)"
+    return None
+
+
+def check_out_dir(path: Path, option: str = "--out") -> None:
+    """ConfigError unless `path` is (or can be created as) a writable folder: checked before a crawl,
+    so a typo does not cost the whole crawl. Nothing is created here."""
+    path = Path(path).expanduser()
+    probe = path
+    while not probe.exists():
+        if probe.is_symlink():  # a dangling link
+            raise ConfigError(f"{option} {path}: {probe} is a broken symbolic link")
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    if not probe.is_dir():
+        where = "" if probe == path else f" ({probe} is a file)"
+        raise ConfigError(f"{option} {path} is not a folder{where}")
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise ConfigError(f"{option} {path}: no permission to write in {probe}")
+
+
+# -- what may reach the terminal ---------------------------------------------------------------
+def clean_line(text: str) -> str:
+    """One printable line: control characters (terminal escape sequences included) removed, line
+    breaks and tabs as spaces."""
+    text = re.sub(r"[\r\n\t\v\f]+", " ", str(text))
+    return _CONTROL.sub("", text)
+
+
+def clean_text(text: str) -> str:
+    """Like `clean_line` but keeps line breaks (for multi-line output such as tables)."""
+    return _CONTROL.sub(lambda m: "" if m.group(0) != "\n" else "\n", str(text))
+
+
+def mask_secrets(text: str, *secrets: str | None) -> str:
+    """`text` with the password of every URL (scheme://user:password@host), the API key and any
+    other secret given replaced by ***."""
+    text = _URL_USERINFO.sub(_mask_userinfo, str(text))
+    for secret in (*secrets, *(os.environ.get(name) for name in _SECRET_ENV)):
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return text
+
+
+def _mask_userinfo(match: re.Match[str]) -> str:
+    user, sep, _password = match.group(2).partition(":")
+    return f"{match.group(1)}{user}{sep}{'***' if sep else ''}@"
+
+
+def store_error(exc: BaseException) -> str:
+    """A database error in one line: the driver's message without SQLAlchemy's SQL dump and link."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc)
+    text = text.split("\n[SQL:", 1)[0].split("(Background on this error", 1)[0]
+    text = " ".join(text.split())
+    lowered = text.lower()
+    if "malformed" in lowered or "not a database" in lowered or "file is not a database" in lowered:
+        text += " (the file is damaged: restore a backup or give another --db)"
+    return text

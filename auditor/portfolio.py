@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from auditor.batch import BatchFile
 from auditor.compare import compare_results
+from auditor.config import mask_secrets
 from auditor.store import Store
 from reports.portfolio import (
     Changes,
@@ -81,7 +82,7 @@ def portfolio_rows(
                 report=report,
                 pages=item.pages,
                 audited=(item.finished or "")[:10] or None,
-                error=item.error,
+                error=mask_secrets(item.error) if item.error else None,  # a child's error may name a store URL
                 changes=changes,
                 language=client_lang.get(item.client) or (result.language if result else None),
             )

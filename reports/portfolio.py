@@ -3,7 +3,10 @@
 Rows are plain data (`PortfolioRow`), built by auditor/portfolio.py from the store. Of our code this
 module imports only scoring.results and reports (DESIGN.md §2). Client names, URLs and findings are
 crawled or user-written text: the template autoescapes them, and CSV cells that a spreadsheet would
-run as a formula get a leading apostrophe.
+run as a formula get a leading apostrophe. A report link is always a relative file link (every path
+segment percent-encoded: a folder named `javascript:…` cannot become a script URL), and the page
+carries the report's Content-Security-Policy: only its own sort script (templates/portfolio.js,
+allowed by its sha256 hash) runs, nothing loads.
 
 The page is German or English. Interface strings live in `STRINGS` (same shape as reports/view.py:
 one dict per language, handed to the template as ``t``); check titles and category names come from
@@ -16,7 +19,9 @@ check titles in findings.csv do.
 
 from __future__ import annotations
 
+import base64
 import csv
+import hashlib
 import io
 import os
 import re
@@ -25,15 +30,19 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from reports.i18n import Localizer
 from reports.remedies import CATEGORY_TITLES_DE
 from reports.view import fmt_int, fmt_num, resolve_lang
+from reports.writers import csp
 from scoring.results import AuditResult, CheckResult
 
 TEMPLATES = Path(__file__).parent / "templates"
+SCRIPT = "portfolio.js"
 CSV_COLUMNS = (
     "client",
     "url",
@@ -152,7 +161,7 @@ class PortfolioRow:
     previous_score: float | None = None
     categories: dict[str, float | None] = field(default_factory=dict)
     biggest_issue: Issue | None = None
-    report: str | None = None  # link relative to the portfolio page
+    report: str | None = None  # the report's path relative to the portfolio page (a file path, not a URL)
     pages: int | None = None
     audited: str | None = None
     error: str | None = None
@@ -212,6 +221,25 @@ def _signed(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "de" else text
 
 
+def report_href(path: str | None) -> str | None:
+    """The report's path as a relative link: every segment percent-encoded, so whatever the folder
+    is called (`javascript:…`, `https:…`, `#`, `?`), the browser reads a file path, never a scheme."""
+    if not path:
+        return None
+    href = "/".join(quote(part, safe="") for part in path.replace("\\", "/").split("/"))
+    if href.startswith("//"):  # "//host/…" would be another host
+        href = "/" + href.lstrip("/")
+    return href
+
+
+@cache
+def _script() -> tuple[str, str]:
+    """The sort script and its CSP source ('sha256-…' of the exact text between the tags)."""
+    text = (TEMPLATES / SCRIPT).read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return text, f"'sha256-{digest}'"
+
+
 def _row_view(row: PortfolioRow, t: dict[str, str], lang: str, loc: Localizer) -> dict[str, Any]:
     """What one row shows, as plain strings in the page's language (the template escapes them)."""
     change = row.change
@@ -242,6 +270,7 @@ def _row_view(row: PortfolioRow, t: dict[str, str], lang: str, loc: Localizer) -
         "error": t["error"].format(error=row.error or ""),
         "status": t.get(f"status_{row.status}", row.status),
         "pages": "—" if row.pages is None else fmt_int(row.pages, lang),
+        "report_href": report_href(row.report),
     }
 
 
@@ -278,6 +307,7 @@ def render_portfolio(
         colour = "#1f4e79"  # only a hex colour reaches the style sheet
     done = [r for r in rows if r.score is not None]
     average = round(sum(r.score for r in done) / len(done), 1) if done else None
+    script, script_hash = _script()
     return (
         _environment()
         .get_template("portfolio.html.j2")
@@ -295,6 +325,8 @@ def render_portfolio(
             average="—" if average is None else fmt_num(average, code),
             audited=fmt_int(len(done), code),
             errors=fmt_int(sum(1 for r in rows if r.status == "error"), code),
+            csp=csp(script_hash),
+            script=Markup(script),  # noqa: S704 — our own static file, allowed by its hash
         )
     )
 

@@ -2,7 +2,8 @@
 
 Structured output (`json_schema`) first; a server that rejects it gets JSON mode plus our own
 validation from then on. Transient errors are retried with exponential backoff; every reply is
-cached by sha256 of (model, request), so a second run of the same audit makes no request.
+cached by sha256 of (endpoint, model, request), so a second run of the same audit against the same
+server makes no request, and a reply from one server is never served as another's.
 The API key is only handed to the client: it never appears in messages, warnings or results.
 """
 
@@ -22,6 +23,7 @@ from auditor.llm.prompt import BRIEF_JSON_SCHEMA, PROMPT_VERSION
 
 BACKENDS = ("none", "openai", "local")
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1"  # the openai client's endpoint when none is given
 
 
 class LLMUnavailable(RuntimeError):
@@ -91,10 +93,23 @@ class Usage:
         return dict(self.__dict__)
 
 
-def cache_key(model: str, messages: list[dict[str, str]], mode: str) -> str:
+def endpoint_id(base_url: str | None) -> str:
+    """Which server answers, for the cache key: its base URL without a trailing slash."""
+    return (base_url or DEFAULT_OPENAI_BASE_URL).strip().rstrip("/")
+
+
+def cache_key(model: str, messages: list[dict[str, str]], mode: str, endpoint: str) -> str:
+    """The reply cache's key: prompt version, endpoint, model, output mode and schema, messages."""
     schema = BRIEF_JSON_SCHEMA if mode == "json_schema" else None  # a new schema never reuses old replies
     payload = json.dumps(
-        {"v": PROMPT_VERSION, "model": model, "mode": mode, "schema": schema, "messages": messages},
+        {
+            "v": PROMPT_VERSION,
+            "endpoint": endpoint,
+            "model": model,
+            "mode": mode,
+            "schema": schema,
+            "messages": messages,
+        },
         sort_keys=True,
         ensure_ascii=False,
     )
@@ -108,10 +123,18 @@ class ChatClient:
     """One endpoint, one model, shared by the worker threads of a suggest run."""
 
     def __init__(
-        self, config: LLMConfig, base_url: str | None, cache: ReplyCache | None, usage: Usage, mode: str = "json_schema"
+        self,
+        config: LLMConfig,
+        base_url: str | None,
+        cache: ReplyCache | None,
+        usage: Usage,
+        mode: str = "json_schema",
+        endpoint: str | None = None,
     ) -> None:
         self.config = config
         self.model = config.model or "local"
+        # What answered, for the cache: the base URL (a local server's changes per run: its model file instead).
+        self.endpoint = endpoint or endpoint_id(base_url)
         self.cache = cache
         self.usage = usage
         self.mode = mode  # switches to json_object when the server rejects json_schema
@@ -133,7 +156,7 @@ class ChatClient:
 
     def complete(self, messages: list[dict[str, str]], repair: bool = False) -> str:
         """The reply text: from the cache, or from the server with retries and backoff."""
-        key = cache_key(self.model, messages, self.mode)
+        key = cache_key(self.model, messages, self.mode, self.endpoint)
         if self.cache is not None:
             hit = self.cache.llm_cache_get(key)
             if hit is not None:

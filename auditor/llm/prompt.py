@@ -1,11 +1,13 @@
 """The prompt, the output schema and the checks that turn a model's reply into an `ArticleBrief`.
 
-Crawled text is hostile: it goes into one delimited JSON block that the system message declares
-as data, never instructions. The model writes only free text (a flat schema a 1.5B model fills
-reliably); links and pages to merge come from the crawl. The reply must parse as JSON, validate
-against `BriefDraft` (extra keys forbidden) and pass `sanitize`: URLs the crawl did not see are cut
-from the text, numbers the input does not contain are not allowed in tasks and headings, text pasted
-from the input is dropped, enough distinct items must remain, and the language must be the site's.
+Crawled text is hostile: all of it (the topic, the company name from the home page, page titles,
+excerpts) goes into one delimited JSON block that the system message declares as data, never
+instructions; the lines outside the block are ours alone. The model writes only free text (a flat
+schema a 1.5B model fills reliably); links and pages to merge come from the crawl. The reply must
+parse as JSON, validate against `BriefDraft` (extra keys forbidden) and pass `sanitize`: URLs the
+crawl did not see are cut from the text, numbers the input does not contain are not allowed in
+tasks and headings, text pasted from the input is dropped, enough distinct items must remain, and
+the language must be the site's.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from scoring.lexicons import guess_language
 from scoring.results import ArticleBrief, OutlineItem
 from scoring.text import excerpt
 
-PROMPT_VERSION = "brief-v2"  # part of the cache key: a new prompt never reuses old replies
+PROMPT_VERSION = "brief-v3"  # part of the cache key: a new prompt never reuses old replies
 DATA_OPEN, DATA_CLOSE = "<<<CRAWLED_DATA", "CRAWLED_DATA>>>"
 EXCERPT_CHARS = 160  # per page: the topic, not paragraphs a small model pastes into the brief
 Effort = Literal["small", "medium", "large"]
@@ -112,9 +114,10 @@ _SYSTEM = {
         "Write everything in your own words; do not copy sentences from the data."
     ),
 }
+# Topic and company are crawled text too: named here, given only inside the data block.
 _TASK = {
-    "de": "Thema (Stichwörter): {topic}\nFirma: {site}\n{schema}Daten:\n",
-    "en": "Topic (keywords): {topic}\nCompany: {site}\n{schema}Data:\n",
+    "de": 'Thema: die Stichwörter in "topic" der Daten. Firma: "company" der Daten.\n{schema}Daten:\n',
+    "en": 'Topic: the keywords in "topic" of the data. Company: "company" of the data.\n{schema}Data:\n',
 }
 # The findings in the site's language: English check titles pulled a small model into English.
 FINDING_TEXT = {
@@ -152,6 +155,7 @@ def data_block(item: BriefInput) -> str:
     the model writes no URL, so none is offered for copying."""
     lang = item.language
     payload = {
+        "topic": topic_phrase(item.topic, lang),
         "company": item.site_name,
         "audience_hints": [excerpt(h, 160) for h in item.audience_hints[:1]],  # more was pasted into the angle
         "weak_pages": [
@@ -176,9 +180,7 @@ def build_messages(item: BriefInput, with_schema: bool = False) -> list[dict[str
     lang = item.language if item.language in _SYSTEM else "en"
     system = _SYSTEM[lang].format(open=DATA_OPEN, close=DATA_CLOSE)
     schema = "Schema: " + json.dumps(BRIEF_JSON_SCHEMA, separators=(",", ":")) + "\n" if with_schema else ""
-    task = _TASK[lang].format(
-        topic=_defuse(topic_phrase(item.topic, lang)), site=_defuse(item.site_name), schema=schema
-    )
+    task = _TASK[lang].format(schema=schema)
     return [{"role": "system", "content": system}, {"role": "user", "content": task + data_block(item)}]
 
 
@@ -233,6 +235,15 @@ def _problems(language: str) -> dict[str, str]:
     return _PROBLEMS.get(language, _PROBLEMS["en"])
 
 
+def _schema_problem(error: dict) -> str:
+    """One schema error for the repair prompt: names only our fields, never a key the reply made up
+    (a reply can echo crawled text, and the repair note stands outside the data block)."""
+    loc = [str(part) for part in error["loc"]]
+    if error["type"] == "extra_forbidden" or (loc and loc[0] not in BRIEF_FIELDS):
+        return "a field not in the schema"
+    return f"{'.'.join(loc)}: {error['msg']}"
+
+
 def parse_reply(text: str, language: str = "en") -> BriefDraft:
     raw = _JSON_FENCE.sub("", (text or "").strip())
     start, end = raw.find("{"), raw.rfind("}")
@@ -245,7 +256,7 @@ def parse_reply(text: str, language: str = "en") -> BriefDraft:
     try:
         return BriefDraft.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:8])
+        problems = "; ".join(_schema_problem(e) for e in exc.errors()[:8])
         raise BriefRejected(f"{_problems(language)['schema']}: {problems}") from exc
 
 

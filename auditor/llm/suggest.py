@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 import openai
 
+from auditor.config import mask_secrets
 from auditor.llm.builder import build_brief
-from auditor.llm.client import ChatClient, LLMConfig, LLMUnavailable, ModeChanged, ReplyCache, Usage
+from auditor.llm.client import ChatClient, LLMConfig, LLMUnavailable, ModeChanged, ReplyCache, Usage, endpoint_id
 from auditor.llm.inputs import BriefInput, gather_inputs
 from auditor.llm.local import LocalModelError, LocalServer
 from auditor.llm.prompt import BriefRejected, build_messages, foreign_urls, parse_reply, repair_messages, sanitize
@@ -31,9 +32,8 @@ class SuggestOutcome:
 
 
 def _redact(text: str, config: LLMConfig) -> str:
-    if config.api_key:
-        text = text.replace(config.api_key, "***")
-    return " ".join(text.split())[:300]
+    """One line without the API key or a password in a URL (the endpoint's, say)."""
+    return " ".join(mask_secrets(text, config.api_key).split())[:300]
 
 
 class _Run:
@@ -92,12 +92,14 @@ def suggest_briefs(
             if config.backend == "local":
                 server = stack.enter_context(LocalServer(config.model, threads=config.threads, context=config.context))
                 base_url = server.base_url
+                endpoint = f"local:{server.model_path}"  # the port changes every run, the model file does not
                 usage.model = server.model_name
                 config_used = _with_model(config, usage.model, concurrency=1)
             elif config.backend == "openai":
                 if not config.api_key and not config.base_url:  # a local endpoint may need no key
                     raise LocalModelError("OPENAI_API_KEY is not set (or set OPENAI_BASE_URL)")
                 base_url = config.base_url  # None: the client's default endpoint
+                endpoint = endpoint_id(base_url)
                 usage.model = config.model
                 config_used = config
             else:
@@ -105,7 +107,7 @@ def suggest_briefs(
         except LocalModelError as exc:
             warnings.append(f"LLM step skipped: {exc}; deterministic briefs used")
             return SuggestOutcome([build_brief(i) for i in inputs], warnings, usage)
-        client = ChatClient(config_used, base_url, cache, usage)
+        client = ChatClient(config_used, base_url, cache, usage, endpoint=endpoint)
         stack.callback(client.close)
         run = _Run(client, config_used, usage)
         with ThreadPoolExecutor(max_workers=max(1, config_used.concurrency)) as pool:
