@@ -2,11 +2,29 @@
 
 The Twisted reactor cannot be restarted, so a process runs one crawl (the CLI does; tests run
 the CLI in a subprocess). The asyncio reactor is installed by `CrawlerProcess` from settings.
+
+`HardDeadline`: the time limit that always ends an audit's process tree, whatever hangs (a page
+that never finishes downloading, an extractor stuck in C code holding the GIL, a scoring step).
+`--timeout` stops the crawl gracefully (CLOSESPIDER_TIMEOUT); the hard deadline comes
+GEO_HARD_TIMEOUT_GRACE seconds later, in two stages:
+
+1. a timer thread in the audit process: keeps what was crawled (the runner's callback flushes the
+   store sink and marks the audit), kills the extraction workers, prints one line, exits 1;
+2. a small helper process, HARD_STOP_MARGIN_S later, for a process whose threads cannot run
+   (one stuck in C code holding the GIL): SIGKILL to the audit process and its descendants, the
+   audit marked in the store, the same line. It dies with the audit process (PR_SET_PDEATHSIG,
+   and its stdin closing), and is told to exit when the audit ends in time.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import signal
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -89,3 +107,198 @@ def run_crawl(
         crawler.signals.connect(item_scraped, signal=signals.item_scraped, weak=False)
     process.crawl(crawler, url=url, record_sink=sink, resume=resume)
     process.start()
+
+
+HARD_STOP_MARGIN_S = 5.0  # the helper's SIGKILL comes this long after the in-process stop
+HARD_STOP_EXIT = 1
+
+
+def descendants(pid: int) -> list[int]:
+    """All processes below `pid` (Linux /proc), children before grandchildren."""
+    found: list[int] = []
+    queue = [pid]
+    while queue:
+        current = queue.pop(0)
+        try:
+            tasks = os.listdir(f"/proc/{current}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    children = [int(c) for c in handle.read().split()]
+            except (OSError, ValueError):
+                continue
+            for child in children:
+                if child not in found:
+                    found.append(child)
+                    queue.append(child)
+    return found
+
+
+def kill_processes(pids: list[int]) -> None:
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _say(line: str) -> None:
+    """One line on stderr, straight to the file descriptor (no buffering, no console wrapping)."""
+    prefix = "\r\x1b[K" if os.isatty(2) else ""
+    suffix = "\x1b[?25h" if os.isatty(2) else ""  # a progress bar hid the cursor
+    with contextlib.suppress(OSError):
+        os.write(2, f"{prefix}{line}\n{suffix}".encode("utf-8", "replace"))
+
+
+# The stage-2 helper: standard library only until it fires (a few MB, no Scrapy); reads its
+# configuration and later updates as JSON lines on stdin.
+_HELPER = r"""
+import ctypes, json, os, select, signal, sys, time
+pending = b""
+while b"\n" not in pending:
+    chunk = os.read(0, 4096)
+    if not chunk:
+        sys.exit(0)
+    pending += chunk
+first, pending = pending.split(b"\n", 1)
+config = json.loads(first)
+parent = config["parent"]
+def parent_death_signal(sig):
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None).prctl(1, sig, 0, 0, 0)
+        except Exception:
+            pass
+parent_death_signal(signal.SIGKILL)
+if os.getppid() != parent:
+    sys.exit(0)
+deadline = time.monotonic() + config["seconds"]
+audit_id = config.get("audit_id")
+while True:
+    while b"\n" in pending:
+        line, pending = pending.split(b"\n", 1)
+        update = json.loads(line)
+        if update.get("cancel"):
+            sys.exit(0)
+        audit_id = update.get("audit_id", audit_id)
+    left = deadline - time.monotonic()
+    if left <= 0:
+        break
+    ready = select.select([0], [], [], min(left, 1.0))[0]
+    if os.getppid() != parent:
+        sys.exit(0)
+    if ready:
+        chunk = os.read(0, 4096)
+        if not chunk:
+            sys.exit(0)
+        pending += chunk
+parent_death_signal(0)  # the parent is about to die by our hand: we must outlive it
+me = os.getpid()
+tree, queue = [], [parent]
+while queue:
+    current = queue.pop(0)
+    try:
+        tasks = os.listdir(f"/proc/{current}/task")
+    except OSError:
+        continue
+    for task in tasks:
+        try:
+            with open(f"/proc/{current}/task/{task}/children") as handle:
+                queue += [int(c) for c in handle.read().split() if int(c) != me]
+        except (OSError, ValueError):
+            pass
+    tree.append(current)
+for pid in tree:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+line = config["messages"]["unknown"]
+if audit_id is not None:
+    try:
+        sys.path.insert(0, config["path"])
+        from auditor.store import Store
+        store = Store(config["db"])
+        status = store.mark_stopped(audit_id, config["error"])
+        pages = store.page_count(audit_id)
+        store.close()
+        line = config["messages"]["partial" if status == "partial" else "other"].format(id=audit_id, pages=pages)
+    except Exception as exc:
+        line = config["messages"]["unknown"] + f" (the store was not updated: {type(exc).__name__})"
+tty = os.isatty(2)
+os.write(2, (("\r\x1b[K" if tty else "") + line + "\n" + ("\x1b[?25h" if tty else "")).encode("utf-8", "replace"))
+"""
+
+
+class HardDeadline:
+    """Ends this process and its descendants `seconds` after `start()` unless `cancel()`ed first.
+
+    `on_expiry()` runs in the timer thread (stage 1) and returns the line to print; it should keep
+    what was crawled. `helper` configures stage 2: {"db": store URL, "error": text for the store,
+    "messages": {"partial": ..., "other": ..., "unknown": ...}} (formatted with id= and pages=).
+    `target(audit_id)` tells the helper which audit to mark."""
+
+    def __init__(self, seconds: float, on_expiry: Callable[[], str], helper: dict[str, Any]) -> None:
+        self.seconds = seconds
+        self.on_expiry = on_expiry
+        self.helper_config = helper
+        self._timer: threading.Timer | None = None
+        self._helper: subprocess.Popen | None = None
+        self._cancelled = threading.Event()
+
+    def start(self) -> HardDeadline:
+        self._timer = threading.Timer(self.seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        config = {**self.helper_config, "parent": os.getpid(), "seconds": self.seconds + HARD_STOP_MARGIN_S}
+        config["path"] = root
+        try:
+            self._helper = subprocess.Popen(
+                [sys.executable, "-c", _HELPER],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                close_fds=True,
+            )
+            self._send(config)
+        except OSError:  # no helper: stage 1 alone
+            self._helper = None
+        return self
+
+    def _send(self, message: dict[str, Any]) -> None:
+        if self._helper is None or self._helper.stdin is None:
+            return
+        with contextlib.suppress(OSError, ValueError):
+            self._helper.stdin.write((json.dumps(message) + "\n").encode())
+            self._helper.stdin.flush()
+
+    def target(self, audit_id: int) -> None:
+        self._send({"audit_id": audit_id})
+
+    def cancel(self) -> None:
+        """The audit ended in time: stop the timer and the helper."""
+        self._cancelled.set()
+        if self._timer is not None:
+            self._timer.cancel()
+        if self._helper is not None:
+            # Forked extraction workers hold copies of the pipe: say so, do not rely on EOF.
+            self._send({"cancel": True})
+            with contextlib.suppress(OSError, ValueError):
+                self._helper.stdin.close()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._helper.wait(timeout=2)
+            if self._helper.poll() is None:
+                self._helper.kill()
+                self._helper.wait()
+            self._helper = None
+
+    def _expire(self) -> None:
+        if self._cancelled.is_set():
+            return
+        try:
+            line = self.on_expiry()
+        except Exception as exc:  # whatever fails here, the process still ends
+            line = f"{self.helper_config['messages']['unknown']} ({type(exc).__name__} while storing: {exc})"
+        kill_processes(descendants(os.getpid()))  # extraction workers, the helper
+        _say(line)
+        os._exit(HARD_STOP_EXIT)

@@ -2,27 +2,36 @@
 
 `AuditError` carries a one-line message for the CLI. Whatever was crawled stays in the store,
 also when the audit fails afterwards.
+
+The process crawling an audit holds its lock in the store (a second `resume` is refused). With a
+`--timeout`, the whole audit runs under a hard deadline (auditor.crawl.HardDeadline) that ends
+its process tree GEO_HARD_TIMEOUT_GRACE seconds after the crawl's own graceful stop.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from auditor.crawl import CrawlOptions, crawl_settings, run_crawl
+from auditor.crawl import CrawlOptions, HardDeadline, crawl_settings, run_crawl
 from auditor.llm import LLMConfig, suggest_briefs
-from auditor.store import Store, StoreSink
+from auditor.store import AuditLocked, Store, StoreSink
 from reports.writers import write_all
 from scoring.audit import score_site
 from scoring.config import ScoringConfig
 from scoring.records import PageRecord, SiteArtifacts
 from scoring.results import AuditResult
 from spiders.extract import canonical_url
-from spiders.site_spider import ResumeState
+from spiders.site_spider import ResumeState, is_connection_failure
+
+# A crawl that could not reach the server for at least this share of its URLs (a client server
+# that died mid-crawl) fails in a batch (`unreachable_problem`); below it, a warning.
+CONNECTION_FAILURE_LIMIT = 0.5
 
 
 class AuditError(Exception):
@@ -83,8 +92,12 @@ class AuditInterrupted(AuditError):
 def crawl_stage(
     store: Store, url: str, options: CrawlOptions, settings: dict, on_page: Callable[[PageRecord], None] | None = None
 ) -> tuple[int, SiteArtifacts]:
-    audit_id = store.create_audit(url, settings)
-    return audit_id, _crawl_into(store, audit_id, url, options, on_page, None)
+    with hard_timeout(options, store):
+        audit_id = store.create_audit(url, settings, lock=True)
+        try:
+            return audit_id, _crawl_into(store, audit_id, url, options, on_page, None)
+        finally:
+            store.unlock_audit(audit_id)
 
 
 def _crawl_into(
@@ -96,6 +109,7 @@ def _crawl_into(
     resume: ResumeState | None,
 ) -> SiteArtifacts:
     sink = StoreSink(store, audit_id, first_seq=store.page_count(audit_id) if resume else 0)
+    _deadline_target(store, audit_id, sink)
     try:
         run_crawl(url, sink, options, on_page=on_page, resume=resume)
     except BaseException:
@@ -123,6 +137,7 @@ def resume_state(records: Iterable[PageRecord]) -> ResumeState:
     for record in records:
         state.seen.add(record.url)
         state.status_counts[str(record.status) if record.status is not None else "error"] += 1
+        state.connection_failures += is_connection_failure(record)
         child = record.depth + 1 if record.depth is not None else None
         if record.redirect_target and not record.error:  # loops and over-long chains stay stopped
             wanted.setdefault(record.redirect_target, (record.depth, record.url))
@@ -149,12 +164,38 @@ def resume_audit(
     on_page: Callable[[PageRecord], None] | None = None,
     score: bool = True,
 ) -> AuditOutcome | None:
-    """Continue an interrupted (partial) crawl where it stopped, then score and report it."""
+    """Continue an interrupted (partial) crawl where it stopped, then score and report it.
+
+    Refused (AuditError) while another live process crawls the audit; an audit left `running` by
+    a process that is gone (kill -9, a crash) is taken over."""
     row = store.audit(audit_id)
     if row is None:
         raise AuditError(f"no audit {audit_id} in {store.url}")
     if row.status not in ("partial", "running"):
         raise AuditError(f"audit {audit_id} is {row.status}; only a partial audit can be resumed")
+    try:
+        store.lock_audit(audit_id)
+    except AuditLocked as exc:
+        raise AuditError(str(exc)) from None
+    try:
+        return _resume_locked(store, audit_id, out_dir, options, config, lang, on_page, score)
+    finally:
+        store.unlock_audit(audit_id)
+
+
+def _resume_locked(
+    store: Store,
+    audit_id: int,
+    out_dir: Path,
+    options: CrawlOptions | None,
+    config: ScoringConfig | None,
+    lang: str | None,
+    on_page: Callable[[PageRecord], None] | None,
+    score: bool,
+) -> AuditOutcome | None:
+    row = store.audit(audit_id)  # again, now that no one else can change it
+    if row is None or row.status not in ("partial", "running"):
+        raise AuditError(f"audit {audit_id} is {row.status if row else 'gone'}; only a partial audit can be resumed")
     settings = store.settings(audit_id)
     url = settings.get("url") or row.site
     if options is None:
@@ -165,12 +206,13 @@ def resume_audit(
             if stored.get(key) is not None:
                 stored[key] = tuple(stored[key])
         options = CrawlOptions(**stored)
-    store.mark(audit_id, "running")
-    _crawl_into(store, audit_id, url, options, on_page, resume_state(store.iter_pages(audit_id)))
-    if not score:
-        return None
-    result = suggest_stage(store, audit_id, score_stage(store, audit_id, config))  # deterministic briefs
-    return AuditOutcome(audit_id, result, report_stage(result, out_dir, lang))
+    with hard_timeout(options, store):
+        store.mark(audit_id, "running")
+        _crawl_into(store, audit_id, url, options, on_page, resume_state(store.iter_pages(audit_id)))
+        if not score:
+            return None
+        result = suggest_stage(store, audit_id, score_stage(store, audit_id, config))  # deterministic briefs
+        return AuditOutcome(audit_id, result, report_stage(result, out_dir, lang))
 
 
 def crawl_settings_record(options: CrawlOptions) -> dict:
@@ -187,15 +229,54 @@ def score_stage(store: Store, audit_id: int, config: ScoringConfig | None = None
     pages = list(store.iter_pages(audit_id))
     vectors, problem, timing = embedding_stage(store, pages)
     result = score_site(pages, artifacts, config, settings=store.settings(audit_id), embeddings=vectors)
-    if problem or timing:  # embeddings are an extra: a failure is a warning, never a failed audit
+    unreachable = connection_failure_warning(pages)
+    if problem or timing or unreachable:  # embeddings are an extra: a failure is a warning, never a failed audit
         result = result.model_copy(
             update={
-                "warnings": result.warnings + ([problem] if problem else []),
+                "warnings": ([unreachable] if unreachable else []) + result.warnings + ([problem] if problem else []),
                 "timing": {**result.timing, **timing},
             }
         )
     store.save_result(audit_id, result)
     return result
+
+
+def connection_failures(records: Iterable[PageRecord]) -> tuple[int, int]:
+    """(URLs the server could not be reached for, URLs recorded)."""
+    failed = total = 0
+    for record in records:
+        total += 1
+        failed += is_connection_failure(record)
+    return failed, total
+
+
+def _share(failed: int, total: int) -> str:
+    percent = 100 * failed / total
+    return f"{percent:.0f} %" if percent >= 1 or failed == 0 else f"{percent:.1f} %"
+
+
+def connection_failure_warning(records: Iterable[PageRecord]) -> str | None:
+    """The warning for a crawl whose server could not be reached for some URLs, or None."""
+    failed, total = connection_failures(records)
+    if not failed:
+        return None
+    return (
+        f"Crawl incomplete: {failed} of {total} URLs ({_share(failed, total)}) could not be fetched because the "
+        "server refused or dropped the connection (did it go down during the crawl?); findings cover only the "
+        "pages fetched."
+    )
+
+
+def unreachable_problem(store: Store, audit_id: int) -> str | None:
+    """Why a crawl counts as failed although it ran: the server could not be reached for at least
+    CONNECTION_FAILURE_LIMIT of its URLs (it died mid-crawl). None when it could."""
+    failed, total = connection_failures(store.iter_pages(audit_id))
+    if not total or failed / total < CONNECTION_FAILURE_LIMIT:
+        return None
+    return (
+        f"server unreachable for {failed} of {total} URLs ({_share(failed, total)}): connection refused or "
+        f"dropped during the crawl; the crawl is kept as audit {audit_id}"
+    )
 
 
 def embedding_stage(store: Store, pages: list[PageRecord]) -> tuple[object | None, str | None, dict]:
@@ -248,6 +329,13 @@ def crawl_only(
     url: str, *, store: Store, options: CrawlOptions, on_page: Callable[[PageRecord], None] | None = None
 ) -> int:
     """Crawl into the store (scoring later with `rescore`); the audit id, or AuditError."""
+    with hard_timeout(options, store):
+        return _crawl_only(url, store=store, options=options, on_page=on_page)
+
+
+def _crawl_only(
+    url: str, *, store: Store, options: CrawlOptions, on_page: Callable[[PageRecord], None] | None = None
+) -> int:
     start_url = normalise_start_url(url)
     settings = {
         "url": start_url,
@@ -309,8 +397,91 @@ def run_audit(
     on_page: Callable[[PageRecord], None] | None = None,
     llm: LLMConfig | None = None,
 ) -> AuditOutcome:
-    audit_id = crawl_only(url, store=store, options=options, on_page=on_page)
-    result = score_stage(store, audit_id, config)
-    result = suggest_stage(store, audit_id, result, llm)
-    files = report_stage(result, out_dir, lang)
+    with hard_timeout(options, store):  # the whole audit: crawl, scores, briefs, report
+        audit_id = crawl_only(url, store=store, options=options, on_page=on_page)
+        result = score_stage(store, audit_id, config)
+        result = suggest_stage(store, audit_id, result, llm)
+        files = report_stage(result, out_dir, lang)
     return AuditOutcome(audit_id, result, files)
+
+
+# -- the hard time limit -----------------------------------------------------------------------
+@dataclass
+class _DeadlineState:
+    deadline: HardDeadline
+    seconds: float
+    timeout_s: float
+    store: Store | None = None
+    audit_id: int | None = None
+    sink: StoreSink | None = None
+    depth: int = 0
+
+
+_deadline: _DeadlineState | None = None  # one audit per process (the reactor cannot restart)
+
+
+def _stopped_lines(timeout_s: float, seconds: float) -> dict[str, str]:
+    said = f"did not finish within --timeout {timeout_s:g} s (+{seconds - timeout_s:g} s to close) and was stopped"
+    return {
+        "partial": f"error: audit {{id}} {said}; its {{pages}} URLs are kept (partial): "
+        "`geo-audit resume {id}` continues it",
+        "other": f"error: audit {{id}} {said} after its crawl ({{pages}} URLs, stored): "
+        "`geo-audit rescore {id}` scores it",
+        "unknown": f"error: the audit {said}",
+    }
+
+
+def _on_hard_deadline() -> str:
+    """Stage 1 of the hard deadline (a timer thread): keep what was crawled, say what is left."""
+    state = _deadline
+    assert state is not None
+    lines = _stopped_lines(state.timeout_s, state.seconds)
+    if state.store is None or state.audit_id is None:
+        return lines["unknown"]
+    store, audit_id = state.store, state.audit_id
+    if state.sink is not None and state.sink.artifacts is None:
+        state.sink.flush()
+    status = store.mark_stopped(audit_id, f"stopped at the hard time limit ({state.seconds:g} s)")
+    store.unlock_audit(audit_id)
+    line = lines["partial" if status == "partial" else "other"]
+    return line.format(id=audit_id, pages=store.page_count(audit_id))
+
+
+@contextmanager
+def hard_timeout(options: CrawlOptions, store: Store) -> Iterator[None]:
+    """The outermost `with` of an audit with a --timeout arms its hard deadline (nested ones of
+    the same audit share it) and disarms it when the audit ends in time."""
+    global _deadline
+    state = _deadline
+    settings = crawl_settings(options) if state is None and options.timeout_s and options.timeout_s > 0 else None
+    if settings is not None and settings.getbool("GEO_HARD_TIMEOUT"):
+        grace = max(0.0, settings.getfloat("GEO_HARD_TIMEOUT_GRACE"))
+        seconds = options.timeout_s + grace
+        helper = {
+            "db": store.url,
+            "error": f"stopped at the hard time limit ({seconds:g} s)",
+            "messages": _stopped_lines(options.timeout_s, seconds),
+        }
+        state = _DeadlineState(HardDeadline(seconds, _on_hard_deadline, helper), seconds, options.timeout_s)
+        _deadline = state
+        state.deadline.start()
+    if state is None:
+        yield
+        return
+    state.depth += 1
+    try:
+        yield
+    finally:
+        state.depth -= 1
+        if state.depth == 0:
+            state.deadline.cancel()
+            _deadline = None
+
+
+def _deadline_target(store: Store, audit_id: int, sink: StoreSink | None) -> None:
+    """Tell the hard deadline (if one is armed) which audit and sink to keep when it fires."""
+    state = _deadline
+    if state is None:
+        return
+    state.store, state.audit_id, state.sink = store, audit_id, sink
+    state.deadline.target(audit_id)

@@ -4,12 +4,20 @@ Tables: `audits` (one row per audit: site, status, settings, artifacts, result) 
 (one row per crawled URL, the full PageRecord as JSON plus the columns lists and filters need).
 Pages stream in during the crawl in small committed batches, so an interrupted crawl keeps what
 it fetched; the audit is then `partial`.
+
+`audit_locks`: the process crawling an audit holds its lock (one row: host, pid, heartbeat), so a
+second `resume` of the same audit is refused instead of fetching and storing every page twice.
+A lock whose process is gone (killed with SIGKILL, a crashed machine) is stale and taken over:
+on the same host when its pid no longer runs (or runs another program), from another host when
+its heartbeat is older than LOCK_STALE_S.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import socket
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
@@ -18,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Float,
     ForeignKey,
@@ -28,6 +37,7 @@ from sqlalchemy import (
     Table,
     Text,
     create_engine,
+    delete,
     event,
     func,
     insert,
@@ -35,7 +45,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from scoring.records import PageRecord, SiteArtifacts
 from scoring.results import AuditResult
@@ -140,6 +150,86 @@ llm_usage = Table(
 )
 
 
+# The process crawling an audit (auditor.runner): one row per locked audit.
+audit_locks = Table(
+    "audit_locks",
+    metadata,
+    Column("audit_id", Integer, ForeignKey("audits.id", ondelete="CASCADE"), primary_key=True),
+    Column("host", String(256), nullable=False),
+    Column("pid", Integer, nullable=False),
+    Column("pid_start", BigInteger),  # the process's start time (clock ticks since boot): tells a reused pid
+    Column("acquired", Float, nullable=False),  # seconds since the epoch
+    Column("heartbeat", Float, nullable=False),
+)
+
+LOCK_HEARTBEAT_S = 10.0  # the holder refreshes its heartbeat this often
+LOCK_STALE_S = 120.0  # a lock of another host whose heartbeat is older than this is stale
+
+
+def _process_start(pid: int) -> int | None:
+    """Start time of a process in clock ticks since boot (Linux), None when unknown or gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return int(handle.read().rsplit(b")", 1)[1].split()[19])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _process_alive(pid: int, start: int | None) -> bool:
+    """Whether `pid` still runs the process that took the lock (not a zombie, not a reuse)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            fields_ = handle.read().rsplit(b")", 1)[1].split()
+        if fields_[0] in (b"Z", b"X"):  # zombie: dead, not yet reaped by its parent
+            return False
+        return start is None or int(fields_[19]) == start
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError, IndexError):  # no /proc: ask the kernel whether the pid exists
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
+
+@dataclass(frozen=True)
+class AuditLock:
+    audit_id: int
+    host: str
+    pid: int
+    pid_start: int | None
+    acquired: float
+    heartbeat: float
+
+    def mine(self) -> bool:
+        return self.host == socket.gethostname() and self.pid == os.getpid()
+
+    def stale(self, now: float | None = None) -> bool:
+        """The holder is gone: its process no longer runs (same host), or its heartbeat stopped."""
+        if self.host == socket.gethostname():
+            return not _process_alive(self.pid, self.pid_start)
+        return (time.time() if now is None else now) - self.heartbeat > LOCK_STALE_S
+
+    def describe(self) -> str:
+        since = datetime.fromtimestamp(self.acquired, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+        return f"process {self.pid} on {self.host} since {since}"
+
+
+class AuditLocked(Exception):
+    """Another live process holds the audit's lock; the message is one line."""
+
+    def __init__(self, audit_id: int, holder: AuditLock) -> None:
+        self.audit_id = audit_id
+        self.holder = holder
+        super().__init__(
+            f"audit {audit_id} is still being crawled by {holder.describe()}; "
+            f"it can be resumed once that process has ended"
+        )
+
+
 def default_db_path() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(base) / "geo-auditor" / "audits.db"
@@ -197,17 +287,120 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         _create_schema(self.engine)
+        self._held: set[int] = set()  # audits this process has locked
+        self._held_guard = threading.Lock()
+        self._heartbeat_stop = threading.Event()
+        self._heartbeat: threading.Thread | None = None
 
     def close(self) -> None:
+        self._heartbeat_stop.set()
         self.engine.dispose()
 
     # -- audits ------------------------------------------------------------------------------
-    def create_audit(self, site: str, settings: dict[str, Any]) -> int:
+    def create_audit(self, site: str, settings: dict[str, Any], *, lock: bool = False) -> int:
+        """A new `running` audit; with `lock`, locked by this process in the same transaction."""
         with self.engine.begin() as conn:
             result = conn.execute(
                 insert(audits).values(site=site, status="running", started=_now(), settings=json.dumps(settings))
             )
-            return int(result.inserted_primary_key[0])
+            audit_id = int(result.inserted_primary_key[0])
+            if lock:
+                conn.execute(insert(audit_locks).values(**self._lock_values(audit_id)))
+        if lock:
+            self._hold(audit_id)
+        return audit_id
+
+    # -- audit locks -------------------------------------------------------------------------
+    @staticmethod
+    def _lock_values(audit_id: int) -> dict[str, Any]:
+        now = time.time()
+        pid = os.getpid()
+        return {
+            "audit_id": audit_id,
+            "host": socket.gethostname(),
+            "pid": pid,
+            "pid_start": _process_start(pid),
+            "acquired": now,
+            "heartbeat": now,
+        }
+
+    def audit_lock(self, audit_id: int) -> AuditLock | None:
+        columns = [getattr(audit_locks.c, f.name) for f in fields(AuditLock)]
+        with self.engine.connect() as conn:
+            row = conn.execute(select(*columns).where(audit_locks.c.audit_id == audit_id)).first()
+        return AuditLock(*row) if row else None
+
+    def lock_audit(self, audit_id: int) -> None:
+        """Lock an existing audit for this process; AuditLocked when a live process holds it.
+        A stale lock (its process gone) is taken over."""
+        for _ in range(5):
+            try:
+                with self.engine.begin() as conn:
+                    conn.execute(insert(audit_locks).values(**self._lock_values(audit_id)))
+            except IntegrityError:
+                holder = self.audit_lock(audit_id)
+                if holder is None:
+                    if self.audit(audit_id) is None:
+                        raise KeyError(audit_id) from None
+                    continue  # released in between: try again
+                if holder.mine() or not holder.stale():
+                    raise AuditLocked(audit_id, holder) from None
+                with self.engine.begin() as conn:  # only that holder's row: a racing taker-over may be newer
+                    conn.execute(
+                        delete(audit_locks).where(
+                            audit_locks.c.audit_id == audit_id,
+                            audit_locks.c.pid == holder.pid,
+                            audit_locks.c.host == holder.host,
+                            audit_locks.c.acquired == holder.acquired,
+                        )
+                    )
+                continue
+            self._hold(audit_id)
+            return
+        holder = self.audit_lock(audit_id)
+        if holder is None:
+            raise RuntimeError(f"audit {audit_id}: its lock changed hands five times in a row")
+        raise AuditLocked(audit_id, holder)
+
+    def unlock_audit(self, audit_id: int) -> None:
+        """Release this process's lock of the audit (another process's lock stays)."""
+        with self._held_guard:
+            self._held.discard(audit_id)
+        with self.engine.begin() as conn:
+            conn.execute(
+                delete(audit_locks).where(
+                    audit_locks.c.audit_id == audit_id,
+                    audit_locks.c.host == socket.gethostname(),
+                    audit_locks.c.pid == os.getpid(),
+                )
+            )
+
+    def _hold(self, audit_id: int) -> None:
+        """Keep the heartbeat of a lock this process holds (a daemon thread, LOCK_HEARTBEAT_S)."""
+        with self._held_guard:
+            self._held.add(audit_id)
+            if self._heartbeat is None or not self._heartbeat.is_alive():
+                self._heartbeat = threading.Thread(target=self._beat, name="audit-lock-heartbeat", daemon=True)
+                self._heartbeat.start()
+
+    def _beat(self) -> None:
+        pid, host = os.getpid(), socket.gethostname()
+        while not self._heartbeat_stop.wait(LOCK_HEARTBEAT_S):
+            if os.getpid() != pid:  # a forked child: not the holder
+                return
+            with self._held_guard:
+                held = list(self._held)
+            if not held:
+                continue
+            try:
+                with self.engine.begin() as conn:
+                    conn.execute(
+                        update(audit_locks)
+                        .where(audit_locks.c.audit_id.in_(held), audit_locks.c.host == host, audit_locks.c.pid == pid)
+                        .values(heartbeat=time.time())
+                    )
+            except Exception:  # a busy database: the next beat will do (LOCK_STALE_S is generous)
+                continue
 
     def finish_crawl(self, audit_id: int, artifacts: SiteArtifacts, status: str) -> None:
         if status not in STATUSES:
@@ -223,6 +416,17 @@ class Store:
     def mark(self, audit_id: int, status: str, error: str | None = None) -> None:
         with self.engine.begin() as conn:
             conn.execute(update(audits).where(audits.c.id == audit_id).values(status=status, error=error))
+
+    def mark_stopped(self, audit_id: int, error: str) -> str | None:
+        """An audit whose process is being ended: a crawl still running becomes `partial`, a
+        finished one keeps its status; both get the error. Returns the status now stored."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(audits).where(audits.c.id == audit_id, audits.c.status == "running").values(status="partial")
+            )
+            count = conn.execute(select(func.count()).select_from(pages).where(pages.c.audit_id == audit_id))
+            conn.execute(update(audits).where(audits.c.id == audit_id).values(error=error, pages=count.scalar_one()))
+            return conn.execute(select(audits.c.status).where(audits.c.id == audit_id)).scalar_one_or_none()
 
     def save_result(self, audit_id: int, result: AuditResult) -> None:
         with self.engine.begin() as conn:
@@ -534,17 +738,21 @@ class StoreSink:
         self.written = first_seq  # a resumed crawl continues the crawl order
         self.last_flush = time.monotonic()
         self.artifacts: SiteArtifacts | None = None
+        # The crawl adds pages; the hard --timeout (auditor.runner) flushes from another thread.
+        self.lock = threading.RLock()
 
     def add_page(self, record: PageRecord) -> None:
-        self.buffer.append(record)
-        if len(self.buffer) >= self.batch_size or time.monotonic() - self.last_flush > self.max_wait_s:
-            self.flush()
+        with self.lock:
+            self.buffer.append(record)
+            if len(self.buffer) >= self.batch_size or time.monotonic() - self.last_flush > self.max_wait_s:
+                self.flush()
 
     def flush(self) -> None:
-        self.store.add_pages(self.audit_id, self.buffer, self.written)
-        self.written += len(self.buffer)
-        self.buffer = []
-        self.last_flush = time.monotonic()
+        with self.lock:
+            self.store.add_pages(self.audit_id, self.buffer, self.written)
+            self.written += len(self.buffer)
+            self.buffer = []
+            self.last_flush = time.monotonic()
 
     def finish(self, artifacts: SiteArtifacts) -> None:
         self.flush()

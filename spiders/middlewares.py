@@ -1,6 +1,11 @@
-"""Downloader middleware: retries with exponential backoff that honour `Retry-After`.
+"""Downloader middlewares: robots.txt for every request, retries that honour `Retry-After`.
 
-Replaces Scrapy's RetryMiddleware (same settings: RETRY_TIMES, RETRY_HTTP_CODES). A 429 or 503
+`RobotsTxtGate` replaces Scrapy's RobotsTxtMiddleware: the same fetch of a host's robots.txt
+before its first request, but every request that arrives while it is being fetched waits for
+the rules and gets them. (Scrapy's own hands them to the first waiter only: the rest see None,
+"no rules", and were let through: the start URL of a site with `Disallow: /` was fetched.)
+
+`PoliteRetryMiddleware` replaces Scrapy's RetryMiddleware (same settings: RETRY_TIMES, RETRY_HTTP_CODES). A 429 or 503
 with `Retry-After` waits that long before the retry (RFC 9110 §10.2.3; seconds or an HTTP date);
 a wait longer than `GEO_MAX_RETRY_AFTER` is not retried at all, the response is kept and the
 spider records why. Other retries wait `GEO_RETRY_BACKOFF` × 2^attempt seconds. Waiting is an
@@ -15,7 +20,12 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Request, Response
+from scrapy.robotstxt import RobotParser
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 
 RETRY_AFTER_CODES = (429, 503)
 
@@ -71,3 +81,25 @@ class PoliteRetryMiddleware(RetryMiddleware):
                 await asyncio.sleep(self.backoff * 2**attempt)
             return self._retry(request, exception)
         return None
+
+
+class RobotsTxtGate(RobotsTxtMiddleware):
+    """RobotsTxtMiddleware whose waiters all get the rules.
+
+    Scrapy keeps one Deferred per host while robots.txt is fetched and every waiting request
+    awaits it; turning a Deferred into a future adds a callback that returns None, so the rules
+    went to the first waiter and None ("allow everything") to the others. Here each waiter gets a
+    Deferred of its own, fired with the same rules."""
+
+    async def robot_parser(self, request: Request) -> RobotParser | None:
+        pending = self._parsers.get(urlparse_cached(request).netloc)
+        if not isinstance(pending, Deferred):  # rules known, or the first request: it fetches them
+            return await super().robot_parser(request)
+        mine: Deferred[RobotParser | None] = Deferred()
+
+        def relay(parser: RobotParser | None) -> RobotParser | None:
+            mine.callback(parser)
+            return parser  # on to the next waiter
+
+        pending.addCallback(relay)
+        return await maybe_deferred_to_future(mine)

@@ -18,6 +18,7 @@ from scrapy import signals
 
 from scoring.records import CrawlStats, PageRecord, SiteArtifacts, SitemapEntry
 from spiders.items import SitemapArtifact, TextArtifact
+from spiders.site_spider import is_connection_failure
 
 
 class RecordSink(Protocol):
@@ -53,6 +54,7 @@ class RecordPipeline:
         self.sink: RecordSink | None = None
         self.urls: set[str] = set()
         self.status_counts: Counter[str] = Counter()
+        self.connection_failures = 0  # URLs whose server could not be reached (it went down?)
         self.text_artifacts: dict[str, TextArtifact] = {}
         self.sitemaps: list[str] = []
         self.sitemap_entries: dict[str, SitemapEntry] = {}
@@ -69,6 +71,7 @@ class RecordPipeline:
         if resume is not None:  # a continued crawl: what is stored counts, and is never written twice
             self.urls |= resume.seen
             self.status_counts.update(resume.status_counts)
+            self.connection_failures += resume.connection_failures
         sink = getattr(spider, "record_sink", None)
         if sink is None:
             sink = JsonLinesSink(self.crawler.settings.get("GEO_JSONL_PATH", "geo-audit-records.jsonl"))
@@ -80,6 +83,7 @@ class RecordPipeline:
                 return item
             self.urls.add(item.url)
             self.status_counts[str(item.status) if item.status is not None else "error"] += 1
+            self.connection_failures += is_connection_failure(item)
             self.sink.add_page(item)
         elif isinstance(item, TextArtifact):
             self.text_artifacts[item.name] = item
@@ -100,7 +104,9 @@ class RecordPipeline:
         stats = CrawlStats(
             finish_reason=reason,
             limits_hit=limits,
-            complete=reason == "finished" and not limits,
+            # A server that could not be reached for some URLs (it died mid-crawl) leaves the crawl
+            # incomplete, though no limit was hit: auditor.runner warns with the share of them.
+            complete=reason == "finished" and not limits and not self.connection_failures,
             pages=len(self.urls),
             status_counts=dict(self.status_counts),
             started=self.started,

@@ -34,8 +34,11 @@ DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
-# Retries with exponential backoff that honour Retry-After (spiders.middlewares).
+# Retries with exponential backoff that honour Retry-After, and robots.txt rules for every request
+# (also those that wait for robots.txt at the same moment) (spiders.middlewares).
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "spiders.middlewares.RobotsTxtGate": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "spiders.middlewares.PoliteRetryMiddleware": 550,
 }
@@ -63,6 +66,10 @@ GEO_MAX_SITEMAP_URLS = 50_000
 GEO_MAX_QUERY_VARIANTS = 50  # URLs with a query string per path: bounds calendars and facets
 GEO_MAX_RETRY_AFTER = 30.0  # seconds; a longer Retry-After is recorded, not waited for
 GEO_RETRY_BACKOFF = 0.5  # seconds, doubled on each retry
+# --timeout N stops the crawl gracefully at N s; N + this many seconds after the audit began its
+# process tree is ended whatever hangs (auditor.crawl.HardDeadline): time to close and to score.
+GEO_HARD_TIMEOUT = True  # False: no hard deadline (batch children: their supervisor kills at the limit)
+GEO_HARD_TIMEOUT_GRACE = 60.0
 GEO_FOLLOW_META_REFRESH = True
 GEO_SUBDOMAINS = False  # True: every subdomain of the site's domain is the same site (www/apex always are)
 GEO_INCLUDE: list[str] = []  # regular expressions; when given, only matching URLs are crawled

@@ -18,10 +18,13 @@ fetched again) and the links they pointed to that were not fetched yet.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import multiprocessing
 import os
 import re
 import signal
+import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
@@ -204,6 +207,45 @@ def extract_response(
     return {"fields": fields, "refresh": scope.normalise(refresh) if refresh else None, "pagination": pagination}
 
 
+# Failures to reach the server at all (refused, reset, dropped, no route, unknown host), by the
+# exception type name that starts a failed page's `error`: a server that went down, not a page
+# fault. A download timeout (a slow page) is not one of them.
+CONNECTION_FAILURE_TYPES = frozenset(
+    {
+        # Scrapy's own (2.13+: the download handlers wrap Twisted's errors in these)
+        "DownloadConnectionRefusedError",
+        "CannotResolveHostError",
+        "DownloadFailedError",
+        "ResponseDataLossError",
+        # Twisted's and the operating system's
+        "ConnectError",
+        "ConnectionRefusedError",
+        "ConnectionResetError",
+        "ConnectionAbortedError",
+        "BrokenPipeError",
+        "TCPTimedOutError",
+        "DNSLookupError",
+        "UnknownHostError",
+        "NoRouteError",
+        "ConnectBindError",
+        "ConnectionLost",
+        "ConnectionDone",
+        "ConnectionAborted",
+        "ResponseNeverReceived",
+        "ResponseFailed",
+        "RequestNotSent",
+        "RequestTransmissionFailed",
+    }
+)
+
+
+def is_connection_failure(record: PageRecord) -> bool:
+    """A URL the crawl could not fetch because the server was unreachable (see CONNECTION_FAILURE_TYPES)."""
+    if record.status is not None or not record.error:
+        return False
+    return record.error.partition(":")[0].strip() in CONNECTION_FAILURE_TYPES
+
+
 @dataclass
 class ResumeState:
     """What an interrupted crawl already stored, to continue it without fetching anything twice."""
@@ -211,12 +253,41 @@ class ResumeState:
     seen: set[str] = field(default_factory=set)  # URLs with a record
     frontier: list[tuple[str, int | None, str]] = field(default_factory=list)  # (url, depth, referer)
     status_counts: Counter[str] = field(default_factory=Counter)
+    connection_failures: int = 0  # stored URLs the server could not be reached for
 
 
-def _worker_init() -> None:
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int, exit_code: int = 0) -> None:
+    """End this process when `parent` dies, however it dies (kill -9 included): the kernel sends
+    SIGKILL (Linux PR_SET_PDEATHSIG; works even while this process is stuck in C code holding the
+    GIL), and a watchdog thread exits when the parent pid changes (other systems, and a parent that
+    died before the prctl took effect)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # orphaned already
+        os._exit(exit_code)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(exit_code)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _worker_init(parent: int) -> None:
     # Ctrl-C goes to the whole process group: the crawl process stops gracefully and still needs
     # its workers for the pages in flight.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # kill -9 of the crawl process: no orphan worker (they would wait for work forever).
+    die_with_parent(parent)
 
 
 def _warm() -> int:
@@ -238,7 +309,12 @@ def start_pool(workers: int) -> ProcessPoolExecutor | None:
         workers = default_extract_workers()
     if workers == 0:
         return None
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init)
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_worker_init,
+        initargs=(os.getpid(),),
+    )
     for future in [pool.submit(_warm) for _ in range(workers)]:
         future.result()
     return pool

@@ -1,0 +1,141 @@
+"""A loopback site that turns against its crawler (issue 18): a robots.txt that forbids everything
+and answers slowly (so many requests wait for it at once), a server that dies mid-crawl (every
+later connection refused), a page that never answers.
+
+`HostileSite(pages=N)`: `/` links to /p/1 ... /p/N-1 (flat: the whole frontier is known after the
+first page), /sitemap.xml lists them all. Hits are counted per path, as in tests/fault_server.py.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+from http.server import ThreadingHTTPServer
+from types import TracebackType
+from urllib.parse import urlsplit
+
+from tests.fault_server import _FaultHandler
+
+DISALLOW_ALL = "User-agent: *\nDisallow: /\n"
+
+
+class HostileSite:
+    """`with HostileSite(...) as site: site.origin` -> "http://127.0.0.1:PORT".
+
+    robots: robots.txt body (None: 404). robots_delay_s: robots.txt answers after this pause.
+    die_after: after this many page answers the server closes its listening socket for good (a
+    client server that crashed): every later request is connection refused. delay_s: pause
+    before each page. hang: /hang is linked from / and answers after an hour."""
+
+    def __init__(
+        self,
+        pages: int = 20,
+        *,
+        robots: str | None = None,
+        robots_delay_s: float = 0.0,
+        die_after: int | None = None,
+        delay_s: float = 0.0,
+        hang: bool = False,
+    ) -> None:
+        self.pages = pages
+        self.robots = robots
+        self.robots_delay_s = robots_delay_s
+        self.die_after = die_after
+        self.delay_s = delay_s
+        self.hang = hang
+        self.hits: dict[str, list[float]] = defaultdict(list)
+        self.lock = threading.Lock()
+        self.answered = 0
+        self.dead = threading.Event()
+        self._server: ThreadingHTTPServer | None = None
+        self._address: tuple[str, int] | None = None
+
+    @property
+    def origin(self) -> str:
+        assert self._address is not None
+        return f"http://{self._address[0]}:{self._address[1]}"
+
+    def start(self) -> HostileSite:
+        site = self
+
+        class Handler(_HostileHandler):
+            hostile_site = site
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._address = self._server.server_address[:2]
+        threading.Thread(target=self._server.serve_forever, name="hostile-site", daemon=True).start()
+        return self
+
+    def die(self) -> None:
+        """Close the listening socket: from now on every connection is refused."""
+        if self.dead.is_set():
+            return
+        self.dead.set()
+        server = self._server
+        if server is not None:
+            threading.Thread(target=lambda: (server.shutdown(), server.server_close()), daemon=True).start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            if not self.dead.is_set():
+                self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def page_paths(self) -> list[str]:
+        return ["/"] + [f"/p/{n}" for n in range(1, self.pages)]
+
+    def __enter__(self) -> HostileSite:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+class _HostileHandler(_FaultHandler):
+    hostile_site: HostileSite
+
+    def do_GET(self) -> None:
+        site = self.hostile_site
+        path = urlsplit(self.path).path
+        with site.lock:
+            site.hits[path].append(time.monotonic())
+        if path == "/robots.txt":
+            time.sleep(site.robots_delay_s)
+            if site.robots is None:
+                self.html("Not found", "<h1>Not found</h1>", status=404)
+            else:
+                self.send(200, site.robots.encode(), "text/plain")
+            return
+        if path == "/sitemap.xml":
+            urls = "".join(f"<url><loc>{site.origin}{p}</loc></url>" for p in site.page_paths())
+            body = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+            self.send(200, body.encode(), "application/xml")
+            return
+        if path == "/hang":
+            time.sleep(3600)
+            return
+        if path not in site.page_paths():
+            self.html("Not found", "<h1>Not found</h1>", status=404)
+            return
+        time.sleep(site.delay_s)
+        number = 0 if path == "/" else int(path[3:])
+        links = ""
+        if number == 0:
+            links = "".join(f"<li><a href='/p/{n}'>Page {n}</a></li>" for n in range(1, site.pages))
+            if site.hang:
+                links += "<li><a href='/hang'>never answers</a></li>"
+        self.html(
+            f"Page {number}",
+            f"<nav><a href='/'>Home</a></nav><main><h1>Page {number}</h1>"
+            f"<p>Some text for page {number} of a site that turns against its crawler.</p><ul>{links}</ul></main>",
+        )
+        with site.lock:
+            site.answered += 1
+            dying = site.die_after is not None and site.answered >= site.die_after
+        if dying:
+            site.die()
