@@ -273,7 +273,8 @@ def _print_outcome(outcome: AuditOutcome, as_json: bool) -> None:
     elif not result.coverage.complete:
         unreachable = next((w for w in result.warnings if "could not be fetched" in w), "")
         reason = unreachable or "the crawl was cut short; site-wide findings cover only the pages crawled."
-        out.print(f"[yellow]Crawl incomplete:[/yellow] {escape(reason.removeprefix('Crawl incomplete: '))}", highlight=False)
+        reason = escape(reason.removeprefix("Crawl incomplete: "))
+        out.print(f"[yellow]Crawl incomplete:[/yellow] {reason}", highlight=False)
     _print_briefs(result)
     out.print(f"Report: {outcome.files['html']}", markup=False, highlight=False, soft_wrap=True)
 
