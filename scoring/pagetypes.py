@@ -19,7 +19,7 @@ import contextlib
 import re
 import weakref
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 from urllib.parse import unquote, urlsplit
 
 from scoring.records import PageRecord
@@ -38,20 +38,7 @@ PageKind = Literal[
     "changelog",
     "other",
 ]
-PAGE_KINDS: tuple[str, ...] = (
-    "home",
-    "article",
-    "listing",
-    "landing",
-    "service",
-    "legal",
-    "about",
-    "contact",
-    "profile",
-    "help",
-    "changelog",
-    "other",
-)
+PAGE_KINDS: tuple[str, ...] = get_args(PageKind)  # one list: the Literal
 
 # JSON-LD @type values (lower case) -> kind. Article types are those of scoring.site.ARTICLE_TYPES.
 ARTICLE_TYPES = frozenset(
