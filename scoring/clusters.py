@@ -300,7 +300,8 @@ def semantic_duplicates(
 EMBED_WORDS = 120
 EMBED_HEADINGS = 8
 MIN_TOPIC_WORDS = 80  # pages shorter than this carry no topic worth clustering
-NON_TOPIC_KINDS = frozenset({"legal", "contact", "listing", "profile"})
+# help centre, docs and release notes are a segment of their own: no topic pages to focus or drop
+NON_TOPIC_KINDS = frozenset({"legal", "contact", "listing", "profile", "help", "changelog"})
 
 
 @dataclass(frozen=True)

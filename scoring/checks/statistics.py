@@ -195,7 +195,8 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
     return found
 
 
-NOT_EDITORIAL = ("legal", "contact", "listing")  # terms, opening hours; a listing's teasers belong to the listed posts
+# terms and opening hours; a listing's teasers belong to the listed posts; release notes are versions
+NOT_EDITORIAL = ("legal", "contact", "listing", "changelog")
 
 
 def page_statistics(page: PageRecord) -> list[StatSentence]:
