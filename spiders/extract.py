@@ -501,6 +501,15 @@ def _names(value: Any, items_by_id: dict[str, dict]) -> Iterator[tuple[str, str 
             yield clean_text(name), url if isinstance(url, str) else None
 
 
+# Works by others a page describes (a book review, a product test): their authors did not write the page.
+OTHERS_WORKS = frozenset({"book", "review", "product", "movie", "musicalbum", "musicrecording", "videogame"})
+
+
+def _item_types(item: dict) -> set[str]:
+    raw = item.get("@type", [])
+    return {str(v).rsplit("/", 1)[-1].lower() for v in (raw if isinstance(raw, list) else [raw])}
+
+
 def extract_author_signals(tree: HtmlTree, page_url: str, jsonld: list[dict]) -> list[AuthorSignal]:
     """Who wrote the page: visible bylines (spiders.extract_byline) first, then JSON-LD and meta
     (invisible) hints."""
@@ -511,6 +520,8 @@ def extract_author_signals(tree: HtmlTree, page_url: str, jsonld: list[dict]) ->
         signals.append(signal.model_copy(update={"url": url}))
     items_by_id = {item["@id"]: item for item in jsonld if isinstance(item.get("@id"), str)}
     for item in jsonld:
+        if _item_types(item) & OTHERS_WORKS:
+            continue  # the author of a reviewed book or product is not the author of this page
         for name, url in _names(item.get("author"), items_by_id):
             signals.append(AuthorSignal(source="json-ld", name=name, url=url, visible=False))
     meta_author = _meta(tree, "name", "author")

@@ -192,3 +192,16 @@ def test_a_gallery_of_web_components_is_a_gallery():
         ex.parse_html(page(f"<main><h1>Projekt</h1><x-gallery>{images}</x-gallery></main>")), URL
     )
     assert [(g.images, g.same_site, g.described) for g in galleries] == [(5, 5, 5)]
+
+
+def test_the_author_of_a_reviewed_book_is_not_the_pages_author():
+    """A book review's JSON-LD names the book's author; printed under the title ("Ein Roman von …") it was
+    taken for the page's author."""
+    book = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Book", "name": "Das Meer",'
+        ' "author": {"@type": "Person", "name": "Max Muster"}}</script>'
+    )
+    html = page(
+        f"<main><article><h1>Rezension: Das Meer</h1><p>Ein Roman von Max Muster</p>{FILLER}</article></main>", book
+    )
+    assert visible_authors(record(html)) == []
