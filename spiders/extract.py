@@ -177,7 +177,35 @@ def extract_rel_links(tree: HtmlTree, page_url: str, rels: tuple[str, ...] = ("n
     return found
 
 
-_REFRESH = re.compile(r"^\s*(\d*\.?\d*)\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)['\"]?\s*$", re.I)
+_DELAY = re.compile(r"\d*\.?\d*")  # anchored with .match, no nested quantifiers: linear
+
+
+def parse_refresh(content: str) -> tuple[float, str] | None:
+    """(delay, target) of a meta refresh `content` ("0; url='/neu/'"), None without a target.
+
+    A hand parser, not one regex: crawled attribute values are hostile, and the former pattern
+    backtracked catastrophically on a few hundred spaces before a stray quote (issue 18)."""
+    text = content.strip()
+    number = _DELAY.match(text).group(0)
+    rest = text[len(number) :].lstrip()
+    if rest[:1] in (";", ","):
+        rest = rest[1:].lstrip()
+    if rest[:3].lower() == "url":
+        after = rest[3:].lstrip()
+        if after[:1] == "=":
+            rest = after[1:].lstrip()
+    if rest[:1] in ("'", '"'):
+        rest = rest[1:]
+    if rest[-1:] in ("'", '"'):
+        rest = rest[:-1]
+    target = rest.strip()
+    if not target or "'" in target or '"' in target:
+        return None
+    try:
+        delay = float(number) if number.strip(".") else 0.0
+    except ValueError:
+        delay = 0.0
+    return delay, target
 
 
 def extract_meta_refresh(tree: HtmlTree, page_url: str, max_delay_s: float = 10.0) -> str | None:
@@ -189,16 +217,13 @@ def extract_meta_refresh(tree: HtmlTree, page_url: str, max_delay_s: float = 10.
     for meta in tree.xpath("//meta[@http-equiv][@content]"):
         if meta.get("http-equiv", "").strip().lower() != "refresh":
             continue
-        match = _REFRESH.match(meta.get("content", ""))
-        if not match or not match.group(2).strip():
+        parsed = parse_refresh(meta.get("content", ""))
+        if parsed is None:
             continue
-        try:
-            delay = float(match.group(1) or 0)
-        except ValueError:
-            delay = 0.0
+        delay, target = parsed
         if delay > max_delay_s:
             continue
-        url = absolute_http_url(match.group(2), base_url(tree, page_url))
+        url = absolute_http_url(target, base_url(tree, page_url))
         if url and url != canonical_url(page_url):
             return url
     return None

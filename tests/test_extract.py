@@ -277,3 +277,30 @@ def test_retry_after_values():
     assert retry_after_seconds(b"120") == 120
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412480 - 60) == 60
     assert retry_after_seconds(None) is None and retry_after_seconds(b"soon") is None
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("0; url=/neu/", (0.0, "/neu/")),
+        ("5;URL='https://x.example/a'", (5.0, "https://x.example/a")),
+        ('0, url = "/b/"', (0.0, "/b/")),
+        ("3", None),
+        ("0; url=", None),
+        ("0; url='/a'b'", None),
+    ],
+)
+def test_meta_refresh_content(content, expected):
+    assert ex.parse_refresh(content) == expected
+
+
+def test_meta_refresh_parsing_is_linear_on_hostile_content():
+    """Issue 18: a few hundred spaces before a stray quote took the former regex 52 s and more."""
+    import time
+
+    hostile = "'" + " " * 200_000 + "''x"
+    began = time.process_time()
+    ex.parse_refresh(hostile)
+    html = f'<html><head><meta http-equiv="refresh" content="{hostile}"></head><body></body></html>'
+    ex.extract_meta_refresh(ex.parse_html(html), "https://www.beispiel.example/")
+    assert time.process_time() - began < 2.0  # linear: milliseconds; the old pattern never ended
