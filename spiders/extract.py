@@ -44,7 +44,7 @@ from spiders.main_content import (
     _mostly_links,
     main_content_text,
 )
-from spiders.regions import in_chrome, in_teaser, is_hidden, page_title_element
+from spiders.regions import not_own_content, page_title_element
 
 HtmlTree = lxml.html.HtmlElement
 IsInternal = Callable[[str], bool]
@@ -592,7 +592,7 @@ def extract_dates(tree: HtmlTree, jsonld: list[dict], *, use_htmldate: bool = Tr
         title = page_title_element(tree)
         for element in tree.xpath("//body//time[@datetime]"):
             # a sidebar's "recent posts", a comment or a listing's teaser dates other pages
-            if is_hidden(element) or in_chrome(element, title) or in_teaser(element, title):
+            if not_own_content(element, title):
                 continue
             published = _iso_date(element.get("datetime"))
             if published:

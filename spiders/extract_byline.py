@@ -19,7 +19,7 @@ from lxml import etree
 from scoring.lexicons import NAME, NOT_A_NAME, ORGANISATION_WORD_RE, is_person_name
 from scoring.lexicons import letters_key as _key
 from scoring.records import AuthorSignal
-from spiders.regions import in_chrome, in_teaser, is_hidden, page_title_element
+from spiders.regions import in_chrome, is_hidden, not_own_content, page_title_element
 
 HtmlTree = lxml.html.HtmlElement
 
@@ -185,7 +185,7 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     guests: set[str] = set()
 
     def placed_well(element: HtmlTree) -> bool:
-        if is_hidden(element) or in_chrome(element, title) or in_teaser(element, title):
+        if not_own_content(element, title):
             return False
         if title is not None and (element is title or any(a is title for a in element.iterancestors())
                                   or any(a is element for a in title.iterancestors())):

@@ -15,7 +15,7 @@ import lxml.html
 from lxml import etree
 
 from scoring.records import Gallery, PageExtras
-from spiders.regions import in_chrome, in_teaser, is_hidden, page_title_element
+from spiders.regions import not_own_content, page_title_element
 
 HtmlTree = lxml.html.HtmlElement
 
@@ -271,7 +271,7 @@ def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str |
         parsed = parse_visible_date(text) if text else None
         if parsed:
             title = title if title is not None else page_title_element(tree)
-            if is_hidden(element) or in_chrome(element, title) or in_teaser(element, title):
+            if not_own_content(element, title):
                 continue
             return parsed[0], text
     for line in window.split("\n"):
@@ -283,7 +283,7 @@ def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str |
         if len(text) <= MAX_PUBLICATION_LINE and PUBLICATION_LINE_RE.match(text):
             parsed = parse_visible_date(text)
             title = title if title is not None else page_title_element(tree)
-            if parsed and not (is_hidden(element) or in_chrome(element, title) or in_teaser(element, title)):
+            if parsed and not (not_own_content(element, title)):
                 return parsed[0], text[:120]
     return None, None
 
@@ -310,7 +310,7 @@ def extract_byline_lines(tree: HtmlTree) -> list[str]:
         text = _text(element)
         if 0 < len(text) <= MAX_BYLINE_LINE and BYLINE_LINE_RE.match(text) and text not in lines:
             title = title if title is not None else page_title_element(tree)
-            if not (is_hidden(element) or in_chrome(element, title) or in_teaser(element, title)):
+            if not (not_own_content(element, title)):
                 lines.append(text)
     return lines[:20]
 

@@ -70,7 +70,7 @@ def in_chrome(element: HtmlTree, title: HtmlTree | None = None) -> bool:
     return False
 
 
-def page_title_element(tree: HtmlTree) -> HtmlTree | None:
+def _find_title(tree: HtmlTree) -> HtmlTree | None:
     """The page's own title: the first visible H1 outside site chrome (a logo H1 in the header is not);
     on templates without an H1 (titles set as <h2 class="post-title">), the first such H2."""
     for level in ("h1", "h2"):
@@ -83,6 +83,27 @@ def page_title_element(tree: HtmlTree) -> HtmlTree | None:
     return None
 
 
+# The title and the number of top-level <article>s of the last tree asked: every extractor of a page
+# asks (bylines, dates, byline lines, the header window), and the answer never changes for one tree.
+# One entry, holding the root, so an id is never reused while cached.
+_LAST_TREE: list[tuple[HtmlTree, HtmlTree | None, int]] = []
+
+
+def _page_facts(element: HtmlTree) -> tuple[HtmlTree, HtmlTree | None, int]:
+    root = element.getroottree().getroot()
+    if _LAST_TREE and _LAST_TREE[0][0] is root:
+        return _LAST_TREE[0]
+    facts = (root, _find_title(root), len(root.xpath("//body//article[not(ancestor::article)]")))
+    _LAST_TREE[:] = [facts]
+    return facts
+
+
+def page_title_element(tree: HtmlTree) -> HtmlTree | None:
+    """The page's own title: the first visible H1 outside site chrome (a logo H1 in the header is not);
+    on templates without an H1 (titles set as <h2 class="post-title">), the first such H2."""
+    return _page_facts(tree)[1]
+
+
 def in_teaser(element: HtmlTree, title: HtmlTree | None) -> bool:
     """Inside one of several <article>s that is not the page's own (a listing's teaser, a related post).
     A page with a single <article> owns it, wherever its H1 stands."""
@@ -90,6 +111,10 @@ def in_teaser(element: HtmlTree, title: HtmlTree | None) -> bool:
         if _tag(node) == "article":
             if title is not None and any(a is node for a in title.iterancestors()):
                 return False
-            articles = node.getroottree().getroot().xpath("//body//article[not(ancestor::article)]")
-            return len(articles) > 1
+            return _page_facts(node)[2] > 1
     return False
+
+
+def not_own_content(element: HtmlTree, title: HtmlTree | None) -> bool:
+    """Hidden, in site chrome or in another page's teaser: nothing here is the page's own."""
+    return is_hidden(element) or in_chrome(element, title) or in_teaser(element, title)
