@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from scoring.checks.person_schema import jsonld_authors
-from scoring.lexicons import NAME, NAME_RE, ROLE_NOUN_ENDINGS, ROLE_WORD, TITLE, clean_name, is_person_name
+from scoring.lexicons import NAME, NAME_RE, ROLE_NOUN_ENDINGS, TITLE, clean_name, is_person_name
 from scoring.records import AuthorSignal, PageRecord
 from scoring.registry import ArticleCheck, register
 from scoring.results import Evidence, PageOutcome
@@ -42,8 +42,7 @@ BYLINE_LINE_RE = re.compile(
     r"written\s+by|words(?:\s+and\s+photos)?\s*:|text(?:\s+und\s+fotos)?\s*:|autor(?:in)?\s*:|author\s*:|"
     rf"von|by)\s+(?P<name>{NAME})(?=\s*(?:$|[,.|·•–—(/&]|\d|am\b|on\b|und\b|and\b))"
 )
-# Credentials after a name that are not part of it ("Dr. Priya Natarajan, BDS").
-_SEGMENT_SPLIT = re.compile(r"\s*[·|•,–—]\s*|\s+-\s+")
+# Titles before a name, stripped to compare names ("Dr.-Ing. Markus Feld" is "Markus Feld").
 _LEADING_TITLES = re.compile(
     r"^(?:(?:Dr\.-Ing|Dr|Prof|med|dent|vet|rer|nat|phil|jur|Dipl\.-\w+|Ing|StB|RA|Mag)\.?\s+)+"
 )
@@ -73,14 +72,6 @@ def name_key(name: str) -> str:
     return _LEADING_TITLES.sub("", name).casefold()
 
 
-_WHOLE_NAME = re.compile(rf"^(?:{NAME})$")
-_DATE_SEGMENT = re.compile(
-    r"\b\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{4}|[A-ZÄÖÜ][a-zä]+\.?\s+\d{4})\b|\b\d{4}-\d{2}-\d{2}\b"
-    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}"
-    r"|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
-)
-
-
 _AFTER_BY = re.compile(r"(?:\b(?i:von|by)|:)\s+(?P<rest>.*)$")
 
 
@@ -105,32 +96,6 @@ def person_name(text: str) -> str | None:
 def _strip_prefix(text: str) -> str:
     text = re.sub(r"^\W*(?:über (?:den|die) autor(?:in)?|about the author)\s*:?\s*", "", text.strip(), flags=re.I)
     return re.sub(r"^\W*(?:von|by|autor(?:in)?:|author:)\s+", "", text, flags=re.I)
-
-
-_LEADING_ROLE = re.compile(rf"^{ROLE_WORD}\s+(?=(?:Dr|Prof|Dipl)\b)")
-MAX_DATE_DISTANCE = 2  # segments between a date and a bare name ("3. April 2023 · 6 Min. · Henrik Jansen")
-MAX_BETWEEN = 12  # characters of an item between them ("6 Min.", "5 min read")
-
-
-def header_line_authors(header: str) -> list[str]:
-    """Names standing alone next to a date near the title ("Dr. Priya Natarajan, BDS · 9 January 2025")."""
-    segments = [seg.strip() for line in header.split("\n") for seg in _SEGMENT_SPLIT.split(line) if seg.strip()]
-    dated = [i for i, seg in enumerate(segments) if len(seg) <= 60 and _DATE_SEGMENT.search(seg)]
-    names = []
-    for i, segment in enumerate(segments):
-        bare = _LEADING_TITLES.sub("", _LEADING_ROLE.sub("", segment))  # "Tierärztin Dr. Anna Schulze"
-        if not bare or not _WHOLE_NAME.match(bare):
-            continue
-        # next to the date, or separated from it only by short items ("6 Min."), never by the title
-        near = any(
-            0 < abs(i - d) <= MAX_DATE_DISTANCE
-            and all(len(segments[j]) <= MAX_BETWEEN for j in range(min(i, d) + 1, max(i, d)))
-            for d in dated
-        )
-        name = person_name(bare) or clean_name(bare)
-        if near and looks_like_person(name):
-            names.append(name)
-    return names
 
 
 _CO_AUTHOR = re.compile(rf"^\s*(?:(?i:and|und)|&)\s+(?:{TITLE}\s+)*(?P<name>{NAME})")
