@@ -339,7 +339,16 @@ def audit(
     max_pages: Annotated[int | None, typer.Option(min=1, help="Stop after this many URLs.")] = None,
     max_depth: Annotated[int | None, typer.Option(min=0, help="Follow links this many clicks deep.")] = None,
     delay: Annotated[float | None, typer.Option(min=0, help="Seconds between requests.")] = None,
-    timeout: Annotated[int | None, typer.Option(min=1, help="Seconds for the whole crawl.")] = None,
+    timeout: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help=(
+                "Seconds for the crawl, which then stops gracefully; 60 s later (GEO_HARD_TIMEOUT_GRACE) the "
+                "whole audit ends, whatever hangs, keeping what was crawled."
+            ),
+        ),
+    ] = None,
     as_host: Annotated[
         str | None,
         typer.Option(

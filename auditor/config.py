@@ -52,7 +52,7 @@ CRAWL_KEYS: dict[str, tuple[type, float | None]] = {
     "timeout": (int, 1),
 }
 _TYPE_NAMES = {int: "a whole number", float: "a number", str: "a string"}
-_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)([^/@\s]*)@")
+_URL_USERINFO = re.compile(r"(?i)(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*+://)([^/@\s]*+)@")
 _SECRET_ENV = ("OPENAI_API_KEY", "PGPASSWORD", "REDIS_PASSWORD")
 # Control characters (C0, DEL, C1) and the bidirectional overrides a terminal or a reader can be fooled by.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")

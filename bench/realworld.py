@@ -44,6 +44,8 @@ LABEL_SETS = {
     "corpus": (HERE / "realworld" / "labels.jsonl", HERE / "realworld" / "labels.d"),
     # sites added after tuning, labelled by someone who never saw the detectors' output: the held-out check
     "heldout": (HERE / "realworld" / "heldout.jsonl", HERE / "realworld" / "heldout.d"),
+    # a second unseen batch, labelled after the page model was changed for the first held-out sites
+    "heldout2": (HERE / "realworld" / "heldout2.jsonl", HERE / "realworld" / "heldout2.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";

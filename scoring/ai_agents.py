@@ -90,7 +90,7 @@ _MAIN_TABLE: tuple[tuple[str, str, AgentClass, bool, str], ...] = (
 )
 # fmt: on
 
-_VERSION_SUFFIX = re.compile(r"[\s/]+v?\d+(?:\.\d+)*$")
+_VERSION_SUFFIX = re.compile(r"(?<![\s/])[\s/]+v?\d+(?:\.\d+)*$")
 
 
 def token_key(token: str) -> str:

@@ -331,7 +331,7 @@ def embedding_text(page) -> str:  # noqa: ANN001
     return "\n".join(parts)
 
 
-_TITLE_SITE = re.compile(r"\s+[|–—·]\s+|\s+-\s+")
+_TITLE_SITE = re.compile(r"(?<!\s)(?:\s+[|–—·]\s+|\s+-\s+)")
 
 
 def label_text(page) -> str:  # noqa: ANN001

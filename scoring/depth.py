@@ -32,7 +32,7 @@ COMPARISON_RE = re.compile(
     r"|\bpros and cons\b|\bunlike\b|\bwhereas\b|\bdiffers? from\b",
     re.IGNORECASE,
 )
-STEP_RE = re.compile(r"^\s*(?:schritt|step)\s*\d+|^\s*\d{1,2}[.)]\s+\S", re.IGNORECASE | re.MULTILINE)
+STEP_RE = re.compile(r"^[ \t]*+(?:schritt|step)\s*\d+|^[ \t]*+\d{1,2}[.)]\s+\S", re.IGNORECASE | re.MULTILINE)
 # Openers that postpone the answer ("In diesem Artikel erfahren Sie …", "Welcome to …").
 THROAT_CLEARING_RE = re.compile(
     r"^\s*(?:in diesem (?:artikel|beitrag|text|ratgeber)|herzlich willkommen|willkommen|liebe leser"
@@ -40,7 +40,7 @@ THROAT_CLEARING_RE = re.compile(
     r"|have you ever wondered|today we)",
     re.IGNORECASE,
 )
-TITLE_SPLIT_RE = re.compile(r"\s+[|–—·-]\s+")
+TITLE_SPLIT_RE = re.compile(r"(?<!\s)\s+[|–—·-]\s+")
 _STOP = frozenset(
     "aber als auch auf aus bei das dem den der des die ein eine einer eines für ihre ist mit nach oder sich"
     " sie sind und von vor was wie wir zum zur about and are for from how the this what when why with your"
@@ -128,7 +128,7 @@ def analyse(page: PageRecord) -> DepthSignals:
     comparisons = [s for s in sentences if COMPARISON_RE.search(s)]
     numbers = len(STATISTIC_RE.findall(text))
     steps = len(STEP_RE.findall(text)) + sum(
-        1 for h in page.headings if re.match(r"\s*(?:schritt|step)\s*\d+|\d+[.)]\s", h.text, re.IGNORECASE)
+        1 for h in page.headings if re.match(r"(?:schritt|step)\s*\d+|\d+[.)]\s", h.text.lstrip(), re.IGNORECASE)
     )
     opening = opening_paragraph(text)
     first = answers_first(page, opening)

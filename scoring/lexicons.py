@@ -52,10 +52,11 @@ NOT_NAME_START = (
 # "Dr." and similar abbreviations are titles, never a word of the name itself ("Geschäftsführer Dr. Klaus Berger").
 CAP_WORD = rf"(?!(?:Dr|Prof|Dipl|Ing|Mag|Med)\.)[{UPPER}][{LOWER}]+(?:['’-][{UPPER}]?[{LOWER}]+)*"
 _PARTICLE = r"(?:von|van|de|der|den|zu|vom|di|da|del|le|la|ter|ten|mc)"
-# A person's name: two or more capitalised words (particles allowed), or a title plus a surname.
+# A person's name: two to five capitalised words (particles allowed), or a title plus a surname. The
+# bounds keep every pattern built on it linear: a run of capitalised words is never read to its end.
 NAME = (
-    rf"(?:(?:{TITLE}\s+)+{CAP_WORD}(?:\s+(?:{_PARTICLE}\s+)*{CAP_WORD})*"
-    rf"|(?!(?:{NOT_NAME_START})\b){CAP_WORD}(?:\s+(?:{_PARTICLE}\s+)*{CAP_WORD})+)"
+    rf"(?:(?:{TITLE}\s+){{1,3}}{CAP_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,3}}{CAP_WORD}){{0,4}}"
+    rf"|(?!(?:{NOT_NAME_START})\b){CAP_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,3}}{CAP_WORD}){{1,4}})"
 )
 NAME_RE = re.compile(NAME)
 _TITLE_RE = re.compile(rf"{TITLE}$")
@@ -531,8 +532,8 @@ REPRESENTATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 EMAIL_RE = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|[\w.+-]+\s?[\[(]\s?(?:at|ät|@)\s?[\])]\s?[\w-]+(?:\s?(?:[\[(]\s?(?:dot|punkt)\s?[\])]|\.)\s?[\w-]+)+",
+    r"(?<![\w.+-])(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|[\w.+-]+\s?[\[(]\s?(?:at|ät|@)\s?[\])]\s?[\w-]+(?:\s?(?:[\[(]\s?(?:dot|punkt)\s?[\])]|\.)\s?[\w-]+)+)",
     re.IGNORECASE,
 )
 PHONE_RE = re.compile(

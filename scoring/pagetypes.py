@@ -201,7 +201,7 @@ HELP_TITLE_RE = re.compile(
 # A page named after one person with an academic title: "Dr. Jana Albrecht", "Prof. Dr. Max Muster".
 PERSON_H1_RE = re.compile(r"^\s*(?:prof\.|dr\.|dipl\.-?\w+\.?)\s+(?:[\w.-]+\s+){0,4}[\w.-]+\s*$", re.IGNORECASE)
 SHOP_TITLE_RE = re.compile(r"\b(?:kaufen|buy|bestellen|order online|online[- ]?shop)\b", re.IGNORECASE)
-TITLE_SPLIT_RE = re.compile(r"\s+[|–—·•:-]\s+")
+TITLE_SPLIT_RE = re.compile(r"(?<!\s)\s+[|–—·•:-]\s+")
 FILE_LINK_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp|pdf|zip|docx?|xlsx?|pptx?|mp[34]|mov)$", re.I)
 
 WEAK_DATE_SOURCES = frozenset({"json-ld", "htmldate"})  # scoring.records.Dates.published_source

@@ -258,12 +258,12 @@ _CODE_FEATURES = (
     re.compile(r"[{}]"),
     re.compile(r";\s*(?:$|[\w}\]])"),
     re.compile(r"=>|->|::|==|!=|&&|\|\||\+=|:=|<=|>="),
-    re.compile(r"\b[A-Za-z_][\w.]*\((?:[^()]{0,40})\)"),  # call(args)
+    re.compile(r"(?<![\w.])[A-Za-z_][\w.]*+\((?:[^()]{0,40})\)"),  # call(args)
     re.compile(r"\b[a-z]+(?:[A-Z][a-z0-9]+){2,}\b|\b[a-z]+_[a-z_]+\b"),  # camelCase, snake_case
     re.compile(r"</?[a-z][\w-]*(?:\s[^<>]*)?>"),  # markup tags
     re.compile(r"(?:^|\s)--?[a-z][\w-]+"),  # command-line flags
     re.compile(r"\|\s*[\w.-]+\s*\|"),  # pipe tables, template pipes
-    re.compile(r"\b[\w.-]+\s*=\s*[\"'\w$]"),  # key=value
+    re.compile(r"(?<![\w.-])[\w.-]+\s*+=\s*[\"'\w$]"),  # key=value
     re.compile(r"\[[A-Z][A-Za-z]*(?:\(.*?\))?\]"),  # [Test], [TestCase(...)]
     re.compile(r"\$\{|\{\{|\}\}|\{%|%\}|<%|%>"),  # template expressions
     re.compile(
@@ -273,7 +273,7 @@ _CODE_FEATURES = (
     re.compile(
         r"\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE)\b.*\d{2}:\d{2}|\d{2}:\d{2}:\d{2}.*\b(?:ERROR|WARN|INFO|DEBUG)\b"
     ),
-    re.compile(r"[\w-]+\s*:\s*[#\w.%-]+\s*;"),  # css property: value;
+    re.compile(r"(?<![\w-])[\w-]+\s*+:\s*+[#\w.%-]++\s*;"),  # css property: value;
 )
 
 
@@ -373,9 +373,9 @@ INFINITIVE_END_RE = re.compile(
     re.IGNORECASE,
 )
 # A row of a settings table: "200–230 °C: Gemüse, Eier, Garnelen".
-SETTING_ROW_RE = re.compile(r"^[\d.,\s–-]+\s*°\s?[CF]\+?\s*:")
+SETTING_ROW_RE = re.compile(r"^[\d.,\s–-]++°\s?[CF]\+?\s*:")
 KITCHEN_UNIT_RE = re.compile(
-    r"^\s*[\d.,/½¼¾\s–-]+\s*(?:g|kg|ml|l|cl|dl|EL|TL|Prise[n]?|Tasse[n]?|Becher|"
+    r"^[\d.,/½¼¾\s–-]++(?:g|kg|ml|l|cl|dl|EL|TL|Prise[n]?|Tasse[n]?|Becher|"
     r"Stück|Pck\.?|Päckchen|Bund|Zehe[n]?|cups?|tbsp|tsp|oz|lb|pinch)\b"
 )
 # Offer terms: prices, fees, discounts, plan limits, trial periods, bookings, shipping, warranty.
@@ -459,7 +459,7 @@ NOT_DURATION_FACT_RE = re.compile(
 )
 AGO_AFTER_RE = re.compile(r"^\s*(?:ago|zuvor|früher|später|later|her)\b", re.IGNORECASE)
 EXPERIENCE_AFTER_RE = re.compile(
-    r"^\S*\s*(?:\w+\s+){0,3}(?:Erfahrung|Berufserfahrung|experience|Expertise|Tradition|Geschichte|history|"
+    r"^\S{0,40}\s*(?:\w+\s+){0,3}(?:Erfahrung|Berufserfahrung|experience|Expertise|Tradition|Geschichte|history|"
     r"alt\b|old\b|jung|young|Jubiläum|anniversary|of (?:success|growth)|im Geschäft|in business|am Markt)",
     re.IGNORECASE,
 )
@@ -470,7 +470,7 @@ SHARE_OF_AFTER_RE = re.compile(
 )
 ZU_PERCENT_BEFORE_RE = re.compile(r"(?<!\bbis )\bzu\s*$", re.IGNORECASE)
 DISCOUNT_AFTER_RE = re.compile(
-    r"^\s*\*?\s*(?:Rabatt|discount|off\b|Nachlass|Ermäßigung|günstiger|cheaper|Skonto|Aufschlag|surcharge|"
+    r"^\s*+(?:\*\s*+)?(?:Rabatt|discount|off\b|Nachlass|Ermäßigung|günstiger|cheaper|Skonto|Aufschlag|surcharge|"
     r"Aufpreis|Preisnachlass|Ersparnis auf)",
     re.IGNORECASE,
 )
@@ -514,7 +514,7 @@ def _after(sentence: str, end: int, chars: int = 40) -> str:
 
 
 def _without_trailing_parens(sentence: str) -> str:
-    return re.sub(r"\s*\([^()]*\)\s*([.!]?)\s*$", r"\1", sentence)
+    return re.sub(r"(?<!\s)\s*\([^()]*+\)\s*([.!]?)\s*$", r"\1", sentence)
 
 
 def sentence_excluded(sentence: str, sourced: bool) -> str | None:
@@ -837,7 +837,7 @@ def _names_following_verb(text: str, lang: str | None) -> bool:
 
 
 POSSESSIVE_SOURCE_RE = re.compile(
-    rf"\b[{U}][\w.-]*(?:\s[{U}][\w.-]*)*['’]s\s+(?:\w+\s+){{0,2}}(?:presentation|talk|keynote|report|study|survey|"
+    rf"(?<![\w.-])[{U}][\w.-]*(?:\s[{U}][\w.-]*){{0,4}}['’]s\s+(?:\w+\s+){{0,2}}(?:presentation|talk|keynote|report|study|survey|"
     r"data|figures|numbers|analysis|research|estimates?|statistics|paper|census|findings|forecast|list|"
     r"database|index|ranking)\b|"
     r"\b(?:[Vv]on\s+Seiten|[Vv]onseiten|[Ss]eitens)\s+(?:des|der)\s+\w+\s+(?:wird|wurde|hieß\s+es|heißt\s+es)\b"
@@ -935,7 +935,7 @@ PRONOUN_REPORT_RE = re.compile(
 
 # Who speaks in a paragraph with quotations: "…“, said Ilja Example, founder of …", "Jana Beispiel,
 # Leiterin des Labors, erklärt: „…“". A pronoun speaker ("he also warned: “…”") continues the last one.
-_NAME = rf"[{U}][{L}]+(?:[ -](?:van |von |de |da )?[{U}][{L}]+)+"
+_NAME = rf"[{U}][{L}]+(?:[ -](?:van |von |de |da )?[{U}][{L}]+){{1,4}}"
 SPEAKER_RE = re.compile(
     rf"\b(?:{lx.SPEECH_VERB})\s+(?:[{L}]+\s+){{0,3}}?(?P<after>{_NAME})|"
     rf"(?P<before>{_NAME})(?:,[^“”„\"«»]{{0,160}}?,)?\s+(?:[{L}]+\s+){{0,2}}?(?:{lx.SPEECH_VERB})\b"

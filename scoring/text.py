@@ -48,23 +48,30 @@ def _is_abbreviation(chunk: str) -> bool:
     return len(token) == 1 and token.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", token))
 
 
+_TAIL_CHARS = 40  # what the end of a sentence candidate is judged by: an abbreviation is shorter
+_REST_CHARS = 20
+
+
 def split_sentences(text: str) -> list[str]:
-    """Split text into sentences, keeping abbreviations and ordinal dates intact."""
+    """Split text into sentences, keeping abbreviations and ordinal dates intact. Each candidate end
+    is judged by the few characters around it, so a paragraph of thousands of "1." stays linear."""
     sentences: list[str] = []
     for paragraph in text.split("\n"):
         start = 0
         for match in _CANDIDATE_END.finditer(paragraph):
             end = match.end()
-            chunk = paragraph[start : match.start() + len(match.group(0).rstrip())]
-            rest = paragraph[end:]
+            stop = match.start() + len(match.group(0).rstrip())
+            cut = max(start, stop - _TAIL_CHARS)
+            tail = ("#" if cut > start else "") + paragraph[cut:stop]  # "#": no line start where it was cut
+            rest = paragraph[end : end + _REST_CHARS]
             if match.group(0).startswith(".") and match.group(0).strip() == ".":
-                if _is_abbreviation(chunk):
+                if _is_abbreviation(tail):
                     continue
-                if _ORDINAL_BEFORE.search(chunk) and (_MONTH_AFTER.match(rest) or rest[:1].isdigit()):
+                if _ORDINAL_BEFORE.search(tail) and (_MONTH_AFTER.match(rest) or rest[:1].isdigit()):
                     continue
             if rest[:1].islower():  # "… ca. 20 % der …" style false ends
                 continue
-            sentence = chunk.strip()
+            sentence = paragraph[start:stop].strip()
             if sentence:
                 sentences.append(sentence)
             start = end

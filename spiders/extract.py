@@ -428,8 +428,8 @@ def extract_links(
 
 
 def _int_attr(element: HtmlTree, name: str) -> int | None:
-    match = re.match(r"\s*(\d+)", element.get(name) or "")
-    return int(match.group(1)) if match else None
+    match = re.match(r"\d+", (element.get(name) or "").lstrip())
+    return int(match.group(0)) if match else None
 
 
 def extract_images(tree: HtmlTree, page_url: str) -> list[Image]:
@@ -567,7 +567,7 @@ def _dedupe(signals: list[AuthorSignal]) -> list[AuthorSignal]:
 
 
 def _iso_date(value: Any) -> str | None:
-    match = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value) if isinstance(value, str) else None
+    match = re.match(r"(\d{4}-\d{2}-\d{2})", value.lstrip()) if isinstance(value, str) else None
     return match.group(1) if match else None
 
 

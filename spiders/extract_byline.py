@@ -46,8 +46,8 @@ MIN_REPEATED = 3  # visible author elements on a page without an H1 that make it
 MAX_LINE = 160  # a byline is a short line, not a paragraph that happens to start with "von"
 NEAR_BEFORE = 250  # visible characters before the H1 that may hold the byline (kicker, meta line)
 NEAR_AFTER = 500  # ... and after it (meta line, standfirst, author row)
-_SEGMENT_SPLIT = re.compile(r"\s*(?:[|·•,;/]|\s[–—-]\s|\n)\s*")
-_CO_AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|/|\bund\b|\band\b)\s*")
+_SEGMENT_SPLIT = re.compile(r"(?<!\s)\s*(?:[|·•,;/]|\s[–—-]\s|\n)\s*")
+_CO_AUTHOR_SPLIT = re.compile(r"(?<!\s)\s*+(?:,|&|/|\bund\b|\band\b)\s*")
 _DATEISH = re.compile(r"\d|\b(?:min(?:utes?)?|read|lesezeit|uhr|am|on|updated|aktualisiert)\b", re.IGNORECASE)
 _BYLINE_ELEMENTS = etree.XPath(
     "//body//*[self::p or self::span or self::div or self::small or self::em or self::address or self::li or "
@@ -85,7 +85,7 @@ def _site_names(tree: HtmlTree) -> set[str]:
     for value in tree.xpath('//meta[@property="og:site_name"]/@content | //meta[@name="application-name"]/@content'):
         names.add(_key(value))
     title = tree.findtext(".//title") or ""
-    parts = re.split(r"\s+[|–—-]\s+|\s*[|]\s*", title.strip())
+    parts = re.split(r"(?<!\s)(?:\s+[|–—-]\s+|\s*[|]\s*)", title.strip())
     if len(parts) > 1:
         names.update(_key(p) for p in (parts[0], parts[-1]))
     return {n for n in names if n}

@@ -36,7 +36,7 @@ _BLOCK_TAGS = frozenset({
 # tokens (split on spaces), so a page builder's "elementor-widget-container" or "has-sidebar" layout
 # class does not count, but "sidebar", "post-comments", "related-posts" and "cookie-banner" do.
 _CHROME_TOKEN = re.compile(
-    r"(?!(?:has|with|without|no|is|show|hide|enable|disable)[-_])(?:[a-z0-9]+[-_])*(?P<word>"
+    r"(?<![a-z0-9_-])(?!(?:has|with|without|no|is|show|hide|enable|disable)[-_])(?:[a-z0-9]+[-_])*(?P<word>"
     r"sidebar|side-bar|widget-area|widgets|comments?|comment-list|commentlist|comment-respond|respond|"
     r"related|related-posts?|relatedposts|yarpp|share|sharing|social-share|shariff|sharedaddy|"
     r"cookie|cookies|cookie-banner|cookie-notice|consent|gdpr|breadcrumbs?|breadcrumb-trail|"
@@ -57,7 +57,7 @@ _HIDDEN_TOKENS = frozenset({
 })
 # named "not on a desktop screen" (the mobile copy of a responsive duplicate)
 _DESKTOP_HIDDEN = re.compile(
-    r"(?:hidden-(?:md|lg|xl|desktop)(?:-up)?|visible-(?:xs|sm)(?:-\w+)?|mobile-only|show-for-small-only|"
+    r"(?<![\w-])(?:hidden-(?:md|lg|xl|desktop)(?:-up)?|visible-(?:xs|sm)(?:-\w+)?|mobile-only|show-for-small-only|"
     r"(?:[a-z0-9]+-)*(?:hidden|hide)[-_](?:on[-_])?(?:desktop|large|lg|xl))",
     re.IGNORECASE,
 )

@@ -105,3 +105,7 @@ GEO_STRIP_PARAMS = [
 # machine has more than one core, 0 = extract in the crawl process. Batch children use one each:
 # their parallelism is the batch's --jobs.
 GEO_EXTRACT_WORKERS = -1
+# Seconds one page's analysis may take in an extraction worker (0 = no limit). A page over it is
+# recorded with an error and the links of its markup, its worker is replaced and the crawl goes on.
+# Enforced where there are workers; in the crawl process (0 workers) the hard --timeout still holds.
+GEO_PAGE_BUDGET = 30.0

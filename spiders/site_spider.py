@@ -166,7 +166,7 @@ def is_pagination_url(url: str) -> bool:
 
 
 def feed_type(body: bytes) -> str | None:
-    """"RSS" or "Atom" when the body is a news feed (whatever its Content-Type says), else None."""
+    """ "RSS" or "Atom" when the body is a news feed (whatever its Content-Type says), else None."""
     head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"<?xml") and not head.lower().startswith((b"<rss", b"<feed", b"<rdf:rdf")):
         return None
@@ -205,6 +205,19 @@ def extract_response(
             tree, base_url(tree, page_url), absolute_http_url, scope.is_internal, scope.normalise
         )
     return {"fields": fields, "refresh": scope.normalise(refresh) if refresh else None, "pagination": pagination}
+
+
+def extract_links_only(
+    body: bytes, content_type: str | None, page_url: str, scope: UrlScope, error: str
+) -> dict[str, Any]:
+    """Title, meta tags and links of a page whose analysis was given up (`error` says why): the
+    crawl still follows its links. Parsing and reading links is linear, unlike the analysis."""
+    tree = parse_html(decode_html(body, content_type)) if body.strip() else None
+    if tree is None:
+        return {"error": error}
+    fields = extract_head_and_links(tree, page_url, scope.is_internal, scope.normalise)
+    fields["error"] = error
+    return {"fields": fields, "refresh": None, "pagination": extract_rel_links(tree, page_url)}
 
 
 # Failures to reach the server at all (refused, reset, dropped, no route, unknown host), by the
@@ -380,7 +393,9 @@ class SiteSpider(scrapy.Spider):
             alias_prefixes=alias_prefixes,
             strip=strip,
         )
-        spider.pool = start_pool(settings.getint("GEO_EXTRACT_WORKERS"))
+        spider.workers = settings.getint("GEO_EXTRACT_WORKERS")
+        spider.page_budget_s = max(0.0, settings.getfloat("GEO_PAGE_BUDGET"))
+        spider.pool = start_pool(spider.workers)
         if spider.resume is not None:
             spider.seen |= spider.resume.seen
             for url in spider.resume.seen:
@@ -648,13 +663,28 @@ class SiteSpider(scrapy.Spider):
                 yield request
 
     async def extract(self, body: bytes, content_type: str | None, page_url: str, ok: bool) -> dict[str, Any]:
-        """`extract_response` in the worker pool (a second core), or here when there is none."""
+        """`extract_response` in the worker pool (a second core) within the page budget, or here
+        when there is none."""
         args = (body, content_type, page_url, self.scope)
         kwargs = {"ok": ok, "follow_refresh": self.follow_meta_refresh}
-        if self.pool is not None:
+        while self.pool is not None:
+            pool = self.pool
             try:
-                return await asyncio.wrap_future(self.pool.submit(extract_response, *args, **kwargs))
+                future = asyncio.wrap_future(pool.submit(extract_response, *args, **kwargs))
+                return await asyncio.wait_for(future, self.page_budget_s or None)
+            except TimeoutError:
+                self.logger.warning(
+                    "analysis of %s took over %g s; its worker is replaced", page_url, self.page_budget_s
+                )
+                self._replace_pool(pool)
+                error = (
+                    f"analysis stopped after the {self.page_budget_s:g} s page budget: "
+                    "only title, meta tags and links read"
+                )
+                return extract_links_only(body, content_type, page_url, self.scope, error)
             except BrokenProcessPool:
+                if self.pool is not pool:  # replaced meanwhile (another page over budget): run it in the new one
+                    continue
                 self.logger.warning("extraction worker died; extracting in the crawl process from now on")
                 self.pool = None
             except Exception as exc:  # a bug in an extractor must not end the crawl
@@ -663,6 +693,16 @@ class SiteSpider(scrapy.Spider):
             return extract_response(*args, **kwargs)
         except Exception as exc:
             return {"error": f"extraction failed: {type(exc).__name__}: {exc}"[:500]}
+
+    def _replace_pool(self, pool: ProcessPoolExecutor) -> None:
+        """Kill the workers of `pool` (one is stuck on a page over budget) and start new ones; pages
+        in flight in the old pool are submitted again by `extract`."""
+        if self.pool is not pool:
+            return
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = start_pool(self.workers)
 
     def closed(self, reason: str) -> None:
         if self.pool is not None:

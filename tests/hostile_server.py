@@ -1,6 +1,6 @@
 """A loopback site that turns against its crawler (issue 18): a robots.txt that forbids everything
 and answers slowly (so many requests wait for it at once), a server that dies mid-crawl (every
-later connection refused), a page that never answers.
+later connection refused), a page that never answers, a page whose analysis takes seconds.
 
 `HostileSite(pages=N)`: `/` links to /p/1 ... /p/N-1 (flat: the whole frontier is known after the
 first page), /sitemap.xml lists them all. Hits are counted per path, as in tests/fault_server.py.
@@ -26,7 +26,9 @@ class HostileSite:
     robots: robots.txt body (None: 404). robots_delay_s: robots.txt answers after this pause.
     die_after: after this many page answers the server closes its listening socket for good (a
     client server that crashed): every later request is connection refused. delay_s: pause
-    before each page. hang: /hang is linked from / and answers after an hour."""
+    before each page. hang: /hang is linked from / and answers after an hour. heavy: /heavy is
+    linked from / — 60,000 paragraphs (about 6 MB, seconds of analysis) that link to
+    /behind-heavy/1 and /behind-heavy/2, which no other page links to."""
 
     def __init__(
         self,
@@ -37,6 +39,7 @@ class HostileSite:
         die_after: int | None = None,
         delay_s: float = 0.0,
         hang: bool = False,
+        heavy: bool = False,
     ) -> None:
         self.pages = pages
         self.robots = robots
@@ -44,6 +47,7 @@ class HostileSite:
         self.die_after = die_after
         self.delay_s = delay_s
         self.hang = hang
+        self.heavy = heavy
         self.hits: dict[str, list[float]] = defaultdict(list)
         self.lock = threading.Lock()
         self.answered = 0
@@ -119,6 +123,14 @@ class _HostileHandler(_FaultHandler):
         if path == "/hang":
             time.sleep(3600)
             return
+        if site.heavy and path == "/heavy":
+            links = "".join(f"<a href='/behind-heavy/{n}'>behind {n}</a> " for n in (1, 2))
+            paragraph = "<p>Ein langer Absatz mit 12 Zahlen, „Zitaten“ und 3,5 % Anteil, von Anna Beispiel.</p>"
+            self.html("Heavy", f"<main><h1>Heavy</h1><nav>{links}</nav>{paragraph * 60_000}</main>")
+            return
+        if site.heavy and path in ("/behind-heavy/1", "/behind-heavy/2"):
+            self.html("Behind", f"<main><h1>{path}</h1><p>Reached only through the heavy page.</p></main>")
+            return
         if path not in site.page_paths():
             self.html("Not found", "<h1>Not found</h1>", status=404)
             return
@@ -129,6 +141,8 @@ class _HostileHandler(_FaultHandler):
             links = "".join(f"<li><a href='/p/{n}'>Page {n}</a></li>" for n in range(1, site.pages))
             if site.hang:
                 links += "<li><a href='/hang'>never answers</a></li>"
+            if site.heavy:
+                links += "<li><a href='/heavy'>heavy</a></li>"
         self.html(
             f"Page {number}",
             f"<nav><a href='/'>Home</a></nav><main><h1>Page {number}</h1>"

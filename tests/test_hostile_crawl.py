@@ -394,3 +394,33 @@ def test_hard_deadline_kills_a_process_stuck_holding_the_gil(tmp_path):
     row = store.audit(audit_id)
     store.close()
     assert (row.status, row.error) == ("partial", "stuck")
+
+
+# -- a page over the analysis budget (item 1) ----------------------------------------------------------
+def test_a_page_over_the_analysis_budget_is_recorded_with_its_links_and_the_crawl_goes_on(tmp_path):
+    db = tmp_path / "audits.db"
+    with HostileSite(pages=8, heavy=True) as site:
+        proc = _start_audit(site, db, tmp_path, "-s", "GEO_PAGE_BUDGET=0.5")
+        try:
+            proc.wait(180)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        origin = site.origin
+    stderr = (tmp_path / "stderr").read_text()
+    assert proc.returncode == 0, stderr[-2000:]
+    assert "Traceback" not in stderr
+    store = Store(db)
+    records = {r.url.removeprefix(origin): r for r in store.iter_pages(1)}
+    row = store.audit(1)
+    store.close()
+    heavy = records["/heavy"]
+    assert heavy.status == 200 and "0.5 s page budget" in heavy.error
+    assert {link.url.removeprefix(origin) for link in heavy.links} >= {"/behind-heavy/1", "/behind-heavy/2"}
+    assert heavy.title == "Heavy" and heavy.main_text == ""  # not analysed
+    # its links were followed, and every other page was analysed by the new workers
+    assert records["/behind-heavy/1"].error is None and "Reached only" in records["/behind-heavy/1"].main_text
+    others = [path for path in records if path not in ("/heavy", "/robots.txt")]
+    assert len(others) >= 9 and all(records[path].error is None for path in others), others
+    assert row.status == "complete"

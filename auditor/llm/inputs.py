@@ -38,7 +38,7 @@ MAX_PAGES_PER_BRIEF = 4
 MAX_STRONG_PAGES = 4
 _ABOUT = re.compile(r"/(ueber-uns|uber-uns|about|about-us|unternehmen|wir|company)/?$", re.I)
 _NO_LINK_SOURCE = frozenset({"legal", "contact", "listing"})
-_TITLE_SPLIT = re.compile(r"\s+[|–—·•:-]\s+")
+_TITLE_SPLIT = re.compile(r"(?<!\s)\s+[|–—·•:-]\s+")
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 LANGUAGES = ("de",)  # languages with translation files; English needs none
-_EN_NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+")
+_EN_NUMBER = re.compile(r"(?<!\d)(?:-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9/(])")
 MAX_DEPTH = 4
 

@@ -58,15 +58,17 @@ _ARTICLE_BEFORE = frozenset(
 _NAME_WORD_RE = re.compile(rf"[{_UPPER}][\w’'-]+")
 _ACRONYM_RE = re.compile(rf"[{_UPPER}][{_UPPER}{_LOWER}]*[{_UPPER}][{_UPPER}{_LOWER}]*")
 _SIGNATURE_LINE_RE = re.compile(
-    rf"[ \t]*(?:[—–-][ \t]*)?(?P<name>{lx.NAME})[ \t]*(?P<rest>[,·|/(–—][^\n]{{0,120}})?$", re.MULTILINE
+    rf"(?<![ \t])[ \t]*+(?:[—–-][ \t]*+)?(?P<name>{lx.NAME})[ \t]*(?P<rest>[,·|/(–—][^\n]{{0,120}})?$", re.MULTILINE
 )
-_DASH_LINE_RE = re.compile(rf"[ \t]*[—–][ \t]*(?P<name>{lx.NAME})[ \t]*(?:[,·|(][^\n]{{0,120}})?$")
+_DASH_LINE_RE = re.compile(rf"(?<![ \t])[ \t]*+[—–][ \t]*+(?P<name>{lx.NAME})[ \t]*(?:[,·|(][^\n]{{0,120}})?$")
 _NAMED_ORG_RE = re.compile(
     rf"(?<![\w-])(?P<noun>{qr.ORG_WORD_RE.pattern})[ \t]+(?:(?:„|“|\"|«|»)(?P<q>[^„“”\"«»\n]{{2,80}})[“”\"«»]"
     rf"|(?P<n>[{_UPPER}][\w.&’'-]*(?:[ \t]+(?:[{_UPPER}][\w.&’'-]*|ohne|für|of|for|und|and|&)){{0,4}}))"
 )
-_LEGAL_NAME_RE = re.compile(rf"(?P<n>(?:[{_UPPER}][\w.&’'-]*[ \t]+){{1,3}})(?:{'|'.join(lx.LEGAL_FORMS)})(?![\w-])")
-_DOMAIN_RE = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,10}")
+_LEGAL_NAME_RE = re.compile(
+    rf"(?<![\w.&’'-])(?P<n>(?:[{_UPPER}][\w.&’'-]*[ \t]+){{1,3}})(?:{'|'.join(lx.LEGAL_FORMS)})(?![\w-])"
+)
+_DOMAIN_RE = re.compile(r"(?<![a-z0-9.-])(?:[a-z0-9-]+\.)+[a-z]{2,10}")
 # Nouns, not names: "Kurze Einführung", "Neue Funktionen" under a quotation are headings.
 _NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "ungen", "ionen", "ments", "ness")
 _NICKNAME_RE = re.compile(
@@ -260,7 +262,7 @@ class _Names:
     def _introduced(self, position: int) -> bool:
         """A role before the name ("CEO Dr. …", "Aftersales-Experte Lars Buchholz") or a verb ("verstärkt
         Tobias Kranich unser Team"); after a preposition it is a subject or a title ("in Molecular Biology")."""
-        before = re.search(r"([\w-]+)[ \t]+$", self.text[max(0, position - 40) : position])
+        before = re.search(r"(?<![\w-])([\w-]+)[ \t]+$", self.text[max(0, position - 40) : position])
         word = before.group(1) if before else ""
         if word.upper() in qr.ROLE_ACRONYMS or word.lower().endswith(lx.ROLE_NOUN_ENDINGS):
             return True
@@ -369,7 +371,7 @@ def _plausible_name(name: str) -> bool:
 def _org_speaker(token: re.Match[str], window: str, names: _Names) -> str:
     """The organisation a noun stands for, UNNAMED when the page does not name it."""
     after = window[token.end() :]
-    named = re.match(r"[ \t]+(?:„|“|\"|«|»)(?P<q>[^„“”\"«»\n]{2,80})[“”\"«»]", after)
+    named = re.match(r"[ \t]++(?:„|“|\"|«|»)(?P<q>[^„“”\"«»\n]{2,80})[“”\"«»]", after)
     if named:
         return named.group("q").strip()
     return names.org_named(token.group(0).rstrip(".")) or UNNAMED
@@ -551,7 +553,7 @@ def _from_clause(clause: str, names: _Names, position: int, after_first: bool) -
 def _source_name(paren: str) -> str:
     """ "(Quelle: https://www.ippnw.de/…)" -> "ippnw.de"; "(§31-42, StrlSchV)" stays."""
     inner = re.sub(r"^(?i:quelle|source|via|aus|from|nach)\s*:?\s*", "", paren.strip(" ()"))
-    host = re.match(r"(?:https?://)?(?:www\.)?([\w.-]+\.[a-z]{2,10})(?:/\S*)?$", inner)
+    host = re.match(r"(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)*\.[a-z]{2,10})(?:/\S*)?$", inner)
     return host.group(1) if host else inner
 
 
@@ -567,7 +569,7 @@ def _trailing(text: str, end: int, ceiling: int, starts_sentence: bool, names: _
     signed = re.match(rf"\s*\((?P<n>{lx.NAME}|[{_UPPER}][{_LOWER}]{{3,}})\)\s*[.!]?\s*$", rest)
     if signed and (line_end == stop or text[line_end : line_end + 1] == "\n"):
         return lx.clean_name(signed.group("n")), end + signed.end()  # „…“ (Augustinus)
-    dash = re.match(r"\s*[—–]\s*", rest)
+    dash = re.match(r"\s*+[—–]\s*", rest)
     if dash:
         first = re.match(r"[\w’'-]+", rest[dash.end() :])
         if first and first.group(0).lower() in _CONJUNCTION_START | _NOT_VERB:
@@ -678,7 +680,7 @@ def _line_after(text: str, start: int, end: int, names: _Names) -> tuple[str, in
 
         if whole_line and _plausible_name(match.group("name")) and not qr.ORG_WORD_RE.fullmatch(name.split()[-1]):
             return name, next_end
-    dash = re.match(r"[ \t]*[—–][ \t]*(?P<sig>\S.{0,90})$", line)
+    dash = re.match(r"[ \t]*+[—–][ \t]*+(?P<sig>\S.{0,90})$", line)
     if dash:
         found = speaker_after(dash.group("sig"), names, line_end + 1, budget=4)
         if found:
@@ -786,7 +788,7 @@ def _signature_in(quote_text: str, names: _Names) -> str | None:
     if named and _plausible_name(named.group(0)):
         return lx.clean_name(named.group(0))
     if len(sig.split()) <= 6 and (sig.startswith("@") or qr.HANDLE_RE.match(sig) and "(" in sig):
-        return re.split(r"\s*[,(]", sig)[0].strip() or sig
+        return re.split(r"(?<!\s)\s*[,(]", sig)[0].strip() or sig
     return None
 
 

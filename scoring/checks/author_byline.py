@@ -14,7 +14,7 @@ from scoring.text import excerpt
 
 # "Von Jana Albrecht | 3. März 2025", "By Dr. Tom Baker, energy consultant", "Autorin: Jana Albrecht"
 BYLINE_RE = re.compile(
-    rf"^\s*(?:(?i:von|by|written by|geschrieben von|text|autor(?:in)?|author)\s*:?)\s+(?P<name>{NAME})"
+    rf"^[ \t]*+(?:(?i:von|by|written by|geschrieben von|text|autor(?:in)?|author)\s*:?)\s+(?P<name>{NAME})"
     r"(?=\s*(?:$|[,|·•–—(/&]|-\s|\d|am\b|on\b|und\b|and\b|(?i:veröffentlicht|published|aktualisiert|updated)))",
     re.MULTILINE,
 )

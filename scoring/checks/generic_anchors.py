@@ -18,7 +18,7 @@ GENERIC = frozenset(
     """.replace("\n", " ").split("|")
 )
 GENERIC = frozenset(g.strip() for g in GENERIC if g.strip())
-_CLEAN = re.compile(r"[\s»›→>….:!]+$|^[\s»›→>]+")
+_CLEAN = re.compile(r"(?<![\s»›→>….:!])[\s»›→>….:!]+$|^[\s»›→>]+")
 
 
 def normalise(anchor: str) -> str:

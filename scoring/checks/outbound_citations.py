@@ -42,9 +42,9 @@ _GENERIC_BRANDS = frozenset({
     "online", "support", "help", "hilfe", "kontakt", "contact", "about", "impressum", "datenschutz", "privacy",
     "github", "gitlab", "google", "facebook", "youtube", "twitter", "linkedin", "wikipedia", "amazon",
 })
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:/»«-]\s+|\s*\|\s*|\s+::\s+")
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)(?:\s+[|–—·•:/»«-]\s+|\s*\|\s*|\s+::\s+)")
 _DOMAIN_LIKE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
-_BULLETS = re.compile(r"^[\s\-–—•·*►▶→»>\d.)\[\]]+|[\s:;,.!?…→»«>\-–—)\]]+$")
+_BULLETS = re.compile(r"^[\s\-–—•·*►▶→»>\d.)\[\]]+|(?<![\s:;,.!?…→»«>\-–—)\]])[\s:;,.!?…→»«>\-–—)\]]+$")
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ class SemanticDuplicates(Check):
 # Title tokens that tell variants of one thing apart: numbers, years, versions, roman numerals, models.
 _VARIANT_TOKEN = re.compile(r"^(?:\d[\w.,/-]*|v?\d+(?:\.\d+)+|[ivx]{1,4}|[a-z]{0,3}\d+[a-z]{0,3})$", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[\w.]+", re.UNICODE)
-_TITLE_SPLIT = re.compile(r"\s+[–—|-]\s+|:\s+|\s+\|\s*")
+_TITLE_SPLIT = re.compile(r"(?<!\s)\s+[–—|-]\s+|:\s+|(?<!\s)\s+\|\s*")
 
 
 def title_variants(title_a: str | None, title_b: str | None) -> bool:

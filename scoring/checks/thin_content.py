@@ -36,7 +36,7 @@ SERVICE_KEYWORDS = (
 # Handwerk", "datenschutz-im-handwerk-was-betriebe-beachten") is rated like any other page.
 _CONNECTORS = {"of", "and", "und", "&", "zum", "zur", "for"}
 _TOKEN_SPLIT = re.compile(r"[\s\-_.,/+]+")
-_TITLE_PARTS = re.compile(r"\s+[|–—·•:-]\s+|\s*[|–—·•]\s*")
+_TITLE_PARTS = re.compile(r"(?<!\s)(?:\s+[|–—·•:-]\s+|\s*[|–—·•]\s*)")
 
 
 def word_total(page: PageRecord) -> int:
