@@ -51,7 +51,7 @@ CLIENT_KEYS = {
     "out": str,
 }
 BRANDING_KEYS = ("agency", "logo", "colour", "footer")
-CSV_COLUMNS = (*CLIENT_KEYS, "disabled", "weights", *BRANDING_KEYS)
+CSV_COLUMNS = (*CLIENT_KEYS, "disabled", "weights", "source_domains", *BRANDING_KEYS)
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 LOGO_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml")
 GRACE_S = 5.0  # after SIGTERM (time limit, Ctrl-C) a child gets this long before SIGKILL
@@ -79,6 +79,7 @@ class ClientSpec:
     memory_mb: int = 3072  # memory in use by the child's process tree (PSS, watched by the parent); 0 = none
     weights: dict[str, float] = field(default_factory=dict)
     disabled: tuple[str, ...] = ()
+    source_domains: tuple[str, ...] = ()  # the client's own strong sources ([clients.scoring] source_domains)
     branding: dict[str, str] | None = None  # agency, logo (absolute path), colour, footer
 
 
@@ -153,7 +154,7 @@ def _client(raw: dict[str, Any], defaults: dict[str, Any], base: Path, out_root:
         if mimetypes.guess_type(logo.name)[0] not in LOGO_TYPES:
             raise BatchError(f"{where}: logo must be a PNG, JPEG, GIF, WebP or SVG file: {logo}")
         branding["logo"] = str(logo)
-    unknown_scoring = sorted(set(scoring) - {"weights", "disabled"})
+    unknown_scoring = sorted(set(scoring) - {"weights", "disabled", "source_domains"})
     if unknown_scoring:
         raise BatchError(f"{where}: unknown scoring key(s) {', '.join(unknown_scoring)}")
     try:
@@ -162,6 +163,15 @@ def _client(raw: dict[str, Any], defaults: dict[str, Any], base: Path, out_root:
         raise BatchError(f"{where}: scoring weights must be numbers") from exc
     disabled = tuple(str(d) for d in scoring.get("disabled", []))
     _validate_scoring(weights, disabled, where)
+    from scoring.config import source_domain
+
+    domains = scoring.get("source_domains", [])
+    try:
+        if not isinstance(domains, list):
+            raise ValueError('source_domains must be a list of host names, e.g. ["bfr.bund.de"]')
+        source_domains = tuple(dict.fromkeys(source_domain(d) for d in domains))
+    except ValueError as exc:
+        raise BatchError(f"{where}: {exc}") from exc
     name = values.pop("name").strip()
     url = values.pop("url").strip()
     problem = _url_problem(url)
@@ -175,6 +185,7 @@ def _client(raw: dict[str, Any], defaults: dict[str, Any], base: Path, out_root:
         out=out,
         weights=weights,
         disabled=disabled,
+        source_domains=source_domains,
         branding=branding or None,
         **values,
     )
@@ -301,7 +312,11 @@ def _csv_rows(text: str, path: Path) -> list[dict[str, Any]]:
         for pair in _split(row.get("weights", "")):
             check, _, weight = pair.partition("=")
             weights[check.strip()] = weight.strip()
-        client["scoring"] = {"disabled": _split(row.get("disabled", "")), "weights": weights}
+        client["scoring"] = {
+            "disabled": _split(row.get("disabled", "")),
+            "weights": weights,
+            "source_domains": _split(row.get("source_domains", "")),
+        }
         client["_where"] = f"{path} line {line}"
         rows.append(client)
     return rows
@@ -575,7 +590,9 @@ def run_client(spec: ClientSpec, db: str, batch_id: int, events: Any | None = No
         # No hard deadline of its own (auditor.crawl.HardDeadline): the supervisor kills at the time limit.
         overrides={"GEO_EXTRACT_WORKERS": min(1, default_extract_workers()), "GEO_HARD_TIMEOUT": False},
     )
-    config = ScoringConfig(weights=dict(spec.weights), disabled=frozenset(spec.disabled))
+    config = ScoringConfig(
+        weights=dict(spec.weights), disabled=frozenset(spec.disabled), source_domains=spec.source_domains
+    )
     values: dict[str, Any]
     try:
         audit_id = crawl_only(spec.url, store=store, options=options, on_page=on_page)
@@ -904,4 +921,5 @@ def spec_to_dict(spec: ClientSpec) -> dict[str, Any]:
 def spec_from_dict(data: dict[str, Any]) -> ClientSpec:
     data = dict(data)
     data["disabled"] = tuple(data.get("disabled", ()))
+    data["source_domains"] = tuple(data.get("source_domains", ()))
     return replace(ClientSpec(name=data.pop("name"), url=data.pop("url"), out=data.pop("out")), **data)

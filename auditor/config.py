@@ -10,6 +10,7 @@ timeout = 900        # seconds for the whole crawl
 
 [scoring]
 disabled = ["readability"]
+source_domains = ["bfr.bund.de", "vdma.org"]   # the client's own strong sources (and subdomains)
 
 [scoring.weights]
 statistics = 4
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from scoring.config import ScoringConfig, validate
+from scoring.config import ScoringConfig, source_domain, validate
 
 # Every setting: its type and the smallest value it may take (None: any string). Checked at load, so a
 # wrong value is one `error:` line before anything runs (`max_pages = 0` once meant "no limit").
@@ -146,16 +147,23 @@ def load_config(path: Path | None) -> UserConfig:
 
 
 def _scoring(section: dict[str, Any], path: Path) -> ScoringConfig:
-    unknown = sorted(set(section) - {"weights", "disabled"})
+    unknown = sorted(set(section) - {"weights", "disabled", "source_domains"})
     if unknown:
         raise ConfigError(f"unknown scoring setting(s) in {path}: {', '.join(unknown)}")
+    domains = section.get("source_domains", [])
+    if not isinstance(domains, list):
+        raise ConfigError(f'scoring.source_domains in {path} must be a list of host names, e.g. ["bfr.bund.de"]')
+    try:
+        sources = tuple(dict.fromkeys(source_domain(d) for d in domains))
+    except ValueError as exc:
+        raise ConfigError(f"scoring.source_domains in {path}: {exc}") from exc
     weights = {}
     for check, value in _table(section, "weights", path, "scoring.").items():
         weights[check] = _typed("scoring.weights", check, value, (float, 0), path)
     disabled = section.get("disabled", [])
     if not isinstance(disabled, list) or not all(isinstance(d, str) for d in disabled):
         raise ConfigError(f'scoring.disabled in {path} must be a list of check ids, e.g. ["readability"]')
-    scoring = ScoringConfig(weights=weights, disabled=frozenset(disabled))
+    scoring = ScoringConfig(weights=weights, disabled=frozenset(disabled), source_domains=sources)
     try:
         validate(scoring)
     except ValueError as exc:

@@ -58,7 +58,9 @@ def normalise_start_url(raw: str) -> str:
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https"):
         raise AuditError(f"only http and https URLs can be audited, not {parts.scheme!r}")
-    if not parts.netloc or not _HOST.match(parts.netloc) or "." not in parts.hostname and parts.hostname != "localhost":
+    if parts.netloc.startswith("["):
+        pass
+    elif not parts.netloc or not _HOST.match(parts.netloc) or "." not in parts.hostname and parts.hostname != "localhost":
         raise AuditError(f"not a URL: {raw!r}")
     if not parts.path:
         text += "/"

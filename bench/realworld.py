@@ -10,7 +10,10 @@ briefs off), and every labelled page's signals in results.json are compared with
   precision and recall of presence (label count > 0 against signal count > 0);
 - author names: share of true bylines where the audit found exactly the labelled names (parentheses
   and @handles dropped, case-insensitive);
-- main-text words: median of |audit - label| / max(label, 100), per page type.
+- main-text words: median of |audit - label| / max(label, 100), per page type;
+- quote speakers: share of the attributed quotes the audit lists on a page (the evidence of the
+  attributed-quotes check, article pages) whose speaker is one of the page's labelled
+  `quote_speakers` (titles dropped; a surname alone names the same person).
 
     python bench/realworld.py [--root /tmp/geo-realworld] [--out /tmp/geo-realworld-out] [--reuse]
                               [--sites a,b] [--show byline,page_type,...]
@@ -95,9 +98,24 @@ def audit_site(site, root: Path, out: Path) -> Path:
         shutil.rmtree(target)
     exe = Path(sys.executable).with_name("geo-audit")
     cmd = [
-        str(exe), "audit", str(root / site.name), "--as-host", site.origin, "--out", str(target),
-        "--db", str(out / "audits.db"), "--delay", "0", "--max-pages", "6000", "--max-depth", "60",
-        "--llm", "none", "--json",
+        str(exe),
+        "audit",
+        str(root / site.name),
+        "--as-host",
+        site.origin,
+        "--out",
+        str(target),
+        "--db",
+        str(out / "audits.db"),
+        "--delay",
+        "0",
+        "--max-pages",
+        "6000",
+        "--max-depth",
+        "60",
+        "--llm",
+        "none",
+        "--json",
     ]
     if site.name in IGNORE_ROBOTS:
         cmd += ["-s", "ROBOTSTXT_OBEY=False"]
@@ -120,6 +138,49 @@ def names_key(names: str | list[str] | None) -> list[str]:
         item = re.sub(r"\([^)]*\)|@\w+", "", item)
         cleaned.append(" ".join(item.split()).casefold())
     return [c for c in cleaned if c]
+
+
+_TITLE_WORDS = {
+    "dr",
+    "prof",
+    "professor",
+    "professorin",
+    "dipl",
+    "ing",
+    "mr",
+    "mrs",
+    "ms",
+    "herr",
+    "frau",
+    "h",
+    "c",
+    "mult",
+}
+
+
+def name_tokens(name: str) -> set[str]:
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\([^)]*\)", "", name).casefold())
+    return {w for w in words if w not in _TITLE_WORDS}
+
+
+def speaker_matches(found: str, labelled: list[str]) -> bool:
+    """The audit's speaker is one of the labelled ones: the same words, or a part of them ("Berger"
+    for "Dr. Klaus Berger"), or the labelled name inside a longer one ("Lars Buchholz von cotedo")."""
+    tokens = name_tokens(found)
+    return bool(tokens) and any(
+        (other := name_tokens(name)) and (tokens <= other or other <= tokens) for name in labelled
+    )
+
+
+def quote_speakers(check: dict) -> dict[str, list[str]]:
+    """{url key: speakers listed in the attributed-quotes check's evidence, one per quote}."""
+    found: dict[str, list[str]] = {}
+    for outcome in check.get("pages") or []:
+        notes = [e.get("note") or "" for e in outcome.get("evidence") or []]
+        found[url_key(outcome["url"])] = [
+            n.removeprefix("attributed to ") for n in notes if n.startswith("attributed to ")
+        ]
+    return found
 
 
 def signal_present(key: str, value) -> bool:
@@ -172,6 +233,8 @@ def compare(labels: list[dict], results: dict[str, dict]) -> dict:
     type_misses: list[str] = []
     names_right = names_total = 0
     name_misses: list[str] = []
+    speakers_right = speakers_total = 0
+    speaker_misses: list[str] = []
     word_errors: dict[str, list[float]] = defaultdict(list)
     word_misses: list[tuple[float, str]] = []
     missing: list[str] = []
@@ -201,14 +264,27 @@ def compare(labels: list[dict], results: dict[str, dict]) -> dict:
                 names_right += 1
             else:
                 name_misses.append(f"{url}  label={label['author_name']!r}  audit={signals['authors']!r}")
+        if label.get("quote_speakers"):
+            for speaker in page.get("quote_speakers") or []:
+                speakers_total += 1
+                if speaker_matches(speaker, label["quote_speakers"]):
+                    speakers_right += 1
+                else:
+                    speaker_misses.append(f"{url}  label={label['quote_speakers']!r}  audit={speaker!r}")
         error = abs(signals["words_main"] - label["word_count_main"]) / max(label["word_count_main"], 100)
         word_errors[label["page_type"]].append(error)
-        word_misses.append((error, f"{url}  [{label['page_type']}] label={label['word_count_main']} "
-                                   f"audit={signals['words_main']}  ({error:.0%})"))
+        word_misses.append(
+            (
+                error,
+                f"{url}  [{label['page_type']}] label={label['word_count_main']} "
+                f"audit={signals['words_main']}  ({error:.0%})",
+            )
+        )
     return {
         "presence": presence,
         "page_type": (type_ok.tp, type_ok.tp + type_ok.fp, type_misses),
         "names": (names_right, names_total, name_misses),
+        "speakers": (speakers_right, speakers_total, speaker_misses),
         "words": word_errors,
         "word_misses": [m for _, m in sorted(word_misses, reverse=True) if _ > 0.10],
         "missing": missing,
@@ -216,8 +292,10 @@ def compare(labels: list[dict], results: dict[str, dict]) -> dict:
 
 
 def report(figures: dict, labels: list[dict], sites: list[str], show: set[str]) -> None:
-    print(f"{len(labels)} labelled pages from {len(sites)} sites; "
-          f"{len(figures['missing'])} labelled pages without signals (not crawled or not HTML)")
+    print(
+        f"{len(labels)} labelled pages from {len(sites)} sites; "
+        f"{len(figures['missing'])} labelled pages without signals (not crawled or not HTML)"
+    )
     for line in figures["missing"]:
         print(f"  missing: {line}")
     print(f"\n{'detector':20} {'precision':>9} {'recall':>7}   tp  fp  fn   target")
@@ -227,13 +305,21 @@ def report(figures: dict, labels: list[dict], sites: list[str], show: set[str]) 
         if target and score.precision is not None and score.recall is not None:
             mark = "ok" if score.precision >= target[0] and score.recall >= target[1] else "MISSED"
             mark = f"{target[0]:.2f}/{target[1]:.2f} {mark}"
-        print(f"{name:20} {fmt(score.precision):>9} {fmt(score.recall):>7} {score.tp:4} {score.fp:3} {score.fn:3}   "
-              f"{mark}")
+        print(
+            f"{name:20} {fmt(score.precision):>9} {fmt(score.recall):>7} {score.tp:4} {score.fp:3} {score.fn:3}   "
+            f"{mark}"
+        )
     right, total, type_misses = figures["page_type"]
     print(f"\npage type accuracy   {right / total if total else 0:.3f}  ({right}/{total}; target 0.90)")
     right, total, name_misses = figures["names"]
     share = right / total if total else 0
     print(f"author names exact   {share:.3f}  ({right}/{total} true bylines found; target 0.90)")
+    right, total, speaker_misses = figures["speakers"]
+    share = right / total if total else 0
+    print(
+        f"quote speakers right {share:.3f}  ({right}/{total} quotes listed on pages with labelled speakers; "
+        "target 0.90)"
+    )
     print("\nmain-text words: median |audit - label| / max(label, 100) per page type (target ≤ 0.10)")
     for kind, errors in sorted(figures["words"].items()):
         print(f"  {kind:10} {statistics.median(errors):.3f}  ({len(errors)} pages)")
@@ -241,6 +327,7 @@ def report(figures: dict, labels: list[dict], sites: list[str], show: set[str]) 
         **{name: score.misses for name, score in figures["presence"].items()},
         "page_type": type_misses,
         "names": name_misses,
+        "speakers": speaker_misses,
         "words": figures["word_misses"],
     }
     for name in sorted(show):
@@ -275,7 +362,11 @@ def main(argv: list[str] | None = None) -> int:
             path = audit_site(site, args.root, args.out)
         data = json.loads(path.read_text(encoding="utf-8"))
         by_key: dict[str, dict] = {}
-        for page in data["pages"]:  # "/a" redirecting to "/a/" meet on one key: keep the analysed page
+        speakers = quote_speakers(next((c for c in data["checks"] if c["id"] == "attributed-quotes"), {}))
+        for page in data["pages"]:
+            page["quote_speakers"] = speakers.get(
+                url_key(page["url"]), []
+            )  # "/a" redirecting to "/a/" meet on one key: keep the analysed page
             key = url_key(page["url"])
             if page.get("signals") or key not in by_key:
                 by_key[key] = page

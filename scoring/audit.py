@@ -141,7 +141,7 @@ def _page_summaries(site: SiteData, results: list[CheckResult]) -> list[PageSumm
                 failed_checks=[cid for cid, o, _ in rated if o.state in ("fail", "warn")],
                 error=page.error,
                 page_type=classify(page).kind if page.ok else None,
-                signals=page_signals(page) if page.ok else None,
+                signals=page_signals(page, site.source_domains) if page.ok else None,
             )
         )
     return summaries
@@ -159,7 +159,8 @@ def score_site(
     config = config or ScoringConfig()
     validate(config)
     began = time.perf_counter()
-    site = SiteData(pages, artifacts, embeddings)  # embeddings: scoring.clusters.PageEmbeddings
+    # embeddings: scoring.clusters.PageEmbeddings
+    site = SiteData(pages, artifacts, embeddings, source_domains=config.source_domains)
     registry = all_checks()
     results = [evaluate_check(cls(), site, config.check_weight(cid)) for cid, cls in registry.items()]
     by_id = {r.id: r for r in results}

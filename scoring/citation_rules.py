@@ -310,10 +310,17 @@ SOURCE_DOMAINS = (
 _SOURCE_PATTERNS = tuple(re.compile(rf"(?:^|\.){re.escape(entry)}$") for entry in SOURCE_DOMAINS)
 
 
-def source_entry(url: str) -> str | None:
-    """The list entry that makes a URL a strong source: authoritative (lexicons) or one of
-    SOURCE_DOMAINS; None when neither list holds its host."""
-    entry = lx.authoritative_entry(url)
+def client_entry(url: str, domains: tuple[str, ...]) -> str | None:
+    """The entry of the client's own strong sources (`source_domains` of the config) that holds the
+    URL's host or a parent domain of it, None when none does."""
+    host = lx.host_of(url)
+    return next((d for d in domains if host == d or host.endswith("." + d)), None) if host else None
+
+
+def source_entry(url: str, client_domains: tuple[str, ...] = ()) -> str | None:
+    """The list entry that makes a URL a strong source: the client's own (config), authoritative
+    (lexicons) or one of SOURCE_DOMAINS; None when no list holds its host."""
+    entry = client_entry(url, client_domains) or lx.authoritative_entry(url)
     if entry:
         return entry
     host = lx.host_of(url)

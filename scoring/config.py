@@ -7,6 +7,7 @@ or disable checks through `ScoringConfig` (from `--config file.toml`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from scoring.registry import CATEGORY_IDS, all_checks
@@ -156,6 +157,9 @@ class ScoringConfig:
 
     weights: dict[str, float] = field(default_factory=dict)  # check id -> weight
     disabled: frozenset[str] = frozenset()
+    # the client's own strong sources (a trade body, a research institute): links to these hosts and
+    # their subdomains count as authoritative citations, as the built-in lists do
+    source_domains: tuple[str, ...] = ()
 
     def check_weight(self, check_id: str) -> float:
         if check_id in self.disabled:
@@ -166,6 +170,18 @@ class ScoringConfig:
             if check_id in category.checks:
                 return float(category.checks[check_id])
         raise KeyError(check_id)
+
+
+_SOURCE_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}")
+
+
+def source_domain(value: object) -> str:
+    """A `source_domains` entry as stored ("www.BfR.bund.de" -> "bfr.bund.de"), ValueError when it is
+    no host name."""
+    host = value.strip().lower().removeprefix("www.") if isinstance(value, str) else ""
+    if not _SOURCE_DOMAIN.fullmatch(host):
+        raise ValueError(f"source domain {str(value)[:60]!r} is no host name (e.g. \"bfr.bund.de\")")
+    return host
 
 
 def category_of(check_id: str) -> Category:

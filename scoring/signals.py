@@ -39,8 +39,8 @@ def has_person_schema(page: PageRecord) -> bool:
     return any("person" in jsonld_types(node) for node in jsonld_nodes(page.structured_data) if "@type" in node)
 
 
-def page_signals(page: PageRecord) -> PageSignals:
-    """The signals of one analysed HTML page (pure)."""
+def page_signals(page: PageRecord, source_domains: tuple[str, ...] = ()) -> PageSignals:
+    """The signals of one analysed HTML page (pure); `source_domains`: the client's own strong sources."""
     statistics = page_statistics(page)
     kind = classify(page).kind
     return PageSignals(
@@ -52,6 +52,6 @@ def page_signals(page: PageRecord) -> PageSignals:
         quotes_attributed=sum(1 for q in find_quotations(page) if q.speaker),
         statistics=sum(len(s.figures) for s in statistics),
         statistics_sourced=sum(len(s.figures) for s in statistics if s.source),
-        citations=len({link.url for link in citation_links(page)}),
+        citations=len({link.url for link in citation_links(page, source_domains)}),
         words_main=main_words(page.main_text),
     )

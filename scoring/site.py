@@ -71,9 +71,17 @@ def is_article(page: PageRecord) -> bool:
 class SiteData:
     """Everything the checks share. Construct once per run; properties compute lazily."""
 
-    def __init__(self, pages: Iterable[PageRecord], artifacts: SiteArtifacts, embeddings: Any = None) -> None:
+    def __init__(
+        self,
+        pages: Iterable[PageRecord],
+        artifacts: SiteArtifacts,
+        embeddings: Any = None,
+        source_domains: tuple[str, ...] = (),
+    ) -> None:
         self.pages: list[PageRecord] = list(pages)
         self.artifacts = artifacts
+        # the client's own strong sources (ScoringConfig.source_domains), host names without www.
+        self.source_domains = source_domains
         # Page vectors from auditor.embeddings (scoring.clusters.PageEmbeddings), None: not measured
         self.embeddings = embeddings
         self._memo: dict[str, Any] = {}

@@ -33,6 +33,7 @@ memory_mb = 1500
 
 [clients.scoring]
 disabled = ["meta-description"]
+source_domains = ["www.Baeckerhandwerk.example", "lebensmittel-institut.example"]
 
 [clients.scoring.weights]
 canonical-tag = 2
@@ -50,10 +51,11 @@ footer = "Prepared for Northside Bikes"
 
 CSV = "\n".join(
     [
-        "name,url,lang,max_pages,delay,time_limit,memory_mb,concurrency,out,disabled,weights,agency,logo,colour,footer",
+        "name,url,lang,max_pages,delay,time_limit,memory_mb,concurrency,out,disabled,weights,source_domains,agency,"
+        "logo,colour,footer",
         "Bäckerei Korn,https://www.baeckerei-korn.example/,de,300,0.5,600,1500,,,meta-description,canonical-tag=2,"
-        "Agentur Nord,logo.png,#0a6e4f,Vertraulich",
-        "Northside Bikes,https://www.northside-bikes.example/,en,150,0.5,,,1,northside,,,"
+        "www.Baeckerhandwerk.example|lebensmittel-institut.example,Agentur Nord,logo.png,#0a6e4f,Vertraulich",
+        "Northside Bikes,https://www.northside-bikes.example/,en,150,0.5,,,1,northside,,,,"
         "Agentur Nord,logo.png,#0a6e4f,Prepared for Northside Bikes",
         "",
     ]
@@ -77,6 +79,7 @@ def test_toml_and_csv_describe_the_same_clients(folder):
     assert korn.name == "Bäckerei Korn" and korn.lang == "de" and korn.max_pages == 300 and korn.delay == 0.5
     assert (korn.time_limit, korn.memory_mb) == (600, 1500)
     assert korn.disabled == ("meta-description",) and korn.weights == {"canonical-tag": 2.0}
+    assert korn.source_domains == ("baeckerhandwerk.example", "lebensmittel-institut.example")
     assert korn.branding == {
         "agency": "Agentur Nord",
         "logo": str(folder / "logo.png"),
@@ -114,6 +117,10 @@ def test_toml_and_csv_describe_the_same_clients(folder):
         (
             '[[clients]]\nname = "A"\nurl = "https://a.example/"\n[clients.branding]\nlogo = "clients.toml"\n',
             "logo must be a PNG, JPEG, GIF, WebP or SVG file",
+        ),
+        (
+            '[[clients]]\nname = "A"\nurl = "https://a.example/"\n[clients.scoring]\nsource_domains = ["not a host"]\n',
+            "source domain 'not a host' is no host name",
         ),
         ("[batch]\nname = 'x'\n", "no clients"),
         ("[[clients]\n", "is not valid TOML"),

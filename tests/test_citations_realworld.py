@@ -12,6 +12,7 @@ import pytest
 
 from scoring.checks.outbound_citations import OutboundCitations, citation_links, judge_links
 from scoring.records import PageRecord, count_words
+from scoring.signals import page_signals
 from spiders import extract as ex
 from tests.factories import site
 
@@ -284,11 +285,28 @@ def test_the_evidence_lists_each_citation_with_its_anchor():
     assert outcome.state == "pass"
     assert outcome.reason == "1 link(s) to authoritative sources (destatis.de)"
     listed = [(e.element, e.excerpt, e.note) for e in outcome.evidence]
+    # each citation with its anchor text and the sentence it backs (issue: evidence a consultant can verify)
     assert listed == [
-        ("a[href=https://www.solarverband.example/studie-2024]", "Studie des Verbands", None),
+        ("a[href=https://www.solarverband.example/studie-2024]", "Studie des Verbands",
+         "backs: “Laut einer Studie des Verbands sinken die Kosten.”"),
         ("a[href=https://www.destatis.de/DE/Themen/waerme.html]", "Statistik des Bundesamts",
-         "authoritative (destatis.de)"),
+         "authoritative (destatis.de); backs: “Mehr bei der Statistik des Bundesamts zum Heizen in Deutschland.”"),
     ]
+
+
+def test_the_clients_own_source_domains_count_as_authoritative():
+    """A trade body the client names in its config (`[scoring] source_domains`) is an authority for
+    this client: a page citing only it passes; without the config it is a citation, not an authority."""
+    rec = record(article("<p>Laut der <a href='https://www.branchenverband.example/marktdaten-2025'>Marktdaten "
+                         "des Branchenverbands</a> stieg der Absatz um 12 Prozent.</p>"))
+    plain = OutboundCitations().evaluate_page(rec, site(rec))
+    assert plain.state == "warn"
+    configured = site(rec)
+    configured.source_domains = ("branchenverband.example",)
+    outcome = OutboundCitations().evaluate_page(rec, configured)
+    assert outcome.state == "pass"
+    assert outcome.evidence[0].note.startswith("authoritative (branchenverband.example); backs: “Laut der")
+    assert page_signals(rec, ("branchenverband.example",)).citations == 1
 
 
 def test_every_link_of_the_content_gets_a_reason():

@@ -27,3 +27,25 @@ def test_bad_llm_settings_are_one_line_errors(tmp_path: Path, body: str, message
     config.write_text(body, encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         load_config(config)
+
+
+def test_source_domains_are_host_names_stored_without_www(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[scoring]\nsource_domains = ["www.BfR.bund.de", "vdma.org", "vdma.org"]\n', encoding="utf-8")
+    assert load_config(config).scoring.source_domains == ("bfr.bund.de", "vdma.org")
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[scoring]\nsource_domains = "vdma.org"\n', "must be a list of host names"),
+        ('[scoring]\nsource_domains = ["https://vdma.org/studie"]\n', "is no host name"),
+        ("[scoring]\nsource_domains = [3]\n", "is no host name"),
+    ],
+)
+def test_bad_source_domains_are_one_line_errors(tmp_path: Path, body: str, message: str) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as info:
+        load_config(config)
+    assert "\n" not in str(info.value)

@@ -35,7 +35,7 @@ from scoring.text import ABBREVIATIONS, excerpt, words
 
 MIN_WORDS = 3  # LABELLING.md: shorter quoted strings are terms or scare quotes, not statements
 WINDOW = 160  # characters after a quotation searched for its attribution
-MAX_EVIDENCE = 3
+MAX_EVIDENCE = 20  # quotations listed per page, each with its speaker
 UNNAMED = ""  # a speaker slot that holds an unnamed person: stop looking
 
 _UPPER, _LOWER = lx.UPPER, lx.LOWER

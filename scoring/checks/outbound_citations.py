@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from scoring import citation_rules as cr
@@ -55,6 +55,7 @@ class Verdict:
     citation: bool
     reason: str  # why it is or is not a citation ("source: destatis.de", "social profile", ...)
     source: str | None = None  # the strong-source list entry of its host, if any
+    sentence: str | None = None  # a citation's sentence in the main text: the statement it backs
 
 
 @dataclass(frozen=True)
@@ -195,12 +196,16 @@ class _MainText:
         return sum(1 for token in rest.split() if re.search(r"\w", token))
 
     def sentence(self, line: int, anchor: str) -> str:
-        """The sentence of the line the anchor stands in."""
+        """The sentence of the line the anchor stands in (casefolded)."""
+        return self.written_sentence(line, anchor).casefold()
+
+    def written_sentence(self, line: int, anchor: str) -> str:
+        """The sentence of the line the anchor stands in, as written: what a citation backs."""
         needle = " ".join(anchor.split()).casefold()
         for sentence in _SENTENCE_END.split(self.raw[line]):
             if needle in sentence.casefold():
-                return sentence.casefold()
-        return self.lines[line]
+                return sentence
+        return self.raw[line]
 
     def in_teaser(self, line: int) -> bool:
         """A line of a teaser: a "read more" line follows before the next heading."""
@@ -231,8 +236,15 @@ class _MainText:
         return heading is not None and cr.SOURCES_HEADING.match(heading.rstrip(" :")) is not None
 
 
-def judge_links(page: PageRecord) -> list[Verdict]:
-    """Every external http(s) link in the main content region, each with its verdict."""
+def authority_entry(url: str, client_domains: tuple[str, ...] = ()) -> str | None:
+    """What makes a link's target authoritative: an entry of the client's own strong sources or of
+    the built-in list (scoring.lexicons.AUTHORITATIVE_DOMAINS); None when neither holds it."""
+    return cr.client_entry(url, client_domains) or lx.authoritative_entry(url)
+
+
+def judge_links(page: PageRecord, client_domains: tuple[str, ...] = ()) -> list[Verdict]:
+    """Every external http(s) link in the main content region, each with its verdict;
+    `client_domains`: the client's own strong sources (config `source_domains`)."""
     identity = site_identity(page)
     template = template_properties(page)
     text = _MainText(page)
@@ -241,7 +253,11 @@ def judge_links(page: PageRecord) -> list[Verdict]:
     for index, link in enumerate(page.links):
         if link.internal or link.position != "content" or not link.url.lower().startswith(("http://", "https://")):
             continue
-        verdicts.append(_judge(link, page, identity, template, text, text.line_of.get(index), listing))
+        line = text.line_of.get(index)
+        verdict = _judge(link, page, identity, template, text, line, listing, client_domains)
+        if verdict.citation and line is not None:
+            verdict = replace(verdict, sentence=text.written_sentence(line, link.anchor))
+        verdicts.append(verdict)
     return verdicts
 
 
@@ -253,6 +269,7 @@ def _judge(
     text: _MainText,
     line: int | None,
     listing: bool,
+    client_domains: tuple[str, ...] = (),
 ) -> Verdict:
     def no(reason: str) -> Verdict:
         return Verdict(link, False, reason)
@@ -264,8 +281,8 @@ def _judge(
         return no("the site's own property")
     if {"sponsored", "ugc"} & set(link.rel):
         return no("sponsored or user link")
-    authority = lx.authoritative_entry(link.url)
-    source = cr.source_entry(link.url)
+    authority = authority_entry(link.url, client_domains)
+    source = cr.source_entry(link.url, client_domains)
     if not source and _property_key(link.url) in template:
         return no("promoted in the site's template (product, partner, parent company)")
     if _embedded_video(link.url, page):
@@ -311,9 +328,9 @@ def _judge(
     return no("a link standing alone (button, logo, link list)")
 
 
-def citation_links(page: PageRecord) -> list[Link]:
+def citation_links(page: PageRecord, client_domains: tuple[str, ...] = ()) -> list[Link]:
     """Links in the main content to external pages that support the text (see the module doc)."""
-    return [v.link for v in judge_links(page) if v.citation]
+    return [v.link for v in judge_links(page, client_domains) if v.citation]
 
 
 def authoritative_hosts(page: PageRecord) -> list[str]:
@@ -322,7 +339,11 @@ def authoritative_hosts(page: PageRecord) -> list[str]:
     return list(dict.fromkeys(hosts))
 
 
-def _evidence(page: PageRecord, link: Link, note: str | None) -> Evidence:
+def _evidence(page: PageRecord, link: Link, note: str | None, sentence: str | None = None) -> Evidence:
+    """A link with its anchor text as the excerpt; a citation's note also quotes the sentence it backs."""
+    if sentence and " ".join(sentence.split()) != " ".join(link.anchor.split()):
+        backs = f"backs: “{excerpt(sentence, 200)}”"
+        note = f"{note}; {backs}" if note else backs
     return Evidence(url=page.url, element=f"a[href={link.url}]", excerpt=excerpt(link.anchor) or None, note=note)
 
 
@@ -341,13 +362,20 @@ class OutboundCitations(ArticleCheck):
     category = "evidence"
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
-        verdicts = judge_links(page)
+        client = site.source_domains
+        verdicts = judge_links(page, client)
         cited = _distinct([v.link for v in verdicts if v.citation])
-        authoritative = [(link, entry) for link in cited if (entry := lx.authoritative_entry(link.url))]
+        backed = {v.link.url: v.sentence for v in reversed(verdicts) if v.citation}  # first sentence per URL
+        authoritative = [(link, entry) for link in cited if (entry := authority_entry(link.url, client))]
         # the evidence lists each citation (distinct URL) with its anchor text; on a passing page the
         # other citations need no note
         evidence = [
-            _evidence(page, link, f"authoritative ({entry})" if (entry := lx.authoritative_entry(link.url)) else None)
+            _evidence(
+                page,
+                link,
+                f"authoritative ({entry})" if (entry := authority_entry(link.url, client)) else None,
+                backed.get(link.url),
+            )
             for link in cited
         ]
         if authoritative:
@@ -371,6 +399,7 @@ class OutboundCitations(ArticleCheck):
                     "reference, not an authority"
                     if lx.is_reference_domain(link.url)
                     else "not on the list of authoritative sources",
+                    backed.get(link.url),
                 )
                 for link in cited
             ] + [_evidence(page, v.link, f"not a citation: {v.reason}") for v in other]

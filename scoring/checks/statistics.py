@@ -16,7 +16,7 @@ from scoring.site import SiteData
 from scoring.text import excerpt, split_sentences
 
 MIN_STATISTICS = 3
-MAX_EVIDENCE = 3
+MAX_EVIDENCE = 20  # sentences listed per page, each with its figures and source or "no source named"
 SHORT_LINE_WORDS = 15  # a table row or caption: a "Quelle:" line right after it names its source
 # A year-like number ("2024 Haushalte" in "seit 2024 Haushalte ...") is a date unless money or percent.
 _DIGIT = re.compile(r"\d")
@@ -241,7 +241,7 @@ class Statistics(ArticleCheck):
                 reason="no figures (number with unit, percent or amount)",
                 evidence=[Evidence(url=page.url, element="main text", note="no statistic found")],
             )
-        ranked = sorted(found, key=lambda s: s.source is None)[:MAX_EVIDENCE]
+        ranked = found[:MAX_EVIDENCE]  # page order: a consultant checks them top to bottom
         unsourced = [s for s in found if s.source is None]
         if unsourced and unsourced[0] not in ranked:  # a figure without a source is a finding: always show one
             ranked[-1] = unsourced[0]
