@@ -120,7 +120,14 @@ def audit_site(site, root: Path, out: Path) -> Path:
     if site.name in IGNORE_ROBOTS:
         cmd += ["-s", "ROBOTSTXT_OBEY=False"]
     began = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    if site.start == "/":
+        done = subprocess.run(cmd, capture_output=True, text=True)
+    else:  # a stub at the root: served here, the audit starts at the site's real entry page
+        from auditor.serve import StaticSite
+
+        with StaticSite(root / site.name, origin_alias=site.origin) as served:
+            cmd[2] = served.origin + site.start
+            done = subprocess.run(cmd, capture_output=True, text=True)
     took = time.perf_counter() - began
     if done.returncode != 0 and not (target / "results.json").exists():
         raise SystemExit(f"{site.name}: audit failed ({done.returncode}): {done.stderr.strip()[-300:]}")

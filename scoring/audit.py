@@ -141,7 +141,7 @@ def _page_summaries(site: SiteData, results: list[CheckResult]) -> list[PageSumm
                 failed_checks=[cid for cid, o, _ in rated if o.state in ("fail", "warn")],
                 error=page.error,
                 page_type=classify(page).kind if page.ok else None,
-                signals=page_signals(page, site.source_domains) if page.ok else None,
+                signals=page_signals(page, site) if page.ok else None,
             )
         )
     return summaries

@@ -19,7 +19,7 @@ from scoring.checks.statistics import page_statistics
 from scoring.pagetypes import classify
 from scoring.records import PageRecord
 from scoring.results import PageSignals
-from scoring.site import jsonld_types
+from scoring.site import SiteData, jsonld_types
 
 LISTS_OTHERS = ("listing", "profile")  # pages whose names and dates are those of other pages
 
@@ -39,8 +39,9 @@ def has_person_schema(page: PageRecord) -> bool:
     return any("person" in jsonld_types(node) for node in jsonld_nodes(page.structured_data) if "@type" in node)
 
 
-def page_signals(page: PageRecord, source_domains: tuple[str, ...] = ()) -> PageSignals:
-    """The signals of one analysed HTML page (pure); `source_domains`: the client's own strong sources."""
+def page_signals(page: PageRecord, site: SiteData | None = None) -> PageSignals:
+    """The signals of one analysed HTML page (pure); `site` gives the citations the client's own
+    strong sources and the hosts that are the site (scoring.checks.outbound_citations.judge_links)."""
     statistics = page_statistics(page)
     kind = classify(page).kind
     return PageSignals(
@@ -52,6 +53,6 @@ def page_signals(page: PageRecord, source_domains: tuple[str, ...] = ()) -> Page
         quotes_attributed=sum(1 for q in find_quotations(page) if q.speaker),
         statistics=sum(len(s.figures) for s in statistics),
         statistics_sourced=sum(len(s.figures) for s in statistics if s.source),
-        citations=len({link.url for link in citation_links(page, source_domains)}),
+        citations=len({link.url for link in citation_links(page, site)}),
         words_main=main_words(page.main_text),
     )

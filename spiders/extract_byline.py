@@ -71,6 +71,12 @@ _BARE_NAMES = re.compile(
     r"[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){0,3})*$"
 )
 MAX_META_ITEM = 40
+# a meta item that files the page under a category, tag or topic: "Releases", "Lectures" are no names
+_TAXONOMY_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:categor(?:y|ies)|cats?|tags?|tag-?list|labels?|topics?|kategorien?|schlagw(?:ort|oerter)|"
+    r"rubri[ck]|section|keywords?|post-?type)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
 MAX_LOOSE_WORDS = 2  # words between the items of a meta row ("von", "am", "Published")
 _TEXT_NODES = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::template)]")
 
@@ -135,11 +141,23 @@ def meta_row_names(row: HtmlTree) -> list[str]:
         return []  # a sentence with a date and a bold phrase in it, not a row of meta items
     names = []
     for child, text in zip(items, texts, strict=True):
-        if not text or child.tag == "a" or child.xpath(".//a") or _DATEISH.search(text):
+        if not text or child.tag == "a" or child.xpath(".//a") or _DATEISH.search(text) or _taxonomy(child):
             continue
+        prefixed = BYLINE_PREFIX_RE.match(text)  # "2. April 2025 • Von Linda"
+        text = prefixed.group("rest") if prefixed else text
         if _BARE_NAMES.match(text):
             names.extend(p for p in _CO_AUTHOR_SPLIT.split(text) if p)
     return names
+
+
+def _taxonomy(item: HtmlTree) -> bool:
+    """A meta item that is (or holds) a category, tag or topic label, by its class or role."""
+    for element in (item, *item.iterdescendants()):
+        if isinstance(element.tag, str) and (
+            _TAXONOMY_CLASS_RE.search(element.get("class") or "") or element.get("role") == "navigation"
+        ):
+            return True
+    return False
 
 
 def _offsets(tree: HtmlTree) -> dict[HtmlTree, int]:

@@ -15,6 +15,7 @@ import lxml.html
 
 from scoring.lexicons import NAME
 from scoring.records import Quote
+from spiders.regions import not_own_content, page_title_element
 
 HtmlTree = lxml.html.HtmlElement
 
@@ -41,9 +42,10 @@ def _icon_quotes(tree: HtmlTree) -> list[Quote]:
     icons = tree.xpath(
         "//body//*[self::i or self::span or self::svg][contains(@class, 'quote')][not(ancestor::blockquote)]"
     )
+    title = page_title_element(tree)
     for icon in icons:
-        if _clean(icon.text_content()):
-            continue  # a label ("Get a quote"), not an icon
+        if _clean(icon.text_content()) or not_own_content(icon, title):
+            continue  # a label ("Get a quote"), not an icon; or a comment widget's icon
         block = icon.getparent()
         while block is not None and (block.tag not in _BLOCKS or len(_text(block).split()) < 3):
             block = block.getparent()

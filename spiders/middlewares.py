@@ -4,6 +4,10 @@
 before its first request, but every request that arrives while it is being fetched waits for
 the rules and gets them. (Scrapy's own hands them to the first waiter only: the rest see None,
 "no rules", and were let through: the start URL of a site with `Disallow: /` was fetched.)
+What the answer means follows RFC 9309 §2.3.1: a 4xx (404, 410, 401, 403: "unavailable") is no
+rules at all, whatever its body says; a 5xx, a 429 or no answer at all ("unreachable": refused,
+reset, timeout, DNS) is complete disallow: no other request goes to that host. (Scrapy parsed the
+error page's body as rules and let everything through when robots.txt could not be fetched.)
 
 `PoliteRetryMiddleware` replaces Scrapy's RetryMiddleware (same settings: RETRY_TIMES, RETRY_HTTP_CODES). A 429 or 503
 with `Retry-After` waits that long before the retry (RFC 9110 §10.2.3; seconds or an HTTP date);
@@ -21,6 +25,7 @@ from typing import Any
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.robotstxt import RobotParser
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -89,7 +94,12 @@ class RobotsTxtGate(RobotsTxtMiddleware):
     Scrapy keeps one Deferred per host while robots.txt is fetched and every waiting request
     awaits it; turning a Deferred into a future adds a callback that returns None, so the rules
     went to the first waiter and None ("allow everything") to the others. Here each waiter gets a
-    Deferred of its own, fired with the same rules."""
+    Deferred of its own, fired with the same rules.
+
+    An unreadable robots.txt becomes `CompleteDisallow` rules: after an error status a request is
+    refused as any disallowed one is ("Forbidden by robots.txt": the spider records "blocked by
+    robots.txt"); after no answer at all it fails with the robots.txt fetch's own error, unsent and
+    not retried, so the records say the server could not be reached."""
 
     async def robot_parser(self, request: Request) -> RobotParser | None:
         pending = self._parsers.get(urlparse_cached(request).netloc)
@@ -103,3 +113,56 @@ class RobotsTxtGate(RobotsTxtMiddleware):
 
         pending.addCallback(relay)
         return await maybe_deferred_to_future(mine)
+
+    async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
+        if robots_txt_unreadable(response.status):
+            self._stats.inc_value("robotstxt/response_count")
+            self._stats.inc_value(f"robotstxt/response_status_count/{response.status}")
+            self._settle(netloc, CompleteDisallow(f"robots.txt answered HTTP {response.status}"))
+            return
+        if 400 <= response.status < 500:  # unavailable: no rules, whatever the error page says
+            response = response.replace(body=b"")
+        await super()._parse_robots(response, netloc, request)
+
+    def _robots_error(self, exc: Exception, netloc: str) -> None:
+        if not isinstance(exc, IgnoreRequest):
+            self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
+        self._settle(netloc, CompleteDisallow(f"robots.txt unreachable ({type(exc).__name__})", exc))
+
+    def _settle(self, netloc: str, rules: RobotParser) -> None:
+        pending = self._parsers[netloc]
+        self._parsers[netloc] = rules
+        if isinstance(pending, Deferred):
+            pending.callback(rules)
+
+    def process_request_2(self, rp: RobotParser | None, request: Request) -> None:
+        if isinstance(rp, CompleteDisallow):
+            self._stats.inc_value("robotstxt/forbidden")
+            if rp.error is None:
+                raise IgnoreRequest(f"Forbidden by robots.txt: {rp.reason}")
+            request.meta["dont_retry"] = True  # nothing was sent: a retry would only fail again
+            raise rp.error.with_traceback(None)
+        super().process_request_2(rp, request)
+
+
+def robots_txt_unreadable(status: int) -> bool:
+    """A robots.txt status that means complete disallow (RFC 9309 §2.3.1.4: a server error).
+    429 Too Many Requests counts as one too: the server asks for less, not for everything."""
+    return status >= 500 or status == 429
+
+
+class CompleteDisallow(RobotParser):
+    """The rules of a host whose robots.txt could not be read: nothing is allowed (RFC 9309 §2.3.1.4).
+
+    `error`: the exception the robots.txt fetch ended with (unreachable), None for an error status."""
+
+    def __init__(self, reason: str, error: Exception | None = None) -> None:
+        self.reason = reason
+        self.error = error
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, robotstxt_body: bytes) -> CompleteDisallow:
+        return cls("robots.txt unreadable")
+
+    def allowed(self, url: str | bytes, user_agent: str | bytes) -> bool:
+        return False

@@ -115,7 +115,7 @@ class RecordPipeline:
         )
         artifacts = SiteArtifacts(
             root_url=spider.start_url,
-            host_aliases=sorted(spider.hosts),
+            host_aliases=sorted(spider.hosts | getattr(spider, "alias_hosts", set())),
             user_agent=self.crawler.settings.get("USER_AGENT"),
             robots_txt=robots.body if robots else None,
             robots_status=robots.status if robots else None,

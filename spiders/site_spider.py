@@ -380,10 +380,12 @@ class SiteSpider(scrapy.Spider):
         # --as-host: URLs on the production origin (and its www twin) are this site's URLs.
         as_host = spider._as_host_arg or settings.get("GEO_AS_HOST")
         alias_prefixes: tuple[str, ...] = ()
+        spider.alias_hosts = set()  # the production hosts a staging crawl stands for (site artifacts)
         if as_host:
             alias = urlsplit(as_host if "://" in as_host else f"https://{as_host}").netloc.lower()
+            spider.alias_hosts = set(site_hosts(f"//{alias}"))
             alias_prefixes = tuple(
-                f"{scheme}://{host}/" for host in site_hosts(f"//{alias}") for scheme in ("http", "https")
+                f"{scheme}://{host}/" for host in spider.alias_hosts for scheme in ("http", "https")
             )
         spider.scope = UrlScope(
             origin=spider.origin,

@@ -100,6 +100,24 @@ CASES = [
         ["Diana", "Rocco"],
     ),
     (
+        "category and tag labels in the meta row are no names (a docs theme's page info)",
+        page(
+            "<main><h1>Version 3.11 mit Verbesserungen</h1><div class='page-info'><span class='page-date-info'>"
+            "5. Juli 2025</span><span class='page-category-info'><span class='page-category-item' "
+            "role='navigation'>Releases</span></span><span class='page-tag-info'><span class='page-tag-item'>"
+            f"Lectures</span></span></div>{FILLER}</main>"
+        ),
+        [],
+    ),
+    (
+        "a 'Von NAME' item of a meta row gives the name without the prefix",
+        page(
+            "<main><h1>Drohnen bauen</h1><div class='meta'><time datetime='2025-04-02'>2. April 2025</time>"
+            f"<span>•</span><span>Von Linda</span></div>{FILLER}</main>"
+        ),
+        ["Linda"],
+    ),
+    (
         "a sentence with a date and a bold phrase is no meta row",
         page(
             "<main><article><h1>Der Winter naht</h1><p>Vom <strong>1. bis 31. Dezember 2025</strong> läuft unser "

@@ -306,7 +306,7 @@ def test_the_clients_own_source_domains_count_as_authoritative():
     outcome = OutboundCitations().evaluate_page(rec, configured)
     assert outcome.state == "pass"
     assert outcome.evidence[0].note.startswith("authoritative (branchenverband.example); backs: “Laut der")
-    assert page_signals(rec, ("branchenverband.example",)).citations == 1
+    assert page_signals(rec, configured).citations == 1
 
 
 def test_every_link_of_the_content_gets_a_reason():
@@ -314,3 +314,18 @@ def test_every_link_of_the_content_gets_a_reason():
     reasons = {v.link.url: (v.citation, v.reason) for v in judge_links(rec)}
     assert reasons["https://www.solarverband.example/studie-2024"] == (True, "in the text")
     assert reasons["https://calendly.com/x/y"] == (False, "booking or sign-up")
+
+
+def test_a_staging_copy_knows_its_production_subdomains_as_its_own():
+    """Audited with --as-host, the pages' URLs are the staging host's; a link to the production
+    site's help subdomain is still the site's own property, not a citation."""
+    staging = "http://127.0.0.1:8000/blog/beitrag/"
+    rec = record(
+        article("<p>Antworten auf alle Fragen gibt unser <a href='https://hilfe.nordwerk-heizung.example/anleitungen/heizkurve-einstellen'>"
+                "Hilfe-Center mit vielen Anleitungen zum Heizen</a> für Kunden und Interessenten.</p>"),
+        url=staging,
+    )
+    assert [link.url for link in citation_links(rec)] == ["https://hilfe.nordwerk-heizung.example/anleitungen/heizkurve-einstellen"]
+    production = site(rec, host_aliases=["www.nordwerk-heizung.example"])
+    assert citation_links(rec, production) == []
+    assert page_signals(rec, production).citations == 0

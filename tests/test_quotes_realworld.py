@@ -304,6 +304,16 @@ MARKUP_CASES = [
         [],
     ),
     (
+        "a comment plugin's quote icon and sort labels are no quotation (wpDiscuz under every post)",
+        page(
+            "<h1>Why brands fail</h1><p>Brands fail when they forget their customers.</p>"
+            "<div id='comments' class='comments-area'><div class='wpd-thread-head'><div class='wpd-thread-info'>"
+            "<span class='wpdtc'><i class='fas fa-quote-left'></i></span><p>Inline Feedbacks View all comments</p>"
+            "</div><div class='wpd-thread-filter'><span>Newest Oldest Most Voted</span></div></div></div>"
+        ),
+        [],
+    ),
+    (
         "a 'Get a quote' button is no quotation",
         page(
             "<h1>Leistungen</h1><p>Wir bauen Bäder im Bestand.</p><div class='card'><p>Max Weber</p>"

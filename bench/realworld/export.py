@@ -34,6 +34,7 @@ class Site:
     subdir: str  # "-" for the repository root
     host: str
     language: str
+    start: str = "/"  # where the audit starts (optional 8th column): "/" unless the root is a stub
 
     @property
     def origin(self) -> str:
@@ -44,7 +45,10 @@ def load_sites(path: Path = SITES_TSV) -> list[Site]:
     """The corpus list: one site per line, tab-separated, '#' lines are comments."""
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     return [
-        Site(name=row[0], repo=row[1], commit=row[2], subdir=row[3], host=row[4], language=row[6])
+        Site(
+            name=row[0], repo=row[1], commit=row[2], subdir=row[3], host=row[4], language=row[6],
+            start=row[7] if len(row) > 7 and row[7] not in ("", "-") else "/",
+        )
         for row in csv.reader(lines, delimiter="\t")
     ]
 

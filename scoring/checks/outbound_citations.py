@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
@@ -66,11 +67,12 @@ class Identity:
     brands: frozenset[str]
 
 
-def site_identity(page: PageRecord) -> Identity:
+def site_identity(page: PageRecord, own_hosts: Iterable[str] = ()) -> Identity:
     """The page's own registrable domains (its URL, canonical, og:url, hreflang, the WebSite in
-    JSON-LD) and brand names (their first labels, the domain written as one word, the site name at
-    either end of the <title>)."""
+    JSON-LD, the hosts the crawl treated as the site: `--as-host` for a staging copy) and brand names
+    (their first labels, the domain written as one word, the site name at either end of the <title>)."""
     urls = [page.url, page.final_url, page.canonical, page.og_url, *(h.url for h in page.hreflang)]
+    urls += [f"https://{host}/" for host in own_hosts]
     for node in jsonld_nodes(page.structured_data):
         if jsonld_types(node) & {"website", "webpage"}:
             urls.extend(v for v in (node.get("url"), node.get("@id")) if isinstance(v, str))
@@ -242,10 +244,12 @@ def authority_entry(url: str, client_domains: tuple[str, ...] = ()) -> str | Non
     return cr.client_entry(url, client_domains) or lx.authoritative_entry(url)
 
 
-def judge_links(page: PageRecord, client_domains: tuple[str, ...] = ()) -> list[Verdict]:
-    """Every external http(s) link in the main content region, each with its verdict;
-    `client_domains`: the client's own strong sources (config `source_domains`)."""
-    identity = site_identity(page)
+def judge_links(page: PageRecord, site: SiteData | None = None) -> list[Verdict]:
+    """Every external http(s) link in the main content region, each with its verdict. `site` adds what
+    the page alone does not say: the client's own strong sources (config `source_domains`) and the
+    hosts the crawl treated as the site."""
+    client_domains = site.source_domains if site is not None else ()
+    identity = site_identity(page, site.artifacts.host_aliases if site is not None else ())
     template = template_properties(page)
     text = _MainText(page)
     listing = classify(page).kind == "listing"
@@ -328,9 +332,9 @@ def _judge(
     return no("a link standing alone (button, logo, link list)")
 
 
-def citation_links(page: PageRecord, client_domains: tuple[str, ...] = ()) -> list[Link]:
+def citation_links(page: PageRecord, site: SiteData | None = None) -> list[Link]:
     """Links in the main content to external pages that support the text (see the module doc)."""
-    return [v.link for v in judge_links(page, client_domains) if v.citation]
+    return [v.link for v in judge_links(page, site) if v.citation]
 
 
 def authoritative_hosts(page: PageRecord) -> list[str]:
@@ -363,7 +367,7 @@ class OutboundCitations(ArticleCheck):
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         client = site.source_domains
-        verdicts = judge_links(page, client)
+        verdicts = judge_links(page, site)
         cited = _distinct([v.link for v in verdicts if v.citation])
         backed = {v.link.url: v.sentence for v in reversed(verdicts) if v.citation}  # first sentence per URL
         authoritative = [(link, entry) for link in cited if (entry := authority_entry(link.url, client))]
