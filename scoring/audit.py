@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from scoring.config import CATEGORIES, EFFORT, ScoringConfig, validate
-from scoring.pagetypes import classify
+from scoring.pagetypes import classify, site_template, stamped_article_types
 from scoring.records import PageRecord, SiteArtifacts
 from scoring.registry import Check, Outcome, all_checks
 from scoring.results import (
@@ -161,6 +161,13 @@ def score_site(
     began = time.perf_counter()
     # embeddings: scoring.clusters.PageEmbeddings
     site = SiteData(pages, artifacts, embeddings, source_domains=config.source_domains)
+    # page types know the site's template: article markup stamped on its contact and legal pages
+    with site_template(stamped_article_types(site.pages)):
+        return _score(site, config, settings, began)
+
+
+def _score(site: SiteData, config: ScoringConfig, settings: dict[str, Any] | None, began: float) -> AuditResult:
+    artifacts = site.artifacts
     registry = all_checks()
     results = [evaluate_check(cls(), site, config.check_weight(cid)) for cid, cls in registry.items()]
     by_id = {r.id: r for r in results}

@@ -18,10 +18,14 @@ from __future__ import annotations
 import contextlib
 import re
 import weakref
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Literal, get_args
 from urllib.parse import unquote, urlsplit
 
+from scoring.lexicons import NAME_RE, is_person_name, letters_key
 from scoring.records import PageRecord
 
 PageKind = Literal[
@@ -231,6 +235,11 @@ def _types(page: PageRecord) -> list[str]:
     return found
 
 
+def _named_after_h1(slug: str, h1: str) -> bool:
+    """The slug spells the H1, and the H1 is a person's name: /ueber-uns/onno-gross/ "Onno Groß"."""
+    return bool(NAME_RE.fullmatch(h1.strip())) and is_person_name(h1) and letters_key(slug) == letters_key(h1)
+
+
 def _segments(url: str) -> list[str]:
     path = unquote(urlsplit(url).path)
     segments = [s for s in path.split("/") if s]
@@ -350,28 +359,54 @@ def _reliable_date(page: PageRecord) -> bool:
     return page.dates.published is not None and page.dates.published_source not in WEAK_DATE_SOURCES
 
 
-_CACHE: dict[int, tuple[weakref.ref, PageType]] = {}
+_CACHE: dict[int, tuple[weakref.ref, frozenset[str], PageType]] = {}
 _CACHE_MAX = 20000
+# Site context: article types of JSON-LD that the site's template stamps on every page, found on
+# its contact and legal pages (`stamped_article_types`). Set for one scoring run by `site_template`.
+_STAMPED: ContextVar[frozenset[str]] = ContextVar("stamped_article_types", default=frozenset())
+FIXED_KINDS = ("legal", "contact")  # decided by URL and title before any markup is read
+
+
+def stamped_article_types(pages: Iterable[PageRecord]) -> frozenset[str]:
+    """JSON-LD article types that the template puts on the site's contact and legal pages (on at
+    least half of them): there they are a theme's stamp, so they are no evidence of an article on
+    any page of the site ("BlogPosting" with a date on every service and FAQ page)."""
+    fixed = [p for p in pages if p.ok and _classify(p, frozenset()).kind in FIXED_KINDS]
+    counts = Counter(t for p in fixed for t in set(_types(p)) if t in ARTICLE_TYPES)
+    return frozenset(t for t, n in counts.items() if 2 * n >= len(fixed))
+
+
+@contextlib.contextmanager
+def site_template(stamped: frozenset[str]) -> Iterator[None]:
+    """Classify pages within this block knowing the site's stamped article types."""
+    token = _STAMPED.set(stamped)
+    try:
+        yield
+    finally:
+        _STAMPED.reset(token)
 
 
 def classify(page: PageRecord) -> PageType:
-    """The page's kind and the rule that decided it (pure; URL, title, JSON-LD, structure, dates)."""
+    """The page's kind and the rule that decided it (pure given the site context of
+    `site_template`; URL, title, JSON-LD, structure, dates)."""
     key = id(page)
+    stamped = _STAMPED.get()
     hit = _CACHE.get(key)
-    if hit is not None and hit[0]() is page:
-        return hit[1]
-    found = _classify(page)
+    if hit is not None and hit[0]() is page and hit[1] == stamped:
+        return hit[2]
+    found = _classify(page, stamped)
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()
     with contextlib.suppress(TypeError):  # not weak-referenceable: do not cache
-        _CACHE[key] = (weakref.ref(page), found)
+        _CACHE[key] = (weakref.ref(page), stamped, found)
     return found
 
 
-def _classify(page: PageRecord) -> PageType:  # noqa: C901, PLR0911, PLR0912 - one ordered list of rules
+def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C901, PLR0911, PLR0912
+    # one ordered list of rules
     url = page.final_url or page.url
     segments = _segments(url)
-    types = _types(page)
+    types = [t for t in _types(page) if t not in stamped]
     typeset = set(types)
     low = [s.lower() for s in segments]
     where = f"url /{'/'.join(segments)}/"
@@ -452,6 +487,8 @@ def _classify(page: PageRecord) -> PageType:  # noqa: C901, PLR0911, PLR0912 - o
         if _reliable_date(page) or authored:
             return PageType("article", f"under /{guide}/, dated or authored")
         return PageType("help", f"under /{guide}/, undated and unsigned")
+    if parents and any(ABOUT_SECTION_RE.match(s) for s in parents) and _named_after_h1(last, h1):
+        return PageType("profile", f"{where} (a person named in the H1 and the slug)")
     if any(ABOUT_SECTION_RE.match(s) for s in parents):
         return PageType("about", f"{where} (about section)")
     if any(LANDING_SEGMENT_RE.match(s) for s in low):

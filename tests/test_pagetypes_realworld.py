@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from scoring.pagetypes import PAGE_KINDS, classify, link_density, teaser_count
+from scoring.pagetypes import PAGE_KINDS, classify, link_density, site_template, stamped_article_types, teaser_count
 from scoring.records import PageRecord
 from scoring.site import is_article
 from tests.factories import ROOT, page
@@ -85,3 +85,45 @@ def test_classification_is_cached_per_record_and_follows_the_record():
     assert classify(first) is classify(first)  # computed once per record
     assert classify(page("impressum/")).kind == "legal"
     assert classify(page("kontakt/")).kind == "contact"  # another record, its own answer
+
+
+def _stamped(path: str, title: str, h1: str, words: int = 600) -> PageRecord:
+    posting = {"@type": "BlogPosting", "headline": h1, "datePublished": "2021-03-04"}
+    return page(
+        path,
+        title=title,
+        headings=[{"level": 1, "text": h1}],
+        structured_data=[posting],
+        word_count=words,
+        main_text=("Wir orten Bewehrung und Hohlräume im Beton. " * (words // 7)).strip(),
+    )
+
+
+def test_article_markup_the_theme_stamps_on_contact_and_legal_pages_is_no_evidence():
+    """A theme puts a dated BlogPosting on every page (contact, privacy, services, FAQ): the site's
+    contact and legal pages show it is a stamp, so a service page is not read as an article."""
+    pages = [
+        _stamped("kontakt/", "Kontakt | Radar GmbH", "Kontakt"),
+        _stamped("datenschutz/", "Datenschutz | Radar GmbH", "Datenschutz"),
+        _stamped("messungen/bewehrung-orten/", "Bewehrung orten | Radar GmbH", "Bewehrung orten"),
+        _stamped("news/2021/messung-am-denkmal/", "Messung am Denkmal | Radar GmbH", "Messung am Denkmal"),
+    ]
+    service, post = pages[2], pages[3]
+    assert classify(service).kind == "article"  # the page alone: the markup decides
+    stamped = stamped_article_types(pages)
+    assert stamped == {"blogposting"}
+    with site_template(stamped):
+        assert classify(service).kind != "article"
+        assert classify(post).kind == "article"  # a post is still one, by its section and date
+    assert classify(service).kind == "article"  # outside the site context: the page alone again
+    # a blog whose legal pages carry no posting markup: the markup is evidence
+    assert stamped_article_types([pages[2], pages[3], page("impressum/", title="Impressum")]) == frozenset()
+
+
+def test_a_person_under_the_about_section_is_a_profile():
+    person = page("ueber-uns/onno-gross/", title="Onno Groß | Deepwave", headings=[{"level": 1, "text": "Onno Groß"}],
+                  word_count=300, main_text="Onno Groß ist Meeresbiologe. " * 40)
+    team = page("ueber-uns/unser-team/", title="Unser Team | Deepwave", headings=[{"level": 1, "text": "Unser Team"}],
+                word_count=300, main_text="Wir sind ein kleines Team. " * 40)
+    assert classify(person).kind == "profile"
+    assert classify(team).kind == "about"
