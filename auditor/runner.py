@@ -11,6 +11,7 @@ its process tree GEO_HARD_TIMEOUT_GRACE seconds after the crawl's own graceful s
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -24,9 +25,10 @@ from auditor.store import AuditLocked, Store, StoreSink
 from reports.writers import write_all
 from scoring.audit import score_site
 from scoring.config import ScoringConfig
-from scoring.records import PageRecord, SiteArtifacts
+from scoring.records import BLOCKED_BY_ROBOTS, PageRecord, SiteArtifacts
 from scoring.results import AuditResult
 from spiders.extract import canonical_url
+from spiders.middlewares import robots_txt_unreadable
 from spiders.site_spider import ResumeState, is_connection_failure
 
 # A crawl that could not reach the server for at least this share of its URLs (a client server
@@ -46,6 +48,20 @@ class AuditOutcome:
 
 
 _HOST = re.compile(r"^[a-z0-9.-]+(?::\d{1,5})?$", re.I)
+# An IPv6 literal in brackets (RFC 3986 §3.2.2), e.g. http://[::1]:8080/; no zone id (`%25eth0`).
+_IPV6_HOST = re.compile(r"^\[([0-9a-f:.]+)\](?::\d{1,5})?$", re.I)
+
+
+def _valid_host(netloc: str, hostname: str | None) -> bool:
+    """A host name with a dot (or localhost), an IPv4 address or a bracketed IPv6 literal."""
+    literal = _IPV6_HOST.match(netloc)
+    if literal:
+        try:
+            ipaddress.IPv6Address(literal.group(1))
+        except ValueError:
+            return False
+        return True
+    return bool(hostname and _HOST.match(netloc) and ("." in hostname or hostname == "localhost"))
 
 
 def normalise_start_url(raw: str) -> str:
@@ -55,12 +71,14 @@ def normalise_start_url(raw: str) -> str:
         raise AuditError(f"not a URL: {raw!r}")
     if "://" not in text:
         text = "https://" + text
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+        port = parts.port  # ValueError when out of range
+    except ValueError:  # "[::1" (an unclosed bracket), port 99999
+        raise AuditError(f"not a URL: {raw!r}") from None
     if parts.scheme not in ("http", "https"):
         raise AuditError(f"only http and https URLs can be audited, not {parts.scheme!r}")
-    if parts.netloc.startswith("["):
-        pass
-    elif not parts.netloc or not _HOST.match(parts.netloc) or "." not in parts.hostname and parts.hostname != "localhost":
+    if not parts.netloc or port == 0 or not _valid_host(parts.netloc, parts.hostname):
         raise AuditError(f"not a URL: {raw!r}")
     if not parts.path:
         text += "/"
@@ -78,13 +96,32 @@ def _start_problem(store: Store, audit_id: int, start_url: str) -> str | None:
             url = record.redirect_target
             continue
         if record.status is None:
-            return f"cannot fetch {url}: {record.error or 'no response'}"
+            return f"cannot fetch {url}: {_robots_unreadable(store, audit_id, record) or record.error or 'no response'}"
         if record.status >= 400:
             return f"{url} answered HTTP {record.status}"
         if not record.is_html:
             return f"no HTML at {url} (Content-Type: {record.content_type or 'none'})"
         return None
     return f"redirect loop at {start_url}"
+
+
+def _robots_unreadable(store: Store, audit_id: int, record: PageRecord) -> str | None:
+    """Why the start page was not fetched when its host's robots.txt could not be read, or None.
+
+    A robots.txt that answers with a server error or cannot be reached at all means complete
+    disallow (RFC 9309 §2.3.1.4; spiders.middlewares.RobotsTxtGate): the page carries "blocked by
+    robots.txt" (server error) or the robots.txt fetch's own error (unreachable), and the reason is
+    the robots.txt status the crawl stored."""
+    artifacts = store.artifacts(audit_id)
+    if artifacts is None or urlsplit(record.url).netloc != urlsplit(artifacts.root_url).netloc:
+        return None  # a redirect led to another host: its robots.txt is not stored
+    status = artifacts.robots_status
+    rule = "so the whole site counts as disallowed (RFC 9309 §2.3.1.4) and nothing was crawled"
+    if status is not None and robots_txt_unreadable(status) and record.error == BLOCKED_BY_ROBOTS:
+        return f"robots.txt answered HTTP {status}, {rule}"
+    if status is None and record.error and record.error != BLOCKED_BY_ROBOTS:
+        return f"robots.txt unreachable ({record.error}), {rule}"
+    return None
 
 
 class AuditInterrupted(AuditError):

@@ -105,6 +105,9 @@ GEO_STRIP_PARAMS = [
 # machine has more than one core, 0 = extract in the crawl process. Batch children use one each:
 # their parallelism is the batch's --jobs.
 GEO_EXTRACT_WORKERS = -1
+# IPv4 and IPv6: the default resolver (gethostbyname) knows IPv4 only, so http://[::1]:8080/ failed as
+# "DNS lookup failed". Scrapy calls this one experimental; it ignores DNS_TIMEOUT.
+DNS_RESOLVER = "scrapy.resolver.CachingHostnameResolver"
 # Seconds one page's analysis may take in an extraction worker (0 = no limit). A page over it is
 # recorded with an error and the links of its markup, its worker is replaced and the crawl goes on.
 # Enforced where there are workers; in the crawl process (0 workers) the hard --timeout still holds.

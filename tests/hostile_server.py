@@ -8,6 +8,7 @@ first page), /sitemap.xml lists them all. Hits are counted per path, as in tests
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections import defaultdict
@@ -24,6 +25,10 @@ class HostileSite:
     """`with HostileSite(...) as site: site.origin` -> "http://127.0.0.1:PORT".
 
     robots: robots.txt body (None: 404). robots_delay_s: robots.txt answers after this pause.
+    robots_status: the status robots.txt answers with, `robots` its body (or an HTML error page when
+    None; default: 200 with `robots`, 404 without). robots_drop: robots.txt gets no answer at all,
+    its connection is closed (pages answer as usual). host: the loopback address served on, "::1"
+    for IPv6 (the origin then has the address in brackets).
     die_after: after this many page answers the server closes its listening socket for good (a
     client server that crashed): every later request is connection refused. delay_s: pause
     before each page. hang: /hang is linked from / and answers after an hour. heavy: /heavy is
@@ -40,6 +45,9 @@ class HostileSite:
         delay_s: float = 0.0,
         hang: bool = False,
         heavy: bool = False,
+        robots_status: int | None = None,
+        robots_drop: bool = False,
+        host: str = "127.0.0.1",
     ) -> None:
         self.pages = pages
         self.robots = robots
@@ -48,6 +56,9 @@ class HostileSite:
         self.delay_s = delay_s
         self.hang = hang
         self.heavy = heavy
+        self.robots_status = robots_status
+        self.robots_drop = robots_drop
+        self.host = host
         self.hits: dict[str, list[float]] = defaultdict(list)
         self.lock = threading.Lock()
         self.answered = 0
@@ -58,7 +69,8 @@ class HostileSite:
     @property
     def origin(self) -> str:
         assert self._address is not None
-        return f"http://{self._address[0]}:{self._address[1]}"
+        host = self._address[0]
+        return f"http://[{host}]:{self._address[1]}" if ":" in host else f"http://{host}:{self._address[1]}"
 
     def start(self) -> HostileSite:
         site = self
@@ -66,7 +78,8 @@ class HostileSite:
         class Handler(_HostileHandler):
             hostile_site = site
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server_class = _IPv6Server if ":" in self.host else ThreadingHTTPServer
+        self._server = server_class((self.host, 0), Handler)
         self._server.daemon_threads = True
         self._address = self._server.server_address[:2]
         threading.Thread(target=self._server.serve_forever, name="hostile-site", daemon=True).start()
@@ -100,6 +113,10 @@ class HostileSite:
         self.stop()
 
 
+class _IPv6Server(ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+
+
 class _HostileHandler(_FaultHandler):
     hostile_site: HostileSite
 
@@ -110,10 +127,12 @@ class _HostileHandler(_FaultHandler):
             site.hits[path].append(time.monotonic())
         if path == "/robots.txt":
             time.sleep(site.robots_delay_s)
-            if site.robots is None:
-                self.html("Not found", "<h1>Not found</h1>", status=404)
+            if site.robots_drop:
+                self.close_connection = True  # not a byte of an answer
+            elif site.robots is None:
+                self.html("Not found", "<h1>Not found</h1>", status=site.robots_status or 404)
             else:
-                self.send(200, site.robots.encode(), "text/plain")
+                self.send(site.robots_status or 200, site.robots.encode(), "text/plain")
             return
         if path == "/sitemap.xml":
             urls = "".join(f"<url><loc>{site.origin}{p}</loc></url>" for p in site.page_paths())

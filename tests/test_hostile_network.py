@@ -1,0 +1,154 @@
+"""Hostile and unusual networks (issue 18): IPv6 start URLs, and robots.txt that cannot be read.
+
+RFC 9309 §2.3.1.3/§2.3.1.4: a robots.txt that answers 4xx ("unavailable") means no rules at all,
+whatever the error page says; one that answers with a server error, or cannot be reached at all,
+means complete disallow: not one other request to that host.
+
+Real parts only: loopback servers (tests/hostile_server.py, on ::1 for IPv6), the CLI in a
+subprocess, SQLite stores."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+
+from auditor.runner import AuditError, normalise_start_url
+from auditor.store import Store
+from scoring.records import BLOCKED_BY_ROBOTS
+from spiders import settings as crawl_defaults
+from spiders.site_spider import is_connection_failure
+from tests.conftest import run_cli
+from tests.hostile_server import DISALLOW_ALL, HostileSite
+
+FAST = ["--delay", "0", "-s", "AUTOTHROTTLE_ENABLED=false", "-s", "GEO_RETRY_BACKOFF=0.05"]
+
+
+def _one_line_error(run, *fragments: str) -> str:
+    assert run.returncode != 0, run.stdout
+    assert "Traceback" not in run.stderr + run.stdout
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, run.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+    return lines[0]
+
+
+# -- IPv6 start URLs ---------------------------------------------------------------------------------
+def _ipv6_loopback() -> bool:
+    if not socket.has_ipv6:
+        return False
+    try:
+        with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+# Scrapy's default resolver (CachingThreadedResolver: gethostbyname) knows IPv4 only: an IPv6 literal
+# fails as "DNS lookup failed". CachingHostnameResolver (getaddrinfo) resolves both. Passed explicitly
+# until spiders/settings.py names it as its DNS_RESOLVER.
+IPV6_RESOLVER = "scrapy.resolver.CachingHostnameResolver"
+RESOLVER = ["-s", f"DNS_RESOLVER={IPV6_RESOLVER}"]
+if getattr(crawl_defaults, "DNS_RESOLVER", None) == IPV6_RESOLVER:
+    RESOLVER = []  # the crawl's own default
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("http://[::1]:8080/", "http://[::1]:8080/"),
+        ("http://[::1]", "http://[::1]/"),
+        ("[2001:DB8::1]:8443/a?b=2&a=1", "https://[2001:db8::1]:8443/a?a=1&b=2"),
+    ],
+)
+def test_ipv6_literals_are_start_urls(raw, expected):
+    assert normalise_start_url(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw", ["http://[::1/", "http://[::g]/", "http://[fe80::1%25eth0]/", "http://[::1]:99999/", "http://[]/"]
+)
+def test_broken_ipv6_literals_are_not_urls(raw):
+    with pytest.raises(AuditError, match="not a URL"):
+        normalise_start_url(raw)
+
+
+@pytest.mark.skipif(not _ipv6_loopback(), reason="this machine has no IPv6 loopback (::1) to serve a site on")
+def test_a_site_on_ipv6_loopback_is_audited(tmp_path):
+    db, out = tmp_path / "audits.db", tmp_path / "out"
+    with HostileSite(pages=4, host="::1", robots="User-agent: *\nAllow: /\n") as site:
+        assert site.origin.startswith("http://[::1]:")
+        run = run_cli("audit", site.origin + "/", "--db", str(db), "--out", str(out), "--json", *FAST, *RESOLVER)
+        hits = dict(site.hits)
+        origin = site.origin
+    assert run.returncode == 0, run.stderr
+    summary = json.loads(run.stdout)
+    assert summary["site"] == origin + "/"
+    assert summary["pages"] == 4 and summary["complete"] is True
+    assert {"/robots.txt", "/", "/p/1", "/p/2", "/p/3"} <= set(hits)
+    store = Store(db)
+    records = {r.url: r for r in store.iter_pages(summary["audit_id"])}
+    store.close()
+    assert set(records) == {origin + "/"} | {f"{origin}/p/{n}" for n in (1, 2, 3)}
+    assert all(r.status == 200 for r in records.values())
+    home = records[origin + "/"]
+    assert {link.url for link in home.links if link.internal} >= {f"{origin}/p/{n}" for n in (1, 2, 3)}
+    assert (out / "report.html").is_file()
+
+
+# -- robots.txt that cannot be read (RFC 9309 §2.3.1.3, §2.3.1.4) ------------------------------------
+def _blocked_records(db, origin: str) -> dict[str, object]:
+    store = Store(db)
+    try:
+        (row,) = store.list_audits()
+        assert row.status == "failed"
+        return {r.url.removeprefix(origin): r for r in store.iter_pages(row.id)}
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("status", [500, 503, 429])
+def test_a_robots_txt_server_error_disallows_the_whole_site(tmp_path, status):
+    db = tmp_path / "audits.db"
+    with HostileSite(pages=6, robots_status=status) as site:
+        run = run_cli("audit", site.origin + "/", "--db", str(db), "--out", str(tmp_path / "out"), *FAST)
+        hits = dict(site.hits)
+        origin = site.origin
+    _one_line_error(run, f"cannot fetch {origin}/: robots.txt answered HTTP {status}", "RFC 9309", "disallowed")
+    assert set(hits) == {"/robots.txt"}, hits  # not the start page, not llms.txt, not the sitemap
+    records = _blocked_records(db, origin)
+    assert records["/"].status is None and records["/"].error == BLOCKED_BY_ROBOTS
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_unreachable_robots_txt_disallows_the_whole_site(tmp_path):
+    db = tmp_path / "audits.db"
+    # robots.txt gets no answer (the connection is closed); the pages would answer
+    with HostileSite(pages=6, robots_drop=True) as site:
+        run = run_cli("audit", site.origin + "/", "--db", str(db), "--out", str(tmp_path / "out"), *FAST)
+        hits = dict(site.hits)
+        origin = site.origin
+    _one_line_error(run, f"cannot fetch {origin}/: robots.txt unreachable (", "RFC 9309", "disallowed")
+    assert set(hits) == {"/robots.txt"}, hits
+    records = _blocked_records(db, origin)
+    # unsent, and recorded as a server that could not be reached (the robots.txt fetch's own error)
+    assert records["/"].status is None and is_connection_failure(records["/"]), records["/"].error
+
+
+@pytest.mark.parametrize("status", [404, 403, 410])
+def test_a_robots_txt_client_error_allows_everything(tmp_path, status):
+    db = tmp_path / "audits.db"
+    # the error page's body reads as `Disallow: /`: a 4xx is "unavailable", no rules at all
+    with HostileSite(pages=6, robots=DISALLOW_ALL, robots_status=status) as site:
+        run = run_cli("audit", site.origin + "/", "--db", str(db), "--crawl-only", "--json", *FAST)
+        hits = dict(site.hits)
+    assert run.returncode == 0, run.stderr
+    summary = json.loads(run.stdout)
+    assert summary["pages"] == 6 and summary["complete"] is True
+    assert {"/", "/sitemap.xml", *(f"/p/{n}" for n in range(1, 6))} <= set(hits)
+    store = Store(db)
+    assert all(r.status == 200 for r in store.iter_pages(summary["audit_id"]))
+    store.close()
