@@ -28,6 +28,24 @@ ORG = "Die Bürgerinitiative „Grünes Tal“ sammelt seit März Unterschriften
 CASES = [
     # id, text, expected speakers (in order; [] = no attributed quotation)
     (
+        "en: employer, role and name after the verb: the person speaks",
+        "“Kuri contains serious technologies on the inside, from phones to games,” explained Nordwerk "
+        "Robotics chief technology officer Jana Albrecht.",
+        ["Jana Albrecht"],
+    ),
+    (
+        "de: the employer after 'von' in the apposition is not the speaker",
+        "„Wir sind enttäuscht, dass es so gekommen ist“, betonte Dr. Klaus Berger, wissenschaftlicher Berater "
+        "von Blaues Meer, und erklärte: „Ein Fangverbot ist der wirksamste Weg für den Bestand.“",
+        ["Dr. Klaus Berger", "Dr. Klaus Berger"],
+    ),
+    (
+        "en: a name modifying the noun after 'said the' is not the speaker",
+        "Mr Tom Baker, the trust’s surveyor, said the GPR study was one of several carried out to “understand "
+        "this unique and somewhat complex monument.”",
+        ["Tom Baker"],
+    ),
+    (
         "de: verb after the comma, named organisation as speaker",
         ORG + "„Wir haben mehr Zuspruch bekommen, als wir erwartet hatten“, zieht die Initiative Bilanz.",
         ["Grünes Tal"],

@@ -414,6 +414,8 @@ def _classify(token: re.Match[str], window: str, names: _Names, position: int) -
         return _group_speaker(token, window, names) if qr.ORG_PEOPLE_RE.fullmatch(low) else None
     if low in qr.SKIP_WORDS or re.search(r"[’']s$", bare):
         return None  # "cotedo’s expert Dennis Hartmann": the possessive is not the speaker
+    if low.endswith(lx.ROLE_NOUN_ENDINGS):
+        return None  # "Berater von Pro Wildlife": a role opens no name, even with a "von" after it
     name = lx.NAME_RE.match(window, token.start())
     if name:
         last = name.group(0).split()[-1]
@@ -435,10 +437,37 @@ def _classify(token: re.Match[str], window: str, names: _Names, position: int) -
     return None
 
 
+# Before a name these make it a complement ("Berater von Pro Wildlife", "Kuratorium des GEOMAR"), not
+# the subject that speaks.
+_COMPLEMENT_BEFORE = frozenset("von vom des of from at bei beim für for mit with aus zum zur über".split())
+_ARTICLES = frozenset("the a an der die das den dem ein eine einen einem".split())
+MAX_ROLE_WORDS = 4  # "Mayfield Robotics chief technology officer Kaijen Hsiao"
+
+
+def _person_after_role(window: str, start: int, names: _Names, position: int) -> str | None:
+    """A person named after an employer and a role: "explained Mayfield Robotics chief technology officer
+    Kaijen Hsiao", "sagte ACME-Geschäftsführer Jan Berg": the person speaks, not the employer."""
+    roles = 0
+    for token in _TOKEN_RE.finditer(window, start):
+        tok = token.group(0)
+        low = tok.rstrip(".").lower()
+        if tok[0].islower() or tok.rstrip(".").upper() in qr.ROLE_ACRONYMS or low.endswith(lx.ROLE_NOUN_ENDINGS):
+            roles += 1
+            if roles > MAX_ROLE_WORDS or low in _CLAUSE_OPENERS or low in _PREPOSITIONS:
+                return None
+            continue
+        if not roles:
+            return None
+        name = lx.NAME_RE.match(window, token.start())
+        return names.person(name.group(0), position + token.start()) if name else None
+    return None
+
+
 def speaker_after(window: str, names: _Names, position: int, budget: int = 7) -> str | None:
     """The speaker right after a speech verb: "sagt Geschäftsführer Dr. Klaus Berger", "heißt es
     von der Bürgerinitiative", "says CEO Dr. Daniel Wallerstorfer"; UNNAMED for "ein Mitglied"."""
     seen = 0
+    previous = ""
     for token in _TOKEN_RE.finditer(window):
         tok = token.group(0)
         if tok in ",:;()–—":
@@ -446,8 +475,25 @@ def speaker_after(window: str, names: _Names, position: int, budget: int = 7) ->
                 break  # "warns our senior engineer, Gareth Evans": an apposition goes on
             continue
         found = _classify(token, window, names, position)
+        modifier = bool(found) and (
+            # "said the GPR study was …": a modifier of the noun after it, not a speaker
+            (previous in _ARTICLES and " " not in found and _lowercase_next(window, token.end()))
+            # "Der Kuratoriumsvorsitzende des GEOMAR Ministerialdirektor Volker Rieke: „…“"
+            or previous in ("des", "of")
+        )
+        if modifier:
+            previous = tok.lower()
+            seen += 1
+            if seen > budget:
+                return None
+            continue
         if found is not None:
+            if found != UNNAMED:
+                named_end = window.find(found, token.start())
+                end = named_end + len(found) if named_end >= 0 else token.end()
+                return _person_after_role(window, end, names, position) or found
             return found
+        previous = tok.lower()
         low = tok.rstrip(".").lower()
         if low in _CLAUSE_OPENERS:
             return None  # "noted how …", "erklärt, dass …": indirect speech follows, not a speaker
@@ -493,11 +539,24 @@ def _subject(segment: str, names: _Names, position: int) -> str | None:
             return UNNAMED
         break
     best = None
-    for token in opening:
+    skip_to = 0
+    for i, token in enumerate(opening):
+        if token.start() < skip_to:
+            continue
+        if i and opening[i - 1].group(0).lower() in _COMPLEMENT_BEFORE:
+            # "Dr. Ralf Sonntag, Berater von Pro Wildlife, erklärte": the adviser speaks, not the employer
+            name = lx.NAME_RE.match(segment, token.start())
+            skip_to = name.end() if name else token.end()
+            continue
         found = _classify(token, segment, names, position + token.start())
         if found:
             best = found
     return best
+
+
+def _lowercase_next(window: str, end: int) -> bool:
+    following = _TOKEN_RE.match(window, end + 1) if window[end : end + 1] == " " else None
+    return following is not None and following.group(0)[:1].islower()
 
 
 def _is_end(text: str, match: re.Match[str]) -> bool:
