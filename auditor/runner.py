@@ -120,8 +120,19 @@ def _robots_unreadable(store: Store, audit_id: int, record: PageRecord) -> str |
     if status is not None and robots_txt_unreadable(status) and record.error == BLOCKED_BY_ROBOTS:
         return f"robots.txt answered HTTP {status}, {rule}"
     if status is None and record.error and record.error != BLOCKED_BY_ROBOTS:
-        return f"robots.txt unreachable ({record.error}), {rule}"
+        return f"robots.txt unreachable ({plain_error(record.error)}), {rule}"
     return None
+
+
+# "DownloadFailedError: [<twisted.python.failure.Failure twisted.internet.error.ConnectionDone: Connection
+# was closed cleanly.>]" -> "ConnectionDone: Connection was closed cleanly."
+_WRAPPED_FAILURE = re.compile(r"<twisted\.python\.failure\.Failure (?:[\w]+\.)*(?P<kind>\w+): (?P<text>[^<>]{0,200}?)>")
+
+
+def plain_error(error: str) -> str:
+    """A crawl error as a reader wants it: the failure Twisted wrapped, not its wrapper's repr."""
+    inner = _WRAPPED_FAILURE.search(error)
+    return f"{inner.group('kind')}: {inner.group('text').strip()}" if inner else error
 
 
 class AuditInterrupted(AuditError):

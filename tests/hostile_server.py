@@ -29,6 +29,12 @@ class HostileSite:
     None; default: 200 with `robots`, 404 without). robots_drop: robots.txt gets no answer at all,
     its connection is closed (pages answer as usual). host: the loopback address served on, "::1"
     for IPv6 (the origin then has the address in brackets).
+    robots_redirects: /robots.txt answers with this many consecutive redirects (status
+    robots_redirect_status) before the rules: /robots.txt -> /robots-hop/1 -> ... -> /robots-hop/N-1 ->
+    robots_redirect_to (a path or absolute URL, default /real-robots.txt, which answers as /robots.txt
+    would without redirects). Each redirect's body is robots_redirect_body (default empty), text/plain:
+    a crawler that reads it as the rules obeys the wrong ones.
+    private: / also links /private/1 ... /private/N (pages that robots.txt rules may forbid).
     die_after: after this many page answers the server closes its listening socket for good (a
     client server that crashed): every later request is connection refused. delay_s: pause
     before each page. hang: /hang is linked from / and answers after an hour. heavy: /heavy is
@@ -48,6 +54,11 @@ class HostileSite:
         robots_status: int | None = None,
         robots_drop: bool = False,
         host: str = "127.0.0.1",
+        robots_redirects: int = 0,
+        robots_redirect_status: int = 301,
+        robots_redirect_to: str = "/real-robots.txt",
+        robots_redirect_body: str = "",
+        private: int = 0,
     ) -> None:
         self.pages = pages
         self.robots = robots
@@ -59,6 +70,11 @@ class HostileSite:
         self.robots_status = robots_status
         self.robots_drop = robots_drop
         self.host = host
+        self.robots_redirects = robots_redirects
+        self.robots_redirect_status = robots_redirect_status
+        self.robots_redirect_to = robots_redirect_to
+        self.robots_redirect_body = robots_redirect_body
+        self.private = private
         self.hits: dict[str, list[float]] = defaultdict(list)
         self.lock = threading.Lock()
         self.answered = 0
@@ -104,6 +120,15 @@ class HostileSite:
     def page_paths(self) -> list[str]:
         return ["/"] + [f"/p/{n}" for n in range(1, self.pages)]
 
+    def private_paths(self) -> list[str]:
+        return [f"/private/{n}" for n in range(1, self.private + 1)]
+
+    def robots_hops(self) -> list[str]:
+        """The paths that answer with a redirect, in chain order (empty: no redirects)."""
+        if not self.robots_redirects:
+            return []
+        return ["/robots.txt"] + [f"/robots-hop/{n}" for n in range(1, self.robots_redirects)]
+
     def __enter__(self) -> HostileSite:
         return self.start()
 
@@ -125,7 +150,18 @@ class _HostileHandler(_FaultHandler):
         path = urlsplit(self.path).path
         with site.lock:
             site.hits[path].append(time.monotonic())
-        if path == "/robots.txt":
+        hops = site.robots_hops()
+        if path in hops:
+            following = hops.index(path) + 1
+            location = hops[following] if following < len(hops) else site.robots_redirect_to
+            self.send(
+                site.robots_redirect_status,
+                site.robots_redirect_body.encode(),
+                "text/plain",
+                headers={"Location": location},
+            )
+            return
+        if path == ("/real-robots.txt" if hops else "/robots.txt"):
             time.sleep(site.robots_delay_s)
             if site.robots_drop:
                 self.close_connection = True  # not a byte of an answer
@@ -150,11 +186,11 @@ class _HostileHandler(_FaultHandler):
         if site.heavy and path in ("/behind-heavy/1", "/behind-heavy/2"):
             self.html("Behind", f"<main><h1>{path}</h1><p>Reached only through the heavy page.</p></main>")
             return
-        if path not in site.page_paths():
+        if path not in site.page_paths() and path not in site.private_paths():
             self.html("Not found", "<h1>Not found</h1>", status=404)
             return
         time.sleep(site.delay_s)
-        number = 0 if path == "/" else int(path[3:])
+        number = 0 if path == "/" else int(path.rsplit("/", 1)[1])
         links = ""
         if number == 0:
             links = "".join(f"<li><a href='/p/{n}'>Page {n}</a></li>" for n in range(1, site.pages))
@@ -162,6 +198,7 @@ class _HostileHandler(_FaultHandler):
                 links += "<li><a href='/hang'>never answers</a></li>"
             if site.heavy:
                 links += "<li><a href='/heavy'>heavy</a></li>"
+            links += "".join(f"<li><a href='{p}'>{p}</a></li>" for p in site.private_paths())
         self.html(
             f"Page {number}",
             f"<nav><a href='/'>Home</a></nav><main><h1>Page {number}</h1>"

@@ -131,7 +131,8 @@ def test_an_unreachable_robots_txt_disallows_the_whole_site(tmp_path):
         run = run_cli("audit", site.origin + "/", "--db", str(db), "--out", str(tmp_path / "out"), *FAST)
         hits = dict(site.hits)
         origin = site.origin
-    _one_line_error(run, f"cannot fetch {origin}/: robots.txt unreachable (", "RFC 9309", "disallowed")
+    line = _one_line_error(run, f"cannot fetch {origin}/: robots.txt unreachable (", "RFC 9309", "disallowed")
+    assert "twisted.python.failure" not in line and "<" not in line, line  # the failure, not its wrapper's repr
     assert set(hits) == {"/robots.txt"}, hits
     records = _blocked_records(db, origin)
     # unsent, and recorded as a server that could not be reached (the robots.txt fetch's own error)
@@ -152,3 +153,113 @@ def test_a_robots_txt_client_error_allows_everything(tmp_path, status):
     store = Store(db)
     assert all(r.status == 200 for r in store.iter_pages(summary["audit_id"]))
     store.close()
+
+
+# -- robots.txt behind redirects (RFC 9309 §2.3.1.2) ------------------------------------------------
+PRIVATE_RULES = "User-agent: *\nDisallow: /private/\n"
+
+
+def _crawl(tmp_path, site: HostileSite):
+    db = tmp_path / "audits.db"
+    run = run_cli("audit", site.origin + "/", "--db", str(db), "--crawl-only", "--json", *FAST)
+    assert run.returncode == 0, run.stderr
+    summary = json.loads(run.stdout)
+    store = Store(db)
+    try:
+        records = {r.url.removeprefix(site.origin): r for r in store.iter_pages(summary["audit_id"])}
+        artifacts = store.artifacts(summary["audit_id"])
+    finally:
+        store.close()
+    return records, artifacts
+
+
+@pytest.mark.parametrize(("redirects", "status"), [(1, 301), (1, 308), (5, 302), (5, 307)])
+def test_a_redirected_robots_txt_is_followed_and_obeyed(tmp_path, redirects, status):
+    # /robots.txt -> (/robots-hop/n ->)* /real-robots.txt, which forbids /private/; the redirects'
+    # empty bodies read as "no rules"
+    with HostileSite(
+        pages=4, private=2, robots=PRIVATE_RULES, robots_redirects=redirects, robots_redirect_status=status
+    ) as site:
+        records, artifacts = _crawl(tmp_path, site)
+        hits = {path: len(times) for path, times in site.hits.items()}
+        hops = site.robots_hops()
+    assert not [path for path in hits if path.startswith("/private/")], hits
+    assert {"/", "/p/1", "/p/2", "/p/3"} <= set(hits)
+    chain = [*hops, "/real-robots.txt"]
+    assert {path: hits.get(path) for path in chain} == dict.fromkeys(chain, 1)  # each asked once
+    for path in ("/private/1", "/private/2"):
+        assert records[path].status is None and records[path].error == BLOCKED_BY_ROBOTS, records[path]
+    # the rules the crawl obeyed are the ones the audit scores
+    assert artifacts.robots_status == 200 and artifacts.robots_txt == PRIVATE_RULES
+
+
+def test_a_robots_txt_redirected_to_another_authority_applies_its_rules_to_the_first(tmp_path):
+    # e.g. http -> https or apex -> www: here another loopback port
+    with HostileSite(pages=1, robots=PRIVATE_RULES) as rules_host:
+        target = rules_host.origin + "/robots.txt"
+        options = {"robots": DISALLOW_ALL, "robots_redirects": 1, "robots_redirect_to": target}
+        with HostileSite(pages=4, private=2, **options) as site:
+            records, artifacts = _crawl(tmp_path, site)
+            hits = {path: len(times) for path, times in site.hits.items()}
+        rules_hits = {path: len(times) for path, times in rules_host.hits.items()}
+    assert rules_hits == {"/robots.txt": 1}
+    assert not [path for path in hits if path.startswith("/private/")], hits
+    assert hits["/robots.txt"] == 1 and "/real-robots.txt" not in hits  # its own rules were never asked for
+    assert {"/", "/p/1", "/p/2", "/p/3"} <= set(hits)
+    assert records["/private/1"].error == BLOCKED_BY_ROBOTS
+    assert artifacts.robots_txt == PRIVATE_RULES
+
+
+@pytest.mark.parametrize(
+    ("redirects", "target"),
+    [(6, "/real-robots.txt"), (2, "/robots.txt")],
+    ids=["six-redirects", "redirect-loop"],
+)
+def test_too_many_robots_txt_redirects_mean_no_rules(tmp_path, redirects, target):
+    # More than five consecutive redirects (or a loop): "unavailable", no rules at all (RFC 9309
+    # §2.3.1.2 allows that). Neither the redirects' bodies (`Disallow: /`) nor the rules at the end
+    # of the chain (`Disallow: /`) apply.
+    with HostileSite(
+        pages=4,
+        private=2,
+        robots=DISALLOW_ALL,
+        robots_redirects=redirects,
+        robots_redirect_to=target,
+        robots_redirect_body=DISALLOW_ALL,
+    ) as site:
+        records, artifacts = _crawl(tmp_path, site)
+        hits = {path: len(times) for path, times in site.hits.items()}
+        hops = site.robots_hops()
+    assert "/real-robots.txt" not in hits
+    assert {path: hits[path] for path in hops} == dict.fromkeys(hops, 1)  # each hop asked once
+    assert {"/", "/p/1", "/p/2", "/p/3", "/private/1", "/private/2"} <= set(hits)
+    assert all(r.status == 200 for r in records.values())
+    assert artifacts.robots_txt is None
+
+
+# -- one robots.txt fetch per host ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"robots": "User-agent: *\nAllow: /\n"}, 1),
+        ({}, 1),  # 404
+        ({"robots_status": 503}, 1 + crawl_defaults.RETRY_TIMES),  # one fetch and its retries
+        ({"robots_drop": True}, 1 + crawl_defaults.RETRY_TIMES),
+    ],
+    ids=["200", "404", "503", "unreachable"],
+)
+def test_robots_txt_is_fetched_once_per_host(tmp_path, options, expected):
+    # The rules and the robots.txt the audit stores and scores come from one fetch: the spider's own
+    # request for robots.txt gets the gate's response (it was fetched twice, each retried: 6 hits
+    # on a 503).
+    db = tmp_path / "audits.db"
+    with HostileSite(pages=3, **options) as site:
+        run = run_cli("audit", site.origin + "/", "--db", str(db), "--crawl-only", "--json", *FAST)
+        hits = len(site.hits["/robots.txt"])
+    assert hits == expected, run.stderr
+    if "robots" in options:
+        assert run.returncode == 0, run.stderr
+        store = Store(db)
+        artifacts = store.artifacts(json.loads(run.stdout)["audit_id"])
+        store.close()
+        assert artifacts.robots_status == 200 and artifacts.robots_txt == options["robots"]
