@@ -195,6 +195,34 @@ class PageContext:
     weak_anchors: frozenset[str] = frozenset()  # link a home page, or one plain word to a non-reference site
     titles: frozenset[str] = frozenset()  # long anchors (4+ words): titles of linked pages and documents
     brand: str = ""  # the first label of the page's own domain ("beispiel" for www.beispiel.de)
+    # (number, noun) of a list article's title: "The 27 Common Causes of Brand Failure" -> ("27", "causes")
+    listicle: frozenset[tuple[str, str]] = frozenset()
+
+
+# A list article's title counts its own items: "10 Tipps für …", "The 27 Common Causes of …". That
+# number in the text is the length of the list (LABELLING: numbers of list items), not a statistic.
+LISTICLE_TITLE_RE = re.compile(
+    r"^\W*+(?:(?:the|die|der|das|unsere|our|top|meine|my)\s++)?(?P<n>\d{1,3})\s++(?:[\w’'-]++\s++){0,2}?"
+    r"(?P<noun>tipps?|tips|gründe|reasons|ways|wege|fehler|mistakes|causes|ursachen|ideen|ideas|fragen|questions|"
+    r"schritte|steps|dinge|things|trends|fakten|facts|regeln|rules|tools|beispiele|examples|lektionen|lessons|"
+    r"signs|anzeichen|myths|mythen|punkte|points|strategien|strategies|hacks|secrets|geheimnisse|tricks|"
+    r"irrtümer|mistakes|methoden|methods|ratschläge|hinweise|tipps)\b",
+    re.IGNORECASE,
+)
+
+
+def listicle_counts(*titles: str) -> frozenset[tuple[str, str]]:
+    """(number, noun) of each title that counts its own list items."""
+    found = (LISTICLE_TITLE_RE.match(title.strip()) for title in titles if title)
+    return frozenset((m.group("n"), m.group("noun").lower()) for m in found if m)
+
+
+def is_list_length(sentence: str, cand: Candidate, listicle: frozenset[tuple[str, str]]) -> bool:
+    """The figure repeats the count of the page's list title, with its noun right after it."""
+    span = sentence[cand.start : cand.end + 40].lower()
+    return any(
+        cand.number == n and re.match(rf"\W*{n}\s+(?:[\w’'-]+\s+){{0,2}}?{noun}\b", span) for n, noun in listicle
+    )
 
 
 def page_context(page: PageRecord) -> PageContext:
@@ -235,6 +263,7 @@ def page_context(page: PageRecord) -> PageContext:
             " ".join(link.anchor.split()) for link in page.links if len(link.anchor.split()) >= TITLE_ANCHOR_WORDS
         ),
         brand=own.split(".")[0],
+        listicle=listicle_counts(page.title or "", *(h.text for h in page.headings if h.level == 1)),
     )
 
 

@@ -122,6 +122,17 @@ def test_a_linked_title_is_the_linked_page_s_figure():
     assert figures(text, links=links) == []
 
 
+def test_the_count_of_a_list_article_s_title_is_its_own_list_length():
+    """ "The 27 Common Causes of Brand Failure" and "we have highlighted 27 causes": the length of the
+    page's own list (LABELLING: numbers of list items), while a measured share on the page still counts."""
+    text = "In this post, we have highlighted 27 causes of brand failure. 42 % of new brands fail within five years."
+    titled = {"title": "The 27 Common Causes Of Brand Failure", "lang": "en"}
+    assert figures(text, **titled) == ["42 %"]
+    assert figures(text, lang="en", title="Why brands fail") == ["27 causes", "42 %"]
+    # a count of customers in a title is no list length: it stays a statistic
+    assert figures("Über 500 Kunden vertrauen uns seit Jahren.", title="500 Kunden vertrauen uns") == ["500 Kunden"]
+
+
 def test_listing_pages_have_no_statistics_of_their_own():
     listing = page(
         "blog/page/2/",

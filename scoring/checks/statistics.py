@@ -115,7 +115,8 @@ def statistics_in(
     return [
         _text(sentence, cand)
         for cand, unit in found
-        if rules.figure_excluded(*_around(sentence, cand), unit, source is not None, ctx.lang, named) is None
+        if not (cand.kind == rules.COUNT and rules.is_list_length(sentence, cand, ctx.listicle))
+        and rules.figure_excluded(*_around(sentence, cand), unit, source is not None, ctx.lang, named) is None
     ]
 
 
