@@ -51,9 +51,9 @@ from auditor.runner import (
 from auditor.serve import StaticSite
 from auditor.store import Store
 from scoring.config import category_of
-from scoring.records import PageRecord
+from scoring.core.records import PageRecord
+from scoring.core.results import AuditResult
 from scoring.registry import all_checks
-from scoring.results import AuditResult
 
 app = typer.Typer(
     name="geo-audit",

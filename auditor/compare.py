@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.store import AuditRow, Store
-from scoring.results import AuditResult
+from scoring.core.results import AuditResult
 
 OPEN_STATES = ("fail", "warn")
 

@@ -33,7 +33,7 @@ from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from scoring.records import PageRecord
+from scoring.core.records import PageRecord
 from spiders import settings as default_settings
 from spiders.pipelines import RecordSink
 from spiders.site_spider import ResumeState, SiteSpider

@@ -35,7 +35,7 @@ from typing import Protocol
 import numpy as np
 
 from scoring.clusters import PageEmbeddings, embedding_text, page_key, topic_pages
-from scoring.records import PageRecord
+from scoring.core.records import PageRecord
 
 DEFAULT_MODEL = "usem3"
 BATCH = 32  # pages handed to the encoder per call (progress granularity; each text is still encoded alone)

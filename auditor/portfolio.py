@@ -27,7 +27,7 @@ from reports.portfolio import (
     portfolio_title,
     write_portfolio,
 )
-from scoring.results import AuditResult
+from scoring.core.results import AuditResult
 
 
 class PortfolioError(ValueError):

@@ -25,8 +25,8 @@ from auditor.store import AuditLocked, Store, StoreSink
 from reports.writers import write_all
 from scoring.audit import score_site
 from scoring.config import ScoringConfig
-from scoring.records import BLOCKED_BY_ROBOTS, PageRecord, SiteArtifacts
-from scoring.results import AuditResult
+from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord, SiteArtifacts
+from scoring.core.results import AuditResult
 from spiders.extract import canonical_url
 from spiders.middlewares import robots_txt_unreadable
 from spiders.site_spider import ResumeState, is_connection_failure

@@ -47,8 +47,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from scoring.records import PageRecord, SiteArtifacts
-from scoring.results import AuditResult
+from scoring.core.records import PageRecord, SiteArtifacts
+from scoring.core.results import AuditResult
 
 STATUSES = ("running", "complete", "partial", "failed")
 

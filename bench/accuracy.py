@@ -26,7 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scoring import lexicons as lx  # noqa: E402
 from scoring.checks.attributed_quotes import find_quotations  # noqa: E402
 from scoring.checks.author_byline import visible_authors  # noqa: E402
 from scoring.checks.content_dates import publication_date  # noqa: E402
@@ -34,9 +33,10 @@ from scoring.checks.impressum import impressum_element_keys  # noqa: E402
 from scoring.checks.original_material import page_features  # noqa: E402
 from scoring.checks.outbound_citations import authoritative_hosts  # noqa: E402
 from scoring.checks.statistics import page_statistics  # noqa: E402
+from scoring.core import lexicons as lx  # noqa: E402
+from scoring.core.records import PageRecord  # noqa: E402
+from scoring.core.text import words  # noqa: E402
 from scoring.pagetypes import classify  # noqa: E402
-from scoring.records import PageRecord  # noqa: E402
-from scoring.text import words  # noqa: E402
 from spiders.extract import extract_page, parse_html  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "accuracy"

@@ -392,7 +392,7 @@ def page_language(root: Path, label: dict) -> str | None:
     several corpus sites: English posts under lang="de")."""
     import lxml.html
 
-    from scoring.lexicons import guess_language
+    from scoring.core.lexicons import guess_language
 
     tree = lxml.html.fromstring((root / label["file"]).read_bytes())
     for element in tree.xpath("//script | //style | //noscript"):

@@ -1,7 +1,7 @@
 """The portfolio overview of an agency batch: one self-contained, sortable HTML page and a CSV.
 
 Rows are plain data (`PortfolioRow`), built by auditor/portfolio.py from the store. Of our code this
-module imports only scoring.results and reports (DESIGN.md §2). Client names, URLs and findings are
+module imports only scoring.core.results and reports (DESIGN.md §2). Client names, URLs and findings are
 crawled or user-written text: the template autoescapes them, and CSV cells that a spreadsheet would
 run as a formula get a leading apostrophe. A report link is always a relative file link (every path
 segment percent-encoded: a folder named `javascript:…` cannot become a script URL), and the page
@@ -39,7 +39,7 @@ from reports.i18n import Localizer
 from reports.remedies import CATEGORY_TITLES_DE
 from reports.view import fmt_int, fmt_num, resolve_lang
 from reports.writers import csp
-from scoring.results import AuditResult, CheckResult
+from scoring.core.results import AuditResult, CheckResult
 
 TEMPLATES = Path(__file__).parent / "templates"
 SCRIPT = "portfolio.js"

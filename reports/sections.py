@@ -11,7 +11,7 @@ from typing import Any
 
 from reports.i18n import Localizer
 from reports.remedies import REMEDIES
-from scoring.results import AuditResult, CheckResult, GraphNode
+from scoring.core.results import AuditResult, CheckResult, GraphNode
 
 EFFORT_FACTOR = {"low": 1.0, "medium": 2.0, "high": 3.0, None: 2.0}  # unknown effort counts as medium
 MAX_PLAN_URLS = 3  # affected pages named per action-plan row (all of them are in the check section)

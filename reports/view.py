@@ -116,7 +116,7 @@ from reports.sections import (
     insights_view,
     short_url,
 )
-from scoring.results import AuditResult, CategoryResult, CheckResult, Evidence, PageSummary
+from scoring.core.results import AuditResult, CategoryResult, CheckResult, Evidence, PageSummary
 
 DEFAULT_LANG = "en"
 MAX_AFFECTED = 50  # affected pages listed per check ("and N more")

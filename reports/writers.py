@@ -29,7 +29,7 @@ from markupsafe import Markup
 
 from reports.i18n import Localizer
 from reports.view import build_view, check_title, resolve_lang
-from scoring.results import AuditResult, PageSignals
+from scoring.core.results import AuditResult, PageSignals
 
 TEMPLATES = Path(__file__).parent / "templates"
 REPORT_TEMPLATE = "report.html.j2"

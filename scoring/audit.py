@@ -13,10 +13,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from scoring.config import CATEGORIES, EFFORT, ScoringConfig, validate
-from scoring.pagetypes import classify, site_template, stamped_article_types
-from scoring.records import PageRecord, SiteArtifacts
-from scoring.registry import Check, Outcome, all_checks
-from scoring.results import (
+from scoring.core.records import PageRecord, SiteArtifacts
+from scoring.core.results import (
     AuditResult,
     CategoryResult,
     CheckResult,
@@ -25,6 +23,8 @@ from scoring.results import (
     PageSummary,
     SiteInsights,
 )
+from scoring.pagetypes import classify, site_template, stamped_article_types
+from scoring.registry import Check, Outcome, all_checks
 from scoring.site import SiteData
 
 # A page-scoped check passes when every page passes; above this share it is a warning.

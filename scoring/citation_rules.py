@@ -10,7 +10,7 @@ Everything here is data or a pure function of a URL, an anchor or a line of text
 `scoring.checks.outbound_citations` reads as the rules it applies. Add hosts here, with the kind of
 source or of non-source in the comment, rather than in the check. The maintained list of
 authoritative hosts (public bodies, universities, standards, chambers, scholarly publishers) stays
-in `scoring.lexicons.AUTHORITATIVE_DOMAINS`; `SOURCE_DOMAINS` below adds the other kinds of strong
+in `scoring.core.lexicons.AUTHORITATIVE_DOMAINS`; `SOURCE_DOMAINS` below adds the other kinds of strong
 source (encyclopaedias, archives, established media, official documentation, law portals).
 """
 
@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from scoring import lexicons as lx
+from scoring.core import lexicons as lx
 
 # Second-level labels under a country code that are public suffixes themselves ("example.co.uk",
 # "example.gv.at", "example.com.au"), and hosting suffixes under which every name has its own owner

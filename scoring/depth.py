@@ -14,9 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from scoring.lexicons import STATISTIC_RE
-from scoring.records import PageRecord
-from scoring.text import split_sentences, words
+from scoring.core.lexicons import STATISTIC_RE
+from scoring.core.records import PageRecord
+from scoring.core.text import split_sentences, words
 
 DEFINITION_RE = re.compile(
     r"\b(?:ist|sind)\s+(?:ein|eine|einer|der|die|das)\b[^.!?]{3,}"

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from scoring.core.records import PageRecord
+from scoring.core.results import CheckResult, Cluster, GraphNode, LinkSuggestion, SiteInsights
+from scoring.core.text import words
 from scoring.depth import DepthSignals, analyse
-from scoring.records import PageRecord
-from scoring.results import CheckResult, Cluster, GraphNode, LinkSuggestion, SiteInsights
-from scoring.text import words
 
 if TYPE_CHECKING:
     from scoring.site import SiteData

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 from urllib.parse import unquote, urlsplit
 
-from scoring.lexicons import NAME_RE, is_person_name, letters_key
-from scoring.records import PageRecord
+from scoring.core.lexicons import NAME_RE, is_person_name, letters_key
+from scoring.core.records import PageRecord
 
 PageKind = Literal[
     "home",
@@ -208,7 +208,7 @@ SHOP_TITLE_RE = re.compile(r"\b(?:kaufen|buy|bestellen|order online|online[- ]?s
 TITLE_SPLIT_RE = re.compile(r"(?<!\s)\s+[|–—·•:-]\s+")
 FILE_LINK_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp|pdf|zip|docx?|xlsx?|pptx?|mp[34]|mov)$", re.I)
 
-WEAK_DATE_SOURCES = frozenset({"json-ld", "htmldate"})  # scoring.records.Dates.published_source
+WEAK_DATE_SOURCES = frozenset({"json-ld", "htmldate"})  # scoring.core.records.Dates.published_source
 MIN_ARTICLE_WORDS = 250  # a page this long, dated by its markup, without other signals reads as an article
 MIN_OWN_WORDS = 20  # a dated page with less text of its own than this is a placeholder (attachment page)
 LONG_FORM_WORDS = 1500  # an undated text this long, with headings and few links, reads as an article

@@ -4,14 +4,14 @@ Who said a quotation is read from the sentence around it: a speech verb or noun 
 "heißt es von", "explains", "according to", "Statement von") with a speaker next to it. A speaker is
 a person's name, an organisation the page names, a pronoun standing for a name said before, or a
 short signature line ("— Name, Rolle"). Unnamed speakers ("ein Mitglied", "a customer") are no
-attribution. Pure data plus a few compiled patterns; the base lists live in scoring.lexicons.
+attribution. Pure data plus a few compiled patterns; the base lists live in scoring.core.lexicons.
 """
 
 from __future__ import annotations
 
 import re
 
-from scoring import lexicons as lx
+from scoring.core import lexicons as lx
 
 
 def _list(text: str) -> tuple[str, ...]:

@@ -1,7 +1,7 @@
 """Readability formulas for German and English, fed with our own sentence and word counts.
 
-Pure functions. Sentences come from `scoring.text.split_sentences` (abbreviation-aware) and words
-from `scoring.text.words` (the word definition every word count uses), so the averages agree
+Pure functions. Sentences come from `scoring.core.text.split_sentences` (abbreviation-aware) and words
+from `scoring.core.text.words` (the word definition every word count uses), so the averages agree
 with the word counts shown elsewhere in the report.
 
 Syllables are counted with Pyphen's hyphenation dictionaries (the ones textstat uses), with two
@@ -38,7 +38,7 @@ from functools import lru_cache
 
 import pyphen
 
-from scoring.text import split_sentences, words
+from scoring.core.text import split_sentences, words
 
 SUPPORTED = ("de", "en")
 PYPHEN_DICTIONARY = {"de": "de_DE", "en": "en_US"}

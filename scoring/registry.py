@@ -10,10 +10,10 @@ from abc import ABC
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from scoring.results import Evidence, PageOutcome, Scope, Stage, State
+from scoring.core.results import Evidence, PageOutcome, Scope, Stage, State
 
 if TYPE_CHECKING:
-    from scoring.records import PageRecord
+    from scoring.core.records import PageRecord
     from scoring.site import SiteData
 
 CATEGORY_IDS = ("expertise", "evidence", "depth", "links", "technical")

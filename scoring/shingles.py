@@ -1,6 +1,6 @@
 """Near-duplicate text: word shingles, Jaccard similarity and an all-pairs search. Pure.
 
-A shingle is a run of `SHINGLE_WORDS` consecutive words (lower-cased `scoring.text.words`),
+A shingle is a run of `SHINGLE_WORDS` consecutive words (lower-cased `scoring.core.text.words`),
 hashed to an int. Two texts are near-duplicates when the Jaccard similarity of their shingle
 sets, |A ∩ B| / |A ∪ B|, reaches the threshold.
 
@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
-from scoring.text import words
+from scoring.core.text import words
 
 SHINGLE_WORDS = 5
 THRESHOLD = 0.8

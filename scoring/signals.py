@@ -16,9 +16,9 @@ from scoring.checks.content_dates import own_date
 from scoring.checks.outbound_citations import citation_links
 from scoring.checks.person_schema import jsonld_nodes
 from scoring.checks.statistics import page_statistics
+from scoring.core.records import PageRecord
+from scoring.core.results import PageSignals
 from scoring.pagetypes import classify
-from scoring.records import PageRecord
-from scoring.results import PageSignals
 from scoring.site import SiteData, jsonld_types
 
 LISTS_OTHERS = ("listing", "profile")  # pages whose names and dates are those of other pages

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 import networkx as nx
 
+from scoring.core.records import PageRecord, SiteArtifacts
 from scoring.pagetypes import classify
-from scoring.records import PageRecord, SiteArtifacts
 
 # Links in the main content carry more weight than template links repeated on every page
 # (the "reasonable surfer" model; Screaming Frog and Sitebulb weigh them the same way).

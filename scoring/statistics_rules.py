@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from scoring import lexicons as lx
-from scoring.records import PageRecord
+from scoring.core import lexicons as lx
+from scoring.core.records import PageRecord
 
 U, L = lx.UPPER, lx.LOWER
 

@@ -23,7 +23,7 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 from w3lib.url import canonicalize_url
 
-from scoring.records import (
+from scoring.core.records import (
     AuthorSignal,
     Dates,
     Heading,

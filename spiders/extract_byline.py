@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from scoring.lexicons import NAME, NOT_A_NAME, ORGANISATION_WORD_RE, is_person_name
-from scoring.lexicons import letters_key as _key
-from scoring.records import AuthorSignal
+from scoring.core.lexicons import NAME, NOT_A_NAME, ORGANISATION_WORD_RE, is_person_name
+from scoring.core.lexicons import letters_key as _key
+from scoring.core.records import AuthorSignal
 from spiders.regions import in_chrome, is_hidden, not_own_content, page_title_element
 
 HtmlTree = lxml.html.HtmlElement

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
-from scoring.records import Gallery, PageExtras
+from scoring.core.records import Gallery, PageExtras
 from spiders.regions import not_own_content, page_title_element
 
 HtmlTree = lxml.html.HtmlElement

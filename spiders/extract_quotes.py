@@ -13,8 +13,8 @@ import re
 
 import lxml.html
 
-from scoring.lexicons import NAME
-from scoring.records import Quote
+from scoring.core.lexicons import NAME
+from scoring.core.records import Quote
 from spiders.regions import not_own_content, page_title_element
 
 HtmlTree = lxml.html.HtmlElement

@@ -15,7 +15,7 @@ from collections.abc import Callable
 import lxml.html
 from lxml import etree
 
-from scoring.records import Link
+from scoring.core.records import Link
 
 HtmlTree = lxml.html.HtmlElement
 

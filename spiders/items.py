@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scoring.records import SitemapEntry
+from scoring.core.records import SitemapEntry
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from scrapy import signals
 
-from scoring.records import CrawlStats, PageRecord, SiteArtifacts, SitemapEntry
+from scoring.core.records import CrawlStats, PageRecord, SiteArtifacts, SitemapEntry
 from spiders.items import SitemapArtifact, TextArtifact
 from spiders.site_spider import is_connection_failure
 

@@ -43,7 +43,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
-from scoring.records import BLOCKED_BY_ROBOTS, PageRecord, RedirectHop, SitemapEntry
+from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord, RedirectHop, SitemapEntry
 from spiders.extract import (
     MAX_ANALYSED_ELEMENTS,
     absolute_http_url,

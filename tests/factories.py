@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scoring.records import CrawlStats, PageRecord, SiteArtifacts
+from scoring.core.records import CrawlStats, PageRecord, SiteArtifacts
 from scoring.site import SiteData
 
 ROOT = "https://www.beispiel-handwerk.example/"

@@ -7,7 +7,7 @@ from importlib.resources import files
 
 import pytest
 
-from scoring.ai_agents import (
+from scoring.core.ai_agents import (
     AGENTS,
     PRIMARY_TOKENS,
     SOURCE_AI_ROBOTS,

@@ -1,4 +1,9 @@
-"""The import direction of DESIGN.md §2, enforced on the source tree."""
+"""The import direction, enforced on the source tree (docs/architecture.md).
+
+scoring.core is the neutral core every layer may import; spiders and reports import nothing else of
+scoring, scoring imports nothing above it, no module imports itself back through a circle, and no
+module of the product grows past 500 lines.
+"""
 
 from __future__ import annotations
 
@@ -11,20 +16,25 @@ ROOT = Path(__file__).resolve().parent.parent
 OURS = ("auditor", "spiders", "scoring", "reports")
 
 # package -> modules of ours it may import (prefix match on dotted names)
+CORE = "scoring.core"
 ALLOWED = {
     "auditor": ("auditor", "spiders", "scoring", "reports"),
-    # scoring.lexicons is shared knowledge that imports nothing of ours (DESIGN.md §2: scoring.core holds
-    # "the contracts … and shared knowledge such as lexicons"): a byline is an organisation by the same rule
-    # in the spider and in the checks
-    "spiders": ("spiders", "scoring.records", "scoring.lexicons"),
-    "reports": ("reports", "scoring.results"),
+    "spiders": ("spiders", CORE),
+    "reports": ("reports", CORE),
     "scoring": ("scoring",),
 }
+MAX_MODULE_LINES = 500
 
 
-def test_lexicons_import_nothing_of_ours():
-    """What spiders may share with scoring must stay neutral."""
-    assert not [n for n in imports_of(ROOT / "scoring" / "lexicons.py") if n.split(".")[0] in OURS]
+def test_core_imports_nothing_above_it():
+    """What every layer shares must stay neutral: scoring.core imports only scoring.core."""
+    leaks = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in (ROOT / "scoring" / "core").rglob("*.py")
+        for name in imports_of(path)
+        if name.split(".")[0] in OURS and not (name == CORE or name.startswith(CORE + "."))
+    ]
+    assert not leaks, "\n".join(leaks)
 
 
 def imports_of(path: Path) -> list[str]:
@@ -54,9 +64,7 @@ def test_import_direction(package):
             if top not in OURS or top == package:
                 continue
             if not any(name == a or name.startswith(a + ".") for a in ALLOWED[package]):
-                # "from scoring import records" is fine for spiders: check the full name too
                 violations.append(f"{path.relative_to(ROOT)} imports {name}")
-    # `from scoring.records import X` yields both "scoring.records" and "scoring.records.X": both allowed.
     assert not violations, "\n".join(violations)
 
 
@@ -80,3 +88,59 @@ def test_scoring_does_no_io():
         if any(name == f or name.startswith(f + ".") for f in forbidden)
     ]
     assert not found, found
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """module -> modules of ours it imports at load time (function-local imports included: a
+    function-local import that works around a circle is still a circle)."""
+    paths = {_module_name(p): p for package in OURS for p in modules(package)}
+    graph: dict[str, set[str]] = {}
+    for name, path in paths.items():
+        targets = set()
+        for imported in imports_of(path):
+            # "from a.b import c" names a.b.c: the module a.b.c if it exists, else the module a.b
+            while imported and imported not in paths:
+                imported = imported.rpartition(".")[0]
+            if imported and imported != name:
+                targets.add(imported)
+        graph[name] = targets
+    return graph
+
+
+def test_no_import_circle():
+    graph = _import_graph()
+    # package __init__ modules re-exporting their children are not circles of their own
+    edges = {m: {t for t in ts if not m.startswith(t + ".") and not t.startswith(m + ".")} for m, ts in graph.items()}
+    state: dict[str, int] = {}
+    circles: list[str] = []
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        stack.append(node)
+        for target in sorted(edges.get(node, ())):
+            if state.get(target) == 1:
+                circles.append(" -> ".join(stack[stack.index(target):] + [target]))
+            elif target not in state:
+                visit(target, stack)
+        stack.pop()
+        state[node] = 2
+
+    for module in sorted(edges):
+        if module not in state:
+            visit(module, [])
+    assert not circles, "\n".join(circles)
+
+
+def test_no_module_over_500_lines():
+    long = [
+        f"{path.relative_to(ROOT)}: {n} lines"
+        for package in OURS
+        for path in modules(package)
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    ]
+    assert not long, "\n".join(long)

@@ -6,7 +6,7 @@ import csv
 import re
 
 from reports.portfolio import Changes, Issue, PortfolioRow, biggest_open_issue, render_portfolio, write_portfolio
-from scoring.results import AuditResult, CheckResult, PageOutcome
+from scoring.core.results import AuditResult, CheckResult, PageOutcome
 
 HOSTILE = '<script>alert("x")</script>'
 

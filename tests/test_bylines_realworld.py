@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from scoring.checks.author_byline import visible_authors
-from scoring.records import PageRecord, count_words
+from scoring.core.records import PageRecord, count_words
 from spiders import extract as ex
 
 URL = "https://www.beispiel-firma.example/blog/beitrag/"

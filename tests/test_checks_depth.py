@@ -12,8 +12,8 @@ from scoring.checks.keyword_stuffing import KeywordStuffing
 from scoring.checks.near_duplicates import NearDuplicates
 from scoring.checks.readability import Readability
 from scoring.checks.thin_content import ThinContent, is_service_page
+from scoring.core.records import Heading, count_words
 from scoring.depth import analyse, depth_score
-from scoring.records import Heading, count_words
 from scoring.shingles import jaccard, near_duplicate_pairs, shingles
 from tests.factories import ROOT, page, site
 from tests.test_readability import (

@@ -14,9 +14,9 @@ from scoring.checks.original_material import OriginalMaterial, page_features
 from scoring.checks.outbound_citations import OutboundCitations
 from scoring.checks.reviews import Reviews
 from scoring.checks.statistics import Statistics, figures_in
-from scoring.records import CrawlStats, Dates, Gallery, Link, Media, PageExtras, PageRecord, Quote, SitemapEntry
+from scoring.core.records import CrawlStats, Dates, Gallery, Link, Media, PageExtras, PageRecord, Quote, SitemapEntry
+from scoring.core.results import CheckResult
 from scoring.registry import Check
-from scoring.results import CheckResult
 from spiders.extract import extract_page, parse_html
 from tests.factories import ROOT, page, site
 

@@ -15,9 +15,9 @@ from scoring.checks.nap_consistency import NapConsistency, normalise_phone
 from scoring.checks.organization_schema import OrganizationSchema
 from scoring.checks.person_schema import PersonSchema, jsonld_authors
 from scoring.checks.trust_pages import TrustPages
-from scoring.records import AuthorSignal, Link, PageExtras, PageRecord
+from scoring.core.records import AuthorSignal, Link, PageExtras, PageRecord
+from scoring.core.results import CheckResult
 from scoring.registry import Check
-from scoring.results import CheckResult
 from tests.factories import ROOT, page, site
 
 ARTICLE_LD = {

@@ -15,8 +15,8 @@ from scoring.checks.generic_anchors import GenericAnchors
 from scoring.checks.internal_pagerank import InternalPagerank
 from scoring.checks.orphan_pages import OrphanPages
 from scoring.checks.redirecting_internal_links import RedirectingInternalLinks
+from scoring.core.records import CrawlStats, Heading, Link, SitemapEntry
 from scoring.insights import build_insights, link_suggestions, starved
-from scoring.records import CrawlStats, Heading, Link, SitemapEntry
 from tests.factories import ROOT, page, site
 
 ARTICLE = [{"@type": "Article", "headline": "Ratgeber"}]

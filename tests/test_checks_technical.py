@@ -10,7 +10,7 @@ from scoring.checks.canonical_tag import CanonicalTag
 from scoring.checks.llms_txt import LlmsTxtCheck
 from scoring.checks.meta_description import MetaDescription
 from scoring.checks.noindex import Noindex
-from scoring.records import RedirectHop
+from scoring.core.records import RedirectHop
 from tests.factories import ROOT, page, site
 
 ARTICLE = [{"@type": "Article", "headline": "Ratgeber"}]

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from scoring.checks.outbound_citations import OutboundCitations, citation_links, judge_links
-from scoring.records import PageRecord, count_words
+from scoring.core.records import PageRecord, count_words
 from scoring.signals import page_signals
 from spiders import extract as ex
 from tests.factories import site

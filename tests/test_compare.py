@@ -9,7 +9,7 @@ import shutil
 
 from auditor.compare import compare_results, delta
 from auditor.serve import StaticSite
-from scoring.results import AuditResult, CategoryResult, CheckResult, PageOutcome, PageSummary
+from scoring.core.results import AuditResult, CategoryResult, CheckResult, PageOutcome, PageSummary
 from tests.batch_sites import BATCH_SITES
 from tests.conftest import run_cli
 

@@ -10,7 +10,7 @@ from auditor.runner import embedding_stage
 from auditor.store import Store
 from scoring.audit import score_site
 from scoring.clusters import EMBED_WORDS, embedding_text
-from scoring.records import Heading, Link
+from scoring.core.records import Heading, Link
 from tests.factories import ROOT, artifacts, page
 
 

@@ -26,7 +26,7 @@ import auditor.store as store_module
 from auditor.crawl import CrawlOptions, descendants, kill_processes
 from auditor.runner import crawl_settings_record
 from auditor.store import AuditLocked, Store, StoreSink, audit_locks
-from scoring.records import BLOCKED_BY_ROBOTS, Link, PageRecord
+from scoring.core.records import BLOCKED_BY_ROBOTS, Link, PageRecord
 from tests.conftest import run_cli
 from tests.hostile_server import DISALLOW_ALL, HostileSite
 

@@ -16,7 +16,7 @@ import pytest
 
 from auditor.runner import AuditError, normalise_start_url
 from auditor.store import Store
-from scoring.records import BLOCKED_BY_ROBOTS
+from scoring.core.records import BLOCKED_BY_ROBOTS
 from spiders import settings as crawl_defaults
 from spiders.site_spider import is_connection_failure
 from tests.conftest import run_cli

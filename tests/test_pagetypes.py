@@ -6,8 +6,8 @@ import pytest
 
 from scoring.audit import evaluate_check
 from scoring.checks.content_dates import ContentDates
+from scoring.core.records import Dates, Link, PageExtras
 from scoring.pagetypes import PAGE_KINDS, classify, link_density
-from scoring.records import Dates, Link, PageExtras
 from scoring.site import is_article
 from tests.factories import ROOT, page, site
 

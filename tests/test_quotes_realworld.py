@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from scoring.checks.attributed_quotes import find_quotations
-from scoring.records import PageRecord, Quote, count_words
+from scoring.core.records import PageRecord, Quote, count_words
 from spiders import extract as ex
 
 URL = "https://www.beispiel-verein.example/aktuelles/beitrag/"

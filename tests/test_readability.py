@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from scoring.core.text import split_sentences, words
 from scoring.readability import (
     TextStats,
     ease_label,
@@ -22,7 +23,6 @@ from scoring.readability import (
     text_stats,
     wiener_sachtextformel,
 )
-from scoring.text import split_sentences, words
 
 DE_EXPERT = """\
 Eine Wärmepumpe entzieht der Umgebung Wärme und hebt sie mit Hilfe von Strom auf ein Temperaturniveau, das für Heizung und Warmwasser genügt.

@@ -20,7 +20,7 @@ import pytest
 import reports
 from reports.view import MAX_AFFECTED, STRINGS, build_view, safe_href
 from reports.writers import render_report, write_all, write_pages_csv, write_report, write_results_json
-from scoring.results import (
+from scoring.core.results import (
     AuditResult,
     CategoryResult,
     CheckResult,
@@ -592,4 +592,4 @@ def test_reports_import_only_scoring_results() -> None:
             for name in names:
                 top = name.split(".")[0]
                 if top in ours:
-                    assert top == "reports" or name == "scoring.results", f"{path.name} imports {name}"
+                    assert top == "reports" or name == "scoring.core.results", f"{path.name} imports {name}"

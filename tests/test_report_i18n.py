@@ -17,8 +17,8 @@ from reports.i18n import Localizer, catalog, checks_file, fmt_number, messages_f
 from reports.sections import SUGGESTIONS_ID
 from reports.view import build_view
 from reports.writers import render_report
+from scoring.core.results import AuditResult
 from scoring.registry import all_checks
-from scoring.results import AuditResult
 from tests.conftest import run_cli
 from tests.test_report import make_result
 

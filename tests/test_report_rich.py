@@ -19,7 +19,7 @@ import pytest
 from reports.sections import check_gains
 from reports.view import STRINGS, build_view
 from reports.writers import csp, json_for_script, load_branding, render_report, write_all, write_findings_csv
-from scoring.results import (
+from scoring.core.results import (
     ArticleBrief,
     AuditResult,
     CategoryResult,

@@ -10,7 +10,7 @@ import pytest
 
 from scoring.checks.semantic_duplicates import SemanticDuplicates
 from scoring.clusters import PageEmbeddings
-from scoring.records import Hreflang, Link
+from scoring.core.records import Hreflang, Link
 from scoring.site import SiteData
 from tests.factories import ROOT, artifacts, page
 

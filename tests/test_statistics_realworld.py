@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from scoring.checks.statistics import find_statistics, page_statistics
-from scoring.records import Link, PageRecord
+from scoring.core.records import Link, PageRecord
 from scoring.statistics_rules import is_code_like
 from tests.factories import page
 

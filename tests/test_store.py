@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from auditor.store import Store, StoreSink
-from scoring.records import CrawlStats, SiteArtifacts
+from scoring.core.records import CrawlStats, SiteArtifacts
 from tests.factories import ROOT, page
 
 

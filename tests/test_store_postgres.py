@@ -7,8 +7,8 @@ import itertools
 import pytest
 
 from auditor.store import Store, StoreSink
-from scoring.records import CrawlStats, SiteArtifacts
-from scoring.results import AuditResult, CategoryResult
+from scoring.core.records import CrawlStats, SiteArtifacts
+from scoring.core.results import AuditResult, CategoryResult
 from tests.factories import ROOT, page
 
 _names = itertools.count()

@@ -15,9 +15,9 @@ from auditor.llm.inputs import gather_inputs
 from auditor.llm.prompt import DATA_CLOSE, DATA_OPEN, build_messages
 from auditor.store import Store
 from scoring.audit import score_site
-from scoring.lexicons import guess_language
-from scoring.records import Dates, Heading, PageRecord
-from scoring.results import ArticleBrief, AuditResult, Cluster, SiteInsights
+from scoring.core.lexicons import guess_language
+from scoring.core.records import Dates, Heading, PageRecord
+from scoring.core.results import ArticleBrief, AuditResult, Cluster, SiteInsights
 from tests.conftest import run_cli
 from tests.factories import ROOT, artifacts, page
 from tests.llm_server import Error, ScriptedLLM

@@ -16,8 +16,8 @@ from auditor.llm.client import ChatClient, Usage
 from auditor.llm.local import QWEN_05B, QWEN_15B, LocalServer, installed, packaged_model_path, sha256_of
 from auditor.llm.prompt import BRIEF_FIELDS, parse_reply
 from auditor.store import Store
-from scoring.lexicons import guess_language
-from scoring.results import ArticleBrief
+from scoring.core.lexicons import guess_language
+from scoring.core.results import ArticleBrief
 from tests.test_suggest import german_site
 
 pytestmark = pytest.mark.local_llm

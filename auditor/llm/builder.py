@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from auditor.llm.inputs import BriefInput, crawl_links, topic_phrase
 from auditor.llm.prompt import EFFORT_TEXT
-from scoring.results import ArticleBrief, OutlineItem
+from scoring.core.results import ArticleBrief, OutlineItem
 
 PASS_WORDS = 500  # thin-content passes from here; a deeper article aims well above it
 

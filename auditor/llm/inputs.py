@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from scoring.lexicons import guess_language
+from scoring.core.lexicons import guess_language
+from scoring.core.records import PageRecord
+from scoring.core.results import AuditResult, Cluster, LinkSuggestion
+from scoring.core.text import excerpt
 from scoring.pagetypes import classify
-from scoring.records import PageRecord
-from scoring.results import AuditResult, Cluster, LinkSuggestion
 from scoring.site import is_article, jsonld_types
-from scoring.text import excerpt
 
 # Findings a deeper article fixes: depth and evidence on the page itself (links come as context).
 WEAK_CHECKS = frozenset(

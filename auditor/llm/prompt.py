@@ -19,9 +19,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from auditor.llm.inputs import BriefInput, Finding, crawl_links, resolve_url, topic_phrase
-from scoring.lexicons import guess_language
-from scoring.results import ArticleBrief, OutlineItem
-from scoring.text import excerpt
+from scoring.core.lexicons import guess_language
+from scoring.core.results import ArticleBrief, OutlineItem
+from scoring.core.text import excerpt
 
 PROMPT_VERSION = "brief-v3"  # part of the cache key: a new prompt never reuses old replies
 DATA_OPEN, DATA_CLOSE = "<<<CRAWLED_DATA", "CRAWLED_DATA>>>"

@@ -20,8 +20,8 @@ from auditor.llm.client import ChatClient, LLMConfig, LLMUnavailable, ModeChange
 from auditor.llm.inputs import BriefInput, gather_inputs
 from auditor.llm.local import LocalModelError, LocalServer
 from auditor.llm.prompt import BriefRejected, build_messages, foreign_urls, parse_reply, repair_messages, sanitize
-from scoring.records import PageRecord
-from scoring.results import ArticleBrief, AuditResult
+from scoring.core.records import PageRecord
+from scoring.core.results import ArticleBrief, AuditResult
 
 
 @dataclass

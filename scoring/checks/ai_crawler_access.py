@@ -1,6 +1,6 @@
 """ai-crawler-access: robots.txt lets AI search/answer and user-fetch agents read the site.
 
-Each agent token of `scoring.ai_agents` is evaluated on its own robots.txt group, as RFC 9309
+Each agent token of `scoring.core.ai_agents` is evaluated on its own robots.txt group, as RFC 9309
 §2.2.1 prescribes: the groups whose user-agent equals the token (case-insensitive, merged when
 there are several), else the `*` groups, else no rules. Protego decides allow/disallow inside the
 chosen group (longest match, allow wins ties, `*` and `$` patterns). We select the group
@@ -19,11 +19,11 @@ from urllib.parse import urljoin
 
 from protego import Protego
 
-from scoring.ai_agents import AGENTS, CLASS_LABEL, AIAgent, token_key
+from scoring.core.ai_agents import AGENTS, CLASS_LABEL, AIAgent, token_key
+from scoring.core.results import Evidence
+from scoring.core.text import excerpt
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import SiteData
-from scoring.text import excerpt
 
 SAMPLE_SIZE = 20  # important pages checked besides the home page
 CLASS_WEIGHT = {"search": 0.6, "user": 0.4}  # training never lowers the score

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence, PageOutcome
+from scoring.core.text import excerpt
 from scoring.insights import depth_of
-from scoring.records import PageRecord
 from scoring.registry import ArticleCheck, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import SiteData
-from scoring.text import excerpt
 
 
 @register

@@ -23,15 +23,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from scoring import lexicons as lx
 from scoring import quote_rules as qr
 from scoring.checks.author_byline import looks_like_person
+from scoring.core import lexicons as lx
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence, PageOutcome
+from scoring.core.text import ABBREVIATIONS, excerpt, words
 from scoring.pagetypes import classify
-from scoring.records import PageRecord
 from scoring.registry import ArticleCheck, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import SiteData
-from scoring.text import ABBREVIATIONS, excerpt, words
 
 MIN_WORDS = 3  # LABELLING.md: shorter quoted strings are terms or scare quotes, not statements
 WINDOW = 160  # characters after a quotation searched for its attribution

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from scoring.checks.person_schema import jsonld_authors
-from scoring.lexicons import NAME, NAME_RE, ROLE_NOUN_ENDINGS, TITLE, clean_name, is_person_name
-from scoring.records import AuthorSignal, PageRecord
+from scoring.core.lexicons import NAME, NAME_RE, ROLE_NOUN_ENDINGS, TITLE, clean_name, is_person_name
+from scoring.core.records import AuthorSignal, PageRecord
+from scoring.core.results import Evidence, PageOutcome
+from scoring.core.text import excerpt
 from scoring.registry import ArticleCheck, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import SiteData
-from scoring.text import excerpt
 
 # "Von Jana Albrecht | 3. März 2025", "By Dr. Tom Baker, energy consultant", "Autorin: Jana Albrecht"
 BYLINE_RE = re.compile(

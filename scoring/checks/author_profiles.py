@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scoring import lexicons as lx
 from scoring.checks.author_byline import person_name
 from scoring.checks.person_schema import jsonld_nodes, present
-from scoring.records import PageRecord
+from scoring.core import lexicons as lx
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import SiteData, jsonld_types
 
 MIN_BIO_WORDS = 25  # a profile needs a few sentences, not just a name and a photo

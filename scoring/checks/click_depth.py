@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import networkx as nx
 
-from scoring.records import PageRecord
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import PAGERANK_DAMPING, SiteData
 
 PASS_MAX, WARN_AT = 3, 4  # clicks: ≤ 3 pass, 4 warn, ≥ 5 fail

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import SiteData
 
 DEEP_CLUSTER = 50.0  # median depth score of the members

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from scoring.checks.person_schema import jsonld_nodes, text_value
-from scoring.lexicons import PUBLICATION_CUE_RE
+from scoring.core.lexicons import PUBLICATION_CUE_RE
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence, PageOutcome
 from scoring.pagetypes import classify
-from scoring.records import PageRecord
 from scoring.registry import ArticleCheck, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import SiteData
 
 

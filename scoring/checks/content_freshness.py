@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from scoring.checks.content_dates import publication_date
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence, PageOutcome
 from scoring.pagetypes import classify
-from scoring.records import PageRecord
 from scoring.registry import ArticleCheck, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import SiteData
 
 CURRENT_DAYS = 365  # updated or published within a year: current

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from scoring.audit import WARN_SHARE
+from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import SiteData
 
 MAX_ROWS = 200

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from scoring.records import PageRecord
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import SiteData
 
 GENERIC = frozenset(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from scoring.records import Heading, PageRecord
+from scoring.core.records import Heading, PageRecord
+from scoring.core.results import Evidence, PageOutcome
+from scoring.core.text import excerpt, words
 from scoring.registry import Check, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import SiteData, is_indexable
-from scoring.text import excerpt, words
 
 MIN_WORDS = 150  # shorter pages are not rated
 LONG_TEXT = 600  # from here on, subheadings are expected ...

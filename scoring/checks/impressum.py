@@ -9,12 +9,12 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from scoring import lexicons as lx
-from scoring.records import BLOCKED_BY_ROBOTS, PageRecord
+from scoring.core import lexicons as lx
+from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord
+from scoring.core.results import Evidence
+from scoring.core.text import excerpt
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import SiteData
-from scoring.text import excerpt
 
 REACHABLE_SHARE = 0.9  # linked from at least 90 % of the pages (footer links reach all of them)
 MAX_PAGE_EVIDENCE = 20  # pages without the link listed as evidence; all are in affected_urls

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from scoring.audit import WARN_SHARE
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence
+from scoring.core.text import words
 from scoring.insights import DEEP_SCORE, depth_of, link_suggestions
 from scoring.insights import starved as starved_articles
-from scoring.records import PageRecord
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import PAGERANK_DAMPING, POSITION_WEIGHT, SiteData, is_indexable
-from scoring.text import words
 
 LONG_ARTICLE = 800  # words
 STARVED_BELOW = 30.0  # Link Score, 0..100

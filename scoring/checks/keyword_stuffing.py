@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence, PageOutcome
 from scoring.depth import STUFFING_DENSITY, STUFFING_MIN_TERM, STUFFING_MIN_WORDS
 from scoring.insights import depth_of
-from scoring.records import PageRecord
 from scoring.registry import ArticleCheck, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import SiteData
 
 

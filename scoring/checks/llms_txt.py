@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from scoring.core.results import Evidence
+from scoring.core.text import excerpt
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import SiteData
-from scoring.text import excerpt
 
 _H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
 _H2 = re.compile(r"^##[ \t]+(.+?)[ \t#]*$")

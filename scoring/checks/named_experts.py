@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from scoring import lexicons as lx
 from scoring.checks.attributed_quotes import find_quotations
 from scoring.checks.author_byline import looks_like_person, name_key, visible_authors
+from scoring.core import lexicons as lx
+from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import SiteData
 
 MIN_ARTICLES = 3  # with fewer articles one author is all one can expect

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scoring import lexicons as lx
 from scoring.checks.impressum import best_target, is_impressum_link, linked_targets
 from scoring.checks.organization_schema import organization_candidates
 from scoring.checks.person_schema import text_value
 from scoring.checks.trust_pages import trust_link_matcher
+from scoring.core import lexicons as lx
+from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import SiteData
 
 COUNTRY_CODES = ("49", "43", "41", "44")  # DE, AT, CH, UK: "+49 761" is "0761"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from scoring.audit import WARN_SHARE
-from scoring.records import PageRecord
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence
+from scoring.core.text import excerpt, words
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.shingles import SHINGLE_WORDS, THRESHOLD, near_duplicate_pairs, shingles
 from scoring.site import SiteData
-from scoring.text import excerpt, words
 
 MIN_WORDS = 100
 MAX_EVIDENCE = 50

@@ -3,7 +3,7 @@
 Reads the meta robots tag and the X-Robots-Tag header. `noindex`/`none` fail; `nosnippet` and
 `max-snippet:0` warn (the page stays indexed but no text of it may be shown or quoted). A
 directive scoped to one crawler ("googlebot: noindex") counts when that crawler is a search/answer
-or user-fetch agent of `scoring.ai_agents`; scoped to a training crawler or an unknown bot, it does
+or user-fetch agent of `scoring.core.ai_agents`; scoped to a training crawler or an unknown bot, it does
 not affect answers and is ignored.
 """
 
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scoring.ai_agents import lookup
-from scoring.records import PageRecord
+from scoring.core.ai_agents import lookup
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import SiteData
 
 # Directives that carry a value after a colon; any other "name:" prefix names a crawler.

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from scoring import lexicons as lx
 from scoring.checks.impressum import home_url
 from scoring.checks.person_schema import is_reference, present, text_value
+from scoring.core import lexicons as lx
+from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import SiteData, jsonld_types
 
 # field label -> the JSON-LD properties that satisfy it

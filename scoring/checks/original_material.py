@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from scoring import lexicons as lx
-from scoring.records import PageRecord
+from scoring.core import lexicons as lx
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import ArticleCheck, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import SiteData
 
 MIN_GALLERY_IMAGES = 4  # fewer images are an illustration, not a gallery

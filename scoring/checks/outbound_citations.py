@@ -21,14 +21,14 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from scoring import citation_rules as cr
-from scoring import lexicons as lx
 from scoring.checks.person_schema import jsonld_nodes
+from scoring.core import lexicons as lx
+from scoring.core.records import Link, PageRecord
+from scoring.core.results import Evidence, PageOutcome
+from scoring.core.text import excerpt
 from scoring.pagetypes import classify
-from scoring.records import Link, PageRecord
 from scoring.registry import ArticleCheck, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import SiteData, jsonld_types
-from scoring.text import excerpt
 
 MAX_EVIDENCE = 12  # citations listed per page (each with its anchor text)
 # A line with at least this many words besides the anchor is running text.
@@ -240,7 +240,7 @@ class _MainText:
 
 def authority_entry(url: str, client_domains: tuple[str, ...] = ()) -> str | None:
     """What makes a link's target authoritative: an entry of the client's own strong sources or of
-    the built-in list (scoring.lexicons.AUTHORITATIVE_DOMAINS); None when neither holds it."""
+    the built-in list (scoring.core.lexicons.AUTHORITATIVE_DOMAINS); None when neither holds it."""
     return cr.client_entry(url, client_domains) or lx.authoritative_entry(url)
 
 

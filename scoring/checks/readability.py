@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence, PageOutcome
+from scoring.core.text import excerpt, words
 from scoring.readability import (
     TextStats,
     ease_label,
@@ -11,11 +14,8 @@ from scoring.readability import (
     text_stats,
     wiener_sachtextformel,
 )
-from scoring.records import PageRecord
 from scoring.registry import Check, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import SiteData, is_indexable
-from scoring.text import excerpt, words
 
 MIN_WORDS = 200
 PASS_FROM, FAIL_BELOW = 30.0, 15.0  # Flesch-Amstad (German) / Flesch Reading Ease (English)

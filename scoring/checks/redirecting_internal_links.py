@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import SiteData
 
 MAX_ROWS = 500

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from scoring.checks.impressum import home_url
 from scoring.checks.original_material import _jsonld_types
+from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import SiteData
 
 MAX_EVIDENCE = 10

@@ -6,9 +6,9 @@ import re
 
 from scoring.audit import WARN_SHARE
 from scoring.clusters import CALIBRATION, SCREAMING_FROG_DUPLICATE, semantic_duplicates
-from scoring.records import PageRecord
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import SiteData
 
 MAX_PAIRS_LISTED = 200

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from scoring import lexicons as lx
 from scoring import statistics_rules as rules
 from scoring.checks.attributed_quotes import find_quotations, quotation_spans
+from scoring.core import lexicons as lx
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence, PageOutcome
+from scoring.core.text import excerpt, split_sentences
 from scoring.pagetypes import classify
-from scoring.records import PageRecord
 from scoring.registry import ArticleCheck, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import SiteData
-from scoring.text import excerpt, split_sentences
 
 MIN_STATISTICS = 3
 MAX_EVIDENCE = 20  # sentences listed per page, each with its figures and source or "no source named"

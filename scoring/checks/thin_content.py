@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from scoring.records import PageRecord
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence, PageOutcome
+from scoring.core.text import excerpt, words
 from scoring.registry import Check, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import ARTICLE_TYPES, SiteData, is_indexable, jsonld_types
-from scoring.text import excerpt, words
 
 FAIL_BELOW, PASS_FROM = 250, 500  # words of main text
 

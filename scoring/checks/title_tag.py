@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from scoring.records import PageRecord
+from scoring.core.records import PageRecord
+from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, register
-from scoring.results import Evidence, PageOutcome
 from scoring.site import SiteData
 
 MIN_CHARS, MAX_CHARS = 15, 65  # below: not descriptive; above: cut off in result lists

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from scoring.core.results import Evidence
 from scoring.insights import HUB_SHARE, hub_of
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import SiteData
 
 MIN_MEMBERS = 3

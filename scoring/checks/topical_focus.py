@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from scoring.clusters import FIELD_SIMILARITY, OFF_TOPIC_SIMILARITY
+from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import SiteData
 
 PASS_FOCUS = 60.0

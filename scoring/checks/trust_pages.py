@@ -6,11 +6,11 @@ import re
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from scoring import lexicons as lx
 from scoring.checks.impressum import LinkedTarget, best_target, home_url, linked_targets, site_language
+from scoring.core import lexicons as lx
+from scoring.core.results import Evidence
 from scoring.pagetypes import LISTING_SEGMENT_RE
 from scoring.registry import Check, Outcome, register
-from scoring.results import Evidence
 from scoring.site import SiteData
 
 

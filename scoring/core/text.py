@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from scoring.records import WORD_RE
+from scoring.core.records import WORD_RE
 
 # Lower-cased abbreviations that end with a dot but not a sentence.
 ABBREVIATIONS = frozenset(

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = 1
 
 # What counts as a word everywhere (word counts, readability): letters first, so "2025" or
-# "12,5" are not words. Shared with scoring.text so counts always agree.
+# "12,5" are not words. Shared with scoring.core.text so counts always agree.
 WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
 
 
