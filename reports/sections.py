@@ -91,7 +91,7 @@ def action_plan(
             continue
         gain = gains.get(check.id, 0.0)
         priority = gain / EFFORT_FACTOR.get(check.effort, 2.0)
-        explanation, explanation_lang = loc.text(check.id, check.explanation)
+        explanation, explanation_lang = loc.message(check.explanation_message, check.explanation, check.id)
         remedy = REMEDIES.get(check.id, {}).get(lang)
         todo = remedy or explanation
         urls = check.affected_urls
@@ -314,7 +314,7 @@ def ai_matrix(result: AuditResult, t: dict[str, str], loc: Localizer | None = No
     blocked_first = sorted(view_rows, key=lambda r: (r["cells"] == [None] * 3, not r["main"]))
     main = [r for r in blocked_first if r["main"] or any(c and c["state"] != "allowed" for c in r["cells"])]
     others = [r for r in blocked_first if r not in main]
-    explanation, explanation_lang = loc.text(check.id, check.explanation)
+    explanation, explanation_lang = loc.message(check.explanation_message, check.explanation, check.id)
     return {
         "classes": [summary[c] for c in AGENT_CLASSES],
         "rows": main,
@@ -394,7 +394,7 @@ def drill_data(result: AuditResult, t: dict[str, str], rows: int, loc: Localizer
             evidence = []
             if o.state in ("fail", "warn"):
                 for e in o.evidence[:MAX_DRILL_EVIDENCE]:
-                    note, note_lang = loc.text(check.id, e.note)
+                    note, note_lang = loc.message(e.note_message, e.note, check.id)
                     evidence.append(
                         [
                             _clip(e.url, DRILL_TEXT),
@@ -405,7 +405,7 @@ def drill_data(result: AuditResult, t: dict[str, str], rows: int, loc: Localizer
                         ]
                     )
             score = None if o.score is None else round(100 * o.score)
-            reason, reason_lang = loc.text(check.id, o.reason)
+            reason, reason_lang = loc.message(o.reason_message, o.reason, check.id)
             entry = [index[check.id], o.state, score, _clip(reason, DRILL_TEXT), evidence, int(reason_lang is not None)]
             per_url.setdefault(o.url, []).append(entry)
     order = {"fail": 0, "warn": 1, "error": 2, "informative": 3, "pass": 4, "not_applicable": 5}

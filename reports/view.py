@@ -116,6 +116,7 @@ from reports.sections import (
     insights_view,
     short_url,
 )
+from scoring.core.messages import Message as Finding
 from scoring.core.results import AuditResult, CategoryResult, CheckResult, Evidence, PageSummary
 
 DEFAULT_LANG = "en"
@@ -703,6 +704,10 @@ def _machine_cell(
     cell["lang"] = None
     if cell["href"] and site:
         cell["text"] = clip(short_url(value, site))
+    if isinstance(value, Finding) or (isinstance(value, dict) and "id" in value and "params" in value):
+        message = value if isinstance(value, Finding) else Finding.model_validate(value)
+        text, text_lang = loc.message(message)
+        return {"text": clip(text), "href": None, "lang": text_lang}
     if not isinstance(value, str) or not value or loc.catalog is None:
         return cell
     if column == "state" and f"state_{value}" in t:
@@ -713,6 +718,13 @@ def _machine_cell(
     elif column in KNOWN_ONLY_COLUMNS and not cell["href"]:  # often crawled: translated only when known
         cell["text"] = clip(loc.known(check_id, value))
     return cell
+
+
+def _warnings(result: AuditResult, loc: Localizer) -> list[str]:
+    """The audit's warnings in the report language (results of older schema versions: as written)."""
+    if len(result.warning_messages) != len(result.warnings):
+        return list(result.warnings)
+    return [loc.message(w)[0] for w in result.warning_messages]
 
 
 def _details(
@@ -742,7 +754,7 @@ def _evidence(items: list[Evidence], t: dict[str, str], loc: Localizer, check_id
     shown = items[:MAX_EVIDENCE]
     entries = []
     for e in shown:
-        note, note_lang = loc.text(check_id, e.note)
+        note, note_lang = loc.message(e.note_message, e.note, check_id)
         entries.append(
             {
                 "url": clip(e.url),
@@ -772,7 +784,7 @@ def _check_view(
     loc = loc or Localizer(lang)
     affected = check.affected_urls[:MAX_AFFECTED]
     score = None if check.score is None else 100 * check.score
-    explanation, explanation_lang = loc.text(check.id, check.explanation)
+    explanation, explanation_lang = loc.message(check.explanation_message, check.explanation, check.id)
     return {
         "id": check.id,
         "anchor": anchor("check", check.id),
@@ -918,7 +930,7 @@ def build_view(
     for cid in coverage.not_measured:
         check = checks_by_id.get(cid)
         state = check.state if check else "not_applicable"
-        reason, reason_lang = loc.text(cid, check.explanation) if check else ("", None)
+        reason, reason_lang = loc.message(check.explanation_message, check.explanation, cid) if check else ("", None)
         not_measured.append(
             {
                 "id": cid,
@@ -968,7 +980,7 @@ def build_view(
             "limits_hit": [t.get(f"limit_{limit}", limit) for limit in coverage.limits_hit],
             "not_measured": not_measured,
         },
-        "warnings": list(result.warnings),
+        "warnings": _warnings(result, loc),
         "pages": {
             "rows": [_page_row(p, known, t, code, n) for n, p in enumerate(page_rows)],
             "failing_checks": [

@@ -29,7 +29,8 @@ from markupsafe import Markup
 
 from reports.i18n import Localizer
 from reports.view import build_view, check_title, resolve_lang
-from scoring.core.results import AuditResult, PageSignals
+from scoring.core.messages import Message as Finding
+from scoring.core.results import AuditResult, CheckResult, Evidence, PageSignals
 
 TEMPLATES = Path(__file__).parent / "templates"
 REPORT_TEMPLATE = "report.html.j2"
@@ -212,6 +213,12 @@ def write_pages_csv(result: AuditResult, out_dir: Path) -> Path:
     return _write_text(Path(out_dir) / "pages.csv", buffer.getvalue())
 
 
+def _note_or_explanation(evidence: Evidence, check: CheckResult) -> tuple[str | None, Finding | None]:
+    if evidence.note:
+        return evidence.note, evidence.note_message
+    return check.explanation, check.explanation_message
+
+
 def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = ",", lang: str | None = None) -> Path:
     """Write findings.csv for Excel: UTF-8 with BOM, one row per (check, page) finding.
 
@@ -224,8 +231,8 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
         raise ValueError("CSV separator must be ',', ';' or a tab")
     loc = Localizer(lang or "en")
 
-    def said(check_id: str, text: str | None) -> str | None:
-        return loc.text(check_id, text)[0] if text else text
+    def said(check_id: str, text: str | None, message: Finding | None = None) -> str | None:
+        return loc.message(message, text, check_id)[0] if (text or message) else text
 
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=separator)
@@ -241,7 +248,7 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
                     o.score,
                     check.effort,
                     o.url,
-                    said(check.id, o.reason),
+                    said(check.id, o.reason, o.reason_message),
                     first.element if first else None,
                     first.excerpt if first else None,
                 )
@@ -254,13 +261,14 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
                     check.score,
                     check.effort,
                     e.url,
-                    said(check.id, e.note or check.explanation),
+                    said(check.id, *_note_or_explanation(e, check)),
                     e.element,
                     e.excerpt,
                 )
                 writer.writerow([csv_cell(v) for v in row])
         else:
-            row = (*head, check.state, check.score, check.effort, None, said(check.id, check.explanation), None, None)
+            explanation = said(check.id, check.explanation, check.explanation_message)
+            row = (*head, check.state, check.score, check.effort, None, explanation, None, None)
             writer.writerow([csv_cell(v) for v in row])
     return _write_text(Path(out_dir) / "findings.csv", BOM + buffer.getvalue())
 

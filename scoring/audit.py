@@ -12,7 +12,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from scoring.config import CATEGORIES, EFFORT, ScoringConfig, validate
+from scoring.config import CATEGORIES, ScoringConfig, validate
+from scoring.core.messages import listing, msg, sentences, term
 from scoring.core.records import PageRecord, SiteArtifacts
 from scoring.core.results import (
     AuditResult,
@@ -23,6 +24,7 @@ from scoring.core.results import (
     PageSummary,
     SiteInsights,
 )
+from scoring.levers import check_gains
 from scoring.pagetypes import classify, site_template, stamped_article_types
 from scoring.registry import Check, Outcome, all_checks
 from scoring.site import SiteData
@@ -47,18 +49,22 @@ def _failing_row(outcome: PageOutcome) -> dict[str, Any]:
     first = outcome.evidence[0] if outcome.evidence else None
     return {
         "url": outcome.url,
-        "state": outcome.state,
-        "reason": outcome.reason,
+        "state": term(outcome.state),
+        "reason": outcome.reason_message or outcome.reason,
         "element": first.element if first else None,
         "excerpt": first.excerpt if first else None,
     }
+
+
+# the columns of a page check's table of failing pages
+PAGE_COLUMNS = {"url": "url", "state": "message", "reason": "message", "element": "code", "excerpt": "text"}
 
 
 def aggregate_pages(check: Check, outcomes: list[PageOutcome]) -> Outcome:
     """Share of applicable pages passing, with the failing pages and their evidence."""
     rated = [o for o in outcomes if o.score is not None]
     if not rated:
-        return Outcome("not_applicable", explanation="No page this check applies to.")
+        return Outcome("not_applicable", explanation=msg("common.no-page-applies"))
     score = sum(o.score for o in rated) / len(rated)
     failing = [o for o in rated if o.state in ("fail", "warn")]
     if not failing:
@@ -66,10 +72,12 @@ def aggregate_pages(check: Check, outcomes: list[PageOutcome]) -> Outcome:
     else:
         state = "warn" if score >= WARN_SHARE else "fail"
     passing = len(rated) - len(failing)
-    explanation = f"{passing} of {len(rated)} pages pass."
+    parts = [msg("common.pages-pass", passing=passing, rated=len(rated))]
     kinds = Counter(o.page_type for o in rated if o.page_type)
     if kinds:  # which pages the check judged, e.g. "Judged: 12 article pages."
-        explanation += " Judged: " + ", ".join(f"{n} {kind}" for kind, n in kinds.most_common()) + " pages."
+        judged = [msg(f"common.judged-{kind}", count=n) for kind, n in kinds.most_common()]
+        parts.append(msg("common.judged", kinds=listing(judged)))
+    explanation = sentences(parts)
     details = [_failing_row(o) for o in failing]
     evidence = [e for o in failing for e in o.evidence][:MAX_EVIDENCE]
     return Outcome(state, round(score, 4), explanation, details, evidence, [o.url for o in failing])
@@ -78,19 +86,19 @@ def aggregate_pages(check: Check, outcomes: list[PageOutcome]) -> Outcome:
 def evaluate_check(check: Check, site: SiteData, weight: float) -> CheckResult:
     """Evaluate one check; missing inputs give not_applicable, exceptions give error."""
     pages: list[PageOutcome] = []
-    missing = [r for r in check.requires if not site.has(r)]
-    if missing:
-        outcome = Outcome("not_applicable", explanation=f"Not measured: no {', '.join(missing)}.")
-    else:
-        try:
-            if check.scope == "page":
-                pages = [_page_outcome(check, p, site) for p in site.pages if check.applies_to(p, site)]
-                outcome = aggregate_pages(check, pages)
-            else:
-                outcome = check.evaluate(site)
-        except Exception as exc:  # one broken check must not sink the audit
-            pages = []
-            outcome = Outcome("error", explanation=f"Check failed: {type(exc).__name__}: {exc}")
+    try:  # one broken check (a bad `requires` included) must not sink the audit
+        missing = [r for r in check.requires if not site.has(r)]
+        if missing:
+            inputs = listing([term(f"inputs-{r}") for r in missing])
+            outcome = Outcome("not_applicable", explanation=msg("common.not-measured", inputs=inputs))
+        elif check.scope == "page":
+            pages = [_page_outcome(check, p, site) for p in site.pages if check.applies_to(p, site)]
+            outcome = aggregate_pages(check, pages)
+        else:
+            outcome = check.evaluate(site)
+    except Exception as exc:
+        pages = []
+        outcome = Outcome("error", explanation=msg("common.check-failed", error=f"{type(exc).__name__}: {exc}"))
     counts = outcome.score is not None and outcome.state not in ("not_applicable", "error", "informative")
     return CheckResult(
         id=check.id,
@@ -105,10 +113,12 @@ def evaluate_check(check: Check, site: SiteData, weight: float) -> CheckResult:
         weight=weight if counts and check.stage == "stable" else 0.0,
         explanation=outcome.explanation,
         details=outcome.details,
+        columns=PAGE_COLUMNS if check.scope == "page" and not check.columns else check.columns,
         evidence=outcome.evidence,
         affected_urls=outcome.affected_urls,
         pages=pages,
-        effort=EFFORT.get(check.id, check.effort),
+        effort=check.effort,
+        remedy=check.remedy,
     )
 
 
@@ -171,6 +181,54 @@ def _score(site: SiteData, config: ScoringConfig, settings: dict[str, Any] | Non
     registry = all_checks()
     results = [evaluate_check(cls(), site, config.check_weight(cid)) for cid, cls in registry.items()]
     by_id = {r.id: r for r in results}
+    categories = _categories(by_id)
+    gains = check_gains(results, {c.id: c.weight for c in categories if c.score is not None and c.weight > 0})
+    results = [r.model_copy(update={"gain": gains.get(r.id, 0.0)}) for r in results]
+    by_id = {r.id: r for r in results}
+    site_score = weighted_mean((c.score, c.weight) for c in categories)
+    stats = artifacts.crawl_stats
+    coverage = Coverage(
+        urls_crawled=len(site.pages),
+        html_pages=len(site.html_pages),
+        complete=stats.complete,
+        limits_hit=list(stats.limits_hit),
+        not_measured=[r.id for r in results if r.state in ("not_applicable", "error")],
+    )
+    warnings = [
+        msg("common.check-error", check=r.id, message=r.explanation_message or r.explanation)
+        for r in results
+        if r.state == "error"
+    ]
+    if not stats.complete:
+        warnings.append(msg("common.crawl-cut"))
+    if site.shared_main_text:
+        warnings.append(msg("common.shared-main-text", pages=len(site.shared_main_text)))
+    try:  # the report's pictures; a bug here must not sink the audit either
+        from scoring.insights import build_insights
+
+        insights = build_insights(site, by_id)
+    except Exception as exc:
+        insights = SiteInsights()
+        warnings.append(msg("common.insights-failed", error=f"{type(exc).__name__}: {exc}"))
+    return AuditResult(
+        insights=insights,
+        site=artifacts.root_url,
+        started=stats.started,
+        finished=stats.finished,
+        language=site.language,
+        settings=settings or {},
+        checks=results,
+        categories=categories,
+        site_score=None if site_score is None else round(site_score, 1),
+        coverage=coverage,
+        pages=_page_summaries(site, results),
+        warnings=[w.text for w in warnings],
+        warning_messages=warnings,
+        timing={"score_s": round(time.perf_counter() - began, 3)},
+    )
+
+
+def _categories(by_id: dict[str, CheckResult]) -> list[CategoryResult]:
     categories = []
     for category in CATEGORIES:
         ids = list(category.checks)
@@ -185,42 +243,4 @@ def _score(site: SiteData, config: ScoringConfig, settings: dict[str, Any] | Non
                 check_ids=ids,
             )
         )
-    site_score = weighted_mean((c.score, c.weight) for c in categories)
-    stats = artifacts.crawl_stats
-    coverage = Coverage(
-        urls_crawled=len(site.pages),
-        html_pages=len(site.html_pages),
-        complete=stats.complete,
-        limits_hit=list(stats.limits_hit),
-        not_measured=[r.id for r in results if r.state in ("not_applicable", "error")],
-    )
-    warnings = [f"{r.id}: {r.explanation}" for r in results if r.state == "error"]
-    if not stats.complete:
-        warnings.append("The crawl was cut short; site-wide findings cover only the pages crawled.")
-    if site.shared_main_text:
-        warnings.append(
-            f"{len(site.shared_main_text)} pages with different titles yielded one identical main text (a box "
-            "the template repeats, not their content): thin-content and duplicate checks leave them out."
-        )
-    try:  # the report's pictures; a bug here must not sink the audit either
-        from scoring.insights import build_insights
-
-        insights = build_insights(site, by_id)
-    except Exception as exc:
-        insights = SiteInsights()
-        warnings.append(f"insights: not computed ({type(exc).__name__}: {exc})")
-    return AuditResult(
-        insights=insights,
-        site=artifacts.root_url,
-        started=stats.started,
-        finished=stats.finished,
-        language=site.language,
-        settings=settings or {},
-        checks=results,
-        categories=categories,
-        site_score=None if site_score is None else round(site_score, 1),
-        coverage=coverage,
-        pages=_page_summaries(site, results),
-        warnings=warnings,
-        timing={"score_s": round(time.perf_counter() - began, 3)},
-    )
+    return categories

@@ -1,7 +1,10 @@
 """The check registry: one class per check, registered by id; duplicates are rejected.
 
-A check declares its metadata as class attributes (Lighthouse style) and implements a pure
-`evaluate_page` (scope "page") or `evaluate` (scope "site"). No I/O, no network, no LLM.
+A check declares everything about itself in its own file, as class attributes (Lighthouse style):
+id, titles, description (why, with its source), category, default weight, effort, remedy, the rule
+it applies (docs/checks.md is generated from these), its details columns and its English messages.
+It implements a pure `evaluate_page` (scope "page") or `evaluate` (scope "site"). No I/O, no
+network, no LLM. Translations live in reports/i18n/<lang>/<check-id>.toml.
 """
 
 from __future__ import annotations
@@ -10,13 +13,17 @@ from abc import ABC
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from scoring.core.results import Evidence, PageOutcome, Scope, Stage, State
+from scoring.core.messages import Message, define
+from scoring.core.results import ColumnType, Evidence, PageOutcome, Scope, Stage, State
 
 if TYPE_CHECKING:
     from scoring.core.records import PageRecord
     from scoring.site import SiteData
 
 CATEGORY_IDS = ("expertise", "evidence", "depth", "links", "technical")
+# inputs a check may require; `SiteData.has` answers whether the crawl measured them
+REQUIREMENTS = ("html", "robots_txt", "sitemaps", "complete_crawl", "home", "embeddings")
+EFFORTS = ("low", "medium", "high")
 
 
 @dataclass(frozen=True)
@@ -25,7 +32,7 @@ class Outcome:
 
     state: State
     score: float | None = None
-    explanation: str = ""
+    explanation: Message | str = ""
     details: list[dict[str, Any]] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     affected_urls: list[str] = field(default_factory=list)
@@ -40,7 +47,19 @@ class Check(ABC):
     scope: ClassVar[Scope]
     requires: ClassVar[tuple[str, ...]] = ()  # inputs, see SiteData.has()
     stage: ClassVar[Stage] = "stable"
-    effort: ClassVar[str | None] = None  # "low" | "medium" | "high"; config.EFFORT overrides
+    weight: ClassVar[float]  # default weight inside its category (users override it in the config)
+    effort: ClassVar[str]  # work to fix a failure on a typical KMU site with a CMS: low | medium | high
+    remedy: ClassVar[str]  # what to do when it fails, in plain language (the action plan)
+    rule: ClassVar[str]  # what it measures and when it passes, warns, fails (docs/checks.md)
+    columns: ClassVar[dict[str, ColumnType]] = {}  # details columns and how they are shown
+    messages: ClassVar[dict[str, str]] = {}  # key -> English source string with {named} parameters
+
+    @classmethod
+    def msg(cls, key: str, **params: object) -> Message:
+        """One of this check's messages, filled (`key` as declared in `messages`)."""
+        if key not in cls.messages:
+            raise KeyError(f"check {cls.id!r} has no message {key!r}")
+        return Message(id=f"{cls.id}.{key}", params=params)
 
     # -- page scope ----------------------------------------------------------------------
     def applies_to(self, page: PageRecord, site: SiteData) -> bool:
@@ -69,7 +88,8 @@ class ArticleCheck(Check):
 
 _REGISTRY: dict[str, type[Check]] = {}
 
-_REQUIRED_ATTRS = ("id", "title", "failure_title", "description", "category", "scope")
+_REQUIRED_ATTRS = ("id", "title", "failure_title", "description", "category", "scope", "effort", "remedy", "rule")
+_COLUMN_TYPES = ("url", "text", "number", "code", "date", "message")
 
 
 def register(cls: type[Check]) -> type[Check]:
@@ -83,6 +103,19 @@ def register(cls: type[Check]) -> type[Check]:
         raise ValueError(f"check {cls.id!r}: unknown category {cls.category!r}")
     if cls.scope not in ("page", "site"):
         raise ValueError(f"check {cls.id!r}: scope must be 'page' or 'site'")
+    if not isinstance(getattr(cls, "weight", None), (int, float)) or cls.weight < 0:
+        raise ValueError(f"check {cls.id!r}: weight must be a number >= 0")
+    if cls.stage == "preview" and cls.weight > 0:
+        raise ValueError(f"preview check {cls.id!r} must weigh 0")
+    if cls.effort not in EFFORTS:
+        raise ValueError(f"check {cls.id!r}: effort must be one of {', '.join(EFFORTS)}")
+    unknown = [r for r in cls.requires if r not in REQUIREMENTS]
+    if unknown:
+        raise ValueError(f"check {cls.id!r}: unknown requirement {', '.join(unknown)}")
+    bad_columns = [c for c, kind in cls.columns.items() if kind not in _COLUMN_TYPES]
+    if bad_columns:
+        raise ValueError(f"check {cls.id!r}: unknown column type for {', '.join(bad_columns)}")
+    define(cls.id, cls.messages)
     _REGISTRY[cls.id] = cls
     return cls
 

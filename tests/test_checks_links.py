@@ -407,14 +407,14 @@ def test_orphan_states(paths, state, score):
 def test_orphans_are_inconclusive_when_the_crawl_was_cut_short():
     result = evaluate_check(OrphanPages(), orphan_site(complete=False), 1)
     assert result.state == "not_applicable"
-    assert "complete_crawl" in result.explanation
+    assert "complete crawl" in result.explanation
     assert result.weight == 0 and result.affected_urls == []
 
 
 def test_orphans_need_a_sitemap():
     result = evaluate_check(OrphanPages(), orphan_site(entries=[]), 1)
     assert result.state == "not_applicable"
-    assert "sitemaps" in result.explanation
+    assert "sitemap entries" in result.explanation
 
 
 # -- redirecting-internal-links, generic-anchors, starved articles and link suggestions ---------

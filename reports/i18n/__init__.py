@@ -1,5 +1,13 @@
-"""Report texts in languages other than English: the checks' titles and descriptions, and the
-machine-written sentences of the results (explanations, page reasons, evidence notes).
+"""Report texts in languages other than English: the checks' titles, descriptions and remedies,
+and the structured messages of the results (explanations, page reasons, evidence notes, warnings).
+
+The catalog of a language is the folder ``<lang>/``: one file per message namespace
+(``<check-id>.toml``: ``title``, ``failure_title``, ``description``, ``remedy`` and a
+``[messages]`` table key -> template; ``common.toml`` and ``term.toml``: ``[messages]``;
+``common.toml`` also ``[columns]``, the details-table headers). `Localizer.message` renders a
+`scoring.core.messages.Message` from it; a message without a German text stays English and is
+reported as such (tests/test_messages.py fails on any). The legacy regex entries below translate
+the sentences of checks not converted to messages yet.
 
 The checks' own metadata (scoring/checks/) stays English; translations live beside this module,
 one data file per language:
@@ -27,9 +35,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+
+from scoring.core.messages import Message as Finding
+from scoring.core.messages import english_number
 
 HERE = Path(__file__).parent
 LANGUAGES = ("de",)  # languages with translation files; English needs none
@@ -54,6 +66,31 @@ class Catalog:
     messages: list[Message] = field(default_factory=list)
 
 
+@cache
+def message_catalog(lang: str) -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, str]]:
+    """(message id -> template, namespace -> metadata fields, column -> header) of a language."""
+    messages: dict[str, str] = {}
+    metadata: dict[str, dict[str, str]] = {}
+    columns: dict[str, str] = {}
+    for path in sorted((HERE / lang).glob("*.toml")):
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+        namespace = path.stem
+        for key, template in data.pop("messages", {}).items():
+            messages[f"{namespace}.{key}"] = template
+        columns.update(data.pop("columns", {}))
+        metadata[namespace] = {k: v for k, v in data.items() if isinstance(v, str)}
+    return messages, metadata, columns
+
+
+def number_format(lang: str) -> Callable[[int | float], str]:
+    """How numbers in messages are written in `lang` (1,298.5 / 1.298,5)."""
+
+    if lang != "de":
+        return english_number
+    return lambda value: english_number(value) if isinstance(value, bool) else fmt_number(english_number(value), "de")
+
+
 def checks_file(lang: str) -> Path:
     return HERE / f"checks.{lang}.toml"
 
@@ -67,14 +104,14 @@ def catalog(lang: str) -> Catalog | None:
     """The translations for `lang`, or None for English (the checks' own language)."""
     if lang not in LANGUAGES:
         return None
-    with open(checks_file(lang), "rb") as handle:
-        checks = tomllib.load(handle)
+    checks = {ns: fields for ns, fields in message_catalog(lang)[1].items() if fields}
     with open(messages_file(lang), "rb") as handle:
         data = tomllib.load(handle)
     messages = [
         Message(frozenset(m.get("checks", ["*"])), re.compile(m["en"]), m[lang]) for m in data.get("message", [])
     ]
-    return Catalog(lang, checks, dict(data.get("columns", {})), dict(data.get("terms", {})), messages)
+    columns = dict(data.get("columns", {})) | message_catalog(lang)[2]
+    return Catalog(lang, checks, columns, dict(data.get("terms", {})), messages)
 
 
 def fmt_number(value: str, lang: str) -> str:
@@ -118,7 +155,26 @@ class Localizer:
         translated, lang = self.text(check_id, text)
         return text if lang else translated
 
-    # -- machine-written sentences --------------------------------------------------------------
+    # -- structured messages --------------------------------------------------------------------
+    def message(self, message: Finding | None, fallback: str | None = "", check_id: str = "") -> tuple[str, str | None]:
+        """(text in the report language, None) — or (the English text, "en") when a message it
+        uses has no text in this language; `fallback` (legacy English text) when there is no message."""
+        if message is None:
+            return self.text(check_id, fallback) if fallback else ("", None)
+        if self.catalog is None:
+            return message.text, None
+        templates = message_catalog(self.lang)[0]
+        missing: list[str] = []
+
+        def lookup(message_id: str) -> str | None:
+            if message_id not in templates:
+                missing.append(message_id)
+            return templates.get(message_id)
+
+        rendered = message.render(lookup, number_format(self.lang))
+        return (message.text, "en") if missing else (rendered, None)
+
+    # -- machine-written sentences (legacy: regex entries of messages.<lang>.toml) ----------------
     def text(self, check_id: str, text: str | None) -> tuple[str, str | None]:
         """(text in the report language, None) — or (the English text, "en") when unknown."""
         if not text:

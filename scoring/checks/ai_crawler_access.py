@@ -263,6 +263,17 @@ class AICrawlerAccess(Check):
         "Crawlers'; RFC 9309 (Robots Exclusion Protocol); agent list from ai.robots.txt (MIT)."
     )
     category = "technical"
+    weight = 3
+    effort = "low"
+    remedy = (
+        "Allow the AI search and answer crawlers in robots.txt (remove the Disallow lines listed as "
+        "evidence); blocking training crawlers is fine."
+    )
+    rule = (
+        "each AI agent token evaluated on its own robots.txt group for the home page (Protego); classes "
+        "reported separately: search/answer and user-fetch agents blocked lower the score; training "
+        "agents blocked are reported but do not lower it."
+    )
     scope = "site"
     requires = ("robots_txt", "home")
 

@@ -25,6 +25,15 @@ class AnswerFirst(ArticleCheck):
         "(ICLR 2026); GEO Citation Lab (definitions +57 %)."
     )
     category = "depth"
+    weight = 2
+    effort = "low"
+    remedy = "Open each listed article with a two-sentence direct answer to its main question."
+    rule = (
+        "the first paragraph of ≥ 8 words: fail when it opens with a throat-clearing phrase (\"In diesem "
+        "Artikel\", \"Herzlich willkommen\", \"In this article\", …); pass when it names ≥ 1/3 of the H1's "
+        "(else the title's) content words (prefix match) or holds a definition or a figure with a unit "
+        "in its first two sentences; else fail."
+    )
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         signals = depth_of(site, page)

@@ -934,6 +934,15 @@ class AttributedQuotes(ArticleCheck):
         "'GEO: Generative Engine Optimization', KDD 2024."
     )
     category = "evidence"
+    weight = 3
+    effort = "high"
+    remedy = "Quote named experts (name, role, company) in each article — your own staff count."
+    rule = (
+        "pass: at least one quotation („…“, \"…\", “…”, « », `<blockquote>`, `<q>`) of ≥ 5 words "
+        "attributed to a named person (a name of two capitalised words with a speech verb — sagt, "
+        "erklärt, betont, so, says, explains, according to — within ~150 characters, or a "
+        "`cite`/figcaption in the markup). warn: quotations without attribution. fail: none."
+    )
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         quotations = find_quotations(page)

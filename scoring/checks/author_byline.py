@@ -155,6 +155,14 @@ class AuthorByline(ArticleCheck):
         "Central, 'Creating helpful, reliable, people-first content' (Who, How, Why)."
     )
     category = "expertise"
+    weight = 3
+    effort = "medium"
+    remedy = "Show the author's name on every article, linked to an author page with qualifications."
+    rule = (
+        "pass: a visible author signal (`rel=author`, `itemprop=author`, byline/author class, \"Von NAME\" "
+        "/ \"By NAME\" near the top). warn: author only in JSON-LD/meta (invisible to readers). fail: "
+        "none."
+    )
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         visible = [s for s in page.author_signals if s.visible]

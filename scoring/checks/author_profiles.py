@@ -103,6 +103,17 @@ class AuthorProfiles(Check):
         "helpful, reliable, people-first content' (Who); Google Search Quality Rater Guidelines (E-E-A-T)."
     )
     category = "expertise"
+    weight = 2
+    effort = "medium"
+    remedy = "Link every byline to an author page showing qualifications, experience and contact."
+    rule = (
+        "the byline links (rel=author, author markup, a linked byline name, JSON-LD author url) to an "
+        "internal profile page with ≥ 25 words and a credential: Dr., Prof., Dipl.-Ing., Ing., "
+        "Meister/-in (also compounds), zertifiziert, Sachverständige/r, geprüft, staatlich, certified, "
+        "chartered, licensed, \"15 Jahre Erfahrung\"/\"years of experience\", \"seit 2009\", or Person JSON-LD "
+        "jobTitle/hasCredential/knowsAbout. Score = articles whose byline reaches such a profile / "
+        "articles with a visible author; pass ≥ 80 %. Not applicable without visible authors."
+    )
     scope = "site"
     requires = ("html",)
 

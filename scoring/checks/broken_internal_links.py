@@ -43,6 +43,15 @@ class BrokenInternalLinks(Check):
         "Search' (4xx pages are not indexed; persistent 5xx pages are dropped)."
     )
     category = "links"
+    weight = 2
+    effort = "low"
+    remedy = "Fix or remove the broken links listed, or redirect the old URLs (301)."
+    rule = (
+        "internal links (of successful HTML pages, one per source and target) whose target, after "
+        "redirects, answered 4xx/5xx, did not answer, or ends in a redirect loop; each with source page, "
+        "anchor and status. Targets never fetched (crawl limit, robots.txt) are unknown and left out. "
+        "Score = share of distinct link targets that work; warn from 0.8, fail below."
+    )
     scope = "site"
     requires = ("html",)
 

@@ -49,6 +49,10 @@ class CanonicalTag(Check):
         "methods' and 'Fix canonicalization issues'."
     )
     category = "technical"
+    weight = 1
+    effort = "low"
+    remedy = "Give every page one canonical tag pointing at its own preferred, reachable URL."
+    rule = "missing canonical: warn; canonical to a URL that is not a successful page: fail."
     scope = "page"
     requires = ("html",)
 

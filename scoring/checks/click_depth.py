@@ -44,6 +44,17 @@ class ClickDepth(Check):
         "which pages matter); Page et al., 'The PageRank citation ranking' (1999)."
     )
     category = "links"
+    weight = 2
+    effort = "medium"
+    remedy = (
+        "Link the deep pages from the home page, the menu or a topic hub so they are within three "
+        "clicks."
+    )
+    rule = (
+        "clicks from the home page (shortest path over followed internal links, redirects resolved): ≤ 3 "
+        "pass, 4 warn, ≥ 5 fail, with the click path as evidence; pages not reachable from home are left "
+        "to orphan-pages. Not applicable without a successful home page."
+    )
     scope = "page"
     requires = ("home",)
 

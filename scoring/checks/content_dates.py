@@ -75,6 +75,13 @@ class ContentDates(ArticleCheck):
         "2509.10762)."
     )
     category = "evidence"
+    weight = 1
+    effort = "low"
+    remedy = (
+        "Show a publication date (and an update date) on every article, also as datePublished in "
+        "JSON-LD."
+    )
+    rule = "pass: a published date (JSON-LD, meta, `<time>` or htmldate); fail: none."
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         found = page_date(page)

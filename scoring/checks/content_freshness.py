@@ -58,6 +58,17 @@ class ContentFreshness(ArticleCheck):
         "update loses trust. Sources: AutoGEO (ICLR 2026); GEO-16 (arXiv 2509.10762)."
     )
     category = "evidence"
+    weight = 1
+    effort = "medium"
+    remedy = "Review the old articles, update facts and show a correct, consistent update date."
+    rule = (
+        "dates from JSON-LD/meta/`<time>`, the date printed near the H1 (\"Stand:\", \"Veröffentlicht am 3. "
+        "März 2025\", \"March 12, 2025\"), dateModified and the sitemap lastmod. warn when: no date is "
+        "visible near the title (markup only); the visible date differs from datePublished by > 2 days "
+        "(and is not the dateModified); the sitemap lastmod is older than the page's newest date; or the "
+        "newest date is > 2 years before the crawl (age bands: current < 1 year, ageing 1–2, stale > 2; "
+        "reference = crawl start, never the clock)."
+    )
 
     def applies_to(self, page: PageRecord, site: SiteData) -> bool:
         # pages without any date are content-dates' finding; this check judges the dates that exist

@@ -25,6 +25,15 @@ class CrawlableLinks(Check):
         "'Make your links crawlable'; Vercel and MERJ, 'The rise of the AI crawler' (December 2024)."
     )
     category = "technical"
+    weight = 1
+    effort = "low"
+    remedy = "Render the listed links as <a href> elements (a custom element may wrap one)."
+    rule = (
+        "internal targets linked only by custom elements (`<x-link href>`), `data-href`/`data-url` or "
+        "`onclick` location handlers and by no `<a href>` on the crawled pages "
+        "(spiders/extract_script_links.py); score = share of script-linked targets also linked with `<a "
+        "href>`. Their targets are fetched, so broken ones count in broken-internal-links."
+    )
     scope = "site"
     requires = ("html",)
 

@@ -29,6 +29,15 @@ class DepthSignals(ArticleCheck):
         "as evidence. Sources: GEO Citation Lab study; AutoGEO (ICLR 2026)."
     )
     category = "depth"
+    weight = 2
+    effort = "medium"
+    remedy = "Add definitions, comparisons, tables or step-by-step lists to the listed articles."
+    rule = (
+        "four signals, German and English patterns: definition sentence (\"ist ein\", \"versteht man\", \"is "
+        "a\", \"refers to\"), comparison (\"im Vergleich\", \"günstiger als\", \"vs.\", \"compared to\"), figure "
+        "with a unit, list or table. pass ≥ 3, warn 2, fail ≤ 1; score = signals / 4. Evidence: H2/H3 "
+        "count against one per ~300 words, how-to steps, depth score."
+    )
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         s = depth_of(site, page)

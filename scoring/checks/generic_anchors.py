@@ -39,6 +39,16 @@ class GenericAnchors(Check):
         "WCAG 2.2 SC 2.4.4 Link Purpose."
     )
     category = "links"
+    weight = 1
+    effort = "low"
+    remedy = (
+        "Replace link texts like “click here” or “more” with words that say what the target is about."
+    )
+    rule = (
+        "fail when an internal link in the content/aside has a generic text: hier, mehr, klicken Sie "
+        "hier, weiterlesen, mehr erfahren, read more, click here, learn more, … (list in the check; "
+        "trailing »/→/… ignored)."
+    )
     scope = "page"
     requires = ("html",)
 

@@ -49,6 +49,14 @@ class HeadingStructure(Check):
         "GEO Citation Lab study of 18,151 cited pages; AutoGEO (ICLR 2026); GEO-16 (arXiv 2509.10762)."
     )
     category = "depth"
+    weight = 2
+    effort = "low"
+    remedy = "Use one H1 per page and H2/H3 subheadings that say what each section answers."
+    rule = (
+        "exactly one H1; no skipped levels (H2 → H4); long texts (≥ 600 words) have an H2/H3 per ~400 "
+        "words (⌊words / 400⌋). No H1, or a long text without any H2/H3: fail. Several H1, a skipped "
+        "level (between consecutive headings; going back up is fine) or too few subheadings: warn."
+    )
     scope = "page"
     requires = ("html",)
 

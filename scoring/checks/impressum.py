@@ -245,6 +245,20 @@ class Impressum(Check):
         "TMG); Google Search Quality Rater Guidelines (who is responsible for the website)."
     )
     category = "expertise"
+    weight = 2
+    effort = "low"
+    remedy = (
+        "Complete the Impressum (all required details, current legal reference) and link it from every "
+        "page."
+    )
+    rule = (
+        "finds the Impressum/Imprint/Legal notice page via links (anchor or URL); scores reachability "
+        "(linked from ≥ 90 % of pages) and required elements in its text: legal form, postal address "
+        "(PLZ + city), representative (Geschäftsführer/Inhaber/vertreten durch), e-mail, phone or second "
+        "channel, register court + number (HRB/HRA + Amtsgericht); USt-IdNr. reported when present. "
+        "Warns on the outdated \"§ 5 TMG\" (since 14 May 2024: § 5 DDG). Not applicable on a non-German "
+        "site without one."
+    )
     scope = "site"
     requires = ("html",)
 

@@ -92,6 +92,21 @@ class InternalPagerank(Check):
         "(1999); Screaming Frog SEO Spider, 'Link Score'."
     )
     category = "links"
+    weight = 2
+    effort = "medium"
+    remedy = "Link your long articles from related articles and hub pages with descriptive anchor text."
+    rule = (
+        "PageRank over internal links (networkx's definition computed on a sparse matrix by "
+        "`scoring/linkgraph.py`, equal to `nx.pagerank` within 1e-12; damping 0.85, content links weight "
+        "1.0, aside 0.5, header/nav 0.3, footer 0.2), scaled 0–100 as 100 · ln(PR/PRmin) / "
+        "ln(PRmax/PRmin). Starved: articles with ≥ 800 words or a depth score ≥ 60 (see cluster-depth) "
+        "and a link score < 30; for each, up to 3 link suggestions (group `suggestion`: source = "
+        "strongest pages of the same topic cluster not linking yet, anchor = the target's H1 or title), "
+        "also in `insights.link_suggestions`. Score = share of long articles not starved; warn from 0.8, "
+        "fail below. Details: the starved articles and the 10 strongest pages (url, link_score, inlinks "
+        "= distinct linking pages, words). Not applicable without internal links or without a long "
+        "article."
+    )
     scope = "site"
     requires = ("html",)
 

@@ -24,6 +24,12 @@ class KeywordStuffing(ArticleCheck):
         "Generative Engine Optimization' (KDD 2024), Table 1."
     )
     category = "depth"
+    weight = 1
+    effort = "low"
+    remedy = "Cut the repeated keywords; write for readers, with synonyms and natural phrasing."
+    rule = (
+        "fail when one content word (≥ 5 letters, stop words excluded) is ≥ 4 % of all words; else pass."
+    )
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         s = depth_of(site, page)

@@ -81,6 +81,12 @@ class LlmsTxtCheck(Check):
         "applicable. Sources: llmstxt.org (Jeremy Howard, 2024); GEO-EVIDENCE.md §4."
     )
     category = "technical"
+    weight = 0
+    effort = "low"
+    remedy = "Optional: publish /llms.txt with a short description and links to your key pages."
+    rule = (
+        "informative: `/llms.txt` validated (H1, summary, link sections); not applicable when absent."
+    )
     scope = "site"
 
     def evaluate(self, site: SiteData) -> Outcome:

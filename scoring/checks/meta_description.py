@@ -30,6 +30,10 @@ class MetaDescription(Check):
         "practices)."
     )
     category = "technical"
+    weight = 1
+    effort = "low"
+    remedy = "Write a unique meta description (about 120–160 characters) for each listed page."
+    rule = "missing: fail; shorter than 50 or longer than 160 characters, or shared: warn."
     scope = "page"
     requires = ("html",)
 

@@ -29,6 +29,16 @@ class NamedExperts(Check):
         "employees as 'Markenbotschafter'); Google Search Quality Rater Guidelines (E-E-A-T)."
     )
     category = "expertise"
+    weight = 1
+    effort = "medium"
+    remedy = "Name the company's experts in the articles (name, role, experience) and quote them."
+    rule = (
+        "distinct named people (two-word names, titles stripped, role words and German abstract nouns "
+        "rejected) who write (visible bylines) or are quoted by name in the articles. pass: ≥ 2 named "
+        "authors (1 with fewer than 3 articles) and every article has a named author; warn: named "
+        "authors, but articles without; fail: no named person. Score = min(1, authors / needed) × (1 − "
+        "anonymous share / 2)."
+    )
     scope = "site"
     requires = ("html",)
 

@@ -115,6 +115,17 @@ class NapConsistency(Check):
         "(represent your business consistently); Google Search Quality Rater Guidelines (contact information)."
     )
     category = "expertise"
+    weight = 1
+    effort = "low"
+    remedy = (
+        "Use exactly the same company name, address and phone in Impressum, contact page and schema."
+    )
+    rule = (
+        "company name (with legal form), postcode and phone (national form, +49/+43/+41/+44 and \"(0)\" "
+        "normalised) from the Kontakt page, the Impressum and the Organization JSON-LD; each element "
+        "found in ≥ 2 places must agree (names: one contains the other). Score = agreeing / compared "
+        "elements. Not applicable with fewer than two sources or nothing to compare."
+    )
     scope = "site"
     requires = ("html",)
 

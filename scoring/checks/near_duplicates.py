@@ -35,6 +35,19 @@ class NearDuplicates(Check):
         "Frog flags near-duplicates at 90 %, Semrush at 85 %."
     )
     category = "depth"
+    weight = 2
+    effort = "medium"
+    remedy = (
+        "Merge the near-duplicate pages, make each distinct, or point the copy's canonical at the "
+        "original."
+    )
+    rule = (
+        "5-word shingles of the main text (pages ≥ 100 words, one per final URL); pairs with Jaccard ≥ "
+        "0.8 are reported with both URLs (exact all-pairs search with prefix filtering, "
+        "`scoring/shingles.py`; the 500 most similar pairs are listed). A page whose canonical points at "
+        "its partner resolves the pair. Score = 1 − pages in a pair / pages compared; warn from 0.8, "
+        "fail below. Not applicable with fewer than two pages to compare."
+    )
     scope = "site"
     requires = ("html",)
 

@@ -82,6 +82,12 @@ class Noindex(Check):
         "tag, data-nosnippet, and X-Robots-Tag specifications'; 'AI features and your website'."
     )
     category = "technical"
+    weight = 2
+    effort = "low"
+    remedy = "Remove noindex from pages that should appear in search and AI answers."
+    rule = (
+        "`noindex` (meta robots or X-Robots-Tag) on a page: fail; `nosnippet`/`max-snippet:0`: warn."
+    )
     scope = "page"
     requires = ("html",)
 

@@ -109,6 +109,15 @@ class OrganizationSchema(Check):
         "structured data'; GEO-16 (arXiv 2509.10762)."
     )
     category = "expertise"
+    weight = 1
+    effort = "low"
+    remedy = (
+        "Describe the company as Organization/LocalBusiness in JSON-LD (name, address, logo, contact)."
+    )
+    rule = (
+        "JSON-LD Organization (or a subtype such as LocalBusiness) with name, logo, address, "
+        "telephone/contactPoint, sameAs; score = fields present / 5."
+    )
     scope = "site"
     requires = ("html",)
 

@@ -138,6 +138,18 @@ class OriginalMaterial(ArticleCheck):
         "'helpful content': How was it made — original research)."
     )
     category = "evidence"
+    weight = 2
+    effort = "high"
+    remedy = "Show your own material: project photos, measured data, customer cases, your own figures."
+    rule = (
+        "pass: an interview (question/answer turns with a named speaker answering ≥ 3 times and ≥ 4 "
+        "speaker changes; FAQs without names do not count), a gallery of own images (≥ 4 images in a "
+        "gallery/carousel/lightbox container or 4+ sibling figures, at least half hosted on the site and "
+        "with a descriptive alt of ≥ 3 words), an embedded video or podcast (`<video>`, `<audio>`, "
+        "YouTube, Vimeo, Spotify, … iframes), or own data (a table whose cells are mostly numbers, a "
+        "chart — `<canvas>`, labelled `<svg>`, chart/diagram images — or a methodology statement). fail: "
+        "text only (stock galleries named in the evidence)."
+    )
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         features = [f for f in page_features(page) if f != "testimonials"]

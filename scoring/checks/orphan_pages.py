@@ -26,6 +26,14 @@ class OrphanPages(Check):
         "Starter Guide' (links are how Google finds pages)."
     )
     category = "links"
+    weight = 1
+    effort = "low"
+    remedy = "Link the orphan pages from related pages or a hub — or drop them from the sitemap."
+    rule = (
+        "sitemap URLs (after redirects, successful HTML pages only) no other crawled page links to; the "
+        "home page never counts. Score = 1 − orphans / listed pages; warn from 0.8, fail below. "
+        "Inconclusive (not applicable) when the crawl was cut short."
+    )
     scope = "site"
     requires = ("sitemaps", "complete_crawl")
 

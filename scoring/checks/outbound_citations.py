@@ -364,6 +364,20 @@ class OutboundCitations(ArticleCheck):
         "Generative Engine Optimization', KDD 2024; Google Search Quality Rater Guidelines."
     )
     category = "evidence"
+    weight = 3
+    effort = "medium"
+    remedy = (
+        "Cite and link authoritative sources (studies, standards, authorities) for your key claims."
+    )
+    rule = (
+        "external links in the running text of the main content (not nav, sidebar, footer, comments, "
+        "share bars, own social profiles, the site's own properties) to authoritative domains (public "
+        "bodies, universities, standards bodies, DOI, chambers IHK/HWK, research institutes; "
+        "`scoring/core/lexicons.py` and `scoring/citation_rules.py`, extended per client by `[scoring] "
+        "source_domains` in the config or batch file). pass: ≥ 1. warn: external content links, none "
+        "authoritative. fail: none. The evidence lists each citation with its anchor text and the "
+        "sentence it backs."
+    )
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         client = site.source_domains

@@ -126,6 +126,13 @@ class PersonSchema(ArticleCheck):
         "'Article structured data' (author best practices); schema.org/Person."
     )
     category = "expertise"
+    weight = 1
+    effort = "low"
+    remedy = "Add Person markup for each author in the article's JSON-LD (name, jobTitle, url)."
+    rule = (
+        "pass: JSON-LD `author` is a Person with `name` and at least one of `jobTitle`, `sameAs`, `url`, "
+        "`knowsAbout`. warn: a bare name (string or Person with only `name`). fail: no JSON-LD author."
+    )
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         authors = jsonld_authors(page, site)

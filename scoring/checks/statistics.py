@@ -230,6 +230,21 @@ class Statistics(ArticleCheck):
         "'GEO: Generative Engine Optimization', KDD 2024."
     )
     category = "evidence"
+    weight = 3
+    effort = "medium"
+    remedy = "Back claims with concrete figures and name their source (who measured it, when)."
+    rule = (
+        "a statistic is a number with a unit, percent, currency or a quantity word in a sentence, a "
+        "number with decimals or thousands separators (\"3,4\", \"250.000\"), or the first number of a range "
+        "(\"180 bis 300 Euro\"); phone numbers, dates, times, § references and offer prices (\"ab 4.990 €\", "
+        "\"from £450\", \"89 Euro zzgl. MwSt.\") are not. Legal and contact pages have no statistics. "
+        "Sourced when the sentence — or the sentence before it in the same paragraph — names a source "
+        "(\"laut\", \"Quelle\", \"zufolge\", \"Studie\", \"according to\", \"survey\", \"et al.\", own data: \"we "
+        "analysed\", \"unsere Messungen\", \"Methodik\"), an external link's anchor appears in it, or a "
+        "\"Quelle:/Source:\" line is next to it. pass: ≥ 3 statistics and ≥ 1 sourced. warn: statistics "
+        "but none sourced, or fewer than 3. fail: none. Unsourced figures are listed as findings in "
+        "every state."
+    )
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         found = page_statistics(page)

@@ -84,6 +84,18 @@ class ThinContent(Check):
         "Engine Optimization', KDD 2024."
     )
     category = "depth"
+    weight = 3
+    effort = "high"
+    remedy = "Expand the short pages into full answers (500+ words of real substance) or merge them."
+    rule = (
+        "< 250 words of main text: fail; 250–499: warn; ≥ 500: pass. Legal/contact pages: the last URL "
+        "path segment or the title's lead (before `|`, `–`, ` - `) has at most 3 words, one starting "
+        "with impressum, imprint, datenschutz, privacy, kontakt, contact, agb, terms, legal, cookie, "
+        "widerruf, disclaimer, nutzungsbedingungen or geschäftsbedingungen (3 words only around a "
+        "connector: \"terms-of-service\", \"Kontakt & Anfahrt\"; \"datenschutz-im-handwerk\" is content). "
+        "Article/BlogPosting JSON-LD always makes a page content. noindex: `noindex` or `none` in meta "
+        "robots / X-Robots-Tag."
+    )
     scope = "page"
     requires = ("html",)
 

@@ -24,6 +24,13 @@ class TitleTag(Check):
         "'Influencing your title links in search results'."
     )
     category = "technical"
+    weight = 1
+    effort = "low"
+    remedy = "Give each listed page a unique, descriptive title of 30–60 characters."
+    rule = (
+        "missing title: fail; shared with another page: fail; shorter than 15 or longer than 65 "
+        "characters: warn."
+    )
     scope = "page"
     requires = ("html",)
 

@@ -27,6 +27,14 @@ class TopicHubs(Check):
         "link-structure audits."
     )
     category = "links"
+    weight = 2
+    effort = "medium"
+    remedy = "Create one overview (hub) page per topic that links all its articles."
+    rule = (
+        "per topic cluster of ≥ 3 pages: the page whose content links (not nav/footer) reach the most "
+        "members is the hub if it links ≥ 50 % of the others, and the cluster passes when ≥ 50 % of the "
+        "members link back. Score = share of clusters passing."
+    )
     scope = "site"
     requires = ("html", "embeddings")
 

@@ -29,6 +29,18 @@ class TopicalFocus(Check):
         "Sources: GEO-EVIDENCE.md §2 (seed context, AutoGEO ICLR 2026, C-SEO Bench NeurIPS 2025)."
     )
     category = "depth"
+    weight = 2
+    effort = "high"
+    remedy = "Drop or move the off-topic posts, or tie them clearly to your core expertise."
+    rule = (
+        "content pages (not legal, contact, listing, profile; ≥ 80 words) grouped into topic fields by "
+        "average-linkage clustering at relative similarity 0.25 (rel = (cos − baseline) / (1 − "
+        "baseline)); Focus = 100 · (1 − H / ln N), H the entropy of pages over fields (unclustered pages "
+        "count as fields of their own). Off-topic: pages outside the core fields (≥ 15 % of pages) whose "
+        "relative similarity to every core centre is below 0.5 and below the 10th percentile of the core "
+        "pages' own similarities. Score = Focus / 100; pass ≥ 60 without off-topic pages, fail < 35, "
+        "else warn. Details: the topic clusters (label, pages, cohesion) and the off-topic pages."
+    )
     scope = "site"
     requires = ("html", "embeddings")
 

@@ -59,6 +59,14 @@ class TrustPages(Check):
         "service information); Art. 13 GDPR (privacy notice)."
     )
     category = "expertise"
+    weight = 2
+    effort = "medium"
+    remedy = "Publish and link privacy, contact and about pages from every page."
+    rule = (
+        "privacy (Datenschutz/Privacy), contact (Kontakt/Contact), about (Über uns/About/Team) pages "
+        "linked from the site, and on English sites terms (Terms of use/service, T&Cs); score = found / "
+        "3 (4 on English sites)."
+    )
     scope = "site"
     requires = ("html",)
 

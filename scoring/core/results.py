@@ -7,17 +7,34 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-RESULT_SCHEMA_VERSION = 1
+from scoring.core.messages import Message
+
+# 2: explanations, reasons, notes and warnings carry their structured message; details have typed columns
+RESULT_SCHEMA_VERSION = 2
 
 State = Literal["pass", "fail", "warn", "not_applicable", "informative", "error"]
 Scope = Literal["page", "site"]
 Stage = Literal["stable", "preview"]
 
 
+# how a details column is shown: a link, crawled text (copied), a number (language style), code, a date,
+# or a machine-written message / term (rendered from the report language's catalog)
+ColumnType = Literal["url", "text", "number", "code", "date", "message"]
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _split_message(data: Any, field: str) -> Any:
+    """Accept a `Message` for a text field: the field keeps its English text (readable JSON), the
+    message goes to `<field>_message` for the report's language."""
+    if isinstance(data, dict) and isinstance(data.get(field), Message):
+        message = data[field]
+        data = {**data, field: message.text, f"{field}_message": message}
+    return data
 
 
 class Evidence(_Frozen):
@@ -27,6 +44,12 @@ class Evidence(_Frozen):
     element: str | None = None  # e.g. "h1", "a[href=/x]", "robots.txt", "json-ld Person"
     excerpt: str | None = None  # the sentence, text or value found (or missing)
     note: str | None = None  # why this evidence matters for the finding
+    note_message: Message | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _messages(cls, data: Any) -> Any:
+        return _split_message(data, "note")
 
 
 class PageOutcome(_Frozen):
@@ -36,8 +59,14 @@ class PageOutcome(_Frozen):
     state: State
     score: float | None = Field(default=None, ge=0, le=1)
     reason: str = ""
+    reason_message: Message | None = None
     evidence: list[Evidence] = Field(default_factory=list)
     page_type: str | None = None  # scoring.pagetypes kind of the judged page ("article", "legal", ...)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _messages(cls, data: Any) -> Any:
+        return _split_message(data, "reason")
 
 
 class CheckResult(_Frozen):
@@ -52,11 +81,20 @@ class CheckResult(_Frozen):
     score: float | None = Field(default=None, ge=0, le=1)  # None: not measured
     weight: float = 0.0  # effective weight; 0 when not applicable, errored or preview
     explanation: str = ""
+    explanation_message: Message | None = None
     details: list[dict[str, Any]] = Field(default_factory=list)
+    columns: dict[str, ColumnType] = Field(default_factory=dict)  # details column -> how it is shown
     evidence: list[Evidence] = Field(default_factory=list)
     affected_urls: list[str] = Field(default_factory=list)
     pages: list[PageOutcome] = Field(default_factory=list)  # page scope: every applicable page
-    effort: Literal["low", "medium", "high"] | None = None  # work to fix it (config.EFFORT); None: unknown
+    effort: Literal["low", "medium", "high"] | None = None  # work to fix it (the check's `effort`); None: unknown
+    remedy: str = ""  # what to do when it fails, in plain language (the check's `remedy`)
+    gain: float = 0.0  # site-score points won by fixing it (scoring.levers): the one ranking of levers
+
+    @model_validator(mode="before")
+    @classmethod
+    def _messages(cls, data: Any) -> Any:
+        return _split_message(data, "explanation")
 
     @property
     def display_title(self) -> str:
@@ -194,6 +232,7 @@ class AuditResult(_Frozen):
     coverage: Coverage = Field(default_factory=Coverage)
     pages: list[PageSummary] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    warning_messages: list[Message] = Field(default_factory=list)  # the same warnings, structured
     timing: dict[str, float] = Field(default_factory=dict)
     insights: SiteInsights = Field(default_factory=SiteInsights)
     briefs: list[ArticleBrief] = Field(default_factory=list)  # from auditor.suggest, after scoring
