@@ -1,7 +1,7 @@
 """The portfolio overview of an agency batch: one self-contained, sortable HTML page and a CSV.
 
 Rows are plain data (`PortfolioRow`), built by auditor/portfolio.py from the store. Of our code this
-module imports only scoring.core.results and reports (DESIGN.md §2). Client names, URLs and findings are
+module imports only scoring.core.results and reports (docs/architecture.md). Client names, URLs and findings are
 crawled or user-written text: the template autoescapes them, and CSV cells that a spreadsheet would
 run as a formula get a leading apostrophe. A report link is always a relative file link (every path
 segment percent-encoded: a folder named `javascript:…` cannot become a script URL), and the page
@@ -35,11 +35,12 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from reports.format import fmt_int, fmt_num, resolve_lang
 from reports.i18n import Localizer
-from reports.remedies import CATEGORY_TITLES_DE
-from reports.view import fmt_int, fmt_num, resolve_lang
+from reports.strings import CATEGORY_TITLES_DE
 from reports.writers import csp
-from scoring.core.results import AuditResult, CheckResult
+from scoring.core.levers import ranked_levers, result_gains
+from scoring.core.results import AuditResult
 
 TEMPLATES = Path(__file__).parent / "templates"
 SCRIPT = "portfolio.js"
@@ -139,7 +140,7 @@ class Issue:
     check: str
     title: str
     affected: int  # URLs affected (0 for a site-wide finding)
-    impact: float  # weight x (1 - score): points the finding costs
+    impact: float  # site-score points its fix would win (scoring.core.levers)
 
 
 @dataclass(frozen=True)
@@ -175,19 +176,16 @@ class PortfolioRow:
         return round(self.score - self.previous_score, 1)
 
 
-def _impact(check: CheckResult) -> float:
-    score = check.score if check.score is not None else 0.0
-    return check.weight * (1.0 - score)
-
-
 def biggest_open_issue(result: AuditResult) -> Issue | None:
-    """The failing or warning check that costs the most points (weight x missing score)."""
-    open_checks = [c for c in result.checks if c.state in ("fail", "warn") and c.weight > 0]
-    if not open_checks:
+    """The failing or warning check whose fix wins the most site-score points: the report's first
+    lever (scoring.core.levers ranks both)."""
+    gains = result_gains(result.checks, result.categories)
+    levers = ranked_levers(result.checks, gains)
+    if not levers:
         return None
-    worst = max(open_checks, key=lambda c: (_impact(c), c.weight, c.id))
+    worst = levers[0]
     affected = len(worst.affected_urls) or sum(1 for p in worst.pages if p.state in ("fail", "warn"))
-    return Issue(worst.id, worst.failure_title, affected, round(_impact(worst), 2))
+    return Issue(worst.id, worst.failure_title, affected, round(gains[worst.id], 2))
 
 
 def category_titles(results: list[AuditResult]) -> dict[str, str]:

@@ -9,11 +9,12 @@ import math
 import re
 from typing import Any
 
+from reports.format import anchor, check_title, clip, fmt_num, safe_href, score_view, short_url
 from reports.i18n import Localizer
-from reports.remedies import REMEDIES
-from scoring.core.results import AuditResult, CheckResult, GraphNode
+from scoring.core.levers import priority as lever_priority
+from scoring.core.levers import ranked_levers, result_gains
+from scoring.core.results import AuditResult, GraphNode
 
-EFFORT_FACTOR = {"low": 1.0, "medium": 2.0, "high": 3.0, None: 2.0}  # unknown effort counts as medium
 MAX_PLAN_URLS = 3  # affected pages named per action-plan row (all of them are in the check section)
 MAX_GRAPH_NODES = 1500  # SVG nodes; beyond this the best-linked pages are kept
 MAX_GRAPH_EDGES = 6000
@@ -30,58 +31,17 @@ _LOGO = re.compile(r"data:image/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/
 MAX_LOGO = 512 * 1024  # characters of the logo's data: URI
 
 
-def _clip(text: Any, limit: int) -> str:
-    text = "" if text is None else str(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def short_url(url: str, site: str) -> str:
-    """The URL without the audited site's origin ("/ratgeber/x/"), for narrow columns."""
-    origin = site.split("://", 1)[-1].split("/", 1)[0]
-    for scheme in ("https://", "http://"):
-        prefix = scheme + origin
-        if url.startswith(prefix) and (len(url) == len(prefix) or url[len(prefix)] in "/?#"):
-            return url[len(prefix) :] or "/"
-    return url
-
-
-def _num(value: float | None, lang: str, digits: int = 1) -> str:
-    from reports.view import fmt_num  # view imports this module at load time
-
-    return fmt_num(value, lang, digits)
-
-
 # --- action plan --------------------------------------------------------------------------------
 
 
 def check_gains(result: AuditResult) -> dict[str, float]:
-    """Points the site score would gain if each check scored 1.0, everything else unchanged.
-
-    Mirrors the aggregation in scoring.audit: the site score is the weighted mean of the measured
-    categories, each category the weighted mean of its measured checks.
-    """
-    by_cat: dict[str, list[CheckResult]] = {}
-    for check in result.checks:
-        if check.score is not None and check.weight > 0:
-            by_cat.setdefault(check.category, []).append(check)
-    cat_weight = {c.id: c.weight for c in result.categories if c.score is not None and c.weight > 0}
-    total = sum(w for cid, w in cat_weight.items() if cid in by_cat)
-    gains: dict[str, float] = {}
-    if not total:
-        return gains
-    for cid, checks in by_cat.items():
-        if cid not in cat_weight:
-            continue
-        inner = sum(c.weight for c in checks)
-        for check in checks:
-            gains[check.id] = 100 * (cat_weight[cid] / total) * (check.weight / inner) * (1 - (check.score or 0))
-    return gains
+    """Points the site score would gain if each check scored 1.0 (scoring.core.levers)."""
+    return result_gains(result.checks, result.categories)
 
 
 def action_plan(
     result: AuditResult, t: dict[str, str], lang: str, cat_titles: dict[str, str], loc: Localizer | None = None
 ) -> dict[str, Any]:
-    from reports.view import anchor, check_title, safe_href
 
     loc = loc or Localizer(lang)
     gains = check_gains(result)
@@ -90,9 +50,9 @@ def action_plan(
         if check.state not in ("fail", "warn"):
             continue
         gain = gains.get(check.id, 0.0)
-        priority = gain / EFFORT_FACTOR.get(check.effort, 2.0)
+        priority = lever_priority(gain, check.effort)
         explanation, explanation_lang = loc.message(check.explanation_message, check.explanation, check.id)
-        remedy = REMEDIES.get(check.id, {}).get(lang)
+        remedy = loc.check_field(check.id, "remedy", check.remedy) if check.remedy else None
         todo = remedy or explanation
         urls = check.affected_urls
         items.append(
@@ -104,7 +64,7 @@ def action_plan(
                 "state_label": t[f"state_{check.state}"],
                 "category": cat_titles.get(check.category, check.category),
                 "gain_value": round(gain, 2),
-                "gain": t["gain_points"].format(n=_num(gain, lang)) if gain >= 0.05 else t["gain_small"],
+                "gain": t["gain_points"].format(n=fmt_num(gain, lang)) if gain >= 0.05 else t["gain_small"],
                 "gain_bar": f"{min(100.0, gain * 10):.1f}",  # 10 points fill the bar
                 "effort": check.effort or "unknown",
                 "effort_label": t[f"effort_{check.effort or 'unknown'}"],
@@ -114,7 +74,7 @@ def action_plan(
                 "explanation": explanation,
                 "pages_total": len(urls),
                 "pages": [
-                    {"url": _clip(short_url(u, result.site), 300), "href": safe_href(u)} for u in urls[:MAX_PLAN_URLS]
+                    {"url": clip(short_url(u, result.site), 300), "href": safe_href(u)} for u in urls[:MAX_PLAN_URLS]
                 ],
                 "pages_more": t["and_more"].format(n=len(urls) - MAX_PLAN_URLS) if len(urls) > MAX_PLAN_URLS else "",
             }
@@ -122,7 +82,8 @@ def action_plan(
     items.sort(key=lambda i: (-i["priority"], -i["gain_value"], i["id"]))
     for rank, item in enumerate(items, 1):
         item["rank"] = rank
-    levers = sorted((i for i in items if i["gain_value"] > 0), key=lambda i: (-i["gain_value"], i["id"]))[:3]
+    by_id = {i["id"]: i for i in items}
+    levers = [by_id[c.id] for c in ranked_levers(result.checks, gains)[:3]]
     return {"items": items, "levers": levers}
 
 
@@ -134,23 +95,22 @@ def _bar(value: float | None) -> str | None:
 
 
 def insights_view(result: AuditResult, t: dict[str, str], lang: str, loc: Localizer | None = None) -> dict[str, Any]:
-    from reports.view import safe_href, score_view
 
     loc = loc or Localizer(lang)
     ins = result.insights
 
     def link(url: str | None) -> dict[str, Any] | None:
-        return {"url": _clip(short_url(url, result.site), 300), "href": safe_href(url)} if url else None
+        return {"url": clip(short_url(url, result.site), 300), "href": safe_href(url)} if url else None
 
     cluster_index = {c.id: n % CLUSTER_COLOURS for n, c in enumerate(ins.clusters)}
     clusters = [
         {
             "id": c.id,
-            "label": _clip(c.label, 120),
+            "label": clip(c.label, 120),
             "colour": f"cl-{cluster_index[c.id]}",
             "pages": c.pages or len(c.urls),
-            "median_words": _num(c.median_words, lang, 0),
-            "total_words": _num(c.total_words, lang, 0),
+            "median_words": fmt_num(c.median_words, lang, 0),
+            "total_words": fmt_num(c.total_words, lang, 0),
             "score": score_view(c.depth_score, t, lang),
             "bar": _bar(c.depth_score),
             "hub": link(c.hub_url),
@@ -165,12 +125,12 @@ def insights_view(result: AuditResult, t: dict[str, str], lang: str, loc: Locali
         "histogram": _histogram(ins.click_depth_histogram, t),
         "suggestions": [
             {
-                "source": _clip(short_url(s.source, result.site), 300),
+                "source": clip(short_url(s.source, result.site), 300),
                 "source_href": safe_href(s.source),
-                "target": _clip(short_url(s.target, result.site), 300),
+                "target": clip(short_url(s.target, result.site), 300),
                 "target_href": safe_href(s.target),
-                "anchor": _clip(s.anchor, 200),
-                "reason": _clip(loc.text(SUGGESTIONS_ID, s.reason)[0], 300),
+                "anchor": clip(s.anchor, 200),
+                "reason": clip(loc.text(SUGGESTIONS_ID, s.reason)[0], 300),
                 "reason_lang": loc.text(SUGGESTIONS_ID, s.reason)[1],
             }
             for s in ins.link_suggestions[:MAX_SUGGESTIONS]
@@ -203,9 +163,9 @@ def _graph(
     for i, n in sorted(placed, key=lambda p: p[1].starved):  # starved drawn last, on top
         x, y = coords[i]
         share = max(0.0, min(100.0, n.link_score or 0.0)) / 100
-        label = _clip(n.url, 300)
+        label = clip(n.url, 300)
         if n.link_score is not None:
-            label += f" — Link Score {_num(n.link_score, lang)}"
+            label += f" — Link Score {fmt_num(n.link_score, lang)}"
         if n.starved:
             label += f" — {t['starved']}"
         view_nodes.append(
@@ -269,7 +229,6 @@ def _histogram(hist: dict[str, int], t: dict[str, str]) -> dict[str, Any] | None
 
 def ai_matrix(result: AuditResult, t: dict[str, str], loc: Localizer | None = None) -> dict[str, Any] | None:
     """Agent × purpose × allowed/blocked, from the ai-crawler-access check's details rows."""
-    from reports.view import anchor
 
     loc = loc or Localizer("en")
     try:
@@ -304,11 +263,11 @@ def ai_matrix(result: AuditResult, t: dict[str, str], loc: Localizer | None = No
         st = state(r.get("allowed"))
         view_rows.append(
             {
-                "token": _clip(r.get("token"), 80),
-                "operator": _clip(loc.known(check.id, r.get("operator")), 80),
+                "token": clip(r.get("token"), 80),
+                "operator": clip(loc.known(check.id, r.get("operator")), 80),
                 "main": bool(r.get("main")),
                 "cells": [{"state": st, "label": t[st]} if r.get("class") == cls else None for cls in AGENT_CLASSES],
-                "rule": _clip(loc.known(check.id, r.get("rule")), 200) if r.get("rule") else "",
+                "rule": clip(loc.known(check.id, r.get("rule")), 200) if r.get("rule") else "",
             }
         )
     blocked_first = sorted(view_rows, key=lambda r: (r["cells"] == [None] * 3, not r["main"]))
@@ -332,10 +291,9 @@ def ai_matrix(result: AuditResult, t: dict[str, str], loc: Localizer | None = No
 
 
 def briefs_view(result: AuditResult, t: dict[str, str]) -> list[dict[str, Any]]:
-    from reports.view import anchor, safe_href
 
     def link(url: str) -> dict[str, Any]:
-        return {"url": _clip(url, 300), "href": safe_href(url)}
+        return {"url": clip(url, 300), "href": safe_href(url)}
 
     views = []
     for n, b in enumerate(result.briefs, 1):
@@ -345,23 +303,23 @@ def briefs_view(result: AuditResult, t: dict[str, str]) -> list[dict[str, Any]]:
         views.append(
             {
                 "anchor": anchor("brief", str(n)),
-                "title": _clip(b.working_title, 300),
-                "angle": _clip(b.angle, 1000),
-                "questions": [_clip(q, 300) for q in b.questions],
-                "outline": [{"level": o.level, "text": _clip(o.text, 300)} for o in b.outline],
-                "evidence_tasks": [_clip(x, 500) for x in b.evidence_tasks],
+                "title": clip(b.working_title, 300),
+                "angle": clip(b.angle, 1000),
+                "questions": [clip(q, 300) for q in b.questions],
+                "outline": [{"level": o.level, "text": clip(o.text, 300)} for o in b.outline],
+                "evidence_tasks": [clip(x, 500) for x in b.evidence_tasks],
                 "internal_links": [
                     {
                         "source": link(s.source),
                         "target": link(s.target),
-                        "anchor": _clip(s.anchor, 200),
-                        "reason": _clip(s.reason, 300),
+                        "anchor": clip(s.anchor, 200),
+                        "reason": clip(s.reason, 300),
                     }
                     for s in b.internal_links
                 ],
                 "merge_or_expand": [link(u) for u in b.merge_or_expand],
                 "targets": [link(u) for u in b.target_urls],
-                "effort": _clip(b.effort, 200),
+                "effort": clip(b.effort, 200),
                 "language": b.language,
                 "source": source,
                 "llm": b.source == "llm",
@@ -383,7 +341,6 @@ def drill_data(result: AuditResult, t: dict[str, str], rows: int, loc: Localizer
     Titles, reasons and notes are in the report language; reason_en / note_en is 1 when that text
     has no translation and stays English (the script marks it lang="en"), else 0.
     """
-    from reports.view import anchor
 
     loc = loc or Localizer("en")
     checks = [c for c in result.checks if c.pages]
@@ -397,16 +354,16 @@ def drill_data(result: AuditResult, t: dict[str, str], rows: int, loc: Localizer
                     note, note_lang = loc.message(e.note_message, e.note, check.id)
                     evidence.append(
                         [
-                            _clip(e.url, DRILL_TEXT),
-                            _clip(loc.known(check.id, e.element), 120),
-                            _clip(e.excerpt, DRILL_TEXT),
-                            _clip(note, 200),
+                            clip(e.url, DRILL_TEXT),
+                            clip(loc.known(check.id, e.element), 120),
+                            clip(e.excerpt, DRILL_TEXT),
+                            clip(note, 200),
                             int(note_lang is not None),
                         ]
                     )
             score = None if o.score is None else round(100 * o.score)
             reason, reason_lang = loc.message(o.reason_message, o.reason, check.id)
-            entry = [index[check.id], o.state, score, _clip(reason, DRILL_TEXT), evidence, int(reason_lang is not None)]
+            entry = [index[check.id], o.state, score, clip(reason, DRILL_TEXT), evidence, int(reason_lang is not None)]
             per_url.setdefault(o.url, []).append(entry)
     order = {"fail": 0, "warn": 1, "error": 2, "informative": 3, "pass": 4, "not_applicable": 5}
     pages = []
@@ -443,8 +400,8 @@ def branding_view(branding: dict[str, Any] | None) -> dict[str, Any] | None:
     colour = branding.get("color") or branding.get("colour")
     footer = branding.get("footer")
     return {
-        "name": _clip(name, 120) if isinstance(name, str) and name.strip() else None,
+        "name": clip(name, 120) if isinstance(name, str) and name.strip() else None,
         "logo": logo if isinstance(logo, str) and len(logo) <= MAX_LOGO and _LOGO.fullmatch(logo) else None,
         "color": colour if isinstance(colour, str) and _COLOUR.fullmatch(colour) else None,
-        "footer": _clip(footer, 500) if isinstance(footer, str) and footer.strip() else None,
+        "footer": clip(footer, 500) if isinstance(footer, str) and footer.strip() else None,
     }

@@ -101,12 +101,25 @@ from __future__ import annotations
 
 import json
 import math
-import re
-from datetime import datetime
 from typing import Any
 
+from reports.format import (
+    anchor,
+    check_title,
+    clip,
+    fmt_date,
+    fmt_duration,
+    fmt_int,
+    fmt_num,
+    iso_date,
+    lang_code,
+    more,
+    resolve_lang,
+    safe_href,
+    score_view,
+    short_url,
+)
 from reports.i18n import Localizer
-from reports.remedies import CATEGORY_TITLES_DE
 from reports.sections import (
     action_plan,
     ai_matrix,
@@ -114,567 +127,25 @@ from reports.sections import (
     briefs_view,
     drill_data,
     insights_view,
-    short_url,
 )
+from reports.strings import CATEGORY_TITLES_DE, LANGUAGE_NAMES, STRINGS
 from scoring.core.messages import Message as Finding
 from scoring.core.results import AuditResult, CategoryResult, CheckResult, Evidence, PageSummary
 
-DEFAULT_LANG = "en"
 MAX_AFFECTED = 50  # affected pages listed per check ("and N more")
 MAX_EVIDENCE = 50  # evidence items listed per check
 MAX_DETAIL_ROWS = 100  # details rows per check; the full table is in results.json
 MAX_PAGE_ROWS = 5000  # rows of the page table; every page is in pages.csv
 PAGE_WINDOW = 500  # rows shown at once (the rest are hidden until "show all"): keeps sorting fast
-MAX_TEXT = 1000  # characters of one crawled text shown (excerpts, cells)
 OPEN_ROWS = 5  # evidence items / detail rows / affected pages shown before "N more" (folded <details>)
 GAUGE_RADIUS = 52.0
 
-STRINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "report_title": "GEO audit",
-        "site": "Site",
-        "audit_date": "Audit date",
-        "duration": "Duration",
-        "language": "Site language",
-        "unknown": "unknown",
-        "contents": "Contents",
-        "summary": "Summary",
-        "site_score": "Site score",
-        "out_of": "out of 100",
-        "categories": "Categories",
-        "category_scores": "Category scores",
-        "weight": "Weight",
-        "score": "Score",
-        "not_measured": "not measured",
-        "checks_total": "checks",
-        "coverage": "Coverage",
-        "urls_crawled": "URLs crawled",
-        "html_pages": "HTML pages",
-        "crawl_complete": "Crawl complete",
-        "yes": "yes",
-        "no": "no",
-        "complete_yes": "yes — every reachable page within the limits was crawled",
-        "complete_no": "no — the crawl was cut short; site-wide findings cover only the pages crawled",
-        "limits_hit": "Limits hit",
-        "none": "none",
-        "checks_not_measured": "Checks not measured",
-        "all_measured": "Every check was measured.",
-        "warnings": "Warnings",
-        "why": "Why it matters",
-        "evidence": "Evidence",
-        "affected_pages": "Affected pages",
-        "details": "Details",
-        "and_more": "and {n} more",
-        "more_rows": "{n} more rows in results.json",
-        "more_pages": "{n} more pages in pages.csv",
-        "urls_crawled_n": "{n} URLs crawled",
-        "html_pages_n": "{n} HTML pages",
-        "limit_max_pages": "page limit (max_pages)",
-        "limit_max_depth": "depth limit (max_depth)",
-        "limit_max_url_length": "URL length limit (max_url_length)",
-        "limit_max_query_variants": "query variants limit (max_query_variants)",
-        "limit_max_sitemap_urls": "sitemap URL limit (max_sitemap_urls)",
-        "limit_timeout": "time limit (timeout)",
-        "pages": "Pages",
-        "url": "URL",
-        "status": "Status",
-        "depth": "Depth",
-        "words": "Words",
-        "page_score": "Page score",
-        "failed_checks": "Failed checks",
-        "element": "Element",
-        "excerpt": "Excerpt",
-        "note": "Note",
-        "preview": "preview",
-        "preview_note": "Preview check: shown for information, weighs 0.",
-        "scope": "Scope",
-        "scope_page": "per page",
-        "scope_site": "site-wide",
-        "no_checks": "No checks in this category.",
-        "no_pages": "No pages were crawled.",
-        "other_checks": "Other checks",
-        "state_pass": "Passed",
-        "state_fail": "Failed",
-        "state_warn": "Warning",
-        "state_not_applicable": "Not applicable",
-        "state_informative": "Information",
-        "state_error": "Error",
-        "count_pass": "passed",
-        "count_warn": "warnings",
-        "count_fail": "failed",
-        "count_informative": "information",
-        "count_not_measured": "not measured",
-        "verdict_good": "Strong: the site gives search and answer engines a lot they can trust and cite.",
-        "verdict_ok": "Solid, with clear gaps: fixing the failed checks below will make it citable.",
-        "verdict_poor": "Needs work: important signals that answer engines look for are missing.",
-        "verdict_bad": "Weak: search and answer engines find little on this site they can trust or cite.",
-        "verdict_none": "Not measured: no check could be scored, so there is no site score.",
-        "footer": "Generated by geo-auditor. Every finding lists its evidence; "
-        "the full data is in results.json, pages.csv and findings.csv.",
-        "schema": "Result schema",
-    },
-    "de": {
-        "report_title": "GEO-Audit",
-        "site": "Website",
-        "audit_date": "Audit-Datum",
-        "duration": "Dauer",
-        "language": "Sprache der Website",
-        "unknown": "unbekannt",
-        "contents": "Inhalt",
-        "summary": "Zusammenfassung",
-        "site_score": "Gesamtbewertung",
-        "out_of": "von 100",
-        "categories": "Kategorien",
-        "category_scores": "Bewertung nach Kategorie",
-        "weight": "Gewicht",
-        "score": "Bewertung",
-        "not_measured": "nicht gemessen",
-        "checks_total": "Prüfungen",
-        "coverage": "Abdeckung",
-        "urls_crawled": "Gecrawlte URLs",
-        "html_pages": "HTML-Seiten",
-        "crawl_complete": "Crawl vollständig",
-        "yes": "ja",
-        "no": "nein",
-        "complete_yes": "ja – jede erreichbare Seite innerhalb der Grenzen wurde gecrawlt",
-        "complete_no": "nein – der Crawl wurde vorzeitig beendet; websiteweite Ergebnisse "
-        "beruhen nur auf den gecrawlten Seiten",
-        "limits_hit": "Erreichte Grenzen",
-        "none": "keine",
-        "checks_not_measured": "Nicht gemessene Prüfungen",
-        "all_measured": "Alle Prüfungen wurden gemessen.",
-        "warnings": "Warnungen",
-        "why": "Warum es wichtig ist",
-        "evidence": "Belege",
-        "affected_pages": "Betroffene Seiten",
-        "details": "Details",
-        "and_more": "und {n} weitere",
-        "more_rows": "{n} weitere Zeilen in results.json",
-        "more_pages": "{n} weitere Seiten in pages.csv",
-        "urls_crawled_n": "{n} gecrawlte URLs",
-        "html_pages_n": "{n} HTML-Seiten",
-        "limit_max_pages": "Seitenlimit (max_pages)",
-        "limit_max_depth": "Tiefenlimit (max_depth)",
-        "limit_max_url_length": "Limit der URL-Länge (max_url_length)",
-        "limit_max_query_variants": "Limit der Parameter-Varianten (max_query_variants)",
-        "limit_max_sitemap_urls": "Limit der Sitemap-URLs (max_sitemap_urls)",
-        "limit_timeout": "Zeitlimit (timeout)",
-        "pages": "Seiten",
-        "url": "URL",
-        "status": "Status",
-        "depth": "Tiefe",
-        "words": "Wörter",
-        "page_score": "Seitenbewertung",
-        "failed_checks": "Nicht bestandene Prüfungen",
-        "element": "Element",
-        "excerpt": "Auszug",
-        "note": "Hinweis",
-        "preview": "Vorschau",
-        "preview_note": "Vorschau-Prüfung: nur zur Information, Gewicht 0.",
-        "scope": "Umfang",
-        "scope_page": "je Seite",
-        "scope_site": "websiteweit",
-        "no_checks": "Keine Prüfungen in dieser Kategorie.",
-        "no_pages": "Es wurden keine Seiten gecrawlt.",
-        "other_checks": "Weitere Prüfungen",
-        "state_pass": "Bestanden",
-        "state_fail": "Nicht bestanden",
-        "state_warn": "Warnung",
-        "state_not_applicable": "Nicht anwendbar",
-        "state_informative": "Information",
-        "state_error": "Fehler",
-        "count_pass": "bestanden",
-        "count_warn": "Warnungen",
-        "count_fail": "nicht bestanden",
-        "count_informative": "Information",
-        "count_not_measured": "nicht gemessen",
-        "verdict_good": "Stark: Die Website bietet Such- und Antwortmaschinen viel, dem sie vertrauen "
-        "und das sie zitieren können.",
-        "verdict_ok": ("Solide, mit klaren Lücken: Wer die nicht bestandenen Prüfungen behebt, wird zitierfähig."),
-        "verdict_poor": "Ausbaufähig: Wichtige Signale, auf die Antwortmaschinen achten, fehlen.",
-        "verdict_bad": "Schwach: Such- und Antwortmaschinen finden auf dieser Website wenig, dem sie "
-        "vertrauen oder das sie zitieren können.",
-        "verdict_none": ("Nicht gemessen: Keine Prüfung konnte bewertet werden, daher gibt es keine Gesamtbewertung."),
-        "footer": "Erstellt mit geo-auditor. Jedes Ergebnis nennt seine Belege; "
-        "alle Daten stehen in results.json, pages.csv und findings.csv.",
-        "schema": "Ergebnis-Schema",
-    },
-}
-
-# Interface text of the action plan, pictures, AI matrix, briefs and page drill-down.
-STRINGS["en"].update(
-    {
-        "levers": "The three biggest levers",
-        "levers_none": "Nothing failed: there is no lever left to pull.",
-        "gain": "Gain",
-        "gain_points": "+{n} points",
-        "gain_small": "< 0.1 points",
-        "up_to": "up to",
-        "gain_col": "Gain (up to)",
-        "gain_note": "Gain: how many points the site score rises when the check passes fully, "
-        "computed from the category and check weights.",
-        "plan": "Action plan",
-        "plan_intro": "Every failed check and warning, ranked by impact (points gained) divided by effort.",
-        "plan_none": "No failed checks or warnings: nothing to do.",
-        "priority": "Priority",
-        "effort": "Effort",
-        "effort_low": "low",
-        "effort_medium": "medium",
-        "effort_high": "high",
-        "effort_unknown": "unknown",
-        "todo": "What to do",
-        "finding": "Finding",
-        "category": "Category",
-        "insights": "Topics & links",
-        "clusters": "Topic clusters and their depth",
-        "cluster": "Cluster",
-        "cluster_depth": "Depth",
-        "median_words": "Median words",
-        "hub": "Hub page",
-        "strongest": "Strongest page",
-        "focus": "Topic focus",
-        "focus_note": "100 = specialist on one topic, 0 = generalist.",
-        "link_graph": "Internal link graph",
-        "link_graph_note": "Each dot is a page, coloured by topic cluster; bigger dots get more internal "
-        "link weight (PageRank). Red rings mark starved articles: deep pages with weak internal links.",
-        "graph_capped": "Showing {shown} of {total} pages (the best-linked) and {edges} of {total_edges} links.",
-        "starved": "starved article",
-        "unclustered": "no cluster",
-        "click_depth": "Click depth",
-        "click_depth_note": "Pages by number of clicks from the home page.",
-        "clicks": "clicks",
-        "unreachable": "unreachable",
-        "suggestions": "Suggested internal links",
-        "from_page": "From",
-        "to_page": "To",
-        "anchor_text": "Anchor text",
-        "reason": "Reason",
-        "not_measured_section": "Not measured in this audit.",
-        "ai_access": "AI-agent access",
-        "ai_access_intro": "Which AI crawlers and agents robots.txt lets fetch the site, by purpose.",
-        "agent": "Agent",
-        "operator": "Operator",
-        "class_search": "Search / answers",
-        "class_user": "User fetch",
-        "class_training": "Training",
-        "allowed": "allowed",
-        "blocked": "blocked",
-        "partly": "partly blocked",
-        "unknown_state": "unknown",
-        "rule": "Rule",
-        "more_agents": "{n} more agents",
-        "class_summary": "{allowed} of {total} allowed",
-        "briefs": "Article briefs",
-        "briefs_intro": "Briefs for deeper articles where the site is thin. They never change a score.",
-        "angle": "Angle",
-        "questions": "Questions to answer",
-        "outline": "Outline",
-        "evidence_tasks": "Evidence to collect",
-        "internal_links": "Internal links to add",
-        "merge_or_expand": "Merge or expand",
-        "target_pages": "Pages it answers",
-        "brief_source_llm": "written by a language model ({model}); check every statement",
-        "brief_source_deterministic": "built from the audit data",
-        "search": "Search",
-        "search_placeholder": "URL or title …",
-        "filter": "Show",
-        "filter_all": "all pages",
-        "filter_failed": "with failed checks",
-        "filter_errors": "with errors (status ≥ 400)",
-        "filter_check": "failing: {title}",
-        "rows_shown": "{n} shown",
-        "rows_window": "first {n} of {total} shown",
-        "show_all": "Show all",
-        "sort_hint": "Click a column to sort, a page to see all its findings.",
-        "open_page": "Findings",
-        "page_findings": "All findings for this page",
-        "no_findings": "No page-level check applied to this page.",
-        "close": "Close",
-        "exports": "Exports",
-        "show_more": "{n} more",
-        "exports_note": "Beside this file: results.json (every number, schema {v}), pages.csv and "
-        "findings.csv (one row per page and check).",
-        "prepared_by": "Prepared by",
-    }
-)
-STRINGS["de"].update(
-    {
-        "levers": "Die drei größten Hebel",
-        "levers_none": "Nichts ist durchgefallen: Es gibt keinen Hebel mehr.",
-        "gain": "Gewinn",
-        "gain_points": "+{n} Punkte",
-        "gain_small": "< 0,1 Punkte",
-        "up_to": "bis zu",
-        "gain_col": "Gewinn (bis zu)",
-        "gain_note": "Gewinn: um wie viele Punkte die Gesamtbewertung steigt, wenn die Prüfung voll "
-        "bestanden wird – berechnet aus den Gewichten von Kategorie und Prüfung.",
-        "plan": "Maßnahmenplan",
-        "plan_intro": "Alle nicht bestandenen Prüfungen und Warnungen, geordnet nach Wirkung (Punktgewinn) "
-        "geteilt durch Aufwand.",
-        "plan_none": "Keine nicht bestandenen Prüfungen oder Warnungen: nichts zu tun.",
-        "priority": "Priorität",
-        "effort": "Aufwand",
-        "effort_low": "gering",
-        "effort_medium": "mittel",
-        "effort_high": "hoch",
-        "effort_unknown": "unbekannt",
-        "todo": "Was zu tun ist",
-        "finding": "Befund",
-        "category": "Kategorie",
-        "insights": "Themen & Verlinkung",
-        "clusters": "Themencluster und ihre Tiefe",
-        "cluster": "Cluster",
-        "cluster_depth": "Tiefe",
-        "median_words": "Median Wörter",
-        "hub": "Übersichtsseite",
-        "strongest": "Stärkste Seite",
-        "focus": "Themenfokus",
-        "focus_note": "100 = Spezialist für ein Thema, 0 = Generalist.",
-        "link_graph": "Interne Verlinkung als Netz",
-        "link_graph_note": "Jeder Punkt ist eine Seite, gefärbt nach Themencluster; größere Punkte erhalten "
-        "mehr internes Linkgewicht (PageRank). Rote Ringe markieren unterversorgte Artikel: tiefe Seiten "
-        "mit schwacher interner Verlinkung.",
-        "graph_capped": "Gezeigt: {shown} von {total} Seiten (die am besten verlinkten) und {edges} von "
-        "{total_edges} Links.",
-        "starved": "unterversorgter Artikel",
-        "unclustered": "kein Cluster",
-        "click_depth": "Klicktiefe",
-        "click_depth_note": "Seiten nach Anzahl der Klicks von der Startseite.",
-        "clicks": "Klicks",
-        "unreachable": "nicht erreichbar",
-        "suggestions": "Vorgeschlagene interne Links",
-        "from_page": "Von",
-        "to_page": "Nach",
-        "anchor_text": "Linktext",
-        "reason": "Grund",
-        "not_measured_section": "In diesem Audit nicht gemessen.",
-        "ai_access": "Zugang für KI-Agenten",
-        "ai_access_intro": "Welche KI-Crawler und -Agenten die robots.txt die Website abrufen lässt, nach Zweck.",
-        "agent": "Agent",
-        "operator": "Betreiber",
-        "class_search": "Suche / Antworten",
-        "class_user": "Abruf für Nutzer",
-        "class_training": "Training",
-        "allowed": "erlaubt",
-        "blocked": "gesperrt",
-        "partly": "teilweise gesperrt",
-        "unknown_state": "unbekannt",
-        "rule": "Regel",
-        "more_agents": "{n} weitere Agenten",
-        "class_summary": "{allowed} von {total} erlaubt",
-        "briefs": "Artikel-Briefings",
-        "briefs_intro": "Briefings für tiefere Artikel dort, wo die Website dünn ist. Sie ändern nie eine Bewertung.",
-        "angle": "Blickwinkel",
-        "questions": "Zu beantwortende Fragen",
-        "outline": "Gliederung",
-        "evidence_tasks": "Zu sammelnde Belege",
-        "internal_links": "Zu setzende interne Links",
-        "merge_or_expand": "Zusammenlegen oder ausbauen",
-        "target_pages": "Seiten, die es ersetzt oder stärkt",
-        "brief_source_llm": "von einem Sprachmodell verfasst ({model}); jede Aussage prüfen",
-        "brief_source_deterministic": "aus den Audit-Daten erstellt",
-        "search": "Suche",
-        "search_placeholder": "URL oder Titel …",
-        "filter": "Zeigen",
-        "filter_all": "alle Seiten",
-        "filter_failed": "mit nicht bestandenen Prüfungen",
-        "filter_errors": "mit Fehlern (Status ≥ 400)",
-        "filter_check": "nicht bestanden: {title}",
-        "rows_shown": "{n} angezeigt",
-        "rows_window": "die ersten {n} von {total} angezeigt",
-        "show_all": "Alle zeigen",
-        "sort_hint": "Spalte anklicken zum Sortieren, Seite anklicken für alle ihre Befunde.",
-        "open_page": "Befunde",
-        "page_findings": "Alle Befunde dieser Seite",
-        "no_findings": "Auf diese Seite wurde keine seitenbezogene Prüfung angewandt.",
-        "close": "Schließen",
-        "exports": "Exporte",
-        "show_more": "{n} weitere",
-        "exports_note": "Neben dieser Datei: results.json (alle Zahlen, Schema {v}), pages.csv und "
-        "findings.csv (eine Zeile je Seite und Prüfung).",
-        "prepared_by": "Erstellt von",
-    }
-)
-
-LANGUAGE_NAMES = {
-    "en": {"de": "German", "en": "English", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch"},
-    "de": {
-        "de": "Deutsch",
-        "en": "Englisch",
-        "fr": "Französisch",
-        "es": "Spanisch",
-        "it": "Italienisch",
-        "nl": "Niederländisch",
-    },
-}
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "de": [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ],
-}
 UNMEASURED = ("not_applicable", "error")
 # Details columns whose values are machine-written (translated); other columns hold crawled or
 # measured data (URLs, excerpts, names) and are copied as they are.
 TRANSLATED_COLUMNS = frozenset({"reason", "note", "error", "aspect", "page_type", "pages_blocked", "impact", "class"})
 # Columns that mix our labels with crawled text: a value is translated only when an entry matches it.
 KNOWN_ONLY_COLUMNS = frozenset({"element", "excerpt", "value", "group", "rule", "operator"})
-
-# Absolute http(s) URL without whitespace or control characters: browsers drop tabs and newlines
-# inside URLs ("java\tscript:"), so anything with them never becomes a link.
-_HTTP_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE | re.ASCII)
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def resolve_lang(lang: str | None, site_language: str | None = None) -> str:
-    """The interface language: `lang` if given and known, else the site's, else English."""
-    for candidate in (lang, site_language):
-        code = _lang_code(candidate)
-        if code in STRINGS:
-            return code
-    return DEFAULT_LANG
-
-
-def _lang_code(value: str | None) -> str | None:
-    if not value:
-        return None
-    return re.split(r"[-_]", value.strip().lower(), maxsplit=1)[0] or None
-
-
-def safe_href(url: str | None) -> str | None:
-    """The URL if it may be a link target (absolute http/https), else None.
-
-    Never lets `javascript:`, `data:`, relative or malformed URLs through.
-    """
-    if not url or not isinstance(url, str):
-        return None
-    return url if _HTTP_URL.fullmatch(url) else None
-
-
-def anchor(prefix: str, ident: str) -> str:
-    """An HTML id built from our ids: lower-case letters, digits and hyphens only."""
-    slug = _SLUG.sub("-", str(ident).lower()).strip("-") or "x"
-    return f"{prefix}-{slug}"
-
-
-def fmt_int(value: int | None, lang: str) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "de" else text
-
-
-def fmt_num(value: float | None, lang: str, digits: int = 1) -> str:
-    """A number with at most `digits` decimals, trailing zeros dropped, in the language's style."""
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
-        return "—"
-    rounded = round(float(value), digits)
-    if rounded == int(rounded):
-        return fmt_int(int(rounded), lang)
-    text = f"{rounded:,.{digits}f}".rstrip("0").rstrip(".")
-    if lang == "de":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
-
-
-def tone(score: float | None) -> str:
-    """Colour band of a 0–100 score."""
-    if score is None:
-        return "none"
-    if score >= 80:
-        return "good"
-    if score >= 60:
-        return "ok"
-    if score >= 40:
-        return "poor"
-    return "bad"
-
-
-def score_view(score: float | None, t: dict[str, str], lang: str) -> dict[str, Any]:
-    """A 0–100 score for display; None stays "not measured", never 0."""
-    if score is not None and not math.isfinite(score):
-        score = None
-    return {
-        "value": score,
-        "display": t["not_measured"] if score is None else fmt_num(score, lang),
-        "measured": score is not None,
-        "tone": tone(score),
-    }
-
-
-def clip(text: Any, limit: int = MAX_TEXT) -> str:
-    text = "" if text is None else str(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def iso_date(value: str | None) -> str | None:
-    parsed = _parse_time(value)
-    return parsed.date().isoformat() if parsed else None
-
-
-def fmt_date(value: str | None, lang: str) -> str | None:
-    parsed = _parse_time(value)
-    if parsed is None:
-        return value or None
-    month = MONTHS[lang][parsed.month - 1]
-    if lang == "de":
-        return f"{parsed.day}. {month} {parsed.year}"
-    return f"{parsed.day} {month} {parsed.year}"
-
-
-def fmt_duration(started: str | None, finished: str | None) -> str | None:
-    begin, end = _parse_time(started), _parse_time(finished)
-    if begin is None or end is None or (begin.tzinfo is None) != (end.tzinfo is None):
-        return None
-    seconds = int((end - begin).total_seconds())
-    if seconds < 0:
-        return None
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    if hours:
-        return f"{hours} h {minutes} min"
-    if minutes:
-        return f"{minutes} min {seconds} s"
-    return f"{seconds} s"
-
-
-def _more(total: int, shown: int, template: str) -> dict[str, Any]:
-    more = max(total - shown, 0)
-    return {"total": total, "more": more, "more_label": template.format(n=more) if more else ""}
-
 
 def _cell(value: Any, t: dict[str, str], lang: str) -> dict[str, Any]:
     if value is None:
@@ -746,7 +217,7 @@ def _details(
         "columns": [loc.column(str(c)) for c in columns],
         "rows": [[_machine_cell(str(c), row.get(c), t, lang, loc, check_id, site) for c in columns] for row in shown],
         "open": OPEN_ROWS,
-        **_more(len(rows), len(shown), t["more_rows"]),
+        **more(len(rows), len(shown), t["more_rows"]),
     }
 
 
@@ -768,14 +239,8 @@ def _evidence(items: list[Evidence], t: dict[str, str], loc: Localizer, check_id
     return {
         "entries": entries,
         "open": OPEN_ROWS,
-        **_more(len(items), len(shown), t["and_more"]),
+        **more(len(items), len(shown), t["and_more"]),
     }
-
-
-def check_title(check: CheckResult, loc: Localizer) -> str:
-    """The title to show: the failure title when the check failed or warned, in the report language."""
-    name = "failure_title" if check.state in ("fail", "warn") else "title"
-    return loc.check_field(check.id, name, getattr(check, name))
 
 
 def _check_view(
@@ -805,7 +270,7 @@ def _check_view(
         "affected": {
             "entries": [{"url": clip(u), "href": safe_href(u)} for u in affected],
             "open": 2 * OPEN_ROWS,
-            **_more(len(check.affected_urls), len(affected), t["and_more"]),
+            **more(len(check.affected_urls), len(affected), t["and_more"]),
         },
         "details": _details(check.details, t, lang, loc, check.id, site),
     }
@@ -918,7 +383,7 @@ def build_view(
     code = resolve_lang(lang, result.language)
     t = STRINGS[code]
     loc = Localizer(code)
-    site_code = _lang_code(result.language)
+    site_code = lang_code(result.language)
     checks_by_id = {c.id: c for c in result.checks}
 
     site_score = score_view(result.site_score, t, code)
@@ -988,6 +453,6 @@ def build_view(
             ],
             "window": PAGE_WINDOW,
             "shown": len(page_rows),
-            **_more(len(result.pages), len(page_rows), t["more_pages"]),
+            **more(len(result.pages), len(page_rows), t["more_pages"]),
         },
     }

@@ -27,8 +27,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
 
+from reports.format import check_title, resolve_lang
 from reports.i18n import Localizer
-from reports.view import build_view, check_title, resolve_lang
+from reports.view import build_view
 from scoring.core.messages import Message as Finding
 from scoring.core.results import AuditResult, CheckResult, Evidence, PageSignals
 

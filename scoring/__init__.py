@@ -1,4 +1,4 @@
 """Pure scoring library: record/result types, check registry, computed site data, checks.
 
-Imports nothing else of ours (DESIGN.md §2).
+Imports nothing else of ours (docs/architecture.md).
 """

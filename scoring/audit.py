@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from scoring.config import CATEGORIES, ScoringConfig, validate
+from scoring.core.levers import check_gains
 from scoring.core.messages import listing, msg, sentences, term
 from scoring.core.records import PageRecord, SiteArtifacts
 from scoring.core.results import (
@@ -24,7 +25,6 @@ from scoring.core.results import (
     PageSummary,
     SiteInsights,
 )
-from scoring.levers import check_gains
 from scoring.pagetypes import classify, site_template, stamped_article_types
 from scoring.registry import Check, Outcome, all_checks
 from scoring.site import SiteData
@@ -165,7 +165,7 @@ def score_site(
     settings: dict[str, Any] | None = None,
     embeddings: Any = None,
 ) -> AuditResult:
-    """Score a crawl: the pure `score(pages)` stage of DESIGN.md §3."""
+    """Score a crawl: the pure score stage (docs/architecture.md)."""
     config = config or ScoringConfig()
     validate(config)
     began = time.perf_counter()

@@ -18,7 +18,7 @@ from auditor.portfolio import build_portfolio
 from auditor.store import Store, audits
 from reports.i18n import catalog
 from reports.portfolio import STRINGS, Changes, Issue, PortfolioRow, default_language, render_portfolio
-from reports.remedies import CATEGORY_TITLES_DE
+from reports.strings import CATEGORY_TITLES_DE
 from scoring.core.results import AuditResult, CategoryResult, CheckResult, PageOutcome
 from tests.conftest import run_cli
 

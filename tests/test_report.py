@@ -30,6 +30,7 @@ from scoring.core.results import (
     PageSignals,
     PageSummary,
 )
+from scoring.registry import all_checks
 
 ROOT = "https://www.beispiel-handwerk.example/"
 HOSTILE_TITLE = "<script>alert(1)</script>"
@@ -67,6 +68,8 @@ def check(check_id: str, category: str, state: str, score: float | None = None, 
         "score": score if measured else None,
         "weight": 2.0 if measured else 0.0,
         "explanation": f"Explanation of {check_id}.",
+        # what scoring copies from the check's own file
+        "remedy": all_checks()[check_id].remedy if check_id in all_checks() else "",
     }
     defaults.update(fields)
     return CheckResult(**defaults)

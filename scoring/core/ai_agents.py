@@ -1,6 +1,6 @@
 """Our registry of AI agent tokens: who operates each one and what its fetches are for.
 
-Three classes, reported separately (GEO-EVIDENCE.md §4):
+Three classes, reported separately (docs/sources.md §4):
 
 - ``search``: builds a search / answer index (OAI-SearchBot, PerplexityBot, Googlebot, …).
   Blocking it keeps the site out of that engine's answers and citations.
@@ -10,7 +10,7 @@ Three classes, reported separately (GEO-EVIDENCE.md §4):
   does not reduce visibility in answers. Agents whose purpose is undocumented are put here too:
   they are reported but never lower a score.
 
-The hand-written table `MAIN_AGENTS` (GEO-EVIDENCE.md §4) is authoritative. It is extended with the
+The hand-written table `MAIN_AGENTS` (docs/sources.md §4) is authoritative. It is extended with the
 agents of the ai.robots.txt project (`scoring/data/ai-robots.json`, MIT, see
 `scoring/data/ai-robots.LICENSE`), classified by their ``function`` field with `classify_function`;
 the hand-written table wins on conflicts. Tokens are compared with `token_key` (case-insensitive,
@@ -34,7 +34,7 @@ CLASS_LABEL: dict[str, str] = {
     "training": "training/data collection",
 }
 
-SOURCE_EVIDENCE = "GEO-EVIDENCE.md §4"
+SOURCE_EVIDENCE = "docs/sources.md §4"
 SOURCE_AI_ROBOTS = "ai.robots.txt"
 
 
@@ -43,7 +43,7 @@ class AIAgent:
     token: str  # the robots.txt product token, as its operator spells it
     operator: str
     agent_class: AgentClass
-    main: bool = False  # one of the main agents of GEO-EVIDENCE.md §4
+    main: bool = False  # one of the main agents of docs/sources.md §4
     primary: bool = False  # a major answer engine: blocking it fails ai-crawler-access
     source: str = SOURCE_EVIDENCE
     function: str = ""  # what the fetches are for

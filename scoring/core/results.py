@@ -89,7 +89,8 @@ class CheckResult(_Frozen):
     pages: list[PageOutcome] = Field(default_factory=list)  # page scope: every applicable page
     effort: Literal["low", "medium", "high"] | None = None  # work to fix it (the check's `effort`); None: unknown
     remedy: str = ""  # what to do when it fails, in plain language (the check's `remedy`)
-    gain: float = 0.0  # site-score points won by fixing it (scoring.levers): the one ranking of levers
+    # site-score points won by fixing it (scoring.core.levers): the one ranking of levers; None: not computed
+    gain: float | None = None
 
     @model_validator(mode="before")
     @classmethod

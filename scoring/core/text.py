@@ -2,7 +2,7 @@
 
 The sentence splitter knows German and English abbreviations and ordinal dates, because
 textstat's naive splitter counts "z. B." or "3. Oktober" as sentence ends and skews every
-readability formula (GEO-EVIDENCE.md §5).
+readability formula (docs/sources.md §5).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from scoring.core.results import CheckResult
+from scoring.core.results import CategoryResult, CheckResult
 
 EFFORT_FACTOR = {"low": 1.0, "medium": 2.0, "high": 3.0}
 UNKNOWN_EFFORT = 2.0  # counts as medium
@@ -35,15 +35,28 @@ def check_gains(checks: Iterable[CheckResult], category_weights: Mapping[str, fl
     return gains
 
 
-def priority(check: CheckResult) -> float:
+def priority(gain: float, effort: str | None) -> float:
     """Gain per unit of work: what the action plan sorts by."""
-    return check.gain / EFFORT_FACTOR.get(check.effort or "", UNKNOWN_EFFORT)
+    return gain / EFFORT_FACTOR.get(effort or "", UNKNOWN_EFFORT)
 
 
 def is_open(check: CheckResult) -> bool:
     return check.state in ("fail", "warn")
 
 
-def ranked_levers(checks: Iterable[CheckResult]) -> list[CheckResult]:
-    """Open checks by gain, largest first (ties by id): the one ranking of levers."""
-    return sorted((c for c in checks if is_open(c) and c.gain > 0), key=lambda c: (-c.gain, c.id))
+def ranked_levers(checks: Iterable[CheckResult], gains: Mapping[str, float]) -> list[CheckResult]:
+    """Open checks that win points, by gain, largest first (ties by id): the one ranking of levers
+    that the report's top levers and the portfolio's biggest issue both read."""
+    return sorted(
+        (c for c in checks if is_open(c) and gains.get(c.id, 0) > 0), key=lambda c: (-gains.get(c.id, 0), c.id)
+    )
+
+
+def result_gains(checks: Iterable[CheckResult], categories: Iterable[CategoryResult]) -> dict[str, float]:
+    """check id -> gain of an audit result: as scored, else computed the same way (results.json of
+    older schema versions and hand-built results carry no gains)."""
+    checks = list(checks)
+    if checks and all(c.gain is not None for c in checks):
+        return {c.id: c.gain or 0.0 for c in checks}
+    weights = {c.id: c.weight for c in categories if c.score is not None and c.weight > 0}
+    return check_gains(checks, weights)
