@@ -171,7 +171,10 @@ class Localizer:
                 missing.append(message_id)
             return templates.get(message_id)
 
-        rendered = message.render(lookup, number_format(self.lang))
+        try:
+            rendered = message.render(lookup, number_format(self.lang))
+        except (KeyError, ValueError, IndexError):  # a message of another version of the tool
+            return message.text, "en"
         return (message.text, "en") if missing else (rendered, None)
 
     # -- machine-written sentences (legacy: regex entries of messages.<lang>.toml) ----------------
