@@ -264,10 +264,10 @@ def ai_matrix(result: AuditResult, t: dict[str, str], loc: Localizer | None = No
         view_rows.append(
             {
                 "token": clip(r.get("token"), 80),
-                "operator": clip(loc.known(check.id, r.get("operator")), 80),
+                "operator": clip(loc.value(r.get("operator"), check.id), 80),
                 "main": bool(r.get("main")),
                 "cells": [{"state": st, "label": t[st]} if r.get("class") == cls else None for cls in AGENT_CLASSES],
-                "rule": clip(loc.known(check.id, r.get("rule")), 200) if r.get("rule") else "",
+                "rule": clip(loc.value(r.get("rule"), check.id), 200) if r.get("rule") else "",
             }
         )
     blocked_first = sorted(view_rows, key=lambda r: (r["cells"] == [None] * 3, not r["main"]))
@@ -355,7 +355,7 @@ def drill_data(result: AuditResult, t: dict[str, str], rows: int, loc: Localizer
                     evidence.append(
                         [
                             clip(e.url, DRILL_TEXT),
-                            clip(loc.known(check.id, e.element), 120),
+                            clip(loc.value(e.element_message or e.element, check.id), 120),
                             clip(e.excerpt, DRILL_TEXT),
                             clip(note, 200),
                             int(note_lang is not None),

@@ -230,7 +230,7 @@ def _evidence(items: list[Evidence], t: dict[str, str], loc: Localizer, check_id
             {
                 "url": clip(e.url),
                 "href": safe_href(e.url),
-                "element": clip(loc.known(check_id, e.element)) if e.element else None,
+                "element": clip(loc.value(e.element_message or e.element, check_id)) if e.element else None,
                 "excerpt": clip(e.excerpt) if e.excerpt else None,
                 "note": clip(note) if note else None,
                 "note_lang": note_lang,

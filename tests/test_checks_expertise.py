@@ -15,6 +15,7 @@ from scoring.checks.nap_consistency import NapConsistency, normalise_phone
 from scoring.checks.organization_schema import OrganizationSchema
 from scoring.checks.person_schema import PersonSchema, jsonld_authors
 from scoring.checks.trust_pages import TrustPages
+from scoring.core.messages import as_text
 from scoring.core.records import AuthorSignal, Link, PageExtras, PageRecord
 from scoring.core.results import CheckResult
 from scoring.registry import Check
@@ -41,7 +42,8 @@ def rate(check: Check, *pages: PageRecord) -> CheckResult:
 
 
 def row(result: CheckResult, key: str, value: str) -> dict:
-    return next(r for r in result.details if r[key] == value)
+    """The details row whose `key` cell reads `value` (a message cell by its English text)."""
+    return next(r for r in result.details if as_text(r[key]) == value)
 
 
 # -- author-byline ----------------------------------------------------------------------------
@@ -391,12 +393,12 @@ def test_impressum(kwargs, state, score, affected):
 def test_impressum_details_and_evidence_name_the_elements():
     result = rate(Impressum(), *legal_site())
     assert result.evidence[0].url == ROOT + "impressum" and result.evidence[0].excerpt == "Impressum"
-    assert row(result, "element", "linked from pages")["excerpt"] == "4 of 4 pages (100%)"
+    assert as_text(row(result, "element", "linked from pages")["excerpt"]) == "4 of 4 pages (100%)"
     register = row(result, "element", "register court + number")
     assert register["found"]
     assert register["excerpt"] == "Registergericht: Amtsgericht Hamburg · Registernummer: HRB 123456"
     assert row(result, "element", "USt-IdNr.")["excerpt"].endswith("DE 123 456 789")
-    assert row(result, "element", "legal basis")["note"] == "§ 5 DDG"
+    assert as_text(row(result, "element", "legal basis")["note"]) == "§ 5 DDG"
 
 
 def test_impressum_flags_tmg_with_the_sentence():
@@ -471,8 +473,8 @@ def test_impressum_link_detection(url, anchor, expected):
     ],
 )
 def test_impressum_elements(text, element, found, excerpt, note):
-    rows = {r["element"]: r for r in impressum_elements(text)}
-    assert (rows[element]["found"], rows[element]["excerpt"], rows[element]["note"]) == (found, excerpt, note)
+    rows = {as_text(r["element"]): r for r in impressum_elements(text)}
+    assert (rows[element]["found"], rows[element]["excerpt"], as_text(rows[element]["note"])) == (found, excerpt, note)
 
 
 # -- trust-pages ------------------------------------------------------------------------------
@@ -576,7 +578,7 @@ def test_trust_page_linked_but_broken_is_not_found():
     home = linking_home(("Datenschutz", "datenschutz"), ("Kontakt", "kontakt"), ("Über uns", "ueber-uns"))
     result = rate(TrustPages(), home, page("datenschutz", status=404), page("kontakt"), page("ueber-uns"))
     privacy = row(result, "page_type", "Privacy policy")
-    assert not privacy["found"] and privacy["note"] == "linked page failed (status 404)"
+    assert not privacy["found"] and as_text(privacy["note"]) == "linked page failed (status 404)"
     assert (result.state, result.score) == ("warn", round(2 / 3, 4))
     assert row(result, "page_type", "Contact page")["linked_from"] == 1
 
@@ -670,13 +672,13 @@ def test_organization_schema(data, state, score, path, name, missing):
     assert (result.state, result.score) == (state, score), result.explanation
     assert result.evidence[0].url == ROOT + path
     assert result.evidence[0].excerpt == name
-    assert sorted(r["field"] for r in result.details if not r["found"]) == sorted(missing)
+    assert sorted(as_text(r["field"]) for r in result.details if not r["found"]) == sorted(missing)
     assert result.affected_urls == ([ROOT + path] if missing else [])
 
 
 def test_organization_details_show_the_values():
     result = rate(OrganizationSchema(), page("", structured_data=[SUNBEAM]))
-    values = {r["field"]: r["value"] for r in result.details}
+    values = {as_text(r["field"]): r["value"] for r in result.details}
     assert values == {
         "name": "Sunbeam Energy",
         "logo": ROOT + "logo.svg",
@@ -734,7 +736,8 @@ def test_author_profile_with_credentials_passes():
     )
     assert result.state == "pass" and result.score == 1.0
     details = row(result, "profile", ROOT + "team/jana-albrecht/")
-    assert details["ok"] and details["note"] == "credentials: Elektrotechnikermeisterin, zertifizierte, seit 2009"
+    assert details["ok"]
+    assert as_text(details["note"]) == "credentials: Elektrotechnikermeisterin, zertifizierte, seit 2009"
 
 
 def test_author_profile_without_bio_and_unlinked_byline_are_findings():

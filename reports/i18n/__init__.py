@@ -177,6 +177,15 @@ class Localizer:
             return message.text, "en"
         return (message.text, "en") if missing else (rendered, None)
 
+    def value(self, value: object, check_id: str = "") -> str:
+        """A details value in the report language: a message (or its JSON form) rendered, any
+        other text translated only when a legacy entry knows it (crawled text stays as it is)."""
+        if isinstance(value, dict) and "id" in value and "params" in value:
+            value = Finding.model_validate(value)
+        if isinstance(value, Finding):
+            return self.message(value)[0]
+        return self.known(check_id, value) if isinstance(value, str) else ("" if value is None else str(value))
+
     # -- machine-written sentences (legacy: regex entries of messages.<lang>.toml) ----------------
     def text(self, check_id: str, text: str | None) -> tuple[str, str | None]:
         """(text in the report language, None) — or (the English text, "en") when unknown."""

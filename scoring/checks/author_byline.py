@@ -6,6 +6,7 @@ import re
 
 from scoring.checks.person_schema import jsonld_authors
 from scoring.core.lexicons import NAME, NAME_RE, ROLE_NOUN_ENDINGS, TITLE, clean_name, is_person_name
+from scoring.core.messages import Message
 from scoring.core.records import AuthorSignal, PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.core.text import excerpt
@@ -136,7 +137,7 @@ def visible_authors(page: PageRecord) -> list[str]:
     return list(unique.values())
 
 
-def _evidence(page: PageRecord, signal: AuthorSignal, note: str) -> Evidence:
+def _evidence(page: PageRecord, signal: AuthorSignal, note: Message) -> Evidence:
     return Evidence(
         url=page.url, element=ELEMENT.get(signal.source, signal.source), excerpt=signal.name or signal.url, note=note
     )
@@ -163,14 +164,32 @@ class AuthorByline(ArticleCheck):
         "/ \"By NAME\" near the top). warn: author only in JSON-LD/meta (invisible to readers). fail: "
         "none."
     )
+    messages = {
+        "visible-author": "visible author: {names}",
+        "visible-markup": "visible author markup",
+        "visible-byline": "visible byline",
+        "byline-at-top": "byline at the top of the text",
+        "name-shown": "name shown to readers near the title or in a byline",
+        "hidden-markup": "author {names} only in {source} markup, not visible to readers",
+        "source-json-ld": "json-ld",
+        "source-meta": "meta",
+        "unnamed": "(unnamed)",
+        "json-ld-only": "author {name} only in JSON-LD, not visible to readers",
+        "show-as-byline": "invisible to readers: show it as a byline",
+        "no-author": "no author named on the page",
+        "no-author-signal": "no rel=author, itemprop=author, byline, 'Von/By NAME' or JSON-LD author",
+    }
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         visible = [s for s in page.author_signals if s.visible]
         if visible:
             names = sorted({s.name for s in visible if s.name})
-            reason = f"visible author: {', '.join(names)}" if names else "visible author markup"
+            reason = self.msg("visible-author", names=", ".join(names)) if names else self.msg("visible-markup")
             return PageOutcome(
-                url=page.url, state="pass", reason=reason, evidence=[_evidence(page, visible[0], "visible byline")]
+                url=page.url,
+                state="pass",
+                reason=reason,
+                evidence=[_evidence(page, visible[0], self.msg("visible-byline"))],
             )
         name = visible_byline(page.main_text)
         if name:
@@ -178,10 +197,13 @@ class AuthorByline(ArticleCheck):
             return PageOutcome(
                 url=page.url,
                 state="pass",
-                reason=f"visible author: {name}",
+                reason=self.msg("visible-author", names=name),
                 evidence=[
                     Evidence(
-                        url=page.url, element="byline text", excerpt=excerpt(line), note="byline at the top of the text"
+                        url=page.url,
+                        element="byline text",
+                        excerpt=excerpt(line),
+                        note=self.msg("byline-at-top"),
                     )
                 ],
             )
@@ -194,49 +216,48 @@ class AuthorByline(ArticleCheck):
             return PageOutcome(
                 url=page.url,
                 state="pass",
-                reason=f"visible author: {', '.join(seen)}",
+                reason=self.msg("visible-author", names=", ".join(seen)),
                 evidence=[
                     Evidence(
                         url=page.url,
                         element="byline text",
                         excerpt=excerpt(line),
-                        note="name shown to readers near the title or in a byline",
+                        note=self.msg("name-shown"),
                     )
                 ],
             )
         hidden = [s for s in page.author_signals if not s.visible]
         if hidden:
-            names = sorted({s.name for s in hidden if s.name}) or ["(unnamed)"]
+            named = sorted({s.name for s in hidden if s.name})
+            source = hidden[0].source
             return PageOutcome(
                 url=page.url,
                 state="warn",
-                reason=f"author {', '.join(names)} only in {hidden[0].source} markup, not visible to readers",
-                evidence=[_evidence(page, hidden[0], "invisible to readers: show it as a byline")],
+                reason=self.msg(
+                    "hidden-markup",
+                    names=", ".join(named) if named else self.msg("unnamed"),
+                    source=self.msg(f"source-{source}") if f"source-{source}" in self.messages else source,
+                ),
+                evidence=[_evidence(page, hidden[0], self.msg("show-as-byline"))],
             )
         in_jsonld = [a for a in jsonld_authors(page, site) if a.name and a.kind != "unresolved"]
         if in_jsonld:
             return PageOutcome(
                 url=page.url,
                 state="warn",
-                reason=f"author {in_jsonld[0].name} only in JSON-LD, not visible to readers",
+                reason=self.msg("json-ld-only", name=in_jsonld[0].name),
                 evidence=[
                     Evidence(
                         url=page.url,
                         element=in_jsonld[0].element,
                         excerpt=in_jsonld[0].name,
-                        note="invisible to readers: show it as a byline",
+                        note=self.msg("show-as-byline"),
                     )
                 ],
             )
         return PageOutcome(
             url=page.url,
             state="fail",
-            reason="no author named on the page",
-            evidence=[
-                Evidence(
-                    url=page.url,
-                    element="byline",
-                    note="no rel=author, itemprop=author, byline, 'Von/By NAME' or JSON-LD author",
-                )
-            ],
+            reason=self.msg("no-author"),
+            evidence=[Evidence(url=page.url, element="byline", note=self.msg("no-author-signal"))],
         )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from scoring.checks.author_byline import person_name
 from scoring.checks.person_schema import jsonld_nodes, present
 from scoring.core import lexicons as lx
+from scoring.core.messages import Message
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
@@ -38,18 +39,20 @@ class Profile:
                 ]
         return list(dict.fromkeys(found))
 
-    def verdict(self) -> tuple[bool, str]:
+    def verdict(self) -> tuple[bool, Message]:
+        """(whether the profile shows expertise, why) — the note of its details row."""
+        msg = AuthorProfiles.msg
         if self.record is None:
-            return False, "profile page not crawled"
+            return False, msg("not-crawled")
         if not self.record.ok:
-            return False, f"profile page failed (status {self.record.status})"
+            return False, msg("failed", status=str(self.record.status))
         credentials = self.credentials()
         words = self.record.word_count
         if words < MIN_BIO_WORDS:
-            return False, f"profile has only {words} words: add a bio with role and experience"
+            return False, msg("too-short", words=words)
         if not credentials:
-            return False, "profile names no role, qualification or experience"
-        return True, "credentials: " + ", ".join(credentials[:4])
+            return False, msg("no-credentials")
+        return True, msg("credentials", credentials=", ".join(credentials[:4]))
 
 
 def own_hosts(site: SiteData) -> set[str]:
@@ -116,11 +119,25 @@ class AuthorProfiles(Check):
     )
     scope = "site"
     requires = ("html",)
+    columns = {"profile": "url", "authors": "text", "articles": "number", "ok": "number", "note": "message"}
+    messages = {
+        "no-author": "No article shows a visible author (see the check on author bylines).",
+        "summary": (
+            "{covered} of {authored} articles with a visible author link to a profile that shows credentials; "
+            "{profiles} profile page(s) linked."
+        ),
+        "not-crawled": "profile page not crawled",
+        "failed": "profile page failed (status {status})",
+        "too-short": "profile has only {words} words: add a bio with role and experience",
+        "no-credentials": "profile names no role, qualification or experience",
+        "credentials": "credentials: {credentials}",
+        "unlinked": "byline does not link to an author or team page",
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         found, authored, unlinked = profiles(site)
         if not authored:
-            return Outcome("not_applicable", explanation="No article shows a visible author (see author-byline).")
+            return Outcome("not_applicable", explanation=self.msg("no-author"))
         good_urls = {url for url, p in found.items() if p.verdict()[0]}
         covered = [page for page in authored if any(url in good_urls for url, _ in byline_links(page, site))]
         score = round(len(covered) / len(authored), 4)
@@ -141,15 +158,8 @@ class AuthorProfiles(Check):
             )
         for page in unlinked[:MAX_EVIDENCE]:
             name = next((person_name(s.name) or s.name for s in page.author_signals if s.visible), "")
-            evidence.append(
-                Evidence(
-                    url=page.url, element="byline", excerpt=name, note="byline does not link to an author or team page"
-                )
-            )
+            evidence.append(Evidence(url=page.url, element="byline", excerpt=name, note=self.msg("unlinked")))
         state = "pass" if score >= PASS_SHARE else ("warn" if covered else "fail")
-        explanation = (
-            f"{len(covered)} of {len(authored)} articles with a visible author link to a profile "
-            f"that shows credentials; {len(found)} profile page(s) linked."
-        )
+        explanation = self.msg("summary", covered=len(covered), authored=len(authored), profiles=len(found))
         affected = sorted({p.url for p in authored if p not in covered})
         return Outcome(state, score, explanation, rows, evidence[: MAX_EVIDENCE * 2], affected_urls=affected)

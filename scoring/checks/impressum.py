@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scoring.core import lexicons as lx
+from scoring.core.messages import Message, listing, sentences
 from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord
 from scoring.core.results import Evidence
 from scoring.core.text import excerpt
@@ -18,7 +19,6 @@ from scoring.site import SiteData
 
 REACHABLE_SHARE = 0.9  # linked from at least 90 % of the pages (footer links reach all of them)
 MAX_PAGE_EVIDENCE = 20  # pages without the link listed as evidence; all are in affected_urls
-TMG_NOTE = "outdated: § 5 TMG was replaced by § 5 DDG on 14 May 2024"
 
 
 # -- finding linked pages (also used by trust-pages) ------------------------------------------
@@ -129,11 +129,16 @@ def _postal_address(text: str) -> re.Match[str] | None:
     return None
 
 
+def _msg(key: str, **params: object) -> Message:
+    return Impressum.msg(key, **params)
+
+
 def _row(
-    element: str, match: re.Match[str] | None, text: str, *, required: bool = True, note: str = ""
+    element: str, match: re.Match[str] | None, text: str, *, required: bool = True, note: Message | str = ""
 ) -> dict[str, Any]:
+    """A details row; `element` is the key of its label ("legal-form" -> message "element-legal-form")."""
     return {
-        "element": element,
+        "element": _msg(f"element-{element}"),
         "found": match is not None,
         "required": required,
         "excerpt": _line(text, match) if match else "",
@@ -149,60 +154,64 @@ def impressum_elements(text: str) -> list[dict[str, Any]]:
     register_required = not sole_trader and form not in lx.UNREGISTERED_FORMS
     rows = [
         _row(
-            "legal form",
+            "legal-form",
             legal_form,
             text,
             required=not sole_trader,
-            note="sole trader: no legal form required" if sole_trader else "",
+            note=_msg("sole-trader") if sole_trader else "",
         ),
-        _row("postal address (PLZ + city)", _postal_address(text), text),
+        _row("address", _postal_address(text), text),
         _row("representative", lx.REPRESENTATIVE_RE.search(text), text),
-        _row("e-mail", lx.EMAIL_RE.search(text), text),
+        _row("email", lx.EMAIL_RE.search(text), text),
     ]
     phone = lx.PHONE_RE.search(text)
     channel = phone or lx.SECOND_CHANNEL_RE.search(text)
     rows.append(
         _row(
-            "phone or second channel",
+            "second-channel",
             channel,
             text,
-            note="" if phone or not channel else "second channel other than phone",
+            note="" if phone or not channel else _msg("other-channel"),
         )
     )
     number = lx.REGISTER_NUMBER_RE.search(text)
     court = lx.REGISTER_COURT_RE.search(text)
     uk_number = lx.UK_COMPANY_NUMBER_RE.search(text)
     register = uk_number or (number if number and court else None)
-    note = ""
+    note: Message | str = ""
     if not register_required:
-        note = "not required: business not entered in a register"
+        note = _msg("not-registered")
     elif register is None and (number or court):
-        note = "register court missing" if number else "register number missing"
-    row = _row("register court + number", register, text, required=register_required, note=note)
+        note = _msg("court-missing") if number else _msg("number-missing")
+    row = _row("register", register, text, required=register_required, note=note)
     if register is None and (number or court):
         row["excerpt"] = _line(text, number or court)
     elif register is number and court and _line(text, court) != row["excerpt"]:
         row["excerpt"] = f"{_line(text, court)} · {row['excerpt']}"
     rows.append(row)
-    rows.append(_row("USt-IdNr.", lx.VAT_ID_RE.search(text), text, required=False, note="reported when present"))
+    rows.append(_row("vat-id", lx.VAT_ID_RE.search(text), text, required=False, note=_msg("when-present")))
     outdated = lx.OUTDATED_LEGAL_BASIS_RE.search(text)
     current = lx.CURRENT_LEGAL_BASIS_RE.search(text)
     if outdated:
-        rows.append(_row("legal basis", outdated, text, note=TMG_NOTE))
+        rows.append(_row("legal-basis", outdated, text, note=_msg("outdated-tmg")))
     else:
-        rows.append(_row("legal basis", current, text, required=False, note="§ 5 DDG" if current else "optional"))
+        note = _msg("ddg") if current else _msg("optional")
+        rows.append(_row("legal-basis", current, text, required=False, note=note))
     return rows
 
 
-ELEMENT_KEYS = {
-    "legal form": "legal-form",
-    "postal address (PLZ + city)": "address",
-    "representative": "representative",
-    "e-mail": "email",
-    "phone or second channel": "second-channel",
-    "register court + number": "register",
-    "USt-IdNr.": "vat-id",
-}
+# the elements the accuracy bench compares (message key of the row's label without "element-")
+ELEMENT_KEYS = ("legal-form", "address", "representative", "email", "second-channel", "register", "vat-id")
+
+
+def element_key(row: dict[str, Any]) -> str:
+    """The short key of a details row's element ("legal-form", "legal-basis", ...)."""
+    return row["element"].id.removeprefix("impressum.element-")
+
+
+def is_outdated_basis(row: dict[str, Any]) -> bool:
+    """The row of a legal basis that cites the outdated § 5 TMG."""
+    return isinstance(row["note"], Message) and row["note"].id == "impressum.outdated-tmg"
 
 
 def impressum_element_keys(text: str) -> set[str]:
@@ -210,11 +219,11 @@ def impressum_element_keys(text: str) -> set[str]:
     "tmg" when the outdated § 5 TMG is cited."""
     keys = set()
     for row in impressum_elements(text):
-        if row["element"] == "legal basis":
-            if row["note"] == TMG_NOTE:
+        if element_key(row) == "legal-basis":
+            if is_outdated_basis(row):
                 keys.add("tmg")
-        elif row["found"] and row["element"] in ELEMENT_KEYS:
-            keys.add(ELEMENT_KEYS[row["element"]])
+        elif row["found"] and element_key(row) in ELEMENT_KEYS:
+            keys.add(element_key(row))
     return keys
 
 
@@ -223,7 +232,7 @@ def element_share(rows: list[dict[str, Any]]) -> float:
     required = [r for r in rows if r["required"]]
     if not required:
         return 1.0
-    points = sum(0.5 if r["note"] == TMG_NOTE else float(r["found"]) for r in required)
+    points = sum(0.5 if is_outdated_basis(r) else float(r["found"]) for r in required)
     return points / len(required)
 
 
@@ -261,6 +270,56 @@ class Impressum(Check):
     )
     scope = "site"
     requires = ("html",)
+    columns = {"element": "message", "found": "number", "required": "number", "excerpt": "text", "note": "message"}
+    messages = {
+        # details rows: the elements
+        "element-page": "Impressum page",
+        "element-linked": "linked from pages",
+        "element-legal-form": "legal form",
+        "element-address": "postal address (PLZ + city)",
+        "element-representative": "representative",
+        "element-email": "e-mail",
+        "element-second-channel": "phone or second channel",
+        "element-register": "register court + number",
+        "element-vat-id": "USt-IdNr.",
+        "element-legal-basis": "legal basis",
+        # details rows: notes
+        "sole-trader": "sole trader: no legal form required",
+        "other-channel": "second channel other than phone",
+        "not-registered": "not required: business not entered in a register",
+        "court-missing": "register court missing",
+        "number-missing": "register number missing",
+        "when-present": "reported when present",
+        "outdated-tmg": "outdated: § 5 TMG was replaced by § 5 DDG on 14 May 2024",
+        "ddg": "§ 5 DDG",
+        "optional": "optional",
+        "no-link-note": "no link with anchor or URL Impressum/Imprint/Legal notice",
+        "needs": "needs ≥ {percent}%",
+        "pages-share": "{linked} of {rated} pages ({percent}%)",
+        # explanations
+        "not-german": "No Impressum found; it is required for German sites (site language: {language}).",
+        "unknown-language": "unknown",
+        "no-impressum": (
+            "No Impressum found: none of the {pages} pages links to a page called Impressum, Imprint or Legal notice."
+        ),
+        "reach": "linked from {linked} of {rated} pages ({percent}%)",
+        "not-checked": "Impressum at {url} {reach}; {why}, so its contents were not checked.",
+        "why-blocked": "robots.txt disallows it for our crawler (geo-auditor)",
+        "why-not-crawled": "the page itself was not crawled",
+        "broken": "The Impressum link leads to a page that failed (status {status}); {reach}.",
+        "at": "Impressum at {url} {reach}",
+        "elements-found": "{found} of {required} required elements found",
+        "missing-elements": "missing: {elements}",
+        "summary": "{parts}.",
+        "cites-tmg": "It cites the outdated § 5 TMG (since 14 May 2024: § 5 DDG).",
+        # evidence notes
+        "no-link-anywhere": "no link to an Impressum on any page",
+        "linked-from": "linked from {linked} of {rated} pages",
+        "no-link": "no link to the Impressum",
+        "status": "status {status}",
+        "missing": "missing",
+        "missing-because": "missing: {note}",
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         targets = linked_targets(site, is_impressum_link)
@@ -275,28 +334,23 @@ class Impressum(Check):
             if language != "de":
                 return Outcome(
                     "not_applicable",
-                    explanation=(
-                        f"No Impressum found; it is required for German sites (site language: {language or 'unknown'})."
-                    ),
+                    explanation=self.msg("not-german", language=language or self.msg("unknown-language")),
                 )
             return Outcome(
                 "fail",
                 0.0,
-                f"No Impressum found: none of the {len(all_pages)} pages links to a page called "
-                "Impressum, Imprint or Legal notice.",
+                self.msg("no-impressum", pages=len(all_pages)),
                 details=[
                     {
-                        "element": "Impressum page",
+                        "element": self.msg("element-page"),
                         "found": False,
                         "required": True,
                         "excerpt": "",
-                        "note": "no link with anchor or URL Impressum/Imprint/Legal notice",
+                        "note": self.msg("no-link-note"),
                     }
                 ],
                 evidence=[
-                    Evidence(
-                        url=home_url(site), element="a[href*=impressum]", note="no link to an Impressum on any page"
-                    )
+                    Evidence(url=home_url(site), element="a[href*=impressum]", note=self.msg("no-link-anywhere"))
                 ],
                 affected_urls=all_pages,
             )
@@ -307,50 +361,47 @@ class Impressum(Check):
         unlinked = [u for u in rated if u not in linking]
         share = 1 - len(unlinked) / len(rated) if rated else 1.0
         reach = 1.0 if share >= REACHABLE_SHARE else share
+        counts = {"linked": len(rated) - len(unlinked), "rated": len(rated)}
+        percent = round(share * 100)  # as f"{share:.0%}" writes it
         linked_row = {
-            "element": "linked from pages",
+            "element": self.msg("element-linked"),
             "found": share >= REACHABLE_SHARE,
             "required": True,
-            "excerpt": f"{len(rated) - len(unlinked)} of {len(rated)} pages ({share:.0%})",
-            "note": f"needs ≥ {REACHABLE_SHARE:.0%}",
+            "excerpt": self.msg("pages-share", **counts, percent=percent),
+            "note": self.msg("needs", percent=round(REACHABLE_SHARE * 100)),
         }
         anchor = target.anchors[0] if target.anchors else None
         evidence = [
-            Evidence(
-                url=target.url,
-                element="Impressum",
-                excerpt=anchor,
-                note=f"linked from {len(rated) - len(unlinked)} of {len(rated)} pages",
-            )
+            Evidence(url=target.url, element="Impressum", excerpt=anchor, note=self.msg("linked-from", **counts))
         ]
         page_evidence = [
-            Evidence(url=u, element="a[href*=impressum]", note="no link to the Impressum")
+            Evidence(url=u, element="a[href*=impressum]", note=self.msg("no-link"))
             for u in unlinked[:MAX_PAGE_EVIDENCE]
         ]
-        reach_text = f"linked from {len(rated) - len(unlinked)} of {len(rated)} pages ({share:.0%})"
+        reach_text = self.msg("reach", **counts, percent=percent)
 
         if target.status in ("not crawled", "blocked"):  # elements unknown: they count half, like a warning
-            why = (
-                "robots.txt disallows it for our crawler (geo-auditor)"
-                if target.status == "blocked"
-                else "the page itself was not crawled"
-            )
+            why = self.msg("why-blocked") if target.status == "blocked" else self.msg("why-not-crawled")
             return Outcome(
                 "warn",
                 round(0.5 * reach + 0.25, 4),
-                f"Impressum at {target.url} {reach_text}; {why}, so its contents were not checked.",
+                self.msg("not-checked", url=target.url, reach=reach_text, why=why),
                 details=[linked_row],
                 evidence=evidence + page_evidence,
                 affected_urls=unlinked,
             )
         if target.status == "broken":
-            status = target.record.status if target.record else None
+            status = str(target.record.status if target.record else None)
             return Outcome(
                 "fail",
                 round(0.5 * reach, 4),
-                f"The Impressum link leads to a page that failed (status {status}); {reach_text}.",
+                self.msg("broken", status=status, reach=reach_text),
                 details=[linked_row],
-                evidence=[Evidence(url=target.url, element="Impressum", excerpt=anchor, note=f"status {status}")]
+                evidence=[
+                    Evidence(
+                        url=target.url, element="Impressum", excerpt=anchor, note=self.msg("status", status=status)
+                    )
+                ]
                 + page_evidence,
                 affected_urls=[target.url, *unlinked],
             )
@@ -360,29 +411,31 @@ class Impressum(Check):
         share_found = element_share(rows)
         score = round(0.5 * reach + 0.5 * share_found, 4)
         missing = _missing(rows)
-        outdated = next((r for r in rows if r["note"] == TMG_NOTE), None)
+        outdated = next((r for r in rows if is_outdated_basis(r)), None)
         required = [r for r in rows if r["required"]]
         found = sum(1 for r in required if r["found"] and r is not outdated)
         parts = [
-            f"Impressum at {target.url} {reach_text}",
-            f"{found} of {len(required) - (1 if outdated else 0)} required elements found",
+            self.msg("at", url=target.url, reach=reach_text),
+            self.msg("elements-found", found=found, required=len(required) - (1 if outdated else 0)),
         ]
         if missing:
-            parts.append("missing: " + ", ".join(r["element"] for r in missing))
-        explanation = "; ".join(parts) + "."
+            parts.append(self.msg("missing-elements", elements=listing([r["element"] for r in missing])))
+        explanation = self.msg("summary", parts=parts)
         if outdated:
-            explanation += " It cites the outdated § 5 TMG (since 14 May 2024: § 5 DDG)."
+            explanation = sentences([explanation, self.msg("cites-tmg")])
         for row in missing:
             evidence.append(
                 Evidence(
                     url=target.url,
-                    element=row["element"],
+                    element=row["element"].text,
                     excerpt=row["excerpt"] or None,
-                    note=f"missing{': ' + row['note'] if row['note'] else ''}",
+                    note=self.msg("missing-because", note=row["note"]) if row["note"] else self.msg("missing"),
                 )
             )
         if outdated:
-            evidence.append(Evidence(url=target.url, element="legal basis", excerpt=outdated["excerpt"], note=TMG_NOTE))
+            evidence.append(
+                Evidence(url=target.url, element="legal basis", excerpt=outdated["excerpt"], note=outdated["note"])
+            )
         if share >= REACHABLE_SHARE and not missing and not outdated:
             state = "pass"
         elif score < 0.5:

@@ -25,8 +25,9 @@ class NamedExperts(Check):
         "Employees as visible experts count more than an anonymous company account: answer engines "
         "and readers trust advice from named people with a role, and a team of several experts "
         "signals depth that a generalist site lacks. Counted: distinct people named as authors "
-        "(bylines) or quoted by name across the articles. Sources: GEO-EVIDENCE.md §2 (seed context: "
-        "employees as 'Markenbotschafter'); Google Search Quality Rater Guidelines (E-E-A-T)."
+        "(bylines) or quoted by name across the articles. Sources: German trade press for small and "
+        "medium-sized businesses on GEO (employees as visible experts, 'Markenbotschafter', count more than "
+        "the company account); Google Search Quality Rater Guidelines (E-E-A-T)."
     )
     category = "expertise"
     weight = 1
@@ -41,11 +42,21 @@ class NamedExperts(Check):
     )
     scope = "site"
     requires = ("html",)
+    columns = {"name": "text", "articles_written": "number", "articles_quoted": "number"}
+    messages = {
+        "no-articles": "No article pages.",
+        "summary": (
+            "{authors} named author(s) and {people} named expert(s) in total across {articles} article(s); "
+            "{anonymous} article(s) without a named author."
+        ),
+        "person": "author of {written}, quoted in {quoted} article(s)",
+        "nobody": "no named author or quoted expert",
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         articles = site.articles
         if not articles:
-            return Outcome("not_applicable", explanation="No article pages.")
+            return Outcome("not_applicable", explanation=self.msg("no-articles"))
         authors: dict[str, set[str]] = defaultdict(set)
         speakers: dict[str, set[str]] = defaultdict(set)
         display: dict[str, str] = {}  # name key -> the name as first shown (with its title)
@@ -74,20 +85,19 @@ class NamedExperts(Check):
                 url=min(authors.get(r["key"]) or speakers[r["key"]]),
                 element="byline / quote",
                 excerpt=r["name"],
-                note=f"author of {r['articles_written']}, quoted in {r['articles_quoted']} article(s)",
+                note=self.msg("person", written=r["articles_written"], quoted=r["articles_quoted"]),
             )
             for r in rows[:MAX_ROWS]
         ]
         for r in rows:  # the key only joined rows to evidence
             del r["key"]
         needed = MIN_EXPERTS if len(articles) >= MIN_ARTICLES else 1
-        explanation = (
-            f"{len(authors)} named author(s) and {len(people)} named expert(s) in total across "
-            f"{len(articles)} article(s); {len(anonymous)} article(s) without a named author."
+        explanation = self.msg(
+            "summary", authors=len(authors), people=len(people), articles=len(articles), anonymous=len(anonymous)
         )
         if not people:
             evidence = [
-                Evidence(url=p, element="byline", note="no named author or quoted expert") for p in anonymous[:10]
+                Evidence(url=p, element="byline", note=self.msg("nobody")) for p in anonymous[:10]
             ]
             return Outcome("fail", 0.0, explanation, rows, evidence, affected_urls=anonymous)
         score = min(1.0, len(authors) / needed) * (1 - len(anonymous) / len(articles) / 2)

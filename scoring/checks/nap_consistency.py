@@ -10,6 +10,7 @@ from scoring.checks.organization_schema import organization_candidates
 from scoring.checks.person_schema import text_value
 from scoring.checks.trust_pages import trust_link_matcher
 from scoring.core import lexicons as lx
+from scoring.core.messages import Message, listing
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
@@ -17,6 +18,7 @@ from scoring.site import SiteData
 COUNTRY_CODES = ("49", "43", "41", "44")  # DE, AT, CH, UK: "+49 761" is "0761"
 ELEMENTS = ("name", "postcode", "phone")
 SOURCE_LABELS = ("Impressum", "Kontakt", "Organization schema")
+SOURCE_MESSAGES = {"Impressum": "source-impressum", "Kontakt": "source-kontakt", "Organization schema": "source-schema"}
 
 
 def normalise_phone(raw: str) -> str | None:
@@ -128,6 +130,30 @@ class NapConsistency(Check):
     )
     scope = "site"
     requires = ("html",)
+    columns = {
+        "element": "message",
+        "Impressum": "text",
+        "Kontakt": "text",
+        "Organization schema": "text",
+        "consistent": "number",
+    }
+    messages = {
+        "source-impressum": "Impressum",
+        "source-kontakt": "Kontakt",
+        "source-schema": "Organization schema",
+        "none": "none",
+        "element-name": "name",
+        "element-postcode": "postcode",
+        "element-phone": "phone",
+        "too-few": (
+            "Fewer than two of Kontakt, Impressum and Organization schema found ({sources}): nothing to compare."
+        ),
+        "nothing-twice": "No element (name, postcode, phone) found in two places.",
+        "summary": "{consistent} of {compared} compared elements agree across {sources}.",
+        "differs": "{element} differs between {sources}",
+        "either": "{left} / {right}",
+        "agree": "name/postcode/phone agree",
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         sources: dict[str, tuple[str, dict[str, set[str]]]] = {}
@@ -140,16 +166,13 @@ class NapConsistency(Check):
             url, node = max(candidates, key=lambda c: sum(bool(v) for v in schema_facts(c[1]).values()))
             sources["Organization schema"] = (url, schema_facts(node))
         if len(sources) < 2:
-            return Outcome(
-                "not_applicable",
-                explanation="Fewer than two of Kontakt, Impressum and Organization "
-                f"schema found ({', '.join(sources) or 'none'}): nothing to compare.",
-            )
+            found = listing([self._source(label) for label in sources]) if sources else self.msg("none")
+            return Outcome("not_applicable", explanation=self.msg("too-few", sources=found))
         rows, evidence, compared, consistent, affected = [], [], 0, 0, set()
         for element in ELEMENTS:
             having = {label: (url, facts[element]) for label, (url, facts) in sources.items() if facts[element]}
             row = {
-                "element": element,
+                "element": self.msg(f"element-{element}"),
                 **{label: ", ".join(sorted(having[label][1])) if label in having else "" for label in SOURCE_LABELS},
             }
             if len(having) < 2:
@@ -162,6 +185,11 @@ class NapConsistency(Check):
             row["consistent"] = ok
             rows.append(row)
             if not ok:
+                labels = [self._source(label) for label in having]
+                between = labels[0]
+                for label in labels[1:]:  # "Impressum / Kontakt / Organization schema"
+                    between = self.msg("either", left=between, right=label)
+                note = self.msg("differs", element=self.msg(f"element-{element}"), sources=between)
                 for label, (url, values) in having.items():
                     affected.add(url)
                     evidence.append(
@@ -169,19 +197,26 @@ class NapConsistency(Check):
                             url=url,
                             element=f"{label}: {element}",
                             excerpt=", ".join(sorted(values)),
-                            note=f"{element} differs between {' / '.join(having)}",
+                            note=note,
                         )
                     )
         if not compared:
-            return Outcome(
-                "not_applicable", explanation="No element (name, postcode, phone) found in two places.", details=rows
-            )
+            return Outcome("not_applicable", explanation=self.msg("nothing-twice"), details=rows)
         score = round(consistent / compared, 4)
         state = "pass" if consistent == compared else ("warn" if consistent else "fail")
-        explanation = f"{consistent} of {compared} compared elements agree across {', '.join(sources)}."
+        explanation = self.msg(
+            "summary",
+            consistent=consistent,
+            compared=compared,
+            sources=listing([self._source(label) for label in sources]),
+        )
         if state == "pass":
             evidence = [
-                Evidence(url=url, element=label, note="name/postcode/phone agree")
-                for label, (url, _) in sources.items()
+                Evidence(url=url, element=label, note=self.msg("agree")) for label, (url, _) in sources.items()
             ]
         return Outcome(state, score, explanation, rows, evidence, affected_urls=sorted(affected))
+
+    @classmethod
+    def _source(cls, label: str) -> Message:
+        """A source label as a message ("Organization schema" -> "source-schema")."""
+        return cls.msg(SOURCE_MESSAGES[label])

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from scoring.checks.impressum import home_url
 from scoring.checks.person_schema import is_reference, present, text_value
 from scoring.core import lexicons as lx
+from scoring.core.messages import Message, listing, sentences
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData, jsonld_types
@@ -20,6 +21,13 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "address": ("address",),
     "telephone or contactPoint": ("telephone", "contactPoint"),
     "sameAs": ("sameAs",),
+}
+FIELD_MESSAGES = {
+    "name": "field-name",
+    "logo": "field-logo",
+    "address": "field-address",
+    "telephone or contactPoint": "field-telephone",
+    "sameAs": "field-same-as",
 }
 WARN_FIELDS = 3  # at least name plus two more: incomplete but usable
 
@@ -120,6 +128,22 @@ class OrganizationSchema(Check):
     )
     scope = "site"
     requires = ("html",)
+    columns = {"field": "message", "found": "number", "value": "text"}
+    messages = {
+        "field-name": "name",
+        "field-logo": "logo",
+        "field-address": "address",
+        "field-telephone": "telephone or contactPoint",
+        "field-same-as": "sameAs",
+        "none": "No Organization or LocalBusiness JSON-LD on any of {pages} pages.",
+        "missing": "missing",
+        "no-name": "(no name)",
+        "summary": "{types} {name} on {url}: {filled} of {total} fields.",
+        "missing-fields": "Missing: {fields}.",
+        "fields": "fields: {fields}",
+        "no-fields": "no fields",
+        "missing-field": "missing: {field}",
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         candidates = organization_candidates(site)
@@ -127,9 +151,9 @@ class OrganizationSchema(Check):
             return Outcome(
                 "fail",
                 0.0,
-                f"No Organization or LocalBusiness JSON-LD on any of {len(site.html_pages)} pages.",
-                details=[{"field": label, "found": False, "value": ""} for label in FIELDS],
-                evidence=[Evidence(url=home_url(site), element="json-ld Organization", note="missing")],
+                self.msg("none", pages=len(site.html_pages)),
+                details=[{"field": self._field(label), "found": False, "value": ""} for label in FIELDS],
+                evidence=[Evidence(url=home_url(site), element="json-ld Organization", note=self.msg("missing"))],
                 affected_urls=[home_url(site)],
             )
         # One whose url is the site's own host first, then the most complete; on a tie, the home page's.
@@ -141,23 +165,35 @@ class OrganizationSchema(Check):
             sorted(str(t) for t in (node["@type"] if isinstance(node["@type"], list) else [node["@type"]]))
         )
         details = [
-            {"field": label, "found": label in filled, "value": _value(node, filled[label]) if label in filled else ""}
+            {
+                "field": self._field(label),
+                "found": label in filled,
+                "value": _value(node, filled[label]) if label in filled else "",
+            }
             for label in FIELDS
         ]
         missing = [label for label in FIELDS if label not in filled]
         score = round(len(filled) / len(FIELDS), 4)
         state = "pass" if not missing else ("warn" if len(filled) >= WARN_FIELDS else "fail")
         name = text_value(node.get("name"))
-        explanation = f"{types} {name or '(no name)'} on {url}: {len(filled)} of {len(FIELDS)} fields."
+        explanation = self.msg(
+            "summary", types=types, name=name or self.msg("no-name"), url=url, filled=len(filled), total=len(FIELDS)
+        )
         if missing:
-            explanation += " Missing: " + ", ".join(missing) + "."
-        evidence = [
-            Evidence(
-                url=url,
-                element=f"json-ld {types}",
-                excerpt=name,
-                note="fields: " + ", ".join(filled) if filled else "no fields",
-            )
+            missing_fields = self.msg("missing-fields", fields=listing([self._field(label) for label in missing]))
+            explanation = sentences([explanation, missing_fields])
+        if filled:
+            note = self.msg("fields", fields=listing([self._field(label) for label in filled]))
+        else:
+            note = self.msg("no-fields")
+        evidence = [Evidence(url=url, element=f"json-ld {types}", excerpt=name, note=note)]
+        evidence += [
+            Evidence(url=url, element=f"json-ld {types}", note=self.msg("missing-field", field=self._field(label)))
+            for label in missing
         ]
-        evidence += [Evidence(url=url, element=f"json-ld {types}", note=f"missing: {label}") for label in missing]
         return Outcome(state, score, explanation, details, evidence, affected_urls=[url] if missing else [])
+
+    @classmethod
+    def _field(cls, label: str) -> Message:
+        """A field label as a message ("telephone or contactPoint" -> "field-telephone")."""
+        return cls.msg(FIELD_MESSAGES[label])

@@ -134,32 +134,43 @@ class PersonSchema(ArticleCheck):
         "`knowsAbout`. warn: a bare name (string or Person with only `name`). fail: no JSON-LD author."
     )
 
+    messages = {
+        "person": "Person {name} with {fields}",
+        "fields": "fields: name, {fields}",
+        "no-name": "(no name)",
+        "bare-name": "author {name} is a bare name without jobTitle, sameAs, url or knowsAbout",
+        "organization": "author {name} is an organisation, not a Person",
+        "unresolved": "author refers to {ref}, which no JSON-LD on the site describes",
+        "add-person": "add a Person with jobTitle, sameAs (LinkedIn, XING), url or knowsAbout",
+        "no-author": "no author in the JSON-LD",
+        "missing": "missing",
+    }
+
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         authors = jsonld_authors(page, site)
         full = [a for a in authors if a.kind == "person"]
         if full:
             author = full[0]
+            fields = ", ".join(author.details)
             return PageOutcome(
                 url=page.url,
                 state="pass",
-                reason=f"Person {author.name} with {', '.join(author.details)}",
+                reason=self.msg("person", name=author.name, fields=fields),
                 evidence=[
                     Evidence(
                         url=page.url,
                         element=author.element,
                         excerpt=author.name,
-                        note=f"fields: name, {', '.join(author.details)}",
+                        note=self.msg("fields", fields=fields),
                     )
                 ],
             )
         if authors:
             author = authors[0]
-            reason = {
-                "bare-name": f"author {author.name or '(no name)'} is a bare name without jobTitle, "
-                "sameAs, url or knowsAbout",
-                "organization": f"author {author.name or '(no name)'} is an organisation, not a Person",
-                "unresolved": f"author refers to {author.name}, which no JSON-LD on the site describes",
-            }[author.kind]
+            if author.kind == "unresolved":
+                reason = self.msg("unresolved", ref=author.name)
+            else:  # "bare-name" | "organization"
+                reason = self.msg(author.kind, name=author.name or self.msg("no-name"))
             return PageOutcome(
                 url=page.url,
                 state="warn",
@@ -169,13 +180,13 @@ class PersonSchema(ArticleCheck):
                         url=page.url,
                         element=author.element,
                         excerpt=author.name,
-                        note="add a Person with jobTitle, sameAs (LinkedIn, XING), url or knowsAbout",
+                        note=self.msg("add-person"),
                     )
                 ],
             )
         return PageOutcome(
             url=page.url,
             state="fail",
-            reason="no author in the JSON-LD",
-            evidence=[Evidence(url=page.url, element="json-ld author", note="missing")],
+            reason=self.msg("no-author"),
+            evidence=[Evidence(url=page.url, element="json-ld author", note=self.msg("missing"))],
         )

@@ -8,6 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 from scoring.checks.impressum import LinkedTarget, best_target, home_url, linked_targets, site_language
 from scoring.core import lexicons as lx
+from scoring.core.messages import listing, sentences
 from scoring.core.results import Evidence
 from scoring.pagetypes import LISTING_SEGMENT_RE
 from scoring.registry import Check, Outcome, register
@@ -69,6 +70,21 @@ class TrustPages(Check):
     )
     scope = "site"
     requires = ("html",)
+    columns = {"page_type": "message", "found": "number", "url": "url", "linked_from": "number", "note": "message"}
+    messages = {
+        "page-privacy": "Privacy policy",
+        "page-contact": "Contact page",
+        "page-about": "About / team page",
+        "page-terms": "Terms of use (English sites)",
+        "no-link": "no link found",
+        "failed": "linked page failed (status {status})",
+        "blocked": "linked; blocked by robots.txt for our crawler, not fetched",
+        "not-crawled": "linked, not crawled",
+        "labelled": "{page}: {note}",
+        "linked-from": "{page} linked from {pages} page(s)",
+        "summary": "{found} of {total} trust pages linked.",
+        "missing": "Missing: {pages}.",
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         rows, evidence, missing = [], [], []
@@ -76,12 +92,15 @@ class TrustPages(Check):
         for kind in lx.TRUST_PAGES:
             if kind in lx.ENGLISH_ONLY_TRUST_PAGES and not english:
                 continue
-            label = lx.TRUST_PAGE_LABELS[kind]
+            label = self.msg(f"page-{kind}")
             targets = linked_targets(site, trust_link_matcher(kind))
             target: LinkedTarget | None = best_target(targets)
             if target is None or target.status == "broken":
                 missing.append(label)
-                note = "no link found" if target is None else f"linked page failed (status {target.record.status})"
+                if target is None:
+                    note = self.msg("no-link")
+                else:
+                    note = self.msg("failed", status=str(target.record.status))
                 rows.append(
                     {
                         "page_type": label,
@@ -96,13 +115,11 @@ class TrustPages(Check):
                         url=target.url if target else home_url(site),
                         element=kind,
                         excerpt=target.anchors[0] if target and target.anchors else None,
-                        note=f"{label}: {note}",
+                        note=self.msg("labelled", page=label, note=note),
                     )
                 )
                 continue
-            note = {"ok": "", "blocked": "linked; blocked by robots.txt for our crawler, not fetched"}.get(
-                target.status, "linked, not crawled"
-            )
+            note = {"ok": "", "blocked": self.msg("blocked")}.get(target.status, self.msg("not-crawled"))
             rows.append(
                 {"page_type": label, "found": True, "url": target.url, "linked_from": len(target.sources), "note": note}
             )
@@ -111,13 +128,13 @@ class TrustPages(Check):
                     url=target.url,
                     element=kind,
                     excerpt=target.anchors[0] if target.anchors else None,
-                    note=f"{label} linked from {len(target.sources)} page(s)",
+                    note=self.msg("linked-from", page=label, pages=len(target.sources)),
                 )
             )
         found = len(rows) - len(missing)
         score = round(found / len(rows), 4)
         state = "pass" if not missing else ("fail" if found == 0 else "warn")
-        explanation = f"{found} of {len(rows)} trust pages linked."
+        explanation = self.msg("summary", found=found, total=len(rows))
         if missing:
-            explanation += " Missing: " + ", ".join(missing) + "."
+            explanation = sentences([explanation, self.msg("missing", pages=listing(missing))])
         return Outcome(state, score, explanation, rows, evidence, affected_urls=[home_url(site)] if missing else [])

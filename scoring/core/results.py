@@ -42,6 +42,7 @@ class Evidence(_Frozen):
 
     url: str
     element: str | None = None  # e.g. "h1", "a[href=/x]", "robots.txt", "json-ld Person"
+    element_message: Message | None = None  # when the element is named in words ("legal basis")
     excerpt: str | None = None  # the sentence, text or value found (or missing)
     note: str | None = None  # why this evidence matters for the finding
     note_message: Message | None = None
@@ -49,7 +50,7 @@ class Evidence(_Frozen):
     @model_validator(mode="before")
     @classmethod
     def _messages(cls, data: Any) -> Any:
-        return _split_message(data, "note")
+        return _split_message(_split_message(data, "note"), "element")
 
 
 class PageOutcome(_Frozen):
