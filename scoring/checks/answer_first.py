@@ -34,19 +34,25 @@ class AnswerFirst(ArticleCheck):
         "(else the title's) content words (prefix match) or holds a definition or a figure with a unit "
         "in its first two sentences; else fail."
     )
+    messages = {
+        "no-opening": "no opening paragraph or title",
+        "opening": "opening paragraph",
+        "answers": "the opening addresses the title",
+        "postpones": "the opening paragraph does not answer what the title promises",
+    }
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         signals = depth_of(site, page)
         if signals.answer_first is None:
-            return PageOutcome(url=page.url, state="not_applicable", reason="no opening paragraph or title")
+            return PageOutcome(url=page.url, state="not_applicable", reason=self.msg("no-opening"))
         evidence = [
-            Evidence(url=page.url, element="p:first", excerpt=excerpt(signals.opening), note="opening paragraph")
+            Evidence(url=page.url, element="p:first", excerpt=excerpt(signals.opening), note=self.msg("opening"))
         ]
         if signals.answer_first:
-            return PageOutcome(url=page.url, state="pass", reason="the opening addresses the title", evidence=evidence)
+            return PageOutcome(url=page.url, state="pass", reason=self.msg("answers"), evidence=evidence)
         return PageOutcome(
             url=page.url,
             state="fail",
             evidence=evidence,
-            reason="the opening paragraph does not answer what the title promises",
+            reason=self.msg("postpones"),
         )

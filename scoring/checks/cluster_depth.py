@@ -37,13 +37,32 @@ class ClusterDepth(Check):
     )
     scope = "site"
     requires = ("html", "embeddings")
+    columns = {
+        "cluster": "number",
+        "label": "text",
+        "pages": "number",
+        "total_words": "number",
+        "median_words": "number",
+        "depth_score": "number",
+        "strongest_url": "url",
+        "hub_url": "url",
+    }
+    messages = {
+        "none": "No topic cluster of two or more pages.",
+        "cluster": "{pages} page(s), median {median_words} words, depth {depth} of 100",
+        "all-deep": "All {clusters} topic cluster(s) reach depth {depth}.",
+        "shallow": (
+            "{shallow} of {clusters} topic cluster(s) stay shallow (median depth below {depth}): write one deep "
+            "article per cluster or merge the short ones."
+        ),
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         from scoring.insights import clusters
 
         found = clusters(site)
         if not found:
-            return Outcome("not_applicable", explanation="No topic cluster of two or more pages.")
+            return Outcome("not_applicable", explanation=self.msg("none"))
         rows = [
             {
                 "cluster": c.id,
@@ -65,19 +84,18 @@ class ClusterDepth(Check):
                 url=c.strongest_url or c.urls[0],
                 element="topic cluster",
                 excerpt=c.label,
-                note=f"{c.pages} page(s), median {c.median_words:.0f} words, depth {c.depth_score:.0f} of 100",
+                note=self.msg(
+                    "cluster", pages=c.pages, median_words=round(c.median_words), depth=round(c.depth_score or 0)
+                ),
             )
             for c in shallow
         ]
         if not shallow:
-            return Outcome("pass", 1.0, f"All {len(found)} topic cluster(s) reach depth {DEEP_CLUSTER:.0f}.", rows)
+            return Outcome("pass", 1.0, self.msg("all-deep", clusters=len(found), depth=round(DEEP_CLUSTER)), rows)
         return Outcome(
             "warn" if score >= 0.8 else "fail",
             score,
-            (
-                f"{len(shallow)} of {len(found)} topic cluster(s) stay shallow (median depth below "
-                f"{DEEP_CLUSTER:.0f}): write one deep article per cluster or merge the short ones."
-            ),
+            self.msg("shallow", shallow=len(shallow), clusters=len(found), depth=round(DEEP_CLUSTER)),
             rows,
             evidence,
             [u for c in shallow for u in c.urls],

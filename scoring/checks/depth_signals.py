@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scoring.core.messages import listing
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.core.text import excerpt
@@ -38,14 +39,26 @@ class DepthSignals(ArticleCheck):
         "with a unit, list or table. pass ≥ 3, warn 2, fail ≤ 1; score = signals / 4. Evidence: H2/H3 "
         "count against one per ~300 words, how-to steps, depth score."
     )
+    messages = {
+        "signals": "{count} of 4 depth signals",
+        "signals-missing": "{count} of 4 depth signals; missing: {missing}",
+        "definition": "definition",
+        "comparison": "comparison",
+        "numbers": "numbers",
+        "list-table": "list/table",
+        "structure": (
+            "{subheadings} H2/H3 for {words} words (about {wanted} expected), {lists} list(s), {tables} table(s), "
+            "{steps} how-to step(s), {numbers} figure(s); depth score {score}"
+        ),
+    }
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         s = depth_of(site, page)
-        found = {
+        found = {  # message key -> signal present
             "definition": bool(s.definitions),
             "comparison": bool(s.comparisons),
             "numbers": s.numbers > 0,
-            "list/table": bool(s.lists or s.tables),
+            "list-table": bool(s.lists or s.tables),
         }
         count = sum(found.values())
         evidence = []
@@ -53,18 +66,29 @@ class DepthSignals(ArticleCheck):
             evidence.append(Evidence(url=page.url, element="definition", excerpt=excerpt(s.definitions[0])))
         if s.comparisons:
             evidence.append(Evidence(url=page.url, element="comparison", excerpt=excerpt(s.comparisons[0])))
-        missing = [name for name, ok in found.items() if not ok]
+        missing = [self.msg(key) for key, ok in found.items() if not ok]
         wanted = max(1, s.words // WORDS_PER_SUBHEADING)
         evidence.append(
             Evidence(
                 url=page.url,
                 element="structure",
-                note=(
-                    f"{s.subheadings} H2/H3 for {s.words} words (about {wanted} expected), {s.lists} list(s), "
-                    f"{s.tables} table(s), {s.steps} how-to step(s), {s.numbers} figure(s); depth score {s.score:.0f}"
+                note=self.msg(
+                    "structure",
+                    subheadings=s.subheadings,
+                    words=s.words,
+                    wanted=wanted,
+                    lists=s.lists,
+                    tables=s.tables,
+                    steps=s.steps,
+                    numbers=s.numbers,
+                    score=round(s.score),
                 ),
             )
         )
         state = "pass" if count >= PASS_SIGNALS else "warn" if count == PASS_SIGNALS - 1 else "fail"
-        reason = f"{count} of 4 depth signals" + (f"; missing: {', '.join(missing)}" if missing else "")
+        reason = (
+            self.msg("signals-missing", count=count, missing=listing(missing))
+            if missing
+            else self.msg("signals", count=count)
+        )
         return PageOutcome(url=page.url, state=state, score=count / 4, reason=reason, evidence=evidence)

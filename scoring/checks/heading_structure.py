@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scoring.core.messages import Message, join
 from scoring.core.records import Heading, PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.core.text import excerpt, words
@@ -25,10 +26,6 @@ def _label(heading: Heading) -> str:
 def skipped_levels(headings: list[Heading]) -> list[tuple[Heading, Heading]]:
     """Consecutive headings that go down more than one level (H2 → H4). Going up is fine."""
     return [(a, b) for a, b in zip(headings, headings[1:], strict=False) if b.level > a.level + 1]
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def required_subheadings(word_count: int) -> int:
@@ -59,6 +56,21 @@ class HeadingStructure(Check):
     )
     scope = "page"
     requires = ("html",)
+    messages = {
+        "no-h1": "No H1",
+        "no-h1-note": "no H1 on the page",
+        "several-h1": "{count} H1 headings",
+        "h1-of": "H1 {index} of {count}",
+        "skipped-level": "skipped level {before} → {after}",
+        "skipped-level-first": "Skipped level {before} → {after}",
+        "heading": "H{level} '{text}'",
+        "heading-empty": "H{level} '(empty)'",
+        "level-missing": "H{level} missing in between",
+        "few-subheadings": (
+            "{found} H2/H3 subheading(s) for {words} words (at least {needed} expected, one per ~{per} words)"
+        ),
+        "fine": "1 H1, {subheadings} H2/H3 for {words} words, no skipped levels",
+    }
 
     def applies_to(self, page: PageRecord, site: SiteData) -> bool:
         return page.ok and is_indexable(page) and _word_total(page) >= MIN_WORDS
@@ -68,34 +80,33 @@ class HeadingStructure(Check):
         count = _word_total(page)
         h1s = [h for h in headings if h.level == 1]
         subheadings = [h for h in headings if h.level in (2, 3)]
-        failures: list[str] = []
-        warnings: list[str] = []
+        failures: list[Message] = []
+        warnings: list[Message] = []
         evidence: list[Evidence] = []
 
         if not h1s:
-            failures.append("no H1")
-            evidence.append(Evidence(url=page.url, element="h1", note="no H1 on the page"))
+            failures.append(self.msg("no-h1"))  # always the first problem named: capitalised
+            evidence.append(Evidence(url=page.url, element="h1", note=self.msg("no-h1-note")))
         elif len(h1s) > 1:
-            warnings.append(f"{len(h1s)} H1 headings")
+            warnings.append(self.msg("several-h1", count=len(h1s)))
             evidence.extend(
-                Evidence(url=page.url, element="h1", excerpt=h.text, note=f"H1 {i} of {len(h1s)}")
+                Evidence(url=page.url, element="h1", excerpt=h.text, note=self.msg("h1-of", index=i, count=len(h1s)))
                 for i, h in enumerate(h1s, 1)
             )
         for before, after in skipped_levels(headings):
-            warnings.append(f"skipped level {_label(before)} → {_label(after)}")
+            warnings.append(self.msg("skipped-level", before=self._heading(before), after=self._heading(after)))
             evidence.append(
                 Evidence(
                     url=page.url,
                     element=f"h{after.level}",
                     excerpt=f"{_label(before)} → {_label(after)}",
-                    note=f"H{before.level + 1} missing in between",
+                    note=self.msg("level-missing", level=before.level + 1),
                 )
             )
         needed = required_subheadings(count)
         if needed and len(subheadings) < needed:
-            problem = (
-                f"{len(subheadings)} H2/H3 subheading(s) for {count:,} words "
-                f"(at least {needed} expected, one per ~{WORDS_PER_SUBHEADING} words)"
+            problem = self.msg(
+                "few-subheadings", found=len(subheadings), words=count, needed=needed, per=WORDS_PER_SUBHEADING
             )
             (failures if not subheadings else warnings).append(problem)
             evidence.append(Evidence(url=page.url, element="h2, h3", note=problem))
@@ -104,11 +115,21 @@ class HeadingStructure(Check):
             return PageOutcome(
                 url=page.url,
                 state="pass",
-                reason=f"1 H1, {len(subheadings)} H2/H3 for {count:,} words, no skipped levels",
+                reason=self.msg("fine", subheadings=len(subheadings), words=count),
             )
+        problems = failures + warnings
+        if problems[0].id == f"{self.id}.skipped-level":  # the reason starts with it: capitalised
+            problems[0] = self.msg("skipped-level-first", **problems[0].params)
         return PageOutcome(
             url=page.url,
             state="fail" if failures else "warn",
-            reason=_sentence("; ".join(failures + warnings)),
+            reason=join(problems),
             evidence=evidence,
         )
+
+    @classmethod
+    def _heading(cls, heading: Heading) -> Message:
+        """A heading named in a sentence: "H2 'Kosten'" (the text is crawled, the form is ours)."""
+        if not heading.text.strip():
+            return cls.msg("heading-empty", level=heading.level)
+        return cls.msg("heading", level=heading.level, text=excerpt(heading.text, 60))

@@ -30,24 +30,34 @@ class KeywordStuffing(ArticleCheck):
     rule = (
         "fail when one content word (≥ 5 letters, stop words excluded) is ≥ 4 % of all words; else pass."
     )
+    messages = {
+        "too-short": "fewer than {min_words} words",
+        "natural": "no word above the density limit",
+        "stuffed": "'{term}' is {percent}% of all words",
+        "density": "{percent}% of {words} words (limit {limit}%)",
+    }
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         s = depth_of(site, page)
         if s.words < STUFFING_MIN_WORDS:
-            return PageOutcome(url=page.url, state="not_applicable", reason=f"fewer than {STUFFING_MIN_WORDS} words")
+            return PageOutcome(
+                url=page.url, state="not_applicable", reason=self.msg("too-short", min_words=STUFFING_MIN_WORDS)
+            )
         if s.stuffing is None:
-            return PageOutcome(url=page.url, state="pass", reason="no word above the density limit")
+            return PageOutcome(url=page.url, state="pass", reason=self.msg("natural"))
         term, density = s.stuffing
         return PageOutcome(
             url=page.url,
             state="fail",
-            reason=f"'{term}' is {density:.1%} of all words",
+            reason=self.msg("stuffed", term=term, percent=round(density * 100, 1)),
             evidence=[
                 Evidence(
                     url=page.url,
                     element="main text",
                     excerpt=term,
-                    note=f"{density:.1%} of {s.words} words (limit {STUFFING_DENSITY:.0%})",
+                    note=self.msg(
+                        "density", percent=round(density * 100, 1), words=s.words, limit=round(STUFFING_DENSITY * 100)
+                    ),
                 )
             ],
         )

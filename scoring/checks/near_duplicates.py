@@ -50,6 +50,21 @@ class NearDuplicates(Check):
     )
     scope = "site"
     requires = ("html",)
+    columns = {"url_a": "url", "url_b": "url", "similarity": "number", "words_a": "number", "words_b": "number"}
+    messages = {
+        "too-few": "Fewer than two pages with {min_words} or more words to compare.",
+        "shared-with": "{percent}% of {n}-word sequences shared with {url}",
+        "none": "No two of {pages} pages share {percent}% of their text.",
+        "pairs": (
+            "{pairs} pair(s) of pages share {percent}% or more of their text; {affected} of {pages} pages are "
+            "affected. Merge them, make each distinct, or point the copy's canonical at the original."
+        ),
+        "pairs-listed": (
+            "{pairs} pair(s) of pages share {percent}% or more of their text; {affected} of {pages} pages are "
+            "affected (the {listed} most similar pairs are listed). Merge them, make each distinct, or point "
+            "the copy's canonical at the original."
+        ),
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         pages: dict[str, PageRecord] = {}
@@ -66,10 +81,7 @@ class NearDuplicates(Check):
             counts[key] = len(tokens)
             sets[key] = shingles(tokens)
         if len(sets) < 2:
-            return Outcome(
-                "not_applicable",
-                explanation=f"Fewer than two pages with {MIN_WORDS} or more words to compare.",
-            )
+            return Outcome("not_applicable", explanation=self.msg("too-few", min_words=MIN_WORDS))
         pairs = [
             p
             for p in near_duplicate_pairs(sets, THRESHOLD)
@@ -96,26 +108,29 @@ class NearDuplicates(Check):
                 url=p.a,
                 element="main text",
                 excerpt=excerpt(pages[p.a].main_text),
-                note=f"{p.similarity:.0%} of {SHINGLE_WORDS}-word sequences shared with {p.b}",
+                note=self.msg("shared-with", percent=_percent(p.similarity), n=SHINGLE_WORDS, url=p.b),
             )
             for p in pairs[:MAX_EVIDENCE]
         ]
         if not pairs:
-            return Outcome("pass", 1.0, f"No two of {len(sets)} pages share {THRESHOLD:.0%} of their text.")
+            return Outcome("pass", 1.0, self.msg("none", pages=len(sets), percent=_percent(THRESHOLD)))
         state = "warn" if score >= WARN_SHARE else "fail"
+        found = {"pairs": len(pairs), "percent": _percent(THRESHOLD), "affected": len(affected), "pages": len(sets)}
         return Outcome(
             state,
             score,
-            (
-                f"{len(pairs)} pair(s) of pages share {THRESHOLD:.0%} or more of their text; "
-                f"{len(affected)} of {len(sets)} pages are affected"
-                + (f" (the {MAX_PAIRS_LISTED} most similar pairs are listed)" if len(pairs) > MAX_PAIRS_LISTED else "")
-                + ". Merge them, make each distinct, or point the copy's canonical at the original."
-            ),
+            self.msg("pairs-listed", **found, listed=MAX_PAIRS_LISTED)
+            if len(pairs) > MAX_PAIRS_LISTED
+            else self.msg("pairs", **found),
             details,
             evidence,
             affected,
         )
+
+
+def _percent(share: float) -> int:
+    """A share as a whole percentage (0.875 -> 88), rounded as "{:.0%}" rounds."""
+    return round(share * 100)
 
 
 def _canonicalised(page: PageRecord, other: str, site: SiteData) -> bool:

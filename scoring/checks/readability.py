@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scoring.core.messages import Message, join
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.core.text import excerpt, words
@@ -26,19 +27,6 @@ FORMULA = {"de": "Flesch-Amstad", "en": "Flesch Reading Ease"}
 def page_language(page: PageRecord, site: SiteData) -> str | None:
     lang = page.lang or site.language
     return lang.split("-")[0].lower() if lang else None
-
-
-def _numbers(stats: TextStats, ease: float) -> str:
-    parts = [
-        f"{FORMULA[stats.lang]} {ease:.1f} ({ease_label(ease)})",
-        f"{stats.asl:.1f} words per sentence",
-        f"{stats.asw:.2f} syllables per word",
-        f"{stats.sentences} sentences, {stats.words} words, {stats.syllables} syllables",
-    ]
-    if stats.lang == "de":
-        parts.append(f"Wiener Sachtextformel {wiener_sachtextformel(stats):.1f}")
-    parts.append(f"LIX {lix(stats):.1f}")
-    return "; ".join(parts)
 
 
 @register
@@ -72,6 +60,29 @@ class Readability(Check):
     )
     scope = "page"
     requires = ("html",)
+    messages = {
+        "no-sentences": "no sentences in the main text",
+        "summary": "{formula} {ease}: sentences average {asl} words, words {asw} syllables",
+        "hard": "Hard to read — {summary}. Shorter sentences and plainer words make statements easier to quote.",
+        "very-hard": (
+            "Very hard to read — {summary}. Shorter sentences and plainer words make statements easier to quote."
+        ),
+        "ease": "{formula} {ease} ({band})",
+        "asl": "{asl} words per sentence",
+        "asw": "{asw} syllables per word",
+        "counts": "{sentences} sentences, {words} words, {syllables} syllables",
+        "wiener": "Wiener Sachtextformel {value}",
+        "lix": "LIX {value}",
+        "sentence-words": "{words} words",
+        # Flesch's bands (scoring.readability.ease_label)
+        "band-very-easy": "very easy",
+        "band-easy": "easy",
+        "band-fairly-easy": "fairly easy",
+        "band-standard": "standard",
+        "band-fairly-difficult": "fairly difficult",
+        "band-difficult": "difficult",
+        "band-very-difficult": "very difficult",
+    }
 
     def applies_to(self, page: PageRecord, site: SiteData) -> bool:
         if not page.ok or not is_indexable(page) or page_language(page, site) not in LANGUAGES:
@@ -82,28 +93,41 @@ class Readability(Check):
         lang = page_language(page, site) or "de"
         stats = text_stats(page.main_text, lang)
         if not stats.sentences:
-            return PageOutcome(url=page.url, state="not_applicable", reason="no sentences in the main text")
+            return PageOutcome(url=page.url, state="not_applicable", reason=self.msg("no-sentences"))
         ease = flesch_amstad(stats) if lang == "de" else flesch_reading_ease(stats)
-        numbers = _numbers(stats, ease)
         evidence = [
-            Evidence(url=page.url, element="main text", note=numbers),
+            Evidence(url=page.url, element="main text", note=self._numbers(stats, ease)),
             Evidence(
                 url=page.url,
                 element="longest sentence",
                 excerpt=excerpt(stats.longest_sentence, 300),
-                note=f"{stats.longest_sentence_words} words",
+                note=self.msg("sentence-words", words=stats.longest_sentence_words),
             ),
         ]
-        summary = (
-            f"{FORMULA[lang]} {ease:.0f}: sentences average {stats.asl:.0f} words, words {stats.asw:.1f} syllables"
+        summary = self.msg(
+            "summary", formula=FORMULA[lang], ease=round(ease), asl=round(stats.asl), asw=round(stats.asw, 1)
         )
         if ease >= PASS_FROM:
             return PageOutcome(url=page.url, state="pass", reason=summary, evidence=evidence)
         state = "warn" if ease >= FAIL_BELOW else "fail"
-        lead = "Hard to read" if state == "warn" else "Very hard to read"
         return PageOutcome(
             url=page.url,
             state=state,
-            reason=(f"{lead} — {summary}. Shorter sentences and plainer words make statements easier to quote."),
+            reason=self.msg("hard" if state == "warn" else "very-hard", summary=summary),
             evidence=evidence,
         )
+
+    @classmethod
+    def _numbers(cls, stats: TextStats, ease: float) -> Message:
+        """Every figure behind the verdict, for the evidence note."""
+        band = cls.msg("band-" + ease_label(ease).replace(" ", "-"))
+        parts = [
+            cls.msg("ease", formula=FORMULA[stats.lang], ease=round(ease, 1), band=band),
+            cls.msg("asl", asl=round(stats.asl, 1)),
+            cls.msg("asw", asw=round(stats.asw, 2)),
+            cls.msg("counts", sentences=stats.sentences, words=stats.words, syllables=stats.syllables),
+        ]
+        if stats.lang == "de":
+            parts.append(cls.msg("wiener", value=round(wiener_sachtextformel(stats), 1)))
+        parts.append(cls.msg("lix", value=round(lix(stats), 1)))
+        return join(parts)

@@ -44,6 +44,19 @@ class SemanticDuplicates(Check):
     )
     scope = "site"
     requires = ("html", "embeddings")
+    columns = {"url_a": "url", "url_b": "url", "similarity": "number"}
+    messages = {
+        "too-few": "Fewer than two content pages were embedded.",
+        "calibrated": "calibrated",
+        "site-derived": "site-derived",
+        "none": "No two of {pages} pages reach cosine {threshold} ({model}, {kind} threshold).",
+        "pairs": (
+            "{pairs} pair(s) of pages cover the same topic (cosine ≥ {threshold}, {model}, {kind} threshold); "
+            "{affected} of {pages} pages are affected. Merge them into one deeper page or give each a distinct "
+            "question."
+        ),
+        "cosine": "cosine {similarity} ≥ {threshold} ({model})",
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         from scoring.clusters import page_key, topic_pages
@@ -51,35 +64,41 @@ class SemanticDuplicates(Check):
         keys = {page_key(p) for p in topic_pages(site.content_pages)}
         vectors = {k: v for k, v in site.embeddings.vectors.items() if k in keys}
         if len(vectors) < 2:
-            return Outcome("not_applicable", explanation="Fewer than two content pages were embedded.")
+            return Outcome("not_applicable", explanation=self.msg("too-few"))
         pairs, threshold = semantic_duplicates(vectors, site.embeddings.model, limit=10_000)
         pairs = [p for p in pairs if not _canonicalised(site, p.a, p.b) and not _other_finding(site, p.a, p.b)]
         affected: list[str] = []
         for pair in pairs:
             affected.extend(u for u in (pair.a, pair.b) if u not in affected)
         model = site.embeddings.model
-        calibrated = "calibrated" if model in CALIBRATION else "site-derived"
+        kind = self.msg("calibrated" if model in CALIBRATION else "site-derived")
+        shown = round(threshold, 2)
         if not pairs:
             return Outcome(
-                "pass",
-                1.0,
-                f"No two of {len(vectors)} pages reach cosine {threshold:.2f} ({model}, {calibrated} threshold).",
+                "pass", 1.0, self.msg("none", pages=len(vectors), threshold=shown, model=model, kind=kind)
             )
         score = round(1 - len(affected) / len(vectors), 4)
         details = [{"url_a": p.a, "url_b": p.b, "similarity": round(p.similarity, 3)} for p in pairs[:MAX_PAIRS_LISTED]]
         evidence = [
             Evidence(
-                url=p.a, element="embedding", excerpt=p.b, note=f"cosine {p.similarity:.2f} ≥ {threshold:.2f} ({model})"
+                url=p.a,
+                element="embedding",
+                excerpt=p.b,
+                note=self.msg("cosine", similarity=round(p.similarity, 2), threshold=shown, model=model),
             )
             for p in pairs[:50]
         ]
         return Outcome(
             "warn" if score >= WARN_SHARE else "fail",
             score,
-            (
-                f"{len(pairs)} pair(s) of pages cover the same topic (cosine ≥ {threshold:.2f}, {model}, "
-                f"{calibrated} threshold); {len(affected)} of {len(vectors)} pages are affected. Merge "
-                "them into one deeper page or give each a distinct question."
+            self.msg(
+                "pairs",
+                pairs=len(pairs),
+                threshold=shown,
+                model=model,
+                kind=kind,
+                affected=len(affected),
+                pages=len(vectors),
             ),
             details,
             evidence,

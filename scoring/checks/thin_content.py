@@ -98,6 +98,18 @@ class ThinContent(Check):
     )
     scope = "page"
     requires = ("html",)
+    messages = {
+        "words": "{count} words of main text",
+        "words-note": "{count} words of main text (navigation, header and footer removed)",
+        "short": (
+            "Only {count} words of main text; pages that AI answers cite are usually far longer — aim for "
+            "{target} or more."
+        ),
+        "thin": (
+            "Thin page: {count} words of main text, fewer than {limit}. Expand it with substance or merge it "
+            "into a related page."
+        ),
+    }
 
     def applies_to(self, page: PageRecord, site: SiteData) -> bool:
         if not page.ok or is_home(page, site) or is_service_page(page):
@@ -111,27 +123,21 @@ class ThinContent(Check):
                 url=page.url,
                 element="main text",
                 excerpt=excerpt(page.main_text) if page.main_text.strip() else None,
-                note=f"{count:,} words of main text (navigation, header and footer removed)",
+                note=self.msg("words-note", count=count),
             )
         ]
         if count >= PASS_FROM:
-            return PageOutcome(url=page.url, state="pass", reason=f"{count:,} words of main text")
+            return PageOutcome(url=page.url, state="pass", reason=self.msg("words", count=count))
         if count >= FAIL_BELOW:
             return PageOutcome(
                 url=page.url,
                 state="warn",
-                reason=(
-                    f"Only {count:,} words of main text; pages that AI answers cite are usually far "
-                    f"longer — aim for {PASS_FROM} or more."
-                ),
+                reason=self.msg("short", count=count, target=PASS_FROM),
                 evidence=evidence,
             )
         return PageOutcome(
             url=page.url,
             state="fail",
-            reason=(
-                f"Thin page: {count:,} words of main text, fewer than {FAIL_BELOW}. Expand it "
-                "with substance or merge it into a related page."
-            ),
+            reason=self.msg("thin", count=count, limit=FAIL_BELOW),
             evidence=evidence,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scoring.clusters import FIELD_SIMILARITY, OFF_TOPIC_SIMILARITY
+from scoring.core.messages import term
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
@@ -26,7 +27,8 @@ class TopicalFocus(Check):
         "on its own topic. Pages outside the core fields (those holding 15 % of the pages) whose "
         f"relative similarity to every core centre is below {OFF_TOPIC_SIMILARITY} and below the 10th "
         "percentile of the core pages' own are listed as off-topic. Score = Focus / 100. "
-        "Sources: GEO-EVIDENCE.md §2 (seed context, AutoGEO ICLR 2026, C-SEO Bench NeurIPS 2025)."
+        "Sources: German trade press on GEO for small and mid-sized companies; AutoGEO (ICLR 2026); "
+        "Puerto et al., C-SEO Bench (NeurIPS 2025); Wan et al. (ACL 2024) (docs/sources.md §2)."
     )
     category = "depth"
     weight = 2
@@ -43,37 +45,57 @@ class TopicalFocus(Check):
     )
     scope = "site"
     requires = ("html", "embeddings")
+    columns = {
+        "cluster": "number",
+        "label": "text",
+        "pages": "number",
+        "cohesion": "number",
+        "url": "url",
+        "off_topic": "message",
+        "similarity_to_core": "number",
+    }
+    messages = {
+        "too-few": "Fewer than two content pages were embedded.",
+        "similarity": "relative similarity {similarity} to the site's core topics",
+        "focus": "Focus {focus} of 100 over {pages} content pages in {clusters} topic cluster(s).",
+        "focus-off-topic": (
+            "Focus {focus} of 100 over {pages} content pages in {clusters} topic cluster(s); {off_topic} page(s) "
+            "off the site's core topics — drop them, move them to a news section without weight, or tie them to "
+            "your expertise."
+        ),
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         clustering = site.clustering
         if clustering is None or clustering.focus_score is None:
-            return Outcome("not_applicable", explanation="Fewer than two content pages were embedded.")
+            return Outcome("not_applicable", explanation=self.msg("too-few"))
         focus = clustering.focus_score
         rows = [
             {"cluster": c.id, "label": c.label, "pages": len(c.members), "cohesion": c.cohesion}
             for c in clustering.clusters
         ] + [
-            {"url": u, "off_topic": True, "similarity_to_core": clustering.centre_similarity.get(u)}
+            {"url": u, "off_topic": term("yes"), "similarity_to_core": clustering.centre_similarity.get(u)}
             for u in clustering.off_topic
         ]
         evidence = [
             Evidence(
                 url=u,
                 element="embedding",
-                note=f"relative similarity {clustering.centre_similarity.get(u, 0):.2f} to the site's core topics",
+                note=self.msg("similarity", similarity=round(clustering.centre_similarity.get(u, 0), 2)),
             )
             for u in clustering.off_topic[:50]
         ]
         state = (
             "pass" if focus >= PASS_FOCUS and not clustering.off_topic else ("fail" if focus < FAIL_FOCUS else "warn")
         )
+        found = {
+            "focus": round(focus),
+            "pages": len(clustering.centre_similarity),
+            "clusters": len(clustering.clusters),
+        }
         text = (
-            f"Focus {focus:.0f} of 100 over {len(clustering.centre_similarity)} content pages in "
-            f"{len(clustering.clusters)} topic cluster(s)"
+            self.msg("focus-off-topic", **found, off_topic=len(clustering.off_topic))
+            if clustering.off_topic
+            else self.msg("focus", **found)
         )
-        if clustering.off_topic:
-            text += (
-                f"; {len(clustering.off_topic)} page(s) off the site's core topics — drop them, move them "
-                "to a news section without weight, or tie them to your expertise"
-            )
-        return Outcome(state, round(focus / 100, 4), text + ".", rows, evidence, list(clustering.off_topic))
+        return Outcome(state, round(focus / 100, 4), text, rows, evidence, list(clustering.off_topic))
