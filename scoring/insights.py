@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from scoring.core.messages import Message, define, join, msg
 from scoring.core.records import PageRecord
 from scoring.core.results import CheckResult, Cluster, GraphNode, LinkSuggestion, SiteInsights
 from scoring.core.text import words
@@ -27,6 +28,16 @@ SUGGESTIONS_PER_TARGET = 3
 HUB_SHARE = 0.5  # a hub links (in its content) to at least half of the other members
 MAX_GRAPH_NODES = 400  # the report draws at most this many nodes (strongest first)
 LINKING_POSITIONS = ("content", "aside")
+
+# why a link is suggested (LinkSuggestion.reason): messages of the namespace "link-suggestions"
+# (German in reports/i18n/de/link-suggestions.toml)
+SUGGESTIONS = "link-suggestions"
+SUGGESTION_MESSAGES = {
+    "same-cluster": "same topic cluster '{label}'",
+    "strong-article": "strong article of the site",
+    "scores": "source Link Score {source}, target {target}",
+}
+define(SUGGESTIONS, SUGGESTION_MESSAGES)
 
 
 def key(page: PageRecord) -> str:
@@ -101,28 +112,33 @@ def link_suggestions(site: SiteData) -> list[LinkSuggestion]:
             cid = clustering.cluster_of.get(url) if clustering else None
             if cid is not None:
                 pool = [u for u in clustering.clusters[cid].members if u != url]
-                why = f"same topic cluster '{clustering.clusters[cid].label}'"
             else:  # no embeddings: the strongest articles of the site
                 pool = [key(p) for p in site.articles if key(p) != url]
-                why = "strong article of the site"
             pool = [u for u in pool if u in pages and not graph.has_edge(u, url)]
             pool.sort(key=lambda u: (-site.link_score.get(u, 0.0), u))
             anchor = _anchor(target)
             for source in pool[:SUGGESTIONS_PER_TARGET]:
-                suggestions.append(
-                    LinkSuggestion(
-                        source=source,
-                        target=url,
-                        anchor=anchor,
-                        reason=(
-                            f"{why}; source Link Score {site.link_score.get(source, 0.0):.0f}, target "
-                            f"{site.link_score.get(url, 0.0):.0f}"
-                        ),
-                    )
-                )
+                reason = suggestion_reason(site, source, url)
+                suggestions.append(LinkSuggestion(source=source, target=url, anchor=anchor, reason=reason.text))
         return suggestions
 
     return site.memo("link_suggestions", compute)
+
+
+def suggestion_reason(site: SiteData, source: str, target: str) -> Message:
+    """Why `link_suggestions` suggests a link from `source` to `target` (its `reason`, as a message)."""
+    clustering = site.clustering
+    cid = clustering.cluster_of.get(target) if clustering else None
+    if cid is not None:
+        why = msg(f"{SUGGESTIONS}.same-cluster", label=clustering.clusters[cid].label)
+    else:  # no embeddings: the strongest articles of the site
+        why = msg(f"{SUGGESTIONS}.strong-article")
+    scores = msg(
+        f"{SUGGESTIONS}.scores",
+        source=round(site.link_score.get(source, 0.0)),
+        target=round(site.link_score.get(target, 0.0)),
+    )
+    return join([why, scores])
 
 
 def hub_of(site: SiteData, members: list[str]) -> tuple[str | None, int, int]:

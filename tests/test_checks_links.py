@@ -113,13 +113,13 @@ def test_internal_pagerank_states(kwargs, state, score, starved):
     assert result.state == state
     assert result.score == (None if score is None else pytest.approx(score))
     assert result.affected_urls == [u(p) for p in starved]
-    assert [r["url"] for r in result.details if r["group"] == "starved"] == [u(p) for p in starved]
+    assert [r["url"] for r in result.details if r["group"].text == "starved"] == [u(p) for p in starved]
 
 
 def test_starved_article_rows_carry_score_inlinks_and_words():
     data = pagerank_site()
     result = InternalPagerank().evaluate(data)
-    rows = {(r["group"], r["url"]): r for r in result.details}
+    rows = {(r["group"].text, r["url"]): r for r in result.details}
     starved = rows[("starved", u("ratgeber/artikel-d"))]
     assert starved["link_score"] == data.link_score[u("ratgeber/artikel-d")] < 30
     assert starved["inlinks"] == 1  # the imprint's footer
@@ -127,7 +127,7 @@ def test_starved_article_rows_carry_score_inlinks_and_words():
     assert result.evidence[0].url == u("ratgeber/artikel-d")
     assert result.evidence[0].excerpt == u("impressum")
     # the strongest pages are listed too, strongest first
-    top = [r for r in result.details if r["group"] == "top"]
+    top = [r for r in result.details if r["group"].text == "top"]
     assert top[0]["url"] == u("ratgeber") and top[0]["link_score"] == 100.0
     assert [r["link_score"] for r in top] == sorted((r["link_score"] for r in top), reverse=True)
     # artikel-b is linked from the hub through a redirect: resolve() credits the target
@@ -288,7 +288,7 @@ def test_broken_links_are_listed_with_source_anchor_and_status():
         (u(""), u("zeitueberschreitung"), "Webcam", None),
         (u("leistungen"), u("kaputt"), "Preisliste", 404),
     ]
-    assert result.details[2]["error"].startswith("TimeoutError")
+    assert result.details[2]["error"].text.startswith("TimeoutError")
     assert result.details[1]["final_url"] == u("weg") and result.details[0]["final_url"] is None
     # targets checked: leistungen, kaputt, umgezogen, zeitueberschreitung, umzug; 3 broken
     assert result.score == pytest.approx(0.4)
@@ -336,7 +336,7 @@ def test_a_redirect_loop_is_broken():
     )
     result = BrokenInternalLinks().evaluate(data)
     (row,) = result.details
-    assert row["target"] == u("schleife-a") and "redirect loop" in row["error"]
+    assert row["target"] == u("schleife-a") and "redirect loop" in row["error"].text
 
 
 def test_no_internal_links_is_not_measured():
@@ -500,7 +500,7 @@ def test_starved_deep_article_gets_link_suggestions():
     assert scores == sorted(scores, reverse=True)
     result = evaluate_check(InternalPagerank(), s, 1)
     assert u("ratgeber/tief") in result.affected_urls
-    assert any(row["group"] == "suggestion" for row in result.details)
+    assert any(row["group"].text == "suggestion" for row in result.details)
     insights = build_insights(s)
     assert insights.link_suggestions == suggestions
     assert [n.url for n in insights.graph_nodes if n.starved] == [u("ratgeber/tief")]

@@ -47,8 +47,8 @@ def test_blocking_only_training_crawlers_passes_with_full_score():
     assert result.weight == 3
     rows = _rows(result)
     assert rows["GPTBot"]["allowed"] is False
-    assert rows["GPTBot"]["impact"] == "informative"
-    assert rows["GPTBot"]["rule"] == "line 3: Disallow: /"
+    assert rows["GPTBot"]["impact"].text == "informative"
+    assert rows["GPTBot"]["rule"].text == "line 3: Disallow: /"
     assert rows["CCBot"]["allowed"] is False
     assert rows["OAI-SearchBot"]["allowed"] is True
     assert rows["ChatGPT-User"]["allowed"] is True
@@ -61,7 +61,7 @@ def test_blocking_perplexitybot_fails_and_names_it():
     robots = "User-agent: PerplexityBot\nDisallow: /\n"
     result = AICrawlerAccess().evaluate(_site_with_robots(robots))
     assert result.state == "fail"
-    assert "PerplexityBot" in result.explanation
+    assert "PerplexityBot" in result.explanation.text
     assert 0.5 < result.score < 1.0  # one primary search agent out of many
     rows = _rows(result)
     assert rows["PerplexityBot"]["allowed"] is False
@@ -79,7 +79,7 @@ def test_star_disallow_with_specific_allow_group():
     result = AICrawlerAccess().evaluate(_site_with_robots(robots))
     rows = _rows(result)
     assert rows["OAI-SearchBot"]["allowed"] is True
-    assert rows["OAI-SearchBot"]["rule"] == "line 5: Allow: /"
+    assert rows["OAI-SearchBot"]["rule"].text == "line 5: Allow: /"
     for token in ("PerplexityBot", "Googlebot", "ChatGPT-User", "GPTBot"):
         assert rows[token]["allowed"] is False, token
         assert rows[token]["group"] == "User-agent: *"
@@ -153,8 +153,8 @@ def test_page_level_block_for_chatgpt_user_is_partly_blocked():
     row = _rows(result)["ChatGPT-User"]
     assert row["allowed"] == "partly"
     assert row["home_allowed"] is True
-    assert row["pages_blocked"] == "1 of 3"
-    assert row["rule"] == "line 2: Disallow: /ratgeber/"
+    assert row["pages_blocked"].text == "1 of 3"
+    assert row["rule"].text == "line 2: Disallow: /ratgeber/"
     assert result.state == "warn"
     assert result.affected_urls == [ROOT + "ratgeber/dachsanierung"]
     assert result.evidence[0].excerpt == "User-agent: ChatGPT-User → Disallow: /ratgeber/"
@@ -172,7 +172,7 @@ def test_page_level_block_of_most_articles_counts_as_blocked():
     row = _rows(result)["ChatGPT-User"]
     assert row["allowed"] is False
     assert row["home_allowed"] is True
-    assert row["pages_blocked"] == "2 of 3"
+    assert row["pages_blocked"].text == "2 of 3"
 
 
 def test_longest_rule_decides_and_is_reported():
@@ -180,7 +180,7 @@ def test_longest_rule_decides_and_is_reported():
     result = AICrawlerAccess().evaluate(_site_with_robots(robots))
     row = _rows(result)["PerplexityBot"]
     assert row["allowed"] is True
-    assert row["rule"] == "line 3: Allow: /ratgeber/dach"
+    assert row["rule"].text == "line 3: Allow: /ratgeber/dach"
 
 
 def test_repeated_groups_for_one_token_are_merged():
@@ -462,20 +462,20 @@ def test_llms_txt_absent_is_not_applicable():
 def test_llms_txt_not_requested_is_not_applicable():
     result = LlmsTxtCheck().evaluate(_llms_site(None, status=None))
     assert result.state == "not_applicable"
-    assert "not requested" in result.explanation
+    assert "not requested" in result.explanation.text
 
 
 def test_llms_txt_soft_404_is_not_applicable():
     result = LlmsTxtCheck().evaluate(_llms_site("<!DOCTYPE html><html><body>Seite nicht gefunden</body></html>"))
     assert result.state == "not_applicable"
-    assert "soft 404" in result.explanation
+    assert "soft 404" in result.explanation.text
 
 
 def test_valid_llms_txt_is_informative():
     result = evaluate_check(LlmsTxtCheck(), _llms_site(LLMS_OK), 0)
     assert result.state == "informative"
     assert result.score is None and result.weight == 0.0
-    details = {row["aspect"]: row for row in result.details}
+    details = {row["aspect"].text: row for row in result.details}
     assert details["H1 (required)"]["value"] == "Beispiel Handwerk GmbH"
     assert details["summary blockquote (optional)"]["ok"] is True
     assert details["H2 sections"]["value"] == "Ratgeber, Optional"
@@ -484,8 +484,8 @@ def test_valid_llms_txt_is_informative():
     assert details["internal links"]["value"] == 3
     assert details["external links"]["value"] == 1
     assert details["Markdown companion links (not checked)"]["value"] == 1
-    assert details["internal links resolving to crawled pages"]["value"] == "2 of 2"
-    assert details["problems"]["value"] == "none"
+    assert details["internal links resolving to crawled pages"]["value"].text == "2 of 2"
+    assert details["problems"]["value"].text == "none"
     assert result.evidence == []
 
 
@@ -493,18 +493,18 @@ def test_llms_txt_problems_are_reported():
     text = f"Willkommen\n# Beispiel Handwerk\n## Seiten\n- [Alte Seite]({ROOT}gibt-es-nicht)\n- Kontakt ohne Link\n"
     result = LlmsTxtCheck().evaluate(_llms_site(text))
     assert result.state == "informative"
-    problems = {row["aspect"]: row for row in result.details}["problems"]["value"]
+    problems = {row["aspect"].text: row for row in result.details}["problems"]["value"].text
     assert "the H1 is not the first line" in problems
     assert "1 of 1 internal page link(s) do not lead to a crawled page" in problems
     assert "1 list item(s) without a [name](url) link" in problems
-    assert {row["aspect"]: row for row in result.details}["summary blockquote (optional)"]["ok"] is False
+    assert {row["aspect"].text: row for row in result.details}["summary blockquote (optional)"]["ok"] is False
     assert result.affected_urls == [ROOT + "gibt-es-nicht"]
     assert result.evidence[0].excerpt == ROOT + "gibt-es-nicht"
 
 
 def test_llms_txt_without_h1_or_sections():
     result = LlmsTxtCheck().evaluate(_llms_site("Just some text about our company.\n"))
-    problems = {row["aspect"]: row for row in result.details}["problems"]["value"]
+    problems = {row["aspect"].text: row for row in result.details}["problems"]["value"].text
     assert "no H1 (required)" in problems
     assert "no H2 sections with links" in problems
     assert "no links" in problems

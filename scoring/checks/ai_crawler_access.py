@@ -19,7 +19,8 @@ from urllib.parse import urljoin
 
 from protego import Protego
 
-from scoring.core.ai_agents import AGENTS, CLASS_LABEL, AIAgent, token_key
+from scoring.core.ai_agents import AGENTS, AIAgent, token_key
+from scoring.core.messages import Message, join, listing, sentences
 from scoring.core.results import Evidence
 from scoring.core.text import excerpt
 from scoring.registry import Check, Outcome, register
@@ -170,7 +171,7 @@ class AgentVerdict:
     pages_blocked: int
     pages_checked: int
     rule: Rule | None
-    group: str
+    group: str | Message  # the robots.txt groups read, as written there, or "no group applies"
     blocked_urls: tuple[str, ...]
     blocking_rules: tuple[Rule, ...]
 
@@ -215,17 +216,19 @@ def _verdict(policy: RobotsPolicy, agent: AIAgent, home_url: str, sample: list[s
         pages_blocked=len(blocked_pages),
         pages_checked=len(sample),
         rule=shown,
-        group=" + ".join(f"User-agent: {g.label}" for g in groups) or "no group applies",
+        group=" + ".join(f"User-agent: {g.label}" for g in groups) or AICrawlerAccess.msg("no-group"),
         blocked_urls=tuple(url for url, _ in blocked),
         blocking_rules=tuple({d.rule.line.number: d.rule for _, d in blocked if d.rule}.values()),
     )
 
 
-def _names(agents: list[AIAgent]) -> str:
+def _names(agents: list[AIAgent]) -> str | Message:
+    """The agents' tokens (data), the first MAX_TOKENS_NAMED of them and how many more."""
     tokens = [a.token for a in agents]
     if len(tokens) <= MAX_TOKENS_NAMED:
         return ", ".join(tokens)
-    return ", ".join(tokens[:MAX_TOKENS_NAMED]) + f" and {len(tokens) - MAX_TOKENS_NAMED} more"
+    shown = ", ".join(tokens[:MAX_TOKENS_NAMED])
+    return AICrawlerAccess.msg("names-more", names=shown, more=len(tokens) - MAX_TOKENS_NAMED)
 
 
 def _order(agent: AIAgent) -> tuple:
@@ -238,12 +241,6 @@ def _order(agent: AIAgent) -> tuple:
 
 
 ORDERED_AGENTS = sorted(AGENTS, key=_order)
-
-PLAIN_RULE = (
-    "Blocking training crawlers (GPTBot, CCBot, …) does not reduce visibility in AI answers; "
-    "blocking search/answer crawlers (OAI-SearchBot, PerplexityBot, Googlebot, …) does, and "
-    "blocking user-fetch agents (ChatGPT-User, …) stops assistants from reading a page on request."
-)
 
 
 @register
@@ -276,6 +273,58 @@ class AICrawlerAccess(Check):
     )
     scope = "site"
     requires = ("robots_txt", "home")
+    # `token`, `class`, `allowed` and `main` are plain values reports/sections.py reads (the agent matrix)
+    columns = {
+        "token": "code",
+        "operator": "text",
+        "class": "code",
+        "allowed": "code",
+        "impact": "message",
+        "home_allowed": "number",
+        "pages_blocked": "message",
+        "rule": "message",
+        "group": "code",
+        "main": "number",
+    }
+    messages = {
+        # explanation
+        "may-fetch-search": "{allowed} of {agents} search/answer index agents may fetch the site",
+        "may-fetch-user": "{allowed} of {agents} user-initiated fetch agents may fetch the site",
+        "checked": "{classes} (home page and {sampled} sampled page(s) checked).",
+        "primary-blocked": "Blocked major answer crawlers: {agents} — their answers cannot cite this site.",
+        "also-blocked": "Also blocked: {agents}.",
+        "blocked": "Blocked: {agents}.",
+        "partly-blocked": "Partly blocked (some important pages disallowed): {agents}.",
+        "training-blocked": "Training crawlers blocked (informative, no effect on the score): {agents}.",
+        "names-more": "{names} and {more} more",
+        "plain-rule": (
+            "Blocking training crawlers (GPTBot, CCBot, …) does not reduce visibility in AI answers; blocking "
+            "search/answer crawlers (OAI-SearchBot, PerplexityBot, Googlebot, …) does, and blocking user-fetch "
+            "agents (ChatGPT-User, …) stops assistants from reading a page on request."
+        ),
+        "server-error": (
+            "robots.txt answered HTTP {status}. Crawlers treat an unreachable robots.txt as a full disallow "
+            "(RFC 9309 §2.3.1.4), so while the error lasts no AI or search crawler fetches the site. Check whether "
+            "the error is temporary."
+        ),
+        "no-rules": "The site has {robots}: every crawler may fetch every page (RFC 9309 §2.3.1.3).",
+        "no-robots": "no robots.txt (HTTP {status})",
+        "empty-robots": "an empty robots.txt",
+        # evidence notes
+        "note-blocks": "blocks {agents} ({classes}) on {urls} checked URL(s)",
+        "note-server-error": "server error: crawlers assume everything is disallowed",
+        # agent classes (scoring.core.ai_agents.CLASS_LABEL)
+        "class-search": "search/answer index",
+        "class-user": "user-initiated fetch",
+        "class-training": "training/data collection",
+        # details rows
+        "impact-scored": "scored",
+        "impact-informative": "informative",
+        "pages-blocked": "{blocked} of {checked}",
+        "rule-line": "line {line}: {rule}",
+        "rule-server-error": "robots.txt answered HTTP {status}: treated as Disallow: /",
+        "no-group": "no group applies",
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         artifacts = site.artifacts
@@ -317,46 +366,46 @@ class AICrawlerAccess(Check):
         for agent_class in CLASS_WEIGHT:
             members = [v for v in scored if v.agent.agent_class == agent_class]
             free = sum(1 for v in members if v.allowed is True)
-            parts.append(f"{free} of {len(members)} {CLASS_LABEL[agent_class]} agents may fetch the site")
-        sentences = ["; ".join(parts) + f" (home page and {sampled} sampled page(s) checked)."]
+            parts.append(self.msg(f"may-fetch-{agent_class}", allowed=free, agents=len(members)))
+        said = [self.msg("checked", classes=join(parts), sampled=sampled)]
         if primary_blocked:
-            sentences.append(
-                f"Blocked major answer crawlers: {_names(primary_blocked)} — their answers cannot cite this site."
-            )
+            said.append(self.msg("primary-blocked", agents=_names(primary_blocked)))
         others = [a for a in blocked if not a.primary]
         if others:
-            sentences.append(f"{'Also blocked' if primary_blocked else 'Blocked'}: {_names(others)}.")
+            said.append(self.msg("also-blocked" if primary_blocked else "blocked", agents=_names(others)))
         if partly:
-            sentences.append(f"Partly blocked (some important pages disallowed): {_names(partly)}.")
+            said.append(self.msg("partly-blocked", agents=_names(partly)))
         if training_blocked:
-            sentences.append(
-                f"Training crawlers blocked (informative, no effect on the score): {_names(training_blocked)}."
-            )
-        sentences.append(PLAIN_RULE)
+            said.append(self.msg("training-blocked", agents=_names(training_blocked)))
+        said.append(self.msg("plain-rule"))
 
         details = [self._row(v) for v in verdicts]
         evidence = self._evidence([v for v in scored if v.allowed is not True], robots_url)
         affected = sorted({url for v in scored if v.allowed is not True for url in v.blocked_urls})
-        return Outcome(state, round(score, 4), " ".join(sentences), details, evidence, affected)
+        return Outcome(state, round(score, 4), sentences(said), details, evidence, affected)
 
-    @staticmethod
-    def _row(v: AgentVerdict) -> dict:
-        rule = f"line {v.rule.line.number}: {v.rule.line.text}" if v.rule else None
+    @classmethod
+    def _impact(cls, agent: AIAgent) -> Message:
+        return cls.msg("impact-scored" if agent.agent_class in CLASS_WEIGHT else "impact-informative")
+
+    @classmethod
+    def _row(cls, v: AgentVerdict) -> dict:
+        rule = cls.msg("rule-line", line=str(v.rule.line.number), rule=v.rule.line.text) if v.rule else None
         return {
             "token": v.agent.token,
             "operator": v.agent.operator,
             "class": v.agent.agent_class,
             "allowed": v.allowed,
-            "impact": "scored" if v.agent.agent_class in CLASS_WEIGHT else "informative",
+            "impact": cls._impact(v.agent),
             "home_allowed": v.home_allowed,
-            "pages_blocked": f"{v.pages_blocked} of {v.pages_checked}",
+            "pages_blocked": cls.msg("pages-blocked", blocked=v.pages_blocked, checked=v.pages_checked),
             "rule": rule,
             "group": v.group,
             "main": v.agent.main,
         }
 
-    @staticmethod
-    def _evidence(verdicts: list[AgentVerdict], robots_url: str) -> list[Evidence]:
+    @classmethod
+    def _evidence(cls, verdicts: list[AgentVerdict], robots_url: str) -> list[Evidence]:
         by_line: dict[int, tuple[Rule, list[AIAgent], set[str]]] = {}
         for v in verdicts:
             for rule in v.blocking_rules:
@@ -366,13 +415,13 @@ class AICrawlerAccess(Check):
         evidence = []
         for number in sorted(by_line):
             rule, agents, urls = by_line[number]
-            classes = sorted({CLASS_LABEL[a.agent_class] for a in agents})
+            classes = sorted((cls.msg(f"class-{c}") for c in {a.agent_class for a in agents}), key=lambda m: m.text)
             evidence.append(
                 Evidence(
                     url=robots_url,
                     element=f"robots.txt line {number}",
                     excerpt=excerpt(rule.quoted),
-                    note=f"blocks {_names(agents)} ({', '.join(classes)}) on {len(urls)} checked URL(s)",
+                    note=cls.msg("note-blocks", agents=_names(agents), classes=listing(classes), urls=len(urls)),
                 )
             )
         return evidence
@@ -384,39 +433,35 @@ class AICrawlerAccess(Check):
                 "operator": a.operator,
                 "class": a.agent_class,
                 "allowed": False,
-                "impact": "scored" if a.agent_class in CLASS_WEIGHT else "informative",
+                "impact": self._impact(a),
                 "home_allowed": False,
                 "pages_blocked": None,
-                "rule": f"robots.txt answered HTTP {status}: treated as Disallow: /",
+                "rule": self.msg("rule-server-error", status=str(status)),
                 "group": None,
                 "main": a.main,
             }
             for a in ORDERED_AGENTS
         ]
-        explanation = (
-            f"robots.txt answered HTTP {status}. Crawlers treat an unreachable robots.txt as a full "
-            "disallow (RFC 9309 §2.3.1.4), so while the error lasts no AI or search crawler fetches "
-            "the site. Check whether the error is temporary. " + PLAIN_RULE
-        )
+        explanation = sentences([self.msg("server-error", status=str(status)), self.msg("plain-rule")])
         evidence = [
             Evidence(
                 url=robots_url,
                 element="robots.txt",
                 excerpt=f"HTTP {status}",
-                note="server error: crawlers assume everything is disallowed",
+                note=self.msg("note-server-error"),
             )
         ]
         return Outcome("warn", SERVER_ERROR_SCORE, explanation, rows, evidence, [robots_url])
 
     def _no_rules(self, status: int) -> Outcome:
-        reason = f"no robots.txt (HTTP {status})" if not 200 <= status < 300 else "an empty robots.txt"
+        reason = self.msg("no-robots", status=str(status)) if not 200 <= status < 300 else self.msg("empty-robots")
         rows = [
             {
                 "token": a.token,
                 "operator": a.operator,
                 "class": a.agent_class,
                 "allowed": True,
-                "impact": "scored" if a.agent_class in CLASS_WEIGHT else "informative",
+                "impact": self._impact(a),
                 "home_allowed": True,
                 "pages_blocked": None,
                 "rule": None,
@@ -425,5 +470,5 @@ class AICrawlerAccess(Check):
             }
             for a in ORDERED_AGENTS
         ]
-        explanation = f"The site has {reason}: every crawler may fetch every page (RFC 9309 §2.3.1.3). " + PLAIN_RULE
+        explanation = sentences([self.msg("no-rules", robots=reason), self.msg("plain-rule")])
         return Outcome("pass", 1.0, explanation, rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scoring.audit import WARN_SHARE
+from scoring.core.messages import Message
 from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
@@ -17,14 +18,16 @@ def not_fetched(record: PageRecord) -> bool:
     return record.status is None and BLOCKED_BY_ROBOTS in (record.error or "")
 
 
-def failure(record: PageRecord) -> str | None:
+def failure(record: PageRecord) -> Message | None:
     """Why a link target (after redirects) is broken, or None when it answered."""
     if record.status is None:
-        return record.error or "no response"
+        if record.error:  # the fetch error as the crawler recorded it (data, not translated)
+            return BrokenInternalLinks.msg("fetch-error", error=record.error)
+        return BrokenInternalLinks.msg("no-response")
     if record.status >= 400:
-        return f"HTTP {record.status}"
+        return BrokenInternalLinks.msg("http-error", status=str(record.status))
     if record.redirect_target is not None:  # resolve() gave up: a redirect loop or endless chain
-        return f"redirect loop (HTTP {record.status})"
+        return BrokenInternalLinks.msg("redirect-loop", status=str(record.status))
     return None
 
 
@@ -54,6 +57,27 @@ class BrokenInternalLinks(Check):
     )
     scope = "site"
     requires = ("html",)
+    columns = {
+        "source": "url",
+        "anchor": "text",
+        "target": "url",
+        "status": "code",
+        "error": "message",
+        "final_url": "url",
+    }
+    messages = {
+        "none-fetched": "No internal link with a fetched target.",
+        "all-answer": "All {targets} internal link targets answer.",
+        "broken": (
+            "{broken} of {targets} internal link targets are broken, linked {links} time(s) from {pages} page(s). "
+            "Fix or remove the links, or redirect the old URLs to their successors."
+        ),
+        "note-links-to": "links to {target}: {error}",
+        "http-error": "HTTP {status}",
+        "redirect-loop": "redirect loop (HTTP {status})",
+        "no-response": "no response",
+        "fetch-error": "{error}",
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         rows: list[dict] = []
@@ -87,9 +111,9 @@ class BrokenInternalLinks(Check):
                     }
                 )
         if not checked:
-            return Outcome("not_applicable", explanation="No internal link with a fetched target.")
+            return Outcome("not_applicable", explanation=self.msg("none-fetched"))
         if not rows:
-            return Outcome("pass", 1.0, f"All {len(checked)} internal link targets answer.")
+            return Outcome("pass", 1.0, self.msg("all-answer", targets=len(checked)))
         score = round(1 - len(broken) / len(checked), 4)
         affected: list[str] = []
         for key in ("target", "source"):
@@ -101,7 +125,7 @@ class BrokenInternalLinks(Check):
                 url=row["source"],
                 element=f'a[href="{row["target"]}"]',
                 excerpt=row["anchor"] or None,
-                note=f"links to {row['target']}: {row['error']}",
+                note=self.msg("note-links-to", target=row["target"], error=row["error"]),
             )
             for row in rows[:MAX_EVIDENCE]
         ]
@@ -109,11 +133,7 @@ class BrokenInternalLinks(Check):
         return Outcome(
             "warn" if score >= WARN_SHARE else "fail",
             score,
-            (
-                f"{len(broken)} of {len(checked)} internal link targets are broken, linked "
-                f"{len(rows)} time(s) from {sources} page(s). Fix or remove the links, or "
-                "redirect the old URLs to their successors."
-            ),
+            self.msg("broken", broken=len(broken), targets=len(checked), links=len(rows), pages=sources),
             rows,
             evidence,
             affected,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from scoring.core.messages import Message
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, register
@@ -55,6 +56,20 @@ class CanonicalTag(Check):
     rule = "missing canonical: warn; canonical to a URL that is not a successful page: fail."
     scope = "page"
     requires = ("html",)
+    messages = {
+        "missing": "no canonical URL",
+        "note-missing": "missing",
+        "self": "self-referencing canonical",
+        "not-crawled": "canonical points to a URL that was not crawled (status unknown)",
+        "redirect": "canonical points to a redirect (to {final})",
+        "unfetched": "canonical target could not be fetched ({error})",
+        "no-response": "no response",
+        "http-error": "canonical target answered HTTP {status}",
+        "not-html": "canonical target is not an HTML page ({content_type})",
+        "unknown-type": "unknown type",
+        "consolidation": "canonical points to another page ({final}): intentional consolidation",
+        "note-consolidation": "this page defers to another URL; only that one is indexed",
+    }
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         raw = (page.canonical or "").strip()
@@ -63,15 +78,15 @@ class CanonicalTag(Check):
             return PageOutcome(
                 url=page.url,
                 state="warn",
-                reason="no canonical URL",
-                evidence=[Evidence(url=page.url, element=element, note="missing")],
+                reason=self.msg("missing"),
+                evidence=[Evidence(url=page.url, element=element, note=self.msg("note-missing"))],
             )
         canonical = urljoin(page.final_url or page.url, raw)
         own = {normalise(page.url)} | ({normalise(page.final_url)} if page.final_url else set())
         if normalise(canonical) in own:
-            return PageOutcome(url=page.url, state="pass", reason="self-referencing canonical")
+            return PageOutcome(url=page.url, state="pass", reason=self.msg("self"))
 
-        def fail(reason: str) -> PageOutcome:
+        def fail(reason: Message) -> PageOutcome:
             return PageOutcome(
                 url=page.url,
                 state="fail",
@@ -81,26 +96,26 @@ class CanonicalTag(Check):
 
         record = _target(canonical, site)
         if record is None:
-            return fail("canonical points to a URL that was not crawled (status unknown)")
+            return fail(self.msg("not-crawled"))
         final = record.final_url or record.url
         if normalise(final) != normalise(canonical):
-            return fail(f"canonical points to a redirect (to {final})")
+            return fail(self.msg("redirect", final=final))
         if record.status is None:
-            return fail(f"canonical target could not be fetched ({record.error or 'no response'})")
+            return fail(self.msg("unfetched", error=record.error or self.msg("no-response")))
         if not 200 <= record.status < 300:
-            return fail(f"canonical target answered HTTP {record.status}")
+            return fail(self.msg("http-error", status=str(record.status)))
         if not record.ok:
-            return fail(f"canonical target is not an HTML page ({record.content_type or 'unknown type'})")
+            return fail(self.msg("not-html", content_type=record.content_type or self.msg("unknown-type")))
         return PageOutcome(
             url=page.url,
             state="pass",
-            reason=f"canonical points to another page ({final}): intentional consolidation",
+            reason=self.msg("consolidation", final=final),
             evidence=[
                 Evidence(
                     url=page.url,
                     element=element,
                     excerpt=raw,
-                    note="this page defers to another URL; only that one is indexed",
+                    note=self.msg("note-consolidation"),
                 )
             ],
         )

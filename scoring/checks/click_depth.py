@@ -57,31 +57,35 @@ class ClickDepth(Check):
     )
     scope = "page"
     requires = ("home",)
+    messages = {
+        "clicks": "{clicks} {clicks:plural:click:clicks} from the home page",
+        "too-deep": (
+            "{clicks} {clicks:plural:click:clicks} from the home page. Link it from the home page, a hub page or "
+            "a related article that sits higher up."
+        ),
+        "note-path": "shortest path from the home page: {clicks} {clicks:plural:click:clicks}",
+    }
 
     def applies_to(self, page: PageRecord, site: SiteData) -> bool:
         return page.ok and _key(page) in site.click_depth
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         depth = site.click_depth[_key(page)]
-        clicks = f"{depth} click{'s' if depth != 1 else ''}"
         if depth <= PASS_MAX:
-            return PageOutcome(url=page.url, state="pass", reason=f"{clicks} from the home page")
+            return PageOutcome(url=page.url, state="pass", reason=self.msg("clicks", clicks=depth))
         path = click_paths(site).get(_key(page), [])
         evidence = [
             Evidence(
                 url=page.url,
                 element="click path",
                 excerpt=" → ".join(path),
-                note=f"shortest path from the home page: {clicks}",
+                note=self.msg("note-path", clicks=depth),
             )
         ]
         state = "warn" if depth == WARN_AT else "fail"
         return PageOutcome(
             url=page.url,
             state=state,
-            reason=(
-                f"{clicks} from the home page. Link it from the home page, a hub page or a "
-                "related article that sits higher up."
-            ),
+            reason=self.msg("too-deep", clicks=depth),
             evidence=evidence,
         )

@@ -36,6 +36,17 @@ class CrawlableLinks(Check):
     )
     scope = "site"
     requires = ("html",)
+    columns = {"url": "url", "target": "url", "element": "code", "anchor": "text"}
+    messages = {
+        "none": "No page links internal pages only through scripts.",
+        "also-linked": "{pages} page(s) linked by script elements are also linked with <a href>.",
+        "hidden": (
+            "{pages} internal page(s) are linked only through custom elements, data-href or onclick (no <a href> "
+            "anywhere on the crawled pages): AI crawlers that run no JavaScript do not find them. Make these links "
+            "<a href> elements (a custom element may wrap one)."
+        ),
+        "note-script-only": "only a script can follow it",
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         linked = {site.resolve(link.url) for page in site.linking_pages for link in page.links if link.internal}
@@ -52,25 +63,19 @@ class CrawlableLinks(Check):
                 if not reachable and len(rows) < MAX_ROWS:
                     rows.append({"url": source, "target": link.url, "element": link.element, "anchor": link.anchor})
         if not targets:
-            return Outcome("pass", 1.0, "No page links internal pages only through scripts.")
+            return Outcome("pass", 1.0, self.msg("none"))
         hidden = sorted(t for t, ok in targets.items() if not ok)
         if not hidden:
-            return Outcome(
-                "pass",
-                1.0,
-                f"{len(targets)} page(s) linked by script elements are also linked with <a href>.",
-            )
+            return Outcome("pass", 1.0, self.msg("also-linked", pages=len(targets)))
         score = round(1 - len(hidden) / len(targets), 4)
         evidence = [
-            Evidence(url=row["url"], element=row["element"], excerpt=row["target"], note="only a script can follow it")
+            Evidence(url=row["url"], element=row["element"], excerpt=row["target"], note=self.msg("note-script-only"))
             for row in rows[:50]
         ]
         return Outcome(
             "warn" if score >= WARN_SHARE else "fail",
             score,
-            f"{len(hidden)} internal page(s) are linked only through custom elements, data-href or onclick "
-            "(no <a href> anywhere on the crawled pages): AI crawlers that run no JavaScript do not "
-            "find them. Make these links <a href> elements (a custom element may wrap one).",
+            self.msg("hidden", pages=len(hidden)),
             rows,
             evidence,
             hidden,

@@ -51,6 +51,11 @@ class GenericAnchors(Check):
     )
     scope = "page"
     requires = ("html",)
+    messages = {
+        "descriptive": "All content links have descriptive texts.",
+        "generic": "{count} link(s) with generic text: {anchors}",
+        "note-generic": "generic link text",
+    }
 
     def applies_to(self, page: PageRecord, site: SiteData) -> bool:
         return page.ok and any(link.internal and link.position in ("content", "aside") for link in page.links)
@@ -62,15 +67,15 @@ class GenericAnchors(Check):
             if link.internal and link.position in ("content", "aside") and normalise(link.anchor) in GENERIC
         ]
         if not generic:
-            return PageOutcome(url=page.url, state="pass", reason="All content links have descriptive texts.")
+            return PageOutcome(url=page.url, state="pass", reason=self.msg("descriptive"))
         evidence = [
-            Evidence(url=page.url, element=f"a[href={link.url}]", excerpt=link.anchor, note="generic link text")
+            Evidence(url=page.url, element=f"a[href={link.url}]", excerpt=link.anchor, note=self.msg("note-generic"))
             for link in generic[:10]
         ]
+        anchors = ", ".join(sorted({f"'{link.anchor.strip()}'" for link in generic})[:5])  # crawled text
         return PageOutcome(
             url=page.url,
             state="fail",
-            reason=f"{len(generic)} link(s) with generic text: "
-            + ", ".join(sorted({f"'{link.anchor.strip()}'" for link in generic})[:5]),
+            reason=self.msg("generic", count=len(generic), anchors=anchors),
             evidence=evidence,
         )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from scoring.audit import WARN_SHARE
+from scoring.core.messages import Message, join, sentences
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence
 from scoring.core.text import words
-from scoring.insights import DEEP_SCORE, depth_of, link_suggestions
+from scoring.insights import DEEP_SCORE, depth_of, link_suggestions, suggestion_reason
 from scoring.insights import starved as starved_articles
 from scoring.registry import Check, Outcome, register
 from scoring.site import PAGERANK_DAMPING, POSITION_WEIGHT, SiteData, is_indexable
@@ -41,7 +42,7 @@ def _row(site: SiteData, page: PageRecord, group: str) -> dict:
     url = _key(page)
     return {
         "url": url,
-        "group": group,
+        "group": InternalPagerank.msg(f"group-{group}"),
         "link_score": site.link_score.get(url),
         "inlinks": len(_sources(site, url)),
         "words": _words(page),
@@ -61,14 +62,12 @@ def noindex_equity(site: SiteData) -> float:
     return sum(v for url, v in rank.items() if url in hidden) / total
 
 
-def _equity_note(site: SiteData) -> str:
+def _with_equity_note(site: SiteData, explanation: Message) -> Message:
+    """The explanation, followed by a sentence on noindex pages when they hold most of the link equity."""
     share = noindex_equity(site)
     if share <= NOINDEX_EQUITY_WARN:
-        return ""
-    return (
-        f" {share:.0%} of the internal link equity flows into noindex pages (tag, archive or filter pages "
-        "search engines are told to drop): link the pages you want found from the navigation and the text."
-    )
+        return explanation
+    return sentences([explanation, InternalPagerank.msg("noindex-equity", percent=round(share * 100))])
 
 
 @register
@@ -109,20 +108,47 @@ class InternalPagerank(Check):
     )
     scope = "site"
     requires = ("html",)
+    columns = {
+        "url": "url",
+        "group": "message",
+        "link_score": "number",
+        "inlinks": "number",
+        "words": "number",
+        "target": "url",
+        "anchor": "text",
+        "reason": "message",
+    }
+    messages = {
+        "no-links": "No internal links between the crawled pages: no link graph to rank.",
+        "no-long": "No article with {words} words or more to rate.",
+        "all-reach": "All {articles} long article(s) reach a Link Score of {bar}+.",
+        "starved": (
+            "{starved} of {articles} long article(s) have a Link Score below {bar}. Link to them from related "
+            "articles and hub pages, in the running text rather than the footer."
+        ),
+        "noindex-equity": (
+            "{percent}% of the internal link equity flows into noindex pages (tag, archive or filter pages search "
+            "engines are told to drop): link the pages you want found from the navigation and the text."
+        ),
+        "note-score": "Link Score {score} of 100 for a {words}-word article",
+        "note-linked-from": "linked from {pages} page(s)",
+        "note-link-it": "link it from {url} ('{anchor}')",
+        # the groups of the details rows
+        "group-top": "top",
+        "group-starved": "starved",
+        "group-suggestion": "suggestion",
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         graph = site.link_graph
-        # the strongest pages the site wants found: noindex archives are summed up in _equity_note
+        # the strongest pages the site wants found: noindex archives are summed up in _with_equity_note
         ranked = sorted(site.content_pages, key=lambda p: (-site.link_score.get(_key(p), 0.0), _key(p)))
         unique: dict[str, PageRecord] = {}
         for page in ranked:
             unique.setdefault(_key(page), page)
         top = [_row(site, page, "top") for page in list(unique.values())[:TOP_PAGES]]
         if graph.number_of_edges() == 0:
-            return Outcome(
-                "not_applicable",
-                explanation="No internal links between the crawled pages: no link graph to rank.",
-            )
+            return Outcome("not_applicable", explanation=self.msg("no-links"))
         long_articles = {
             _key(p): p
             for p in site.articles
@@ -131,13 +157,19 @@ class InternalPagerank(Check):
         if not long_articles:
             return Outcome(
                 "not_applicable",
-                explanation=f"No article with {LONG_ARTICLE} words or more to rate." + _equity_note(site),
+                explanation=_with_equity_note(site, self.msg("no-long", words=LONG_ARTICLE)),
                 details=top,
             )
         starved = starved_articles(site)  # the same list the report's link suggestions answer
         rows = [_row(site, page, "starved") for page in starved]
         suggestions = [
-            {"url": s.source, "group": "suggestion", "target": s.target, "anchor": s.anchor, "reason": s.reason}
+            {
+                "url": s.source,
+                "group": self.msg("group-suggestion"),
+                "target": s.target,
+                "anchor": s.anchor,
+                "reason": suggestion_reason(site, s.source, s.target),
+            }
             for s in link_suggestions(site)
         ]
         score = round(1 - len(starved) / len(long_articles), 4)
@@ -146,12 +178,16 @@ class InternalPagerank(Check):
                 url=row["url"],
                 element="internal links",
                 excerpt=", ".join(_sources(site, row["url"])[:5]) or None,
-                note=(
-                    f"Link Score {row['link_score']:.0f} of 100 for a {row['words']:,}-word article; "
-                    f"linked from {row['inlinks']} page(s)"
-                    + "".join(
-                        f"; link it from {s['url']} ('{s['anchor']}')" for s in suggestions if s["target"] == row["url"]
-                    )
+                note=join(
+                    [
+                        self.msg("note-score", score=round(row["link_score"]), words=row["words"]),
+                        self.msg("note-linked-from", pages=row["inlinks"]),
+                        *(
+                            self.msg("note-link-it", url=s["url"], anchor=s["anchor"])
+                            for s in suggestions
+                            if s["target"] == row["url"]
+                        ),
+                    ]
                 ),
             )
             for row in rows
@@ -160,19 +196,15 @@ class InternalPagerank(Check):
             return Outcome(
                 "pass",
                 1.0,
-                f"All {len(long_articles)} long article(s) reach a Link Score of {STARVED_BELOW:.0f}+."
-                + _equity_note(site),
+                _with_equity_note(site, self.msg("all-reach", articles=len(long_articles), bar=round(STARVED_BELOW))),
                 top,
             )
         return Outcome(
             "warn" if score >= WARN_SHARE else "fail",
             score,
-            (
-                f"{len(starved)} of {len(long_articles)} long article(s) have a Link Score below "
-                f"{STARVED_BELOW:.0f}. Link to them from related articles and hub pages, in the "
-                "running text rather than the footer."
-            )
-            + _equity_note(site),
+            _with_equity_note(
+                site, self.msg("starved", starved=len(starved), articles=len(long_articles), bar=round(STARVED_BELOW))
+            ),
             rows + suggestions + top,
             evidence,
             [row["url"] for row in rows],

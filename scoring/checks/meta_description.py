@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from scoring.core.messages import join
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, register
@@ -36,6 +37,13 @@ class MetaDescription(Check):
     rule = "missing: fail; shorter than 50 or longer than 160 characters, or shared: warn."
     scope = "page"
     requires = ("html",)
+    messages = {
+        "missing": "no meta description",
+        "note-missing": "missing",
+        "too-short": "too short ({chars} characters)",
+        "too-long": "too long ({chars} characters)",
+        "shared": "shared with {others} other page(s)",
+    }
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         text = _clean(page.meta_description)
@@ -44,23 +52,23 @@ class MetaDescription(Check):
             return PageOutcome(
                 url=page.url,
                 state="fail",
-                reason="no meta description",
-                evidence=[Evidence(url=page.url, element=element, note="missing")],
+                reason=self.msg("missing"),
+                evidence=[Evidence(url=page.url, element=element, note=self.msg("note-missing"))],
             )
         problems = []
         if len(text) < MIN_CHARS:
-            problems.append(f"too short ({len(text)} characters)")
+            problems.append(self.msg("too-short", chars=len(text)))
         elif len(text) > MAX_CHARS:
-            problems.append(f"too long ({len(text)} characters)")
+            problems.append(self.msg("too-long", chars=len(text)))
         shared = _description_counts(site)[text.casefold()]
         if shared > 1:
-            problems.append(f"shared with {shared - 1} other page(s)")
+            problems.append(self.msg("shared", others=shared - 1))
         if not problems:
             return PageOutcome(url=page.url, state="pass")
         return PageOutcome(
             url=page.url,
             state="warn",
-            reason="; ".join(problems),
+            reason=join(problems),
             evidence=[Evidence(url=page.url, element=element, excerpt=text)],
         )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scoring.core.ai_agents import lookup
+from scoring.core.messages import join
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, register
@@ -19,9 +20,10 @@ from scoring.site import SiteData
 
 # Directives that carry a value after a colon; any other "name:" prefix names a crawler.
 _VALUED = {"max-snippet", "max-image-preview", "max-video-preview", "unavailable_after"}
+# (record field, evidence element, message key naming where the directive was found)
 _SOURCES = (
-    ("robots_meta", 'meta[name="robots"]', "meta robots"),
-    ("x_robots_tag", "X-Robots-Tag", "X-Robots-Tag header"),
+    ("robots_meta", 'meta[name="robots"]', "source-meta"),
+    ("x_robots_tag", "X-Robots-Tag", "source-header"),
 )
 
 
@@ -90,6 +92,13 @@ class Noindex(Check):
     )
     scope = "page"
     requires = ("html",)
+    messages = {
+        "found-in": "{directive} in {source}",
+        "source-meta": "meta robots",
+        "source-header": "X-Robots-Tag header",
+        "note-noindex": "{directive}: the page is kept out of the search index and AI answers",
+        "note-nosnippet": "{directive}: no text of the page may be shown or quoted in results and AI answers",
+    }
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         blocking: list[Directive] = []
@@ -110,15 +119,18 @@ class Noindex(Check):
         if not blocking and not snippet:
             return PageOutcome(url=page.url, state="pass")
         findings = blocking or snippet
-        note = (
-            "the page is kept out of the search index and AI answers"
-            if blocking
-            else "no text of the page may be shown or quoted in results and AI answers"
-        )
+        note = "note-noindex" if blocking else "note-nosnippet"
         where = {f: (element, label) for f, element, label in _SOURCES}
         evidence = [
-            Evidence(url=page.url, element=where[d.source][0], excerpt=d.raw, note=f"{_label(d)}: {note}")
+            Evidence(
+                url=page.url,
+                element=where[d.source][0],
+                excerpt=d.raw,
+                note=self.msg(note, directive=_label(d)),
+            )
             for d in findings
         ]
-        reason = "; ".join(f"{_label(d)} in {where[d.source][1]}" for d in findings)
+        reason = join(
+            [self.msg("found-in", directive=_label(d), source=self.msg(where[d.source][1])) for d in findings]
+        )
         return PageOutcome(url=page.url, state="fail" if blocking else "warn", reason=reason, evidence=evidence)

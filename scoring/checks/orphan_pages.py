@@ -36,6 +36,17 @@ class OrphanPages(Check):
     )
     scope = "site"
     requires = ("sitemaps", "complete_crawl")
+    columns = {"url": "url", "lastmod": "date", "sitemap": "url"}
+    messages = {
+        "none-listed": "No sitemap URL was crawled as a successful page.",
+        "all-linked": "All {pages} sitemap pages are linked from another page.",
+        "orphans": (
+            "{orphans} of {pages} sitemap pages have no internal link pointing at them. Link them from related "
+            "pages or a hub page — or drop them from the sitemap if they are obsolete."
+        ),
+        "note-orphan": "listed in the sitemap, linked from no crawled page",
+        "note-orphan-lastmod": "listed in the sitemap, linked from no crawled page (lastmod {lastmod})",
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         home = site.home
@@ -48,33 +59,32 @@ class OrphanPages(Check):
                 continue
             listed[url] = {"url": url, "lastmod": entry.lastmod, "sitemap": entry.sitemap}
         if not listed:
-            return Outcome("not_applicable", explanation="No sitemap URL was crawled as a successful page.")
+            return Outcome("not_applicable", explanation=self.msg("none-listed"))
         orphans = [
             row
             for url, row in listed.items()
             if url != home_url and not any(inlink.source != url for inlink in site.inlinks.get(url, []))
         ]
         if not orphans:
-            return Outcome("pass", 1.0, f"All {len(listed)} sitemap pages are linked from another page.")
+            return Outcome("pass", 1.0, self.msg("all-linked", pages=len(listed)))
         score = round(1 - len(orphans) / len(listed), 4)
         evidence = [
             Evidence(
                 url=row["url"],
                 element="sitemap",
                 excerpt=row["sitemap"],
-                note="listed in the sitemap, linked from no crawled page"
-                + (f" (lastmod {row['lastmod']})" if row["lastmod"] else ""),
+                note=(
+                    self.msg("note-orphan-lastmod", lastmod=str(row["lastmod"]))
+                    if row["lastmod"]
+                    else self.msg("note-orphan")
+                ),
             )
             for row in orphans[:MAX_EVIDENCE]
         ]
         return Outcome(
             "warn" if score >= WARN_SHARE else "fail",
             score,
-            (
-                f"{len(orphans)} of {len(listed)} sitemap pages have no internal link pointing at "
-                "them. Link them from related pages or a hub page — or drop them from the sitemap "
-                "if they are obsolete."
-            ),
+            self.msg("orphans", orphans=len(orphans), pages=len(listed)),
             orphans,
             evidence,
             [row["url"] for row in orphans],

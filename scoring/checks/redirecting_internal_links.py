@@ -31,6 +31,29 @@ class RedirectingInternalLinks(Check):
     )
     scope = "site"
     requires = ("html",)
+    columns = {
+        "url": "url",
+        "link": "url",
+        "ends_at": "url",
+        "status": "code",
+        "anchor": "text",
+        "position": "message",
+    }
+    messages = {
+        "no-links": "No internal links were found.",
+        "none": "No internal link on {pages} pages goes through a redirect.",
+        "found": (
+            "{links} internal link(s) on {pages} page(s) point at {targets} redirecting URL(s); link to the final "
+            "URL instead."
+        ),
+        "note-redirect": "HTTP {status} → {target}",
+        # where on the page the link sits (scoring.core.records.LinkPosition)
+        "position-content": "content",
+        "position-aside": "aside",
+        "position-nav": "nav",
+        "position-header": "header",
+        "position-footer": "footer",
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         rows: list[dict] = []
@@ -51,20 +74,20 @@ class RedirectingInternalLinks(Check):
                             "ends_at": site.resolve(link.url),
                             "status": record.status,
                             "anchor": link.anchor,
-                            "position": link.position,
+                            "position": self.msg(f"position-{link.position}"),
                         }
                     )
         if not sources:
-            return Outcome("not_applicable", explanation="No internal links were found.")
+            return Outcome("not_applicable", explanation=self.msg("no-links"))
         if not rows:
-            return Outcome("pass", 1.0, f"No internal link on {len(sources)} pages goes through a redirect.")
+            return Outcome("pass", 1.0, self.msg("none", pages=len(sources)))
         score = round(1 - len(sources_with) / len(sources), 4)
         evidence = [
             Evidence(
                 url=r["url"],
                 element=f"a[href={r['link']}]",
                 excerpt=r["anchor"] or None,
-                note=f"HTTP {r['status']} → {r['ends_at']}",
+                note=self.msg("note-redirect", status=str(r["status"]), target=r["ends_at"]),
             )
             for r in rows[:50]
         ]
@@ -72,10 +95,7 @@ class RedirectingInternalLinks(Check):
         return Outcome(
             "warn" if score >= 0.8 else "fail",
             score,
-            (
-                f"{len(rows)} internal link(s) on {len(sources_with)} page(s) point at {len(targets)} redirecting "
-                "URL(s); link to the final URL instead."
-            ),
+            self.msg("found", links=len(rows), pages=len(sources_with), targets=len(targets)),
             rows[:MAX_ROWS],
             evidence,
             sorted(sources_with) + targets,

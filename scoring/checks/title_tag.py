@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from scoring.core.messages import join
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, register
@@ -33,6 +34,13 @@ class TitleTag(Check):
     )
     scope = "page"
     requires = ("html",)
+    messages = {
+        "missing": "no <title>",
+        "note-missing": "missing",
+        "too-short": "too short ({chars} characters)",
+        "too-long": "too long ({chars} characters)",
+        "shared": "shared with {others} other page(s)",
+    }
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         title = (page.title or "").strip()
@@ -40,23 +48,23 @@ class TitleTag(Check):
             return PageOutcome(
                 url=page.url,
                 state="fail",
-                reason="no <title>",
-                evidence=[Evidence(url=page.url, element="title", note="missing")],
+                reason=self.msg("missing"),
+                evidence=[Evidence(url=page.url, element="title", note=self.msg("note-missing"))],
             )
         duplicates = _title_counts(site)[title.casefold()]
         problems = []
         if len(title) < MIN_CHARS:
-            problems.append(f"too short ({len(title)} characters)")
+            problems.append(self.msg("too-short", chars=len(title)))
         elif len(title) > MAX_CHARS:
-            problems.append(f"too long ({len(title)} characters)")
+            problems.append(self.msg("too-long", chars=len(title)))
         if duplicates > 1:
-            problems.append(f"shared with {duplicates - 1} other page(s)")
+            problems.append(self.msg("shared", others=duplicates - 1))
         if not problems:
             return PageOutcome(url=page.url, state="pass")
         return PageOutcome(
             url=page.url,
             state="warn" if duplicates <= 1 else "fail",
-            reason="; ".join(problems),
+            reason=join(problems),
             evidence=[Evidence(url=page.url, element="title", excerpt=title)],
         )
 

@@ -23,8 +23,8 @@ class TopicHubs(Check):
         "embeddings) we look for the page whose running text (content links, not navigation) links "
         f"to at least {HUB_SHARE:.0%} of the other members, and check that at least "
         f"{BACK_SHARE:.0%} of them link back. Score = share of clusters with such a hub. Sources: "
-        "GEO-EVIDENCE.md §2 (make the deep pieces easy to reach); Screaming Frog / Sitebulb "
-        "link-structure audits."
+        "German trade press on GEO for small and mid-sized companies (fewer, deeper articles; "
+        "docs/sources.md §2); Screaming Frog / Sitebulb link-structure audits."
     )
     category = "links"
     weight = 2
@@ -37,12 +37,31 @@ class TopicHubs(Check):
     )
     scope = "site"
     requires = ("html", "embeddings")
+    columns = {
+        "cluster": "number",
+        "label": "text",
+        "pages": "number",
+        "hub_url": "url",
+        "members_linked": "number",
+        "members_linking_back": "number",
+        "ok": "number",
+    }
+    messages = {
+        "no-cluster": "No topic cluster of {pages} or more pages.",
+        "all-hubs": "All {clusters} topic cluster(s) have a hub page.",
+        "lacking": (
+            "{lacking} of {clusters} topic cluster(s) lack a hub page that links their articles in the running "
+            "text (and is linked back). Write or extend an overview page per topic."
+        ),
+        "note-no-hub": "no page links to {percent}% of its {pages} pages in the running text",
+        "note-few-back": "hub links {linked} members, only {back} of {others} link back",
+    }
 
     def evaluate(self, site: SiteData) -> Outcome:
         clustering = site.clustering
         eligible = [c for c in (clustering.clusters if clustering else []) if len(c.members) >= MIN_MEMBERS]
         if not eligible:
-            return Outcome("not_applicable", explanation=f"No topic cluster of {MIN_MEMBERS} or more pages.")
+            return Outcome("not_applicable", explanation=self.msg("no-cluster", pages=MIN_MEMBERS))
         rows, evidence, affected, good = [], [], [], 0
         for cluster in eligible:
             hub, linked, back = hub_of(site, cluster.members)
@@ -63,23 +82,20 @@ class TopicHubs(Check):
             if not ok:
                 affected.extend(cluster.members[:1])
                 note = (
-                    f"no page links to {HUB_SHARE:.0%} of its {len(cluster.members)} pages in the running text"
+                    self.msg("note-no-hub", percent=round(HUB_SHARE * 100), pages=len(cluster.members))
                     if hub is None
-                    else f"hub links {linked} members, only {back} of {others} link back"
+                    else self.msg("note-few-back", linked=linked, back=back, others=others)
                 )
                 evidence.append(
                     Evidence(url=hub or cluster.members[0], element="topic cluster", excerpt=cluster.label, note=note)
                 )
         score = round(good / len(eligible), 4)
         if good == len(eligible):
-            return Outcome("pass", 1.0, f"All {len(eligible)} topic cluster(s) have a hub page.", rows)
+            return Outcome("pass", 1.0, self.msg("all-hubs", clusters=len(eligible)), rows)
         return Outcome(
             "warn" if score >= 0.8 else "fail",
             score,
-            (
-                f"{len(eligible) - good} of {len(eligible)} topic cluster(s) lack a hub page that links their "
-                "articles in the running text (and is linked back). Write or extend an overview page per topic."
-            ),
+            self.msg("lacking", lacking=len(eligible) - good, clusters=len(eligible)),
             rows,
             evidence,
             affected,
