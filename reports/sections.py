@@ -130,8 +130,8 @@ def insights_view(result: AuditResult, t: dict[str, str], lang: str, loc: Locali
                 "target": clip(short_url(s.target, result.site), 300),
                 "target_href": safe_href(s.target),
                 "anchor": clip(s.anchor, 200),
-                "reason": clip(loc.text(SUGGESTIONS_ID, s.reason)[0], 300),
-                "reason_lang": loc.text(SUGGESTIONS_ID, s.reason)[1],
+                "reason": clip(loc.message(s.reason_message, s.reason, SUGGESTIONS_ID)[0], 300),
+                "reason_lang": loc.message(s.reason_message, s.reason, SUGGESTIONS_ID)[1],
             }
             for s in ins.link_suggestions[:MAX_SUGGESTIONS]
         ],

@@ -166,20 +166,40 @@ def _cell(value: Any, t: dict[str, str], lang: str) -> dict[str, Any]:
 
 
 def _machine_cell(
-    column: str, value: Any, t: dict[str, str], lang: str, loc: Localizer, check_id: str, site: str = ""
+    column: str,
+    value: Any,
+    t: dict[str, str],
+    lang: str,
+    loc: Localizer,
+    check_id: str,
+    site: str = "",
+    kind: str | None = None,
 ) -> dict[str, Any]:
-    """A details cell; machine-written values (state, reason, note, …) in the report language.
-
-    A URL of the audited site shows as its path ("/ratgeber/x/"); the link keeps the full URL."""
-    cell = _cell(value, t, lang)
-    cell["lang"] = None
-    if cell["href"] and site:
-        cell["text"] = clip(short_url(value, site))
+    """A details cell, shown by its column type (`CheckResult.columns`): a message in the report
+    language; a url as a link (the audited site's own URLs as their path, "/ratgeber/x/"); text and
+    code copied as they are (crawled, never translated); numbers in the language's style. A plain
+    value in a message column names one of the check's messages (`<check>.<column>-<value>`).
+    Results without column types (older versions) fall back to the legacy translation by column name."""
     if isinstance(value, Finding) or (isinstance(value, dict) and "id" in value and "params" in value):
         message = value if isinstance(value, Finding) else Finding.model_validate(value)
         text, text_lang = loc.message(message)
         return {"text": clip(text), "href": None, "lang": text_lang}
-    if not isinstance(value, str) or not value or loc.catalog is None:
+    cell = _cell(value, t, lang)
+    cell["lang"] = None
+    if kind in ("text", "code", "number", "date"):
+        cell["href"] = None  # a crawled string that looks like a URL is not a link in a text column
+        return cell
+    if cell["href"] and site:
+        cell["text"] = clip(short_url(value, site))
+    if kind == "url" or not isinstance(value, str) or not value:
+        return cell
+    if kind == "message":
+        named = f"{check_id}.{column}-{value}"
+        if loc.has_message(named):
+            text, text_lang = loc.message(Finding(id=named))
+            return {"text": clip(text), "href": None, "lang": text_lang}
+        return cell
+    if loc.catalog is None:
         return cell
     if column == "state" and f"state_{value}" in t:
         cell["text"] = t[f"state_{value}"]
@@ -205,6 +225,7 @@ def _details(
     loc: Localizer | None = None,
     check_id: str = "",
     site: str = "",
+    kinds: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     loc = loc or Localizer("en")
     columns: list[str] = []
@@ -215,7 +236,10 @@ def _details(
     shown = rows[:MAX_DETAIL_ROWS]
     return {
         "columns": [loc.column(str(c)) for c in columns],
-        "rows": [[_machine_cell(str(c), row.get(c), t, lang, loc, check_id, site) for c in columns] for row in shown],
+        "rows": [
+            [_machine_cell(str(c), row.get(c), t, lang, loc, check_id, site, (kinds or {}).get(c)) for c in columns]
+            for row in shown
+        ],
         "open": OPEN_ROWS,
         **more(len(rows), len(shown), t["more_rows"]),
     }
@@ -272,7 +296,7 @@ def _check_view(
             "open": 2 * OPEN_ROWS,
             **more(len(check.affected_urls), len(affected), t["and_more"]),
         },
-        "details": _details(check.details, t, lang, loc, check.id, site),
+        "details": _details(check.details, t, lang, loc, check.id, site, check.columns),
     }
 
 

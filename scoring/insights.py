@@ -119,7 +119,7 @@ def link_suggestions(site: SiteData) -> list[LinkSuggestion]:
             anchor = _anchor(target)
             for source in pool[:SUGGESTIONS_PER_TARGET]:
                 reason = suggestion_reason(site, source, url)
-                suggestions.append(LinkSuggestion(source=source, target=url, anchor=anchor, reason=reason.text))
+                suggestions.append(LinkSuggestion(source=source, target=url, anchor=anchor, reason=reason))
         return suggestions
 
     return site.memo("link_suggestions", compute)

@@ -41,7 +41,7 @@ from functools import cache
 from pathlib import Path
 
 from scoring.core.messages import Message as Finding
-from scoring.core.messages import english_number
+from scoring.core.messages import english_number, is_defined
 
 HERE = Path(__file__).parent
 LANGUAGES = ("de",)  # languages with translation files; English needs none
@@ -176,6 +176,12 @@ class Localizer:
         except (KeyError, ValueError, IndexError):  # a message of another version of the tool
             return message.text, "en"
         return (message.text, "en") if missing else (rendered, None)
+
+    def has_message(self, message_id: str) -> bool:
+        """Whether this language can render `message_id` (English: the checks' own source strings)."""
+        if self.catalog is None:
+            return is_defined(message_id)
+        return message_id in message_catalog(self.lang)[0]
 
     def value(self, value: object, check_id: str = "") -> str:
         """A details value in the report language: a message (or its JSON form) rendered, any

@@ -111,6 +111,11 @@ def english() -> dict[str, str]:
     return dict(_ENGLISH)
 
 
+def is_defined(message_id: str) -> bool:
+    """Whether an English source string exists for `message_id` (checks register theirs on import)."""
+    return message_id in _ENGLISH
+
+
 def placeholders(template: str) -> set[str]:
     """The parameter names a template uses ("{chars} characters" -> {"chars"})."""
     return {field for _, field, _, _ in _FORMATTER.parse(template) if field}
@@ -183,6 +188,8 @@ def _render_param(
         return Message.model_validate(value).render(lookup, number)
     if isinstance(value, (list, tuple)) and value and all(isinstance(v, (Message, dict)) for v in value):
         return joiner.join(_render_param(v, lookup, number, joiner) for v in value)
+    if isinstance(value, bool):  # yes / no in the language, not a number
+        return Message(id="term.yes" if value else "term.no").render(lookup, number)
     if isinstance(value, (int, float)):
         return number(value)
     return "" if value is None else str(value)

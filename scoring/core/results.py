@@ -183,6 +183,12 @@ class LinkSuggestion(_Frozen):
     target: str
     anchor: str
     reason: str = ""
+    reason_message: Message | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _messages(cls, data: Any) -> Any:
+        return _split_message(data, "reason")
 
 
 class SiteInsights(_Frozen):
