@@ -25,7 +25,6 @@ CLUSTER_COLOURS = 10  # CSS classes cl-0 … cl-9
 GRAPH_W, GRAPH_H, GRAPH_PAD = 1000.0, 620.0, 16.0
 HIST_ORDER = [str(i) for i in range(10)] + ["10+", "unreachable"]
 AGENT_CLASSES = ("search", "user", "training")
-SUGGESTIONS_ID = "link-suggestions"  # the messages of suggested internal links (reports/i18n), not a check
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}")
 _LOGO = re.compile(r"data:image/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+")
 MAX_LOGO = 512 * 1024  # characters of the logo's data: URI
@@ -51,7 +50,7 @@ def action_plan(
             continue
         gain = gains.get(check.id, 0.0)
         priority = lever_priority(gain, check.effort)
-        explanation, explanation_lang = loc.message(check.explanation_message, check.explanation, check.id)
+        explanation, explanation_lang = loc.message(check.explanation_message, check.explanation)
         remedy = loc.check_field(check.id, "remedy", check.remedy) if check.remedy else None
         todo = remedy or explanation
         urls = check.affected_urls
@@ -130,8 +129,8 @@ def insights_view(result: AuditResult, t: dict[str, str], lang: str, loc: Locali
                 "target": clip(short_url(s.target, result.site), 300),
                 "target_href": safe_href(s.target),
                 "anchor": clip(s.anchor, 200),
-                "reason": clip(loc.message(s.reason_message, s.reason, SUGGESTIONS_ID)[0], 300),
-                "reason_lang": loc.message(s.reason_message, s.reason, SUGGESTIONS_ID)[1],
+                "reason": clip(loc.message(s.reason_message, s.reason)[0], 300),
+                "reason_lang": loc.message(s.reason_message, s.reason)[1],
             }
             for s in ins.link_suggestions[:MAX_SUGGESTIONS]
         ],
@@ -264,16 +263,16 @@ def ai_matrix(result: AuditResult, t: dict[str, str], loc: Localizer | None = No
         view_rows.append(
             {
                 "token": clip(r.get("token"), 80),
-                "operator": clip(loc.value(r.get("operator"), check.id), 80),
+                "operator": clip(loc.value(r.get("operator")), 80),
                 "main": bool(r.get("main")),
                 "cells": [{"state": st, "label": t[st]} if r.get("class") == cls else None for cls in AGENT_CLASSES],
-                "rule": clip(loc.value(r.get("rule"), check.id), 200) if r.get("rule") else "",
+                "rule": clip(loc.value(r.get("rule")), 200) if r.get("rule") else "",
             }
         )
     blocked_first = sorted(view_rows, key=lambda r: (r["cells"] == [None] * 3, not r["main"]))
     main = [r for r in blocked_first if r["main"] or any(c and c["state"] != "allowed" for c in r["cells"])]
     others = [r for r in blocked_first if r not in main]
-    explanation, explanation_lang = loc.message(check.explanation_message, check.explanation, check.id)
+    explanation, explanation_lang = loc.message(check.explanation_message, check.explanation)
     return {
         "classes": [summary[c] for c in AGENT_CLASSES],
         "rows": main,
@@ -351,18 +350,18 @@ def drill_data(result: AuditResult, t: dict[str, str], rows: int, loc: Localizer
             evidence = []
             if o.state in ("fail", "warn"):
                 for e in o.evidence[:MAX_DRILL_EVIDENCE]:
-                    note, note_lang = loc.message(e.note_message, e.note, check.id)
+                    note, note_lang = loc.message(e.note_message, e.note)
                     evidence.append(
                         [
                             clip(e.url, DRILL_TEXT),
-                            clip(loc.value(e.element_message or e.element, check.id), 120),
+                            clip(loc.value(e.element_message or e.element), 120),
                             clip(e.excerpt, DRILL_TEXT),
                             clip(note, 200),
                             int(note_lang is not None),
                         ]
                     )
             score = None if o.score is None else round(100 * o.score)
-            reason, reason_lang = loc.message(o.reason_message, o.reason, check.id)
+            reason, reason_lang = loc.message(o.reason_message, o.reason)
             entry = [index[check.id], o.state, score, clip(reason, DRILL_TEXT), evidence, int(reason_lang is not None)]
             per_url.setdefault(o.url, []).append(entry)
     order = {"fail": 0, "warn": 1, "error": 2, "informative": 3, "pass": 4, "not_applicable": 5}

@@ -141,11 +141,6 @@ OPEN_ROWS = 5  # evidence items / detail rows / affected pages shown before "N m
 GAUGE_RADIUS = 52.0
 
 UNMEASURED = ("not_applicable", "error")
-# Details columns whose values are machine-written (translated); other columns hold crawled or
-# measured data (URLs, excerpts, names) and are copied as they are.
-TRANSLATED_COLUMNS = frozenset({"reason", "note", "error", "aspect", "page_type", "pages_blocked", "impact", "class"})
-# Columns that mix our labels with crawled text: a value is translated only when an entry matches it.
-KNOWN_ONLY_COLUMNS = frozenset({"element", "excerpt", "value", "group", "rule", "operator"})
 
 def _cell(value: Any, t: dict[str, str], lang: str) -> dict[str, Any]:
     if value is None:
@@ -179,7 +174,7 @@ def _machine_cell(
     language; a url as a link (the audited site's own URLs as their path, "/ratgeber/x/"); text and
     code copied as they are (crawled, never translated); numbers in the language's style. A plain
     value in a message column names one of the check's messages (`<check>.<column>-<value>`).
-    Results without column types (older versions) fall back to the legacy translation by column name."""
+    Cells of results without column types (older versions) are shown as they are."""
     if isinstance(value, Finding) or (isinstance(value, dict) and "id" in value and "params" in value):
         message = value if isinstance(value, Finding) else Finding.model_validate(value)
         text, text_lang = loc.message(message)
@@ -199,15 +194,6 @@ def _machine_cell(
             text, text_lang = loc.message(Finding(id=named))
             return {"text": clip(text), "href": None, "lang": text_lang}
         return cell
-    if loc.catalog is None:
-        return cell
-    if column == "state" and f"state_{value}" in t:
-        cell["text"] = t[f"state_{value}"]
-    elif column in TRANSLATED_COLUMNS or column == "field":
-        text, text_lang = loc.text(check_id, value)
-        cell["text"], cell["lang"] = clip(text), text_lang
-    elif column in KNOWN_ONLY_COLUMNS and not cell["href"]:  # often crawled: translated only when known
-        cell["text"] = clip(loc.known(check_id, value))
     return cell
 
 
@@ -249,12 +235,12 @@ def _evidence(items: list[Evidence], t: dict[str, str], loc: Localizer, check_id
     shown = items[:MAX_EVIDENCE]
     entries = []
     for e in shown:
-        note, note_lang = loc.message(e.note_message, e.note, check_id)
+        note, note_lang = loc.message(e.note_message, e.note)
         entries.append(
             {
                 "url": clip(e.url),
                 "href": safe_href(e.url),
-                "element": clip(loc.value(e.element_message or e.element, check_id)) if e.element else None,
+                "element": clip(loc.value(e.element_message or e.element)) if e.element else None,
                 "excerpt": clip(e.excerpt) if e.excerpt else None,
                 "note": clip(note) if note else None,
                 "note_lang": note_lang,
@@ -273,7 +259,7 @@ def _check_view(
     loc = loc or Localizer(lang)
     affected = check.affected_urls[:MAX_AFFECTED]
     score = None if check.score is None else 100 * check.score
-    explanation, explanation_lang = loc.message(check.explanation_message, check.explanation, check.id)
+    explanation, explanation_lang = loc.message(check.explanation_message, check.explanation)
     return {
         "id": check.id,
         "anchor": anchor("check", check.id),
@@ -419,7 +405,7 @@ def build_view(
     for cid in coverage.not_measured:
         check = checks_by_id.get(cid)
         state = check.state if check else "not_applicable"
-        reason, reason_lang = loc.message(check.explanation_message, check.explanation, cid) if check else ("", None)
+        reason, reason_lang = loc.message(check.explanation_message, check.explanation) if check else ("", None)
         not_measured.append(
             {
                 "id": cid,

@@ -232,8 +232,8 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
         raise ValueError("CSV separator must be ',', ';' or a tab")
     loc = Localizer(lang or "en")
 
-    def said(check_id: str, text: str | None, message: Finding | None = None) -> str | None:
-        return loc.message(message, text, check_id)[0] if (text or message) else text
+    def said(text: str | None, message: Finding | None = None) -> str | None:
+        return loc.message(message, text)[0] if (text or message) else text
 
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=separator)
@@ -249,7 +249,7 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
                     o.score,
                     check.effort,
                     o.url,
-                    said(check.id, o.reason, o.reason_message),
+                    said(o.reason, o.reason_message),
                     first.element if first else None,
                     first.excerpt if first else None,
                 )
@@ -262,13 +262,13 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
                     check.score,
                     check.effort,
                     e.url,
-                    said(check.id, *_note_or_explanation(e, check)),
+                    said(*_note_or_explanation(e, check)),
                     e.element,
                     e.excerpt,
                 )
                 writer.writerow([csv_cell(v) for v in row])
         else:
-            explanation = said(check.id, check.explanation, check.explanation_message)
+            explanation = said(check.explanation, check.explanation_message)
             row = (*head, check.state, check.score, check.effort, None, explanation, None, None)
             writer.writerow([csv_cell(v) for v in row])
     return _write_text(Path(out_dir) / "findings.csv", BOM + buffer.getvalue())

@@ -51,7 +51,7 @@ def _failing_row(outcome: PageOutcome) -> dict[str, Any]:
         "url": outcome.url,
         "state": term(outcome.state),
         "reason": outcome.reason_message or outcome.reason,
-        "element": first.element if first else None,
+        "element": (first.element_message or first.element) if first else None,
         "excerpt": first.excerpt if first else None,
     }
 

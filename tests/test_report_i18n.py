@@ -1,46 +1,33 @@
-"""The German report: every check has German texts, machine-written sentences are translated or
-marked as English, and the German demo report shows German check titles (no crawl but the demo's).
+"""The German report: every check has German texts, every machine-written sentence is rendered from
+the German catalog, and the German demo report contains no English sentence (no crawl but the demo's).
 """
 
 from __future__ import annotations
 
 import re
-import string
-import tomllib
-from pathlib import Path
 from typing import Any
 
 import pytest
 from lxml import html as lxml_html
 
-from reports.i18n import Localizer, catalog, checks_file, fmt_number, messages_file
-from reports.sections import SUGGESTIONS_ID
+from reports.i18n import Localizer, catalog, fmt_number
 from reports.view import build_view
 from reports.writers import render_report
+from scoring.core.messages import Message, english
 from scoring.core.results import AuditResult
 from scoring.registry import all_checks
 from tests.conftest import run_cli
 from tests.test_report import make_result
 
-FIELDS = {"title", "failure_title", "description"}
-
-
-def load(path: Path) -> dict[str, Any]:
-    with open(path, "rb") as handle:
-        return tomllib.load(handle)
-
-
-# --- the check texts file -----------------------------------------------------------------------
+FIELDS = {"title", "failure_title", "description", "remedy"}
 
 
 def test_every_registered_check_has_german_texts_and_no_unknown_ids() -> None:
-    texts = load(checks_file("de"))
+    texts = catalog("de").checks
     registered = set(all_checks())
-    missing = sorted(registered - set(texts))
-    unknown = sorted(set(texts) - registered)
-    assert not missing, f"checks without German texts in {checks_file('de').name}: {missing}"
-    assert not unknown, f"{checks_file('de').name} names ids that are not registered checks: {unknown}"
-    for cid, entry in texts.items():
+    assert not sorted(registered - set(texts)), "checks without reports/i18n/de/<id>.toml metadata"
+    for cid in registered:
+        entry = texts[cid]
         assert set(entry) == FIELDS, (cid, set(entry) ^ FIELDS)
         assert all(isinstance(v, str) and v.strip() for v in entry.values()), cid
 
@@ -52,44 +39,15 @@ def _numbers(text: str) -> list[str]:
 
 @pytest.mark.parametrize("cid", sorted(all_checks()))
 def test_german_description_keeps_every_number_and_its_sources(cid: str) -> None:
-    english = all_checks()[cid].description
-    german = load(checks_file("de"))[cid]["description"]
-    assert _numbers(german) == _numbers(english), "numbers differ: update the German text with the check"
+    english_text = all_checks()[cid].description
+    german = catalog("de").checks[cid]["description"]
+    assert _numbers(german) == _numbers(english_text), "numbers differ: update the German text with the check"
     assert "Quelle" in german  # "Quelle:" / "Quellen:" — the source reference stays
-    for name in re.findall(r"\b(?:RFC \d+|arXiv [\d.]+|ICLR 2026|KDD 2024|GDPR|WCAG)\b", english):
+    for name in re.findall(r"\b(?:RFC \d+|arXiv [\d.]+|ICLR 2026|KDD 2024|GDPR|WCAG)\b", english_text):
         assert name.replace("GDPR", "DSGVO") in german, name
 
 
-# --- the messages file --------------------------------------------------------------------------
-
-
-def test_messages_are_valid_patterns_for_known_checks() -> None:
-    data = load(messages_file("de"))
-    allowed = set(all_checks()) | {"*", SUGGESTIONS_ID}
-    for entry in data["message"]:
-        pattern = re.compile(entry["en"])
-        assert set(entry.get("checks", ["*"])) <= allowed, entry
-        fields = {name for _, name, _, _ in string.Formatter().parse(entry["de"]) if name}
-        assert fields == set(pattern.groupindex), entry  # every group is used, nothing undefined
-    assert all(isinstance(v, str) for v in data["columns"].values())
-    assert all(isinstance(v, str) for v in data["terms"].values())
-
-
-def test_localizer_translates_whole_sentences_or_marks_them_english() -> None:
-    loc = Localizer("de")
-    assert loc.text("thin-content", "1,298 words of main text") == ("1.298 Wörter Haupttext", None)
-    # composed explanation: split at sentence ends, each part translated, page kinds as terms
-    text, lang = loc.text("title-tag", "44 of 47 pages pass. Judged: 16 article, 1 home, 2 legal pages.")
-    assert (text, lang) == ("44 von 47 Seiten bestehen. Bewertet: 16 Artikel, 1 Startseite, 2 Rechtstexte.", None)
-    # unknown sentence: kept whole in English (never half translated) and reported as English
-    odd = "44 of 47 pages pass. Something new happened."
-    assert loc.text("title-tag", odd) == (odd, "en")
-    # crawled text inside a sentence is copied, not interpreted
-    hostile = "visible author: <script>alert(1)</script>"
-    assert loc.text("author-byline", hostile) == ("sichtbarer Autor: <script>alert(1)</script>", None)
-    # a pattern of one check does not translate another check's text
-    assert loc.text("title-tag", "no author named on the page")[1] == "en"
-    assert Localizer("en").text("thin-content", "1,298 words of main text") == ("1,298 words of main text", None)
+def test_numbers_in_german_style() -> None:
     assert fmt_number("2.4", "de") == "2,4" and fmt_number("1,943", "de") == "1.943"
     assert fmt_number("2024", "de") == "2024"
 
@@ -102,17 +60,20 @@ def test_german_view_of_a_literal_result() -> None:
     byline = checks["author-byline"]  # failed: the German failure title
     assert byline["title"] == texts["author-byline"]["failure_title"]
     assert byline["description"] == texts["author-byline"]["description"]
-    assert byline["details"]["columns"][:3] == ["URL", "Status", "Begründung"]
-    assert byline["details"]["rows"][0][1]["text"] == "Nicht bestanden"
-    english = build_view(result, lang="en")
-    en_checks = {c["id"]: c for cat in english["categories"] for c in cat["checks"]}
+    english_view = build_view(result, lang="en")
+    en_checks = {c["id"]: c for cat in english_view["categories"] for c in cat["checks"]}
     assert en_checks["author-byline"]["title"] == result.check("author-byline").failure_title
-    assert en_checks["author-byline"]["details"]["columns"][:3] == ["url", "state", "reason"]
     # the page filter names checks by their title in the report's language, not by id
     options = {f["id"]: f["label"] for f in view["pages"]["failing_checks"]}
     assert options["author-byline"] == f"nicht bestanden: {texts['author-byline']['title']}"
-    en_options = {f["id"]: f["label"] for f in english["pages"]["failing_checks"]}
-    assert en_options["title-tag"] == f"failing: {result.check('title-tag').title}"
+
+
+def test_a_plain_english_sentence_without_a_message_is_marked_english() -> None:
+    """A result of an older version carries English sentences only: shown as they are, marked lang=en."""
+    result = make_result(language="de")
+    doc = lxml_html.fromstring(render_report(result, lang="de"))
+    marked = [el.text_content() for el in doc.cssselect("p.explanation[lang=en]")]
+    assert "Explanation of author-byline." in marked
 
 
 # --- the German demo report ---------------------------------------------------------------------
@@ -139,44 +100,54 @@ def test_german_demo_report_shows_german_check_titles(demo: dict[str, Any]) -> N
     assert heading == texts["thin-content"]["failure_title"] == "Inhaltsseiten sind zu dünn"
     body = doc.text_content()
     assert thin.failure_title not in body  # "Content pages are thin"
-    assert texts["thin-content"]["description"] in body
     for check in result.checks:  # no English title or description anywhere
         assert check.display_title not in body, check.id
         assert check.description not in body, check.id
 
 
-def test_german_demo_report_translates_every_machine_sentence(demo: dict[str, Any]) -> None:
-    """Every explanation, page reason and evidence note the demo's checks write has a German entry."""
+def _english_words() -> re.Pattern[str]:
+    """Words of the English source strings that German never uses (the report must not show them)."""
+    words = set()
+    for template in english().values():
+        words |= {w.lower() for w in re.findall(r"[A-Za-z]{4,}", re.sub(r"\{[^}]*\}", " ", template))}
+    german = " ".join(catalog("de").messages.values()).lower()
+    shared = {w for w in words if re.search(rf"\b{w}\b", german)}
+    return re.compile(r"\b(" + "|".join(sorted(words - shared)) + r")\b", re.IGNORECASE)
+
+
+def test_german_demo_report_contains_no_english_sentence(demo: dict[str, Any]) -> None:
+    """Every explanation, reason, note, details cell and warning the demo's checks write renders in
+    German; the report marks nothing as English and shows no word of the English source strings."""
     loc = Localizer("de")
-    untranslated = set()
-    for check in demo["result"].checks:
-        notes = [e.note for e in check.evidence] + [e.note for o in check.pages for e in o.evidence]
-        for text in [check.explanation, *(o.reason for o in check.pages), *notes]:
-            if text and loc.text(check.id, text)[1]:
-                untranslated.add((check.id, text))
-    assert not untranslated, f"add these to {messages_file('de').name}: {sorted(untranslated)[:10]}"
-    # a data group must not swallow an English half sentence ("PerplexityBot — their answers …")
-    english = re.compile(r"\b(the|their|cannot|which|with|from|pages?|words|of)\b")
-    for check in demo["result"].checks:
-        for text in [check.explanation, *(o.reason for o in check.pages), *(e.note for e in check.evidence)]:
-            translated = loc.text(check.id, text)[0]
-            assert not english.search(translated), (check.id, translated)
+    result: AuditResult = demo["result"]
+    for check in result.checks:
+        assert check.explanation_message is not None or not check.explanation, check.id
+        messages = [check.explanation_message]
+        messages += [o.reason_message for o in check.pages]
+        messages += [e.note_message for e in check.evidence] + [e.element_message for e in check.evidence]
+        for message in messages:
+            if message is not None:
+                assert loc.message(message)[1] is None, (check.id, message.id)
+    for warning in result.warning_messages:
+        assert loc.message(warning)[1] is None, warning.id
     doc = lxml_html.fromstring(demo["html"])
     assert doc.cssselect("body [lang=en]") == []
+    # machine-written text shown (explanations, evidence elements and notes) has no English source word
+    english_words = _english_words()
+    for element in doc.cssselect("p.explanation, ul.evidence span.el, ul.evidence span.muted"):
+        found = english_words.search(element.text_content())
+        assert not found, (found.group(0) if found else "", element.text_content()[:200])
+    # every message in a details cell renders in German
+    for check in result.checks:
+        for row in check.details:
+            for value in row.values():
+                if isinstance(value, dict) and "id" in value and "params" in value:
+                    assert loc.value(value) and loc.message(Message.model_validate(value))[1] is None, value
 
 
 def test_findings_csv_of_a_german_report_has_german_titles(demo: dict[str, Any]) -> None:
     text = (demo["base"] / "de" / "findings.csv").read_text(encoding="utf-8-sig")
     assert "Inhaltsseiten sind zu dünn" in text and "Content pages are thin" not in text
-    assert "Wörter Haupttext" in text
-
-
-def test_untranslated_sentence_is_marked_english_in_the_html() -> None:
-    result = make_result(language="de")
-    html = render_report(result, lang="de")
-    doc = lxml_html.fromstring(html)
-    marked = [el.text_content() for el in doc.cssselect("p.explanation[lang=en]")]
-    assert "Explanation of author-byline." in marked  # the fixture's made-up sentence has no translation
 
 
 def test_every_registered_check_has_a_remedy_in_both_languages() -> None:

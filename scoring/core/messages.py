@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-_ID = re.compile(r"[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9_-]*")
+_ID = re.compile(r"(?<![a-z0-9-])[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9_-]*")
 _FORMATTER = string.Formatter()
 
 # English source strings of the framework itself (aggregation, guards) and of shared terms
@@ -92,7 +92,34 @@ TERMS: dict[str, str] = {
     "raw": "{value}",
 }
 
-_ENGLISH: dict[str, str] = {f"common.{k}": v for k, v in COMMON.items()} | {f"term.{k}": v for k, v in TERMS.items()}
+# what a piece of evidence is, when it is named in words ("main text", "click path")
+ELEMENTS: dict[str, str] = {
+    "byline-text": "byline text",
+    "byline": "byline",
+    "author-page": "author page",
+    "click-path": "click path",
+    "topic-cluster": "topic cluster",
+    "definition": "definition",
+    "comparison": "comparison",
+    "structure": "structure",
+    "legal-basis": "legal basis",
+    "internal-links": "internal links",
+    "main-text": "main text",
+    "byline-quote": "byline / quote",
+    "sitemap": "sitemap",
+    "longest-sentence": "longest sentence",
+    "embedding": "embedding",
+    "quotation": "quotation",
+    "robots-txt-line": "robots.txt line {number}",
+    "llms-txt-link": "llms.txt link",
+    "llms-txt-list-item": "llms.txt list item",
+}
+
+_ENGLISH: dict[str, str] = (
+    {f"common.{k}": v for k, v in COMMON.items()}
+    | {f"term.{k}": v for k, v in TERMS.items()}
+    | {f"element.{k}": v for k, v in ELEMENTS.items()}
+)
 
 
 def define(namespace: str, messages: Mapping[str, str]) -> None:
@@ -205,6 +232,13 @@ def term(value: str) -> Message:
     if value in TERMS:
         return Message(id=f"term.{value}")
     return Message(id="term.raw", params={"value": value})
+
+
+def element(key: str, **params: Any) -> Message:
+    """What a piece of evidence is, in words (`ELEMENTS`): Evidence(element=element("main-text"))."""
+    if key not in ELEMENTS:
+        raise KeyError(f"unknown element label {key!r}")
+    return Message(id=f"element.{key}", params=params)
 
 
 def join(messages: list[Message]) -> Message:
