@@ -3,7 +3,7 @@
 Each site of bench/realworld/sites.tsv that has labels is exported (bench/realworld/export.py),
 audited as its production host (`geo-audit audit DIR --as-host https://HOST`, served on loopback,
 briefs off), and every labelled page's signals in results.json are compared with its label
-(bench/realworld/labels.jsonl; definitions in LABELLING.md of the shared reference):
+(bench/realworld/labels.jsonl; definitions in docs/labelling.md):
 
 - page type: accuracy (the label's type or one of its `page_type_ok`);
 - byline, Person schema, date, attributed quotes, statistics, sourced statistics, citations:

@@ -3,6 +3,8 @@ category titles (the results carry the English titles of scoring/config.py)."""
 
 from __future__ import annotations
 
+from scoring.core.lexicons import ENGLISH_MONTHS, GERMAN_MONTHS
+
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "report_title": "GEO audit",
@@ -381,36 +383,7 @@ LANGUAGE_NAMES = {
         "nl": "Niederländisch",
     },
 }
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "de": [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ],
-}
+MONTHS = {"en": list(ENGLISH_MONTHS), "de": list(GERMAN_MONTHS)}
 
 # German names of the known categories (the results carry English titles from scoring/config.py).
 CATEGORY_TITLES_DE: dict[str, tuple[str, str]] = {

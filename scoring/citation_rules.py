@@ -1,8 +1,8 @@
 """What an outbound link is: the vocabularies and source data of the outbound-citations detector.
 
-A citation (LABELLING.md, `n_outbound_citations`) is a link in the main content to an external page
-that supports the text: a study, a statistics office, a public body, a court, a law, a standard,
-official documentation, a scientific publisher, an encyclopaedia, an established medium. Not: the
+A citation (the `citations` definition of docs/signals.md) is a link in the main content to an
+external page that supports the text: a study, a statistics office, a public body, a court, a law, a
+standard, official documentation, a scientific publisher, an encyclopaedia, an established medium. Not: the
 site's own other properties, social profiles, share buttons, maps, shops and app stores, booking and
 sign-up forms, podcast platforms, donation pages, petitions, credits of the template, local addresses.
 
@@ -331,30 +331,30 @@ def source_entry(url: str, client_domains: tuple[str, ...] = ()) -> str | None:
 
 
 def non_source_kind(url: str) -> str | None:
-    """What kind of non-source a URL is by itself ("social profile", "shop", ...), None when its
-    address alone does not say."""
+    """What kind of non-source a URL is by itself, as the key of its message in the outbound-citations
+    check ("social-profile", "shop", ...); None when its address alone does not say."""
     parts = urlsplit(url)
     host = (parts.hostname or "").lower().removeprefix("www.")
     path = parts.path or "/"
     if not host or NON_PUBLIC_HOST.search(host):
-        return "local address"
+        return "local-address"
     if lx.SHARE_LINK_RE.search(url) or SHARE_URL.search(url):
-        return "share button"
+        return "share-button"
     if MAP_URL.search(url):
         return "map"
     if SOCIAL_HOSTS.search(host) or path.startswith("/@"):
-        return None if POLICY_PATH.search(path) else "social profile"
+        return None if POLICY_PATH.search(path) else "social-profile"
     base = registrable_domain(host)
     profile = PROFILE_PATH.get(base)
     if profile is not None and (path in ("", "/") or profile.search(path)):
         return "profile"
     kind = None
     if SHOP_HOSTS.search(host):
-        kind = "shop or app store"
+        kind = "shop"
     elif BOOKING_HOSTS.search(host):
-        kind = "booking or sign-up"
+        kind = "booking"
     elif PLATFORM_HOSTS.search(host) or (base == "github.com" and path.startswith("/sponsors")):
-        kind = "platform, donation or petition"
+        kind = "platform"
     if kind is not None:
         return None if POLICY_PATH.search(path) else kind
     if CREDIT_HOSTS.search(host):
@@ -362,11 +362,11 @@ def non_source_kind(url: str) -> str | None:
     if DOWNLOAD_URL.search(url):
         return "download"
     if MEDIA_FILE.search(path):
-        return "image or media file"
+        return "media-file"
     if AFFILIATE_QUERY.search(parts.query):
-        return "affiliate link"
+        return "affiliate"
     if EMBED_PATH.search(path):
-        return "embedded media"
+        return "embedded-media"
     return None
 
 

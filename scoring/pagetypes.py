@@ -1,5 +1,5 @@
 """What kind of page a record is: home, article, listing, landing, service, legal, about, contact,
-profile, help, changelog or other (the types of LABELLING.md in the shared reference).
+profile, help, changelog or other (the page types of docs/signals.md, `page_type`).
 
 Pure and explainable: each classification names the rule that decided it, so a report can say
 which pages a check judged and why (e.g. "article: JSON-LD BlogPosting"). Signals, strongest
@@ -11,6 +11,9 @@ dates written near the title, the vocabulary of the slug and title, and length.
 content item (post, news, essay, story) is one. Docs and FAQ pages are "help", release notes
 "changelog", marketing pages for a product or the company (features, pricing, solutions, shop
 categories, product and brand pages) "landing", a page describing one offered service "service".
+
+The rules are here; the words they read (JSON-LD types, URL and title vocabularies) are in
+`scoring.pagetype_vocabulary`, the measures of links and headings in `scoring.page_structure`.
 """
 
 from __future__ import annotations
@@ -23,10 +26,60 @@ from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Literal, get_args
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
+from scoring.core.jsonld import jsonld_types, type_names
 from scoring.core.lexicons import NAME_RE, is_person_name, letters_key
 from scoring.core.records import PageRecord
+from scoring.page_structure import (
+    content_links,
+    h1_text,
+    link_density,
+    own_words,
+    slug_tokens,
+    teaser_count,
+    title_head,
+    url_segments,
+)
+from scoring.pagetype_vocabulary import (
+    ABOUT_SECTION_RE,
+    ABOUT_SEGMENT_RE,
+    ABOUT_TYPES,
+    ARCHIVE_SEGMENT_RE,
+    ARTICLE_SECTION_RE,
+    ARTICLE_SECTION_TOKENS,
+    ARTICLE_TYPES,
+    AUTHOR_ARCHIVE_RE,
+    CHANGELOG_SEGMENT_RE,
+    CONTACT_SEGMENT_RE,
+    CONTACT_TYPES,
+    DATE_PATH_RE,
+    DOWNLOADS_SEGMENT_RE,
+    GUIDE_SECTION_RE,
+    HELP_SEGMENT_RE,
+    HELP_TITLE_RE,
+    HELP_TYPES,
+    JOBS_SECTION_RE,
+    LANDING_SEGMENT_RE,
+    LANDING_TYPES,
+    LEGAL_SEGMENT_RE,
+    LEGAL_TITLE_RE,
+    LISTING_SEGMENT_RE,
+    LISTING_TYPES,
+    NOT_FOUND_RE,
+    OTHER_TYPES,
+    OVERVIEW_TOKEN_RE,
+    PEOPLE_INDEX_RE,
+    PERSON_H1_RE,
+    PROFILE_SECTION_RE,
+    PROFILE_TOKENS,
+    PROFILE_TYPES,
+    SERVICE_SECTION_RE,
+    SERVICE_TYPES,
+    SERVICE_WORD_RE,
+    SHOP_TITLE_RE,
+    WEAK_ARTICLE_TYPES,
+)
 
 PageKind = Literal[
     "home",
@@ -43,170 +96,6 @@ PageKind = Literal[
     "other",
 ]
 PAGE_KINDS: tuple[str, ...] = get_args(PageKind)  # one list: the Literal
-
-# JSON-LD @type values (lower case) -> kind. Article types are those of scoring.site.ARTICLE_TYPES.
-ARTICLE_TYPES = frozenset(
-    {
-        "article",
-        "blogposting",
-        "newsarticle",
-        "techarticle",
-        "report",
-        "scholarlyarticle",
-        "reportagenewsarticle",
-        "analysisnewsarticle",
-        "opinionnewsarticle",
-        "reviewnewsarticle",
-        "backgroundnewsarticle",
-        "liveblogposting",
-    }
-)
-# Plain "Article" is what SEO plugins put on every page (Rank Math, some themes): alone it says
-# little. It counts when the item or the page corroborates it (section, word count, visible date).
-WEAK_ARTICLE_TYPES = frozenset({"article"})
-LISTING_TYPES = frozenset({"collectionpage", "itemlist", "blog", "searchresultspage"})
-PROFILE_TYPES = frozenset({"profilepage"})
-ABOUT_TYPES = frozenset({"aboutpage"})
-CONTACT_TYPES = frozenset({"contactpage"})
-SERVICE_TYPES = frozenset({"service", "course", "educationalprogram", "offercatalog"})
-LANDING_TYPES = frozenset(
-    {"product", "productgroup", "offer", "aggregateoffer", "softwareapplication", "mobileapplication", "webapplication"}
-)
-HELP_TYPES = frozenset({"howto"})
-OTHER_TYPES = frozenset({"jobposting"})
-
-_EXT = r"(?:\.\w{2,5})?$"  # a path segment, optionally with a file extension
-LEGAL_SEGMENT_RE = re.compile(
-    r"^(?:impressum|imprint|legal(?:-notice)?|rechtliches|anbieterkennzeichnung|datenschutz\w*|"
-    r"privacy(?:-policy)?|data-protection|dsgvo|gdpr|cookie\w*|agb|terms(?:-\w+)*|nutzungsbedingungen|"
-    r"widerruf\w*|barrierefreiheit\w*|accessibility(?:-statement)?|disclaimer|haftungsausschluss)" + _EXT,
-    re.IGNORECASE,
-)
-CONTACT_SEGMENT_RE = re.compile(
-    r"^(?:kontakt(?:formular|seite|daten|-(?:und-)?(?:anfahrt|formular|anfrage|aufnehmen|uns|seite|daten|info))?|"
-    r"contact(?:-(?:us|form|sales|page|directions|details|info|information|location|team))?|"
-    r"anfahrt|standort|termin(?:-vereinbaren)?|"
-    r"get-in-touch)" + _EXT,
-    re.IGNORECASE,
-)
-ABOUT_SEGMENT_RE = re.compile(
-    r"^(?:(?:wir-)?(?:ueber|uber|über)-?(?:uns|mich)|about(?:-us|-me)?|unternehmen|company|wer-wir-sind|"
-    r"who-we-are|wir|(?:our|unser|unsere)-?(?:story|geschichte|history|mission|vision|werte|values|team|anspruch|philosophie|"
-    r"philosophy|haltung|leitbild)|"
-    r"philosophie|philosophy|geschichte|historie|history|chronik|leitbild|werte|values|core-values|mission|vision|"
-    r"mission-vision|anspruch|haltung|how-?we-?work|so-arbeiten-wir|arbeitsweise|management(?:-board|-team)?|"
-    r"vorstand|geschaeftsfuehrung|geschäftsführung|leadership-?team|aufsichtsrat|board|gruender|founders?|"
-    r"qualifikationen|qualifications|zertifikate|certifications|auszeichnungen|awards|"
-    r"press-?kit|presse-?kit|media-?kit)" + _EXT,
-    re.IGNORECASE,
-)
-# Sections whose children are about the company (/about/history, /ueber-uns/werte/).
-ABOUT_SECTION_RE = re.compile(
-    r"^(?:(?:wir-)?(?:ueber|uber|über)-?uns|about(?:-us)?|unternehmen|company|wer-wir-sind|who-we-are|wir)$",
-    re.IGNORECASE,
-)
-# Sections whose children are people: /team/jana-albrecht/, /autor/jana/, /author/jane-doe/.
-PROFILE_SECTION_RE = re.compile(
-    r"^(?:team|autor(?:en|in)?|authors?|experten|experts?|mitarbeiter(?:innen)?|people|staff|"
-    r"ansprechpartner(?:innen)?|unser-team|our-team|profil|profile|speakers?|referent(?:en|in|innen)?|"
-    r"redner(?:innen)?|dozent(?:en|in|innen)?)$",
-    re.IGNORECASE,
-)
-PROFILE_TOKENS = frozenset(
-    {"speaker", "speakers", "referent", "referenten", "referentin", "referentinnen", "redner", "dozenten"}
-)
-AUTHOR_ARCHIVE_RE = re.compile(r"^(?:autor|author)$", re.IGNORECASE)  # WordPress-style author archives
-PEOPLE_INDEX_RE = re.compile(r"^(?:authors|autoren|autorinnen)$", re.IGNORECASE)  # an index of authors
-# Editorial sections: /blog/x, /ratgeber/x, /news/x ...
-ARTICLE_SECTION_RE = re.compile(
-    r"^(?:blog|blogs|ratgeber|magazin|magazine|news|aktuelles|aktuell|neuigkeiten|artikel|articles?|posts?|"
-    r"wissen|knowledge|insights|journal|presse|press|tipps|tips|lexikon|glossar|stories|beitraege|beitrag|"
-    r"research|forschung|podcasts?|episoden|episodes|ratgeber-\w+|fachartikel|know-how|advice|"
-    r"success-stories|case-?studies|fallstudien|erfolgsgeschichten|customer-stories|kundenstories|"
-    r"kundengeschichten|anwenderberichte|praxisberichte)$",
-    re.IGNORECASE,
-)
-# ... also as the last word of a compound section name: /leadership-stories/x, /company-news/x
-ARTICLE_SECTION_TOKENS = frozenset(
-    {"blog", "news", "stories", "magazin", "magazine", "podcast", "journal", "insights", "artikel", "beitraege"}
-)
-# Guides and tutorials: an article when dated or authored, else help for the product.
-GUIDE_SECTION_RE = re.compile(r"^(?:guides?|tutorials?|anleitungen|how-?tos?)$", re.IGNORECASE)
-HELP_SEGMENT_RE = re.compile(
-    r"^(?:docs?|documentation|dokumentation|hilfe|help|help-?cent(?:er|re)|hilfe-?center|support|faqs?|"
-    r"haeufige-fragen|häufige-fragen|fragen-und-antworten|fragenkatalog|knowledge-?base|wissensdatenbank|kb|"
-    r"handbuch|benutzerhandbuch|manual|user-guide|getting-started|erste-schritte|quickstart)" + _EXT,
-    re.IGNORECASE,
-)
-CHANGELOG_SEGMENT_RE = re.compile(
-    r"^(?:change-?log|release-?notes|versionshinweise|versionshistorie|version-history|"
-    r"whats-?new|what-s-new|neuerungen)" + _EXT,
-    re.IGNORECASE,
-)
-LANDING_SEGMENT_RE = re.compile(
-    r"^(?:pricing|preise|prices|plans|tarife|preisliste|kosten|features|funktionen|leistungsumfang|"
-    r"solutions?|loesungen|lösungen|losungen|loesung|lösung|(?:for|fuer|für)-[^-/]+(?:-[^-/]+)?|enterprise|"
-    r"comparisons?|compare|vergleich|vergleiche|alternatives?|"
-    r"industries|branchen|use-cases|anwendungsfaelle|anwendungsbereiche|"
-    r"partner|partners|partnerprogramm|partner-program|reseller|integrations?|integrationen|"
-    r"products?|produkte?|shop|store|online-shop|hersteller|marken|brands?|manufacturers?|kollektion|"
-    r"collections?|sortiment)" + _EXT,
-    re.IGNORECASE,
-)
-SERVICE_SECTION_RE = re.compile(
-    r"^(?:leistungen|leistung|services?|dienstleistungen|angebot|angebote|unser-angebot|kompetenzen|"
-    r"competences|competencies|strengths|expertise|schwerpunkte|fachgebiete|beratung|consulting|kurse|"
-    r"courses?|seminare?|seminars?|workshops?|trainings?|schulungen|weiterbildungen?|coaching|behandlungen|"
-    r"therapien|foerderung|förderung|portfolio|referenzen|projekte|projects?|production|produktion|"
-    r"fertigung)$",
-    re.IGNORECASE,
-)
-# A slug or title word that names an offered service; German compounds end in it ("kaufberatung").
-SERVICE_WORD_RE = re.compile(
-    r"(?:beratung|dienst|dienste|dienstleistung|service|services|coaching|training|trainings|schulung|"
-    r"schulungen|kurs|kurse|seminar|seminare|workshop|workshops|ausbildung|fortbildung|weiterbildung|"
-    r"consulting|support|development|entwicklung|wartung|maintenance|installation|montage|reparatur|"
-    r"sanierung|planung|betreuung|begleitung|therapie|behandlung|manufacturing|fertigung)$",
-    re.IGNORECASE,
-)
-JOBS_SECTION_RE = re.compile(
-    r"^(?:karriere|careers?|jobs|stellenangebote|stellen|offene-stellen|jobboerse|jobbörse)$", re.IGNORECASE
-)
-DOWNLOADS_SEGMENT_RE = re.compile(r"^(?:downloads?|download-?center|downloadbereich)" + _EXT, re.IGNORECASE)
-LISTING_SEGMENT_RE = re.compile(
-    r"^(?:page|seite|category|categories|kategorie|kategorien|tag|tags|schlagwort|schlagworte|archiv|archive|"
-    r"author-archive|topics?|themen)$",
-    re.IGNORECASE,
-)
-ARCHIVE_SEGMENT_RE = re.compile(
-    r"^(?:archiv|archive|tags|categories|kategorien|schlagworte|themen|topics)$",
-    re.IGNORECASE,
-)  # also as the last segment: /blog/archiv/, /news/themen/
-OVERVIEW_TOKEN_RE = re.compile(
-    r"^(?:uebersicht|übersicht|overview|archiv|archive)$", re.IGNORECASE
-)  # "podcast-uebersicht"
-DATE_PATH_RE = re.compile(r"/(?:19|20)\d{2}/(?:0?[1-9]|1[0-2])/")
-LEGAL_TITLE_RE = re.compile(
-    r"^\s*(?:impressum|imprint|legal notice|datenschutz\w*|privacy policy|privacy notice|agb\b|"
-    r"allgemeine geschäftsbedingungen|terms (?:of|and) \w+|nutzungsbedingungen|widerruf\w*|cookie\w*)",
-    re.IGNORECASE,
-)
-# Soft 404s and "moved" stubs served with status 200.
-NOT_FOUND_RE = re.compile(
-    r"^\s*(?:404\b|error 404|fehler 404|page not found|seite nicht gefunden|not found|nicht gefunden|"
-    r"page (?:has )?moved|seite (?:wurde )?verschoben|diese seite existiert nicht)",
-    re.IGNORECASE,
-)
-HELP_TITLE_RE = re.compile(
-    r"^\s*(?:faqs?\b|häufige fragen|haeufige fragen|häufig gestellte fragen|frequently asked questions|"
-    r"fragen und antworten|getting started|erste schritte|dokumentation\b|documentation\b)",
-    re.IGNORECASE,
-)
-# A page named after one person with an academic title: "Dr. Jana Albrecht", "Prof. Dr. Max Muster".
-PERSON_H1_RE = re.compile(r"^\s*(?:prof\.|dr\.|dipl\.-?\w+\.?)\s+(?:[\w.-]+\s+){0,4}[\w.-]+\s*$", re.IGNORECASE)
-SHOP_TITLE_RE = re.compile(r"\b(?:kaufen|buy|bestellen|order online|online[- ]?shop)\b", re.IGNORECASE)
-TITLE_SPLIT_RE = re.compile(r"(?<!\s)\s+[|–—·•:-]\s+")
-FILE_LINK_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp|pdf|zip|docx?|xlsx?|pptx?|mp[34]|mov)$", re.I)
 
 WEAK_DATE_SOURCES = frozenset({"json-ld", "htmldate"})  # scoring.core.records.Dates.published_source
 MIN_ARTICLE_WORDS = 250  # a page this long, dated by its markup, without other signals reads as an article
@@ -227,12 +116,8 @@ class PageType:
 
 
 def _types(page: PageRecord) -> list[str]:
-    found = []
-    for item in page.structured_data:
-        raw = item.get("@type", []) if isinstance(item, dict) else []
-        for value in raw if isinstance(raw, list) else [raw]:
-            found.append(str(value).rsplit("/", 1)[-1].lower())
-    return found
+    """The @type names of the page's JSON-LD items, in their order (scoring.core.jsonld)."""
+    return [name for item in page.structured_data for name in type_names(item)]
 
 
 def _named_after_h1(slug: str, h1: str) -> bool:
@@ -240,90 +125,10 @@ def _named_after_h1(slug: str, h1: str) -> bool:
     return bool(NAME_RE.fullmatch(h1.strip())) and is_person_name(h1) and letters_key(slug) == letters_key(h1)
 
 
-def _segments(url: str) -> list[str]:
-    path = unquote(urlsplit(url).path)
-    segments = [s for s in path.split("/") if s]
-    if segments and re.fullmatch(r"index\.\w{2,5}", segments[-1], re.IGNORECASE):
-        segments.pop()
-    # a language prefix (/de/, /en-gb/) is not a section
-    if segments and re.fullmatch(r"[a-z]{2}(?:[-_][a-z]{2})?", segments[0], re.IGNORECASE):
-        segments = segments[1:]
-    return segments
-
-
-def _tokens(segment: str) -> list[str]:
-    """Words of a slug: "leadership-stories" -> ["leadership", "stories"] (file extension dropped)."""
-    stem = re.sub(r"\.\w{2,5}$", "", segment)
-    return [t for t in re.split(r"[-_.+]", stem.lower()) if t]
-
-
-def _content_links(page: PageRecord) -> list:
-    """Internal links in the content area that lead to pages (not to images or files)."""
-    return [
-        link
-        for link in page.links
-        if link.position == "content" and link.internal and not FILE_LINK_RE.search(urlsplit(link.url).path)
-    ]
-
-
-def link_density(page: PageRecord) -> float:
-    """Share of main-text words that sit in content-link anchors (high on listings and hubs)."""
-    if not page.word_count:
-        return 0.0
-    anchor_words = sum(len(link.anchor.split()) for link in _content_links(page))
-    return min(1.0, anchor_words / page.word_count)
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def teaser_count(page: PageRecord) -> int:
-    """Headings (below the H1) that are also the text of a link to another page: the repeated
-    teaser blocks of a listing. A post's "related posts" box has a few; an index has many."""
-    own = urlsplit(page.final_url or page.url).path.rstrip("/")
-    anchors = {
-        _norm(link.anchor)
-        for link in _content_links(page)
-        if link.anchor.strip() and urlsplit(link.url).path.rstrip("/") != own
-    }
-    if not anchors:
-        return 0
-    found = set()
-    for heading in page.headings:
-        text = _norm(heading.text)
-        if heading.level < 2 or len(text.split()) < 3 or text in found:  # "Tastatur" may be a tag link
-            continue
-        if text in anchors or any(text in anchor for anchor in anchors):
-            found.add(text)
-    return len(found)
-
-
-def own_words(page: PageRecord) -> int:
-    """Main-text words that are not link anchors: what the page says itself."""
-    linked = 0
-    seen: set[str] = set()
-    for link in _content_links(page):
-        anchor = link.anchor.strip()
-        if anchor and link.url not in seen and anchor in page.main_text:
-            seen.add(link.url)
-            linked += len(anchor.split())
-    return max(0, page.word_count - linked)
-
-
 def _is_article_section(segment: str) -> bool:
     """An editorial section name, also as the last word of a compound ("leadership-stories")."""
-    tokens = _tokens(segment)
+    tokens = slug_tokens(segment)
     return ARTICLE_SECTION_RE.match(segment) is not None or bool(tokens and tokens[-1] in ARTICLE_SECTION_TOKENS)
-
-
-def _title_head(page: PageRecord) -> str:
-    """The page's own part of the <title> ("Leadership Coaching | ACME" -> "Leadership Coaching")."""
-    return TITLE_SPLIT_RE.split(page.title or "", maxsplit=1)[0]
-
-
-def _h1(page: PageRecord) -> str:
-    return next((h.text for h in page.headings if h.level == 1), "")
 
 
 def _corroborated_article(page: PageRecord) -> bool:
@@ -332,22 +137,17 @@ def _corroborated_article(page: PageRecord) -> bool:
     for item in page.structured_data:
         if not isinstance(item, dict):
             continue
-        raw = item.get("@type", [])
-        kinds = {str(v).rsplit("/", 1)[-1].lower() for v in (raw if isinstance(raw, list) else [raw])}
-        if kinds & WEAK_ARTICLE_TYPES and (item.get("articleSection") or item.get("wordCount")):
+        if jsonld_types(item) & WEAK_ARTICLE_TYPES and (item.get("articleSection") or item.get("wordCount")):
             return True
     return page.extras.visible_date is not None or any(a.visible and a.source == "byline" for a in page.author_signals)
 
 
 def _dated_article_item(page: PageRecord) -> bool:
     """A JSON-LD article item of a specific type (BlogPosting, NewsArticle ...) that carries its date."""
-    for item in page.structured_data:
-        if isinstance(item, dict) and item.get("datePublished"):
-            raw = item.get("@type", [])
-            kinds = {str(v).rsplit("/", 1)[-1].lower() for v in (raw if isinstance(raw, list) else [raw])}
-            if kinds & ARTICLE_TYPES:
-                return True
-    return False
+    return any(
+        isinstance(item, dict) and item.get("datePublished") and jsonld_types(item) & ARTICLE_TYPES
+        for item in page.structured_data
+    )
 
 
 def _reliable_date(page: PageRecord) -> bool:
@@ -405,21 +205,21 @@ def classify(page: PageRecord) -> PageType:
 def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C901, PLR0911, PLR0912
     # one ordered list of rules
     url = page.final_url or page.url
-    segments = _segments(url)
+    segments = url_segments(url)
     types = [t for t in _types(page) if t not in stamped]
     typeset = set(types)
     low = [s.lower() for s in segments]
     where = f"url /{'/'.join(segments)}/"
     last = low[-1] if low else ""
     parents = low[:-1]
-    title, h1 = page.title or "", _h1(page)
+    title, h1 = page.title or "", h1_text(page)
 
     # 1. Fixed places: legal pages, the root, soft 404s, contact pages.
     if any(LEGAL_SEGMENT_RE.match(s) for s in low[-2:]) or (title and LEGAL_TITLE_RE.match(title)):
         return PageType("legal", where if segments else f"title {title!r}")
     if not segments:
         return PageType("home", "site root")
-    if NOT_FOUND_RE.match(h1) or NOT_FOUND_RE.match(_title_head(page)):
+    if NOT_FOUND_RE.match(h1) or NOT_FOUND_RE.match(title_head(page)):
         return PageType("other", f"not found / moved stub: {(h1 or title)[:40]!r}")
     if CONTACT_SEGMENT_RE.match(last) or typeset & CONTACT_TYPES:
         return PageType("contact", "JSON-LD ContactPage" if typeset & CONTACT_TYPES else f"url /{last}/")
@@ -438,7 +238,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     if any(LISTING_SEGMENT_RE.match(s) for s in parents or low) or ARCHIVE_SEGMENT_RE.match(last) or numbered:
         return PageType("listing", f"{where} (archive or pagination)")
     teasers = teaser_count(page)
-    links = _content_links(page)
+    links = content_links(page)
     if len(low) >= 2 and AUTHOR_ARCHIVE_RE.match(low[-2]) and (teasers >= 3 or len(links) >= MIN_LISTING_LINKS):
         return PageType("listing", f"{where} (author archive, {teasers} teasers)")
     if PEOPLE_INDEX_RE.match(last):
@@ -471,7 +271,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("about", "JSON-LD AboutPage")
 
     # 5. URL vocabularies of sections and slugs.
-    if len(low) >= 2 and (PROFILE_SECTION_RE.match(low[-2]) or PROFILE_TOKENS & set(_tokens(low[-2]))):
+    if len(low) >= 2 and (PROFILE_SECTION_RE.match(low[-2]) or PROFILE_TOKENS & set(slug_tokens(low[-2]))):
         return PageType("profile", f"url /{low[-2]}/{last}/")
     if ABOUT_SEGMENT_RE.match(last) or (len(low) == 1 and PROFILE_SECTION_RE.match(last)):
         return PageType("about", f"url /{last}/")
@@ -500,7 +300,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     # 6. Structure: repeated teasers and link-heavy pages are listings, unless a date by the title
     # says this is a post (whose "related posts" box adds a few teasers).
     # A shop's category or brand page is a grid of products too, but it sells: a landing page.
-    head = _title_head(page)
+    head = title_head(page)
     shop = SHOP_TITLE_RE.search(head)
     dense = len(links) >= MIN_LISTING_LINKS and link_density(page) >= LISTING_LINK_SHARE
     if teasers >= MIN_TEASERS:
@@ -515,7 +315,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         if shop:
             return PageType("landing", f"shop title {head[:40]!r}, link density {link_density(page):.0%}")
         return PageType("listing", f"link density {link_density(page):.0%}")
-    if _tokens(last)[-1:] and OVERVIEW_TOKEN_RE.match(_tokens(last)[-1]) and len(links) >= MIN_LISTING_LINKS:
+    if slug_tokens(last)[-1:] and OVERVIEW_TOKEN_RE.match(slug_tokens(last)[-1]) and len(links) >= MIN_LISTING_LINKS:
         return PageType("listing", f"url /{last}/ (an overview, {len(links)} links)")
     if service_section is not None:
         return PageType("service", f"url /{service_section}/")
@@ -527,14 +327,14 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("landing", "JSON-LD " + next(t for t in types if t in LANDING_TYPES))
     if typeset & HELP_TYPES:
         return PageType("help", "JSON-LD HowTo")
-    if HELP_TITLE_RE.match(h1) or HELP_TITLE_RE.match(_title_head(page)):
+    if HELP_TITLE_RE.match(h1) or HELP_TITLE_RE.match(title_head(page)):
         return PageType("help", f"FAQ or help title {(h1 or title)[:40]!r}")
     if PERSON_H1_RE.match(h1):
         return PageType("profile", f"H1 names a person {h1[:40]!r}")
     if shop:
         return PageType("landing", f"shop title {head[:40]!r}")
     # the head noun of a slug is at its end ("strategy-development"), before a place or year
-    slug_head = [t for t in _tokens(last) if not t.isdigit()][-2:]
+    slug_head = [t for t in slug_tokens(last) if not t.isdigit()][-2:]
     word = next((t for t in slug_head if SERVICE_WORD_RE.search(t)), None) or next(
         (w for w in re.findall(r"\w+", head.lower()) if SERVICE_WORD_RE.search(w)), None
     )

@@ -18,7 +18,7 @@ count and a vowel-group rule with the usual English corrections (silent final e,
 Both estimates miss a syllable here and there; over a page of text the average syllables per
 word is within a few percent of a hand count, which moves a Flesch score by a point or two.
 
-Formulas (GEO-EVIDENCE.md §5):
+Formulas (docs/sources.md §5):
 
 * Flesch-Amstad (German): 180 − ASL − 58.5 × ASW
 * Flesch Reading Ease (English): 206.835 − 1.015 × ASL − 84.6 × ASW

@@ -14,8 +14,8 @@ from scoring.checks.attributed_quotes import find_quotations
 from scoring.checks.author_byline import visible_authors
 from scoring.checks.content_dates import own_date
 from scoring.checks.outbound_citations import citation_links
-from scoring.checks.person_schema import jsonld_nodes
 from scoring.checks.statistics import page_statistics
+from scoring.core.jsonld import jsonld_nodes
 from scoring.core.records import PageRecord
 from scoring.core.results import PageSignals
 from scoring.pagetypes import classify
@@ -23,7 +23,7 @@ from scoring.site import SiteData, jsonld_types
 
 LISTS_OTHERS = ("listing", "profile")  # pages whose names and dates are those of other pages
 
-# LABELLING.md: "Words are whitespace tokens that contain a letter or a digit."
+# docs/labelling.md: "Words are whitespace tokens that contain a letter or a digit."
 _WORD_TOKEN = re.compile(r"\w", re.UNICODE)
 
 

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import networkx as nx
 
+from scoring.core.jsonld import jsonld_types as jsonld_types  # the checks' helper, kept importable from here
 from scoring.core.records import PageRecord, SiteArtifacts
 from scoring.pagetypes import classify
 
@@ -31,6 +32,8 @@ T = TypeVar("T")
 SHARED_TEXT_MIN_PAGES = 5  # pages with one identical main text and different titles: an extraction failure
 SHARED_TEXT_MIN_WORDS = 20
 
+# The basic JSON-LD article types (thin-content's "marked up as editorial content"); the page-type rules
+# (scoring.pagetype_vocabulary.ARTICLE_TYPES) also count the news and live-blog subtypes.
 ARTICLE_TYPES = {"article", "blogposting", "newsarticle", "techarticle", "report", "scholarlyarticle"}
 
 
@@ -39,13 +42,6 @@ class Inlink:
     source: str
     anchor: str
     position: str
-
-
-def jsonld_types(item: dict) -> set[str]:
-    """Lower-cased @type values of one JSON-LD item."""
-    raw = item.get("@type", [])
-    values = raw if isinstance(raw, list) else [raw]
-    return {str(v).rsplit("/", 1)[-1].lower() for v in values}
 
 
 def is_indexable(page: PageRecord) -> bool:

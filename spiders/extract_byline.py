@@ -1,6 +1,6 @@
 """Visible bylines: the names of the people who wrote the page, as the template shows them.
 
-A byline (LABELLING.md) names a person, or a clearly labelled editorial team, and stands with the
+A byline (docs/signals.md, `authors`) names a person, or a clearly labelled editorial team, and stands with the
 content: near the H1, or in an author box at the end. Found in real templates as author markup
 (`rel=author`, `itemprop=author`, an `author`/`byline` class, a link to an author page) or as a short
 line "Von NAME" / "By NAME" / "Autorin: NAME" (also in an <h3> under the H1). Not a byline: the
@@ -16,7 +16,14 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from scoring.core.lexicons import NAME, NOT_A_NAME, ORGANISATION_WORD_RE, is_person_name
+from scoring.core.lexicons import (
+    BYLINE_OPENERS,
+    ENGLISH_MONTH_STEMS,
+    NAME,
+    NOT_A_NAME,
+    ORGANISATION_WORD_RE,
+    is_person_name,
+)
 from scoring.core.lexicons import letters_key as _key
 from scoring.core.records import AuthorSignal
 from spiders.regions import in_chrome, is_hidden, not_own_content, page_title_element
@@ -34,10 +41,10 @@ AUTHOR_BOX_RE = re.compile(
 )
 # an author page: /author/jane-doe/, /autor/jana/, /authors/x, /team/jana-albrecht/, /redaktion/x
 AUTHOR_PATH_RE = re.compile(r"/(?:author|authors|autor|autoren|autorin|redaktion|team|people)/[^/?#]+/?$", re.I)
+# the openers of every byline line (lexicons.BYLINE_OPENERS), and those of author rows in templates
 BYLINE_PREFIX_RE = re.compile(
-    r"^\W*(?:(?:ein\s+)?(?:gast)?beitrag\s+von|geschrieben\s+von|verfasst\s+von|(?:a\s+)?guest\s+post\s+by|"
-    r"written\s+by|posted\s+by|published\s+by|veröffentlicht\s+von|words(?:\s+and\s+photos)?\s*:|"
-    r"text(?:\s+und\s+fotos)?\s*:|autor(?:in|en)?\s*:|authors?\s*:|von|by)\s+(?P<rest>\S.*)$",
+    rf"^\W*(?:{BYLINE_OPENERS}|posted\s+by|published\s+by|veröffentlicht\s+von|autoren\s*:|authors\s*:)"
+    r"\s+(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 GUEST_RE = re.compile(r"^\W*(?:ein\s+)?gast(?:beitrag|autor(?:in)?)\b|^\W*(?:a\s+)?guest\s+(?:post|author)\b", re.I)
@@ -62,8 +69,8 @@ _AUTHOR_MARKUP = etree.XPath(
 _META_ROWS = etree.XPath("//body//*[self::ul or self::ol or self::div or self::p or self::span][count(*) >= 2]")
 _DATE_ITEM = re.compile(
     r"\b\d{1,2}\.\s?(?:\d{1,2}\.\s?|[A-ZÄÖÜa-zäöü]+\.?\s+)\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|"
-    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b",
+    rf"\b(?:{ENGLISH_MONTH_STEMS})[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}\b|"
+    rf"\b\d{{1,2}}\s+(?:{ENGLISH_MONTH_STEMS})[a-z]*\.?\s+\d{{4}}\b",
     re.IGNORECASE,
 )
 _BARE_NAMES = re.compile(

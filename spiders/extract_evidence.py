@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
 
+from scoring.core.lexicons import BYLINE_OPENERS, MONTHS, host_of
 from scoring.core.records import Gallery, PageExtras
 from spiders.regions import not_own_content, page_title_element
 
@@ -49,45 +50,6 @@ _REVIEW_MICRODATA = etree.XPath('//body//*[contains(@itemtype, "schema.org/Revie
 _BLOCK_TEXT = etree.XPath(".//blockquote | .//p")
 _DIGIT = re.compile(r"\d")
 
-MONTHS = {
-    "januar": 1,
-    "jänner": 1,
-    "jan": 1,
-    "january": 1,
-    "februar": 2,
-    "feb": 2,
-    "february": 2,
-    "märz": 3,
-    "maerz": 3,
-    "mär": 3,
-    "mar": 3,
-    "march": 3,
-    "april": 4,
-    "apr": 4,
-    "mai": 5,
-    "may": 5,
-    "juni": 6,
-    "jun": 6,
-    "june": 6,
-    "juli": 7,
-    "jul": 7,
-    "july": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "oktober": 10,
-    "okt": 10,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "dezember": 12,
-    "dez": 12,
-    "december": 12,
-    "dec": 12,
-}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_PATTERNS = (
     re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
@@ -289,12 +251,7 @@ def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str |
 
 
 # "Ein Gastbeitrag von ...", "Written by ...", "Words and photos: ...", "Text und Fotos: ..."
-BYLINE_LINE_RE = re.compile(
-    r"^\W*(?:(?:ein\s+)?(?:gast)?beitrag\s+von|geschrieben\s+von|verfasst\s+von|(?:a\s+)?guest\s+post\s+by|"
-    r"written\s+by|words(?:\s+and\s+photos)?\s*:|text(?:\s+und\s+fotos)?\s*:|autor(?:in)?\s*:|author\s*:|"
-    r"von|by)\s+\S",
-    re.IGNORECASE,
-)
+BYLINE_LINE_RE = re.compile(rf"^\W*(?:{BYLINE_OPENERS})\s+\S", re.IGNORECASE)
 MAX_BYLINE_LINE = 160
 _BYLINE_ELEMENTS = etree.XPath(
     f"//body//*[self::p or self::span or self::div or self::em or self::small or self::address][not({_SKIP_ANCESTORS})]"
@@ -315,11 +272,6 @@ def extract_byline_lines(tree: HtmlTree) -> list[str]:
     return lines[:20]
 
 
-def _host(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host
-
-
 def _descriptive(alt: str | None) -> bool:
     alt = (alt or "").strip()
     return len(alt.split()) >= 3 and not FILE_NAME_ALT_RE.search(alt)
@@ -327,11 +279,11 @@ def _descriptive(alt: str | None) -> bool:
 
 def _gallery(element: HtmlTree, label: str, page_url: str) -> Gallery:
     images = _IMAGES(element)
-    own = _host(page_url)
+    own = host_of(page_url)
     same = 0
     for img in images:
         src = img.get("src") or img.get("data-src") or ""
-        if src and not src.startswith("data:") and _host(urljoin(page_url, src)) == own:
+        if src and not src.startswith("data:") and host_of(urljoin(page_url, src)) == own:
             same += 1
     described = sum(1 for img in images if _descriptive(img.get("alt")))
     return Gallery(element=label, images=len(images), same_site=same, described=described)

@@ -18,7 +18,7 @@ from scrapy import signals
 
 from scoring.core.records import CrawlStats, PageRecord, SiteArtifacts, SitemapEntry
 from spiders.items import SitemapArtifact, TextArtifact
-from spiders.site_spider import is_connection_failure
+from spiders.resume import is_connection_failure
 
 
 class RecordSink(Protocol):

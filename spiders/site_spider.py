@@ -13,26 +13,19 @@ URL-length and per-path query-variant limits (`GEO_MAX_QUERY_VARIANTS`).
 
 Resume: `resume` (a `ResumeState`) seeds a continued crawl with the URLs already stored (never
 fetched again) and the links they pointed to that were not fetched yet.
+
+Beside it: `spiders.url_scope` (the URL space), `spiders.extract_workers` (the per-page extraction and
+the worker processes that run it), `spiders.resume` (the state of an interrupted crawl).
 """
 
 from __future__ import annotations
 
-import asyncio
-import ctypes
-import multiprocessing
-import os
 import re
-import signal
-import sys
-import threading
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from protego import Protego
@@ -44,32 +37,20 @@ from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
 from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord, RedirectHop, SitemapEntry
-from spiders.extract import (
-    MAX_ANALYSED_ELEMENTS,
-    absolute_http_url,
-    base_url,
-    canonical_url,
-    count_elements,
-    decode_html,
-    extract_head_and_links,
-    extract_meta_refresh,
-    extract_page,
-    extract_rel_links,
-    looks_binary,
-    parse_html,
+from spiders.document import canonical_url
+from spiders.extract_workers import (
+    ExtractionPool,
+    default_extract_workers,
+    die_with_parent,
+    extract_response,
+    start_pool,
 )
-from spiders.extract_script_links import extract_script_links
 from spiders.items import SitemapArtifact, TextArtifact
+from spiders.resume import CONNECTION_FAILURE_TYPES, ResumeState, is_connection_failure
+from spiders.url_scope import ParamStripper, UrlScope, is_pagination_url, site_hosts
 
 MAX_REDIRECT_HOPS = 10
 START_PRIORITY = 1000  # robots.txt, sitemaps and llms.txt before any page
-
-
-def site_hosts(url: str) -> frozenset[str]:
-    """Hosts that count as the same site: the start host and its www/apex twin."""
-    host = urlsplit(url).netloc.lower()
-    twin = host[4:] if host.startswith("www.") else f"www.{host}"
-    return frozenset({host, twin})
 
 
 def _as_list(value: Any) -> list[str]:
@@ -79,258 +60,6 @@ def _as_list(value: Any) -> list[str]:
     if isinstance(value, str):
         return [v.strip() for v in value.split(",") if v.strip()]
     return [str(v) for v in value]
-
-
-class ParamStripper:
-    """Removes tracking and session parameters: exact names, or prefixes written as `utm_*`.
-
-    Also drops `;jsessionid=...`-style path parameters of the same names. Case-insensitive."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        names = [n.lower() for n in names]
-        self.exact = frozenset(n for n in names if not n.endswith("*"))
-        self.prefixes = tuple(n[:-1] for n in names if n.endswith("*"))
-        self.path_param = (
-            re.compile(r";(?:" + "|".join(re.escape(n) for n in self.exact) + r")=[^/?#]*", re.I)
-            if self.exact
-            else None
-        )
-
-    def drop(self, key: str) -> bool:
-        key = key.lower()
-        return key in self.exact or (bool(self.prefixes) and key.startswith(self.prefixes))
-
-    def __call__(self, url: str) -> str:
-        if "?" not in url and ";" not in url:
-            return url
-        parts = urlsplit(url)
-        path = self.path_param.sub("", parts.path) if self.path_param and ";" in parts.path else parts.path
-        query = parts.query
-        if query:
-            kept = [p for p in query.split("&") if not self.drop(p.split("=", 1)[0])]
-            query = "&".join(kept)
-        if path == parts.path and query == parts.query:
-            return url
-        return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
-
-
-@dataclass(frozen=True)
-class UrlScope:
-    """Which URLs belong to the site and the form they are stored in. Picklable: extraction
-    worker processes get a copy."""
-
-    origin: str
-    hosts: frozenset[str]
-    subdomains: bool = False
-    apex_suffix: str = ""
-    alias_prefixes: tuple[str, ...] = ()
-    strip: ParamStripper = field(default_factory=lambda: ParamStripper([]))
-
-    def normalise(self, url: str) -> str:
-        """A canonical URL (as `canonical_url` gives) in this crawl's URL space."""
-        for prefix in self.alias_prefixes:
-            if url.startswith(prefix):
-                url = self.origin + url[len(prefix) - 1 :]
-                break
-        return self.strip(url)
-
-    def is_internal(self, url: str) -> bool:
-        host = urlsplit(url).netloc.lower()
-        if host in self.hosts:
-            return True
-        return self.subdomains and host.partition(":")[0].endswith(self.apex_suffix)
-
-
-_FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
-_FEED_NAMES = {b"rss": "RSS", b"feed": "Atom", b"rdf:rdf": "RSS"}
-
-
-# /page/3/, /seite/3, /blog/11/, ?page=3, ?paged=3, ?p=3 — the numbered pages of a listing
-_PAGINATION_PATH = re.compile(
-    r"/(?:page|seite)/\d{1,5}/?$|/(?:blog|news|aktuelles|neuigkeiten|magazin|artikel|beitraege|posts|archiv|archive|"
-    r"category|categories|kategorie|tag|tags)/\d{1,4}/?$",
-    re.IGNORECASE,
-)
-_PAGINATION_QUERY = re.compile(r"(?:^|&)(?:page|paged|seite|pg)=\d{1,5}(?:&|$)", re.IGNORECASE)
-
-
-def is_pagination_url(url: str) -> bool:
-    """A numbered page of a listing (not a dated post: /2024/05/ has more than one number segment)."""
-    parts = urlsplit(url)
-    if _PAGINATION_QUERY.search(parts.query):
-        return True
-    path = parts.path
-    if re.search(r"/(?:19|20)\d{2}/\d{1,2}/?$", path):
-        return False
-    return bool(_PAGINATION_PATH.search(path))
-
-
-def feed_type(body: bytes) -> str | None:
-    """ "RSS" or "Atom" when the body is a news feed (whatever its Content-Type says), else None."""
-    head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head.startswith(b"<?xml") and not head.lower().startswith((b"<rss", b"<feed", b"<rdf:rdf")):
-        return None
-    match = _FEED_ROOT.search(head)
-    return _FEED_NAMES.get(match.group(1).lower()) if match else None
-
-
-def feed_mime(feed: str) -> str:
-    return "application/atom+xml" if feed == "Atom" else "application/rss+xml"
-
-
-def extract_response(
-    body: bytes, content_type: str | None, page_url: str, scope: UrlScope, *, ok: bool, follow_refresh: bool
-) -> dict[str, Any]:
-    """Decode, parse once and extract one HTML response: the per-page work, run in a worker
-    process when the crawl has one. Returns fields for the PageRecord plus discovery extras."""
-    if looks_binary(body):
-        return {"error": f"binary content served as {content_type or 'HTML'}; not parsed"}
-    feed = feed_type(body)
-    if feed:  # WordPress exports save /feed/ as index.html: a feed, not a page to audit
-        return {"error": f"{feed} feed served as {content_type or 'HTML'}; not a page", "content_type": feed_mime(feed)}
-    tree = parse_html(decode_html(body, content_type)) if body.strip() else None
-    if tree is None:
-        return {"error": "empty or unparsable HTML"}
-    refresh = extract_meta_refresh(tree, page_url) if ok and follow_refresh else None
-    pagination = extract_rel_links(tree, page_url) if ok else []
-    if count_elements(tree, MAX_ANALYSED_ELEMENTS) > MAX_ANALYSED_ELEMENTS:
-        fields = extract_head_and_links(tree, page_url, scope.is_internal, scope.normalise)
-        fields["error"] = (
-            f"page too large to analyse (more than {MAX_ANALYSED_ELEMENTS:,} HTML elements): "
-            "only title, meta tags and links read"
-        )
-    else:
-        fields = extract_page(tree, page_url, scope.is_internal, scope.normalise)
-        fields["script_links"] = extract_script_links(
-            tree, base_url(tree, page_url), absolute_http_url, scope.is_internal, scope.normalise
-        )
-    return {"fields": fields, "refresh": scope.normalise(refresh) if refresh else None, "pagination": pagination}
-
-
-def extract_links_only(
-    body: bytes, content_type: str | None, page_url: str, scope: UrlScope, error: str
-) -> dict[str, Any]:
-    """Title, meta tags and links of a page whose analysis was given up (`error` says why): the
-    crawl still follows its links. Parsing and reading links is linear, unlike the analysis."""
-    tree = parse_html(decode_html(body, content_type)) if body.strip() else None
-    if tree is None:
-        return {"error": error}
-    fields = extract_head_and_links(tree, page_url, scope.is_internal, scope.normalise)
-    fields["error"] = error
-    return {"fields": fields, "refresh": None, "pagination": extract_rel_links(tree, page_url)}
-
-
-# Failures to reach the server at all (refused, reset, dropped, no route, unknown host), by the
-# exception type name that starts a failed page's `error`: a server that went down, not a page
-# fault. A download timeout (a slow page) is not one of them.
-CONNECTION_FAILURE_TYPES = frozenset(
-    {
-        # Scrapy's own (2.13+: the download handlers wrap Twisted's errors in these)
-        "DownloadConnectionRefusedError",
-        "CannotResolveHostError",
-        "DownloadFailedError",
-        "ResponseDataLossError",
-        # Twisted's and the operating system's
-        "ConnectError",
-        "ConnectionRefusedError",
-        "ConnectionResetError",
-        "ConnectionAbortedError",
-        "BrokenPipeError",
-        "TCPTimedOutError",
-        "DNSLookupError",
-        "UnknownHostError",
-        "NoRouteError",
-        "ConnectBindError",
-        "ConnectionLost",
-        "ConnectionDone",
-        "ConnectionAborted",
-        "ResponseNeverReceived",
-        "ResponseFailed",
-        "RequestNotSent",
-        "RequestTransmissionFailed",
-    }
-)
-
-
-def is_connection_failure(record: PageRecord) -> bool:
-    """A URL the crawl could not fetch because the server was unreachable (see CONNECTION_FAILURE_TYPES)."""
-    if record.status is not None or not record.error:
-        return False
-    return record.error.partition(":")[0].strip() in CONNECTION_FAILURE_TYPES
-
-
-@dataclass
-class ResumeState:
-    """What an interrupted crawl already stored, to continue it without fetching anything twice."""
-
-    seen: set[str] = field(default_factory=set)  # URLs with a record
-    frontier: list[tuple[str, int | None, str]] = field(default_factory=list)  # (url, depth, referer)
-    status_counts: Counter[str] = field(default_factory=Counter)
-    connection_failures: int = 0  # stored URLs the server could not be reached for
-
-
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
-def die_with_parent(parent: int, exit_code: int = 0) -> None:
-    """End this process when `parent` dies, however it dies (kill -9 included): the kernel sends
-    SIGKILL (Linux PR_SET_PDEATHSIG; works even while this process is stuck in C code holding the
-    GIL), and a watchdog thread exits when the parent pid changes (other systems, and a parent that
-    died before the prctl took effect)."""
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # orphaned already
-        os._exit(exit_code)
-
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent:
-                os._exit(exit_code)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
-def _worker_init(parent: int) -> None:
-    # Ctrl-C goes to the whole process group: the crawl process stops gracefully and still needs
-    # its workers for the pages in flight.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # kill -9 of the crawl process: no orphan worker (they would wait for work forever).
-    die_with_parent(parent)
-
-
-def _warm() -> int:
-    return os.getpid()
-
-
-def default_extract_workers() -> int:
-    """One per core up to 4 (the default crawl has 8 requests in flight), none on one core."""
-    cores = os.cpu_count() or 1
-    return min(cores, 4) if cores > 1 else 0
-
-
-def start_pool(workers: int) -> ProcessPoolExecutor | None:
-    """Extraction workers (-1 = one per core when there are two or more, 0 = none). Forked before
-    the reactor runs (started here and waited for), so no reactor thread is copied mid-work. One per
-    core, not one fewer: the crawl process needs about half of what a worker does per page (5.5 vs
-    10.5 CPU ms), and on 2 cores two workers took an unthrottled crawl from 73 to 105 pages/s."""
-    if workers < 0:
-        workers = default_extract_workers()
-    if workers == 0:
-        return None
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_worker_init,
-        initargs=(os.getpid(),),
-    )
-    for future in [pool.submit(_warm) for _ in range(workers)]:
-        future.result()
-    return pool
 
 
 class SiteSpider(scrapy.Spider):
@@ -395,9 +124,9 @@ class SiteSpider(scrapy.Spider):
             alias_prefixes=alias_prefixes,
             strip=strip,
         )
-        spider.workers = settings.getint("GEO_EXTRACT_WORKERS")
-        spider.page_budget_s = max(0.0, settings.getfloat("GEO_PAGE_BUDGET"))
-        spider.pool = start_pool(spider.workers)
+        spider.extraction = ExtractionPool(
+            settings.getint("GEO_EXTRACT_WORKERS"), max(0.0, settings.getfloat("GEO_PAGE_BUDGET")), spider.logger
+        )
         if spider.resume is not None:
             spider.seen |= spider.resume.seen
             for url in spider.resume.seen:
@@ -666,49 +395,13 @@ class SiteSpider(scrapy.Spider):
 
     async def extract(self, body: bytes, content_type: str | None, page_url: str, ok: bool) -> dict[str, Any]:
         """`extract_response` in the worker pool (a second core) within the page budget, or here
-        when there is none."""
-        args = (body, content_type, page_url, self.scope)
-        kwargs = {"ok": ok, "follow_refresh": self.follow_meta_refresh}
-        while self.pool is not None:
-            pool = self.pool
-            try:
-                future = asyncio.wrap_future(pool.submit(extract_response, *args, **kwargs))
-                return await asyncio.wait_for(future, self.page_budget_s or None)
-            except TimeoutError:
-                self.logger.warning(
-                    "analysis of %s took over %g s; its worker is replaced", page_url, self.page_budget_s
-                )
-                self._replace_pool(pool)
-                error = (
-                    f"analysis stopped after the {self.page_budget_s:g} s page budget: "
-                    "only title, meta tags and links read"
-                )
-                return extract_links_only(body, content_type, page_url, self.scope, error)
-            except BrokenProcessPool:
-                if self.pool is not pool:  # replaced meanwhile (another page over budget): run it in the new one
-                    continue
-                self.logger.warning("extraction worker died; extracting in the crawl process from now on")
-                self.pool = None
-            except Exception as exc:  # a bug in an extractor must not end the crawl
-                return {"error": f"extraction failed: {type(exc).__name__}: {exc}"[:500]}
-        try:
-            return extract_response(*args, **kwargs)
-        except Exception as exc:
-            return {"error": f"extraction failed: {type(exc).__name__}: {exc}"[:500]}
-
-    def _replace_pool(self, pool: ProcessPoolExecutor) -> None:
-        """Kill the workers of `pool` (one is stuck on a page over budget) and start new ones; pages
-        in flight in the old pool are submitted again by `extract`."""
-        if self.pool is not pool:
-            return
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.kill()
-        pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = start_pool(self.workers)
+        when there is none (spiders.extract_workers.ExtractionPool)."""
+        return await self.extraction.extract(
+            body, content_type, page_url, self.scope, ok=ok, follow_refresh=self.follow_meta_refresh
+        )
 
     def closed(self, reason: str) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
+        self.extraction.shutdown()
 
     def _follow_redirect(self, response: Response, fields: dict[str, Any]) -> Iterator[Any]:
         location = response.headers.get("Location", b"").decode("latin-1").strip()
@@ -762,3 +455,19 @@ class SiteSpider(scrapy.Spider):
             discovered_from=meta["referer"],
             error=error,
         )
+
+# Importable from here as before: the crawl's building blocks that auditor/, tests and bench use.
+__all__ = [
+    "CONNECTION_FAILURE_TYPES",
+    "ParamStripper",
+    "ResumeState",
+    "SiteSpider",
+    "UrlScope",
+    "default_extract_workers",
+    "die_with_parent",
+    "extract_response",
+    "is_connection_failure",
+    "is_pagination_url",
+    "site_hosts",
+    "start_pool",
+]

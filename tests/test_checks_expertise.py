@@ -569,7 +569,7 @@ def test_trust_pages(links, lang, state, score, found):
         details = row(result, "page_type", KIND_LABEL[kind])
         assert details["found"] is (path is not None)
         assert details["url"] == (ROOT + path if path else "")
-        evidence = next(e for e in result.evidence if e.element == kind)
+        evidence = next(e for e in result.evidence if e.element == KIND_LABEL[kind])
         assert evidence.url == (ROOT + path if path else ROOT)
     assert result.affected_urls == ([] if state == "pass" else [ROOT])
 

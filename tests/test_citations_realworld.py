@@ -311,7 +311,7 @@ def test_the_clients_own_source_domains_count_as_authoritative():
 
 def test_every_link_of_the_content_gets_a_reason():
     rec = record(article(STUDY + "<p><a href='https://calendly.com/x/y'>Jetzt Termin buchen</a></p>"))
-    reasons = {v.link.url: (v.citation, v.reason) for v in judge_links(rec)}
+    reasons = {v.link.url: (v.citation, v.reason.text) for v in judge_links(rec)}
     assert reasons["https://www.solarverband.example/studie-2024"] == (True, "in the text")
     assert reasons["https://calendly.com/x/y"] == (False, "booking or sign-up")
 

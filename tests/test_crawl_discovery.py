@@ -12,7 +12,8 @@ from scrapy.utils.test import get_crawler
 
 from auditor.serve import StaticSite
 from auditor.store import Store
-from spiders.site_spider import ParamStripper, SiteSpider
+from spiders.site_spider import SiteSpider
+from spiders.url_scope import ParamStripper
 from tests.conftest import run_cli
 
 PROD = "https://www.prod-shop.example"

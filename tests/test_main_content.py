@@ -4,6 +4,8 @@ main text used to lose the page's own content or pick up chrome."""
 
 from __future__ import annotations
 
+import lxml.html
+
 from spiders import extract as ex
 from spiders.main_content import main_content_text
 
@@ -252,8 +254,8 @@ def test_page_without_h1_starts_at_the_content_and_empty_pages_give_empty_text()
 
 def test_extraction_leaves_the_tree_unchanged_and_feeds_the_word_count():
     tree = ex.parse_html(ARTICLE)
-    before = ex.lxml.html.tostring(tree)
+    before = lxml.html.tostring(tree)
     fields = ex.extract_page(tree, "https://www.gartenbau-linde.example/ratgeber/obst/", lambda url: True)
-    assert ex.lxml.html.tostring(tree) == before
+    assert lxml.html.tostring(tree) == before
     assert fields["main_text"].startswith("Obstbäume richtig schneiden")
     assert fields["word_count"] > 40

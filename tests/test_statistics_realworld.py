@@ -10,7 +10,7 @@ import pytest
 
 from scoring.checks.statistics import find_statistics, page_statistics
 from scoring.core.records import Link, PageRecord
-from scoring.statistics_rules import is_code_like
+from scoring.statistics_exclusions import is_code_like
 from tests.factories import page
 
 ARTICLE_LD = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Ratgeber"}

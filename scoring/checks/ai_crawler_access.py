@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 from protego import Protego
 
 from scoring.core.ai_agents import AGENTS, AIAgent, token_key
-from scoring.core.messages import Message, join, listing, sentences
+from scoring.core.messages import Message, element, join, listing, sentences
 from scoring.core.results import Evidence
 from scoring.core.text import excerpt
 from scoring.registry import Check, Outcome, register
@@ -277,7 +277,7 @@ class AICrawlerAccess(Check):
     columns = {
         "token": "code",
         "operator": "text",
-        "class": "code",
+        "class": "message",  # plain value: one of the check's class-<value> messages
         "allowed": "code",
         "impact": "message",
         "home_allowed": "number",
@@ -314,6 +314,7 @@ class AICrawlerAccess(Check):
         "note-blocks": "blocks {agents} ({classes}) on {urls} checked URL(s)",
         "note-server-error": "server error: crawlers assume everything is disallowed",
         # agent classes (scoring.core.ai_agents.CLASS_LABEL)
+        "operator-unknown": "unknown",
         "class-search": "search/answer index",
         "class-user": "user-initiated fetch",
         "class-training": "training/data collection",
@@ -325,6 +326,11 @@ class AICrawlerAccess(Check):
         "rule-server-error": "robots.txt answered HTTP {status}: treated as Disallow: /",
         "no-group": "no group applies",
     }
+
+    @classmethod
+    def _operator(cls, operator: str) -> Message | str:
+        """The operator's name as the registry has it; "unknown" in the report's language."""
+        return cls.msg("operator-unknown") if operator == "unknown" else operator
 
     def evaluate(self, site: SiteData) -> Outcome:
         artifacts = site.artifacts
@@ -393,7 +399,7 @@ class AICrawlerAccess(Check):
         rule = cls.msg("rule-line", line=str(v.rule.line.number), rule=v.rule.line.text) if v.rule else None
         return {
             "token": v.agent.token,
-            "operator": v.agent.operator,
+            "operator": cls._operator(v.agent.operator),
             "class": v.agent.agent_class,
             "allowed": v.allowed,
             "impact": cls._impact(v.agent),
@@ -419,7 +425,7 @@ class AICrawlerAccess(Check):
             evidence.append(
                 Evidence(
                     url=robots_url,
-                    element=f"robots.txt line {number}",
+                    element=element("robots-txt-line", number=str(number)),
                     excerpt=excerpt(rule.quoted),
                     note=cls.msg("note-blocks", agents=_names(agents), classes=listing(classes), urls=len(urls)),
                 )
@@ -430,7 +436,7 @@ class AICrawlerAccess(Check):
         rows = [
             {
                 "token": a.token,
-                "operator": a.operator,
+                "operator": self._operator(a.operator),
                 "class": a.agent_class,
                 "allowed": False,
                 "impact": self._impact(a),
@@ -458,7 +464,7 @@ class AICrawlerAccess(Check):
         rows = [
             {
                 "token": a.token,
-                "operator": a.operator,
+                "operator": self._operator(a.operator),
                 "class": a.agent_class,
                 "allowed": True,
                 "impact": self._impact(a),

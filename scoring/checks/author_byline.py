@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from scoring.checks.person_schema import jsonld_authors
-from scoring.core.lexicons import NAME, NAME_RE, ROLE_NOUN_ENDINGS, TITLE, clean_name, is_person_name
-from scoring.core.messages import Message
+from scoring.core.lexicons import BYLINE_OPENERS, NAME, NAME_RE, ROLE_NOUN_ENDINGS, TITLE, clean_name, is_person_name
+from scoring.core.messages import Message, element
 from scoring.core.records import AuthorSignal, PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.core.text import excerpt
@@ -39,9 +39,7 @@ def visible_byline(text: str) -> str | None:
 
 # "Ein Gastbeitrag von", "Written by", "Words and photos:" — bylines anywhere (extras.byline_lines)
 BYLINE_LINE_RE = re.compile(
-    r"^\W*(?i:(?:ein\s+)?(?:gast)?beitrag\s+von|geschrieben\s+von|verfasst\s+von|(?:a\s+)?guest\s+post\s+by|"
-    r"written\s+by|words(?:\s+and\s+photos)?\s*:|text(?:\s+und\s+fotos)?\s*:|autor(?:in)?\s*:|author\s*:|"
-    rf"von|by)\s+(?P<name>{NAME})(?=\s*(?:$|[,.|·•–—(/&]|\d|am\b|on\b|und\b|and\b))"
+    rf"^\W*(?i:{BYLINE_OPENERS})\s+(?P<name>{NAME})(?=\s*(?:$|[,.|·•–—(/&]|\d|am\b|on\b|und\b|and\b))"
 )
 # Titles before a name, stripped to compare names ("Dr.-Ing. Markus Feld" is "Markus Feld").
 _LEADING_TITLES = re.compile(
@@ -201,7 +199,7 @@ class AuthorByline(ArticleCheck):
                 evidence=[
                     Evidence(
                         url=page.url,
-                        element="byline text",
+                        element=element("byline-text"),
                         excerpt=excerpt(line),
                         note=self.msg("byline-at-top"),
                     )
@@ -220,7 +218,7 @@ class AuthorByline(ArticleCheck):
                 evidence=[
                     Evidence(
                         url=page.url,
-                        element="byline text",
+                        element=element("byline-text"),
                         excerpt=excerpt(line),
                         note=self.msg("name-shown"),
                     )
@@ -259,5 +257,5 @@ class AuthorByline(ArticleCheck):
             url=page.url,
             state="fail",
             reason=self.msg("no-author"),
-            evidence=[Evidence(url=page.url, element="byline", note=self.msg("no-author-signal"))],
+            evidence=[Evidence(url=page.url, element=element("byline"), note=self.msg("no-author-signal"))],
         )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scoring.checks.author_byline import person_name
-from scoring.checks.person_schema import jsonld_nodes, present
+from scoring.checks.person_schema import present
 from scoring.core import lexicons as lx
-from scoring.core.messages import Message
+from scoring.core.jsonld import jsonld_nodes
+from scoring.core.messages import Message, element
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
@@ -154,11 +155,11 @@ class AuthorProfiles(Check):
                 }
             )
             evidence.append(
-                Evidence(url=url, element="author page", excerpt=", ".join(sorted(profile.names)), note=note)
+                Evidence(url=url, element=element("author-page"), excerpt=", ".join(sorted(profile.names)), note=note)
             )
         for page in unlinked[:MAX_EVIDENCE]:
             name = next((person_name(s.name) or s.name for s in page.author_signals if s.visible), "")
-            evidence.append(Evidence(url=page.url, element="byline", excerpt=name, note=self.msg("unlinked")))
+            evidence.append(Evidence(url=page.url, element=element("byline"), excerpt=name, note=self.msg("unlinked")))
         state = "pass" if score >= PASS_SHARE else ("warn" if covered else "fail")
         explanation = self.msg("summary", covered=len(covered), authored=len(authored), profiles=len(found))
         affected = sorted({p.url for p in authored if p not in covered})

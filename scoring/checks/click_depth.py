@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from scoring.core.messages import element
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, register
@@ -77,7 +78,7 @@ class ClickDepth(Check):
         evidence = [
             Evidence(
                 url=page.url,
-                element="click path",
+                element=element("click-path"),
                 excerpt=" → ".join(path),
                 note=self.msg("note-path", clicks=depth),
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scoring.core.messages import element
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
@@ -82,7 +83,7 @@ class ClusterDepth(Check):
         evidence = [
             Evidence(
                 url=c.strongest_url or c.urls[0],
-                element="topic cluster",
+                element=element("topic-cluster"),
                 excerpt=c.label,
                 note=self.msg(
                     "cluster", pages=c.pages, median_words=round(c.median_words), depth=round(c.depth_score or 0)

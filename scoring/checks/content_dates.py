@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-from scoring.checks.person_schema import jsonld_nodes, text_value
+from scoring.checks.person_schema import text_value
+from scoring.core.jsonld import jsonld_nodes
 from scoring.core.lexicons import PUBLICATION_CUE_RE
+from scoring.core.messages import join, term
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.pagetypes import classify
@@ -83,29 +85,44 @@ class ContentDates(ArticleCheck):
     )
     rule = "pass: a published date (JSON-LD, meta, `<time>` or htmldate); fail: none."
 
+    messages = {
+        "none": "no publication or update date",
+        "missing": "missing",
+        "published": "published {date} ({source})",
+        "modified": "modified {date} ({source})",
+        "modified-only": "no publication date, only the last update",
+        "published-from": "published date from {source}",
+        "modified-from": "modified date from {source}",
+        # where the date was read (Dates.published_source / modified_source)
+        "source-json-ld": "json-ld",
+        "source-meta": "meta",
+        "source-time-element": "time-element",
+        "source-htmldate": "htmldate",
+        "source-unknown": "unknown",
+    }
+
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         found = page_date(page)
         if found is None:
             return PageOutcome(
                 url=page.url,
                 state="fail",
-                reason="no publication or update date",
-                evidence=[Evidence(url=page.url, element="datePublished / <time>", note="missing")],
+                reason=self.msg("none"),
+                evidence=[Evidence(url=page.url, element="datePublished / <time>", note=self.msg("missing"))],
             )
         kind, date, source = found
-        reason = f"{kind} {date} ({source})"
-        if kind == "modified":
-            reason += "; no publication date, only the last update"
+        named = self.msg(f"source-{source}") if f"source-{source}" in self.messages else term(source)
+        reason = self.msg(kind, date=date, source=named)
         return PageOutcome(
             url=page.url,
             state="pass",
-            reason=reason,
+            reason=join([reason, self.msg("modified-only")]) if kind == "modified" else reason,
             evidence=[
                 Evidence(
                     url=page.url,
                     element=f"{source} date{kind.capitalize()}",
                     excerpt=date,
-                    note=f"{kind} date from {source}",
+                    note=self.msg(f"{kind}-from", source=named),
                 )
             ],
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from scoring.checks.content_dates import publication_date
+from scoring.core.messages import Message, join, listing
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.pagetypes import classify
@@ -38,11 +39,12 @@ def sitemap_lastmod(site: SiteData, page: PageRecord) -> str | None:
 
 
 def age_band(days: int) -> str:
+    """How old content of this age is: "current", "ageing" or "stale" (its message in the check)."""
     if days <= CURRENT_DAYS:
-        return "current (under 1 year)"
+        return "current"
     if days <= STALE_DAYS:
-        return "ageing (1–2 years)"
-    return "stale (over 2 years)"
+        return "ageing"
+    return "stale"
 
 
 @register
@@ -70,6 +72,23 @@ class ContentFreshness(ArticleCheck):
         "reference = crawl start, never the clock)."
     )
 
+    messages = {
+        "current": "current (under 1 year)",
+        "ageing": "ageing (1–2 years)",
+        "stale": "stale (over 2 years)",
+        "newest": "newest date {date}",
+        "markup-only": "date only in the markup: show it under the title",
+        "mismatch": "the page shows a different date than its structured data",
+        "lastmod-older": "sitemap lastmod is older than the page's own date",
+        "review": "{band}: review the facts and show an update date",
+        "shown": "date shown to readers",
+        "element-near-title": "date near the title",
+        "element-vs-published": "visible date vs datePublished",
+        "element-lastmod": "sitemap lastmod",
+        "element-date": "date",
+        "element-visible": "visible date",
+    }
+
     def applies_to(self, page: PageRecord, site: SiteData) -> bool:
         # pages without any date are content-dates' finding; this check judges the dates that exist
         return page.ok and classify(page).kind == "article" and publication_date(page) is not None
@@ -81,70 +100,44 @@ class ContentFreshness(ArticleCheck):
         lastmod = _day(sitemap_lastmod(site, page))
         newest = max(d for d in (published, modified, visible, _day(publication_date(page))) if d)
         problems: list[Evidence] = []
+        notes: list[Message] = []  # the problems' notes, for the reason
+
+        def problem(element: Message, excerpt: str, note: Message) -> None:
+            problems.append(Evidence(url=page.url, element=element, excerpt=excerpt, note=note))
+            notes.append(note)
+
         if visible is None:
-            problems.append(
-                Evidence(
-                    url=page.url,
-                    element="date near the title",
-                    excerpt=str(newest),
-                    note="date only in the markup: show it under the title",
-                )
-            )
+            problem(self.msg("element-near-title"), str(newest), self.msg("markup-only"))
         elif (
             published
             and abs((visible - published).days) > TOLERANCE_DAYS
             and not (modified and abs((visible - modified).days) <= TOLERANCE_DAYS)
         ):
-            problems.append(
-                Evidence(
-                    url=page.url,
-                    element="visible date vs datePublished",
-                    excerpt=f"{page.extras.visible_date_text} ≠ {published}",
-                    note="the page shows a different date than its structured data",
-                )
-            )
+            mismatch = f"{page.extras.visible_date_text} ≠ {published}"
+            problem(self.msg("element-vs-published"), mismatch, self.msg("mismatch"))
         if lastmod and (lastmod - newest).days < -TOLERANCE_DAYS:
-            problems.append(
-                Evidence(
-                    url=page.url,
-                    element="sitemap lastmod",
-                    excerpt=f"{lastmod} < {newest}",
-                    note="sitemap lastmod is older than the page's own date",
-                )
-            )
+            problem(self.msg("element-lastmod"), f"{lastmod} < {newest}", self.msg("lastmod-older"))
         today = reference_day(site)
         band = None
         if today is not None:
             days = (today - newest).days
-            band = age_band(days)
+            band = self.msg(age_band(days))
             if days > STALE_DAYS:
-                problems.append(
-                    Evidence(
-                        url=page.url,
-                        element="date",
-                        excerpt=str(newest),
-                        note=f"{band}: review the facts and show an update date",
-                    )
-                )
-        parts = [f"newest date {newest}"] + ([band] if band else [])
+                problem(self.msg("element-date"), str(newest), self.msg("review", band=band))
+        summary = listing([self.msg("newest", date=str(newest))] + ([band] if band else []))
         if not problems:
             visible_note = page.extras.visible_date_text or str(visible)
             return PageOutcome(
                 url=page.url,
                 state="pass",
-                reason=", ".join(parts),
+                reason=summary,
                 evidence=[
                     Evidence(
                         url=page.url,
-                        element="visible date",
+                        element=self.msg("element-visible"),
                         excerpt=visible_note,
-                        note="date shown to readers" + (f"; {band}" if band else ""),
+                        note=join([self.msg("shown"), band]) if band else self.msg("shown"),
                     )
                 ],
             )
-        return PageOutcome(
-            url=page.url,
-            state="warn",
-            reason=", ".join(parts) + "; " + "; ".join(p.note for p in problems),
-            evidence=problems,
-        )
+        return PageOutcome(url=page.url, state="warn", reason=join([summary, *notes]), evidence=problems)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scoring.core.messages import listing
+from scoring.core.messages import element, listing
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.core.text import excerpt
@@ -63,15 +63,15 @@ class DepthSignals(ArticleCheck):
         count = sum(found.values())
         evidence = []
         if s.definitions:
-            evidence.append(Evidence(url=page.url, element="definition", excerpt=excerpt(s.definitions[0])))
+            evidence.append(Evidence(url=page.url, element=element("definition"), excerpt=excerpt(s.definitions[0])))
         if s.comparisons:
-            evidence.append(Evidence(url=page.url, element="comparison", excerpt=excerpt(s.comparisons[0])))
+            evidence.append(Evidence(url=page.url, element=element("comparison"), excerpt=excerpt(s.comparisons[0])))
         missing = [self.msg(key) for key, ok in found.items() if not ok]
         wanted = max(1, s.words // WORDS_PER_SUBHEADING)
         evidence.append(
             Evidence(
                 url=page.url,
-                element="structure",
+                element=element("structure"),
                 note=self.msg(
                     "structure",
                     subheadings=s.subheadings,

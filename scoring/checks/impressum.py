@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scoring.core import lexicons as lx
-from scoring.core.messages import Message, listing, sentences
+from scoring.core.messages import Message, element, listing, sentences
 from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord
 from scoring.core.results import Evidence
 from scoring.core.text import excerpt
@@ -434,7 +434,9 @@ class Impressum(Check):
             )
         if outdated:
             evidence.append(
-                Evidence(url=target.url, element="legal basis", excerpt=outdated["excerpt"], note=outdated["note"])
+                Evidence(
+                    url=target.url, element=element("legal-basis"), excerpt=outdated["excerpt"], note=outdated["note"]
+                )
             )
         if share >= REACHABLE_SHARE and not missing and not outdated:
             state = "pass"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scoring.audit import WARN_SHARE
-from scoring.core.messages import Message, join, sentences
+from scoring.core.messages import Message, element, join, sentences
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence
 from scoring.core.text import words
@@ -176,7 +176,7 @@ class InternalPagerank(Check):
         evidence = [
             Evidence(
                 url=row["url"],
-                element="internal links",
+                element=element("internal-links"),
                 excerpt=", ".join(_sources(site, row["url"])[:5]) or None,
                 note=join(
                     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scoring.core.messages import element
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.depth import STUFFING_DENSITY, STUFFING_MIN_TERM, STUFFING_MIN_WORDS
@@ -53,7 +54,7 @@ class KeywordStuffing(ArticleCheck):
             evidence=[
                 Evidence(
                     url=page.url,
-                    element="main text",
+                    element=element("main-text"),
                     excerpt=term,
                     note=self.msg(
                         "density", percent=round(density * 100, 1), words=s.words, limit=round(STUFFING_DENSITY * 100)

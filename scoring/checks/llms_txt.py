@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from scoring.core.messages import Message, join, sentences
+from scoring.core.messages import Message, element, join, sentences
 from scoring.core.results import Evidence
 from scoring.core.text import excerpt
 from scoring.registry import Check, Outcome, register
@@ -202,11 +202,16 @@ class LlmsTxtCheck(Check):
             },
         ]
         evidence = [
-            Evidence(url=llms_url, element="llms.txt link", excerpt=url, note=self.msg("note-not-crawled"))
+            Evidence(url=llms_url, element=element("llms-txt-link"), excerpt=url, note=self.msg("note-not-crawled"))
             for url in unresolved[:MAX_EVIDENCE]
         ]
         evidence += [
-            Evidence(url=llms_url, element="llms.txt list item", excerpt=excerpt(item), note=self.msg("note-no-link"))
+            Evidence(
+                url=llms_url,
+                element=element("llms-txt-list-item"),
+                excerpt=excerpt(item),
+                note=self.msg("note-no-link"),
+            )
             for item in doc.bare_items[: MAX_EVIDENCE - len(evidence)]
         ]
         if h1_text is not None:

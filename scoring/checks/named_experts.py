@@ -7,6 +7,7 @@ from collections import defaultdict
 from scoring.checks.attributed_quotes import find_quotations
 from scoring.checks.author_byline import looks_like_person, name_key, visible_authors
 from scoring.core import lexicons as lx
+from scoring.core.messages import element
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
@@ -83,7 +84,7 @@ class NamedExperts(Check):
         evidence = [
             Evidence(
                 url=min(authors.get(r["key"]) or speakers[r["key"]]),
-                element="byline / quote",
+                element=element("byline-quote"),
                 excerpt=r["name"],
                 note=self.msg("person", written=r["articles_written"], quoted=r["articles_quoted"]),
             )
@@ -97,7 +98,7 @@ class NamedExperts(Check):
         )
         if not people:
             evidence = [
-                Evidence(url=p, element="byline", note=self.msg("nobody")) for p in anonymous[:10]
+                Evidence(url=p, element=element("byline"), note=self.msg("nobody")) for p in anonymous[:10]
             ]
             return Outcome("fail", 0.0, explanation, rows, evidence, affected_urls=anonymous)
         score = min(1.0, len(authors) / needed) * (1 - len(anonymous) / len(articles) / 2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scoring.audit import WARN_SHARE
+from scoring.core.messages import element
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence
 from scoring.core.text import excerpt, words
@@ -106,7 +107,7 @@ class NearDuplicates(Check):
         evidence = [
             Evidence(
                 url=p.a,
-                element="main text",
+                element=element("main-text"),
                 excerpt=excerpt(pages[p.a].main_text),
                 note=self.msg("shared-with", percent=_percent(p.similarity), n=SHINGLE_WORDS, url=p.b),
             )

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from scoring.checks.impressum import home_url
 from scoring.checks.person_schema import is_reference, present, text_value
 from scoring.core import lexicons as lx
+from scoring.core.jsonld import WORKS_BY_OTHERS
 from scoring.core.messages import Message, listing, sentences
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
@@ -65,10 +66,9 @@ def _value(node: dict[str, Any], prop: str) -> str:
 
 # Works by others that a page describes: their publisher, brand or author is not the site's company
 # (a book review's "publisher", a product's "brand", a reviewed item's maker).
-THIRD_PARTY_WORKS = frozenset(
-    {"book", "review", "product", "movie", "musicalbum", "musicrecording", "periodical", "creativeworkseries",
-     "videogame", "softwareapplication", "event", "itemlist", "offer", "aggregateoffer"}
-)
+THIRD_PARTY_WORKS = WORKS_BY_OTHERS | {
+    "periodical", "creativeworkseries", "softwareapplication", "event", "itemlist", "offer", "aggregateoffer"
+}
 
 
 def own_nodes(items: list[Any]) -> Iterator[dict]:

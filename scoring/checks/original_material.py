@@ -7,6 +7,8 @@ import re
 from collections import Counter
 
 from scoring.core import lexicons as lx
+from scoring.core.jsonld import nested_types
+from scoring.core.messages import join, listing
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import ArticleCheck, register
@@ -22,13 +24,6 @@ METHODOLOGY_RE = re.compile(
     r"\bwir haben \w+(?: \w+){0,4} (?:befragt|ausgewertet|gemessen)\b",
     re.IGNORECASE,
 )
-FEATURE_LABELS = {
-    "interview": "interview (question and answer with a named person)",
-    "gallery": "gallery of own, described photos",
-    "media": "embedded video or podcast",
-    "data": "own data (table of figures, chart or methodology)",
-    "testimonials": "customer testimonials or reviews",
-}
 REVIEW_TYPES = frozenset({"review", "aggregaterating"})
 
 
@@ -58,30 +53,13 @@ def has_own_data(page: PageRecord) -> bool:
     return page.extras.numeric_tables > 0 or page.extras.charts > 0 or bool(METHODOLOGY_RE.search(page.main_text))
 
 
-def _jsonld_types(page: PageRecord) -> set[str]:
-    found: set[str] = set()
-
-    def walk(value: object) -> None:
-        if isinstance(value, dict):
-            raw = value.get("@type", [])
-            for t in raw if isinstance(raw, list) else [raw]:
-                found.add(str(t).rsplit("/", 1)[-1].lower())
-            for child in value.values():
-                walk(child)
-        elif isinstance(value, list):
-            for child in value:
-                walk(child)
-
-    walk(page.structured_data)
-    return found
-
-
 def has_reviews(page: PageRecord) -> bool:
-    return page.extras.testimonials > 0 or bool(_jsonld_types(page) & REVIEW_TYPES)
+    return page.extras.testimonials > 0 or bool(nested_types(page.structured_data) & REVIEW_TYPES)
 
 
 def page_features(page: PageRecord) -> list[str]:
-    """Which kinds of original material a page shows (pure; keys of FEATURE_LABELS)."""
+    """Which kinds of original material a page shows (pure): interview, gallery, media, data,
+    testimonials (the first four are messages of the check: what a passing page shows)."""
     features = []
     if is_interview(page):
         features.append("interview")
@@ -97,32 +75,33 @@ def page_features(page: PageRecord) -> list[str]:
 
 
 def _evidence(page: PageRecord, feature: str) -> Evidence:
+    """What shows a feature the check rates (interview, gallery, media, data; testimonials are the
+    reviews check's)."""
     extras = page.extras
+    msg = OriginalMaterial.msg
     if feature == "interview":
         speakers = sorted({t for t in extras.interview_turns if t not in ("Q", "A")})
         return Evidence(
             url=page.url,
-            element="Q/A paragraphs",
+            element=msg("element-turns"),
             excerpt=", ".join(speakers[:3]),
-            note=f"{len(extras.interview_turns)} question/answer turns",
+            note=msg("turns", turns=len(extras.interview_turns)),
         )
     if feature == "gallery":
         g = own_galleries(page)[0]
         return Evidence(
             url=page.url,
             element=g.element,
-            note=f"{g.images} images, {g.same_site} on the site, {g.described} with descriptive alt text",
+            note=msg("gallery-images", images=g.images, same_site=g.same_site, described=g.described),
         )
     if feature == "media":
         m = next(m for m in page.media if m.kind in ("video", "audio"))
-        return Evidence(url=page.url, element=f"{m.kind} embed", excerpt=lx.host_of(m.src) or m.src)
-    if feature == "data":
-        match = METHODOLOGY_RE.search(page.main_text)
-        parts = [f"{extras.numeric_tables} table(s) of figures"] if extras.numeric_tables else []
-        parts += [f"{extras.charts} chart(s)"] if extras.charts else []
-        parts += [f"methodology: '{match.group(0)}'"] if match else []
-        return Evidence(url=page.url, element="table/chart/methodology", note=", ".join(parts))
-    return Evidence(url=page.url, element="testimonial / Review", note=f"{extras.testimonials} testimonial element(s)")
+        return Evidence(url=page.url, element=msg(f"element-{m.kind}"), excerpt=lx.host_of(m.src) or m.src)
+    match = METHODOLOGY_RE.search(page.main_text)  # own data
+    parts = [msg("tables", tables=extras.numeric_tables)] if extras.numeric_tables else []
+    parts += [msg("charts", charts=extras.charts)] if extras.charts else []
+    parts += [msg("methodology", phrase=match.group(0))] if match else []
+    return Evidence(url=page.url, element=msg("element-data"), note=listing(parts))
 
 
 @register
@@ -134,8 +113,9 @@ class OriginalMaterial(ArticleCheck):
         "Answer engines favour sources that add something nobody else has: an interview with your "
         "expert, a gallery of your own project photos, a video or podcast, your own figures with a "
         "method. German KMU guidance on GEO names interviews, experts, image galleries and exclusive "
-        "content as what generalist pages lack. Sources: GEO-EVIDENCE.md §2–3 (seed context; Google "
-        "'helpful content': How was it made — original research)."
+        "content as what generalist pages lack. Sources: German trade press on GEO for small and "
+        "mid-sized companies; Google, 'Creating helpful, reliable, people-first content': How was it "
+        "made — original research (docs/sources.md §2–3)."
     )
     category = "evidence"
     weight = 2
@@ -151,24 +131,42 @@ class OriginalMaterial(ArticleCheck):
         "text only (stock galleries named in the evidence)."
     )
 
+    messages = {
+        "found": "original material: {features}",
+        "interview": "interview (question and answer with a named person)",
+        "gallery": "gallery of own, described photos",
+        "media": "embedded video or podcast",
+        "data": "own data (table of figures, chart or methodology)",
+        "turns": "{turns} question/answer turns",
+        "gallery-images": "{images} images, {same_site} on the site, {described} with descriptive alt text",
+        "tables": "{tables} table(s) of figures",
+        "charts": "{charts} chart(s)",
+        "methodology": "methodology: '{phrase}'",
+        "none": "no original material: text only",
+        "stock-gallery": "a gallery of images hosted elsewhere or without descriptive alt text does not count",
+        "text-only": "no interview, own gallery, video/podcast, table of figures, chart or methodology",
+        "element-turns": "Q/A paragraphs",
+        "element-video": "video embed",
+        "element-audio": "audio embed",
+        "element-data": "table/chart/methodology",
+        "element-main-content": "main content",
+    }
+
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         features = [f for f in page_features(page) if f != "testimonials"]
         if features:
             return PageOutcome(
                 url=page.url,
                 state="pass",
-                reason="original material: " + "; ".join(FEATURE_LABELS[f] for f in features),
+                reason=self.msg("found", features=join([self.msg(f) for f in features])),
                 evidence=[_evidence(page, f) for f in features],
             )
         stock = [g for g in page.extras.galleries if g.images >= MIN_GALLERY_IMAGES]
-        note = (
-            "a gallery of images hosted elsewhere or without descriptive alt text does not count"
-            if stock
-            else "no interview, own gallery, video/podcast, table of figures, chart or methodology"
-        )
+        note = self.msg("stock-gallery") if stock else self.msg("text-only")
+        where = stock[0].element if stock else self.msg("element-main-content")
         return PageOutcome(
             url=page.url,
             state="fail",
-            reason="no original material: text only",
-            evidence=[Evidence(url=page.url, element=stock[0].element if stock else "main content", note=note)],
+            reason=self.msg("none"),
+            evidence=[Evidence(url=page.url, element=where, note=note)],
         )

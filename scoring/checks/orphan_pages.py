@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scoring.audit import WARN_SHARE
+from scoring.core.messages import element
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
@@ -71,7 +72,7 @@ class OrphanPages(Check):
         evidence = [
             Evidence(
                 url=row["url"],
-                element="sitemap",
+                element=element("sitemap"),
                 excerpt=row["sitemap"],
                 note=(
                     self.msg("note-orphan-lastmod", lastmod=str(row["lastmod"]))

@@ -1,9 +1,9 @@
 """outbound-citations: articles link to the authoritative sources they rely on.
 
-A citation is judged by what it is, not by its host alone (LABELLING.md, `n_outbound_citations`):
-an external link in the main content (its region, `Link.position`, set at crawl time by
-`spiders.extract.link_position`, and its anchor standing in the page's main text) to a page that
-backs the text. Left out, by its address (`scoring.citation_rules`): the site's own other domains,
+A citation is judged by what it is, not by its host alone (the `citations` definition of
+docs/signals.md): an external link in the main content (its region, `Link.position`, set at crawl
+time by `spiders.extract.link_position`, and its anchor standing in the page's main text) to a page
+that backs the text. Left out, by its address (`scoring.citation_rules`): the site's own other domains,
 subdomains and accounts, social profiles, share buttons, maps, shops and app stores, booking and
 sign-up pages, podcast and donation platforms, petitions, template credits, local addresses; by its
 anchor: calls to action ("Jetzt Termin buchen", "Get it on Amazon") and credits ("Icons by ...").
@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from scoring import citation_rules as cr
-from scoring.checks.person_schema import jsonld_nodes
 from scoring.core import lexicons as lx
+from scoring.core.jsonld import jsonld_nodes
+from scoring.core.messages import Message, join
 from scoring.core.records import Link, PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.core.text import excerpt
@@ -54,7 +55,7 @@ class Verdict:
 
     link: Link
     citation: bool
-    reason: str  # why it is or is not a citation ("source: destatis.de", "social profile", ...)
+    reason: Message  # why it is or is not a citation ("source: destatis.de", "social profile", ...)
     source: str | None = None  # the strong-source list entry of its host, if any
     sentence: str | None = None  # a citation's sentence in the main text: the statement it backs
 
@@ -275,61 +276,65 @@ def _judge(
     listing: bool,
     client_domains: tuple[str, ...] = (),
 ) -> Verdict:
-    def no(reason: str) -> Verdict:
-        return Verdict(link, False, reason)
+    def no(key: str) -> Verdict:
+        return Verdict(link, False, OutboundCitations.msg(key))
+
+    def yes(key: str, source: str | None) -> Verdict:
+        reason = OutboundCitations.msg(key, source=source) if key == "strong-source" else OutboundCitations.msg(key)
+        return Verdict(link, True, reason, source)
 
     kind = cr.non_source_kind(link.url)
     if kind:
         return no(kind)
     if own_property(link.url, identity):
-        return no("the site's own property")
+        return no("own-property")
     if {"sponsored", "ugc"} & set(link.rel):
-        return no("sponsored or user link")
+        return no("sponsored")
     authority = authority_entry(link.url, client_domains)
     source = cr.source_entry(link.url, client_domains)
     if not source and _property_key(link.url) in template:
-        return no("promoted in the site's template (product, partner, parent company)")
+        return no("promoted")
     if _embedded_video(link.url, page):
-        return no("the page's own embedded video")
+        return no("own-video")
     anchor = " ".join(link.anchor.split())
     if not anchor:
-        return no("no anchor text")
+        return no("no-anchor")
     if cr.CREDIT_LINE.search(anchor):
         return no("credit")
     if line is None and not text.measured:
         if cr.CTA_ANCHOR.search(anchor) and not source:
-            return no("call to action")
+            return no("call-to-action")
         if cr.organisation_page(link.url) and not authority:
-            return no("an organisation's home page (names it, supports no statement)")
-        return Verdict(link, True, f"source: {source}" if source else "in the content region", source)
+            return no("organisation-home")
+        return yes("strong-source" if source else "content-region", source)
     if line is None:
         # an image link (its alt as anchor) or a link outside the main text: only a strong source's
         # page (not its home page: a logo of a client or member)
         if source and not cr.organisation_page(link.url):
-            return Verdict(link, True, f"source: {source}", source)
-        return no("outside the main text")
+            return yes("strong-source", source)
+        return no("outside-main-text")
     sentence = text.sentence(line, anchor)
     if len(sentence.split()) <= cr.CREDIT_LINE_WORDS and cr.CREDIT_LINE.search(sentence):
         return no("credit")
     if cr.PARTNER_PHRASE.search(sentence.partition(anchor.casefold())[0]) and not authority:
-        return no("the site's partner, sponsor or parent company")
+        return no("partner")
     if listing and text.in_teaser(line):
-        return no("in a teaser of another page (a listing's excerpt)")
+        return no("teaser")
     if cr.CTA_ANCHOR.search(anchor) and not source:
-        return no("call to action")
+        return no("call-to-action")
     if cr.SOURCE_LABEL.search(text.before(line, anchor)):
-        return Verdict(link, True, "named as the source", source)
+        return yes("named-source", source)
     if text.under_sources(line):
-        return Verdict(link, True, "in a list of sources", source)
+        return yes("source-list", source)
     if cr.organisation_page(link.url) and not authority:
-        return no("an organisation's home page (names it, supports no statement)")
+        return no("organisation-home")
     if source:
-        return Verdict(link, True, f"source: {source}", source)
+        return yes("strong-source", source)
     if text.extra_words(line, anchor) >= RUNNING_TEXT_WORDS:
-        return Verdict(link, True, "in the text", None)
+        return yes("in-text", None)
     if _BARE_URL.match(anchor):
-        return Verdict(link, True, "the address of a document, written out", None)
-    return no("a link standing alone (button, logo, link list)")
+        return yes("written-address", None)
+    return no("standing-alone")
 
 
 def citation_links(page: PageRecord, site: SiteData | None = None) -> list[Link]:
@@ -343,11 +348,11 @@ def authoritative_hosts(page: PageRecord) -> list[str]:
     return list(dict.fromkeys(hosts))
 
 
-def _evidence(page: PageRecord, link: Link, note: str | None, sentence: str | None = None) -> Evidence:
+def _evidence(page: PageRecord, link: Link, note: Message | None, sentence: str | None = None) -> Evidence:
     """A link with its anchor text as the excerpt; a citation's note also quotes the sentence it backs."""
     if sentence and " ".join(sentence.split()) != " ".join(link.anchor.split()):
-        backs = f"backs: “{excerpt(sentence, 200)}”"
-        note = f"{note}; {backs}" if note else backs
+        backs = OutboundCitations.msg("backs", sentence=excerpt(sentence, 200))
+        note = join([note, backs]) if note else backs
     return Evidence(url=page.url, element=f"a[href={link.url}]", excerpt=excerpt(link.anchor) or None, note=note)
 
 
@@ -379,6 +384,52 @@ class OutboundCitations(ArticleCheck):
         "sentence it backs."
     )
 
+    messages = {
+        "authoritative-links": "{links} link(s) to authoritative sources ({hosts})",
+        "authoritative": "authoritative ({entry})",
+        "backs": "backs: “{sentence}”",
+        "external-links": "{links} external link(s) in the text ({hosts}), none to an authoritative source",
+        "reference": "reference, not an authority",
+        "not-listed": "not on the list of authoritative sources",
+        "not-a-citation": "not a citation: {reason}",
+        "none": "no external link in the article text",
+        "none-note": "no outbound citation",
+        "element-main-content": "a[href] in main content",
+        # why a link is a citation (Verdict.reason)
+        "strong-source": "source: {source}",
+        "content-region": "in the content region",
+        "named-source": "named as the source",
+        "source-list": "in a list of sources",
+        "in-text": "in the text",
+        "written-address": "the address of a document, written out",
+        # why a link is no citation: by its address (scoring.citation_rules.non_source_kind) ...
+        "local-address": "local address",
+        "share-button": "share button",
+        "map": "map",
+        "social-profile": "social profile",
+        "profile": "profile",
+        "shop": "shop or app store",
+        "booking": "booking or sign-up",
+        "platform": "platform, donation or petition",
+        "credit": "credit",
+        "download": "download",
+        "media-file": "image or media file",
+        "affiliate": "affiliate link",
+        "embedded-media": "embedded media",
+        # ... and by what the page says around it
+        "own-property": "the site's own property",
+        "sponsored": "sponsored or user link",
+        "promoted": "promoted in the site's template (product, partner, parent company)",
+        "own-video": "the page's own embedded video",
+        "no-anchor": "no anchor text",
+        "call-to-action": "call to action",
+        "organisation-home": "an organisation's home page (names it, supports no statement)",
+        "outside-main-text": "outside the main text",
+        "partner": "the site's partner, sponsor or parent company",
+        "teaser": "in a teaser of another page (a listing's excerpt)",
+        "standing-alone": "a link standing alone (button, logo, link list)",
+    }
+
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         client = site.source_domains
         verdicts = judge_links(page, site)
@@ -391,7 +442,7 @@ class OutboundCitations(ArticleCheck):
             _evidence(
                 page,
                 link,
-                f"authoritative ({entry})" if (entry := authority_entry(link.url, client)) else None,
+                self.msg("authoritative", entry=entry) if (entry := authority_entry(link.url, client)) else None,
                 backed.get(link.url),
             )
             for link in cited
@@ -401,12 +452,12 @@ class OutboundCitations(ArticleCheck):
             return PageOutcome(
                 url=page.url,
                 state="pass",
-                reason=f"{len(authoritative)} link(s) to authoritative sources ({', '.join(hosts[:3])})",
+                reason=self.msg("authoritative-links", links=len(authoritative), hosts=", ".join(hosts[:3])),
                 evidence=evidence[:MAX_EVIDENCE],
             )
         # external links of the text that are no citation (social profiles, shops, the site's own
         # properties, ...) still show the page links out: a warning, not a failure
-        other = [v for v in verdicts if not v.citation and v.reason != "share button"]
+        other = [v for v in verdicts if not v.citation and v.reason.id != f"{self.id}.share-button"]
         if cited or other:
             shown = cited or [v.link for v in other]
             hosts = list(dict.fromkeys(lx.host_of(link.url) for link in shown))
@@ -414,25 +465,22 @@ class OutboundCitations(ArticleCheck):
                 _evidence(
                     page,
                     link,
-                    "reference, not an authority"
-                    if lx.is_reference_domain(link.url)
-                    else "not on the list of authoritative sources",
+                    self.msg("reference") if lx.is_reference_domain(link.url) else self.msg("not-listed"),
                     backed.get(link.url),
                 )
                 for link in cited
-            ] + [_evidence(page, v.link, f"not a citation: {v.reason}") for v in other]
+            ] + [_evidence(page, v.link, self.msg("not-a-citation", reason=v.reason)) for v in other]
             return PageOutcome(
                 url=page.url,
                 state="warn",
-                reason=f"{len(_distinct(shown))} external link(s) in the text ({', '.join(hosts[:3])}), "
-                "none to an authoritative source",
+                reason=self.msg("external-links", links=len(_distinct(shown)), hosts=", ".join(hosts[:3])),
                 evidence=evidence[:MAX_EVIDENCE],
             )
         return PageOutcome(
             url=page.url,
             state="fail",
-            reason="no external link in the article text",
-            evidence=[Evidence(url=page.url, element="a[href] in main content", note="no outbound citation")],
+            reason=self.msg("none"),
+            evidence=[Evidence(url=page.url, element=self.msg("element-main-content"), note=self.msg("none-note"))],
         )
 
 

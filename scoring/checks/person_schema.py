@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from scoring.core.jsonld import jsonld_nodes
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import ArticleCheck, register
@@ -17,18 +18,6 @@ NOT_PAGE_AUTHOR_TYPES = {"review", "comment", "answer", "question", "rating", "a
 
 
 # -- JSON-LD helpers (also used by organization-schema, author-byline and content-dates) -----
-
-
-def jsonld_nodes(items: Iterable[Any]) -> Iterator[dict]:
-    """Every object in JSON-LD items, depth first: top-level items, @graph members, nested values."""
-    stack = list(items)[::-1]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, dict):
-            yield value
-            stack.extend(list(value.values())[::-1])
-        elif isinstance(value, list):
-            stack.extend(value[::-1])
 
 
 def is_reference(node: dict) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scoring.core.messages import Message, join
+from scoring.core.messages import Message, element, join
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.core.text import excerpt, words
@@ -96,10 +96,10 @@ class Readability(Check):
             return PageOutcome(url=page.url, state="not_applicable", reason=self.msg("no-sentences"))
         ease = flesch_amstad(stats) if lang == "de" else flesch_reading_ease(stats)
         evidence = [
-            Evidence(url=page.url, element="main text", note=self._numbers(stats, ease)),
+            Evidence(url=page.url, element=element("main-text"), note=self._numbers(stats, ease)),
             Evidence(
                 url=page.url,
-                element="longest sentence",
+                element=element("longest-sentence"),
                 excerpt=excerpt(stats.longest_sentence, 300),
                 note=self.msg("sentence-words", words=stats.longest_sentence_words),
             ),

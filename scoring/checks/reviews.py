@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from scoring.checks.impressum import home_url
-from scoring.checks.original_material import _jsonld_types
+from scoring.core.jsonld import nested_types
+from scoring.core.messages import sentences
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
@@ -36,42 +37,53 @@ class Reviews(Check):
     scope = "site"
     requires = ("html",)
 
+    messages = {
+        "counts": "{testimonials} page(s) with testimonials, {marked} with Review/AggregateRating markup.",
+        "mark-up": "Mark them up as Review so engines can read them.",
+        "none": "No customer voice found on any page.",
+        "machine-readable": "machine-readable reviews",
+        "elements": "{count} testimonial element(s)",
+        "none-note": "no testimonial element or Review markup",
+        "element-testimonial": "testimonial",
+        "element-none": "testimonials / Review",
+    }
+
     def evaluate(self, site: SiteData) -> Outcome:
         marked, testimonials = [], []
         for page in site.html_pages:
-            if _jsonld_types(page) & RATING_TYPES:
+            if nested_types(page.structured_data) & RATING_TYPES:
                 marked.append(page)
             if page.extras.testimonials:
                 testimonials.append(page)
         evidence = [
-            Evidence(url=p.url, element="json-ld Review/AggregateRating", note="machine-readable reviews")
+            Evidence(url=p.url, element="json-ld Review/AggregateRating", note=self.msg("machine-readable"))
             for p in marked[:MAX_EVIDENCE]
         ]
         evidence += [
-            Evidence(url=p.url, element="testimonial", note=f"{p.extras.testimonials} testimonial element(s)")
+            Evidence(
+                url=p.url,
+                element=self.msg("element-testimonial"),
+                note=self.msg("elements", count=p.extras.testimonials),
+            )
             for p in testimonials[:MAX_EVIDENCE]
         ]
-        explanation = (
-            f"{len(testimonials)} page(s) with testimonials, {len(marked)} with Review/AggregateRating markup."
-        )
+        explanation = self.msg("counts", testimonials=len(testimonials), marked=len(marked))
         if marked:
             return Outcome("pass", 1.0, explanation, evidence=evidence)
         if testimonials:
             return Outcome(
                 "warn",
                 0.5,
-                explanation + " Mark them up as Review so engines can read them.",
+                sentences([explanation, self.msg("mark-up")]),
                 evidence=evidence,
                 affected_urls=[p.url for p in testimonials],
             )
         return Outcome(
             "fail",
             0.0,
-            explanation + " No customer voice found on any page.",
+            sentences([explanation, self.msg("none")]),
             evidence=[
-                Evidence(
-                    url=home_url(site), element="testimonials / Review", note="no testimonial element or Review markup"
-                )
+                Evidence(url=home_url(site), element=self.msg("element-none"), note=self.msg("none-note"))
             ],
             affected_urls=[home_url(site)],
         )

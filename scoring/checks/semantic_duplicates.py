@@ -6,6 +6,7 @@ import re
 
 from scoring.audit import WARN_SHARE
 from scoring.clusters import CALIBRATION, SCREAMING_FROG_DUPLICATE, semantic_duplicates
+from scoring.core.messages import element
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
@@ -82,7 +83,7 @@ class SemanticDuplicates(Check):
         evidence = [
             Evidence(
                 url=p.a,
-                element="embedding",
+                element=element("embedding"),
                 excerpt=p.b,
                 note=self.msg("cosine", similarity=round(p.similarity, 2), threshold=shown, model=model),
             )

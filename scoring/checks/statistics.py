@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from scoring import statistics_exclusions as exclusions
 from scoring import statistics_rules as rules
+from scoring import statistics_sources as sources
 from scoring.checks.attributed_quotes import find_quotations, quotation_spans
 from scoring.core import lexicons as lx
+from scoring.core.messages import join
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.core.text import excerpt, split_sentences
@@ -98,7 +101,7 @@ def _text(sentence: str, cand: rules.Candidate) -> str:
 
 def figures_in(sentence: str) -> list[str]:
     """The figure-like numbers of one sentence (see `candidates`), before the rules of
-    `scoring.statistics_rules` decide which of them are statistics."""
+    `scoring.statistics_exclusions` decide which of them are statistics."""
     return [_text(sentence, cand) for cand, _ in candidates(sentence)]
 
 
@@ -107,16 +110,16 @@ def statistics_in(
 ) -> list[str]:
     """The figures of one sentence (its `candidates`, when known) that state a measured or counted fact."""
     found = candidates(sentence) if found is None else found
-    if not found or rules.sentence_excluded(sentence, source is not None):
+    if not found or exclusions.sentence_excluded(sentence, source is not None):
         return []
     named = source is not None and (
-        source not in ctx.anchor_texts or rules.source_in_words(sentence, ctx.lang, ctx.brand) is not None
+        source not in ctx.anchor_texts or sources.source_in_words(sentence, ctx.lang, ctx.brand) is not None
     )
     return [
         _text(sentence, cand)
         for cand, unit in found
         if not (cand.kind == rules.COUNT and rules.is_list_length(sentence, cand, ctx.listicle))
-        and rules.figure_excluded(*_around(sentence, cand), unit, source is not None, ctx.lang, named) is None
+        and exclusions.figure_excluded(*_around(sentence, cand), unit, source is not None, ctx.lang, named) is None
     ]
 
 
@@ -167,10 +170,10 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
         p_start, offset = offset, offset + len(paragraph) + 1
         speaker = None
         if QUOTE_MARK_RE.search(paragraph):  # a quotation: who speaks here ("he added: …" continues)
-            speaker = last_speaker = rules.paragraph_speaker(paragraph, last_speaker, ctx.brand)
+            speaker = last_speaker = sources.paragraph_speaker(paragraph, last_speaker, ctx.brand)
         if not _DIGIT.search(paragraph) or rules.teaser_or_title(paragraph, ctx):
             continue
-        if len(paragraph) > 200 and rules.is_code_like(paragraph):
+        if len(paragraph) > 200 and exclusions.is_code_like(paragraph):
             continue
         sentences = split_sentences(paragraph)
         quoted: list[tuple[int, int, str]] | None = None
@@ -182,12 +185,12 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
             found_here = candidates(sentence) if _DIGIT.search(sentence) else []
             if not found_here:
                 continue
-            source = rules.named_source(sentence, ctx, paragraph[cursor : cursor + 12])
+            source = sources.named_source(sentence, ctx, paragraph[cursor : cursor + 12])
             if source is None and i > 0:
-                source = rules.borrowed_source(sentence, sentences[i - 1], ctx)
+                source = sources.borrowed_source(sentence, sentences[i - 1], ctx)
             if source is None and len(sentence.split()) <= SHORT_LINE_WORDS and p_index + 1 < len(paragraphs):
                 following = paragraphs[p_index + 1].strip()
-                source = following if rules.SOURCE_LINE_RE.match(following) else None
+                source = following if sources.SOURCE_LINE_RE.match(following) else None
             figures = statistics_in(sentence, ctx, source, found_here)
             if source is None and figures and QUOTE_MARK_RE.search(paragraph):
                 digit = start + _DIGIT.search(sentence).start()  # the figure stands inside the quotation
@@ -246,6 +249,21 @@ class Statistics(ArticleCheck):
         "every state."
     )
 
+    messages = {
+        "none": "no figures (number with unit, percent or amount)",
+        "none-note": "no statistic found",
+        "source": "source: {source}",
+        "no-source": "no source named",
+        "figures": "figures: {figures}",
+        "counts": "{count} statistic(s), {sourced} sourced",
+        "unsourced": "{unsourced} without a named source (readers and engines cannot check them)",
+        "problem": "{finding}: {problem}",
+        "none-sourced": "none with a named source",
+        "too-few": "fewer than {minimum}",
+        "element-main-text": "main text",
+        "element-statistic": "statistic",
+    }
+
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         found = page_statistics(page)
         count = sum(len(s.figures) for s in found)
@@ -254,8 +272,8 @@ class Statistics(ArticleCheck):
             return PageOutcome(
                 url=page.url,
                 state="fail",
-                reason="no figures (number with unit, percent or amount)",
-                evidence=[Evidence(url=page.url, element="main text", note="no statistic found")],
+                reason=self.msg("none"),
+                evidence=[Evidence(url=page.url, element=self.msg("element-main-text"), note=self.msg("none-note"))],
             )
         ranked = found[:MAX_EVIDENCE]  # page order: a consultant checks them top to bottom
         unsourced = [s for s in found if s.source is None]
@@ -264,16 +282,20 @@ class Statistics(ArticleCheck):
         evidence = [
             Evidence(
                 url=page.url,
-                element="statistic",
+                element=self.msg("element-statistic"),
                 excerpt=excerpt(s.sentence, 200),
-                note=(f"source: {s.source}" if s.source else "no source named") + f"; figures: {', '.join(s.figures)}",
+                note=join([
+                    self.msg("source", source=s.source) if s.source else self.msg("no-source"),
+                    self.msg("figures", figures=", ".join(s.figures)),
+                ]),
             )
             for s in ranked
         ]
-        reason = f"{count} statistic(s), {sourced} sourced"
+        findings = [self.msg("counts", count=count, sourced=sourced)]
         if count > sourced:
-            reason += f"; {count - sourced} without a named source (readers and engines cannot check them)"
+            findings.append(self.msg("unsourced", unsourced=count - sourced))
         if count >= MIN_STATISTICS and sourced:
-            return PageOutcome(url=page.url, state="pass", reason=reason, evidence=evidence)
-        problem = "none with a named source" if not sourced else f"fewer than {MIN_STATISTICS}"
-        return PageOutcome(url=page.url, state="warn", reason=f"{reason}: {problem}", evidence=evidence)
+            return PageOutcome(url=page.url, state="pass", reason=join(findings), evidence=evidence)
+        problem = self.msg("none-sourced") if not sourced else self.msg("too-few", minimum=MIN_STATISTICS)
+        findings[-1] = self.msg("problem", finding=findings[-1], problem=problem)
+        return PageOutcome(url=page.url, state="warn", reason=join(findings), evidence=evidence)

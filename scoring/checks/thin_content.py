@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
+from scoring.core.messages import element
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.core.text import excerpt, words
@@ -121,7 +122,7 @@ class ThinContent(Check):
         evidence = [
             Evidence(
                 url=page.url,
-                element="main text",
+                element=element("main-text"),
                 excerpt=excerpt(page.main_text) if page.main_text.strip() else None,
                 note=self.msg("words-note", count=count),
             )

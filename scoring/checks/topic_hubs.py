@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scoring.core.messages import element
 from scoring.core.results import Evidence
 from scoring.insights import HUB_SHARE, hub_of
 from scoring.registry import Check, Outcome, register
@@ -87,7 +88,12 @@ class TopicHubs(Check):
                     else self.msg("note-few-back", linked=linked, back=back, others=others)
                 )
                 evidence.append(
-                    Evidence(url=hub or cluster.members[0], element="topic cluster", excerpt=cluster.label, note=note)
+                    Evidence(
+                        url=hub or cluster.members[0],
+                        element=element("topic-cluster"),
+                        excerpt=cluster.label,
+                        note=note,
+                    )
                 )
         score = round(good / len(eligible), 4)
         if good == len(eligible):

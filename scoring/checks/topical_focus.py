@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scoring.clusters import FIELD_SIMILARITY, OFF_TOPIC_SIMILARITY
-from scoring.core.messages import term
+from scoring.core.messages import element, term
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
@@ -80,7 +80,7 @@ class TopicalFocus(Check):
         evidence = [
             Evidence(
                 url=u,
-                element="embedding",
+                element=element("embedding"),
                 note=self.msg("similarity", similarity=round(clustering.centre_similarity.get(u, 0), 2)),
             )
             for u in clustering.off_topic[:50]

@@ -113,7 +113,7 @@ class TrustPages(Check):
                 evidence.append(
                     Evidence(
                         url=target.url if target else home_url(site),
-                        element=kind,
+                        element=label,
                         excerpt=target.anchors[0] if target and target.anchors else None,
                         note=self.msg("labelled", page=label, note=note),
                     )
@@ -126,7 +126,7 @@ class TrustPages(Check):
             evidence.append(
                 Evidence(
                     url=target.url,
-                    element=kind,
+                    element=label,
                     excerpt=target.anchors[0] if target.anchors else None,
                     note=self.msg("linked-from", page=label, pages=len(target.sources)),
                 )

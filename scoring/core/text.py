@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from scoring.core.lexicons import GERMAN_MONTH_WORDS
 from scoring.core.records import WORD_RE
 
 # Lower-cased abbreviations that end with a dot but not a sentence.
@@ -21,10 +22,7 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-MONTHS = (
-    "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
-    "jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez"
-)
+MONTHS = GERMAN_MONTH_WORDS  # a German month after an ordinal ("3. Oktober") does not end a sentence
 
 _CANDIDATE_END = re.compile(r"[.!?…]+[\"'”“«»)]*\s+")
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)\d{1,3}\.$")

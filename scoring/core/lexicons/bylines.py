@@ -1,0 +1,45 @@
+"""Who stands in an author slot: a person's name, an editorial team, or an organisation or label."""
+
+from __future__ import annotations
+
+import re
+
+from scoring.core.lexicons.legal import LEGAL_FORM_RE
+from scoring.core.lexicons.organisations import ORGANISATION_WORD_RE
+
+# What opens a byline line ("Ein Gastbeitrag von", "Written by", "Words and photos:", "Autorin:", "Von", "By"),
+# German and English; pattern alternatives without a group or flags: read case-insensitively.
+BYLINE_OPENERS = (
+    r"(?:ein\s+)?(?:gast)?beitrag\s+von|geschrieben\s+von|verfasst\s+von|(?:a\s+)?guest\s+post\s+by|"
+    r"written\s+by|words(?:\s+and\s+photos)?\s*:|text(?:\s+und\s+fotos)?\s*:|autor(?:in)?\s*:|author\s*:|von|by"
+)
+
+EDITORIAL_RE = re.compile(r"^(?:die\s+|the\s+)?(?:redaktion|redaktionsteam|editorial\s+team|editors|newsroom)\b", re.I)
+NOT_A_NAME = {
+    "admin", "administrator", "gast", "guest", "anonymous", "anonym", "unknown", "redaktion", "team", "author",
+    "autor", "autorin", "name", "required", "webmaster", "editor", "user", "home", "blog", "news",
+}
+
+
+def letters_key(text: str) -> str:
+    """Letters and digits only, case folded: "Müller-Lüdenscheidt GmbH" == "müllerlüdenscheidtgmbh"."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def is_person_name(name: str, site_names: set[str] = frozenset()) -> bool:
+    """A person's (or a labelled editorial team's) name, not an organisation, a label or a sentence."""
+    words = name.split()
+    if not 1 <= len(words) <= 5 or len(name) > 60 or re.search(r"\d|[@:!?]", name):
+        return False
+    if EDITORIAL_RE.match(name) and len(words) <= 3:
+        return True
+    if not name[0].isupper() or name.casefold() in NOT_A_NAME or words[0].casefold() in NOT_A_NAME:
+        return False
+    if ORGANISATION_WORD_RE.search(name) or LEGAL_FORM_RE.search(name):
+        return False
+    if len(words) >= 2 and name.isupper():  # "ESPORTS NETWORK": a brand set in capitals
+        return False
+    key = letters_key(name)
+    if key in site_names or any(len(s) >= 4 and s in key for s in site_names):  # "Seatsurfing Team"
+        return False
+    return all(w[0].isupper() or w.lower() in ("von", "van", "de", "der", "zu", "vom", "di", "da", "le") for w in words)

@@ -1,0 +1,93 @@
+"""What a page's URL, links and headings show, measured for scoring.pagetypes: path segments and slug
+words, content links, link density, a listing's teaser headings, the page's own words, its title head.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+from scoring.core.records import PageRecord
+from scoring.pagetype_vocabulary import FILE_LINK_RE, TITLE_SPLIT_RE
+
+
+def url_segments(url: str) -> list[str]:
+    """The path segments of a URL, without a trailing index file and a leading language prefix."""
+    path = unquote(urlsplit(url).path)
+    segments = [s for s in path.split("/") if s]
+    if segments and re.fullmatch(r"index\.\w{2,5}", segments[-1], re.IGNORECASE):
+        segments.pop()
+    # a language prefix (/de/, /en-gb/) is not a section
+    if segments and re.fullmatch(r"[a-z]{2}(?:[-_][a-z]{2})?", segments[0], re.IGNORECASE):
+        segments = segments[1:]
+    return segments
+
+
+def slug_tokens(segment: str) -> list[str]:
+    """Words of a slug: "leadership-stories" -> ["leadership", "stories"] (file extension dropped)."""
+    stem = re.sub(r"\.\w{2,5}$", "", segment)
+    return [t for t in re.split(r"[-_.+]", stem.lower()) if t]
+
+
+def content_links(page: PageRecord) -> list:
+    """Internal links in the content area that lead to pages (not to images or files)."""
+    return [
+        link
+        for link in page.links
+        if link.position == "content" and link.internal and not FILE_LINK_RE.search(urlsplit(link.url).path)
+    ]
+
+
+def link_density(page: PageRecord) -> float:
+    """Share of main-text words that sit in content-link anchors (high on listings and hubs)."""
+    if not page.word_count:
+        return 0.0
+    anchor_words = sum(len(link.anchor.split()) for link in content_links(page))
+    return min(1.0, anchor_words / page.word_count)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def teaser_count(page: PageRecord) -> int:
+    """Headings (below the H1) that are also the text of a link to another page: the repeated
+    teaser blocks of a listing. A post's "related posts" box has a few; an index has many."""
+    own = urlsplit(page.final_url or page.url).path.rstrip("/")
+    anchors = {
+        _norm(link.anchor)
+        for link in content_links(page)
+        if link.anchor.strip() and urlsplit(link.url).path.rstrip("/") != own
+    }
+    if not anchors:
+        return 0
+    found = set()
+    for heading in page.headings:
+        text = _norm(heading.text)
+        if heading.level < 2 or len(text.split()) < 3 or text in found:  # "Tastatur" may be a tag link
+            continue
+        if text in anchors or any(text in anchor for anchor in anchors):
+            found.add(text)
+    return len(found)
+
+
+def own_words(page: PageRecord) -> int:
+    """Main-text words that are not link anchors: what the page says itself."""
+    linked = 0
+    seen: set[str] = set()
+    for link in content_links(page):
+        anchor = link.anchor.strip()
+        if anchor and link.url not in seen and anchor in page.main_text:
+            seen.add(link.url)
+            linked += len(anchor.split())
+    return max(0, page.word_count - linked)
+
+
+def title_head(page: PageRecord) -> str:
+    """The page's own part of the <title> ("Leadership Coaching | ACME" -> "Leadership Coaching")."""
+    return TITLE_SPLIT_RE.split(page.title or "", maxsplit=1)[0]
+
+
+def h1_text(page: PageRecord) -> str:
+    """The text of the page's first H1, empty without one."""
+    return next((h.text for h in page.headings if h.level == 1), "")

@@ -1,0 +1,173 @@
+"""The words that name a kind of page (scoring.pagetypes): JSON-LD @type values, URL path segments of
+sections and slugs, and title patterns, German and English.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scoring.core.lexicons import ABOUT_ME_SLUG, ABOUT_US_SLUG, COMPANY_SLUG
+
+# JSON-LD @type values (lower case, scoring.core.jsonld.type_names) -> kind.
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "blogposting",
+        "newsarticle",
+        "techarticle",
+        "report",
+        "scholarlyarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "liveblogposting",
+    }
+)
+# Plain "Article" is what SEO plugins put on every page (Rank Math, some themes): alone it says
+# little. It counts when the item or the page corroborates it (section, word count, visible date).
+WEAK_ARTICLE_TYPES = frozenset({"article"})
+LISTING_TYPES = frozenset({"collectionpage", "itemlist", "blog", "searchresultspage"})
+PROFILE_TYPES = frozenset({"profilepage"})
+ABOUT_TYPES = frozenset({"aboutpage"})
+CONTACT_TYPES = frozenset({"contactpage"})
+SERVICE_TYPES = frozenset({"service", "course", "educationalprogram", "offercatalog"})
+LANDING_TYPES = frozenset(
+    {"product", "productgroup", "offer", "aggregateoffer", "softwareapplication", "mobileapplication", "webapplication"}
+)
+HELP_TYPES = frozenset({"howto"})
+OTHER_TYPES = frozenset({"jobposting"})
+
+_EXT = r"(?:\.\w{2,5})?$"  # a path segment, optionally with a file extension
+LEGAL_SEGMENT_RE = re.compile(
+    r"^(?:impressum|imprint|legal(?:-notice)?|rechtliches|anbieterkennzeichnung|datenschutz\w*|"
+    r"privacy(?:-policy)?|data-protection|dsgvo|gdpr|cookie\w*|agb|terms(?:-\w+)*|nutzungsbedingungen|"
+    r"widerruf\w*|barrierefreiheit\w*|accessibility(?:-statement)?|disclaimer|haftungsausschluss)" + _EXT,
+    re.IGNORECASE,
+)
+CONTACT_SEGMENT_RE = re.compile(
+    r"^(?:kontakt(?:formular|seite|daten|-(?:und-)?(?:anfahrt|formular|anfrage|aufnehmen|uns|seite|daten|info))?|"
+    r"contact(?:-(?:us|form|sales|page|directions|details|info|information|location|team))?|"
+    r"anfahrt|standort|termin(?:-vereinbaren)?|"
+    r"get-in-touch)" + _EXT,
+    re.IGNORECASE,
+)
+ABOUT_SEGMENT_RE = re.compile(
+    rf"^(?:{ABOUT_US_SLUG}|{ABOUT_ME_SLUG}|{COMPANY_SLUG}|"
+    r"(?:our|unser|unsere)-?(?:story|geschichte|history|mission|vision|werte|values|team|anspruch|philosophie|"
+    r"philosophy|haltung|leitbild)|"
+    r"philosophie|philosophy|geschichte|historie|history|chronik|leitbild|werte|values|core-values|mission|vision|"
+    r"mission-vision|anspruch|haltung|how-?we-?work|so-arbeiten-wir|arbeitsweise|management(?:-board|-team)?|"
+    r"vorstand|geschaeftsfuehrung|geschäftsführung|leadership-?team|aufsichtsrat|board|gruender|founders?|"
+    r"qualifikationen|qualifications|zertifikate|certifications|auszeichnungen|awards|"
+    r"press-?kit|presse-?kit|media-?kit)" + _EXT,
+    re.IGNORECASE,
+)
+# Sections whose children are about the company (/about/history, /ueber-uns/werte/).
+ABOUT_SECTION_RE = re.compile(
+    rf"^(?:{ABOUT_US_SLUG}|{COMPANY_SLUG})$",
+    re.IGNORECASE,
+)
+# Sections whose children are people: /team/jana-albrecht/, /autor/jana/, /author/jane-doe/.
+PROFILE_SECTION_RE = re.compile(
+    r"^(?:team|autor(?:en|in)?|authors?|experten|experts?|mitarbeiter(?:innen)?|people|staff|"
+    r"ansprechpartner(?:innen)?|unser-team|our-team|profil|profile|speakers?|referent(?:en|in|innen)?|"
+    r"redner(?:innen)?|dozent(?:en|in|innen)?)$",
+    re.IGNORECASE,
+)
+PROFILE_TOKENS = frozenset(
+    {"speaker", "speakers", "referent", "referenten", "referentin", "referentinnen", "redner", "dozenten"}
+)
+AUTHOR_ARCHIVE_RE = re.compile(r"^(?:autor|author)$", re.IGNORECASE)  # WordPress-style author archives
+PEOPLE_INDEX_RE = re.compile(r"^(?:authors|autoren|autorinnen)$", re.IGNORECASE)  # an index of authors
+# Editorial sections: /blog/x, /ratgeber/x, /news/x ...
+ARTICLE_SECTION_RE = re.compile(
+    r"^(?:blog|blogs|ratgeber|magazin|magazine|news|aktuelles|aktuell|neuigkeiten|artikel|articles?|posts?|"
+    r"wissen|knowledge|insights|journal|presse|press|tipps|tips|lexikon|glossar|stories|beitraege|beitrag|"
+    r"research|forschung|podcasts?|episoden|episodes|ratgeber-\w+|fachartikel|know-how|advice|"
+    r"success-stories|case-?studies|fallstudien|erfolgsgeschichten|customer-stories|kundenstories|"
+    r"kundengeschichten|anwenderberichte|praxisberichte)$",
+    re.IGNORECASE,
+)
+# ... also as the last word of a compound section name: /leadership-stories/x, /company-news/x
+ARTICLE_SECTION_TOKENS = frozenset(
+    {"blog", "news", "stories", "magazin", "magazine", "podcast", "journal", "insights", "artikel", "beitraege"}
+)
+# Guides and tutorials: an article when dated or authored, else help for the product.
+GUIDE_SECTION_RE = re.compile(r"^(?:guides?|tutorials?|anleitungen|how-?tos?)$", re.IGNORECASE)
+HELP_SEGMENT_RE = re.compile(
+    r"^(?:docs?|documentation|dokumentation|hilfe|help|help-?cent(?:er|re)|hilfe-?center|support|faqs?|"
+    r"haeufige-fragen|häufige-fragen|fragen-und-antworten|fragenkatalog|knowledge-?base|wissensdatenbank|kb|"
+    r"handbuch|benutzerhandbuch|manual|user-guide|getting-started|erste-schritte|quickstart)" + _EXT,
+    re.IGNORECASE,
+)
+CHANGELOG_SEGMENT_RE = re.compile(
+    r"^(?:change-?log|release-?notes|versionshinweise|versionshistorie|version-history|"
+    r"whats-?new|what-s-new|neuerungen)" + _EXT,
+    re.IGNORECASE,
+)
+LANDING_SEGMENT_RE = re.compile(
+    r"^(?:pricing|preise|prices|plans|tarife|preisliste|kosten|features|funktionen|leistungsumfang|"
+    r"solutions?|loesungen|lösungen|losungen|loesung|lösung|(?:for|fuer|für)-[^-/]+(?:-[^-/]+)?|enterprise|"
+    r"comparisons?|compare|vergleich|vergleiche|alternatives?|"
+    r"industries|branchen|use-cases|anwendungsfaelle|anwendungsbereiche|"
+    r"partner|partners|partnerprogramm|partner-program|reseller|integrations?|integrationen|"
+    r"products?|produkte?|shop|store|online-shop|hersteller|marken|brands?|manufacturers?|kollektion|"
+    r"collections?|sortiment)" + _EXT,
+    re.IGNORECASE,
+)
+SERVICE_SECTION_RE = re.compile(
+    r"^(?:leistungen|leistung|services?|dienstleistungen|angebot|angebote|unser-angebot|kompetenzen|"
+    r"competences|competencies|strengths|expertise|schwerpunkte|fachgebiete|beratung|consulting|kurse|"
+    r"courses?|seminare?|seminars?|workshops?|trainings?|schulungen|weiterbildungen?|coaching|behandlungen|"
+    r"therapien|foerderung|förderung|portfolio|referenzen|projekte|projects?|production|produktion|"
+    r"fertigung)$",
+    re.IGNORECASE,
+)
+# A slug or title word that names an offered service; German compounds end in it ("kaufberatung").
+SERVICE_WORD_RE = re.compile(
+    r"(?:beratung|dienst|dienste|dienstleistung|service|services|coaching|training|trainings|schulung|"
+    r"schulungen|kurs|kurse|seminar|seminare|workshop|workshops|ausbildung|fortbildung|weiterbildung|"
+    r"consulting|support|development|entwicklung|wartung|maintenance|installation|montage|reparatur|"
+    r"sanierung|planung|betreuung|begleitung|therapie|behandlung|manufacturing|fertigung)$",
+    re.IGNORECASE,
+)
+JOBS_SECTION_RE = re.compile(
+    r"^(?:karriere|careers?|jobs|stellenangebote|stellen|offene-stellen|jobboerse|jobbörse)$", re.IGNORECASE
+)
+DOWNLOADS_SEGMENT_RE = re.compile(r"^(?:downloads?|download-?center|downloadbereich)" + _EXT, re.IGNORECASE)
+LISTING_SEGMENT_RE = re.compile(
+    r"^(?:page|seite|category|categories|kategorie|kategorien|tag|tags|schlagwort|schlagworte|archiv|archive|"
+    r"author-archive|topics?|themen)$",
+    re.IGNORECASE,
+)
+ARCHIVE_SEGMENT_RE = re.compile(
+    r"^(?:archiv|archive|tags|categories|kategorien|schlagworte|themen|topics)$",
+    re.IGNORECASE,
+)  # also as the last segment: /blog/archiv/, /news/themen/
+OVERVIEW_TOKEN_RE = re.compile(
+    r"^(?:uebersicht|übersicht|overview|archiv|archive)$", re.IGNORECASE
+)  # "podcast-uebersicht"
+DATE_PATH_RE = re.compile(r"/(?:19|20)\d{2}/(?:0?[1-9]|1[0-2])/")
+LEGAL_TITLE_RE = re.compile(
+    r"^\s*(?:impressum|imprint|legal notice|datenschutz\w*|privacy policy|privacy notice|agb\b|"
+    r"allgemeine geschäftsbedingungen|terms (?:of|and) \w+|nutzungsbedingungen|widerruf\w*|cookie\w*)",
+    re.IGNORECASE,
+)
+# Soft 404s and "moved" stubs served with status 200.
+NOT_FOUND_RE = re.compile(
+    r"^\s*(?:404\b|error 404|fehler 404|page not found|seite nicht gefunden|not found|nicht gefunden|"
+    r"page (?:has )?moved|seite (?:wurde )?verschoben|diese seite existiert nicht)",
+    re.IGNORECASE,
+)
+HELP_TITLE_RE = re.compile(
+    r"^\s*(?:faqs?\b|häufige fragen|haeufige fragen|häufig gestellte fragen|frequently asked questions|"
+    r"fragen und antworten|getting started|erste schritte|dokumentation\b|documentation\b)",
+    re.IGNORECASE,
+)
+# A page named after one person with an academic title: "Dr. Jana Albrecht", "Prof. Dr. Max Muster".
+PERSON_H1_RE = re.compile(r"^\s*(?:prof\.|dr\.|dipl\.-?\w+\.?)\s+(?:[\w.-]+\s+){0,4}[\w.-]+\s*$", re.IGNORECASE)
+SHOP_TITLE_RE = re.compile(r"\b(?:kaufen|buy|bestellen|order online|online[- ]?shop)\b", re.IGNORECASE)
+TITLE_SPLIT_RE = re.compile(r"(?<!\s)\s+[|–—·•:-]\s+")
+FILE_LINK_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp|pdf|zip|docx?|xlsx?|pptx?|mp[34]|mov)$", re.I)

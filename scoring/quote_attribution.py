@@ -1,0 +1,232 @@
+"""Where a quotation's attribution stands (scoring.checks.attributed_quotes): after the closing mark in
+the same sentence („…“, sagt X / "…," said X / „…“ (Quelle: …)), before the opening mark (X betonte: „…“ /
+laut X „…“), on an introducing line ("Statement von X, Firma:") or on a signature line under it
+("— Name, Rolle"). Who the words there name: scoring/quote_speakers.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scoring import quote_rules as qr
+from scoring.core import lexicons as lx
+from scoring.core.text import ABBREVIATIONS, words
+from scoring.quote_names import Names, plausible_name
+from scoring.quote_speakers import (
+    CONJUNCTION_START,
+    TOKEN_RE,
+    from_clause,
+    speaker_after,
+    speaker_before,
+    speech_verbs,
+)
+
+WINDOW = 160  # characters after a quotation searched for its attribution
+
+_UPPER, _LOWER = lx.UPPER, lx.LOWER
+_SENTENCE_END_RE = re.compile(r"[.!?]+(?=\s|$)|\n")
+# German inversion after a quotation: „…“, zieht die Initiative Bilanz. The first word after the
+# comma is the verb unless it opens a relative or subordinate clause.
+_NOT_VERB = frozenset(
+    "das die der den dem des was wie wenn weil dass daß und oder aber denn also sondern doch da dann so "
+    "wo welche welcher welches ein eine einer the a an and or but which who that this when where".split()
+)
+_SIGNATURE_LINE_RE = re.compile(
+    rf"(?<![ \t])[ \t]*+(?:[—–-][ \t]*+)?(?P<name>{lx.NAME})[ \t]*(?P<rest>[,·|/(–—][^\n]{{0,120}})?$", re.MULTILINE
+)
+
+
+def _is_end(text: str, match: re.Match[str]) -> bool:
+    """A sentence end, not the dot of "Dr." or "z. B."."""
+    if match.group(0) == "\n" or not match.group(0).startswith("."):
+        return True
+    token = re.search(r"(\S+)$", text[max(0, match.start() - 12) : match.start()])
+    word = token.group(1).lower().lstrip("(\"'„“") if token else ""
+    return not (word in ABBREVIATIONS or len(word) == 1 and word.isalpha())
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    """Start of the sentence that contains text[pos]."""
+    cut = floor
+    for match in _SENTENCE_END_RE.finditer(text, floor, pos):
+        if _is_end(text, match):
+            cut = match.end()
+    return cut
+
+
+def end_of_sentence(text: str, pos: int, ceiling: int) -> int:
+    """End of the sentence that goes on at text[pos]; `ceiling` when none ends before it."""
+    for match in _SENTENCE_END_RE.finditer(text, pos, ceiling):
+        if _is_end(text, match):
+            return match.end()
+    return ceiling
+
+
+def _source_name(paren: str) -> str:
+    """ "(Quelle: https://www.ippnw.de/…)" -> "ippnw.de"; "(§31-42, StrlSchV)" stays."""
+    inner = re.sub(r"^(?i:quelle|source|via|aus|from|nach)\s*:?\s*", "", paren.strip(" ()"))
+    host = re.match(r"(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)*\.[a-z]{2,10})(?:/\S*)?$", inner)
+    return host.group(1) if host else inner
+
+
+def _trailing(text: str, end: int, ceiling: int, starts_sentence: bool, names: Names) -> tuple[str, int] | None:
+    """Attribution after the closing mark, in the same sentence (or a signature on the line)."""
+    stop = min(end + WINDOW, ceiling)
+    line_end = text.find("\n", end)
+    line_end = stop if line_end < 0 else min(line_end, stop)
+    rest = text[end:line_end]
+    source = qr.PAREN_SOURCE_RE.match(rest)
+    if source:
+        return _source_name(source.group(0)), end + source.end()
+    signed = re.match(rf"\s*\((?P<n>{lx.NAME}|[{_UPPER}][{_LOWER}]{{3,}})\)\s*[.!]?\s*$", rest)
+    if signed and (line_end == stop or text[line_end : line_end + 1] == "\n"):
+        return lx.clean_name(signed.group("n")), end + signed.end()  # „…“ (Augustinus)
+    dash = re.match(r"\s*+[—–]\s*", rest)
+    if dash:
+        first = re.match(r"[\w’'-]+", rest[dash.end() :])
+        if first and first.group(0).lower() in CONJUNCTION_START | _NOT_VERB:
+            return None
+        found = speaker_after(rest[dash.end() :], names, end + dash.end(), budget=3)
+        if found:
+            return found, line_end
+        handle = qr.HANDLE_RE.match(rest[dash.end() :].strip())
+        if handle and rest[dash.end() :].strip().split()[0][:1].isalpha() and "(" in rest:
+            return rest[dash.end() :].strip(), line_end
+        return None
+    hyphen = re.match(rf"\s+-\s+(?P<name>{lx.NAME})", rest)
+    if hyphen:
+        return lx.clean_name(hyphen.group("name")), end + hyphen.end()
+    clause_end = end_of_sentence(text, end, line_end)
+    clause = text[end:clause_end]
+    so = qr.SO_RE.match(clause)
+    if so:
+        found = speaker_after(clause[so.end() :], names, end + so.end())
+        return (found, clause_end) if found is not None else None
+    opening = re.match(r"\s*[,;]?\s*", clause)
+    body = clause[opening.end() :]
+    first = re.match(r"[\w’'-]+", body)
+    verb = qr.SPEECH_VERB_RE.match(body) or qr.SPLIT_VERB_RE.match(body)
+    if verb is None and first and starts_sentence and "," in opening.group(0):
+        word = first.group(0)
+        if word.islower() and word not in _NOT_VERB and len(word) >= 3:
+            verb = first  # German inversion: „…“, zieht die Initiative Bilanz
+    if verb is not None:
+        found = speaker_after(body[verb.end() :], names, end + opening.end() + verb.end())
+        return (found, clause_end) if found is not None else None
+    # "…," Tom Baker said. / "…", the organisation states.
+    later = speech_verbs(body[:90])
+    if later and starts_sentence:
+        found = speaker_before(body[: later[0].start()], names, end + opening.end() + later[0].start())
+        if found is not None:
+            return found, clause_end
+    return None
+
+
+def _leading(text: str, start: int, floor: int, names: Names, words_in_quote: int) -> tuple[str, int] | None:
+    """Attribution before the opening mark, in the same sentence: "X betonte: „…“", "laut X „…“"."""
+    begin = _clause_start(text, start, floor)
+    clause = text[begin:start]
+    if not clause.strip(" \t–—-"):
+        return None
+    found = from_clause(clause, names, begin, after_first=False)
+    if found is not None:
+        return found, begin
+    if clause.rstrip().endswith(":") and words_in_quote >= 6:
+        # "Unser Partner, Architekt Michael Schramm, ist begeistert: „…“" — a named subject opens
+        # the clause and a verb follows it; "Brandon Hall Award: „…“" has no verb and is a title.
+        body = clause.rstrip()[:-1]
+        tokens = [t for t in TOKEN_RE.finditer(body) if t.group(0) not in ",:;()–—"]
+        if tokens and any(t.group(0).islower() for t in tokens) and not qr.PRONOUN_RE.fullmatch(tokens[0].group(0)):
+            subject = speaker_after(body, names, begin, budget=4)
+            of_name = re.search(rf"(?:\bof|\bvon|\bby)\s+(?:[{_LOWER}]+\s+){{0,2}}(?P<n>{lx.NAME})\s*$", body)
+            if subject:
+                return subject, begin
+            if of_name:
+                return lx.clean_name(of_name.group("n")), begin
+    return None
+
+
+def _line_before(text: str, start: int, names: Names, spans: list[tuple[int, int, str]]) -> tuple[str, int] | None:
+    """An introducing line ending with a colon: "Statement von X, Firma:" / "Hier seine Worte:";
+    lines that are quotations themselves may stand between (a list of statements)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(' \t—–-„“"«»'):
+        return None
+    cursor = line_start - 1
+    for _ in range(12):
+        if cursor <= 0:
+            return None
+        prev_start = text.rfind("\n", 0, cursor) + 1
+        line = text[prev_start:cursor]
+        if not line.strip():
+            cursor = prev_start - 1
+            continue
+        covered = sum(e - s for s, e, _ in spans if s >= prev_start and e <= cursor + 1)
+        if covered and covered >= len(line.strip()) - 3:
+            cursor = prev_start - 1  # another quotation of the same list
+            continue
+        if not line.rstrip().endswith(":"):
+            return None
+        found = from_clause(line, names, prev_start, after_first=True)
+        return (found, prev_start) if found else None
+    return None
+
+
+def _line_after(text: str, start: int, end: int, names: Names) -> tuple[str, int] | None:
+    """A signature under the quotation: a name line ("Sylvie Ouziel", "— Bas Westerbaan",
+    "Andreas Cofalla, Application Manager IT, Walbusch GmbH")."""
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[end:line_end].strip(' \t.,!?”“"«»'):
+        return None
+    next_end = text.find("\n", line_end + 1)
+    next_end = len(text) if next_end < 0 else next_end
+    line = text[line_end + 1 : next_end]
+    if len(line.split()) > 16:
+        return None
+    match = _SIGNATURE_LINE_RE.fullmatch(line)
+    if match:
+        name = lx.clean_name(match.group("name"))
+        quote_line = text.rfind("\n", 0, start) + 1
+        label = text[quote_line:start].strip(" \t—–-")
+        whole_line = not label or label.endswith(":") and len(label.split()) <= 2  # "Motto: „…“"
+
+        if whole_line and plausible_name(match.group("name")) and not qr.ORG_WORD_RE.fullmatch(name.split()[-1]):
+            return name, next_end
+    dash = re.match(r"[ \t]*+[—–][ \t]*+(?P<sig>\S.{0,90})$", line)
+    if dash:
+        found = speaker_after(dash.group("sig"), names, line_end + 1, budget=4)
+        if found:
+            return found, next_end
+        sig = dash.group("sig").strip()
+        if qr.HANDLE_RE.match(sig) and "(" in sig:
+            return sig, next_end
+    return None
+
+
+def attribute(
+    text: str,
+    start: int,
+    end: int,
+    limits: tuple[int, int],
+    names: Names,
+    spans: list[tuple[int, int, str]] = (),
+    inner: str = "",
+) -> tuple[str, int, int] | None:
+    """(speaker, context start, context end) for the quotation text[start:end], None when unnamed."""
+    begin = _clause_start(text, start, limits[0])
+    opened = text[begin:start].strip(" \t–—-")
+    starts_sentence = not opened or opened.endswith(("(", ":"))
+    n_words = len(words(inner or text[start:end]))
+    found = _trailing(text, end, limits[1], starts_sentence, names)
+    if found is not None:
+        return (found[0], start, found[1]) if found[0] else None
+    lead = _leading(text, start, limits[0], names, n_words)
+    if lead is not None:
+        return (lead[0], lead[1], end) if lead[0] else None
+    for rule in (lambda: _line_before(text, start, names, list(spans)), lambda: _line_after(text, start, end, names)):
+        found = rule()
+        if found is not None:
+            if not found[0]:
+                return None
+            return (found[0], min(found[1], start), max(found[1], end))
+    return None

@@ -1,0 +1,254 @@
+"""Who speaks, for quotation attribution (scoring.checks.attributed_quotes): the speaker a speech verb
+opens ("sagt Geschäftsführer Dr. Klaus Berger", "says CEO Dr. Daniel Wallerstorfer"), the subject before
+it ("Jana Albrecht erklärt"), an organisation the page names ("heißt es von der Bürgerinitiative"), a
+pronoun standing for the person named before, or an unnamed person ("ein Mitglied") who ends the search.
+Which quoted strings are statements at all is decided here too. Vocabularies: scoring/quote_rules.py;
+the page's names: scoring/quote_names.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scoring import quote_rules as qr
+from scoring.core import lexicons as lx
+from scoring.core.text import words
+from scoring.quote_names import PREPOSITIONS, Names
+
+MIN_WORDS = 3  # shorter quoted strings are terms or scare quotes, not statements (docs/signals.md)
+UNNAMED = ""  # a speaker slot that holds an unnamed person: stop looking
+
+_UPPER = lx.UPPER
+TOKEN_RE = re.compile(r"[„“\"«»][^„“”\"«»\n]{1,80}[“”\"«»]|@[\w.]+|[\w][\w’'.&-]*|[,:;()–—]")
+CONJUNCTION_START = frozenset(
+    "und aber doch denn also weiterhin außerdem zudem auch so dann nun and but also so then however moreover".split()
+)
+_DOMAIN_RE = re.compile(r"(?<![a-z0-9.-])(?:[a-z0-9-]+\.)+[a-z]{2,10}")
+_CLAUSE_OPENERS = frozenset("how that whether why what when dass ob wie warum weshalb wieso was wann".split())
+_SPEECH_NOUNS = frozenset(qr.SPEECH_NOUNS)
+
+
+def is_statement(inner: str) -> bool:
+    """Three or more words that read as a statement: not a title, a name or code."""
+    tokens = words(inner)
+    if len(tokens) < MIN_WORDS or qr.CODE_RE.search(inner):
+        return False
+    long_words = [w for w in tokens if len(w) >= 4 and w[0].isalpha()]
+    # Titles, slogans, product and organisation names: every longer word capitalised.
+    return bool(long_words) and not all(w[0].isupper() for w in long_words)
+
+
+def _org_speaker(token: re.Match[str], window: str, names: Names) -> str:
+    """The organisation a noun stands for, UNNAMED when the page does not name it."""
+    after = window[token.end() :]
+    named = re.match(r"[ \t]++(?:„|“|\"|«|»)(?P<q>[^„“”\"«»\n]{2,80})[“”\"«»]", after)
+    if named:
+        return named.group("q").strip()
+    return names.org_named(token.group(0).rstrip(".")) or UNNAMED
+
+
+def _group_speaker(token: re.Match[str], window: str, names: Names) -> str:
+    """ "die Initiatoren (von X)", "die Mitglieder der Bürgerinitiative": the organisation."""
+    after = window[token.end() : token.end() + 80]
+    owner = re.match(
+        rf"[ \t]+(?:der|des|von|vom|of|from)[ \t]+(?:der[ \t]+|the[ \t]+)?"
+        rf"(?P<o>[„“\"«][^„“”\"«»\n]{{2,80}}[“”\"»]|[{_UPPER}][\w-]+)",
+        after,
+    )
+    if owner:
+        word = owner.group("o")
+        if word[0] in '„“"«':
+            return word[1:-1].strip()
+        if qr.ORG_WORD_RE.fullmatch(word):
+            return names.org_named(word) or UNNAMED
+        return word
+    return names.any_org() or UNNAMED
+
+
+def _classify(token: re.Match[str], window: str, names: Names, position: int) -> str | None:
+    """The speaker a token opens, UNNAMED for an unnamed one, None when it names nobody."""
+    tok = token.group(0)
+    bare = tok.rstrip(".,")
+    low = bare.lower()
+    if tok[0] in '„“"«»':
+        inner = tok[1:-1].strip()
+        titled = not is_statement(inner) and len(words(inner)) <= 5 and inner[:1].isupper()
+        return inner if names.is_org_name(inner) or titled else None
+    if qr.PRONOUN_RE.fullmatch(low):
+        return names.person_before(position) or UNNAMED
+    if qr.UNNAMED_RE.fullmatch(low):
+        return UNNAMED
+    if _DOMAIN_RE.fullmatch(low):
+        return bare  # "according to putthison.com"
+    if not tok[0].isupper():
+        return _group_speaker(token, window, names) if qr.ORG_PEOPLE_RE.fullmatch(low) else None
+    if low in qr.SKIP_WORDS or re.search(r"[’']s$", bare):
+        return None  # "cotedo’s expert Dennis Hartmann": the possessive is not the speaker
+    if low.endswith(lx.ROLE_NOUN_ENDINGS):
+        return None  # "Berater von Pro Wildlife": a role opens no name, even with a "von" after it
+    name = lx.NAME_RE.match(window, token.start())
+    if name:
+        last = name.group(0).split()[-1]
+        if qr.ORG_WORD_RE.fullmatch(last):  # "die Lübecker Initiative"
+            return names.org_named(last) or UNNAMED
+        person = names.person(name.group(0))
+        if person:
+            return person
+    if qr.ORG_PEOPLE_RE.fullmatch(low):
+        return _group_speaker(token, window, names)
+    if qr.ORG_WORD_RE.fullmatch(bare):
+        return _org_speaker(token, window, names)
+    if bare in names.tokens:
+        return names.tokens[bare]
+    if bare.upper() in qr.ROLE_ACRONYMS or bare.lower().endswith(lx.ROLE_NOUN_ENDINGS):
+        return None
+    if names.is_proper(bare):
+        return bare
+    return None
+
+
+# Before a name these make it a complement ("Berater von Pro Wildlife", "Kuratorium des GEOMAR"), not
+# the subject that speaks.
+_COMPLEMENT_BEFORE = frozenset("von vom des of from at bei beim für for mit with aus zum zur über".split())
+_ARTICLES = frozenset("the a an der die das den dem ein eine einen einem".split())
+MAX_ROLE_WORDS = 4  # "Mayfield Robotics chief technology officer Kaijen Hsiao"
+
+
+def _person_after_role(window: str, start: int, names: Names, position: int) -> str | None:
+    """A person named after an employer and a role: "explained Mayfield Robotics chief technology officer
+    Kaijen Hsiao", "sagte ACME-Geschäftsführer Jan Berg": the person speaks, not the employer."""
+    roles = 0
+    for token in TOKEN_RE.finditer(window, start):
+        tok = token.group(0)
+        low = tok.rstrip(".").lower()
+        if tok[0].islower() or tok.rstrip(".").upper() in qr.ROLE_ACRONYMS or low.endswith(lx.ROLE_NOUN_ENDINGS):
+            roles += 1
+            if roles > MAX_ROLE_WORDS or low in _CLAUSE_OPENERS or low in PREPOSITIONS:
+                return None
+            continue
+        if not roles:
+            return None
+        name = lx.NAME_RE.match(window, token.start())
+        return names.person(name.group(0), position + token.start()) if name else None
+    return None
+
+
+def speaker_after(window: str, names: Names, position: int, budget: int = 7) -> str | None:
+    """The speaker right after a speech verb: "sagt Geschäftsführer Dr. Klaus Berger", "heißt es
+    von der Bürgerinitiative", "says CEO Dr. Daniel Wallerstorfer"; UNNAMED for "ein Mitglied"."""
+    seen = 0
+    previous = ""
+    for token in TOKEN_RE.finditer(window):
+        tok = token.group(0)
+        if tok in ",:;()–—":
+            if seen and not (tok == "," and lx.NAME_RE.match(window, token.end() + 1)):
+                break  # "warns our senior engineer, Gareth Evans": an apposition goes on
+            continue
+        found = _classify(token, window, names, position)
+        modifier = bool(found) and (
+            # "said the GPR study was …": a modifier of the noun after it, not a speaker
+            (previous in _ARTICLES and " " not in found and _lowercase_next(window, token.end()))
+            # "Der Kuratoriumsvorsitzende des GEOMAR Ministerialdirektor Volker Rieke: „…“"
+            or previous in ("des", "of")
+        )
+        if modifier:
+            previous = tok.lower()
+            seen += 1
+            if seen > budget:
+                return None
+            continue
+        if found is not None:
+            if found != UNNAMED:
+                named_end = window.find(found, token.start())
+                end = named_end + len(found) if named_end >= 0 else token.end()
+                return _person_after_role(window, end, names, position) or found
+            return found
+        previous = tok.lower()
+        low = tok.rstrip(".").lower()
+        if low in _CLAUSE_OPENERS:
+            return None  # "noted how …", "erklärt, dass …": indirect speech follows, not a speaker
+        capital = tok[0].isupper()
+        skippable = re.search(r"[’']s$", tok) or (
+            low in qr.SKIP_WORDS
+            or not capital
+            or tok.rstrip(".").upper() in qr.ROLE_ACRONYMS
+            or low.endswith(lx.ROLE_NOUN_ENDINGS)
+            or re.fullmatch(lx.TITLE, tok)
+        )
+        if not skippable:
+            return None
+        seen += 1
+        if seen > budget:
+            return None
+    return None
+
+
+def speaker_before(segment: str, names: Names, position: int) -> str | None:
+    """The subject before a speech verb: "Jana Albrecht erklärt", "Sascha Lobo hat … dargelegt",
+    "wie er selbst sagt"; the last speaker named wins. The part after the last comma is read first:
+    "…; a 2025 report on a UK launch … noted" has an unnamed subject. UNNAMED when the clause opens
+    with an unnamed subject ("Ein Kunde aus Kassel sagt")."""
+    segment = segment[segment.rfind(";") + 1 :]
+    offset = position - len(segment)
+    cut = segment.rstrip().rfind(",")
+    parts = [segment[cut + 1 :], segment] if cut >= 0 else [segment]
+    for part in parts:
+        found = _subject(part, names, offset + len(segment) - len(part))
+        if found is not None:
+            return found
+    return None
+
+
+def _subject(segment: str, names: Names, position: int) -> str | None:
+    opening = [t for t in TOKEN_RE.finditer(segment) if t.group(0) not in ",:;()–—"]
+    for token in opening[:3]:
+        low = token.group(0).lower()
+        if low in CONJUNCTION_START:
+            continue
+        if qr.UNNAMED_RE.fullmatch(low):
+            return UNNAMED
+        break
+    best = None
+    skip_to = 0
+    for i, token in enumerate(opening):
+        if token.start() < skip_to:
+            continue
+        if i and opening[i - 1].group(0).lower() in _COMPLEMENT_BEFORE:
+            # "Dr. Ralf Sonntag, Berater von Pro Wildlife, erklärte": the adviser speaks, not the employer
+            name = lx.NAME_RE.match(segment, token.start())
+            skip_to = name.end() if name else token.end()
+            continue
+        found = _classify(token, segment, names, position + token.start())
+        if found:
+            best = found
+    return best
+
+
+def _lowercase_next(window: str, end: int) -> bool:
+    following = TOKEN_RE.match(window, end + 1) if window[end : end + 1] == " " else None
+    return following is not None and following.group(0)[:1].islower()
+
+
+def speech_verbs(clause: str) -> list[re.Match[str]]:
+    """Speech verbs of a clause; speech nouns ("Statement von X") only where a colon introduces the quote."""
+    colon = clause.rstrip().endswith(":")
+    near = len(clause.rstrip()) - 80  # "die Aussage des Bundesamtes (BfS) „…“"
+    return [
+        m for m in qr.SPEECH_VERB_RE.finditer(clause) if colon or m.group(0) not in _SPEECH_NOUNS or m.start() >= near
+    ]
+
+
+def from_clause(clause: str, names: Names, position: int, after_first: bool) -> str | None:
+    """Speaker of a clause with speech verbs: after the verb first, then its subject before it.
+    A named speaker anywhere wins over an unnamed one ("add some statements Guy made")."""
+    verbs = speech_verbs(clause)
+    unnamed = False
+    for verb in verbs if after_first else reversed(verbs):
+        for found in (
+            speaker_after(clause[verb.end() :], names, position + verb.end()),
+            speaker_before(clause[: verb.start()], names, position + verb.start()),
+        ):
+            if found:
+                return found
+            unnamed = unnamed or found == UNNAMED
+    return UNNAMED if unnamed else None

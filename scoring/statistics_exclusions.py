@@ -1,0 +1,380 @@
+"""Which figures are no statistics (issue 13): sentences that hold none, and single figures that state
+no measured or counted fact — code and config, identifiers and versions, offer terms, instructions and
+recipes, advice and legal rules, hypothetical or worked examples, study design, "100 %" claims,
+durations that are no measurement. The kinds of figures: `scoring.statistics_rules`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scoring.core import lexicons as lx
+from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY, PERCENT, TIME, Candidate
+
+U, L = lx.UPPER, lx.LOWER
+
+
+_CODE_FEATURES = (
+    re.compile(r"[{}]"),
+    re.compile(r";\s*(?:$|[\w}\]])"),
+    re.compile(r"=>|->|::|==|!=|&&|\|\||\+=|:=|<=|>="),
+    re.compile(r"(?<![\w.])[A-Za-z_][\w.]*+\((?:[^()]{0,40})\)"),  # call(args)
+    re.compile(r"\b[a-z]+(?:[A-Z][a-z0-9]+){2,}\b|\b[a-z]+_[a-z_]+\b"),  # camelCase, snake_case
+    re.compile(r"</?[a-z][\w-]*(?:\s[^<>]*)?>"),  # markup tags
+    re.compile(r"(?:^|\s)--?[a-z][\w-]+"),  # command-line flags
+    re.compile(r"\|\s*[\w.-]+\s*\|"),  # pipe tables, template pipes
+    re.compile(r"(?<![\w.-])[\w.-]+\s*+=\s*[\"'\w$]"),  # key=value
+    re.compile(r"\[[A-Z][A-Za-z]*(?:\(.*?\))?\]"),  # [Test], [TestCase(...)]
+    re.compile(r"\$\{|\{\{|\}\}|\{%|%\}|<%|%>"),  # template expressions
+    re.compile(
+        r"^\s*[$#>]\s|^\s*(?:sudo|docker|npm|npx|pip|git|curl|wget|apt(?:-get)?|kubectl|python3?|java|"
+        r"mvn|gradle|cd|ls|make|yarn|brew|helm|ssh)\s"
+    ),
+    re.compile(
+        r"\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE)\b.*\d{2}:\d{2}|\d{2}:\d{2}:\d{2}.*\b(?:ERROR|WARN|INFO|DEBUG)\b"
+    ),
+    re.compile(r"(?<![\w-])[\w-]+\s*+:\s*+[#\w.%-]++\s*;"),  # css property: value;
+)
+
+
+_DECISIVE_CODE = re.compile(
+    r"\$\{|\{\{|\}\}|\{%|%\}|<%|%>|"  # template expressions
+    r"\d{2}:\d{2}:\d{2}[.,\d]*\s+(?:\[?(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL)\]?)\b"  # log lines
+)
+
+
+def is_code_like(text: str) -> bool:
+    """Code, config, template or log text: two distinct kinds of code syntax, or a template
+    expression or log line on its own."""
+    if _DECISIVE_CODE.search(text):
+        return True
+    hits = 0
+    for pattern in _CODE_FEATURES:
+        if pattern.search(text):
+            hits += 1
+            if hits >= 2:
+                return True
+    return False
+
+
+# Hypothetical and worked examples: the figure follows a conditional or example marker.
+HYPOTHETICAL_RE = re.compile(
+    r"\b(?:wenn|ob\s+(?!\d)|[Ff]alls\s+(?:Sie|du|ihr|man|der|die|das|ein|eine|es|er|sie|wir|Ihre?|dein\w*)|sofern|"
+    r"angenommen|nehmen wir an|stell(?:en Sie sich|t euch|e dir) vor|gesetzt den Fall|"
+    r"if|suppose|supposing|assuming|assume|imagine|let'?s say|say you|hypothetically|in theory|theoretisch)\b",
+    re.IGNORECASE,
+)
+EXAMPLE_RE = re.compile(
+    r"\b(?:z\.\s?B\.|zum Beispiel|beispielsweise|bspw\.|etwa so|e\.\s?g\.|for example|for instance|such as)",
+    re.IGNORECASE,
+)
+# "it would take 5,000 guesses": a computed, not an observed, figure.
+WOULD_TAKE_RE = re.compile(
+    r"\b(?:would|würde|bräuchte|bräuchten|müsste|müssten)\s+(?:\w+\s+){0,2}"
+    r"(?:take|need|require|brauchen|benötigen|dauern|kosten)\b",
+    re.IGNORECASE,
+)
+# A worked example's result ("That makes 16 dogs after two generations"), a conditional mood without a source.
+WORKED_RE = re.compile(r"^\W*(?:That|This|Das|Dies|It)\s+(?:makes|gives|equals|means|ergibt|macht|bedeutet)\b")
+WOULD_RE = re.compile(r"\b(?:would|würden?|wären?|hätten?)\b", re.IGNORECASE)
+# Rules: laws, norms, regulations; the figures they set are thresholds, not facts about the world.
+LEGAL_RE = re.compile(
+    r"§|\bAbs\.|\bVorschrift|\bVerordnung|\bgesetzlich|\bGesetz(?:es|geber)?\b|\bvorgeschrieben|\bverpflichtet|"
+    r"\bPflicht\b|\bMindestpflicht|\bRichtwert|\bDGUV\b|\bASR\b|\bDIN\b|\bregulations?\b|\brequired by law\b|"
+    r"\bby law\b|\bstatutory\b|\bmandatory\b|\bAGB\b|\bterms and conditions\b",
+    re.IGNORECASE,
+)
+# Conditions and thresholds of a rule table: "(> 20 Anwesende): 5 %", "Betriebe ab 1.500 Beschäftigten".
+THRESHOLD_RE = re.compile(
+    r"[<>≤≥]\s?\d|\b(?:ab|from)\s+\d[\d.,]*\s+(?:\w+\s+)?(?:Beschäftigte\w*|Mitarbeite\w*|Anwesende\w*|"
+    r"Versicherte\w*|Personen|Teilnehme\w*|employees|staff|people|participants|users|Nutzer\w*|Benutzer\w*)\b|"
+    r"\b(?:mit|with)\s+(?:mehr|weniger|more|fewer|less)\s+(?:als|than)\s+\d[\d.,]*\s+\w+\s*:",
+    re.IGNORECASE,
+)
+# Settings of software: "(default value 50 milliseconds)", "standardmäßig 30 Sekunden".
+CONFIG_RE = re.compile(
+    r"\b(?:default(?:s| value| setting)?|Standardwert\w*|Default-?Wert\w*|standardmäßig|voreingestellt|"
+    r"convar|cvar|config(?:uration)?|Konfiguration|timeout|Timeout)\b",
+    re.IGNORECASE,
+)
+# A methods note describes the study, its figures are its design: "Methodik: 87 Angebote aus 2024".
+METHOD_RE = re.compile(
+    r"^\W*(?:Methodik|Methodologie|Methode|Methodology|Methods?|Datenbasis|Datengrundlage|Data basis|Stichprobe|"
+    r"Sample|Studiendesign|Study design|Untersuchungsdesign)\b",
+)
+# German verb-first conditionals: "Ist diese unter 55 %, so …", "Liegt der Wert über 90 %, dann …"
+CONDITIONAL_V1_RE = re.compile(
+    r"^(?:Ist|Sind|Liegt|Liegen|Fällt|Fallen|Steigt|Steigen|Sinkt|Sinken|Hat|Haben|Wird|Werden|Sollte|Sollten|"
+    r"Kommt|Kommen|Gibt|Braucht|Beträgt|Übersteigt|Überschreitet|Unterschreitet)\b[^?]*\b(?:so|dann)\b[^?]*$"
+)
+# Advice and targets: what the reader should do or aim for (a figure reported from a named source,
+# "Die DGE empfiehlt 300 mg", stays a statistic).
+ADVICE_RE = re.compile(
+    r"\b(?:ideal(?:erweise)?(?!\s+(?:für|for))|optimal\w*|achten Sie|achte|make sure|ensure|aim for|"
+    r"planen Sie|plan for|reicht für|enough for|wir empfehlen|we recommend|empfehlen wir)\b",
+    re.IGNORECASE,
+)
+# Instructions and recipes: imperative openings, infinitive endings, kitchen units.
+IMPERATIVE_EN_RE = re.compile(
+    r"^(?:[-•*\d.)\s]*)(?:Preheat|Heat|Bake|Cook|Let|Leave|Add|Mix|Stir|Bring|Set|Place|Put|Allow|Wait|Use|Keep|"
+    r"Remove|Turn|Cut|Simmer|Boil|Roast|Grill|Fry|Pour|Whisk|Knead|Rest|Chill|Cool|Season|Slice|Chop|Combine|"
+    r"Fill|Open|Close|Adjust|Choose|Select|Enter|Click|Install|Run|Configure|Go|Press|Repeat|Measure|Apply)\b"
+)
+IMPERATIVE_DE_RE = re.compile(
+    rf"(?:^|[:–—-]\s*|\b(?:dann|danach|anschließend|nun|jetzt|bitte)\s+)[{U}][{L}]+(?:en|ern|eln)\s+Sie\b|"
+    rf"\b(?:lassen|heizen|warten|geben|stellen|legen|backen|braten|garen|rühren|schneiden|planen|wählen|"
+    rf"achten|nehmen|nutzen|verwenden|drehen|öffnen|schließen|reduzieren|erhöhen)\s+Sie\b"
+)
+INFINITIVE_END_RE = re.compile(
+    r"\b(?:backen|garen|braten|kochen|köcheln|ruhen|gehen|ziehen|abkühlen|vorheizen|aufheizen|erhitzen|"
+    r"einbrennen|rühren|verrühren|unterrühren|mischen|vermengen|hinzufügen|hinzugeben|zugeben|einplanen|"
+    r"bringen|einstellen|stellen|legen|geben|schneiden|würzen|grillen|räuchern|anbraten|aufkochen|"
+    r"einweichen|abgießen|kneten|lassen|wenden|drehen|warten|verwenden|nutzen|einhalten|halten)[.!]?\s*$",
+    re.IGNORECASE,
+)
+# A row of a settings table: "200–230 °C: Gemüse, Eier, Garnelen".
+SETTING_ROW_RE = re.compile(r"^[\d.,\s–-]++°\s?[CF]\+?\s*:")
+KITCHEN_UNIT_RE = re.compile(
+    r"^[\d.,/½¼¾\s–-]++(?:g|kg|ml|l|cl|dl|EL|TL|Prise[n]?|Tasse[n]?|Becher|"
+    r"Stück|Pck\.?|Päckchen|Bund|Zehe[n]?|cups?|tbsp|tsp|oz|lb|pinch)\b"
+)
+# Offer terms: prices, fees, discounts, plan limits, trial periods, bookings, shipping, warranty.
+OFFER_RE = re.compile(
+    r"\b(?:pro|per|je)\s+(?:[Pp]erson|Teilnehmer\w*|Benutzer\w*|Nutzer\w*|user|seat|Platz|Kurs|Lehrgang\w*|"
+    r"Stunde|hour|Monat|month|Jahr|year|Lizenz|licen[cs]e|Tag|day)\b.*?(?:€|EUR|Euro|\$|USD|£|CHF)|"
+    r"(?:€|EUR|Euro|\$|USD|£|CHF).{0,25}?(?:pro|per|je|/)\s*(?:[Pp]erson|Teilnehmer\w*|Benutzer|Nutzer|user|"
+    r"seat|Monat|month|Lizenz|licen[cs]e|Kurs|Stunde|hour)\b|"
+    r"[Gg]ebühr|\b(?:Rabatt\w*|[Dd]iscount\w*|Nachlass|Ermäßigung|Gutschein\w*|[Cc]oupon|[Vv]oucher|Aufpreis|Aufschlag|"
+    r"[Ss]urcharge|[Ff]ees?|Preis(?:e|es)?|[Pp]rice[sd]?|[Pp]ricing|kostenlos|gratis|"
+    r"free of charge|[Ff]ree [Tt]rial|[Tt]rial|Testphase|Testzeitraum|Probe(?:abo|monat|zeit|phase|training|"
+    r"stunde)\w*|kostenfrei|inkl\.|zzgl\.|incl\.|excl\.|MwSt|USt|VAT|netto|brutto|Widerruf\w*|[Ww]ithdrawal|"
+    r"Storn\w*|[Cc]ancel\w*|Kündigung\w*|Vertrag\w*|[Cc]ontracts?|Abos?|Abonnement\w*|[Ss]ubscription\w*|"
+    r"[Ss]ubscribe|Tarif\w*|(?:pricing|free|pro|premium|basic|starter|business|enterprise|paid|annual|monthly|"
+    r"yearly)\s+plans?|Paket\w*|[Pp]ackages?|Kontingent|buchen|Buchung\w*|[Bb]ooking|bestellen|Bestellung|"
+    r"Versand\w*|[Ss]hipping|Lieferzeit|Garantie|[Ww]arranty|Gewährleistung|Angebot\w*|[Oo]ffers?|Sale|"
+    r"Aktion(?:spreis|scode)?|[Cc]heckout|Warenkorb|Kaufpreis|instead of|statt|anstatt|günstiger|cheaper|"
+    r"Gutschrift|Anmeldung|[Rr]egistration|Lesezeit|[Rr]eading time|min read)\b"
+)
+# Money in a sentence with these is an offer price.
+PRICE_CUE_RE = re.compile(
+    r"[Pp]reis(?:e|es|en)?\b|(?<!up )(?<!down )(?<!rose )(?<!fell )\b(?:ab|from|starting at|nur|only|just|"
+    r"für nur|statt|instead of)\s*"
+    r"(?:(?:€|EUR|\$|USD|£|CHF)\s?\d|\d[\d.,]*\s*(?:€|EUR|Euro|\$|USD|£|CHF))|(?:€|EUR|Euro|\$|USD|£|CHF)\s*\*|"
+    r"\bkoste[nt]? bei uns\b|"
+    r"\b(?:Kosten|costs?|price)\s+(?:pro|per|je)\b",
+)
+MAGNITUDE_AFTER_RE = re.compile(r"^\s*(?:Mio|Mrd|Millionen?|Milliarden?|million|billion|bn|tn|trillion|[MB]\b)", re.I)
+# Percentages of offer terms: plan, trial, contract, discount, workload of a job ad.
+OFFER_PERCENT_RE = re.compile(
+    r"[Gg]ebühr|\b(?:Rabatt\w*|[Dd]iscount\w*|Nachlass|Ermäßigung|Gutschein\w*|[Cc]oupon|[Vv]oucher|Aufpreis|Aufschlag|"
+    r"[Ss]urcharge|[Ff]ees?|kostenlos|gratis|free of charge|[Tt]rial|Testphase|Testzeitraum|"
+    r"inkl\.|zzgl\.|incl\.|excl\.|MwSt|USt|VAT|Vertrag\w*|[Cc]ontracts?|Abos?|Abonnement\w*|"
+    r"[Ss]ubscription\w*|Tarif\w*|Sale|[Cc]heckout|Warenkorb|Gutschrift|Pensum|Arbeitspensum|Teilzeit|"
+    r"Vollzeit|[Ff]ull-time|[Pp]art-time|Stellenangebot|Provision|[Cc]ommission|Anzahlung|Skonto|"
+    r"Finanzierung)\b"
+)
+INTERVIEW_RE = re.compile(
+    r"\b(?:interviewed|interviewt|befragt\w*|surveyed|questioned|polled|respondents|antworteten|responded|"
+    r"Befragte\w*|Teilnehmende[n]? der Studie|participants in the study)\b",
+    re.IGNORECASE,
+)
+STUDY_RE = re.compile(
+    r"\b(?:Studie\w*|stud(?:y|ies)|Umfrage\w*|Befragung\w*|survey\w*|poll|Erhebung|Stichprobe|sample|"
+    r"Untersuchung|Panel|trial|befragt\w*|surveyed|interviewed|Interviews?|antworteten|responded)\b",
+    re.IGNORECASE,
+)
+SAMPLE_UNIT_RE = re.compile(
+    r"^(?:Befragte\w*|respondents?|participants?|Teilnehmer\w*|Teilnehmende\w*|Probanden|subjects|"
+    r"Führungskräfte\w*|executives|Entscheider\w*|Personen|people|Menschen|adults|Erwachsene\w*|"
+    r"Unternehmen|companies|Mitarbeitende\w*|Beschäftigte\w*|employees|Kunden|customers|Haushalte\w*|"
+    r"households)$",
+    re.IGNORECASE,
+)
+SAMPLE_BEFORE_RE = re.compile(
+    r"(?:\bn\s*=\s*|\b(?:Befragung|Umfrage|Studie|Erhebung|Stichprobe|Untersuchung|survey|study|poll|sample|"
+    r"Interviews?|interviewed|befragt\w*)\s+(?:\w+\s+){0,2}(?:von|mit|unter|of|with|among|from)\s+"
+    r"(?:(?:mehr|weniger)\s+als|über|rund|knapp|fast|insgesamt|more than|over|about|around|nearly|almost|some)?\s*"
+    r"|\bwith\s+(?:(?:more|fewer)\s+than|over|about|around|nearly|almost)?\s*)$",
+    re.IGNORECASE,
+)
+# Durations are facts only as a measurement: how long something takes, lasts or holds, on average.
+DURATION_FACT_RE = re.compile(
+    r"\b(?:dauer\w*|takes?|took|taking|lasts?|lasted|Lebensdauer|Nutzungsdauer|Haltbarkeit|haltbar|hält|halten|"
+    r"hielt|lifespan|life expectancy|lifetime|Halbwert\w*|half-life|durchschnittlich|im Schnitt|"
+    r"Durchschnitt|average|median|Wartezeit|waiting time|Bearbeitungszeit|wait(?:ed|ing)?|brauch\w*|needs?|"
+    r"benötig\w*|erreich\w*|reach\w*|schafft|schneller|faster|kürzer|shorter|länger|"
+    r"longer|verkürzt|reduced|gesenkt|spent|verbracht|verbringen|Amortisation|amortis\w*|pays? (?:for itself|back)|"
+    r"payback|Laufzeit ohne|[a-zäöü]\w*zeit(?:en)?|oft|often|meist|meistens|usually|typically|typisch\w*|"
+    r"in der Regel|normalerweise|"
+    r"generally|im Mittel|on average)\b",
+    re.IGNORECASE,
+)
+# … but never the time since, the age, experience or a period of the company's own history.
+NOT_DURATION_FACT_RE = re.compile(
+    r"\b(?:seit|since|vor|ago|for (?:more than |over |almost |nearly |about )?$|über die letzten|in den letzten|"
+    r"over the (?:past|last)|the (?:past|last|next|first)|nächsten|ersten|letzten|im Alter von|"
+    r"mit|at the age of|aged|alle|every|Jubiläum|anniversary|in (?:über|mehr als|gut|knapp|more than|over))"
+    r"\s*(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+AGO_AFTER_RE = re.compile(r"^\s*(?:ago|zuvor|früher|später|later|her)\b", re.IGNORECASE)
+EXPERIENCE_AFTER_RE = re.compile(
+    r"^\S{0,40}\s*(?:\w+\s+){0,3}(?:Erfahrung|Berufserfahrung|experience|Expertise|Tradition|Geschichte|history|"
+    r"alt\b|old\b|jung|young|Jubiläum|anniversary|of (?:success|growth)|im Geschäft|in business|am Markt)",
+    re.IGNORECASE,
+)
+# "100 % herstellerunabhängig", "zu 100 Prozent", "100% open-source": claims, not shares.
+CLAIM_PERCENT_RE = re.compile(r"^(?:100|99[.,]9+)$")
+SHARE_OF_AFTER_RE = re.compile(
+    r"^\s*(?:\*\s*)?(?:der|des|aller|unserer|ihrer|seiner|of|aller|all|the|our|their|its)\b", re.IGNORECASE
+)
+ZU_PERCENT_BEFORE_RE = re.compile(r"(?<!\bbis )\bzu\s*$", re.IGNORECASE)
+DISCOUNT_AFTER_RE = re.compile(
+    r"^\s*+(?:\*\s*+)?(?:Rabatt|discount|off\b|Nachlass|Ermäßigung|günstiger|cheaper|Skonto|Aufschlag|surcharge|"
+    r"Aufpreis|Preisnachlass|Ersparnis auf)",
+    re.IGNORECASE,
+)
+DISCOUNT_BEFORE_RE = re.compile(r"(?:\bRabatt von|\bdiscount of|\bNachlass von)\s*(?:bis zu\s*|up to\s*)?$", re.I)
+DISCOUNT_IMPERATIVE_RE = re.compile(
+    r"^\W*(?:Spare|Sparen Sie|Spart|Save|Sichere dir|Sichern Sie sich|Get|Hol dir|Holen Sie sich)\b"
+)
+# Capacity and plan limits: "max. 20 Personen", "up to 14 people", "minimum of 5 participants".
+LIMIT_BEFORE_RE = re.compile(
+    r"(?:\bmax\.?|\bmaximal|\bmaximum(?: of)?|\bhöchstens|\bbis(?: zu)?|\bup to|\bmindestens|\bminimum(?: of)?|"
+    r"\bmin\.|\bat least|\b(?:ab|für|for|fasst|bei|with)(?:\s+(?:mehr|weniger|more|fewer|less)\s+(?:als|than))?)\s*$",
+    re.IGNORECASE,
+)
+PEOPLE_UNIT_RE = re.compile(
+    r"^(?:Personen|Teilnehmer\w*|Teilnehmende\w*|people|participants?|persons?|users?|Benutzer\w*|Nutzer\w*|"
+    r"seats?|Plätze|Gäste\w*|guests?|Mitglieder\w*|members?|Leute|Anwesende\w*|Versicherte\w*)$",
+    re.IGNORECASE,
+)
+# Identifiers and versions: "Kennziffer 8.2018", "Version 1.36", "Episode 03.2", "QField 4.0", "Android 8.0".
+ID_BEFORE_RE = re.compile(
+    r"(?:\b(?:Kennziffer|Kennzahl|Nr\.?|Nummer|No\.?|ID|Az\.?|Aktenzeichen|Art\.|Abschnitt|Section|Kapitel|Chapter|"
+    r"Episode|Folge|Ausgabe|Issue|Band|Vol\.?|Version|version|Versionen|versions|Release|release|Update|update|"
+    r"Build|build|Level|level|Stufe|Schritt|Step|Phase|Teil|Part|Modell|Model|Typ|Type|Klasse|Class|ISO|DIN|EN|"
+    r"IEC|RFC|SDG|Tipp|Tip)\s*|\bv)$"
+)
+PRODUCT_BEFORE_RE = re.compile(rf"(?:^|[\s(/])(?:[{U}][\w-]*|[a-z]+[A-Z]\w*|[A-Z0-9]{{2,}})\s$")
+VERSION_AFTER_RE = re.compile(
+    r"^(?:\+|\.x\b|\.\d|\s?(?:beta|alpha|rc\d*|LTS|RC|Beta)\b|\s?[\"“„'‘]?[A-Z][a-z]+[\"”“'’])"
+)
+# a non-figure "N.N" in German text (German decimals take a comma)
+DOT_DECIMAL_RE = re.compile(r"^\d+\.\d+$")
+THOUSANDS_RE = re.compile(r"^[1-9]\d{0,2}(?:[.,\u00a0\u202f’]\d{3})+$")
+
+
+def _before(sentence: str, start: int, chars: int = 40) -> str:
+    return sentence[max(0, start - chars) : start]
+
+
+def _after(sentence: str, end: int, chars: int = 40) -> str:
+    return sentence[end : end + chars]
+
+
+def _without_trailing_parens(sentence: str) -> str:
+    return re.sub(r"(?<!\s)\s*\([^()]*+\)\s*([.!]?)\s*$", r"\1", sentence)
+
+
+def sentence_excluded(sentence: str, sourced: bool) -> str | None:
+    """Why no figure of this sentence is a statistic, or None."""
+    if is_code_like(sentence):
+        return "code"
+    if LEGAL_RE.search(sentence):
+        return "legal rule"
+    if THRESHOLD_RE.search(sentence):
+        return "threshold"
+    if CONFIG_RE.search(sentence):
+        return "config value"
+    if METHOD_RE.match(sentence):
+        return "study design"
+    if CONDITIONAL_V1_RE.match(sentence):
+        return "hypothetical"
+    if KITCHEN_UNIT_RE.match(sentence) and len(sentence.split()) <= 8:
+        return "recipe ingredient"
+    if SETTING_ROW_RE.match(sentence):
+        return "setting table"
+    if (
+        IMPERATIVE_EN_RE.match(sentence)
+        or IMPERATIVE_DE_RE.search(sentence)
+        or INFINITIVE_END_RE.search(_without_trailing_parens(sentence))
+    ):
+        return "instruction"
+    if WOULD_TAKE_RE.search(sentence) or WORKED_RE.match(sentence):
+        return "hypothetical"
+    if sourced:
+        return None
+    if WOULD_RE.search(sentence):
+        return "hypothetical"
+    if ADVICE_RE.search(sentence):
+        return "advice"
+    return None
+
+
+def figure_excluded(
+    sentence: str, cand: Candidate, unit: str, sourced: bool, lang: str | None, named: bool = False
+) -> str | None:
+    """Why this one figure is not a statistic, or None. `sourced`: the sentence has a source;
+    `named`: the source is named in words (not only a link), which makes a duration a reported fact."""
+    before, after = _before(sentence, cand.start), _after(sentence, cand.end)
+    head = sentence[: cand.start]
+    if HYPOTHETICAL_RE.search(head):
+        return "hypothetical"
+    if not sourced and EXAMPLE_RE.search(head):
+        return "example"
+    if cand.kind == MONEY:
+        if re.fullmatch(r"0(?:[.,]0+)?", cand.number):
+            return "price"  # "€ 0": a free plan
+        if MAGNITUDE_AFTER_RE.match(after) or MAGNITUDE_AFTER_RE.match(unit):
+            return None  # "€55 million", "1,5 Mrd. Euro": revenue, markets, damages, not an offer
+        if (
+            (not sourced and OFFER_RE.search(sentence))
+            or PRICE_CUE_RE.search(sentence)
+            or after.lstrip().startswith("*")
+        ):
+            return "price"
+    if cand.kind == PERCENT:
+        if DISCOUNT_AFTER_RE.match(after) or DISCOUNT_BEFORE_RE.search(before) or after.startswith("*"):
+            return "discount"
+        if DISCOUNT_IMPERATIVE_RE.match(sentence):
+            return "discount"
+        if OFFER_PERCENT_RE.search(sentence) and not sourced:
+            return "offer term"
+        if CLAIM_PERCENT_RE.match(cand.number) and not SHARE_OF_AFTER_RE.match(after):
+            return "claim"
+        if ZU_PERCENT_BEFORE_RE.search(before):
+            return "claim"
+    if cand.kind == TIME:
+        if NOT_DURATION_FACT_RE.search(before) or EXPERIENCE_AFTER_RE.match(after):
+            return "time since / experience"
+        if OFFER_RE.search(sentence):
+            return "offer term"
+        if AGO_AFTER_RE.match(after):
+            return "time since / experience"
+        if not named and not DURATION_FACT_RE.search(sentence):
+            return "duration"
+    if cand.generic and lang != "de" and unit[:1].isupper():
+        return "title words"  # "The 10 Most Important Things": English capitalises titles, not nouns
+    if cand.kind == COUNT:
+        if (cand.generic or SAMPLE_UNIT_RE.match(unit)) and INTERVIEW_RE.search(sentence):
+            return "sample size"  # "1.000 Personen wurden befragt", "25 leaders we interviewed"
+        if PEOPLE_UNIT_RE.match(unit) and (LIMIT_BEFORE_RE.search(before) or OFFER_RE.search(sentence)):
+            return "capacity"
+    if cand.kind in (COUNT, BARE) and re.search(r"\bn\s*=\s*$", before):
+        return "sample size"
+    if cand.kind == BARE:
+        if ID_BEFORE_RE.search(before) or VERSION_AFTER_RE.match(after):
+            return "identifier"
+        if before.endswith("(") and after.startswith(")") and not THOUSANDS_RE.match(cand.number):
+            return "identifier"
+        if SAMPLE_BEFORE_RE.search(before):
+            return "sample size"
+        if not THOUSANDS_RE.match(cand.number):
+            if lang == "de" and DOT_DECIMAL_RE.match(cand.number):
+                return "identifier"
+            if cand.number.endswith((".0", ",0")) or PRODUCT_BEFORE_RE.search(before):
+                return "identifier"
+    if cand.kind in (COUNT, BARE, MEASURE) and SAMPLE_BEFORE_RE.search(before) and STUDY_RE.search(sentence):
+        return "sample size"
+    return None

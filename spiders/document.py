@@ -1,0 +1,110 @@
+"""A fetched HTML document: decoded, parsed once, its elements' visible text, its base URL and the
+absolute, canonical form of its links, and how many elements it has. Pure, like all of spiders.extract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from itertools import islice
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+from w3lib.encoding import html_to_unicode
+from w3lib.url import canonicalize_url
+
+HtmlTree = lxml.html.HtmlElement
+IsInternal = Callable[[str], bool]
+Normalise = Callable[[str], str]
+
+_VISIBLE_TEXT = ".//text()[not(ancestor::script or ancestor::style or ancestor::template)]"
+
+
+def clean_text(text: str | None) -> str:
+    return " ".join(text.split()) if text else ""  # str.split: faster than a regex, same whitespace
+
+
+def element_text(element: HtmlTree) -> str:
+    """Visible text of an element, scripts and styles left out."""
+    if not len(element):  # no child elements (most anchors): skip the XPath
+        return clean_text(element.text)
+    return clean_text(" ".join(element.xpath(_VISIBLE_TEXT)))
+
+
+def parse_html(text: str | bytes) -> HtmlTree | None:
+    """Parse a document once; None when it holds no parsable HTML."""
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        if isinstance(text, str):  # an XML encoding declaration in a str trips lxml
+            return parse_html(text.encode("utf-8"))
+        return None
+
+
+def canonical_url(url: str) -> str:
+    """The form every URL is stored and compared in: fragment removed, query sorted."""
+    return canonicalize_url(url, keep_fragments=False)
+
+
+def base_url(tree: HtmlTree, page_url: str) -> str:
+    head = tree.find("head")  # <base> belongs in <head> (and the parser puts it there): no full-tree scan
+    base = head.find("base") if head is not None else None
+    href = (base.get("href") or "").strip() if base is not None else ""
+    return urljoin(page_url, href) if href else page_url
+
+
+def absolute_http_url(href: str | None, base: str) -> str | None:
+    """Absolute, canonical http(s) URL of an href; None for mailto:, javascript:, #frag…"""
+    href = (href or "").strip()
+    if not href or href.startswith("#"):
+        return None
+    # Memoised: navigation, footer and popular articles repeat on every page of a site, and
+    # absolute and root-relative hrefs resolve the same whatever the page's path.
+    if href.startswith(("http://", "https://")):
+        return _absolute("", href)
+    if href.startswith("/") and not href.startswith("//"):
+        slash = base.find("/", base.find("//") + 2)
+        return _absolute(base if slash < 0 else base[:slash], href)
+    return _absolute(base, href)
+
+
+@lru_cache(maxsize=200_000)
+def _absolute(base: str, href: str) -> str | None:
+    url = urljoin(base, href) if base else href
+    if urlsplit(url).scheme not in ("http", "https"):
+        return None
+    return canonical_url(url)
+
+
+def decode_html(body: bytes, content_type: str | None) -> str:
+    """HTML bytes to text: BOM, then the header charset, then <meta charset>, then UTF-8 if the
+    bytes are valid UTF-8, else windows-1252 (WHATWG's fallback for Western pages; a superset of
+    latin-1 that also has „“–€)."""
+    _, text = html_to_unicode(content_type, body, default_encoding="cp1252", auto_detect_fun=_utf8_or_cp1252)
+    return text
+
+
+def _utf8_or_cp1252(body: bytes) -> str:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
+def looks_binary(body: bytes) -> bool:
+    """NUL bytes in the first 4 KB: not text, whatever the Content-Type says (UTF-16 has a BOM)."""
+    head = body[:4096]
+    return b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+# A long real article has a few thousand elements, a big shop listing some tens of thousands. Above
+# this the full analysis (main text, evidence detectors) takes minutes and gigabytes for one page
+# (a 9.5 MB page of a million tiny paragraphs: 56 s, 2 GB), so only head fields and links are read.
+MAX_ANALYSED_ELEMENTS = 150_000
+
+
+def count_elements(tree: HtmlTree, limit: int) -> int:
+    """Elements in the tree, counted up to `limit` + 1 (enough to tell "too many")."""
+    return sum(1 for _ in islice(tree.iter(), limit + 1))

@@ -1,0 +1,58 @@
+"""What an interrupted crawl already stored (`ResumeState`, to continue it without fetching anything
+twice), and the failures that mean the server could not be reached at all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from scoring.core.records import PageRecord
+
+# Failures to reach the server at all (refused, reset, dropped, no route, unknown host), by the
+# exception type name that starts a failed page's `error`: a server that went down, not a page
+# fault. A download timeout (a slow page) is not one of them.
+CONNECTION_FAILURE_TYPES = frozenset(
+    {
+        # Scrapy's own (2.13+: the download handlers wrap Twisted's errors in these)
+        "DownloadConnectionRefusedError",
+        "CannotResolveHostError",
+        "DownloadFailedError",
+        "ResponseDataLossError",
+        # Twisted's and the operating system's
+        "ConnectError",
+        "ConnectionRefusedError",
+        "ConnectionResetError",
+        "ConnectionAbortedError",
+        "BrokenPipeError",
+        "TCPTimedOutError",
+        "DNSLookupError",
+        "UnknownHostError",
+        "NoRouteError",
+        "ConnectBindError",
+        "ConnectionLost",
+        "ConnectionDone",
+        "ConnectionAborted",
+        "ResponseNeverReceived",
+        "ResponseFailed",
+        "RequestNotSent",
+        "RequestTransmissionFailed",
+    }
+)
+
+
+def is_connection_failure(record: PageRecord) -> bool:
+    """A URL the crawl could not fetch because the server was unreachable (see CONNECTION_FAILURE_TYPES)."""
+    if record.status is not None or not record.error:
+        return False
+    return record.error.partition(":")[0].strip() in CONNECTION_FAILURE_TYPES
+
+
+@dataclass
+class ResumeState:
+    """What an interrupted crawl already stored, to continue it without fetching anything twice."""
+
+    seen: set[str] = field(default_factory=set)  # URLs with a record
+    frontier: list[tuple[str, int | None, str]] = field(default_factory=list)  # (url, depth, referer)
+    status_counts: Counter[str] = field(default_factory=Counter)
+    connection_failures: int = 0  # stored URLs the server could not be reached for
