@@ -23,9 +23,7 @@ import base64
 import csv
 import hashlib
 import io
-import os
 import re
-import uuid
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -38,7 +36,7 @@ from markupsafe import Markup
 from reports.format import fmt_int, fmt_num, resolve_lang
 from reports.i18n import Localizer
 from reports.strings import CATEGORY_TITLES_DE
-from reports.writers import csp
+from reports.writers import csp, csv_cell, write_text
 from scoring.core.levers import ranked_levers, result_gains
 from scoring.core.results import AuditResult
 
@@ -62,7 +60,6 @@ CSV_COLUMNS = (
     "report",
     "error",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
 
 # Interface strings of the portfolio page, per language (as reports/view.py STRINGS for the report).
@@ -329,15 +326,6 @@ def render_portfolio(
     )
 
 
-def _cell(value: object) -> str | int | float:
-    if value is None:
-        return ""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return value
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def render_csv(rows: list[PortfolioRow], categories: dict[str, str], lang: str | None = None) -> str:
     """portfolio.csv: fixed English column names and ids, "," and "." whatever the language;
     `lang` ("de") only translates the biggest issue's title."""
@@ -372,20 +360,8 @@ def render_csv(rows: list[PortfolioRow], categories: dict[str, str], lang: str |
             row.error,
         ]
         values += [row.categories.get(c) for c in categories]
-        writer.writerow([_cell(v) for v in values])
+        writer.writerow([csv_cell(v) for v in values])
     return buffer.getvalue()
-
-
-def _write_text(path: Path, text: str) -> Path:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        with open(tmp, "x", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
 
 
 def write_portfolio(
@@ -405,6 +381,6 @@ def write_portfolio(
     code = resolve_lang(lang) if lang else default_language(rows)
     html = render_portfolio(rows, title=title, categories=categories, branding=branding, generated=generated, lang=code)
     return {
-        "html": _write_text(out / "portfolio.html", html),
-        "csv": _write_text(out / "portfolio.csv", render_csv(rows, categories, lang=code)),
+        "html": write_text(out / "portfolio.html", html),
+        "csv": write_text(out / "portfolio.csv", render_csv(rows, categories, lang=code)),
     }

@@ -145,7 +145,7 @@ def load_branding(branding: dict[str, Any] | None) -> dict[str, Any] | None:
     return out
 
 
-def _write_text(path: Path, text: str) -> Path:
+def write_text(path: Path, text: str) -> Path:
     """Write UTF-8 text atomically (temporary file in the same directory, then rename)."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
@@ -163,13 +163,13 @@ def write_report(
 ) -> Path:
     """Write report.html into `out_dir` (which must exist); return its path."""
     html = render_report(result, lang=lang, branding=load_branding(branding))
-    return _write_text(Path(out_dir) / "report.html", html)
+    return write_text(Path(out_dir) / "report.html", html)
 
 
 def write_results_json(result: AuditResult, out_dir: Path) -> Path:
     """Write results.json: the full `AuditResult`, readable back with `model_validate_json`."""
     text = json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-    return _write_text(Path(out_dir) / "results.json", text)
+    return write_text(Path(out_dir) / "results.json", text)
 
 
 def csv_cell(value: object) -> str | int | float:
@@ -211,7 +211,7 @@ def write_pages_csv(result: AuditResult, out_dir: Path) -> Path:
             *_signal_cells(page.signals),
         )
         writer.writerow([csv_cell(v) for v in row])
-    return _write_text(Path(out_dir) / "pages.csv", buffer.getvalue())
+    return write_text(Path(out_dir) / "pages.csv", buffer.getvalue())
 
 
 def _note_or_explanation(evidence: Evidence, check: CheckResult) -> tuple[str | None, Finding | None]:
@@ -271,7 +271,7 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
             explanation = said(check.explanation, check.explanation_message)
             row = (*head, check.state, check.score, check.effort, None, explanation, None, None)
             writer.writerow([csv_cell(v) for v in row])
-    return _write_text(Path(out_dir) / "findings.csv", BOM + buffer.getvalue())
+    return write_text(Path(out_dir) / "findings.csv", BOM + buffer.getvalue())
 
 
 def write_all(
