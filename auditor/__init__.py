@@ -1,4 +1,4 @@
-"""geo-auditor: crawl a company site, score GEO/SEO checks, write the report (DESIGN.md)."""
+"""geo-auditor: crawl a company site, score GEO/SEO checks, write the report (docs/architecture.md)."""
 
 import os
 

@@ -10,10 +10,10 @@ GEO_HARD_TIMEOUT_GRACE seconds later, in two stages:
 
 1. a timer thread in the audit process: keeps what was crawled (the runner's callback flushes the
    store sink and marks the audit), kills the extraction workers, prints one line, exits 1;
-2. a small helper process, HARD_STOP_MARGIN_S later, for a process whose threads cannot run
-   (one stuck in C code holding the GIL): SIGKILL to the audit process and its descendants, the
-   audit marked in the store, the same line. It dies with the audit process (PR_SET_PDEATHSIG,
-   and its stdin closing), and is told to exit when the audit ends in time.
+2. a small helper process (auditor.hard_stop), HARD_STOP_MARGIN_S later, for a process whose
+   threads cannot run (one stuck in C code holding the GIL): SIGKILL to the audit process and its
+   descendants, the audit marked in the store, the same line. It dies with the audit process
+   (PR_SET_PDEATHSIG, and its stdin closing), and is told to exit when the audit ends in time.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -33,6 +32,8 @@ from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from auditor.hard_stop import BOOTSTRAP, say
+from auditor.processes import descendants, kill_processes
 from scoring.core.records import PageRecord
 from spiders import settings as default_settings
 from spiders.pipelines import RecordSink
@@ -113,123 +114,6 @@ HARD_STOP_MARGIN_S = 5.0  # the helper's SIGKILL comes this long after the in-pr
 HARD_STOP_EXIT = 1
 
 
-def descendants(pid: int) -> list[int]:
-    """All processes below `pid` (Linux /proc), children before grandchildren."""
-    found: list[int] = []
-    queue = [pid]
-    while queue:
-        current = queue.pop(0)
-        try:
-            tasks = os.listdir(f"/proc/{current}/task")
-        except OSError:
-            continue
-        for task in tasks:
-            try:
-                with open(f"/proc/{current}/task/{task}/children") as handle:
-                    children = [int(c) for c in handle.read().split()]
-            except (OSError, ValueError):
-                continue
-            for child in children:
-                if child not in found:
-                    found.append(child)
-                    queue.append(child)
-    return found
-
-
-def kill_processes(pids: list[int]) -> None:
-    for pid in pids:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.kill(pid, signal.SIGKILL)
-
-
-def _say(line: str) -> None:
-    """One line on stderr, straight to the file descriptor (no buffering, no console wrapping)."""
-    prefix = "\r\x1b[K" if os.isatty(2) else ""
-    suffix = "\x1b[?25h" if os.isatty(2) else ""  # a progress bar hid the cursor
-    with contextlib.suppress(OSError):
-        os.write(2, f"{prefix}{line}\n{suffix}".encode("utf-8", "replace"))
-
-
-# The stage-2 helper: standard library only until it fires (a few MB, no Scrapy); reads its
-# configuration and later updates as JSON lines on stdin.
-_HELPER = r"""
-import ctypes, json, os, select, signal, sys, time
-pending = b""
-while b"\n" not in pending:
-    chunk = os.read(0, 4096)
-    if not chunk:
-        sys.exit(0)
-    pending += chunk
-first, pending = pending.split(b"\n", 1)
-config = json.loads(first)
-parent = config["parent"]
-def parent_death_signal(sig):
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None).prctl(1, sig, 0, 0, 0)
-        except Exception:
-            pass
-parent_death_signal(signal.SIGKILL)
-if os.getppid() != parent:
-    sys.exit(0)
-deadline = time.monotonic() + config["seconds"]
-audit_id = config.get("audit_id")
-while True:
-    while b"\n" in pending:
-        line, pending = pending.split(b"\n", 1)
-        update = json.loads(line)
-        if update.get("cancel"):
-            sys.exit(0)
-        audit_id = update.get("audit_id", audit_id)
-    left = deadline - time.monotonic()
-    if left <= 0:
-        break
-    ready = select.select([0], [], [], min(left, 1.0))[0]
-    if os.getppid() != parent:
-        sys.exit(0)
-    if ready:
-        chunk = os.read(0, 4096)
-        if not chunk:
-            sys.exit(0)
-        pending += chunk
-parent_death_signal(0)  # the parent is about to die by our hand: we must outlive it
-me = os.getpid()
-tree, queue = [], [parent]
-while queue:
-    current = queue.pop(0)
-    try:
-        tasks = os.listdir(f"/proc/{current}/task")
-    except OSError:
-        continue
-    for task in tasks:
-        try:
-            with open(f"/proc/{current}/task/{task}/children") as handle:
-                queue += [int(c) for c in handle.read().split() if int(c) != me]
-        except (OSError, ValueError):
-            pass
-    tree.append(current)
-for pid in tree:
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except OSError:
-        pass
-line = config["messages"]["unknown"]
-if audit_id is not None:
-    try:
-        sys.path.insert(0, config["path"])
-        from auditor.store import Store
-        store = Store(config["db"])
-        status = store.mark_stopped(audit_id, config["error"])
-        pages = store.page_count(audit_id)
-        store.close()
-        line = config["messages"]["partial" if status == "partial" else "other"].format(id=audit_id, pages=pages)
-    except Exception as exc:
-        line = config["messages"]["unknown"] + f" (the store was not updated: {type(exc).__name__})"
-tty = os.isatty(2)
-os.write(2, (("\r\x1b[K" if tty else "") + line + "\n" + ("\x1b[?25h" if tty else "")).encode("utf-8", "replace"))
-"""
-
-
 class HardDeadline:
     """Ends this process and its descendants `seconds` after `start()` unless `cancel()`ed first.
 
@@ -252,10 +136,9 @@ class HardDeadline:
         self._timer.start()
         root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         config = {**self.helper_config, "parent": os.getpid(), "seconds": self.seconds + HARD_STOP_MARGIN_S}
-        config["path"] = root
         try:
             self._helper = subprocess.Popen(
-                [sys.executable, "-c", _HELPER],
+                [sys.executable, "-c", BOOTSTRAP, root],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 close_fds=True,
@@ -300,5 +183,5 @@ class HardDeadline:
         except Exception as exc:  # whatever fails here, the process still ends
             line = f"{self.helper_config['messages']['unknown']} ({type(exc).__name__} while storing: {exc})"
         kill_processes(descendants(os.getpid()))  # extraction workers, the helper
-        _say(line)
+        say(line)
         os._exit(HARD_STOP_EXIT)

@@ -1,165 +1,108 @@
-"""Stage functions: crawl -> score -> report (DESIGN.md §3). Each boundary is persisted.
+"""The stages of an audit, each on its own: crawl, score, suggest, report. Each boundary is persisted
+in the store; auditor.pipeline assembles them.
 
-`AuditError` carries a one-line message for the CLI. Whatever was crawled stays in the store,
-also when the audit fails afterwards.
-
-The process crawling an audit holds its lock in the store (a second `resume` is refused). With a
-`--timeout`, the whole audit runs under a hard deadline (auditor.crawl.HardDeadline) that ends
-its process tree GEO_HARD_TIMEOUT_GRACE seconds after the crawl's own graceful stop.
+The process crawling an audit holds its lock in the store (a second `resume` is refused). The
+crawl stage runs inside the audit's hard time limit (auditor.deadline.hard_timeout, armed by the
+pipeline) and tells it which audit and sink to keep when it fires.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import ipaddress
-import re
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from auditor.crawl import CrawlOptions, HardDeadline, crawl_settings, run_crawl
+from auditor.crawl import CrawlOptions, crawl_settings, run_crawl
+from auditor.deadline import deadline_target
+from auditor.errors import AuditError, AuditInterrupted
 from auditor.llm import LLMConfig, suggest_briefs
-from auditor.store import AuditLocked, Store, StoreSink
+from auditor.start_url import normalise_start_url, start_problem
+from auditor.store import Store, StoreSink
 from reports.writers import write_all
 from scoring.audit import score_site
 from scoring.config import ScoringConfig
-from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord, SiteArtifacts
+from scoring.core.records import PageRecord, SiteArtifacts
 from scoring.core.results import AuditResult
-from spiders.extract import canonical_url
-from spiders.middlewares import robots_txt_unreadable
 from spiders.site_spider import ResumeState, is_connection_failure
 
 # A crawl that could not reach the server for at least this share of its URLs (a client server
 # that died mid-crawl) fails in a batch (`unreachable_problem`); below it, a warning.
 CONNECTION_FAILURE_LIMIT = 0.5
 
-
-class AuditError(Exception):
-    """A problem the user can fix; the message is one line, shown without a traceback."""
+OnPage = Callable[[PageRecord], None]
 
 
-@dataclass(frozen=True)
-class AuditOutcome:
-    audit_id: int
-    result: AuditResult
-    files: dict[str, Path]
+# -- crawl -------------------------------------------------------------------------------------
+def crawl_settings_record(options: CrawlOptions) -> dict:
+    """The crawl options as stored with the audit (so `resume` continues with the same ones)."""
+    data = dataclasses.asdict(options)
+    data.pop("log_level", None)
+    return data
 
 
-_HOST = re.compile(r"^[a-z0-9.-]+(?::\d{1,5})?$", re.I)
-# An IPv6 literal in brackets (RFC 3986 §3.2.2), e.g. http://[::1]:8080/; no zone id (`%25eth0`).
-_IPV6_HOST = re.compile(r"^\[([0-9a-f:.]+)\](?::\d{1,5})?$", re.I)
+def stored_crawl_options(settings: dict) -> CrawlOptions:
+    """The crawl options an audit was started with, from its stored settings."""
+    stored = dict(settings.get("crawl") or {})
+    stored.setdefault("max_pages", settings.get("max_pages", 500))
+    stored.setdefault("max_depth", settings.get("max_depth", 10))
+    for key in ("include", "exclude", "strip_params"):
+        if stored.get(key) is not None:
+            stored[key] = tuple(stored[key])
+    return CrawlOptions(**stored)
 
 
-def _valid_host(netloc: str, hostname: str | None) -> bool:
-    """A host name with a dot (or localhost), an IPv4 address or a bracketed IPv6 literal."""
-    literal = _IPV6_HOST.match(netloc)
-    if literal:
-        try:
-            ipaddress.IPv6Address(literal.group(1))
-        except ValueError:
-            return False
-        return True
-    return bool(hostname and _HOST.match(netloc) and ("." in hostname or hostname == "localhost"))
+def crawl_stage(store: Store, url: str, options: CrawlOptions, on_page: OnPage | None = None) -> int:
+    """Crawl the start URL into a new audit of the store; its id, or AuditError when the start URL
+    gave no HTML page to audit (the audit is then `failed`)."""
+    start_url = normalise_start_url(url)
+    settings = {
+        "url": start_url,
+        "max_pages": options.max_pages,
+        "max_depth": options.max_depth,
+        "crawl": crawl_settings_record(options),
+    }
+    background = _embed_while_crawling(store, options)  # the score stage reads the cache
+    if background is not None:
+        user_callback = on_page
 
+        def on_page(record: PageRecord) -> None:
+            background.add(record)
+            if user_callback is not None:
+                user_callback(record)
 
-def normalise_start_url(raw: str) -> str:
-    """A canonical http(s) start URL, or AuditError. "www.example.de" means https://."""
-    text = raw.strip()
-    if not text or any(c.isspace() for c in text):
-        raise AuditError(f"not a URL: {raw!r}")
-    if "://" not in text:
-        text = "https://" + text
     try:
-        parts = urlsplit(text)
-        port = parts.port  # ValueError when out of range
-    except ValueError:  # "[::1" (an unclosed bracket), port 99999
-        raise AuditError(f"not a URL: {raw!r}") from None
-    if parts.scheme not in ("http", "https"):
-        raise AuditError(f"only http and https URLs can be audited, not {parts.scheme!r}")
-    if not parts.netloc or port == 0 or not _valid_host(parts.netloc, parts.hostname):
-        raise AuditError(f"not a URL: {raw!r}")
-    if not parts.path:
-        text += "/"
-    return canonical_url(text)
-
-
-def _start_problem(store: Store, audit_id: int, start_url: str) -> str | None:
-    """Why the start URL gave no HTML page to audit, or None when it did."""
-    url = start_url
-    for _ in range(20):
-        record = store.page(audit_id, url)
-        if record is None:
-            return f"no response from {url}"
-        if record.redirect_target:
-            url = record.redirect_target
-            continue
-        if record.status is None:
-            return f"cannot fetch {url}: {_robots_unreadable(store, audit_id, record) or record.error or 'no response'}"
-        if record.status >= 400:
-            return f"{url} answered HTTP {record.status}"
-        if not record.is_html:
-            return f"no HTML at {url} (Content-Type: {record.content_type or 'none'})"
-        return None
-    return f"redirect loop at {start_url}"
-
-
-def _robots_unreadable(store: Store, audit_id: int, record: PageRecord) -> str | None:
-    """Why the start page was not fetched when its host's robots.txt could not be read, or None.
-
-    A robots.txt that answers with a server error or cannot be reached at all means complete
-    disallow (RFC 9309 §2.3.1.4; spiders.middlewares.RobotsTxtGate): the page carries "blocked by
-    robots.txt" (server error) or the robots.txt fetch's own error (unreachable), and the reason is
-    the robots.txt status the crawl stored."""
-    artifacts = store.artifacts(audit_id)
-    if artifacts is None or urlsplit(record.url).netloc != urlsplit(artifacts.root_url).netloc:
-        return None  # a redirect led to another host: its robots.txt is not stored
-    status = artifacts.robots_status
-    rule = "so the whole site counts as disallowed (RFC 9309 §2.3.1.4) and nothing was crawled"
-    if status is not None and robots_txt_unreadable(status) and record.error == BLOCKED_BY_ROBOTS:
-        return f"robots.txt answered HTTP {status}, {rule}"
-    if status is None and record.error and record.error != BLOCKED_BY_ROBOTS:
-        return f"robots.txt unreachable ({plain_error(record.error)}), {rule}"
-    return None
-
-
-# "DownloadFailedError: [<twisted.python.failure.Failure twisted.internet.error.ConnectionDone: Connection
-# was closed cleanly.>]" -> "ConnectionDone: Connection was closed cleanly."
-_WRAPPED_FAILURE = re.compile(r"<twisted\.python\.failure\.Failure (?:[\w]+\.)*(?P<kind>\w+): (?P<text>[^<>]{0,200}?)>")
-
-
-def plain_error(error: str) -> str:
-    """A crawl error as a reader wants it: the failure Twisted wrapped, not its wrapper's repr."""
-    inner = _WRAPPED_FAILURE.search(error)
-    return f"{inner.group('kind')}: {inner.group('text').strip()}" if inner else error
-
-
-class AuditInterrupted(AuditError):
-    """Ctrl-C / SIGTERM during the crawl: the audit is stored as `partial` and can be resumed."""
-
-
-def crawl_stage(
-    store: Store, url: str, options: CrawlOptions, settings: dict, on_page: Callable[[PageRecord], None] | None = None
-) -> tuple[int, SiteArtifacts]:
-    with hard_timeout(options, store):
-        audit_id = store.create_audit(url, settings, lock=True)
+        audit_id = store.create_audit(start_url, settings, lock=True)
         try:
-            return audit_id, _crawl_into(store, audit_id, url, options, on_page, None)
+            crawl_into(store, audit_id, start_url, options, on_page)
         finally:
             store.unlock_audit(audit_id)
+    except BaseException:
+        if background is not None:
+            background.close(timeout=0)  # do not wait for the encoder on the way out
+        raise
+    if background is not None:
+        background.close()
+    problem = start_problem(store, audit_id, start_url)
+    if problem:
+        store.mark(audit_id, "failed", problem)
+        raise AuditError(problem)
+    return audit_id
 
 
-def _crawl_into(
+def crawl_into(
     store: Store,
     audit_id: int,
     url: str,
     options: CrawlOptions,
-    on_page: Callable[[PageRecord], None] | None,
-    resume: ResumeState | None,
+    on_page: OnPage | None,
+    resume: ResumeState | None = None,
 ) -> SiteArtifacts:
+    """Crawl into an existing audit (a new one, or a partial one with `resume`). An interrupted
+    crawl keeps its pages as `partial` (AuditInterrupted on Ctrl-C/SIGTERM)."""
     sink = StoreSink(store, audit_id, first_seq=store.page_count(audit_id) if resume else 0)
-    _deadline_target(store, audit_id, sink)
+    deadline_target(store, audit_id, sink)
     try:
         run_crawl(url, sink, options, on_page=on_page, resume=resume)
     except BaseException:
@@ -203,94 +146,28 @@ def resume_state(records: Iterable[PageRecord]) -> ResumeState:
     return state
 
 
-def resume_audit(
-    store: Store,
-    audit_id: int,
-    *,
-    out_dir: Path,
-    options: CrawlOptions | None = None,
-    config: ScoringConfig | None = None,
-    lang: str | None = None,
-    on_page: Callable[[PageRecord], None] | None = None,
-    score: bool = True,
-) -> AuditOutcome | None:
-    """Continue an interrupted (partial) crawl where it stopped, then score and report it.
+def _embedder_off() -> bool:
+    return os.environ.get("GEO_AUDIT_EMBEDDER", "").lower() == "none"
 
-    Refused (AuditError) while another live process crawls the audit; an audit left `running` by
-    a process that is gone (kill -9, a crash) is taken over."""
-    row = store.audit(audit_id)
-    if row is None:
-        raise AuditError(f"no audit {audit_id} in {store.url}")
-    if row.status not in ("partial", "running"):
-        raise AuditError(f"audit {audit_id} is {row.status}; only a partial audit can be resumed")
+
+def _embed_while_crawling(store: Store, options: CrawlOptions):  # -> auditor.embeddings.EmbedWhileCrawling | None
+    """Embed pages beside the crawl only when the crawl waits between requests (a download delay, as
+    every polite crawl has): then it costs no time. An unthrottled crawl (a local build, loopback,
+    `--delay 0`) has no idle CPU; embedding beside it slowed it by 40 % for the same total time
+    (bench/RESULTS.md "## Crawl"), so the score stage embeds instead."""
+    if _embedder_off():
+        return None
+    if crawl_settings(options).getfloat("DOWNLOAD_DELAY") <= 0:
+        return None
     try:
-        store.lock_audit(audit_id)
-    except AuditLocked as exc:
-        raise AuditError(str(exc)) from None
-    try:
-        return _resume_locked(store, audit_id, out_dir, options, config, lang, on_page, score)
-    finally:
-        store.unlock_audit(audit_id)
+        from auditor.embeddings import EmbedWhileCrawling
+
+        return EmbedWhileCrawling(store)
+    except Exception:  # the score stage embeds (or warns) instead
+        return None
 
 
-def _resume_locked(
-    store: Store,
-    audit_id: int,
-    out_dir: Path,
-    options: CrawlOptions | None,
-    config: ScoringConfig | None,
-    lang: str | None,
-    on_page: Callable[[PageRecord], None] | None,
-    score: bool,
-) -> AuditOutcome | None:
-    row = store.audit(audit_id)  # again, now that no one else can change it
-    if row is None or row.status not in ("partial", "running"):
-        raise AuditError(f"audit {audit_id} is {row.status if row else 'gone'}; only a partial audit can be resumed")
-    settings = store.settings(audit_id)
-    url = settings.get("url") or row.site
-    if options is None:
-        stored = dict(settings.get("crawl") or {})
-        stored.setdefault("max_pages", settings.get("max_pages", 500))
-        stored.setdefault("max_depth", settings.get("max_depth", 10))
-        for key in ("include", "exclude", "strip_params"):
-            if stored.get(key) is not None:
-                stored[key] = tuple(stored[key])
-        options = CrawlOptions(**stored)
-    with hard_timeout(options, store):
-        store.mark(audit_id, "running")
-        _crawl_into(store, audit_id, url, options, on_page, resume_state(store.iter_pages(audit_id)))
-        if not score:
-            return None
-        result = suggest_stage(store, audit_id, score_stage(store, audit_id, config))  # deterministic briefs
-        return AuditOutcome(audit_id, result, report_stage(result, out_dir, lang))
-
-
-def crawl_settings_record(options: CrawlOptions) -> dict:
-    """The crawl options as stored with the audit (so `resume` continues with the same ones)."""
-    data = dataclasses.asdict(options)
-    data.pop("log_level", None)
-    return data
-
-
-def score_stage(store: Store, audit_id: int, config: ScoringConfig | None = None) -> AuditResult:
-    artifacts = store.artifacts(audit_id)
-    if artifacts is None:
-        raise AuditError(f"audit {audit_id} has no finished crawl to score")
-    pages = list(store.iter_pages(audit_id))
-    vectors, problem, timing = embedding_stage(store, pages)
-    result = score_site(pages, artifacts, config, settings=store.settings(audit_id), embeddings=vectors)
-    unreachable = connection_failure_warning(pages)
-    if problem or timing or unreachable:  # embeddings are an extra: a failure is a warning, never a failed audit
-        result = result.model_copy(
-            update={
-                "warnings": ([unreachable] if unreachable else []) + result.warnings + ([problem] if problem else []),
-                "timing": {**result.timing, **timing},
-            }
-        )
-    store.save_result(audit_id, result)
-    return result
-
-
+# -- crawl health ------------------------------------------------------------------------------
 def connection_failures(records: Iterable[PageRecord]) -> tuple[int, int]:
     """(URLs the server could not be reached for, URLs recorded)."""
     failed = total = 0
@@ -329,12 +206,30 @@ def unreachable_problem(store: Store, audit_id: int) -> str | None:
     )
 
 
+# -- score -------------------------------------------------------------------------------------
+def score_stage(store: Store, audit_id: int, config: ScoringConfig | None = None) -> AuditResult:
+    artifacts = store.artifacts(audit_id)
+    if artifacts is None:
+        raise AuditError(f"audit {audit_id} has no finished crawl to score")
+    pages = list(store.iter_pages(audit_id))
+    vectors, problem, timing = embedding_stage(store, pages)
+    result = score_site(pages, artifacts, config, settings=store.settings(audit_id), embeddings=vectors)
+    unreachable = connection_failure_warning(pages)
+    if problem or timing or unreachable:  # embeddings are an extra: a failure is a warning, never a failed audit
+        result = result.model_copy(
+            update={
+                "warnings": ([unreachable] if unreachable else []) + result.warnings + ([problem] if problem else []),
+                "timing": {**result.timing, **timing},
+            }
+        )
+    store.save_result(audit_id, result)
+    return result
+
+
 def embedding_stage(store: Store, pages: list[PageRecord]) -> tuple[object | None, str | None, dict]:
     """Page vectors (cached in the store by text hash) or None and a one-line warning.
     GEO_AUDIT_EMBEDDER=none switches them off; see auditor.embeddings for the backends."""
-    import os
-
-    if os.environ.get("GEO_AUDIT_EMBEDDER", "").lower() == "none":
+    if _embedder_off():
         return None, None, {}
     try:
         from auditor.embeddings import EmbedStats, embed_pages, make_embedder
@@ -350,6 +245,7 @@ def embedding_stage(store: Store, pages: list[PageRecord]) -> tuple[object | Non
         return None, f"embeddings: not computed ({type(exc).__name__}: {exc}); topic checks not measured", {}
 
 
+# -- suggest -----------------------------------------------------------------------------------
 def suggest_stage(store: Store, audit_id: int, result: AuditResult, llm: LLMConfig | None = None) -> AuditResult:
     """Briefs for deeper articles, stored with the result. Scores stay as they are; a failed LLM
     step is a warning and deterministic briefs, never a failed audit."""
@@ -369,169 +265,18 @@ def suggest_stage(store: Store, audit_id: int, result: AuditResult, llm: LLMConf
     return result
 
 
-def report_stage(
-    result: AuditResult, out_dir: Path, lang: str | None = None, *, csv_separator: str | None = None
-) -> dict[str, Path]:
-    return write_all(result, out_dir, lang=lang, csv_separator=csv_separator)
+# -- report ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReportTarget:
+    """Where and how the report files are written."""
+
+    out_dir: Path
+    lang: str | None = None  # None: the site's language
+    csv_separator: str | None = None  # findings.csv; None: ";" for German reports, else ","
+    branding: dict[str, str] | None = None  # white label (reports.writers keys: name, logo, color, footer)
 
 
-def crawl_only(
-    url: str, *, store: Store, options: CrawlOptions, on_page: Callable[[PageRecord], None] | None = None
-) -> int:
-    """Crawl into the store (scoring later with `rescore`); the audit id, or AuditError."""
-    with hard_timeout(options, store):
-        return _crawl_only(url, store=store, options=options, on_page=on_page)
-
-
-def _crawl_only(
-    url: str, *, store: Store, options: CrawlOptions, on_page: Callable[[PageRecord], None] | None = None
-) -> int:
-    start_url = normalise_start_url(url)
-    settings = {
-        "url": start_url,
-        "max_pages": options.max_pages,
-        "max_depth": options.max_depth,
-        "crawl": crawl_settings_record(options),
-    }
-    background = _embed_while_crawling(store, options)  # the score stage reads the cache
-    if background is not None:
-        user_callback = on_page
-
-        def on_page(record: PageRecord) -> None:
-            background.add(record)
-            if user_callback is not None:
-                user_callback(record)
-
-    try:
-        audit_id, _ = crawl_stage(store, start_url, options, settings, on_page)
-    except BaseException:
-        if background is not None:
-            background.close(timeout=0)  # do not wait for the encoder on the way out
-        raise
-    if background is not None:
-        background.close()
-    problem = _start_problem(store, audit_id, start_url)
-    if problem:
-        store.mark(audit_id, "failed", problem)
-        raise AuditError(problem)
-    return audit_id
-
-
-def _embed_while_crawling(store: Store, options: CrawlOptions):  # -> auditor.embeddings.EmbedWhileCrawling | None
-    """Embed pages beside the crawl only when the crawl waits between requests (a download delay, as
-    every polite crawl has): then it costs no time. An unthrottled crawl (a local build, loopback,
-    `--delay 0`) has no idle CPU; embedding beside it slowed it by 40 % for the same total time
-    (bench/RESULTS.md "## Crawl"), so the score stage embeds instead."""
-    import os
-
-    if os.environ.get("GEO_AUDIT_EMBEDDER", "").lower() == "none":
-        return None
-    if crawl_settings(options).getfloat("DOWNLOAD_DELAY") <= 0:
-        return None
-    try:
-        from auditor.embeddings import EmbedWhileCrawling
-
-        return EmbedWhileCrawling(store)
-    except Exception:  # the score stage embeds (or warns) instead
-        return None
-
-
-def run_audit(
-    url: str,
-    *,
-    store: Store,
-    options: CrawlOptions,
-    out_dir: Path,
-    config: ScoringConfig | None = None,
-    lang: str | None = None,
-    on_page: Callable[[PageRecord], None] | None = None,
-    llm: LLMConfig | None = None,
-) -> AuditOutcome:
-    with hard_timeout(options, store):  # the whole audit: crawl, scores, briefs, report
-        audit_id = crawl_only(url, store=store, options=options, on_page=on_page)
-        result = score_stage(store, audit_id, config)
-        result = suggest_stage(store, audit_id, result, llm)
-        files = report_stage(result, out_dir, lang)
-    return AuditOutcome(audit_id, result, files)
-
-
-# -- the hard time limit -----------------------------------------------------------------------
-@dataclass
-class _DeadlineState:
-    deadline: HardDeadline
-    seconds: float
-    timeout_s: float
-    store: Store | None = None
-    audit_id: int | None = None
-    sink: StoreSink | None = None
-    depth: int = 0
-
-
-_deadline: _DeadlineState | None = None  # one audit per process (the reactor cannot restart)
-
-
-def _stopped_lines(timeout_s: float, seconds: float) -> dict[str, str]:
-    said = f"did not finish within --timeout {timeout_s:g} s (+{seconds - timeout_s:g} s to close) and was stopped"
-    return {
-        "partial": f"error: audit {{id}} {said}; its {{pages}} URLs are kept (partial): "
-        "`geo-audit resume {id}` continues it",
-        "other": f"error: audit {{id}} {said} after its crawl ({{pages}} URLs, stored): "
-        "`geo-audit rescore {id}` scores it",
-        "unknown": f"error: the audit {said}",
-    }
-
-
-def _on_hard_deadline() -> str:
-    """Stage 1 of the hard deadline (a timer thread): keep what was crawled, say what is left."""
-    state = _deadline
-    assert state is not None
-    lines = _stopped_lines(state.timeout_s, state.seconds)
-    if state.store is None or state.audit_id is None:
-        return lines["unknown"]
-    store, audit_id = state.store, state.audit_id
-    if state.sink is not None and state.sink.artifacts is None:
-        state.sink.flush()
-    status = store.mark_stopped(audit_id, f"stopped at the hard time limit ({state.seconds:g} s)")
-    store.unlock_audit(audit_id)
-    line = lines["partial" if status == "partial" else "other"]
-    return line.format(id=audit_id, pages=store.page_count(audit_id))
-
-
-@contextmanager
-def hard_timeout(options: CrawlOptions, store: Store) -> Iterator[None]:
-    """The outermost `with` of an audit with a --timeout arms its hard deadline (nested ones of
-    the same audit share it) and disarms it when the audit ends in time."""
-    global _deadline
-    state = _deadline
-    settings = crawl_settings(options) if state is None and options.timeout_s and options.timeout_s > 0 else None
-    if settings is not None and settings.getbool("GEO_HARD_TIMEOUT"):
-        grace = max(0.0, settings.getfloat("GEO_HARD_TIMEOUT_GRACE"))
-        seconds = options.timeout_s + grace
-        helper = {
-            "db": store.url,
-            "error": f"stopped at the hard time limit ({seconds:g} s)",
-            "messages": _stopped_lines(options.timeout_s, seconds),
-        }
-        state = _DeadlineState(HardDeadline(seconds, _on_hard_deadline, helper), seconds, options.timeout_s)
-        _deadline = state
-        state.deadline.start()
-    if state is None:
-        yield
-        return
-    state.depth += 1
-    try:
-        yield
-    finally:
-        state.depth -= 1
-        if state.depth == 0:
-            state.deadline.cancel()
-            _deadline = None
-
-
-def _deadline_target(store: Store, audit_id: int, sink: StoreSink | None) -> None:
-    """Tell the hard deadline (if one is armed) which audit and sink to keep when it fires."""
-    state = _deadline
-    if state is None:
-        return
-    state.store, state.audit_id, state.sink = store, audit_id, sink
-    state.deadline.target(audit_id)
+def report_stage(result: AuditResult, target: ReportTarget) -> dict[str, Path]:
+    return write_all(
+        result, target.out_dir, lang=target.lang, csv_separator=target.csv_separator, branding=target.branding
+    )

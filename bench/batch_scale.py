@@ -18,7 +18,8 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
-from auditor.batch import load_batch, run_batch
+from auditor.agency.batch import run_batch
+from auditor.agency.batch_file import load_batch
 from tests.batch_sites import client_toml, serve_sites
 
 

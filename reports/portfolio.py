@@ -1,6 +1,6 @@
 """The portfolio overview of an agency batch: one self-contained, sortable HTML page and a CSV.
 
-Rows are plain data (`PortfolioRow`), built by auditor/portfolio.py from the store. Of our code this
+Rows are plain data (`PortfolioRow`), built by auditor/agency/portfolio.py from the store. Of our code this
 module imports only scoring.core.results and reports (docs/architecture.md). Client names, URLs and findings are
 crawled or user-written text: the template autoescapes them, and CSV cells that a spreadsheet would
 run as a formula get a leading apostrophe. A report link is always a relative file link (every path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.batch import BatchError, load_batch
+from auditor.agency.batch_file import BatchError, load_batch
 from tests.conftest import run_cli
 
 TOML = """

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from auditor.batch import ADDRESS_SPACE_SLACK_MB, process_tree, tree_memory_mb
+from auditor.agency.child import ADDRESS_SPACE_SLACK_MB
+from auditor.processes import process_tree, tree_memory_mb
 
-EXTRACT_WORKERS = 1 if (os.cpu_count() or 1) > 1 else 0  # auditor/batch.py: one per client
+EXTRACT_WORKERS = 1 if (os.cpu_count() or 1) > 1 else 0  # auditor/agency/child.py: one per client
 
 ALLOCATE_AND_FORK = """
 import os, sys, time
@@ -76,7 +77,8 @@ def descendants():
 if __name__ == "__main__":
     # orphans of our children are re-parented to us, not to init: a surviving grandchild shows up
     assert ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER
-    from auditor.batch import load_batch, run_batch
+    from auditor.agency.batch import run_batch
+    from auditor.agency.batch_file import load_batch
     outcome = run_batch(load_batch(Path(sys.argv[1])), db=sys.argv[2], jobs=1)
     item = outcome.items[0]
     print(json.dumps({"status": item.status, "error": item.error, "peak_mb": item.peak_mb,
@@ -117,8 +119,8 @@ def test_memory_limit_kills_the_client_with_its_extraction_worker(tmp_path):
 
 
 ALLOCATE_UNDER_LIMIT = """
-from auditor.batch import _limit_memory
-_limit_memory(100)
+from auditor.agency.child import limit_address_space
+limit_address_space(100)
 fine = b"x" * (200 * 1024 * 1024)  # more than memory_mb: the parent's watchdog judges that, not RLIMIT_AS
 del fine
 try:
@@ -143,7 +145,9 @@ def test_address_space_backstop_stops_one_huge_allocation():
 def test_child_killed_like_by_the_oom_killer_leaves_no_orphan_worker(tmp_path):
     """The kernel's OOM killer (or a segfault) ends a child without any clean-up: the client gets
     its error entry and the extraction worker the child had forked is killed, not left to init."""
-    from auditor.batch import _start_time, load_batch, run_batch
+    from auditor.agency.batch import run_batch
+    from auditor.agency.batch_file import load_batch
+    from auditor.processes import start_time
     from auditor.store import Store
     from tests.batch_sites import SlowServer, client_toml
 
@@ -174,7 +178,7 @@ def test_child_killed_like_by_the_oom_killer_leaves_no_orphan_worker(tmp_path):
             child = int(running[0].worker.rsplit(":", 1)[1])
             tree = process_tree(child)
             if not seen and len(tree) >= 2:
-                seen.update({pid: _start_time(pid) for pid in tree[1:]})
+                seen.update({pid: start_time(pid) for pid in tree[1:]})
                 seen_at.append(time.monotonic())
             elif seen and time.monotonic() - seen_at[0] > 1.0:
                 killed.append(time.monotonic())

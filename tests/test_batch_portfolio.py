@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import re
 
+import pytest
+
 from reports.portfolio import Changes, Issue, PortfolioRow, biggest_open_issue, render_portfolio, write_portfolio
-from scoring.core.results import AuditResult, CheckResult, PageOutcome
+from scoring.core.results import AuditResult, CategoryResult, CheckResult, PageOutcome
 
 HOSTILE = '<script>alert("x")</script>'
 
@@ -35,8 +37,10 @@ def test_biggest_open_issue_costs_the_most_points():
             _check("heavy-warn", "warn", 4, 0.5, pages=["https://a.example/x", "https://a.example/y"]),
             _check("preview", "fail", 0, 0.0),
         ],
+        categories=[CategoryResult(id="c", title="c", description="", weight=10, score=80.0)],
     )
-    assert biggest_open_issue(result) == Issue("heavy-warn", "Fix heavy-warn", 2, 2.0)
+    # site-score points of each fix: light 100 × 1/14 × 1 = 7.14, heavy-warn 100 × 4/14 × 0.5 = 14.29
+    assert biggest_open_issue(result) == Issue("heavy-warn", "Fix heavy-warn", 2, 14.29)
     assert biggest_open_issue(AuditResult(site="https://a.example/")) is None
 
 
@@ -108,7 +112,7 @@ def test_portfolio_sorts_in_a_real_browser(tmp_path):
     import os
     from pathlib import Path
 
-    from playwright.sync_api import sync_playwright
+    sync_playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").sync_playwright
 
     chromium = os.environ.get("GEO_AUDIT_CHROMIUM", "/usr/bin/chromium")
     assert Path(chromium).exists(), f"{chromium} missing: run tests/setup-system.sh"

@@ -10,12 +10,12 @@ import sys
 import time
 from contextlib import ExitStack
 
-from auditor.batch import process_tree
+from auditor.processes import process_tree
 from auditor.store import Store
 from tests.batch_sites import client_toml, serve_sites
 from tests.conftest import run_cli
 
-EXTRACT_WORKERS = 1 if (os.cpu_count() or 1) > 1 else 0  # auditor/batch.py: one per client
+EXTRACT_WORKERS = 1 if (os.cpu_count() or 1) > 1 else 0  # auditor/agency/child.py: one per client
 
 
 def _items(db):
@@ -84,7 +84,8 @@ def test_interrupted_batch_resumes_without_redoing_finished_domains(tmp_path):
 
 
 def test_resume_skips_finished_clients_and_retries_errors_on_request(tmp_path):
-    from auditor.batch import BatchFile, ClientSpec, open_batch
+    from auditor.agency.batch import open_batch
+    from auditor.agency.batch_file import BatchFile, ClientSpec
 
     clients = [ClientSpec(name=n, url=f"https://{n}.example/", out=str(tmp_path / n)) for n in ("a", "b", "c")]
     batch = BatchFile(name="monat", source="clients.toml", out=str(tmp_path), jobs=None, clients=clients)

@@ -7,7 +7,7 @@ import json
 import re
 import shutil
 
-from auditor.compare import compare_results, delta
+from auditor.agency.compare import compare_results, delta
 from auditor.serve import StaticSite
 from scoring.core.results import AuditResult, CategoryResult, CheckResult, PageOutcome, PageSummary
 from tests.batch_sites import BATCH_SITES

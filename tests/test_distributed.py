@@ -10,9 +10,14 @@ import subprocess
 import sys
 from contextlib import ExitStack
 
+import pytest
+
 from auditor.store import Store
 from tests.batch_sites import client_toml, serve_sites, unreachable_url
 from tests.conftest import run_cli
+
+for _module in ("rq", "redis", "psycopg"):  # the agency extra (part of `test`): the workers and the PostgreSQL store
+    pytest.importorskip(_module, reason=f"{_module} is not installed (pip install -e '.[test]')")
 
 
 def _worker(redis_url: str) -> subprocess.Popen:

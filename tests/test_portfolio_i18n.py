@@ -13,8 +13,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from auditor.batch import BatchError, load_batch
-from auditor.portfolio import build_portfolio
+from auditor.agency.batch_file import BatchError, load_batch
+from auditor.agency.portfolio import build_portfolio
 from auditor.store import Store, audits
 from reports.i18n import catalog
 from reports.portfolio import STRINGS, Changes, Issue, PortfolioRow, default_language, render_portfolio

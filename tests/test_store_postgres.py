@@ -100,11 +100,11 @@ def test_concurrent_vector_caching_is_no_error(store):
     other = Store(store.url)
     other.store_vectors("m", {"h9": b"\x00\x00\x80?"}, 1)
     other.close()
-    from auditor.store import _insert_ignoring_duplicates, embeddings
+    from auditor.store.schema import embeddings, insert_ignoring_duplicates
 
     with store.engine.begin() as conn:
         conn.execute(
-            _insert_ignoring_duplicates(store.engine, embeddings),
+            insert_ignoring_duplicates(store.engine, embeddings),
             [{"model": "m", "text_hash": "h9", "dim": 1, "vector": b"\x00\x00\x00@"}],
         )
     assert store.cached_vectors("m", ["h9"]) == {"h9": b"\x00\x00\x80?"}

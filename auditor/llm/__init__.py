@@ -1,4 +1,4 @@
-"""Briefs for deeper articles (DESIGN.md §7): from an OpenAI-compatible model, an embedded local one,
+"""Briefs for deeper articles (docs/llm.md): from an OpenAI-compatible model, an embedded local one,
 or the deterministic builder. Scores never depend on this package."""
 
 from auditor.llm.client import BACKENDS, LLMConfig, Usage

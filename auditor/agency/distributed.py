@@ -20,16 +20,10 @@ from redis import Redis
 from rq import Queue, Worker
 from rq.job import Job, JobStatus
 
-from auditor.batch import (
-    BatchFile,
-    BatchOutcome,
-    ClientState,
-    open_batch,
-    run_client_supervised,
-    spec_from_dict,
-    spec_to_dict,
-)
-from auditor.runner import AuditError
+from auditor.agency.batch import BatchOutcome, ClientState, open_batch
+from auditor.agency.batch_file import BatchFile, spec_from_dict, spec_to_dict
+from auditor.agency.supervisor import run_client_supervised
+from auditor.errors import AuditError
 from auditor.store import FINAL_ITEM_STATUSES, Store
 
 QUEUE_NAME = "geo-audit"
@@ -58,8 +52,7 @@ def enqueue_batch(
     if db.startswith("sqlite"):
         raise AuditError("workers on several machines need one shared store: give --db a PostgreSQL URL")
     queue = Queue(QUEUE_NAME, connection=_redis(redis_url))
-    store = Store(db)
-    try:
+    with Store(db) as store:
         batch_id, finished = open_batch(store, batch, resume, retry_errors)
         jobs = {}
         for index, spec in enumerate(batch.clients):
@@ -76,8 +69,6 @@ def enqueue_batch(
                 description=f"geo-audit {batch.name}: {spec.name}",
             )
         return batch_id, finished, jobs
-    finally:
-        store.close()
 
 
 def run_distributed(
@@ -98,23 +89,31 @@ def run_distributed(
     batch_id, finished, jobs = enqueue_batch(
         batch, db=db, redis_url=redis_url, resume=resume, retry_errors=retry_errors
     )
-    store = Store(db)
     states = {c.name: ClientState(c.name, c.url, skipped=c.name in finished) for c in batch.clients}
-    interrupted = False
+    with Store(db) as store:
+        interrupted = _follow(store, batch, batch_id, jobs, states, on_change, poll_s)
+        store.finish_batch(batch_id, "interrupted" if interrupted else "complete")
+        items = store.batch_items(batch_id)
+    peak = max((i.peak_mb or 0.0 for i in items), default=0.0)  # the children ran on the workers
+    return BatchOutcome(
+        batch_id, batch.name, batch.out, items, interrupted, time.monotonic() - started, sorted(finished), peak
+    )
+
+
+def _follow(
+    store: Store,
+    batch: BatchFile,
+    batch_id: int,
+    jobs: dict[str, Job],
+    states: dict[str, ClientState],
+    on_change: Callable[[dict[str, ClientState]], None] | None,
+    poll_s: float,
+) -> bool:
+    """Follow the items in the store until every client is finished; whether Ctrl-C interrupted."""
     try:
         while True:
             items = {i.client: i for i in store.batch_items(batch_id)}
-            for name, job in jobs.items():
-                status = job.get_status(refresh=True)
-                if status in (JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED):
-                    reason = (job.latest_result().exc_string if job.latest_result() else None) or str(status)
-                    store.update_item(
-                        batch_id,
-                        name,
-                        only_unfinished=True,
-                        status="error",
-                        error=f"job {status}: {reason.strip().splitlines()[-1][:300]}",
-                    )
+            _fail_lost_jobs(store, batch_id, jobs)
             for name, state in states.items():
                 item = items.get(name)
                 if item is None:
@@ -133,21 +132,29 @@ def run_distributed(
                 on_change(states)
             items = {i.client: i for i in store.batch_items(batch_id)}
             if all(items[c.name].status in FINAL_ITEM_STATUSES for c in batch.clients if c.name in items):
-                break
+                return False
             time.sleep(poll_s)
     except KeyboardInterrupt:
-        interrupted = True
         for name, job in jobs.items():
             if job.get_status(refresh=True) == JobStatus.QUEUED:
                 job.cancel()
                 store.update_item(batch_id, name, only_unfinished=True, status="interrupted", error="cancelled")
-    store.finish_batch(batch_id, "interrupted" if interrupted else "complete")
-    items = store.batch_items(batch_id)
-    store.close()
-    peak = max((i.peak_mb or 0.0 for i in items), default=0.0)  # the children ran on the workers
-    return BatchOutcome(
-        batch_id, batch.name, batch.out, items, interrupted, time.monotonic() - started, sorted(finished), peak
-    )
+        return True
+
+
+def _fail_lost_jobs(store: Store, batch_id: int, jobs: dict[str, Job]) -> None:
+    """A job that failed outside the child (a worker killed, RQ's timeout): the client's error entry."""
+    for name, job in jobs.items():
+        status = job.get_status(refresh=True)
+        if status in (JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED):
+            reason = (job.latest_result().exc_string if job.latest_result() else None) or str(status)
+            store.update_item(
+                batch_id,
+                name,
+                only_unfinished=True,
+                status="error",
+                error=f"job {status}: {reason.strip().splitlines()[-1][:300]}",
+            )
 
 
 def work(redis_url: str, *, burst: bool = False) -> None:

@@ -1,11 +1,10 @@
 """The agency commands of `geo-audit`: batch, compare, trends, portfolio, worker (docs/batch.md).
 
-Registered on the main Typer app by auditor/cli.py; kept here so the shared cli.py stays small.
+Registered on the main Typer app by auditor/cli.py (`register_agency_commands`).
 """
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,14 +15,17 @@ from rich.live import Live
 from rich.markup import escape
 from rich.table import Table
 
-from auditor.batch import BatchError, BatchOutcome, ClientState, load_batch, run_batch
-from auditor.compare import CompareError, Comparison, compare_audits, latest_pair, trends
-from auditor.config import ConfigError, check_out_dir, clean_line, mask_secrets, store_error
-from auditor.portfolio import PortfolioError, build_portfolio
-from auditor.runner import AuditError, normalise_start_url
+from auditor.agency.batch import BatchOutcome, ClientState, run_batch
+from auditor.agency.batch_file import BatchError, load_batch
+from auditor.agency.compare import CompareError, Comparison, compare_audits, latest_pair, trends
+from auditor.agency.portfolio import PortfolioError, build_portfolio
+from auditor.config import ConfigError, check_out_dir, clean_line, mask_secrets
+from auditor.console import err, out, print_json, say
+from auditor.errors import AuditError
+from auditor.options import DbOption, JsonOption, check_lang, open_store
+from auditor.start_url import normalise_start_url
 from auditor.store import Store, db_url
 
-DbOption = Annotated[str | None, typer.Option("--db", help="Audit store: SQLite file or SQLAlchemy URL.")]
 STATUS_STYLE = {"done": "green", "error": "red", "running": "cyan", "interrupted": "yellow", "pending": "dim"}
 
 
@@ -80,7 +82,7 @@ def _summary_json(outcome: BatchOutcome, files: dict[str, Path] | None) -> dict[
     }
 
 
-def register(app: typer.Typer, out: Console, err: Console) -> None:
+def register_agency_commands(app: typer.Typer) -> None:
     """Add the agency commands to `app`."""
 
     @app.command()
@@ -97,7 +99,7 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
             str | None,
             typer.Option("--queue", help="Redis URL: queue the clients for `geo-audit worker`s (PostgreSQL --db)."),
         ] = None,
-        as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary.")] = False,
+        as_json: JsonOption = False,
     ) -> None:
         """Audit every client of a batch file, each domain in its own process; write the portfolio."""
         try:
@@ -106,7 +108,7 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
             check_out_dir(Path(spec.out), "--out" if out_dir is not None else f"the batch folder of {file}")
         except (BatchError, ConfigError) as exc:
             raise AuditError(str(exc)) from exc
-        _open(db).close()  # a store that cannot be opened is one line before the first child starts
+        open_store(db).close()  # a store that cannot be opened is one line before the first child starts
         url = db_url(db)
         parallel = jobs or spec.jobs or 2
         title = f"batch {spec.name}"
@@ -116,7 +118,7 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
                 live.update(progress_table(states, title))
 
             if queue:
-                from auditor.distributed import run_distributed
+                from auditor.agency.distributed import run_distributed
 
                 outcome = run_distributed(
                     spec, db=url, redis_url=queue, resume=resume, retry_errors=retry_errors, on_change=on_change
@@ -125,13 +127,10 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
                 outcome = run_batch(
                     spec, db=url, jobs=parallel, resume=resume, retry_errors=retry_errors, on_change=on_change
                 )
-        store = _open(url)
-        try:
+        with open_store(url) as store:
             files = build_portfolio(store, outcome.batch_id, Path(spec.out), batch=spec)
-        finally:
-            store.close()
         if as_json:
-            out.print_json(json.dumps(_summary_json(outcome, files)))
+            print_json(_summary_json(outcome, files))
         else:
             counts = {s: sum(1 for i in outcome.items if i.status == s) for s in ("done", "error", "interrupted")}
             out.print(
@@ -141,7 +140,7 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
                 markup=False,
                 soft_wrap=True,
             )
-            out.print(f"Portfolio: {files['html']}", markup=False, highlight=False, soft_wrap=True)
+            say(f"Portfolio: {files['html']}")
         if outcome.interrupted:
             err.print("interrupted; finished clients are kept, run again with --resume", soft_wrap=True)
             raise typer.Exit(130)
@@ -155,19 +154,17 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
         as_json: Annotated[bool, typer.Option("--json")] = False,
     ) -> None:
         """Compare two audits: score and category deltas, new and fixed findings, pages added/removed."""
-        store = _open(db)
-        try:
-            if site:
-                before, after = latest_pair(store, normalise_start_url(site))
-            elif before is None or after is None:
-                raise AuditError("give two audit ids (compare A B) or --site URL")
-            comparison = compare_audits(store, before, after)
-        except CompareError as exc:
-            raise AuditError(str(exc)) from exc
-        finally:
-            store.close()
+        with open_store(db) as store:
+            try:
+                if site:
+                    before, after = latest_pair(store, normalise_start_url(site))
+                elif before is None or after is None:
+                    raise AuditError("give two audit ids (compare A B) or --site URL")
+                comparison = compare_audits(store, before, after)
+            except CompareError as exc:
+                raise AuditError(str(exc)) from exc
         if as_json:
-            out.print_json(json.dumps(comparison.as_dict()))
+            print_json(comparison.as_dict())
             return
         _print_comparison(out, comparison)
 
@@ -179,15 +176,12 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
         as_json: Annotated[bool, typer.Option("--json")] = False,
     ) -> None:
         """Scores over the last audits of a site, oldest first."""
-        store = _open(db)
-        try:
+        with open_store(db) as store:
             points = trends(store, normalise_start_url(site), last)
-        finally:
-            store.close()
         if not points:
             raise AuditError(f"no scored audits of {site}")
         if as_json:
-            out.print_json(json.dumps([p.__dict__ for p in points]))
+            print_json([p.__dict__ for p in points])
             return
         categories = list(points[-1].categories)
         table = Table("audit", "date", "score", "Δ", *categories, "pages", "open findings")
@@ -219,38 +213,15 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
         db: DbOption = None,
     ) -> None:
         """Write the portfolio overview (HTML + CSV) of a stored batch again."""
-        if lang not in (None, "de", "en"):  # before opening the store: a typo is a one-line error
-            raise AuditError(f"--lang must be de or en, not {lang!r}")
+        check_lang(lang)  # before opening the store: a typo is a one-line error
         if out_dir is not None:
             try:
                 check_out_dir(out_dir, "--out")
             except ConfigError as exc:
                 raise AuditError(str(exc)) from exc
-        store = _open(db)
-        try:
-            if batch_ref is None:
-                rows = store.list_batches(1)
-                row = rows[0] if rows else None
-            elif batch_ref.isdigit():
-                row = store.batch(int(batch_ref))
-            else:
-                row = store.latest_batch(batch_ref)
-            if row is None:
-                raise AuditError(f"no batch {batch_ref or ''} in {store.url}".replace("  ", " "))
-            spec = None
-            if row.source and Path(row.source).exists():
-                try:
-                    spec = load_batch(Path(row.source))
-                except BatchError:
-                    spec = None
-            folder = out_dir or (Path(spec.out) if spec else Path("geo-audit-portfolio"))
-            check_out_dir(folder, "--out")
-            files = build_portfolio(store, row.id, folder, batch=spec, lang=lang)
-        except PortfolioError as exc:
-            raise AuditError(str(exc)) from exc
-        finally:
-            store.close()
-        out.print(f"Portfolio: {files['html']}  CSV: {files['csv']}", markup=False, highlight=False, soft_wrap=True)
+        with open_store(db) as store:
+            files = _portfolio(store, batch_ref, out_dir, lang)
+        say(f"Portfolio: {files['html']}  CSV: {files['csv']}")
 
     @app.command()
     def worker(
@@ -258,16 +229,34 @@ def register(app: typer.Typer, out: Console, err: Console) -> None:
         burst: Annotated[bool, typer.Option(help="Exit when the queue is empty.")] = False,
     ) -> None:
         """Run an RQ worker that audits queued batch clients (docs/scaling.md)."""
-        from auditor.distributed import work
+        from auditor.agency.distributed import work
 
         work(redis_url, burst=burst)
 
 
-def _open(db: str | None) -> Store:
+def _portfolio(store: Store, batch_ref: str | None, out_dir: Path | None, lang: str | None) -> dict[str, Path]:
+    """The portfolio of a stored batch (by id, by name, else the latest) written again."""
+    if batch_ref is None:
+        rows = store.list_batches(1)
+        row = rows[0] if rows else None
+    elif batch_ref.isdigit():
+        row = store.batch(int(batch_ref))
+    else:
+        row = store.latest_batch(batch_ref)
+    if row is None:
+        raise AuditError(f"no batch {batch_ref or ''} in {store.url}".replace("  ", " "))
+    spec = None
+    if row.source and Path(row.source).exists():
+        try:
+            spec = load_batch(Path(row.source))
+        except BatchError:
+            spec = None
+    folder = out_dir or (Path(spec.out) if spec else Path("geo-audit-portfolio"))
+    check_out_dir(folder, "--out")
     try:
-        return Store(db)
-    except Exception as exc:
-        raise AuditError(f"cannot open the audit store {db or 'in the default place'}: {store_error(exc)}") from exc
+        return build_portfolio(store, row.id, folder, batch=spec, lang=lang)
+    except PortfolioError as exc:
+        raise AuditError(str(exc)) from exc
 
 
 def _print_comparison(out: Console, c: Comparison) -> None:

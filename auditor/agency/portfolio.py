@@ -14,8 +14,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from auditor.batch import BatchFile
-from auditor.compare import compare_results
+from auditor.agency.batch_file import BatchFile
+from auditor.agency.compare import compare_results
 from auditor.config import mask_secrets
 from auditor.store import Store
 from reports.portfolio import (
