@@ -19,9 +19,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.segment import Segment
 
 from auditor.config import clean_line, clean_text, mask_secrets
-from auditor.llm import LLM_WARNING_PREFIXES
 from auditor.pipeline import AuditOutcome
 from auditor.runner import OnPage
+from auditor.warnings import CRAWL_INCOMPLETE, is_llm_warning
 from scoring.core.records import PageRecord
 from scoring.core.results import AuditResult
 
@@ -142,7 +142,7 @@ def print_outcome(outcome: AuditOutcome, as_json: bool) -> None:
         limits = limits_sentence(result.coverage.limits_hit)
         out.print(f"[yellow]Crawl incomplete:[/yellow] {limits}", highlight=False)
     elif not result.coverage.complete:
-        unreachable = next((w for w in result.warnings if "could not be fetched" in w), "")
+        unreachable = next((m.text for m in result.warning_messages if m.id == CRAWL_INCOMPLETE), "")
         reason = unreachable or "the crawl was cut short; site-wide findings cover only the pages crawled."
         reason = escape(reason.removeprefix("Crawl incomplete: "))
         out.print(f"[yellow]Crawl incomplete:[/yellow] {reason}", highlight=False)
@@ -158,9 +158,9 @@ def print_briefs(result: AuditResult) -> None:
     tokens = usage.get("prompt_tokens", 0) + usage.get("completion_tokens", 0)
     detail = f" by {usage.get('model')}, {tokens} tokens, {usage.get('seconds', 0):.0f} s" if written else ""
     out.print(f"Briefs: {len(result.briefs)} ({written} model-written{detail})", markup=False)
-    for warning in result.warnings:
-        if warning.startswith(LLM_WARNING_PREFIXES):
-            warn(warning)
+    for warning in result.warning_messages:
+        if is_llm_warning(warning):
+            warn(warning.text)
 
 
 def print_crawl(summary: dict[str, Any], as_json: bool) -> None:

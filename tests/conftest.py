@@ -50,6 +50,7 @@ def mini_site() -> Iterator[StaticSite]:
 @pytest.fixture(scope="session")
 def postgres_server():
     """A real PostgreSQL server (Debian's, via tests/setup-system.sh) in a temp dir on a free port."""
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install -e '.[test]')")
     from tests.servers import PostgresServer
 
     with PostgresServer() as server:
@@ -59,6 +60,7 @@ def postgres_server():
 @pytest.fixture(scope="session")
 def redis_server():
     """A real redis-server on a free loopback port."""
+    pytest.importorskip("redis", reason="redis is not installed (pip install -e '.[test]')")
     from tests.servers import RedisServer
 
     with RedisServer() as server:

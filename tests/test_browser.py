@@ -21,13 +21,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+
+try:  # optional (the `test` extra): without it these tests, and the Chromium fixture's users, skip
+    from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+except ImportError:
+    sync_playwright = None
 
 from auditor.serve import StaticSite
 from reports.i18n import catalog
 from reports.writers import write_all
 from tests.conftest import SITES, run_cli
 from tests.test_report_rich import PAYLOADS, big_result, rich_result
+
+NO_PLAYWRIGHT = "playwright is not installed (pip install -e '.[test]')"
+pytestmark = pytest.mark.skipif(sync_playwright is None, reason=NO_PLAYWRIGHT)
 
 CHROMIUM = os.environ.get("GEO_AUDIT_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -42,6 +49,8 @@ ARGS = [
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    if sync_playwright is None:  # tests in other modules use this fixture too (tests/test_batch_hostile.py)
+        pytest.skip(NO_PLAYWRIGHT)
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} missing: run tests/setup-system.sh")
     with sync_playwright() as p:

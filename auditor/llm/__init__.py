@@ -4,6 +4,4 @@ or the deterministic builder. Scores never depend on this package."""
 from auditor.llm.client import BACKENDS, LLMConfig, Usage
 from auditor.llm.suggest import SuggestOutcome, suggest_briefs
 
-LLM_WARNING_PREFIXES = ("LLM step", "brief for ", "briefs: ")  # every warning this package writes starts so
-
-__all__ = ["BACKENDS", "LLM_WARNING_PREFIXES", "LLMConfig", "SuggestOutcome", "Usage", "suggest_briefs"]
+__all__ = ["BACKENDS", "LLMConfig", "SuggestOutcome", "Usage", "suggest_briefs"]

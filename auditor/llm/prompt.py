@@ -62,7 +62,7 @@ def _array(min_items: int, max_items: int) -> dict:
 
 
 # Hand-written (not model_json_schema()): flat, no $refs, no nested objects and no maxLength — llama.cpp's
-# grammar compiler handles this plainly and maxLength slows generation several times (OFFLINE-MODELS.md).
+# grammar compiler handles this plainly and maxLength slows generation several times (measured on the embedded model).
 BRIEF_FIELDS = ("working_title", "angle_sentence", "questions", "outline", "evidence_tasks", "effort")
 BRIEF_JSON_SCHEMA: dict = {
     "type": "object",

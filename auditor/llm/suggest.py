@@ -20,6 +20,8 @@ from auditor.llm.client import ChatClient, LLMConfig, LLMUnavailable, ModeChange
 from auditor.llm.inputs import BriefInput, gather_inputs
 from auditor.llm.local import LocalModelError, LocalServer
 from auditor.llm.prompt import BriefRejected, build_messages, foreign_urls, parse_reply, repair_messages, sanitize
+from auditor.warnings import llm_warning
+from scoring.core.messages import Message
 from scoring.core.records import PageRecord
 from scoring.core.results import ArticleBrief, AuditResult
 
@@ -27,7 +29,7 @@ from scoring.core.results import ArticleBrief, AuditResult
 @dataclass
 class SuggestOutcome:
     briefs: list[ArticleBrief]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     usage: Usage = field(default_factory=Usage)
 
 
@@ -43,7 +45,7 @@ class _Run:
         self.usage = usage
         self.unavailable: str | None = None  # set once the endpoint is known to be unusable
 
-    def brief(self, item: BriefInput) -> tuple[ArticleBrief, str | None]:
+    def brief(self, item: BriefInput) -> tuple[ArticleBrief, Message | None]:
         """The model's brief, or the deterministic one plus the warning why."""
         if self.unavailable:
             return build_brief(item), None
@@ -67,7 +69,7 @@ class _Run:
             return build_brief(item), None
         except openai.OpenAIError as exc:
             problem = _redact(f"{type(exc).__name__}: {exc}", self.config)
-        return build_brief(item), f"brief for {item.target_urls[0]}: {problem}; deterministic brief used"
+        return build_brief(item), llm_warning("brief-fallback", url=item.target_urls[0], problem=problem)
 
     def _accept(self, reply: str, item: BriefInput) -> ArticleBrief:
         draft = parse_reply(reply, item.language)
@@ -86,7 +88,7 @@ def suggest_briefs(
     if config.backend == "none" or not inputs:
         return SuggestOutcome([build_brief(i) for i in inputs], [], usage)
     begin = time.monotonic()
-    warnings: list[str] = []
+    warnings: list[Message] = []
     with ExitStack() as stack:
         try:
             if config.backend == "local":
@@ -105,7 +107,7 @@ def suggest_briefs(
             else:
                 raise LocalModelError(f"unknown LLM backend {config.backend!r} (none, openai, local)")
         except LocalModelError as exc:
-            warnings.append(f"LLM step skipped: {exc}; deterministic briefs used")
+            warnings.append(llm_warning("skipped", reason=str(exc)))
             return SuggestOutcome([build_brief(i) for i in inputs], warnings, usage)
         client = ChatClient(config_used, base_url, cache, usage, endpoint=endpoint)
         stack.callback(client.close)
@@ -116,7 +118,7 @@ def suggest_briefs(
     briefs = [brief for brief, _ in results]
     warnings += [w for _, w in results if w]
     if run.unavailable:
-        warnings.append(f"LLM step failed ({run.unavailable}); deterministic briefs used")
+        warnings.append(llm_warning("failed", reason=run.unavailable))
     usage.briefs_llm = sum(b.source == "llm" for b in briefs)
     usage.briefs_fallback = len(briefs) - usage.briefs_llm
     usage.cost_usd = _cost(config_used, usage)

@@ -246,6 +246,18 @@ class AuditResult(_Frozen):
     briefs: list[ArticleBrief] = Field(default_factory=list)  # from auditor.suggest, after scoring
     llm_usage: dict[str, Any] = Field(default_factory=dict)  # suggest step: backend, model, tokens, cost, seconds
 
+    def with_warnings(self, before: list[Message] = (), after: list[Message] = ()) -> AuditResult:
+        """A copy with warnings added before and after the present ones (text and message kept in step)."""
+        messages = [*before, *self.warning_messages, *after]
+        texts = [m.text for m in before] + list(self.warnings) + [m.text for m in after]
+        return self.model_copy(update={"warnings": texts, "warning_messages": messages})
+
+    def without_warnings(self, namespace: str) -> AuditResult:
+        """A copy without the warnings of one message namespace ("llm": the last suggest run's)."""
+        pairs = zip(self.warnings, self.warning_messages, strict=False)
+        kept = [(t, m) for t, m in pairs if not m.id.startswith(namespace + ".")]
+        return self.model_copy(update={"warnings": [t for t, _ in kept], "warning_messages": [m for _, m in kept]})
+
     def check(self, check_id: str) -> CheckResult:
         for result in self.checks:
             if result.id == check_id:
