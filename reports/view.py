@@ -173,7 +173,8 @@ def _machine_cell(
     """A details cell, shown by its column type (`CheckResult.columns`): a message in the report
     language; a url as a link (the audited site's own URLs as their path, "/ratgeber/x/"); text and
     code copied as they are (crawled, never translated); numbers in the language's style. A plain
-    value in a message column names one of the check's messages (`<check>.<column>-<value>`).
+    value in a message column is shown as it is in English and, in another language, as the check's
+    message `<check>.<column>-<value>` when the catalog has one.
     Cells of results without column types (older versions) are shown as they are."""
     if isinstance(value, Finding) or (isinstance(value, dict) and "id" in value and "params" in value):
         message = value if isinstance(value, Finding) else Finding.model_validate(value)
@@ -188,9 +189,9 @@ def _machine_cell(
         cell["text"] = clip(short_url(value, site))
     if kind == "url" or not isinstance(value, str) or not value:
         return cell
-    if kind == "message":
+    if kind == "message":  # English shows the plain value itself, whatever was imported in this process
         named = f"{check_id}.{column}-{value}"
-        if loc.has_message(named):
+        if loc.catalog is not None and loc.has_message(named):
             text, text_lang = loc.message(Finding(id=named))
             return {"text": clip(text), "href": None, "lang": text_lang}
         return cell

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from auditor.errors import AuditError
 from auditor.store import Store, StoreSink
 from scoring.core.records import CrawlStats, SiteArtifacts
 from tests.factories import ROOT, page
@@ -50,3 +51,27 @@ def test_default_location_follows_xdg(tmp_path, monkeypatch):
     assert store.url == f"sqlite:///{tmp_path}/geo-auditor/audits.db"
     store.close()
     assert (tmp_path / "geo-auditor" / "audits.db").exists()
+
+
+def test_a_record_of_a_newer_schema_is_refused_with_one_line(tmp_path):
+    """SCHEMA_VERSION is read back: a store written by a newer geo-auditor is not misread."""
+    from tests.conftest import run_cli
+
+    db = tmp_path / "a.db"
+    with Store(db) as store:
+        audit_id = store.create_audit(ROOT, {})
+        sink = StoreSink(store, audit_id)
+        sink.add_page(page(""))
+        sink.finish(SiteArtifacts(root_url=ROOT, crawl_stats=CrawlStats(finish_reason="finished")))
+    with sqlite3.connect(db) as conn:
+        conn.execute("update pages set record = json_set(record, '$.schema_version', 99)")
+    with Store(db) as store:
+        try:
+            list(store.iter_pages(audit_id))
+        except AuditError as exc:
+            assert "newer geo-auditor (schema 99" in str(exc)
+        else:
+            raise AssertionError("a page of schema 99 was read")
+    run = run_cli("rescore", str(audit_id), "--db", str(db), "--out", str(tmp_path / "out"))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "newer geo-auditor" in run.stderr and len(run.stderr.strip().splitlines()) == 1

@@ -24,12 +24,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from auditor.errors import AuditError
 from auditor.store.batches import BatchItemRow, BatchRow, BatchTables
 from auditor.store.caches import CacheTables
 from auditor.store.locks import LOCK_HEARTBEAT_S, LOCK_STALE_S, AuditLock, AuditLocked, lock_row
@@ -45,8 +47,10 @@ from auditor.store.schema import (
     sqlite_pragmas,
 )
 from auditor.store.sink import StoreSink
-from scoring.core.records import PageRecord, SiteArtifacts
-from scoring.core.results import AuditResult
+from scoring.core.records import SCHEMA_VERSION, PageRecord, SiteArtifacts
+from scoring.core.results import RESULT_SCHEMA_VERSION, AuditResult
+
+T = TypeVar("T", bound=BaseModel)
 
 __all__ = [
     "FINAL_ITEM_STATUSES",
@@ -182,12 +186,12 @@ class Store(BatchTables, CacheTables):
     def artifacts(self, audit_id: int) -> SiteArtifacts | None:
         with self.engine.connect() as conn:
             raw = conn.execute(select(audits.c.artifacts).where(audits.c.id == audit_id)).scalar_one_or_none()
-        return SiteArtifacts.model_validate_json(raw) if raw else None
+        return _load(SiteArtifacts, raw, f"the crawl of audit {audit_id}", SCHEMA_VERSION) if raw else None
 
     def result(self, audit_id: int) -> AuditResult | None:
         with self.engine.connect() as conn:
             raw = conn.execute(select(audits.c.result).where(audits.c.id == audit_id)).scalar_one_or_none()
-        return AuditResult.model_validate_json(raw) if raw else None
+        return _load(AuditResult, raw, f"the result of audit {audit_id}", RESULT_SCHEMA_VERSION) if raw else None
 
     def settings(self, audit_id: int) -> dict[str, Any]:
         with self.engine.connect() as conn:
@@ -220,14 +224,14 @@ class Store(BatchTables, CacheTables):
                 select(pages.c.record).where(pages.c.audit_id == audit_id).order_by(pages.c.seq)
             )
             for (raw,) in result:
-                yield PageRecord.model_validate_json(raw)
+                yield _load(PageRecord, raw, f"a page of audit {audit_id}", SCHEMA_VERSION)
 
     def page(self, audit_id: int, url: str) -> PageRecord | None:
         with self.engine.connect() as conn:
             raw = conn.execute(
                 select(pages.c.record).where(pages.c.audit_id == audit_id, pages.c.url == url)
             ).scalar_one_or_none()
-        return PageRecord.model_validate_json(raw) if raw else None
+        return _load(PageRecord, raw, f"page {url} of audit {audit_id}", SCHEMA_VERSION) if raw else None
 
     def page_count(self, audit_id: int) -> int:
         with self.engine.connect() as conn:
@@ -351,3 +355,21 @@ _ROW_COLUMNS = (
     audits.c.pages,
     audits.c.error,
 )
+
+
+def _load(model: type[T], raw: str | bytes, what: str, readable: int) -> T:
+    """A stored record, result or artifact set; a clear AuditError when this version cannot read it
+    (written by a newer geo-auditor: its `schema_version` is above what this one reads)."""
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as exc:
+        try:
+            version = json.loads(raw).get("schema_version")
+        except (ValueError, AttributeError):
+            version = None
+        if isinstance(version, int) and version > readable:
+            raise AuditError(
+                f"{what} was written by a newer geo-auditor (schema {version}; this version reads up to "
+                f"{readable}): update geo-auditor"
+            ) from None
+        raise AuditError(f"{what} in the store is unreadable ({exc.error_count()} invalid fields)") from None

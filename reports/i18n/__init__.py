@@ -104,7 +104,8 @@ class Localizer:
         return self.catalog.columns.get(name, name)
 
     def has_message(self, message_id: str) -> bool:
-        """Whether this language can render `message_id` (English: the checks' own source strings)."""
+        """Whether this language's catalog has `message_id` (English: the source strings registered
+        in this process)."""
         if self.catalog is None:
             return is_defined(message_id)
         return message_id in self.catalog.messages

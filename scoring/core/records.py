@@ -120,7 +120,7 @@ class PageExtras(_Frozen):
 
 
 class PageRecord(_Frozen):
-    schema_version: int = SCHEMA_VERSION
+    schema_version: int = Field(SCHEMA_VERSION, le=SCHEMA_VERSION)  # a newer record is refused, not misread
     url: str  # as requested (canonicalised)
     # Redirects are followed hop by hop and every hop is a record of its own: a 3xx record's
     # final_url is its Location target, and redirect_chain holds the hops seen before this URL.
@@ -207,7 +207,7 @@ class CrawlStats(_Frozen):
 
 
 class SiteArtifacts(_Frozen):
-    schema_version: int = SCHEMA_VERSION
+    schema_version: int = Field(SCHEMA_VERSION, le=SCHEMA_VERSION)  # a newer record is refused, not misread
     root_url: str
     host_aliases: list[str] = Field(default_factory=list)  # hosts treated as the same site
     user_agent: str | None = None

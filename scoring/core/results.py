@@ -228,7 +228,7 @@ class ArticleBrief(_Frozen):
 
 
 class AuditResult(_Frozen):
-    schema_version: int = RESULT_SCHEMA_VERSION
+    schema_version: int = Field(RESULT_SCHEMA_VERSION, le=RESULT_SCHEMA_VERSION)  # newer: refused, not misread
     site: str
     started: str | None = None
     finished: str | None = None
