@@ -118,8 +118,8 @@ def names_in(text: str) -> list[str]:
         if not segment or _DATEISH.search(segment) and not _NAME_AT_START.match(segment):
             continue
         named = _NAME_AT_START.match(segment)
-        if named:
-            segment = named.group("name")
+        if named and not ORGANISATION_WORD_RE.match(segment[named.end():].lstrip()):
+            segment = named.group("name")  # a name followed by "GmbH" is the company's: kept whole, rejected
         parts = [p for p in _CO_AUTHOR_SPLIT.split(segment) if p]
         if len(parts) > 1 and all(_NAME_AT_START.fullmatch(p) for p in parts):
             return parts
@@ -199,6 +199,14 @@ def _in_author_box(element: HtmlTree) -> bool:
     return any(AUTHOR_BOX_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in element.iterancestors())
 
 
+def _link_named(element: HtmlTree, name: str) -> str | None:
+    """The href of a link inside `element` whose text is `name`, else None."""
+    for link in element.xpath(".//a[@href]"):
+        if " ".join(_text(link).split()).casefold() == name.casefold():
+            return link.get("href")
+    return None
+
+
 def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     """Visible person bylines of the page, in page order (source "byline")."""
     title = page_title_element(tree)
@@ -257,7 +265,8 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
             continue  # "von Montag bis Freitag": a prefix needs a name after it
         if placed_well(element):
             names = names_in(text)
-            add(element, names, None)
+            for name in names:  # "Von <a href=/team/jana/>Jana Albrecht</a>": the name's own link
+                add(element, [name], _link_named(element, name))
             if GUEST_RE.match(text):
                 guests.update(n.casefold() for n in names if is_person_name(n, site_names))
     for row in _META_ROWS(tree):

@@ -17,7 +17,7 @@ from scoring.site import SiteData, jsonld_types
 MIN_BIO_WORDS = 25  # a profile needs a few sentences, not just a name and a photo
 PASS_SHARE = 0.8
 MAX_EVIDENCE = 20
-PROFILE_SOURCES = ("rel-author", "itemprop", "byline-class", "byline-text")
+PROFILE_SOURCES = ("rel-author", "itemprop", "byline-class", "byline-text", "byline")
 
 
 @dataclass
@@ -71,7 +71,8 @@ def byline_links(page: PageRecord, site: SiteData) -> list[tuple[str, str]]:
                 links.append((url, person_name(signal.name) or signal.name))
     names = {person_name(s.name) for s in page.author_signals if s.visible} - {None}
     for link in page.links:  # a byline name linked without rel=author ("von <a href=/team/jana/>Jana</a>")
-        if link.internal and link.position == "content" and person_name(link.anchor) in names:
+        # the byline may sit in the article's own header ("entry-header"): content or header links
+        if link.internal and link.position in ("content", "header") and person_name(link.anchor) in names:
             links.append((site.resolve(link.url), person_name(link.anchor) or link.anchor))
     return list(dict.fromkeys(links))
 

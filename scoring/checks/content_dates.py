@@ -28,6 +28,8 @@ def page_date(page: PageRecord) -> tuple[str, str, str] | None:
             value = text_value(node.get(prop))
             if value:
                 return kind, value, "json-ld"
+    if page.extras.visible_date:  # "Veröffentlicht am 14. März 2025" under the title: a reader sees it
+        return "published", page.extras.visible_date, "visible"
     return None
 
 
@@ -83,7 +85,10 @@ class ContentDates(ArticleCheck):
         "Show a publication date (and an update date) on every article, also as datePublished in "
         "JSON-LD."
     )
-    rule = "pass: a published date (JSON-LD, meta, `<time>` or htmldate); fail: none."
+    rule = (
+        "pass: a published date (JSON-LD, meta, `<time>`, the date printed near the title, or htmldate); "
+        "fail: none."
+    )
 
     messages = {
         "none": "no publication or update date",
@@ -99,6 +104,7 @@ class ContentDates(ArticleCheck):
         "source-time-element": "time-element",
         "source-htmldate": "htmldate",
         "source-unknown": "unknown",
+        "source-visible": "the date printed near the title",
     }
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:

@@ -13,6 +13,7 @@ from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
 
 MIN_ARTICLES = 3  # with fewer articles one author is all one can expect
+QUOTED_ONLY_SHARE = 0.25  # the score of named experts who are only quoted, never authors
 MIN_EXPERTS = 2
 MAX_ROWS = 30
 
@@ -38,7 +39,8 @@ class NamedExperts(Check):
         "distinct named people (two-word names, titles stripped, role words and German abstract nouns "
         "rejected) who write (visible bylines) or are quoted by name in the articles. pass: ≥ 2 named "
         "authors (1 with fewer than 3 articles) and every article has a named author; warn: named "
-        "authors, but articles without; fail: no named person. Score = min(1, authors / needed) × (1 − "
+        "authors, but articles without, or experts quoted by name but no named author (score 0.25 × "
+        "min(1, people / needed)); fail: no named person. Score = min(1, authors / needed) × (1 − "
         "anonymous share / 2)."
     )
     scope = "site"
@@ -101,6 +103,9 @@ class NamedExperts(Check):
                 Evidence(url=p, element=element("byline"), note=self.msg("nobody")) for p in anonymous[:10]
             ]
             return Outcome("fail", 0.0, explanation, rows, evidence, affected_urls=anonymous)
-        score = min(1.0, len(authors) / needed) * (1 - len(anonymous) / len(articles) / 2)
-        state = "pass" if len(authors) >= needed and not anonymous else ("warn" if authors else "fail")
+        if authors:
+            score = min(1.0, len(authors) / needed) * (1 - len(anonymous) / len(articles) / 2)
+            state = "pass" if len(authors) >= needed and not anonymous else "warn"
+        else:  # experts are quoted by name, but nobody signs an article: a start, not a pass
+            score, state = QUOTED_ONLY_SHARE * min(1.0, len(people) / needed), "warn"
         return Outcome(state, round(score, 4), explanation, rows[:MAX_ROWS], evidence, affected_urls=anonymous)

@@ -43,7 +43,11 @@ NOT_NAME_START = (
     "According|For|With|When|What|Who|If"
 )
 # "Dr." and similar abbreviations are titles, never a word of the name itself ("Geschäftsführer Dr. Klaus Berger").
-CAP_WORD = rf"(?!(?:Dr|Prof|Dipl|Ing|Mag|Med)\.)[{UPPER}][{LOWER}]+(?:['’-][{UPPER}]?[{LOWER}]+)*"
+# A capitalised word, whole: inner capitals are fine ("McDonald"), a cut-off word is not ("Gmb" of "GmbH").
+CAP_WORD = (
+    rf"(?!(?:Dr|Prof|Dipl|Ing|Mag|Med)\.)[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)*"
+    rf"(?:['’-][{UPPER}]?[{LOWER}]+)*(?![{UPPER}{LOWER}])"
+)
 _PARTICLE = r"(?:von|van|de|der|den|zu|vom|di|da|del|le|la|ter|ten|mc)"
 # A person's name: two to five capitalised words (particles allowed), or a title plus a surname. The
 # bounds keep every pattern built on it linear: a run of capitalised words is never read to its end.
