@@ -14,7 +14,7 @@ from typing import Any
 
 from scoring.config import CATEGORIES, ScoringConfig, validate
 from scoring.core.levers import check_gains
-from scoring.core.messages import listing, msg, sentences, term
+from scoring.core.messages import Message, listing, msg, sentences, term
 from scoring.core.records import PageRecord, SiteArtifacts
 from scoring.core.results import (
     AuditResult,
@@ -84,8 +84,10 @@ def aggregate_pages(check: Check, outcomes: list[PageOutcome]) -> Outcome:
 
 
 def evaluate_check(check: Check, site: SiteData, weight: float) -> CheckResult:
-    """Evaluate one check; missing inputs give not_applicable, exceptions give error."""
+    """Evaluate one check; missing inputs give not_applicable, exceptions give error. The check's
+    `blocker` hook runs inside the same guard."""
     pages: list[PageOutcome] = []
+    blocker = None
     try:  # one broken check (a bad `requires` included) must not sink the audit
         missing = [r for r in check.requires if not site.has(r)]
         if missing:
@@ -96,8 +98,11 @@ def evaluate_check(check: Check, site: SiteData, weight: float) -> CheckResult:
             outcome = aggregate_pages(check, pages)
         else:
             outcome = check.evaluate(site)
+        blocker = check.blocker(outcome, site, pages)  # severity: never the score
+        if blocker is not None and not isinstance(blocker, Message):
+            raise TypeError(f"blocker must be a Message, not {type(blocker).__name__}")
     except Exception as exc:
-        pages = []
+        pages, blocker = [], None
         outcome = Outcome("error", explanation=msg("common.check-failed", error=f"{type(exc).__name__}: {exc}"))
     counts = outcome.score is not None and outcome.state not in ("not_applicable", "error", "informative")
     return CheckResult(
@@ -119,6 +124,7 @@ def evaluate_check(check: Check, site: SiteData, weight: float) -> CheckResult:
         pages=pages,
         effort=check.effort,
         remedy=check.remedy,
+        blocker=blocker,
     )
 
 

@@ -3,13 +3,15 @@
 A check declares everything about itself in its own file, as class attributes (Lighthouse style):
 id, titles, description (why, with its source), category, default weight, effort, remedy, the rule
 it applies (docs/checks.md is generated from these), its details columns and its English messages.
-It implements a pure `evaluate_page` (scope "page") or `evaluate` (scope "site"). No I/O, no
+It implements a pure `evaluate_page` (scope "page") or `evaluate` (scope "site"), and may override
+`blocker` to say when its finding keeps the site out of search and AI answers outright. No I/O, no
 network, no LLM. Translations live in reports/i18n/<lang>/<check-id>.toml.
 """
 
 from __future__ import annotations
 
 from abc import ABC
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -72,6 +74,15 @@ class Check(ABC):
     # -- site scope ----------------------------------------------------------------------
     def evaluate(self, site: SiteData) -> Outcome:
         raise NotImplementedError
+
+    # -- severity ------------------------------------------------------------------------
+    def blocker(self, outcome: Outcome, site: SiteData, pages: Sequence[PageOutcome] = ()) -> Message | None:
+        """Why this finding blocks the site's visibility outright (a level above point gains:
+        `CheckResult.blocker`), or None. Called with every outcome but an error, after `evaluate`
+        (`pages`: the page outcomes of a page-scoped check), inside the same guard: a hook that
+        raises makes the check an error result. It never changes the score — only the ranking
+        (scoring.core.levers.ranked_levers puts blockers first)."""
+        return None
 
 
 class ArticleCheck(Check):

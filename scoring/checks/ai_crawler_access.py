@@ -14,14 +14,15 @@ pages are disallowed, "partly" blocked when only some sampled pages are.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from protego import Protego
 
-from scoring.core.ai_agents import AGENTS, AIAgent, token_key
+from scoring.core.ai_agents import AGENTS, PRIMARY_TOKENS, AIAgent, token_key
 from scoring.core.messages import Message, element, join, listing, sentences
-from scoring.core.results import Evidence
+from scoring.core.results import Evidence, PageOutcome
 from scoring.core.text import excerpt
 from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
@@ -325,6 +326,12 @@ class AICrawlerAccess(Check):
         "rule-line": "line {line}: {rule}",
         "rule-server-error": "robots.txt answered HTTP {status}: treated as Disallow: /",
         "no-group": "no group applies",
+        # blockers (CheckResult.blocker)
+        "blocker-agents": (
+            "robots.txt bars {agents} from the home page: the site cannot appear in {count:plural:its:their} answers."
+        ),
+        "blocker-all": "robots.txt disallows the whole site for every crawler: no search or answer engine may read it.",
+        "blocker-server-error": "robots.txt answers HTTP {status}: crawlers treat the whole site as disallowed.",
     }
 
     @classmethod
@@ -347,6 +354,18 @@ class AICrawlerAccess(Check):
         sample = _sample_urls(site)
         verdicts = [_verdict(policy, agent, home_url, sample) for agent in ORDERED_AGENTS]
         return self._outcome(verdicts, robots_url, len(sample))
+
+    def blocker(self, outcome: Outcome, site: SiteData, pages: Sequence[PageOutcome] = ()) -> Message | None:
+        """A blocker when robots.txt keeps a major answer engine's crawler (`primary`: OAI-SearchBot,
+        Claude-SearchBot, PerplexityBot, Googlebot, Bingbot) from the home page, or every crawler from the site."""
+        rows = outcome.details if outcome.state in ("fail", "warn") else []
+        status = site.artifacts.robots_status or 0
+        if rows and status >= 500:
+            return self.msg("blocker-server-error", status=str(status))
+        if rows and all(row["home_allowed"] is False for row in rows):
+            return self.msg("blocker-all")
+        blocked = [row["token"] for row in rows if row["home_allowed"] is False and row["token"] in PRIMARY_TOKENS]
+        return self.msg("blocker-agents", agents=", ".join(blocked), count=len(blocked)) if blocked else None
 
     # -- outcomes ------------------------------------------------------------------------
     def _outcome(self, verdicts: list[AgentVerdict], robots_url: str, sampled: int) -> Outcome:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from scoring.audit import WARN_SHARE
 from scoring.core.messages import Message
 from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord
-from scoring.core.results import Evidence
+from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
 
@@ -29,6 +31,21 @@ def failure(record: PageRecord) -> Message | None:
     if record.redirect_target is not None:  # resolve() gave up: a redirect loop or endless chain
         return BrokenInternalLinks.msg("redirect-loop", status=str(record.status))
     return None
+
+
+def unreachable_pages(site: SiteData) -> tuple[int, int]:
+    """(crawled page URLs that did not answer, crawled page URLs): every URL the crawl fetched or
+    tried to, but redirect hops (counted where they end), successful non-HTML files (PDFs,
+    images) and URLs robots.txt kept us from fetching. Did not answer: HTTP 4xx/5xx or no response."""
+    failed = total = 0
+    for record in site.pages:
+        if not_fetched(record) or record.redirect_target is not None:
+            continue
+        if record.status is not None and record.status < 400 and not record.fetched_html:
+            continue
+        total += 1
+        failed += record.status is None or record.status >= 400
+    return failed, total
 
 
 @register
@@ -77,7 +94,19 @@ class BrokenInternalLinks(Check):
         "redirect-loop": "redirect loop (HTTP {status})",
         "no-response": "no response",
         "fetch-error": "{error}",
+        # blockers (CheckResult.blocker)
+        "blocker-unreachable": (
+            "{failed} of {total} crawled pages did not answer (HTTP error or no response): the crawlers of search "
+            "and answer engines cannot read most of the site."
+        ),
     }
+
+    def blocker(self, outcome: Outcome, site: SiteData, pages: Sequence[PageOutcome] = ()) -> Message | None:
+        """A blocker when most pages are unreachable: more than half of the crawled page URLs
+        (`unreachable_pages`) did not answer — whatever links to them, and also when not even the
+        home page answered (then this check has no page to read and is not applicable)."""
+        failed, total = unreachable_pages(site)
+        return self.msg("blocker-unreachable", failed=failed, total=total) if failed * 2 > total else None
 
     def evaluate(self, site: SiteData) -> Outcome:
         rows: list[dict] = []

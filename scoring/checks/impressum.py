@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from scoring.core import lexicons as lx
 from scoring.core.messages import Message, element, listing, sentences
 from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord
-from scoring.core.results import Evidence
+from scoring.core.results import Evidence, PageOutcome
 from scoring.core.text import excerpt
 from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
@@ -319,7 +319,20 @@ class Impressum(Check):
         "status": "status {status}",
         "missing": "missing",
         "missing-because": "missing: {note}",
+        # blockers (CheckResult.blocker)
+        "blocker-missing": (
+            "No Impressum on a German site: § 5 DDG requires one on every commercial site; without it the site "
+            "risks legal warnings, and readers and answer engines cannot tell who stands behind it."
+        ),
     }
+
+    def blocker(self, outcome: Outcome, site: SiteData, pages: Sequence[PageOutcome] = ()) -> Message | None:
+        """A blocker when a German site has no Impressum at all (none linked, none crawled); an
+        incomplete or hard-to-reach one is a finding like any other."""
+        explanation = outcome.explanation
+        if outcome.state == "fail" and isinstance(explanation, Message) and explanation.id == "impressum.no-impressum":
+            return self.msg("blocker-missing")
+        return None
 
     def evaluate(self, site: SiteData) -> Outcome:
         targets = linked_targets(site, is_impressum_link)

@@ -9,13 +9,14 @@ not affect answers and is ignored.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scoring.core.ai_agents import lookup
-from scoring.core.messages import join
+from scoring.core.messages import Message, join
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
-from scoring.registry import Check, register
+from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
 
 # Directives that carry a value after a colon; any other "name:" prefix names a crawler.
@@ -98,7 +99,28 @@ class Noindex(Check):
         "source-header": "X-Robots-Tag header",
         "note-noindex": "{directive}: the page is kept out of the search index and AI answers",
         "note-nosnippet": "{directive}: no text of the page may be shown or quoted in results and AI answers",
+        # blockers (CheckResult.blocker)
+        "blocker-home": (
+            "The home page is set to noindex ({reason}): search engines and the answer engines built on them "
+            "drop the site's most important page."
+        ),
+        "blocker-most": (
+            "{noindex} of {rated} pages are set to noindex: most of the site is kept out of search and AI answers."
+        ),
     }
+
+    def blocker(self, outcome: Outcome, site: SiteData, pages: Sequence[PageOutcome] = ()) -> Message | None:
+        """A blocker for site-wide noindex: on the home page, or on more than half of the pages
+        rated (nosnippet, a warning, is no blocker)."""
+        rated = [p for p in pages if p.score is not None]
+        noindex = [p for p in rated if p.state == "fail"]
+        home = site.home
+        at_home = next((p for p in noindex if home is not None and p.url == home.url), None)
+        if at_home is not None:
+            return self.msg("blocker-home", reason=at_home.reason_message or at_home.reason)
+        if len(noindex) * 2 > len(rated):
+            return self.msg("blocker-most", noindex=len(noindex), rated=len(rated))
+        return None
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         blocking: list[Directive] = []

@@ -92,6 +92,10 @@ class CheckResult(_Frozen):
     remedy: str = ""  # what to do when it fails, in plain language (the check's `remedy`)
     # site-score points won by fixing it (scoring.core.levers): the one ranking of levers; None: not computed
     gain: float | None = None
+    # set when the finding keeps the site out of search and AI answers outright (AI search crawlers
+    # blocked, site-wide noindex, ...): why, as a message. A level above the gains: it never changes a
+    # score, it ranks the check first (scoring.core.levers.ranked_levers). None: no blocker
+    blocker: Message | None = None
 
     @model_validator(mode="before")
     @classmethod
