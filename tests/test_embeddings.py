@@ -104,7 +104,7 @@ def test_runner_stage_caches_and_reports_timing(tmp_path, monkeypatch):
 def test_embedding_failure_is_a_warning(tmp_path, monkeypatch):
     monkeypatch.setenv("GEO_AUDIT_EMBEDDER", "st:/nonexistent/model")
     vectors, problem, _ = embedding_stage(Store(tmp_path / "a.db"), _pages())
-    assert vectors is None and problem.startswith("embeddings: not computed")
+    assert vectors is None and problem.text.startswith("embeddings: not computed")
     monkeypatch.setenv("GEO_AUDIT_EMBEDDER", "none")
     assert embedding_stage(Store(tmp_path / "a.db"), _pages()) == (None, None, {})
 

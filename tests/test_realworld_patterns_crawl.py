@@ -123,8 +123,9 @@ def test_a_feed_saved_as_html_is_no_page(audit):
 def test_legal_pages_blocked_by_robots_are_said_to_be_blocked(audit):
     impressum = audit["checks"]["impressum"]
     assert "robots.txt" in impressum["explanation"] and "failed" not in impressum["explanation"]
-    rows = {row["page_type"]: row for row in audit["checks"]["trust-pages"]["details"]}
-    assert rows["Privacy policy"]["found"] is True and "robots.txt" in rows["Privacy policy"]["note"]
+    # results.json holds machine-written cells as messages: {"id", "params", "text"}
+    rows = {row["page_type"]["text"]: row for row in audit["checks"]["trust-pages"]["details"]}
+    assert rows["Privacy policy"]["found"] is True and "robots.txt" in rows["Privacy policy"]["note"]["text"]
 
 
 def test_noindex_archives_get_no_duplicate_or_content_advice(audit):

@@ -156,8 +156,8 @@ def test_local_backend_with_a_missing_model_file_is_a_warning() -> None:
     result, pages = german_site(injection=False)
     outcome = suggest_briefs(result, pages, LLMConfig(backend="local", model="/nonexistent/model.gguf"))
     assert outcome.briefs[0].source == "deterministic" and outcome.usage.requests == 0
-    assert outcome.warnings[0].startswith("LLM step skipped: no GGUF model file at /nonexistent/model.gguf")
-    assert "qwen2.5-coder-0.5b" in outcome.warnings[0]  # names the packaged models
+    assert outcome.warnings[0].text.startswith("LLM step skipped: no GGUF model file at /nonexistent/model.gguf")
+    assert "qwen2.5-coder-0.5b" in outcome.warnings[0].text  # names the packaged models
 
 
 def test_clusters_drive_the_briefs_when_present() -> None:
@@ -300,7 +300,7 @@ def test_second_invalid_reply_falls_back_to_the_deterministic_brief(store: Store
         outcome = suggest_briefs(result, pages, _config(server), cache=store)
     assert len(server.requests) == 2  # the reply and exactly one repair
     assert outcome.briefs[0].source == "deterministic"
-    assert len(outcome.warnings) == 1 and "deterministic brief used" in outcome.warnings[0]
+    assert len(outcome.warnings) == 1 and "deterministic brief used" in outcome.warnings[0].text
     assert outcome.usage.briefs_fallback == 1
 
 
@@ -342,8 +342,8 @@ def test_rejected_key_makes_the_step_deterministic_without_leaking_the_key(store
         outcome = suggest_briefs(result, pages, _config(server, max_briefs=2, concurrency=1), cache=store)
     assert len(server.requests) == 1  # no hammering after a 401
     assert all(b.source == "deterministic" for b in outcome.briefs) and len(outcome.briefs) == 2
-    assert len(outcome.warnings) == 1 and "AuthenticationError" in outcome.warnings[0]
-    dumped = json.dumps([outcome.warnings, outcome.usage.as_dict(), [b.model_dump() for b in outcome.briefs]])
+    assert len(outcome.warnings) == 1 and "AuthenticationError" in outcome.warnings[0].text
+    dumped = json.dumps([[w.text for w in outcome.warnings], outcome.usage.as_dict(), [b.model_dump() for b in outcome.briefs]])
     assert "sk-test-secret" not in dumped
 
 
@@ -359,7 +359,7 @@ def test_unreachable_endpoint_is_a_warning_not_a_failure() -> None:
         timeout_s=2,
     )
     outcome = suggest_briefs(result, pages, config)
-    assert outcome.briefs[0].source == "deterministic" and "LLM step failed" in outcome.warnings[0]
+    assert outcome.briefs[0].source == "deterministic" and "LLM step failed" in outcome.warnings[0].text
 
 
 def test_openai_backend_without_key_or_endpoint_is_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -368,7 +368,7 @@ def test_openai_backend_without_key_or_endpoint_is_a_warning(monkeypatch: pytest
     result, pages = german_site(injection=False)
     outcome = suggest_briefs(result, pages, LLMConfig(backend="openai"))
     assert outcome.briefs[0].source == "deterministic"
-    assert outcome.warnings == [
+    assert [w.text for w in outcome.warnings] == [
         "LLM step skipped: OPENAI_API_KEY is not set (or set OPENAI_BASE_URL); deterministic briefs used"
     ]
 
