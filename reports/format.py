@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from reports.i18n import Localizer
 from reports.strings import MONTHS, STRINGS
-from scoring.core.results import CheckResult
+from scoring.core.results import AuditResult, CheckResult
 
 DEFAULT_LANG = "en"
 MAX_TEXT = 1000  # characters of one crawled text shown (excerpts, cells)
@@ -19,6 +22,8 @@ MAX_TEXT = 1000  # characters of one crawled text shown (excerpts, cells)
 # inside URLs ("java\tscript:"), so anything with them never becomes a link.
 _HTTP_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE | re.ASCII)
 _SLUG = re.compile(r"[^a-z0-9]+")
+_NETLOC = re.compile(r"[\w.-]+(?::[0-9]{1,5})?")  # host[:port]; no user info, nothing to escape
+DISPLAY_KEY = "display_urls"  # settings key of a result whose URLs show the production origin
 
 
 def resolve_lang(lang: str | None, site_language: str | None = None) -> str:
@@ -162,3 +167,81 @@ def check_title(check: CheckResult, loc: Localizer) -> str:
     """The title to show: the failure title when the check failed or warned, in the report language."""
     name = "failure_title" if check.state in ("fail", "warn") else "title"
     return loc.check_field(check.id, name, getattr(check, name))
+
+
+# --- production URLs (--as-host) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OriginMap:
+    """The crawled origin ("http://127.0.0.1:8123") and the production origin shown instead."""
+
+    crawled: str
+    shown: str
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _origin_pattern(self.crawled)
+
+
+@cache
+def _origin_pattern(origin: str) -> re.Pattern[str]:
+    """The origin exactly: not inside a longer host ("…example.de.evil"), not with another port or
+    as user info ("…@evil.example")."""
+    return re.compile(rf"{re.escape(origin)}(?![\w.:@-])", re.IGNORECASE)
+
+
+def _origin(value: Any) -> str | None:
+    """The origin "scheme://host[:port]" of an http(s) URL or a bare host ("www.example.de": https), else None."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not text or re.search(r"[\s\x00-\x1f\x7f]", text):
+        return None
+    try:
+        parts = urlsplit(text if "://" in text else "https://" + text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or not _NETLOC.fullmatch(parts.netloc):
+        return None
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+
+
+def origin_map(result: AuditResult) -> OriginMap | None:
+    """The origin mapping of an audit run with `--as-host` (recorded in `settings.crawl.as_host`):
+    the start URL's origin is shown as the production origin. None without one, or when they agree."""
+    settings = result.settings or {}
+    crawl = settings.get("crawl")
+    shown = _origin(crawl.get("as_host") if isinstance(crawl, dict) else None)
+    crawled = _origin(settings.get("url") or result.site)
+    if shown is None or crawled is None or shown == crawled:
+        return None
+    return OriginMap(crawled, shown)
+
+
+def map_origin(text: str, mapping: OriginMap | None) -> str:
+    """`text` (a URL or a sentence) with every URL of the crawled origin on the production origin.
+
+    The one mapping every writer uses. Only an http(s) origin is put in place of an http(s) origin,
+    so nothing that was no link (`javascript:…`) becomes one; `safe_href` still decides links."""
+    if mapping is None or not text or mapping.crawled.lower() not in text.lower():
+        return text
+    return mapping.pattern.sub(mapping.shown, text)
+
+
+def display_result(result: AuditResult) -> AuditResult:
+    """The result as people see it: with `--as-host`, every URL and text on the production origin
+    (`map_origin` over the result's JSON, so every field is covered), `settings` as recorded plus
+    `settings.display_urls` = {"crawled_origin", "shown_origin"} — the crawled URL of any URL shown is
+    `crawled_origin` + its path. Without `--as-host` (or already mapped) the result itself."""
+    mapping = origin_map(result)
+    if mapping is None or DISPLAY_KEY in (result.settings or {}):
+        return result
+    # JSON never escapes the characters of an origin, and an escape after it ("\n", "\"") ends it
+    # as the character it stands for would: the same replacements as on each decoded string
+    text = map_origin(result.model_copy(update={"settings": {}}).model_dump_json(), mapping)
+    settings = {**result.settings, DISPLAY_KEY: {"crawled_origin": mapping.crawled, "shown_origin": mapping.shown}}
+    return AuditResult.model_validate_json(text).model_copy(update={"settings": settings})
+
+
+def display_site(result: AuditResult) -> str:
+    """The audited site's URL as shown (production origin with `--as-host`), e.g. for a CLI summary."""
+    return map_origin(result.site, origin_map(result))

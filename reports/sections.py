@@ -1,6 +1,6 @@
-"""View-model parts of the report beyond the check sections: action plan, pictures, AI-agent matrix,
-article briefs, page drill-down data and branding. Pure functions of an `AuditResult`; the keys they
-return are documented in `reports.view`.
+"""View-model parts of the report beyond the check sections: pictures, AI-agent matrix, article
+briefs, page drill-down data and branding (the action plan, levers and blockers: reports.plan).
+Pure functions of an `AuditResult`; the keys they return are documented in `reports.view`.
 """
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ import math
 import re
 from typing import Any
 
-from reports.format import anchor, check_title, clip, fmt_num, safe_href, score_view, short_url
+from reports.format import anchor, clip, fmt_num, safe_href, score_view, short_url
 from reports.i18n import Localizer
-from scoring.core.levers import priority as lever_priority
-from scoring.core.levers import ranked_levers, result_gains
+from reports.plan import action_plan, blockers_view, check_gains
 from scoring.core.results import AuditResult, GraphNode
 
-MAX_PLAN_URLS = 3  # affected pages named per action-plan row (all of them are in the check section)
+__all__ = ["action_plan", "ai_matrix", "blockers_view", "branding_view", "briefs_view", "check_gains", "drill_data"]
+
 MAX_GRAPH_NODES = 1500  # SVG nodes; beyond this the best-linked pages are kept
 MAX_GRAPH_EDGES = 6000
 MAX_SUGGESTIONS = 50
@@ -28,62 +28,6 @@ AGENT_CLASSES = ("search", "user", "training")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}")
 _LOGO = re.compile(r"data:image/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+")
 MAX_LOGO = 512 * 1024  # characters of the logo's data: URI
-
-
-# --- action plan --------------------------------------------------------------------------------
-
-
-def check_gains(result: AuditResult) -> dict[str, float]:
-    """Points the site score would gain if each check scored 1.0 (scoring.core.levers)."""
-    return result_gains(result.checks, result.categories)
-
-
-def action_plan(
-    result: AuditResult, t: dict[str, str], lang: str, cat_titles: dict[str, str], loc: Localizer | None = None
-) -> dict[str, Any]:
-
-    loc = loc or Localizer(lang)
-    gains = check_gains(result)
-    items = []
-    for check in result.checks:
-        if check.state not in ("fail", "warn"):
-            continue
-        gain = gains.get(check.id, 0.0)
-        priority = lever_priority(gain, check.effort)
-        explanation, explanation_lang = loc.message(check.explanation_message, check.explanation)
-        remedy = loc.check_field(check.id, "remedy", check.remedy) if check.remedy else None
-        todo = remedy or explanation
-        urls = check.affected_urls
-        items.append(
-            {
-                "id": check.id,
-                "anchor": anchor("check", check.id),
-                "title": check_title(check, loc),
-                "state": check.state,
-                "state_label": t[f"state_{check.state}"],
-                "category": cat_titles.get(check.category, check.category),
-                "gain_value": round(gain, 2),
-                "gain": t["gain_points"].format(n=fmt_num(gain, lang)) if gain >= 0.05 else t["gain_small"],
-                "gain_bar": f"{min(100.0, gain * 10):.1f}",  # 10 points fill the bar
-                "effort": check.effort or "unknown",
-                "effort_label": t[f"effort_{check.effort or 'unknown'}"],
-                "priority": round(priority, 3),
-                "todo": todo,
-                "todo_lang": None if remedy else explanation_lang,
-                "explanation": explanation,
-                "pages_total": len(urls),
-                "pages": [
-                    {"url": clip(short_url(u, result.site), 300), "href": safe_href(u)} for u in urls[:MAX_PLAN_URLS]
-                ],
-                "pages_more": t["and_more"].format(n=len(urls) - MAX_PLAN_URLS) if len(urls) > MAX_PLAN_URLS else "",
-            }
-        )
-    items.sort(key=lambda i: (-i["priority"], -i["gain_value"], i["id"]))
-    for rank, item in enumerate(items, 1):
-        item["rank"] = rank
-    by_id = {i["id"]: i for i in items}
-    levers = [by_id[c.id] for c in ranked_levers(result.checks, gains)[:3]]
-    return {"items": items, "levers": levers}
 
 
 # --- insights: clusters, link graph, click depth, suggestions -----------------------------------
@@ -398,9 +342,12 @@ def branding_view(branding: dict[str, Any] | None) -> dict[str, Any] | None:
     logo = branding.get("logo")
     colour = branding.get("color") or branding.get("colour")
     footer = branding.get("footer")
+    contact = branding.get("contact")
     return {
         "name": clip(name, 120) if isinstance(name, str) and name.strip() else None,
         "logo": logo if isinstance(logo, str) and len(logo) <= MAX_LOGO and _LOGO.fullmatch(logo) else None,
         "color": colour if isinstance(colour, str) and _COLOUR.fullmatch(colour) else None,
         "footer": clip(footer, 500) if isinstance(footer, str) and footer.strip() else None,
+        # one line: the agency's contact person, phone, mail (text, never a link)
+        "contact": clip(" ".join(contact.split()), 300) if isinstance(contact, str) and contact.strip() else None,
     }

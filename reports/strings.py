@@ -271,6 +271,21 @@ STRINGS["en"].update(
         "exports_note": "Beside this file: results.json (every number, schema {v}), pages.csv and "
         "findings.csv (one row per page and check).",
         "prepared_by": "Prepared by",
+        "blockers": "Blockers",
+        "blockers_intro": "These findings keep the site out of search results or AI answers outright. "
+        "Fix them first: no other lever counts while they remain.",
+        "blocker": "Blocker",
+        "blocker_site": "whole site",
+        "blocker_page": "1 page affected",
+        "blocker_pages": "{n} pages affected",
+        "kind_quick_win": "quick win",
+        "kind_project": "project",
+        "plan_quick_wins": "Quick wins",
+        "plan_quick_wins_intro": "Low effort on at most {many} pages, or medium effort on at most {few}: "
+        "done in days.",
+        "plan_projects": "Projects",
+        "plan_projects_intro": "High effort, medium effort on more than {few} pages, or changes on more "
+        "than {many} pages: plan them.",
     }
 )
 STRINGS["de"].update(
@@ -369,6 +384,21 @@ STRINGS["de"].update(
         "exports_note": "Neben dieser Datei: results.json (alle Zahlen, Schema {v}), pages.csv und "
         "findings.csv (eine Zeile je Seite und Prüfung).",
         "prepared_by": "Erstellt von",
+        "blockers": "Blocker",
+        "blockers_intro": "Diese Befunde halten die Website ganz aus Suchergebnissen oder KI-Antworten "
+        "heraus. Zuerst beheben: Solange sie bestehen, zählt kein anderer Hebel.",
+        "blocker": "Blocker",
+        "blocker_site": "ganze Website",
+        "blocker_page": "1 Seite betroffen",
+        "blocker_pages": "{n} Seiten betroffen",
+        "kind_quick_win": "schnell umsetzbar",
+        "kind_project": "Projekt",
+        "plan_quick_wins": "Schnell umsetzbar",
+        "plan_quick_wins_intro": "Geringer Aufwand auf höchstens {many} Seiten oder mittlerer Aufwand auf "
+        "höchstens {few}: in wenigen Tagen erledigt.",
+        "plan_projects": "Projekte",
+        "plan_projects_intro": "Hoher Aufwand, mittlerer Aufwand auf mehr als {few} Seiten oder Änderungen "
+        "auf mehr als {many} Seiten: einplanen.",
     }
 )
 

@@ -14,6 +14,8 @@ Template context (every key the template gets)
 ``t``               dict of interface strings in that language (keys of ``STRINGS["en"]``).
 ``schema_version``  int, the result's schema version.
 ``site``            {"url": str, "href": str | None} — the audited site; href only if http(s).
+                    With ``--as-host`` every URL and text shows the production origin
+                    (``reports.format.display_result``), here and in every other key.
 ``audit_date``      str | None — the audit's date, formatted for the language.
 ``audit_datetime``  str | None — the same date as ISO 8601 (``<time datetime>``), when it parses.
 ``started``         str | None — start of the crawl as recorded (ISO 8601).
@@ -38,8 +40,19 @@ Template context (every key the template gets)
 ``pages``           {"rows": [page row], "total": int, "shown": int, "more": int, "more_label": str,
                     "failing_checks": [{"id", "label"}] (the page filter's per-check options),
                     "window": int (rows shown before "show all")}.
-``plan``            the action plan: list of plan items, best priority first (see *plan item*).
-``levers``          the three plan items with the largest gain (the summary's "biggest levers").
+``blockers``        list of {"id", "anchor", "title", "why", "why_lang", "pages_total",
+                    "pages_label" ("whole site" / "12 pages affected")}: the checks
+                    whose failure keeps the site out of search or AI answers outright
+                    (``CheckResult.blocker``), open ones first, then by gain; "why" is the blocker message in
+                    the report language ("why_lang": "en" when untranslated, else None);
+                    "pages_total": pages affected, 0 = a site-wide finding. Empty: no blocker.
+``plan``            the action plan: list of plan items, blockers first, then best priority
+                    (see *plan item*).
+``plan_groups``     the same items grouped: [{"kind": "quick_win" | "project", "title", "intro"
+                    (the rule, reports/plan.py), "entries": [plan item]}], quick wins first; empty
+                    groups left out.
+``levers``          the three plan items with the largest gain, blockers first (the summary's
+                    "biggest levers").
 ``insights``        {"clusters": [{"id", "label", "colour" (CSS class cl-0…cl-9), "pages", "median_words",
                     "total_words", "score": score view, "bar", "hub": link | None, "strongest": link | None}],
                     "focus": score view, "graph": graph | None, "histogram": histogram | None,
@@ -59,7 +72,8 @@ Template context (every key the template gets)
                     "evidence_tasks", "internal_links": [{"source": link, "target": link, "anchor",
                     "reason"}], "merge_or_expand": [link], "targets": [link], "effort", "language",
                     "source" (sentence), "llm": bool}; link = {"url", "href"}.
-``branding``        None or {"name", "logo" (data:image URI), "color" ("#rrggbb"), "footer"}: validated.
+``branding``        None or {"name", "logo" (data:image URI), "color" ("#rrggbb"), "footer", "contact"
+                    (one line)}: validated.
 ``drill``           the page drill-down data (see reports.sections.drill_data), serialised by the
                     writer into <script type="application/json" id="drill-data">.
 
@@ -70,7 +84,8 @@ Plan item
     {"rank", "id", "anchor", "title", "state", "state_label", "category", "gain_value": float
     (site-score points if the check passed fully), "gain": str, "gain_bar", "effort" ("low" | "medium" |
     "high" | "unknown"), "effort_label", "priority" (gain / effort factor 1, 2, 3), "todo" (what to do),
-    "explanation", "pages_total", "pages": [link] (first 5), "pages_more"}.
+    "todo_lang", "explanation", "pages_total", "pages": [link] (first 3), "pages_more",
+    "blocker": bool, "kind": "quick_win" | "project", "kind_label"}.
 
 Check view
     {"id", "anchor", "title" (failure title when fail/warn), "pass_title", "state", "state_label",
@@ -107,6 +122,7 @@ from reports.format import (
     anchor,
     check_title,
     clip,
+    display_result,
     fmt_date,
     fmt_duration,
     fmt_int,
@@ -123,6 +139,7 @@ from reports.i18n import Localizer
 from reports.sections import (
     action_plan,
     ai_matrix,
+    blockers_view,
     branding_view,
     briefs_view,
     drill_data,
@@ -192,7 +209,7 @@ def _machine_cell(
     if kind == "message":  # English shows the plain value itself, whatever was imported in this process
         named = f"{check_id}.{column}-{value}"
         if loc.catalog is not None and loc.has_message(named):
-            text, text_lang = loc.message(Finding(id=named))
+            text, text_lang = loc.message(Finding(id=named, text=value))  # text: English even unregistered
             return {"text": clip(text), "href": None, "lang": text_lang}
         return cell
     return cell
@@ -389,8 +406,9 @@ def build_view(
 
     `branding` (white-label reports, e.g. an agency's batch of client audits) is optional:
     {"name": str, "logo": "data:image/...;base64,..." (writers.load_branding turns a file into this),
-    "color": "#rrggbb", "footer": str}. Invalid values are dropped, never rendered as markup.
+    "color": "#rrggbb", "footer": str, "contact": str}. Invalid values are dropped, never rendered as markup.
     """
+    result = display_result(result)  # production URLs with --as-host
     code = resolve_lang(lang, result.language)
     t = STRINGS[code]
     loc = Localizer(code)
@@ -441,7 +459,9 @@ def build_view(
         "score": site_score,
         "totals": _counts(result.checks),
         "categories": categories,
+        "blockers": blockers_view(result, t, loc),
         "plan": plan["items"],
+        "plan_groups": plan["groups"],
         "levers": plan["levers"],
         "insights": insights_view(result, t, code, loc),
         "ai_matrix": ai_matrix(result, t, loc),

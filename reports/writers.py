@@ -27,7 +27,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
 
-from reports.format import check_title, resolve_lang
+from reports.format import check_title, display_result, resolve_lang
 from reports.i18n import Localizer
 from reports.view import build_view
 from scoring.core.messages import Message as Finding
@@ -55,6 +55,7 @@ FINDINGS_COLUMNS = (
 )
 SCRIPT = "report.js"
 BOM = "\ufeff"  # Excel reads UTF-8 CSV correctly only with a byte-order mark
+SEPARATORS = (",", ";", "\t")
 LOGO_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"}
 MAX_LOGO_BYTES = 256 * 1024
 # Spreadsheet programs run cells starting with these as formulas ("CSV injection", OWASP).
@@ -161,21 +162,29 @@ def write_text(path: Path, text: str) -> Path:
 def write_report(
     result: AuditResult, out_dir: Path, *, lang: str | None = None, branding: dict[str, Any] | None = None
 ) -> Path:
-    """Write report.html into `out_dir` (which must exist); return its path."""
+    """Write report.html into `out_dir` (which must exist); return its path. URLs on the production
+    origin with `--as-host` (build_view maps them)."""
     html = render_report(result, lang=lang, branding=load_branding(branding))
     return write_text(Path(out_dir) / "report.html", html)
 
 
 def write_results_json(result: AuditResult, out_dir: Path) -> Path:
-    """Write results.json: the full `AuditResult`, readable back with `model_validate_json`."""
+    """Write results.json: the full `AuditResult`, readable back with `model_validate_json`.
+
+    With `--as-host` its URLs and texts show the production origin (`format.display_result`);
+    `settings.url` stays the crawled start URL and `settings.display_urls` names both origins."""
+    result = display_result(result)
     text = json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     return write_text(Path(out_dir) / "results.json", text)
 
 
-def csv_cell(value: object) -> str | int | float:
-    """A CSV value: None as empty; text that a spreadsheet would run as a formula gets a leading '."""
+def csv_cell(value: object, decimal: str = ".") -> str | int | float:
+    """A CSV value: None as empty; text that a spreadsheet would run as a formula gets a leading '.
+    `decimal` "," writes fractions as German Excel reads them (0,85), with the ";" separator."""
     if value is None:
         return ""
+    if isinstance(value, float) and decimal != ".":
+        return repr(value).replace(".", decimal)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
     text = str(value)
@@ -193,10 +202,20 @@ def _signal_cells(signals: PageSignals | None) -> tuple:
     )
 
 
-def write_pages_csv(result: AuditResult, out_dir: Path) -> Path:
-    """Write pages.csv: one row per crawled URL (columns in `PAGES_COLUMNS`)."""
+def _csv_writer(buffer: io.StringIO, separator: str) -> Any:
+    if separator not in SEPARATORS:
+        raise ValueError("CSV separator must be ',', ';' or a tab")
+    return csv.writer(buffer, delimiter=separator)
+
+
+def write_pages_csv(result: AuditResult, out_dir: Path, *, separator: str = ",") -> Path:
+    """Write pages.csv: one row per crawled URL (columns in `PAGES_COLUMNS`), UTF-8 with BOM.
+
+    `separator` ";" (German Excel) also writes fractions with a decimal comma."""
+    result = display_result(result)
+    decimal = "," if separator == ";" else "."
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
+    writer = _csv_writer(buffer, separator)
     writer.writerow(PAGES_COLUMNS)
     for page in result.pages:
         row = (
@@ -210,8 +229,8 @@ def write_pages_csv(result: AuditResult, out_dir: Path) -> Path:
             page.error,
             *_signal_cells(page.signals),
         )
-        writer.writerow([csv_cell(v) for v in row])
-    return write_text(Path(out_dir) / "pages.csv", buffer.getvalue())
+        writer.writerow([csv_cell(v, decimal) for v in row])
+    return write_text(Path(out_dir) / "pages.csv", BOM + buffer.getvalue())
 
 
 def _note_or_explanation(evidence: Evidence, check: CheckResult) -> tuple[str | None, Finding | None]:
@@ -224,19 +243,20 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
     """Write findings.csv for Excel: UTF-8 with BOM, one row per (check, page) finding.
 
     Page checks give one row per page they applied to; site checks one row per evidence item (or
-    one row without URL). `separator` ";" suits German Excel, which splits on semicolons. `lang`
-    ("de") writes check titles and the reasons that have a translation in that language; ids,
-    states and efforts stay as in results.json so filters work the same in every language.
+    one row without URL). `separator` ";" suits German Excel, which splits on semicolons (and
+    reads fractions with a decimal comma, so scores are written so). `lang` ("de") writes check
+    titles and the reasons that have a translation in that language; ids, states and efforts stay
+    as in results.json so filters work the same in every language.
     """
-    if separator not in (",", ";", "\t"):
-        raise ValueError("CSV separator must be ',', ';' or a tab")
+    result = display_result(result)
+    decimal = "," if separator == ";" else "."
     loc = Localizer(lang or "en")
 
     def said(text: str | None, message: Finding | None = None) -> str | None:
         return loc.message(message, text)[0] if (text or message) else text
 
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=separator)
+    writer = _csv_writer(buffer, separator)
     writer.writerow(FINDINGS_COLUMNS)
     for check in result.checks:
         head = (check.id, check_title(check, loc), check.category)
@@ -253,7 +273,7 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
                     first.element if first else None,
                     first.excerpt if first else None,
                 )
-                writer.writerow([csv_cell(v) for v in row])
+                writer.writerow([csv_cell(v, decimal) for v in row])
         elif check.evidence:
             for e in check.evidence:
                 row = (
@@ -266,12 +286,18 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
                     e.element,
                     e.excerpt,
                 )
-                writer.writerow([csv_cell(v) for v in row])
+                writer.writerow([csv_cell(v, decimal) for v in row])
         else:
             explanation = said(check.explanation, check.explanation_message)
             row = (*head, check.state, check.score, check.effort, None, explanation, None, None)
-            writer.writerow([csv_cell(v) for v in row])
+            writer.writerow([csv_cell(v, decimal) for v in row])
     return write_text(Path(out_dir) / "findings.csv", BOM + buffer.getvalue())
+
+
+def csv_separator_for(lang: str) -> str:
+    """The CSV separator of a report language: ";" for German (German Excel splits on semicolons and
+    reads "0,85" as a number), "," otherwise."""
+    return ";" if lang == "de" else ","
 
 
 def write_all(
@@ -279,23 +305,31 @@ def write_all(
     out_dir: Path,
     *,
     lang: str | None = None,
+    separator: str | None = None,
     csv_separator: str | None = None,
     branding: dict[str, Any] | None = None,
 ) -> dict[str, Path]:
     """Create `out_dir` and write every report file.
 
     Returns {"html", "json", "pages_csv", "findings_csv"} -> path. `branding`: see `build_view`
-    ("logo" may be a file path here). `csv_separator` applies to findings.csv; by default ";" when
-    the report is German (German Excel splits on semicolons), else ",".
+    ("logo" may be a file path here). `separator` (older name: `csv_separator`) applies to both CSV
+    files, UTF-8 with BOM either way: by default `csv_separator_for` the report language — ";" with
+    decimal commas for German, "," otherwise. With `--as-host` every file shows the production
+    origin (`format.display_result`, mapped once here).
     """
+    if separator is not None and csv_separator is not None and separator != csv_separator:
+        raise ValueError("give the CSV separator once: separator or csv_separator")
+    separator = separator if separator is not None else csv_separator
+    if separator is not None and separator not in SEPARATORS:
+        raise ValueError("CSV separator must be ',', ';' or a tab")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     code = resolve_lang(lang, result.language)
-    if csv_separator is None:
-        csv_separator = ";" if code == "de" else ","
+    separator = separator or csv_separator_for(code)
+    shown = display_result(result)
     return {
-        "html": write_report(result, out, lang=lang, branding=branding),
-        "json": write_results_json(result, out),
-        "pages_csv": write_pages_csv(result, out),
-        "findings_csv": write_findings_csv(result, out, separator=csv_separator, lang=code),
+        "html": write_report(shown, out, lang=lang, branding=branding),
+        "json": write_results_json(shown, out),
+        "pages_csv": write_pages_csv(shown, out, separator=separator),
+        "findings_csv": write_findings_csv(shown, out, separator=separator, lang=code),
     }

@@ -11,6 +11,8 @@ from scoring.core.messages import Message, english, join, listing, msg, placehol
 from scoring.registry import all_checks
 
 all_checks()  # registers every check's messages
+import auditor.warnings  # noqa: E402,F401  (registers the pipeline's and the LLM step's)
+
 ENGLISH = english()
 GERMAN, GERMAN_METADATA, _ = message_catalog("de")
 

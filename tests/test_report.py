@@ -546,9 +546,10 @@ def test_results_json_round_trips(tmp_path: Path) -> None:
 def test_pages_csv(tmp_path: Path) -> None:
     result = make_result()
     path = write_pages_csv(result, tmp_path)
-    with path.open(encoding="utf-8", newline="") as handle:
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfurl,status,")  # BOM: Excel reads UTF-8
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         header = next(csv.reader(handle))
     assert header[:8] == ["url", "status", "depth", "words", "page_score", "title", "failed_checks", "error"]
     assert header[8:] == [

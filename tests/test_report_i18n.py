@@ -4,7 +4,11 @@ the German catalog, and the German demo report contains no English sentence (no 
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+import tomllib
+from importlib import resources
 from typing import Any
 
 import pytest
@@ -155,3 +159,53 @@ def test_every_registered_check_has_a_remedy_in_both_languages() -> None:
     for check_id, check in all_checks().items():
         assert check.remedy.strip(), check_id
         assert german.check_field(check_id, "remedy", "") not in ("", check.remedy), check_id
+
+
+# -- issue 15: the demo report a client can use --------------------------------------------------
+DEMO_ORIGIN = "https://www.sonnenwerk.example"  # auditor/demo/manifest.toml [site] production_origin
+
+
+def test_demo_report_links_to_its_production_origin(demo: dict[str, Any]) -> None:
+    """The demo crawls a temporary server on 127.0.0.1; every file a person opens shows and links the
+    production origin of the manifest instead. results.json keeps the crawled start URL."""
+    manifest = tomllib.loads((resources.files("auditor") / "demo" / "manifest.toml").read_text(encoding="utf-8"))
+    assert manifest["site"]["production_origin"] == DEMO_ORIGIN
+    out = demo["base"] / "de"
+    for name in ("report.html", "pages.csv", "findings.csv"):
+        text = (out / name).read_text(encoding="utf-8-sig")
+        assert "127.0.0.1" not in text, name
+        assert DEMO_ORIGIN + "/" in text, name
+    doc = lxml_html.fromstring(demo["html"])
+    hrefs = [a.get("href") for a in doc.xpath("//a[@href]") if not a.get("href").startswith("#")]
+    own = [h for h in hrefs if h.startswith(DEMO_ORIGIN + "/")]
+    assert len(own) > 100 and not [h for h in hrefs if "127.0.0.1" in h]
+    result: AuditResult = demo["result"]
+    assert result.site == DEMO_ORIGIN + "/" and all(p.url.startswith(DEMO_ORIGIN + "/") for p in result.pages)
+    crawled = result.settings["url"]
+    assert crawled.startswith("http://127.0.0.1:")
+    assert result.settings["display_urls"] == {"crawled_origin": crawled.rstrip("/"), "shown_origin": DEMO_ORIGIN}
+
+
+def test_demo_csvs_open_in_german_excel(demo: dict[str, Any]) -> None:
+    """German report: both CSV files are UTF-8 with BOM and split on ";" (read back with csv)."""
+    out = demo["base"] / "de"
+    for name, first in (("pages.csv", "url"), ("findings.csv", "check_id")):
+        raw = (out / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf" + first.encode() + b";"), name
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+        assert len(rows) > 40 and all(len(r) == len(rows[0]) for r in rows), name
+        assert any(c in raw.decode("utf-8-sig") for c in "äöüß"), name  # umlauts survive
+    pages = list(csv.DictReader(io.StringIO((out / "pages.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert any("ä" in (row["title"] or "") or "ü" in (row["title"] or "") for row in pages)
+    scores = [row["page_score"] for row in pages if row["page_score"]]
+    assert scores and all(re.fullmatch(r"\d+(,\d+)?", s) for s in scores)  # decimal comma, no point
+
+
+def test_demo_blocker_is_on_top_in_german(demo: dict[str, Any]) -> None:
+    """PerplexityBot is blocked in the demo: a blocker, first in the plan and the levers, said in German."""
+    view = build_view(demo["result"], lang="de")
+    (blocker,) = [b for b in view["blockers"] if b["id"] == "ai-crawler-access"]
+    assert "PerplexityBot" in blocker["why"] and blocker["why_lang"] is None
+    assert blocker["why"].startswith("Die robots.txt sperrt")
+    assert view["plan"][0]["id"] == "ai-crawler-access" and view["levers"][0]["id"] == "ai-crawler-access"
+    assert {g["kind"] for g in view["plan_groups"]} == {"quick_win", "project"}

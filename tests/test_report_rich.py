@@ -386,7 +386,12 @@ def test_briefs_rendered(rich_html: str) -> None:
     brief_el = doc.xpath("//article[@class='brief']")[0]
     text = brief_el.text_content()
     assert XSS_TITLE in text and "qwen-test" in text and "Collect three customer projects" in text
-    assert brief_el.xpath(".//ol[@class='outline']/li[@class='h3']")
+    # sub-items nest under their heading: the numbers count level-2 items only (1, 2, 3 — not 1, 2, ◦, 4)
+    outline = brief_el.xpath(".//ol[@class='outline']")[0]
+    tops = outline.xpath("./li")
+    level2 = [o for o in rich_result().briefs[0].outline if o.level == 2]
+    assert [li.xpath("string(text())").strip() for li in tops] == [o.text for o in level2]
+    assert outline.xpath("./li/ul[@class='sub']/li[@class='h3']")
     assert not brief_el.xpath(".//a[starts-with(@href,'javascript')]")
 
 
@@ -460,8 +465,12 @@ def test_branding_rejects_bad_values(tmp_path: Path) -> None:
         make_result(),
         branding={"name": "X", "logo": "javascript:alert(1)", "color": "red;} body{display:none", "footer": ""},
     )
-    assert view["branding"] == {"name": "X", "logo": None, "color": None, "footer": None}
+    assert view["branding"] == {"name": "X", "logo": None, "color": None, "footer": None, "contact": None}
     assert build_view(make_result())["branding"] is None
+    contact = build_view(make_result(), branding={"contact": f"Jana Berg\n· {XSS_TITLE}\t· +49 40 1"})["branding"]
+    assert contact["contact"] == f"Jana Berg · {XSS_TITLE} · +49 40 1"  # one line, text only
+    html = render_report(make_result(), branding={"name": "Agentur Nord", "contact": XSS_ATTR})
+    assert XSS_ATTR in parse(html).text_content() and "<img" not in html.split("<body", 1)[1]
     with pytest.raises(ValueError, match="PNG"):
         load_branding({"logo": str(tmp_path / "logo.exe")})
     with pytest.raises(ValueError, match="logo"):

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from auditor.agency.batch_file import BatchFile
 from auditor.agency.compare import compare_results
 from auditor.config import mask_secrets
+from auditor.errors import AuditError
 from auditor.store import Store
 from reports.portfolio import (
     Changes,
@@ -39,7 +40,7 @@ def _stored_result(store: Store, audit_id: int) -> AuditResult | None:
     the change column stays empty for that client instead of the whole portfolio failing."""
     try:
         return store.result(audit_id)
-    except ValidationError:
+    except (ValidationError, AuditError):
         return None
 
 
