@@ -95,7 +95,7 @@ Check view
     "more_label", "open"},
     "affected": {"entries": [{"url", "href"}], "total", "more", "more_label", "open"},
     "details": {"columns": [str], "rows": [[cell]], "total", "more", "more_label", "open"}}
-    ("open": entries shown unfolded; the rest sit in a folded <details>, opened for printing).
+    ("open": entries shown unfolded; the rest sit in a folded <details>, which stays folded in print).
     where a cell is {"text": str, "href": str | None, "lang": "en" | None}.
     Titles, description, explanation, notes, column headers and machine-written cells are in the
     report language (reports/i18n); a machine-written sentence without a translation stays English

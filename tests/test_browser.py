@@ -5,7 +5,11 @@ No browser download: playwright launches the system Chromium through `executable
 and without any request but the file itself; every check and category is there; the page table
 sorts, filters, searches and opens a drill-down; hostile crawled strings (a fixture site crawled
 through the CLI, and a literal result full of payloads) stay text and run nothing; a 3,000-page
-report loads whole and sorts (its load time: bench/report_load.py).
+report loads whole and sorts (its load time: bench/report_load.py). Layout: blockers on top of the
+first screen, quick wins before projects, brief outlines numbered by their H2 only; at 390 px no
+element is wider than the viewport (outside the tables that scroll in their own box) and the plan
+and page table are cards; at 1440 px the layout uses the width; the print layout (the executive
+PDF, tests/test_report_pdf.py) shows summary, category overview and plan, folded lists stay folded.
 
 `python -m tests.test_browser docs/screenshots` writes the German and English screenshots.
 """
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -29,7 +34,9 @@ except ImportError:
 
 from auditor.serve import StaticSite
 from reports.i18n import catalog
+from reports.strings import STRINGS
 from reports.writers import write_all
+from scoring.core.results import OutlineItem
 from tests.conftest import SITES, run_cli
 from tests.test_report_rich import PAYLOADS, big_result, rich_result
 
@@ -62,8 +69,8 @@ def browser() -> Iterator[Browser]:
 class Loaded:
     """A page opened from disk, with everything it logged and requested."""
 
-    def __init__(self, browser: Browser, path: Path) -> None:
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=True)
+    def __init__(self, browser: Browser, path: Path, width: int = 1280, height: int = 900) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=True)
         self.page: Page = self.context.new_page()
         self.console: list[ConsoleMessage] = []
         self.errors: list[str] = []
@@ -205,16 +212,232 @@ def test_drill_down_lists_every_finding_of_the_page(demo_de: Loaded, demo: dict[
     assert demo_de.problems() == []
 
 
-def test_print_layout(demo_de: Loaded) -> None:
+def test_print_layout(demo_de: Loaded, demo: dict[str, Any]) -> None:
+    """The executive print layout: summary, category overview and action plan; details, long tables
+    and the page table are left to the HTML report; folded lists stay folded."""
     page = demo_de.page
     assert not page.locator("details.fold:not([open]) > :not(summary)").first.is_visible()  # folded on screen
+    assert not page.is_visible("section.cat-overview")  # print only
     page.emulate_media(media="print")
-    assert not page.is_visible("#page-controls")
-    folded = page.locator("details.fold:not([open]) > :not(summary)").first
-    assert folded.is_visible()  # folded lists print in full
-    assert page.evaluate("getComputedStyle(document.querySelector('section.category')).breakBefore") == "page"
-    pdf = page.pdf(format="A4")
-    assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate("document.querySelectorAll('details[open]').length") == 0  # folded lists stay folded
+    for hidden in ("#page-controls", "nav.toc", "#coverage", "#ai-access", "#insights", "#briefs", "#pages"):
+        assert not page.is_visible(hidden), hidden
+    assert not page.locator("section.category").first.is_visible()
+    assert not page.locator("table.plan .pages-list").first.is_visible()
+    for shown in ("#blockers", "#summary", "section.cat-overview", "#plan", "footer.report"):
+        assert page.is_visible(shown), shown
+    assert page.locator("section.cat-overview .cat-card").count() == page.locator("section.category").count()
+    # every check once in the category overview, failed ones first in each category
+    assert page.locator("section.cat-overview ul.cat-checks > li").count() == len(demo["results"]["checks"])
+    first_states = page.eval_on_selector_all(
+        "section.cat-overview ul.cat-checks > li:first-child .badge", "bs => bs.map(b => b.className)"
+    )
+    assert all("state-fail" in b or "state-warn" in b for b in first_states), first_states
+    for section in ("section.cat-overview", "section.plan"):
+        assert page.evaluate(f"getComputedStyle(document.querySelector('{section}')).breakBefore") == "page"
+    pdf = page.pdf(prefer_css_page_size=True)
+    assert pdf.startswith(b"%PDF")
+    width, height = (float(v) for v in re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf).groups())
+    assert abs(width - 595.28) < 1.5 and abs(height - 841.89) < 1.5  # A4 from the @page rule
+    assert page.evaluate("document.querySelectorAll('details[open]').length") == 0
+
+
+# --- first screen: blockers, quick wins and projects, brief outlines --------------------------------
+
+
+def test_blockers_on_top_of_the_first_screen(browser: Browser, demo: dict[str, Any]) -> None:
+    blocked = [c["id"] for c in demo["results"]["checks"] if c.get("blocker")]
+    assert blocked  # the demo blocks PerplexityBot on purpose
+    for width, height in ((1280, 900), (390, 844)):
+        loaded = Loaded(browser, demo["de"], width, height)
+        try:
+            page = loaded.page
+            box = page.locator("#blockers")
+            assert box.is_visible()
+            top = box.bounding_box()
+            gauge = page.locator("#summary .gauge").bounding_box()
+            assert top["y"] + top["height"] <= gauge["y"]  # above the score
+            assert top["y"] < height / 2  # on the first screen, not below it
+            items = box.locator("ol.blocker-list > li")
+            assert items.count() == len(blocked)
+            hrefs = [items.nth(i).locator("a").get_attribute("href") for i in range(items.count())]
+            assert sorted(h.removeprefix("#check-") for h in hrefs) == sorted(blocked)
+            assert "PerplexityBot" in box.text_content()
+            assert loaded.problems() == []
+        finally:
+            loaded.close()
+
+
+def test_no_blockers_no_box_and_outline_numbers_only_h2(browser: Browser, tmp_path: Path) -> None:
+    outline = [(3, "Lead-in"), (2, "Costs"), (3, "Heat pump"), (3, "Boiler"), (2, "Subsidies"), (2, "Next steps")]
+    brief = (
+        big_result(40)
+        .briefs[0]
+        .model_copy(update={"outline": [OutlineItem(level=level, text=text) for level, text in outline]})
+    )
+    paths = write_all(big_result(40).model_copy(update={"briefs": [brief]}), tmp_path, lang="en")
+    loaded = Loaded(browser, paths["html"])
+    try:
+        page = loaded.page
+        assert page.locator("#blockers").count() == 0
+        numbered = page.eval_on_selector_all(
+            "article.brief ol.outline > li", "ls => ls.map(l => l.firstChild.textContent.trim())"
+        )
+        assert numbered == ["Costs", "Subsidies", "Next steps"]  # 1, 2, 3: sub-items take no number
+        subs = page.eval_on_selector_all(
+            "article.brief ol.outline > li > ul.sub > li", "ls => ls.map(l => l.textContent)"
+        )
+        assert subs == ["Heat pump", "Boiler"]
+        assert page.eval_on_selector_all("article.brief ul.outline-lead > li", "ls => ls.map(l => l.textContent)") == [
+            "Lead-in"
+        ]
+        assert page.locator("article.brief ol.outline > li.h3").count() == 0
+    finally:
+        loaded.close()
+
+
+def test_plan_shows_quick_wins_then_projects(demo_de: Loaded, demo: dict[str, Any]) -> None:
+    page = demo_de.page
+    groups = page.locator("#plan .plan-group")
+    assert groups.count() == 2
+    kinds = [groups.nth(i).get_attribute("class").split()[-1] for i in range(2)]
+    assert kinds == ["kind-quick_win", "kind-project"]
+    titles = [groups.nth(i).locator("h3 .kind-label").text_content() for i in range(2)]
+    assert titles == [STRINGS["de"]["plan_quick_wins"], STRINGS["de"]["plan_projects"]]
+    failing = [c for c in demo["results"]["checks"] if c["state"] in ("fail", "warn")]
+    counts = [groups.nth(i).locator("tbody tr").count() for i in range(2)]
+    assert sum(counts) == len(failing) and all(counts)
+    efforts = groups.nth(1).locator("tbody .effort").evaluate_all("es => es.map(e => e.className)")
+    assert any("effort-high" in e for e in efforts)  # high effort is always a project
+    assert not any(
+        "effort-high" in e
+        for e in groups.nth(0).locator("tbody .effort").evaluate_all("es => es.map(e => e.className)")
+    )
+    assert page.locator("#plan .blocker-badge").count() == len([c for c in failing if c.get("blocker")])
+
+
+# --- mobile (390 px) and wide (1440 px) ---------------------------------------------------------------
+
+# Elements outside the viewport, except inside a declared scroll box (.table-wrap: a table that scrolls
+# inside its own box); each scroll box itself must fit. content-visibility is lifted so that every
+# section is laid out.
+OVERFLOW_JS = """() => {
+  const W = window.innerWidth, bad = [];
+  const boxes = [...document.querySelectorAll('.table-wrap')];
+  for (const box of boxes) {
+    const s = getComputedStyle(box);
+    if (s.overflowX !== 'auto' && s.overflowX !== 'scroll') bad.push('not a scroll box: ' + box.outerHTML.slice(0, 80));
+  }
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.parentElement && el.parentElement.closest('.table-wrap')) continue;
+    const r = el.getBoundingClientRect();
+    if (!r.width && !r.height) continue;
+    if (r.left < -0.5 || r.right > W + 0.5) {
+      const cls = typeof el.className === 'string' && el.className ? '.' + el.className.split(' ').join('.') : '';
+      const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + cls;
+      bad.push(name + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+    }
+  }
+  return {scrollWidth: document.scrollingElement.scrollWidth, innerWidth: W, bad: bad.slice(0, 20)};
+}"""
+LIFT_CONTENT_VISIBILITY = "section, .figure { content-visibility: visible !important; }"
+
+
+def assert_fits(page: Page) -> None:
+    page.add_style_tag(content=LIFT_CONTENT_VISIBILITY)
+    found = page.evaluate(OVERFLOW_JS)
+    assert found["scrollWidth"] <= found["innerWidth"], found
+    assert found["bad"] == [], found["bad"]
+
+
+def assert_cards(page: Page, table: str) -> None:
+    """A table shown as cards: no scrolling inside its box, no row squeezed to a letter a line."""
+    wrap = page.evaluate(
+        f"(() => {{ const w = document.querySelector('{table}').closest('.table-wrap');"
+        " return [w.scrollWidth, w.clientWidth]; })()"
+    )
+    assert wrap[0] <= wrap[1], wrap
+    rows = page.eval_on_selector_all(
+        f"{table} tbody tr:not([hidden])",
+        "rs => rs.map(r => { const b = r.getBoundingClientRect();"
+        " return [getComputedStyle(r).display, b.width, b.height]; })",
+    )
+    assert rows
+    assert all(display == "block" for display, _, _ in rows), rows[:3]
+    assert min(width for _, width, _ in rows) > 300
+    assert max(height for _, _, height in rows) < 700, max(rows, key=lambda r: r[2])
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_demo_at_390px_has_no_horizontal_scrolling(browser: Browser, demo: dict[str, Any], lang: str) -> None:
+    loaded = Loaded(browser, demo[lang], 390, 844)
+    try:
+        page = loaded.page
+        assert page.evaluate("document.documentElement.clientWidth") == 390
+        assert_fits(page)
+        assert_cards(page, "#page-table")
+        assert_cards(page, "table.plan")
+        # the cards name their numbers: "Status 200", "Words 255" …
+        label = page.evaluate(
+            "getComputedStyle(document.querySelector('#page-table tbody tr td:nth-child(4)'), '::before').content"
+        )
+        assert label.strip('"').strip() == ("Wörter" if lang == "de" else "Words")
+        # the drill-down opens inside its card; sorting still works from the header buttons
+        page.locator("#page-table tbody tr:not([data-failed='']) button.drill").first.click()
+        assert page.locator("tr.drill-row").is_visible()
+        found = page.evaluate(OVERFLOW_JS)
+        assert found["scrollWidth"] <= 390 and found["bad"] == [], found
+        page.click("th button[data-sort=words]")
+        words = [int(r["words"]) for r in visible_rows(page)]
+        assert words == sorted(words)
+        # the page table was ~300,000 px tall at 390 px (a letter a line): now a card of a few lines a page
+        height = page.evaluate("document.querySelector('#page-table').getBoundingClientRect().height")
+        assert height < 300 * len(visible_rows(page)), height
+        assert loaded.problems() == []
+    finally:
+        loaded.close()
+
+
+def test_hostile_report_at_390px_fits(browser: Browser, tmp_path: Path) -> None:
+    """Long unbroken crawled strings (payloads, URLs) wrap or scroll in their box, never the page."""
+    paths = write_all(rich_result(), tmp_path)
+    loaded = Loaded(browser, paths["html"], 390, 844)
+    try:
+        assert_fits(loaded.page)
+        for button in loaded.page.locator("#page-table button.drill").all()[:2]:
+            button.click()
+            found = loaded.page.evaluate(OVERFLOW_JS)
+            assert found["scrollWidth"] <= 390 and found["bad"] == [], found
+        assert_nothing_ran(loaded)
+    finally:
+        loaded.close()
+
+
+def test_demo_at_1440px_uses_the_width(browser: Browser, demo: dict[str, Any]) -> None:
+    loaded = Loaded(browser, demo["de"], 1440, 900)
+    try:
+        page = loaded.page
+        assert_fits(page)
+        main = page.locator("main").bounding_box()
+        assert main["width"] >= 1200  # not a phone column in the middle of the screen
+        gauge = page.locator("#summary .gauge").bounding_box()
+        levers = page.locator("#summary ol.levers").bounding_box()
+        assert gauge["x"] + gauge["width"] <= levers["x"] and abs(gauge["y"] - levers["y"]) < 300  # side by side
+        assert page.evaluate("getComputedStyle(document.querySelector('#page-table')).display") == "table"
+        assert (
+            page.evaluate("getComputedStyle(document.querySelector('#page-table thead th:nth-child(6)')).display")
+            == "table-cell"
+        )
+        url_cell = page.locator("#page-table tbody tr td.url").first.bounding_box()
+        assert url_cell["width"] >= 400
+        assert page.evaluate("getComputedStyle(document.querySelector('table.plan')).display") == "table"
+        plan = page.locator("table.plan").first.bounding_box()
+        assert plan["width"] >= main["width"] - 60
+        assert page.locator("table.plan thead").first.is_visible()
+        assert loaded.problems() == []
+    finally:
+        loaded.close()
 
 
 # --- hostile content ----------------------------------------------------------------------------
@@ -342,7 +565,9 @@ def test_big_table_shows_a_window_and_sorts_all_rows(browser: Browser, tmp_path:
 
 
 def screenshots(out_dir: Path) -> None:
-    """Full-page PNGs of the demo report in German and English (docs/screenshots/)."""
+    """PNGs of the demo report in German and English (docs/screenshots/): the whole page (half
+    scale), the first screen, the action plan and topics & links at 1280 px, and a phone's first
+    screen and action plan at 390 px."""
     import tempfile
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -365,6 +590,13 @@ def screenshots(out_dir: Path) -> None:
                         page.locator("#insights").screenshot(path=str(out_dir / f"report-{lang}-insights.png"))
                         page.locator("#plan").screenshot(path=str(out_dir / f"report-{lang}-plan.png"))
                     page.close()
+                # a phone (390 px): the first screen, and the action plan as cards
+                page = b.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+                page.goto((base / lang / "report.html").as_uri(), wait_until="load")
+                page.screenshot(path=str(out_dir / f"report-{lang}-mobile.png"))
+                page.locator("#plan .plan-group").first.evaluate("e => e.scrollIntoView()")
+                page.screenshot(path=str(out_dir / f"report-{lang}-mobile-plan.png"))
+                page.close()
             b.close()
 
 

@@ -1,20 +1,5 @@
 (function () {
   "use strict";
-  // Printing shows every folded list: open the <details> for the print, close them again after.
-  var opened = [];
-  window.addEventListener("beforeprint", function () {
-    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
-      d.open = true;
-      return true;
-    });
-  });
-  window.addEventListener("afterprint", function () {
-    opened.forEach(function (d) { d.open = false; });
-    opened = [];
-  });
-})();
-(function () {
-  "use strict";
   // Page table: sort, filter, search and a per-page drill-down. Crawled text is only ever set
   // through textContent, never parsed as HTML. Allowed by the CSP through this file's sha256 hash.
   var table = document.getElementById("page-table");
