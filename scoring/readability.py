@@ -28,11 +28,16 @@ Formulas (docs/sources.md §5):
 
 ASL: words per sentence; ASW: syllables per word; MS: % words with ≥ 3 syllables; SL: ASL;
 IW: % words with more than 6 letters; ES: % words with one syllable.
+
+The formulas were built for running prose; `prose()` picks it from a page's main text (one block per
+line, as spiders/main_content.py writes it), so lists, tables, card grids, navigation and spec lists
+are never rated — a product name of three compounds is no 3-word sentence of 4-syllable words.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -198,3 +203,124 @@ def ease_label(score: float) -> str:
         if score >= bound:
             return label
     return "very difficult"
+
+
+# -- running prose ------------------------------------------------------------------------------
+
+PROSE_WORDS = 25  # a paragraph this long that ends like a sentence is prose even as one sentence
+PROSE_SENTENCES = 2  # …or this many sentences of SENTENCE_WORDS words, together PROSE_SHORT_WORDS long
+PROSE_SHORT_WORDS = 15
+SENTENCE_WORDS = 3
+LINE_WORDS = 4  # a one-sentence line shorter than this ("Mehr erfahren.") is a button, not a sentence
+RUN_LINES = 3  # consecutive sentence lines are running text even without a long paragraph among them
+MAX_NUMBER_SHARE = 0.2  # numbers per word: more, and it is a table row, a price list or a spec line
+LABEL_WORDS = 3  # "Gewicht:", "Material und Pflege:" — a label before a colon is this short
+VALUE_WORDS = 8  # …and its value shorter than this: longer, it is a sentence after a colon
+LEAD_LABEL_WORDS = 5  # the label leading a list item: "Mehrfamilienhaus in der Wiehre: …"
+
+# a sentence end, perhaps with a closing quote and a footnote number ("… Arteriosklerose.4")
+_SENTENCE_END = re.compile(r"(?:[.!?…][\"'’”“«»)\]]*|(?<=[^\W\d_])[.!?]\d{1,3})$")
+# web and mail addresses are no words a reader reads; the full stop after one still ends the sentence
+_URL = re.compile(r"(?:https?://|www\.)\S*[^\s.,;:!?)\]\"'’”»]|[^\s@(]{1,64}@[^\s@]{1,253}\.\w+", re.IGNORECASE)
+# a numbered reference with its source: "2 F Watanabe, H Katsura: Pseudovitamin B12 … (1999). URL: https://…"
+_FOOTNOTE = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)]?)\s")
+_SOURCE_MARK = re.compile(r"https?://|www\.|\bdoi:|\(\D{0,30}\d{4}\)", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![^\W\d_])\d+(?:[.,:/–-]\d+)*")  # "2025", "12,5", "3-5"; not the 2 of "CO2"
+# a short label and a colon, at the start of the line or after a sentence, "; " or " | "
+_LABEL = re.compile(r"(?:^|[.;!?|]\s+)([^\s:.;!?|][^:.;!?|]{0,40}?):\s")
+_VALUE_END = re.compile(r"[.;!?|](?:\s|$)|:\s")
+_LEAD_LABEL = re.compile(r"([^\s:.;!?|][^:.;!?|]{0,60}?)(?::|\s[–—-])\s")  # "Zweck: …", "Haltung — …"
+
+# what a line of main text is (`_line_kind`)
+PARAGRAPH = "paragraph"  # several sentences
+LONG_SENTENCE = "long sentence"  # one sentence of PROSE_WORDS words or more
+SENTENCE = "sentence"  # one shorter sentence
+OTHER = "other"  # heading, list item, table cell, card title, button, navigation, label: value
+
+
+@dataclass(frozen=True)
+class Prose:
+    """The running prose of a main text, and how much of the text it is."""
+
+    text: str  # the prose paragraphs, one per line
+    paragraphs: int
+    words: int
+    total_words: int  # every word of the main text
+
+
+def _labels(line: str) -> int:
+    """Label: value pairs — a short label and a short value ("Gewicht: 12 kg", "Material: Eiche"); a
+    colon before a sentence ("Der Vorteil: Die Daten lassen sich … übernehmen.") is prose."""
+    count = 0
+    for match in _LABEL.finditer(line):
+        value = _VALUE_END.split(line[match.end() :], maxsplit=1)[0]
+        count += len(words(match.group(1))) <= LABEL_WORDS and len(words(value)) < VALUE_WORDS
+    return count
+
+
+def _line_kind(line: str) -> str:
+    """PARAGRAPH, LONG_SENTENCE, SENTENCE or OTHER. A line that does not end like a sentence is no
+    prose (a paragraph may end with the colon that opens a list or a code block)."""
+    if _FOOTNOTE.match(line) and _SOURCE_MARK.search(line):
+        return OTHER
+    line = _URL.sub("", line).strip()
+    tokens = words(line)
+    ends = bool(_SENTENCE_END.search(line))
+    if len(tokens) < LINE_WORDS or not (ends or line.endswith(":")):
+        return OTHER
+    if len(_NUMBER.findall(line)) > MAX_NUMBER_SHARE * len(tokens):
+        return OTHER
+    sentences = [s for s in split_sentences(line) if len(words(s)) >= SENTENCE_WORDS]
+    labels = _labels(line)
+    if labels and labels * 2 >= max(1, len(sentences)):  # "Material: Edelstahl. Gewicht: 12 kg."
+        return OTHER
+    if len(sentences) >= PROSE_SENTENCES and len(tokens) >= PROSE_SHORT_WORDS:
+        return PARAGRAPH
+    if len(tokens) >= PROSE_WORDS:
+        return LONG_SENTENCE
+    return SENTENCE if sentences and ends else OTHER
+
+
+def _line_kinds(lines: list[str], headings: set[str]) -> list[str]:
+    """The kind of every line. Headings are no prose; list items are none either: the lines after a
+    colon ("Wir fordern:", "Ihre Vorteile:") up to the next heading or paragraph of several sentences,
+    and one-sentence lines led by a label when the line before or after has one too ("Weingut am
+    Kaiserstuhl: 86 kWp auf der Kelterhalle, Eigenverbrauch für die Kühlung.")."""
+    kinds: list[str] = []
+    in_list = False
+    for line in lines:
+        kind = OTHER if line in headings else _line_kind(line)
+        if line in headings or kind == PARAGRAPH:
+            in_list = False
+        elif in_list:
+            kind = OTHER
+        kinds.append(kind)
+        in_list = in_list or line.endswith(":")
+    led = [bool((m := _LEAD_LABEL.match(line)) and len(words(m.group(1))) <= LEAD_LABEL_WORDS) for line in lines]
+    for i, kind in enumerate(kinds):
+        if kind != PARAGRAPH and led[i] and ((i > 0 and led[i - 1]) or (i + 1 < len(led) and led[i + 1])):
+            kinds[i] = OTHER
+    return kinds
+
+
+def prose(main_text: str, headings: Iterable[str] = ()) -> Prose:
+    """The running text of a page's main text (one block per line): a paragraph of several sentences
+    or one long sentence, with the one-sentence lines in the same run of sentence lines (a short
+    paragraph in an article); a run of RUN_LINES one-sentence lines counts as well. Left out: headings
+    and every line that does not end like a sentence (list items, table cells, card titles,
+    navigation, buttons), list items after a colon or led by a label, lines of numbers (table rows,
+    prices, specs), label: value lines and numbered references. Web addresses are dropped from the
+    lines kept."""
+    lines = [" ".join(line.split()) for line in main_text.split("\n")]
+    kinds = _line_kinds(lines, {" ".join(h.split()) for h in headings})
+    kept: list[str] = []
+    run: list[int] = []
+    for i, kind in enumerate([*kinds, OTHER]):
+        if kind != OTHER:
+            run.append(i)
+            continue
+        if len(run) >= RUN_LINES or any(kinds[j] in (PARAGRAPH, LONG_SENTENCE) for j in run):
+            kept += [" ".join(_URL.sub("", lines[j]).split()) for j in run]
+        run = []
+    text = "\n".join(kept)
+    return Prose(text, len(kept), len(words(text)), len(words(main_text)))

@@ -13,11 +13,13 @@ import pytest
 
 from scoring.core.text import split_sentences, words
 from scoring.readability import (
+    Prose,
     TextStats,
     ease_label,
     flesch_amstad,
     flesch_reading_ease,
     lix,
+    prose,
     reading_ease,
     syllables,
     text_stats,
@@ -346,3 +348,208 @@ def test_wiener_sachtextformel_and_lix_order_the_german_texts():
 )
 def test_ease_labels(score, label):
     assert ease_label(score) == label
+
+
+# -- running prose --------------------------------------------------------------------------------
+
+PARAGRAPH = (
+    "Eine Wärmepumpe holt Wärme aus der Luft und bringt sie mit Strom auf die nötige Temperatur. "
+    "Aus einer Kilowattstunde Strom werden so drei bis vier Kilowattstunden Wärme."
+)
+OTHER_PARAGRAPH = (
+    "Viele ältere Häuser kommen mit 50 Grad im Heizkörper gut aus. Wir messen vorher jeden Raum aus, "
+    "dann wissen Sie, ob einzelne Heizkörper getauscht werden sollten."
+)
+
+
+def kept(text: str, headings: tuple[str, ...] = ()) -> list[str]:
+    result = prose(text, headings).text
+    return result.split("\n") if result else []
+
+
+@pytest.mark.parametrize("text", [DE_EXPERT, DE_DENSE, DE_TAX, DE_SIMPLE, DE_BUREAU, EN_PLAIN, EN_ACADEMIC])
+def test_the_test_texts_are_prose_throughout(text):
+    """One sentence (or a few) per line, as paragraphs of an article: every line is read."""
+    assert kept(text) == text.split("\n")
+    assert prose(text).words == prose(text).total_words == len(words(text))
+
+
+def test_a_paragraph_of_sentences_is_prose_and_the_lines_around_it_are_not():
+    text = "\n".join(
+        [
+            "Wärmepumpe im Altbau",  # the H1: no sentence end
+            "Start Leistungen Ratgeber Kontakt",  # navigation left in the text
+            PARAGRAPH,
+            "Kostenlose Erstberatung",  # a list item
+            "Mehr erfahren",  # a button
+            "Jetzt anfragen!",  # a button that shouts: two words are no sentence
+            OTHER_PARAGRAPH,
+        ]
+    )
+    result = prose(text)
+    assert kept(text) == [PARAGRAPH, OTHER_PARAGRAPH]
+    assert result.paragraphs == 2
+    assert result.words == len(words(PARAGRAPH + " " + OTHER_PARAGRAPH))
+    assert result.total_words == len(words(text))
+
+
+def test_headings_are_never_prose_even_when_they_are_questions():
+    question = "Passt eine Wärmepumpe in mein Haus?"
+    text = "\n".join([PARAGRAPH, question, OTHER_PARAGRAPH])
+    assert kept(text) == [PARAGRAPH, question, OTHER_PARAGRAPH]  # a question in running text is a sentence
+    assert kept(text, headings=(question,)) == [PARAGRAPH, OTHER_PARAGRAPH]
+
+
+def test_a_spec_list_is_not_prose():
+    specs = "\n".join(
+        [
+            "Hauptbrennerleistung: 3 × 4,1 kW",
+            "Grillrostmaterial: emaillierter Gusseisengrillrost.",
+            "Material: Edelstahl. Gewicht: 12 kg. Farbe: Schwarz matt.",
+            "Lieferumfang: Grill, Abdeckhaube, Grillrost und Anleitung.",
+            "Abmessungen aufgebaut",
+            "132 × 58 × 118 cm",
+        ]
+    )
+    assert kept(specs) == []
+    assert kept(PARAGRAPH + "\n" + specs) == [PARAGRAPH]
+
+
+def test_a_colon_before_a_sentence_is_prose_a_label_before_a_value_is_not():
+    advantage = "Der Vorteil: Die Daten lassen sich ohne Abtippen direkt in die Buchhaltung übernehmen."
+    assert kept("\n".join([PARAGRAPH, advantage])) == [PARAGRAPH, advantage]
+    assert kept("\n".join([PARAGRAPH, "Lieferzeit: drei bis fünf Werktage."])) == [PARAGRAPH]
+
+
+def test_table_rows_and_lines_of_numbers_are_not_prose():
+    rows = "\n".join(
+        [
+            "Bundesförderung für effiziente Gebäude – Einzelmaßnahmen",
+            "15 % zuzüglich 5 % iSFP-Bonus",
+            "Modul 400 Wp, 20,5 % Wirkungsgrad, 1.722 × 1.134 mm, 21,5 kg, 25 Jahre Garantie.",
+            "Preis ab 12.900 Euro, Speicher 5 bis 15 kWh, Lieferung in 4 bis 6 Wochen.",
+        ]
+    )
+    assert kept(PARAGRAPH + "\n" + rows) == [PARAGRAPH]
+
+
+def test_a_card_grid_is_not_prose():
+    cards = "\n".join(
+        4
+        * [
+            "Wärmepumpenförderung im Bestandsgebäude",
+            "Welche Zuschüsse die Bundesförderung für Ihre Heizungsmodernisierung bereithält.",
+            "Weiterlesen",
+        ]
+    )
+    assert kept(cards) == []
+
+
+def test_one_sentence_lines_count_next_to_a_paragraph_or_in_a_run():
+    alone = "Im Sommer geht es oft schneller."
+    assert kept(alone) == []
+    assert kept("\n".join(["Überschrift", alone, "Mehr erfahren"])) == []
+    assert kept("\n".join([PARAGRAPH, alone])) == [PARAGRAPH, alone]  # a short paragraph in an article
+    run = ["Wir sehen uns Ihr Haus an.", "Wir messen die Räume aus.", "Dann schreiben wir ein Angebot."]
+    assert kept("\n".join(run)) == run  # one sentence per paragraph, three in a row
+    assert kept("\n".join(run[:2])) == []
+
+
+def test_list_items_after_a_colon_are_not_prose_until_the_next_heading_or_paragraph():
+    demands = [
+        "Unabhängige Neubewertung des sogenannten Zehn-Mikrosievert-Konzepts.",
+        "Verzicht auf die ministerielle Zwangszuweisung radioaktiver Abfälle an Deponien.",
+        "Einführung eines regionalen Krebsregisters.",
+    ]
+    text = "\n".join([PARAGRAPH, "Von der Landesregierung fordern wir:", *demands, "Ausblick", *demands])
+    assert kept(text) == [PARAGRAPH]
+    assert kept(text, headings=("Ausblick",)) == [PARAGRAPH, *demands]  # a heading ends the list
+    assert kept("\n".join(["Wir fordern:", *demands[:2], OTHER_PARAGRAPH])) == [OTHER_PARAGRAPH]
+
+
+def test_a_paragraph_may_lead_into_a_list_with_a_colon():
+    intro = (
+        "Als Teil eines Beratungsauftrags haben wir einen Hintergrundprozess für ein Plugin gebaut. "
+        "So sieht die Klasse aus, von der Ihr eigener Prozess erbt:"
+    )
+    assert kept("\n".join([intro, "class ExampleWorker(AbstractWorker):"])) == [intro]
+
+
+def test_list_items_led_by_a_label_are_not_prose():
+    items = [
+        "Weingut am Kaiserstuhl: Solarstrom auf Kelterhalle und Lagergebäude, Eigenverbrauch für die Kühlung.",
+        "Mehrfamilienhaus in der Wiehre: eine Mieterstromanlage für zwölf Wohnungen mit eigenem Zähler.",
+        "Hof im Glottertal: abgestimmt mit der Denkmalbehörde, auf dem Scheunendach verlegt.",
+    ]
+    assert kept("\n".join([PARAGRAPH, *items])) == [PARAGRAPH]
+    assert kept("\n".join([PARAGRAPH, items[0], OTHER_PARAGRAPH])) == [PARAGRAPH, items[0], OTHER_PARAGRAPH]
+
+
+def test_references_and_web_addresses_are_not_read():
+    reference = (
+        "2 F Watanabe, H Katsura, S Takenaka: Pseudovitamin B12 is the predominant cobamide of an algal "
+        "health food, spirulina tablets (Veröffentlichung: 1999). URL: https://pubmed.ncbi.nlm.nih.gov/10552882/"
+    )
+    with_address = PARAGRAPH + " Die Förderrichtlinie finden Sie unter https://www.bafa.de/beg."
+    assert kept("\n".join([with_address, reference])) == [PARAGRAPH + " Die Förderrichtlinie finden Sie unter ."]
+
+
+def test_a_footnote_number_after_the_full_stop_still_ends_the_sentence():
+    line = OTHER_PARAGRAPH + " HDL schützt die Gefäße vor Arteriosklerose.4"
+    assert kept(line) == [line]
+
+
+def test_an_empty_text_has_no_prose():
+    assert prose("") == Prose("", 0, 0, 0)
+
+
+# -- the check reads prose only -------------------------------------------------------------------
+
+
+def test_the_check_judges_the_prose_and_leaves_the_data_sheet_out():
+    from scoring.checks.readability import Readability
+    from tests.factories import site, text_page
+
+    sheet = "\n".join(f"Grillrostmaterial {i}: emaillierter Gusseisengrillrost" for i in range(40))
+    record = text_page("grills/boston/", DE_EXPERT + "\n" + sheet)
+    outcome = Readability().evaluate_page(record, site(record))
+    assert outcome.state == "pass"
+    assert (
+        outcome.evidence[0].note
+        == Readability().evaluate_page(text_page("ratgeber/", DE_EXPERT), site(record)).evidence[0].note
+    )  # the same figures as the article alone
+    read = outcome.evidence[2].note_message
+    assert read.params["words"] == len(words(DE_EXPERT)) and read.params["total"] == record.word_count
+
+
+def test_a_page_without_enough_prose_is_not_applicable_with_the_count():
+    from scoring.checks.readability import MIN_WORDS, Readability
+    from tests.factories import site, text_page
+
+    cards = "\n".join(40 * ["Wärmepumpenförderung im Bestandsgebäude", "Mehr erfahren"])
+    record = text_page("ratgeber/", PARAGRAPH + "\n" + cards)
+    check = Readability()
+    assert check.applies_to(record, site(record))  # enough words on the page, but not of prose
+    outcome = check.evaluate_page(record, site(record))
+    assert outcome.state == "not_applicable"
+    assert outcome.reason_message.id == "readability.little-prose"
+    assert outcome.reason_message.params == {
+        "words": len(words(PARAGRAPH)),
+        "total": record.word_count,
+        "minimum": MIN_WORDS,
+    }
+
+
+@pytest.mark.skipif(
+    "language" not in __import__("scoring.core.records").core.records.PageRecord.model_fields,
+    reason="PageRecord.language (the language detected from the text) is not there yet",
+)
+def test_the_formula_follows_the_language_of_the_text_not_the_lang_attribute():
+    from scoring.checks.readability import Readability
+    from tests.factories import site, text_page
+
+    german_declared_english = text_page("ratgeber/", DE_EXPERT, lang="en", language="de")
+    outcome = Readability().evaluate_page(german_declared_english, site(german_declared_english))
+    assert outcome.reason_message.params["formula"] == "Flesch-Amstad"
+    english = text_page("en/guide/", EN_PLAIN, lang="de", language="en")
+    assert Readability().evaluate_page(english, site(english)).reason_message.params["formula"] == "Flesch Reading Ease"
