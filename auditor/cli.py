@@ -2,8 +2,9 @@
 (auditor.pipeline) and prints (auditor.console); the agency commands are in auditor.agency.cli.
 
 Errors the user can fix print one line on stderr and exit non-zero; no tracebacks
-(set GEO_AUDIT_DEBUG=1 to see one). Inputs (config, URL, output folder) are checked before a crawl
-starts.
+(set GEO_AUDIT_DEBUG=1 to see one). Inputs (config, branding, URL or folder, output folder) are
+checked before a crawl starts. `--pdf` renders report.pdf after the HTML report is written; when
+that fails, the error is one line and the HTML report stays.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import nullcontext
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Annotated
 
@@ -20,30 +21,70 @@ from rich.table import Table
 
 from auditor import pipeline
 from auditor.agency.cli import register_agency_commands
-from auditor.config import ConfigError, UserConfig, check_out_dir, load_config, store_error, url_problem
-from auditor.console import crawl_progress, err, fail, out, print_briefs, print_crawl, print_json, print_outcome, say
+from auditor.config import (
+    ConfigError,
+    UserConfig,
+    check_out_dir,
+    folder_problem,
+    load_config,
+    store_error,
+    url_problem,
+)
+from auditor.console import (
+    click_error,
+    crawl_progress,
+    err,
+    fail,
+    is_click_error,
+    out,
+    print_briefs,
+    print_crawl,
+    print_json,
+    print_outcome,
+    print_table,
+    say,
+)
 from auditor.crawl import CrawlOptions
 from auditor.errors import AuditError, AuditInterrupted
-from auditor.llm import BACKENDS, LLMConfig
+from auditor.llm import LLMConfig
 from auditor.options import (
+    AsHostOption,
+    BrandOption,
     ConfigOption,
+    CsvSeparatorOption,
     DbOption,
+    DelayOption,
+    ExcludeOption,
+    IncludeOption,
     JsonOption,
     LangOption,
     LlmModelOption,
     LlmOption,
+    MaxDepthOption,
+    MaxPagesOption,
     OutOption,
+    PdfOption,
+    SettingOption,
+    StripParamsOption,
+    SubdomainsOption,
+    TimeoutOption,
+    check_csv_separator,
     check_lang,
     crawl_options,
     crawl_scope,
+    make_llm_config,
     open_store,
     opened_stores,
+    plain_help_labels,
+    report_branding,
 )
 from auditor.pipeline import AuditOutcome, ReportTarget
 from auditor.serve import StaticSite
 from auditor.store import Store
 from scoring.config import ScoringConfig, category_of
 from scoring.registry import all_checks
+
+plain_help_labels()
 
 app = typer.Typer(
     name="geo-audit",
@@ -65,18 +106,38 @@ DEMO_OPTIONS = CrawlOptions(
 )
 
 
-def _llm_config(backend: str | None, model: str | None, user: UserConfig) -> LLMConfig:
-    """--llm/--llm-model win over [llm] in the config file; the default is the deterministic builder."""
-    settings = dict(user.llm)
-    name = (backend or settings.pop("backend", None) or "none").lower()
-    settings.pop("backend", None)
-    if name not in BACKENDS:
-        raise AuditError(f"--llm must be one of {', '.join(BACKENDS)}, not {name!r}")
-    if model:
-        settings["model"] = model
-    if "timeout" in settings:
-        settings["timeout_s"] = settings.pop("timeout")
-    return LLMConfig(backend=name, **settings)
+def _version() -> str:
+    try:
+        return metadata.version("geo-auditor")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed as a package)"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        say(f"geo-audit {_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    pass
+
+
+def _pdf(outcome: AuditOutcome, wanted: bool) -> tuple[Path | None, str | None]:
+    """report.pdf of a written report when `--pdf` asked for it: (its path, None) or (None, the
+    one-line error); the HTML report stays either way."""
+    if not wanted:
+        return None, None
+    try:
+        return pipeline.write_pdf_report(outcome.files), None
+    except AuditError as exc:
+        return None, str(exc)
 
 
 def _audit(
@@ -115,54 +176,33 @@ def _print_crawl(store: Store, audit_id: int, as_json: bool) -> None:
         "complete": stats.complete if stats else False,
         "limits_hit": stats.limits_hit if stats else [],
     }
-    print_crawl(summary, as_json)
+    print_crawl(summary, as_json, limits=store.settings(audit_id))
 
 
 @app.command()
 def audit(
     url: Annotated[str, typer.Argument(help="Start URL (https://www.example.de/) or a folder with a static build.")],
-    max_pages: Annotated[int | None, typer.Option(min=1, help="Stop after this many URLs.")] = None,
-    max_depth: Annotated[int | None, typer.Option(min=0, help="Follow links this many clicks deep.")] = None,
-    delay: Annotated[float | None, typer.Option(min=0, help="Seconds between requests.")] = None,
-    timeout: Annotated[
-        int | None,
-        typer.Option(
-            min=1,
-            help=(
-                "Seconds for the crawl, which then stops gracefully; 60 s later (GEO_HARD_TIMEOUT_GRACE) the "
-                "whole audit ends, whatever hangs, keeping what was crawled."
-            ),
-        ),
-    ] = None,
-    as_host: Annotated[
-        str | None,
-        typer.Option(
-            help="Production origin (https://www.example.de): its links, canonicals and sitemap URLs count as "
-            "internal and map onto the crawled staging host or served folder."
-        ),
-    ] = None,
-    include: Annotated[list[str] | None, typer.Option(help="Only crawl URLs matching this regex (repeatable).")] = None,
-    exclude: Annotated[list[str] | None, typer.Option(help="Skip URLs matching this regex (repeatable).")] = None,
-    strip_params: Annotated[
-        str | None,
-        typer.Option(
-            help="Comma-separated query parameters to drop from URLs (utm_* style prefixes allowed; "
-            "'none' keeps all). Default: tracking and session parameters."
-        ),
-    ] = None,
-    subdomains: Annotated[
-        bool, typer.Option("--subdomains", help="Crawl other subdomains too (www and apex are always one site).")
-    ] = False,
-    setting: Annotated[
-        list[str] | None,
-        typer.Option("--setting", "-s", help="Raw Scrapy setting NAME=VALUE (repeatable), e.g. DOWNLOAD_TIMEOUT=5."),
-    ] = None,
+    max_pages: MaxPagesOption = None,
+    max_depth: MaxDepthOption = None,
+    delay: DelayOption = None,
+    timeout: TimeoutOption = None,
+    as_host: AsHostOption = None,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
+    strip_params: StripParamsOption = None,
+    subdomains: SubdomainsOption = False,
+    setting: SettingOption = None,
     out_dir: OutOption = Path("geo-audit-report"),
     db: DbOption = None,
     lang: LangOption = None,
-    config: Annotated[Path | None, typer.Option("--config", help="TOML file with crawl and scoring settings.")] = None,
+    csv_separator: CsvSeparatorOption = None,
+    config: ConfigOption = None,
+    brand: BrandOption = None,
+    pdf: PdfOption = False,
     as_json: JsonOption = False,
-    fail_under: Annotated[float | None, typer.Option(help="Exit 3 when the site score is below this.")] = None,
+    fail_under: Annotated[
+        float | None, typer.Option(metavar="SCORE", help="Exit 3 when the site score is below this.")
+    ] = None,
     crawl_only: Annotated[
         bool, typer.Option("--crawl-only", help="Only crawl into the store; score later with `geo-audit rescore`.")
     ] = False,
@@ -173,10 +213,13 @@ def audit(
     if crawl_only and fail_under is not None:
         # Checked before crawling: a gate that can never judge must not pass silently.
         raise ConfigError("--fail-under needs a score; it cannot be combined with --crawl-only")
+    if crawl_only and pdf:
+        raise ConfigError("--pdf needs a report; it cannot be combined with --crawl-only")
     if not url.strip():
         raise AuditError("give a start URL (https://www.example.de/) or a folder, not an empty string")
     user = load_config(config)
-    llm_config = _llm_config(llm, llm_model, user)
+    branding = report_branding(user, brand)
+    llm_config = make_llm_config(llm, llm_model, user)
     scope = crawl_scope(include, exclude, strip_params, setting)
     if as_host is not None and (problem := url_problem(as_host)):
         raise AuditError(f"--as-host: {problem}")
@@ -193,17 +236,23 @@ def audit(
         **scope,
     )
     folder = Path(url).expanduser()
+    if problem := folder_problem(url):
+        raise AuditError(problem)
     if not folder.is_dir() and (problem := url_problem(url)):
         raise AuditError(problem)
     check_lang(lang)
+    check_csv_separator(csv_separator)
     with StaticSite(folder, origin_alias=as_host) if folder.is_dir() else nullcontext() as site:
         start = site.origin + "/" if site is not None else url
         if crawl_only:
             _crawl_only(start, options, db=db, as_json=as_json)
             return
-        report = ReportTarget(out_dir, lang)
+        report = ReportTarget(out_dir, lang, csv_separator, branding)
         outcome = _audit(start, options, db=db, report=report, quiet=as_json, config=user.scoring, llm=llm_config)
-    print_outcome(outcome, as_json)
+    pdf_path, pdf_error = _pdf(outcome, pdf)
+    print_outcome(outcome, as_json, limits=options, pdf=pdf_path)
+    if pdf_error:
+        fail(pdf_error, 1)
     score = outcome.result.site_score
     if fail_under is not None and (score is None or score < fail_under):
         err.print(f"site score {score} is below --fail-under {fail_under}", markup=False, soft_wrap=True)
@@ -219,18 +268,26 @@ def demo(
     out_dir: OutOption = Path("geo-audit-demo"),
     db: DbOption = None,
     lang: LangOption = None,
+    csv_separator: CsvSeparatorOption = None,
+    brand: BrandOption = None,
+    pdf: PdfOption = False,
     as_json: JsonOption = False,
     llm: LlmOption = None,
     llm_model: LlmModelOption = None,
 ) -> None:
     """Serve the bundled demo site on 127.0.0.1, audit it and write the report."""
-    llm_config = _llm_config(llm, llm_model, UserConfig())  # default: deterministic briefs
+    llm_config = make_llm_config(llm, llm_model, UserConfig())  # default: deterministic briefs
     check_lang(lang)
+    check_csv_separator(csv_separator)
+    branding = report_branding(UserConfig(), brand)
     check_out_dir(out_dir, "--out")
     with resources.as_file(demo_site_dir()) as folder, StaticSite(folder, origin_alias=DEMO_ORIGIN) as site:
-        report = ReportTarget(out_dir, lang)
+        report = ReportTarget(out_dir, lang, csv_separator, branding)
         outcome = _audit(site.origin + "/", DEMO_OPTIONS, db=db, report=report, quiet=as_json, llm=llm_config)
-    print_outcome(outcome, as_json)
+    pdf_path, pdf_error = _pdf(outcome, pdf)
+    print_outcome(outcome, as_json, limits=DEMO_OPTIONS, pdf=pdf_path)
+    if pdf_error:
+        fail(pdf_error, 1)
 
 
 @app.command("checks")
@@ -255,12 +312,15 @@ def list_checks(as_json: Annotated[bool, typer.Option("--json")] = False) -> Non
     table = Table("id", "category", "weight", "scope", "stage", "title")
     for row in rows:
         table.add_row(row["id"], row["category"], f"{row['weight']:g}", row["scope"], row["stage"], row["title"])
-    out.print(table)
+    print_table(table)
     out.print(f"{len(rows)} checks")
 
 
 @app.command("list")
-def list_audits(db: DbOption = None, limit: Annotated[int, typer.Option(min=1)] = 50) -> None:
+def list_audits(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1, metavar="N", help="Show the latest N audits.")] = 50,
+) -> None:
     """Show past audits in the store."""
     with open_store(db) as store:
         rows = store.list_audits(limit)
@@ -268,7 +328,7 @@ def list_audits(db: DbOption = None, limit: Annotated[int, typer.Option(min=1)] 
     for row in rows:
         score = "—" if row.site_score is None else f"{row.site_score:.0f}"
         table.add_row(str(row.id), row.site, row.status, row.started, str(row.pages), score)
-    out.print(table)
+    print_table(table)
 
 
 AuditIdArgument = Annotated[int, typer.Argument(help="Audit id (see `geo-audit list`).")]
@@ -280,14 +340,18 @@ def rescore(
     out_dir: OutOption = Path("geo-audit-report"),
     db: DbOption = None,
     lang: LangOption = None,
+    csv_separator: CsvSeparatorOption = None,
     config: ConfigOption = None,
+    brand: BrandOption = None,
 ) -> None:
     """Score a stored crawl again (new checks or weights) and rewrite its report."""
     check_lang(lang)
+    check_csv_separator(csv_separator)
     user = load_config(config)
+    report = ReportTarget(out_dir, lang, csv_separator, report_branding(user, brand))
     check_out_dir(out_dir, "--out")
     with open_store(db) as store:
-        outcome = pipeline.rescore(store, audit_id, ReportTarget(out_dir, lang), user.scoring)
+        outcome = pipeline.rescore(store, audit_id, report, user.scoring)
     say(f"Site score {outcome.result.site_score}  Report: {outcome.files['html']}")
 
 
@@ -297,21 +361,26 @@ def report(
     out_dir: OutOption = Path("geo-audit-report"),
     db: DbOption = None,
     lang: LangOption = None,
-    csv_separator: Annotated[
-        str | None,
-        typer.Option(
-            "--csv-separator", help="findings.csv separator: ',' or ';' (default: ';' for German reports, for Excel)."
-        ),
+    csv_separator: CsvSeparatorOption = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", metavar="FILE", help="TOML file; its brand section brands the report.")
     ] = None,
+    brand: BrandOption = None,
+    pdf: PdfOption = False,
 ) -> None:
     """Render the report of a stored audit again, without crawling."""
     check_lang(lang)
-    if csv_separator not in (None, ",", ";"):
-        raise AuditError(f"--csv-separator must be ',' or ';', not {csv_separator!r}")
+    check_csv_separator(csv_separator)
+    branding = report_branding(load_config(config), brand)
     check_out_dir(out_dir, "--out")
     with open_store(db) as store:
-        outcome = pipeline.rereport(store, audit_id, ReportTarget(out_dir, lang, csv_separator))
+        outcome = pipeline.rereport(store, audit_id, ReportTarget(out_dir, lang, csv_separator, branding))
+    pdf_path, pdf_error = _pdf(outcome, pdf)
     say(f"Report: {outcome.files['html']}")
+    if pdf_path:
+        say(f"PDF: {pdf_path}")
+    if pdf_error:
+        fail(pdf_error, 1)
 
 
 @app.command()
@@ -321,25 +390,27 @@ def resume(
     db: DbOption = None,
     lang: LangOption = None,
     config: ConfigOption = None,
+    brand: BrandOption = None,
     as_json: JsonOption = False,
     crawl_only: Annotated[bool, typer.Option("--crawl-only", help="Only finish the crawl; do not score.")] = False,
 ) -> None:
     """Continue an interrupted crawl (Ctrl-C, kill) with its settings, then score and report it."""
     check_lang(lang)
     user = load_config(config)
+    report = ReportTarget(out_dir, lang, branding=report_branding(user, brand))
     if not crawl_only:
         check_out_dir(out_dir, "--out")
     with open_store(db) as store:
-        total = int(store.settings(audit_id).get("max_pages") or 500) if store.audit(audit_id) else 500
+        settings = store.settings(audit_id) if store.audit(audit_id) else {}
+        total = int(settings.get("max_pages") or 500)
         with crawl_progress(total, as_json) as on_page:
-            report = ReportTarget(out_dir, lang)
             outcome = pipeline.resume_audit(
                 store, audit_id, report=report, config=user.scoring, on_page=on_page, score=not crawl_only
             )
         if outcome is None:
             _print_crawl(store, audit_id, as_json)
             return
-    print_outcome(outcome, as_json)
+    print_outcome(outcome, as_json, limits=settings)
 
 
 @app.command()
@@ -349,44 +420,23 @@ def suggest(
     db: DbOption = None,
     lang: LangOption = None,
     config: ConfigOption = None,
+    brand: BrandOption = None,
     llm: LlmOption = None,
     llm_model: LlmModelOption = None,
 ) -> None:
     """(Re)write the article briefs of a stored audit and its report; scores stay as they are."""
     check_lang(lang)
     user = load_config(config)
-    llm_config = _llm_config(llm, llm_model, user)
+    report = ReportTarget(out_dir, lang, branding=report_branding(user, brand))
+    llm_config = make_llm_config(llm, llm_model, user)
     check_out_dir(out_dir, "--out")
     with open_store(db) as store:
-        outcome = pipeline.resuggest(store, audit_id, ReportTarget(out_dir, lang), llm_config)
+        outcome = pipeline.resuggest(store, audit_id, report, llm_config)
     print_briefs(outcome.result)
     say(f"Report: {outcome.files['html']}")
 
 
 register_agency_commands(app)  # after the audit commands: `geo-audit --help` lists those first
-
-
-def _click_error(exc: Exception) -> None:
-    """Click's errors (wrong option values, unknown commands) as one line, not a box. Typer vendors
-    click in newer releases, so the classes are recognised by name."""
-    kinds = {cls.__name__ for cls in type(exc).__mro__}
-    if "NoArgsIsHelpError" in kinds:  # `geo-audit` alone: the help, as before
-        try:
-            from typer import rich_utils
-
-            rich_utils.rich_format_error(exc)
-        except Exception:
-            exc.show()
-        sys.exit(exc.exit_code)
-    if "Abort" in kinds:
-        fail("aborted", 1)
-    ctx = getattr(exc, "ctx", None)
-    hint = f" (see `{ctx.command_path} --help`)" if "UsageError" in kinds and ctx is not None else ""
-    fail(f"{exc.format_message()}{hint}", getattr(exc, "exit_code", 2))
-
-
-def _is_click_error(exc: Exception) -> bool:
-    return any(cls.__name__ in ("ClickException", "Abort") for cls in type(exc).__mro__)
 
 
 def main() -> None:
@@ -401,8 +451,8 @@ def main() -> None:
         err.print("interrupted; what was crawled is kept in the store (status partial)", soft_wrap=True)
         sys.exit(130)
     except Exception as exc:
-        if _is_click_error(exc):
-            _click_error(exc)
+        if is_click_error(exc):
+            click_error(exc)
         if os.environ.get("GEO_AUDIT_DEBUG"):
             raise
         from sqlalchemy.exc import SQLAlchemyError

@@ -1,4 +1,5 @@
-"""User configuration from `--config file.toml`: crawl limits and scoring overrides.
+"""User configuration from `--config file.toml`: crawl limits, scoring overrides, the LLM step and
+the report's branding (also from `--brand file.toml`).
 
 ```toml
 [crawl]
@@ -14,11 +15,18 @@ source_domains = ["bfr.bund.de", "vdma.org"]   # the client's own strong sources
 
 [scoring.weights]
 statistics = 4
+
+[brand]              # a white-label report: the agency's name, logo, colour and contact
+name = "Agentur Nord"
+logo = "nord.svg"    # PNG, JPEG, GIF, WebP or SVG, up to 256 KiB; relative to this file
+color = "#1f4e79"
+contact = "Jana Berg · +49 40 123456 · jana@agentur-nord.example"
 ```
 """
 
 from __future__ import annotations
 
+import base64
 import math
 import os
 import re
@@ -52,6 +60,20 @@ CRAWL_KEYS: dict[str, tuple[type, float | None]] = {
     "concurrency": (int, 1),
     "timeout": (int, 1),
 }
+# [brand] (and --brand FILE): keys, and the longest text each may hold.
+BRAND_TEXT_LIMITS = {"name": 120, "contact": 300, "footer": 500}
+BRAND_KEYS = ("name", "logo", "color", "contact", "footer")
+# Logo files by suffix, and the bytes each kind starts with (a renamed file is not embedded as an image).
+LOGO_KINDS: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".gif": ("image/gif", (b"GIF87a", b"GIF89a")),
+    ".webp": ("image/webp", (b"RIFF",)),
+    ".svg": ("image/svg+xml", ()),
+}
+MAX_LOGO_BYTES = 256 * 1024  # as reports.writers.MAX_LOGO_BYTES
+_HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
 _TYPE_NAMES = {int: "a whole number", float: "a number", str: "a string"}
 _URL_USERINFO = re.compile(r"(?i)(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*+://)([^/@\s]*+)@")
 _SECRET_ENV = ("OPENAI_API_KEY", "PGPASSWORD", "REDIS_PASSWORD")
@@ -68,6 +90,7 @@ class UserConfig:
     crawl: dict[str, Any] = field(default_factory=dict)
     scoring: ScoringConfig = field(default_factory=ScoringConfig)
     llm: dict[str, Any] = field(default_factory=dict)  # [llm]: see LLM_KEYS; keys come from the environment
+    brand: dict[str, str] = field(default_factory=dict)  # [brand]: see brand_section; logo as a data: URI
 
 
 def _typed(section: str, key: str, value: Any, spec: tuple[type, float | None], path: Path) -> Any:
@@ -112,20 +135,24 @@ def _table(data: dict[str, Any], key: str, path: Path, where: str = "") -> dict[
     return value
 
 
+def _read_toml(path: Path, what: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{what} not found: {path}") from exc
+    except IsADirectoryError as exc:
+        raise ConfigError(f"{what} {path} is a folder, not a file") from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read {what} {path}: {exc.strerror or exc}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{what} {path} is not valid TOML: {exc}") from exc
+
+
 def load_config(path: Path | None) -> UserConfig:
     if path is None:
         return UserConfig()
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigError(f"config file not found: {path}") from exc
-    except IsADirectoryError as exc:
-        raise ConfigError(f"config file {path} is a folder, not a file") from exc
-    except OSError as exc:
-        raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
-    unknown = sorted(set(data) - {"crawl", "scoring", "llm"})
+    data = _read_toml(path, "config file")
+    unknown = sorted(set(data) - {"crawl", "scoring", "llm", "brand"})
     if unknown:
         raise ConfigError(f"unknown section(s) in {path}: {', '.join(unknown)}")
     crawl = {}
@@ -143,7 +170,69 @@ def load_config(path: Path | None) -> UserConfig:
         problem = url_problem(llm["base_url"])
         if problem:
             raise ConfigError(f"llm.base_url in {path}: {problem}")
-    return UserConfig(crawl=crawl, scoring=scoring, llm=llm)
+    brand = brand_section(_table(data, "brand", path), path)
+    return UserConfig(crawl=crawl, scoring=scoring, llm=llm, brand=brand)
+
+
+# -- branding ----------------------------------------------------------------------------------
+def load_brand_file(path: Path) -> dict[str, str]:
+    """The branding of `--brand FILE.toml`: its keys at the top level or in a [brand] table, as
+    `brand_section` checks them."""
+    data = _read_toml(path, "brand file")
+    if set(data) == {"brand"}:
+        data = _table(data, "brand", path)
+    return brand_section(data, path)
+
+
+def brand_section(section: dict[str, Any], path: Path) -> dict[str, str]:
+    """[brand] checked, each problem one ConfigError line: name, contact and footer are one line of
+    text each; color a hex colour (#1f4e79); logo a PNG/JPEG/GIF/WebP/SVG file of at most 256 KiB
+    (relative to the file `path`), returned embedded as a data: URI so the report stays
+    self-contained and a missing file is found before the crawl."""
+    section = dict(section)
+    if "colour" in section:  # the British spelling, as in batch files
+        if "color" in section:
+            raise ConfigError(f"brand.color and brand.colour in {path}: give one of them")
+        section["color"] = section.pop("colour")
+    brand: dict[str, str] = {}
+    for key, value in section.items():
+        if key not in BRAND_KEYS:
+            raise ConfigError(f"unknown brand setting {key!r} in {path} (known: {', '.join(BRAND_KEYS)})")
+        value = _typed("brand", key, value, (str, None), path).strip()
+        if key in BRAND_TEXT_LIMITS:
+            if _CONTROL.search(value):
+                raise ConfigError(f"brand.{key} in {path} must be one line of text without control characters")
+            if len(value) > BRAND_TEXT_LIMITS[key]:
+                raise ConfigError(f"brand.{key} in {path} is longer than {BRAND_TEXT_LIMITS[key]} characters")
+        elif key == "color" and not _HEX_COLOUR.fullmatch(value):
+            raise ConfigError(f"brand.color in {path} must be a hex colour like #1f4e79, not {_short(value)}")
+        elif key == "logo":
+            value = logo_data_uri(Path(path).expanduser().parent / Path(value).expanduser(), f"brand.logo in {path}")
+        brand[key] = value
+    return brand
+
+
+def logo_data_uri(file: Path, where: str) -> str:
+    """The logo file as a data: URI, or ConfigError (one line) naming `where` it was set."""
+    kind = LOGO_KINDS.get(file.suffix.lower())
+    if kind is None:
+        raise ConfigError(f"{where}: {file} must be a PNG, JPEG, GIF, WebP or SVG file")
+    mime, starts = kind
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{where}: logo file not found: {file}") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{where}: {file} is a folder, not a logo file") from None
+    except OSError as exc:
+        raise ConfigError(f"{where}: cannot read {file}: {exc.strerror or exc}") from None
+    if len(data) > MAX_LOGO_BYTES:
+        raise ConfigError(f"{where}: {file} is larger than {MAX_LOGO_BYTES // 1024} KiB")
+    if (starts and not data.startswith(starts)) or (mime == "image/webp" and data[8:12] != b"WEBP"):
+        raise ConfigError(f"{where}: {file} is not a {file.suffix.lstrip('.').upper()} image")
+    if mime == "image/svg+xml" and b"<svg" not in data.lower():
+        raise ConfigError(f"{where}: {file} is not an SVG image")
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def _scoring(section: dict[str, Any], path: Path) -> ScoringConfig:
@@ -194,6 +283,23 @@ def url_problem(raw: str) -> str | None:
     if port == 0:
         return f"not a URL: {clean_line(repr(raw))} (the port must be a number from 1 to 65535)"
     return None
+
+
+def folder_problem(url: str) -> str | None:
+    """Why a start argument written as a path (/srv/site, ./build, ~/site) is no folder to serve,
+    or None (an existing folder, or no path at all: a URL, checked by url_problem)."""
+    text = url.strip()
+    if "://" in text:
+        return None
+    path = Path(text).expanduser()
+    if path.is_dir():
+        return None
+    written_as_path = text.startswith(("/", "./", "../", "~", ".\\", "..\\")) or text in (".", "..")
+    if not written_as_path and not path.exists():
+        return None
+    if path.exists():
+        return f"{text} is a file, not a folder: give the folder of a static build, or a start URL"
+    return f"folder {text} does not exist: give an existing folder with a static build, or a start URL (https://…)"
 
 
 def check_out_dir(path: Path, option: str = "--out") -> None:

@@ -3,7 +3,8 @@
 Every way of running an audit goes through here: `audit` and `demo` (run_audit), `audit
 --crawl-only` (crawl_only), `resume` (resume_audit), `rescore`, `suggest` (resuggest), `report`
 (rereport) and the batch child (run_audit with strict=True). The stages themselves are in
-auditor.runner; the whole audit runs under its hard time limit (auditor.deadline).
+auditor.runner; the whole audit runs under its hard time limit (auditor.deadline). `write_pdf_report`
+renders the written report as a PDF (`--pdf`).
 
 Errors the user can act on are AuditError (auditor.errors); whatever was crawled stays in the store.
 """
@@ -42,6 +43,7 @@ __all__ = [
     "resuggest",
     "resume_audit",
     "run_audit",
+    "write_pdf_report",
 ]
 
 
@@ -165,6 +167,27 @@ def _after_crawl(
     else:
         result = suggest_stage(store, audit_id, result, llm)
     return AuditOutcome(audit_id, result, report_stage(result, report))
+
+
+def write_pdf_report(files: dict[str, Path]) -> Path:
+    """report.pdf beside the written report.html (reports.pdf renders it with Chromium); its path.
+
+    AuditError (one line) when this installation cannot render PDFs (no reports.pdf, no Chromium)
+    or the rendering fails; the HTML report stays as written."""
+    html = Path(files["html"])
+    kept = f"the HTML report is kept: {html}"
+    try:
+        from reports.pdf import write_pdf
+    except ImportError as exc:
+        raise AuditError(f"cannot write the PDF: PDF export is not available ({exc}); {kept}") from None
+    try:
+        return Path(write_pdf(html, html.parent / "report.pdf"))
+    except Exception as exc:  # Chromium missing, crashed or timed out: the report itself is fine
+        lines = str(exc).strip().splitlines()  # only the first line of a multi-line error
+        reason = lines[0][:300] if lines else ""
+        if type(exc).__name__ != "PdfError" or not reason:  # PdfError: a sentence for the user already
+            reason = f"{type(exc).__name__}: {reason}".rstrip(": ")
+        raise AuditError(f"cannot write the PDF: {reason}; {kept}") from None
 
 
 def _existing(store: Store, audit_id: int) -> None:

@@ -263,7 +263,8 @@ class ReportTarget:
     out_dir: Path
     lang: str | None = None  # None: the site's language
     csv_separator: str | None = None  # findings.csv; None: ";" for German reports, else ","
-    branding: dict[str, str] | None = None  # white label (reports.writers keys: name, logo, color, footer)
+    # white label: reports.writers keys name, logo (file or data: URI), color, contact, footer
+    branding: dict[str, str] | None = None
 
 
 def report_stage(result: AuditResult, target: ReportTarget) -> dict[str, Path]:

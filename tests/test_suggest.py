@@ -343,7 +343,8 @@ def test_rejected_key_makes_the_step_deterministic_without_leaking_the_key(store
     assert len(server.requests) == 1  # no hammering after a 401
     assert all(b.source == "deterministic" for b in outcome.briefs) and len(outcome.briefs) == 2
     assert len(outcome.warnings) == 1 and "AuthenticationError" in outcome.warnings[0].text
-    dumped = json.dumps([[w.text for w in outcome.warnings], outcome.usage.as_dict(), [b.model_dump() for b in outcome.briefs]])
+    warnings = [w.text for w in outcome.warnings]
+    dumped = json.dumps([warnings, outcome.usage.as_dict(), [b.model_dump() for b in outcome.briefs]])
     assert "sk-test-secret" not in dumped
 
 

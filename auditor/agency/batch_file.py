@@ -34,7 +34,7 @@ CLIENT_KEYS = {
     "memory_mb": int,
     "out": str,
 }
-BRANDING_KEYS = ("agency", "logo", "colour", "footer")
+BRANDING_KEYS = ("agency", "logo", "colour", "footer", "contact")
 CSV_COLUMNS = (*CLIENT_KEYS, "disabled", "weights", "source_domains", *BRANDING_KEYS)
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 LOGO_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml")

@@ -74,7 +74,7 @@ def report_branding(branding: dict[str, str] | None) -> dict[str, str] | None:
     """The batch file's branding in the keys reports.writers takes (agency -> name, colour -> color)."""
     if not branding:
         return None
-    keys = {"agency": "name", "logo": "logo", "colour": "color", "footer": "footer"}
+    keys = {"agency": "name", "logo": "logo", "colour": "color", "footer": "footer", "contact": "contact"}
     return {keys[k]: v for k, v in branding.items() if k in keys}
 
 

@@ -20,7 +20,7 @@ from auditor.agency.batch_file import BatchError, load_batch
 from auditor.agency.compare import CompareError, Comparison, compare_audits, latest_pair, trends
 from auditor.agency.portfolio import PortfolioError, build_portfolio
 from auditor.config import ConfigError, check_out_dir, clean_line, mask_secrets
-from auditor.console import err, out, print_json, say
+from auditor.console import err, out, print_json, print_table, say
 from auditor.errors import AuditError
 from auditor.options import DbOption, JsonOption, check_lang, open_store
 from auditor.start_url import normalise_start_url
@@ -117,16 +117,22 @@ def register_agency_commands(app: typer.Typer) -> None:
             def on_change(states: dict[str, ClientState]) -> None:
                 live.update(progress_table(states, title))
 
-            if queue:
-                from auditor.agency.distributed import run_distributed
+            try:
+                if queue:
+                    from auditor.agency.distributed import run_distributed
 
-                outcome = run_distributed(
-                    spec, db=url, redis_url=queue, resume=resume, retry_errors=retry_errors, on_change=on_change
-                )
-            else:
-                outcome = run_batch(
-                    spec, db=url, jobs=parallel, resume=resume, retry_errors=retry_errors, on_change=on_change
-                )
+                    outcome = run_distributed(
+                        spec, db=url, redis_url=queue, resume=resume, retry_errors=retry_errors, on_change=on_change
+                    )
+                else:
+                    outcome = run_batch(
+                        spec, db=url, jobs=parallel, resume=resume, retry_errors=retry_errors, on_change=on_change
+                    )
+            except BaseException:
+                live.transient = True  # an error is its one line, with no half-drawn table before it
+                raise
+        if not as_json and not err.is_terminal:
+            err.line()  # into a pipe or a log, Rich ends the final table without a line break
         with open_store(url) as store:
             files = build_portfolio(store, outcome.batch_id, Path(spec.out), batch=spec)
         if as_json:
@@ -198,7 +204,7 @@ def register_agency_commands(app: typer.Typer) -> None:
                 str(p.open_findings),
             )
             previous = p.site_score
-        out.print(table)
+        print_table(table)
 
     @app.command()
     def portfolio(
@@ -269,7 +275,7 @@ def _print_comparison(out: Console, c: Comparison) -> None:
     table = Table("category", "before", "after", "Δ")
     for cat in c.categories:
         table.add_row(escape(cat["title"]), _fmt(cat["before"]), _fmt(cat["after"]), _fmt(cat["delta"], signed=True))
-    out.print(table)
+    print_table(table, out)
     for label, items in (("New findings", c.new_findings), ("Fixed findings", c.fixed_findings)):
         out.print(f"[bold]{label}[/bold] ({len(items)})")
         for f in items[:50]:
