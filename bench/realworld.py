@@ -13,7 +13,13 @@ briefs off), and every labelled page's signals in results.json are compared with
 - main-text words: median of |audit - label| / max(label, 100), per page type;
 - quote speakers: share of the attributed quotes the audit lists on a page (the evidence of the
   attributed-quotes check, article pages) whose speaker is one of the page's labelled
-  `quote_speakers` (titles dropped; a surname alone names the same person).
+  `quote_speakers` (titles dropped; a surname alone names the same person);
+- language: share of the pages labelled with a `language` (the language of the text a person reads
+  on the page, decided by reading it; `language_ok` lists a second answer for a page written half in
+  each) whose detected `pages[].language` matches. A page the audit leaves unmeasured (None: too
+  short or too mixed to tell) counts as not right; wrong answers are counted apart. Pages labelled
+  `language: null` have no text to tell (empty, a script, "blah blah blah"): right when the audit
+  says None too.
 
     python bench/realworld.py [--root /tmp/geo-realworld] [--out /tmp/geo-realworld-out] [--reuse]
                               [--sites a,b] [--show byline,page_type,...]
@@ -242,6 +248,8 @@ def compare(labels: list[dict], results: dict[str, dict]) -> dict:
     name_misses: list[str] = []
     speakers_right = speakers_total = 0
     speaker_misses: list[str] = []
+    language = {"right": 0, "wrong": 0, "none": 0, "textless": 0, "textless_right": 0}
+    language_misses: list[str] = []
     word_errors: dict[str, list[float]] = defaultdict(list)
     word_misses: list[tuple[float, str]] = []
     missing: list[str] = []
@@ -278,6 +286,8 @@ def compare(labels: list[dict], results: dict[str, dict]) -> dict:
                     speakers_right += 1
                 else:
                     speaker_misses.append(f"{url}  label={label['quote_speakers']!r}  audit={speaker!r}")
+        if "language" in label:
+            compare_language(label, page.get("language"), page.get("language_confidence"), language, language_misses)
         error = abs(signals["words_main"] - label["word_count_main"]) / max(label["word_count_main"], 100)
         word_errors[label["page_type"]].append(error)
         word_misses.append(
@@ -292,10 +302,32 @@ def compare(labels: list[dict], results: dict[str, dict]) -> dict:
         "page_type": (type_ok.tp, type_ok.tp + type_ok.fp, type_misses),
         "names": (names_right, names_total, name_misses),
         "speakers": (speakers_right, speakers_total, speaker_misses),
+        "language": (language, language_misses),
         "words": word_errors,
         "word_misses": [m for _, m in sorted(word_misses, reverse=True) if _ > 0.10],
         "missing": missing,
     }
+
+
+def compare_language(
+    label: dict, found: str | None, confidence: float | None, counts: dict[str, int], misses: list[str]
+) -> None:
+    """Count one labelled page's detected language into `counts` (right / wrong / none / textless)."""
+    want = label["language"]
+    note = f"{label['url']}  label={want!r}  audit={found!r} ({confidence})"
+    if want is None:
+        counts["textless"] += 1
+        counts["textless_right"] += found is None
+        if found is not None:
+            misses.append("TEXTLESS " + note)
+    elif found is None:
+        counts["none"] += 1
+        misses.append("NONE " + note)
+    elif found in (want, *(label.get("language_ok") or [])):
+        counts["right"] += 1
+    else:
+        counts["wrong"] += 1
+        misses.append("WRONG " + note)
 
 
 def report(figures: dict, labels: list[dict], sites: list[str], show: set[str]) -> None:
@@ -327,6 +359,15 @@ def report(figures: dict, labels: list[dict], sites: list[str], show: set[str]) 
         f"quote speakers right {share:.3f}  ({right}/{total} quotes listed on pages with labelled speakers; "
         "target 0.90)"
     )
+    counts, language_misses = figures["language"]
+    total = counts["right"] + counts["wrong"] + counts["none"]
+    if total:
+        print(
+            f"language right       {counts['right'] / total:.3f}  ({counts['right']}/{total} pages labelled with a "
+            f"language; {counts['wrong']} wrong, {counts['none']} not measured; target 0.98)"
+        )
+    if counts["textless"]:
+        print(f"  pages without text  {counts['textless_right']}/{counts['textless']} left unmeasured, as labelled")
     print("\nmain-text words: median |audit - label| / max(label, 100) per page type (target ≤ 0.10)")
     for kind, errors in sorted(figures["words"].items()):
         print(f"  {kind:10} {statistics.median(errors):.3f}  ({len(errors)} pages)")
@@ -335,6 +376,7 @@ def report(figures: dict, labels: list[dict], sites: list[str], show: set[str]) 
         "page_type": type_misses,
         "names": name_misses,
         "speakers": speaker_misses,
+        "language": language_misses,
         "words": figures["word_misses"],
     }
     for name in sorted(show):
@@ -388,8 +430,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def page_language(root: Path, label: dict) -> str | None:
-    """The language of a labelled page's visible text (function words; the lang attribute lies on
-    several corpus sites: English posts under lang="de")."""
+    """The language of a labelled page's visible text: its `language` label, else a guess from function
+    words (the lang attribute lies on several corpus sites: English posts under lang="de")."""
+    if "language" in label:
+        return label["language"]
     import lxml.html
 
     from scoring.core.lexicons import guess_language

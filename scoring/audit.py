@@ -158,6 +158,8 @@ def _page_summaries(site: SiteData, results: list[CheckResult]) -> list[PageSumm
                 error=page.error,
                 page_type=classify(page).kind if page.ok else None,
                 signals=page_signals(page, site) if page.ok else None,
+                language=page.language if page.ok else None,
+                language_confidence=page.language_confidence if page.ok else None,
             )
         )
     return summaries
@@ -222,6 +224,7 @@ def _score(site: SiteData, config: ScoringConfig, settings: dict[str, Any] | Non
         started=stats.started,
         finished=stats.finished,
         language=site.language,
+        languages=site.languages,
         settings=settings or {},
         checks=results,
         categories=categories,

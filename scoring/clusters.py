@@ -361,7 +361,43 @@ def topic_pages(pages) -> list:  # noqa: ANN001
 
 
 def cluster_site(site) -> Clustering:  # noqa: ANN001 - SiteData
+    """Topic clusters of the site's topic pages, within one language: a site in several languages is
+    clustered per language (translations are one topic in two languages, never one cluster) and the
+    results are merged (`merge_clusterings`); regional variants joined by hreflang count once."""
+    from scoring.translations import language_groups, without_variants
+
     pages = [p for p in topic_pages(site.content_pages) if page_key(p) in site.embeddings.vectors]
-    vectors = {page_key(p): site.embeddings.vectors[page_key(p)] for p in pages}
-    labels = {page_key(p): label_text(p) for p in pages}
-    return cluster_pages(vectors, labels, site.embeddings.model)
+    groups = language_groups(pages)
+    model = site.embeddings.model
+    parts = []
+    for language, members in groups.items():
+        members = without_variants(site, members)
+        vectors = {page_key(p): site.embeddings.vectors[page_key(p)] for p in members}
+        labels = {page_key(p): label_text(p) for p in members}
+        parts.append((language, cluster_pages(vectors, labels, model)))
+    if len(parts) <= 1:  # one language, or no topic page at all: nothing to merge
+        return parts[0][1] if parts else cluster_pages({}, {}, model)
+    return merge_clusterings(parts, model)
+
+
+def merge_clusterings(parts: Sequence[tuple[str | None, Clustering]], model: str | None) -> Clustering:
+    """One Clustering from those of each language: clusters renumbered by size (then first URL) and
+    labelled with their language, off-topic pages and centre similarities pooled, the focus score the
+    page-weighted mean of the languages' scores (a language with one page has none)."""
+    largest = max(parts, key=lambda part: (len(part[1].centre_similarity), part[0] or ""))[1]
+    merged = Clustering(model, largest.calibration)
+    found = [(language, c) for language, clustering in parts for c in clustering.clusters]
+    found.sort(key=lambda item: (-len(item[1].members), item[1].members[0]))
+    for cid, (language, cluster) in enumerate(found):
+        label = f"{cluster.label} ({language})" if language else cluster.label
+        merged.clusters.append(ClusterData(cid, list(cluster.members), label, cluster.cohesion))
+        merged.cluster_of.update(dict.fromkeys(cluster.members, cid))
+    for _, clustering in parts:
+        merged.off_topic.extend(clustering.off_topic)
+        merged.centre_similarity.update(clustering.centre_similarity)
+    merged.off_topic.sort()
+    weighted = [(c.focus_score, len(c.centre_similarity)) for _, c in parts if c.focus_score is not None]
+    if weighted:
+        total = sum(n for _, n in weighted)
+        merged.focus_score = round(sum(f * n for f, n in weighted) / total, 1)
+    return merged

@@ -17,6 +17,7 @@ from scoring.core.records import PageRecord
 from scoring.core.results import CheckResult, Cluster, GraphNode, LinkSuggestion, SiteInsights
 from scoring.core.text import words
 from scoring.depth import DepthSignals, analyse
+from scoring.translations import site_languages
 
 if TYPE_CHECKING:
     from scoring.site import SiteData
@@ -107,13 +108,14 @@ def link_suggestions(site: SiteData) -> list[LinkSuggestion]:
         graph = site.link_graph
         suggestions: list[LinkSuggestion] = []
         pages = {key(p): p for p in site.html_pages}
+        languages = site_languages(site)
         for target in starved(site):
             url = key(target)
             cid = clustering.cluster_of.get(url) if clustering else None
-            if cid is not None:
+            if cid is not None:  # clusters hold one language each (scoring.clusters.cluster_site)
                 pool = [u for u in clustering.clusters[cid].members if u != url]
-            else:  # no embeddings: the strongest articles of the site
-                pool = [key(p) for p in site.articles if key(p) != url]
+            else:  # no embeddings: the strongest articles of the site in the target's language
+                pool = [key(p) for p in site.articles if key(p) != url and languages.get(key(p)) == languages.get(url)]
             pool = [u for u in pool if u in pages and not graph.has_edge(u, url)]
             pool.sort(key=lambda u: (-site.link_score.get(u, 0.0), u))
             anchor = _anchor(target)
@@ -146,8 +148,12 @@ def hub_of(site: SiteData, members: list[str]) -> tuple[str | None, int, int]:
     to the most members, if it reaches HUB_SHARE of the others."""
     links = content_links(site)
     member_set = set(members)
+    languages = site_languages(site)  # a hub is written in its members' language
+    spoken = {languages.get(m) for m in members}
     best, best_count = None, 0
     for source, targets in links.items():
+        if languages.get(source) not in spoken:
+            continue
         count = len((targets & member_set) - {source})
         if count > best_count or count == best_count and best is not None and source < best:
             best, best_count = source, count

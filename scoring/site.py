@@ -2,7 +2,7 @@
 
 Built from the page records and site artifacts alone (pure): URL lookups with redirects
 resolved, the internal link graph (networkx), internal PageRank (scoring.linkgraph on a sparse
-matrix), click depth, inlinks and the site language.
+matrix), click depth, inlinks and the site's languages (from its pages' text, `page_language`).
 """
 
 from __future__ import annotations
@@ -57,6 +57,14 @@ def language_neutral_path(url: str) -> str:
     """The path without a leading language segment: /de/blog/x/ and /blog/x/ -> /blog/x/."""
     path = urlsplit(url).path
     return _LANG_PREFIX.sub("", path) or "/"
+
+
+def page_language(page: PageRecord) -> str | None:
+    """The language of a page's text, as every language-dependent step reads it (site language,
+    German trust checks, readability formula): the language detected from the text
+    (`PageRecord.language`, spiders.language), else the one the page declares (its text is too short or
+    too mixed to tell, or the record predates detection). Primary subtag ("de"), None when neither."""
+    return page.language or page.declared_language
 
 
 def is_article(page: PageRecord) -> bool:
@@ -133,16 +141,17 @@ class SiteData:
         return [p for p in self.html_pages if is_indexable(p) and p.url not in shared]
 
     def translation_pair(self, a: str, b: str) -> bool:
-        """Two URLs are one page in two languages: hreflang links them, their declared languages differ,
-        or their paths differ only by a language prefix (/de/blog/x/ and /en/blog/x/). Translations are
-        no duplicates to merge."""
+        """Two URLs are one page in two languages: hreflang links them, their languages differ
+        (`page_language`: detected from the text, else declared), or their paths differ only by a language
+        prefix (/de/blog/x/ and /en/blog/x/). Translations are no duplicates to merge."""
         one, other = self.page(a), self.page(b)
         if one is None or other is None:
             return False
         for page, target in ((one, b), (other, a)):
             if any(self.resolve(h.url) == self.resolve(target) for h in page.hreflang):
                 return True
-        if one.lang and other.lang and one.lang != other.lang:
+        first_language, second_language = page_language(one), page_language(other)
+        if first_language and second_language and first_language != second_language:
             return True
         first, second = urlsplit(one.url).path, urlsplit(other.url).path
         return first != second and language_neutral_path(one.url) == language_neutral_path(other.url)
@@ -171,10 +180,23 @@ class SiteData:
         return page if page is not None and page.ok else None
 
     @cached_property
+    def languages(self) -> dict[str, int]:
+        """Languages detected in the pages' text (`PageRecord.language`) -> analysed pages in each, most
+        pages first (ties: alphabetical). Pages too short or mixed to tell are not counted."""
+        counts = Counter(p.language for p in self.html_pages if p.language)
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+    @cached_property
     def language(self) -> str | None:
-        """The most common page language (primary subtag), None when no page declares one."""
-        counts = Counter(p.lang for p in self.html_pages if p.lang)
-        return counts.most_common(1)[0][0] if counts else None
+        """The site's language (primary subtag): the one most of its pages' text is in (`languages`; a tie
+        goes to the home page's language, then alphabetical); on a crawl without any detected language,
+        the most declared one (<html lang>); None when neither is known. What the page text says wins
+        over the attribute: a German site declaring lang="en" is a German site."""
+        counts = self.languages or Counter(p.declared_language for p in self.html_pages if p.declared_language)
+        if not counts:
+            return None
+        home = page_language(self.home) if self.home is not None else None
+        return min(counts, key=lambda code: (-counts[code], code != home, code))
 
     def resolve(self, url: str) -> str:
         """The URL a link ends up at: follows recorded redirect hops (and the root's slash)."""

@@ -71,10 +71,13 @@ def absolute_http_url(href: str | None, base: str) -> str | None:
 
 @lru_cache(maxsize=200_000)
 def _absolute(base: str, href: str) -> str | None:
-    url = urljoin(base, href) if base else href
-    if urlsplit(url).scheme not in ("http", "https"):
+    try:  # 'https://[ Vitamin B2 | tbd. ]' (a bad IPv6 literal) must not fail the whole page
+        url = urljoin(base, href) if base else href
+        if urlsplit(url).scheme not in ("http", "https"):
+            return None
+        return canonical_url(url)
+    except ValueError:
         return None
-    return canonical_url(url)
 
 
 def decode_html(body: bytes, content_type: str | None) -> str:

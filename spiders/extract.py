@@ -8,8 +8,8 @@ This module reads the body's structure (headings, links, images, media, tables, 
 the record; the other extractors live beside it and are importable from here too:
 `spiders.document` (decoding, parsing, URLs), `spiders.extract_head` (title, meta tags, canonical,
 hreflang, meta refresh), `spiders.link_position` (the template region of an element),
-`spiders.extract_structured` (JSON-LD, authors, dates), `spiders.extract_byline`, `spiders.extract_quotes`
-and `spiders.extract_evidence`.
+`spiders.extract_structured` (JSON-LD, authors, dates), `spiders.extract_byline`, `spiders.extract_quotes`,
+`spiders.extract_evidence` and `spiders.language` (the language the text is in).
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ from spiders.extract_head import (
 )
 from spiders.extract_quotes import extract_quotes
 from spiders.extract_structured import extract_author_signals, extract_dates, extract_jsonld
+from spiders.language import declaration_markup, read_language
 from spiders.link_position import link_position
 from spiders.main_content import main_content_text
 
@@ -160,12 +161,14 @@ def extract_head_and_links(
     tree: HtmlTree, page_url: str, is_internal: IsInternal, normalise: Normalise | None = None
 ) -> dict[str, Any]:
     """The cheap fields of a page too large to analyse: what discovery and the technical checks need."""
+    lang = extract_lang(tree)
     return {
         "canonical": extract_canonical(tree, page_url, normalise),
         "og_url": extract_og_url(tree, page_url, normalise),
         "robots_meta": extract_robots_meta(tree),
         "hreflang": extract_hreflang(tree, page_url, normalise),
-        "lang": extract_lang(tree),
+        "lang": lang,
+        "lang_markup": declaration_markup(tree) if lang else None,
         "title": extract_title(tree),
         "meta_description": extract_meta_description(tree),
         "links": extract_links(tree, page_url, is_internal, normalise),
@@ -197,6 +200,10 @@ def extract_page(
     main_text = extract_main_text(tree)
     fields["main_text"] = main_text
     fields["word_count"] = count_words(main_text)
+    # the language the text is in (spiders.language), whatever the page declares
+    context = "\n".join(filter(None, (fields["title"], fields["meta_description"])))
+    reading = read_language(main_text, context, declared=fields["lang"])
+    fields["language"], fields["language_confidence"], fields["language_shares"] = reading
     return fields
 
 

@@ -189,7 +189,10 @@ def _offset_of(element: HtmlTree, offsets: dict[HtmlTree, int]) -> int | None:
 def _author_markup(element: HtmlTree) -> bool:
     if element.tag == "a":
         rel = (element.get("rel") or "").lower().split()
-        path = urlsplit(element.get("href") or "").path
+        try:
+            path = urlsplit(element.get("href") or "").path
+        except ValueError:  # a broken IPv6 literal ("https://[ tbd ]") is no author link
+            path = ""
         if "author" in rel or AUTHOR_PATH_RE.search(path):
             return True
     return element.get("itemprop") == "author" or bool(AUTHOR_CLASS_RE.search(element.get("class") or ""))

@@ -4,7 +4,8 @@ The spider only fetches and extracts (extraction is the pure functions in `spide
 `spiders.pipelines.RecordPipeline` validates and stores. Seeds: the start URL, robots.txt's
 sitemaps and /sitemap.xml (sitemap-only URLs are fetched once the link crawl runs dry, so that
 link depth is measured first). Redirects (3xx and meta refresh) are followed hop by hop, each
-hop a record. Discovery also follows canonical targets, og:url, hreflang alternates and <link rel=next/prev>.
+hop a record. Discovery also follows canonical targets, og:url, hreflang alternates (HTML, HTTP Link
+header, sitemap xhtml:link) and <link rel=next/prev>.
 
 URL space: every URL goes through `normalise` — w3lib canonical form, tracking/session parameters
 stripped (`GEO_STRIP_PARAMS`), the production host of `--as-host` mapped onto the crawled host —
@@ -38,6 +39,7 @@ from twisted.python.failure import Failure
 
 from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord, RedirectHop, SitemapEntry
 from spiders.document import canonical_url
+from spiders.extract_head import link_header_hreflang, merge_hreflang, sitemap_hreflang
 from spiders.extract_workers import (
     ExtractionPool,
     default_extract_workers,
@@ -280,6 +282,7 @@ class SiteSpider(scrapy.Spider):
             )
             return
         entries = []
+        declared = sitemap_hreflang(body, response.url, self.normalise)  # <loc> -> its xhtml:link alternates
         for entry in sitemap:
             if len(entries) >= self.max_sitemap_urls:
                 self.limits_hit.add("max_sitemap_urls")
@@ -288,9 +291,12 @@ class SiteSpider(scrapy.Spider):
             if not loc:
                 continue
             url = self.normalise(canonical_url(urljoin(response.url, loc.strip())))
-            entries.append(SitemapEntry(url=url, lastmod=entry.get("lastmod"), sitemap=response.url))
-            if self.is_internal(url) and url not in self.seen:
-                self.sitemap_queue[url] = None
+            alternates = declared.get(loc.strip(), [])
+            extra = {"alternates": alternates} if alternates and "alternates" in SitemapEntry.model_fields else {}
+            entries.append(SitemapEntry(url=url, lastmod=entry.get("lastmod"), sitemap=response.url, **extra))
+            for target in (url, *(a.url for a in alternates)):  # alternates are discovery sources too
+                if self.is_internal(target) and target not in self.seen:
+                    self.sitemap_queue[target] = None
         yield SitemapArtifact(response.url, entries)
 
     def sitemap_failed(self, failure: Failure) -> None:
@@ -340,8 +346,12 @@ class SiteSpider(scrapy.Spider):
             return
         fields["final_url"] = url
         content_type = fields["content_type"]
+        # hreflang in the HTTP Link header (any file type: PDFs declare their language versions there)
+        linked = link_header_hreflang(
+            [v.decode("latin-1") for v in response.headers.getlist("Link")], response.url, self.normalise
+        )
         if not isinstance(response, TextResponse) or "html" not in (content_type or "text/html"):
-            yield PageRecord(**fields)  # non-HTML: type, size and status are recorded, not parsed
+            yield PageRecord(**fields, hreflang=linked)  # non-HTML: type, size and status are recorded, not parsed
             return
         page_url = response.url if response.url != url else url
         ok = 200 <= response.status < 300
@@ -352,6 +362,7 @@ class SiteSpider(scrapy.Spider):
             return
         fields["content_type"] = content_type or "text/html"
         fields.update(extracted["fields"])
+        fields["hreflang"] = merge_hreflang(fields.get("hreflang", ()), linked)
         refresh = extracted["refresh"]
         if refresh:
             fields["meta_refresh"] = refresh

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from scoring.checks.organization_schema import OrganizationSchema
 from scoring.checks.person_schema import PersonSchema, jsonld_authors
 from scoring.checks.trust_pages import TrustPages
 from scoring.core.messages import as_text
-from scoring.core.records import AuthorSignal, Link, PageExtras, PageRecord
+from scoring.core.records import AuthorSignal, Hreflang, Link, PageExtras, PageRecord
 from scoring.core.results import CheckResult
 from scoring.registry import Check
 from tests.factories import ROOT, page, site
@@ -316,6 +317,37 @@ VAT ID: DE987654321"""
 
 IMPRESSUM_THIN = "Impressum\nSolar Nord GmbH\nHafenstraße 12\n20457 Hamburg"
 
+# Swiss and Austrian Impressums, complete under their own law (Art. 3 Abs. 1 lit. s UWG; § 5 ECG,
+# § 25 MedienG, § 14 UGB) and incomplete under § 5 DDG
+IMPRESSUM_CH = """Impressum
+Solar Alpin AG
+Seestrasse 41
+8002 Zürich
+Schweiz
+E-Mail: info@solar-alpin.example
+Handelsregister des Kantons Zürich, UID: CHE-123.456.789
+MWST-Nr.: CHE-123.456.789 MWST"""
+
+IMPRESSUM_AT = """Impressum
+Offenlegung gemäß § 5 ECG und § 25 MedienG
+Solar Tirol GmbH
+Hauptplatz 1/Top 4, 6020 Innsbruck, Österreich
+Unternehmensgegenstand: Planung und Bau von Photovoltaikanlagen
+Tel.: +43 512 123456
+E-Mail: office@solar-tirol.example
+Firmenbuchnummer: FN 123456a
+Firmenbuchgericht: Landesgericht Innsbruck
+UID-Nummer: ATU12345678
+Mitglied der Wirtschaftskammer Tirol"""
+
+IMPRESSUM_AT_NO_FN = IMPRESSUM_AT.replace(
+    "Firmenbuchnummer: FN 123456a\nFirmenbuchgericht: Landesgericht Innsbruck\n", ""
+)
+# four digits and nothing else that tells Austria from Switzerland
+IMPRESSUM_CH_BARE = "\n".join(IMPRESSUM_CH.split("\n")[:4] + IMPRESSUM_CH.split("\n")[5:6])
+
+IMPRESSUM_DE_FOUR_DIGITS = IMPRESSUM_DE.replace("20457 Hamburg", "2045 Hamburg")
+
 CONTENT_PATHS = ("", "leistungen/photovoltaik", "blog/stromspeicher", "kontakt")
 HOME_TEXT = {
     "de": "Wir sind ein Handwerksbetrieb und bauen Solaranlagen für die Region.",
@@ -377,6 +409,13 @@ IMPRESSUM_CASES = [
     ("de-none", {"text": None, "linked": False}, "fail", 0.0, list(CONTENT_PATHS)),
     ("de-undeclared-language-none", {"text": None, "linked": False, "lang": None}, "fail", 0.0, list(CONTENT_PATHS)),
     ("en-none", {"text": None, "linked": False, "lang": "en", "text_lang": "en"}, "not_applicable", None, []),
+    # each country under its own law
+    ("ch-complete", {"text": IMPRESSUM_CH}, "pass", 1.0, []),
+    ("ch-no-e-mail", {"text": IMPRESSUM_CH.replace("E-Mail: info@solar-alpin.example", "")}, "warn",
+     round(0.5 + 0.5 * 2 / 3, 4), ["impressum"]),
+    ("at-complete", {"text": IMPRESSUM_AT}, "pass", 1.0, []),
+    ("at-no-firmenbuch-number", {"text": IMPRESSUM_AT_NO_FN}, "warn", round(0.5 + 0.5 * 4 / 5, 4), ["impressum"]),
+    ("de-four-digit-postcode", {"text": IMPRESSUM_DE_FOUR_DIGITS}, "warn", round(0.5 + 0.5 * 5 / 6, 4), ["impressum"]),
 ]
 
 
@@ -415,6 +454,80 @@ def test_impressum_lists_missing_elements_and_unlinked_pages():
     unlinked = [e.url for e in result.evidence if e.note == "no link to the Impressum"]
     assert unlinked == [ROOT + "blog/stromspeicher"]
     assert "missing: representative, e-mail" in result.explanation
+
+
+def _explained(result: CheckResult) -> list[tuple[str | None, str | None]]:
+    return [(e.excerpt, e.note) for e in result.evidence if e.note and e.note != "missing"]
+
+
+def test_impressum_names_the_law_applied_and_why_that_country():
+    swiss = rate(Impressum(), *legal_site(IMPRESSUM_CH))
+    assert "3 of 3 required elements found; law applied: Art. 3 Abs. 1 lit. s UWG (Switzerland)" in swiss.explanation
+    assert _explained(swiss)[1:] == [
+        ("8002 Zürich Schweiz", "address in Switzerland"),
+        ("CHE-123.456.789", "VAT or company number of Switzerland"),
+        ("Handelsregister des Kantons Zürich, UID: CHE-123.456.789", "register entry of Switzerland"),
+    ]
+    austrian = rate(Impressum(), *legal_site(IMPRESSUM_AT_NO_FN))
+    assert "law applied: § 5 ECG, § 25 MedienG, § 14 UGB (Austria); missing: Firmenbuch number (FN) + court" in (
+        austrian.explanation
+    )
+    german = rate(Impressum(), *legal_site(IMPRESSUM_DE_FOUR_DIGITS))
+    address = next(e for e in german.evidence if e.element == "postal address (PLZ + city)")
+    assert address.note == "missing: postcode 2045 has 4 digits; postcodes in Germany have 5"
+    assert "law applied: § 5 DDG, § 18 MStV (Germany)" in german.explanation
+
+
+def test_impressum_country_from_the_domain_and_hreflang():
+    swiss_text = IMPRESSUM_CH_BARE
+    assert swiss_text.endswith("8002 Zürich\nE-Mail: info@solar-alpin.example")
+    undecided = rate(Impressum(), *legal_site(swiss_text))
+    assert "country not determined (Austria or Switzerland)" in undecided.explanation
+    assert undecided.state == "pass"  # what both laws require is there
+    on_ch = rate(Impressum(), *swiss_domain_site(swiss_text))
+    assert "(Switzerland)" in on_ch.explanation
+    assert ("impressum.solar-alpin.ch", "country-code domain of Switzerland") in _explained(on_ch)
+    regional = legal_site(swiss_text)
+    regional[0] = regional[0].model_copy(update={"hreflang": [Hreflang(lang="de-CH", url=ROOT)]})
+    with_region = rate(Impressum(), *regional)
+    assert "(Switzerland)" in with_region.explanation
+    assert ("de-CH", "language versions for Switzerland") in _explained(with_region)
+
+
+def test_impressum_missing_on_a_swiss_site_names_swiss_law_in_finding_and_blocker():
+    result = rate(Impressum(), *swiss_site_without_impressum())
+    assert result.state == "fail" and result.score == 0.0
+    assert result.explanation.endswith("providers in Switzerland must name themselves under Art. 3 Abs. 1 lit. s UWG.")
+    assert result.blocker is not None and result.blocker.id == "impressum.blocker-missing-law"
+    german = rate(Impressum(), *legal_site(None, linked=False))
+    assert german.blocker is not None and german.blocker.id == "impressum.blocker-missing"
+
+
+def swiss_domain_site(text: str) -> list[PageRecord]:
+    """Content pages on ROOT whose footer links an Impressum published on a .ch host."""
+    url = "https://impressum.solar-alpin.ch/"
+    footer = [Link(url=url, anchor="Impressum", position="footer", internal=True)]
+    pages = [page(p, main_text=HOME_TEXT["de"], links=footer) for p in CONTENT_PATHS]
+    return [*pages, page("", url=url, main_text=text, links=footer)]
+
+
+def swiss_site_without_impressum() -> list[PageRecord]:
+    """A German-language site for Switzerland (hreflang de-CH) that links no Impressum."""
+    regions = [Hreflang(lang="de-CH", url=ROOT), Hreflang(lang="fr-CH", url=ROOT + "fr/")]
+    return [page(p, main_text=HOME_TEXT["de"], hreflang=regions) for p in CONTENT_PATHS]
+
+
+def law_sites() -> Iterator[list[PageRecord]]:
+    """Sites that make the check write every message of the imprint law per country (for
+    tests/test_messages_expertise.py)."""
+    yield legal_site(IMPRESSUM_CH)
+    yield legal_site(IMPRESSUM_AT)
+    yield legal_site(IMPRESSUM_AT_NO_FN)
+    yield legal_site(IMPRESSUM_DE_FOUR_DIGITS + "\nInhaltlich Verantwortlicher gemäß § 55 Abs. 2 RStV: Jana Albrecht")
+    yield legal_site("Impressum gemäß § 5 TMG\nBerger OG\nHauptstraße 5, 6020 Innsbruck\nE-Mail: a@berger.example")
+    yield legal_site("Impressum\nSolar Nord GbR\nGesellschafter: Jana Albrecht")
+    yield swiss_domain_site(IMPRESSUM_CH_BARE)
+    yield swiss_site_without_impressum()
 
 
 @pytest.mark.parametrize(

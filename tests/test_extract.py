@@ -304,3 +304,15 @@ def test_meta_refresh_parsing_is_linear_on_hostile_content():
     html = f'<html><head><meta http-equiv="refresh" content="{hostile}"></head><body></body></html>'
     ex.extract_meta_refresh(ex.parse_html(html), "https://www.beispiel.example/")
     assert time.process_time() - began < 2.0  # linear: milliseconds; the old pattern never ended
+
+
+def test_a_link_with_a_broken_ipv6_literal_does_not_fail_the_page():
+    """Seen on a real site: href="https://[ Vitamin B2 | URL-Linkziel tbd. ]" (urlsplit raises ValueError)."""
+    from tests.factories import html_page
+
+    record = html_page(
+        "x/",
+        '<html lang="de"><body><main><h1>Vitamin B2</h1><p>Text mit <a href="https://[ Vitamin B2 | tbd. ]">Link</a>'
+        ' und <a href="/weiter/">weiter</a>.</p></main></body></html>',
+    )
+    assert record.error is None and [link.url for link in record.links if link.url.endswith("/weiter/")]

@@ -40,6 +40,7 @@ from tests.test_checks_expertise import (
     _nap_site,
     article,
     authored,
+    law_sites,
     legal_site,
     linking_home,
 )
@@ -106,6 +107,7 @@ def _impressum_sites() -> Iterator[list[PageRecord]]:
     yield legal_site(None, linked=False)
     yield legal_site(None, linked=False, lang="en", text_lang="en")
     yield [page("", lang=None, main_text="")]
+    yield from law_sites()  # Swiss, Austrian, undecided, .ch domain, hreflang de-CH (issue 21)
 
 
 def _trust_sites() -> Iterator[list[PageRecord]]:
@@ -191,6 +193,8 @@ def _messages(result: CheckResult) -> Iterator[Message]:
             yield outcome.reason_message
         yield from _notes(outcome.evidence)
     yield from _notes(result.evidence)
+    if result.blocker is not None:  # the blocker sentence is a message too
+        yield result.blocker
     for row in result.details:
         for column, value in row.items():
             if result.columns.get(column) == "message":

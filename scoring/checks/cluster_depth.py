@@ -30,7 +30,8 @@ class ClusterDepth(Check):
     effort = "high"
     remedy = "Write one deep article for each shallow topic cluster, or merge its short pages."
     rule = (
-        "topic clusters (relative similarity ≥ max(0.30, site median + 0.10)); per cluster pages, total "
+        "topic clusters (relative similarity ≥ max(0.30, site median + 0.10), within one language: "
+        "translations are never one cluster); per cluster pages, total "
         "and median words, evidence-check passes, strongest page, hub page and the median depth score "
         "(50 % length on a log scale 100–2,000 words, 20 % one H2/H3 per 300 words, 30 % signals: "
         "definition, comparison, figure, list/table, answer-first). Score = share of pages in clusters "

@@ -1,8 +1,8 @@
-"""impressum: a German site names who is responsible for it, reachable from every page."""
+"""impressum: a German-language site names who is responsible for it, as its country's law asks
+(Germany, Austria, Switzerland: scoring/imprint_country.py, scoring/imprint_law.py), reachable from every page."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -13,7 +13,8 @@ from scoring.core import lexicons as lx
 from scoring.core.messages import Message, element, listing, sentences
 from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord
 from scoring.core.results import Evidence, PageOutcome
-from scoring.core.text import excerpt
+from scoring.imprint_country import CountryDecision, decide, decide_country, domain_signal, hreflang_signals
+from scoring.imprint_law import LAWS, MESSAGES, country_evidence, country_name, german_elements, law_applied
 from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
 
@@ -87,8 +88,17 @@ def best_target(targets: dict[str, LinkedTarget]) -> LinkedTarget | None:
     return ranked[0] if ranked else None
 
 
+GERMAN_SHARE = 0.25  # German text on at least this share of the pages makes a bilingual site German
+
+
 def site_language(site: SiteData) -> str | None:
-    """The declared site language, else a guess from the text of the first pages."""
+    """The language the German trust checks read the site in: "de" when the text of at least a quarter
+    of its pages is German (the German part of a bilingual site addresses German readers), else the
+    site's language (scoring.site: from its pages' text, whatever their lang attributes say), else a
+    guess from the function words of the first pages' text."""
+    languages = site.languages
+    if languages and languages.get("de", 0) >= GERMAN_SHARE * sum(languages.values()):
+        return "de"
     if site.language:
         return site.language
     return lx.guess_language(" ".join(p.main_text[:2000] for p in site.html_pages[:20]))
@@ -102,102 +112,18 @@ def is_impressum_link(anchor: str, url: str) -> bool:
     return bool(lx.IMPRESSUM_ANCHOR_RE.search(anchor) or lx.IMPRESSUM_URL_RE.search(url_path(url)))
 
 
-# -- elements ----------------------------------------------------------------------------------
-
-
-def _line(text: str, match: re.Match[str]) -> str:
-    start = text.rfind("\n", 0, match.start()) + 1
-    end = text.find("\n", match.end())
-    return excerpt(text[start : end if end >= 0 else len(text)], 120)
-
-
-def _legal_form(text: str) -> re.Match[str] | None:
-    for match in lx.LEGAL_FORM_RE.finditer(text):
-        before = text[max(0, match.start() - 20) : match.start()]
-        if match.group(0) == "AG" and re.search(r"(?:gericht|Register)\s*:?\s*$", before, re.IGNORECASE):
-            continue  # "Registergericht: AG München" is the Amtsgericht
-        return match
-    return None
-
-
-def _postal_address(text: str) -> re.Match[str] | None:
-    for match in lx.POSTAL_CODE_RE.finditer(text):
-        before = text[max(0, match.start() - 30) : match.start()]
-        if lx.POSTAL_CODE_CONTEXT_RE.search(before) or re.search(r"gericht|register", match.group(0), re.I):
-            continue
-        return match
-    return None
-
-
-def _msg(key: str, **params: object) -> Message:
-    return Impressum.msg(key, **params)
-
-
-def _row(
-    element: str, match: re.Match[str] | None, text: str, *, required: bool = True, note: Message | str = ""
-) -> dict[str, Any]:
-    """A details row; `element` is the key of its label ("legal-form" -> message "element-legal-form")."""
-    return {
-        "element": _msg(f"element-{element}"),
-        "found": match is not None,
-        "required": required,
-        "excerpt": _line(text, match) if match else "",
-        "note": note,
-    }
+# -- elements (the rows per law live in scoring/imprint_law.py) ------------------------------
 
 
 def impressum_elements(text: str) -> list[dict[str, Any]]:
-    """One row per element: element, found, required, excerpt, note (pure, for the details table)."""
-    legal_form = _legal_form(text)
-    sole_trader = legal_form is None and lx.SOLE_TRADER_RE.search(text) is not None
-    form = " ".join(legal_form.group(0).split()) if legal_form else ""
-    register_required = not sole_trader and form not in lx.UNREGISTERED_FORMS
-    rows = [
-        _row(
-            "legal-form",
-            legal_form,
-            text,
-            required=not sole_trader,
-            note=_msg("sole-trader") if sole_trader else "",
-        ),
-        _row("address", _postal_address(text), text),
-        _row("representative", lx.REPRESENTATIVE_RE.search(text), text),
-        _row("email", lx.EMAIL_RE.search(text), text),
-    ]
-    phone = lx.PHONE_RE.search(text)
-    channel = phone or lx.SECOND_CHANNEL_RE.search(text)
-    rows.append(
-        _row(
-            "second-channel",
-            channel,
-            text,
-            note="" if phone or not channel else _msg("other-channel"),
-        )
-    )
-    number = lx.REGISTER_NUMBER_RE.search(text)
-    court = lx.REGISTER_COURT_RE.search(text)
-    uk_number = lx.UK_COMPANY_NUMBER_RE.search(text)
-    register = uk_number or (number if number and court else None)
-    note: Message | str = ""
-    if not register_required:
-        note = _msg("not-registered")
-    elif register is None and (number or court):
-        note = _msg("court-missing") if number else _msg("number-missing")
-    row = _row("register", register, text, required=register_required, note=note)
-    if register is None and (number or court):
-        row["excerpt"] = _line(text, number or court)
-    elif register is number and court and _line(text, court) != row["excerpt"]:
-        row["excerpt"] = f"{_line(text, court)} · {row['excerpt']}"
-    rows.append(row)
-    rows.append(_row("vat-id", lx.VAT_ID_RE.search(text), text, required=False, note=_msg("when-present")))
-    outdated = lx.OUTDATED_LEGAL_BASIS_RE.search(text)
-    current = lx.CURRENT_LEGAL_BASIS_RE.search(text)
-    if outdated:
-        rows.append(_row("legal-basis", outdated, text, note=_msg("outdated-tmg")))
-    else:
-        note = _msg("ddg") if current else _msg("optional")
-        rows.append(_row("legal-basis", current, text, required=False, note=note))
-    return rows
+    """One row per element under German law: element, found, required, excerpt, note (pure)."""
+    return german_elements(text)
+
+
+def site_decision(site: SiteData) -> CountryDecision:
+    """The country the site itself points to (domain, hreflang regions) when there is no Impressum."""
+    domain = domain_signal(home_url(site))
+    return decide(([domain] if domain else []) + hreflang_signals(site.html_pages))
 
 
 # the elements the accuracy bench compares (message key of the row's label without "element-")
@@ -246,12 +172,13 @@ class Impressum(Check):
     title = "The Impressum is complete and linked from every page"
     failure_title = "The Impressum is missing, incomplete or hard to reach"
     description = (
-        "German law requires every commercial site to name who is responsible for it: company and "
-        "legal form, postal address, representatives, e-mail plus a second fast channel, register "
-        "court and number, VAT ID if any, easily recognisable and always reachable. For readers, "
-        "raters and answer engines it is the anchor of trust: who stands behind the content. "
-        "Sources: § 5 DDG (Digitale-Dienste-Gesetz, in force since 14 May 2024, replacing § 5 "
-        "TMG); Google Search Quality Rater Guidelines (who is responsible for the website)."
+        "German, Austrian and Swiss law require a commercial site to name who is responsible for it: "
+        "company and legal form, postal address, e-mail and, depending on the country, representatives, a "
+        "second fast channel, register entry and VAT number, easily recognisable and always reachable. For "
+        "readers, raters and answer engines it is the anchor of trust: who stands behind the content. "
+        "Sources: § 5 DDG (Digitale-Dienste-Gesetz, in force since 14 May 2024, replacing § 5 TMG) and "
+        "§ 18 MStV (Germany); § 5 ECG, § 25 MedienG and § 14 UGB (Austria); Art. 3 Abs. 1 lit. s UWG "
+        "(Switzerland); Google Search Quality Rater Guidelines (who is responsible for the website)."
     )
     category = "expertise"
     weight = 2
@@ -262,37 +189,23 @@ class Impressum(Check):
     )
     rule = (
         "finds the Impressum/Imprint/Legal notice page via links (anchor or URL); scores reachability "
-        "(linked from ≥ 90 % of pages) and required elements in its text: legal form, postal address "
-        "(PLZ + city), representative (Geschäftsführer/Inhaber/vertreten durch), e-mail, phone or second "
-        "channel, register court + number (HRB/HRA + Amtsgericht); USt-IdNr. reported when present. "
-        "Warns on the outdated \"§ 5 TMG\" (since 14 May 2024: § 5 DDG). Not applicable on a non-German "
-        "site without one."
+        "(linked from ≥ 90 % of pages) and the elements its country's law requires. The country: the "
+        "provider's address (country name or prefix, else the postcode: 5 digits Germany, 4 digits Austria "
+        "or Switzerland), VAT/UID (DE…, ATU…, CHE-…), register (HRB + Amtsgericht, FN + Firmenbuch, "
+        "cantonal Handelsregister), phone country code, the .de/.at/.ch domain and hreflang regions; German "
+        "law when nothing points elsewhere. Germany (§ 5 DDG): legal form, postal address (PLZ + city), "
+        "representative, e-mail, phone or second channel, register court + number; warns on the outdated "
+        "\"§ 5 TMG\" (since 14 May 2024: § 5 DDG). Austria (§ 5 ECG, § 14 UGB): legal form, address, e-mail, "
+        "second channel, Firmenbuch number + court. Switzerland (Art. 3 Abs. 1 lit. s UWG): legal form, "
+        "address, e-mail. Austria or Switzerland untold: the Swiss elements. VAT numbers, editor (§ 18 Abs. 2 "
+        "MStV), business purpose (§ 25 MedienG) and chamber are reported when present. Not applicable on a "
+        "non-German site without one."
     )
     scope = "site"
     requires = ("html",)
     columns = {"element": "message", "found": "number", "required": "number", "excerpt": "text", "note": "message"}
     messages = {
-        # details rows: the elements
-        "element-page": "Impressum page",
-        "element-linked": "linked from pages",
-        "element-legal-form": "legal form",
-        "element-address": "postal address (PLZ + city)",
-        "element-representative": "representative",
-        "element-email": "e-mail",
-        "element-second-channel": "phone or second channel",
-        "element-register": "register court + number",
-        "element-vat-id": "USt-IdNr.",
-        "element-legal-basis": "legal basis",
-        # details rows: notes
-        "sole-trader": "sole trader: no legal form required",
-        "other-channel": "second channel other than phone",
-        "not-registered": "not required: business not entered in a register",
-        "court-missing": "register court missing",
-        "number-missing": "register number missing",
-        "when-present": "reported when present",
-        "outdated-tmg": "outdated: § 5 TMG was replaced by § 5 DDG on 14 May 2024",
-        "ddg": "§ 5 DDG",
-        "optional": "optional",
+        **MESSAGES,  # the details rows, their notes and the country evidence (scoring/imprint_law.py)
         "no-link-note": "no link with anchor or URL Impressum/Imprint/Legal notice",
         "needs": "needs ≥ {percent}%",
         "pages-share": "{linked} of {rated} pages ({percent}%)",
@@ -301,6 +214,10 @@ class Impressum(Check):
         "unknown-language": "unknown",
         "no-impressum": (
             "No Impressum found: none of the {pages} pages links to a page called Impressum, Imprint or Legal notice."
+        ),
+        "no-impressum-law": (
+            "No Impressum found: none of the {pages} pages links to a page called Impressum, Imprint or Legal "
+            "notice; providers in {country} must name themselves under {law}."
         ),
         "reach": "linked from {linked} of {rated} pages ({percent}%)",
         "not-checked": "Impressum at {url} {reach}; {why}, so its contents were not checked.",
@@ -324,14 +241,25 @@ class Impressum(Check):
             "No Impressum on a German site: § 5 DDG requires one on every commercial site; without it the site "
             "risks legal warnings, and readers and answer engines cannot tell who stands behind it."
         ),
+        "blocker-missing-law": (
+            "No Impressum on a site in {country}: {law} requires providers to say who they are and how to reach "
+            "them; without it the site risks legal action, and readers and answer engines cannot tell who stands "
+            "behind it."
+        ),
     }
 
     def blocker(self, outcome: Outcome, site: SiteData, pages: Sequence[PageOutcome] = ()) -> Message | None:
-        """A blocker when a German site has no Impressum at all (none linked, none crawled); an
-        incomplete or hard-to-reach one is a finding like any other."""
+        """A blocker when a German-language site has no Impressum at all (none linked, none crawled),
+        named with its country's law when that is not Germany's; an incomplete or hard-to-reach one is a
+        finding like any other."""
         explanation = outcome.explanation
-        if outcome.state == "fail" and isinstance(explanation, Message) and explanation.id == "impressum.no-impressum":
+        if outcome.state != "fail" or not isinstance(explanation, Message):
+            return None
+        if explanation.id == "impressum.no-impressum":
             return self.msg("blocker-missing")
+        if explanation.id == "impressum.no-impressum-law":
+            params = explanation.params
+            return self.msg("blocker-missing-law", country=params["country"], law=params["law"])
         return None
 
     def evaluate(self, site: SiteData) -> Outcome:
@@ -349,10 +277,18 @@ class Impressum(Check):
                     "not_applicable",
                     explanation=self.msg("not-german", language=language or self.msg("unknown-language")),
                 )
+            decision = site_decision(site)
+            explanation = self.msg("no-impressum", pages=len(all_pages))
+            country_notes: list[Evidence] = []
+            if decision.country != "DE":
+                law = LAWS[decision.country].citation
+                country = country_name(decision.country)
+                explanation = self.msg("no-impressum-law", pages=len(all_pages), country=country, law=law)
+                country_notes = country_evidence(decision, home_url(site))
             return Outcome(
                 "fail",
                 0.0,
-                self.msg("no-impressum", pages=len(all_pages)),
+                explanation,
                 details=[
                     {
                         "element": self.msg("element-page"),
@@ -363,7 +299,8 @@ class Impressum(Check):
                     }
                 ],
                 evidence=[
-                    Evidence(url=home_url(site), element="a[href*=impressum]", note=self.msg("no-link-anywhere"))
+                    Evidence(url=home_url(site), element="a[href*=impressum]", note=self.msg("no-link-anywhere")),
+                    *country_notes,
                 ],
                 affected_urls=all_pages,
             )
@@ -420,7 +357,9 @@ class Impressum(Check):
             )
 
         text = target.record.main_text if target.record else ""
-        rows = impressum_elements(text)
+        # the domain the Impressum is published on (normally the site's own)
+        decision = decide_country(text, url=target.url, site_url=target.url, pages=site.html_pages)
+        rows = LAWS[decision.country].elements(text)
         share_found = element_share(rows)
         score = round(0.5 * reach + 0.5 * share_found, 4)
         missing = _missing(rows)
@@ -430,6 +369,7 @@ class Impressum(Check):
         parts = [
             self.msg("at", url=target.url, reach=reach_text),
             self.msg("elements-found", found=found, required=len(required) - (1 if outdated else 0)),
+            law_applied(decision),
         ]
         if missing:
             parts.append(self.msg("missing-elements", elements=listing([r["element"] for r in missing])))
@@ -451,6 +391,7 @@ class Impressum(Check):
                     url=target.url, element=element("legal-basis"), excerpt=outdated["excerpt"], note=outdated["note"]
                 )
             )
+        evidence += country_evidence(decision, target.url)
         if share >= REACHABLE_SHARE and not missing and not outdated:
             state = "pass"
         elif score < 0.5:

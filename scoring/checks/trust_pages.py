@@ -88,7 +88,9 @@ class TrustPages(Check):
 
     def evaluate(self, site: SiteData) -> Outcome:
         rows, evidence, missing = [], [], []
-        english = site_language(site) == "en"
+        # the site's main language, from its pages' text (scoring.site), whatever their lang attributes say:
+        # a German site declaring lang="en" owes no English terms of use
+        english = (site.language or site_language(site)) == "en"
         for kind in lx.TRUST_PAGES:
             if kind in lx.ENGLISH_ONLY_TRUST_PAGES and not english:
                 continue

@@ -140,7 +140,16 @@ class PageRecord(_Frozen):
     robots_meta: str | None = None
     x_robots_tag: str | None = None
     hreflang: list[Hreflang] = Field(default_factory=list)
-    lang: str | None = None  # primary subtag, lower case ("de", "en")
+    lang: str | None = None  # declared: primary subtag of <html lang>, else of the Content-Language meta ("de")
+    lang_markup: str | None = None  # the declaration as written: '<html lang="en-US">' (spiders.language)
+    content_language: str | None = None  # the HTTP Content-Language header as sent (a fallback declaration)
+    # detected from the text (spiders.language): primary subtag of the main text's language, and the model's
+    # probability for it; None: the text is too short or too mixed to tell (not measured, never a guess)
+    language: str | None = None
+    language_confidence: float | None = Field(default=None, ge=0, le=1)
+    # share of the prose words per language, each line told on its own (shares of 0.1 and more): a page
+    # in two languages, {"en": 0.6, "de": 0.4}; read only where `language` is not `lang`, else empty
+    language_shares: dict[str, float] = Field(default_factory=dict)
     title: str | None = None
     meta_description: str | None = None
     headings: list[Heading] = Field(default_factory=list)
@@ -181,6 +190,18 @@ class PageRecord(_Frozen):
         if self.status is not None and 300 <= self.status < 400 and self.final_url:
             return self.final_url
         return None
+
+    @property
+    def declared_language(self) -> str | None:
+        """The language the page declares: `lang` (<html lang>, the Content-Language meta), else the
+        primary subtag of the HTTP Content-Language header when it names exactly one language."""
+        if self.lang:
+            return self.lang
+        header = (self.content_language or "").strip().lower()
+        if not header or "," in header:  # "de, en": the audience's languages, no declaration of this page's
+            return None
+        primary = re.split(r"[-_;\s]", header)[0]
+        return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
 
     @property
     def robots_directives(self) -> set[str]:

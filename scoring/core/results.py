@@ -144,6 +144,10 @@ class PageSummary(_Frozen):
     error: str | None = None
     page_type: str | None = None  # scoring.pagetypes kind: home, article, service, legal, listing, ...
     signals: PageSignals | None = None  # None for URLs that are not analysed HTML pages
+    # the language detected in the page's text and the model's probability (PageRecord.language); None:
+    # too short or mixed to tell, or not an analysed page
+    language: str | None = None
+    language_confidence: float | None = None
 
 
 class Coverage(_Frozen):
@@ -236,7 +240,8 @@ class AuditResult(_Frozen):
     site: str
     started: str | None = None
     finished: str | None = None
-    language: str | None = None
+    language: str | None = None  # the site's language: the one most of its pages' text is in (scoring.site)
+    languages: dict[str, int] = Field(default_factory=dict)  # detected language -> analysed pages, most first
     settings: dict[str, Any] = Field(default_factory=dict)
     checks: list[CheckResult] = Field(default_factory=list)
     categories: list[CategoryResult] = Field(default_factory=list)

@@ -1,0 +1,153 @@
+"""The language of a page, read from its text: py3langid (the langid.py model that trafilatura uses,
+97 languages, shipped inside its PyPI package: no download, no network) over a sample of the main text.
+
+The declared language (`<html lang>`, the Content-Language meta) is what the page *says*; this is what
+it *is*. A text too short or too mixed to tell gives None (not measured), never a guess.
+
+The model takes about a second to load: `load_model()` loads it once per process, and a process about
+to fork a multiprocessing worker (the crawl's extraction pool, spiders.extract_workers) loads it just
+before, so the workers share that copy instead of each spending a second of its first page's budget.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+from typing import Any
+
+from scoring.core.records import count_words
+from spiders.document import HtmlTree
+from spiders.extract_head import meta_content
+
+# Below MIN_WORDS words no language is told; from there on only when the model is MIN_CONFIDENCE sure
+# (its probabilities are calibrated over the text's length, so a short text needs a clear one). On the
+# real corpus no page was told wrong at these values (bench/realworld.py reports the accuracy).
+MIN_WORDS = 10
+MIN_CONFIDENCE = 0.8
+PROSE_WORDS = 6  # a line of at least this many words is prose; shorter ones are labels, names, buttons
+WINDOW_CHARS = 1000  # the sample: up to three windows of this size, from the start, middle and end
+MIN_SHARE = 0.1  # a language on less of the prose is noise in `language_shares` (a quoted line, a name)
+# "zxx": the model's label for no linguistic content (code, numbers)
+NOT_A_LANGUAGE = {"zxx"}
+
+_model: Any = None
+_lock = threading.Lock()
+
+
+def load_model() -> Any:
+    """py3langid's identifier with probabilities calibrated over text length (loaded once)."""
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+                _model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return _model
+
+
+def _load_before_fork() -> None:
+    """Load the model in the parent when multiprocessing forks a worker (the extraction pool); a plain
+    os.fork (a helper process, a test) does not pay a second for a model it will not use."""
+    caller = sys._getframe(1)
+    if not caller.f_code.co_filename.endswith(os.path.join("multiprocessing", "popen_fork.py")):
+        return
+    with contextlib.suppress(Exception):  # a broken install shows on the first page, as an extraction error
+        load_model()
+
+
+# Run by os.fork() only (subprocess does not fork through it); registered once, at import, in every
+# process that can extract a page.
+os.register_at_fork(before=_load_before_fork)
+
+
+def _windows(lines: list[str]) -> str:
+    """Up to three windows of whole lines (start, middle, end): a long page is judged over its
+    length, not by its first paragraph, in a bounded time (the model walks the text byte by byte)."""
+    text = "\n".join(lines)
+    if len(text) <= 3 * WINDOW_CHARS:
+        return text
+    picked: list[str] = []
+    for start in (0, (len(text) - WINDOW_CHARS) // 2, len(text) - WINDOW_CHARS):
+        begin = text.rfind("\n", 0, start) + 1 if start else 0
+        if start - begin > WINDOW_CHARS // 2:  # inside a long line: the window starts mid-line
+            begin = start
+        end = text.find("\n", begin + WINDOW_CHARS, begin + 2 * WINDOW_CHARS)
+        picked.append(text[begin : end if end >= 0 else begin + 2 * WINDOW_CHARS])
+    return "\n".join(picked)
+
+
+def language_sample(text: str) -> str:
+    """The part of a main text that tells its language: its prose lines (labels, product names and
+    buttons are often in another language than the text), or all of it when it has too little prose."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    prose = [line for line in lines if count_words(line) >= PROSE_WORDS]
+    chosen = prose if sum(count_words(line) for line in prose) >= MIN_WORDS else lines
+    return _windows(chosen)
+
+
+def _classify(text: str) -> tuple[str, float] | None:
+    sample = language_sample(text)
+    if count_words(sample) < MIN_WORDS:
+        return None
+    language, confidence = load_model().classify(sample)
+    if language in NOT_A_LANGUAGE or confidence < MIN_CONFIDENCE:
+        return None
+    return language, round(float(confidence), 3)
+
+
+def detect_language(text: str, context: str = "") -> tuple[str | None, float | None]:
+    """(language, confidence) of a page's main text: the primary subtag ("de") and the model's
+    probability. When the text alone cannot tell (too short, too mixed), `context` is added: the
+    page's own title and description (never its navigation or footer, which are the template's).
+    (None, None) when even then fewer than MIN_WORDS words remain or no language wins MIN_CONFIDENCE."""
+    language, confidence, _ = read_language(text, context)
+    return language, confidence
+
+
+def read_language(
+    text: str, context: str = "", declared: str | None = None
+) -> tuple[str | None, float | None, dict[str, float]]:
+    """`detect_language` plus the text's language shares (`language_shares`, of the same sample), which
+    are read only where they matter — when the text's language is not the `declared` one — since telling
+    each line on its own costs as much again as the whole sample."""
+    found, sample = _classify(text), text
+    if found is None and context.strip():
+        sample = f"{context}\n{text}"
+        found = _classify(sample)
+    if found is None:
+        return None, None, {}
+    return found[0], found[1], language_shares(sample) if found[0] != declared else {}
+
+
+def language_shares(text: str) -> dict[str, float]:
+    """Share of the sample's prose words in each language, each prose line told on its own (lines the
+    model is MIN_CONFIDENCE sure of; shares under MIN_SHARE left out), largest first: a German article
+    quoting a long English changelog is {"en": 0.6, "de": 0.4} where the whole sample reads as "en".
+    Empty when no prose line can be told."""
+    words: dict[str, int] = {}
+    for line in language_sample(text).splitlines():
+        count = count_words(line)
+        if count < PROSE_WORDS:
+            continue
+        language, confidence = load_model().classify(line)
+        if confidence >= MIN_CONFIDENCE and language not in NOT_A_LANGUAGE:
+            words[language] = words.get(language, 0) + count
+    total = sum(words.values())
+    shares = {code: round(n / total, 2) for code, n in words.items()} if total else {}
+    return dict(sorted(((c, v) for c, v in shares.items() if v >= MIN_SHARE), key=lambda item: (-item[1], item[0])))
+
+
+def declaration_markup(tree: HtmlTree) -> str | None:
+    """The markup that declares the page's language, as written (the evidence of a wrong declaration):
+    the `lang` (or `xml:lang`) attribute of <html>, else the Content-Language meta; the precedence
+    of `spiders.extract_head.extract_lang`."""
+    for attribute in ("lang", "{http://www.w3.org/XML/1998/namespace}lang"):
+        value = (tree.get(attribute) or "").strip()
+        if value:
+            name = "lang" if attribute == "lang" else "xml:lang"
+            return f'<html {name}="{value[:40]}">'
+    value = meta_content(tree, "http-equiv", "content-language")
+    return f'<meta http-equiv="content-language" content="{value[:40]}">' if value else None
