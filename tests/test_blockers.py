@@ -45,7 +45,12 @@ def _doc(title: str, body: str, head: str = "", lang: str = "de") -> str:
 
 def clean_pages(lang: str = "de", *, impressum: bool = True, home_head: str = "", head: str = "") -> list:
     """A small, healthy company site: home, a service page, an article, privacy and Impressum."""
-    text = "Wir planen und bauen Heizungen, Wärmepumpen und Bäder in Berlin. " * 12
+    # the text's language decides (issue 21), not the lang attribute: an English site writes English
+    text = (
+        "We plan and build heating systems, heat pumps and bathrooms in Berlin. " * 12
+        if lang == "en"
+        else "Wir planen und bauen Heizungen, Wärmepumpen und Bäder in Berlin. " * 12
+    )
     pages = [
         html_page("", _doc("Muster Haustechnik", f"<h1>Haustechnik in Berlin</h1><p>{text}</p>", home_head, lang)),
         html_page("leistungen/", _doc("Leistungen", f"<h1>Leistungen</h1><p>{text}</p>", head, lang)),
