@@ -329,6 +329,7 @@ class SiteSpider(scrapy.Spider):
             "depth": meta["page_depth"],
             "discovered_from": meta["referer"],
             "x_robots_tag": headers.get("X-Robots-Tag", b"").decode("latin-1").strip() or None,
+            "content_language": headers.get("Content-Language", b"").decode("latin-1").strip()[:100] or None,
         }
 
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
