@@ -282,10 +282,11 @@ def test_content_dates_speaks_german():
         article("blog/d", dates=Dates(published="2025-03-03", published_source="htmldate")),
         article("blog/e", dates=Dates(published="2025-03-03")),
         article("blog/f", dates=Dates(modified="2025-01-05", modified_source="meta")),
+        article("blog/h", extras=PageExtras(visible_date="2025-03-03", visible_date_text="14. März 2025")),
         article("blog/g"),
     ]
     result = run(ContentDates, *pages)
-    assert [o.state for o in result.pages] == ["pass"] * 6 + ["fail"]
+    assert [o.state for o in result.pages] == ["pass"] * 7 + ["fail"]
     assert speaks_german(result) == set(ContentDates.messages)
     assert assert_german(result.pages[0].reason_message) == "veröffentlicht am 2025-03-03 (JSON-LD)"
     assert assert_german(result.pages[5].evidence[0].note_message) == "Aktualisierungsdatum aus Meta-Tag"

@@ -130,7 +130,7 @@ def test_injection_page_cannot_change_the_shape_or_smuggle_links() -> None:
     assert all(link.source in crawled and link.target in crawled for link in brief.internal_links)
     assert set(brief.merge_or_expand) <= crawled and brief.language == "de"
     # Model-written or (after one repair) the deterministic brief with a warning: never anything else.
-    assert brief.source == "llm" or "deterministic brief used" in outcome.warnings[0]
+    assert brief.source == "llm" or "deterministic brief used" in outcome.warnings[0].text
 
 
 def test_truncated_local_replies_get_one_repair_then_the_deterministic_brief() -> None:
@@ -138,4 +138,4 @@ def test_truncated_local_replies_get_one_repair_then_the_deterministic_brief() -
     outcome = suggest_briefs(result, pages, _local(max_tokens=12))
     assert outcome.usage.requests == 2  # the cut-off reply and one repair attempt
     assert outcome.briefs[0].source == "deterministic" and outcome.briefs[0].language == "de"
-    assert "deterministic brief used" in outcome.warnings[0]
+    assert "deterministic brief used" in outcome.warnings[0].text
