@@ -68,6 +68,8 @@ Template context (every key the template gets)
                     agents and every blocked one), "others": [agent row], "others_label",
                     "check_anchor", "state", "state_label", "explanation"}; agent row:
                     {"token", "operator", "main", "cells": [{"state", "label"} | None] × 3, "rule"}.
+``rendering``       None, or "What AI crawlers see" (raw HTML vs rendered page per template; keys in
+                    reports/rendering.py, template reports/templates/rendering.html.j2).
 ``briefs``          list of {"anchor", "title", "angle", "questions", "outline": [{"level", "text"}],
                     "evidence_tasks", "internal_links": [{"source": link, "target": link, "anchor",
                     "reason"}], "merge_or_expand": [link], "targets": [link], "effort", "language",
@@ -136,6 +138,7 @@ from reports.format import (
     short_url,
 )
 from reports.i18n import Localizer
+from reports.rendering import rendering_view
 from reports.sections import (
     action_plan,
     ai_matrix,
@@ -465,6 +468,7 @@ def build_view(
         "levers": plan["levers"],
         "insights": insights_view(result, t, code, loc),
         "ai_matrix": ai_matrix(result, t, loc),
+        "rendering": rendering_view(result, t, code),
         "briefs": briefs_view(result, t),
         "branding": branding_view(branding),
         "drill": drill_data(result, t, len(page_rows), loc),

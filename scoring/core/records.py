@@ -68,6 +68,7 @@ class Media(_Frozen):
 class Hreflang(_Frozen):
     lang: str
     url: str
+    source: Literal["html", "http", "sitemap"] = "html"  # <link> in <head>, HTTP Link header, sitemap xhtml:link
 
 
 class AuthorSignal(_Frozen):
@@ -214,6 +215,7 @@ class SitemapEntry(_Frozen):
     url: str
     lastmod: str | None = None
     sitemap: str  # the sitemap file that listed it
+    alternates: list[Hreflang] = Field(default_factory=list)  # <xhtml:link rel="alternate" hreflang>
 
 
 class CrawlStats(_Frozen):
