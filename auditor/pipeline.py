@@ -18,6 +18,7 @@ from auditor.crawl import CrawlOptions
 from auditor.deadline import hard_timeout
 from auditor.errors import AuditError, AuditInterrupted
 from auditor.llm import LLMConfig
+from auditor.render_stage import render_stage
 from auditor.runner import (
     OnPage,
     ReportTarget,
@@ -57,7 +58,9 @@ class AuditOutcome:
 def crawl_only(url: str, *, store: Store, options: CrawlOptions, on_page: OnPage | None = None) -> int:
     """Crawl into the store (scoring later with `rescore`); the audit id, or AuditError."""
     with hard_timeout(options, store):
-        return crawl_stage(store, url, options, on_page)
+        audit_id = crawl_stage(store, url, options, on_page)
+        render_stage(store, audit_id, options)
+        return audit_id
 
 
 def run_audit(
@@ -85,6 +88,7 @@ def run_audit(
             unreachable = unreachable_problem(store, audit_id)  # the client's server died mid-crawl
             if unreachable:
                 raise AuditError(unreachable)
+        render_stage(store, audit_id, options)
         return _after_crawl(store, audit_id, report, config, llm)
 
 
@@ -123,6 +127,7 @@ def resume_audit(
             store.mark(audit_id, "running")
             seeds = resume_state(store.iter_pages(audit_id))
             crawl_into(store, audit_id, settings.get("url") or row.site, options, on_page, seeds)
+            render_stage(store, audit_id, options)
             return _after_crawl(store, audit_id, report, config) if score else None
     finally:
         store.unlock_audit(audit_id)
