@@ -26,9 +26,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
+
+from scoring.labels import phrase_frequency, ranked_labels, template_lines, unique_labels
 
 # Relative similarity (see module doc) at which groups merge into one topic cluster: at least
 # CLUSTER_SIMILARITY, and CLUSTER_MARGIN above the site's median pair — a cluster is a group of
@@ -43,7 +45,6 @@ CORE_FIELD_SHARE = 0.15  # fields holding this share of the topic pages are the 
 # below this and below the OFF_TOPIC_PERCENTILE of the core pages' own similarities is off-topic.
 OFF_TOPIC_SIMILARITY = 0.50
 OFF_TOPIC_PERCENTILE = 10
-SITE_WIDE_TERM = 0.4  # terms in more titles than this share (the company name) make no label
 MIN_CLUSTER = 2  # a single page is no topic cluster
 MAX_CLUSTER_PAGES = 6000  # average linkage is O(n²) in memory; larger sites cluster a sample
 
@@ -77,29 +78,6 @@ def calibration_for(model: str | None, sims: np.ndarray | None = None) -> Calibr
         base = float(np.percentile(sims, 5))
         return Calibration(min(base, 0.9), max(SCREAMING_FROG_DUPLICATE, base + 0.9 * (1 - base)), "site-derived")
     return Calibration(0.0, SCREAMING_FROG_DUPLICATE, "default")
-
-
-STOPWORDS = frozenset(
-    """
-    aber alle allem allen aller alles als also auch auf aus bei beim bin bis bist dass dein deine dem den
-    der des dessen die dies diese diesem diesen dieser dieses doch dort durch eine einem einen einer eines
-    für gegen hier hinter ich ihr ihre ihrem ihren ihrer im in ins ist jede jedem jeden jeder jedes kann
-    kein keine können man mehr mit nach nicht noch nur oder ohne sehr sein seine sich sie sind so über um
-    und uns unser unsere unter vom von vor war waren was weil wenn wer wie wir wird wo zu zum zur zwischen
-    alles sowie sollten sollte werden wurde worden haben hat hatte ihnen ihnen neue neuen neuer neues
-    ganz gibt geht gut heute jetzt schon warum wann welche welcher welches wieso
-    about after all also and any are because been before being between both but can could did does doing
-    down during each few for from further had has have having her here hers how into its just more most
-    not now off once only other our out over own same she should some such than that the their them then
-    there these they this those through too under until very was were what when where which while who
-    why will with would you your yours guide tips best
-    """.split()
-)
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)
-
-
-def _tokens(text: str) -> list[str]:
-    return [t for t in _TOKEN.findall(text) if len(t) >= 4 and t.lower() not in STOPWORDS]
 
 
 @dataclass(frozen=True)
@@ -140,43 +118,10 @@ def _relative(cos: np.ndarray | float, base: float) -> np.ndarray | float:
     return (cos - base) / (1 - base)
 
 
-def label_cluster(texts: Sequence[str], site_df: Counter, site_docs: int, terms: int = 3) -> str:
-    """A readable label: the terms most typical of the members' titles/headings (tf-idf over
-    documents), in their most common spelling, joined by ' · '."""
-    df: Counter = Counter()
-    spelling: dict[str, Counter] = {}
-    for text in texts:
-        seen = set()
-        title = {t.lower() for t in _tokens(text.split("\n", 1)[0])}
-        for token in _tokens(text):
-            key = token.lower()
-            spelling.setdefault(key, Counter())[token] += 1
-            if key not in seen:
-                seen.add(key)
-                df[key] += 2 if key in title else 1  # a title word names the topic better
-    if not df:
-        return "(untitled)"
-    common = {k for k in df if site_df.get(k, 0) > SITE_WIDE_TERM * site_docs and site_docs >= 5}
-    if len(common) < len(df):
-        df = Counter({k: v for k, v in df.items() if k not in common})
-    scored = sorted(
-        df,
-        key=lambda k: (-(df[k] / len(texts)) * math.log(1 + site_docs / max(1, site_df.get(k, 1))), k),
-    )
-    keys: list[str] = []
-    for k in scored:  # one form per word family: "PV-Anlage" and "PV-Anlagen" are one term
-        if not any(k[:6] == other[:6] for other in keys):
-            keys.append(k)
-        if len(keys) == terms:
-            break
-    return " · ".join(spelling[k].most_common(1)[0][0] for k in keys)
-
-
-def document_frequency(texts: Mapping[str, str]) -> Counter:
-    df: Counter = Counter()
-    for text in texts.values():
-        df.update({t.lower() for t in _tokens(text)})
-    return df
+def label_cluster(texts: Sequence[str], site_df: Counter, site_docs: int) -> str:
+    """A readable label: the key phrase the members' titles and headings share (scoring.labels)."""
+    ranked = ranked_labels(texts, site_df, site_docs)
+    return ranked[0] if ranked else "(untitled)"
 
 
 def cluster_sample(keys: Iterable[str], limit: int | None = None) -> list[str]:
@@ -224,20 +169,25 @@ def cluster_pages(
     median = float(_relative(float(np.median(upper)), calib.baseline))
     big = [g for g in groups_at(min(0.9, max(CLUSTER_SIMILARITY, median + CLUSTER_MARGIN))) if len(g) >= MIN_CLUSTER]
     fields = groups_at(FIELD_SIMILARITY)
-    df = document_frequency(label_texts)
+    template = template_lines(label_texts)
+    df = phrase_frequency(label_texts, template)
     docs = max(1, len(label_texts))
     result = Clustering(model, calib)
     centres = []
+    candidates = []
     for cid, members in enumerate(big):
         centre = normalise(matrix[members].mean(axis=0, keepdims=True))[0]
         centres.append(centre)
         rel = _relative(matrix[members] @ centre, calib.baseline)
         order = [members[i] for i in np.argsort(-rel, kind="stable")]
         member_keys = [keys[i] for i in order]
-        label = label_cluster([label_texts.get(k, "") for k in member_keys], df, docs)
-        result.clusters.append(ClusterData(cid, member_keys, label, round(float(rel.mean()), 3)))
+        candidates.append(ranked_labels([label_texts.get(k, "") for k in member_keys], df, docs, template))
+        result.clusters.append(ClusterData(cid, member_keys, "", round(float(rel.mean()), 3)))
         for k in member_keys:
             result.cluster_of[k] = cid
+    # one label per cluster and none twice on the site (the largest cluster chooses first)
+    for i, label in enumerate(unique_labels(candidates)):
+        result.clusters[i] = replace(result.clusters[i], label=label)
     core = [f for f in fields if len(f) >= max(MIN_CLUSTER, CORE_FIELD_SHARE * len(keys))] or fields[:1]
     in_core = {i for f in core for i in f}
     core_centres = np.stack([normalise(matrix[f].mean(axis=0, keepdims=True))[0] for f in core])

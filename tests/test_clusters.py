@@ -236,7 +236,7 @@ def test_focus_score_formula():
 def test_label_skips_site_wide_words():
     from collections import Counter
 
-    site_df = Counter({"sonnenwerk": 10, "speicher": 2, "strom": 3})
+    site_df = Counter({"sonnenwerk": 10, "speicher": 2, "strom": 3, "sonnenwerk speicher": 2})
     label = label_cluster(["Sonnenwerk Speicher", "Sonnenwerk Speicher Strom"], site_df, 10)
     assert "Sonnenwerk" not in label and label.startswith("Speicher")
 

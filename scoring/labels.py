@@ -1,0 +1,199 @@
+"""Readable topic names for clusters: the key phrase of the members' titles and headings.
+
+A label is a phrase a person wrote on the site ("Neurosoziales Coaching", "Stromspeicher
+dimensionieren", "Interview mit Jimmy Wales" -> "Jimmy Wales"), never tokens glued together: candidates
+are contiguous runs of words inside one title or heading, cut at stop words and punctuation, so every
+label appears verbatim in the site's own text. Template text (a heading on many pages of the site,
+recipe-card and navigation words) and site-wide words (the company name) never make a label.
+
+Pure and order-independent: counts per document, ties broken by the phrase itself.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+STOPWORDS = frozenset(
+    """
+    aber alle allem allen aller alles als also am an auch auf aus bei beim bin bis bist da dass dein deine dem den
+    der des dessen die dies diese diesem diesen dieser dieses doch dort du durch ein eine einem einen einer eines
+    es für gegen hier hinter ich ihr ihre ihrem ihren ihrer im in ins ist ja jede jedem jeden jeder jedes kann
+    kein keine können man mehr mit nach nicht noch nur ob oder ohne sehr sein seine sich sie sind so über um
+    und uns unser unsere unter vom von vor war waren was weil wenn wer wie wir wird wo zu zum zur zwischen
+    sowie sollten sollte werden wurde worden haben hat hatte ihnen neue neuen neuer neues
+    ganz gibt geht gut heute jetzt schon warum wann welche welcher welches wieso unsere unseren unserer
+    ihre ihr sie sich mein meine dich mich mir dir euch bzw usw etc
+    a about after all also an and any are as at be because been before being between both but by can could did
+    do does doing down during each few for from further had has have having her here hers how i if in into is it
+    its just more most my not now of off on once only or other our out over own same she should so some such
+    than that the their them then there these they this those through to too under until up very was we were
+    what when where which while who why will with would you your yours new
+    """.split()
+)
+# Words of page templates, navigation and recipe or product cards: they name no topic.
+TEMPLATE_WORDS = frozenset(
+    """
+    home startseite blog news aktuelles neuigkeiten kontakt impressum datenschutz menü menu navigation suche
+    search newsletter weiterlesen read seite page pages teil part willkommen welcome übersicht overview
+    faq kommentare kommentar comments comment share teilen related ähnliche beiträge beitrag posts post artikel
+    article articles kategorie kategorien category categories tag tags archiv archive personen portionen zutaten
+    minuten zubereitung schwierigkeit servings ingredients minutes login anmelden registrieren cookie cookies
+    guide tips tipps best leitfaden mehr more hier here klicken click download downloads link links jetzt now
+    inhalt inhaltsverzeichnis contents zusammenfassung summary fazit conclusion einleitung introduction
+    """.split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
+# Phrases end at punctuation that separates thoughts: "Kosten: was ..." is two runs.
+_BREAK = re.compile(r"[,:;.!?|/()\[\]{}\"“”„«»–—•·+&]|\s-\s")
+MAX_PHRASE_WORDS = 4
+SITE_WIDE_SHARE = 0.4  # phrases in more documents than this share (the company name) make no label
+TEMPLATE_LINE_SHARE = 0.2  # a title/heading line on more documents than this share is template text
+MIN_SITE_DOCS = 5  # below this a site has no "site-wide" words to tell apart
+
+
+def normal(text: str) -> str:
+    """A phrase's comparison key: lower case, single spaces."""
+    return " ".join(text.lower().split())
+
+
+def _runs(line: str) -> list[list[str]]:
+    """Runs of content words in one line: cut at punctuation, stop words, template words and digits."""
+    runs: list[list[str]] = []
+    for part in _BREAK.split(line):
+        run: list[str] = []
+        for token in part.split():
+            word = token.strip("'’\"-_*#")
+            if _WORD.fullmatch(word) and word.lower() not in STOPWORDS and word.lower() not in TEMPLATE_WORDS:
+                run.append(word)
+                continue
+            if run:
+                runs.append(run)
+            run = []
+        if run:
+            runs.append(run)
+    return runs
+
+
+def phrases(line: str) -> set[str]:
+    """Candidate phrases of one line (keys): contiguous 1..4-word runs of content words."""
+    found = set()
+    for run in _runs(line):
+        for size in range(1, min(MAX_PHRASE_WORDS, len(run)) + 1):
+            for start in range(len(run) - size + 1):
+                words = run[start : start + size]
+                if size == 1 and len(words[0]) < 5:  # "Haus", "Tipp": too short to name a topic alone
+                    continue
+                if all(len(w) < 4 for w in words):
+                    continue
+                found.add(normal(" ".join(words)))
+    return found
+
+
+def _spellings(line: str) -> dict[str, str]:
+    """Key -> the phrase as written in this line."""
+    out: dict[str, str] = {}
+    for run in _runs(line):
+        for size in range(1, min(MAX_PHRASE_WORDS, len(run)) + 1):
+            for start in range(len(run) - size + 1):
+                text = " ".join(run[start : start + size])
+                out.setdefault(normal(text), text)
+    return out
+
+
+def lines_of(text: str, template: frozenset[str] = frozenset()) -> list[str]:
+    """The title and heading lines of a label text, without template lines."""
+    return [line for line in text.split("\n") if line.strip() and normal(line) not in template]
+
+
+def template_lines(texts: Mapping[str, str]) -> frozenset[str]:
+    """Lines (normalised) on more than TEMPLATE_LINE_SHARE of the documents: "Unsere Leistungen", "Teilen"."""
+    if len(texts) < MIN_SITE_DOCS:
+        return frozenset()
+    df: Counter = Counter()
+    for text in texts.values():
+        df.update({normal(line) for line in text.split("\n") if line.strip()})
+    bar = max(2, TEMPLATE_LINE_SHARE * len(texts))
+    return frozenset(line for line, n in df.items() if n > bar)
+
+
+def phrase_frequency(texts: Mapping[str, str], template: frozenset[str] = frozenset()) -> Counter:
+    """In how many documents each phrase occurs (the site's document frequency)."""
+    df: Counter = Counter()
+    for text in texts.values():
+        df.update({p for line in lines_of(text, template) for p in phrases(line)})
+    return df
+
+
+def ranked_labels(
+    texts: Sequence[str], site_df: Counter, site_docs: int, template: frozenset[str] = frozenset()
+) -> list[str]:
+    """Candidate labels of one cluster, best first. `texts`: the members' label texts (title line
+    first), most central member first. A phrase scores by how many members use it (a title counts
+    twice: it names the page's topic), how rare it is on the rest of the site (idf), and its length
+    (a two-word phrase names a topic better than either word alone)."""
+    weight: Counter = Counter()
+    support: Counter = Counter()  # members using the phrase
+    spelling: dict[str, Counter] = {}
+    for text in texts:
+        lines = lines_of(text, template)
+        title = phrases(lines[0]) if lines else set()
+        seen: set[str] = set()
+        for line in lines:
+            keys = phrases(line)
+            for key, written in _spellings(line).items():
+                if key not in keys:
+                    continue
+                spelling.setdefault(key, Counter())[written] += 1
+                if key not in seen:
+                    seen.add(key)
+                    weight[key] += 2 if key in title else 1
+        support.update(seen)
+    def site_wide(key: str) -> bool:
+        return site_docs >= MIN_SITE_DOCS and site_df.get(key, 0) > SITE_WIDE_SHARE * site_docs
+
+    # the company name on every page names no topic, nor does it open or close one ("Sonnenwerk Speicher")
+    common = {k for k in weight if site_wide(k) or site_wide(k.split()[0]) or site_wide(k.split()[-1])}
+    members = max(1, len(texts))
+    shared = 2 if members >= 2 else 1  # a label is what the members share, not one page's phrase
+
+    def score(key: str) -> float:
+        idf = math.log(1 + site_docs / max(1, site_df.get(key, 1)))
+        size = len(key.split())
+        return (weight[key] / members) * idf * (1 + 0.6 * (size - 1))
+
+    supported = [k for k in weight if k not in common and support[k] >= shared]
+    ranked = sorted(supported, key=lambda k: (-score(k), k))
+    out = [_display(spelling[k]) for k in ranked]
+    if texts:  # fallback: the most central member's title, as written
+        head = lines_of(texts[0], template)
+        title = _BREAK.split(head[0])[0].strip() if head else ""
+        if title and len(title.split()) <= 8 and normal(title) not in common:
+            out.append(title)
+    return out
+
+
+def _display(spellings: Counter) -> str:
+    """The most common spelling, first letter upper case (a label starts a line)."""
+    text = sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return text[:1].upper() + text[1:]
+
+
+def unique_labels(candidates: Iterable[list[str]]) -> list[str]:
+    """One label per cluster, no label twice on a site: each cluster takes its best candidate not
+    taken yet (clusters in order, the largest first); with none left, its best plus a number."""
+    used: set[str] = set()
+    out = []
+    for ranked in candidates:
+        label = next((c for c in ranked if normal(c) not in used), None)
+        if label is None:
+            base = ranked[0] if ranked else "Thema"
+            n = 2
+            while normal(f"{base} {n}") in used:
+                n += 1
+            label = f"{base} {n}"
+        used.add(normal(label))
+        out.append(label)
+    return out

@@ -1,0 +1,62 @@
+"""Cluster labels are phrases a person wrote on the site, never tokens glued together (issue 17)."""
+
+from __future__ import annotations
+
+from scoring.labels import phrase_frequency, ranked_labels, template_lines, unique_labels
+
+# A small site of our own: a heat-pump cluster, a recipe cluster with a recipe card, a template heading.
+SITE = {
+    "/waermepumpe-altbau/": "Wärmepumpe im Altbau\nVorlauftemperatur senken\nDas könnte Sie auch interessieren",
+    "/waermepumpe-kosten/": "Kosten der Wärmepumpe im Altbau\nFörderung beantragen\nDas könnte Sie auch interessieren",
+    "/waermepumpe-laerm/": "Wie laut ist eine Wärmepumpe?\nAbstand zum Nachbarn\nDas könnte Sie auch interessieren",
+    "/kuchen-apfel/": "Schwäbischer Apfelkuchen\nZutaten\n4 Personen\nDas könnte Sie auch interessieren",
+    "/kuchen-zwetschge/": "Zwetschgenkuchen vom Blech\nZutaten\n4 Personen\nDas könnte Sie auch interessieren",
+    "/kuchen-kaese/": "Käsekuchen ohne Boden\nZutaten\n6 Personen",
+    "/impressum/": "Impressum\nAngaben gemäß § 5 DDG",
+    "/datenschutz/": "Datenschutzerklärung\nIhre Rechte",
+    "/team/": "Unser Team\nAusbildung",
+    "/kontakt/": "Kontakt\nAnfahrt",
+}
+
+
+def _label(members: list[str]) -> list[str]:
+    template = template_lines(SITE)
+    df = phrase_frequency(SITE, template)
+    return ranked_labels([SITE[m] for m in members], df, len(SITE), template)
+
+
+def test_label_is_a_phrase_from_the_site():
+    label = _label(["/waermepumpe-altbau/", "/waermepumpe-kosten/", "/waermepumpe-laerm/"])[0]
+    assert "·" not in label
+    assert label in ("Wärmepumpe im Altbau", "Wärmepumpe", "Altbau")  # words of the site's own titles
+    assert label == "Wärmepumpe"  # the phrase all three pages share
+
+
+def test_shared_two_word_phrase_beats_its_words():
+    site = {
+        "/a/": "Neurosoziales Coaching für Teams\nAblauf",
+        "/b/": "Neurosoziales Coaching im Vertrieb\nKosten",
+        "/c/": "Führung in der Krise\nAblauf",
+        "/d/": "Strategie entwickeln\nKosten",
+        "/e/": "Über uns\nTeam",
+    }
+    df = phrase_frequency(site)
+    assert ranked_labels([site["/a/"], site["/b/"]], df, len(site))[0] == "Neurosoziales Coaching"
+
+
+def test_recipe_card_and_template_headings_make_no_label():
+    ranked = _label(["/kuchen-apfel/", "/kuchen-zwetschge/", "/kuchen-kaese/"])
+    assert ranked, "a cluster always gets a label"
+    assert not any(word in label for label in ranked for word in ("Personen", "Zutaten", "interessieren"))
+    assert "das könnte sie auch interessieren" in template_lines(SITE)
+
+
+def test_no_phrase_shared_falls_back_to_the_central_title():
+    ranked = _label(["/kuchen-zwetschge/", "/kuchen-kaese/"])
+    assert ranked[-1] == "Zwetschgenkuchen vom Blech"
+
+
+def test_no_label_twice_on_a_site():
+    labels = unique_labels([["Wärmepumpe", "Altbau"], ["Wärmepumpe", "Förderung"], ["Wärmepumpe"]])
+    assert labels == ["Wärmepumpe", "Förderung", "Wärmepumpe 2"]
+    assert len({label.lower() for label in labels}) == len(labels)
