@@ -64,6 +64,7 @@ from auditor.options import (
     MaxPagesOption,
     OutOption,
     PdfOption,
+    RenderOption,
     SettingOption,
     StripParamsOption,
     SubdomainsOption,
@@ -76,6 +77,7 @@ from auditor.options import (
     open_store,
     opened_stores,
     plain_help_labels,
+    render_argv,
     report_branding,
 )
 from auditor.pipeline import AuditOutcome, ReportTarget
@@ -192,6 +194,7 @@ def audit(
     strip_params: StripParamsOption = None,
     subdomains: SubdomainsOption = False,
     setting: SettingOption = None,
+    render: RenderOption = None,
     out_dir: OutOption = Path("geo-audit-report"),
     db: DbOption = None,
     lang: LangOption = None,
@@ -233,6 +236,7 @@ def audit(
         timeout=timeout,
         subdomains=subdomains or None,
         as_host=as_host,
+        render=render,
         **scope,
     )
     folder = Path(url).expanduser()
@@ -441,6 +445,7 @@ register_agency_commands(app)  # after the audit commands: `geo-audit --help` li
 
 def main() -> None:
     """Console entry point: one-line errors instead of tracebacks."""
+    sys.argv[1:] = render_argv(sys.argv[1:])
     try:
         code = app(standalone_mode=False)
     except AuditInterrupted as exc:

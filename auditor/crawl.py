@@ -53,6 +53,7 @@ class CrawlOptions:
     strip_params: tuple[str, ...] | None = None  # None = settings default (utm_*, fbclid, session ids ...)
     subdomains: bool = False  # other subdomains of the site's domain count as the same site
     as_host: str | None = None  # production origin mapped onto the crawled host
+    render: str | None = None  # `--render`: "sample" (one page per template + a seeded share) | "all"
     # Failures end up in the records; Scrapy's own log (with tracebacks) only on request.
     log_level: str = field(default_factory=lambda: os.environ.get("GEO_AUDIT_LOG_LEVEL", "CRITICAL"))
 
@@ -107,6 +108,21 @@ def run_crawl(
 
         crawler.signals.connect(item_scraped, signal=signals.item_scraped, weak=False)
     process.crawl(crawler, url=url, record_sink=sink, resume=resume)
+    process.start()
+
+
+def run_render_crawl(urls: list[str], options: CrawlOptions, on_item: Callable[[Any], None]) -> None:
+    """Render `urls` in headless Chromium (spiders.render_spider) with the crawl's politeness settings;
+    `on_item(RenderedPage)` for each. Blocks; one crawl per process, like `run_crawl`."""
+    from spiders.render_spider import RenderSpider, playwright_settings
+
+    settings = crawl_settings(options)
+    for key, value in playwright_settings(settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")).items():
+        settings.set(key, value)
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(RenderSpider)
+    crawler.signals.connect(lambda item, **_: on_item(item), signal=signals.item_scraped, weak=False)
+    process.crawl(crawler, urls=urls)
     process.start()
 
 

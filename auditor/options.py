@@ -137,6 +137,35 @@ StripParamsOption = Annotated[
 SubdomainsOption = Annotated[
     bool, typer.Option("--subdomains", help="Crawl other subdomains too (www and apex are always one site).")
 ]
+RENDER_MODES = ("sample", "all")
+RenderOption = Annotated[
+    str | None,
+    typer.Option(
+        "--render",
+        metavar="[sample|all]",
+        help="Also render pages in headless Chromium and compare them with the HTML AI crawlers read: "
+        "'sample' (the default when given) one page per template plus a small seeded share, 'all' every page.",
+    ),
+]
+
+
+def render_argv(args: list[str]) -> list[str]:
+    """`--render` without a value means `--render sample` (Click options always take their value)."""
+    out: list[str] = []
+    for i, arg in enumerate(args):
+        out.append(arg)
+        following = args[i + 1] if i + 1 < len(args) else None
+        if arg == "--render" and following not in RENDER_MODES:
+            out.append("sample")
+    return out
+
+
+def check_render(mode: str | None) -> str | None:
+    if mode is not None and mode not in RENDER_MODES:
+        raise AuditError(f"--render takes {' or '.join(RENDER_MODES)}, not {mode!r}")
+    return mode
+
+
 SettingOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -233,6 +262,7 @@ def crawl_options(user: UserConfig, **cli: Any) -> CrawlOptions:
         strip_params=merged.get("strip_params"),
         subdomains=bool(merged.get("subdomains")),
         as_host=merged.get("as_host"),
+        render=check_render(merged.get("render")),
     )
 
 

@@ -52,6 +52,7 @@ from spiders.extract_structured import extract_author_signals, extract_dates, ex
 from spiders.language import declaration_markup, read_language
 from spiders.link_position import link_position
 from spiders.main_content import main_content_text
+from spiders.render_hints import extract_render_hints
 
 _VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com", "wistia", "dailymotion")
 _AUDIO_HOSTS = ("spotify.com", "soundcloud.com", "podigee", "letscast", "anchor.fm", "podcasts.apple")
@@ -196,6 +197,7 @@ def extract_page(
         "lists": count_lists(tree),
         "dates": extract_dates(tree, jsonld),
         **extract_extras(tree, page_url),  # spiders.extract_evidence: galleries, charts, visible date ...
+        **extract_render_hints(tree),  # scripts, framework root element, template shape
     }
     main_text = extract_main_text(tree)
     fields["main_text"] = main_text

@@ -217,6 +217,15 @@ class Store(BatchTables, CacheTables):
         with self.engine.begin() as conn:
             conn.execute(insert(pages), rows)
 
+    def update_page(self, audit_id: int, record: PageRecord) -> None:
+        """Replace a stored page's record (the render stage adds the rendered view)."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(pages)
+                .where(pages.c.audit_id == audit_id, pages.c.url == record.url)
+                .values(record=record.model_dump_json(), word_count=record.word_count)
+            )
+
     def iter_pages(self, audit_id: int) -> Iterator[PageRecord]:
         """Stored records in crawl order, read in chunks (never all rows at once)."""
         with self.engine.connect() as conn:

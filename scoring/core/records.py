@@ -120,6 +120,25 @@ class PageExtras(_Frozen):
     person_markup: bool = False  # a schema.org Person in microdata (itemtype) or RDFa (typeof)
 
 
+class RenderedView(_Frozen):
+    """The page as headless Chromium shows it after its scripts ran (`--render`, spiders.render_spider):
+    the same fields the raw fetch extracts, read from the rendered DOM with the same extractors."""
+
+    title: str | None = None
+    meta_description: str | None = None
+    canonical: str | None = None
+    robots_meta: str | None = None
+    headings: list[Heading] = Field(default_factory=list)
+    main_text: str = ""
+    word_count: int = 0
+    links: list[Link] = Field(default_factory=list)
+    script_links: list[Link] = Field(default_factory=list)  # still no <a href> after rendering
+    structured_data: list[dict[str, Any]] = Field(default_factory=list)
+    render_ms: float | None = None
+    screenshot: str | None = None  # data: URI (JPEG) of the first screen, for the report
+    error: str | None = None  # the page could not be rendered (timeout, crash): nothing else is set
+
+
 class PageRecord(_Frozen):
     schema_version: int = Field(SCHEMA_VERSION, le=SCHEMA_VERSION)  # a newer record is refused, not misread
     url: str  # as requested (canonicalised)
@@ -169,6 +188,13 @@ class PageRecord(_Frozen):
     tables: int = 0
     lists: int = 0
     extras: PageExtras = Field(default_factory=PageExtras)  # optional: absent on older records
+    # signs of a client-rendered shell in the raw HTML (spiders.render_hints): <script> elements, the
+    # framework root element if the page has one (<div id="app">), and a fingerprint of the body's
+    # element skeleton (pages of one template share it: scoring.rendering groups templates by it)
+    scripts: int = 0
+    app_root: str | None = None
+    dom_shape: str | None = None
+    rendered: RenderedView | None = None  # `--render`: the page after JavaScript; None: not rendered
 
     @property
     def is_html(self) -> bool:

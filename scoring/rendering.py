@@ -1,0 +1,165 @@
+"""Raw HTML against the rendered page (`--render`): templates, the render sample, the comparison.
+
+Pure functions shared by the render stage (which pages to render) and the rendering checks (what
+differs). A template is the pair (URL pattern, DOM shape): `/ratgeber/<slug>/` pages built from one
+layout group together; a page whose skeleton differs (a landing page under /ratgeber/) is a template
+of its own. The sample is one page per template plus a small seeded share of the rest, so the same
+crawl always renders the same pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from scoring.core.records import WORD_RE, PageRecord, RenderedView
+
+SAMPLE_SHARE = 0.01  # the seeded "random" share of the pages beyond one per template
+SAMPLE_EXTRA_CAP = 20  # ... at most this many: a big site's render stays a small part of the audit
+SHELL_WORDS = 50  # fewer main-text words than this in the raw HTML: next to nothing to read
+_ID_SEGMENT = re.compile(r"^(?:\d+|[0-9a-f]{8,}|[0-9a-f-]{32,36})$", re.IGNORECASE)
+
+
+def url_pattern(url: str) -> str:
+    """The URL's template pattern: the last path segment (the slug) and numeric or hash segments
+    become `*`; the first segment stays (the site section: /ratgeber/*, /leistungen/*)."""
+    parts = [p for p in urlsplit(url).path.split("/") if p]
+    if not parts:
+        return "/"
+    shaped = [("*" if i == len(parts) - 1 and i > 0 or _ID_SEGMENT.match(p) else p) for i, p in enumerate(parts)]
+    return "/" + "/".join(shaped) + ("/" if urlsplit(url).path.endswith("/") else "")
+
+
+def template_key(page: PageRecord) -> str:
+    """'<URL pattern> · <DOM shape>': the template a page is built from."""
+    return f"{url_pattern(page.final_url or page.url)} · {page.dom_shape or '-'}"
+
+
+def _seeded(url: str) -> float:
+    """A stable pseudo-random number in [0, 1) for a URL (the same crawl gives the same sample)."""
+    return int(hashlib.sha1(url.encode()).hexdigest()[:8], 16) / 0x1_0000_0000
+
+
+def render_sample(
+    pages: Iterable[PageRecord], mode: str = "sample", share: float = SAMPLE_SHARE, cap: int = SAMPLE_EXTRA_CAP
+) -> list[str]:
+    """URLs to render, in crawl order: `all` every analysed page; `sample` the first page of each
+    template plus the pages whose seeded number falls under `share` (at most `cap` of them)."""
+    candidates = [p for p in pages if p.ok]
+    if mode == "all":
+        return [p.url for p in candidates]
+    chosen: dict[str, None] = {}
+    seen_templates: set[str] = set()
+    rest: list[PageRecord] = []
+    for page in candidates:
+        key = template_key(page)
+        if key not in seen_templates:
+            seen_templates.add(key)
+            chosen[page.url] = None
+        else:
+            rest.append(page)
+    extra = sorted((p for p in rest if _seeded(p.url) < share), key=lambda p: _seeded(p.url))[:cap]
+    chosen.update((p.url, None) for p in extra)
+    order = {p.url: i for i, p in enumerate(candidates)}
+    return sorted(chosen, key=order.__getitem__)
+
+
+# -- the comparison --------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in WORD_RE.findall(text)]
+
+
+def hidden_share(raw_text: str, rendered_text: str) -> float:
+    """The share of the rendered main text's words an AI crawler cannot read in the raw HTML: the
+    rendered words left over once each raw word is matched once (a multiset difference, so moved or
+    repeated text is not counted twice)."""
+    rendered = _words(rendered_text)
+    if not rendered:
+        return 0.0
+    available: dict[str, int] = {}
+    for word in _words(raw_text):
+        available[word] = available.get(word, 0) + 1
+    missing = 0
+    for word in rendered:
+        if available.get(word, 0) > 0:
+            available[word] -= 1
+        else:
+            missing += 1
+    return missing / len(rendered)
+
+
+def hidden_lines(raw_text: str, rendered_text: str, limit: int = 3) -> list[str]:
+    """Lines of the rendered main text that the raw main text does not contain (evidence)."""
+    raw = " ".join(raw_text.split())
+    found = []
+    for line in rendered_text.split("\n"):
+        line = " ".join(line.split())
+        if line and line not in raw and len(WORD_RE.findall(line)) >= 3:
+            found.append(line)
+            if len(found) >= limit:
+                break
+    return found
+
+
+def jsonld_types(items: Iterable[dict]) -> set[str]:
+    """The schema.org @type values of JSON-LD items (top level and @graph)."""
+    found: set[str] = set()
+
+    def visit(item: object) -> None:
+        if isinstance(item, dict):
+            kind = item.get("@type")
+            for value in kind if isinstance(kind, list) else [kind]:
+                if isinstance(value, str) and value:
+                    found.add(value.rsplit("/", 1)[-1])
+            for child in item.get("@graph", []) if isinstance(item.get("@graph"), list) else []:
+                visit(child)
+
+    for item in items:
+        visit(item)
+    return found
+
+
+def internal_targets(links: Iterable) -> set[str]:
+    return {link.url for link in links if link.internal}
+
+
+@dataclass(frozen=True)
+class HeadChange:
+    field: str  # title | meta_description | canonical | robots
+    raw: str | None
+    rendered: str | None
+
+
+def _norm(value: str | None) -> str:
+    return " ".join((value or "").split()).lower()
+
+
+def head_changes(page: PageRecord, view: RenderedView) -> list[HeadChange]:
+    """Head fields the scripts set or changed (raw value -> rendered value)."""
+    pairs = (
+        ("title", page.title, view.title),
+        ("meta_description", page.meta_description, view.meta_description),
+        ("canonical", page.canonical, view.canonical),
+        ("robots", page.robots_meta, view.robots_meta),
+    )
+    return [HeadChange(name, raw, new) for name, raw, new in pairs if _norm(raw) != _norm(new)]
+
+
+def rendered_pages(pages: Iterable[PageRecord]) -> list[tuple[PageRecord, RenderedView]]:
+    """(record, rendered view) of every analysed page rendered without error."""
+    return [(p, p.rendered) for p in pages if p.ok and p.rendered is not None and p.rendered.error is None]
+
+
+def is_shell(page: PageRecord, view: RenderedView) -> bool:
+    """Almost no text without JavaScript, an article with it."""
+    return page.word_count < SHELL_WORDS and view.word_count >= max(2 * SHELL_WORDS, 3 * page.word_count)
+
+
+def excerpt(text: str, limit: int = 600) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
