@@ -3,6 +3,12 @@ child process (auditor.agency.supervisor), at most `jobs` at once, then the port
 
 The child writes its own batch item (running -> done/error) into the store, so a batch killed
 midway keeps every finished domain and `--resume` skips them.
+
+Ctrl-C (SIGINT) only sets a flag (`_StopFlag`) that the supervising loop reads between two steps.
+It used to raise KeyboardInterrupt wherever the main thread was, and there it could be lost: an
+exception raised while Python runs a finaliser (a weakref callback of the connection pool, a
+`__del__`) is printed as "Exception ignored" and dropped, so the batch ran on to the end and exited
+0; and one raised inside `Process.start()` left a child running that the supervisor did not know.
 """
 
 from __future__ import annotations
@@ -10,9 +16,12 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import resource
+import signal
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from auditor.agency.batch_file import BatchFile
 from auditor.agency.supervisor import POLL_S, Supervisor
@@ -88,6 +97,31 @@ def run_batch(
         )
 
 
+class _StopFlag:
+    """SIGINT as a flag while a batch runs (module docstring); the previous handler comes back on
+    exit. Installed only from the main thread and only over Python's default handler: a SIGINT the
+    caller ignores (nohup, a background job) stays ignored, a caller's own handler stays in place."""
+
+    def __init__(self) -> None:
+        self.set = False
+        self._previous: Any = None
+
+    def _handle(self, _signum: int, _frame: Any) -> None:
+        self.set = True
+
+    def __enter__(self) -> _StopFlag:
+        if threading.current_thread() is threading.main_thread():
+            current = signal.getsignal(signal.SIGINT)
+            if current is signal.default_int_handler:
+                self._previous = current
+                signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
 def _supervise(
     store: Store,
     batch: BatchFile,
@@ -137,24 +171,26 @@ def _supervise(
         if on_change:
             on_change(states)
 
-    try:
-        pending = list(todo)
-        while pending or supervisor.running:
-            while pending and len(supervisor.running) < max(1, jobs):
-                spec = pending.pop(0)
-                supervisor.start(spec)
-                states[spec.name].status, states[spec.name].started = "running", time.monotonic()
-            if supervisor.poll():
-                refresh()
-            else:
-                drain()
-                if on_change:
-                    on_change(states)
-            time.sleep(POLL_S)
-        refresh()
-    except KeyboardInterrupt:
-        interrupted = True
-        supervisor.interrupt_all()
+    with _StopFlag() as stop:
+        try:
+            pending = list(todo)
+            while (pending or supervisor.running) and not stop.set:
+                while pending and len(supervisor.running) < max(1, jobs) and not stop.set:
+                    spec = pending.pop(0)
+                    supervisor.start(spec)
+                    states[spec.name].status, states[spec.name].started = "running", time.monotonic()
+                if supervisor.poll():
+                    refresh()
+                else:
+                    drain()
+                    if on_change:
+                        on_change(states)
+                time.sleep(POLL_S)
+            interrupted = stop.set
+        except KeyboardInterrupt:  # the flag could not be installed (not the main thread)
+            interrupted = True
+        if interrupted:
+            supervisor.interrupt_all()
         refresh()
     store.finish_batch(batch_id, "interrupted" if interrupted else "complete")
     events.close()

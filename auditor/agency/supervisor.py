@@ -14,10 +14,13 @@ child could not: crash, time limit, memory limit, interruption.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import signal
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from multiprocessing import resource_tracker
 from typing import Any
 
 from auditor.agency.batch_file import ClientSpec
@@ -41,6 +44,26 @@ class _Running:
     memory_checked: float = 0.0
     peak_mb: float | None = None  # the largest process-tree memory the watchdog saw
     descendants: dict[int, int | None] = field(default_factory=dict)  # pid -> start time, as last seen
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """SIGINT blocked in this thread while a child is spawned: the child inherits the mask, so a
+    terminal Ctrl-C (sent to the whole process group) cannot kill it in Python's start-up, before
+    child_main ignores SIGINT — it would end as a crash ("exit code 1"), an error entry that
+    `--resume` skips, instead of an interrupted client. A SIGINT meanwhile stays pending here and
+    reaches the parent's handler afterwards (or at once through another thread: Python runs
+    handlers in the main thread either way)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    # The first spawn starts multiprocessing's resource tracker, which unblocks SIGINT when done.
+    resource_tracker.ensure_running()
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _exit_reason(spec: ClientSpec, code: int | None) -> str:
@@ -79,7 +102,8 @@ class Supervisor:
             daemon=False,
         )
         self.store.update_item(self.batch_id, spec.name, status="running", started=now(), error=None)
-        process.start()
+        with _sigint_blocked():  # the child is born deaf to Ctrl-C (child_main then ignores it)
+            process.start()
         self.running[spec.name] = _Running(spec, process, time.monotonic())
 
     def stop(self, name: str, reason: str) -> None:
