@@ -55,6 +55,9 @@ LABEL_SETS = {
     "heldout": (HERE / "realworld" / "heldout.jsonl", HERE / "realworld" / "heldout.d"),
     # a second unseen batch, labelled after the page model was changed for the first held-out sites
     "heldout2": (HERE / "realworld" / "heldout2.jsonl", HERE / "realworld" / "heldout2.d"),
+    # a third unseen batch (a German WordPress event venue, a Swiss law firm in German and English),
+    # labelled from the HTML and measured before the page model was changed for it
+    "heldout3": (HERE / "realworld" / "heldout3.jsonl", HERE / "realworld" / "heldout3.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
