@@ -62,6 +62,19 @@ def plan_kind(effort: str | None, pages: int) -> str:
     return "project"
 
 
+def site_wide(check: CheckResult) -> bool:
+    """Whether a blocker covers the whole site: a site-scoped check's rule (robots.txt closing the
+    site or barring an answer engine's crawler, no Impressum, a server that does not answer) — the
+    URLs it lists are examples, not the reach; a page-scoped one (noindex) when every page it rated
+    fails, or when it names no page at all."""
+    if check.scope != "page":
+        return True
+    rated = [o for o in check.pages if o.score is not None]
+    if rated:
+        return all(o.state == "fail" for o in rated)
+    return pages_affected(check) == 0
+
+
 def blockers_view(
     result: AuditResult, t: dict[str, str], loc: Localizer, gains: dict[str, float] | None = None
 ) -> list[dict[str, Any]]:
@@ -72,7 +85,8 @@ def blockers_view(
     for check in blocking_checks(result.checks, gains):
         why, why_lang = loc.message(check.blocker)
         pages = pages_affected(check)
-        label = t["blocker_site"] if not pages else t["blocker_page"] if pages == 1 else t["blocker_pages"]
+        whole = site_wide(check)
+        label = t["blocker_site"] if whole else t["blocker_page"] if pages == 1 else t["blocker_pages"]
         views.append(
             {
                 "id": check.id,
@@ -81,6 +95,7 @@ def blockers_view(
                 "why": why,
                 "why_lang": why_lang,
                 "pages_total": pages,
+                "site_wide": whole,
                 "pages_label": label.format(n=fmt_int(pages, loc.lang)),
             }
         )

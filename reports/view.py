@@ -40,12 +40,13 @@ Template context (every key the template gets)
 ``pages``           {"rows": [page row], "total": int, "shown": int, "more": int, "more_label": str,
                     "failing_checks": [{"id", "label"}] (the page filter's per-check options),
                     "window": int (rows shown before "show all")}.
-``blockers``        list of {"id", "anchor", "title", "why", "why_lang", "pages_total",
+``blockers``        list of {"id", "anchor", "title", "why", "why_lang", "pages_total", "site_wide",
                     "pages_label" ("whole site" / "12 pages affected")}: the checks
                     whose failure keeps the site out of search or AI answers outright
                     (``CheckResult.blocker``), open ones first, then by gain; "why" is the blocker message in
                     the report language ("why_lang": "en" when untranslated, else None);
-                    "pages_total": pages affected, 0 = a site-wide finding. Empty: no blocker.
+                    "pages_total": URLs listed; "site_wide" (`plan.site_wide`: a site-scoped rule such
+                    as robots.txt, or noindex on every page) labels it "whole site". Empty: no blocker.
 ``plan``            the action plan: list of plan items, blockers first, then best priority
                     (see *plan item*).
 ``plan_groups``     the same items grouped: [{"kind": "quick_win" | "project", "title", "intro"

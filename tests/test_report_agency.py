@@ -279,7 +279,6 @@ def test_bad_separators_are_refused_in_one_line(tmp_path: Path) -> None:
 # --- 3. blockers and the action plan -------------------------------------------------------------
 
 
-
 def blocker_message() -> Message:
     all_checks()  # the checks register their English source strings on import
     return Message(id="ai-crawler-access.blocker-agents", params={"agents": "PerplexityBot", "count": 1})
@@ -304,16 +303,47 @@ def blocked_result(**blocker_fields: Any) -> AuditResult:
 
 def test_blockers_listed_with_why_in_the_report_language() -> None:
     for lang, why, label in (
-        ("en", "robots.txt bars PerplexityBot from the home page", "17 pages affected"),
-        ("de", "Die robots.txt sperrt PerplexityBot schon auf der Startseite aus", "17 Seiten betroffen"),
+        ("en", "robots.txt bars PerplexityBot from the home page", "whole site"),
+        ("de", "Die robots.txt sperrt PerplexityBot schon auf der Startseite aus", "ganze Website"),
     ):
         view = build_view(blocked_result(), lang=lang)
         (blocker,) = view["blockers"]
         assert set(blocker) >= {"id", "anchor", "title", "why", "why_lang", "pages_total"}
         assert blocker["id"] == "ai-crawler-access" and blocker["anchor"] == "check-ai-crawler-access"
         assert blocker["why"].startswith(why) and blocker["why_lang"] is None
-        assert blocker["pages_total"] == 17 and blocker["pages_label"] == label
+        # a robots.txt rule covers the site, not the 17 URLs it lists as examples
+        assert blocker["pages_total"] == 17 and blocker["site_wide"] and blocker["pages_label"] == label
     assert build_view(make_result())["blockers"] == []
+
+
+def _noindex_result(failing: int, rated: int) -> AuditResult:
+    urls = [f"https://www.beispiel-handwerk.example/{n}" for n in range(rated)]
+    outcomes = [
+        PageOutcome(url=u, state="fail" if n < failing else "pass", score=0.0 if n < failing else 1.0)
+        for n, u in enumerate(urls)
+    ]
+    base = make_result()
+    noindex = check(
+        "noindex",
+        "technical",
+        "fail",
+        0.2,
+        effort="low",
+        pages=outcomes,
+        affected_urls=urls[:failing],
+        blocker=Message(id="noindex.blocker-most", params={"noindex": failing, "rated": rated}),
+    )
+    return base.model_copy(update={"checks": [*base.checks, noindex]})
+
+
+def test_a_page_scoped_blocker_is_site_wide_only_when_every_rated_page_fails() -> None:
+    (most,) = build_view(_noindex_result(12, 17), lang="en")["blockers"]
+    assert not most["site_wide"] and most["pages_label"] == "12 pages affected"
+    (every,) = build_view(_noindex_result(17, 17), lang="de")["blockers"]
+    assert every["site_wide"] and every["pages_label"] == "ganze Website"
+    html = render_report(_noindex_result(17, 17), lang="en")
+    (label,) = lxml.html.document_fromstring(html).find_class("blocker-pages")
+    assert label.text_content() == "(whole site)"
 
 
 def test_a_blocker_of_another_version_is_shown_in_english_and_marked() -> None:
@@ -388,9 +418,10 @@ def test_german_plan_and_blockers_have_no_english_words() -> None:
     for text in texts:
         assert not english.search(text), text
     html = render_report(blocked_result(), lang="de")
-    assert "robots.txt bars" not in html and view["blockers"][0]["why"] in lxml.html.document_fromstring(
-        html
-    ).text_content()
+    assert (
+        "robots.txt bars" not in html
+        and view["blockers"][0]["why"] in lxml.html.document_fromstring(html).text_content()
+    )
 
 
 def test_new_view_keys_are_documented() -> None:
