@@ -157,7 +157,7 @@ def rendered_pages(pages: Iterable[PageRecord]) -> list[tuple[PageRecord, Render
 
 def is_shell(page: PageRecord, view: RenderedView) -> bool:
     """Almost no text without JavaScript, an article with it."""
-    return page.word_count < SHELL_WORDS and view.word_count >= max(2 * SHELL_WORDS, 3 * page.word_count)
+    return page.word_count < SHELL_WORDS and view.word_count >= max(SHELL_WORDS, 3 * page.word_count)
 
 
 def excerpt(text: str, limit: int = 600) -> str:
