@@ -1,10 +1,13 @@
 """The deterministic brief builder: the same inputs, no model. Every audit gets briefs this way.
 
-Templates in German and English; evidence tasks follow from the failed checks, so they never
-contain a figure, quote or source the company does not already have.
+Grounded in the crawl (auditor.llm.grounding): the title and questions are the site's own, the people
+to quote are named on the site, the figures without a source and the material to show are quoted
+from its pages; evidence tasks never contain a figure, quote or source the company does not have.
 """
 
 from __future__ import annotations
+
+import re
 
 from auditor.llm.inputs import BriefInput, crawl_links, topic_phrase
 from auditor.llm.prompt import EFFORT_TEXT
@@ -12,76 +15,62 @@ from scoring.core.results import ArticleBrief, OutlineItem
 
 PASS_WORDS = 500  # thin-content passes from here; a deeper article aims well above it
 
-_TASKS = {
-    "de": {
-        "statistics": "Eigene Zahlen ergänzen: z. B. Anzahl und Größe Ihrer Projekte zu „{topic}“ im letzten Jahr, "
-        "typische Kosten- und Zeitspannen aus Ihren Aufträgen.",
-        "outbound-citations": "Primärquellen zitieren und verlinken: amtliche Statistiken, Normen oder "
-        "Förderrichtlinien, auf die sich die Aussagen zu „{topic}“ stützen.",
-        "attributed-quotes": "Ein Zitat Ihrer Fachperson (Name, Funktion, Qualifikation) zu „{topic}“ einholen.",
-        "author-byline": "Autorin oder Autor mit Namen, Funktion und Qualifikation nennen und die Autorenseite "
-        "verlinken.",
-        "content-dates": "Veröffentlichungs- und Aktualisierungsdatum sichtbar angeben.",
-        "thin-content": "Den Text auf mindestens {words} Wörter mit eigenen Erfahrungen aus Projekten ausbauen.",
-        "near-duplicates": "Überschneidende Seiten zusammenführen und die alten URLs weiterleiten.",
-    },
-    "en": {
-        "statistics": "Add your own figures: e.g. number and size of your projects on “{topic}” last year, typical "
-        "cost and time ranges from your jobs.",
-        "outbound-citations": "Cite and link primary sources: official statistics, standards or funding rules "
-        "behind the statements on “{topic}”.",
-        "attributed-quotes": "Get a quote from your expert (name, role, qualification) on “{topic}”.",
-        "author-byline": "Name the author with role and qualification and link the author page.",
-        "content-dates": "Show the published and updated dates.",
-        "thin-content": "Expand the text to at least {words} words with your own project experience.",
-        "near-duplicates": "Merge the overlapping pages and redirect the old URLs.",
-    },
-}
-_GENERIC_TASK = {
-    "de": "Ein Praxisbeispiel aus einem eigenen Projekt zu „{topic}“ mit Foto und Ergebnis beschreiben.",
-    "en": "Describe a real example from one of your projects on “{topic}” with photo and result.",
-}
 _TEXT = {
     "de": {
-        "title": "{topic}: der ausführliche Leitfaden",
-        "angle": "Vertieft „{topic}“ für die Zielgruppe von {site}: beantwortet die Fragen, die {n} bestehende "
-        "Seite(n) mit zusammen {words} Wörtern offenlassen, und belegt Aussagen mit eigenen Erfahrungen "
-        "und Quellen.",
-        "questions": [
-            "Was bedeutet „{topic}“ konkret für mich?",
-            "Mit welchen Kosten und welchem Aufwand muss ich rechnen?",
-            "Wie läuft es Schritt für Schritt ab?",
-            "Welche Fehler sollte ich vermeiden?",
-        ],
-        "outline": [
-            (2, "Worum es bei „{topic}“ geht"),
-            (2, "Kosten, Aufwand und Zeitplan"),
-            (3, "Zahlen aus unseren Projekten"),
-            (2, "Schritt für Schritt"),
-            (2, "Häufige Fehler und wie Sie sie vermeiden"),
-            (2, "Häufige Fragen"),
-        ],
+        "title_figures": "{topic} in Zahlen: was wirklich belegt ist",
+        "title_plain": "{topic} verständlich erklärt",
+        "angle": "Bündelt, was {pages} von {site} zu „{topic}“ verstreut sagen, in einem Artikel, der die Fragen "
+        "der Leser beantwortet und jede Aussage mit eigenen Belegen stützt.",
+        "one_page": "eine bestehende Seite",
+        "n_pages": "{n} bestehende Seiten",
+        "intro": "{topic} kurz erklärt",
+        "faq": "Antworten auf häufige Fragen",
+        "expert": "Einschätzung von {expert}",
+        "example": "Ein Beispiel aus der Praxis",
+        "figures": "Zahlen und ihre Quellen",
+        "quote": "{expert} zu „{topic}“ zitieren: eine Einschätzung mit Funktion und Qualifikation einholen.",
+        "no_people": "Die Website nennt nirgends eine Autorin oder einen Autor mit Namen: eine Fachperson aus dem "
+        "Team mit Funktion und Profilseite als Autor nennen.",
+        "byline": "Den Autor mit Namen und Funktion über dem Artikel nennen und die Profilseite verlinken.",
+        "source": "Quelle für „{excerpt}“ (Seite „{title}“) nennen und verlinken.",
+        "citations": "Die Quellen nennen und verlinken, auf die sich die Aussagen zu „{topic}“ stützen.",
+        "material": "Die Seite „{title}“ erwähnt: „{excerpt}“ – dieses Beispiel ausführlich zeigen: Ausgangslage, "
+        "Vorgehen, Ergebnis, Bilder.",
+        "table": "Die Zahlentabelle auf „{title}“ als eigene Datengrundlage aufbereiten und erläutern.",
+        "gallery": "Die Bildergalerie auf „{title}“ mit erklärenden Bildunterschriften als Praxisbeleg einbinden.",
+        "thin": "Den Text auf mindestens {words} Wörter ausbauen.",
+        "merge": "Die {n} fast gleichen Seiten zu einem Artikel zusammenführen und die alten Adressen weiterleiten.",
+        "dates": "Veröffentlichungs- und Aktualisierungsdatum sichtbar angeben.",
     },
     "en": {
-        "title": "{topic}: the complete guide",
-        "angle": "Deepens “{topic}” for the audience of {site}: answers the questions {n} existing page(s) with "
-        "{words} words in total leave open, and backs statements with own experience and sources.",
-        "questions": [
-            "What does “{topic}” mean for me in practice?",
-            "What does it cost and how much effort is it?",
-            "How does it work step by step?",
-            "Which mistakes should I avoid?",
-        ],
-        "outline": [
-            (2, "What “{topic}” is about"),
-            (2, "Cost, effort and timeline"),
-            (3, "Figures from our projects"),
-            (2, "Step by step"),
-            (2, "Common mistakes and how to avoid them"),
-            (2, "Frequently asked questions"),
-        ],
+        "title_figures": "{topic} by the numbers: what the evidence shows",
+        "title_plain": "{topic} explained",
+        "angle": "Brings together what {pages} of {site} say about “{topic}” in one article that answers the "
+        "readers' questions and backs every statement with the company's own evidence.",
+        "one_page": "one existing page",
+        "n_pages": "{n} existing pages",
+        "intro": "{topic} in brief",
+        "faq": "Answers to common questions",
+        "expert": "What {expert} says",
+        "example": "A real example",
+        "figures": "Figures and their sources",
+        "quote": "Quote {expert} on “{topic}”: get their view with role and qualification.",
+        "no_people": "The site names no author anywhere: name a person from the team as the author, with role and "
+        "a profile page.",
+        "byline": "Name the author with role above the article and link the profile page.",
+        "source": "Name and link the source of “{excerpt}” (page “{title}”).",
+        "citations": "Name and link the sources behind the statements on “{topic}”.",
+        "material": "The page “{title}” mentions: “{excerpt}” – show this example in full: starting point, "
+        "approach, result, pictures.",
+        "table": "Turn the table of figures on “{title}” into the article's own data and explain it.",
+        "gallery": "Use the picture gallery on “{title}” with explanatory captions as evidence from practice.",
+        "thin": "Expand the text to at least {words} words.",
+        "merge": "Merge the {n} near-identical pages into one article and redirect the old addresses.",
+        "dates": "Show the published and updated dates.",
     },
 }
+_QUESTIONS_FIRST = 4  # questions shown as sub-headings of the FAQ section
+_HEADING_WORDS = 8
 
 
 def _effort(item: BriefInput) -> str:
@@ -96,29 +85,95 @@ def _effort(item: BriefInput) -> str:
     return EFFORT_TEXT.get(item.language, EFFORT_TEXT["en"])[size]
 
 
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w{5,}", text)}
+
+
+def title_for(item: BriefInput, topic: str, text: dict[str, str]) -> str:
+    """A working title from what the site has: its own question on the topic, a named expert, figures."""
+    about = _words(topic)
+    question = next((q for q in item.questions if about & _words(q)), None)
+    if question:
+        return question if topic.lower() in question.lower() else f"{topic}: {question}"
+    if item.figures:
+        return text["title_figures"].format(topic=topic)
+    return text["title_plain"].format(topic=topic)
+
+
+def outline_for(item: BriefInput, topic: str, text: dict[str, str]) -> list[OutlineItem]:
+    """The site's own section headings on the topic, then the sections the evidence asks for."""
+    outline = [OutlineItem(level=2, text=text["intro"].format(topic=topic))]
+    seen = {topic.lower()}
+    for page in item.pages:
+        for heading in page.headings:
+            key = heading.lower()
+            if key in seen or heading.endswith("?") or not 2 <= len(heading.split()) <= _HEADING_WORDS:
+                continue
+            seen.add(key)
+            outline.append(OutlineItem(level=2, text=heading))
+            if len(outline) >= 4:
+                break
+        if len(outline) >= 4:
+            break
+    if item.questions:
+        outline.append(OutlineItem(level=2, text=text["faq"]))
+        outline += [OutlineItem(level=3, text=q) for q in item.questions[:_QUESTIONS_FIRST]]
+    if item.experts:
+        outline.append(OutlineItem(level=2, text=text["expert"].format(expert=item.experts[0])))
+    if item.material:
+        outline.append(OutlineItem(level=2, text=text["example"]))
+    if item.figures:
+        outline.append(OutlineItem(level=2, text=text["figures"]))
+    return outline
+
+
+def tasks_for(item: BriefInput, topic: str, text: dict[str, str]) -> list[str]:
+    """Evidence tasks made concrete from the findings on the cluster's pages."""
+    checks = {f.check_id for p in item.pages for f in p.findings}
+    tasks = [text["quote"].format(expert=name, topic=topic) for name in item.experts[:1]]
+    if not item.people_found:
+        tasks.append(text["no_people"])
+    elif "author-byline" in checks:
+        tasks.append(text["byline"])
+    tasks += [text["source"].format(excerpt=f.text, title=_short_title(f.title)) for f in item.figures]
+    if "outbound-citations" in checks and not item.figures:
+        tasks.append(text["citations"].format(topic=topic))
+    for hint in item.material:
+        key = {"table": "table", "gallery": "gallery"}.get(hint.text, "material")
+        tasks.append(text[key].format(title=_short_title(hint.title), excerpt=hint.text))
+    if len(item.merge) >= 2:
+        tasks.append(text["merge"].format(n=len(item.merge)))
+    if "thin-content" in checks:
+        tasks.append(text["thin"].format(words=max(PASS_WORDS * 2, 1000)))
+    if "content-dates" in checks:
+        tasks.append(text["dates"])
+    return list(dict.fromkeys(tasks))[:6]
+
+
+def _short_title(title: str) -> str:
+    return re.split(r"\s+[|–—]\s+", title)[0].strip()[:80]
+
+
 def build_brief(item: BriefInput) -> ArticleBrief:
     lang = item.language if item.language in _TEXT else "en"
     text = _TEXT[lang]
     topic = topic_phrase(item.topic, lang) or item.site_name
-    fill = {"topic": topic, "site": item.site_name, "n": len(item.pages), "words": sum(p.words for p in item.pages)}
-    questions = [h for p in item.pages for h in p.headings if h.endswith("?")][:3]
-    questions += [q.format(**fill) for q in text["questions"]]
-    outline = [OutlineItem(level=level, text=t.format(**fill)) for level, t in text["outline"]]
-    checks = list(dict.fromkeys(f.check_id for p in item.pages for f in p.findings))
-    tasks = [_TASKS[lang][c].format(topic=topic, words=max(PASS_WORDS * 2, 1000)) for c in checks if c in _TASKS[lang]]
-    tasks.append(_GENERIC_TASK[lang].format(topic=topic))
-    anchor = topic[:80]
+    n = len(item.pages)
+    pages = text["one_page"] if n == 1 else text["n_pages"].format(n=n)
     return ArticleBrief(
-        working_title=text["title"].format(**fill),
-        angle=text["angle"].format(**fill),
-        questions=list(dict.fromkeys(questions))[:6],
-        outline=outline,
-        evidence_tasks=tasks,
-        internal_links=crawl_links(item, anchor),
-        merge_or_expand=item.target_urls,
+        working_title=title_for(item, topic, text),
+        angle=text["angle"].format(pages=pages, site=item.site_name, topic=topic),
+        questions=list(item.questions[:6]),
+        outline=outline_for(item, topic, text),
+        evidence_tasks=tasks_for(item, topic, text),
+        internal_links=crawl_links(item, topic[:80]),
+        merge_or_expand=item.merge or item.target_urls,
         effort=_effort(item),
         language=lang,
         cluster_id=item.cluster_id,
         target_urls=item.target_urls,
         source="deterministic",
+        topic=topic,
+        experts=list(item.experts[:1]),
+        opportunity=item.opportunity.score if item.opportunity else None,
     )

@@ -7,9 +7,24 @@ and declared as data only when the prompt is built (`auditor.llm.prompt`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from auditor.llm.grounding import (
+    MIN_CLUSTER_PAGES,
+    Excerpt,
+    Opportunity,
+    editorial,
+    experts_for,
+    material_hints,
+    mine_questions,
+    money_links,
+    noindex,
+    opportunity,
+    people,
+    unsourced_figures,
+)
 from scoring.core.lexicons import guess_language
 from scoring.core.records import PageRecord
 from scoring.core.results import AuditResult, Cluster, LinkSuggestion
@@ -76,6 +91,14 @@ class BriefInput:
     strong_pages: list[StrongPage]
     allowed_urls: frozenset[str]  # every crawled HTML URL: the only URLs a brief may name
     cluster_id: int | None = None
+    # grounding (auditor.llm.grounding): all of it found on the site
+    questions: list[str] = field(default_factory=list)  # the site's own questions on the topic
+    experts: list[str] = field(default_factory=list)  # named people of the site to quote
+    people_found: bool = False  # the crawl found any named person at all
+    figures: list[Excerpt] = field(default_factory=list)  # figures without a named source
+    material: list[Excerpt] = field(default_factory=list)  # original material the pages hint at
+    merge: list[str] = field(default_factory=list)  # near-duplicate members to merge and redirect
+    opportunity: Opportunity | None = None
 
     @property
     def target_urls(self) -> list[str]:
@@ -187,6 +210,7 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
         and p.url != home.url
         and classify(p).kind not in _NO_LINK_SOURCE
     ]
+    link_sources = [p for p in link_sources if not noindex(p) and (editorial(p) or classify(p).kind in ("service",))]
     source_words = {p.url: _keywords(" ".join([_title(p), *(h.text for h in p.headings)])) for p in link_sources}
 
     def strong_pages(exclude: set[str], preferred: list[str], topic: str) -> list[StrongPage]:
@@ -208,20 +232,32 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
             unique.setdefault(page.url, page)
         return [StrongPage(p.url, _title(p), p.word_count) for p in list(unique.values())[:MAX_STRONG_PAGES]]
 
-    # Off-topic clusters (Christmas greetings, the summer party) need no deeper article: skip them.
+    # Off-topic clusters (Christmas greetings, the summer party) need no deeper article: skip them; nor do
+    # help, docs, release notes, legal text and archives (not editorial), nor clusters under three pages
+    # unless a service page is among them or links to them.
     off_topic = set(result.insights.off_topic_urls)
-    clusters = [
-        c
-        for c in result.insights.clusters
-        if any(u in by_url for u in c.urls) and sum(u in off_topic for u in c.urls) * 2 < len(c.urls)
-    ]
+    ok_pages = {u: p for u, p in by_url.items() if editorial(p)}
+    found_people = people(result, html)
+    weak_urls = {u for u, fs in findings.items() if {f.check_id for f in fs} & EVIDENCE_CHECKS}
+    link_score = {u: n.link_score or 0.0 for u, n in nodes.items()}
+    to_money = money_links(html)
+    ranked: list[tuple[float, Cluster, list[PageRecord]]] = []
+    for cluster in result.insights.clusters:
+        members = [ok_pages[u] for u in cluster.urls if u in ok_pages and u not in off_topic]
+        if len(members) * 2 <= len(cluster.urls):
+            continue
+        chance = opportunity(cluster, ok_pages, to_money, weak_urls, link_score)
+        if len(members) < MIN_CLUSTER_PAGES and not chance.service_tie:
+            continue
+        ranked.append((chance.score, cluster, members))
+    ranked.sort(key=lambda item: (-item[0], item[1].id))
     inputs: list[BriefInput] = []
-    if clusters:
-        for cluster in sorted(clusters, key=_cluster_weakness)[:max_briefs]:
-            members = [by_url[u] for u in cluster.urls if u in by_url]
-            members.sort(key=lambda p: (-len(findings.get(p.url, [])), p.word_count))
+    if result.insights.clusters:
+        for _, cluster, members in ranked[:max_briefs]:
+            members.sort(key=lambda p: (-len(findings.get(p.url, [])), p.word_count, p.url))
             pages = [_page_input(p, findings.get(p.url, [])) for p in members[:MAX_PAGES_PER_BRIEF]]
             preferred = [u for u in (cluster.strongest_url, cluster.hub_url) if u]
+            topic = topic_phrase(cluster.label, language)
             inputs.append(
                 BriefInput(
                     topic=cluster.label,
@@ -230,32 +266,71 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
                     strong_pages=strong_pages(
                         {p.url for p in pages}, preferred, " ".join([cluster.label, *(p.title for p in pages)])
                     ),
-                    **base,
+                    **_grounding(members, list(ok_pages.values()), topic, found_people, result, findings),
+                    opportunity=opportunity(cluster, ok_pages, to_money, weak_urls, link_score),
+                    **{**base, "language": _cluster_language(members, summaries, language)},
                 )
             )
         return inputs
-    weak = [p for p in html if (is_article(p) or p.url in starved) and findings.get(p.url) and p.url not in off_topic]
+    weak = [
+        p
+        for p in html
+        if (is_article(p) or p.url in starved) and findings.get(p.url) and p.url not in off_topic and editorial(p)
+    ]
     # Pages with substance but missing evidence first: they are real topics worth deepening.
     weak.sort(key=lambda p: (p.word_count < 250, -len(findings[p.url]), -p.word_count, p.url))
     for page in weak[:max_briefs]:
         pages = [_page_input(page, findings[page.url])]
         inputs.append(
-            BriefInput(topic=_title(page), pages=pages, strong_pages=strong_pages({page.url}, [], _title(page)), **base)
+            BriefInput(
+                topic=_title(page),
+                pages=pages,
+                strong_pages=strong_pages({page.url}, [], _title(page)),
+                **_grounding([page], list(ok_pages.values()), _title(page), found_people, result, findings),
+                **base,
+            )
         )
     return inputs
+
+
+def _cluster_language(members: list[PageRecord], summaries: dict, fallback: str) -> str:
+    """The language the cluster's pages are written in (an English cluster on a German site gets an English brief)."""
+    found = Counter(summaries[p.url].language for p in members if p.url in summaries)
+    lang = next((lang for lang, _ in found.most_common() if lang in ("de", "en")), None)
+    return lang or fallback
+
+
+EVIDENCE_CHECKS = frozenset({"statistics", "outbound-citations", "attributed-quotes", "author-byline"})
+
+
+def _grounding(
+    members: list[PageRecord],
+    related: list[PageRecord],
+    topic: str,
+    found_people,  # noqa: ANN001 - Counter of names
+    result: AuditResult,
+    findings: dict[str, list[Finding]],
+) -> dict:
+    """What the brief can name from the crawl: questions, people, unsourced figures, material, merges."""
+    urls = {p.url for p in members}
+    return {
+        "questions": mine_questions(members, [p for p in related if p.url not in urls], _keywords(topic)),
+        "experts": experts_for(members, found_people),
+        "people_found": bool(found_people),
+        "figures": unsourced_figures(result, urls),
+        "material": material_hints(members),
+        "merge": [u for u in sorted(urls) if any(f.check_id == "near-duplicates" for f in findings.get(u, []))],
+    }
 
 
 def _keywords(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", text.lower()) if len(w) >= 5 and not w.isdigit()}
 
 
-def _cluster_weakness(cluster: Cluster) -> tuple[float, int]:
-    return (cluster.depth_score if cluster.depth_score is not None else 50.0, -cluster.pages)
-
-
 def topic_phrase(topic: str, language: str) -> str:
     """A readable topic: "Balkonkraftwerk oder Dachanlage? Der Vergleich" -> "Balkonkraftwerk oder Dachanlage";
     cluster labels "Photovoltaik · Haus · Speicher" -> "Photovoltaik, Haus und Speicher"."""
+    topic = re.sub(r"\s*\([a-z]{2}\)$", "", topic)  # the cluster's language tag (scoring.clusters.merge_clusterings)
     text = re.split(r"[:?!|–—]", topic)[0].strip() or topic.strip()
     keywords = [k.strip() for k in text.split("·") if k.strip()]
     if len(keywords) > 1:

@@ -233,6 +233,11 @@ class ArticleBrief(_Frozen):
     target_urls: list[str] = Field(default_factory=list)  # the weak pages the brief answers
     source: Literal["llm", "deterministic"] = "deterministic"
     model: str | None = None
+    # issue 17 (defaults keep older results.json readable): the topic's name, the site's people the brief
+    # asks to quote (named on the site), and the cluster's opportunity 0..1 that ranked it
+    topic: str | None = None
+    experts: list[str] = Field(default_factory=list)
+    opportunity: float | None = None
 
 
 class AuditResult(_Frozen):

@@ -1,0 +1,233 @@
+"""What a brief is grounded in, read from the crawl and the scores (issue 17): which segments are
+editorial, how much opportunity a cluster holds, the site's own questions, its named people, its
+unsourced figures and the original material it already hints at.
+
+Everything returned is text that exists on the site (a question, a name, an excerpt) with the page it
+is on: a brief names nothing the crawl did not find.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from scoring.core.records import PageRecord
+from scoring.core.results import AuditResult, Cluster
+from scoring.pagetypes import classify
+from scoring.site import jsonld_types
+
+# Not editorial: a help centre, docs, release notes, legal text, archives and listings, profiles.
+NON_EDITORIAL_KINDS = frozenset({"help", "changelog", "legal", "listing", "contact", "profile"})
+MONEY_KINDS = frozenset({"service", "landing"})  # pages that sell: a brief near them is worth most
+_NON_EDITORIAL_PATH = re.compile(
+    r"/(help|hilfe|support|docs?|documentation|dokumentation|handbuch|manual|kb|knowledge-?base|wiki|api|"
+    r"changelog|change-?log|release-?notes?|releases?|versions?|versionshinweise|"
+    r"impressum|imprint|datenschutz|privacy|privacy-policy|legal|agb|terms|nutzungsbedingungen|cookies?|"
+    r"tags?|category|categories|kategorie|kategorien|archiv|archive|archives|authors?|autoren?|"
+    r"page|seite)(/|$|\.html?)",
+    re.I,
+)
+_RELEASE_TITLE = re.compile(r"\b(v?\d+\.\d+\.\d+|release notes?|changelog|released|versionshinweise)\b", re.I)
+_DATE_ARCHIVE = re.compile(r"/\d{4}(/\d{1,2})?/?$")
+MIN_CLUSTER_PAGES = 3  # fewer pages make a brief only when tied to a service page
+MAX_QUESTION_WORDS = 18
+_SENTENCE = re.compile(r"[^.!?\n]{12,200}\?")
+_QUESTION_START = re.compile(
+    r"^(was|wie|warum|wieso|weshalb|wann|wo|wer|welche[rsnm]?|kann|können|muss|müssen|soll|sollte|ist|sind|gibt|"
+    r"brauche|lohnt|what|how|why|when|where|who|which|can|should|is|are|do|does|will)\b",
+    re.I,
+)
+# Words with which a page says it has original material: projects, cases, own data, photos.
+_MATERIAL = re.compile(
+    r"\b(Projekt\w*|Referenz\w*|Fallstudie\w*|Praxisbeispiel\w*|Kundenprojekt\w*|Umfrage\w*|Studie\w*|"
+    r"Messung\w*|Auswertung\w*|eigene[nr]? (?:Daten|Zahlen|Erhebung\w*)|Fotos?|Galerie|Vorher|"
+    r"case stud(?:y|ies)|survey\w*|our (?:data|customers|clients|projects|research|study|team measured)|"
+    r"we (?:measured|surveyed|tested|analysed|analyzed)|projects?|customers?|clients?)\b",
+    re.I,
+)
+_PERSON = re.compile(r"^(?:(?:Dr|Prof|Dipl)\.[\w.-]*\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+){1,2}$")
+
+
+def noindex(page: PageRecord) -> bool:
+    return bool(page.robots_directives & {"noindex", "none"})
+
+
+def editorial(page: PageRecord) -> bool:
+    """A page of the editorial segment: indexable, no help, docs, release note, legal text, archive."""
+    if not page.ok or noindex(page):
+        return False
+    path = urlsplit(page.final_url or page.url).path
+    if _NON_EDITORIAL_PATH.search(path) or _DATE_ARCHIVE.search(path):
+        return False
+    if _RELEASE_TITLE.search(page.title or ""):
+        return False
+    return classify(page).kind not in NON_EDITORIAL_KINDS
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    """Why a cluster deserves a brief, each part 0..1 (higher: more to gain)."""
+
+    relevance: float  # members that sell or are linked from pages that sell
+    shallow: float  # 1 - depth score / 100
+    weak_evidence: float  # members failing an evidence check
+    link_gap: float  # 1 - mean Link Score / 100
+    service_tie: bool  # a member is, or is linked from, a service or landing page
+
+    @property
+    def score(self) -> float:
+        # business relevance first: an editor commissions what supports what the company sells
+        return round(0.35 * self.relevance + 0.25 * self.shallow + 0.2 * self.weak_evidence + 0.2 * self.link_gap, 3)
+
+
+def opportunity(
+    cluster: Cluster,
+    pages: dict[str, PageRecord],
+    money_links: dict[str, int],
+    weak: set[str],
+    link_score: dict[str, float],
+) -> Opportunity:
+    members = [u for u in cluster.urls if u in pages]
+    n = max(1, len(members))
+    selling = [u for u in members if classify(pages[u]).kind in MONEY_KINDS or money_links.get(u, 0) > 0]
+    depth = cluster.depth_score if cluster.depth_score is not None else 50.0
+    scores = [link_score.get(u, 0.0) for u in members]
+    return Opportunity(
+        relevance=round(len(selling) / n, 3),
+        shallow=round(1 - depth / 100, 3),
+        weak_evidence=round(sum(u in weak for u in members) / n, 3),
+        link_gap=round(1 - (sum(scores) / n) / 100, 3),
+        service_tie=bool(selling),
+    )
+
+
+def money_links(pages: list[PageRecord]) -> dict[str, int]:
+    """Target URL -> links to it in the running text of service and landing pages."""
+    found: Counter = Counter()
+    for page in pages:
+        if classify(page).kind in MONEY_KINDS:
+            for link in page.links:
+                if link.internal and link.position in ("content", "aside"):
+                    found[link.url] += 1
+    return dict(found)
+
+
+def _is_question(text: str) -> bool:
+    words = text.split()
+    return text.endswith("?") and 4 <= len(words) <= MAX_QUESTION_WORDS and bool(_QUESTION_START.match(text))
+
+
+def faq_questions(page: PageRecord) -> list[str]:
+    """Question names of FAQPage/Question structured data."""
+    found = []
+    stack = list(page.structured_data)
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item)
+            continue
+        if not isinstance(item, dict):
+            continue
+        if "question" in jsonld_types(item) and isinstance(item.get("name"), str):
+            found.append(item["name"])
+        for key in ("mainEntity", "@graph", "hasPart"):
+            if key in item:
+                stack.append(item[key])
+    return found
+
+
+def site_questions(page: PageRecord) -> list[str]:
+    """The questions one page asks: in headings, FAQ markup and its running text (as written)."""
+    found = [h.text.strip() for h in page.headings if h.text.strip().endswith("?")]
+    found += faq_questions(page)
+    found += [m.group(0).strip() for m in _SENTENCE.finditer(page.main_text or "")]
+    return [" ".join(q.split()) for q in found if _is_question(" ".join(q.split()))]
+
+
+def mine_questions(
+    members: list[PageRecord], related: list[PageRecord], keywords: set[str], limit: int = 6
+) -> list[str]:
+    """The cluster's own questions first, then those of other pages naming the topic's words."""
+    out: dict[str, str] = {}
+    own = [q for page in members for q in site_questions(page)]
+    own.sort(key=lambda q: not keywords & {w.lower() for w in re.findall(r"\w{5,}", q)})  # on the topic first
+    for q in own:
+        out.setdefault(q.lower(), q)
+    for page in related:
+        for q in site_questions(page):
+            if keywords & {w.lower() for w in re.findall(r"\w{5,}", q)}:
+                out.setdefault(q.lower(), q)
+    return list(out.values())[:limit]
+
+
+def people(result: AuditResult, records: list[PageRecord]) -> Counter:
+    """Named people the crawl found: visible authors and the names on team/profile pages."""
+    found: Counter = Counter()
+    for summary in result.pages:
+        for name in summary.signals.authors if summary.signals else []:
+            name = " ".join(name.split())
+            if _PERSON.match(name):
+                found[name] += 1
+    for page in records:
+        if page.ok and classify(page).kind in ("profile", "about"):
+            for heading in page.headings:
+                text = " ".join(heading.text.split())
+                if heading.level <= 3 and _PERSON.match(text) and not noindex(page):
+                    found[text] += 1
+    return found
+
+
+def experts_for(members: list[PageRecord], found: Counter, limit: int = 2) -> list[str]:
+    """People to quote: those named on the cluster's pages first, then the site's most frequent."""
+    text = " ".join(p.main_text + " " + " ".join(a.name for a in p.author_signals) for p in members)
+    on_topic = [n for n, _ in found.most_common() if n in text]
+    rest = [n for n, _ in found.most_common() if n not in on_topic]
+    return (on_topic + rest)[:limit]
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    url: str
+    title: str
+    text: str
+
+
+def unsourced_figures(result: AuditResult, members: set[str], limit: int = 2) -> list[Excerpt]:
+    """Figures the statistics check found without a named source, on the cluster's pages."""
+    titles = {p.url: p.title or p.url for p in result.pages}
+    try:
+        check = result.check("statistics")
+    except KeyError:
+        return []
+    found = []
+    for outcome in check.pages:
+        if outcome.url not in members or outcome.state not in ("warn", "fail"):
+            continue
+        for ev in outcome.evidence:
+            if ev.excerpt and ev.note and "no source" in ev.note:
+                found.append(Excerpt(outcome.url, titles.get(outcome.url, outcome.url), _short(ev.excerpt)))
+    return found[:limit]
+
+
+def material_hints(members: list[PageRecord], limit: int = 2) -> list[Excerpt]:
+    """Sentences in which the site mentions its own projects, customers, data or photos."""
+    found = []
+    for page in members:
+        if page.extras.numeric_tables or page.extras.galleries:
+            what = "table" if page.extras.numeric_tables else "gallery"
+            found.append(Excerpt(page.url, page.title or page.url, what))
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", page.main_text or ""):
+            if 6 <= len(sentence.split()) <= 40 and _MATERIAL.search(sentence):
+                found.append(Excerpt(page.url, page.title or page.url, _short(sentence)))
+                break
+        if len(found) >= limit:
+            break
+    return found[:limit]
+
+
+def _short(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split()).strip("„“”\"'‚‘’«» ")
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
