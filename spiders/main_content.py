@@ -50,6 +50,16 @@ _CHROME_TOKEN = re.compile(
 )
 # a restaurant's menu is content: these words name chrome only on a block that is mostly links
 _LINK_LIST_WORDS = frozenset({"menu"})
+# Some themes name the content column after the layout ("sidebar_content" beside "sidebar_wrapper"):
+# a block named like a sidebar that holds the page's own entry (WordPress marks it "hentry",
+# "type-post", "type-page") is that column, not the sidebar
+_SIDEBAR_WORDS = frozenset({"sidebar", "side-bar"})
+_OWN_ENTRY = (
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ') or "
+    "contains(concat(' ', normalize-space(@class), ' '), ' type-post ') or "
+    "contains(concat(' ', normalize-space(@class), ' '), ' type-page ')]"
+)
+
 # hidden from every reader, or a carousel's copies of its first/last slides
 _HIDDEN_TOKENS = frozenset({
     "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "hide", "invisible", "is-hidden",
@@ -126,15 +136,21 @@ def _chrome_kind(element: HtmlTree, tag: str, in_content: bool) -> str | None:
             return "nav"
         if role == "banner" and not in_content:
             return "frame"
-    if not in_content and tag in ("header", "footer"):
-        return "frame"
+    if not in_content and (tag in ("header", "footer") or _is_site_footer(element, tag)):
+        return "frame"  # also <section class="footer">: a theme's footer that is no <footer>
     for attr in ("class", "id"):
         value = element.get(attr)
         if value:
             for token in value.split():
                 named = _CHROME_TOKEN.fullmatch(token)
-                if named and (named.group("word").lower() not in _LINK_LIST_WORDS or _mostly_links(element)):
-                    return "frame"
+                if not named:
+                    continue
+                word = named.group("word").lower()
+                if word in _LINK_LIST_WORDS and not _mostly_links(element):
+                    continue
+                if word in _SIDEBAR_WORDS and element.xpath(_OWN_ENTRY):
+                    continue
+                return "frame"
     return None
 
 
@@ -144,7 +160,10 @@ def _mostly_links(element: HtmlTree) -> bool:
     return linked * 2 >= text
 
 
-_FOOTER_TOKEN = re.compile(r"(?:site|page|main|global)?[-_]?footer", re.IGNORECASE)
+# "footer", "site-footer", and a theme's wrapper around it ("footer-wrapper", "footer_area")
+_FOOTER_TOKEN = re.compile(
+    r"(?:site|page|main|global)?[-_]?footer(?:[-_](?:wrapper|wrap|area|container|outer|widgets?))?", re.IGNORECASE
+)
 
 
 def _is_site_footer(element: HtmlTree, tag: str) -> bool:

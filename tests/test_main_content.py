@@ -259,3 +259,41 @@ def test_extraction_leaves_the_tree_unchanged_and_feeds_the_word_count():
     assert lxml.html.tostring(tree) == before
     assert fields["main_text"].startswith("Obstbäume richtig schneiden")
     assert fields["word_count"] > 40
+
+
+# -- theme footers that are no <footer>, and a content column named after the layout ------------------
+
+def test_a_theme_footer_in_a_section_or_wrapper_div_is_not_content():
+    """Real templates: Hugo's `<section class="footer">` and a WordPress theme's `<div id="footer-wrapper">`
+    hold the address and legal links on every page; they are the site footer, not the page's text."""
+    body = "<p>" + " ".join(["Kündigungsschutz im Arbeitsrecht verständlich erklärt."] * 6) + "</p>"
+    for footer in (
+        '<section class="footer"><p>Kanzlei Beispiel · Hauptstrasse 1 · 4053 Basel</p>'
+        '<a href="/impressum/">Impressum</a></section>',
+        '<div id="footer-wrapper"><div class="col"><p>Kanzlei Beispiel · Hauptstrasse 1 · 4053 Basel</p>'
+        '<a href="/impressum/">Impressum</a></div></div>',
+    ):
+        page = f"<html><body>{SITE_HEADER}<div id='content'><h1>Kündigung</h1>{body}</div>{footer}</body></html>"
+        text = text_of(page)
+        assert text.startswith("Kündigung") and "Kündigungsschutz" in text
+        assert "Hauptstrasse" not in text and "Impressum" not in text
+
+
+def test_a_content_column_named_sidebar_content_keeps_the_post_and_drops_the_real_sidebar():
+    """A WordPress theme family names the content column "sidebar_content" (beside "sidebar_wrapper"):
+    the column holds the post (WordPress marks it "hentry"), so it is content; the real sidebar is not."""
+    html = f"""<html><body>{SITE_HEADER}
+<div id="page_caption"><h1>Burgfest im Schlosshof</h1><div class="post_detail">7. Juni 2022</div></div>
+<div id="page_content_wrapper"><div class="inner_wrapper">
+  <div class="sidebar_content"><div class="post type-post hentry"><div class="post_content_wrapper">
+    <p>Nach zwei Jahren Pause feierte der Musikverein wieder sein Burgfest im Hof des Wasserschlosses.</p>
+    <p>Auf der Bühne spielten Kapellen aus der Umgebung, für Kinder gab es Hüpfburg und Bogenschießen.</p>
+  </div></div></div>
+  <div class="sidebar_wrapper"><h2>Beliebte Beiträge</h2><a href="/country-homes/">Country Homes 2022</a></div>
+</div></div>{SITE_FOOTER}</body></html>"""
+    text = text_of(html)
+    assert "Musikverein" in text and "Bogenschießen" in text
+    assert "Beliebte Beiträge" not in text and "Country Homes" not in text
+    # without the post inside, a block named so stays a sidebar
+    widget = html.replace("post type-post hentry", "widget")
+    assert "Musikverein" not in text_of(widget)
