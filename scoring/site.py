@@ -59,6 +59,19 @@ def language_neutral_path(url: str) -> str:
     return _LANG_PREFIX.sub("", path) or "/"
 
 
+# spiders.language.DECLARED_CONFIDENCE: a page whose text is too short to tell keeps the language it
+# declares with at most this confidence — a reading of the declaration, not of the text
+DECLARED_CONFIDENCE = 0.5
+
+
+def text_language(page: PageRecord) -> str | None:
+    """The language read from the page's text itself (`PageRecord.language` with more than
+    DECLARED_CONFIDENCE), None when the text was too short or mixed to tell."""
+    if page.language and (page.language_confidence or 0.0) > DECLARED_CONFIDENCE:
+        return page.language
+    return None
+
+
 def page_language(page: PageRecord) -> str | None:
     """The language of a page's text, as every language-dependent step reads it (site language,
     German trust checks, readability formula): the language detected from the text
@@ -181,9 +194,10 @@ class SiteData:
 
     @cached_property
     def languages(self) -> dict[str, int]:
-        """Languages detected in the pages' text (`PageRecord.language`) -> analysed pages in each, most
-        pages first (ties: alphabetical). Pages too short or mixed to tell are not counted."""
-        counts = Counter(p.language for p in self.html_pages if p.language)
+        """Languages detected in the pages' text (`text_language`) -> analysed pages in each, most pages
+        first (ties: alphabetical). Pages too short or mixed to tell are not counted, nor the declared
+        language a short page keeps: a template declaring lang="en" on German text must not count."""
+        counts = Counter(language for p in self.html_pages if (language := text_language(p)))
         return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
     @cached_property

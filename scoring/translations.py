@@ -62,7 +62,7 @@ class Alternate:
 
     code: str
     url: str
-    source: str  # html | header | sitemap
+    source: str  # html | http (Link header) | sitemap
 
     @property
     def excerpt(self) -> str:
@@ -71,17 +71,16 @@ class Alternate:
 
 def declared_alternates(site: Any) -> dict[str, list[Alternate]]:
     """URL -> the alternates declared for it: the page's `<link>` and HTTP Link header (`PageRecord.hreflang`)
-    and the sitemap's xhtml:link (`SitemapEntry.alternates`, when the records carry it); each (code,
-    URL) once, memoised."""
+    and the sitemap's xhtml:link (`SitemapEntry.alternates`); each (code, URL) once, memoised."""
 
     def compute() -> dict[str, list[Alternate]]:
         found: dict[str, dict[tuple[str, str], Alternate]] = defaultdict(dict)
         for page in site.pages:
             for h in page.hreflang:
-                alt = Alternate(h.lang.strip(), h.url, getattr(h, "source", None) or "html")
+                alt = Alternate(h.lang.strip(), h.url, h.source)
                 found[page.url].setdefault((alt.code.lower(), alt.url), alt)
         for entry in site.artifacts.sitemap_entries:
-            for h in getattr(entry, "alternates", None) or ():
+            for h in entry.alternates:
                 alt = Alternate(h.lang.strip(), h.url, "sitemap")
                 found[entry.url].setdefault((alt.code.lower(), alt.url), alt)
         return {url: list(alts.values()) for url, alts in found.items()}

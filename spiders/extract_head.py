@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from io import BytesIO
+from typing import Literal
 
 import lxml.etree
 
 from scoring.core.records import Hreflang
 from spiders.document import HtmlTree, Normalise, absolute_http_url, base_url, canonical_url, clean_text
+
+HreflangSource = Literal["html", "http", "sitemap"]  # `Hreflang.source`
 
 
 def extract_title(tree: HtmlTree) -> str | None:
@@ -129,12 +132,10 @@ def extract_lang(tree: HtmlTree) -> str | None:
     return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
 
 
-def hreflang(lang: str, url: str, source: str) -> Hreflang:
-    """An alternate, with where it was declared ("html", "header", "sitemap") when the record has the
-    field (`Hreflang.source`; records written before it take the alternate alone)."""
-    if "source" in Hreflang.model_fields:
-        return Hreflang(lang=lang, url=url, source=source)
-    return Hreflang(lang=lang, url=url)
+def hreflang(lang: str, url: str, source: HreflangSource) -> Hreflang:
+    """An alternate, with where it was declared (`Hreflang.source`: "html", "http" for the HTTP Link
+    header, "sitemap")."""
+    return Hreflang(lang=lang, url=url, source=source)
 
 
 def extract_hreflang(tree: HtmlTree, page_url: str, normalise: Normalise | None = None) -> list[Hreflang]:
@@ -215,7 +216,7 @@ def link_header_hreflang(values: Iterable[str], page_url: str, normalise: Normal
                 continue
             url = _absolute(target, page_url, normalise)
             if url:
-                found.append(hreflang(code, url, "header"))
+                found.append(hreflang(code, url, "http"))
     return found
 
 

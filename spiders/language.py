@@ -2,7 +2,9 @@
 97 languages, shipped inside its PyPI package: no download, no network) over a sample of the main text.
 
 The declared language (`<html lang>`, the Content-Language meta) is what the page *says*; this is what
-it *is*. A text too short or too mixed to tell gives None (not measured), never a guess.
+it *is*. A text too short to tell keeps its declared language unless it leans to another one, with a
+low confidence that no check judges (`declared_reading`); a short page declaring nothing, or a longer
+text too mixed to tell, gives None (not measured), never a guess.
 
 The model takes about a second to load: `load_model()` loads it once per process, and a process about
 to fork a multiprocessing worker (the crawl's extraction pool, spiders.extract_workers) loads it just
@@ -28,6 +30,17 @@ MIN_WORDS = 10
 MIN_CONFIDENCE = 0.8
 PROSE_WORDS = 6  # a line of at least this many words is prose; shorter ones are labels, names, buttons
 WINDOW_CHARS = 1000  # the sample: up to three windows of this size, from the start, middle and end
+# A text too short to tell (under SHORT_WORDS words with its title and description; a longer one the
+# model is unsure of is mixed, and stays unmeasured) keeps the language it declares when the text fits
+# it: the declared language is among the model's TOP_RANKS likeliest for it, and no other language
+# reaches CONTRADICTS. "Kontakt / Telefon 07661 12345" under lang="en" ranks English 61st: not taken
+# (German words under a wrong English template); "Page has moved / Click here" under lang="en" ranks
+# it first. Such a reading is stored with the model's probability of the declared language, capped
+# at DECLARED_CONFIDENCE: below what any check judges (declared-language needs 0.9).
+SHORT_WORDS = 40
+TOP_RANKS = 10
+CONTRADICTS = 0.3
+DECLARED_CONFIDENCE = 0.5
 MIN_SHARE = 0.1  # a language on less of the prose is noise in `language_shares` (a quoted line, a name)
 # "zxx": the model's label for no linguistic content (code, numbers)
 NOT_A_LANGUAGE = {"zxx"}
@@ -118,8 +131,25 @@ def read_language(
         sample = f"{context}\n{text}"
         found = _classify(sample)
     if found is None:
-        return None, None, {}
+        return (*declared_reading(sample, declared), {}) if count_words(text) else (None, None, {})
     return found[0], found[1], language_shares(sample) if found[0] != declared else {}
+
+
+def declared_reading(sample: str, declared: str | None) -> tuple[str | None, float | None]:
+    """The declared language of a page whose text is too short to tell (SHORT_WORDS), when that text fits
+    it (TOP_RANKS) and does not lean to another language (CONTRADICTS), with a low confidence (at most
+    DECLARED_CONFIDENCE); else (None, None). A page declaring nothing, without text, or with a longer
+    text too mixed to tell, stays unmeasured."""
+    if not declared or not sample.strip() or count_words(sample) >= SHORT_WORDS:
+        return None, None
+    ranked = load_model().rank(sample)
+    top, top_probability = ranked[0]
+    if top != declared and top not in NOT_A_LANGUAGE and top_probability >= CONTRADICTS:
+        return None, None
+    likeliest = dict(ranked[:TOP_RANKS])
+    if declared not in likeliest:
+        return None, None
+    return declared, round(min(float(likeliest[declared]), DECLARED_CONFIDENCE), 3)
 
 
 def language_shares(text: str) -> dict[str, float]:

@@ -292,8 +292,9 @@ class SiteSpider(scrapy.Spider):
                 continue
             url = self.normalise(canonical_url(urljoin(response.url, loc.strip())))
             alternates = declared.get(loc.strip(), [])
-            extra = {"alternates": alternates} if alternates and "alternates" in SitemapEntry.model_fields else {}
-            entries.append(SitemapEntry(url=url, lastmod=entry.get("lastmod"), sitemap=response.url, **extra))
+            entries.append(
+                SitemapEntry(url=url, lastmod=entry.get("lastmod"), sitemap=response.url, alternates=alternates)
+            )
             for target in (url, *(a.url for a in alternates)):  # alternates are discovery sources too
                 if self.is_internal(target) and target not in self.seen:
                     self.sitemap_queue[target] = None

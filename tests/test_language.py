@@ -14,7 +14,14 @@ from scoring.checks.declared_language import DeclaredLanguage, same_language
 from scoring.checks.impressum import Impressum
 from scoring.checks.trust_pages import TrustPages
 from scoring.site import page_language
-from spiders.language import declaration_markup, detect_language, language_sample, language_shares
+from spiders.language import (
+    DECLARED_CONFIDENCE,
+    declaration_markup,
+    declared_reading,
+    detect_language,
+    language_sample,
+    language_shares,
+)
 from tests.factories import artifacts, html_page, page, site, text_page
 
 GERMAN = """Die Bürgerstiftung Dreisamtal wurde 2004 von Bürgerinnen und Bürgern aus Kirchzarten gegründet.
@@ -157,16 +164,75 @@ def test_english_text_is_detected_as_english():
 @pytest.mark.parametrize(
     "body",
     [
-        "<main><h1>Kontakt</h1><p>Telefon 07661 12345</p></main>",  # mixed short page
-        "<main><h1>Über uns / About</h1><p>Wir sind da. We are here.</p></main>",  # short, two languages
-        paragraphs(MIXED),  # longer, half and half
+        paragraphs(MIXED),  # longer, half and half: too mixed to tell, whatever it declares
         "<main><div class='gallery'><img src='/a.jpg' alt=''></div></main>",  # empty page
     ],
 )
-def test_short_mixed_and_empty_pages_get_no_language(body):
+def test_mixed_and_empty_pages_get_no_language(body):
     record = html_page("seite/", document(body, "de"))
     assert (record.language, record.language_confidence) == (None, None)
     assert page_language(record) == "de"  # the declaration is all that is known
+
+
+@pytest.mark.parametrize(
+    ("body", "declared"),
+    [
+        ("<main><h1>Über uns / About</h1><p>Wir sind da. We are here.</p></main>", "de"),
+        ("<main><h1>Page has moved</h1><p>Click here…</p></main>", "en"),
+        ("<main><h1>Impressum</h1><p>Verantwortliche Person: Rocco Muster, Badstrasse 13a</p></main>", "de"),
+    ],
+)
+def test_a_short_page_keeps_its_declared_language_with_a_low_confidence(body, declared):
+    record = html_page("seite/", document(body, declared))
+    assert record.language == declared
+    assert 0 <= record.language_confidence <= DECLARED_CONFIDENCE
+    assert html_page("seite/", document(body, None)).language is None  # nothing declared: not measured
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<main><h1>Kontakt</h1><p>Telefon 07661 12345</p></main>",  # English ranks far down for it
+        "<main><h1>Kontakt</h1><p>Schreiben Sie uns. Telefon: 030 1234567</p></main>",
+        "<main><h1>Impressum</h1><p>Angaben gemäß § 5 DDG: Musterstraße 1, 10115 Berlin</p></main>",
+    ],
+)
+def test_a_short_german_text_under_lang_en_is_not_taken_as_english(body):
+    record = html_page("kontakt/", document(body, "en"))
+    assert (record.language, record.language_confidence) == (None, None)
+
+
+def test_a_page_without_text_gets_no_language_from_its_title():
+    body = "<main><div class='gallery'><img src='/a.jpg' alt=''></div></main>"
+    assert html_page("galerie/", document(body, "en", "<title>Gallery</title>")).language is None
+    assert declared_reading("Gallery of the summer party", "en")[0] == "en"  # the same words as text: taken
+
+
+def test_the_declared_language_check_does_not_judge_a_short_page():
+    body = "<main><h1>About us</h1><p>Page has moved. Click here.</p></main>"
+    short = html_page("about/", document(body, "en"))
+    assert short.language == "en" and short.language_confidence < 0.9
+    wrong = html_page("ueber/", document("<main><h1>Über uns</h1><p>Wir sind da.</p></main>", "en"))
+    assert wrong.language is None  # too short to tell, and it does not fit the declaration
+    assert evaluate_check(DeclaredLanguage(), site(short, wrong), 1.0).state == "not_applicable"
+    long = html_page("stiftung/", document(paragraphs(GERMAN), "en"))  # the same declaration on prose: judged
+    assert evaluate_check(DeclaredLanguage(), site(long), 1.0).state == "fail"
+
+
+def test_a_short_pages_declared_language_is_no_site_language():
+    from scoring.site import text_language
+
+    short = html_page("about/", document("<main><h1>About us</h1><p>Page has moved.</p></main>", "en"))
+    german = [html_page(f"{n}/", document(paragraphs(GERMAN), "en")) for n in ("a", "b")]
+    assert short.language == "en" and text_language(short) is None and text_language(german[0]) == "de"
+    assert site(short, *german).languages == {"de": 2}
+
+
+def test_the_cap_is_the_one_scoring_reads():
+    import scoring.site
+    import spiders.language
+
+    assert spiders.language.DECLARED_CONFIDENCE == scoring.site.DECLARED_CONFIDENCE
 
 
 # -- the site's language --------------------------------------------------------------------------------

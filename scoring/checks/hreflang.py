@@ -27,7 +27,7 @@ from scoring.core.messages import Message, join
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, register
-from scoring.site import SiteData, is_indexable
+from scoring.site import SiteData, is_indexable, text_language
 from scoring.translations import LANGUAGE_ALIASES, Alternate, alternates_of, declared_alternates, page_language
 
 # ISO 639-1 (two-letter language codes) and ISO 3166-1 alpha-2 (officially assigned regions): the
@@ -57,7 +57,7 @@ FAILING = ("invalid", "conflict", "redirect", "http-error", "unreachable", "noin
 # where an alternate was declared -> the element named in the evidence
 ELEMENTS = {
     "html": 'link[rel="alternate"][hreflang]',
-    "header": "HTTP Link: rel=alternate; hreflang",
+    "http": "HTTP Link: rel=alternate; hreflang",
     "sitemap": "sitemap xhtml:link[hreflang]",
 }
 
@@ -361,7 +361,7 @@ class HreflangCheck(Check):
                 continue
             if primary(code) != language:
                 reported.add(key)
-                detected = getattr(record, "language", None)
+                detected = text_language(record)  # a short page's declared language is no detection
                 detected = bool(detected) and primary(detected) == language
                 note = self.msg(
                     "language-detected" if detected else "language-declared",
