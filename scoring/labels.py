@@ -42,6 +42,7 @@ TEMPLATE_WORDS = frozenset(
     article articles kategorie kategorien category categories tag tags archiv archive personen portionen zutaten
     minuten zubereitung schwierigkeit servings ingredients minutes login anmelden registrieren cookie cookies
     guide tips tipps best leitfaden mehr more hier here klicken click download downloads link links jetzt now
+    schritt schritte step steps termin termine anfrage buchen released release
     inhalt inhaltsverzeichnis contents zusammenfassung summary fazit conclusion einleitung introduction
     """.split()
 )

@@ -86,7 +86,7 @@ def _effort(item: BriefInput) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"\w{5,}", text)}
+    return {w.lower()[:6] for w in re.findall(r"\w{5,}", text)}  # stems: "Assistenzhund" meets "Assistenzhunde"
 
 
 def title_for(item: BriefInput, topic: str, text: dict[str, str]) -> str:

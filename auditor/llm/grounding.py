@@ -26,10 +26,15 @@ _NON_EDITORIAL_PATH = re.compile(
     r"changelog|change-?log|release-?notes?|releases?|versions?|versionshinweise|"
     r"impressum|imprint|datenschutz|privacy|privacy-policy|legal|agb|terms|nutzungsbedingungen|cookies?|"
     r"tags?|category|categories|kategorie|kategorien|archiv|archive|archives|authors?|autoren?|"
-    r"page|seite)(/|$|\.html?)",
+    r"page|seite|pricing|preise|sign-?up|register|registrieren|login|anmelden|cart|checkout|kasse|warenkorb|"
+    r"downloads?|jobs|karriere|careers|news-\w+-\d{4})(/|$|\.html?)",
     re.I,
 )
-_RELEASE_TITLE = re.compile(r"\b(v?\d+\.\d+\.\d+|release notes?|changelog|released|versionshinweise)\b", re.I)
+_RELEASE_TITLE = re.compile(
+    r"\b(v?\d+\.\d+\.\d+|release notes?|changelog|released|versionshinweise|what'?s new)\b|"
+    r"\b(from|von)\b.*\bv?\d+\.\d+\b.*\b(to|bis|zu)\b.*\bv?\d+\.\d+\b|^(news|neuigkeiten)\b.*\d{2}",
+    re.I,
+)
 _DATE_ARCHIVE = re.compile(r"/\d{4}(/\d{1,2})?/?$")
 MIN_CLUSTER_PAGES = 3  # fewer pages make a brief only when tied to a service page
 MAX_QUESTION_WORDS = 18
@@ -41,10 +46,11 @@ _QUESTION_START = re.compile(
 )
 # Words with which a page says it has original material: projects, cases, own data, photos.
 _MATERIAL = re.compile(
-    r"\b(Projekt\w*|Referenz\w*|Fallstudie\w*|Praxisbeispiel\w*|Kundenprojekt\w*|Umfrage\w*|Studie\w*|"
-    r"Messung\w*|Auswertung\w*|eigene[nr]? (?:Daten|Zahlen|Erhebung\w*)|Fotos?|Galerie|Vorher|"
-    r"case stud(?:y|ies)|survey\w*|our (?:data|customers|clients|projects|research|study|team measured)|"
-    r"we (?:measured|surveyed|tested|analysed|analyzed)|projects?|customers?|clients?)\b",
+    r"\b(Referenz\w*|Fallstudie\w*|Praxisbeispiel\w*|Kundenprojekt\w*|Umfrage\w*|Messung\w*|"
+    r"eigene[nr]? (?:Daten|Zahlen|Erhebung\w*|Auswertung\w*)|Fotos|Bildergalerie|"
+    r"unsere[nr]? (?:Projekt\w*|Kunden|Kundinnen|Studie|Auswertung)|"
+    r"case stud(?:y|ies)|survey\w*|our (?:data|customers|clients|projects|research|study)|"
+    r"we (?:measured|surveyed|tested|analysed|analyzed))\b",
     re.I,
 )
 _PERSON = re.compile(r"^(?:(?:Dr|Prof|Dipl)\.[\w.-]*\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+){1,2}$")

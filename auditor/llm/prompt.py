@@ -19,6 +19,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from auditor.llm.inputs import BriefInput, Finding, crawl_links, resolve_url, topic_phrase
+from auditor.llm.language import problems as language_problems
+from auditor.llm.language import vocabulary
 from scoring.core.lexicons import guess_language
 from scoring.core.results import ArticleBrief, OutlineItem
 from scoring.core.text import excerpt
@@ -378,6 +380,9 @@ def sanitize(draft: BriefDraft, item: BriefInput, model: str) -> ArticleBrief:
     found = guess_language(" ".join([title, angle, *questions, *headings, *tasks]))
     if found is not None and found != item.language:
         problems.append(say["language"])
+    else:  # English words and agreement slips in a German brief: the repair round names them
+        allowed = vocabulary([_input_text(item), *item.questions])
+        problems += language_problems([title, angle, *questions, *headings, *tasks], item.language, allowed)
     if problems:
         raise BriefRejected("; ".join(problems))
     return ArticleBrief(

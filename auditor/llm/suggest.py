@@ -75,7 +75,24 @@ class _Run:
         draft = parse_reply(reply, item.language)
         brief = sanitize(draft, item, self.client.model)
         self.usage.urls_dropped += foreign_urls(draft, item)  # removed from the text: the crawl never saw them
-        return brief
+        return grounded(brief, item)
+
+
+def grounded(brief: ArticleBrief, item: BriefInput) -> ArticleBrief:
+    """A model's brief with the crawl's facts: the site's own questions, the grounded evidence tasks first
+    (named people, unsourced figures, material), the topic, the people to quote and the opportunity."""
+    base = build_brief(item)
+    tasks = list(dict.fromkeys([*base.evidence_tasks, *brief.evidence_tasks]))[:6]
+    return brief.model_copy(
+        update={
+            "questions": base.questions or brief.questions,
+            "evidence_tasks": tasks,
+            "merge_or_expand": base.merge_or_expand,
+            "topic": base.topic,
+            "experts": base.experts,
+            "opportunity": base.opportunity,
+        }
+    )
 
 
 def suggest_briefs(

@@ -1,0 +1,135 @@
+"""Brief quality on the real corpus (issue 17), per site: share of briefs on editorial clusters, label
+readability, grounding (named experts, pages and questions that exist on the site), language purity.
+
+    python bench/briefs_bench.py --db /tmp/briefs/audits.db [--ids 3 5] [--llm local --llm-sites 1]
+
+The store holds scored audits of the sites in bench/realworld/sites.tsv (audit id = row, as
+bench/realworld.py writes them). Deterministic briefs for every site; with `--llm local` the small
+embedded model on at most two sites (slow on a loaded machine). Nothing from the sites is written
+anywhere but stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+from auditor.llm import LLMConfig, suggest_briefs
+from auditor.llm.grounding import faq_questions
+from auditor.llm.language import agreement_slips, english_words, vocabulary
+from auditor.store import Store
+
+SITES = Path(__file__).parent / "realworld" / "sites.tsv"
+# Not editorial, judged on the page (type from the audit, URL, robots): the segments no brief may target.
+_SEGMENT = re.compile(
+    r"/(help|hilfe|support|docs?|documentation|changelog|release-?notes?|releases?|impressum|imprint|datenschutz|"
+    r"privacy|legal|agb|terms|tags?|category|categories|kategorie|archiv|archive)(/|$)",
+    re.I,
+)
+_NON_EDITORIAL_TYPES = {"help", "changelog", "legal", "listing"}
+
+
+def site_names() -> list[str]:
+    rows = [line.split("\t") for line in SITES.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+    return [row[0] for row in rows]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def measure(store: Store, audit_id: int, llm: LLMConfig | None) -> dict:
+    result = store.result(audit_id)
+    records = [p for p in store.iter_pages(audit_id) if p.ok]
+    crawled = {p.url for p in records} | {p.final_url for p in records if p.final_url}
+    types = {s.url: s.page_type for s in result.pages}
+    noindex = {p.url for p in records if p.robots_directives & {"noindex", "none"}}
+    heads = {p.url: [p.title or "", *(h.text for h in p.headings)] for p in records}
+    site_text = _norm(" ".join(" ".join(heads[p.url]) + " " + p.main_text for p in records))
+    faq = {_norm(q) for p in records for q in faq_questions(p)}
+    began = time.perf_counter()
+    outcome = suggest_briefs(result, records, llm)
+    seconds = time.perf_counter() - began
+    briefs = outcome.briefs
+
+    def editorial(url: str) -> bool:
+        return not (_SEGMENT.search(url) or types.get(url) in _NON_EDITORIAL_TYPES or url in noindex)
+
+    labels = [re.sub(r"\s*\([a-z]{2}\)$", "", c.label) for c in result.insights.clusters]
+    members = [c.urls for c in result.insights.clusters]
+
+    def phrase(label: str, urls: list[str]) -> bool:
+        key = _norm(label)
+        written = any(key in _norm(line) for u in urls for line in heads.get(u, []))
+        return "·" not in label and 1 <= len(label.split()) <= 6 and written
+
+    experts = [e for b in briefs for e in b.experts]
+    urls = [u for b in briefs for u in [*b.target_urls, *b.merge_or_expand, *(x.source for x in b.internal_links)]]
+    urls += [x.target for b in briefs for x in b.internal_links]
+    questions = [q for b in briefs for q in b.questions]
+    german = [b for b in briefs if b.language == "de"]
+
+    def pure(brief) -> bool:  # noqa: ANN001
+        allowed = vocabulary([brief.topic or "", *brief.questions, *brief.experts])
+        texts = [brief.working_title, brief.angle, *(o.text for o in brief.outline), *brief.evidence_tasks]
+        return not english_words(" ".join(texts), allowed) and not agreement_slips(" ".join(texts))
+
+    share = lambda hits, total: round(hits / total, 3) if total else None  # noqa: E731 - None: nothing to measure
+    return {
+        "briefs": len(briefs),
+        "llm": sum(b.source == "llm" for b in briefs),
+        "editorial": share(sum(all(editorial(u) for u in b.target_urls) for b in briefs), len(briefs)),
+        "labels_phrase": share(sum(phrase(lab, m) for lab, m in zip(labels, members, strict=True)), len(labels)),
+        "labels_unique": len({_norm(lab) for lab in labels}) == len(labels),
+        "experts_on_site": share(sum(_norm(e) in site_text for e in experts), len(experts)),
+        "pages_crawled": share(sum(u in crawled for u in urls), len(urls)),
+        "links_from_noindex": sum(x.source in noindex for b in briefs for x in b.internal_links),
+        "questions_on_site": share(sum(_norm(q) in site_text or _norm(q) in faq for q in questions), len(questions)),
+        "german_pure": share(sum(pure(b) for b in german), len(german)),
+        "seconds": round(seconds, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--ids", type=int, nargs="*")
+    parser.add_argument("--llm", choices=["none", "local"], default="none")
+    parser.add_argument("--llm-model", default=None, help="local: packaged short name (0.5b, 1.5b) or a GGUF path")
+    parser.add_argument("--llm-sites", type=int, default=2, help="local model on at most this many sites (max 2)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    names = site_names()
+    rows = []
+    with Store(args.db) as store:
+        ids = args.ids or list(range(1, len(names) + 1))
+        for n, audit_id in enumerate(ids):
+            if store.result(audit_id) is None:
+                print(f"error: no audit {audit_id} in {args.db}", file=sys.stderr)
+                return 2
+            llm = None
+            if args.llm == "local" and n < min(2, args.llm_sites):
+                llm = LLMConfig(backend="local", model=args.llm_model, max_briefs=3)
+            elif args.llm == "local":
+                continue
+            row = {"id": audit_id, "site": names[audit_id - 1] if audit_id <= len(names) else "?"}
+            row |= measure(store, audit_id, llm)
+            rows.append(row)
+            print(json.dumps(row), file=sys.stderr)
+    if args.json:
+        print(json.dumps(rows, indent=1))
+        return 0
+    cols = [k for k in rows[0] if k not in ("id",)] if rows else []
+    print("| " + " | ".join(cols) + " |")
+    print("|" + "---|" * len(cols))
+    for row in rows:
+        print("| " + " | ".join("–" if row[c] is None else str(row[c]) for c in cols) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
