@@ -25,11 +25,12 @@ _ID_SEGMENT = re.compile(r"^(?:\d+|[0-9a-f]{8,}|[0-9a-f-]{32,36})$", re.IGNORECA
 
 def url_pattern(url: str) -> str:
     """The URL's template pattern: the last path segment (the slug) and numeric or hash segments
-    become `*`; the first segment stays (the site section: /ratgeber/*, /leistungen/*)."""
+    become `*`, the sections above stay (/ratgeber/*/, /leistungen/*/; top-level pages are /*/ and
+    told apart by their DOM shape)."""
     parts = [p for p in urlsplit(url).path.split("/") if p]
     if not parts:
         return "/"
-    shaped = [("*" if i == len(parts) - 1 and i > 0 or _ID_SEGMENT.match(p) else p) for i, p in enumerate(parts)]
+    shaped = [("*" if i == len(parts) - 1 or _ID_SEGMENT.match(p) else p) for i, p in enumerate(parts)]
     return "/" + "/".join(shaped) + ("/" if urlsplit(url).path.endswith("/") else "")
 
 
