@@ -153,7 +153,9 @@ OFFER_RE = re.compile(
     r"yearly)\s+plans?|Paket\w*|[Pp]ackages?|Kontingent|buchen|Buchung\w*|[Bb]ooking|bestellen|Bestellung|"
     r"Versand\w*|[Ss]hipping|Lieferzeit|Garantie|[Ww]arranty|Gewährleistung|Angebot\w*|[Oo]ffers?|Sale|"
     r"Aktion(?:spreis|scode)?|[Cc]heckout|Warenkorb|Kaufpreis|instead of|statt|anstatt|günstiger|cheaper|"
-    r"Gutschrift|Anmeldung|[Rr]egistration|Lesezeit|[Rr]eading time|min read)\b"
+    r"Gutschrift|Anmeldung|[Rr]egistration|Lesezeit|[Rr]eading time|min read|[Bb]ook now|[Bb]uy now|[Oo]rder now|"
+    r"[Aa]dd to (?:cart|basket)|[Ii]n den Warenkorb|[Jj]etzt (?:buchen|kaufen|bestellen)|[Pp]re-?orders?|"
+    r"[Vv]orbestell\w*|[Dd]eposit|Anzahlung|[Ss]tarting (?:from|at))\b"
 )
 # Money in a sentence with these is an offer price.
 PRICE_CUE_RE = re.compile(
@@ -260,6 +262,47 @@ PRODUCT_BEFORE_RE = re.compile(rf"(?:^|[\s(/])(?:[{U}][\w-]*|[a-z]+[A-Z]\w*|[A-Z
 VERSION_AFTER_RE = re.compile(
     r"^(?:\+|\.x\b|\.\d|\s?(?:beta|alpha|rc\d*|LTS|RC|Beta)\b|\s?[\"“„'‘]?[A-Z][a-z]+[\"”“'’])"
 )
+# A price tag: a money figure with (almost) no words around it ("$165", "Book now - $11,250").
+PRICE_TAG_WORDS = 2
+_WORD_RE = re.compile(rf"[{U}{L}]{{2,}}")
+# English money or measure as an attribute of a thing: "a $700 home robot", "a 10 m cable", "1 m intervals".
+# A figure followed by a function word ("$5 of", "40 kg in") or a magnitude is left to the other rules.
+ATTRIBUTE_AFTER_RE = re.compile(
+    r"^(?:\s(?:or|and|to)\s[$€£]?\d[\d.,]*\s?[a-z]*)?-?\s?(?!(?:tall|wide|long|high|deep|thick|away|apart|below|above|"
+    r"underground|across|behind|ahead|beneath|deeper|higher|longer|wider|further|farther)\b)(?!(?:in|of|per|a|an|and|or|to|for|from|on|at|by|each|every|more|less|than|over|under|with|was|is|"
+    r"were|are|has|had|have|will|would|could|can|may|annually|yearly|monthly|daily|last|this|next|that|which|who|"
+    r"worth|higher|lower|up|down|off|into|across|since|between|among|after|before|during|per|the|its|their|"
+    r"our|his|her|so|as|if|but|not|we|they|it|you|he|she|i|while|when|where|because|although|respectively|"
+    r"apiece|net|gross|total|overall|already|still|only|alone|now|then|too|each)\b)[a-z]{3,}\b"
+)
+SIZE_UNIT_RE = re.compile(
+    r"^(?:mm|cm|m|km|metres?|meters?|inch(?:es)?|ft|feet|foot|yards?|miles?|mg|g|kg|lbs?|pounds?|oz|t|tons?|"
+    r"tonnes?|ml|l|litres?|liters?|gallons?|W|kW|V|kilograms?|grams?|centimet(?:re|er)s?|millimet(?:re|er)s?)$"
+)
+MAGNITUDE_IN_RE = re.compile(r"[A-Za-z]{2,}|\d\s?[MBk]\b")
+# Product specifications: what a device weighs or measures, its frequency, resolution, reach.
+SPEC_AFTER_RE = re.compile(r"^\s?(?:[kMGT]?Hz|dpi|MP|megapixels?|fps|p)\b")
+# "Kuri weighs 14 pounds and is 20 inches tall": the present tense describes the product, every time.
+SPEC_SENTENCE_RE = re.compile(r"\b(?:weighs|wiegt)\b")
+SPEC_BEFORE_RE = re.compile(
+    r"\b(?:weighs|wiegt|wiegen|depths? of|Tiefen? von|to within|bis auf|[Rr]eichweite von|range of)\s+"
+    r"(?:approximately|about|around|roughly|only|just|ca\.|etwa|rund|nur|up to|bis zu)?\s*$"
+)
+# A model number: "SIR-4000", "A-380".
+MODEL_BEFORE_RE = re.compile(r"[A-Za-z]-$")
+# A version one moves to: "porting to 2.13", "upgrade to 3.0", "Update auf 2.4".
+VERSION_BEFORE_RE = re.compile(
+    r"\b(?:port\w*|upgrad\w*|migrat\w*|updat\w*|mov(?:e|ed|ing)|switch\w*|wechsel\w*|umstieg|Umstieg)\s+"
+    r"(?:\w+\s+){0,2}(?:to|auf|zu)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_price_tag(sentence: str) -> bool:
+    """The sentence holds a figure and at most PRICE_TAG_WORDS words: a tag, not a statement."""
+    return len(_WORD_RE.findall(sentence)) <= PRICE_TAG_WORDS
+
+
 # a non-figure "N.N" in German text (German decimals take a comma)
 DOT_DECIMAL_RE = re.compile(r"^\d+\.\d+$")
 THOUSANDS_RE = re.compile(r"^[1-9]\d{0,2}(?:[.,\u00a0\u202f’]\d{3})+$")
@@ -328,6 +371,11 @@ def figure_excluded(
             return "price"  # "€ 0": a free plan
         if MAGNITUDE_AFTER_RE.match(after) or MAGNITUDE_AFTER_RE.match(unit):
             return None  # "€55 million", "1,5 Mrd. Euro": revenue, markets, damages, not an offer
+        if is_price_tag(sentence):
+            return "price"
+        magnitude = MAGNITUDE_IN_RE.search(sentence[cand.start : cand.end])
+        if lang != "de" and not magnitude and ATTRIBUTE_AFTER_RE.match(after):
+            return "price"  # "a $700 home robot": what a thing costs
         if (
             (not sourced and OFFER_RE.search(sentence))
             or PRICE_CUE_RE.search(sentence)
@@ -354,6 +402,17 @@ def figure_excluded(
             return "time since / experience"
         if not named and not DURATION_FACT_RE.search(sentence):
             return "duration"
+    if cand.kind == PERCENT and not sourced and is_price_tag(sentence):
+        return "no statement"  # a bare "95%" of a skill bar or progress ring
+    if (cand.kind in (MEASURE, BARE) or SIZE_UNIT_RE.match(unit)) and not sourced:
+        if SPEC_AFTER_RE.match(after) or SPEC_BEFORE_RE.search(before) or SPEC_SENTENCE_RE.search(sentence):
+            return "specification"
+        if cand.kind == MEASURE and lang != "de" and SIZE_UNIT_RE.match(unit) and ATTRIBUTE_AFTER_RE.match(after):
+            return "specification"  # "a 10 m cable": the size of a thing
+    if cand.kind not in (MONEY, PERCENT) and MODEL_BEFORE_RE.search(before):
+        return "identifier"
+    if cand.kind == BARE and VERSION_BEFORE_RE.search(before):
+        return "identifier"
     if cand.generic and lang != "de" and unit[:1].isupper():
         return "title words"  # "The 10 Most Important Things": English capitalises titles, not nouns
     if cand.kind == COUNT:

@@ -247,7 +247,7 @@ class AttributedQuotes(ArticleCheck):
     effort = "high"
     remedy = "Quote named experts (name, role, company) in each article — your own staff count."
     rule = (
-        "pass: at least one quotation („…“, \"…\", “…”, « », `<blockquote>`, `<q>`) of ≥ 3 words "
+        'pass: at least one quotation („…“, "…", “…”, « », `<blockquote>`, `<q>`) of ≥ 3 words '
         "attributed to a named person (a name of two capitalised words with a speech verb — sagt, "
         "erklärt, betont, so, says, explains, according to — within ~150 characters, or a "
         "`cite`/figcaption in the markup). warn: quotations without attribution. fail: none."

@@ -39,11 +39,13 @@ TEASER_LINES = 10
 # Title segments longer than this are headlines, not a site's name.
 BRAND_MAX_WORDS = 3
 # Names too common to tell a site's own hosts ("blog.example.com" is not every blog's).
+# fmt: off
 _GENERIC_BRANDS = frozenset({
     "www", "blog", "shop", "home", "start", "startseite", "news", "docs", "mail", "info", "app", "web", "site",
     "online", "support", "help", "hilfe", "kontakt", "contact", "about", "impressum", "datenschutz", "privacy",
     "github", "gitlab", "google", "facebook", "youtube", "twitter", "linkedin", "wikipedia", "amazon",
 })
+# fmt: on
 _TITLE_SEPARATORS = re.compile(r"(?<!\s)(?:\s+[|–—·•:/»«-]\s+|\s*\|\s*|\s+::\s+)")
 _DOMAIN_LIKE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _BULLETS = re.compile(r"^[\s\-–—•·*►▶→»>\d.)\[\]]+|(?<![\s:;,.!?…→»«>\-–—)\]])[\s:;,.!?…→»«>\-–—)\]]+$")
@@ -129,9 +131,7 @@ def _property_key(url: str) -> str:
 def template_properties(page: PageRecord) -> frozenset[str]:
     """Properties the page's template (nav, header, footer, sidebar) links to: the site's products,
     parent company, partners, accounts. The same property in the text is promoted, not cited."""
-    return frozenset(
-        _property_key(link.url) for link in page.links if not link.internal and link.position != "content"
-    )
+    return frozenset(_property_key(link.url) for link in page.links if not link.internal and link.position != "content")
 
 
 def _embedded_video(url: str, page: PageRecord) -> bool:
@@ -141,8 +141,10 @@ def _embedded_video(url: str, page: PageRecord) -> bool:
     return bool(match) and match.group(1) in ids
 
 
-_VIDEO_ID = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/)|youtu\.be/|"
-                       r"vimeo\.com/(?:video/)?)([\w-]{6,})")
+_VIDEO_ID = re.compile(
+    r"(?:youtube(?:-nocookie)?\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/)|youtu\.be/|"
+    r"vimeo\.com/(?:video/)?)([\w-]{6,})"
+)
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„“])")
 
@@ -192,8 +194,9 @@ class _MainText:
     def extra_words(self, line: int, anchor: str) -> int:
         """Words of the line besides the links on it (bullets and punctuation ignored)."""
         rest = self.lines[line]
-        for needle in sorted({" ".join(anchor.split()).casefold(), *self.anchors_on.get(line, [])}, key=len,
-                             reverse=True):
+        for needle in sorted(
+            {" ".join(anchor.split()).casefold(), *self.anchors_on.get(line, [])}, key=len, reverse=True
+        ):
             rest = rest.replace(needle, " ")
         rest = _BULLETS.sub("", rest)
         return sum(1 for token in rest.split() if re.search(r"\w", token))
@@ -371,9 +374,7 @@ class OutboundCitations(ArticleCheck):
     category = "evidence"
     weight = 3
     effort = "medium"
-    remedy = (
-        "Cite and link authoritative sources (studies, standards, authorities) for your key claims."
-    )
+    remedy = "Cite and link authoritative sources (studies, standards, authorities) for your key claims."
     rule = (
         "external links in the running text of the main content (not nav, sidebar, footer, comments, "
         "share bars, own social profiles, the site's own properties) to authoritative domains (public "

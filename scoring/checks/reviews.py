@@ -82,8 +82,6 @@ class Reviews(Check):
             "fail",
             0.0,
             sentences([explanation, self.msg("none")]),
-            evidence=[
-                Evidence(url=home_url(site), element=self.msg("element-none"), note=self.msg("none-note"))
-            ],
+            evidence=[Evidence(url=home_url(site), element=self.msg("element-none"), note=self.msg("none-note"))],
             affected_urls=[home_url(site)],
         )

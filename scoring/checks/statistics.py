@@ -238,13 +238,13 @@ class Statistics(ArticleCheck):
     remedy = "Back claims with concrete figures and name their source (who measured it, when)."
     rule = (
         "a statistic is a number with a unit, percent, currency or a quantity word in a sentence, a "
-        "number with decimals or thousands separators (\"3,4\", \"250.000\"), or the first number of a range "
-        "(\"180 bis 300 Euro\"); phone numbers, dates, times, § references and offer prices (\"ab 4.990 €\", "
-        "\"from £450\", \"89 Euro zzgl. MwSt.\") are not. Legal and contact pages have no statistics. "
+        'number with decimals or thousands separators ("3,4", "250.000"), or the first number of a range '
+        '("180 bis 300 Euro"); phone numbers, dates, times, § references and offer prices ("ab 4.990 €", '
+        '"from £450", "89 Euro zzgl. MwSt.") are not. Legal and contact pages have no statistics. '
         "Sourced when the sentence — or the sentence before it in the same paragraph — names a source "
-        "(\"laut\", \"Quelle\", \"zufolge\", \"Studie\", \"according to\", \"survey\", \"et al.\", own data: \"we "
-        "analysed\", \"unsere Messungen\", \"Methodik\"), an external link's anchor appears in it, or a "
-        "\"Quelle:/Source:\" line is next to it. pass: ≥ 3 statistics and ≥ 1 sourced. warn: statistics "
+        '("laut", "Quelle", "zufolge", "Studie", "according to", "survey", "et al.", own data: "we '
+        'analysed", "unsere Messungen", "Methodik"), an external link\'s anchor appears in it, or a '
+        '"Quelle:/Source:" line is next to it. pass: ≥ 3 statistics and ≥ 1 sourced. warn: statistics '
         "but none sourced, or fewer than 3. fail: none. Unsourced figures are listed as findings in "
         "every state."
     )
@@ -284,10 +284,12 @@ class Statistics(ArticleCheck):
                 url=page.url,
                 element=self.msg("element-statistic"),
                 excerpt=excerpt(s.sentence, 200),
-                note=join([
-                    self.msg("source", source=s.source) if s.source else self.msg("no-source"),
-                    self.msg("figures", figures=", ".join(s.figures)),
-                ]),
+                note=join(
+                    [
+                        self.msg("source", source=s.source) if s.source else self.msg("no-source"),
+                        self.msg("figures", figures=", ".join(s.figures)),
+                    ]
+                ),
             )
             for s in ranked
         ]

@@ -201,7 +201,8 @@ NOT_STATISTIC_RE = re.compile(
     r"|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"
     rf"|\b\d{{1,2}}\.?\s(?:{MONTH_NAMES})(?:\s\d{{4}})?"
-    r"|\b\d{1,2}[:.]\d{2}\s?(?:Uhr|h|am|pm)\b"
+    r"|\b\d{1,2}(?:[:.]\d{2})?\s?(?:bis|to|–|-)\s?\d{1,2}(?:[:.]\d{2})?\s?(?:Uhr|am|pm|a\.m\.|p\.m\.)"
+    r"|\b\d{1,2}[:.]\d{2}\s?(?:Uhr|h|am|pm)\b|\b\d{1,2}\s?(?:Uhr|am|pm|o'clock)\b"
     r"|§+\s?\d+\w*"
 )
 

@@ -1,0 +1,89 @@
+"""Failure classes of the evidence detectors found on held-out real sites (issue 13), each as text of our
+own: what LABELLING.md counts and what it does not. Statistics: price tags, the price or size of a
+product used as an attribute, specifications, model numbers, versions one moves to, clock times, bare
+skill-bar percentages — next to the measured facts that must stay. Every sentence is written for
+this test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from scoring.checks.statistics import find_statistics
+from scoring.core.records import PageRecord
+from scoring.statistics_rules import page_context
+from tests.factories import page
+
+ARTICLE_LD = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Bericht"}
+
+
+def article(text: str, *, lang: str = "en", **fields: Any) -> PageRecord:
+    fields.setdefault("structured_data", [ARTICLE_LD])
+    return page("blog/bericht", main_text=text, word_count=len(text.split()), lang=lang, **fields)
+
+
+def figures(text: str, lang: str = "en", **fields: Any) -> list[str]:
+    return [f for s in find_statistics(article(text, lang=lang, **fields)) for f in s.figures]
+
+
+NOT_STATISTICS = [
+    ("price tag alone", "en", "Essentials\n£240\nChoose"),
+    ("price tags after a call to action", "en", "Reserve your seat\nBook now - $2,400£1,900€2,200"),
+    ("a product's price as its attribute", "en", "Nordwerk unveils a $450 garden robot for small lawns."),
+    ("a deposit for a preorder", "en", "The machine can be preordered today with a $50 deposit."),
+    ("what a device weighs", "en", "The scanner weighs about 3 kilograms and is 40 centimetres tall."),
+    ("German: what a device weighs", "de", "Das Messgerät wiegt nur 2,5 kg und passt in jede Jackentasche."),
+    ("a cable's length as its attribute", "en", "We used a 15 m or 30 m cable between the sensor and the logger."),
+    ("frequency of equipment", "en", "The probe works at a higher frequency (usually 2.6 GHz) for shallow targets."),
+    ("reach of a service", "en", "The radar images reinforcement to depths of 350 mm in most slabs."),
+    ("model number", "en", "Our standard set-up is an ACME GX-5000 control unit with two probes."),
+    ("version one moves to", "en", "Notes on porting our parser to 3.12 without surprises."),
+    ("German opening hours", "de", "Treffpunkt: jeden Dienstag von 15 bis 18 Uhr im Gemeindehaus."),
+    ("English opening hours", "en", "Open every Saturday from 9am to 1pm at the library."),
+    ("bare skill-bar percentage", "en", "Design\n85%\nDevelopment"),
+]
+
+
+@pytest.mark.parametrize(("name", "lang", "text"), NOT_STATISTICS, ids=[c[0] for c in NOT_STATISTICS])
+def test_numbers_that_are_no_statistics(name: str, lang: str, text: str) -> None:
+    assert figures(text, lang) == []
+
+
+STATISTICS = [
+    ("size of a monument", "en", "The tower is 31 m wide at the base and 48.5 m high.", ["31 m", "48.5 m"]),
+    ("market worth with a magnitude", "en", "The robot market grew to $1.5 billion last year.", ["$1.5 billion"]),
+    ("downloads reached", "en", "The app passed 2 million downloads in its third year.", ["2 million"]),
+    ("a measured weight", "en", "Inspectors removed 35 kg of plastic from the beach in one morning.", ["35 kg"]),
+    (
+        "German share of a survey",
+        "de",
+        "Laut Umfrage nutzen 42 Prozent der Betriebe bereits Cloud-Dienste.",
+        ["42 Prozent"],
+    ),
+    (
+        "a revenue sentence keeps its money",
+        "en",
+        "Revenue rose by $120 million compared with the year before.",
+        ["$120 million"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "lang", "text", "expected"), STATISTICS, ids=[c[0] for c in STATISTICS])
+def test_measured_facts_stay_statistics(name: str, lang: str, text: str, expected: list[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_number_format_follows_the_detected_language() -> None:
+    """A page that declares German but is written in English (detected with confidence): "2.5" is an
+    English decimal; a German reading would take it for an identifier ("Version 2.5")."""
+    text = "Average benchmark score: 7.5 points"
+    declared_only = article(text, lang="de")
+    detected = article(text, lang="de", language="en", language_confidence=0.97)
+    assert (page_context(declared_only).lang, page_context(detected).lang) == ("de", "en")
+    assert figures(text, "de") == []
+    assert figures(text, "de", language="en", language_confidence=0.97) == ["7.5"]
+    # a reading that only repeats the declaration (spiders.language caps it at 0.5) does not override the text
+    weak = article(text, lang="de", language="de", language_confidence=0.5)
+    assert page_context(weak).lang == page_context(declared_only).lang
