@@ -6,6 +6,7 @@ and [brand] of `--config`); `--help` without type labels (`plain_help_labels`). 
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -163,6 +164,8 @@ def render_argv(args: list[str]) -> list[str]:
 def check_render(mode: str | None) -> str | None:
     if mode is not None and mode not in RENDER_MODES:
         raise AuditError(f"--render takes {' or '.join(RENDER_MODES)}, not {mode!r}")
+    if mode is not None and importlib.util.find_spec("scrapy_playwright") is None:
+        raise AuditError("--render needs scrapy-playwright: pip install 'geo-auditor[render]'")
     return mode
 
 

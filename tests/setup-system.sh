@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # System packages the test suite needs (Debian): a headless Chromium for the report's browser
-# tests, PostgreSQL and Redis (below). Idempotent: installs only what is missing. Python packages come from pyproject.toml.
+# tests and `--render` (scrapy-playwright drives /usr/bin/chromium; no playwright browser download), PostgreSQL and Redis (below). Idempotent: installs only what is missing. Python packages come from pyproject.toml.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
