@@ -110,7 +110,7 @@ def test_alternates_from_link_header_and_sitemap_are_read(bilingual):
     html = {(h.lang, _path(h.url, origin)) for h in records["/leistungen/strategie/"].hreflang}
     assert ("en", "/en/services/strategy/") in html
     if "source" in Hreflang.model_fields:
-        assert {h.source for h in records["/leistungen/organisation/"].hreflang} == {"header"}
+        assert {h.source for h in records["/leistungen/organisation/"].hreflang} == {"http"}
         assert {h.source for h in records["/leistungen/strategie/"].hreflang} == {"html"}
     if SITEMAP_ALTERNATES:
         entries = {_path(e.url, origin): e for e in bilingual["artifacts"].sitemap_entries}
