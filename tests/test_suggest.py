@@ -226,8 +226,12 @@ def test_valid_reply_is_validated_and_invented_urls_and_figures_dropped(store: S
     assert {link.source for link in brief.internal_links} <= crawled - {target}
     assert brief.internal_links[0].anchor == "Wallbox-Förderung in Freiburg"  # the title's main part
     assert brief.merge_or_expand == [target] == brief.target_urls
-    assert all("73" not in task for task in brief.evidence_tasks) and len(brief.evidence_tasks) == 3
-    cited = brief.evidence_tasks[1]  # the foreign URL is cut out of the text, the crawled one stays
+    assert all("73" not in task for task in brief.evidence_tasks)
+    # the crawl's grounded tasks first (issue 17), then the model's three that survived
+    grounded = build_brief(gather_inputs(result, pages)[0]).evidence_tasks
+    model_tasks = [t for t in brief.evidence_tasks if t not in grounded]
+    assert len(model_tasks) == 3
+    cited = model_tasks[1]  # the foreign URL is cut out of the text, the crawled one stays
     assert "evil.example" not in cited and cited.endswith(ROOT + "leistungen/wallbox/")
     assert [h.text for h in brief.outline][:1] == ["Förderung für die Wallbox"] and brief.outline[0].level == 2
     assert brief.effort.startswith("mittel")
@@ -405,3 +409,18 @@ def test_cli_suggest_reruns_briefs_for_a_stored_audit(tmp_path: Path, mini_site)
     assert again.returncode == 0, again.stderr
     scores = json.loads((tmp_path / "s" / "results.json").read_text())
     assert scores["site_score"] == results["site_score"] and scores["briefs"] == results["briefs"]
+
+
+def test_english_words_in_a_german_reply_trigger_the_repair_round(store: Store) -> None:
+    """Issue 17: the 1.5B model wrote "cost-effective" and "Step-by-Step" into German briefs."""
+    result, pages = german_site(injection=False)
+    hybrid = brief_json(
+        working_title="Die cost-effective Wallbox für Freiburger Hausbesitzer",
+        outline=["Step-by-Step zur Wallbox", "Förderung für die Wallbox", "Ablauf der Installation"],
+    )
+    with ScriptedLLM([hybrid, brief_json()]) as server:
+        outcome = suggest_briefs(result, pages, _config(server), cache=store)
+    assert len(server.requests) == 2 and outcome.briefs[0].source == "llm"
+    repair = server.requests[1]["messages"][1]["content"]
+    assert "englische Wörter" in repair and "cost-effective" in repair
+    assert "cost" not in outcome.briefs[0].working_title

@@ -15,20 +15,20 @@ from collections.abc import Iterable
 ENGLISH_WORDS = frozenset(
     """
     the and or of for with without your you our we this that these those what which how why when where who
-    is are was were be been has have will would should could can must not from into about after before
+    is are were be been has have would should could can must not from into about after before
     cost costs effective cost-effective affordable cheap price prices pricing benefit benefits advantage
     advantages disadvantages challenges challenge solution solutions step steps guide guidelines tips tricks
     best practice practices overview introduction conclusion summary example examples case cases study studies
     customer customers client clients expert experts quote quotes source sources data figures evidence
     article articles topic topics question questions answer answers reader readers user users
-    important key main common typical real own new great good better easy simple complete ultimate
+    important key common typical own new great good better easy simple complete ultimate
     understanding learn learning explained explain need needs use using used get make making help helps
     """.split()
 )
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
 _QUOTED = re.compile(r"„[^“”]*[“”]|“[^”]*”|\"[^\"]*\"|‚[^‘’]*[‘’]")
 # Adjective endings after an article: "das großes Haus", "eine neuen Anlage" are slips.
-_AFTER_ARTICLE = re.compile(r"\b(der|die|das|eine|einen)\s+([a-zäöüß]{3,}(?:e|en|er|es|em))\s+[A-ZÄÖÜ]")
+_AFTER_ARTICLE = re.compile(r"\b((?i:der|die|das|eine|einen))\s+([a-zäöüß]{3,}(?:e|en|er|es|em))\s+[A-ZÄÖÜ]")
 _WRONG_ENDING = {
     "der": ("er", "es", "em"),
     "die": ("er", "es", "em"),
@@ -51,8 +51,12 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(w for t in texts for w in words(t))
 
 
+_URL = re.compile(r"\S+://\S+|www\.\S+")
+
+
 def unquoted(text: str) -> str:
-    return _QUOTED.sub(" ", text)
+    """The writer's own words: without quoted site text and without URLs (crawled addresses)."""
+    return _QUOTED.sub(" ", _URL.sub(" ", text))
 
 
 def english_words(text: str, allowed: frozenset[str] = frozenset()) -> list[str]:
@@ -69,7 +73,7 @@ def agreement_slips(text: str) -> list[str]:
     """Article + adjective with a wrong ending before a noun: "das großes Haus" (→ große)."""
     slips = []
     for match in _AFTER_ARTICLE.finditer(unquoted(text)):
-        article, adjective = match.group(1), match.group(2)
+        article, adjective = match.group(1).lower(), match.group(2)
         if adjective in _NOT_ADJECTIVE:
             continue
         wrong = _WRONG_ENDING[article]
