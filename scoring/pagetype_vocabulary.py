@@ -61,7 +61,9 @@ ABOUT_SEGMENT_RE = re.compile(
     r"mission-vision|anspruch|haltung|how-?we-?work|so-arbeiten-wir|arbeitsweise|management(?:-board|-team)?|"
     r"vorstand|geschaeftsfuehrung|geschäftsführung|leadership-?team|aufsichtsrat|board|gruender|founders?|"
     r"qualifikationen|qualifications|zertifikate|certifications|auszeichnungen|awards|"
-    r"press-?kit|presse-?kit|media-?kit)" + _EXT,
+    r"press-?kit|presse-?kit|media-?kit|"
+    # an association's page about itself (e.V. sites: /verein/, /ueber-den-verein/)
+    r"(?:der-|unser-|ueber-den-|über-den-)?verein)" + _EXT,
     re.IGNORECASE,
 )
 # Sections whose children are about the company (/about/history, /ueber-uns/werte/).
@@ -96,6 +98,7 @@ ARTICLE_SECTION_TOKENS = frozenset(
 )
 # Guides and tutorials: an article when dated or authored, else help for the product.
 GUIDE_SECTION_RE = re.compile(r"^(?:guides?|tutorials?|anleitungen|how-?tos?)$", re.IGNORECASE)
+HELP_SLUG_TOKENS = frozenset({"faq", "faqs"})  # the last word of a compound slug: /about/gpr-faq/
 HELP_SEGMENT_RE = re.compile(
     r"^(?:docs?|documentation|dokumentation|hilfe|help|help-?cent(?:er|re)|hilfe-?center|support|faqs?|"
     r"haeufige-fragen|häufige-fragen|fragen-und-antworten|fragenkatalog|knowledge-?base|wissensdatenbank|kb|"
@@ -171,3 +174,24 @@ PERSON_H1_RE = re.compile(r"^\s*(?:prof\.|dr\.|dipl\.-?\w+\.?)\s+(?:[\w.-]+\s+){
 SHOP_TITLE_RE = re.compile(r"\b(?:kaufen|buy|bestellen|order online|online[- ]?shop)\b", re.IGNORECASE)
 TITLE_SPLIT_RE = re.compile(r"(?<!\s)\s+[|–—·•:-]\s+")
 FILE_LINK_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp|pdf|zip|docx?|xlsx?|pptx?|mp[34]|mov)$", re.I)
+# The provider offers the reader a service in its own words ("Ich berate Sie", "vertrete ich Sie", "we
+# can help", "I am happy to represent you", "contact us"): on a page that no URL, markup or structure
+# placed, two different such phrases make it a service page. First person + the reader, so an
+# article that quotes someone or ends with one "Kontaktieren Sie uns" does not qualify.
+_OFFER_VERBS_DE = (
+    r"berate|beraten|unterstütze|unterstützen|biete|bieten|helfe|helfen|begleite|begleiten|übernehme|"
+    r"übernehmen|prüfe|prüfen|erstelle|erstellen|vertrete|vertreten|plane|planen|betreue|betreuen"
+)
+_OFFER_VERBS_EN = r"offer|provide|help|deliver|support|advise|assist|represent|build|design|develop|carry out|undertake"
+OFFER_PHRASE_RE = re.compile(
+    rf"\b(?:(?:ich|wir)\s+(?:\w+\s+){{0,2}}?(?:{_OFFER_VERBS_DE})\b"
+    rf"|(?:{_OFFER_VERBS_DE})\s+(?:ich\s+|wir\s+)?(?:Sie|dich|euch)\b"
+    r"|(?:kontaktieren|sprechen)\s+Sie\s+(?:mich|uns)|Angebot\s+anfordern|Termin\s+vereinbaren"
+    rf"|(?:we|I)\s+(?:can\s+|will\s+|also\s+)?(?:{_OFFER_VERBS_EN})\b"
+    rf"|(?:I|we)(?:\s+am|\s+are|\s+will\s+be|\s+would\s+be|'m|'re)\s+(?:\w+\s+)?happy\s+to\s+(?:{_OFFER_VERBS_EN})"
+    r"|our\s+(?:services?|surveys?|packages?|experts?)|contact\s+(?:me|us)\b|get\s+in\s+touch|request\s+a\s+quote"
+    r"|(?:custom|free)\s+quote)",
+    re.IGNORECASE,
+)
+MIN_OFFER_PHRASES = 2  # different phrases: one "contact us" under an article is no offer
+MIN_OFFER_WORDS = 150  # shorter pages that no rule placed stay "other" (stubs, link pages)

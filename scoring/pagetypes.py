@@ -57,6 +57,7 @@ from scoring.pagetype_vocabulary import (
     DOWNLOADS_SEGMENT_RE,
     GUIDE_SECTION_RE,
     HELP_SEGMENT_RE,
+    HELP_SLUG_TOKENS,
     HELP_TITLE_RE,
     HELP_TYPES,
     JOBS_SECTION_RE,
@@ -66,7 +67,10 @@ from scoring.pagetype_vocabulary import (
     LEGAL_TITLE_RE,
     LISTING_SEGMENT_RE,
     LISTING_TYPES,
+    MIN_OFFER_PHRASES,
+    MIN_OFFER_WORDS,
     NOT_FOUND_RE,
+    OFFER_PHRASE_RE,
     OTHER_TYPES,
     OVERVIEW_TOKEN_RE,
     PEOPLE_INDEX_RE,
@@ -121,8 +125,16 @@ def _types(page: PageRecord) -> list[str]:
 
 
 def _named_after_h1(slug: str, h1: str) -> bool:
-    """The slug spells the H1, and the H1 is a person's name: /ueber-uns/onno-gross/ "Onno Groß"."""
-    return bool(NAME_RE.fullmatch(h1.strip())) and is_person_name(h1) and letters_key(slug) == letters_key(h1)
+    """The slug spells a person's name that the H1 shows: /ueber-uns/onno-gross/ "Onno Groß", also
+    inside a longer H1 ("In memoriam Onno Groß, 1964-2016")."""
+    key = letters_key(slug)
+    words = h1.replace(",", " ").split()
+    for size in (2, 3, 4):
+        for i in range(len(words) - size + 1):
+            name = " ".join(words[i : i + size])
+            if letters_key(name) == key and NAME_RE.fullmatch(name) and is_person_name(name):
+                return True
+    return False
 
 
 def _is_article_section(segment: str) -> bool:
@@ -249,7 +261,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     # 3. Help, release notes: docs sections win over the markup of their generator.
     if any(CHANGELOG_SEGMENT_RE.match(s) for s in low):
         return PageType("changelog", f"{where} (release notes)")
-    if any(HELP_SEGMENT_RE.match(s) for s in low):
+    if any(HELP_SEGMENT_RE.match(s) for s in low) or set(slug_tokens(last)[-1:]) & HELP_SLUG_TOKENS:
         return PageType("help", f"{where} (help, docs or FAQ)")
 
     # 4. JSON-LD.
@@ -355,7 +367,15 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("article", f"long-form text, {page.word_count} words")
     if strong:
         return PageType("article", f"JSON-LD {strong[0]} (undated; nothing else decided)")
+    offers = _offer_phrases(page)
+    if len(offers) >= MIN_OFFER_PHRASES and page.word_count >= MIN_OFFER_WORDS:
+        return PageType("service", f"offers in its own words: {', '.join(sorted(offers)[:3])}")
     return PageType("other", "no article, listing, legal or profile signal")
+
+
+def _offer_phrases(page: PageRecord) -> set[str]:
+    """Different phrases in which the provider offers the reader a service (OFFER_PHRASE_RE)."""
+    return {" ".join(m.group(0).lower().split()) for m in OFFER_PHRASE_RE.finditer(page.main_text)}
 
 
 def is_article(page: PageRecord) -> bool:
