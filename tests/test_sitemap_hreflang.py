@@ -104,3 +104,84 @@ def test_translation_pairs_from_the_sitemap_are_no_duplicates(broken):
     checks = {c["id"]: c for c in broken["results"]["checks"]}
     for check_id in ("near-duplicates", "semantic-duplicates"):
         assert checks[check_id]["state"] in ("pass", "not_applicable"), checks[check_id]["explanation"]
+
+
+# -- the check's rules on sitemap alternates (records of our own, no crawl) ------------------------------
+def _sitemap_site(entries: dict[str, list[tuple[str, str]]], **pages):
+    """A site whose hreflang comes from sitemap entries only: path -> [(code, target path)]; `pages`
+    overrides fields of a page (keyed by path with "/" as "_")."""
+    from scoring.core.records import Hreflang, SitemapEntry
+    from tests.factories import ROOT, page, site
+
+    def url(path: str) -> str:
+        return ROOT + path.lstrip("/")
+
+    def fields(path: str) -> dict:  # each page declares the language of its folder unless told otherwise
+        return {"lang": path.split("/")[0], **pages.get(path.strip("/").replace("/", "_"), {})}
+
+    records = [page(p, **fields(p)) for p in entries]
+    sitemap = [
+        SitemapEntry(
+            url=url(p),
+            sitemap=ROOT + "sitemap.xml",
+            alternates=[Hreflang(lang=code, url=url(target), source="sitemap") for code, target in alts],
+        )
+        for p, alts in entries.items()
+    ]
+    return site(*records, sitemap_entries=sitemap)
+
+
+def _outcomes(data) -> dict[str, tuple[str, list[str]]]:
+    from scoring.checks.hreflang import HreflangCheck
+    from tests.factories import ROOT
+
+    check = HreflangCheck()
+    return {
+        o.url.removeprefix(ROOT): (o.state, [e.note_message.id.split(".")[-1] for e in o.evidence])
+        for o in (check.evaluate_page(p, data) for p in data.pages if check.applies_to(p, data))
+    }
+
+
+PAIR = {"de/": [("de", "de/"), ("en", "en/")], "en/": [("de", "de/"), ("en", "en/")]}
+
+
+def test_a_clean_sitemap_pair_passes():
+    assert _outcomes(_sitemap_site(PAIR, de={"language": "de"}, en={"language": "en"})) == {
+        "de/": ("pass", []),
+        "en/": ("pass", []),
+    }
+
+
+@pytest.mark.parametrize(
+    ("entries", "pages", "page", "state", "notes"),
+    [
+        ({**PAIR, "de/": [("de", "de/"), ("en-UK", "en/")]}, {}, "de/", "fail", ["code-uk"]),
+        ({**PAIR, "de/": [("en", "en/")]}, {}, "de/", "warn", ["no-self"]),
+        ({**PAIR, "en/": [("en", "en/")]}, {}, "de/", "fail", ["no-return"]),
+        (PAIR, {"en": {"robots_meta": "noindex"}}, "de/", "fail", ["noindex"]),
+        (PAIR, {"en": {"status": 404}}, "de/", "fail", ["http-error"]),
+        (PAIR, {"en": {"canonical": "https://www.beispiel-handwerk.example/de/"}}, "de/", "fail", ["canonicalised"]),
+        (
+            {
+                "de/": [("de", "de/"), ("en", "en/"), ("x-default", "de/")],
+                "en/": [("de", "de/"), ("en", "en/"), ("x-default", "en/")],
+            },
+            {},
+            "de/",
+            "warn",
+            ["x-default"],
+        ),
+        (PAIR, {"en": {"language": "de", "language_confidence": 0.99}}, "en/", "warn", ["language-detected"]),
+    ],
+    ids=["code", "self-reference", "return-link", "noindex", "non-200", "canonicalised", "x-default", "language"],
+)
+def test_broken_sitemap_alternates_are_found(entries, pages, page, state, notes):
+    outcomes = _outcomes(_sitemap_site(entries, **pages))
+    assert outcomes[page][0] == state
+    assert outcomes[page][1] == notes
+
+
+def test_a_short_pages_declared_language_is_no_detection():
+    # the declared language a short page keeps (low confidence) is reported as declared, not detected
+    short = {"en": {"lang": "de", "language": "de", "language_confidence": 0.1}}  # a German text at /en/
+    assert _outcomes(_sitemap_site(PAIR, **short))["en/"] == ("warn", ["language-declared"])
