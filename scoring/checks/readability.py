@@ -19,6 +19,7 @@ from scoring.readability import (
 )
 from scoring.registry import Check, register
 from scoring.site import SiteData, is_indexable
+from scoring.site import page_language as text_or_declared
 
 MIN_WORDS = 150  # words of running prose a page needs to be rated (scoring.readability.prose)
 PASS_FROM, FAIL_BELOW = 30.0, 15.0  # Flesch-Amstad (German) / Flesch Reading Ease (English)
@@ -27,9 +28,9 @@ FORMULA = {"de": "Flesch-Amstad", "en": "Flesch Reading Ease"}
 
 
 def page_language(page: PageRecord, site: SiteData) -> str | None:
-    """The language of the page's text: detected from it where the crawl could tell, else the one the page
-    declares (<html lang>, Content-Language), else the site's."""
-    lang = getattr(page, "language", None) or getattr(page, "declared_language", None) or page.lang or site.language
+    """The language of the page's text, as every language-dependent step reads it (scoring.site.page_language:
+    detected from the text where the crawl could tell, else declared), else the site's."""
+    lang = text_or_declared(page) or site.language
     return lang.split("-")[0].split("_")[0].lower() if lang else None
 
 
