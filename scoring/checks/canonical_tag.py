@@ -29,11 +29,22 @@ def _target(url: str, site: SiteData) -> PageRecord | None:
     record = site.page(url)
     if record is not None:
         return record
-    wanted = normalise(url)
-    for record in site.pages:
-        if normalise(record.url) == wanted or (record.final_url and normalise(record.final_url) == wanted):
-            return record
-    return None
+    return _by_normalised(site).get(normalise(url))
+
+
+def _by_normalised(site: SiteData) -> dict[str, PageRecord]:
+    """Normalised URL and final URL -> the first record in crawl order that has it: one dict per run,
+    not one scan of every record per unknown canonical (quadratic on a site of such pages)."""
+
+    def compute() -> dict[str, PageRecord]:
+        found: dict[str, PageRecord] = {}
+        for record in site.pages:
+            found.setdefault(normalise(record.url), record)
+            if record.final_url:
+                found.setdefault(normalise(record.final_url), record)
+        return found
+
+    return site.memo("canonical-tag.by-normalised", compute)
 
 
 @register

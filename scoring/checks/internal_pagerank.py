@@ -30,12 +30,14 @@ def _words(page: PageRecord) -> int:
 
 
 def _sources(site: SiteData, url: str) -> list[str]:
-    """Distinct other pages linking to `url`."""
-    seen: list[str] = []
-    for inlink in site.inlinks.get(url, []):
-        if inlink.source != url and inlink.source not in seen:
-            seen.append(inlink.source)
-    return seen
+    """Distinct other pages linking to `url`, in link order. A dict keeps the order and dedupes in
+    linear time: a hub with 50,000 inlinks took seconds with a list (issue 19); memoised per URL as
+    the details row and the evidence both ask."""
+
+    def compute() -> list[str]:
+        return list(dict.fromkeys(i.source for i in site.inlinks.get(url, []) if i.source != url))
+
+    return site.memo(f"internal-pagerank.sources:{url}", compute)
 
 
 def _row(site: SiteData, page: PageRecord, group: str) -> dict:
@@ -172,6 +174,9 @@ class InternalPagerank(Check):
             }
             for s in link_suggestions(site)
         ]
+        by_target: dict[str, list[dict]] = {}  # one pass, not one scan of all suggestions per starved row
+        for suggestion in suggestions:
+            by_target.setdefault(suggestion["target"], []).append(suggestion)
         score = round(1 - len(starved) / len(long_articles), 4)
         evidence = [
             Evidence(
@@ -184,8 +189,7 @@ class InternalPagerank(Check):
                         self.msg("note-linked-from", pages=row["inlinks"]),
                         *(
                             self.msg("note-link-it", url=s["url"], anchor=s["anchor"])
-                            for s in suggestions
-                            if s["target"] == row["url"]
+                            for s in by_target.get(row["url"], [])
                         ),
                     ]
                 ),

@@ -1,0 +1,72 @@
+"""No quadratic step in the score stage (issue 19): every site-scoped check, and the site data they
+share, timed on a synthetic graph with 50,000 inlinks to one page, against the same site at 1/5 the
+size. Linear work grows 5×, quadratic 25×; the bound (10× plus half a second) lets load and
+caches vary but not a step that scans a list per element. No absolute timing is asserted beyond that."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from scoring.registry import all_checks
+from scoring.site import SiteData
+from tests.synthetic_site import site_artifacts, site_embeddings, site_records
+
+HUB_LINKS_PER_PAGE = 10  # 5,000 pages x 10 = 50,000 inlinks to the hub page
+SMALL, LARGE = 1_000, 5_000
+GROWTH_BOUND = 10.0  # linear: 5x, quadratic: 25x
+SLACK_S = 0.5
+# the shared site data, in the order the checks first touch it
+SITE_DATA = ("html_pages", "articles", "content_pages", "link_graph", "inlinks", "pagerank", "link_score")
+SITE_DATA += ("click_depth", "language", "clustering")
+
+
+def _site(n: int) -> SiteData:
+    # every page links to a 404 page: one broken-link row per page
+    pages = list(site_records(n, hub_inlinks=HUB_LINKS_PER_PAGE, max_words=900, broken_every=1))
+    return SiteData(pages, site_artifacts(n), site_embeddings(n))
+
+
+def _timed(step) -> float:  # noqa: ANN001 - a callable
+    began = time.perf_counter()
+    step()
+    return time.perf_counter() - began
+
+
+def _timings(n: int) -> dict[str, float]:
+    """Seconds per shared site-data step and per site check, on a fresh site (nothing memoised);
+    `hub_inlinks`: the most inlinks of one page."""
+    site = _site(n)
+    assert len(site.html_pages) >= n
+    times = {f"site.{name}": _timed(lambda name=name: getattr(site, name)) for name in SITE_DATA}
+    for cid, cls in all_checks().items():
+        check = cls()
+        if check.scope == "site":
+            assert all(site.has(r) for r in check.requires), f"{cid} would not run on the synthetic site"
+            times[cid] = _timed(lambda check=check: check.evaluate(site))
+    times["hub_inlinks"] = max(len(inlinks) for inlinks in site.inlinks.values())
+    return times
+
+
+@pytest.fixture(scope="module")
+def timings() -> tuple[dict[str, float], dict[str, float]]:
+    small = _timings(SMALL)
+    large = _timings(LARGE)
+    again = _timings(SMALL)  # the slower of two small runs: load on a shared machine varies
+    return {k: max(v, again[k]) for k, v in small.items()}, large
+
+
+def test_the_large_site_has_50k_inlinks_to_one_page(timings: tuple[dict[str, float], dict[str, float]]) -> None:
+    assert timings[1]["hub_inlinks"] >= 50_000
+
+
+def test_every_site_check_grows_far_below_quadratic(timings: tuple[dict[str, float], dict[str, float]]) -> None:
+    small, large = timings
+    assert len(large) > len(SITE_DATA) + 10  # the site checks ran
+    slow = {
+        name: f"{small[name]:.3f}s -> {large[name]:.3f}s"
+        for name in large
+        if name != "hub_inlinks" and large[name] > GROWTH_BOUND * small[name] + SLACK_S
+    }
+    assert not slow, f"grows faster than {GROWTH_BOUND:g}x for 5x the pages: {slow}"
