@@ -84,7 +84,7 @@ def measure(store: Store, audit_id: int, llm: LLMConfig | None) -> dict:
         "llm": sum(b.source == "llm" for b in briefs),
         "editorial": share(sum(all(editorial(u) for u in b.target_urls) for b in briefs), len(briefs)),
         "labels_phrase": share(sum(phrase(lab, m) for lab, m in zip(labels, members, strict=True)), len(labels)),
-        "labels_unique": len({_norm(lab) for lab in labels}) == len(labels),
+        "labels_unique": len({_norm(c.label) for c in result.insights.clusters}) == len(labels),
         "experts_on_site": share(sum(_norm(e) in site_text for e in experts), len(experts)),
         "pages_crawled": share(sum(u in crawled for u in urls), len(urls)),
         "links_from_noindex": sum(x.source in noindex for b in briefs for x in b.internal_links),

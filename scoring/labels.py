@@ -42,7 +42,8 @@ TEMPLATE_WORDS = frozenset(
     article articles kategorie kategorien category categories tag tags archiv archive personen portionen zutaten
     minuten zubereitung schwierigkeit servings ingredients minutes login anmelden registrieren cookie cookies
     guide tips tipps best leitfaden mehr more hier here klicken click download downloads link links jetzt now
-    schritt schritte step steps termin termine anfrage buchen released release
+    frequently asked questions häufige häufig gestellte fragen schritt schritte step steps termin termine
+    anfrage buchen released release
     inhalt inhaltsverzeichnis contents zusammenfassung summary fazit conclusion einleitung introduction
     """.split()
 )
@@ -53,6 +54,7 @@ MAX_PHRASE_WORDS = 4
 SITE_WIDE_SHARE = 0.4  # phrases in more documents than this share (the company name) make no label
 TEMPLATE_LINE_SHARE = 0.2  # a title/heading line on more documents than this share is template text
 MIN_SITE_DOCS = 5  # below this a site has no "site-wide" words to tell apart
+MAX_TITLE_LABEL = 6  # a longer title is a headline, not a topic's name
 
 
 def normal(text: str) -> str:
@@ -168,11 +170,14 @@ def ranked_labels(
     supported = [k for k in weight if k not in common and support[k] >= shared]
     ranked = sorted(supported, key=lambda k: (-score(k), k))
     out = [_display(spelling[k]) for k in ranked]
-    if texts:  # fallback: the most central member's title, as written
+    if texts:  # fallback: the most central member's short title as written, else its best phrase
         head = lines_of(texts[0], template)
         title = _BREAK.split(head[0])[0].strip() if head else ""
-        if title and len(title.split()) <= 8 and normal(title) not in common:
+        if title and len(title.split()) <= MAX_TITLE_LABEL and normal(title) not in common:
             out.append(title)
+        central = {p for line in head for p in phrases(line)}
+        own = sorted((k for k in central if k not in common and k not in supported), key=lambda k: (-score(k), k))
+        out += [_display(spelling[k]) for k in own[:3]]
     return out
 
 

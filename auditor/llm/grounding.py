@@ -27,7 +27,8 @@ _NON_EDITORIAL_PATH = re.compile(
     r"impressum|imprint|datenschutz|privacy|privacy-policy|legal|agb|terms|nutzungsbedingungen|cookies?|"
     r"tags?|category|categories|kategorie|kategorien|archiv|archive|archives|authors?|autoren?|"
     r"page|seite|pricing|preise|sign-?up|register|registrieren|login|anmelden|cart|checkout|kasse|warenkorb|"
-    r"downloads?|jobs|karriere|careers|news-\w+-\d{4})(/|$|\.html?)",
+    r"downloads?|jobs|karriere|careers|stellenangebote|investor-relations|investors|newsroom|presse|press|"
+    r"pressemitteilungen|news-\w+-\d{4})(/|$|\.html?)",
     re.I,
 )
 _RELEASE_TITLE = re.compile(

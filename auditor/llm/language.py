@@ -15,11 +15,11 @@ from collections.abc import Iterable
 ENGLISH_WORDS = frozenset(
     """
     the and or of for with without your you our we this that these those what which how why when where who
-    is are were be been has have would should could can must not from into about after before
+    is are were be been has have would should could can must from into about after before
     cost costs effective cost-effective affordable cheap price prices pricing benefit benefits advantage
     advantages disadvantages challenges challenge solution solutions step steps guide guidelines tips tricks
     best practice practices overview introduction conclusion summary example examples case cases study studies
-    customer customers client clients expert experts quote quotes source sources data figures evidence
+    customer customers client clients expert experts quotes source sources data figures evidence
     article articles topic topics question questions answer answers reader readers user users
     important key common typical own new great good better easy simple complete ultimate
     understanding learn learning explained explain need needs use using used get make making help helps
