@@ -25,7 +25,7 @@ STOPWORDS = frozenset(
     und uns unser unsere unter vom von vor war waren was weil wenn wer wie wir wird wo zu zum zur zwischen
     sowie sollten sollte werden wurde worden haben hat hatte ihnen neue neuen neuer neues
     ganz gibt geht gut heute jetzt schon warum wann welche welcher welches wieso unsere unseren unserer
-    ihre ihr sie sich mein meine dich mich mir dir euch bzw usw etc
+    ihre ihr sie sich mein meine dich mich mir dir euch euer eure euren eurem eurer eures deine deinen bzw usw etc
     a about after all also an and any are as at be because been before being between both but by can could did
     do does doing down during each few for from further had has have having her here hers how i if in into is it
     its just more most my not now of off on once only or other our out over own same she should so some such
@@ -165,7 +165,9 @@ def ranked_labels(
     def score(key: str) -> float:
         idf = math.log(1 + site_docs / max(1, site_df.get(key, 1)))
         size = len(key.split())
-        return (weight[key] / members) * idf * (1 + 0.6 * (size - 1))
+        # a name ends in a noun: "Harz planen" (cut from "Erste Hilfe im Harz planen") names no topic
+        verb_end = size > 1 and not _display(spelling[key]).split()[-1][:1].isupper()
+        return (weight[key] / members) * idf * (1 + 0.6 * (size - 1)) * (0.5 if verb_end else 1.0)
 
     supported = [k for k in weight if k not in common and support[k] >= shared]
     ranked = sorted(supported, key=lambda k: (-score(k), k))

@@ -71,6 +71,7 @@ _TEXT = {
 }
 _QUESTIONS_FIRST = 4  # questions shown as sub-headings of the FAQ section
 _HEADING_WORDS = 8
+_NUMBERING = re.compile(r"^\d+\s*[.·):–-]\s*")
 
 
 def _effort(item: BriefInput) -> str:
@@ -106,6 +107,7 @@ def outline_for(item: BriefInput, topic: str, text: dict[str, str]) -> list[Outl
     seen = {topic.lower()}
     for page in item.pages:
         for heading in page.headings:
+            heading = _NUMBERING.sub("", heading).strip()  # "1 · Ein Tag" -> "Ein Tag"
             key = heading.lower()
             if key in seen or heading.endswith("?") or not 2 <= len(heading.split()) <= _HEADING_WORDS:
                 continue

@@ -169,19 +169,31 @@ def mine_questions(
     return list(out.values())[:limit]
 
 
+_NOT_A_NAME = frozenset(
+    "eure euer unser unsere unser ihr ihre ihr mein meine dein deine our your my meet the das die der ein eine "
+    "team kontakt kurse kurs leistungen über about".split()
+)
+
+
+def is_person(name: str) -> bool:
+    """Two or three capitalised words that are not "Eure Fälle" or "Unser Team"."""
+    words = name.replace("-", " ").split()
+    return bool(_PERSON.match(name)) and not any(w.lower().rstrip(".") in _NOT_A_NAME for w in words)
+
+
 def people(result: AuditResult, records: list[PageRecord]) -> Counter:
     """Named people the crawl found: visible authors and the names on team/profile pages."""
     found: Counter = Counter()
     for summary in result.pages:
         for name in summary.signals.authors if summary.signals else []:
             name = " ".join(name.split())
-            if _PERSON.match(name):
+            if is_person(name):
                 found[name] += 1
     for page in records:
         if page.ok and classify(page).kind in ("profile", "about"):
             for heading in page.headings:
                 text = " ".join(heading.text.split())
-                if heading.level <= 3 and _PERSON.match(text) and not noindex(page):
+                if heading.level <= 3 and is_person(text) and not noindex(page):
                     found[text] += 1
     return found
 
@@ -222,7 +234,8 @@ def material_hints(members: list[PageRecord], limit: int = 2) -> list[Excerpt]:
     """Sentences in which the site mentions its own projects, customers, data or photos."""
     found = []
     for page in members:
-        if page.extras.numeric_tables or page.extras.galleries:
+        # a course or price table on a service page is no data of the company's own: articles only
+        if (page.extras.numeric_tables or page.extras.galleries) and classify(page).kind == "article":
             what = "table" if page.extras.numeric_tables else "gallery"
             found.append(Excerpt(page.url, page.title or page.url, what))
             continue
