@@ -17,6 +17,7 @@ source (encyclopaedias, archives, established media, official documentation, law
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -216,12 +217,31 @@ CTA_ANCHOR = re.compile(
 # in the anchor or in a short line around it.
 CREDIT_LINE = re.compile(
     r"\b(?:powered by|made with|built with|icons? (?:by|from|made by)|theme by|photos? by|images? by|"
-    r"bilder? von|fotos? von|foto:|bild:|bildquelle|icons? von|erstellt mit|realisiert (?:von|mit)|"
+    r"bild(?:er)? von|fotos? von|foto:|bild:|bildquelle|icons? von|erstellt mit|realisiert (?:von|mit)|"
     r"(?:datenschutz|impressum|privacy policy|disclaimer)[- ]?generator|cookie[- ]?(?:plugin|banner|consent)|"
     r"comments powered by)\b",
     re.IGNORECASE,
 )
 CREDIT_LINE_WORDS = 12
+# The licence of something the site uses ("sind unter der MIT-Lizenz lizenziert", "licensed under CC BY 4.0"):
+# a credit however long the sentence.
+LICENCE_LINE = re.compile(
+    r"\b(?:lizen[sz]iert|licen[sc]ed under|unter (?:der|einer) [\w.-]+[- ]lizenz|under (?:the|a) [\w.-]+ licen[cs]e)",
+    re.IGNORECASE,
+)
+# A page of documentation, release notes or an issue of a property the template links to: what the text
+# refers to for details ("Änderungsprotokoll", "Anleitung im Wiki"), not a promotion of it.
+DOCS_PATH = re.compile(
+    r"^https?://[^/?#]+/(?:[^?#]*/)?(?:wiki|docs?|documentation|dokumentation|handbuch|manual|releases/tag|"
+    r"changelog|issues|pull|discussions)/[^?#]",
+    re.IGNORECASE,
+)
+# A licence text: creativecommons.org/licenses/…, opensource.org/licenses/…, a repository's LICENSE file.
+LICENCE_URL = re.compile(
+    r"^https?://(?:www\.)?(?:creativecommons\.org/(?:licenses|publicdomain)|opensource\.org/licen[cs]es|"
+    r"gnu\.org/licenses|choosealicense\.com)/|/(?:LICEN[CS]E|COPYING)(?:\.(?:md|txt|rst))?(?:$|[?#])",
+    re.IGNORECASE,
+)
 # The heading of a list of sources: its entries are citations even without running text around them.
 SOURCES_HEADING = re.compile(
     r"^(?:\d+[.)]?\s*)?(?:quellen(?:angaben|verzeichnis)?|quelle|sources?|references?|referenzen|literatur"
@@ -361,6 +381,8 @@ def non_source_kind(url: str) -> str | None:
         return "credit"
     if DOWNLOAD_URL.search(url):
         return "download"
+    if LICENCE_URL.search(url):
+        return "credit"
     if MEDIA_FILE.search(path):
         return "media-file"
     if AFFILIATE_QUERY.search(parts.query):
@@ -399,3 +421,21 @@ def account_of(url: str) -> str:
             return ""
         segments = segments[1:]
     return squash(segments[0]) if segments else ""
+
+
+# Characters that join a word into a URL or a compound: "link" in "?utm_source=link-attribution" is no anchor.
+_JOINED_BEFORE = r"(?<![\w/=?&.#-])"
+_JOINED_AFTER = r"(?![\w/=&#-])"
+
+
+def word_finder(needle: str) -> Callable[[str, int], int]:
+    """`str.find` for a link's anchor as whole words, never inside a written URL or a compound."""
+    before = _JOINED_BEFORE if needle[:1].isalnum() else ""
+    after = _JOINED_AFTER if needle[-1:].isalnum() else ""
+    pattern = re.compile(before + re.escape(needle) + after)
+
+    def find(text: str, start: int) -> int:
+        match = pattern.search(text, start)
+        return match.start() if match else -1
+
+    return find

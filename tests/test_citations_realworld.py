@@ -237,6 +237,37 @@ CASES = [
                 "Assistenzhundeverordnung</a> regelt die Ausbildung seit 2023 einheitlich.</p>"),
         ["https://www.bmas.de/DE/Service/Gesetze/assistenzhundeverordnung.html"],
     ),
+    (
+        "a weak anchor 'Link' is placed where it stands, not in a written URL's 'link-attribution'",
+        article(
+            "<p>Bild von <a href='https://fotos.example/nutzer/anna'>https://fotos.example/nutzer/anna?"
+            "utm_source=link-attribution</a></p>"
+            "<p>Der Markt für Wärmepumpen wuchs im letzten Jahr deutlich, wie eine Marktanalyse zeigt "
+            "(<a href='https://www.marktforschung.example/waermepumpen-2024'>Link</a>).</p>"
+        ),
+        ["https://www.marktforschung.example/waermepumpen-2024"],
+    ),
+    (
+        "the licence of icons the site uses is a credit, however long the sentence",
+        article(
+            "<p>Die Flaggen auf unserer Seite stammen aus dem <a href='https://github.com/jemand/flaggen/'>"
+            "Flaggen-Repository von Jana Muster</a> und sind unter der <a href='https://github.com/jemand/"
+            "flaggen/blob/main/LICENSE'>MIT-Lizenz</a> lizenziert.</p><p>Einige Symbole sind unter "
+            "<a href='https://creativecommons.org/licenses/by/4.0/'>CC-BY-4.0</a> freigegeben.</p>"
+        ),
+        [],
+    ),
+    (
+        "release notes of the product the template promotes are documentation the text refers to",
+        page(
+            "<main><article><h1>Version 2.4 ist da</h1>" + TEXT + "<p>Alle Änderungen stehen im "
+            "<a href='https://github.com/rechenwerk-oss/rechner/releases/tag/2.4.0'>Änderungsprotokoll</a> "
+            "der neuen Version.</p><p>Mehr über den Rechner finden Sie auf "
+            "<a href='https://github.com/rechenwerk-oss/rechner'>unserer Projektseite</a> bei GitHub.</p>"
+            "</article></main><footer><a href='https://github.com/rechenwerk-oss'>GitHub</a></footer>"
+        ),
+        ["https://github.com/rechenwerk-oss/rechner/releases/tag/2.4.0"],
+    ),
 ]
 
 

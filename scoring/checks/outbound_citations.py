@@ -179,13 +179,14 @@ class _MainText:
             needle = " ".join(link.anchor.split()).casefold()
             if link.position != "content" or not needle:
                 continue
-            first = text.find(needle)
+            find = cr.word_finder(needle)
+            first = find(text, 0)
             if first < 0:
                 continue
-            later = text.find(needle, cursor)
+            later = find(text, cursor)
             offset = later if later >= 0 else first
             line = self._line_at(offset)
-            unique = text.find(needle, first + 1) < 0
+            unique = find(text, first + 1) < 0
             if later >= 0 and (unique or len(needle) >= 20):
                 cursor = self._starts[line]
             self.line_of[index] = line
@@ -295,7 +296,7 @@ def _judge(
         return no("sponsored")
     authority = authority_entry(link.url, client_domains)
     source = cr.source_entry(link.url, client_domains)
-    if not source and _property_key(link.url) in template:
+    if not source and _property_key(link.url) in template and not cr.DOCS_PATH.search(link.url):
         return no("promoted")
     if _embedded_video(link.url, page):
         return no("own-video")
@@ -317,7 +318,9 @@ def _judge(
             return yes("strong-source", source)
         return no("outside-main-text")
     sentence = text.sentence(line, anchor)
-    if len(sentence.split()) <= cr.CREDIT_LINE_WORDS and cr.CREDIT_LINE.search(sentence):
+    if (len(sentence.split()) <= cr.CREDIT_LINE_WORDS and cr.CREDIT_LINE.search(sentence)) or cr.LICENCE_LINE.search(
+        sentence
+    ):
         return no("credit")
     if cr.PARTNER_PHRASE.search(sentence.partition(anchor.casefold())[0]) and not authority:
         return no("partner")
