@@ -86,6 +86,11 @@ _TAXONOMY_CLASS_RE = re.compile(
 )
 MAX_LOOSE_WORDS = 2  # words between the items of a meta row ("von", "am", "Published")
 _TEXT_NODES = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::template)]")
+# "As seen in VentureBeat, written by Ken Yeung": a short line naming the writer after other words
+_WRITTEN_BY_RE = re.compile(rf"\b(?:written|geschrieben|verfasst)\s+(?:by|von)\s+{NAME}\W*$", re.IGNORECASE)
+# "Lea Teichmann für DEEPWAVE": the writer signs off in the last paragraph of the text
+_SIGN_OFF_RE = re.compile(rf"^(?P<name>{NAME})\s+(?:für|fuer|for)\s+(?P<org>\S.{{0,40}}?)\W*$")
+_PARAGRAPHS = etree.XPath("//body//p[not(ancestor::blockquote)]")
 
 
 def _text(element: HtmlTree) -> str:
@@ -113,6 +118,11 @@ def names_in(text: str) -> list[str]:
         text = prefixed.group("rest")
     elif re.search(r"\b(?:von|by)\s+[A-ZÄÖÜ]", text):  # "Posted on 3 May 2024 by Jane Doe"
         text = re.split(r"\b(?:von|by)\s+(?=[A-ZÄÖÜ])", text, maxsplit=1)[1]
+    # "Richard Dallaway, Dave Gurnell, and Noel Welsh": a list of full names is every co-author
+    names = [re.sub(r"^(?:and|und)\s+", "", p.strip(" .")) for p in _CO_AUTHOR_SPLIT.split(text.strip(" ."))]
+    names = [n for n in names if n]
+    if len(names) > 1 and all(_NAME_AT_START.fullmatch(n) for n in names):
+        return names
     for segment in _SEGMENT_SPLIT.split(text):
         segment = segment.strip(" .")
         if not segment or _DATEISH.search(segment) and not _NAME_AT_START.match(segment):
@@ -202,6 +212,11 @@ def _in_author_box(element: HtmlTree) -> bool:
     return any(AUTHOR_BOX_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in element.iterancestors())
 
 
+def _last_block(element: HtmlTree) -> bool:
+    """Nothing with text follows the element in its container: the last paragraph of a text."""
+    return not any(isinstance(after.tag, str) and _text(after) for after in element.itersiblings())
+
+
 def _link_named(element: HtmlTree, name: str) -> str | None:
     """The href of a link inside `element` whose text is `name`, else None."""
     for link in element.xpath(".//a[@href]"):
@@ -272,6 +287,14 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
                 add(element, [name], _link_named(element, name))
             if GUEST_RE.match(text):
                 guests.update(n.casefold() for n in names if is_person_name(n, site_names))
+    for element in _BYLINE_ELEMENTS(tree):
+        text = _text(element)
+        if text and len(text) <= MAX_LINE and _WRITTEN_BY_RE.search(text) and placed_well(element):
+            add(element, names_in(text), None)
+    for element in _PARAGRAPHS(tree):
+        named = _SIGN_OFF_RE.match(_text(element))
+        if named and _last_block(element) and not not_own_content(element, title):
+            add(element, [named.group("name")], None)
     for row in _META_ROWS(tree):
         names = meta_row_names(row)
         if names and placed_well(row):

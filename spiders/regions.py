@@ -106,13 +106,33 @@ def page_title_element(tree: HtmlTree) -> HtmlTree | None:
 
 def in_teaser(element: HtmlTree, title: HtmlTree | None) -> bool:
     """Inside one of several <article>s that is not the page's own (a listing's teaser, a related post).
-    A page with a single <article> owns it, wherever its H1 stands."""
+    A page with a single <article> owns it, wherever its H1 stands; so does the <article> that holds
+    most of the page's text (templates that put the title in one <article> and the body in another)."""
     for node in element.iterancestors():
         if _tag(node) == "article":
             if title is not None and any(a is node for a in title.iterancestors()):
                 return False
-            return _page_facts(node)[2] > 1
+            return _page_facts(node)[2] > 1 and not _holds_most_text(node)
     return False
+
+
+MOST_TEXT_SHARE = 0.5  # a teaser is short: an <article> with more than half the body's words is the page's
+
+
+def _holds_most_text(article: HtmlTree) -> bool:
+    cached = _ARTICLE_SHARE.get(article)
+    if cached is None:
+        body = article.getroottree().getroot().find("body")
+        total = len(body.text_content().split()) if body is not None else 0
+        cached = total > 0 and len(article.text_content().split()) > MOST_TEXT_SHARE * total
+        if len(_ARTICLE_SHARE) > 1000:
+            _ARTICLE_SHARE.clear()
+        _ARTICLE_SHARE[article] = cached
+    return cached
+
+
+# per <article> element (lxml elements hash by identity; cleared before it grows large)
+_ARTICLE_SHARE: dict[HtmlTree, bool] = {}
 
 
 def not_own_content(element: HtmlTree, title: HtmlTree | None) -> bool:

@@ -181,6 +181,37 @@ CASES = [
         ),
         ["Heinz"],
     ),
+    (
+        "every co-author of an author row 'A, B, and C'",
+        page(
+            "<main><h1>Blog</h1><h2 class='post-title'>Conference highlights</h2><dl class='post-meta'>"
+            "<dt>Posted</dt><dd>18 Dec 2015</dd><dt class='post-author'>by</dt>"
+            f"<dd class='post-author'>Richard Roe, Dave Doe, and Noel Poe</dd></dl><article>{FILLER}</article></main>"
+        ),
+        ["Richard Roe", "Dave Doe", "Noel Poe"],
+    ),
+    (
+        "'written by NAME' after a source in a line under the title (a republished article)",
+        page(
+            "<main><article class='head'><h1>Startup launches home robot</h1><p>In the News, 01/04/2017</p></article>"
+            "<article class='body'><article class='post'><h4>As seen in Tech Weekly, written by Ken Roe</h4>"
+            f"{FILLER}</article></article><article class='teaser'><h3>Another post</h3></article></main>"
+        ),
+        ["Ken Roe"],
+    ),
+    (
+        "a sign-off 'NAME für ORGANISATION' as the last paragraph of the text",
+        page(
+            f"<main><article><h1>Die Meeresfrauen von Jeju</h1>{FILLER}<p>Lea Beispiel für MEERESWELLE</p></article>"
+            "<div class='teasers'><p>Anna Muster für MEERESWELLE</p><p>Weiterlesen</p></div></main>"
+        ),
+        ["Lea Beispiel"],
+    ),
+    (
+        "'NAME für ORGANISATION' in the middle of the text is no sign-off",
+        page(f"<main><article><h1>Spenden</h1><p>Anna Muster für MEERESWELLE</p>{FILLER}</article></main>"),
+        [],
+    ),
 ]
 
 
