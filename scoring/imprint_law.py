@@ -32,6 +32,16 @@ from scoring.core.results import Evidence
 from scoring.core.text import excerpt
 from scoring.imprint_country import AT_OR_CH, CountryDecision, postcodes
 
+# The register court as an English imprint labels it ("Commercial register court: Bezirksgericht
+# Hollabrunn" in an Austrian firm's English translation of its Impressum). The German labels are
+# lexicon knowledge (scoring.core.lexicons.legal.FIRMENBUCH_COURT_RE); this one belongs next to them.
+ENGLISH_COURT_RE = re.compile(
+    r"\b(?:(?:commercial|company|companies)[ \t]+register(?:[ \t]+court)?|register[ \t]+court"
+    r"|court[ \t]+of[ \t]+registration)"
+    r"[ \t]*:[ \t]*(?:Bezirks|Landes|Handels)gericht\b",
+    re.IGNORECASE,
+)
+
 NAMESPACE = "impressum"
 
 # The English source strings of the details rows, their notes and the country evidence; the check
@@ -275,7 +285,7 @@ def austrian_elements(text: str) -> list[dict[str, Any]]:
     rows += _contact_rows(text, second_required=True)
     registered = not sole_trader and form not in lg.AT_UNREGISTERED_FORMS
     number = lg.FIRMENBUCH_NUMBER_RE.search(text)
-    court = lg.FIRMENBUCH_COURT_RE.search(text)
+    court = lg.FIRMENBUCH_COURT_RE.search(text) or ENGLISH_COURT_RE.search(text)
     rows.append(_register_row("firmenbuch", number, court, text, required=registered))
     vat = lg.AT_VAT_ID_RE.search(text)
     rows.append(row("vat-at", vat, text, required=False, note=msg("when-present"), format="ATU…"))

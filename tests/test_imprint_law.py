@@ -256,3 +256,51 @@ def test_each_law_names_its_paragraphs():
     # Austria or Switzerland untold: only what both require (the Swiss set, with both countries' forms)
     text = "Berger OG\nHauptstraße 5, 6020 Innsbruck\nE-Mail: a@b.example"
     assert required_missing(LAWS[AT_OR_CH].elements, text) == set()
+
+
+# -- a bilingual Austrian site: the German Impressum and its English translation (unseen-site finding) -----
+AUSTRIAN_ENGLISH = (
+    "Alpenblick Tischlerei GmbH\nHauptstraße 5, 6020 Innsbruck, Austria\nPhone: +43 512 123456\n"
+    "Email: office@alpenblick.example\nCompany register number: FN 123456a\n"
+    "Commercial register court: Landesgericht Innsbruck"
+)
+
+
+def test_an_english_translation_of_an_austrian_impressum_names_its_register_court():
+    assert required_missing(austrian_elements, AUSTRIAN_ENGLISH) == set()
+    without_court = AUSTRIAN_ENGLISH.replace("\nCommercial register court: Landesgericht Innsbruck", "")
+    assert required_missing(austrian_elements, without_court) == {"Firmenbuch number (FN) + court"}
+    # a label alone is no court: "Company register number" names the number
+    label_only = without_court + "\nRegister court:"
+    assert required_missing(austrian_elements, label_only) == {"Firmenbuch number (FN) + court"}
+
+
+def test_the_german_impressum_is_judged_not_its_english_translation():
+    from scoring.audit import evaluate_check
+    from scoring.checks.impressum import Impressum
+    from tests.factories import html_page, site
+
+    german = " ".join(["Wir fertigen Möbel nach Maß aus heimischem Holz in unserer Werkstatt in Innsbruck."] * 8)
+    english = " ".join(["We build furniture to measure from local wood in our workshop in Innsbruck."] * 8)
+
+    def document(lang: str, body: str, link: str) -> str:
+        return (
+            f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>x</title></head><body>'
+            f"<main>{body}</main><footer><a href=\"/{link}\">{'Impressum' if lang == 'de' else 'Imprint'}</a>"
+            "</footer></body></html>"
+        )
+
+    def paragraphs(text: str) -> str:
+        return "".join(f"<p>{line}</p>" for line in text.splitlines())
+
+    # the German page lacks its court, the English one is complete: the finding must come from the German one
+    incomplete = AUSTRIAN_COMPLETE.replace("\nFirmenbuchgericht: Landesgericht Innsbruck", "")
+    pages = [
+        html_page("", document("de", f"<p>{german}</p>", "impressum/")),
+        html_page("en/", document("en", f"<p>{english}</p>", "en/imprint/")),
+        html_page("impressum/", document("de", paragraphs(incomplete), "impressum/")),
+        html_page("en/imprint/", document("en", paragraphs(AUSTRIAN_ENGLISH), "en/imprint/")),
+    ]
+    result = evaluate_check(Impressum(), site(*pages), 2.0)
+    assert result.evidence[0].url == ROOT + "impressum/"
+    assert result.state == "warn"  # the German Impressum's missing court, not the translation's pass

@@ -16,7 +16,7 @@ from scoring.core.results import Evidence, PageOutcome
 from scoring.imprint_country import CountryDecision, decide, decide_country, domain_signal, hreflang_signals
 from scoring.imprint_law import LAWS, MESSAGES, country_evidence, country_name, german_elements, law_applied
 from scoring.registry import Check, Outcome, register
-from scoring.site import SiteData
+from scoring.site import SiteData, page_language
 
 REACHABLE_SHARE = 0.9  # linked from at least 90 % of the pages (footer links reach all of them)
 MAX_PAGE_EVIDENCE = 20  # pages without the link listed as evidence; all are in affected_urls
@@ -81,10 +81,16 @@ def linked_targets(site: SiteData, matches: Callable[[str, str], bool]) -> dict[
     return targets
 
 
-def best_target(targets: dict[str, LinkedTarget]) -> LinkedTarget | None:
-    """Prefer a page that was fetched fine, then one not crawled, then the most linked."""
+def best_target(targets: dict[str, LinkedTarget], language: str | None = None) -> LinkedTarget | None:
+    """Prefer a page that was fetched fine, then one not crawled; then, given a `language`, a page whose
+    text is in it (a bilingual site's German Impressum, not its English translation: the law reads the
+    German one); then the most linked."""
     order = {"ok": 0, "blocked": 1, "not crawled": 1, "broken": 2}
-    ranked = sorted(targets.values(), key=lambda t: (order[t.status], -len(t.sources), t.url))
+
+    def other_language(t: LinkedTarget) -> bool:
+        return language is not None and (t.record is None or page_language(t.record) != language)
+
+    ranked = sorted(targets.values(), key=lambda t: (order[t.status], other_language(t), -len(t.sources), t.url))
     return ranked[0] if ranked else None
 
 
@@ -183,10 +189,7 @@ class Impressum(Check):
     category = "expertise"
     weight = 2
     effort = "low"
-    remedy = (
-        "Complete the Impressum (all required details, current legal reference) and link it from every "
-        "page."
-    )
+    remedy = "Complete the Impressum (all required details, current legal reference) and link it from every page."
     rule = (
         "finds the Impressum/Imprint/Legal notice page via links (anchor or URL); scores reachability "
         "(linked from ≥ 90 % of pages) and the elements its country's law requires. The country: the "
@@ -195,7 +198,7 @@ class Impressum(Check):
         "cantonal Handelsregister), phone country code, the .de/.at/.ch domain and hreflang regions; German "
         "law when nothing points elsewhere. Germany (§ 5 DDG): legal form, postal address (PLZ + city), "
         "representative, e-mail, phone or second channel, register court + number; warns on the outdated "
-        "\"§ 5 TMG\" (since 14 May 2024: § 5 DDG). Austria (§ 5 ECG, § 14 UGB): legal form, address, e-mail, "
+        '"§ 5 TMG" (since 14 May 2024: § 5 DDG). Austria (§ 5 ECG, § 14 UGB): legal form, address, e-mail, '
         "second channel, Firmenbuch number + court. Switzerland (Art. 3 Abs. 1 lit. s UWG): legal form, "
         "address, e-mail. Austria or Switzerland untold: the Swiss elements. VAT numbers, editor (§ 18 Abs. 2 "
         "MStV), business purpose (§ 25 MedienG) and chamber are reported when present. Not applicable on a "
@@ -269,7 +272,7 @@ class Impressum(Check):
             for url in all_pages:  # crawled (e.g. from the sitemap) but linked from nowhere
                 if lx.IMPRESSUM_URL_RE.search(url_path(url)):
                     targets[url] = LinkedTarget(url, record=site.page(url))
-        target = best_target(targets)
+        target = best_target(targets, language="de")  # the legal text is the German one
         if target is None:
             language = site_language(site)
             if language != "de":
