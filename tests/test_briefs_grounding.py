@@ -107,6 +107,8 @@ def test_brief_is_grounded_in_the_site():
     assert all(x.source in crawled and x.source not in noindex for x in brief.internal_links)
     assert "Leitfaden" not in brief.working_title and "Mit welchen Kosten" not in " ".join(brief.questions)
     assert brief.opportunity is not None and 0 < brief.opportunity <= 1
+    # a heading on nearly every page of the site is template text, no section of the article
+    assert "Heizkörper im Altbau prüfen" not in {o.text for o in brief.outline}
     assert not problems([brief.working_title, brief.angle, *brief.evidence_tasks], "de")
 
 

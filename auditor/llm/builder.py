@@ -12,6 +12,7 @@ import re
 from auditor.llm.inputs import BriefInput, crawl_links, topic_phrase
 from auditor.llm.prompt import EFFORT_TEXT
 from scoring.core.results import ArticleBrief, OutlineItem
+from scoring.labels import normal
 
 PASS_WORDS = 500  # thin-content passes from here; a deeper article aims well above it
 
@@ -34,8 +35,8 @@ _TEXT = {
         "byline": "Den Autor mit Namen und Funktion über dem Artikel nennen und die Profilseite verlinken.",
         "source": "Quelle für „{excerpt}“ (Seite „{title}“) nennen und verlinken.",
         "citations": "Die Quellen nennen und verlinken, auf die sich die Aussagen zu „{topic}“ stützen.",
-        "material": "Die Seite „{title}“ erwähnt: „{excerpt}“ – dieses Beispiel ausführlich zeigen: Ausgangslage, "
-        "Vorgehen, Ergebnis, Bilder.",
+        "material": "Die Seite „{title}“ erwähnt: „{excerpt}“ – daraus einen eigenen Beleg im Artikel machen: was "
+        "getan wurde, mit welchem Ergebnis, mit Bildern oder Zahlen.",
         "table": "Die Zahlentabelle auf „{title}“ als eigene Datengrundlage aufbereiten und erläutern.",
         "gallery": "Die Bildergalerie auf „{title}“ mit erklärenden Bildunterschriften als Praxisbeleg einbinden.",
         "thin": "Den Text auf mindestens {words} Wörter ausbauen.",
@@ -60,8 +61,8 @@ _TEXT = {
         "byline": "Name the author with role above the article and link the profile page.",
         "source": "Name and link the source of “{excerpt}” (page “{title}”).",
         "citations": "Name and link the sources behind the statements on “{topic}”.",
-        "material": "The page “{title}” mentions: “{excerpt}” – show this example in full: starting point, "
-        "approach, result, pictures.",
+        "material": "The page “{title}” mentions: “{excerpt}” – turn it into the article's own evidence: what "
+        "was done, with which result, with pictures or figures.",
         "table": "Turn the table of figures on “{title}” into the article's own data and explain it.",
         "gallery": "Use the picture gallery on “{title}” with explanatory captions as evidence from practice.",
         "thin": "Expand the text to at least {words} words.",
@@ -109,6 +110,8 @@ def outline_for(item: BriefInput, topic: str, text: dict[str, str]) -> list[Outl
         for heading in page.headings:
             heading = _NUMBERING.sub("", heading).strip()  # "1 · Ein Tag" -> "Ein Tag"
             key = heading.lower()
+            if normal(heading) in item.template_headings:
+                continue
             if key in seen or heading.endswith("?") or not 2 <= len(heading.split()) <= _HEADING_WORDS:
                 continue
             seen.add(key)

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from scoring.core.records import PageRecord
 from scoring.core.results import AuditResult, Cluster
+from scoring.labels import STOPWORDS, TEMPLATE_WORDS
 from scoring.pagetypes import classify
 from scoring.site import jsonld_types
 
@@ -171,14 +172,16 @@ def mine_questions(
 
 _NOT_A_NAME = frozenset(
     "eure euer unser unsere unser ihr ihre ihr mein meine dein deine our your my meet the das die der ein eine "
-    "team kontakt kurse kurs leistungen über about".split()
+    "team kontakt kurse kurs leistungen über about contact us home news blog share related read more".split()
 )
 
 
 def is_person(name: str) -> bool:
     """Two or three capitalised words that are not "Eure Fälle" or "Unser Team"."""
     words = name.replace("-", " ").split()
-    return bool(_PERSON.match(name)) and not any(w.lower().rstrip(".") in _NOT_A_NAME for w in words)
+    return bool(_PERSON.match(name)) and not any(
+        w.lower().rstrip(".") in _NOT_A_NAME or w.lower() in STOPWORDS or w.lower() in TEMPLATE_WORDS for w in words
+    )
 
 
 def people(result: AuditResult, records: list[PageRecord]) -> Counter:

@@ -20,7 +20,6 @@ from auditor.llm.grounding import (
     material_hints,
     mine_questions,
     money_links,
-    noindex,
     opportunity,
     people,
     unsourced_figures,
@@ -29,6 +28,7 @@ from scoring.core.lexicons import guess_language
 from scoring.core.records import PageRecord
 from scoring.core.results import AuditResult, Cluster, LinkSuggestion
 from scoring.core.text import excerpt
+from scoring.labels import template_lines
 from scoring.pagetypes import classify
 from scoring.site import is_article, jsonld_types
 
@@ -99,6 +99,7 @@ class BriefInput:
     material: list[Excerpt] = field(default_factory=list)  # original material the pages hint at
     merge: list[str] = field(default_factory=list)  # near-duplicate members to merge and redirect
     opportunity: Opportunity | None = None
+    template_headings: frozenset[str] = frozenset()  # normalised headings of the site's template ("Share")
 
     @property
     def target_urls(self) -> list[str]:
@@ -198,6 +199,7 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
         "language": language,
         "audience_hints": _audience_hints(home, about),
         "allowed_urls": frozenset(by_url),
+        "template_headings": template_lines({p.url: "\n".join(h.text for h in p.headings) for p in html}),
     }
 
     # Once for all briefs: strong content pages that may carry an article link (never legal, contact
@@ -210,7 +212,7 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
         and p.url != home.url
         and classify(p).kind not in _NO_LINK_SOURCE
     ]
-    link_sources = [p for p in link_sources if not noindex(p) and (editorial(p) or classify(p).kind in ("service",))]
+    link_sources = [p for p in link_sources if editorial(p)]  # never a noindex, tag, archive or legal page
     source_words = {p.url: _keywords(" ".join([_title(p), *(h.text for h in p.headings)])) for p in link_sources}
 
     def strong_pages(exclude: set[str], preferred: list[str], topic: str) -> list[StrongPage]:
