@@ -68,7 +68,6 @@ class RenderSpider(scrapy.Spider):
     def __init__(self, urls: list[str], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.urls = list(urls)
-        self.started: dict[str, float] = {}
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.urls:
@@ -79,7 +78,6 @@ class RenderSpider(scrapy.Spider):
             yield self.render_request(url)
 
     def render_request(self, url: str) -> scrapy.Request:
-        self.started[url] = time.monotonic()
         return scrapy.Request(
             url,
             callback=self.parse,
@@ -91,6 +89,7 @@ class RenderSpider(scrapy.Spider):
 
     async def parse(self, response: Response, requested: str) -> AsyncIterator[RenderedPage]:
         page = response.meta.get("playwright_page")
+        began = time.monotonic()
         try:
             html, shot = response.text, None
             if page is not None:
@@ -101,7 +100,8 @@ class RenderSpider(scrapy.Spider):
                 html = await page.content()
                 image = await page.screenshot(type="jpeg", quality=SCREENSHOT_QUALITY)
                 shot = "data:image/jpeg;base64," + base64.b64encode(image).decode("ascii")
-            elapsed = (time.monotonic() - self.started.get(requested, time.monotonic())) * 1000
+            # navigation (the download) plus settling, DOM and screenshot; not the time spent queued
+            elapsed = (time.monotonic() - began + float(response.meta.get("download_latency") or 0)) * 1000
             yield RenderedPage(url=requested, html=html, screenshot=shot, render_ms=round(elapsed, 1))
         finally:
             if page is not None:
