@@ -194,11 +194,29 @@ class SiteData:
 
     @cached_property
     def languages(self) -> dict[str, int]:
-        """Languages detected in the pages' text (`text_language`) -> analysed pages in each, most pages
-        first (ties: alphabetical). Pages too short or mixed to tell are not counted, nor the declared
-        language a short page keeps: a template declaring lang="en" on German text must not count."""
-        counts = Counter(language for p in self.html_pages if (language := text_language(p)))
+        """Languages of the pages' text -> analysed pages in each, most pages first (ties: alphabetical):
+        read from the text (`text_language`), or the declared language a short page keeps where that
+        declaration holds on the site (`_declarations_hold`: a template declaring lang="en" on German
+        text must not count its short pages as English). Pages too short or mixed to tell otherwise are
+        not counted."""
+        holds = self._declarations_hold
+        counts = Counter(
+            language
+            for p in self.html_pages
+            if (language := text_language(p) or (p.language if holds.get(p.language or "", False) else None))
+        )
         return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+    @cached_property
+    def _declarations_hold(self) -> dict[str, bool]:
+        """Declared language -> whether the pages declaring it whose text could be read are mostly
+        written in it (a short page's declared language counts only where its siblings prove it)."""
+        read: dict[str, Counter[bool]] = defaultdict(Counter)
+        for p in self.html_pages:
+            language = text_language(p)
+            if language and p.declared_language:
+                read[p.declared_language][language == p.declared_language] += 1
+        return {declared: votes[True] > votes[False] for declared, votes in read.items()}
 
     @cached_property
     def language(self) -> str | None:

@@ -411,3 +411,28 @@ def test_the_crawled_sites_wrong_declarations_are_found(foundation_audit):
     assert checks["impressum"]["state"] == "fail"
     kinds = [row["page_type"]["id"] for row in checks["trust-pages"]["details"]]
     assert "trust-pages.page-privacy" in kinds and "trust-pages.page-terms" not in kinds
+
+
+ITALIAN = """La nostra società accompagna imprenditori e investitori nella vendita e nell'acquisto di aziende.
+Conosciamo il mercato svizzero e italiano e lavoriamo con discrezione, dalla prima valutazione alla firma.
+Ogni mandato è seguito personalmente da un socio, con un piano chiaro e tempi concordati."""
+
+
+def test_a_short_pages_declared_language_counts_where_the_site_proves_the_declaration():
+    # a trilingual site (seen on an unseen Swiss advisory): three German pages read as German, two short
+    # German pages (an Impressum, a landing stub) keep their declared "de"; four Italian pages
+    german = [html_page(f"de/{n}/", document(paragraphs(GERMAN), "de")) for n in ("a", "b", "c")]
+    short = [
+        html_page("de/impressum/", document("<main><h1>Impressum</h1><p>Johannes Muster, Zürich</p></main>", "de")),
+        html_page("", document("<main><p>Weiter zur Website (Deutsch)</p></main>", "de")),
+    ]
+    italian = [html_page(f"it/{n}/", document(paragraphs(ITALIAN), "it")) for n in ("a", "b", "c", "d")]
+    assert [p.language for p in short] == ["de", "de"] and all(p.language == "it" for p in italian)
+    data = site(*short, *german, *italian)
+    assert data.languages == {"de": 5, "it": 4}
+    assert data.language == "de"
+    # the same short pages under a template whose declaration the text contradicts do not count
+    lying = [html_page(f"x/{n}/", document(paragraphs(GERMAN), "it")) for n in ("a", "b", "c")]
+    short_it = html_page("x/kurz/", document("<main><h1>Chi siamo</h1><p>Pagina in costruzione</p></main>", "it"))
+    assert short_it.language == "it"
+    assert site(short_it, *lying).languages == {"de": 3}
