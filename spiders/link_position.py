@@ -14,6 +14,8 @@ from spiders.main_content import (
     _CHROME_TOKEN,
     _FOOTER_TOKEN,
     _LINK_LIST_WORDS,
+    _OWN_ENTRY,
+    _SIDEBAR_WORDS,
     _mostly_links,
 )
 
@@ -127,6 +129,8 @@ def _chrome_word(node: HtmlTree) -> str | None:
             continue
         for token in value.split():
             word = _token_word(token)
+            if word in _SIDEBAR_WORDS and node.xpath(_OWN_ENTRY):
+                continue  # a content column named "sidebar_content" that holds the page's own entry
             if word is not None and (word not in _LINK_LIST_WORDS or _mostly_links(node)):
                 return word
     return None

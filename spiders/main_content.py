@@ -160,9 +160,12 @@ def _mostly_links(element: HtmlTree) -> bool:
     return linked * 2 >= text
 
 
-# "footer", "site-footer", and a theme's wrapper around it ("footer-wrapper", "footer_area")
+# "footer", "site-footer", a theme's wrapper around it ("footer-wrapper", "footer_area"), and a page
+# builder's footer template ("elementor-location-footer")
 _FOOTER_TOKEN = re.compile(
-    r"(?:site|page|main|global)?[-_]?footer(?:[-_](?:wrapper|wrap|area|container|outer|widgets?))?", re.IGNORECASE
+    r"(?:site|page|main|global|(?:[a-z0-9]+[-_])?location)?[-_]?footer"
+    r"(?:[-_](?:wrapper|wrap|area|container|outer|widgets?))?",
+    re.IGNORECASE,
 )
 
 

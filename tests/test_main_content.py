@@ -297,3 +297,29 @@ def test_a_content_column_named_sidebar_content_keeps_the_post_and_drops_the_rea
     # without the post inside, a block named so stays a sidebar
     widget = html.replace("post type-post hentry", "widget")
     assert "Musikverein" not in text_of(widget)
+
+
+def test_a_page_builders_footer_template_ends_the_page():
+    """Elementor's theme builder puts the site footer in `<div data-elementor-type="footer"
+    class="elementor elementor-17 elementor-location-footer">`, no <footer>: it is the site footer."""
+    body = "<p>" + " ".join(["Markenaufbau für kleine Unternehmen Schritt für Schritt."] * 8) + "</p>"
+    footer = (
+        '<div data-elementor-type="footer" class="elementor elementor-17 elementor-location-footer">'
+        "<section class='elementor-section'><p>Company Jobs Our Story Services Legal</p>"
+        "<p>Agentur © 2014 – 2021. All Rights Reserved.</p></section></div>"
+    )
+    text = text_of(f"<html><body>{SITE_HEADER}<main><h1>Marken</h1>{body}</main>{footer}</body></html>")
+    assert "Markenaufbau" in text and "All Rights Reserved" not in text and "Our Story" not in text
+
+
+def test_links_in_a_sidebar_named_content_column_are_content_links():
+    """The link position agrees with the main text: a 'sidebar_content' column holding the entry is content."""
+    from spiders.link_position import link_position
+
+    tree = ex.parse_html(
+        "<html><body><h1>Fest</h1><div class='sidebar_content'><div class='post type-post hentry'>"
+        "<p>Mehr beim <a id='in' href='https://veranstalter.example/'>Veranstalter</a>.</p></div></div>"
+        "<div class='sidebar_wrapper'><a id='side' href='/beliebt/'>Beliebt</a></div></body></html>"
+    )
+    assert link_position(tree.get_element_by_id("in")) == "content"
+    assert link_position(tree.get_element_by_id("side")) == "aside"
