@@ -138,6 +138,7 @@ def cluster_pages(
     vectors: Mapping[str, Sequence[float] | np.ndarray],
     label_texts: Mapping[str, str],
     model: str | None = None,
+    language: str | None = None,
 ) -> Clustering:
     """Topic clusters, off-topic pages and the focus score from page vectors.
 
@@ -181,7 +182,8 @@ def cluster_pages(
         rel = _relative(matrix[members] @ centre, calib.baseline)
         order = [members[i] for i in np.argsort(-rel, kind="stable")]
         member_keys = [keys[i] for i in order]
-        candidates.append(ranked_labels([label_texts.get(k, "") for k in member_keys], df, docs, template))
+        texts = [label_texts.get(k, "") for k in member_keys]
+        candidates.append(ranked_labels(texts, df, docs, template, language=language))
         result.clusters.append(ClusterData(cid, member_keys, "", round(float(rel.mean()), 3)))
         for k in member_keys:
             result.cluster_of[k] = cid
@@ -324,7 +326,7 @@ def cluster_site(site) -> Clustering:  # noqa: ANN001 - SiteData
         members = without_variants(site, members)
         vectors = {page_key(p): site.embeddings.vectors[page_key(p)] for p in members}
         labels = {page_key(p): label_text(p) for p in members}
-        parts.append((language, cluster_pages(vectors, labels, model)))
+        parts.append((language, cluster_pages(vectors, labels, model, language=language)))
     if len(parts) <= 1:  # one language, or no topic page at all: nothing to merge
         return parts[0][1] if parts else cluster_pages({}, {}, model)
     return merge_clusterings(parts, model)

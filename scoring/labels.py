@@ -25,6 +25,8 @@ STOPWORDS = frozenset(
     und uns unser unsere unter vom von vor war waren was weil wenn wer wie wir wird wo zu zum zur zwischen
     sowie sollten sollte werden wurde worden haben hat hatte ihnen neue neuen neuer neues
     ganz gibt geht gut heute jetzt schon warum wann welche welcher welches wieso unsere unseren unserer
+    jedoch bereits viele vielen einige mehrere immer wieder dazu damit daher dann erst fast gerne ebenfalls
+    wirklich besonders better still really many much
     ihre ihr sie sich mein meine dich mich mir dir euch euer eure euren eurem eurer eures deine deinen bzw usw etc
     a about after all also an and any are as at be because been before being between both but by can could did
     do does doing down during each few for from further had has have having her here hers how i if in into is it
@@ -44,13 +46,14 @@ TEMPLATE_WORDS = frozenset(
     guide tips tipps best leitfaden mehr more hier here klicken click download downloads link links jetzt now
     frequently asked questions häufige häufig gestellte fragen schritt schritte step steps termin termine
     anfrage buchen released release
+    thema themen topic topics authors autoren autor author
     inhalt inhaltsverzeichnis contents zusammenfassung summary fazit conclusion einleitung introduction
     """.split()
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
 # Phrases end at punctuation that separates thoughts: "Kosten: was ..." is two runs.
 _BREAK = re.compile(r"[,:;.!?|/()\[\]{}\"“”„«»–—•·+&]|\s-\s")
-MAX_PHRASE_WORDS = 4
+MAX_PHRASE_WORDS = 3  # longer runs were headline fragments ("Viele Widersprüche bleiben jedoch")
 SITE_WIDE_SHARE = 0.4  # phrases in more documents than this share (the company name) make no label
 TEMPLATE_LINE_SHARE = 0.2  # a title/heading line on more documents than this share is template text
 MIN_SITE_DOCS = 5  # below this a site has no "site-wide" words to tell apart
@@ -131,7 +134,11 @@ def phrase_frequency(texts: Mapping[str, str], template: frozenset[str] = frozen
 
 
 def ranked_labels(
-    texts: Sequence[str], site_df: Counter, site_docs: int, template: frozenset[str] = frozenset()
+    texts: Sequence[str],
+    site_df: Counter,
+    site_docs: int,
+    template: frozenset[str] = frozenset(),
+    language: str | None = None,
 ) -> list[str]:
     """Candidate labels of one cluster, best first. `texts`: the members' label texts (title line
     first), most central member first. A phrase scores by how many members use it (a title counts
@@ -169,6 +176,8 @@ def ranked_labels(
         verb_end = size > 1 and not _display(spelling[key]).split()[-1][:1].isupper()
         return (weight[key] / members) * idf * (1 + 0.6 * (size - 1)) * (0.5 if verb_end else 1.0)
 
+    if language == "de":  # a German name ends in a noun, and nouns are capitalised: "Lübecker protestieren" is none
+        common |= {k for k in weight if len(k.split()) > 1 and not _display(spelling[k]).split()[-1][:1].isupper()}
     supported = [k for k in weight if k not in common and support[k] >= shared]
     ranked = sorted(supported, key=lambda k: (-score(k), k))
     out = [_display(spelling[k]) for k in ranked]

@@ -65,3 +65,17 @@ def test_no_label_twice_on_a_site():
     labels = unique_labels([["Wärmepumpe", "Altbau"], ["Wärmepumpe", "Förderung"], ["Wärmepumpe"]])
     assert labels == ["Wärmepumpe", "Förderung", "Wärmepumpe 2"]
     assert len({label.lower() for label in labels}) == len(labels)
+
+
+def test_german_label_ends_in_a_noun():
+    site = {
+        "/a/": "Lübecker protestieren gegen Atommüll\nDeponie Niemark",
+        "/b/": "Lübecker protestieren vor dem Rathaus\nDeponie Niemark",
+        "/c/": "Sommerfest 2024\nGrillen",
+        "/d/": "Kontakt\nAnfahrt",
+        "/e/": "Über uns\nVerein",
+    }
+    df = phrase_frequency(site)
+    german = ranked_labels([site["/a/"], site["/b/"]], df, len(site), language="de")
+    assert "Lübecker protestieren" not in german and german[0] in ("Lübecker", "Deponie Niemark")
+    assert "Lübecker protestieren" in ranked_labels([site["/a/"], site["/b/"]], df, len(site))  # English rules differ
