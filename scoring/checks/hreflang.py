@@ -2,7 +2,7 @@
 
 Validated as Screaming Frog and Sitebulb do, on the alternates of the HTML `<link rel="alternate"
 hreflang>`, the HTTP `Link` header and the sitemap's `xhtml:link` (`Hreflang.source`,
-`SitemapEntry.alternates` when the records carry them). Judged: analysed, indexable pages that carry
+`SitemapEntry.alternates`). Judged: analysed, indexable pages that carry
 hreflang and do not defer to another canonical URL (Google ignores their annotations); a site without
 hreflang is not applicable.
 
