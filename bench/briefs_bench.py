@@ -42,7 +42,7 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def measure(store: Store, audit_id: int, llm: LLMConfig | None) -> dict:
+def measure(store: Store, audit_id: int, llm: LLMConfig | None, max_briefs: int = 5) -> dict:
     result = store.result(audit_id)
     records = [p for p in store.iter_pages(audit_id) if p.ok]
     crawled = {p.url for p in records} | {p.final_url for p in records if p.final_url}
@@ -52,7 +52,7 @@ def measure(store: Store, audit_id: int, llm: LLMConfig | None) -> dict:
     site_text = _norm(" ".join(" ".join(heads[p.url]) + " " + p.main_text for p in records))
     faq = {_norm(q) for p in records for q in faq_questions(p)}
     began = time.perf_counter()
-    outcome = suggest_briefs(result, records, llm)
+    outcome = suggest_briefs(result, records, llm or LLMConfig(max_briefs=max_briefs))
     seconds = time.perf_counter() - began
     briefs = outcome.briefs
 
@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--llm", choices=["none", "local"], default="none")
     parser.add_argument("--llm-model", default=None, help="local: packaged short name (0.5b, 1.5b) or a GGUF path")
     parser.add_argument("--llm-sites", type=int, default=2, help="local model on at most this many sites (max 2)")
+    parser.add_argument("--max-briefs", type=int, default=5, help="briefs per site (the local model: at most 3)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     names = site_names()
@@ -113,11 +114,11 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             llm = None
             if args.llm == "local" and n < min(2, args.llm_sites):
-                llm = LLMConfig(backend="local", model=args.llm_model, max_briefs=3)
+                llm = LLMConfig(backend="local", model=args.llm_model, max_briefs=min(3, args.max_briefs))
             elif args.llm == "local":
                 continue
             row = {"id": audit_id, "site": names[audit_id - 1] if audit_id <= len(names) else "?"}
-            row |= measure(store, audit_id, llm)
+            row |= measure(store, audit_id, llm, args.max_briefs)
             rows.append(row)
             print(json.dumps(row), file=sys.stderr)
     if args.json:

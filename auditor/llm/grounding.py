@@ -48,10 +48,11 @@ _QUESTION_START = re.compile(
 )
 # Words with which a page says it has original material: projects, cases, own data, photos.
 _MATERIAL = re.compile(
-    r"\b(Referenz\w*|Fallstudie\w*|Praxisbeispiel\w*|Kundenprojekt\w*|Umfrage\w*|Messung\w*|"
+    r"\b(Referenz\w*|Fallstudie\w*|Praxisbeispiel\w*|Kundenprojekt\w*|(?:unsere[nr]?|eigene[nr]?) Umfrage\w*|"
+    r"(?:unsere[nr]?|eigene[nr]?) Messung\w*|"
     r"eigene[nr]? (?:Daten|Zahlen|Erhebung\w*|Auswertung\w*)|Fotos|Bildergalerie|"
     r"unsere[nr]? (?:Projekt\w*|Kunden|Kundinnen|Studie|Auswertung)|"
-    r"case stud(?:y|ies)|survey\w*|our (?:data|customers|clients|projects|research|study)|"
+    r"case stud(?:y|ies)|our (?:data|customers|clients|projects|research|study|survey)|"
     r"we (?:measured|surveyed|tested|analysed|analyzed))\b",
     re.I,
 )
