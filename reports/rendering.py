@@ -97,7 +97,11 @@ def _check(result: AuditResult, check_id: str) -> CheckResult | None:
 
 
 def screenshot_uri(value: Any) -> str | None:
-    """A screenshot only as an image data: URI of bounded size; anything else is dropped."""
+    """A screenshot only as an image data: URI of bounded size; anything else is dropped. The check
+    stores it in a message's parameters (its details cell reads as a word, not as the URI)."""
+    params = getattr(value, "params", None) if not isinstance(value, dict) else value.get("params")
+    if isinstance(params, dict):
+        value = params.get("uri")
     if isinstance(value, str) and len(value) <= MAX_SCREENSHOT and _SCREENSHOT.fullmatch(value):
         return value
     return None

@@ -60,7 +60,7 @@ class JsOnlyContent(Check):
         "hidden_percent": "number",
         "raw_text": "text",
         "rendered_text": "text",
-        "screenshot": "code",
+        "screenshot": "message",  # the data: URI rides in the message's parameters: the card shows a word
     }
     messages = {
         "not-rendered": "No page was rendered (run the audit with --render): not measured.",
@@ -74,6 +74,7 @@ class JsOnlyContent(Check):
             "crawlers: {google} %)."
         ),
         "note-hidden": "{percent} % of the main text ({words} words) only after JavaScript",
+        "screenshot": "screenshot in the section 'What AI crawlers see'",
     }
 
     def evaluate(self, site: SiteData) -> Outcome:
@@ -106,7 +107,9 @@ class JsOnlyContent(Check):
                         "raw_text": excerpt(page.main_text),
                         "rendered_text": excerpt(view.main_text),
                         # one screenshot per template: the report shows templates, not every page
-                        "screenshot": view.screenshot if template not in shown_templates else None,
+                        "screenshot": self.msg("screenshot", uri=view.screenshot)
+                        if view.screenshot and template not in shown_templates
+                        else None,
                     }
                 )
             shown_templates.add(template)
