@@ -347,6 +347,41 @@ MARKUP_CASES = [
         ),
         ["Andreas Vogel"],
     ),
+    (
+        "blockquote signed by its own last paragraph after the closing quotation mark",
+        page(
+            "<h1>Ohne Server</h1><p>Und was sagte die Referentin auf der Konferenz?</p><blockquote><p><strong>"
+            "“Der beste Server ist der, den man nicht betreiben muss.”</strong></p><p>Jana Albrecht auf der "
+            "Cloudtagung 2019</p></blockquote><h2>Weiter</h2>"
+        ),
+        ["Jana Albrecht"],
+    ),
+    (
+        "short testimonials, each signed by a dash line after the blockquote (first name, organisation)",
+        page(
+            "<h1>Course feedback</h1><blockquote><p>“Clear examples and patient trainers all week.”</p>"
+            "</blockquote><p>– Priya, Nordwerk Logistics</p><blockquote><p>“The exercises made the type "
+            "system finally click for me.”</p></blockquote><p>– Tomasz Nowak</p>"
+        ),
+        ["Priya", "Tomasz Nowak"],
+    ),
+    (
+        "testimonial card: icon, text and the signature line in the same block",
+        page(
+            "<h2>Was unsere Kunden sagen</h2><div class='testimonial-slider'><div><i class='testimonial-icon "
+            "ti-quote-left'></i><p>Die Umstellung lief ohne einen einzigen Tag Ausfall, und das Team hat uns "
+            "alles verständlich erklärt.</p><h4>Mara (Beispiel Logistik)</h4></div></div>"
+        ),
+        ["Mara"],
+    ),
+    (
+        "a last paragraph of the quotation itself is no signature",
+        page(
+            "<h1>Leitbild</h1><blockquote><p>Wir bauen Häuser, die drei Generationen überdauern.</p>"
+            "<p>Qualität vor Tempo.</p></blockquote>"
+        ),
+        [],
+    ),
 ]
 
 

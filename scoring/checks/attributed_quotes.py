@@ -139,7 +139,13 @@ def _markup_span(text: str, quote_text: str) -> tuple[int, int]:
     return at, match.end() if match else at + len(quote_text)
 
 
+_FIRST_NAME_SIGNATURE = re.compile(rf"^([{lx.UPPER}][{lx.LOWER}]+)\s*[,(]")
+
+
 def _cite_speaker(cite: str) -> str:
+    first = _FIRST_NAME_SIGNATURE.match(cite)
+    if first:  # "Maarten, AE", "Holden (Otto.ai)": a first name, then the organisation
+        return first.group(1)
     named = lx.NAME_RE.search(cite)
     if named:  # "Tobias Brenner, Kellermeister": the name, not the role
         return lx.clean_name(named.group(0))
