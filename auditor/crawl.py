@@ -117,7 +117,8 @@ def run_render_crawl(urls: list[str], options: CrawlOptions, on_item: Callable[[
     from spiders.render_spider import RenderSpider, playwright_settings
 
     settings = crawl_settings(options)
-    for key, value in playwright_settings(settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")).items():
+    polite = playwright_settings(settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"), settings.get("USER_AGENT"))
+    for key, value in polite.items():
         settings.set(key, value)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(RenderSpider)

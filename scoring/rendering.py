@@ -48,24 +48,22 @@ def render_sample(
     pages: Iterable[PageRecord], mode: str = "sample", share: float = SAMPLE_SHARE, cap: int = SAMPLE_EXTRA_CAP
 ) -> list[str]:
     """URLs to render, in crawl order: `all` every analysed page; `sample` the first page of each
-    template plus the pages whose seeded number falls under `share` (at most `cap` of them)."""
-    candidates = [p for p in pages if p.ok]
-    if mode == "all":
-        return [p.url for p in candidates]
-    chosen: dict[str, None] = {}
+    template plus the pages whose seeded number falls under `share` (at most `cap` of them). Reads
+    the pages once and keeps only their URLs (a stored crawl is streamed, never held whole)."""
+    chosen: list[tuple[int, str]] = []  # (crawl position, url)
+    extra: list[tuple[float, int, str]] = []  # (seeded number, crawl position, url)
     seen_templates: set[str] = set()
-    rest: list[PageRecord] = []
-    for page in candidates:
+    for position, page in enumerate(pages):
+        if not page.ok:
+            continue
         key = template_key(page)
-        if key not in seen_templates:
+        if mode == "all" or key not in seen_templates:
             seen_templates.add(key)
-            chosen[page.url] = None
-        else:
-            rest.append(page)
-    extra = sorted((p for p in rest if _seeded(p.url) < share), key=lambda p: _seeded(p.url))[:cap]
-    chosen.update((p.url, None) for p in extra)
-    order = {p.url: i for i, p in enumerate(candidates)}
-    return sorted(chosen, key=order.__getitem__)
+            chosen.append((position, page.url))
+        elif (number := _seeded(page.url)) < share:
+            extra.append((number, position, page.url))
+    chosen += [(position, url) for _, position, url in sorted(extra)[:cap]]
+    return [url for _, url in sorted(chosen)]
 
 
 # -- the comparison --------------------------------------------------------------------------------------

@@ -36,14 +36,16 @@ def _abort(request: Any) -> bool:
     return request.resource_type in ABORTED_TYPES
 
 
-def playwright_settings(concurrency: int) -> dict[str, Any]:
-    """The scrapy-playwright download handler driving the system Chromium."""
+def playwright_settings(concurrency: int, user_agent: str) -> dict[str, Any]:
+    """The scrapy-playwright download handler driving the system Chromium, as our user agent."""
     handler = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
     return {
         "DOWNLOAD_HANDLERS": {"http": handler, "https": handler},
         "PLAYWRIGHT_BROWSER_TYPE": "chromium",
         "PLAYWRIGHT_LAUNCH_OPTIONS": {"executable_path": CHROMIUM, "headless": True, "args": CHROMIUM_ARGS},
-        "PLAYWRIGHT_CONTEXTS": {"default": {"viewport": VIEWPORT, "java_script_enabled": True}},
+        "PLAYWRIGHT_CONTEXTS": {
+            "default": {"viewport": VIEWPORT, "java_script_enabled": True, "user_agent": user_agent}
+        },
         "PLAYWRIGHT_MAX_CONTEXTS": 1,
         "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": max(1, concurrency),
         "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": 20_000,
