@@ -3,7 +3,8 @@
 Every way of running an audit goes through here: `audit` and `demo` (run_audit), `audit
 --crawl-only` (crawl_only), `resume` (resume_audit), `rescore`, `suggest` (resuggest), `report`
 (rereport) and the batch child (run_audit with strict=True). The stages themselves are in
-auditor.runner; the whole audit runs under its hard time limit (auditor.deadline). `write_pdf_report`
+auditor.runner; the whole audit runs under its hard time limit (auditor.deadline). Every report
+shows the site's trends when the store holds an earlier scored audit of it (`runner.report_history`). `write_pdf_report`
 renders the written report as a PDF (`--pdf`).
 
 Errors the user can act on are AuditError (auditor.errors); whatever was crawled stays in the store.
@@ -24,6 +25,7 @@ from auditor.runner import (
     ReportTarget,
     crawl_into,
     crawl_stage,
+    report_history,
     report_stage,
     resume_state,
     score_stage,
@@ -145,13 +147,14 @@ def resuggest(store: Store, audit_id: int, report: ReportTarget, llm: LLMConfig 
     result = _scored(store, audit_id)
     result = result.without_warnings("llm").model_copy(update={"briefs": [], "llm_usage": {}})  # the last run's
     result = suggest_stage(store, audit_id, result, llm)
-    return AuditOutcome(audit_id, result, report_stage(result, report))
+    return AuditOutcome(audit_id, result, _report(store, audit_id, result, report))
 
 
 def rereport(store: Store, audit_id: int, report: ReportTarget) -> AuditOutcome:
-    """Render the report of a scored audit again, without crawling or scoring."""
+    """Render the report of a scored audit again, without crawling or scoring; its trends reach
+    up to this audit (a later one of the site is not its history)."""
     result = _scored(store, audit_id)
-    return AuditOutcome(audit_id, result, report_stage(result, report))
+    return AuditOutcome(audit_id, result, _report(store, audit_id, result, report))
 
 
 def _after_crawl(
@@ -171,7 +174,12 @@ def _after_crawl(
         store.save_result(audit_id, result)
     else:
         result = suggest_stage(store, audit_id, result, llm)
-    return AuditOutcome(audit_id, result, report_stage(result, report))
+    return AuditOutcome(audit_id, result, _report(store, audit_id, result, report))
+
+
+def _report(store: Store, audit_id: int, result: AuditResult, report: ReportTarget) -> dict[str, Path]:
+    """The report files, with the site's trends when the store holds an earlier audit of it."""
+    return report_stage(result, report, report_history(store, audit_id, result))
 
 
 def write_pdf_report(files: dict[str, Path]) -> Path:

@@ -267,7 +267,25 @@ class ReportTarget:
     branding: dict[str, str] | None = None
 
 
-def report_stage(result: AuditResult, target: ReportTarget) -> dict[str, Path]:
+def report_stage(result: AuditResult, target: ReportTarget, history: dict | None = None) -> dict[str, Path]:
+    """Write the report files; `history`: the site's earlier audits (`report_history`), or None."""
     return write_all(
-        result, target.out_dir, lang=target.lang, csv_separator=target.csv_separator, branding=target.branding
+        result,
+        target.out_dir,
+        lang=target.lang,
+        csv_separator=target.csv_separator,
+        branding=target.branding,
+        history=history,
     )
+
+
+def report_history(store: Store, audit_id: int, result: AuditResult) -> dict | None:
+    """The site's earlier audits for the report's trends (auditor.agency.compare.report_history);
+    None without one. An earlier result that cannot be read (a newer schema) leaves the trends out,
+    never the report."""
+    from auditor.agency.compare import report_history as read_history  # agency imports the pipeline
+
+    try:
+        return read_history(store, audit_id, result)
+    except Exception:
+        return None

@@ -69,6 +69,12 @@ Template context (every key the template gets)
                     agents and every blocked one), "others": [agent row], "others_label",
                     "check_anchor", "state", "state_label", "explanation"}; agent row:
                     {"token", "operator", "main", "cells": [{"state", "label"} | None] × 3, "rule"}.
+``history``         None (no earlier scored audit of the site in the store), or "Development since the
+                    last audit": score and category history as an SVG chart and a table, the score
+                    change and the findings fixed and new since the audit before (keys in
+                    reports/history.py; template reports/templates/history.html.j2).
+``languages``       None (one language), or the per-language figures of a multilingual site: pages,
+                    articles, median words, evidence shares (keys in reports/languages.py).
 ``rendering``       None, or "What AI crawlers see" (raw HTML vs rendered page per template; keys in
                     reports/rendering.py, template reports/templates/rendering.html.j2).
 ``briefs``          list of {"anchor", "title", "angle", "questions", "outline": [{"level", "text"}],
@@ -117,13 +123,12 @@ Page row
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
+from reports.check_view import MAX_AFFECTED, MAX_DETAIL_ROWS, MAX_EVIDENCE, OPEN_ROWS, _check_view, _warnings
 from reports.format import (
     anchor,
-    check_title,
     clip,
     display_result,
     fmt_date,
@@ -136,9 +141,10 @@ from reports.format import (
     resolve_lang,
     safe_href,
     score_view,
-    short_url,
 )
+from reports.history import history_view
 from reports.i18n import Localizer
+from reports.languages import languages_view
 from reports.rendering import rendering_view
 from reports.sections import (
     action_plan,
@@ -150,162 +156,14 @@ from reports.sections import (
     insights_view,
 )
 from reports.strings import CATEGORY_TITLES_DE, LANGUAGE_NAMES, STRINGS
-from scoring.core.messages import Message as Finding
-from scoring.core.results import AuditResult, CategoryResult, CheckResult, Evidence, PageSummary
+from scoring.core.results import AuditResult, CategoryResult, CheckResult, PageSummary
 
-MAX_AFFECTED = 50  # affected pages listed per check ("and N more")
-MAX_EVIDENCE = 50  # evidence items listed per check
-MAX_DETAIL_ROWS = 100  # details rows per check; the full table is in results.json
 MAX_PAGE_ROWS = 5000  # rows of the page table; every page is in pages.csv
 PAGE_WINDOW = 500  # rows shown at once (the rest are hidden until "show all"): keeps sorting fast
-OPEN_ROWS = 5  # evidence items / detail rows / affected pages shown before "N more" (folded <details>)
 GAUGE_RADIUS = 52.0
 
 UNMEASURED = ("not_applicable", "error")
-
-def _cell(value: Any, t: dict[str, str], lang: str) -> dict[str, Any]:
-    if value is None:
-        return {"text": "", "href": None}
-    if isinstance(value, bool):
-        return {"text": t["yes"] if value else t["no"], "href": None}
-    if isinstance(value, int):
-        return {"text": fmt_int(value, lang), "href": None}
-    if isinstance(value, float):
-        return {"text": fmt_num(value, lang, digits=2), "href": None}
-    if isinstance(value, str):
-        return {"text": clip(value), "href": safe_href(value)}
-    if isinstance(value, list | tuple | set | frozenset):
-        return {"text": clip(", ".join("" if v is None else str(v) for v in value)), "href": None}
-    if isinstance(value, dict):
-        return {"text": clip(json.dumps(value, ensure_ascii=False, default=str)), "href": None}
-    return {"text": clip(value), "href": None}
-
-
-def _machine_cell(
-    column: str,
-    value: Any,
-    t: dict[str, str],
-    lang: str,
-    loc: Localizer,
-    check_id: str,
-    site: str = "",
-    kind: str | None = None,
-) -> dict[str, Any]:
-    """A details cell, shown by its column type (`CheckResult.columns`): a message in the report
-    language; a url as a link (the audited site's own URLs as their path, "/ratgeber/x/"); text and
-    code copied as they are (crawled, never translated); numbers in the language's style. A plain
-    value in a message column is shown as it is in English and, in another language, as the check's
-    message `<check>.<column>-<value>` when the catalog has one.
-    Cells of results without column types (older versions) are shown as they are."""
-    if isinstance(value, Finding) or (isinstance(value, dict) and "id" in value and "params" in value):
-        message = value if isinstance(value, Finding) else Finding.model_validate(value)
-        text, text_lang = loc.message(message)
-        return {"text": clip(text), "href": None, "lang": text_lang}
-    cell = _cell(value, t, lang)
-    cell["lang"] = None
-    if kind in ("text", "code", "number", "date"):
-        cell["href"] = None  # a crawled string that looks like a URL is not a link in a text column
-        return cell
-    if cell["href"] and site:
-        cell["text"] = clip(short_url(value, site))
-    if kind == "url" or not isinstance(value, str) or not value:
-        return cell
-    if kind == "message":  # English shows the plain value itself, whatever was imported in this process
-        named = f"{check_id}.{column}-{value}"
-        if loc.catalog is not None and loc.has_message(named):
-            text, text_lang = loc.message(Finding(id=named, text=value))  # text: English even unregistered
-            return {"text": clip(text), "href": None, "lang": text_lang}
-        return cell
-    return cell
-
-
-def _warnings(result: AuditResult, loc: Localizer) -> list[str]:
-    """The audit's warnings in the report language (results of older schema versions: as written)."""
-    if len(result.warning_messages) != len(result.warnings):
-        return list(result.warnings)
-    return [loc.message(w)[0] for w in result.warning_messages]
-
-
-def _details(
-    rows: list[dict[str, Any]],
-    t: dict[str, str],
-    lang: str,
-    loc: Localizer | None = None,
-    check_id: str = "",
-    site: str = "",
-    kinds: dict[str, str] | None = None,
-) -> dict[str, Any]:
-    loc = loc or Localizer("en")
-    columns: list[str] = []
-    for row in rows:
-        for key in row:
-            if key not in columns:
-                columns.append(key)
-    shown = rows[:MAX_DETAIL_ROWS]
-    return {
-        "columns": [loc.column(str(c)) for c in columns],
-        "rows": [
-            [_machine_cell(str(c), row.get(c), t, lang, loc, check_id, site, (kinds or {}).get(c)) for c in columns]
-            for row in shown
-        ],
-        "open": OPEN_ROWS,
-        **more(len(rows), len(shown), t["more_rows"]),
-    }
-
-
-def _evidence(items: list[Evidence], t: dict[str, str], loc: Localizer, check_id: str) -> dict[str, Any]:
-    shown = items[:MAX_EVIDENCE]
-    entries = []
-    for e in shown:
-        note, note_lang = loc.message(e.note_message, e.note)
-        entries.append(
-            {
-                "url": clip(e.url),
-                "href": safe_href(e.url),
-                "element": clip(loc.value(e.element_message or e.element)) if e.element else None,
-                "excerpt": clip(e.excerpt) if e.excerpt else None,
-                "note": clip(note) if note else None,
-                "note_lang": note_lang,
-            }
-        )
-    return {
-        "entries": entries,
-        "open": OPEN_ROWS,
-        **more(len(items), len(shown), t["and_more"]),
-    }
-
-
-def _check_view(
-    check: CheckResult, t: dict[str, str], lang: str, loc: Localizer | None = None, site: str = ""
-) -> dict[str, Any]:
-    loc = loc or Localizer(lang)
-    affected = check.affected_urls[:MAX_AFFECTED]
-    score = None if check.score is None else 100 * check.score
-    explanation, explanation_lang = loc.message(check.explanation_message, check.explanation)
-    return {
-        "id": check.id,
-        "anchor": anchor("check", check.id),
-        "title": check_title(check, loc),
-        "pass_title": loc.check_field(check.id, "title", check.title),
-        "state": check.state,
-        "state_label": t[f"state_{check.state}"],
-        "stage": check.stage,
-        "preview": check.stage == "preview",
-        "scope": check.scope,
-        "scope_label": t[f"scope_{check.scope}"],
-        "score": score_view(score, t, lang),
-        "weight": fmt_num(check.weight, lang, digits=2),
-        "explanation": explanation,
-        "explanation_lang": explanation_lang,
-        "description": loc.check_field(check.id, "description", check.description),
-        "evidence": _evidence(check.evidence, t, loc, check.id),
-        "affected": {
-            "entries": [{"url": clip(u), "href": safe_href(u)} for u in affected],
-            "open": 2 * OPEN_ROWS,
-            **more(len(check.affected_urls), len(affected), t["and_more"]),
-        },
-        "details": _details(check.details, t, lang, loc, check.id, site, check.columns),
-    }
+__all__ = ["MAX_AFFECTED", "MAX_DETAIL_ROWS", "MAX_EVIDENCE", "OPEN_ROWS", "STRINGS", "build_view", "safe_href"]
 
 
 def _counts(checks: list[CheckResult]) -> dict[str, int]:
@@ -404,9 +262,16 @@ def _page_row(page: PageSummary, known_checks: set[str], t: dict[str, str], lang
 
 
 def build_view(
-    result: AuditResult, *, lang: str | None = None, branding: dict[str, Any] | None = None
+    result: AuditResult,
+    *,
+    lang: str | None = None,
+    branding: dict[str, Any] | None = None,
+    history: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The template context for `report.html.j2` (keys documented in the module docstring).
+
+    `history` (optional): the site's earlier audits as the pipeline reads them from the store
+    (auditor.agency.compare.report_history; shape in reports/history.py). None: no trends shown.
 
     `branding` (white-label reports, e.g. an agency's batch of client audits) is optional:
     {"name": str, "logo": "data:image/...;base64,..." (writers.load_branding turns a file into this),
@@ -470,6 +335,8 @@ def build_view(
         "insights": insights_view(result, t, code, loc),
         "ai_matrix": ai_matrix(result, t, loc),
         "rendering": rendering_view(result, t, code),
+        "history": history_view(history, result, t, code, loc),
+        "languages": languages_view(result, code),
         "briefs": briefs_view(result, t),
         "branding": branding_view(branding),
         "drill": drill_data(result, t, len(page_rows), loc),

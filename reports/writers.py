@@ -110,9 +110,15 @@ def json_for_script(value: Any) -> Markup:
     return Markup(text)  # noqa: S704 — escaped above; the only markup besides our own script
 
 
-def render_report(result: AuditResult, *, lang: str | None = None, branding: dict[str, Any] | None = None) -> str:
-    """The self-contained HTML report as a string."""
-    view = build_view(result, lang=lang, branding=branding)
+def render_report(
+    result: AuditResult,
+    *,
+    lang: str | None = None,
+    branding: dict[str, Any] | None = None,
+    history: dict[str, Any] | None = None,
+) -> str:
+    """The self-contained HTML report as a string (`history`: see `build_view`)."""
+    view = build_view(result, lang=lang, branding=branding, history=history)
     script, script_hash = _script()
     return _template().render(
         **view,
@@ -160,11 +166,16 @@ def write_text(path: Path, text: str) -> Path:
 
 
 def write_report(
-    result: AuditResult, out_dir: Path, *, lang: str | None = None, branding: dict[str, Any] | None = None
+    result: AuditResult,
+    out_dir: Path,
+    *,
+    lang: str | None = None,
+    branding: dict[str, Any] | None = None,
+    history: dict[str, Any] | None = None,
 ) -> Path:
     """Write report.html into `out_dir` (which must exist); return its path. URLs on the production
     origin with `--as-host` (build_view maps them)."""
-    html = render_report(result, lang=lang, branding=load_branding(branding))
+    html = render_report(result, lang=lang, branding=load_branding(branding), history=history)
     return write_text(Path(out_dir) / "report.html", html)
 
 
@@ -308,14 +319,16 @@ def write_all(
     separator: str | None = None,
     csv_separator: str | None = None,
     branding: dict[str, Any] | None = None,
+    history: dict[str, Any] | None = None,
 ) -> dict[str, Path]:
     """Create `out_dir` and write every report file.
 
     Returns {"html", "json", "pages_csv", "findings_csv"} -> path. `branding`: see `build_view`
-    ("logo" may be a file path here). `separator` (older name: `csv_separator`) applies to both CSV
-    files, UTF-8 with BOM either way: by default `csv_separator_for` the report language — ";" with
-    decimal commas for German, "," otherwise. With `--as-host` every file shows the production
-    origin (`format.display_result`, mapped once here).
+    ("logo" may be a file path here); `history`: the site's earlier audits (`build_view`).
+    `separator` (older name: `csv_separator`) applies to both CSV files, UTF-8 with BOM either way:
+    by default `csv_separator_for` the report language — ";" with decimal commas for German, ","
+    otherwise. With `--as-host` every file shows the production origin (`format.display_result`,
+    mapped once here).
     """
     if separator is not None and csv_separator is not None and separator != csv_separator:
         raise ValueError("give the CSV separator once: separator or csv_separator")
@@ -328,7 +341,7 @@ def write_all(
     separator = separator or csv_separator_for(code)
     shown = display_result(result)
     return {
-        "html": write_report(shown, out, lang=lang, branding=branding),
+        "html": write_report(shown, out, lang=lang, branding=branding, history=history),
         "json": write_results_json(shown, out),
         "pages_csv": write_pages_csv(shown, out, separator=separator),
         "findings_csv": write_findings_csv(shown, out, separator=separator, lang=code),

@@ -178,3 +178,70 @@ def trends(store: Store, site: str, last: int = 10) -> list[TrendPoint]:
             )
         )
     return points
+
+
+MAX_REPORT_URLS = 5  # URLs named per check among the fixed / new findings (the count stays exact)
+
+
+def report_history(store: Store, audit_id: int, result: AuditResult, last: int = 10) -> dict[str, Any] | None:
+    """What the report shows of a site's development (reports.history reads it): the last `last`
+    scored audits of the site up to this one, oldest first, and the comparison with the audit just
+    before it. None when the store holds no earlier scored audit of the site.
+
+    {"points": [{"audit_id", "date", "site_score", "categories": {id: score | None}}],
+     "previous": {"audit_id", "date", "score_before", "score_delta", "categories": [{"id", "title",
+     "before", "after", "delta"}], "new": [{"check", "count", "urls": [first URLs]}] (one entry per
+     check, most findings first; no URLs: a site-scoped finding), "fixed": [...], "new_total",
+     "fixed_total", "pages_added", "pages_removed"}}. `result` is this audit's (just scored)."""
+    row = store.audit(audit_id)
+    previous = store.previous_audit(audit_id)
+    if row is None or previous is None:
+        return None
+    before = store.result(previous.id)
+    if before is None:
+        return None
+    earlier = [r for r in store.site_history(row.site, 50) if r.id < audit_id][: max(1, last - 1)]
+    points = []
+    for past in reversed(earlier):
+        scored = before if past.id == previous.id else store.result(past.id)
+        if scored is not None:
+            points.append(_point(past.id, scored.finished or scored.started or past.started, scored))
+    points.append(_point(audit_id, result.finished or result.started or row.started, result))
+    change = compare_results(before, result, previous.id, audit_id)
+    return {
+        "points": points,
+        "previous": {
+            "audit_id": previous.id,
+            "date": before.finished or before.started or previous.started,
+            "score_before": change.score_before,
+            "score_delta": change.score_delta,
+            "categories": change.categories,
+            "new": _by_check(change.new_findings),
+            "fixed": _by_check(change.fixed_findings),
+            "new_total": len(change.new_findings),
+            "fixed_total": len(change.fixed_findings),
+            "pages_added": len(change.pages_added),
+            "pages_removed": len(change.pages_removed),
+        },
+    }
+
+
+def _point(audit_id: int, date: str | None, result: AuditResult) -> dict[str, Any]:
+    return {
+        "audit_id": audit_id,
+        "date": date,
+        "site_score": result.site_score,
+        "categories": {c.id: c.score for c in result.categories},
+    }
+
+
+def _by_check(found: list[Finding]) -> list[dict[str, Any]]:
+    """Findings grouped per check: its count and first URLs, the checks with most findings first."""
+    groups: dict[str, list[str]] = {}
+    for f in found:
+        groups.setdefault(f.check, [])
+        if f.url:
+            groups[f.check].append(f.url)
+    counts = {check: max(1, len(urls)) for check, urls in groups.items()}
+    order = sorted(groups, key=lambda check: (-counts[check], check))
+    return [{"check": c, "count": counts[c], "urls": groups[c][:MAX_REPORT_URLS]} for c in order]
