@@ -86,7 +86,13 @@ class RenderSpider(scrapy.Spider):
             errback=self.failed,
             dont_filter=True,
             cb_kwargs={"requested": url},
-            meta={"playwright": True, "playwright_include_page": True, "handle_httpstatus_all": True},
+            meta={
+                "playwright": True,
+                "playwright_include_page": True,
+                # not `load`: a third-party stylesheet that never answers must not fail the page; the
+                # network-quiet wait below lets the page's own scripts finish
+                "playwright_page_goto_kwargs": {"wait_until": "domcontentloaded"},
+            },
         )
 
     async def parse(self, response: Response, requested: str) -> AsyncIterator[RenderedPage]:

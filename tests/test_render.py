@@ -154,6 +154,17 @@ def test_sample_is_one_page_per_template_plus_a_seeded_share() -> None:
     assert url_pattern("https://www.example.de/shop/p/12345/") == "/shop/p/*/"
 
 
+def test_render_flag_takes_an_optional_mode() -> None:
+    from auditor.options import render_argv
+
+    assert render_argv(["audit", "--render", "https://x.de/"]) == ["audit", "--render", "sample", "https://x.de/"]
+    assert render_argv(["audit", "https://x.de/", "--render"]) == ["audit", "https://x.de/", "--render", "sample"]
+    assert render_argv(["audit", "--render", "all", "https://x.de/"]) == ["audit", "--render", "all", "https://x.de/"]
+    run = run_cli("audit", "https://www.example.de/", "--render=everything")
+    assert run.returncode != 0 and "Traceback" not in run.stderr
+    assert run.stderr.strip().count("\n") == 0 and "--render takes sample or all" in run.stderr
+
+
 def test_hidden_share_counts_words_missing_from_the_html() -> None:
     assert hidden_share("eins zwei drei", "eins zwei drei") == 0
     assert hidden_share("", "eins zwei drei vier") == 1
