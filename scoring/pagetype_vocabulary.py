@@ -102,7 +102,7 @@ HELP_SLUG_TOKENS = frozenset({"faq", "faqs"})  # the last word of a compound slu
 HELP_SEGMENT_RE = re.compile(
     r"^(?:docs?|documentation|dokumentation|hilfe|help|help-?cent(?:er|re)|hilfe-?center|support|faqs?|"
     r"haeufige-fragen|häufige-fragen|fragen-und-antworten|fragenkatalog|knowledge-?base|wissensdatenbank|kb|"
-    r"handbuch|benutzerhandbuch|manual|user-guide|getting-started|erste-schritte|quickstart)" + _EXT,
+    r"handbuch|benutzerhandbuch|manual|user-guide|get(?:ting)?-started|erste-schritte|quickstart)" + _EXT,
     re.IGNORECASE,
 )
 CHANGELOG_SEGMENT_RE = re.compile(

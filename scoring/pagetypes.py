@@ -29,7 +29,7 @@ from typing import Literal, get_args
 from urllib.parse import urlsplit
 
 from scoring.core.jsonld import jsonld_types, type_names
-from scoring.core.lexicons import NAME_RE, is_person_name, letters_key
+from scoring.core.lexicons import NAME_RE, PUBLICATION_CUE_RE, is_person_name, letters_key
 from scoring.core.records import PageRecord
 from scoring.page_structure import (
     content_links,
@@ -177,6 +177,7 @@ _CACHE_MAX = 20000
 # its contact and legal pages (`stamped_article_types`). Set for one scoring run by `site_template`.
 _STAMPED: ContextVar[frozenset[str]] = ContextVar("stamped_article_types", default=frozenset())
 FIXED_KINDS = ("legal", "contact")  # decided by URL and title before any markup is read
+STAMPED_DATE = "@visible-date"  # in the stamped set: the template prints a date by every page's title
 
 
 def stamped_article_types(pages: Iterable[PageRecord]) -> frozenset[str]:
@@ -185,7 +186,15 @@ def stamped_article_types(pages: Iterable[PageRecord]) -> frozenset[str]:
     any page of the site ("BlogPosting" with a date on every service and FAQ page)."""
     fixed = [p for p in pages if p.ok and _classify(p, frozenset()).kind in FIXED_KINDS]
     counts = Counter(t for p in fixed for t in set(_types(p)) if t in ARTICLE_TYPES)
-    return frozenset(t for t, n in counts.items() if 2 * n >= len(fixed))
+    stamped = {t for t, n in counts.items() if 2 * n >= len(fixed)}
+    # A date printed by the title of most contact and legal pages, without "Stand:" or "updated", is the
+    # template's (a page-info line with the build date on every page): no evidence of an article.
+    dated = sum(
+        1 for p in fixed if p.extras.visible_date and not PUBLICATION_CUE_RE.search(p.extras.visible_date_text or "")
+    )
+    if len(fixed) >= 2 and 2 * dated > len(fixed):
+        stamped.add(STAMPED_DATE)
+    return frozenset(stamped)
 
 
 @contextlib.contextmanager
@@ -319,7 +328,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         if shop:
             return PageType("landing", f"shop title {head[:40]!r}, {teasers} teasers")
         return PageType("listing", f"{teasers} teaser headings")
-    if page.extras.visible_date is not None:
+    if page.extras.visible_date is not None and STAMPED_DATE not in stamped:
         if own_words(page) < MIN_OWN_WORDS:
             return PageType("other", f"thin dated page ({own_words(page)} words of its own)")
         return PageType("article", f"date by the title {page.extras.visible_date}, {page.word_count} words")

@@ -127,3 +127,28 @@ def test_a_person_under_the_about_section_is_a_profile():
                 word_count=300, main_text="Wir sind ein kleines Team. " * 40)
     assert classify(person).kind == "profile"
     assert classify(team).kind == "about"
+
+
+def test_a_date_the_template_prints_by_every_title_is_no_article_evidence():
+    """A docs theme prints a page-info date (the build date) under the H1 of every page, contact and
+    legal pages too: there it is the template's, so a get-started or donate page is no article."""
+    from scoring.core.records import PageExtras
+
+    stamp = PageExtras(visible_date="2026-04-27", visible_date_text="27. April 2026")
+    lines = [{"level": 2, "text": "Warum spenden?"}]
+    donate = page("spenden/", word_count=150, headings=lines, extras=stamp)
+    pages = [
+        page("kontakt/", word_count=80, extras=stamp),
+        page("impressum/", word_count=200, extras=stamp),
+        page("datenschutz/", word_count=900, extras=stamp),
+        donate,
+    ]
+    assert classify(donate).kind == "article"  # without the site context: a date by the title
+    stamped = stamped_article_types(pages)
+    with site_template(stamped):
+        assert classify(donate).kind == "other"
+    # a "Stand:" date on the legal pages dates those pages, not the template
+    cued = PageExtras(visible_date="2025-03-01", visible_date_text="Stand: März 2025")
+    legal = [page("impressum/", word_count=200, extras=cued), page("datenschutz/", word_count=900, extras=cued)]
+    with site_template(stamped_article_types([*legal, donate])):
+        assert classify(donate).kind == "article"
