@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: render hints (scripts, app_root, dom_shape) and the rendered view (`--render`)
 
 # What counts as a word everywhere (word counts, readability): letters first, so "2025" or
 # "12,5" are not words. Shared with scoring.core.text so counts always agree.
