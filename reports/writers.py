@@ -40,6 +40,7 @@ PAGES_COLUMNS = (
     # pages[].signals (docs/signals.md): what the detectors found on the page
     "page_type", "authors", "person_schema", "published", "quotes_attributed", "statistics",
     "statistics_sourced", "citations", "words_main",
+    "language",  # detected from the page's text (PageSummary.language), not its lang attribute
 )
 FINDINGS_COLUMNS = (
     "check_id",
@@ -239,6 +240,7 @@ def write_pages_csv(result: AuditResult, out_dir: Path, *, separator: str = ",")
             "|".join(page.failed_checks),
             page.error,
             *_signal_cells(page.signals),
+            page.language,
         )
         writer.writerow([csv_cell(v, decimal) for v in row])
     return write_text(Path(out_dir) / "pages.csv", BOM + buffer.getvalue())

@@ -554,7 +554,7 @@ def test_pages_csv(tmp_path: Path) -> None:
     assert header[:8] == ["url", "status", "depth", "words", "page_score", "title", "failed_checks", "error"]
     assert header[8:] == [
         "page_type", "authors", "person_schema", "published", "quotes_attributed", "statistics",
-        "statistics_sourced", "citations", "words_main",
+        "statistics_sourced", "citations", "words_main", "language",
     ]
     assert [r["url"] for r in rows] == [p.url for p in result.pages]
     home, blog, contact, broken = rows
