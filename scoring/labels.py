@@ -54,9 +54,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
 # Phrases end at punctuation that separates thoughts: "Kosten: was ..." is two runs.
 _BREAK = re.compile(r"[,:;.!?|/()\[\]{}\"“”„«»–—•·+&]|\s-\s")
 MAX_PHRASE_WORDS = 3  # longer runs were headline fragments ("Viele Widersprüche bleiben jedoch")
-SITE_WIDE_SHARE = 0.4  # phrases in more documents than this share (the company name) make no label
+SITE_WIDE_SHARE = 0.3  # phrases on more documents (the company name, a shop's title suffix) name no topic
 TEMPLATE_LINE_SHARE = 0.2  # a title/heading line on more documents than this share is template text
-MIN_SITE_DOCS = 5  # below this a site has no "site-wide" words to tell apart
+MIN_SITE_DOCS = 10  # below this a site has no "site-wide" words to tell apart
 MAX_TITLE_LABEL = 6  # a longer title is a headline, not a topic's name
 
 
@@ -176,8 +176,11 @@ def ranked_labels(
         verb_end = size > 1 and not _display(spelling[key]).split()[-1][:1].isupper()
         return (weight[key] / members) * idf * (1 + 0.6 * (size - 1)) * (0.5 if verb_end else 1.0)
 
-    if language == "de":  # a German name ends in a noun, and nouns are capitalised: "Lübecker protestieren" is none
-        common |= {k for k in weight if len(k.split()) > 1 and not _display(spelling[k]).split()[-1][:1].isupper()}
+    if language == "de":  # German nouns are capitalised and a name is a noun phrase: after its first word only
+        # nouns follow ("Neurosoziales Coaching"); a lower-case word there is a verb ("Messer kaufen Würzburg",
+        # "Lübecker protestieren")
+        common |= {k for k in weight if any(not w[:1].isupper() for w in _display(spelling[k]).split()[1:])}
+        common |= _after_noun(texts, template)
     supported = [k for k in weight if k not in common and support[k] >= shared]
     ranked = sorted(supported, key=lambda k: (-score(k), k))
     out = [_display(spelling[k]) for k in ranked]
@@ -190,6 +193,20 @@ def ranked_labels(
         own = sorted((k for k in central if k not in common and k not in supported), key=lambda k: (-score(k), k))
         out += [_display(spelling[k]) for k in own[:3]]
     return out
+
+
+def _after_noun(texts: Sequence[str], template: frozenset[str]) -> set[str]:
+    """Phrases that start with a lower-case word right after a capitalised one: in German the tail of a verb
+    phrase ("kaufen Würzburg" in "Messer kaufen Würzburg"), never a name of its own."""
+    found = set()
+    for text in texts:
+        for line in lines_of(text, template):
+            for run in _runs(line):
+                for start in range(1, len(run)):
+                    if run[start][:1].islower() and run[start - 1][:1].isupper():
+                        for size in range(1, min(MAX_PHRASE_WORDS, len(run) - start) + 1):
+                            found.add(normal(" ".join(run[start : start + size])))
+    return found
 
 
 def _display(spellings: Counter) -> str:

@@ -79,3 +79,10 @@ def test_german_label_ends_in_a_noun():
     german = ranked_labels([site["/a/"], site["/b/"]], df, len(site), language="de")
     assert "Lübecker protestieren" not in german and german[0] in ("Lübecker", "Deponie Niemark")
     assert "Lübecker protestieren" in ranked_labels([site["/a/"], site["/b/"]], df, len(site))  # English rules differ
+
+
+def test_german_label_has_no_verb_after_its_noun():
+    site = {f"/{i}/": f"Seite {i}\nAbschnitt {i}" for i in range(8)}
+    site |= {"/m1/": "Messer kaufen Würzburg\nDamastmesser pflegen", "/m2/": "Messer kaufen Würzburg\nDamastmesser"}
+    ranked = ranked_labels([site["/m1/"], site["/m2/"]], phrase_frequency(site), len(site), language="de")
+    assert not any("kaufen" in label for label in ranked) and ranked[0] in ("Damastmesser", "Messer", "Würzburg")
