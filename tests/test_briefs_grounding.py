@@ -145,3 +145,18 @@ def test_adjective_endings_after_articles():
     assert agreement_slips("Das großes Haus und eine neuen Anlage") == ["das großes", "eine neuen"]
     assert agreement_slips("Das große Haus, die neuen Anlagen und einen guten Plan") == []
     assert problems(["Die cost Analyse"], "de") and not problems(["The cost analysis"], "en")
+
+
+def test_clusters_near_the_service_pages_rank_first():
+    """Opportunity: the cluster the service page links to outranks a shallower one no money page reaches."""
+    result, pages = _site()
+    extra = [_article(f"ratgeber/hobby-{n}/", f"Gartenteich anlegen Teil {n}") for n in (1, 2, 3)]
+    pages = pages + extra
+    hobby = Cluster(id=3, label="Gartenteich", pages=3, depth_score=30.0, urls=[p.url for p in extra])
+    clusters = [*result.insights.clusters, hobby]
+    result = score_site(pages, artifacts(), None, settings={})
+    result = result.model_copy(update={"insights": SiteInsights(clusters=clusters)})
+    inputs = gather_inputs(result, pages)
+    assert [i.cluster_id for i in inputs] == [1, 3]  # heat pumps (linked from the service page) first
+    assert inputs[0].opportunity.relevance > inputs[1].opportunity.relevance
+    assert inputs[0].opportunity.score > inputs[1].opportunity.score
