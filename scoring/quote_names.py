@@ -28,6 +28,7 @@ _LEGAL_NAME_RE = re.compile(
     rf"(?<![\w.&’'-])(?P<n>(?:[{_UPPER}][\w.&’'-]*[ \t]+){{1,3}})(?:{'|'.join(lx.LEGAL_FORMS)})(?![\w-])"
 )
 # Nouns, not names: "Kurze Einführung", "Neue Funktionen" under a quotation are headings.
+_ING_FIRST_NAMES = frozenset("Channing Sterling Manning Fleming Harding Browning Golding Pershing Redding".split())
 _NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "ungen", "ionen", "ments", "ness")
 _NICKNAME_RE = re.compile(
     rf"{lx.CAP_WORD}[ \t]+[‚'„\"“«»][^\s‚'„\"“”‘’«»]{{1,20}}(?:[ \t][^\s‚'„\"“”‘’«»]{{1,20}})?"
@@ -261,4 +262,6 @@ def plausible_name(name: str) -> bool:
     parts = name.split()
     if parts[0].lower() in qr.NOT_NAME_WORDS:
         return False
+    if len(parts[0]) >= 7 and parts[0].endswith("ing") and parts[0] not in _ING_FIRST_NAMES:
+        return False  # "Controlling Kuri using your phone": a caption or heading opened by a gerund
     return not any(len(p) >= 8 and p.lower().endswith(_NOUN_ENDINGS) for p in parts)

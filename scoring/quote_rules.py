@@ -116,7 +116,10 @@ NOT_NAME_WORDS = frozenset(
     "weitere weiterer mehr neue neuer neues aktuelle aktuelles andere anderen alle jetzt hier more other "
     "latest related further read see next previous new all our your their about home kontakt contact "
     "senior junior chief head lead "
-    "impressum datenschutz blog news zurück back top faq über ihre ihr mein meine my this that".split()
+    "impressum datenschutz blog news zurück back top faq über ihre ihr mein meine my this that "
+    # connectives that open a sentence before a name: "Instead Kuri speaks robot", "Stattdessen Anna …"
+    "instead however meanwhile also then today now still "
+    "stattdessen dennoch trotzdem inzwischen heute dann auch".split()
 )
 # Quotation marks as a speaker's quoted name: 'meint "Lübeck ohne Atomschutt"'.
 QUOTED_NAME_RE = re.compile(r"[„“\"«»‚‘']([^„“”\"«»‚‘’'\n]{2,60})[“”\"«»‘’']")

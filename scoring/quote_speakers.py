@@ -111,7 +111,8 @@ def _classify(token: re.Match[str], window: str, names: Names, position: int) ->
 # the subject that speaks.
 _COMPLEMENT_BEFORE = frozenset("von vom des of from at bei beim für for mit with aus zum zur über".split())
 _ARTICLES = frozenset("the a an der die das den dem ein eine einen einem".split())
-MAX_ROLE_WORDS = 4  # "Mayfield Robotics chief technology officer Kaijen Hsiao"
+_ROLE_JOINERS = frozenset({"and", "und"})
+MAX_ROLE_WORDS = 6  # "Mayfield Robotics chief technology officer and cofounder Kaijen Hsiao"
 
 
 def _person_after_role(window: str, start: int, names: Names, position: int) -> str | None:
@@ -123,7 +124,8 @@ def _person_after_role(window: str, start: int, names: Names, position: int) -> 
         low = tok.rstrip(".").lower()
         if tok[0].islower() or tok.rstrip(".").upper() in qr.ROLE_ACRONYMS or low.endswith(lx.ROLE_NOUN_ENDINGS):
             roles += 1
-            if roles > MAX_ROLE_WORDS or low in _CLAUSE_OPENERS or low in PREPOSITIONS:
+            # "chief technology officer and cofounder": roles joined by "and" go on, other small words end it
+            if roles > MAX_ROLE_WORDS or low in _CLAUSE_OPENERS or (low in PREPOSITIONS and low not in _ROLE_JOINERS):
                 return None
             continue
         if not roles:

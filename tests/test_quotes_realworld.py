@@ -10,6 +10,7 @@ import pytest
 
 from scoring.checks.attributed_quotes import find_quotations
 from scoring.core.records import PageRecord, Quote, count_words
+from scoring.quote_names import plausible_name
 from spiders import extract as ex
 
 URL = "https://www.beispiel-verein.example/aktuelles/beitrag/"
@@ -27,6 +28,12 @@ ORG = "Die Bürgerinitiative „Grünes Tal“ sammelt seit März Unterschriften
 
 CASES = [
     # id, text, expected speakers (in order; [] = no attributed quotation)
+    (
+        "en: a role of several words with 'and' between employer and name",
+        "“The sensors inside are the same ones that run modern phones and consoles,” explained Nordwerk "
+        "Robotics chief design officer and cofounder Jana Albrecht in a statement.",
+        ["Jana Albrecht"],
+    ),
     (
         "en: employer, role and name after the verb: the person speaks",
         "“Kuri contains serious technologies on the inside, from phones to games,” explained Nordwerk "
@@ -389,3 +396,10 @@ MARKUP_CASES = [
 def test_attribution_in_markup(html, expected):
     found = [q.speaker for q in find_quotations(extracted(html)) if q.speaker]
     assert found == expected
+
+
+def test_a_caption_opened_by_a_gerund_is_no_name():
+    """ "Above: Controlling Robo with the app" made "Controlling Robo" a person whom every later "Robo"
+    pointed to; a real first name ending in -ing stays a name."""
+    assert not plausible_name("Controlling Robo")
+    assert plausible_name("Sterling Archer")
