@@ -18,9 +18,10 @@ from rich.table import Table
 from auditor.agency.batch import BatchOutcome, ClientState, run_batch
 from auditor.agency.batch_file import BatchError, load_batch
 from auditor.agency.compare import CompareError, Comparison, compare_audits, latest_pair, trends
+from auditor.agency.pdfs import BatchPdfs, write_batch_pdfs
 from auditor.agency.portfolio import PortfolioError, build_portfolio
 from auditor.config import ConfigError, check_out_dir, clean_line, mask_secrets
-from auditor.console import err, out, print_json, print_table, say
+from auditor.console import err, out, print_json, print_table, say, warn
 from auditor.errors import AuditError
 from auditor.options import DbOption, JsonOption, check_lang, open_store
 from auditor.start_url import normalise_start_url
@@ -56,7 +57,10 @@ def progress_table(states: dict[str, ClientState], title: str = "") -> Table:
     return table
 
 
-def _summary_json(outcome: BatchOutcome, files: dict[str, Path] | None) -> dict[str, Any]:
+def _summary_json(
+    outcome: BatchOutcome, files: dict[str, Path] | None, pdfs: BatchPdfs | None = None
+) -> dict[str, Any]:
+    pdf_files = pdfs.files if pdfs else {}
     return {
         "batch_id": outcome.batch_id,
         "name": outcome.name,
@@ -65,6 +69,8 @@ def _summary_json(outcome: BatchOutcome, files: dict[str, Path] | None) -> dict[
         "peak_child_mb": outcome.peak_child_mb,
         "skipped": outcome.resumed_skipped,
         "portfolio": str(files["html"]) if files else None,
+        "portfolio_pdf": str(pdfs.portfolio) if pdfs and pdfs.portfolio else None,
+        "pdf_problems": pdfs.problems if pdfs else [],
         "clients": [
             {
                 "client": i.client,
@@ -75,6 +81,7 @@ def _summary_json(outcome: BatchOutcome, files: dict[str, Path] | None) -> dict[
                 "pages": i.pages,
                 "error": mask_secrets(i.error) if i.error else None,
                 "report": i.report,
+                "pdf": str(pdf_files[i.client]) if i.client in pdf_files else None,
                 "peak_mb": i.peak_mb,
             }
             for i in outcome.items
@@ -100,6 +107,10 @@ def register_agency_commands(app: typer.Typer) -> None:
             typer.Option("--queue", help="Redis URL: queue the clients for `geo-audit worker`s (PostgreSQL --db)."),
         ] = None,
         as_json: JsonOption = False,
+        pdf: Annotated[
+            bool,
+            typer.Option("--pdf", help="Also write each client's report.pdf and portfolio.pdf (needs Chromium)."),
+        ] = False,
     ) -> None:
         """Audit every client of a batch file, each domain in its own process; write the portfolio."""
         try:
@@ -135,8 +146,12 @@ def register_agency_commands(app: typer.Typer) -> None:
             err.line()  # into a pipe or a log, Rich ends the final table without a line break
         with open_store(url) as store:
             files = build_portfolio(store, outcome.batch_id, Path(spec.out), batch=spec)
+        # after Ctrl-C no PDFs: the user wants the batch to stop
+        pdfs = write_batch_pdfs(outcome.items, files.get("html")) if pdf and not outcome.interrupted else None
+        for problem in pdfs.problems if pdfs else []:
+            warn(problem)  # a PDF is an extra: the batch's exit code stays as it is
         if as_json:
-            print_json(_summary_json(outcome, files))
+            print_json(_summary_json(outcome, files, pdfs))
         else:
             counts = {s: sum(1 for i in outcome.items if i.status == s) for s in ("done", "error", "interrupted")}
             out.print(
@@ -147,6 +162,8 @@ def register_agency_commands(app: typer.Typer) -> None:
                 soft_wrap=True,
             )
             say(f"Portfolio: {files['html']}")
+            if pdfs is not None and (pdfs.files or pdfs.portfolio):
+                say(f"PDFs: {len(pdfs.files)} client reports" + (f", {pdfs.portfolio}" if pdfs.portfolio else ""))
         if outcome.interrupted:
             err.print("interrupted; finished clients are kept, run again with --resume", soft_wrap=True)
             raise typer.Exit(130)
