@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 import threading
 from typing import Any
@@ -38,6 +39,7 @@ WINDOW_CHARS = 1000  # the sample: up to three windows of this size, from the st
 # it first. Such a reading is stored with the model's probability of the declared language, capped
 # at DECLARED_CONFIDENCE: below what any check judges (declared-language needs 0.9).
 SHORT_WORDS = 40
+MIN_DISTINCT = 3  # different words (of letters) the text itself needs: "blah blah blah" tells nothing
 TOP_RANKS = 10
 CONTRADICTS = 0.3
 DECLARED_CONFIDENCE = 0.5
@@ -131,8 +133,13 @@ def read_language(
         sample = f"{context}\n{text}"
         found = _classify(sample)
     if found is None:
-        return (*declared_reading(sample, declared), {}) if count_words(text) else (None, None, {})
+        return (*declared_reading(sample, declared), {}) if distinct_words(text) >= MIN_DISTINCT else (None, None, {})
     return found[0], found[1], language_shares(sample) if found[0] != declared else {}
+
+
+def distinct_words(text: str) -> int:
+    """How many different words of two or more letters a text has (case folded)."""
+    return len({word.casefold() for word in re.findall(r"[^\W\d_]{2,}", text)})
 
 
 def declared_reading(sample: str, declared: str | None) -> tuple[str | None, float | None]:

@@ -166,6 +166,7 @@ def test_english_text_is_detected_as_english():
     [
         paragraphs(MIXED),  # longer, half and half: too mixed to tell, whatever it declares
         "<main><div class='gallery'><img src='/a.jpg' alt=''></div></main>",  # empty page
+        "<main><h1>Kontakt</h1><p>blah blah blah</p></main>",  # placeholder: two different words tell nothing
     ],
 )
 def test_mixed_and_empty_pages_get_no_language(body):
