@@ -14,6 +14,7 @@ The records stream in: redirects are resolved once all of them are known.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -43,20 +44,22 @@ class _Ids(dict):
 
 @dataclass
 class _Builder:
+    """Columns growing one record at a time: array.array, no Python object per link."""
+
     ids: _Ids = field(default_factory=_Ids)
     # per record (crawl order)
-    record_url: list[int] = field(default_factory=list)
-    record_final: list[int] = field(default_factory=list)  # -1: none
-    record_redirect: list[bool] = field(default_factory=list)
-    record_linking: list[bool] = field(default_factory=list)
-    record_ok: list[bool] = field(default_factory=list)
-    record_words: list[int] = field(default_factory=list)
-    record_kind: list[int] = field(default_factory=list)
-    # per internal link (array('i')-like growth through lists of chunks)
-    link_record: list[np.ndarray] = field(default_factory=list)
-    link_target: list[np.ndarray] = field(default_factory=list)
-    link_weight: list[np.ndarray] = field(default_factory=list)  # int8 position codes
-    link_follow: list[np.ndarray] = field(default_factory=list)
+    record_url: array = field(default_factory=lambda: array("q"))
+    record_final: array = field(default_factory=lambda: array("q"))  # -1: none
+    record_redirect: array = field(default_factory=lambda: array("b"))
+    record_linking: array = field(default_factory=lambda: array("b"))
+    record_ok: array = field(default_factory=lambda: array("b"))
+    record_words: array = field(default_factory=lambda: array("i"))
+    record_kind: array = field(default_factory=lambda: array("b"))
+    # per internal link of a linking page
+    link_record: array = field(default_factory=lambda: array("i"))
+    link_target: array = field(default_factory=lambda: array("i"))
+    link_position: array = field(default_factory=lambda: array("b"))  # code in _POSITIONS
+    link_follow: array = field(default_factory=lambda: array("b"))
 
     def add(self, page: PageRecord, kinds: bool) -> None:
         index = len(self.record_url)
@@ -70,16 +73,10 @@ class _Builder:
         if not page.fetched_html:
             return
         links = [link for link in page.links if link.internal]
-        if links:
-            self.link_record.append(np.full(len(links), index, dtype=np.int32))
-            self.link_target.append(np.fromiter((self.ids[lk.url] for lk in links), np.int32, len(links)))
-            positions = (_POSITIONS.get(lk.position, len(_POSITIONS)) for lk in links)
-            self.link_weight.append(np.fromiter(positions, np.int8, len(links)))
-            self.link_follow.append(np.fromiter(("nofollow" not in lk.rel for lk in links), bool, len(links)))
-
-
-def _concat(chunks: list[np.ndarray], dtype: type) -> np.ndarray:
-    return np.concatenate(chunks) if chunks else np.zeros(0, dtype=dtype)
+        self.link_record.extend([index] * len(links))
+        self.link_target.extend(self.ids[link.url] for link in links)
+        self.link_position.extend(_POSITIONS.get(link.position, len(_POSITIONS)) for link in links)
+        self.link_follow.extend("nofollow" not in link.rel for link in links)
 
 
 @dataclass
@@ -109,22 +106,22 @@ class LinkColumns:
     @classmethod
     def _finish(cls, build: _Builder) -> LinkColumns:
         urls = list(build.ids)
-        rec_url = np.array(build.record_url, dtype=np.int64)
-        rec_final = np.array(build.record_final, dtype=np.int64)
-        redirect = np.array(build.record_redirect, dtype=bool)
-        linking = np.array(build.record_linking, dtype=bool)
+        rec_url = np.frombuffer(build.record_url, dtype=np.int64)
+        rec_final = np.frombuffer(build.record_final, dtype=np.int64)
+        redirect = np.frombuffer(build.record_redirect, dtype=np.int8).astype(bool)
+        linking = np.frombuffer(build.record_linking, dtype=np.int8).astype(bool)
         resolved = _resolve_all(urls, build.ids, rec_url, rec_final, redirect)
         page_key = np.where(rec_final >= 0, rec_final, rec_url)  # a record's own URL: final, else requested
         node_urls = sorted({urls[i] for i in page_key[linking]})
         node_of = np.full(len(urls), -1, dtype=np.int64)
         node_of[[build.ids[u] for u in node_urls]] = np.arange(len(node_urls))
-        record = _concat(build.link_record, np.int32)
-        source = node_of[page_key[record]] if len(record) else np.zeros(0, dtype=np.int64)
-        target_url = resolved[_concat(build.link_target, np.int32)] if len(record) else np.zeros(0, np.int64)
-        target = node_of[target_url] if len(record) else np.zeros(0, dtype=np.int64)
-        follow = _concat(build.link_follow, bool)
+        record = np.frombuffer(build.link_record, dtype=np.int32)
+        source = node_of[page_key[record]]
+        target_url = resolved[np.frombuffer(build.link_target, dtype=np.int32)]
+        target = node_of[target_url]
+        follow = np.frombuffer(build.link_follow, dtype=np.int8).astype(bool)
         keep = follow & (target >= 0) & (target != source)
-        weight = _WEIGHTS[_concat(build.link_weight, np.int8)[keep]]  # float64, exactly as SiteData weighs
+        weight = _WEIGHTS[np.frombuffer(build.link_position, dtype=np.int8)[keep]]  # float64, as SiteData weighs
         src, dst, weight = _max_weight_edges(source[keep], target[keep], weight)
         return cls(
             nodes=node_urls,
@@ -135,9 +132,9 @@ class LinkColumns:
             urls=urls,
             inlink_src=source.astype(np.int32),
             inlink_dst=target_url.astype(np.int32),
-            words=np.array(build.record_words, dtype=np.int32),
-            kind=np.array(build.record_kind, dtype=np.int8),
-            ok=np.array(build.record_ok, dtype=bool),
+            words=np.frombuffer(build.record_words, dtype=np.int32).copy(),
+            kind=np.frombuffer(build.record_kind, dtype=np.int8).copy(),
+            ok=np.frombuffer(build.record_ok, dtype=np.int8).astype(bool),
         )
 
     # -- sizes -------------------------------------------------------------------------------
@@ -176,7 +173,8 @@ class LinkColumns:
         own = np.full(len(self.urls), -1, dtype=np.int64)
         own[[self._ids[u] for u in self.nodes]] = np.arange(len(self.nodes))
         other = own[self.inlink_dst] != self.inlink_src  # a page's links to itself do not count
-        pairs = np.unique(self.inlink_dst[other].astype(np.int64) * len(self.nodes) + self.inlink_src[other])
+        pairs = np.sort(self.inlink_dst[other].astype(np.int64) * len(self.nodes) + self.inlink_src[other])
+        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # distinct (a sort: np.unique hashes slowly)
         return np.bincount(pairs // max(len(self.nodes), 1), minlength=len(self.urls))
 
     def __post_init__(self) -> None:
@@ -204,10 +202,8 @@ def _resolve_all(
     for index, final in enumerate(rec_final.tolist()):
         if final >= 0 and not redirect[index]:
             by_url.setdefault(final, index)
-    resolved = np.arange(len(urls), dtype=np.int64)
-    for start in range(len(urls)):
-        resolved[start] = _resolve(start, urls, ids, by_url, rec_url, rec_final, redirect)
-    return resolved
+    own, final, hop = rec_url.tolist(), rec_final.tolist(), redirect.tolist()  # lists: fast scalar reads
+    return np.array([_resolve(u, urls, ids, by_url, own, final, hop) for u in range(len(urls))], dtype=np.int64)
 
 
 def _resolve(
@@ -215,9 +211,9 @@ def _resolve(
     urls: list[str],
     ids: dict[str, int],
     by_url: dict[int, int],
-    rec_url: np.ndarray,
-    rec_final: np.ndarray,
-    redirect: np.ndarray,
+    rec_url: list[int],
+    rec_final: list[int],
+    redirect: list[bool],
 ) -> int:
     for _ in range(MAX_REDIRECT_HOPS):
         index = by_url.get(url)
@@ -225,7 +221,7 @@ def _resolve(
             index = by_url.get(ids.get(urls[url] + "/", -1))
         if index is None:
             return url
-        target = int(rec_final[index]) if rec_final[index] >= 0 else int(rec_url[index])
+        target = rec_final[index] if rec_final[index] >= 0 else rec_url[index]
         if target == url or not redirect[index]:
             return target
         url = target
