@@ -29,6 +29,7 @@ The view (context key ``history``, keys listed in reports/view.py)::
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from reports.format import clip, fmt_date, fmt_int, fmt_num, map_origin, more, origin_map, safe_href, short_url
@@ -140,6 +141,21 @@ def _series(
     }
 
 
+def _dates(values: list[Any], ids: list[Any], lang: str) -> list[str]:
+    """Each audit's date in the language's style; with the time of day ("6 May 2025, 09:03") when
+    two audits fall on the same day, so no two points read alike."""
+    dates = [fmt_date(v, lang) or f"#{i}" for v, i in zip(values, ids, strict=True)]
+    if len(set(dates)) == len(dates):
+        return dates
+    timed = []
+    for date, value in zip(dates, values, strict=True):
+        try:
+            timed.append(f"{date}, {datetime.fromisoformat(str(value)):%H:%M}")
+        except ValueError:
+            timed.append(date)
+    return timed
+
+
 def _x_labels(xs: list[float], dates: list[str]) -> list[dict[str, str]]:
     """Every date up to 5 audits, else the first and the last (labels would overlap); the first
     anchored at its start and the last at its end, so neither leaves the chart."""
@@ -203,7 +219,7 @@ def history_view(
     if not previous or not points:
         return None
     s = HISTORY_STRINGS[lang]
-    dates = [fmt_date(p.get("date"), lang) or f"#{p.get('audit_id')}" for p in points]
+    dates = _dates([p.get("date") for p in points], [p.get("audit_id") for p in points], lang)
     titles = _category_titles(result, lang)
     cat_ids = [c.id for c in result.categories]
     xs = _xs(len(points))
@@ -223,7 +239,7 @@ def history_view(
             }
         )
     delta = previous.get("score_delta")
-    since = fmt_date(previous.get("date"), lang) or f"#{previous.get('audit_id')}"
+    since = dates[-2] if len(dates) > 1 else fmt_date(previous.get("date"), lang) or f"#{previous.get('audit_id')}"
     pages = None
     if previous.get("pages_added") or previous.get("pages_removed"):
         added = fmt_int(previous.get("pages_added") or 0, lang)

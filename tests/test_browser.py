@@ -567,7 +567,8 @@ def test_big_table_shows_a_window_and_sorts_all_rows(browser: Browser, tmp_path:
 def screenshots(out_dir: Path) -> None:
     """PNGs of the demo report in German and English (docs/screenshots/): the whole page (half
     scale), the first screen, the action plan and topics & links at 1280 px, and a phone's first
-    screen and action plan at 390 px."""
+    screen and action plan at 390 px; the development since the last audit and the per-language
+    figures from fixture sites (`_trend_and_language_reports`)."""
     import tempfile
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -597,7 +598,31 @@ def screenshots(out_dir: Path) -> None:
                 page.locator("#plan .plan-group").first.evaluate("e => e.scrollIntoView()")
                 page.screenshot(path=str(out_dir / f"report-{lang}-mobile-plan.png"))
                 page.close()
+            for path, section, name in _trend_and_language_reports(base):
+                page = b.new_page(viewport={"width": 1280, "height": 1000}, device_scale_factor=1)
+                page.goto(path.as_uri(), wait_until="load")
+                page.add_style_tag(content="section, .figure { content-visibility: visible !important; }")
+                page.locator(section).screenshot(path=str(out_dir / name))
+                page.close()
             b.close()
+
+
+def _trend_and_language_reports(base: Path) -> list[tuple[Path, str, str]]:
+    """The demo has one audit and one language: a fixture site audited twice (the development
+    since the last audit) and the bilingual fixture (per-language figures), for their pictures."""
+    from auditor.serve import StaticSite
+    from tests.conftest import SITES
+    from tests.test_report_history import audit_twice
+
+    history = audit_twice(base / "history")["base"]
+    with StaticSite(SITES / "bilingual") as site:
+        run = run_cli("audit", site.origin + "/", "--db", str(base / "b.db"), "--out", str(base / "bilingual"))
+        assert run.returncode == 0, run.stderr
+    return [
+        (history / "de" / "report.html", "#history", "report-de-history.png"),
+        (history / "second" / "report.html", "#history", "report-en-history.png"),
+        (base / "bilingual" / "report.html", "#languages", "report-de-languages.png"),
+    ]
 
 
 if __name__ == "__main__":

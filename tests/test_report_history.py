@@ -21,7 +21,7 @@ import scoring.checks  # noqa: F401  (registers the checks' messages, as the CLI
 from auditor.agency.compare import report_history
 from auditor.serve import StaticSite
 from auditor.store import Store
-from reports.history import CHART_H, CHART_W, HISTORY_STRINGS, PAD_B, PAD_L, PAD_R, PAD_T, signed, trend
+from reports.history import CHART_H, CHART_W, HISTORY_STRINGS, PAD_B, PAD_L, PAD_R, PAD_T, _dates, signed, trend
 from reports.pdf import write_pdf
 from reports.view import build_view
 from reports.writers import render_report
@@ -130,6 +130,9 @@ def test_history_from_the_store_up_to_the_audit_shown(tmp_path: Path) -> None:
 def test_change_wording() -> None:
     assert [trend(d) for d in (None, 0.2, -0.3, 4.0, -2.5)] == ["none", "flat", "flat", "up", "down"]
     assert [signed(d, "de") for d in (None, 0.0, 4.25, -12.5)] == ["—", "±0", "+4,2", "−12,5"]
+    same_day = ["2025-05-01T09:00:00+00:00", "2025-05-01T11:30:00+00:00"]
+    assert _dates(same_day, [1, 2], "de") == ["1. Mai 2025, 09:00", "1. Mai 2025, 11:30"]  # never alike
+    assert _dates(["2025-04-01T09:00:00+00:00", None], [1, 2], "en") == ["1 April 2025", "#2"]
     assert set(HISTORY_STRINGS["de"]) == set(HISTORY_STRINGS["en"])
     assert all(HISTORY_STRINGS[lang][k] for lang in HISTORY_STRINGS for k in HISTORY_STRINGS[lang])
 
@@ -147,9 +150,9 @@ def _change_bikes(root: Path) -> None:
     (root / "about" / "index.html").write_text(about, encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def audited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    base = tmp_path_factory.mktemp("history")
+def audit_twice(base: Path) -> dict[str, Any]:
+    """bikes-en audited, changed (`_change_bikes`), audited again into one store; then `report` of
+    the first audit and a German `report` of the second. Also used for docs/screenshots."""
     root, db = base / "site", base / "audits.db"
     shutil.copytree(BATCH_SITES / "bikes-en", root)
     with StaticSite(root) as site:
@@ -165,6 +168,11 @@ def audited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     de = run_cli("report", str(b["audit_id"]), "--db", str(db), "--out", str(base / "de"), "--lang", "de")
     assert de.returncode == 0, de.stderr
     return {"base": base, "url": url, "a": a, "b": b}
+
+
+@pytest.fixture(scope="module")
+def audited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return audit_twice(tmp_path_factory.mktemp("history"))
 
 
 def _section(path: Path) -> Any:
