@@ -46,7 +46,7 @@ TEMPLATE_WORDS = frozenset(
     guide tips tipps best leitfaden mehr more hier here klicken click download downloads link links jetzt now
     frequently asked questions häufige häufig gestellte fragen schritt schritte step steps termin termine
     anfrage buchen released release
-    thema themen topic topics authors autoren autor author
+    thema themen topic topics jahr jahre jahren year years authors autoren autor author
     inhalt inhaltsverzeichnis contents zusammenfassung summary fazit conclusion einleitung introduction
     """.split()
 )
@@ -144,23 +144,31 @@ def ranked_labels(
     first), most central member first. A phrase scores by how many members use it (a title counts
     twice: it names the page's topic), how rare it is on the rest of the site (idf), and its length
     (a two-word phrase names a topic better than either word alone)."""
-    weight: Counter = Counter()
-    support: Counter = Counter()  # members using the phrase
     spelling: dict[str, Counter] = {}
+    used: list[dict[str, bool]] = []  # per member: phrase -> in its title
     for text in texts:
         lines = lines_of(text, template)
         title = phrases(lines[0]) if lines else set()
-        seen: set[str] = set()
+        mine: dict[str, bool] = {}
         for line in lines:
             keys = phrases(line)
             for key, written in _spellings(line).items():
-                if key not in keys:
-                    continue
-                spelling.setdefault(key, Counter())[written] += 1
-                if key not in seen:
-                    seen.add(key)
-                    weight[key] += 2 if key in title else 1
-        support.update(seen)
+                if key in keys:
+                    spelling.setdefault(key, Counter())[written] += 1
+                    mine[key] = mine.get(key, False) or key in title
+        used.append(mine)
+    family = _families(spelling)  # "wärmepumpen" counts for "wärmepumpe"
+    weight: Counter = Counter()
+    support: Counter = Counter()  # members using the phrase (or a form of it)
+    for mine in used:
+        forms: dict[str, bool] = {}
+        for key, in_title in mine.items():
+            rep = family.get(key, key)
+            forms[rep] = forms.get(rep, False) or in_title
+        for rep, in_title in forms.items():
+            weight[rep] += 2 if in_title else 1
+            support[rep] += 1
+
     def site_wide(key: str) -> bool:
         return site_docs >= MIN_SITE_DOCS and site_df.get(key, 0) > SITE_WIDE_SHARE * site_docs
 
@@ -193,6 +201,16 @@ def ranked_labels(
         own = sorted((k for k in central if k not in common and k not in supported), key=lambda k: (-score(k), k))
         out += [_display(spelling[k]) for k in own[:3]]
     return out
+
+
+def _families(spelling: dict[str, Counter]) -> dict[str, str]:
+    """One-word phrases that are forms of one word ("Wärmepumpe", "Wärmepumpen": the shorter plus at most
+    three letters; "Energieausweis" and "Energieberatung" stay two words): key -> the shortest form."""
+    singles = sorted((k for k in spelling if " " not in k and len(k) >= 6), key=lambda k: (len(k), k))
+    rep: dict[str, str] = {}
+    for key in singles:
+        rep[key] = next((r for r in dict.fromkeys(rep.values()) if key.startswith(r) and len(key) - len(r) <= 3), key)
+    return rep
 
 
 def _after_noun(texts: Sequence[str], template: frozenset[str]) -> set[str]:

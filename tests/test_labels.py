@@ -86,3 +86,16 @@ def test_german_label_has_no_verb_after_its_noun():
     site |= {"/m1/": "Messer kaufen Würzburg\nDamastmesser pflegen", "/m2/": "Messer kaufen Würzburg\nDamastmesser"}
     ranked = ranked_labels([site["/m1/"], site["/m2/"]], phrase_frequency(site), len(site), language="de")
     assert not any("kaufen" in label for label in ranked) and ranked[0] in ("Damastmesser", "Messer", "Würzburg")
+
+
+def test_forms_of_one_word_count_together_compounds_do_not():
+    site = {f"/{i}/": f"Seite {i}\nAbschnitt {i}" for i in range(8)}
+    site |= {
+        "/a/": "Wärmepumpen für den Neubau\nEnergieberatung",
+        "/b/": "Wie laut ist eine Wärmepumpe?\nEnergieausweis",
+        "/c/": "Förderung 2025\nEnergieberatung",
+    }
+    members = [site["/a/"], site["/b/"], site["/c/"]]
+    ranked = ranked_labels(members, phrase_frequency(site), len(site), language="de")
+    assert ranked[0] == "Wärmepumpe"  # two pages say it, in two forms; the singular names it
+    assert "Energieausweis" not in ranked[:2]  # one page only: "Energieberatung" is another word
