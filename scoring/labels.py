@@ -158,6 +158,9 @@ def ranked_labels(
                     mine[key] = mine.get(key, False) or key in title
         used.append(mine)
     family = _families(spelling)  # "wärmepumpen" counts for "wärmepumpe"
+    for key, rep in family.items():  # shown in the family's most common form (a typo "Tagesbedar" is rare)
+        if key != rep:
+            spelling[rep] = spelling[rep] + spelling[key]
     weight: Counter = Counter()
     support: Counter = Counter()  # members using the phrase (or a form of it)
     for mine in used:
@@ -195,7 +198,7 @@ def ranked_labels(
     if texts:  # fallback: the most central member's short title as written, else its best phrase
         head = lines_of(texts[0], template)
         title = _BREAK.split(head[0])[0].strip() if head else ""
-        if title and len(title.split()) <= MAX_TITLE_LABEL and normal(title) not in common:
+        if title and phrases(title) and len(title.split()) <= MAX_TITLE_LABEL and normal(title) not in common:
             out.append(title)
         central = {p for line in head for p in phrases(line)}
         own = sorted((k for k in central if k not in common and k not in supported), key=lambda k: (-score(k), k))

@@ -99,3 +99,10 @@ def test_forms_of_one_word_count_together_compounds_do_not():
     ranked = ranked_labels(members, phrase_frequency(site), len(site), language="de")
     assert ranked[0] == "Wärmepumpe"  # two pages say it, in two forms; the singular names it
     assert "Energieausweis" not in ranked[:2]  # one page only: "Energieberatung" is another word
+
+
+def test_a_title_of_template_words_is_no_label():
+    site = {f"/{i}/": f"Seite {i}\nAbschnitt {i}" for i in range(8)}
+    site |= {"/a/": "Pages\nArch Linux installieren", "/b/": "Authors\nMachine Learning"}
+    ranked = ranked_labels([site["/a/"], site["/b/"]], phrase_frequency(site), len(site))
+    assert "Pages" not in ranked and "Authors" not in ranked and ranked  # the pages' own phrases instead
