@@ -52,7 +52,10 @@ def measure(store: Store, audit_id: int, llm: LLMConfig | None, max_briefs: int 
     site_text = _norm(" ".join(" ".join(heads[p.url]) + " " + p.main_text for p in records))
     faq = {_norm(q) for p in records for q in faq_questions(p)}
     began = time.perf_counter()
-    outcome = suggest_briefs(result, records, llm or LLMConfig(max_briefs=max_briefs))
+    # the store's reply cache: a second run of the same model on the same site asks nothing
+    outcome = suggest_briefs(result, records, llm or LLMConfig(max_briefs=max_briefs), cache=store)
+    for warning in outcome.warnings:
+        print(f"  {audit_id}: {warning.text[:400]}", file=sys.stderr)
     seconds = time.perf_counter() - began
     briefs = outcome.briefs
 
@@ -91,6 +94,7 @@ def measure(store: Store, audit_id: int, llm: LLMConfig | None, max_briefs: int 
         "questions_on_site": share(sum(_norm(q) in site_text or _norm(q) in faq for q in questions), len(questions)),
         "german_pure": share(sum(pure(b) for b in german), len(german)),
         "seconds": round(seconds, 1),
+        "llm_requests": outcome.usage.requests,
     }
 
 
