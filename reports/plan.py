@@ -137,6 +137,7 @@ def action_plan(
                 "todo_lang": None if remedy else explanation_lang,
                 "explanation": explanation,
                 "pages_total": pages_affected(check),
+                "site_wide": is_blocker(check) and site_wide(check),  # its URLs are examples, not its reach
                 "pages": [
                     {"url": clip(short_url(u, result.site), 300), "href": safe_href(u)} for u in urls[:MAX_PLAN_URLS]
                 ],

@@ -93,7 +93,8 @@ Plan item
     {"rank", "id", "anchor", "title", "state", "state_label", "category", "gain_value": float
     (site-score points if the check passed fully), "gain": str, "gain_bar", "effort" ("low" | "medium" |
     "high" | "unknown"), "effort_label", "priority" (gain / effort factor 1, 2, 3), "todo" (what to do),
-    "todo_lang", "explanation", "pages_total", "pages": [link] (first 3), "pages_more",
+    "todo_lang", "explanation", "pages_total", "site_wide" (a blocker whose rule covers the site:
+    shown as "whole site"), "pages": [link] (first 3), "pages_more",
     "blocker": bool, "kind": "quick_win" | "project", "kind_label"}.
 
 Check view

@@ -346,6 +346,20 @@ def test_a_page_scoped_blocker_is_site_wide_only_when_every_rated_page_fails() -
     assert label.text_content() == "(whole site)"
 
 
+def test_the_plan_names_a_site_wide_blockers_reach_not_its_example_urls() -> None:
+    for result, whole in ((blocked_result(), True), (_noindex_result(17, 17), True), (_noindex_result(12, 17), False)):
+        view = build_view(result, lang="de")
+        (item,) = [i for i in view["plan"] if i["blocker"]]
+        assert item["site_wide"] is whole
+        doc = lxml.html.document_fromstring(render_report(result, lang="de"))
+        (row,) = [r for r in doc.cssselect("table.plan tbody tr") if r.cssselect(f"a[href='#{item['anchor']}']")]
+        cell = row.cssselect("td.pages-cell")[0].text_content()
+        assert cell.strip().startswith("ganze Website") is whole, cell
+        assert whole or cell.strip().startswith("12")
+    plain = build_view(make_result(), lang="en")["plan"]
+    assert not any(i["site_wide"] for i in plain)  # a check that blocks nothing keeps its count
+
+
 def test_a_blocker_of_another_version_is_shown_in_english_and_marked() -> None:
     unknown = Message(id="ai-crawler-access.blocker-future", text="Blocked by a rule this version does not know.")
     (blocker,) = build_view(_with_blocker(unknown), lang="de")["blockers"]
