@@ -316,7 +316,7 @@ def cluster_site(site) -> Clustering:  # noqa: ANN001 - SiteData
     """Topic clusters of the site's topic pages, within one language: a site in several languages is
     clustered per language (translations are one topic in two languages, never one cluster) and the
     results are merged (`merge_clusterings`); regional variants joined by hreflang count once."""
-    from scoring.translations import language_groups, without_variants
+    from scoring.translations import language_groups, page_language, without_variants
 
     pages = [p for p in topic_pages(site.content_pages) if page_key(p) in site.embeddings.vectors]
     groups = language_groups(pages)
@@ -326,7 +326,9 @@ def cluster_site(site) -> Clustering:  # noqa: ANN001 - SiteData
         members = without_variants(site, members)
         vectors = {page_key(p): site.embeddings.vectors[page_key(p)] for p in members}
         labels = {page_key(p): label_text(p) for p in members}
-        parts.append((language, cluster_pages(vectors, labels, model, language=language)))
+        # a site in one language is one group without a key: its pages still say which language labels follow
+        spoken = language or next(iter(Counter(filter(None, map(page_language, members))).most_common(1)), (None,))[0]
+        parts.append((language, cluster_pages(vectors, labels, model, language=spoken)))
     if len(parts) <= 1:  # one language, or no topic page at all: nothing to merge
         return parts[0][1] if parts else cluster_pages({}, {}, model)
     return merge_clusterings(parts, model)

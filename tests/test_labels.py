@@ -106,3 +106,18 @@ def test_a_title_of_template_words_is_no_label():
     site |= {"/a/": "Pages\nArch Linux installieren", "/b/": "Authors\nMachine Learning"}
     ranked = ranked_labels([site["/a/"], site["/b/"]], phrase_frequency(site), len(site))
     assert "Pages" not in ranked and "Authors" not in ranked and ranked  # the pages' own phrases instead
+
+
+def test_a_site_in_one_language_gets_its_language_rules():
+    """A German-only site is one language group without a key: its labels still follow German rules."""
+    from scoring.clusters import cluster_site
+    from tests.factories import page, site_with_embeddings
+
+    body = "Wir verkaufen Messer aus Damaststahl in unserem Laden in Würzburg. Die Beratung ist kostenlos. " * 12
+    pages = [
+        page(f"messer-{n}/", title=f"Messer kaufen Würzburg: Serie {n}", main_text=body, word_count=180, lang="de")
+        for n in range(3)
+    ]
+    vectors = {p.url: [1.0, 0.01 * n, 0.0] for n, p in enumerate(pages)}
+    labels = [c.label for c in cluster_site(site_with_embeddings(*pages, vectors=vectors)).clusters]
+    assert labels and not any("kaufen" in label.lower() for label in labels), labels
