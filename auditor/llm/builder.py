@@ -97,6 +97,10 @@ def title_for(item: BriefInput, topic: str, text: dict[str, str]) -> str:
     question = next((q for q in item.questions if about & _words(q)), None)
     if question:
         return question if topic.lower() in question.lower() else f"{topic}: {question}"
+    # else the cluster's own first real question (its pages' questions come first): a reader's words
+    question = next((q for q in item.questions if len(q.split()) >= 5), None)
+    if question:
+        return f"{topic}: {question}"
     if item.figures:
         return text["title_figures"].format(topic=topic)
     return text["title_plain"].format(topic=topic)
