@@ -185,7 +185,8 @@ def score_site(
     settings: dict[str, Any] | None = None,
     embeddings: Any = None,
 ) -> AuditResult:
-    """Score a crawl: the pure score stage (docs/architecture.md)."""
+    """Score a crawl: the pure score stage (docs/architecture.md). `pages` is read once, so the
+    store's iterator can be passed as it is (tests/test_scale_stream.py)."""
     config = config or ScoringConfig()
     validate(config)
     began = time.perf_counter()
