@@ -160,3 +160,27 @@ def test_clusters_near_the_service_pages_rank_first():
     assert [i.cluster_id for i in inputs] == [1, 3]  # heat pumps (linked from the service page) first
     assert inputs[0].opportunity.relevance > inputs[1].opportunity.relevance
     assert inputs[0].opportunity.score > inputs[1].opportunity.score
+
+
+def test_a_templates_question_on_every_course_page_is_not_mined():
+    from auditor.llm.grounding import mine_questions, template_questions
+
+    courses = [
+        page(
+            f"kurse/{slug}/",
+            title=name,
+            headings=[Heading(level=2, text=f"Wo findet der Kurs {name} statt?")],
+            main_text="Warum muss die Auffrischung alle zwei Jahre sein?" if slug == "fortbildung" else "",
+        )
+        for slug, name in (
+            ("ausbildung", "Ersthelfer Ausbildung"),
+            ("fortbildung", "Ersthelfer Fortbildung"),
+            ("kita", "Erste Hilfe Kita"),
+        )
+    ]
+    template = template_questions(courses)
+    assert "wo findet der kurs erste hilfe kita statt?" in template
+    assert mine_questions(courses, [], {"ersthelfer"}, template=template) == [
+        "Warum muss die Auffrischung alle zwei Jahre sein?"
+    ]
+    assert not template_questions(courses[:2])  # two pages are no template

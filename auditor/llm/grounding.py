@@ -155,11 +155,32 @@ def site_questions(page: PageRecord) -> list[str]:
     return [" ".join(q.split()) for q in found if _is_question(" ".join(q.split()))]
 
 
+def _shape(question: str, title: str) -> str:
+    """The question without its page's title words: "Wo findet der Kurs {title} statt?"."""
+    named = {w.lower() for w in re.findall(r"\w{3,}", title)}
+    return " ".join(w for w in re.findall(r"\w+", question.lower()) if w not in named)
+
+
+def template_questions(pages: list[PageRecord], bar: int = 3) -> frozenset[str]:
+    """Questions a template asks on every course or product page with only the name changed (an FAQ
+    block "Wo findet der Kurs X statt?"): `bar` or more different questions of one shape. Lower case."""
+    shapes: dict[str, set[str]] = {}  # shape -> the different questions of that shape
+    for page in pages:
+        for q in site_questions(page):
+            shapes.setdefault(_shape(q, page.title or ""), set()).add(q.lower())
+    return frozenset(q for asked in shapes.values() if len(asked) >= bar for q in asked)
+
+
 def mine_questions(
-    members: list[PageRecord], related: list[PageRecord], keywords: set[str], limit: int = 6
+    members: list[PageRecord],
+    related: list[PageRecord],
+    keywords: set[str],
+    limit: int = 6,
+    template: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """The cluster's own questions first, then those of other pages naming the topic's words."""
-    out: dict[str, str] = {}
+    """The cluster's own questions first, then those of other pages naming the topic's words; never a
+    template's question (`template_questions`)."""
+    out: dict[str, str] = {q: q for q in template}  # placeholders: taken, never returned
     own = [q for page in members for q in site_questions(page)]
     own.sort(key=lambda q: not keywords & {w.lower() for w in re.findall(r"\w{5,}", q)})  # on the topic first
     for q in own:
@@ -168,7 +189,7 @@ def mine_questions(
         for q in site_questions(page):
             if keywords & {w.lower() for w in re.findall(r"\w{5,}", q)}:
                 out.setdefault(q.lower(), q)
-    return list(out.values())[:limit]
+    return [q for key, q in out.items() if key not in template][:limit]
 
 
 _NOT_A_NAME = frozenset(

@@ -22,6 +22,7 @@ from auditor.llm.grounding import (
     money_links,
     opportunity,
     people,
+    template_questions,
     unsourced_figures,
 )
 from scoring.core.lexicons import guess_language
@@ -240,6 +241,7 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
     off_topic = set(result.insights.off_topic_urls)
     ok_pages = {u: p for u, p in by_url.items() if editorial(p)}
     found_people = people(result, html)
+    asked_everywhere = template_questions(list(ok_pages.values()))
     weak_urls = {u for u, fs in findings.items() if {f.check_id for f in fs} & EVIDENCE_CHECKS}
     link_score = {u: n.link_score or 0.0 for u, n in nodes.items()}
     to_money = money_links(html)
@@ -268,7 +270,9 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
                     strong_pages=strong_pages(
                         {p.url for p in pages}, preferred, " ".join([cluster.label, *(p.title for p in pages)])
                     ),
-                    **_grounding(members, list(ok_pages.values()), topic, found_people, result, findings),
+                    **_grounding(
+                        members, list(ok_pages.values()), topic, found_people, result, findings, asked_everywhere
+                    ),
                     opportunity=opportunity(cluster, ok_pages, to_money, weak_urls, link_score),
                     **{**base, "language": _cluster_language(members, summaries, language)},
                 )
@@ -288,7 +292,9 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
                 topic=_title(page),
                 pages=pages,
                 strong_pages=strong_pages({page.url}, [], _title(page)),
-                **_grounding([page], list(ok_pages.values()), _title(page), found_people, result, findings),
+                **_grounding(
+                    [page], list(ok_pages.values()), _title(page), found_people, result, findings, asked_everywhere
+                ),
                 **base,
             )
         )
@@ -312,11 +318,12 @@ def _grounding(
     found_people,  # noqa: ANN001 - Counter of names
     result: AuditResult,
     findings: dict[str, list[Finding]],
+    template: frozenset[str] = frozenset(),
 ) -> dict:
     """What the brief can name from the crawl: questions, people, unsourced figures, material, merges."""
     urls = {p.url for p in members}
     return {
-        "questions": mine_questions(members, [p for p in related if p.url not in urls], _keywords(topic)),
+        "questions": mine_questions(members, [p for p in related if p.url not in urls], _keywords(topic), 6, template),
         "experts": experts_for(members, found_people),
         "people_found": bool(found_people),
         "figures": unsourced_figures(result, urls),
