@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     names = site_names()
     rows = []
     with Store(args.db) as store:
-        ids = args.ids or list(range(1, len(names) + 1))
+        ids = args.ids or [i for i in range(1, len(names) + 1) if store.result(i) is not None]
         for n, audit_id in enumerate(ids):
             if store.result(audit_id) is None:
                 print(f"error: no audit {audit_id} in {args.db}", file=sys.stderr)

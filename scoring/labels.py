@@ -203,6 +203,9 @@ def ranked_labels(
         central = {p for line in head for p in phrases(line)}
         own = sorted((k for k in central if k not in common and k not in supported), key=lambda k: (-score(k), k))
         out += [_display(spelling[k]) for k in own[:3]]
+        whole = " ".join((texts[0].split("\n", 1)[0]).split()[:MAX_TITLE_LABEL])
+        if whole and not out:
+            out.append(whole)  # last resort: the central page's title as written, even a template word
     return out
 
 

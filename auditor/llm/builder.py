@@ -144,12 +144,12 @@ def tasks_for(item: BriefInput, topic: str, text: dict[str, str]) -> list[str]:
         tasks.append(text["no_people"])
     elif "author-byline" in checks:
         tasks.append(text["byline"])
-    tasks += [text["source"].format(excerpt=f.text, title=_short_title(f.title)) for f in item.figures]
+    tasks += [text["source"].format(excerpt=_inner(f.text), title=_short_title(f.title)) for f in item.figures]
     if "outbound-citations" in checks and not item.figures:
         tasks.append(text["citations"].format(topic=topic))
     for hint in item.material:
         key = {"table": "table", "gallery": "gallery"}.get(hint.text, "material")
-        tasks.append(text[key].format(title=_short_title(hint.title), excerpt=hint.text))
+        tasks.append(text[key].format(title=_short_title(hint.title), excerpt=_inner(hint.text)))
     if len(item.merge) >= 2:
         tasks.append(text["merge"].format(n=len(item.merge)))
     if "thin-content" in checks:
@@ -160,7 +160,13 @@ def tasks_for(item: BriefInput, topic: str, text: dict[str, str]) -> list[str]:
 
 
 def _short_title(title: str) -> str:
-    return re.split(r"\s+[|–—]\s+", title)[0].strip()[:80]
+    return _inner(re.split(r"\s+[|–—]\s+", title)[0].strip()[:80])
+
+
+def _inner(text: str) -> str:
+    """Site text set inside our quotation marks: its own double quotes become single ones, so a quote never
+    ends early (the language check skips quoted site text)."""
+    return text.translate(str.maketrans({"„": "‚", "“": "‘", "”": "’", '"': "'"}))
 
 
 def build_brief(item: BriefInput) -> ArticleBrief:

@@ -228,7 +228,7 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
             return (len(topic_words & source_words[page.url]), score + link, page.word_count)
 
         candidates = [p for p in link_sources if p.url not in exclude]
-        ranked = [by_url[u] for u in preferred if u in by_url and u not in exclude]
+        ranked = [by_url[u] for u in preferred if u in by_url and u not in exclude and editorial(by_url[u])]
         ranked += sorted(candidates, key=strength, reverse=True)
         unique: dict[str, PageRecord] = {}
         for page in ranked:
