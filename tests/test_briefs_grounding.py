@@ -184,3 +184,16 @@ def test_a_templates_question_on_every_course_page_is_not_mined():
         "Warum muss die Auffrischung alle zwei Jahre sein?"
     ]
     assert not template_questions(courses[:2])  # two pages are no template
+
+
+def test_no_link_from_a_noindex_page_even_when_it_is_the_clusters_strongest():
+    result, pages = _site()
+    tag = ROOT + "tag/waermepumpe/"
+    clusters = [
+        c.model_copy(update={"strongest_url": tag, "hub_url": tag}) if c.id == 1 else c
+        for c in result.insights.clusters
+    ]
+    result = result.model_copy(update={"insights": SiteInsights(clusters=clusters)})
+    (item,) = gather_inputs(result, pages)
+    assert item.strong_pages and tag not in {s.url for s in item.strong_pages}
+    assert tag not in {x.source for x in build_brief(item).internal_links}
