@@ -87,7 +87,7 @@ class LinkColumns:
     src: np.ndarray  # int32 node ids: followed edges, deduplicated
     dst: np.ndarray
     weight: np.ndarray  # float64: the highest position weight between the two pages
-    resolved: np.ndarray  # int64 per URL id: the URL id its redirects end at
+    resolved: np.ndarray  # int32 per URL id: the URL id its redirects end at
     urls: list[str]  # URL id -> URL
     inlink_src: np.ndarray  # int32 node ids of every internal link (nofollow too), with ...
     inlink_dst: np.ndarray  # ... the URL id of its resolved target
@@ -111,9 +111,9 @@ class LinkColumns:
         redirect = np.frombuffer(build.record_redirect, dtype=np.int8).astype(bool)
         linking = np.frombuffer(build.record_linking, dtype=np.int8).astype(bool)
         resolved = _resolve_all(urls, build.ids, rec_url, rec_final, redirect)
-        page_key = np.where(rec_final >= 0, rec_final, rec_url)  # a record's own URL: final, else requested
+        page_key = np.where(rec_final >= 0, rec_final, rec_url).astype(np.int32)  # own URL: final, else requested
         node_urls = sorted({urls[i] for i in page_key[linking]})
-        node_of = np.full(len(urls), -1, dtype=np.int64)
+        node_of = np.full(len(urls), -1, dtype=np.int32)  # int32 throughout: a link costs 4 bytes a column
         node_of[[build.ids[u] for u in node_urls]] = np.arange(len(node_urls))
         record = np.frombuffer(build.link_record, dtype=np.int32)
         source = node_of[page_key[record]]
@@ -125,13 +125,13 @@ class LinkColumns:
         src, dst, weight = _max_weight_edges(source[keep], target[keep], weight)
         return cls(
             nodes=node_urls,
-            src=src.astype(np.int32),
-            dst=dst.astype(np.int32),
+            src=src.astype(np.int32, copy=False),
+            dst=dst.astype(np.int32, copy=False),
             weight=weight,
             resolved=resolved,
             urls=urls,
-            inlink_src=source.astype(np.int32),
-            inlink_dst=target_url.astype(np.int32),
+            inlink_src=source.astype(np.int32, copy=False),
+            inlink_dst=target_url.astype(np.int32, copy=False),
             words=np.frombuffer(build.record_words, dtype=np.int32).copy(),
             kind=np.frombuffer(build.record_kind, dtype=np.int8).copy(),
             ok=np.frombuffer(build.record_ok, dtype=np.int8).astype(bool),
@@ -170,7 +170,7 @@ class LinkColumns:
 
     def distinct_sources(self) -> np.ndarray:
         """Per URL id: how many other linking pages link to it (`SiteData.inlinks`, distinct sources)."""
-        own = np.full(len(self.urls), -1, dtype=np.int64)
+        own = np.full(len(self.urls), -1, dtype=np.int32)
         own[[self._ids[u] for u in self.nodes]] = np.arange(len(self.nodes))
         other = own[self.inlink_dst] != self.inlink_src  # a page's links to itself do not count
         pairs = np.sort(self.inlink_dst[other].astype(np.int64) * len(self.nodes) + self.inlink_src[other])
@@ -203,7 +203,7 @@ def _resolve_all(
         if final >= 0 and not redirect[index]:
             by_url.setdefault(final, index)
     own, final, hop = rec_url.tolist(), rec_final.tolist(), redirect.tolist()  # lists: fast scalar reads
-    return np.array([_resolve(u, urls, ids, by_url, own, final, hop) for u in range(len(urls))], dtype=np.int64)
+    return np.array([_resolve(u, urls, ids, by_url, own, final, hop) for u in range(len(urls))], dtype=np.int32)
 
 
 def _resolve(
