@@ -112,7 +112,7 @@ def outline_for(item: BriefInput, topic: str, text: dict[str, str]) -> list[Outl
     seen = {topic.lower()}
     for page in item.pages:
         for heading in page.headings:
-            heading = _NUMBERING.sub("", heading).strip()  # "1 · Ein Tag" -> "Ein Tag"
+            heading = _NUMBERING.sub("", heading).strip().rstrip(" #¶§").strip()  # "1 · Ein Tag #" -> "Ein Tag"
             key = heading.lower()
             if normal(heading) in item.template_headings:
                 continue
