@@ -197,3 +197,20 @@ def test_no_link_from_a_noindex_page_even_when_it_is_the_clusters_strongest():
     (item,) = gather_inputs(result, pages)
     assert tag not in {s.url for s in item.strong_pages}  # preferred pages pass the same filter
     assert tag not in {x.source for x in build_brief(item).internal_links}
+
+
+def test_an_english_heading_of_a_german_page_is_no_section_of_a_german_brief():
+    from auditor.llm.builder import _TEXT, outline_for
+    from auditor.llm.inputs import BriefInput, PageInput
+
+    item = BriefInput(
+        site_name="Meer e. V.",
+        site_url=ROOT,
+        language="de",
+        audience_hints=[],
+        topic="Ozean",
+        pages=[PageInput(url=ROOT + "a/", title="A", words=300, headings=["Our Services", "Müll im Meer"])],
+        strong_pages=[],
+        allowed_urls=frozenset({ROOT + "a/"}),
+    )
+    assert [o.text for o in outline_for(item, "Ozean", _TEXT["de"])] == ["Ozean kurz erklärt", "Müll im Meer"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from auditor.llm.inputs import BriefInput, crawl_links, topic_phrase
+from auditor.llm.language import english_words
 from auditor.llm.prompt import EFFORT_TEXT
 from scoring.core.results import ArticleBrief, OutlineItem
 from scoring.labels import normal
@@ -115,6 +116,8 @@ def outline_for(item: BriefInput, topic: str, text: dict[str, str]) -> list[Outl
             heading = _NUMBERING.sub("", heading).strip().rstrip(" #¶§").strip()  # "1 · Ein Tag #" -> "Ein Tag"
             key = heading.lower()
             if normal(heading) in item.template_headings:
+                continue
+            if item.language == "de" and english_words(heading):  # "Our Services" on a German page
                 continue
             if key in seen or heading.endswith("?") or not 2 <= len(heading.split()) <= _HEADING_WORDS:
                 continue
