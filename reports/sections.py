@@ -264,6 +264,9 @@ def briefs_view(result: AuditResult, t: dict[str, str]) -> list[dict[str, Any]]:
                 "targets": [link(u) for u in b.target_urls],
                 "effort": clip(b.effort, 200),
                 "language": b.language,
+                "topic": clip(b.topic or "", 200),
+                "experts": [clip(e, 120) for e in b.experts],
+                "opportunity": None if b.opportunity is None else round(b.opportunity * 100),
                 "source": source,
                 "llm": b.source == "llm",
             }

@@ -80,7 +80,9 @@ Template context (every key the template gets)
 ``briefs``          list of {"anchor", "title", "angle", "questions", "outline": [{"level", "text"}],
                     "evidence_tasks", "internal_links": [{"source": link, "target": link, "anchor",
                     "reason"}], "merge_or_expand": [link], "targets": [link], "effort", "language",
-                    "source" (sentence), "llm": bool}; link = {"url", "href"}.
+                    "topic" (the cluster's label, "" if none), "experts": [str] (people of the site to
+                    quote), "opportunity" (0–100 or None), "source" (sentence), "llm": bool};
+                    link = {"url", "href"}.
 ``branding``        None or {"name", "logo" (data:image URI), "color" ("#rrggbb"), "footer", "contact"
                     (one line)}: validated.
 ``drill``           the page drill-down data (see reports.sections.drill_data), serialised by the

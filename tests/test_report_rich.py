@@ -165,6 +165,9 @@ def brief() -> ArticleBrief:
         target_urls=[ROOT + "blog/heizung-tauschen"],
         source="llm",
         model="qwen-test",
+        topic=f"Wärmepumpe {XSS_TITLE}",
+        experts=["Anna Albrecht", XSS_ATTR],
+        opportunity=0.614,
     )
 
 
@@ -386,6 +389,9 @@ def test_briefs_rendered(rich_html: str) -> None:
     brief_el = doc.xpath("//article[@class='brief']")[0]
     text = brief_el.text_content()
     assert XSS_TITLE in text and "qwen-test" in text and "Collect three customer projects" in text
+    # the cluster's topic, its opportunity (0-100) and the site's people to quote, escaped
+    assert "Topic: Wärmepumpe" in text and "Opportunity: 61/100" in text
+    assert "Experts to quote: Anna Albrecht, " + XSS_ATTR in text
     # sub-items nest under their heading: the numbers count level-2 items only (1, 2, 3 — not 1, 2, ◦, 4)
     outline = brief_el.xpath(".//ol[@class='outline']")[0]
     tops = outline.xpath("./li")
