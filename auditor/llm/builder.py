@@ -163,7 +163,7 @@ def tasks_for(item: BriefInput, topic: str, text: dict[str, str]) -> list[str]:
 
 
 def _short_title(title: str) -> str:
-    return _inner(re.split(r"\s+[|–—]\s+", title)[0].strip()[:80])
+    return _inner(re.split(r"(?<!\s)\s+[|–—]\s+", title)[0].strip()[:80])
 
 
 def _inner(text: str) -> str:

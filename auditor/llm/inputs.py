@@ -339,7 +339,8 @@ def _keywords(text: str) -> set[str]:
 def topic_phrase(topic: str, language: str) -> str:
     """A readable topic: "Balkonkraftwerk oder Dachanlage? Der Vergleich" -> "Balkonkraftwerk oder Dachanlage";
     cluster labels "Photovoltaik · Haus · Speicher" -> "Photovoltaik, Haus und Speicher"."""
-    topic = re.sub(r"\s*\([a-z]{2}\)$", "", topic)  # the cluster's language tag (scoring.clusters.merge_clusterings)
+    # the cluster's language tag (scoring.clusters.merge_clusterings)
+    topic = re.sub(r"(?<!\s)\s*\([a-z]{2}\)$", "", topic)
     text = re.split(r"[:?!|–—]", topic)[0].strip() or topic.strip()
     keywords = [k.strip() for k in text.split("·") if k.strip()]
     if len(keywords) > 1:

@@ -51,7 +51,9 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(w for t in texts for w in words(t))
 
 
-_URL = re.compile(r"\S+://\S+|www\.\S+")
+# a URL is a whole token: tried only where a token starts (the lookbehind), so a long run of
+# non-space text without "://" is scanned once, not once per character (linear on hostile text)
+_URL = re.compile(r"(?<!\S)\S*?://\S+|www\.\S+")
 
 
 def unquoted(text: str) -> str:
