@@ -27,6 +27,7 @@ from scoring.core.results import (
 )
 from scoring.pagetypes import classify, site_template, stamped_article_types
 from scoring.registry import Check, Outcome, all_checks
+from scoring.rendering import CONTENT_CATEGORIES, unreadable_shell
 from scoring.site import SiteData
 
 # A page-scoped check passes when every page passes; above this share it is a warning.
@@ -95,6 +96,14 @@ def aggregate_pages(check: Check, outcomes: list[PageOutcome]) -> Outcome:
     return Outcome(state, round(score, 4), explanation, details, evidence, [o.url for o in failing])
 
 
+def _rated(check: Check, page: PageRecord, site: SiteData) -> bool:
+    """Whether a page check rates this page: its own rule, and never the content of a likely
+    JavaScript shell (an empty page rated as thin or unsourced would be a false finding)."""
+    if check.category in CONTENT_CATEGORIES and unreadable_shell(page):
+        return False
+    return check.applies_to(page, site)
+
+
 def evaluate_check(check: Check, site: SiteData, weight: float) -> CheckResult:
     """Evaluate one check; missing inputs give not_applicable, exceptions give error. The check's
     `blocker` hook runs inside the same guard."""
@@ -106,7 +115,7 @@ def evaluate_check(check: Check, site: SiteData, weight: float) -> CheckResult:
             inputs = listing([term(f"inputs-{r}") for r in missing])
             outcome = Outcome("not_applicable", explanation=msg("common.not-measured", inputs=inputs))
         elif check.scope == "page":
-            pages = [_page_outcome(check, p, site) for p in site.pages if check.applies_to(p, site)]
+            pages = [_page_outcome(check, p, site) for p in site.pages if _rated(check, p, site)]
             outcome = aggregate_pages(check, pages)
         else:
             outcome = check.evaluate(site)

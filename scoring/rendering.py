@@ -154,6 +154,22 @@ def rendered_pages(pages: Iterable[PageRecord]) -> list[tuple[PageRecord, Render
     return [(p, p.rendered) for p in pages if p.ok and p.rendered is not None and p.rendered.error is None]
 
 
+MANY_SCRIPTS = 5  # script-heavy pages without a known root element (site builders, custom apps)
+# the categories that rate what a page says: a shell's raw HTML says nothing to rate
+CONTENT_CATEGORIES = frozenset({"expertise", "evidence", "depth"})
+
+
+def looks_like_app(page: PageRecord) -> bool:
+    """A framework root element, or many scripts: a page JavaScript may write."""
+    return bool(page.app_root) or page.scripts >= MANY_SCRIPTS
+
+
+def unreadable_shell(page: PageRecord) -> bool:
+    """A likely JavaScript shell (a framework page with next to no text in its HTML): its content is
+    not rated from the raw HTML — likely-shell / shell-page name it and `--render` shows it."""
+    return looks_like_app(page) and page.word_count < SHELL_WORDS
+
+
 def is_shell(page: PageRecord, view: RenderedView) -> bool:
     """Almost no text without JavaScript, an article with it."""
     return page.word_count < SHELL_WORDS and view.word_count >= max(SHELL_WORDS, 3 * page.word_count)

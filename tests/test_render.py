@@ -96,6 +96,12 @@ def test_shell_detected_without_render(tmp_path: Path) -> None:
     assert [p["url"] for p in warned] == [f"{origin}/app/"]
     assert warned[0]["evidence"][0]["element"] == '<div id="app">'
     assert "--render" in warned[0]["reason"]
+    # the shell's content is not rated from its empty HTML (no "thin", "no byline" on an empty page) ...
+    content = [c for c in results["checks"] if c["category"] in ("expertise", "evidence", "depth")]
+    rated = {c["id"] for c in content for p in c.get("pages") or [] if p["url"] == f"{origin}/app/"}
+    assert not rated, rated
+    # ... while the server-rendered pages are rated as before
+    assert any(p["url"] != f"{origin}/app/" for p in _check(results, "thin-content")["pages"])
     for check_id in RENDER_CHECKS:  # nothing rendered: not measured, never a score
         check = _check(results, check_id)
         assert check["state"] == "not_applicable" and check["score"] is None, check_id

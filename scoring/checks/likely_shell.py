@@ -10,15 +10,8 @@ from __future__ import annotations
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, register
-from scoring.rendering import SHELL_WORDS
+from scoring.rendering import MANY_SCRIPTS, SHELL_WORDS, looks_like_app
 from scoring.site import SiteData
-
-MANY_SCRIPTS = 5  # script-heavy pages without a known root element (site builders, custom apps)
-
-
-def looks_like_app(page: PageRecord) -> bool:
-    """A framework root element, or many scripts: a page JavaScript may write."""
-    return bool(page.app_root) or page.scripts >= MANY_SCRIPTS
 
 
 @register
