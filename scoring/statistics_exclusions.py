@@ -268,12 +268,13 @@ _WORD_RE = re.compile(rf"[{U}{L}]{{2,}}")
 # English money or measure as an attribute of a thing: "a $700 home robot", "a 10 m cable", "1 m intervals".
 # A figure followed by a function word ("$5 of", "40 kg in") or a magnitude is left to the other rules.
 ATTRIBUTE_AFTER_RE = re.compile(
-    r"^(?:\s(?:or|and|to)\s[$€£]?\d[\d.,]*\s?[a-z]*)?-?\s?(?!(?:tall|wide|long|high|deep|thick|away|apart|below|above|"
+    r"^(?:\s(?:or|and|to)\s[$€£]?\d[\d.,]*(?:\s?(?!an?\b)[a-z]{1,})?)?-?\s?(?!(?:tall|wide|long|high|deep|thick|away|apart|below|above|"
     r"underground|across|behind|ahead|beneath|deeper|higher|longer|wider|further|farther)\b)(?!(?:in|of|per|a|an|and|or|to|for|from|on|at|by|each|every|more|less|than|over|under|with|was|is|"
     r"were|are|has|had|have|will|would|could|can|may|annually|yearly|monthly|daily|last|this|next|that|which|who|"
     r"worth|higher|lower|up|down|off|into|across|since|between|among|after|before|during|per|the|its|their|"
     r"our|his|her|so|as|if|but|not|we|they|it|you|he|she|i|while|when|where|because|although|respectively|"
-    r"apiece|net|gross|total|overall|already|still|only|alone|now|then|too|each)\b)[a-z]{3,}\b"
+    r"apiece|net|gross|total|overall|already|still|only|alone|now|then|too|each|must|should|shall|might|need|"
+    r"needs|pay|pays|paid|save|saves|saved|cost|costs|go|goes|went|get|gets|got|remain|remains)\b)[a-z]{3,}\b"
 )
 SIZE_UNIT_RE = re.compile(
     r"^(?:mm|cm|m|km|metres?|meters?|inch(?:es)?|ft|feet|foot|yards?|miles?|mg|g|kg|lbs?|pounds?|oz|t|tons?|"
@@ -356,10 +357,17 @@ def sentence_excluded(sentence: str, sourced: bool) -> str | None:
 
 
 def figure_excluded(
-    sentence: str, cand: Candidate, unit: str, sourced: bool, lang: str | None, named: bool = False
+    sentence: str,
+    cand: Candidate,
+    unit: str,
+    sourced: bool,
+    lang: str | None,
+    named: bool = False,
+    table_cell: bool = False,
 ) -> str | None:
     """Why this one figure is not a statistic, or None. `sourced`: the sentence has a source;
-    `named`: the source is named in words (not only a link), which makes a duration a reported fact."""
+    `named`: the source is named in words (not only a link), which makes a duration a reported fact;
+    `table_cell`: the "sentence" is one cell of a table of figures (a value, never a lone price tag)."""
     before, after = _before(sentence, cand.start), _after(sentence, cand.end)
     head = sentence[: cand.start]
     if HYPOTHETICAL_RE.search(head):
@@ -371,7 +379,7 @@ def figure_excluded(
             return "price"  # "€ 0": a free plan
         if MAGNITUDE_AFTER_RE.match(after) or MAGNITUDE_AFTER_RE.match(unit):
             return None  # "€55 million", "1,5 Mrd. Euro": revenue, markets, damages, not an offer
-        if is_price_tag(sentence):
+        if is_price_tag(sentence) and not table_cell:
             return "price"
         magnitude = MAGNITUDE_IN_RE.search(sentence[cand.start : cand.end])
         if lang != "de" and not magnitude and ATTRIBUTE_AFTER_RE.match(after):
@@ -396,7 +404,7 @@ def figure_excluded(
     if cand.kind == TIME:
         if NOT_DURATION_FACT_RE.search(before) or EXPERIENCE_AFTER_RE.match(after):
             return "time since / experience"
-        if OFFER_RE.search(sentence):
+        if OFFER_RE.search(sentence) and not sourced:  # "within 30 days (Housing Act)": a sourced fact
             return "offer term"
         if AGO_AFTER_RE.match(after):
             return "time since / experience"

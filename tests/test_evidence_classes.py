@@ -87,3 +87,35 @@ def test_number_format_follows_the_detected_language() -> None:
     # a reading that only repeats the declaration (spiders.language caps it at 0.5) does not override the text
     weak = article(text, lang="de", language="de", language_confidence=0.5)
     assert page_context(weak).lang == page_context(declared_only).lang
+
+
+# Found on our own labelled set after the price-tag and attribute rules: a table of measured values
+# keeps its money cells, a range "£150 and £350 a year" is no attribute ("a" is no unit), a price
+# before a modal verb is a threshold, not a product's attribute, and a sourced deadline is no offer.
+KEPT_FIGURES = [
+    (
+        "money cells of a table of values",
+        "de",
+        "Größe\nKosten\nErtrag\n5 kWp\n8.000 €\n4.750 kWh\n10 kWp\n19.500 €\n9.500 kWh\n"
+        "Die Werte stammen aus 60 Angeboten, die wir 2024 ausgewertet haben.",
+        ["8.000 €", "19.500 €"],
+    ),
+    (
+        "a range per year",
+        "en",
+        "Households save between £150 and £350 a year on heating, according to the Energy Saving Trust.",
+        ["£150", "£350"],
+    ),
+    (
+        "a threshold before a modal verb",
+        "en",
+        "Sole traders with an income over £30,000 must file quarterly updates, according to HMRC.",
+        ["£30,000"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "lang", "text", "kept"), KEPT_FIGURES, ids=[c[0] for c in KEPT_FIGURES])
+def test_figures_the_price_rules_must_keep(name: str, lang: str, text: str, kept: list[str]) -> None:
+    found = figures(text, lang)
+    assert all(f in found for f in kept), found

@@ -106,9 +106,14 @@ def figures_in(sentence: str) -> list[str]:
 
 
 def statistics_in(
-    sentence: str, ctx: rules.PageContext, source: str | None, found: list[tuple[rules.Candidate, str]] | None = None
+    sentence: str,
+    ctx: rules.PageContext,
+    source: str | None,
+    found: list[tuple[rules.Candidate, str]] | None = None,
+    table_cell: bool = False,
 ) -> list[str]:
-    """The figures of one sentence (its `candidates`, when known) that state a measured or counted fact."""
+    """The figures of one sentence (its `candidates`, when known) that state a measured or counted fact;
+    `table_cell`: the sentence is one cell of a table of figures."""
     found = candidates(sentence) if found is None else found
     if not found or exclusions.sentence_excluded(sentence, source is not None):
         return []
@@ -119,8 +124,21 @@ def statistics_in(
         _text(sentence, cand)
         for cand, unit in found
         if not (cand.kind == rules.COUNT and rules.is_list_length(sentence, cand, ctx.listicle))
-        and exclusions.figure_excluded(*_around(sentence, cand), unit, source is not None, ctx.lang, named) is None
+        and exclusions.figure_excluded(*_around(sentence, cand), unit, source is not None, ctx.lang, named, table_cell)
+        is None
     ]
+
+
+CELL_WORDS = 3  # a table cell as the main text holds it: one short line per cell
+
+
+def in_figure_table(paragraphs: list[str], index: int) -> bool:
+    """A short line between two short lines with figures: a cell of a table of values ("5 kWp",
+    "8.000 €", "4.750 kWh"), not a price tag standing alone on a product card."""
+    if index == 0 or index + 1 >= len(paragraphs):
+        return False
+    around = (paragraphs[index - 1], paragraphs[index], paragraphs[index + 1])
+    return all(len(line.split()) <= CELL_WORDS and _DIGIT.search(line) for line in around)
 
 
 FIGURE_CONTEXT_CHARS = 400  # what the rules of one figure read either side of it: longer than a sentence
@@ -191,7 +209,8 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
             if source is None and len(sentence.split()) <= SHORT_LINE_WORDS and p_index + 1 < len(paragraphs):
                 following = paragraphs[p_index + 1].strip()
                 source = following if sources.SOURCE_LINE_RE.match(following) else None
-            figures = statistics_in(sentence, ctx, source, found_here)
+            cell = len(sentences) == 1 and in_figure_table(paragraphs, p_index)
+            figures = statistics_in(sentence, ctx, source, found_here, cell)
             if source is None and figures and QUOTE_MARK_RE.search(paragraph):
                 digit = start + _DIGIT.search(sentence).start()  # the figure stands inside the quotation
                 if speaker:
@@ -204,7 +223,7 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
                     at = p_start + digit
                     source = next((name for q_start, q_end, name in speakers if q_start <= at < q_end), None)
                 if source is not None:
-                    figures = statistics_in(sentence, ctx, source, found_here)
+                    figures = statistics_in(sentence, ctx, source, found_here, cell)
             if figures:
                 found.append(StatSentence(sentence, tuple(figures), source))
     return found
