@@ -55,6 +55,8 @@ NEAR_BEFORE = 250  # visible characters before the H1 that may hold the byline (
 NEAR_AFTER = 500  # ... and after it (meta line, standfirst, author row)
 _SEGMENT_SPLIT = re.compile(r"(?<!\s)\s*(?:[|·•,;/]|\s[–—-]\s|\n)\s*")
 _CO_AUTHOR_SPLIT = re.compile(r"(?<!\s)\s*+(?:,|&|/|\bund\b|\band\b)\s*")
+# the last item of a list joined by "and": ", and Noel Welsh", " und Anna Muster", " & Jo Roe"
+_LIST_END_RE = re.compile(r",?\s+(?:and|und|&)\s+[^,&]+$", re.IGNORECASE)
 _DATEISH = re.compile(r"\d|\b(?:min(?:utes?)?|read|lesezeit|uhr|am|on|updated|aktualisiert)\b", re.IGNORECASE)
 _BYLINE_ELEMENTS = etree.XPath(
     "//body//*[self::p or self::span or self::div or self::small or self::em or self::address or self::li or "
@@ -118,10 +120,15 @@ def names_in(text: str) -> list[str]:
         text = prefixed.group("rest")
     elif re.search(r"\b(?:von|by)\s+[A-ZÄÖÜ]", text):  # "Posted on 3 May 2024 by Jane Doe"
         text = re.split(r"\b(?:von|by)\s+(?=[A-ZÄÖÜ])", text, maxsplit=1)[1]
-    # "Richard Dallaway, Dave Gurnell, and Noel Welsh": a list of full names is every co-author
+    # "Richard Dallaway, Dave Gurnell, and Noel Welsh": a list of full names closed by "and" is every
+    # co-author; without the "and" a comma parts the name from an affiliation ("Helmut Sauer, Hochschule
+    # Karlsruhe"), which the segments below leave out
     names = [re.sub(r"^(?:and|und)\s+", "", p.strip(" .")) for p in _CO_AUTHOR_SPLIT.split(text.strip(" ."))]
     names = [n for n in names if n]
-    if len(names) > 1 and all(_NAME_AT_START.fullmatch(n) for n in names):
+    if (
+        len(names) > 2 and _LIST_END_RE.search(text.strip(" ."))
+        and all(_NAME_AT_START.fullmatch(n) and is_person_name(n) for n in names)
+    ):
         return names
     for segment in _SEGMENT_SPLIT.split(text):
         segment = segment.strip(" .")

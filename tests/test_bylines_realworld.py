@@ -208,6 +208,31 @@ CASES = [
         ["Lea Beispiel"],
     ),
     (
+        "a comma after the author's name opens an affiliation, not a co-author",
+        page(
+            "<main><article><h1>Was Netzbetreiber erwarten</h1>"
+            f"<p><em>Ein Gastbeitrag von Prof. Dr. Hans Beispiel, Hochschule Musterstadt.</em></p>{FILLER}"
+            "</article></main>"
+        ),
+        ["Prof. Dr. Hans Beispiel"],
+    ),
+    (
+        "a co-author list needs its closing 'and': 'A, B' is the first name and what follows it",
+        page(
+            "<main><article><h1>Conference highlights</h1>"
+            f"<p class='byline'>By Jane Roe, Acme University Press</p>{FILLER}</article></main>"
+        ),
+        ["Jane Roe"],
+    ),
+    (
+        "a press office in the author slot is no person",
+        page(
+            "<main><h1>Fernwärme im Westviertel</h1><div class='news-list-date'><time datetime='2025-04-02'>"
+            f"02.04.2025</time></div><div class='news-list-author'>Pressestelle</div>{FILLER}</main>"
+        ),
+        [],
+    ),
+    (
         "'NAME für ORGANISATION' in the middle of the text is no sign-off",
         page(f"<main><article><h1>Spenden</h1><p>Anna Muster für MEERESWELLE</p>{FILLER}</article></main>"),
         [],

@@ -20,6 +20,14 @@ NOT_A_NAME = {
     "autor", "autorin", "name", "required", "webmaster", "editor", "user", "home", "blog", "news",
 }
 
+# public institutions and press offices name no person ("Hochschule Karlsruhe", "Pressestelle", "Press Office")
+INSTITUTION_WORD_RE = re.compile(
+    r"\b(?:(?:fach)?hochschule|universit(?:ät|aet|y)|institute?|fakultät|faculty|akademie|academy|college|"
+    r"klinikum|ministerium|ministry|bundesamt|landesamt|behörde|pressestelle|pressebüro|presseabteilung|"
+    r"press\s+office|press\s+team)\b",
+    re.IGNORECASE,
+)
+
 
 def letters_key(text: str) -> str:
     """Letters and digits only, case folded: "Müller-Lüdenscheidt GmbH" == "müllerlüdenscheidtgmbh"."""
@@ -35,7 +43,7 @@ def is_person_name(name: str, site_names: set[str] = frozenset()) -> bool:
         return True
     if not name[0].isupper() or name.casefold() in NOT_A_NAME or words[0].casefold() in NOT_A_NAME:
         return False
-    if ORGANISATION_WORD_RE.search(name) or LEGAL_FORM_RE.search(name):
+    if ORGANISATION_WORD_RE.search(name) or LEGAL_FORM_RE.search(name) or INSTITUTION_WORD_RE.search(name):
         return False
     if len(words) >= 2 and name.isupper():  # "ESPORTS NETWORK": a brand set in capitals
         return False
