@@ -67,6 +67,7 @@ MESSAGES = {
     "element-chamber": "chamber, trade or supervisory authority",
     # details rows: notes
     "sole-trader": "sole trader: no legal form required",
+    "not-in-register": "no commercial register entry or UID: a person or unregistered sole proprietorship needs none",
     "other-channel": "second channel other than phone",
     "not-registered": "not required: business not entered in a register",
     "court-missing": "register court missing",
@@ -311,6 +312,12 @@ def _swiss_rows(text: str, forms: re.Pattern[str], country: str) -> list[dict[st
     if country != "CH":
         register = register or lg.FIRMENBUCH_NUMBER_RE.search(text)
     rows.append(row("ch-register", register, text, required=False, note=msg("when-present"), format=label))
+    identity = rows[0]
+    if country == "CH" and register is None and not identity["found"] and identity["required"]:
+        # a firm name with its legal form is what the commercial register enters (Art. 954a OR); with
+        # no register entry and no UID the provider is a natural person or an unregistered sole
+        # proprietorship, whose name is the identity Art. 3 lit. s UWG asks for
+        rows[0] = {**identity, "required": False, "note": msg("not-in-register")}
     vat = next((m for m in lg.CH_UID_RE.finditer(text) if m.group("vat")), None) or lg.CH_VAT_LABEL_RE.search(text)
     rows.append(row("vat-ch", vat, text, required=False, note=msg("when-present"), format="CHE-… MWST"))
     rows.append(_basis_row(text, lg.CH_LEGAL_BASIS_RE, LAWS[country].citation))

@@ -172,6 +172,17 @@ def test_a_swiss_sole_proprietorship_needs_no_legal_form():
     assert as_text(rows(swiss_elements, text)["legal form"]["note"]) == "sole trader: no legal form required"
 
 
+def test_a_swiss_provider_outside_the_commercial_register_needs_no_legal_form():
+    # found on an unseen Swiss site: a consultant's own name, address and e-mail, no firm, no UID
+    person = "Impressum\nLena Brunner\nSeestrasse 40\n8002 Zürich\nE-Mail: lena@brunner-beratung.example"
+    assert required_missing(swiss_elements, person) == set()
+    note = rows(swiss_elements, person)["legal form"]["note"]
+    assert as_text(note).startswith("no commercial register entry or UID")
+    # a registered firm still needs its legal form in its name (Art. 954a OR)
+    registered = person + "\nUID: CHE-123.456.789"
+    assert required_missing(swiss_elements, registered) == {"legal form"}
+
+
 def test_austrian_law_requires_the_firmenbuch_entry_of_a_company():
     assert required_missing(austrian_elements, AUSTRIAN_COMPLETE) == set()
     without_number = AUSTRIAN_COMPLETE.replace("Firmenbuchnummer: FN 123456a\n", "")
