@@ -108,6 +108,8 @@ def _impressum_sites() -> Iterator[list[PageRecord]]:
     yield legal_site(None, linked=False, lang="en", text_lang="en")
     yield [page("", lang=None, main_text="")]
     yield from law_sites()  # Swiss, Austrian, undecided, .ch domain, hreflang de-CH (issue 21)
+    # a Swiss provider outside the commercial register: no legal form needed
+    yield legal_site("Impressum\nLena Brunner\nSeestrasse 40\n8002 Zürich, Schweiz\nE-Mail: lena@brunner.example")
 
 
 def _trust_sites() -> Iterator[list[PageRecord]]:
