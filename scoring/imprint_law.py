@@ -67,7 +67,9 @@ MESSAGES = {
     "element-chamber": "chamber, trade or supervisory authority",
     # details rows: notes
     "sole-trader": "sole trader: no legal form required",
-    "not-in-register": "no commercial register entry or UID: a person or unregistered sole proprietorship needs none",
+    "not-in-register": (
+        "no commercial register entry or company number: an individual or unregistered sole trader needs none"
+    ),
     "other-channel": "second channel other than phone",
     "not-registered": "not required: business not entered in a register",
     "court-missing": "register court missing",

@@ -177,7 +177,7 @@ def test_a_swiss_provider_outside_the_commercial_register_needs_no_legal_form():
     person = "Impressum\nLena Brunner\nSeestrasse 40\n8002 Zürich\nE-Mail: lena@brunner-beratung.example"
     assert required_missing(swiss_elements, person) == set()
     note = rows(swiss_elements, person)["legal form"]["note"]
-    assert as_text(note).startswith("no commercial register entry or UID")
+    assert as_text(note).startswith("no commercial register entry or company number")
     # a registered firm still needs its legal form in its name (Art. 954a OR)
     registered = person + "\nUID: CHE-123.456.789"
     assert required_missing(swiss_elements, registered) == {"legal form"}
