@@ -162,8 +162,8 @@ def _mostly_links(element: HtmlTree) -> bool:
 
 # "footer", "site-footer", a theme's wrapper around it ("footer-wrapper", "footer_area"), and a page
 # builder's footer template ("elementor-location-footer")
-_FOOTER_TOKEN = re.compile(
-    r"(?:site|page|main|global|(?:[a-z0-9]+[-_])?location)?[-_]?footer"
+_FOOTER_TOKEN = re.compile(  # tried only where a token starts: linear on a long class attribute
+    r"(?<![a-z0-9_-])(?:site|page|main|global|(?:[a-z0-9]+[-_])?location)?[-_]?footer"
     r"(?:[-_](?:wrapper|wrap|area|container|outer|widgets?))?",
     re.IGNORECASE,
 )

@@ -7,6 +7,7 @@ a child process against a real HTTP server on 127.0.0.1 — as Scrapy's own test
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,6 +17,12 @@ from pathlib import Path
 import pytest
 
 from auditor.serve import StaticSite
+
+# A suite started as a background job inherits SIGINT ignored, and exec keeps SIG_IGN for every audit
+# it spawns: the Ctrl-C tests then send a signal nobody hears. Give this process (and so its
+# children) the default disposition, as an interactive run has.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 SITES = Path(__file__).parent / "sites"
 
