@@ -56,7 +56,8 @@ NEAR_AFTER = 500  # ... and after it (meta line, standfirst, author row)
 _SEGMENT_SPLIT = re.compile(r"(?<!\s)\s*(?:[|·•,;/]|\s[–—-]\s|\n)\s*")
 _CO_AUTHOR_SPLIT = re.compile(r"(?<!\s)\s*+(?:,|&|/|\bund\b|\band\b)\s*")
 # the last item of a list joined by "and": ", and Noel Welsh", " und Anna Muster", " & Jo Roe"
-_LIST_END_RE = re.compile(r",?\s+(?:and|und|&)\s+[^,&]+$", re.IGNORECASE)
+# (tried after a comma or at the start of a whitespace run only: linear on long runs of spaces)
+_LIST_END_RE = re.compile(r"(?:,|(?<!\s))\s+(?:and|und|&)\s+[^,&]+$", re.IGNORECASE)
 _DATEISH = re.compile(r"\d|\b(?:min(?:utes?)?|read|lesezeit|uhr|am|on|updated|aktualisiert)\b", re.IGNORECASE)
 _BYLINE_ELEMENTS = etree.XPath(
     "//body//*[self::p or self::span or self::div or self::small or self::em or self::address or self::li or "
