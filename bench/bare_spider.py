@@ -1,5 +1,6 @@
 """The ceiling for crawl benchmarks: a bare Scrapy spider that only follows links (no extraction,
-no storage). `python bench/bare_spider.py URL CONCURRENCY` prints {"pages": N} when done."""
+no storage). `python bench/bare_spider.py URL CONCURRENCY` prints {"pages": N, "reached": HTML pages
+with status 200, "reason": ...} when done."""
 
 from __future__ import annotations
 
@@ -20,16 +21,18 @@ class BareSpider(scrapy.Spider):
         self.start_urls = [url]
         self.allowed_domains = [urlsplit(url).hostname]
         self.pages = 0
+        self.reached = 0  # HTML pages with status 200
 
     def parse(self, response: scrapy.http.Response) -> Any:
         self.pages += 1
+        self.reached += isinstance(response, scrapy.http.HtmlResponse) and response.status == 200
         if not isinstance(response, scrapy.http.TextResponse):
             return
         for href in response.xpath("//a/@href").getall():
             yield response.follow(href, callback=self.parse)
 
     def closed(self, reason: str) -> None:
-        print(json.dumps({"pages": self.pages, "reason": reason}), flush=True)
+        print(json.dumps({"pages": self.pages, "reached": self.reached, "reason": reason}), flush=True)
 
 
 def main() -> None:
