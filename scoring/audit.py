@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from scoring.config import CATEGORIES, ScoringConfig, validate
@@ -104,9 +105,43 @@ def _rated(check: Check, page: PageRecord, site: SiteData) -> bool:
     return check.applies_to(page, site)
 
 
-def evaluate_check(check: Check, site: SiteData, weight: float) -> CheckResult:
+@dataclass
+class PagePass:
+    """Outcomes of the page checks from one page-major pass: each page is read once (its compact
+    record decoded once, scoring.slim) and judged by every page check, instead of one pass over
+    all pages per check. A check that raises on any page is an error, as before."""
+
+    outcomes: dict[str, list[PageOutcome]] = field(default_factory=dict)
+    errors: dict[str, Exception] = field(default_factory=dict)
+
+
+def page_pass(checks: Iterable[Check], site: SiteData) -> PagePass:
+    """Run the page checks whose inputs were measured over every page, page by page."""
+    found = PagePass()
+    active = []
+    for check in checks:
+        try:
+            if check.scope == "page" and all(site.has(r) for r in check.requires):
+                active.append(check)
+                found.outcomes[check.id] = []
+        except Exception:  # noqa: S112 - evaluate_check reports the bad requirement as the error
+            continue
+    for page in site.pages:
+        for check in active:
+            if check.id in found.errors:
+                continue
+            try:
+                if _rated(check, page, site):
+                    found.outcomes[check.id].append(_page_outcome(check, page, site))
+            except Exception as exc:
+                found.errors[check.id] = exc
+    return found
+
+
+def evaluate_check(check: Check, site: SiteData, weight: float, judged: PagePass | None = None) -> CheckResult:
     """Evaluate one check; missing inputs give not_applicable, exceptions give error. The check's
-    `blocker` hook runs inside the same guard."""
+    `blocker` hook runs inside the same guard. `judged`: the page pass's outcomes (a page check
+    evaluated alone runs its own pass)."""
     pages: list[PageOutcome] = []
     blocker = None
     try:  # one broken check (a bad `requires` included) must not sink the audit
@@ -115,7 +150,11 @@ def evaluate_check(check: Check, site: SiteData, weight: float) -> CheckResult:
             inputs = listing([term(f"inputs-{r}") for r in missing])
             outcome = Outcome("not_applicable", explanation=msg("common.not-measured", inputs=inputs))
         elif check.scope == "page":
-            pages = [_page_outcome(check, p, site) for p in site.pages if _rated(check, p, site)]
+            if judged is None or check.id not in judged.outcomes:
+                judged = page_pass([check], site)
+            if check.id in judged.errors:
+                raise judged.errors[check.id]
+            pages = judged.outcomes[check.id]
             outcome = aggregate_pages(check, pages)
         else:
             outcome = check.evaluate(site)
@@ -208,8 +247,10 @@ def score_site(
 
 def _score(site: SiteData, config: ScoringConfig, settings: dict[str, Any] | None, began: float) -> AuditResult:
     artifacts = site.artifacts
-    registry = all_checks()
-    results = [evaluate_check(cls(), site, config.check_weight(cid)) for cid, cls in registry.items()]
+    checks = [cls() for cls in all_checks().values()]
+    judged = page_pass(checks, site)
+    results = [evaluate_check(check, site, config.check_weight(check.id), judged) for check in checks]
+    del judged
     by_id = {r.id: r for r in results}
     categories = _categories(by_id)
     gains = check_gains(results, {c.id: c.weight for c in categories if c.score is not None and c.weight > 0})

@@ -21,6 +21,7 @@ import networkx as nx
 from scoring.core.jsonld import jsonld_types as jsonld_types  # the checks' helper, kept importable from here
 from scoring.core.records import PageRecord, SiteArtifacts
 from scoring.pagetypes import classify
+from scoring.slim import slim
 
 # Links in the main content carry more weight than template links repeated on every page
 # (the "reasonable surfer" model; Screaming Frog and Sitebulb weigh them the same way).
@@ -95,7 +96,8 @@ class SiteData:
         embeddings: Any = None,
         source_domains: tuple[str, ...] = (),
     ) -> None:
-        self.pages: list[PageRecord] = list(pages)
+        # compact records (scoring.slim): every field reads as before, the bulky ones decoded on demand
+        self.pages: list[PageRecord] = [slim(page) for page in pages]
         self.artifacts = artifacts
         # the client's own strong sources (ScoringConfig.source_domains), host names without www.
         self.source_domains = source_domains

@@ -1,0 +1,48 @@
+"""Compact records (scoring.slim) read exactly as the records they pack, and the page-major page
+pass gives every check the outcomes it gets when run on its own (issue 19)."""
+
+from __future__ import annotations
+
+from scoring.audit import evaluate_check, page_pass
+from scoring.core.records import PageRecord
+from scoring.registry import all_checks
+from scoring.site import SiteData
+from scoring.slim import PACKED, SlimPage, slim
+from tests.synthetic_site import site_artifacts, site_embeddings, site_records
+
+N = 60
+
+
+def test_a_slim_page_reads_every_field_and_property_of_its_record() -> None:
+    for record in site_records(N):
+        packed = slim(record)
+        assert isinstance(packed, SlimPage) and isinstance(packed, PageRecord)
+        assert not PACKED & set(packed.__dict__)  # packed fields are not held as objects
+        for name in PageRecord.model_fields:
+            assert getattr(packed, name) == getattr(record, name), name
+        for name in ("ok", "fetched_html", "is_html", "redirect_target", "declared_language", "robots_directives"):
+            assert getattr(packed, name) == getattr(record, name), name
+        assert packed.full() == record
+        assert slim(packed) is packed
+
+
+def test_a_slim_page_is_smaller_than_its_record() -> None:
+    import pickle
+
+    records = list(site_records(N))
+    size = sum(len(pickle.dumps(r.__dict__)) for r in records)
+    packed = sum(len(pickle.dumps(slim(r).__dict__)) for r in records)
+    assert packed < size / 2
+
+
+def test_the_page_pass_equals_each_check_on_its_own() -> None:
+    site = SiteData(site_records(N), site_artifacts(N), site_embeddings(N))
+    checks = [cls() for cls in all_checks().values()]
+    judged = page_pass(checks, site)
+    assert judged.outcomes  # the page checks ran
+    for check in checks:
+        if check.scope != "page":
+            continue
+        together = evaluate_check(check, site, 1.0, judged)
+        alone = evaluate_check(check, site, 1.0)
+        assert together.model_dump() == alone.model_dump(), check.id
