@@ -20,7 +20,7 @@ HtmlTree = lxml.html.HtmlElement
 # never text a reader sees as content
 _SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-    "select", "option", "textarea", "input", "head", "title", "meta", "link", "dialog",
+    "textarea", "input", "head", "title", "meta", "link", "dialog",
 })
 _CHROME_TAGS = frozenset({"nav", "aside"})
 _CHROME_ROLES = frozenset({"navigation", "complementary", "contentinfo", "search", "dialog", "alertdialog"})
@@ -30,7 +30,16 @@ _BLOCK_TAGS = frozenset({
     "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
     "legend", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
     "th", "thead", "tr", "ul",
+    # a drop-down's choices in the content (a listing's category or archive filter) are words of the page
+    # (docs/labelling.md counts them), one per line so that "Branding (7)" stays apart from the next
+    "select", "optgroup", "option",
 })
+# boxes of their own although inline in the markup: their text never runs into the next word
+_INLINE_BOXES = frozenset({"button"})
+# a flex or grid container (Tailwind, Bootstrap, inline style): each child is a box of its own, so
+# "<span>7 - 17 Jahre</span><span>2 Stunden</span>" reads as two phrases, not "Jahre2"
+_LAYOUT_CLASS = re.compile(r"(?:[a-z0-9]+:)?(?:inline-)?(?:flex|grid)|d-(?:[a-z]{2}-)?(?:inline-)?(?:flex|grid)")
+_LAYOUT_STYLE = re.compile(r"display\s*:\s*(?:inline-)?(?:flex|grid)", re.IGNORECASE)
 
 # A whole class/id token that names a template region that is never the page's own content. Whole
 # tokens (split on spaces), so a page builder's "elementor-widget-container" or "has-sidebar" layout
@@ -211,6 +220,8 @@ def main_content_text(tree: HtmlTree) -> str:
         if in_content is None:  # leaving: end the block, then the text after the element
             if tag in _BLOCK_TAGS or "-" in tag:
                 parts.append(_BREAK)
+            elif tag in _INLINE_BOXES or tag is _GAP_TAG:
+                parts.append(" ")
             if element.tail:
                 parts.append(element.tail)
             continue
@@ -241,18 +252,42 @@ def main_content_text(tree: HtmlTree) -> str:
             break
         if tag in _BLOCK_TAGS or "-" in tag:
             parts.append(_BREAK)
-        elif tag == "br":  # a line break inside a paragraph: the paragraph stays one line for the detectors
+        elif tag == "br" or tag in _INLINE_BOXES:  # a line break inside a paragraph stays one line
             parts.append(" ")
         if element.text:
             parts.append(element.text)
         stack.append((element, None))
         inner = in_content or tag in _SECTIONING or element.get("role") == "main"
-        stack.extend((child, inner) for child in reversed(element))
+        if len(element) > 1 and _is_layout(element):
+            for child in reversed(element):  # a gap after each child box
+                stack.append((_GAP, None))
+                stack.append((child, inner))
+        else:
+            stack.extend((child, inner) for child in reversed(element))
     begin = start if start is not None else hidden_start or 0
     if begin and _words(parts[:begin]) > max(2 * _words(parts[begin:]), _LATE_TITLE_WORDS):
         begin = 0  # most of the page stands above its H1 (an SEO heading at the end): keep it all
     lines = (" ".join(line.split()) for line in "".join(parts[begin:]).split(_BREAK))
     return "\n".join(line for line in lines if line)
+
+
+class _Gap:
+    """Stands between two children of a flex or grid container in the walk's stack."""
+
+    tag = "#gap"
+    tail = None
+
+
+_GAP = _Gap()
+_GAP_TAG = _GAP.tag
+
+
+def _is_layout(element: HtmlTree) -> bool:
+    classes = element.get("class")
+    if classes and any(_LAYOUT_CLASS.fullmatch(token) for token in classes.split()):
+        return True
+    style = element.get("style")
+    return bool(style) and _LAYOUT_STYLE.search(style) is not None
 
 
 def _words(parts: list[str]) -> int:

@@ -323,3 +323,49 @@ def test_links_in_a_sidebar_named_content_column_are_content_links():
     )
     assert link_position(tree.get_element_by_id("in")) == "content"
     assert link_position(tree.get_element_by_id("side")) == "aside"
+
+
+# -- filter drop-downs and flex/grid boxes (held-out listings and a workshop catalogue) ---------------
+
+FILTER_LISTING = f"""<html><body>{SITE_HEADER}
+<div class="wrap"><h1>Ratgeber</h1>
+  <div class="blog-filter"><p class="label">Kategorie</p>
+    <label class="screen-reader-text" for="cat">Kategorie wählen</label>
+    <select name="cat" id="cat"><option value="-1">Kategorie wählen</option>
+      <option value="3">Rasen&nbsp;&nbsp;(12)</option><option value="4">Hecken&nbsp;&nbsp;(5)</option>
+      <optgroup label="Saison"><option value="5">Frühjahr&nbsp;&nbsp;(7)</option></optgroup></select></div>
+  <article class="teaser"><h2><a href="/ratgeber/rasen/">Rasen vertikutieren</a></h2></article>
+</div>{SITE_FOOTER}</body></html>"""
+
+
+def test_a_filter_drop_down_in_the_content_counts_its_choices_one_per_line():
+    lines = text_of(FILTER_LISTING).splitlines()
+    assert lines[:2] == ["Ratgeber", "Kategorie"]
+    assert "Rasen (12)" in lines and "Hecken (5)" in lines and "Frühjahr (7)" in lines
+    assert "Kategorie wählen" in lines  # the visible placeholder; the screen-reader label is not read twice
+    assert lines.count("Kategorie wählen") == 1
+
+
+def test_a_drop_down_in_the_navigation_stays_out():
+    html = f"""<html><body><nav><select><option>Deutsch</option><option>English</option></select></nav>
+    <h1>Leistungen</h1><p>Wir planen Gärten.</p>{SITE_FOOTER}</body></html>"""
+    assert text_of(html) == "Leistungen\nWir planen Gärten."
+
+
+WORKSHOPS = f"""<html><body>{SITE_HEADER}<main><h1>Workshops</h1>
+<div class="mb-8 flex flex-wrap gap-3"><button class="rounded-full">Alle</button><button>scratch</button>
+<button>python</button></div>
+<div class="grid grid-cols-3 gap-6"><div class="flex flex-col"><h3>Freies Coden</h3><p>Eigene Projekte mitbringen.</p>
+  <div class="mt-4 flex justify-center gap-3"><span>7 - 17 Jahre</span><span>2 Stunden</span></div>
+  <p>Mit <b>viel</b><i>Spaß</i> und
+  <span style="display:inline-flex"><em>Ideen</em><em>Hilfe</em></span>.</p></div></div>
+</main>{SITE_FOOTER}</body></html>"""
+
+
+def test_buttons_and_flex_or_grid_children_are_words_of_their_own():
+    text = text_of(WORKSHOPS)
+    assert "Alle scratch python" in text
+    assert "7 - 17 Jahre 2 Stunden" in text
+    assert "Ideen Hilfe" in text
+    assert "vielSpaß" in text  # inline markup outside a flex container still joins, as a browser shows it
+    assert words(text) == 19  # "7 - 17": the dash is no word
