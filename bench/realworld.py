@@ -58,6 +58,9 @@ LABEL_SETS = {
     # a third unseen batch (a German WordPress event venue, a Swiss law firm in German and English),
     # labelled from the HTML and measured before the page model was changed for it
     "heldout3": (HERE / "realworld" / "heldout3.jsonl", HERE / "realworld" / "heldout3.d"),
+    # a fourth unseen batch (a German arts association, an English SaaS blog rebuilt by a designer, a
+    # Swiss IT company in English and German), labelled from the HTML before its first measurement
+    "heldout4": (HERE / "realworld" / "heldout4.jsonl", HERE / "realworld" / "heldout4.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
