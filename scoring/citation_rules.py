@@ -90,6 +90,8 @@ SOCIAL_HOSTS = _host_re(
     "redd.it", "tumblr.com", "vk.com", "weibo.com", "mastodon.social", "mastodon.online", "fosstodon.org",
     "chaos.social", "troet.cafe", "mstdn.social", "about.me", "linktr.ee", "gravatar.com",
     "behance.net", "dribbble.com", "twitch.tv", "flickr.com", "meetup.com", "untappd.com",
+    # chat rooms of a community: where to talk, not what backs the text
+    "gitter.im", "matrix.to", "slack.com", "zulipchat.com",
 )
 # Video and code hosts: a video or a repository can support a text, a channel or an account cannot.
 PROFILE_PATH = {
@@ -120,7 +122,13 @@ BOOKING_HOSTS = _host_re(
     "calendly.com", "meetings.hubspot.com", "hubspot.com", "doodle.com", "typeform.com", "jotform.com",
     "forms.gle", "tally.so", "cal.com", "acuityscheduling.com", "simplybook.me", "etermin.net", "zoom.us",
     "mailchi.mp", "list-manage.com", "eepurl.com", "funnelcockpit.com", "cleverreach.com", "getresponse.com",
-    "surveymonkey.com", "wa.link",
+    "surveymonkey.com", "wa.link", "forms.office.com", "forms.microsoft.com", "meet.jit.si", "whereby.com",
+)
+# Forms and meeting rooms on general hosts: a Google form, a BigBlueButton or Teams room ("zum Vortrag").
+ACTION_URL = re.compile(
+    r"^https?://(?:docs\.google\.com/forms/|[^/?#]+/(?:[^?#]*/)?(?:apps/bbb|bigbluebutton|b)/[\w-]{8,}/?$|"
+    r"teams\.microsoft\.com/l/meetup-join/|teams\.live\.com/meet/)",
+    re.IGNORECASE,
 )
 # Podcast, music and streaming platforms ("listen on ..."), sponsoring and donations, petitions.
 PLATFORM_HOSTS = _host_re(
@@ -136,6 +144,16 @@ CREDIT_HOSTS = _host_re(
     "jimdo.com", "themeforest.net", "cookiebot.com", "usercentrics.com", "borlabs.io", "complianz.io",
     "adsimple.at", "adsimple.de", "e-recht24.de", "datenschutz-generator.de", "addtoany.com", "shareaholic.com",
     "sharethis.com",
+    # stock photos: the credit of a picture ("Bild © Name (Unsplash License)"), never a source of the text
+    "unsplash.com", "pexels.com", "pixabay.com", "shutterstock.com", "istockphoto.com", "gettyimages.*",
+    "stock.adobe.com", "depositphotos.com", "123rf.com", "dreamstime.com", "fotolia.com", "stocksy.com",
+)
+# A shop's own address: a "shop."/"store." host, or a shop system's product page (Shopify "/products/ice-pack",
+# German WooCommerce "/produkt/x"); a vendor's "/product/name" page describes a product and may be a source.
+SHOP_URL = re.compile(
+    r"^https?://(?:(?:shop|store|onlineshop|webshop)\.[^/?#]+|[^/?#]+/(?:[^?#]*/)?(?:products|produkt)"
+    r"/[^/?#]+)",
+    re.IGNORECASE,
 )
 # A third party's policy, terms or help page: a privacy policy's sources, whatever the host otherwise is.
 POLICY_PATH = re.compile(
@@ -369,9 +387,9 @@ def non_source_kind(url: str) -> str | None:
     if profile is not None and (path in ("", "/") or profile.search(path)):
         return "profile"
     kind = None
-    if SHOP_HOSTS.search(host):
+    if SHOP_HOSTS.search(host) or (SHOP_URL.search(url) and source_entry(url) is None):
         kind = "shop"
-    elif BOOKING_HOSTS.search(host):
+    elif BOOKING_HOSTS.search(host) or ACTION_URL.search(url):
         kind = "booking"
     elif PLATFORM_HOSTS.search(host) or (base == "github.com" and path.startswith("/sponsors")):
         kind = "platform"

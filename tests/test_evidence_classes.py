@@ -119,3 +119,69 @@ KEPT_FIGURES = [
 def test_figures_the_price_rules_must_keep(name: str, lang: str, text: str, kept: list[str]) -> None:
     found = figures(text, lang)
     assert all(f in found for f in kept), found
+
+
+# Citations: links in the text that are no source of it (held-out sites, issue 13). A stock photo's
+# credit, a shop system's product page, a form, a chat room or a meeting room; each next to a study
+# link that must stay a citation. Pages of our own, extracted by the real spider functions.
+_STUDY = '<a href="https://www.energie-institut.example/studie-2024">Studie des Instituts</a>'
+NOT_CITATIONS = [
+    (
+        "stock photo credit",
+        "<p>Bild „Mikrofon“ © "
+        '<a href="https://unsplash.com/photos/ein-mikrofon-auf-dem-tisch-Ab12Cd34">Erika Muster</a>'
+        " (Unsplash License)</p>",
+        "https://unsplash.com/photos/ein-mikrofon-auf-dem-tisch-Ab12Cd34",
+    ),
+    (
+        "a shop system's product page",
+        '<p>After my second child I founded a small company called <a href="https://www.kuehlpads.example/products/'
+        'cool-pad-small">Coolpad</a> that makes gel pads for new parents.</p>',
+        "https://www.kuehlpads.example/products/cool-pad-small",
+    ),
+    (
+        "a shop host",
+        '<p>Our colleague wrote the <a href="https://shop.verlag-beispiel.example/item/12345.do">Parser Handbook</a> '
+        "which covers these recipes in more depth.</p>",
+        "https://shop.verlag-beispiel.example/item/12345.do",
+    ),
+    (
+        "a Google form",
+        '<p>If you want to join the next workshop just <a href="https://docs.google.com/forms/d/1AbCdEfGh/viewform">'
+        "get in touch</a> and we will send you the details soon.</p>",
+        "https://docs.google.com/forms/d/1AbCdEfGh/viewform",
+    ),
+    (
+        "a community chat room",
+        '<p>Questions about this post are welcome in our <a href="https://gitter.im/beispiel/parser">chat channel</a>'
+        " where the whole team answers every day.</p>",
+        "https://gitter.im/beispiel/parser",
+    ),
+    (
+        "a meeting room of a talk",
+        '<p>Der Vortrag wird am Abend live übertragen, hier geht es <a href="https://cloud.verein-beispiel.example/'
+        'index.php/apps/bbb/b/Xy12Ab34Cd56">zum Vortrag</a> für alle Mitglieder.</p>',
+        "https://cloud.verein-beispiel.example/index.php/apps/bbb/b/Xy12Ab34Cd56",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "html", "url"), NOT_CITATIONS, ids=[c[0] for c in NOT_CITATIONS])
+def test_links_that_are_no_citation(name: str, html: str, url: str) -> None:
+    from tests.test_citations_realworld import article as html_article
+    from tests.test_citations_realworld import cited
+
+    found = cited(html_article(f"<p>Die Kosten sinken laut einer {_STUDY} deutlich.</p>{html}"))
+    assert "https://www.energie-institut.example/studie-2024" in found
+    assert url not in found
+
+
+def test_a_vendors_product_page_can_be_a_source() -> None:
+    """Only shop systems' product addresses are shops: a vendor's "/product/" page that the text reports
+    on stays a citation."""
+    from tests.test_citations_realworld import article as html_article
+    from tests.test_citations_realworld import cited
+
+    link = "https://business.umfragen-beispiel.example/product/global-panels"
+    html = f'<p>The survey firm says its new <a href="{link}">Global Panels</a> cover 40 markets with fresh data.</p>'
+    assert link in cited(html_article(html))
