@@ -55,6 +55,7 @@ from auditor.options import (
     DbOption,
     DelayOption,
     ExcludeOption,
+    FreshOption,
     IncludeOption,
     JsonOption,
     LangOption,
@@ -81,6 +82,7 @@ from auditor.options import (
     report_branding,
 )
 from auditor.pipeline import AuditOutcome, ReportTarget
+from auditor.reaudit import reuse_line
 from auditor.serve import StaticSite
 from auditor.store import Store
 from scoring.config import ScoringConfig, category_of
@@ -178,7 +180,12 @@ def _print_crawl(store: Store, audit_id: int, as_json: bool) -> None:
         "complete": stats.complete if stats else False,
         "limits_hit": stats.limits_hit if stats else [],
     }
+    if stats is not None:
+        summary.update(pages_reused=stats.reused_pages, pages_extracted=stats.extracted_pages)
     print_crawl(summary, as_json, limits=store.settings(audit_id))
+    line = reuse_line(stats.reused_pages, stats.extracted_pages, stats.reused_from) if stats else None
+    if line and not as_json:
+        say(line)
 
 
 @app.command()
@@ -211,6 +218,7 @@ def audit(
     ] = False,
     llm: LlmOption = None,
     llm_model: LlmModelOption = None,
+    fresh: FreshOption = False,
 ) -> None:
     """Crawl a site, score it and write the report."""
     if crawl_only and fail_under is not None:
@@ -237,6 +245,7 @@ def audit(
         subdomains=subdomains or None,
         as_host=as_host,
         render=render,
+        fresh=fresh or None,
         **scope,
     )
     folder = Path(url).expanduser()
@@ -255,6 +264,15 @@ def audit(
         outcome = _audit(start, options, db=db, report=report, quiet=as_json, config=user.scoring, llm=llm_config)
     pdf_path, pdf_error = _pdf(outcome, pdf)
     print_outcome(outcome, as_json, limits=options, pdf=pdf_path)
+    timing = outcome.result.timing
+    line = reuse_line(
+        int(timing.get("pages_reused", 0)),
+        int(timing.get("pages_extracted", 0)),
+        int(timing["pages_reused_from"]) if "pages_reused_from" in timing else None,
+        scores_reused=bool(timing.get("scores_reused")),
+    )
+    if line and not as_json:
+        say(line)
     if pdf_error:
         fail(pdf_error, 1)
     score = outcome.result.site_score

@@ -34,6 +34,8 @@ from scrapy.settings import Settings
 
 from auditor.hard_stop import BOOTSTRAP, say
 from auditor.processes import descendants, kill_processes
+from auditor.reaudit import extraction_key, reuse_index
+from auditor.store import StoreSink
 from scoring.core.records import PageRecord
 from spiders import settings as default_settings
 from spiders.pipelines import RecordSink
@@ -54,6 +56,8 @@ class CrawlOptions:
     subdomains: bool = False  # other subdomains of the site's domain count as the same site
     as_host: str | None = None  # production origin mapped onto the crawled host
     render: str | None = None  # `--render`: "sample" (one page per template + a seeded share) | "all"
+    # re-audits (auditor.reaudit): reuse an earlier audit's unchanged pages and scores; False: `--fresh`
+    reuse: bool = True
     # Failures end up in the records; Scrapy's own log (with tracebacks) only on request.
     log_level: str = field(default_factory=lambda: os.environ.get("GEO_AUDIT_LOG_LEVEL", "CRITICAL"))
 
@@ -97,8 +101,15 @@ def run_crawl(
 
     Ctrl-C or SIGTERM ends it gracefully (Scrapy's shutdown handlers): the spider closes with
     reason "shutdown", every record fetched so far reaches the sink. `resume` continues a crawl.
+    Pages an earlier audit of the site stored unchanged are reused (auditor.reaudit) unless
+    `options.reuse` is off.
     """
-    process = CrawlerProcess(crawl_settings(options))
+    settings = crawl_settings(options)
+    settings.set("GEO_EXTRACTION_KEY", extraction_key(settings))
+    reuse = None
+    if options.reuse and isinstance(sink, StoreSink):
+        reuse = reuse_index(sink.store, sink.audit_id, settings.get("GEO_EXTRACTION_KEY"))
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(SiteSpider)
     if on_page is not None:
 
@@ -107,7 +118,7 @@ def run_crawl(
                 on_page(item)
 
         crawler.signals.connect(item_scraped, signal=signals.item_scraped, weak=False)
-    process.crawl(crawler, url=url, record_sink=sink, resume=resume)
+    process.crawl(crawler, url=url, record_sink=sink, resume=resume, reuse=reuse)
     process.start()
 
 

@@ -138,6 +138,14 @@ StripParamsOption = Annotated[
 SubdomainsOption = Annotated[
     bool, typer.Option("--subdomains", help="Crawl other subdomains too (www and apex are always one site).")
 ]
+FreshOption = Annotated[
+    bool,
+    typer.Option(
+        "--fresh",
+        help="Fetch and extract every page and score anew, even pages and scores an earlier audit of the site "
+        "left unchanged (default: reuse them; see docs/reaudit.md).",
+    ),
+]
 RENDER_MODES = ("sample", "all")
 RenderOption = Annotated[
     str | None,
@@ -266,6 +274,7 @@ def crawl_options(user: UserConfig, **cli: Any) -> CrawlOptions:
         subdomains=bool(merged.get("subdomains")),
         as_host=merged.get("as_host"),
         render=check_render(merged.get("render")),
+        reuse=not merged.get("fresh", False),
     )
 
 

@@ -7,6 +7,10 @@ auditor.runner; the whole audit runs under its hard time limit (auditor.deadline
 shows the site's trends when the store holds an earlier scored audit of it (`runner.report_history`). `write_pdf_report`
 renders the written report as a PDF (`--pdf`).
 
+Re-audits (auditor.reaudit, docs/reaudit.md): the crawl reuses an earlier audit's unchanged pages,
+and `_after_crawl` an earlier result when the score stage's inputs are provably the same (`--fresh`
+turns both off; `rescore` always scores).
+
 Errors the user can act on are AuditError (auditor.errors); whatever was crawled stays in the store.
 """
 
@@ -19,6 +23,7 @@ from auditor.crawl import CrawlOptions
 from auditor.deadline import hard_timeout
 from auditor.errors import AuditError, AuditInterrupted
 from auditor.llm import LLMConfig
+from auditor.reaudit import reused_scores, timed_digest, with_reuse_counts
 from auditor.render_stage import render_stage
 from auditor.runner import (
     OnPage,
@@ -91,7 +96,7 @@ def run_audit(
             if unreachable:
                 raise AuditError(unreachable)
         render_stage(store, audit_id, options)
-        return _after_crawl(store, audit_id, report, config, llm)
+        return _after_crawl(store, audit_id, report, config, llm, reuse_scores=options.reuse)
 
 
 def resume_audit(
@@ -130,7 +135,7 @@ def resume_audit(
             seeds = resume_state(store.iter_pages(audit_id))
             crawl_into(store, audit_id, settings.get("url") or row.site, options, on_page, seeds)
             render_stage(store, audit_id, options)
-            return _after_crawl(store, audit_id, report, config) if score else None
+            return _after_crawl(store, audit_id, report, config, reuse_scores=options.reuse) if score else None
     finally:
         store.unlock_audit(audit_id)
 
@@ -165,10 +170,23 @@ def _after_crawl(
     llm: LLMConfig | None = None,
     *,
     keep_briefs: bool = False,
+    reuse_scores: bool = False,
 ) -> AuditOutcome:
-    """The stages after the crawl: score, suggest (or keep the briefs a model wrote), report."""
+    """The stages after the crawl: score, suggest (or keep the briefs a model wrote), report.
+
+    `reuse_scores` (a new crawl): an earlier audit of the site whose score inputs had the same digest
+    gives its result instead of the score stage (auditor.reaudit); every scored audit stores its digest."""
     previous = store.result(audit_id) if keep_briefs else None
-    result = score_stage(store, audit_id, config)
+    digest, digest_s = timed_digest(store, audit_id, config)
+    result = reused_scores(store, audit_id, digest) if reuse_scores and digest else None
+    reused = result is not None
+    if result is None:
+        result = score_stage(store, audit_id, config)
+    if digest:
+        store.save_score_digest(audit_id, digest)
+    result = with_reuse_counts(store, audit_id, result, scores_reused=reused)
+    result = result.model_copy(update={"timing": {**result.timing, "digest_s": digest_s}})
+    store.save_result(audit_id, result)
     if previous is not None and previous.briefs:
         result = result.model_copy(update={"briefs": previous.briefs, "llm_usage": previous.llm_usage})
         store.save_result(audit_id, result)

@@ -112,6 +112,10 @@ class RecordPipeline:
             started=self.started,
             finished=finished,
             duration_s=round(datetime.now(UTC).timestamp() - started_at, 2) if started_at else None,
+            reused_pages=getattr(spider, "reused_pages", 0),
+            extracted_pages=getattr(spider, "extracted_pages", 0),
+            reused_from=reuse.audit_id if (reuse := getattr(spider, "reuse", None)) is not None else None,
+            extraction_key=self.crawler.settings.get("GEO_EXTRACTION_KEY"),
         )
         artifacts = SiteArtifacts(
             root_url=spider.start_url,

@@ -7,7 +7,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from scoring.core.records import PageRecord
+from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest
+from twisted.python.failure import Failure
+
+from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord
 
 # Failures to reach the server at all (refused, reset, dropped, no route, unknown host), by the
 # exception type name that starts a failed page's `error`: a server that went down, not a page
@@ -56,3 +59,22 @@ class ResumeState:
     frontier: list[tuple[str, int | None, str]] = field(default_factory=list)  # (url, depth, referer)
     status_counts: Counter[str] = field(default_factory=Counter)
     connection_failures: int = 0  # stored URLs the server could not be reached for
+
+
+def failure_error(failure: Failure, max_size: int, timeout_s: int) -> str:
+    """The `error` of a page that could not be fetched: robots.txt, the size limit (`max_size`,
+    DOWNLOAD_MAXSIZE), the download timeout, else the failure's type and message."""
+    message = failure.getErrorMessage()
+    if failure.check(IgnoreRequest) and "robots" in message.lower():
+        return BLOCKED_BY_ROBOTS
+    if "DOWNLOAD_MAXSIZE" in message or "max size" in message.lower():
+        if "decompress" in message:
+            how = "while decompressing (a compression bomb?)"
+        elif "Expected" in message:
+            how = "from its Content-Length"
+        else:
+            how = "while downloading"
+        return f"response larger than the {max_size / 1_048_576:g} MB size limit (DOWNLOAD_MAXSIZE), detected {how}"
+    if failure.check(TimeoutError, DownloadTimeoutError):
+        return f"timeout: no complete response within {timeout_s} s"
+    return f"{failure.type.__name__}: {message}"[:500]

@@ -15,6 +15,9 @@ URL-length and per-path query-variant limits (`GEO_MAX_QUERY_VARIANTS`).
 Resume: `resume` (a `ResumeState`) seeds a continued crawl with the URLs already stored (never
 fetched again) and the links they pointed to that were not fetched yet.
 
+Re-audit: `reuse` (`spiders.reuse.ReuseIndex`, an earlier audit) makes page requests conditional; a 304
+or an unchanged body reuses the stored record, whose links are followed (docs/reaudit.md).
+
 Beside it: `spiders.url_scope` (the URL space), `spiders.extract_workers` (the per-page extraction and
 the worker processes that run it), `spiders.resume` (the state of an interrupted crawl).
 """
@@ -31,13 +34,13 @@ from urllib.parse import urljoin, urlsplit
 import scrapy
 from protego import Protego
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, DownloadTimeoutError, IgnoreRequest
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
-from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord, RedirectHop, SitemapEntry
+from scoring.core.records import PageRecord, RedirectHop, SitemapEntry
 from spiders.document import canonical_url
 from spiders.extract_head import link_header_hreflang, merge_hreflang, sitemap_hreflang
 from spiders.extract_workers import (
@@ -48,7 +51,8 @@ from spiders.extract_workers import (
     start_pool,
 )
 from spiders.items import SitemapArtifact, TextArtifact
-from spiders.resume import CONNECTION_FAILURE_TYPES, ResumeState, is_connection_failure
+from spiders.resume import CONNECTION_FAILURE_TYPES, ResumeState, failure_error, is_connection_failure
+from spiders.reuse import ReuseIndex, ReusingSpider, conditional_headers, repeatable
 from spiders.url_scope import ParamStripper, UrlScope, is_pagination_url, site_hosts
 
 MAX_REDIRECT_HOPS = 10
@@ -64,7 +68,7 @@ def _as_list(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
-class SiteSpider(scrapy.Spider):
+class SiteSpider(ReusingSpider, scrapy.Spider):
     name = "site"
 
     def __init__(
@@ -74,6 +78,7 @@ class SiteSpider(scrapy.Spider):
         max_depth: int | str | None = None,
         as_host: str | None = None,
         resume: ResumeState | None = None,
+        reuse: ReuseIndex | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -84,6 +89,7 @@ class SiteSpider(scrapy.Spider):
         self._max_depth_arg = max_depth
         self._as_host_arg = as_host
         self.resume = resume
+        self.reuse = reuse
         self.seen: set[str] = set()  # page URLs scheduled (our own dedupe: every hop counts)
         self.sitemaps_seen: set[str] = set()
         self.sitemap_queue: dict[str, None] = {}  # sitemap URLs waiting for the link crawl to end
@@ -115,9 +121,7 @@ class SiteSpider(scrapy.Spider):
         if as_host:
             alias = urlsplit(as_host if "://" in as_host else f"https://{as_host}").netloc.lower()
             spider.alias_hosts = set(site_hosts(f"//{alias}"))
-            alias_prefixes = tuple(
-                f"{scheme}://{host}/" for host in spider.alias_hosts for scheme in ("http", "https")
-            )
+            alias_prefixes = tuple(f"{scheme}://{host}/" for host in spider.alias_hosts for scheme in ("http", "https"))
         spider.scope = UrlScope(
             origin=spider.origin,
             hosts=spider.hosts,
@@ -198,6 +202,7 @@ class SiteSpider(scrapy.Spider):
             errback=self.page_failed,
             priority=-(depth if depth is not None else self.max_depth + 1),
             dont_filter=True,
+            headers=conditional_headers(self.reuse.get(url)) if self.reuse is not None else None,
             meta={"page_url": url, "page_depth": depth, "referer": referer, "hops": hops or []},
         )
 
@@ -335,13 +340,17 @@ class SiteSpider(scrapy.Spider):
 
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         fields = self._base_fields(response)
-        url, depth = fields["url"], fields["depth"]
+        url = fields["url"]
         refused = response.meta.get("retry_after_refused")
         if refused is not None:
             fields["error"] = (
                 f"HTTP {response.status} with Retry-After {refused:g} s (over the "
                 f"{self.max_retry_after:g} s cap): not retried"
             )
+        if response.status == 304 and self.reuse is not None:
+            for item in self._not_modified(response, fields):
+                yield item
+            return
         if 300 <= response.status < 400:
             for item in self._follow_redirect(response, fields):
                 yield item
@@ -357,26 +366,44 @@ class SiteSpider(scrapy.Spider):
             return
         page_url = response.url if response.url != url else url
         ok = 200 <= response.status < 300
+        digest = self._validators(response, fields)
+        unchanged = None if refused else self._unchanged(fields, digest)
+        if unchanged is not None:  # a 200 with the body and headers of the stored record
+            for item in self._reused(unchanged):
+                yield item
+            return
         extracted = await self.extract(response.body, content_type, page_url, ok)
         if "fields" not in extracted:
             fields["content_type"] = extracted.get("content_type") or content_type or "text/html"
-            yield PageRecord(**{**fields, "error": fields.get("error") or extracted["error"]})
+            error = fields.get("error") or extracted["error"]
+            yield PageRecord(**{**fields, "error": error, "content_hash": digest if repeatable(error) else None})
             return
         fields["content_type"] = content_type or "text/html"
         fields.update(extracted["fields"])
         fields["hreflang"] = merge_hreflang(fields.get("hreflang", ()), linked)
+        fields["pagination"] = list(extracted["pagination"])
+        if repeatable(fields.get("error")) and not refused:
+            fields["content_hash"] = digest
         refresh = extracted["refresh"]
         if refresh:
             fields["meta_refresh"] = refresh
         record = PageRecord(**fields)
         yield record
-        if refresh:
-            for item in self._follow(refresh, fields, response.status, meta_refresh=True):
-                yield item
+        for item in self._discover(record, fields):
+            yield item
+
+    def _discover(self, record: PageRecord, fields: dict[str, Any]) -> Iterator[Any]:
+        """Requests for what a page record leads to: its meta refresh target, and for a successful
+        page without nofollow its links, canonical, og:url, hreflang alternates, script links and
+        rel=next/prev targets. The same for a fresh record and a reused one."""
+        url, depth, status = record.url, record.depth, record.status or 0
+        ok = 200 <= status < 300
+        if record.meta_refresh:
+            yield from self._follow(record.meta_refresh, fields, status, meta_refresh=True)
         if not ok or "nofollow" in record.robots_directives:
             return
         child_depth = (depth or 0) + 1 if depth is not None else None
-        pagination = set(extracted["pagination"])
+        pagination = set(record.pagination)
         for link in record.links:
             if link.internal and "nofollow" not in link.rel:
                 # The next page of a listing is the same listing: it keeps the listing's depth, so the
@@ -401,7 +428,7 @@ class SiteSpider(scrapy.Spider):
                 request = self.page_request(link.url, depth=child_depth, referer=url, normalised=True)
                 if request is not None:
                     yield request
-        for target in extracted["pagination"]:
+        for target in record.pagination:
             request = self.page_request(target, depth=depth, referer=url)
             if request is not None:
                 yield request
@@ -409,6 +436,7 @@ class SiteSpider(scrapy.Spider):
     async def extract(self, body: bytes, content_type: str | None, page_url: str, ok: bool) -> dict[str, Any]:
         """`extract_response` in the worker pool (a second core) within the page budget, or here
         when there is none (spiders.extract_workers.ExtractionPool)."""
+        self.extracted_pages += 1
         return await self.extraction.extract(
             body, content_type, page_url, self.scope, ok=ok, follow_refresh=self.follow_meta_refresh
         )
@@ -445,22 +473,7 @@ class SiteSpider(scrapy.Spider):
     def page_failed(self, failure: Failure) -> Iterator[PageRecord]:
         request = failure.request
         meta = request.meta
-        message = failure.getErrorMessage()
-        if failure.check(IgnoreRequest) and "robots" in message.lower():
-            error = BLOCKED_BY_ROBOTS
-        elif "DOWNLOAD_MAXSIZE" in message or "max size" in message.lower():
-            limit = self.max_sitemap_size / 1_048_576  # DOWNLOAD_MAXSIZE
-            if "decompress" in message:
-                how = "while decompressing (a compression bomb?)"
-            elif "Expected" in message:
-                how = "from its Content-Length"
-            else:
-                how = "while downloading"
-            error = f"response larger than the {limit:g} MB size limit (DOWNLOAD_MAXSIZE), detected {how}"
-        elif failure.check(TimeoutError, DownloadTimeoutError):
-            error = f"timeout: no complete response within {self.settings.getint('DOWNLOAD_TIMEOUT')} s"
-        else:
-            error = f"{failure.type.__name__}: {message}"[:500]
+        error = failure_error(failure, self.max_sitemap_size, self.settings.getint("DOWNLOAD_TIMEOUT"))
         yield PageRecord(
             url=meta["page_url"],
             redirect_chain=meta["hops"],
@@ -468,6 +481,7 @@ class SiteSpider(scrapy.Spider):
             discovered_from=meta["referer"],
             error=error,
         )
+
 
 # Importable from here as before: the crawl's building blocks that auditor/, tests and bench use.
 __all__ = [

@@ -9,8 +9,8 @@ an interrupted crawl keeps what it fetched; the audit is then `partial`.
 
 `audit_locks`: the process crawling an audit holds its lock (auditor.store.locks), so a second
 `resume` of the same audit is refused; a lock whose process is gone is stale and taken over.
-Batches (auditor.store.batches) and the LLM and embedding caches (auditor.store.caches) are the
-other tables.
+Batches (auditor.store.batches), the LLM and embedding caches (auditor.store.caches) and the digests
+of re-audits (auditor.store.reuse) are the other tables.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from auditor.errors import AuditError
 from auditor.store.batches import BatchItemRow, BatchRow, BatchTables
 from auditor.store.caches import CacheTables
 from auditor.store.locks import LOCK_HEARTBEAT_S, LOCK_STALE_S, AuditLock, AuditLocked, lock_row
+from auditor.store.reuse import ReuseTables
 from auditor.store.schema import (
     FINAL_ITEM_STATUSES,
     STATUSES,
@@ -99,7 +100,7 @@ class AuditRow:
     error: str | None
 
 
-class Store(BatchTables, CacheTables):
+class Store(BatchTables, CacheTables, ReuseTables):
     """The audit store; a context manager (`with Store(db) as store:`) that closes itself."""
 
     def __init__(self, db: str | Path | None = None) -> None:

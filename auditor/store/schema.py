@@ -69,6 +69,17 @@ embeddings = Table(
 )
 
 
+# Re-audits (auditor.reaudit): a digest of everything the score stage read for an audit (records,
+# artifacts, settings, config, code). An audit whose digest equals an earlier audit's may take over that
+# audit's scores. A table of its own, so that stores written before it stay readable as they are.
+score_inputs = Table(
+    "score_inputs",
+    metadata,
+    Column("audit_id", Integer, ForeignKey("audits.id", ondelete="CASCADE"), primary_key=True),
+    Column("digest", String(64), nullable=False),
+)
+
+
 # Agency batches (auditor/agency/batch.py): one row per run of a batch file, one item per client.
 # An item is final once `done` or `error`; `--resume` skips final items of the same batch.
 batches = Table(

@@ -12,7 +12,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 2  # 2: render hints (scripts, app_root, dom_shape) and the rendered view (`--render`)
+# 2: render hints (scripts, app_root, dom_shape) and the rendered view (`--render`)
+# 3: validators for re-audits (etag, last_modified, content_hash, pagination); older records read as before
+SCHEMA_VERSION = 3
 
 # What counts as a word everywhere (word counts, readability): letters first, so "2025" or
 # "12,5" are not words. Shared with scoring.core.text so counts always agree.
@@ -195,6 +197,14 @@ class PageRecord(_Frozen):
     app_root: str | None = None
     dom_shape: str | None = None
     rendered: RenderedView | None = None  # `--render`: the page after JavaScript; None: not rendered
+    # Re-audits (docs/reaudit.md): the response's validators, sent back as If-None-Match /
+    # If-Modified-Since next time; `content_hash` (sha256 of the body and the headers extraction reads)
+    # proves a 200 unchanged; `pagination`: rel=next/prev targets, followed again from a reused record.
+    # None/empty on older records and on pages whose extraction may not repeat (it hit the page budget).
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+    pagination: list[str] = Field(default_factory=list)
 
     @property
     def is_html(self) -> bool:
@@ -253,6 +263,13 @@ class CrawlStats(_Frozen):
     started: str | None = None
     finished: str | None = None
     duration_s: float | None = None
+    # Re-audits (docs/reaudit.md): pages whose stored record of audit `reused_from` was reused (a 304, or
+    # an unchanged body) and pages extracted anew; `extraction_key` names the extraction code and options
+    # that wrote the records (only records of the same key are reused).
+    reused_pages: int = 0
+    extracted_pages: int = 0
+    reused_from: int | None = None
+    extraction_key: str | None = None
 
 
 class SiteArtifacts(_Frozen):
