@@ -38,6 +38,51 @@ def site_names() -> list[str]:
     return [row[0] for row in rows]
 
 
+# A name as written: inner capital, digit or hyphen ("WordPress", "CSGO-Stats", "Erste-Hilfe-Kurs").
+_NAME_LIKE = re.compile(r"[^\W\d_][A-Z\u00c4\u00d6\u00dc]|\d|[^\W_]-[^\W_]|^[A-Z]{2,}$")
+_SENTENCE_WORD = re.compile(r"(?<=[a-zäöüß,;] )([A-Za-zÄÖÜäöüß]{3,})\b")
+GERMAN_COMPOUND = 10  # letters: "Verhaltensberatung", "Ladeinfrastruktur"; "Betrieb", "Anleitung" are not
+
+
+def _easy_words() -> frozenset[str]:
+    """The Dale-Chall list of common English words, as shipped with textstat (a core dependency): a word
+    on it ("happy", "exchange", "values") is no topic's name on its own. Independent of scoring.labels."""
+    import textstat
+
+    path = Path(textstat.__file__).parent / "resources" / "en" / "easy_words.txt"
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
+
+
+EASY_WORDS = _easy_words()
+
+
+def _lower_case_words(records: list) -> set[str]:
+    """Words the site's running text writes in lower case inside a sentence: verbs, adjectives and (English)
+    common nouns ("wählen", "klassisch", "widget"); a German noun or a proper name never is."""
+    found: set[str] = set()
+    for page in records:
+        found |= {w for w in _SENTENCE_WORD.findall(page.main_text or "") if w[:1].islower()}
+    return found
+
+
+def readable(label: str, language: str, lower: set[str]) -> bool:
+    """A label a person would search for (issue 17): a phrase of two or more words, or one specific word —
+    a name as written, a German compound, an English proper name; never a lone verb, adjective or generic
+    noun ("Wählen", "Betrieb", "Happy", "Widget")."""
+    words = label.split()
+    if len(words) >= 2:
+        # a headline fragment ending in a participle is no name ("Ad Banned", "Mobile Ajax post answered")
+        return not (language == "en" and words[-1].lower().endswith("ed") and words[-1].lower() in lower)
+    word = words[0]
+    if _NAME_LIKE.search(word):
+        return True
+    if word.lower() in lower:
+        return False
+    if language == "de":
+        return len(word) >= GERMAN_COMPOUND
+    return word.lower() not in EASY_WORDS
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -63,12 +108,16 @@ def measure(store: Store, audit_id: int, llm: LLMConfig | None, max_briefs: int 
         return not (_SEGMENT.search(url) or types.get(url) in _NON_EDITORIAL_TYPES or url in noindex)
 
     labels = [re.sub(r"\s*\([a-z]{2}\)$", "", c.label) for c in result.insights.clusters]
+    tags = [re.search(r"\(([a-z]{2})\)$", c.label) for c in result.insights.clusters]
+    languages = [t.group(1) if t else (result.language or "en")[:2] for t in tags]
     members = [c.urls for c in result.insights.clusters]
 
-    def phrase(label: str, urls: list[str]) -> bool:
+    lower = _lower_case_words(records)
+
+    def phrase(label: str, urls: list[str], language: str) -> bool:
         key = _norm(label)
         written = any(key in _norm(line) for u in urls for line in heads.get(u, []))
-        return "·" not in label and 1 <= len(label.split()) <= 6 and written
+        return "·" not in label and 1 <= len(label.split()) <= 6 and written and readable(label, language, lower)
 
     experts = [e for b in briefs for e in b.experts]
     urls = [u for b in briefs for u in [*b.target_urls, *b.merge_or_expand, *(x.source for x in b.internal_links)]]
@@ -86,7 +135,7 @@ def measure(store: Store, audit_id: int, llm: LLMConfig | None, max_briefs: int 
         "briefs": len(briefs),
         "llm": sum(b.source == "llm" for b in briefs),
         "editorial": share(sum(all(editorial(u) for u in b.target_urls) for b in briefs), len(briefs)),
-        "labels_phrase": share(sum(phrase(lab, m) for lab, m in zip(labels, members, strict=True)), len(labels)),
+        "labels_phrase": share(sum(phrase(*x) for x in zip(labels, members, languages, strict=True)), len(labels)),
         "labels_unique": len({_norm(c.label) for c in result.insights.clusters}) == len(labels),
         "experts_on_site": share(sum(_norm(e) in site_text for e in experts), len(experts)),
         "pages_crawled": share(sum(u in crawled for u in urls), len(urls)),

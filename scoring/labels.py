@@ -58,6 +58,11 @@ SITE_WIDE_SHARE = 0.3  # phrases on more documents (the company name, a shop's t
 TEMPLATE_LINE_SHARE = 0.2  # a title/heading line on more documents than this share is template text
 MIN_SITE_DOCS = 10  # below this a site has no "site-wide" words to tell apart
 MAX_TITLE_LABEL = 6  # a longer title is a headline, not a topic's name
+# Words that join two nouns into one name: "Erste Hilfe im Betrieb", "Restoration of Buildings".
+CONNECTORS = frozenset("im in für mit vom von zur zum am of for in on with".split())
+MIN_COMPOUND = 10  # a German word this long is a compound ("Verhaltensberatung"), specific enough alone
+# A name as written: inner capital, digit or hyphen ("WordPress", "QField", "CSGO-Stats", "Erste-Hilfe-Kurs").
+_NAME_LIKE = re.compile(r"[^\W\d_][A-ZÄÖÜ]|\d|[^\W_]-[^\W_]|^[A-ZÄÖÜ]{2,}$")
 
 
 def normal(text: str) -> str:
@@ -83,9 +88,31 @@ def _runs(line: str) -> list[list[str]]:
     return runs
 
 
+def _joined(line: str) -> list[str]:
+    """Two noun groups joined by one connector, as written: "Erste Hilfe im Betrieb" (at most 4 words)."""
+    out = []
+    for part in _BREAK.split(line):
+        tokens = [t.strip("'’\"-_*#") for t in part.split()]
+        for i in range(1, len(tokens) - 1):
+            if tokens[i].lower() not in CONNECTORS:
+                continue
+            left, right = tokens[max(0, i - 2) : i], tokens[i + 1 : i + 3]
+            for a in range(len(left)):
+                for b in range(1, len(right) + 1):
+                    words = [*left[a:], *right[:b]]
+                    if len(words) <= 3 and all(_content(w) and w[:1].isupper() for w in words):  # nouns, names
+                        out.append(" ".join([*left[a:], tokens[i], *right[:b]]))
+    return out
+
+
+def _content(word: str) -> bool:
+    return bool(_WORD.fullmatch(word)) and word.lower() not in STOPWORDS and word.lower() not in TEMPLATE_WORDS
+
+
 def phrases(line: str) -> set[str]:
-    """Candidate phrases of one line (keys): contiguous 1..4-word runs of content words."""
-    found = set()
+    """Candidate phrases of one line (keys): contiguous 1..3-word runs of content words, and two noun
+    groups joined by a connector ("Erste Hilfe im Betrieb")."""
+    found = {normal(text) for text in _joined(line)}
     for run in _runs(line):
         for size in range(1, min(MAX_PHRASE_WORDS, len(run)) + 1):
             for start in range(len(run) - size + 1):
@@ -100,7 +127,7 @@ def phrases(line: str) -> set[str]:
 
 def _spellings(line: str) -> dict[str, str]:
     """Key -> the phrase as written in this line."""
-    out: dict[str, str] = {}
+    out: dict[str, str] = {normal(text): text for text in _joined(line)}
     for run in _runs(line):
         for size in range(1, min(MAX_PHRASE_WORDS, len(run)) + 1):
             for start in range(len(run) - size + 1):
@@ -182,7 +209,7 @@ def ranked_labels(
 
     def score(key: str) -> float:
         idf = math.log(1 + site_docs / max(1, site_df.get(key, 1)))
-        size = len(key.split())
+        size = len([w for w in key.split() if w not in CONNECTORS])  # "im" adds no meaning
         # a name ends in a noun: "Harz planen" (cut from "Erste Hilfe im Harz planen") names no topic
         verb_end = size > 1 and not _display(spelling[key]).split()[-1][:1].isupper()
         return (weight[key] / members) * idf * (1 + 0.6 * (size - 1)) * (0.5 if verb_end else 1.0)
@@ -190,23 +217,72 @@ def ranked_labels(
     if language == "de":  # German nouns are capitalised and a name is a noun phrase: after its first word only
         # nouns follow ("Neurosoziales Coaching"); a lower-case word there is a verb ("Messer kaufen Würzburg",
         # "Lübecker protestieren")
-        common |= {k for k in weight if any(not w[:1].isupper() for w in _display(spelling[k]).split()[1:])}
+        common |= {
+            k
+            for k in weight
+            if any(not w[:1].isupper() and w.lower() not in CONNECTORS for w in _display(spelling[k]).split()[1:])
+        }
         common |= _after_noun(texts, template)
     supported = [k for k in weight if k not in common and support[k] >= shared]
     ranked = sorted(supported, key=lambda k: (-score(k), k))
+    lower, proper = _casing(texts, template)
+
+    def specific(label: str) -> bool:
+        words = label.split()
+        if len(words) == 1:
+            return specific_word(label, language, lower, proper)
+        if words[0].lower() in STOPWORDS or site_wide(normal(words[0])) or site_wide(normal(words[-1])):
+            return False  # "Es ist bereits fünf nach zwölf", "Seatsurfing 1": a headline or the site's name
+        # German: only nouns follow the first word ("Betrieblicher Ersthelfer werden" ends in a verb)
+        return language != "de" or all(w[:1].isupper() or w.lower() in CONNECTORS for w in words[1:])
+
     out = [_display(spelling[k]) for k in ranked]
+    weak = [label for label in out if not specific(label)]  # "Betrieb", "Wählen": after every phrase
+    out = [label for label in out if specific(label)]
     if texts:  # fallback: the most central member's short title as written, else its best phrase
         head = lines_of(texts[0], template)
         title = _BREAK.split(head[0])[0].strip() if head else ""
         if title and phrases(title) and len(title.split()) <= MAX_TITLE_LABEL and normal(title) not in common:
-            out.append(title)
+            (out if specific(title) else weak).append(title)
         central = {p for line in head for p in phrases(line)}
         own = sorted((k for k in central if k not in common and k not in supported), key=lambda k: (-score(k), k))
-        out += [_display(spelling[k]) for k in own[:3]]
+        for label in (_display(spelling[k]) for k in own[:3]):
+            (out if specific(label) else weak).append(label)
+        out += sorted(weak, key=lambda label: len(label.split()) == 1)  # a phrase before a lone word
         whole = " ".join((texts[0].split("\n", 1)[0]).split()[:MAX_TITLE_LABEL])
         if whole and not out:
             out.append(whole)  # last resort: the central page's title as written, even a template word
     return out
+
+
+def specific_word(word: str, language: str | None, lower: set[str], proper: set[str]) -> bool:
+    """A single word that names a topic on its own: a name as written ("WordPress", "CSGO-Stats"), a
+    German compound ("Verhaltensberatung"), an English proper name ("Nokia", written capitalised inside a
+    sentence-case line) — never a word the site also writes in lower case (a verb, an adjective, a common
+    noun: "wählen", "widget")."""
+    if _NAME_LIKE.search(word):
+        return True
+    key = word.lower()
+    if key in lower:
+        return False
+    if language == "de":
+        return len(word) >= MIN_COMPOUND
+    return key in proper
+
+
+def _casing(texts: Sequence[str], template: frozenset[str]) -> tuple[set[str], set[str]]:
+    """Words the members write in lower case, and words they capitalise inside a sentence-case line
+    (a line with a lower-case content word: not Title Case), each lower case."""
+    lower: set[str] = set()
+    proper: set[str] = set()
+    for text in texts:
+        for line in lines_of(text, template):
+            tokens = [t.strip("'’\"-_*#,.:;!?()") for t in line.split()]
+            small = {t.lower() for t in tokens if t[:1].islower() and len(t) >= 4 and t.lower() not in STOPWORDS}
+            lower |= small
+            if small:
+                proper |= {t.lower() for t in tokens[1:] if t[:1].isupper()}
+    return lower, proper - lower
 
 
 def _families(spelling: dict[str, Counter]) -> dict[str, str]:

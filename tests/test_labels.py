@@ -29,7 +29,8 @@ def test_label_is_a_phrase_from_the_site():
     label = _label(["/waermepumpe-altbau/", "/waermepumpe-kosten/", "/waermepumpe-laerm/"])[0]
     assert "·" not in label
     assert label in ("Wärmepumpe im Altbau", "Wärmepumpe", "Altbau")  # words of the site's own titles
-    assert label == "Wärmepumpe"  # the phrase all three pages share
+    # two titles say it, joined by "im" as people search for it; it beats the one word all three share
+    assert label == "Wärmepumpe im Altbau"
 
 
 def test_shared_two_word_phrase_beats_its_words():
@@ -121,3 +122,55 @@ def test_a_site_in_one_language_gets_its_language_rules():
     vectors = {p.url: [1.0, 0.01 * n, 0.0] for n, p in enumerate(pages)}
     labels = [c.label for c in cluster_site(site_with_embeddings(*pages, vectors=vectors)).clusters]
     assert labels and not any("kaufen" in label.lower() for label in labels), labels
+
+
+def _site(extra: dict[str, str]) -> dict[str, str]:
+    """Ten filler pages of our own, so that site-wide words can be told apart, plus the cluster."""
+    return {f"/{i}/": f"Seite {i}\nAbschnitt {i}" for i in range(10)} | extra
+
+
+def test_a_lone_verb_or_generic_noun_is_no_label_when_a_phrase_exists():
+    site = _site(
+        {
+            "/a/": "Erste Hilfe im Betrieb\nBetrieb und Pflicht",
+            "/b/": "Betrieblicher Ersthelfer werden\nBetrieb anmelden",
+            "/c/": "Den passenden Grill wählen\nBetrieb",
+        }
+    )
+    members = [site["/a/"], site["/b/"], site["/c/"]]
+    ranked = ranked_labels(members, phrase_frequency(site), len(site), language="de")
+    assert ranked[0] == "Erste Hilfe im Betrieb"  # the central title, joined by "im" as people search
+    assert ranked.index("Betrieb") > ranked.index("Erste Hilfe im Betrieb")  # shared by three, but one plain noun
+    assert not any(label.lower() == "wählen" for label in ranked)
+
+
+def test_a_german_compound_and_a_written_name_are_labels_on_their_own():
+    site = _site(
+        {
+            "/a/": "Verhaltensberatung für Hunde\nAblauf der Verhaltensberatung",
+            "/b/": "Verhaltensberatung zu Hause\nKosten",
+            "/c/": "WordPress absichern\nWordPress-Updates",
+            "/d/": "WordPress schneller machen\nCaching",
+        }
+    )
+    df = phrase_frequency(site)
+    assert ranked_labels([site["/a/"], site["/b/"]], df, len(site), language="de")[0] == "Verhaltensberatung"
+    assert ranked_labels([site["/c/"], site["/d/"]], df, len(site), language="en")[0] == "WordPress"
+
+
+def test_an_english_common_word_yields_to_the_central_title():
+    site = _site(
+        {
+            "/a/": "Restoration of Buildings\nHow the survey works\nExchange",
+            "/b/": "Survey of a listed church\nthe exchange of data\nExchange",
+        }
+    )
+    ranked = ranked_labels([site["/a/"], site["/b/"]], phrase_frequency(site), len(site), language="en")
+    assert ranked[0] == "Restoration of Buildings"  # "Exchange" is shared, but the site writes it lower case too
+    assert "Exchange" in ranked  # kept as a last resort
+
+
+def test_an_english_proper_name_is_a_label():
+    site = _site({"/a/": "Why Nokia lost\nThe phones Nokia built", "/b/": "Nokia and the app store\nthe Nokia deal"})
+    ranked = ranked_labels([site["/a/"], site["/b/"]], phrase_frequency(site), len(site), language="en")
+    assert ranked[0] == "Nokia"  # capitalised inside sentence-case lines: a name
