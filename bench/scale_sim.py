@@ -6,9 +6,10 @@ stages with /proc/self/clear_refs). Records come from tests/synthetic_site.py (~
 page, 150-1,200 words, a sitemap, topic-clustered embeddings of 64 dimensions); no crawl, no store.
 
 - `score` mode (`--pages`): the full `scoring.audit.score_site` as the runner calls it, with every
-  record in a list first (what `store.iter_pages` + `list()` gives it). Stages: records (building the
-  list), site data (SiteData: lookups, link graph, inlinks, PageRank, click depth, clustering), page
-  checks, site checks, insights, page summaries.
+  record in a list of compact records first (what `auditor.runner.compact_pages` gives it: scoring.slim;
+  `--full-records`: plain PageRecords, as before issue 19's streaming step). Stages: records (building
+  the list), site data (SiteData: lookups, link graph, inlinks, PageRank, click depth, clustering),
+  page checks (the page-major pass, then each check's aggregation), site checks, insights, page summaries.
 - `graph` mode (`--graph-pages`): the final graph step of a partitioned score stage
   (docs/scaling.md): records are streamed once and dropped, only compact columns are kept
   (scoring.columns.LinkColumns: URL ids, int32 link arrays), then PageRank, Link Score, click depth
@@ -64,18 +65,21 @@ class Stages:
         return value
 
 
-def score_mode(n: int) -> dict[str, Any]:
+def score_mode(n: int, full: bool = False) -> dict[str, Any]:
     """score_site on n synthetic pages, timed per stage by wrapping the stage functions."""
     import scoring.audit as audit
     import scoring.insights as insights
+    from scoring.slim import slim
     from tests.synthetic_site import site_artifacts, site_embeddings, site_records
 
     stages = Stages()
     artifacts = site_artifacts(n)
     embeddings = site_embeddings(n)
-    pages = stages.run("records", lambda: list(site_records(n)))
+    keep = (lambda p: p) if full else slim
+    pages = stages.run("records", lambda: [keep(p) for p in site_records(n)])
 
-    site_data, evaluate, build, summaries = audit.SiteData, audit.evaluate_check, None, audit._page_summaries
+    site_data, evaluate, summaries = audit.SiteData, audit.evaluate_check, audit._page_summaries
+    page_pass = audit.page_pass
     build = insights.build_insights
 
     def make_site(*args: Any, **kwargs: Any) -> Any:
@@ -87,10 +91,11 @@ def score_mode(n: int) -> dict[str, Any]:
 
         return stages.run("site data", step)
 
-    def timed_check(check: Any, site: Any, weight: float) -> Any:
-        return stages.run(f"{check.scope} checks", lambda: evaluate(check, site, weight))
+    def timed_check(check: Any, site: Any, weight: float, judged: Any = None) -> Any:
+        return stages.run(f"{check.scope} checks", lambda: evaluate(check, site, weight, judged))
 
     audit.SiteData = make_site
+    audit.page_pass = lambda *a, **k: stages.run("page checks", lambda: page_pass(*a, **k))
     audit.evaluate_check = timed_check
     insights.build_insights = lambda *a, **k: stages.run("insights", lambda: build(*a, **k))
     audit._page_summaries = lambda *a, **k: stages.run("page summaries", lambda: summaries(*a, **k))
@@ -99,7 +104,7 @@ def score_mode(n: int) -> dict[str, Any]:
     total = time.perf_counter() - began
     links = sum(len(p.links) for p in pages)
     return {
-        "mode": "score",
+        "mode": "score" + (" full" if full else ""),
         "pages": n,
         "links": links,
         "score_s": round(total, 2),
@@ -164,15 +169,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, nargs="*", default=[10_000, 30_000])
     parser.add_argument("--graph-pages", type=int, nargs="*", default=[])
+    parser.add_argument("--full-records", action="store_true", help="score mode on plain PageRecords")
     parser.add_argument("--json", type=Path, help="also write the rows to this file")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         mode, n = args.child[0], int(args.child[1])
-        print(json.dumps(score_mode(n) if mode == "score" else graph_mode(n)))
+        print(json.dumps(graph_mode(n) if mode == "graph" else score_mode(n, full=mode == "full")))
         return
     rows = []
-    for mode, sizes in (("score", args.pages), ("graph", args.graph_pages)):
+    for mode, sizes in (("full" if args.full_records else "score", args.pages), ("graph", args.graph_pages)):
         for n in sizes:
             rows.append(_child(mode, n))
             _print(rows[-1])

@@ -46,6 +46,8 @@ CORE_FIELD_SHARE = 0.15  # fields holding this share of the topic pages are the 
 OFF_TOPIC_SIMILARITY = 0.50
 OFF_TOPIC_PERCENTILE = 10
 MIN_CLUSTER = 2  # a single page is no topic cluster
+SIMILARITY_CELLS = 1 << 24  # cells of one block of the all-pairs product (64 MB of float32)
+ROUNDING_MARGIN = 1e-4  # similarities are ranked rounded to 4 places
 MAX_CLUSTER_PAGES = 6000  # average linkage is O(n²) in memory; larger sites cluster a sample
 
 
@@ -228,7 +230,7 @@ def semantic_duplicates(
     matrix = normalise(np.asarray([np.asarray(vectors[k], dtype=np.float32) for k in keys]))
     threshold = calibration_for(model).duplicate if model in CALIBRATION else None
     found: list[SemanticPair] = []
-    block = 1024
+    block = max(1, min(1024, SIMILARITY_CELLS // len(keys)))  # rows per product: bounded memory on a large site
     sample = None
     if threshold is None:  # unknown model: derive from the site's own distribution
         idx = np.arange(min(len(keys), 1000))
@@ -237,12 +239,27 @@ def semantic_duplicates(
     for start in range(0, len(keys), block):
         sims = matrix[start : start + block] @ matrix.T
         rows, cols = np.nonzero(sims >= threshold)
-        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-            i = start + r
-            if c > i:
-                found.append(SemanticPair(keys[i], keys[c], round(float(sims[r, c]), 4)))
+        upper = cols > rows + start
+        rows, cols = rows[upper], cols[upper]
+        values = sims[rows, cols]
+        if 0 < limit < len(values):  # only pairs that can still rank among the first `limit` (issue 19)
+            rows, cols, values = _top_candidates(rows, cols, values, limit)
+        for r, c, value in zip(rows.tolist(), cols.tolist(), values.tolist(), strict=True):
+            found.append(SemanticPair(keys[start + r], keys[c], round(value, 4)))
+        if len(found) > 2 * limit:
+            found.sort(key=lambda p: (-p.similarity, p.a, p.b))
+            del found[limit:]
     found.sort(key=lambda p: (-p.similarity, p.a, p.b))
     return found[:limit], threshold
+
+
+def _top_candidates(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, limit: int) -> tuple[np.ndarray, ...]:
+    """The pairs whose similarity can reach the `limit` best: at least the limit-th highest, less a
+    margin for the rounding to 4 places that the ranking sorts by (ties then go by URL). Exact: a
+    pair below the margin rounds strictly lower than `limit` others."""
+    bar = np.partition(values, len(values) - limit)[len(values) - limit] - ROUNDING_MARGIN
+    keep = values >= bar
+    return rows[keep], cols[keep], values[keep]
 
 
 # -- site glue -------------------------------------------------------------------------------

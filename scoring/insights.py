@@ -6,6 +6,7 @@ Shared with the checks through `SiteData.memo`, so a check and the report agree 
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -107,19 +108,33 @@ def link_suggestions(site: SiteData) -> list[LinkSuggestion]:
         clustering = site.clustering
         graph = site.link_graph
         suggestions: list[LinkSuggestion] = []
-        pages = {key(p): p for p in site.html_pages}
+        pages = {key(p) for p in site.html_pages}
         languages = site_languages(site)
+        # Each pool strongest first, sorted once per cluster or language (not once per starved page:
+        # quadratic on a large cluster); a stable sort, so filtering afterwards keeps the same order.
+        ranked: dict[tuple[str, object], list[str]] = {}
+
+        def strongest(pool: list[str]) -> list[str]:
+            return sorted((u for u in pool if u in pages), key=lambda u: (-site.link_score.get(u, 0.0), u))
+
         for target in starved(site):
             url = key(target)
             cid = clustering.cluster_of.get(url) if clustering else None
             if cid is not None:  # clusters hold one language each (scoring.clusters.cluster_site)
-                pool = [u for u in clustering.clusters[cid].members if u != url]
+                if ("cluster", cid) not in ranked:
+                    ranked["cluster", cid] = strongest(list(clustering.clusters[cid].members))
+                pool = ranked["cluster", cid]
             else:  # no embeddings: the strongest articles of the site in the target's language
-                pool = [key(p) for p in site.articles if key(p) != url and languages.get(key(p)) == languages.get(url)]
-            pool = [u for u in pool if u in pages and not graph.has_edge(u, url)]
-            pool.sort(key=lambda u: (-site.link_score.get(u, 0.0), u))
+                language = languages.get(url)
+                if ("language", language) not in ranked:
+                    ranked["language", language] = strongest(
+                        [key(p) for p in site.articles if languages.get(key(p)) == language]
+                    )
+                pool = ranked["language", language]
             anchor = _anchor(target)
-            for source in pool[:SUGGESTIONS_PER_TARGET]:
+            # walks past the target and the pages linking to it already: at most its inlinks + 1
+            chosen = (u for u in pool if u != url and not graph.has_edge(u, url))
+            for source in itertools.islice(chosen, SUGGESTIONS_PER_TARGET):
                 reason = suggestion_reason(site, source, url)
                 suggestions.append(LinkSuggestion(source=source, target=url, anchor=anchor, reason=reason))
         return suggestions

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from scoring import insights
 from scoring.registry import all_checks
 from scoring.site import SiteData
 from tests.synthetic_site import site_artifacts, site_embeddings, site_records
@@ -23,7 +24,7 @@ SITE_DATA = ("html_pages", "articles", "content_pages", "link_graph", "inlinks",
 SITE_DATA += ("click_depth", "language", "clustering")
 # not timed for growth: the count itself, and average-linkage clustering — O(n²) by design, but on at
 # most scoring.clusters.MAX_CLUSTER_PAGES pages (a larger site clusters a sample), so bounded however large the site
-BOUNDED = {"hub_inlinks", "site.clustering"}
+BOUNDED = {"hub_inlinks", "starved_articles", "site.clustering"}
 
 
 def _site(n: int) -> SiteData:
@@ -56,6 +57,9 @@ def _timings(n: int) -> dict[str, float]:
         if check.scope == "site":
             assert all(site.has(r) for r in check.requires), f"{cid} would not run on the synthetic site"
             times[cid] = _timed(lambda check=check: check.evaluate(site))
+    # the report's link suggestions: one ranked pool per cluster, not one sort per starved article
+    times["insights.link_suggestions"] = _timed(lambda: insights.link_suggestions(site))
+    times["starved_articles"] = len(insights.starved(site))
     times["hub_inlinks"] = max(len(inlinks) for inlinks in site.inlinks.values())
     return times
 
@@ -70,6 +74,12 @@ def timings() -> tuple[dict[str, float], dict[str, float]]:
 
 def test_the_large_site_has_50k_inlinks_to_one_page(timings: tuple[dict[str, float], dict[str, float]]) -> None:
     assert timings[1]["hub_inlinks"] >= 50_000
+
+
+def test_the_large_site_has_starved_articles_to_suggest_links_for(
+    timings: tuple[dict[str, float], dict[str, float]],
+) -> None:
+    assert timings[1]["starved_articles"] >= 100
 
 
 def test_every_site_check_grows_far_below_quadratic(timings: tuple[dict[str, float], dict[str, float]]) -> None:
