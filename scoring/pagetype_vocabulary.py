@@ -89,7 +89,9 @@ ARTICLE_SECTION_RE = re.compile(
     r"wissen|knowledge|insights|journal|presse|press|tipps|tips|lexikon|glossar|stories|beitraege|beitrag|"
     r"research|forschung|podcasts?|episoden|episodes|ratgeber-\w+|fachartikel|know-how|advice|"
     r"success-stories|case-?studies|fallstudien|erfolgsgeschichten|customer-stories|kundenstories|"
-    r"kundengeschichten|anwenderberichte|praxisberichte)$",
+    r"kundengeschichten|anwenderberichte|praxisberichte|"
+    # a project is the story of work done for one client: a case study (docs/labelling.md)
+    r"projekte|projects?|portfolio)$",
     re.IGNORECASE,
 )
 # ... also as the last word of a compound section name: /leadership-stories/x, /company-news/x
@@ -124,7 +126,7 @@ SERVICE_SECTION_RE = re.compile(
     r"^(?:leistungen|leistung|services?|dienstleistungen|angebot|angebote|unser-angebot|kompetenzen|"
     r"competences|competencies|strengths|expertise|schwerpunkte|fachgebiete|beratung|consulting|kurse|"
     r"courses?|seminare?|seminars?|workshops?|trainings?|schulungen|weiterbildungen?|coaching|behandlungen|"
-    r"therapien|foerderung|förderung|portfolio|referenzen|projekte|projects?|production|produktion|"
+    r"therapien|foerderung|förderung|referenzen|production|produktion|"
     r"fertigung)$",
     re.IGNORECASE,
 )
@@ -133,7 +135,9 @@ SERVICE_WORD_RE = re.compile(
     r"(?:beratung|dienst|dienste|dienstleistung|service|services|coaching|training|trainings|schulung|"
     r"schulungen|kurs|kurse|seminar|seminare|workshop|workshops|ausbildung|fortbildung|weiterbildung|"
     r"consulting|support|development|entwicklung|wartung|maintenance|installation|montage|reparatur|"
-    r"sanierung|planung|betreuung|begleitung|therapie|behandlung|manufacturing|fertigung)$",
+    r"sanierung|planung|betreuung|begleitung|therapie|behandlung|manufacturing|fertigung|"
+    # priced bundles of a service ("branding-packages"), a word of its own (a "Produktpaket" is a product)
+    r"^packages|^pakete)$",
     re.IGNORECASE,
 )
 JOBS_SECTION_RE = re.compile(
@@ -190,6 +194,7 @@ OFFER_PHRASE_RE = re.compile(
     rf"|(?:we|I)\s+(?:can\s+|will\s+|also\s+)?(?:{_OFFER_VERBS_EN})\b"
     rf"|(?:I|we)(?:\s+am|\s+are|\s+will\s+be|\s+would\s+be|'m|'re)\s+(?:\w+\s+)?happy\s+to\s+(?:{_OFFER_VERBS_EN})"
     r"|our\s+(?:services?|surveys?|packages?|experts?)|contact\s+(?:me|us)\b|get\s+in\s+touch|request\s+a\s+quote"
+    r"|(?:unser|unsere)\s+(?:angebote?|leistungen|dienstleistungen|pakete)\b"
     r"|(?:custom|free)\s+quote)",
     re.IGNORECASE,
 )

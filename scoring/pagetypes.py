@@ -108,6 +108,12 @@ LONG_FORM_WORDS = 1500  # an undated text this long, with headings and few links
 LISTING_LINK_SHARE = 0.35  # share of main-text words that are content-link anchors on a listing page
 MIN_LISTING_LINKS = 6
 MIN_TEASERS = 5  # headings that are also links to other pages: a listing's repeated teaser blocks
+# A dated post that presents several pages at length (a curated list of books, each with its review
+# linked) has this many words of its own per teaser and few link words; a listing's teasers are a
+# title and an excerpt (11-73 words of its own per teaser on the real corpus)
+LIST_POST_WORDS_PER_TEASER = 120
+LIST_POST_LINK_SHARE = 0.2
+MIN_CHILD_LINKS = 6  # a page that links this many pages below its own path is their index
 
 
 @dataclass(frozen=True)
@@ -327,6 +333,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     if teasers >= MIN_TEASERS:
         if shop:
             return PageType("landing", f"shop title {head[:40]!r}, {teasers} teasers")
+        if _list_post(page, teasers, stamped):
+            return PageType("article", f"dated post presenting {teasers} pages at length")
         return PageType("listing", f"{teasers} teaser headings")
     if page.extras.visible_date is not None and STAMPED_DATE not in stamped:
         if own_words(page) < MIN_OWN_WORDS:
@@ -338,6 +346,11 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("listing", f"link density {link_density(page):.0%}")
     if slug_tokens(last)[-1:] and OVERVIEW_TOKEN_RE.match(slug_tokens(last)[-1]) and len(links) >= MIN_LISTING_LINKS:
         return PageType("listing", f"url /{last}/ (an overview, {len(links)} links)")
+    children = _child_links(page)
+    if children >= MIN_CHILD_LINKS:
+        if shop:
+            return PageType("landing", f"shop title {head[:40]!r}, {children} pages below it")
+        return PageType("listing", f"index of {children} pages below /{last}/")
     if service_section is not None:
         return PageType("service", f"url /{service_section}/")
 
@@ -380,6 +393,22 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     if len(offers) >= MIN_OFFER_PHRASES and page.word_count >= MIN_OFFER_WORDS:
         return PageType("service", f"offers in its own words: {', '.join(sorted(offers)[:3])}")
     return PageType("other", "no article, listing, legal or profile signal")
+
+
+def _list_post(page: PageRecord, teasers: int, stamped: frozenset[str]) -> bool:
+    """A dated post whose teasers come with much text of its own: a curated list, not a listing."""
+    if page.extras.visible_date is None or STAMPED_DATE in stamped:
+        return False
+    return own_words(page) >= LIST_POST_WORDS_PER_TEASER * teasers and link_density(page) < LIST_POST_LINK_SHARE
+
+
+def _child_links(page: PageRecord) -> int:
+    """Distinct pages below this page's own path that its content links to (/surveys/ -> /surveys/x/)."""
+    own = urlsplit(page.final_url or page.url).path.rstrip("/")
+    if not own:
+        return 0
+    paths = {urlsplit(link.url).path.rstrip("/") for link in content_links(page)}
+    return sum(1 for path in paths if path.startswith(own + "/"))
 
 
 def _offer_phrases(page: PageRecord) -> set[str]:
