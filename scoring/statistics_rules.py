@@ -142,6 +142,50 @@ def generic_counts(text: str) -> list[tuple[Candidate, str]]:
     return found
 
 
+# A stat card: a line holding only a figure ("230", "1.582", "500+", "98 %") over a short label line
+# ("Projects Done", "Zufriedene Kunden"), in a band of such cards. Step numbers ("1", "02") and
+# figures under ten are numbered items, not counts.
+CARD_FIGURE_RE = re.compile(r"(?<![\w.,])[1-9]\d*(?:[.,\u00a0\u202f’]\d{3})*(?:[\s\u00a0]?(?:\+|%))?")
+CARD_LABEL_RE = re.compile(rf"(?<![\w-])[{U}{L}][{L}{U}-]*(?:[ \u00a0][{U}{L}][{L}{U}-]*){{0,3}}")
+MIN_CARDS = 2  # one figure over a word is a heading; a band of them is a row of stat cards
+
+
+def _card_figure(line: str) -> bool:
+    line = line.strip()
+    if not CARD_FIGURE_RE.fullmatch(line):
+        return False
+    digits = re.sub(r"\D", "", line)
+    return int(digits) >= 10 or line.endswith(("+", "%"))
+
+
+def join_stat_cards(text: str, lang: str | None = None) -> str:
+    """The main text with each stat card's two lines joined into one ("230\nZufriedene Kunden" ->
+    "230 Zufriedene Kunden"), so the card reads as the count it states; same length, same offsets.
+    English labels are title-cased ("Projects Done") and go lower case ("230 projects done"): a
+    capitalised English noun after a number reads as a headline otherwise."""
+    lines = text.split("\n")
+    cards = [
+        i
+        for i in range(len(lines) - 1)
+        if _card_figure(lines[i]) and CARD_LABEL_RE.fullmatch(lines[i + 1].strip())
+    ]
+    # a figure repeated under several labels is a table's column ("1234" as every demo password), not counts
+    seen = [lines[i].strip() for i in cards]
+    cards = [i for i in cards if seen.count(lines[i].strip()) == 1]
+    if len(cards) < MIN_CARDS:
+        return text
+    chars = list(text)
+    offsets = [0]
+    for line in lines[:-1]:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for i in cards:
+        chars[offsets[i + 1] - 1] = " "
+        if lang != "de":
+            label = lines[i + 1].lower()
+            chars[offsets[i + 1] : offsets[i + 1] + len(label)] = label
+    return "".join(chars)
+
+
 # -- page context ---------------------------------------------------------------------------------
 
 SOCIAL_HOST_RE = re.compile(

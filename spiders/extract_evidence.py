@@ -384,8 +384,39 @@ def has_person_markup(tree: HtmlTree) -> bool:
     return bool(tree.xpath(_PERSON_MARKUP))
 
 
+# Animated counters: `<h2 class="count" data-count="230">0</h2>` shows 0 until a script counts up to the
+# attribute's value; what a reader sees is the value. Attribute names of the common counter scripts.
+COUNTER_ATTRIBUTES = (
+    "data-count", "data-to", "data-to-value", "data-target", "data-end", "data-end-value", "data-number",
+    "data-counter", "data-countup", "data-count-to", "data-purecounter-end", "data-odometer-final", "data-final",
+    "data-value",
+)
+_COUNTERS = etree.XPath(
+    "//body//*[not(*)][" + " or ".join(f"@{name}" for name in COUNTER_ATTRIBUTES) + "]"
+)
+_COUNTER_VALUE = re.compile(r"\d{1,12}(?:[.,]\d{1,3})*")
+_COUNTER_TEXT = re.compile(r"\s*(?:\d{1,12}(?:[.,]\d{1,3})*)?\s*")
+
+
+def show_counter_values(tree: HtmlTree) -> int:
+    """Write each animated counter's target value into its text (a leaf whose text is empty or a number,
+    "0" mostly), as the page shows it once its script ran; the main text, read after this, then holds
+    the figure. Returns how many counters were set."""
+    shown = 0
+    for element in _COUNTERS(tree):
+        values = ((element.get(name) or "").strip() for name in COUNTER_ATTRIBUTES)
+        value = next((v for v in values if _COUNTER_VALUE.fullmatch(v)), None)
+        if value is None or not _COUNTER_TEXT.fullmatch(element.text or ""):
+            continue
+        element.text = value
+        shown += 1
+    return shown
+
+
 def extract_extras(tree: HtmlTree, page_url: str) -> dict[str, PageExtras]:
-    """The `extras` field of a PageRecord."""
+    """The `extras` field of a PageRecord. Sets animated counters to their values first
+    (`show_counter_values`): `spiders.extract.extract_page` reads the main text after this."""
+    show_counter_values(tree)
     window = header_window(tree)
     visible, visible_text = extract_visible_date(tree, window)
     return {

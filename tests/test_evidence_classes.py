@@ -13,6 +13,7 @@ import pytest
 from scoring.checks.statistics import find_statistics
 from scoring.core.records import PageRecord
 from scoring.statistics_rules import page_context
+from spiders.extract_evidence import show_counter_values
 from tests.factories import page
 
 ARTICLE_LD = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Bericht"}
@@ -185,3 +186,56 @@ def test_a_vendors_product_page_can_be_a_source() -> None:
     link = "https://business.umfragen-beispiel.example/product/global-panels"
     html = f'<p>The survey firm says its new <a href="{link}">Global Panels</a> cover 40 markets with fresh data.</p>'
     assert link in cited(html_article(html))
+
+
+# Statistics in stat cards (held-out 1): a band of figures over short labels, and animated counters whose
+# visible text is 0 until a script counts up to the value in a data attribute.
+STAT_CARDS = [
+    ("German band", "de", "Wir planen Bäder.\n340\nFertige Bäder\n28\nMitarbeitende", ["340", "28"]),
+    ("English band", "en", "We build apps.\n120\nApps Shipped\n1500+\nHappy Users", ["120", "1500+"]),
+]
+
+
+@pytest.mark.parametrize(("name", "lang", "text", "expected"), STAT_CARDS, ids=[c[0] for c in STAT_CARDS])
+def test_stat_cards_are_counts(name: str, lang: str, text: str, expected: list[str]) -> None:
+    found = figures(text, lang)
+    assert [f.split()[0] for f in found] == expected
+
+
+NOT_STAT_CARDS = [
+    ("numbered steps", "en", "How we work\n1\nDiscovery\n2\nDesign\n3\nLaunch"),
+    ("padded step numbers", "de", "So läuft es ab\n01\nErstgespräch\n02\nAngebot\n03\nUmsetzung"),
+    ("one figure over a word", "en", "Our story\n2019\nFounded"),
+    (
+        "a table column of one value",
+        "de",
+        "Zugangsdaten\nanna@beispiel.example\n4321\nRedaktion\nben@beispiel.example\n4321\nLeser",
+    ),
+    ("counters not yet counted", "en", "Facts\n0\nProjects Done\n0\nHappy Clients"),
+    ("skill bars", "en", "Skills\nDesign\n85%\nDevelopment\n90%\nSupport"),
+]
+
+
+@pytest.mark.parametrize(("name", "lang", "text"), NOT_STAT_CARDS, ids=[c[0] for c in NOT_STAT_CARDS])
+def test_lines_that_are_no_stat_cards(name: str, lang: str, text: str) -> None:
+    assert figures(text, lang) == []
+
+
+def test_animated_counters_show_their_values() -> None:
+    """The crawl reads what the page shows once its counter script ran: the data attribute's value,
+    not the 0 in the markup; attributes that hold no number (a menu's data-target) stay as they are."""
+    from spiders import extract as ex
+    from tests.test_citations_realworld import record
+
+    html = (
+        '<html><head><title>Über uns | Bäder Beispiel</title></head><body><nav><button data-target="#menu">'
+        "Menü</button></nav><main><h1>Über uns</h1><p>Wir planen und bauen Bäder in der Region.</p>"
+        '<div class="facts"><div><h2 class="count" data-count="340">0</h2><p>Fertige Bäder</p></div>'
+        '<div><span class="counter" data-to="1200"></span><p>Zufriedene Kunden</p></div></div></main></body></html>'
+    )
+    tree = ex.parse_html(html)
+    assert show_counter_values(tree) == 2
+    assert tree.xpath("//button")[0].text == "Menü"
+    page = record(html, "https://www.baeder-beispiel.example/ueber-uns/")
+    assert "340\nFertige Bäder\n1200\nZufriedene Kunden" in page.main_text
+    assert [f for s in find_statistics(page) for f in s.figures] == ["340 Fertige", "1200 Zufriedene"]

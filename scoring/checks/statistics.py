@@ -182,7 +182,7 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
     speakers: list[tuple[int, int, str]] | None = None
     last_speaker: str | None = None  # who spoke in the last paragraph with a quotation
     found = []
-    paragraphs = page.main_text.split("\n")
+    paragraphs = rules.join_stat_cards(page.main_text, ctx.lang).split("\n")
     offset = 0
     for p_index, paragraph in enumerate(paragraphs):
         p_start, offset = offset, offset + len(paragraph) + 1
