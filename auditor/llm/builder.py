@@ -21,10 +21,23 @@ _TEXT = {
     "de": {
         "title_figures": "{topic} in Zahlen: was wirklich belegt ist",
         "title_plain": "{topic} verständlich erklärt",
-        "angle": "Bündelt, was {pages} von {site} zu „{topic}“ verstreut sagen, in einem Artikel, der die Fragen "
-        "der Leser beantwortet und jede Aussage mit eigenen Belegen stützt.",
-        "one_page": "eine bestehende Seite",
-        "n_pages": "{n} bestehende Seiten",
+        # the angle names the cluster's gap (`gap_for`): what its pages lack, what the article adds
+        "gap_figures": "Die Website nennt zu „{topic}“ Zahlen ohne Quelle: der Artikel belegt jede Zahl mit ihrer "
+        "Herkunft und ergänzt die eigenen Daten von {site}.",
+        "gap_expert": "Zu „{topic}“ spricht auf der Website bisher keine Fachperson: der Artikel lässt {expert} "
+        "mit Funktion und Erfahrung zu Wort kommen.",
+        "gap_author": "Zu „{topic}“ steht nirgends, wer dahintersteht: der Artikel erscheint unter dem Namen einer "
+        "Fachperson von {site} und stützt sich auf deren Erfahrung.",
+        "gap_depth": "Zu „{topic}“ hat die Website bisher {pages} mit zusammen etwa {words} Wörtern: der Artikel "
+        "erklärt das Thema gründlich und mit Beispielen aus der Praxis von {site}.",
+        "gap_questions": "Leser fragen auf der Website „{question}“ und mehr: der Artikel beantwortet die Fragen zu "
+        "„{topic}“ an einer Stelle, gründlich und mit eigenen Belegen.",
+        "gap_sources": "Die Aussagen zu „{topic}“ stützen sich auf der Website auf keine genannte Quelle: der Artikel "
+        "nennt und verlinkt die Grundlagen und zeigt die eigene Erfahrung von {site}.",
+        "gap_bundle": "Was die Website zu „{topic}“ sagt, verteilt sich auf {pages}: der Artikel bündelt es zu einer "
+        "gründlichen Antwort mit eigenen Belegen.",
+        "one_page": "eine Seite",
+        "n_pages": "{n} Seiten",
         "intro": "{topic} kurz erklärt",
         "faq": "Antworten auf häufige Fragen",
         "expert": "Einschätzung von {expert}",
@@ -47,10 +60,22 @@ _TEXT = {
     "en": {
         "title_figures": "{topic} by the numbers: what the evidence shows",
         "title_plain": "{topic} explained",
-        "angle": "Brings together what {pages} of {site} say about “{topic}” in one article that answers the "
-        "readers' questions and backs every statement with the company's own evidence.",
-        "one_page": "one existing page",
-        "n_pages": "{n} existing pages",
+        "gap_figures": "The site gives figures on “{topic}” without a source: the article backs every figure with "
+        "where it comes from and adds {site}'s own data.",
+        "gap_expert": "No expert speaks on “{topic}” on the site yet: the article lets {expert} explain it, with "
+        "role and experience.",
+        "gap_author": "Nothing on “{topic}” says who stands behind it: the article appears under the name of an "
+        "expert at {site} and draws on their experience.",
+        "gap_depth": "The site covers “{topic}” on {pages} of about {words} words in all: the article explains it "
+        "in depth, with examples from {site}'s own work.",
+        "gap_questions": "Readers ask “{question}” and more on the site: the article answers the questions on "
+        "“{topic}” in one place, thoroughly and with the company's own evidence.",
+        "gap_sources": "The statements on “{topic}” cite no source on the site: the article names and links the "
+        "sources and shows {site}'s own experience.",
+        "gap_bundle": "What the site says about “{topic}” is spread over {pages}: the article brings it together "
+        "into one thorough answer with the company's own evidence.",
+        "one_page": "one page",
+        "n_pages": "{n} pages",
         "intro": "{topic} in brief",
         "faq": "Answers to common questions",
         "expert": "What {expert} says",
@@ -172,15 +197,50 @@ def _inner(text: str) -> str:
     return text.translate(str.maketrans({"„": "‚", "“": "‘", "”": "’", '"': "'"}))
 
 
+DEPTH_GAP_WORDS = 300  # words per page below which the cluster's pages only touch on the topic
+
+
+def gap_for(item: BriefInput) -> str:
+    """The cluster's main gap, from its findings: too little text, figures without a source, no expert
+    speaking, no named author, readers' questions, no sources; else pages that say scattered things."""
+    checks = {f.check_id for p in item.pages for f in p.findings}
+    words = sum(p.words for p in item.pages)
+    # a page with little text needs substance before it needs quotes or sources
+    if "thin-content" in checks or words < DEPTH_GAP_WORDS * max(1, len(item.pages)):
+        return "gap_depth"
+    if item.figures:
+        return "gap_figures"
+    if "attributed-quotes" in checks and item.experts:
+        return "gap_expert"
+    if not item.people_found or ("author-byline" in checks and not item.experts):
+        return "gap_author"
+    if len(item.questions) >= 2:
+        return "gap_questions"
+    if "outbound-citations" in checks:
+        return "gap_sources"
+    return "gap_bundle"
+
+
+def angle_for(item: BriefInput, topic: str, text: dict[str, str]) -> str:
+    n = len(item.pages)
+    pages = text["one_page"] if n == 1 else text["n_pages"].format(n=n)
+    return text[gap_for(item)].format(
+        pages=pages,
+        site=item.site_name,
+        topic=topic,
+        expert=item.experts[0] if item.experts else "",
+        words=sum(p.words for p in item.pages),
+        question=_inner(item.questions[0]) if item.questions else "",
+    )
+
+
 def build_brief(item: BriefInput) -> ArticleBrief:
     lang = item.language if item.language in _TEXT else "en"
     text = _TEXT[lang]
     topic = topic_phrase(item.topic, lang) or item.site_name
-    n = len(item.pages)
-    pages = text["one_page"] if n == 1 else text["n_pages"].format(n=n)
     return ArticleBrief(
         working_title=title_for(item, topic, text),
-        angle=text["angle"].format(pages=pages, site=item.site_name, topic=topic),
+        angle=angle_for(item, topic, text),
         questions=list(item.questions[:6]),
         outline=outline_for(item, topic, text),
         evidence_tasks=tasks_for(item, topic, text),

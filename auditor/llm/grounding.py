@@ -123,9 +123,36 @@ def money_links(pages: list[PageRecord]) -> dict[str, int]:
     return dict(found)
 
 
+# Booking and logistics FAQs of course, shop and service pages ("Wo findet der Kurs statt?", "Wo buche ich
+# den Kurs?", "Do you handle allergens?"): a customer asks the company, no reader asks an article.
+_LOGISTICS = re.compile(
+    r"\b(?:buchen|buche|gebucht|Buchung\w*|anmelden|melde\w* (?:ich|mich)|Anmeldung\w*|storn\w*|absagen|"
+    r"bezahl\w*|Zahlung\w*|Rechnung|Gutschein\w*|Parkpl\w*|Anfahrt|mitbringen|stattfinde\w*|findet\b.*\bstatt|"
+    r"Uhrzeit|Termin\w*|Öffnungszeit\w*|Versand\w*|Lieferzeit\w*|Rückgabe|Umtausch|bestellen|Bestellung|"
+    r"(?:der|den|dem) (?:\S+-)?(?:Kurs|Workshop|Seminar|Lehrgang|Schulung)\b|"
+    r"^wo (?:kann|können) (?:ich|man)\b.*\bmachen|"
+    r"book|booking|cancel\w*|refund\w*|(?:can|do|should) i pay|payment|invoice|voucher|parking|directions|venue|"
+    r"(?:should|do|must) i bring|sign up|register|enrol\w*|shipping|delivery|order (?:from|online)|place an order|"
+    r"catalog(?:ue)?|opening hours|"
+    r"the (?:course|workshop|class|seminar)\b)",
+    re.I,
+)
+# A question put to the company ("Do you …", "Bieten Sie …", "Habt ihr …"): a customer-service FAQ or a pitch.
+_TO_THE_COMPANY = re.compile(
+    r"^(?:(?:do|can|could|will|would|are|have) you|(?:bieten|haben|machen|liefern|kommen) sie|"
+    r"(?:kann|darf|muss) ich bei ihnen|(?:habt|bietet|macht|könnt) ihr)\b",
+    re.I,
+)
+
+
 def _is_question(text: str) -> bool:
     words = text.split()
     return text.endswith("?") and 4 <= len(words) <= MAX_QUESTION_WORDS and bool(_QUESTION_START.match(text))
+
+
+def logistics(question: str) -> bool:
+    """A booking, logistics or customer-service question, not one an article answers."""
+    return bool(_LOGISTICS.search(question) or _TO_THE_COMPANY.match(question))
 
 
 def faq_questions(page: PageRecord) -> list[str]:
@@ -147,12 +174,17 @@ def faq_questions(page: PageRecord) -> list[str]:
     return found
 
 
-def site_questions(page: PageRecord) -> list[str]:
-    """The questions one page asks: in headings, FAQ markup and its running text (as written)."""
+def asked(page: PageRecord) -> list[str]:
+    """Every question one page asks: in headings, FAQ markup and its running text (as written)."""
     found = [h.text.strip() for h in page.headings if h.text.strip().endswith("?")]
     found += faq_questions(page)
     found += [m.group(0).strip() for m in _SENTENCE.finditer(page.main_text or "")]
     return [" ".join(q.split()) for q in found if _is_question(" ".join(q.split()))]
+
+
+def site_questions(page: PageRecord) -> list[str]:
+    """The questions one page asks that an article answers: no booking or logistics FAQ."""
+    return [q for q in asked(page) if not logistics(q)]
 
 
 def _shape(question: str, title: str) -> str:
@@ -166,7 +198,7 @@ def template_questions(pages: list[PageRecord], bar: int = 3) -> frozenset[str]:
     block "Wo findet der Kurs X statt?"): `bar` or more different questions of one shape. Lower case."""
     shapes: dict[str, set[str]] = {}  # shape -> the different questions of that shape
     for page in pages:
-        for q in site_questions(page):
+        for q in asked(page):
             shapes.setdefault(_shape(q, page.title or ""), set()).add(q.lower())
     return frozenset(q for asked in shapes.values() if len(asked) >= bar for q in asked)
 
@@ -250,9 +282,32 @@ def unsourced_figures(result: AuditResult, members: set[str], limit: int = 2) ->
         if outcome.url not in members or outcome.state not in ("warn", "fail"):
             continue
         for ev in outcome.evidence:
-            if ev.excerpt and ev.note and "no source" in ev.note:
+            if ev.excerpt and ev.note and "no source" in ev.note and worth_a_source(ev.note, ev.excerpt):
                 found.append(Excerpt(outcome.url, titles.get(outcome.url, outcome.url), _short(ev.excerpt)))
     return found[:limit]
+
+
+# A figure a reader would want a source for: a share, an amount of money, a large count ("250.000
+# Haushalte", "3,4 Mio. Tonnen"). A product's size, weight or temperature is a specification the
+# company states itself ("Papier 125 mm breit", "bis 350°C", "ca. 90 kg"): no source to name.
+_CLAIM_FIGURE = re.compile(
+    r"%|‰|Prozent|percent|per ?cent|€|\$|£|Euro|EUR|USD|CHF|Mio\b|Mrd\b|Million|Milliard|billion|\d[.,’]\d{3}", re.I
+)
+_SPEC_UNIT = re.compile(
+    r"\d\s?(?:mm|cm|dm|m|km|m²|cm²|qm|m³|kg|g|mg|t|l|ml|W|kW|kWh|V|A|Hz|kHz|MHz|GHz|KB|MB|GB|TB|px|dpi|dB|bar|"
+    r"PS|°\s?[CF]?|Grad|Zoll|inch(?:es)?|Minuten|Stunden|Sekunden|minutes|hours|seconds)$",
+    re.I,
+)
+MIN_CLAIM_WORDS = 6  # a claim is a sentence: "1.869 cm²" in a table cell is a specification
+
+
+def worth_a_source(note: str, sentence: str) -> bool:
+    """A statistic the article should source, not a specification (the statistics check's figures, from
+    its evidence note "…; figures: 30 %, 20 Minuten")."""
+    listed = note.split("figures:", 1)[1] if "figures:" in note else sentence
+    figures = [f.strip() for f in listed.split(",") if f.strip()]
+    claim = any(_CLAIM_FIGURE.search(f) and not _SPEC_UNIT.search(f) for f in figures)
+    return claim and len(sentence.split()) >= MIN_CLAIM_WORDS
 
 
 def material_hints(members: list[PageRecord], limit: int = 2) -> list[Excerpt]:
