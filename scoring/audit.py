@@ -8,8 +8,8 @@ the site score averages only the categories that have one.
 from __future__ import annotations
 
 import time
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,7 @@ from scoring.core.results import (
     CheckResult,
     Coverage,
     PageOutcome,
+    PageOutcomes,
     PageSummary,
     SiteInsights,
 )
@@ -74,7 +75,7 @@ def _failing_row(outcome: PageOutcome) -> dict[str, Any]:
 PAGE_COLUMNS = {"url": "url", "state": "message", "reason": "message", "element": "code", "excerpt": "text"}
 
 
-def aggregate_pages(check: Check, outcomes: list[PageOutcome]) -> Outcome:
+def aggregate_pages(check: Check, outcomes: Sequence[PageOutcome]) -> Outcome:
     """Share of applicable pages passing, with the failing pages and their evidence."""
     rated = [o for o in outcomes if o.score is not None]
     if not rated:
@@ -111,7 +112,7 @@ class PagePass:
     record decoded once, scoring.slim) and judged by every page check, instead of one pass over
     all pages per check. A check that raises on any page is an error, as before."""
 
-    outcomes: dict[str, list[PageOutcome]] = field(default_factory=dict)
+    outcomes: dict[str, PageOutcomes] = field(default_factory=dict)  # compact columns, not objects
     errors: dict[str, Exception] = field(default_factory=dict)
 
 
@@ -123,7 +124,7 @@ def page_pass(checks: Iterable[Check], site: SiteData) -> PagePass:
         try:
             if check.scope == "page" and all(site.has(r) for r in check.requires):
                 active.append(check)
-                found.outcomes[check.id] = []
+                found.outcomes[check.id] = PageOutcomes()
         except Exception:  # noqa: S112 - evaluate_check reports the bad requirement as the error
             continue
     for page in site.pages:
@@ -142,7 +143,7 @@ def evaluate_check(check: Check, site: SiteData, weight: float, judged: PagePass
     """Evaluate one check; missing inputs give not_applicable, exceptions give error. The check's
     `blocker` hook runs inside the same guard. `judged`: the page pass's outcomes (a page check
     evaluated alone runs its own pass)."""
-    pages: list[PageOutcome] = []
+    pages: PageOutcomes | list[PageOutcome] = []
     blocker = None
     try:  # one broken check (a bad `requires` included) must not sink the audit
         missing = [r for r in check.requires if not site.has(r)]
@@ -198,14 +199,24 @@ def weighted_mean(pairs: Iterable[tuple[float | None, float]]) -> float | None:
 def _page_summaries(site: SiteData, results: list[CheckResult]) -> list[PageSummary]:
     from scoring.signals import page_signals  # reuses the checks' detectors, which import this module
 
-    per_page: dict[str, list[tuple[str, PageOutcome, float]]] = defaultdict(list)
+    # per URL: (sum of score x weight, sum of weights, failed checks), read from the outcome columns in
+    # the order of the results (the same sums, term by term, as a mean over the page's outcomes)
+    per_page: dict[str, tuple[list[float], list[str]]] = {}
     for result in results:
-        for outcome in result.pages:
-            per_page[outcome.url].append((result.id, outcome, result.weight or 1.0))
+        weight = result.weight or 1.0
+        rows = result.pages.rows() if isinstance(result.pages, PageOutcomes) else PageOutcomes(result.pages).rows()
+        for url, state, score in rows:
+            sums, failed = per_page.setdefault(url, ([], []))
+            if score is not None:
+                sums.append(score * weight)
+                sums.append(weight)
+            if state in ("fail", "warn"):
+                failed.append(result.id)
     summaries = []
     for page in site.pages:
-        rated = per_page.get(page.url, [])
-        score = weighted_mean((o.score, w) for _, o, w in rated)
+        sums, failed = per_page.get(page.url, ([], []))
+        total = sum(sums[1::2])
+        score = sum(sums[0::2]) / total if total else None
         summaries.append(
             PageSummary(
                 url=page.url,
@@ -214,7 +225,7 @@ def _page_summaries(site: SiteData, results: list[CheckResult]) -> list[PageSumm
                 words=page.word_count,
                 title=page.title,
                 score=None if score is None else round(100 * score, 1),
-                failed_checks=[cid for cid, o, _ in rated if o.state in ("fail", "warn")],
+                failed_checks=failed,
                 error=page.error,
                 page_type=classify(page).kind if page.ok else None,
                 signals=page_signals(page, site) if page.ok else None,

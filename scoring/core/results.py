@@ -5,9 +5,13 @@
 
 from __future__ import annotations
 
+import math
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, model_validator
+from pydantic_core import core_schema
 
 from scoring.core.messages import Message
 
@@ -70,6 +74,107 @@ class PageOutcome(_Frozen):
         return _split_message(data, "reason")
 
 
+_STATES: tuple[str, ...] = ("pass", "fail", "warn", "not_applicable", "informative", "error")
+
+
+class PageOutcomes(Sequence[PageOutcome]):
+    """A page check's outcomes held as columns (issue 19): a code per page for state, score, page
+    type and reason (distinct reasons once), evidence only where a page has some. A list of
+    PageOutcome objects cost ~2.5 KB an outcome, ~16 outcomes a page; this ~25 bytes. Reads as a
+    sequence of PageOutcome (built on access, equal to the ones appended) and serialises as the list
+    it was, so results.json is unchanged."""
+
+    __slots__ = ("_urls", "_states", "_scores", "_codes", "_values", "_index", "_evidence")
+
+    def __init__(self, outcomes: Iterable[PageOutcome | dict[str, Any]] = ()) -> None:
+        self._urls: list[str] = []
+        self._states = bytearray()
+        self._scores = array("d")  # NaN: None
+        self._codes = array("i")  # per page: reason code, page-type code (pairs)
+        self._values: list[Any] = []  # distinct (reason, reason_message) and page types
+        self._index: dict[Any, int] = {}
+        self._evidence: dict[int, list[Evidence]] = {}
+        for outcome in outcomes:
+            self.append(outcome)
+
+    def _code(self, key: Any, value: Any) -> int:
+        code = self._index.get(key)
+        if code is None:
+            code = self._index[key] = len(self._values)
+            self._values.append(value)
+        return code
+
+    def append(self, outcome: PageOutcome | dict[str, Any]) -> None:
+        if not isinstance(outcome, PageOutcome):
+            outcome = PageOutcome.model_validate(outcome)
+        message = outcome.reason_message
+        # one message per reason: a message's identity is its id and parameters
+        said = None if message is None else (message.id, repr(message.params), message.text)
+        reason = self._code(("reason", outcome.reason, said), (outcome.reason, message))
+        kind = self._code(("kind", outcome.page_type), outcome.page_type)
+        if outcome.evidence:
+            self._evidence[len(self._urls)] = outcome.evidence
+        self._urls.append(outcome.url)
+        self._states.append(_STATES.index(outcome.state))
+        self._scores.append(math.nan if outcome.score is None else outcome.score)
+        self._codes.extend((reason, kind))
+
+    def rows(self) -> Iterator[tuple[str, str, float | None]]:
+        """(url, state, score) per page, without building the outcomes."""
+        for url, state, score in zip(self._urls, self._states, self._scores, strict=True):
+            yield url, _STATES[state], None if math.isnan(score) else score
+
+    def _outcome(self, i: int) -> PageOutcome:
+        reason, message = self._values[self._codes[2 * i]]
+        score = self._scores[i]
+        return PageOutcome.model_construct(
+            url=self._urls[i],
+            state=_STATES[self._states[i]],
+            score=None if math.isnan(score) else score,
+            reason=reason,
+            reason_message=message,
+            evidence=self._evidence.get(i, []),
+            page_type=self._values[self._codes[2 * i + 1]],
+        )
+
+    def __len__(self) -> int:
+        return len(self._urls)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self._outcome(i) for i in range(len(self))[index]]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("page outcome index out of range")
+        return self._outcome(index)
+
+    def __iter__(self) -> Iterator[PageOutcome]:
+        return (self._outcome(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (PageOutcomes, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable while a check's pass fills it
+
+    def __repr__(self) -> str:
+        return f"PageOutcomes({len(self)} pages)"
+
+    @classmethod
+    def _validate(cls, value: Any) -> PageOutcomes:
+        return value if isinstance(value, PageOutcomes) else cls(value)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        as_list = core_schema.list_schema(handler.generate_schema(PageOutcome))
+        return core_schema.no_info_plain_validator_function(
+            cls._validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(list, return_schema=as_list),
+        )
+
+
 class CheckResult(_Frozen):
     id: str
     title: str  # the title of the passing state ("Articles name their author")
@@ -87,7 +192,7 @@ class CheckResult(_Frozen):
     columns: dict[str, ColumnType] = Field(default_factory=dict)  # details column -> how it is shown
     evidence: list[Evidence] = Field(default_factory=list)
     affected_urls: list[str] = Field(default_factory=list)
-    pages: list[PageOutcome] = Field(default_factory=list)  # page scope: every applicable page
+    pages: PageOutcomes = Field(default_factory=PageOutcomes)  # page scope: every applicable page
     effort: Literal["low", "medium", "high"] | None = None  # work to fix it (the check's `effort`); None: unknown
     remedy: str = ""  # what to do when it fails, in plain language (the check's `remedy`)
     # site-score points won by fixing it (scoring.core.levers): the one ranking of levers; None: not computed
