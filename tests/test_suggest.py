@@ -281,8 +281,12 @@ def test_pasted_paragraphs_and_keyword_titles_are_rejected_with_reasons() -> Non
         outcome = suggest_briefs(result, pages, _config(server))
     assert outcome.briefs[0].source == "llm" and len(server.requests) == 2
     note = server.requests[1]["messages"][-1]["content"].split(DATA_OPEN)[0]
-    for field in ("working_title", "angle_sentence", "questions", "outline", "evidence_tasks"):
+    for field in ("working_title", "angle_sentence", "outline"):
         assert field in note
+    # the site's own questions and evidence tasks replace the model's (suggest.grounded): not required of it
+    assert "questions" not in note and "evidence_tasks" not in note
+    brief = outcome.briefs[0]
+    assert brief.questions and not {"Offene Stellen", "Elektriker (m/w/d)"} & set(brief.questions)
 
 
 def test_english_reply_for_a_german_site_is_repaired() -> None:
@@ -424,3 +428,16 @@ def test_english_words_in_a_german_reply_trigger_the_repair_round(store: Store) 
     repair = server.requests[1]["messages"][1]["content"]
     assert "englische Wörter" in repair and "cost-effective" in repair
     assert "cost" not in outcome.briefs[0].working_title
+
+
+def test_a_german_prompt_has_german_data_keys() -> None:
+    """A 0.5B model wrote the data key "topic" into its German brief (then rejected as an English word)."""
+    from auditor.llm.prompt import data_block
+
+    result, pages = german_site(injection=False)
+    item = gather_inputs(result, pages)[0]
+    block = json.loads(data_block(item).split("\n", 1)[1].rsplit("\n", 1)[0])
+    assert item.language == "de" and {"thema", "firma", "schwache_seiten"} <= set(block)
+    assert not {"topic", "company", "weak_pages"} & set(block)
+    english = data_block(item.__class__(**{**item.__dict__, "language": "en"}))
+    assert '"topic"' in english

@@ -25,7 +25,7 @@ from scoring.core.lexicons import guess_language
 from scoring.core.results import ArticleBrief, OutlineItem
 from scoring.core.text import excerpt
 
-PROMPT_VERSION = "brief-v3"  # part of the cache key: a new prompt never reuses old replies
+PROMPT_VERSION = "brief-v4"  # part of the cache key: a new prompt never reuses old replies
 DATA_OPEN, DATA_CLOSE = "<<<CRAWLED_DATA", "CRAWLED_DATA>>>"
 EXCERPT_CHARS = 160  # per page: the topic, not paragraphs a small model pastes into the brief
 Effort = Literal["small", "medium", "large"]
@@ -118,7 +118,7 @@ _SYSTEM = {
 }
 # Topic and company are crawled text too: named here, given only inside the data block.
 _TASK = {
-    "de": 'Thema: die Stichwörter in "topic" der Daten. Firma: "company" der Daten.\n{schema}Daten:\n',
+    "de": 'Thema: die Stichwörter in "thema" der Daten. Firma: "firma" der Daten.\n{schema}Daten:\n',
     "en": 'Topic: the keywords in "topic" of the data. Company: "company" of the data.\n{schema}Data:\n',
 }
 # The findings in the site's language: English check titles pulled a small model into English.
@@ -143,6 +143,22 @@ _REPAIR = {
 }
 
 
+_KEYS = {
+    "de": {
+        "topic": "thema",
+        "company": "firma",
+        "audience_hints": "zielgruppe",
+        "weak_pages": "schwache_seiten",
+        "title": "titel",
+        "words": "woerter",
+        "headings": "ueberschriften",
+        "problems": "probleme",
+        "excerpt": "auszug",
+        "other_pages_of_the_site": "weitere_seiten",
+    }
+}
+
+
 def _defuse(text: str) -> str:
     """Crawled text cannot close the data block or open a new one."""
     return text.replace("<<<", "‹‹‹").replace(">>>", "›››")
@@ -156,21 +172,23 @@ def data_block(item: BriefInput) -> str:
     """The crawled facts the model needs, compact (2 cores pay for every prompt token) and without URLs:
     the model writes no URL, so none is offered for copying."""
     lang = item.language
+    key = _KEYS.get(lang, {})  # German keys for a German brief: a small model wrote the key "topic" into its text
+    k = lambda name: key.get(name, name)  # noqa: E731
     payload = {
-        "topic": topic_phrase(item.topic, lang),
-        "company": item.site_name,
-        "audience_hints": [excerpt(h, 160) for h in item.audience_hints[:1]],  # more was pasted into the angle
-        "weak_pages": [
+        k("topic"): topic_phrase(item.topic, lang),
+        k("company"): item.site_name,
+        k("audience_hints"): [excerpt(h, 160) for h in item.audience_hints[:1]],  # more was pasted into the angle
+        k("weak_pages"): [
             {
-                "title": p.title,
-                "words": p.words,
-                "headings": p.headings[:6],
-                "problems": list(dict.fromkeys(_finding(f, lang) for f in p.findings)),
-                "excerpt": excerpt(p.excerpt, EXCERPT_CHARS),
+                k("title"): p.title,
+                k("words"): p.words,
+                k("headings"): p.headings[:6],
+                k("problems"): list(dict.fromkeys(_finding(f, lang) for f in p.findings)),
+                k("excerpt"): excerpt(p.excerpt, EXCERPT_CHARS),
             }
             for p in item.pages
         ],
-        "other_pages_of_the_site": [s.title for s in item.strong_pages],
+        k("other_pages_of_the_site"): [s.title for s in item.strong_pages],
     }
     body = _defuse(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
     return f"{DATA_OPEN}\n{body}\n{DATA_CLOSE}"
@@ -341,6 +359,11 @@ def _anchor(title: str, item: BriefInput) -> str:
     return topic_phrase(item.topic, item.language)[:80]
 
 
+def _grounded_tasks(item: BriefInput) -> bool:
+    """The crawl gives the brief evidence tasks of its own (suggest.grounded puts them first)."""
+    return bool(item.experts or item.figures or item.material or not item.people_found)
+
+
 def sanitize(draft: BriefDraft, item: BriefInput, model: str) -> ArticleBrief:
     """The brief the report shows: the model's text, cleaned (no foreign URLs, no invented figures, no
     pasted paragraphs) and checked (enough distinct items, the site's language); links and pages to
@@ -371,18 +394,20 @@ def sanitize(draft: BriefDraft, item: BriefInput, model: str) -> ArticleBrief:
         problems.append(say["title"])
     if len(angle.split()) < 5 or source.pasted(angle):
         problems.append(say["angle"])
-    if len(questions) < 2:
+    # the site's own questions replace the model's (suggest.grounded): then the model's are not required
+    if len(questions) < 2 and not item.questions:
         problems.append(say["questions"])
     if len(headings) < 3:
         problems.append(say["outline"])
-    if not tasks:
+    if not tasks and not _grounded_tasks(item):
         problems.append(say["tasks"])
-    found = guess_language(" ".join([title, angle, *questions, *headings, *tasks]))
+    kept = [title, angle, *([] if item.questions else questions), *headings, *tasks]  # what the brief shows
+    found = guess_language(" ".join(kept))
     if found is not None and found != item.language:
         problems.append(say["language"])
     else:  # English words and agreement slips in a German brief: the repair round names them
         allowed = vocabulary([_input_text(item), *item.questions])
-        problems += language_problems([title, angle, *questions, *headings, *tasks], item.language, allowed)
+        problems += language_problems(kept, item.language, allowed)
     if problems:
         raise BriefRejected("; ".join(problems))
     return ArticleBrief(
