@@ -79,6 +79,7 @@ class Names:
         self._counts: dict[str, int] = {}
         self._lower: frozenset[str] | None = None
         self._recurring: dict[str, bool] = {}
+        self._holders: dict[str, str | None] = {}
 
     @property
     def people(self) -> list[tuple[int, str]]:
@@ -255,6 +256,25 @@ class Names:
                 )
         self._proper[word] = result
         return result
+
+    def role_holder(self, role: str) -> str | None:
+        """The one person the page names with a role: "Mike Beebe (CEO)", "Mike Beebe, CEO", "CEO Mike
+        Beebe", "Geschäftsführerin Anna Berg"; None when nobody or several people hold it."""
+        key = role.casefold()
+        if key not in self._holders:
+            word = re.escape(role)
+            holders = set()
+            in_parens = rf"\((?:[^()\n]{{0,30}}[ \t,/&])?{word}(?:[ \t,/&][^()\n]{{0,30}})?\)"
+            for pattern in (
+                rf"(?P<n>{lx.NAME})[ \t]*(?:{in_parens}|,[ \t]+{word}(?![\w-]))",
+                rf"(?<![\w-]){word}[ \t]+(?P<n>{lx.NAME})",
+            ):
+                for match in re.finditer(pattern, self.text):
+                    name = self.person(match.group("n"))
+                    if name:
+                        holders.add(name)
+            self._holders[key] = holders.pop() if len(holders) == 1 else None
+        return self._holders[key]
 
 
 def plausible_name(name: str) -> bool:

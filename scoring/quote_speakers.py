@@ -26,6 +26,8 @@ CONJUNCTION_START = frozenset(
 _DOMAIN_RE = re.compile(r"(?<![a-z0-9.-])(?:[a-z0-9-]+\.)+[a-z]{2,10}")
 _CLAUSE_OPENERS = frozenset("how that whether why what when dass ob wie warum weshalb wieso was wann".split())
 _SPEECH_NOUNS = frozenset(qr.SPEECH_NOUNS)
+# A role of the site's own organisation: "our CEO", "unsere Gründerin" (not "a CEO", "der CEO von X").
+_OWN_BEFORE_RE = re.compile(r"(?<![\w-])(?i:our|unser|unsere|unserer|unseren|unserem)[ \t]+$")
 
 
 def is_statement(inner: str) -> bool:
@@ -101,7 +103,9 @@ def _classify(token: re.Match[str], window: str, names: Names, position: int) ->
     if bare in names.tokens:
         return names.tokens[bare]
     if bare.upper() in qr.ROLE_ACRONYMS or bare.lower().endswith(lx.ROLE_NOUN_ENDINGS):
-        return None
+        # "as our CEO put it", "so unsere Geschäftsführerin": the one person the page names in that role
+        own = _OWN_BEFORE_RE.search(window[max(0, token.start() - 12) : token.start()])
+        return names.role_holder(bare) if own else None
     if names.is_proper(bare):
         return bare
     return None

@@ -239,3 +239,74 @@ def test_animated_counters_show_their_values() -> None:
     page = record(html, "https://www.baeder-beispiel.example/ueber-uns/")
     assert "340\nFertige Bäder\n1200\nZufriedene Kunden" in page.main_text
     assert [f for s in find_statistics(page) for f in s.figures] == ["340 Fertige", "1200 Zufriedene"]
+
+
+# Quotations (held-out 1 and 2): a speaker named by a role of the site's own organisation that the page
+# gives one person; a talk section whose heading credits the person it then quotes; a privacy policy
+# quoting the terms of the services it names.
+def _quote_speakers(html: str, url: str = "https://www.nordwerk.example/blog/heimroboter/") -> list[str]:
+    from scoring.checks.attributed_quotes import find_quotations
+    from tests.test_citations_realworld import record
+
+    return [q.speaker for q in find_quotations(record(html, url)) if q.speaker]
+
+
+def _post(body: str, title: str = "Heimroboter | Nordwerk") -> str:
+    return (
+        f'<html><head><title>{title}</title></head><body><main><article><h1>Was ist ein Heimroboter?</h1>'
+        f"{body}</article></main></body></html>"
+    )
+
+
+def test_our_ceo_is_the_one_person_the_page_names_as_ceo() -> None:
+    text = (
+        "<p>Nordwerk was founded in 2019 by Jana Albrecht (CTO) and Tom Becker (CEO) in a garage in Leipzig.</p>"
+        "<p>As our CEO put it, “When a machine in your kitchen just works, you stop thinking of it as a machine "
+        "at all.”</p>"
+    )
+    assert _quote_speakers(_post(text)) == ["Tom Becker"]
+
+
+def test_a_role_nobody_holds_on_the_page_stays_unnamed() -> None:
+    text = (
+        "<p>Nordwerk was founded in 2019 by two engineers in a garage in Leipzig.</p>"
+        "<p>As our CEO put it, “When a machine in your kitchen just works, you stop thinking of it as a machine "
+        "at all.”</p>"
+    )
+    assert _quote_speakers(_post(text)) == []
+
+
+def test_a_talk_section_quotes_the_person_its_heading_credits() -> None:
+    text = (
+        "<h2>Teaching with Robots</h2><h3>Eva Maier, RoboConf Hamburg</h3>"
+        '<ul><li><a href="https://videos.example/eva-maier-talk">Watch the video</a></li></ul>'
+        "<p>Eva shows how classrooms use small robots to teach programming to children.</p>"
+        "<blockquote><p>“Children learn loops faster when the loop walks across the table in front of them.”</p>"
+        "</blockquote>"
+        "<h3>Closing Notes</h3><p>Thanks to everyone who came along this year.</p>"
+        "<blockquote><p>“See you all next spring at the same place and the same time.”</p></blockquote>"
+    )
+    assert _quote_speakers(_post(text)) == ["Eva Maier"]
+
+
+def test_a_heading_name_not_taken_up_again_names_no_speaker() -> None:
+    text = (
+        "<h3>Eva Maier, RoboConf Hamburg</h3><p>The talk covered classroom robots and their price.</p>"
+        "<blockquote><p>“Children learn loops faster when the loop walks across the table in front of them.”</p>"
+        "</blockquote>"
+    )
+    assert _quote_speakers(_post(text)) == []
+
+
+def test_a_privacy_policy_quotes_no_one() -> None:
+    """The same attributed sentence counts in an article and not in a privacy policy."""
+    quoted = (
+        "<p>Laut Meta Platforms Ireland heißt es: „Wir verwenden diese Informationen, um unsere Produkte zu "
+        "verbessern.“</p>"
+    )
+    legal = (
+        "<html><head><title>Datenschutzerklärung | Nordwerk</title></head><body><main><h1>Datenschutzerklärung</h1>"
+        f"<h2>Verantwortlicher</h2><p>Nordwerk GmbH, Leipzig</p>{quoted}</main></body></html>"
+    )
+    assert _quote_speakers(_post(quoted)) == ["Meta Platforms Ireland"]
+    assert _quote_speakers(legal, "https://www.nordwerk.example/datenschutz/") == []

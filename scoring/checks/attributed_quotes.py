@@ -179,8 +179,10 @@ def _in_code(text: str, start: int, end: int) -> bool:
 
 def find_quotations(page: PageRecord) -> list[Quotation]:
     """Quotations of ≥ MIN_WORDS words in the main text and the markup, with their speakers."""
-    if classify(page).kind == "listing":
-        return []  # a listing's teasers quote the listed posts (docs/signals.md)
+    if classify(page).kind in ("listing", "legal"):
+        # a listing's teasers quote the listed posts (docs/signals.md); a privacy policy quotes the
+        # terms of the services it names ("Wie verwenden wir diese Informationen?" from Facebook's)
+        return []
     text = page.main_text
     names = Names(text, looks_like_person)
     spans = [
@@ -219,9 +221,44 @@ def find_quotations(page: PageRecord) -> list[Quotation]:
                 same.speaker, same.context, same.element = speaker, context, element
             continue
         quotations.append(Quotation(q.text, *span, speaker=speaker, context=context, element=element))
+    _section_speakers(text, page, names, quotations)
     taken = [(q.start, q.end) for q in quotations if q.start >= 0] + markup_taken
     quotations.extend(_dash_signed_lines(text, taken))
     return quotations
+
+
+SECTION_REACH = 800  # characters between a section's heading and a quotation of the person it names
+# A heading that credits a person: "Kingsley Davies, QCon London", "Dr. Eva Maier – Keynote", "Jana Albrecht".
+_SPEAKER_HEADING_RE = re.compile(rf"(?P<name>{lx.NAME})[ \t]*(?:$|[,–—|:(])")
+
+
+def _section_speakers(text: str, page: PageRecord, names: Names, quotations: list[Quotation]) -> None:
+    """An unattributed quotation in a section whose heading names a person ("Kingsley Davies, QCon
+    London") is that person's, when the text between heading and quotation names them again
+    ("Kingsley talks about …"): a talk, interview or profile section quoting its subject."""
+    headings = {" ".join(h.text.split()) for h in page.headings if h.text}
+    for quote in quotations:
+        if quote.speaker or quote.start < 0:
+            continue
+        floor = max(0, quote.start - SECTION_REACH)
+        cursor = text.rfind("\n", 0, quote.start)
+        while cursor > floor:
+            line_start = text.rfind("\n", 0, cursor) + 1
+            line = " ".join(text[line_start:cursor].split())
+            if line in headings:
+                quote.speaker = _heading_person(line, text[cursor : quote.start], names)
+                break
+            cursor = line_start - 1
+
+
+def _heading_person(heading: str, between: str, names: Names) -> str | None:
+    match = _SPEAKER_HEADING_RE.match(heading)
+    person = names.person(match.group("name")) if match else None
+    if not person:
+        return None
+    parts = [p for p in person.split() if len(p) > 2 and not re.fullmatch(lx.TITLE, p)]
+    again = any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", between) for p in parts)
+    return person if again else None
 
 
 def _continue_speakers(text: str, quotations: list[Quotation]) -> None:
