@@ -22,6 +22,8 @@ from scoring.core.lexicons import (
     NAME,
     NOT_A_NAME,
     ORGANISATION_WORD_RE,
+    ROLE_WORD,
+    TITLE,
     is_person_name,
 )
 from scoring.core.lexicons import letters_key as _key
@@ -38,6 +40,10 @@ AUTHOR_BOX_RE = re.compile(
     r"(?:^|[\s_-])(?:author-?box|author-?bio|about-?author|autor(?:en)?-?box|author-?info|author-?card|"
     r"post-?author|entry-?author|author-?details|authorcol)(?:$|[\s_-])",
     re.IGNORECASE,
+)
+# ... of which these name the box itself, not a name slot in it ("post-author" is also a teaser's name)
+_AUTHOR_BOX_SELF_RE = re.compile(
+    r"(?:^|[\s_-])(?:author-?box|author-?bio|about-?author|autor(?:en)?-?box)(?:$|[\s_-])", re.IGNORECASE
 )
 # an author page: /author/jane-doe/, /autor/jana/, /authors/x, /team/jana-albrecht/, /redaktion/x
 AUTHOR_PATH_RE = re.compile(r"/(?:author|authors|autor|autoren|autorin|redaktion|team|people)/[^/?#]+/?$", re.I)
@@ -94,6 +100,24 @@ _WRITTEN_BY_RE = re.compile(rf"\b(?:written|geschrieben|verfasst)\s+(?:by|von)\s
 # "Lea Teichmann für DEEPWAVE": the writer signs off in the last paragraph of the text
 _SIGN_OFF_RE = re.compile(rf"^(?P<name>{NAME})\s+(?:für|fuer|for)\s+(?P<org>\S.{{0,40}}?)\W*$")
 _PARAGRAPHS = etree.XPath("//body//p[not(ancestor::blockquote)]")
+# the label of an author box: "Über den Autor: Markus Feld ist Elektromeister ...", "About the author"
+_ABOUT_AUTHOR_RE = re.compile(
+    r"^\W*(?:über\s+(?:den|die)\s+autor(?:in)?|zum\s+autor|zur\s+autorin|about\s+the\s+author)\s*:?\s*",
+    re.IGNORECASE,
+)
+# A plain line of name and date under the title, without markup or "von": "Dr. Priya Natarajan, BDS · 9
+# January 2025", "Tierärztin Dr. Anna Schulze · 22.03.2024". The name may follow a role word and stand
+# with credentials after it (all-capital letters: "BDS", "MSc", "PhD").
+MAX_NAME_DATE_LINE = 100
+_NAME_DATE_ELEMENTS = etree.XPath(
+    "//body//*[self::p or self::div or self::span or self::small or self::em or self::address or self::h2 or "
+    "self::h3 or self::h4 or self::h5 or self::h6][not(ancestor::blockquote)]"
+)
+_ROLE_THEN_NAME = re.compile(rf"^(?:{ROLE_WORD}\s+)?(?P<name>{NAME})$")
+_TITLED = re.compile(rf"^{TITLE}\s")
+_TITLE_PARTS = re.compile(r"(?<=\.)\s?(?:med|dent|vet|rer|nat|phil|jur|oec)\.(?=\s)")
+# a credential after the name: "BDS", "MSc", "PhD", "M.Sc.", "FRCS" (two capitals or more, short)
+_CREDENTIAL_ITEM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z.]{1,5}$")
 
 
 def _text(element: HtmlTree) -> str:
@@ -115,7 +139,7 @@ def _site_names(tree: HtmlTree) -> set[str]:
 def names_in(text: str) -> list[str]:
     """Names in the text of a byline element: after a "von/by" prefix, else the segment that reads
     like a name ("Marieke | 12.10.2020", "Andy Garner · 5 min read")."""
-    text = " ".join(text.split())
+    text = _ABOUT_AUTHOR_RE.sub("", " ".join(text.split()))
     prefixed = BYLINE_PREFIX_RE.match(text)
     if prefixed:
         text = prefixed.group("rest")
@@ -175,6 +199,32 @@ def meta_row_names(row: HtmlTree) -> list[str]:
     return names
 
 
+def name_date_line(text: str) -> str | None:
+    """The name in a plain line of a name and a date, every other item a date, a reading time or a
+    credential: "Dr. med. dent. Katrin Weber, 02.05.2024" -> "Dr. med. dent. Katrin Weber"."""
+    if len(text) > MAX_NAME_DATE_LINE or not _DATE_ITEM.search(text):
+        return None
+    name, vouched = None, False  # vouched: a title, role word or credential says it is a person
+    for segment in _SEGMENT_SPLIT.split(text):
+        segment = segment.strip() if _TITLED.match(segment.strip()) else segment.strip(" .")
+        if not segment or _DATE_ITEM.fullmatch(segment) or _DATEISH.search(segment):
+            continue  # the date, a reading time
+        if name is not None:
+            if not _CREDENTIAL_ITEM.match(segment):
+                return None  # a sentence or a place after the name: not a byline line
+            vouched = True
+            continue
+        matched = _ROLE_THEN_NAME.match(segment)
+        if matched is None:
+            return None
+        name = matched.group("name")
+        vouched = matched.group("name") != segment or _TITLED.match(name) is not None
+    if name is None or not vouched:
+        return None  # "Press Release · 3 May 2025", "New York, 12. März": two capitalised words are no name
+    # "Dr. med. dent." reads "Dr.": the lower-case parts of a title are no words of the name
+    return _TITLE_PARTS.sub("", name)
+
+
 def _taxonomy(item: HtmlTree) -> bool:
     """A meta item that is (or holds) a category, tag or topic label, by its class or role."""
     for element in (item, *item.iterdescendants()):
@@ -217,6 +267,8 @@ def _author_markup(element: HtmlTree) -> bool:
 
 
 def _in_author_box(element: HtmlTree) -> bool:
+    if _AUTHOR_BOX_SELF_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+        return True  # the box itself ("<div class=author-box>Über den Autor: ...")
     return any(AUTHOR_BOX_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in element.iterancestors())
 
 
@@ -303,6 +355,15 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
         named = _SIGN_OFF_RE.match(_text(element))
         if named and _last_block(element) and not not_own_content(element, title):
             add(element, [named.group("name")], None)
+    for element in _NAME_DATE_ELEMENTS(tree):
+        text = _text(element)
+        if not text or len(text) > MAX_NAME_DATE_LINE:
+            continue
+        if any(isinstance(c.tag, str) and _text(c) == text for c in element):
+            continue  # the innermost element that holds the line
+        name = name_date_line(text)
+        if name and placed_well(element):
+            add(element, [name], None)
     for row in _META_ROWS(tree):
         names = meta_row_names(row)
         if names and placed_well(row):

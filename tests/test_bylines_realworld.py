@@ -237,6 +237,38 @@ CASES = [
         page(f"<main><article><h1>Spenden</h1><p>Anna Muster für MEERESWELLE</p>{FILLER}</article></main>"),
         [],
     ),
+    (
+        "a plain name-and-date line: a name with a credential after it",
+        page(f"<h1>Is fluoride toothpaste safe?</h1><p>Dr. Priya Natarajan, BDS · 9 January 2025</p>{FILLER}"),
+        ["Dr. Priya Natarajan"],
+    ),
+    (
+        "a plain name-and-date line: a role word before the title",
+        page(f"<h1>Zecken beim Hund</h1><p>Tierärztin Dr. Anna Schulze · 22.03.2024</p>{FILLER}"),
+        ["Dr. Anna Schulze"],
+    ),
+    (
+        "a plain name-and-date line: a title with its lower-case parts",
+        page(f"<h1>Zahnreinigung</h1><p class='meta'>Dr. med. dent. Katrin Weber, 02.05.2024</p>{FILLER}"),
+        ["Dr. Katrin Weber"],
+    ),
+    (
+        "a kicker, a place or a bare pair of words with a date is no byline",
+        page(
+            f"<h1>Umsatz 2025</h1><p>Press Release · 12 March 2025</p><p>New York, 12. März 2025</p>"
+            f"<p>Katrin Weber, Berlin · 3 May 2024</p>{FILLER}"
+        ),
+        [],
+    ),
+    (
+        "an author box labelled 'Über den Autor:' names the author, not the label",
+        page(
+            f"<main><article><h1>Stromspeicher</h1>{FILLER}<div class='author-box'>Über den Autor: "
+            "<strong>Markus Feld</strong> ist Elektromeister und plant seit 2009 Speicherlösungen.</div>"
+            "</article></main>"
+        ),
+        ["Markus Feld"],
+    ),
 ]
 
 

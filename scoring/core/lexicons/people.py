@@ -12,6 +12,7 @@ LOWER = "a-zäöüßà-ÿłšžčğı"
 CREDENTIAL_TITLES = (
     r"Prof\.",
     r"Dr\.-Ing\.",
+    r"Dr\.\s?med\.\s?(?:dent|vet)\.",  # "Dr. med. dent. Katrin Weber"
     r"Dr\.\s?(?:med|rer\.\s?nat|phil|jur|oec|h\.\s?c)\.",
     r"Dr\.",
     r"Dipl\.-[A-ZÄÖÜ][a-zäöü]+\.",
