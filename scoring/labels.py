@@ -242,6 +242,8 @@ def ranked_labels(
     if texts:  # fallback: the most central member's short title as written, else its best phrase
         head = lines_of(texts[0], template)
         title = _BREAK.split(head[0])[0].strip() if head else ""
+        if language == "de":  # "Betrieblicher Ersthelfer werden": the name without its verb
+            title = re.sub(r"(\s+[a-zäöüß][\w-]*)+$", "", title)
         if title and phrases(title) and len(title.split()) <= MAX_TITLE_LABEL and normal(title) not in common:
             (out if specific(title) else weak).append(title)
         central = {p for line in head for p in phrases(line)}

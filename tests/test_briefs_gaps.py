@@ -131,3 +131,25 @@ def test_two_clusters_with_different_gaps_get_different_angles():
     assert len(briefs) == 2 and briefs[0].angle != briefs[1].angle
     winter = next(b for b in briefs if b.cluster_id == 1)
     assert "Wörtern" in winter.angle  # the shallow cluster's gap is depth
+
+
+def test_location_pages_and_course_logistics_make_no_brief_content():
+    from auditor.llm.grounding import editorial, template_questions
+
+    towns = [("herzberg", "Herzberg am Harz"), ("lauterberg", "Bad Lauterberg im Harz"), ("osterode", "Osterode")]
+    pages = [
+        page(
+            f"kurse/{slug}/",
+            title=f"Erste Hilfe in {town}",
+            headings=[Heading(level=2, text=f"Welche Kurse passen für {town} besonders?")],
+        )
+        for slug, town in towns
+    ]
+    assert len(template_questions(pages)) == 3  # one shape, the town's name and its "am"/"im" aside
+    assert not editorial(page("standorte/herzberg-am-harz/", title="Erste Hilfe in Herzberg am Harz"))
+    item = _item(["thin-content"])
+    item.pages[0].headings.extend(["Offene Termine — Lehrkräfte-Fortbildung", "6 Produkte – Prestige Line"])
+    item.pages[0].headings.append("Pflege eines Damastmessers")
+    outline = [o.text for o in build_brief(item).outline]
+    assert "Pflege eines Damastmessers" in outline
+    assert not any("Termine" in h or "Produkte" in h for h in outline)

@@ -174,3 +174,9 @@ def test_an_english_proper_name_is_a_label():
     site = _site({"/a/": "Why Nokia lost\nThe phones Nokia built", "/b/": "Nokia and the app store\nthe Nokia deal"})
     ranked = ranked_labels([site["/a/"], site["/b/"]], phrase_frequency(site), len(site), language="en")
     assert ranked[0] == "Nokia"  # capitalised inside sentence-case lines: a name
+
+
+def test_a_german_title_label_loses_its_closing_verb():
+    site = _site({"/a/": "Betrieblicher Ersthelfer werden\nAusbildung", "/b/": "Fristen im Blick\nAuffrischung"})
+    ranked = ranked_labels([site["/a/"], site["/b/"]], phrase_frequency(site), len(site), language="de")
+    assert "Betrieblicher Ersthelfer" in ranked and not any(label.endswith("werden") for label in ranked)

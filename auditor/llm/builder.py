@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.llm.grounding import logistics
 from auditor.llm.inputs import BriefInput, crawl_links, topic_phrase
 from auditor.llm.language import english_words
 from auditor.llm.prompt import EFFORT_TEXT
@@ -99,6 +100,7 @@ _TEXT = {
 _QUESTIONS_FIRST = 4  # questions shown as sub-headings of the FAQ section
 _HEADING_WORDS = 8
 _NUMBERING = re.compile(r"^\d+\s*[.·):–-]\s*")
+_COUNT_HEADING = re.compile(r"^\d+\s+(?:Produkte|Artikel|Ergebnisse|Treffer|products|items|results)\b", re.I)
 
 
 def _effort(item: BriefInput) -> str:
@@ -143,6 +145,8 @@ def outline_for(item: BriefInput, topic: str, text: dict[str, str]) -> list[Outl
             if normal(heading) in item.template_headings:
                 continue
             if item.language == "de" and english_words(heading):  # "Our Services" on a German page
+                continue
+            if logistics(heading) or _COUNT_HEADING.match(heading):  # "Offene Termine", "6 Produkte – Line"
                 continue
             if key in seen or heading.endswith("?") or not 2 <= len(heading.split()) <= _HEADING_WORDS:
                 continue
@@ -229,9 +233,14 @@ def angle_for(item: BriefInput, topic: str, text: dict[str, str]) -> str:
         site=item.site_name,
         topic=topic,
         expert=item.experts[0] if item.experts else "",
-        words=sum(p.words for p in item.pages),
+        words=_about(sum(p.words for p in item.pages)),
         question=_inner(item.questions[0]) if item.questions else "",
     )
+
+
+def _about(words: int) -> int:
+    """A round figure after "etwa": 1366 -> 1400, 87 -> 90."""
+    return round(words, -2) if words >= 1000 else max(10, round(words, -1))
 
 
 def build_brief(item: BriefInput) -> ArticleBrief:

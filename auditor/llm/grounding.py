@@ -29,7 +29,7 @@ _NON_EDITORIAL_PATH = re.compile(
     r"tags?|category|categories|kategorie|kategorien|archiv|archive|archives|authors?|autoren?|"
     r"page|seite|pricing|preise|sign-?up|register|registrieren|login|anmelden|cart|checkout|kasse|warenkorb|"
     r"downloads?|jobs|karriere|careers|stellenangebote|investor-relations|investors|newsroom|presse|press|"
-    r"pressemitteilungen|news-\w+-\d{4})(/|$|\.html?)",
+    r"pressemitteilungen|news-\w+-\d{4}|standorte?|filialen?|niederlassungen|locations?)(/|$|\.html?)",
     re.I,
 )
 _RELEASE_TITLE = re.compile(
@@ -140,7 +140,7 @@ _LOGISTICS = re.compile(
 # A question put to the company ("Do you …", "Bieten Sie …", "Habt ihr …"): a customer-service FAQ or a pitch.
 _TO_THE_COMPANY = re.compile(
     r"^(?:(?:do|can|could|will|would|are|have) you|(?:bieten|haben|machen|liefern|kommen) sie|"
-    r"(?:kann|darf|muss) ich bei ihnen|(?:habt|bietet|macht|könnt) ihr)\b",
+    r"(?:habt|bietet|macht|könnt) ihr)\b|\bbei (?:euch|ihnen)\b|\b(?:braucht|habt|wollt|bietet) ihr\b",
     re.I,
 )
 
@@ -152,7 +152,7 @@ def _is_question(text: str) -> bool:
 
 def logistics(question: str) -> bool:
     """A booking, logistics or customer-service question, not one an article answers."""
-    return bool(_LOGISTICS.search(question) or _TO_THE_COMPANY.match(question))
+    return bool(_LOGISTICS.search(question) or _TO_THE_COMPANY.search(question))
 
 
 def faq_questions(page: PageRecord) -> list[str]:
@@ -190,7 +190,8 @@ def site_questions(page: PageRecord) -> list[str]:
 def _shape(question: str, title: str) -> str:
     """The question without its page's title words: "Wo findet der Kurs {title} statt?"."""
     named = {w.lower() for w in re.findall(r"\w{3,}", title)}
-    return " ".join(w for w in re.findall(r"\w+", question.lower()) if w not in named)
+    # short words go too: "für Herzberg am Harz" and "für Bad Lauterberg im Harz" are one shape
+    return " ".join(w for w in re.findall(r"\w{4,}", question.lower()) if w not in named)
 
 
 def template_questions(pages: list[PageRecord], bar: int = 3) -> frozenset[str]:
