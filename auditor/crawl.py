@@ -34,7 +34,7 @@ from scrapy.settings import Settings
 
 from auditor.hard_stop import BOOTSTRAP, say
 from auditor.processes import descendants, kill_processes
-from auditor.reaudit import extraction_key, reuse_index
+from auditor.reaudit import adopt_depths, extraction_key, reuse_index
 from auditor.store import StoreSink
 from scoring.core.records import PageRecord
 from spiders import settings as default_settings
@@ -120,6 +120,9 @@ def run_crawl(
         crawler.signals.connect(item_scraped, signal=signals.item_scraped, weak=False)
     process.crawl(crawler, url=url, record_sink=sink, resume=resume, reuse=reuse)
     process.start()
+    stats = sink.artifacts.crawl_stats if reuse is not None and sink.artifacts is not None else None
+    if stats is not None and stats.complete and stats.reused_pages and not stats.extracted_pages and resume is None:
+        adopt_depths(sink.store, sink.audit_id, reuse.audit_id)  # an unchanged site: the earlier depths
 
 
 def run_render_crawl(urls: list[str], options: CrawlOptions, on_item: Callable[[Any], None]) -> None:

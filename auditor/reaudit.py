@@ -120,6 +120,22 @@ def _stored_page(store: Store, audit_id: int, url: str) -> PageRecord | None:
         return None
 
 
+def adopt_depths(store: Store, audit_id: int, earlier: int) -> int:
+    """After a crawl that reused every page of audit `earlier` and reached exactly its URLs: take that
+    audit's depths and referrers. The site's link graph is then the same, but a concurrent crawl may
+    give a page reachable at two depths either one (responses arrive in any order; the pagination rule
+    keeps a listing's pages at one level), and a re-audit would differ from its earlier audit in
+    depth alone. The earlier assignment is one the crawl makes on this very graph, and keeping it keeps
+    trends and scores from flickering. Returns the number of pages changed."""
+    mine, theirs = store.page_depths(audit_id), store.page_depths(earlier)
+    if set(mine) != set(theirs):
+        return 0
+    changed = {url: theirs[url] for url, value in mine.items() if value != theirs[url]}
+    if changed:
+        store.set_page_depths(audit_id, changed)
+    return len(changed)
+
+
 # -- step 2: the score stage -------------------------------------------------------------------
 def score_digest(store: Store, audit_id: int, config: ScoringConfig | None) -> str | None:
     """The digest of everything the score stage reads for this audit; None without a finished crawl."""

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Engine
 
 from auditor.store.schema import audits, pages, score_inputs
@@ -44,6 +44,27 @@ class ReuseTables:
             )
             for url, raw in result:
                 yield url, json.loads(raw)
+
+    def page_depths(self, audit_id: int) -> dict[str, tuple[int | None, str | None]]:
+        """(depth, discovered_from) of every stored page by URL."""
+        return {url: (record.get("depth"), record.get("discovered_from")) for url, record in self.raw_pages(audit_id)}
+
+    def set_page_depths(self, audit_id: int, depths: dict[str, tuple[int | None, str | None]]) -> None:
+        """Give stored pages another depth and referrer (auditor.reaudit.adopt_depths)."""
+        with self.engine.begin() as conn:
+            for url, (depth, referrer) in depths.items():
+                raw = conn.execute(
+                    select(pages.c.record).where(pages.c.audit_id == audit_id, pages.c.url == url)
+                ).scalar_one_or_none()
+                if raw is None:
+                    continue
+                record = json.loads(raw)
+                record.update(depth=depth, discovered_from=referrer)
+                conn.execute(
+                    update(pages)
+                    .where(pages.c.audit_id == audit_id, pages.c.url == url)
+                    .values(record=json.dumps(record, ensure_ascii=False), depth=depth)
+                )
 
     def save_score_digest(self, audit_id: int, digest: str) -> None:
         with self.engine.begin() as conn:
