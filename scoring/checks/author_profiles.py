@@ -12,7 +12,7 @@ from scoring.core.messages import Message, element
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
-from scoring.site import SiteData, jsonld_types
+from scoring.site import SiteData, is_indexable, jsonld_types
 
 MIN_BIO_WORDS = 25  # a profile needs a few sentences, not just a name and a photo
 PASS_SHARE = 0.8
@@ -82,7 +82,7 @@ def profiles(site: SiteData) -> tuple[dict[str, Profile], list[PageRecord], list
     found: dict[str, Profile] = {}
     authored, unlinked = [], []
     for page in site.articles:
-        if not any(s.visible for s in page.author_signals):
+        if not is_indexable(page) or not any(s.visible for s in page.author_signals):  # noindex: no advice
             continue
         authored.append(page)
         links = byline_links(page, site)

@@ -10,7 +10,7 @@ from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.pagetypes import classify
 from scoring.registry import ArticleCheck, register
-from scoring.site import SiteData
+from scoring.site import SiteData, is_indexable
 
 CURRENT_DAYS = 365  # updated or published within a year: current
 STALE_DAYS = 730  # older than two years without an update: stale (prices, subsidies, rules change)
@@ -90,8 +90,11 @@ class ContentFreshness(ArticleCheck):
     }
 
     def applies_to(self, page: PageRecord, site: SiteData) -> bool:
-        # pages without any date are content-dates' finding; this check judges the dates that exist
-        return page.ok and classify(page).kind == "article" and publication_date(page) is not None
+        # pages without any date are content-dates' finding; this check judges the dates that exist, on
+        # pages the site wants in search (no advice to update a noindex archive or post)
+        return (
+            page.ok and is_indexable(page) and classify(page).kind == "article" and publication_date(page) is not None
+        )
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         published = _day(page.dates.published if page.dates.published_source != "htmldate" else None)

@@ -10,7 +10,7 @@ from scoring.core import lexicons as lx
 from scoring.core.messages import element
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
-from scoring.site import SiteData
+from scoring.site import SiteData, is_indexable
 
 MIN_ARTICLES = 3  # with fewer articles one author is all one can expect
 QUOTED_ONLY_SHARE = 0.25  # the score of named experts who are only quoted, never authors
@@ -57,7 +57,8 @@ class NamedExperts(Check):
     }
 
     def evaluate(self, site: SiteData) -> Outcome:
-        articles = site.articles
+        # the articles the site wants in search: a noindex post is no finding ("articles without a named author")
+        articles = [p for p in site.articles if is_indexable(p)]
         if not articles:
             return Outcome("not_applicable", explanation=self.msg("no-articles"))
         authors: dict[str, set[str]] = defaultdict(set)
