@@ -201,6 +201,8 @@ GENERIC_ANCHOR_RE = re.compile(
     re.IGNORECASE,
 )
 MIN_ANCHOR_CHARS = 3
+# Generic anchors that mark a citation when they stand in brackets after a figure: "(Link)", "[Quelle]".
+LINK_MARKER_ANCHOR_RE = re.compile(r"^(?:link|quelle|source|studie|study|pdf)$", re.IGNORECASE)
 # One ordinary word ("Petition", "stroke"), not a name by its form (acronym, CamelCase, "x.org", digits).
 PLAIN_WORD_RE = re.compile(rf"^[{U}]?[{L}]+$")
 LETTER_RE = re.compile(rf"[{U}{L}]")
@@ -244,6 +246,8 @@ class PageContext:
     brand: str = ""  # the first label of the page's own domain ("beispiel" for www.beispiel.de)
     # (number, noun) of a list article's title: "The 27 Common Causes of Brand Failure" -> ("27", "causes")
     listicle: frozenset[tuple[str, str]] = frozenset()
+    # generic anchors of external links in the text ("link", "quelle"): "(Link)" after a figure cites it
+    link_markers: frozenset[str] = frozenset()
 
 
 # A list article's title counts its own items: "10 Tipps für …", "The 27 Common Causes of …". That
@@ -292,16 +296,21 @@ def page_context(page: PageRecord) -> PageContext:
     own = _registrable(_own_host(page))
     anchors: dict[str, None] = {}
     strong: set[str] = set()
+    markers: set[str] = set()
     for link in page.links:
         anchor = " ".join(link.anchor.split())
         if link.internal or link.position != "content" or len(anchor) < MIN_ANCHOR_CHARS:
             continue
-        if anchor in strong or GENERIC_ANCHOR_RE.match(anchor) or not LETTER_RE.search(anchor):
+        if anchor in strong or not LETTER_RE.search(anchor):
             continue
         host = (urlsplit(link.url).hostname or "").lower()
         if not link.url.lower().startswith(("http://", "https://")) or lx.SHARE_LINK_RE.search(link.url):
             continue
         if _registrable(host) == own or SOCIAL_HOST_RE.search(host):
+            continue
+        if GENERIC_ANCHOR_RE.match(anchor):
+            if LINK_MARKER_ANCHOR_RE.match(anchor):
+                markers.add(anchor.casefold())
             continue
         anchors[anchor] = None
         parts = urlsplit(link.url)
@@ -319,6 +328,7 @@ def page_context(page: PageRecord) -> PageContext:
         anchor_texts=list(anchors),
         references=frozenset(references),
         weak_anchors=frozenset(a for a in anchors if a not in strong),
+        link_markers=frozenset(markers),
         titles=frozenset(
             " ".join(link.anchor.split()) for link in page.links if len(link.anchor.split()) >= TITLE_ANCHOR_WORDS
         ),

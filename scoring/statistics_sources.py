@@ -88,6 +88,20 @@ NAMED_BODY_RE = re.compile(
     r"McKinsey|Deloitte|PwC|KPMG|Forrester|Nielsen|GfK|YouGov|Ipsos|Allensbach|Forsa|Civey|Prognos|DIW|ifo|"
     r"IW\s+Köln|ZEW|Statistik\s+Austria|Bundesamt\s+für\s+Statistik)\b"
 )
+# A rating or a count of reviews on a review platform names the platform as its source: "4.7 Stars from
+# 134 Google Reviews", "4,8 Sterne bei ProvenExpert", "Bewertungen auf Trustpilot".
+_REVIEW_PLATFORMS = (
+    r"Google(?:[ \t]+My)?(?:[ \t]*Business)?|Trustpilot|ProvenExpert|Yelp|kununu|Clutch|Capterra|G2|Tripadvisor|"
+    r"Trusted[ \t]?Shops|eKomi|Jameda|Glassdoor|Trustindex"
+)
+REVIEW_SOURCE_RE = re.compile(
+    rf"(?<![\w-])(?:{_REVIEW_PLATFORMS})[ \t-]+(?:Reviews?|Ratings?|Rating|Bewertungen|Rezensionen|Sterne)(?![\w-])|"
+    rf"(?<![\w-])(?i:reviews?|ratings?|bewertungen|rezensionen|sterne|stars)[ \t]+(?i:on|auf|bei|at|via)[ \t]+"
+    rf"(?:{_REVIEW_PLATFORMS})(?![\w-])"
+)
+# A link marker after a figure: "… 108 Milliarden US-Dollar (Link)", "(Quelle)", "[source]": a footnote
+# whose target is the linked page (the anchor is one of `PageContext.link_markers`).
+LINK_MARKER_RE = re.compile(r"[(\[][ \t]*(?P<m>[^\W\d_]{2,12})[ \t]*[)\]]")
 # An author-year citation: "(Destatis 2024)", "(Housing Act 2004)", "(Müller et al., 2021)".
 CITATION_RE = re.compile(rf"\((?:[{U}][\w&.’'-]*\s?){{1,6}}(?:et al\.?)?,?\s(?:19|20)\d{{2}}[a-z]?(?:[,;][^()]*)?\)")
 # An inline source note: "(Quelle: Destatis 2024)", "Source: ONS".
@@ -254,6 +268,9 @@ def named_source(sentence: str, ctx: PageContext, following: str = "") -> str | 
             anchor not in ctx.weak_anchors or FORWARD_SOURCE_RE.search(sentence) or BACKWARD_SOURCE_RE.search(sentence)
         ):
             return anchor  # a weak link ("Petition", a home page) names a source only with "X zählt …"
+    for marker in LINK_MARKER_RE.finditer(sentence):
+        if marker.group("m").casefold() in ctx.link_markers:
+            return marker.group(0)
     return source_in_words(sentence, ctx.lang, ctx.brand) or footnote_source(sentence, ctx, following)
 
 
@@ -269,6 +286,7 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str = "") -> 
         or CITATION_RE.search(sentence)
         or OWN_DATA_RE.search(sentence)
         or POSSESSIVE_SOURCE_RE.search(sentence)
+        or REVIEW_SOURCE_RE.search(sentence)
     )
     if match:
         return match.group(0)

@@ -310,3 +310,52 @@ def test_a_privacy_policy_quotes_no_one() -> None:
     )
     assert _quote_speakers(_post(quoted)) == ["Meta Platforms Ireland"]
     assert _quote_speakers(legal, "https://www.nordwerk.example/datenschutz/") == []
+
+
+# Sourced statistics (held-out 1 and 2): a rating or review count on a review platform names the
+# platform; a bracketed link marker "(Link)" after a figure cites the linked page.
+def _sourced(html: str) -> list[tuple[str, str | None]]:
+    from tests.test_citations_realworld import record
+
+    return [(f, s.source) for s in find_statistics(record(html)) for f in s.figures]
+
+
+def _page(lang: str, title: str, body: str) -> str:
+    return (
+        f'<html lang="{lang}"><head><title>{title} | Nordwerk</title></head><body><main><article><h1>{title}</h1>'
+        f"{body}</article></main></body></html>"
+    )
+
+
+def test_a_rating_on_a_review_platform_names_its_source() -> None:
+    english = _page(
+        "en",
+        "The best shop builders in the north",
+        "<h2>Studio Nord</h2><p>Studio Nord builds online shops for bakeries and butchers in the north of the "
+        "country, and it has done so for many of the small family businesses there.</p>"
+        "<p>Google Business Rating: 4.6 Stars from 212 Google Reviews</p>",
+    )
+    german = _page(
+        "de",
+        "Die besten Werkstätten im Norden",
+        "<p>Die Werkstatt repariert Fahrräder und Lastenräder für Familien und Betriebe in der ganzen Stadt.</p>"
+        "<p>Kundinnen und Kunden bewerten die Werkstatt mit durchschnittlich 4,8 Sterne bei ProvenExpert.</p>",
+    )
+    assert [(f, s) for f, s in _sourced(english) if f.startswith("4.6")] == [("4.6", "Google Business Rating")]
+    assert [s for f, s in _sourced(german) if f.startswith("4,8")] == ["Sterne bei ProvenExpert"]
+
+
+def test_a_bracketed_link_marker_cites_the_figure() -> None:
+    html = _post(
+        "<p>Mehrere Marktforscher erwarten, dass der Markt 2026 die Grenze von 90 Milliarden US-Dollar "
+        'überschreitet (<a href="https://www.marktdaten-beispiel.example/bericht-2025">Link</a>) und weiter wächst.</p>'
+        "<p>Im Vorjahr lag der Umsatz bei 61 Milliarden US-Dollar, ein Plus von 18 Prozent.</p>"
+    )
+    found = _sourced(html)
+    assert ("90 Milliarden", "(Link)") in found
+    assert ("61 Milliarden", None) in found
+
+
+def test_a_bracketed_word_without_a_link_cites_nothing() -> None:
+    html = _post("<p>Der Markt soll 2026 die Grenze von 90 Milliarden US-Dollar überschreiten (Link folgt).</p>")
+    assert all(source is None for _, source in _sourced(html))
