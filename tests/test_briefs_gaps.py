@@ -153,3 +153,24 @@ def test_location_pages_and_course_logistics_make_no_brief_content():
     outline = [o.text for o in build_brief(item).outline]
     assert "Pflege eines Damastmessers" in outline
     assert not any("Termine" in h or "Produkte" in h for h in outline)
+
+
+def test_questions_that_lean_on_the_text_before_and_single_amounts_are_not_mined():
+    p = page(
+        "a/",
+        headings=[Heading(level=2, text=q) for q in ("Where do they go?", "What is post-tensioned concrete?")],
+        main_text="How can you determine that without using destructive techniques? It works.",
+        lang="en",
+    )
+    assert site_questions(p) == ["What is post-tensioned concrete?"]
+    assert not worth_a_source("no source named; figures: 1236 Euro", "Anbei die Rechnung in Höhe von 1236 Euro.")
+
+
+def test_a_title_is_a_short_question_and_a_page_title_is_cut_at_a_word():
+    from auditor.llm.builder import _short_title
+
+    long = "Wie funktioniert das mit dem Assistenzhund im Lebensmittelgeschäft oder einem Geschäft ohne Hunde?"
+    item = _item([], topic="Assistenzhunde", questions=[long, "Was darf ein Assistenzhund im Geschäft?"])
+    assert build_brief(item).working_title == "Assistenzhunde: Was darf ein Assistenzhund im Geschäft?"
+    cut = _short_title("Drei Stunden mit dem Umweltminister - Von einem echten Bürgerdialog fehlt dennoch jede Spur")
+    assert cut.endswith("…") and not cut.endswith("S…") and len(cut) <= 80

@@ -100,7 +100,11 @@ _TEXT = {
 _QUESTIONS_FIRST = 4  # questions shown as sub-headings of the FAQ section
 _HEADING_WORDS = 8
 _NUMBERING = re.compile(r"^\d+\s*[.·):–-]\s*")
-_COUNT_HEADING = re.compile(r"^\d+\s+(?:Produkte|Artikel|Ergebnisse|Treffer|products|items|results)\b", re.I)
+# "6 Produkte – Prestige Line", "Service 2": a listing's count or a template's numbered block, no section
+_COUNT_HEADING = re.compile(
+    r"^\d+\s+(?:Produkte|Artikel|Ergebnisse|Treffer|products|items|results)\b|^\w+\s+\d+$", re.I
+)
+TITLE_QUESTION_WORDS = 12  # a longer question is a section, not a title
 
 
 def _effort(item: BriefInput) -> str:
@@ -122,11 +126,12 @@ def _words(text: str) -> set[str]:
 def title_for(item: BriefInput, topic: str, text: dict[str, str]) -> str:
     """A working title from what the site has: its own question on the topic, a named expert, figures."""
     about = _words(topic)
-    question = next((q for q in item.questions if about & _words(q)), None)
+    short = [q for q in item.questions if len(q.split()) <= TITLE_QUESTION_WORDS]
+    question = next((q for q in short if about & _words(q)), None)
     if question:
         return question if topic.lower() in question.lower() else f"{topic}: {question}"
     # else the cluster's own first real question (its pages' questions come first): a reader's words
-    question = next((q for q in item.questions if len(q.split()) >= 5), None)
+    question = next((q for q in short if len(q.split()) >= 5), None)
     if question:
         return f"{topic}: {question}"
     if item.figures:
@@ -191,8 +196,11 @@ def tasks_for(item: BriefInput, topic: str, text: dict[str, str]) -> list[str]:
     return list(dict.fromkeys(tasks))[:6]
 
 
-def _short_title(title: str) -> str:
-    return _inner(re.split(r"(?<!\s)\s+[|–—]\s+", title)[0].strip()[:80])
+def _short_title(title: str, limit: int = 80) -> str:
+    head = re.split(r"(?<!\s)\s+[|–—]\s+", title)[0].strip()
+    if len(head) > limit:  # cut at a word, never inside one ("fehlt dennoch jede S")
+        head = head[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return _inner(head)
 
 
 def _inner(text: str) -> str:
@@ -209,8 +217,9 @@ def gap_for(item: BriefInput) -> str:
     speaking, no named author, readers' questions, no sources; else pages that say scattered things."""
     checks = {f.check_id for p in item.pages for f in p.findings}
     words = sum(p.words for p in item.pages)
-    # a page with little text needs substance before it needs quotes or sources
-    if "thin-content" in checks or words < DEPTH_GAP_WORDS * max(1, len(item.pages)):
+    # pages with little text need substance before they need quotes or sources
+    thin = sum(any(f.check_id == "thin-content" for f in p.findings) for p in item.pages)
+    if thin * 2 >= max(1, len(item.pages)) or words < DEPTH_GAP_WORDS * max(1, len(item.pages)):
         return "gap_depth"
     if item.figures:
         return "gap_figures"

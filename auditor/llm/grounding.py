@@ -145,9 +145,16 @@ _TO_THE_COMPANY = re.compile(
 )
 
 
+# A question that leans on the text before it ("How can you determine that …?", "Where do they go?") asks
+# nothing a reader would search for on its own.
+_CONTEXT_BOUND = re.compile(r"\b(?:that|this|they|them|it|those|these)\b(?! \w+ing\b)", re.I)
+
+
 def _is_question(text: str) -> bool:
     words = text.split()
-    return text.endswith("?") and 4 <= len(words) <= MAX_QUESTION_WORDS and bool(_QUESTION_START.match(text))
+    if not (text.endswith("?") and 4 <= len(words) <= MAX_QUESTION_WORDS and _QUESTION_START.match(text)):
+        return False
+    return not (len(words) <= 10 and _CONTEXT_BOUND.search(text))
 
 
 def logistics(question: str) -> bool:
@@ -288,12 +295,11 @@ def unsourced_figures(result: AuditResult, members: set[str], limit: int = 2) ->
     return found[:limit]
 
 
-# A figure a reader would want a source for: a share, an amount of money, a large count ("250.000
-# Haushalte", "3,4 Mio. Tonnen"). A product's size, weight or temperature is a specification the
-# company states itself ("Papier 125 mm breit", "bis 350°C", "ca. 90 kg"): no source to name.
-_CLAIM_FIGURE = re.compile(
-    r"%|‰|Prozent|percent|per ?cent|€|\$|£|Euro|EUR|USD|CHF|Mio\b|Mrd\b|Million|Milliard|billion|\d[.,’]\d{3}", re.I
-)
+# A figure a reader would want a source for: a share, a large count or amount ("250.000 Haushalte",
+# "3,4 Mio. Tonnen"); one invoice of "1236 Euro" is a fact of the company's own. A product's size, weight
+# or temperature is a specification the company states itself ("Papier 125 mm breit", "bis 350°C", "ca.
+# 90 kg"): no source to name.
+_CLAIM_FIGURE = re.compile(r"%|‰|Prozent|percent|per ?cent|Mio\b|Mrd\b|Million|Milliard|billion|\d[.,’]\d{3}", re.I)
 _SPEC_UNIT = re.compile(
     r"\d\s?(?:mm|cm|dm|m|km|m²|cm²|qm|m³|kg|g|mg|t|l|ml|W|kW|kWh|V|A|Hz|kHz|MHz|GHz|KB|MB|GB|TB|px|dpi|dB|bar|"
     r"PS|°\s?[CF]?|Grad|Zoll|inch(?:es)?|Minuten|Stunden|Sekunden|minutes|hours|seconds)$",
@@ -311,6 +317,9 @@ def worth_a_source(note: str, sentence: str) -> bool:
     return claim and len(sentence.split()) >= MIN_CLAIM_WORDS
 
 
+_TOC = re.compile(r"\b(?:Table of Contents|Inhaltsverzeichnis)\b", re.I)
+
+
 def material_hints(members: list[PageRecord], limit: int = 2) -> list[Excerpt]:
     """Sentences in which the site mentions its own projects, customers, data or photos."""
     found = []
@@ -321,6 +330,8 @@ def material_hints(members: list[PageRecord], limit: int = 2) -> list[Excerpt]:
             found.append(Excerpt(page.url, page.title or page.url, what))
             continue
         for sentence in re.split(r"(?<=[.!?])\s+", page.main_text or ""):
+            if _TOC.search(sentence):  # a table of contents run into the text is no sentence
+                continue
             if 6 <= len(sentence.split()) <= 40 and _MATERIAL.search(sentence):
                 found.append(Excerpt(page.url, page.title or page.url, _short(sentence)))
                 break
