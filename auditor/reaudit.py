@@ -33,6 +33,7 @@ from auditor.store import Store
 from scoring.config import ScoringConfig
 from scoring.core.records import PageRecord
 from scoring.core.results import AuditResult
+from scoring.registry import all_checks
 from spiders.reuse import ReuseIndex, Validators
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,7 +148,7 @@ def score_digest(store: Store, audit_id: int, config: ScoringConfig | None) -> s
     settings = store.settings(audit_id)
     crawl = {k: v for k, v in (settings.get("crawl") or {}).items() if k != "reuse"}  # --fresh scores the same
     config = config or ScoringConfig()
-    config_values = {f.name: _plain(getattr(config, f.name)) for f in dataclasses.fields(config)}
+    config_values = _config_values(config)
     pages = sorted(
         (url, _digest([json.dumps(_scored_fields(record), sort_keys=True, separators=(",", ":"))]))
         for url, record in store.raw_pages(audit_id)
@@ -165,13 +166,20 @@ def score_digest(store: Store, audit_id: int, config: ScoringConfig | None) -> s
     )
 
 
+def _config_values(config: ScoringConfig) -> dict[str, Any]:
+    """What the score stage reads of the config: every check's effective weight (an override equal to
+    the default, or a disabled check, is its weight) and the source domains; other fields as given."""
+    values = {f.name: _plain(getattr(config, f.name)) for f in dataclasses.fields(config)}
+    del values["disabled"]  # in the weights
+    values["weights"] = sorted((check_id, config.check_weight(check_id)) for check_id in all_checks())
+    return values
+
+
 def _plain(value: Any) -> Any:
-    """A config value in a stable order for the digest (dicts and sets are unordered)."""
+    """A config value in a stable order (sets and dicts are unordered)."""
     if isinstance(value, dict):
         return sorted((str(k), v) for k, v in value.items())
-    if isinstance(value, (set, frozenset, tuple, list)):
-        return sorted(value, key=str)
-    return value
+    return sorted(map(str, value)) if isinstance(value, (set, frozenset, tuple, list)) else value
 
 
 def _scored_fields(record: dict[str, Any]) -> dict[str, Any]:
