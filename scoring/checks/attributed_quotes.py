@@ -10,7 +10,13 @@ definition of docs/signals.md):
 - a signature after it: "— Name, Rolle" on the same or the next line, a name line under a
   testimonial, "(Quelle: …)" or "(§ 31 StrlSchV)" right after it;
 - the markup: <cite>, <footer>, <figcaption> of a <blockquote> (spiders/extract_quotes.py);
-- a continuation: the next sentence of the same speaker, quoted on its own.
+- a continuation: the next sentence of the same speaker, quoted on its own;
+- a section whose heading credits a person ("Kingsley Davies, QCon London") and whose text names
+  them again before the quotation;
+- a role of the site's own organisation ("as our CEO put it") that the page gives one named person.
+
+Listings (their teasers quote the listed posts) and legal pages (a privacy policy quotes the terms of
+the services it names) have no quotations of their own.
 
 Speakers are names, organisations the page names ("die Initiative" on a page that names the
 Bürgerinitiative), or pronouns standing for a name said just before. "Ein Mitglied", "a customer"
