@@ -244,7 +244,9 @@ def ranked_labels(
         title = _BREAK.split(head[0])[0].strip() if head else ""
         if language == "de":  # "Betrieblicher Ersthelfer werden": the name without its verb
             title = re.sub(r"(\s+[a-zäöüß][\w-]*)+$", "", title)
-        if title and phrases(title) and len(title.split()) <= MAX_TITLE_LABEL and normal(title) not in common:
+        headline = len(title.split()) > MAX_TITLE_LABEL  # a long title is a headline, trimmed or not
+        title = _trim(title)  # "Das Heroin" -> "Heroin", "Symfony project on" -> "Symfony project"
+        if title and phrases(title) and not headline and normal(title) not in common:
             (out if specific(title) else weak).append(title)
         central = {p for line in head for p in phrases(line)}
         own = sorted((k for k in central if k not in common and k not in supported), key=lambda k: (-score(k), k))
@@ -255,6 +257,16 @@ def ranked_labels(
         if whole and not out:
             out.append(whole)  # last resort: the central page's title as written, even a template word
     return out
+
+
+def _trim(title: str) -> str:
+    """A title without leading or trailing stop words and a trailing number: what a name is made of."""
+    words = title.split()
+    while words and (words[0].lower() in STOPWORDS or words[0].lower() in CONNECTORS or words[0].lower() == "das"):
+        words = words[1:]
+    while words and (words[-1].lower() in STOPWORDS or words[-1].lower() in CONNECTORS or words[-1].isdigit()):
+        words = words[:-1]
+    return " ".join(words)
 
 
 def specific_word(word: str, language: str | None, lower: set[str], proper: set[str]) -> bool:

@@ -180,3 +180,10 @@ def test_a_german_title_label_loses_its_closing_verb():
     site = _site({"/a/": "Betrieblicher Ersthelfer werden\nAusbildung", "/b/": "Fristen im Blick\nAuffrischung"})
     ranked = ranked_labels([site["/a/"], site["/b/"]], phrase_frequency(site), len(site), language="de")
     assert "Betrieblicher Ersthelfer" in ranked and not any(label.endswith("werden") for label in ranked)
+
+
+def test_a_title_label_has_no_leading_article_or_trailing_stop_word_or_number():
+    site = _site({"/a/": "The Symfony project on\nSetup", "/b/": "Powerful and gentle QField 1\nRelease"})
+    df = phrase_frequency(site)
+    assert "Symfony project" in ranked_labels([site["/a/"], site["/b/"]], df, len(site), language="en")
+    assert "Powerful and gentle QField" in ranked_labels([site["/b/"], site["/a/"]], df, len(site), language="en")
