@@ -1,11 +1,11 @@
 """Compact page records for the score stage (issue 19): what SiteData holds per page.
 
-A `SlimPage` is a `PageRecord` whose bulky fields (main text, links, headings, structured data, ...)
-are kept as one zlib-compressed pickle instead of Python objects: a synthetic page's record takes
+A `SlimPage` is a `PageRecord` whose fields but a few (main text, links, headings, structured data,
+...) are kept as one zlib-compressed pickle instead of Python objects: a synthetic page's record takes
 ~28 KB as objects and ~2.5 KB compressed. Reading such a field decodes the page once (a small LRU of
 decoded pages), so every reader of a record — checks, page types, insights — sees exactly the
-fields of the original record; nothing is dropped or approximated. The scalar fields (URL, status,
-words, title, languages, robots) stay plain attributes, so the site-wide passes that read only them
+fields of the original record; nothing is dropped or approximated. The fields every site-wide pass
+reads (URL, status, words, title, languages, robots: `KEPT`) stay plain attributes, so those passes
 decode nothing.
 
 The blob is an in-process cache of a record this process read itself (from the store or a list),
@@ -21,26 +21,27 @@ from typing import Any
 
 from scoring.core.records import PageRecord
 
-# The fields held compressed: the big ones, and the nested models (each a pydantic object of its own).
-PACKED = frozenset(
+# The fields kept as plain attributes: what the site-wide passes read of every page (lookups,
+# redirects, status, languages, robots, words, titles). Every other field is held compressed.
+KEPT = frozenset(
     {
-        "main_text",
-        "links",
-        "script_links",
-        "headings",
-        "structured_data",
-        "images",
-        "media",
-        "quotes",
-        "author_signals",
-        "extras",
-        "rendered",
-        "redirect_chain",
-        "hreflang",
-        "dates",
-        "language_shares",
+        "url",
+        "final_url",
+        "status",
+        "content_type",
+        "error",
+        "depth",
+        "word_count",
+        "title",
+        "robots_meta",
+        "x_robots_tag",
+        "lang",
+        "content_language",
+        "language",
+        "language_confidence",
     }
 )
+PACKED = frozenset(PageRecord.model_fields) - KEPT
 ZLIB_LEVEL = 1  # fastest: the text compresses ~4x at level 1 already, and the score stage decodes far more
 DECODED_PAGES = 64  # page-major passes read one page at a time; site passes read each page once
 
@@ -72,8 +73,8 @@ def slim(page: PageRecord) -> PageRecord:
     """The page as a SlimPage (a SlimPage stays as it is)."""
     if isinstance(page, SlimPage):
         return page
-    state = dict(page.__dict__)
-    packed = {name: state.pop(name) for name in PACKED}
+    state = {name: page.__dict__[name] for name in KEPT}  # a new dict: one emptied by pops keeps its size
+    packed = {name: page.__dict__[name] for name in PACKED}
     state["_packed"] = zlib.compress(pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL), ZLIB_LEVEL)
     record = SlimPage.__new__(SlimPage)
     object.__setattr__(record, "__dict__", state)
