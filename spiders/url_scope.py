@@ -51,6 +51,19 @@ class ParamStripper:
         return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
 
 
+_REPEATED_SLASH = re.compile(r"(?<!/)//+")
+
+
+def collapse_slashes(url: str) -> str:
+    """`/blog/post//` -> `/blog/post/`: static hosts (nginx, Apache, GitHub Pages) serve the same file
+    for both, so a template's stray slash would otherwise crawl every page twice. Path only."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or "//" not in rest:
+        return url
+    path_end = min((i for i in (rest.find("?"), rest.find("#")) if i >= 0), default=len(rest))
+    return f"{scheme}://{_REPEATED_SLASH.sub('/', rest[:path_end])}{rest[path_end:]}"
+
+
 @dataclass(frozen=True)
 class UrlScope:
     """Which URLs belong to the site and the form they are stored in. Picklable: extraction
@@ -69,7 +82,7 @@ class UrlScope:
             if url.startswith(prefix):
                 url = self.origin + url[len(prefix) - 1 :]
                 break
-        return self.strip(url)
+        return self.strip(collapse_slashes(url))
 
     def is_internal(self, url: str) -> bool:
         host = urlsplit(url).netloc.lower()

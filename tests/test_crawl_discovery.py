@@ -46,7 +46,8 @@ def discovery_site(tmp_path_factory):
             "Home",
             head=f"<link rel='alternate' hreflang='de' href='/de/'><link rel='canonical' href='{PROD}/'>"
             f"<meta property='og:url' content='{PROD}/og-only/?fbclid=abc'>",
-            body=f"<a href='/list/'>List</a> <a href='/excluded/page/'>Hidden</a> "
+            # '/list//': a template's stray slash; static hosts serve /list/ for it
+            body=f"<a href='/list/'>List</a> <a href='/list//'>List again</a> <a href='/excluded/page/'>Hidden</a> "
             f"<a href='{PROD}/prod-link/?utm_source=x'>Production link</a>",
         ),
     )
@@ -110,6 +111,7 @@ def test_discovery_sources(discovery_site):
     assert records["/de/canonical-target/"].discovered_from.endswith("/de/")  # canonical target
     assert records["/from-gz-sitemap/"].discovered_from == "sitemap"
     assert records["/from-sitemap/"].discovered_from == "sitemap"
+    assert not [url for url in records if "//" in url]  # '/list//' is /list/, not a second page
 
 
 def test_sitemap_index_gzip_and_lastmod(discovery_site):
@@ -174,6 +176,8 @@ def test_normalise_strips_tracking_and_session_parameters():
     assert spider.normalise("https://www.example.de/a;jsessionid=ABC?sid=9") == "https://www.example.de/a"
     assert spider.normalise("https://prod.example/x/") == "https://www.example.de/x/"
     assert spider.normalise("http://www.prod.example/") == "https://www.example.de/"
+    assert spider.normalise("https://www.example.de/blog//post//") == "https://www.example.de/blog/post/"
+    assert spider.normalise("https://www.example.de/a?next=https://b.de//c") == "https://www.example.de/a?next=https://b.de//c"
     keep = ParamStripper([])
     assert keep("https://e.de/?utm_source=a") == "https://e.de/?utm_source=a"
 
