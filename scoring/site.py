@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import networkx as nx
+import numpy as np
 
 from scoring.core.jsonld import jsonld_types as jsonld_types  # the checks' helper, kept importable from here
 from scoring.core.records import PageRecord, SiteArtifacts
@@ -43,6 +45,53 @@ class Inlink:
     source: str
     anchor: str
     position: str
+
+
+class InlinkIndex(Mapping[str, list[Inlink]]):
+    """Target URL -> its inlinks, held as int32 columns sorted by target (issue 19: an Inlink object
+    per link took ~200 bytes, 50 links a page); each target's list is built when it is read, in the
+    order the links were added. Keys keep the order of their first inlink."""
+
+    def __init__(self) -> None:
+        self._targets: dict[str, int] = {}
+        self._strings: dict[str, int] = {}  # sources, anchors and positions, each string once
+        self._values: list[str] = []
+        self._columns = array("i")  # per link: target, source, anchor, position
+
+    def _code(self, text: str) -> int:
+        code = self._strings.get(text)
+        if code is None:
+            code = self._strings[text] = len(self._values)
+            self._values.append(text)
+        return code
+
+    def add(self, target: str, source: str, anchor: str, position: str) -> None:
+        tid = self._targets.setdefault(target, len(self._targets))
+        self._columns.extend((tid, self._code(source), self._code(anchor), self._code(position)))
+
+    def finish(self) -> InlinkIndex:
+        columns = np.frombuffer(self._columns, dtype=np.int32).reshape(-1, 4)
+        order = np.argsort(columns[:, 0], kind="stable")  # by target, link order kept within one
+        self._rows = columns[order, 1:].copy()
+        self._starts = np.searchsorted(columns[order, 0], np.arange(len(self._targets) + 1))
+        self._columns = array("i")
+        self._strings = {}
+        return self
+
+    def __getitem__(self, url: str) -> list[Inlink]:
+        tid = self._targets[url]
+        rows = self._rows[self._starts[tid] : self._starts[tid + 1]].tolist()
+        values = self._values
+        return [Inlink(values[source], values[anchor], values[position]) for source, anchor, position in rows]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._targets)
+
+    def __len__(self) -> int:
+        return len(self._targets)
+
+    def __contains__(self, url: object) -> bool:
+        return url in self._targets
 
 
 def is_indexable(page: PageRecord) -> bool:
@@ -273,15 +322,16 @@ class SiteData:
         return graph
 
     @cached_property
-    def inlinks(self) -> dict[str, list[Inlink]]:
-        """Internal links pointing at each (resolved) URL, from successful HTML pages."""
-        found: dict[str, list[Inlink]] = defaultdict(list)
+    def inlinks(self) -> Mapping[str, list[Inlink]]:
+        """Internal links pointing at each (resolved) URL, from successful HTML pages, in link order
+        (`InlinkIndex`: columns, the Inlink lists built on access)."""
+        index = InlinkIndex()
         for page in self.linking_pages:
             source = page.final_url or page.url
             for link in page.links:
                 if link.internal:
-                    found[self.resolve(link.url)].append(Inlink(source, link.anchor, link.position))
-        return dict(found)
+                    index.add(self.resolve(link.url), source, link.anchor, link.position)
+        return index.finish()
 
     @cached_property
     def pagerank(self) -> dict[str, float]:

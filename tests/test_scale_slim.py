@@ -46,3 +46,19 @@ def test_the_page_pass_equals_each_check_on_its_own() -> None:
         together = evaluate_check(check, site, 1.0, judged)
         alone = evaluate_check(check, site, 1.0)
         assert together.model_dump() == alone.model_dump(), check.id
+
+
+def test_the_inlink_index_equals_lists_of_inlinks() -> None:
+    from collections import defaultdict
+
+    from scoring.site import Inlink
+
+    site = SiteData(site_records(N, hub_inlinks=3), site_artifacts(N))
+    listed: dict[str, list[Inlink]] = defaultdict(list)
+    for page in site.linking_pages:
+        for link in page.links:
+            if link.internal:
+                listed[site.resolve(link.url)].append(Inlink(page.final_url or page.url, link.anchor, link.position))
+    assert list(site.inlinks) == list(listed)  # keys in the order of their first inlink
+    assert dict(site.inlinks) == dict(listed)
+    assert site.inlinks.get("https://nowhere.example/", []) == []
