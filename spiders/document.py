@@ -32,10 +32,25 @@ def element_text(element: HtmlTree) -> str:
     return clean_text(" ".join(element.xpath(_VISIBLE_TEXT)))
 
 
+# lxml.html's own parser picks each element's Python class in a Python method (HtmlElementClassLookup,
+# for its form classes), called every time an element is handed to Python: 420,000 calls for 300 real
+# pages, 5 % of the extraction. This one picks the same HtmlElement (text_content, base_url ...) in C;
+# form, input, select, textarea and label elements are plain HtmlElements too (we read no form values).
+_PARSER = etree.HTMLParser()
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
+
+
 def parse_html(text: str | bytes) -> HtmlTree | None:
     """Parse a document once; None when it holds no parsable HTML."""
     try:
-        return lxml.html.document_fromstring(text)
+        return lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError):
         if isinstance(text, str):  # an XML encoding declaration in a str trips lxml
             return parse_html(text.encode("utf-8"))

@@ -18,6 +18,8 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from scoring.core.records import Heading, Image, Link, Media, count_words
 from spiders.document import (
     MAX_ANALYSED_ELEMENTS,
@@ -76,25 +78,45 @@ def extract_links(
     """Every http(s) <a href> with anchor text (or the alt of a linked image), rel, position."""
     base = base_url(tree, page_url)
     links = []
-    for anchor in tree.xpath("//body//a[@href]"):
-        url = absolute_http_url(anchor.get("href"), base)
-        if url is None:
+    # a page links to the same URL several times (logo and menu, teaser title and "read more"): each
+    # href resolved, normalised and scoped once per page
+    targets: dict[str, tuple[str, bool] | None] = {}
+    for anchor in _ANCHORS(tree):
+        href = anchor.get("href")
+        target = targets.get(href, _UNSEEN)
+        if target is _UNSEEN:
+            target = targets[href] = _target(href, base, is_internal, normalise)
+        if target is None:
             continue
-        if normalise is not None:
-            url = normalise(url)
+        url, internal = target
         text = element_text(anchor)
         if not text:
             text = " ".join(clean_text(img.get("alt")) for img in anchor.xpath(".//img[@alt]")).strip()
+        rel = anchor.get("rel")
         links.append(
             Link(
                 url=url,
                 anchor=text,
-                rel=sorted({r for r in (anchor.get("rel") or "").lower().split() if r}),
+                rel=sorted({r for r in rel.lower().split() if r}) if rel else [],
                 position=link_position(anchor),
-                internal=is_internal(url),
+                internal=internal,
             )
         )
     return links
+
+
+_ANCHORS = etree.XPath("//body//a[@href]")  # compiled once: a str XPath is compiled on every call
+_UNSEEN: Any = object()
+
+
+def _target(href: str, base: str, is_internal: IsInternal, normalise: Normalise | None) -> tuple[str, bool] | None:
+    """(URL in the crawl's URL space, internal?) of an href; None when it is no http(s) link."""
+    url = absolute_http_url(href, base)
+    if url is None:
+        return None
+    if normalise is not None:
+        url = normalise(url)
+    return url, is_internal(url)
 
 
 def _int_attr(element: HtmlTree, name: str) -> int | None:

@@ -18,6 +18,7 @@ import os
 import re
 import sys
 import threading
+from functools import lru_cache
 from typing import Any
 
 from scoring.core.records import count_words
@@ -103,11 +104,27 @@ def language_sample(text: str) -> str:
     return _windows(chosen)
 
 
+# The model walks a text byte by byte in Python (py3langid's visit_counts: most of its time). Sites repeat
+# text across pages — a translation left in the source language under /de/, /fr/, /it/, a boilerplate
+# intro, a quoted changelog — so results are memoised by text: a pure function, so the same answers.
+# Bounded: a few MB of samples and lines per extraction process.
+@lru_cache(maxsize=2048)
+def _model_classify(text: str) -> tuple[str, float]:
+    language, confidence = load_model().classify(text)
+    return language, confidence
+
+
+@lru_cache(maxsize=16384)
+def _line_classify(line: str) -> tuple[str, float]:
+    language, confidence = load_model().classify(line)
+    return language, confidence
+
+
 def _classify(text: str) -> tuple[str, float] | None:
     sample = language_sample(text)
     if count_words(sample) < MIN_WORDS:
         return None
-    language, confidence = load_model().classify(sample)
+    language, confidence = _model_classify(sample)
     if language in NOT_A_LANGUAGE or confidence < MIN_CONFIDENCE:
         return None
     return language, round(float(confidence), 3)
@@ -169,7 +186,7 @@ def language_shares(text: str) -> dict[str, float]:
         count = count_words(line)
         if count < PROSE_WORDS:
             continue
-        language, confidence = load_model().classify(line)
+        language, confidence = _line_classify(line)
         if confidence >= MIN_CONFIDENCE and language not in NOT_A_LANGUAGE:
             words[language] = words.get(language, 0) + count
     total = sum(words.values())
