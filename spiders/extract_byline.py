@@ -109,10 +109,9 @@ _ABOUT_AUTHOR_RE = re.compile(
 # January 2025", "Tierärztin Dr. Anna Schulze · 22.03.2024". The name may follow a role word and stand
 # with credentials after it (all-capital letters: "BDS", "MSc", "PhD").
 MAX_NAME_DATE_LINE = 100
-_NAME_DATE_ELEMENTS = etree.XPath(
-    "//body//*[self::p or self::div or self::span or self::small or self::em or self::address or self::h2 or "
-    "self::h3 or self::h4 or self::h5 or self::h6][not(ancestor::blockquote)]"
-)
+MAX_LINE_CHILDREN = 8  # elements in such a line (links, spans, <time>)
+LINE_LEVELS = 3  # a text node's element and the elements around it that may hold the whole line
+_LINE_TAGS = frozenset({"p", "div", "span", "small", "em", "address", "h2", "h3", "h4", "h5", "h6"})
 _ROLE_THEN_NAME = re.compile(rf"^(?:{ROLE_WORD}\s+)?(?P<name>{NAME})$")
 _TITLED = re.compile(rf"^{TITLE}\s")
 _TITLE_PARTS = re.compile(r"(?<=\.)\s?(?:med|dent|vet|rer|nat|phil|jur|oec)\.(?=\s)")
@@ -247,6 +246,25 @@ def _offsets(tree: HtmlTree) -> dict[HtmlTree, int]:
     return offsets
 
 
+def _near_title_lines(offsets: dict[HtmlTree, int], title_at: int | None, title_end: int | None) -> list[HtmlTree]:
+    """Elements of a few items that begin near the title (or in the first lines of a page without one),
+    in document order: where a plain name-and-date line stands. Only these elements' text is read."""
+    low, high = (0, NEAR_AFTER)
+    if title_at is not None and title_end is not None:
+        low, high = title_at - NEAR_BEFORE, title_end + NEAR_AFTER
+    found: dict[HtmlTree, int] = {}
+    for element, at in offsets.items():
+        if not low <= at <= high:
+            continue
+        for _ in range(LINE_LEVELS):
+            if element is None or not isinstance(element.tag, str):
+                break
+            if element.tag in _LINE_TAGS and len(element) <= MAX_LINE_CHILDREN:
+                found.setdefault(element, at)
+            element = element.getparent()
+    return sorted(found, key=found.__getitem__)
+
+
 def _offset_of(element: HtmlTree, offsets: dict[HtmlTree, int]) -> int | None:
     for node in element.iter():
         if node in offsets:
@@ -355,14 +373,14 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
         named = _SIGN_OFF_RE.match(_text(element))
         if named and _last_block(element) and not not_own_content(element, title):
             add(element, [named.group("name")], None)
-    for element in _NAME_DATE_ELEMENTS(tree):
+    for element in _near_title_lines(offsets, title_at, title_end):
         text = _text(element)
         if not text or len(text) > MAX_NAME_DATE_LINE:
             continue
         if any(isinstance(c.tag, str) and _text(c) == text for c in element):
             continue  # the innermost element that holds the line
         name = name_date_line(text)
-        if name and placed_well(element):
+        if name and placed_well(element) and not element.xpath("ancestor::blockquote"):
             add(element, [name], None)
     for row in _META_ROWS(tree):
         names = meta_row_names(row)
