@@ -158,9 +158,10 @@ class ReusingSpider:
             fields["last_modified"] = header(response.headers, "Last-Modified")
             yield from self._reused(reused_record(stored, fields, not_modified=True))
             return
-        plain = {
-            k: v
-            for k, v in response.request.headers.items()
-            if k.lower() not in (b"if-none-match", b"if-modified-since")
-        }
-        yield response.request.replace(headers=plain)
+        request = response.request
+        conditional = (b"if-none-match", b"if-modified-since")
+        if not any(request.headers.get(name) for name in conditional):  # a 304 nobody asked for
+            error = fields.get("error") or "304 Not Modified to an unconditional request"
+            yield PageRecord(**{**fields, "error": error})
+            return
+        yield request.replace(headers={k: v for k, v in request.headers.items() if k.lower() not in conditional})

@@ -6,13 +6,22 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from scrapy.http import Request, Response
 from sqlalchemy import inspect, text
 
 from auditor.reaudit import UNSCORED_FIELDS, adopt_depths, reuse_index, reuse_line, score_digest
 from auditor.store import Store
 from scoring.config import ScoringConfig
 from scoring.core.records import CrawlStats, Link, PageRecord, RenderedView, SiteArtifacts
-from spiders.reuse import Validators, conditional_headers, content_hash, repeatable, reused_record
+from spiders.reuse import (
+    ReuseIndex,
+    ReusingSpider,
+    Validators,
+    conditional_headers,
+    content_hash,
+    repeatable,
+    reused_record,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = "https://www.example.de/"
@@ -166,3 +175,43 @@ def test_reuse_line():
     assert reuse_line(5, 0, None) is None
     assert reuse_line(5, 1, 3) == "Re-audit of audit 3: 5 unchanged pages reused, 1 extracted anew"
     assert reuse_line(6, 0, 3, scores_reused=True).endswith("; scores reused (same inputs)")
+
+
+class _Spider(ReusingSpider):
+    """The re-audit half of SiteSpider on its own; `_discover` records what it was asked to follow."""
+
+    def __init__(self, reuse: ReuseIndex) -> None:
+        self.reuse = reuse
+        self.discovered: list[str] = []
+
+    def _discover(self, record, fields):
+        self.discovered.append(record.url)
+        return iter(())
+
+
+def _not_modified(spider: _Spider, url: str, headers: dict[str, str]) -> list:
+    request = Request(url, headers=headers, meta={"page_url": url})
+    response = Response(url, status=304, headers={"ETag": '"abc"'}, request=request)
+    fields = {"url": url, "redirect_chain": [], "depth": 2, "discovered_from": SITE, "fetch_ms": 3.0}
+    return list(spider._not_modified(response, {**fields, "status": 304, "bytes": 0}))
+
+
+def test_a_304_reuses_the_stored_record_and_follows_its_links():
+    stored = _page("a/")
+    spider = _Spider(ReuseIndex(1, {stored.url: Validators('"abc"', None, "h")}, {stored.url: stored}.get))
+    [record] = _not_modified(spider, stored.url, {"If-None-Match": '"abc"'})
+    assert isinstance(record, PageRecord)
+    assert (record.status, record.depth, record.title) == (200, 2, stored.title)
+    assert spider.reused_pages == 1 and spider.discovered == [stored.url]
+
+
+def test_a_304_without_a_readable_record_asks_once_more_unconditionally():
+    url = SITE + "a/"
+    spider = _Spider(ReuseIndex(1, {url: Validators('"abc"', None, "h")}, lambda _: None))
+    [again] = _not_modified(spider, url, {"If-None-Match": '"abc"', "User-Agent": "geo"})
+    assert isinstance(again, Request)
+    assert again.headers.get("If-None-Match") is None and again.headers.get("User-Agent") == b"geo"
+    assert spider.reuse.get(url) is None  # the next response is extracted
+    [record] = _not_modified(spider, url, {})  # a server answering 304 regardless: no loop
+    assert isinstance(record, PageRecord) and record.error == "304 Not Modified to an unconditional request"
+    assert spider.reused_pages == 0
