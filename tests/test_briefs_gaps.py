@@ -174,3 +174,22 @@ def test_a_title_is_a_short_question_and_a_page_title_is_cut_at_a_word():
     assert build_brief(item).working_title == "Assistenzhunde: Was darf ein Assistenzhund im Geschäft?"
     cut = _short_title("Drei Stunden mit dem Umweltminister - Von einem echten Bürgerdialog fehlt dennoch jede Spur")
     assert cut.endswith("…") and not cut.endswith("S…") and len(cut) <= 80
+
+
+def test_a_brief_takes_the_pages_about_its_label_and_names_pages_by_their_h1():
+    claim = "Rund 94 Prozent der Befragten wollen Schutzgebiete in Nord- und Ostsee, so eine Umfrage im Land. "
+    body = claim + "Die Schutzgebiete der Ostsee brauchen Ruhezonen, in denen nicht gefischt wird. " * 30
+
+    def post(path: str, h1: str, text: str):  # noqa: ANN202 - pages without <title>, as on a real site
+        h = [Heading(level=1, text=h1)]
+        return page(path, title=None, main_text=text, word_count=len(text.split()), headings=h)
+
+    pages = [post(f"news/schutzgebiete-{n}/", f"Schutzgebiete der Ostsee {n}", body) for n in range(3)]
+    pages.append(post("news/sommerfest/", "Unser Sommerfest am Hafen", "Wir feiern am Hafen. " * 20))
+    result = score_site(pages, artifacts(), None, settings={})
+    cluster = Cluster(id=0, label="Schutzgebiete", urls=[p.url for p in pages], pages=4, depth_score=30.0)
+    result = result.model_copy(update={"insights": SiteInsights(clusters=[cluster])})
+    (item,) = gather_inputs(result, pages)
+    assert "sommerfest" not in item.pages[0].url  # the thinnest page, but not about the label
+    tasks = " ".join(build_brief(item).evidence_tasks)
+    assert "„Schutzgebiete der Ostsee" in tasks and "http" not in tasks  # the page named by its H1, not its URL

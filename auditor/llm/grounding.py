@@ -278,9 +278,12 @@ class Excerpt:
     text: str
 
 
-def unsourced_figures(result: AuditResult, members: set[str], limit: int = 2) -> list[Excerpt]:
-    """Figures the statistics check found without a named source, on the cluster's pages."""
-    titles = {p.url: p.title or p.url for p in result.pages}
+def unsourced_figures(
+    result: AuditResult, members: set[str], limit: int = 2, titles: dict[str, str] | None = None
+) -> list[Excerpt]:
+    """Figures the statistics check found without a named source, on the cluster's pages. `titles`: each
+    page's readable title (a page without <title> has its H1), else the audit's titles."""
+    titles = titles or {p.url: p.title or p.url for p in result.pages}
     try:
         check = result.check("statistics")
     except KeyError:

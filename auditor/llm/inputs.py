@@ -258,7 +258,16 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
     inputs: list[BriefInput] = []
     if result.insights.clusters:
         for _, cluster, members in ranked[:max_briefs]:
-            members.sort(key=lambda p: (-len(findings.get(p.url, [])), p.word_count, p.url))
+            # the pages about the label first (a large news cluster mixes topics), then the weakest
+            about = _keywords(topic_phrase(cluster.label, language))
+            members.sort(
+                key=lambda p: (
+                    not about & _keywords(" ".join([_title(p), *(h.text for h in p.headings)])),
+                    -len(findings.get(p.url, [])),
+                    p.word_count,
+                    p.url,
+                )
+            )
             pages = [_page_input(p, findings.get(p.url, [])) for p in members[:MAX_PAGES_PER_BRIEF]]
             preferred = [u for u in (cluster.strongest_url, cluster.hub_url) if u]
             topic = topic_phrase(cluster.label, language)
@@ -326,7 +335,7 @@ def _grounding(
         "questions": mine_questions(members, [p for p in related if p.url not in urls], _keywords(topic), 6, template),
         "experts": experts_for(members, found_people),
         "people_found": bool(found_people),
-        "figures": unsourced_figures(result, urls),
+        "figures": unsourced_figures(result, urls, titles={p.url: _title(p) for p in members}),
         "material": material_hints(members),
         "merge": [u for u in sorted(urls) if any(f.check_id == "near-duplicates" for f in findings.get(u, []))],
     }
