@@ -142,6 +142,9 @@ def measure(store: Store, audit_id: int, llm: LLMConfig | None, max_briefs: int 
         "links_from_noindex": sum(x.source in noindex for b in briefs for x in b.internal_links),
         "questions_on_site": share(sum(_norm(q) in site_text or _norm(q) in faq for q in questions), len(questions)),
         "german_pure": share(sum(pure(b) for b in german), len(german)),
+        # one sentence for every brief was the old angle: distinct sentences, with the topic, the people and
+        # the figures blanked out, show whether it names each cluster's own gap
+        "angle_kinds": len({_shape(b) for b in briefs}) if briefs else None,
         "seconds": round(seconds, 1),
         "llm_requests": outcome.usage.requests,
     }
@@ -182,7 +185,29 @@ def main(argv: list[str] | None = None) -> int:
     print("|" + "---|" * len(cols))
     for row in rows:
         print("| " + " | ".join("–" if row[c] is None else str(row[c]) for c in cols) + " |")
+    print("| " + " | ".join(_summary(rows, c) for c in cols) + " |")
     return 0
+
+
+def _shape(brief) -> str:  # noqa: ANN001
+    text = brief.angle.replace(brief.topic or "\0", "X")
+    for name in brief.experts:
+        text = text.replace(name, "P")
+    return re.sub(r"„[^“]*“|“[^”]*”|\d+", "N", text)
+
+
+def _summary(rows: list[dict], col: str) -> str:
+    """The last row: sums of counts, the mean over sites of shares (sites with nothing to measure left out)."""
+    if col == "site":
+        return "**all (mean of sites)**"
+    values = [row[col] for row in rows if row[col] is not None]
+    if not values:
+        return "–"
+    if isinstance(values[0], bool):
+        return f"{sum(values)}/{len(values)}"
+    if col in ("briefs", "llm", "links_from_noindex", "llm_requests", "seconds"):
+        return str(round(sum(values), 1))
+    return str(round(sum(values) / len(values), 3))
 
 
 if __name__ == "__main__":
