@@ -119,6 +119,8 @@ NOT_NAME_WORDS = frozenset(
     "impressum datenschutz blog news zurück back top faq über ihre ihr mein meine my this that "
     # connectives that open a sentence before a name: "Instead Kuri speaks robot", "Stattdessen Anna …"
     "instead however meanwhile also then today now still "
+    # imperatives that open headings before a name: "Meet Kuri", "Discover Berlin", "Lerne Anna kennen"
+    "meet discover explore introducing welcome lerne triff entdecke "
     "stattdessen dennoch trotzdem inzwischen heute dann auch".split()
 )
 # Quotation marks as a speaker's quoted name: 'meint "Lübeck ohne Atomschutt"'.

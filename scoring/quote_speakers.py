@@ -26,6 +26,11 @@ CONJUNCTION_START = frozenset(
 _DOMAIN_RE = re.compile(r"(?<![a-z0-9.-])(?:[a-z0-9-]+\.)+[a-z]{2,10}")
 _CLAUSE_OPENERS = frozenset("how that whether why what when dass ob wie warum weshalb wieso was wann".split())
 _SPEECH_NOUNS = frozenset(qr.SPEECH_NOUNS)
+# A finite verb right after the name a speech verb is followed by: that name opens the reported clause.
+_FINITE_AFTER_RE = re.compile(
+    r"[ \t]+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|"
+    r"ist|sind|war|waren|hat|haben|wird|werden|kann|könne|sei|seien|habe|müsse|solle)(?![\w-])"
+)
 # A role of the site's own organisation: "our CEO", "unsere Gründerin" (not "a CEO", "der CEO von X").
 _OWN_BEFORE_RE = re.compile(r"(?<![\w-])(?i:our|unser|unsere|unserer|unseren|unserem)[ \t]+$")
 
@@ -167,6 +172,8 @@ def speaker_after(window: str, names: Names, position: int, budget: int = 7) -> 
             if found != UNNAMED:
                 named_end = window.find(found, token.start())
                 end = named_end + len(found) if named_end >= 0 else token.end()
+                if _FINITE_AFTER_RE.match(window, end):
+                    return None  # "believes Kuri is in a category of its own": the subject of what is said
                 return _person_after_role(window, end, names, position) or found
             return found
         previous = tok.lower()

@@ -359,3 +359,23 @@ def test_a_bracketed_link_marker_cites_the_figure() -> None:
 def test_a_bracketed_word_without_a_link_cites_nothing() -> None:
     html = _post("<p>Der Markt soll 2026 die Grenze von 90 Milliarden US-Dollar überschreiten (Link folgt).</p>")
     assert all(source is None for _, source in _sourced(html))
+
+
+def test_a_title_heading_credits_no_one() -> None:
+    """"Meet Kuri" over a quotation is a section title: no speaker, though the name recurs."""
+    text = (
+        "<h2>Meet Kuri</h2><p>Above: the face of Kuri, the little robot.</p>"
+        "<blockquote><p>“Kuri would break character if the screen showed anything other than eyes.”</p></blockquote>"
+    )
+    assert _quote_speakers(_post(text)) == []
+
+
+def test_a_name_that_opens_the_reported_clause_is_not_the_speaker() -> None:
+    """"Beebe believes Kuri is in a class of its own:" — Beebe speaks; Kuri is what he speaks about."""
+    text = (
+        "<p>Chief executive Mike Beebe founded the company in 2015 with two friends from university.</p>"
+        "<p>Beebe believes Kuri is in a category of its own:</p>"
+        "<blockquote><p>“Kuri is defining a new category for home robots, somewhere between utility and fun.”</p>"
+        "</blockquote>"
+    )
+    assert _quote_speakers(_post(text)) == ["Mike Beebe"]

@@ -234,8 +234,9 @@ def find_quotations(page: PageRecord) -> list[Quotation]:
 
 
 SECTION_REACH = 800  # characters between a section's heading and a quotation of the person it names
-# A heading that credits a person: "Kingsley Davies, QCon London", "Dr. Eva Maier – Keynote", "Jana Albrecht".
-_SPEAKER_HEADING_RE = re.compile(rf"(?P<name>{lx.NAME})[ \t]*(?:$|[,–—|:(])")
+# A heading that credits a person and their stage: "Kingsley Davies, QCon London", "Dr. Eva Maier – Keynote".
+# A name alone ("Meet Kuri") is a title, not a credit.
+_SPEAKER_HEADING_RE = re.compile(rf"(?P<name>{lx.NAME})[ \t]*[,–—|(][ \t]*\S")
 
 
 def _section_speakers(text: str, page: PageRecord, names: Names, quotations: list[Quotation]) -> None:
