@@ -9,6 +9,8 @@ numpy arrays and one CSR matrix — no Python object per edge — so a 100,000-p
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -84,3 +86,144 @@ def click_depths(n: int, src: np.ndarray, dst: np.ndarray, start: int) -> np.nda
 
 def inlink_counts(n: int, dst: np.ndarray) -> np.ndarray:
     return np.bincount(dst, minlength=n)
+
+
+class LinkGraph:
+    """The internal link graph as arrays (issue 19): sorted node URLs and a CSR adjacency (int32
+    targets and float64 weights per source, each source's targets in the order its links first
+    named them — networkx's insertion order). It answers what the checks and insights ask of a
+    networkx DiGraph (nodes, membership, edge counts, `has_edge`, `subgraph`) and the breadth-first
+    searches of networkx (same visiting order, so the same paths), at ~12 bytes an edge instead of a
+    dict entry and a data dict (~4 KB a page on 30 links)."""
+
+    def __init__(self, nodes: list[str], starts: np.ndarray, targets: np.ndarray, weights: np.ndarray) -> None:
+        self.nodes = nodes
+        self._index = {url: i for i, url in enumerate(nodes)}
+        self._starts, self._targets, self._weights = starts, targets, weights
+
+    # -- the DiGraph API the score stage uses -------------------------------------------------
+    def number_of_nodes(self) -> int:
+        return len(self.nodes)
+
+    def number_of_edges(self) -> int:
+        return len(self._targets)
+
+    def __contains__(self, url: object) -> bool:
+        return url in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.nodes)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def _row(self, i: int) -> slice:
+        return slice(int(self._starts[i]), int(self._starts[i + 1]))
+
+    def has_edge(self, source: str, target: str) -> bool:
+        a, b = self._index.get(source), self._index.get(target)
+        if a is None or b is None:
+            return False
+        return bool((self._targets[self._row(a)] == b).any())
+
+    def successors(self, url: str) -> list[str]:
+        return [self.nodes[j] for j in self._targets[self._row(self._index[url])].tolist()]
+
+    def subgraph(self, urls: Iterable[str]) -> Any:
+        """The networkx DiGraph induced by `urls` (a small one: the report's picture), with the
+        node and edge order of networkx's subgraph view of the full graph."""
+        import networkx as nx
+
+        kept = {self._index[u] for u in urls if u in self._index}
+        graph = nx.DiGraph()
+        order = sorted(kept)
+        graph.add_nodes_from(self.nodes[i] for i in order)
+        for i in order:
+            row = self._row(i)
+            for j, w in zip(self._targets[row].tolist(), self._weights[row].tolist(), strict=True):
+                if j in kept:
+                    graph.add_edge(self.nodes[i], self.nodes[j], weight=w)
+        return graph
+
+    def to_networkx(self) -> Any:
+        return self.subgraph(self.nodes)
+
+    def arrays(self) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+        """(nodes, src, dst, weight) in `digraph_arrays` order."""
+        src = np.repeat(np.arange(len(self.nodes), dtype=np.int64), np.diff(self._starts))
+        return self.nodes, src, self._targets.astype(np.int64), self._weights
+
+    # -- breadth-first search, as networkx's unweighted shortest paths -------------------------
+    def _adjacency(self) -> list[list[int]]:
+        targets = self._targets.tolist()
+        starts = self._starts.tolist()
+        return [targets[starts[i] : starts[i + 1]] for i in range(len(self.nodes))]
+
+    def shortest_path_lengths(self, source: str) -> dict[str, int]:
+        """`nx.single_source_shortest_path_length`: clicks to every reachable node, in visiting order."""
+        paths = self.shortest_paths(source)
+        return {url: len(path) - 1 for url, path in paths.items()}
+
+    def shortest_paths(self, source: str) -> dict[str, list[str]]:
+        """`nx.shortest_path(G, source)`: one shortest path to every reachable node (the first found
+        breadth-first, neighbours in adjacency order), in visiting order."""
+        start = self._index[source]
+        adjacency = self._adjacency()
+        parent = {start: -1}
+        level = [start]
+        while level and len(parent) < len(self.nodes):
+            following = []
+            for v in level:
+                for w in adjacency[v]:
+                    if w not in parent:
+                        parent[w] = v
+                        following.append(w)
+            level = following
+        paths: dict[str, list[str]] = {}
+        found: dict[int, list[str]] = {}
+        for node, up in parent.items():
+            found[node] = [self.nodes[node]] if up < 0 else [*found[up], self.nodes[node]]
+            paths[self.nodes[node]] = found[node]
+        return paths
+
+
+class LinkGraphBuilder:
+    """Adds the edges source by source (every link of one source before the next, sources in node
+    order), keeping the first-seen target order and the highest weight between two pages."""
+
+    def __init__(self, nodes: list[str]) -> None:
+        self.nodes = nodes
+        self._index = {url: i for i, url in enumerate(nodes)}
+        self._starts = array("q", [0])
+        self._targets = array("i")
+        self._weights = array("d")
+        self._source = -1
+        self._row: dict[int, float] = {}
+
+    def _flush(self) -> None:
+        self._targets.extend(self._row)
+        self._weights.extend(self._row.values())
+        self._row = {}
+
+    def add(self, source: str, target: str, weight: float) -> None:
+        i = self._index[source]
+        if i != self._source:
+            if i < self._source:
+                raise ValueError("edges must come source by source in node order")
+            self._flush()
+            while len(self._starts) <= i:  # rows of the sources in between (no edges)
+                self._starts.append(len(self._targets))
+            self._source = i
+        j = self._index[target]
+        self._row[j] = max(weight, self._row.get(j, weight))
+
+    def finish(self) -> LinkGraph:
+        self._flush()
+        while len(self._starts) <= len(self.nodes):
+            self._starts.append(len(self._targets))
+        return LinkGraph(
+            self.nodes,
+            np.frombuffer(self._starts, dtype=np.int64),
+            np.frombuffer(self._targets, dtype=np.int32),
+            np.frombuffer(self._weights, dtype=np.float64),
+        )

@@ -17,11 +17,11 @@ from functools import cached_property
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-import networkx as nx
 import numpy as np
 
 from scoring.core.jsonld import jsonld_types as jsonld_types  # the checks' helper, kept importable from here
 from scoring.core.records import PageRecord, SiteArtifacts
+from scoring.linkgraph import LinkGraph, LinkGraphBuilder
 from scoring.pagetypes import classify
 from scoring.slim import slim
 
@@ -300,13 +300,13 @@ class SiteData:
 
     # -- link graph --------------------------------------------------------------------------
     @cached_property
-    def link_graph(self) -> nx.DiGraph:
-        """Directed graph of internal links between successful HTML pages, edges weighted."""
-        graph = nx.DiGraph()
+    def link_graph(self) -> LinkGraph:
+        """Directed graph of internal links between successful HTML pages, edges weighted
+        (scoring.linkgraph.LinkGraph: arrays, networkx's node and edge order)."""
         ok_urls = {p.final_url or p.url for p in self.linking_pages}
         # Sorted: node order decides PageRank's summation order and the report's layout, and a
         # set's (or the crawl's) order changes between runs.
-        graph.add_nodes_from(sorted(ok_urls))
+        graph = LinkGraphBuilder(sorted(ok_urls))
         for page in sorted(self.linking_pages, key=lambda p: (p.final_url or p.url, p.url)):
             source = page.final_url or page.url
             for link in page.links:
@@ -315,11 +315,8 @@ class SiteData:
                 target = self.resolve(link.url)
                 if target not in ok_urls or target == source:
                     continue
-                weight = POSITION_WEIGHT.get(link.position, 1.0)
-                if graph.has_edge(source, target):
-                    weight = max(weight, graph[source][target]["weight"])
-                graph.add_edge(source, target, weight=weight)
-        return graph
+                graph.add(source, target, POSITION_WEIGHT.get(link.position, 1.0))
+        return graph.finish()
 
     @cached_property
     def inlinks(self) -> Mapping[str, list[Inlink]]:
@@ -343,7 +340,7 @@ class SiteData:
         graph = self.link_graph
         if graph.number_of_nodes() == 0:
             return {}
-        nodes, src, dst, weight = linkgraph.digraph_arrays(graph)
+        nodes, src, dst, weight = graph.arrays()
         rank = linkgraph.pagerank(len(nodes), src, dst, weight, PAGERANK_DAMPING)
         return {url: float(rank[i]) for i, url in enumerate(nodes)}
 
@@ -374,4 +371,4 @@ class SiteData:
         if self.home is None:
             return {}
         start = self.home.final_url or self.home.url
-        return dict(nx.single_source_shortest_path_length(self.link_graph, start))
+        return self.link_graph.shortest_path_lengths(start)  # networkx's breadth-first order

@@ -547,7 +547,7 @@ def test_site_pagerank_equals_networkx_on_a_crawled_graph():
         links = [Link(url=u(slugs[t]), internal=True, position=str(rng.choice(positions))) for t in targets]
         pages.append(page(slug, links=links))
     data = site(*pages)
-    reference = nx.pagerank(data.link_graph, alpha=0.85, weight="weight")
+    reference = nx.pagerank(data.link_graph.to_networkx(), alpha=0.85, weight="weight")
     assert set(data.pagerank) == set(reference)
     assert max(abs(data.pagerank[k] - reference[k]) for k in reference) < 1e-12
     assert max(data.link_score.values()) == 100.0 and min(data.link_score.values()) == 0.0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import networkx as nx
-
 from scoring.core.messages import element
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
@@ -23,7 +21,7 @@ def click_paths(site: SiteData) -> dict[str, list[str]]:
     def compute() -> dict[str, list[str]]:
         if site.home is None:
             return {}
-        return nx.shortest_path(site.link_graph, source=_key(site.home))
+        return site.link_graph.shortest_paths(_key(site.home))  # nx.shortest_path's paths, on arrays
 
     return site.memo("click_paths", compute)
 
