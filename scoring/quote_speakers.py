@@ -28,7 +28,7 @@ _CLAUSE_OPENERS = frozenset("how that whether why what when dass ob wie warum we
 _SPEECH_NOUNS = frozenset(qr.SPEECH_NOUNS)
 # A finite verb right after the name a speech verb is followed by: that name opens the reported clause.
 _FINITE_AFTER_RE = re.compile(
-    r"[ \t]+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|"
+    r"(?<![ \t])[ \t]++(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|"
     r"ist|sind|war|waren|hat|haben|wird|werden|kann|könne|sei|seien|habe|müsse|solle)(?![\w-])"
 )
 # A role of the site's own organisation: "our CEO", "unsere Gründerin" (not "a CEO", "der CEO von X").
