@@ -104,6 +104,13 @@ _NUMBERING = re.compile(r"^\d+\s*[.·):–-]\s*")
 _COUNT_HEADING = re.compile(
     r"^\d+\s+(?:Produkte|Artikel|Ergebnisse|Treffer|products|items|results)\b|^\w+\s+\d+$", re.I
 )
+# A related-posts box or a call to action, not a section of an article.
+_WIDGET_HEADING = re.compile(
+    r"^(?:related|ähnliche|verwandte|weitere (?:beiträge|artikel)|mehr (?:zum|dazu)|more (?:from|on)|read more|"
+    r"weiterlesen|you (?:may|might) also|das könnte|starte mit uns|jetzt (?:anfragen|kontakt|starten)|contact us|"
+    r"get in touch|sprechen sie uns)",
+    re.I,
+)
 TITLE_QUESTION_WORDS = 12  # a longer question is a section, not a title
 
 
@@ -151,8 +158,8 @@ def outline_for(item: BriefInput, topic: str, text: dict[str, str]) -> list[Outl
                 continue
             if item.language == "de" and english_words(heading):  # "Our Services" on a German page
                 continue
-            if logistics(heading) or _COUNT_HEADING.match(heading):  # "Offene Termine", "6 Produkte – Line"
-                continue
+            if logistics(heading) or _COUNT_HEADING.match(heading) or _WIDGET_HEADING.match(heading):
+                continue  # "Offene Termine", "6 Produkte – Line", "Related Content", "Starte mit uns durch"
             if key in seen or heading.endswith("?") or not 2 <= len(heading.split()) <= _HEADING_WORDS:
                 continue
             seen.add(key)
