@@ -395,16 +395,18 @@ _COUNTERS = etree.XPath(
     "//body//*[not(*)][" + " or ".join(f"@{name}" for name in COUNTER_ATTRIBUTES) + "]"
 )
 _COUNTER_VALUE = re.compile(r"\d{1,12}(?:[.,]\d{1,3})*")
-_COUNTER_TEXT = re.compile(r"\s*(?:\d{1,12}(?:[.,]\d{1,3})*)?\s*")
+_COUNTER_TEXT = re.compile(r"\s*0?\s*")  # a counter before its script ran: empty or 0
 
 
 def show_counter_values(tree: HtmlTree) -> int:
-    """Write each animated counter's target value into its text (a leaf whose text is empty or a number,
-    "0" mostly), as the page shows it once its script ran; the main text, read after this, then holds
+    """Write each animated counter's target value into its text (a leaf whose text is empty or "0"),
+    as the page shows it once its script ran; the main text, read after this, then holds
     the figure. Returns how many counters were set."""
     shown = 0
     for element in _COUNTERS(tree):
-        values = ((element.get(name) or "").strip() for name in COUNTER_ATTRIBUTES)
+        # data-start/data-end pairs are character offsets some editors leave on every element, no counter
+        names = [n for n in COUNTER_ATTRIBUTES if not (n == "data-end" and element.get("data-start") is not None)]
+        values = ((element.get(name) or "").strip() for name in names)
         value = next((v for v in values if _COUNTER_VALUE.fullmatch(v)), None)
         if value is None or not _COUNTER_TEXT.fullmatch(element.text or ""):
             continue

@@ -379,3 +379,20 @@ def test_a_name_that_opens_the_reported_clause_is_not_the_speaker() -> None:
         "</blockquote>"
     )
     assert _quote_speakers(_post(text)) == ["Mike Beebe"]
+
+
+def test_offsets_and_numbers_in_data_attributes_are_no_counters() -> None:
+    """Editors leave data-start/data-end character offsets on pasted text, and a figure already shown
+    stays as it is: only an empty or 0 leaf with a number in a counter attribute is a counter."""
+    from spiders import extract as ex
+
+    html = (
+        "<html><body><main><h1>Bericht</h1>"
+        '<p data-start="10" data-end="240">Im Jahr <span data-start="18" data-end="22">2024</span>'
+        " wuchs der Umsatz.</p>"
+        '<p><span data-start="300" data-end="320"></span><span class="counter" data-count="80">75</span></p>'
+        "</main></body></html>"
+    )
+    tree = ex.parse_html(html)
+    assert show_counter_values(tree) == 0
+    assert [e.text for e in tree.xpath("//span")] == ["2024", None, "75"]
