@@ -47,7 +47,25 @@ def key(page: PageRecord) -> str:
 
 
 def depth_of(site: SiteData, page: PageRecord) -> DepthSignals:
-    return site.memo(f"depth:{key(page)}", lambda: analyse(page))
+    """The page's depth analysis (scoring.depth.analyse, pure). Kept for the last page asked only:
+    the page checks that read it run one after another on each page (the page-major pass), and
+    the site-wide steps need only its score (`depth_score`, kept for every page) — holding every
+    page's analysis took ~5 KB a page (issue 19)."""
+    url = key(page)
+    last: dict[str, DepthSignals] = site.memo("depth:last", dict)
+    if url not in last:
+        signals = analyse(page)
+        last.clear()
+        last[url] = signals
+        site.memo("depth:scores", dict)[url] = signals.score
+    return last[url]
+
+
+def depth_score(site: SiteData, page: PageRecord) -> float:
+    """The depth score of `depth_of`, analysing the page only when no check has yet."""
+    scores: dict[str, float] = site.memo("depth:scores", dict)
+    url = key(page)
+    return scores[url] if url in scores else depth_of(site, page).score
 
 
 def content_links(site: SiteData) -> dict[str, set[str]]:
@@ -81,7 +99,7 @@ def starved(site: SiteData) -> list[PageRecord]:
             if url not in graph or url in found:
                 continue
             deep = (page.word_count or len(words(page.main_text))) >= LONG_ARTICLE or (
-                depth_of(site, page).score >= DEEP_SCORE
+                depth_score(site, page) >= DEEP_SCORE
             )
             if deep and site.link_score.get(url, 0.0) < STARVED_BELOW:
                 found[url] = page
@@ -202,7 +220,7 @@ def clusters(site: SiteData, by_id: dict[str, CheckResult] | None = None) -> lis
         if not members:
             continue
         counts = [pages[u].word_count for u in members]
-        depths = {u: depth_of(site, pages[u]).score for u in members}
+        depths = {u: depth_score(site, pages[u]) for u in members}
         strongest = max(members, key=lambda u: (depths[u] + site.link_score.get(u, 0.0) / 2, u))
         hub, _, _ = hub_of(site, members)
         out.append(

@@ -7,7 +7,7 @@ from scoring.core.messages import Message, element, join, sentences
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence
 from scoring.core.text import words
-from scoring.insights import DEEP_SCORE, depth_of, link_suggestions, suggestion_reason
+from scoring.insights import DEEP_SCORE, depth_score, link_suggestions, suggestion_reason
 from scoring.insights import starved as starved_articles
 from scoring.registry import Check, Outcome, register
 from scoring.site import PAGERANK_DAMPING, POSITION_WEIGHT, SiteData, is_indexable
@@ -154,7 +154,7 @@ class InternalPagerank(Check):
         long_articles = {
             _key(p): p
             for p in site.articles
-            if (_words(p) >= LONG_ARTICLE or depth_of(site, p).score >= DEEP_SCORE) and _key(p) in graph
+            if (_words(p) >= LONG_ARTICLE or depth_score(site, p) >= DEEP_SCORE) and _key(p) in graph
         }
         if not long_articles:
             return Outcome(
