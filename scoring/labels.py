@@ -243,7 +243,10 @@ def ranked_labels(
         head = lines_of(texts[0], template)
         title = _BREAK.split(head[0])[0].strip() if head else ""
         if language == "de":  # "Betrieblicher Ersthelfer werden": the name without its verb
-            title = re.sub(r"(\s+[a-zäöüß][\w-]*)+$", "", title)
+            words = title.split()
+            while len(words) > 1 and words[-1][:1].islower():
+                words.pop()
+            title = " ".join(words)
         headline = len(title.split()) > MAX_TITLE_LABEL  # a long title is a headline, trimmed or not
         title = _trim(title)  # "Das Heroin" -> "Heroin", "Symfony project on" -> "Symfony project"
         if title and phrases(title) and not headline and normal(title) not in common:

@@ -127,9 +127,9 @@ def money_links(pages: list[PageRecord]) -> dict[str, int]:
 # den Kurs?", "Do you handle allergens?"): a customer asks the company, no reader asks an article.
 _LOGISTICS = re.compile(
     r"\b(?:buchen|buche|gebucht|Buchung\w*|anmelden|melde\w* (?:ich|mich)|Anmeldung\w*|storn\w*|absagen|"
-    r"bezahl\w*|Zahlung\w*|Rechnung|Gutschein\w*|Parkpl\w*|Anfahrt|mitbringen|stattfinde\w*|findet\b.*\bstatt|"
+    r"bezahl\w*|Zahlung\w*|Rechnung|Gutschein\w*|Parkpl\w*|Anfahrt|mitbringen|stattfinde\w*|findet\b[^?]{0,200}?\bstatt|"
     r"Uhrzeit|Termin\w*|Öffnungszeit\w*|Versand\w*|Lieferzeit\w*|Rückgabe|Umtausch|bestellen|Bestellung|"
-    r"(?:der|den|dem) (?:\S+-)?(?:Kurs|Workshop|Seminar|Lehrgang|Schulung)\b|"
+    r"(?:der|den|dem) (?:\S{1,40}-)?(?:Kurs|Workshop|Seminar|Lehrgang|Schulung)\b|"
     r"^wo (?:kann|können) (?:ich|man)\b.*\bmachen|"
     r"book|booking|cancel\w*|refund\w*|(?:can|do|should) i pay|payment|invoice|voucher|parking|directions|venue|"
     r"(?:should|do|must) i bring|sign up|register|enrol\w*|shipping|delivery|order (?:from|online)|place an order|"
@@ -147,7 +147,7 @@ _TO_THE_COMPANY = re.compile(
 
 # A question that leans on the text before it ("How can you determine that …?", "Where do they go?") asks
 # nothing a reader would search for on its own.
-_CONTEXT_BOUND = re.compile(r"\b(?:that|this|they|them|it|those|these)\b(?! \w+ing\b)", re.I)
+_CONTEXT_BOUND = re.compile(r"\b(?:that|this|they|them|it|those|these)\b(?! \w{1,30}ing\b)", re.I)
 
 
 def _is_question(text: str) -> bool:

@@ -26,7 +26,9 @@ ENGLISH_WORDS = frozenset(
     """.split()
 )
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
-_QUOTED = re.compile(r"„[^“”]*[“”]|“[^”]*”|\"[^\"]*\"|‚[^‘’]*[‘’]")
+# bounded: an unclosed „ in hostile text would scan to the end once per quotation mark (quadratic); what
+# a brief quotes is at most a sentence (grounding._short: 140 characters)
+_QUOTED = re.compile(r"„[^“”]{0,400}[“”]|“[^”]{0,400}”|\"[^\"]{0,400}\"|‚[^‘’]{0,400}[‘’]")
 # Adjective endings after an article: "das großes Haus", "eine neuen Anlage" are slips.
 _AFTER_ARTICLE = re.compile(r"\b((?i:der|die|das|eine|einen))\s+([a-zäöüß]{3,}(?:e|en|er|es|em))\s+[A-ZÄÖÜ]")
 _WRONG_ENDING = {
