@@ -177,8 +177,10 @@ def _after_crawl(
     `reuse_scores` (a new crawl): an earlier audit of the site whose score inputs had the same digest
     gives its result instead of the score stage (auditor.reaudit); every scored audit stores its digest."""
     previous = store.result(audit_id) if keep_briefs else None
-    digest, digest_s = timed_digest(store, audit_id, config)
-    result = reused_scores(store, audit_id, digest) if reuse_scores and digest else None
+    # the briefs' count is an input too: reused scores keep their deterministic briefs
+    digest, digest_s = timed_digest(store, audit_id, config, {"max_briefs": (llm or LLMConfig()).max_briefs})
+    deterministic = llm is None or llm.backend == "none"
+    result = reused_scores(store, audit_id, digest, keep_briefs=deterministic) if reuse_scores and digest else None
     reused = result is not None
     if result is None:
         result = score_stage(store, audit_id, config)
@@ -187,7 +189,9 @@ def _after_crawl(
     result = with_reuse_counts(store, audit_id, result, scores_reused=reused)
     result = result.model_copy(update={"timing": {**result.timing, "digest_s": digest_s}})
     store.save_result(audit_id, result)
-    if previous is not None and previous.briefs:
+    if result.timing.get("briefs_reused"):
+        pass  # the deterministic briefs of the same inputs, with the reused scores
+    elif previous is not None and previous.briefs:
         result = result.model_copy(update={"briefs": previous.briefs, "llm_usage": previous.llm_usage})
         store.save_result(audit_id, result)
     else:

@@ -39,7 +39,15 @@ from spiders.reuse import ReuseIndex, Validators
 ROOT = Path(__file__).resolve().parent.parent
 # The code that writes page records, and the code the score stage runs (its inputs' readers).
 EXTRACTION_CODE = ("spiders", "scoring/core")
-SCORE_CODE = ("scoring", "auditor/runner.py", "auditor/embeddings.py", "auditor/warnings.py", "auditor/reaudit.py")
+# auditor/llm: the deterministic briefs, kept with reused scores (`reused_scores(keep_briefs=True)`)
+SCORE_CODE = (
+    "scoring",
+    "auditor/runner.py",
+    "auditor/embeddings.py",
+    "auditor/warnings.py",
+    "auditor/reaudit.py",
+    "auditor/llm",
+)
 # Crawl settings that change what extraction writes into a record (scope decides `internal`, the
 # user agent what a server sends); the start URL's hosts are the same by the site's definition.
 EXTRACTION_SETTINGS = (
@@ -138,8 +146,11 @@ def adopt_depths(store: Store, audit_id: int, earlier: int) -> int:
 
 
 # -- step 2: the score stage -------------------------------------------------------------------
-def score_digest(store: Store, audit_id: int, config: ScoringConfig | None) -> str | None:
-    """The digest of everything the score stage reads for this audit; None without a finished crawl."""
+def score_digest(
+    store: Store, audit_id: int, config: ScoringConfig | None, extra: dict[str, Any] | None = None
+) -> str | None:
+    """The digest of everything the score stage reads for this audit (and `extra`, other inputs of the
+    stages after the crawl); None without a finished crawl."""
     artifacts = store.artifacts(audit_id)
     if artifacts is None:
         return None
@@ -159,7 +170,9 @@ def score_digest(store: Store, audit_id: int, config: ScoringConfig | None) -> s
             code_digest(SCORE_CODE),
             environment_digest(),
             json.dumps(
-                [site, stats, {**settings, "crawl": crawl}, config_values, environment], sort_keys=True, default=str
+                [site, stats, {**settings, "crawl": crawl}, config_values, environment, extra or {}],
+                sort_keys=True,
+                default=str,
             ),
             *(part for pair in pages for part in pair),
         ]
@@ -186,9 +199,11 @@ def _scored_fields(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if k not in UNSCORED_FIELDS}
 
 
-def reused_scores(store: Store, audit_id: int, digest: str) -> AuditResult | None:
+def reused_scores(store: Store, audit_id: int, digest: str, *, keep_briefs: bool = False) -> AuditResult | None:
     """The result of the latest earlier scored audit of the site with the same score digest, as this
-    audit's (its crawl's clock and settings; briefs are written again), or None."""
+    audit's (its crawl's clock and settings), or None. Its briefs are written again, unless
+    `keep_briefs` (no model asked for) and they are deterministic ones: the builder would write the
+    same from the same inputs (timing `briefs_reused` says so)."""
     row = store.audit(audit_id)
     artifacts = store.artifacts(audit_id)
     if row is None or artifacts is None:
@@ -203,16 +218,11 @@ def reused_scores(store: Store, audit_id: int, digest: str) -> AuditResult | Non
     if result is None:
         return None
     stats = artifacts.crawl_stats
-    return result.without_warnings("llm").model_copy(
-        update={
-            "started": stats.started,
-            "finished": stats.finished,
-            "settings": store.settings(audit_id),
-            "briefs": [],
-            "llm_usage": {},
-            "timing": {"scores_reused_from": float(earlier)},
-        }
-    )
+    timing = {"scores_reused_from": float(earlier)}
+    update = {"started": stats.started, "finished": stats.finished, "settings": store.settings(audit_id)}
+    if keep_briefs and all(brief.source == "deterministic" for brief in result.briefs):
+        return result.model_copy(update={**update, "timing": {**timing, "briefs_reused": 1.0}})
+    return result.without_warnings("llm").model_copy(update={**update, "briefs": [], "llm_usage": {}, "timing": timing})
 
 
 def with_reuse_counts(store: Store, audit_id: int, result: AuditResult, *, scores_reused: bool) -> AuditResult:
@@ -232,12 +242,14 @@ def with_reuse_counts(store: Store, audit_id: int, result: AuditResult, *, score
     return result.model_copy(update={"timing": {**result.timing, **counts}})
 
 
-def timed_digest(store: Store, audit_id: int, config: ScoringConfig | None) -> tuple[str | None, float]:
+def timed_digest(
+    store: Store, audit_id: int, config: ScoringConfig | None, extra: dict[str, Any] | None = None
+) -> tuple[str | None, float]:
     """`score_digest` and the seconds it took; (None, s) when it fails: a digest is an extra, never
     a failed audit (the full score stage runs)."""
     began = time.perf_counter()
     try:
-        digest = score_digest(store, audit_id, config)
+        digest = score_digest(store, audit_id, config, extra)
     except Exception:
         digest = None
     return digest, round(time.perf_counter() - began, 3)

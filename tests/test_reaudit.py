@@ -91,6 +91,8 @@ def test_unchanged_site_reuses_every_page_and_the_scores(reaudits):
     assert again["statuses"].get(304, 0) >= 5  # the server was asked conditionally and said so
     assert again["timing"]["scores_reused"] == 1
     assert _scores(again["result"]) == _scores(first["result"])
+    assert again["timing"]["briefs_reused"] == 1  # deterministic briefs of the same inputs
+    assert again["result"]["briefs"] == first["result"]["briefs"]
     assert "Re-audit of audit 1:" in again["stdout"]
     assert "scores reused" in again["stdout"]
 
