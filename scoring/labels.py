@@ -173,16 +173,18 @@ def ranked_labels(
     (a two-word phrase names a topic better than either word alone)."""
     spelling: dict[str, Counter] = {}
     used: list[dict[str, bool]] = []  # per member: phrase -> in its title
+    section: dict[str, bool] = {}  # word -> only ever a whole heading below the title ("Ausgangslage")
     for text in texts:
         lines = lines_of(text, template)
         title = phrases(lines[0]) if lines else set()
         mine: dict[str, bool] = {}
-        for line in lines:
+        for n, line in enumerate(lines):
             keys = phrases(line)
             for key, written in _spellings(line).items():
                 if key in keys:
                     spelling.setdefault(key, Counter())[written] += 1
                     mine[key] = mine.get(key, False) or key in title
+                    section[key] = section.get(key, True) and n > 0 and normal(line) == key and " " not in key
         used.append(mine)
     family = _families(spelling)  # "wärmepumpen" counts for "wärmepumpe"
     for key, rep in family.items():  # shown in the family's most common form (a typo "Tagesbedar" is rare)
@@ -212,7 +214,10 @@ def ranked_labels(
         size = len([w for w in key.split() if w not in CONNECTORS])  # "im" adds no meaning
         # a name ends in a noun: "Harz planen" (cut from "Erste Hilfe im Harz planen") names no topic
         verb_end = size > 1 and not _display(spelling[key]).split()[-1][:1].isupper()
-        return (weight[key] / members) * idf * (1 + 0.6 * (size - 1)) * (0.5 if verb_end else 1.0)
+        # coverage: a rare two-page phrase ("Förderung für Photovoltaik") names less of a seven-page cluster
+        # than the word five of its pages share ("Wärmepumpe")
+        coverage = math.sqrt(support[key] / members)
+        return (weight[key] / members) * idf * (1 + 0.6 * (size - 1)) * (0.5 if verb_end else 1.0) * coverage
 
     if language == "de":  # German nouns are capitalised and a name is a noun phrase: after its first word only
         # nouns follow ("Neurosoziales Coaching"); a lower-case word there is a verb ("Messer kaufen Würzburg",
@@ -236,9 +241,11 @@ def ranked_labels(
         # German: only nouns follow the first word ("Betrieblicher Ersthelfer werden" ends in a verb)
         return language != "de" or all(w[:1].isupper() or w.lower() in CONNECTORS for w in words[1:])
 
-    out = [_display(spelling[k]) for k in ranked]
+    # a section name the members' template repeats ("Ausgangslage", "Eckdaten") names no topic either
+    out = [_display(spelling[k]) for k in ranked if not section.get(k)]
     weak = [label for label in out if not specific(label)]  # "Betrieb", "Wählen": after every phrase
     out = [label for label in out if specific(label)]
+    sections = [_display(spelling[k]) for k in ranked if section.get(k)]
     if texts:  # fallback: the most central member's short title as written, else its best phrase
         head = lines_of(texts[0], template)
         title = _BREAK.split(head[0])[0].strip() if head else ""
@@ -256,6 +263,7 @@ def ranked_labels(
         for label in (_display(spelling[k]) for k in own[:3]):
             (out if specific(label) else weak).append(label)
         out += sorted(weak, key=lambda label: len(label.split()) == 1)  # a phrase before a lone word
+        out += sections
         whole = " ".join((texts[0].split("\n", 1)[0]).split()[:MAX_TITLE_LABEL])
         if whole and not out:
             out.append(whole)  # last resort: the central page's title as written, even a template word

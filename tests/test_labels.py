@@ -187,3 +187,19 @@ def test_a_title_label_has_no_leading_article_or_trailing_stop_word_or_number():
     df = phrase_frequency(site)
     assert "Symfony project" in ranked_labels([site["/a/"], site["/b/"]], df, len(site), language="en")
     assert "Powerful and gentle QField" in ranked_labels([site["/b/"], site["/a/"]], df, len(site), language="en")
+
+
+def test_a_label_covers_the_cluster_and_is_no_section_name():
+    site = {f"/f{i}/": f"Seite {i}\nAbschnitt {i}" for i in range(20)} | (
+        {
+            "/a/": "Förderung für Photovoltaik 2025\nWärmepumpe\nAusgangslage\nZuschüsse",
+            "/b/": "Förderung für Photovoltaik 2023\nWärmepumpe\nAusgangslage\nKredite",
+            "/c/": "Wärmepumpe und Photovoltaik kombinieren\nAusgangslage",
+            "/d/": "Wärmepumpen für Neubau und Bestand\nAusgangslage",
+            "/e/": "So funktioniert eine Wärmepumpe\nAusgangslage",
+        }
+    )
+    members = [site[k] for k in ("/a/", "/b/", "/c/", "/d/", "/e/")]
+    ranked = ranked_labels(members, phrase_frequency(site), len(site), language="de")
+    assert ranked[0] == "Wärmepumpe"  # five pages share it; the rarer phrase names two of them
+    assert ranked.index("Ausgangslage") > ranked.index("Zuschüsse")  # a section name, though on all five
