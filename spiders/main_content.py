@@ -38,7 +38,10 @@ _BLOCK_TAGS = frozenset({
 _INLINE_BOXES = frozenset({"button"})
 # a flex or grid container (Tailwind, Bootstrap, inline style): each child is a box of its own, so
 # "<span>7 - 17 Jahre</span><span>2 Stunden</span>" reads as two phrases, not "Jahre2"
-_LAYOUT_CLASS = re.compile(r"(?:[a-z0-9]+:)?(?:inline-)?(?:flex|grid)|d-(?:[a-z]{2}-)?(?:inline-)?(?:flex|grid)")
+# (tried only where a class token starts, the prefix possessive: linear on a long class attribute)
+_LAYOUT_CLASS = re.compile(
+    r"(?<![\w:-])(?:[a-z0-9]++:)?(?:inline-)?(?:flex|grid)|(?<![\w:-])d-(?:[a-z]{2}-)?(?:inline-)?(?:flex|grid)"
+)
 _LAYOUT_STYLE = re.compile(r"display\s*:\s*(?:inline-)?(?:flex|grid)", re.IGNORECASE)
 
 # A whole class/id token that names a template region that is never the page's own content. Whole
