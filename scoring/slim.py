@@ -39,6 +39,7 @@ KEPT = frozenset(
         "content_language",
         "language",
         "language_confidence",
+        "meta_description",
     }
 )
 PACKED = frozenset(PageRecord.model_fields) - KEPT
@@ -56,14 +57,15 @@ class SlimPage(PageRecord):
     """A PageRecord with the PACKED fields decoded on first read (see the module doc)."""
 
     def __getattr__(self, name: str) -> Any:
-        if name in PACKED:
+        if name in PACKED:  # not a plain attribute (those never reach __getattr__): packed
             return _unpack(self.__dict__["_packed"])[name]
         return super().__getattr__(name)
 
     def full(self) -> PageRecord:
         """The original record (for a caller that dumps or copies it)."""
         data = {k: v for k, v in self.__dict__.items() if k != "_packed"}
-        return PageRecord.model_construct(**data, **_unpack(self.__dict__["_packed"]))
+        data.update(_unpack(self.__dict__["_packed"]))
+        return PageRecord.model_construct(**{name: data[name] for name in PageRecord.model_fields})
 
 
 _SHARED_FIELDS_SET: set[str] = set()  # never mutated: the records are frozen
@@ -73,8 +75,12 @@ def slim(page: PageRecord) -> PageRecord:
     """The page as a SlimPage (a SlimPage stays as it is)."""
     if isinstance(page, SlimPage):
         return page
-    state = {name: page.__dict__[name] for name in KEPT}  # a new dict: one emptied by pops keeps its size
-    packed = {name: page.__dict__[name] for name in PACKED}
+    fields = page.__dict__
+    # a new dict (one emptied by pops keeps its size); a field that is None stays plain too: it costs
+    # no object, and the passes that look for one (a rendered view, an app root) decode nothing
+    state = {name: fields[name] for name in KEPT}
+    state.update((name, None) for name in PACKED if fields[name] is None)
+    packed = {name: fields[name] for name in PACKED if fields[name] is not None}
     state["_packed"] = zlib.compress(pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL), ZLIB_LEVEL)
     record = SlimPage.__new__(SlimPage)
     object.__setattr__(record, "__dict__", state)
