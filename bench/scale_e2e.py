@@ -1,0 +1,101 @@
+"""End-to-end audit of a generated site at scale (issue 19): crawl + score + report, no LLM.
+
+    python bench/scale_e2e.py --pages 5000 30000 [--port 8089] [--concurrency 16]
+
+Per size: bench/sitegen.py writes the site once (kept in --site-dir for the next run), nginx serves
+it on 127.0.0.1:PORT, and `geo-audit audit URL --llm none --delay 0` (AutoThrottle off, no page
+limit in reach) audits it into a fresh SQLite store. Measured: wall time, peak RSS of the whole
+process tree (the audit and its extraction workers, sampled from /proc every 0.2 s, as
+bench/crawl_vs_peers.py does), and from results.json the crawl's own duration (crawl statistics)
+and the score stage's (`score_s` + `embed_s`); the rest of the wall time is start-up, report and
+briefs. Numbers are for this machine under its current load: compare ratios from one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.crawl_vs_peers import NGINX_CONF, measure, wait_port  # noqa: E402
+from bench.sitegen import generate  # noqa: E402
+
+
+def site_dir(base: Path, pages: int) -> Path:
+    target = base / f"site-{pages}"
+    marker = target / f".pages-{pages}"
+    if not marker.exists():
+        target.mkdir(parents=True, exist_ok=True)
+        print(f"generating {generate(target, pages)} pages in {target}", file=sys.stderr)
+        marker.touch()
+    return target
+
+
+def audit_command(url: str, work: Path, concurrency: int, pages: int) -> list[str]:
+    c = str(concurrency)
+    return [
+        sys.executable, "-m", "auditor.cli", "audit", url, "--json", "--llm", "none",
+        "--db", str(work / "audit.db"), "--out", str(work / "out"),
+        "--max-pages", str(pages * 2), "--max-depth", "10000", "--delay", "0",
+        "-s", "AUTOTHROTTLE_ENABLED=false", "-s", f"CONCURRENT_REQUESTS={c}",
+        "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={c}",
+    ]  # fmt: skip
+
+
+def _seconds(start: str | None, end: str | None) -> float | None:
+    if not start or not end:
+        return None
+    return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
+
+
+def run(pages: int, args: argparse.Namespace) -> dict:
+    root = site_dir(args.site_dir, pages)
+    with tempfile.TemporaryDirectory(prefix="geo-scale-") as tmp:
+        work = Path(tmp)
+        (work / "nginx.conf").write_text(NGINX_CONF.format(tmp=work, port=args.port, root=root))
+        nginx = subprocess.Popen(["nginx", "-c", str(work / "nginx.conf")], stderr=subprocess.DEVNULL)
+        try:
+            wait_port(args.port)
+            url = f"http://127.0.0.1:{args.port}/"
+            began = time.time()
+            done = measure(f"{pages} pages", audit_command(url, work, args.concurrency, pages), cwd=ROOT)
+        finally:
+            nginx.terminate()
+            nginx.wait(timeout=10)
+        row = {"pages": pages, "wall_s": round(done["wall_s"], 1), "peak_rss_mb": round(done["peak_rss_mb"])}
+        row["cpu_s"] = round(done["cpu_s"], 1)
+        results = work / "out" / "results.json"
+        if done["returncode"] != 0 or not results.exists():
+            row["error"] = (done["stdout"] or "")[-300:]
+            return row
+        data = json.loads(results.read_text())
+        timing = data.get("timing", {})
+        row["urls"] = data["coverage"]["urls_crawled"]
+        row["crawl_s"] = _seconds(data.get("started"), data.get("finished"))
+        row["score_s"] = round(timing.get("score_s", 0) + timing.get("embed_s", 0), 1)
+        row["score_to_crawl"] = round(row["score_s"] / row["crawl_s"], 2) if row["crawl_s"] else None
+        row["started"] = datetime.fromtimestamp(began).isoformat(timespec="seconds")
+        return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, nargs="+", default=[5000])
+    parser.add_argument("--port", type=int, default=8089)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--site-dir", type=Path, default=Path(tempfile.gettempdir()) / "geo-scale-sites")
+    args = parser.parse_args()
+    for pages in args.pages:
+        print(json.dumps(run(pages, args)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
