@@ -59,6 +59,14 @@ def test_booking_and_logistics_faqs_are_no_article_questions():
         "Wer trägt die Kosten der Ausbildung im Betrieb?",
     ]
     assert logistics("Do you handle allergens at all?") and logistics("Where do I book the course?")
+    for faq in (
+        "Wie lang ist der Abendkurs?",
+        "Was müssen wir stellen — und was bringt ihr mit?",
+        "Wo finden die offenen Kurse statt?",
+        "Wie schnell bekomme ich meine Bescheinigung?",
+        "Wer steckt hinter dieser Website?",
+    ):
+        assert logistics(faq), faq
     assert not logistics("How much should you pay for a heat pump in an old house?")
 
 

@@ -127,9 +127,10 @@ def money_links(pages: list[PageRecord]) -> dict[str, int]:
 # den Kurs?", "Do you handle allergens?"): a customer asks the company, no reader asks an article.
 _LOGISTICS = re.compile(
     r"\b(?:buchen|buche|gebucht|Buchung\w*|anmelden|melde\w* (?:ich|mich)|Anmeldung\w*|storn\w*|absagen|"
-    r"bezahl\w*|Zahlung\w*|Rechnung|Gutschein\w*|Parkpl\w*|Anfahrt|mitbringen|stattfinde\w*|findet\b[^?]{0,200}?\bstatt|"
+    r"bezahl\w*|Zahlung\w*|Rechnung|Gutschein\w*|Parkpl\w*|Anfahrt|mitbringen|stattfinde\w*|finde[nt]\b[^?]{0,200}?\bstatt|"
+    r"bringt ihr|bekomme ich|hinter dieser (?:Website|Seite)|"
     r"Uhrzeit|Termin\w*|Öffnungszeit\w*|Versand\w*|Lieferzeit\w*|Rückgabe|Umtausch|bestellen|Bestellung|"
-    r"(?:der|den|dem) (?:\S{1,40}-)?(?:Kurs|Workshop|Seminar|Lehrgang|Schulung)\b|"
+    r"(?:der|den|dem) (?:\S{1,40}-)?\w{0,30}(?:Kurs|kurs|Workshop|Seminar|Lehrgang|Schulung)\b|offenen Kurse|"
     r"^wo (?:kann|können) (?:ich|man)\b.*\bmachen|"
     r"book|booking|cancel\w*|refund\w*|(?:can|do|should) i pay|payment|invoice|voucher|parking|directions|venue|"
     r"(?:should|do|must) i bring|sign up|register|enrol\w*|shipping|delivery|order (?:from|online)|place an order|"
