@@ -50,3 +50,12 @@ def test_small_blocks_give_the_same_pairs(monkeypatch) -> None:  # noqa: ANN001 
     expected = semantic_duplicates(vectors, model=None, limit=100)
     monkeypatch.setattr(clusters, "SIMILARITY_CELLS", 7 * len(vectors))  # 7 rows per product
     assert semantic_duplicates(vectors, model=None, limit=100) == expected
+
+
+def test_the_pair_cosines_of_clustering_are_the_full_products_upper_triangle() -> None:
+    from scoring.clusters import TRIANGLE_ROWS, _upper_triangle
+
+    rng = np.random.default_rng(5)
+    for n in (2, 3, TRIANGLE_ROWS + 1, 2 * TRIANGLE_ROWS + 37):
+        matrix = normalise(rng.normal(size=(n, 64)).astype(np.float32))
+        assert np.array_equal(_upper_triangle(matrix), (matrix @ matrix.T)[np.triu_indices(n, 1)])
