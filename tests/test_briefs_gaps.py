@@ -108,6 +108,10 @@ def test_the_angle_names_the_clusters_gap():
         angles[gap] = build_brief(item).angle
         assert not problems([angles[gap]], "de"), angles[gap]  # German without English words or slips
     assert len(set(angles.values())) == len(angles)  # one sentence per gap, not one for every brief
+    # four long pages, two of them thin FAQ pages: the gap is not depth, and no "expand the text" task
+    long = _item(["thin-content"], experts=["Jana Berg"], words=[2000, 2500, 200, 200])
+    long.pages[0].findings.append(Finding("attributed-quotes", "attributed-quotes"))
+    assert gap_for(long) == "gap_expert" and not any("1000" in t for t in build_brief(long).evidence_tasks)
     assert "Jana Berg" in angles["gap_expert"] and "360 Wörtern" in angles["gap_depth"]
     assert "Wie laut ist eine Wärmepumpe?" in angles["gap_questions"]
 
