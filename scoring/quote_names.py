@@ -243,7 +243,11 @@ class Names:
         if word in self._proper:
             return self._proper[word]
         result = False
-        if word.upper() not in qr.ROLE_ACRONYMS and not re.fullmatch(lx.NOT_NAME_START, word):
+        if (
+            word.upper() not in qr.ROLE_ACRONYMS
+            and not qr.common_acronym(word)
+            and not re.fullmatch(lx.NOT_NAME_START, word)
+        ):
             if _ACRONYM_RE.fullmatch(word) and len(word) >= 2:
                 result = True
             elif len(word) >= 3:

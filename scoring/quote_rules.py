@@ -90,6 +90,20 @@ UNNAMED_RE = re.compile(
 PRONOUN_RE = re.compile(r"(?:er|sie|he|she|seine|seinen|seiner|ihre|ihren|ihrer|his|her)(?![\w-])", re.IGNORECASE)
 # Job titles written as capitals ("CEO Dr. Daniel Wallerstorfer", "CTO").
 ROLE_ACRONYMS = frozenset("CEO CTO COO CFO CIO CMO CHRO CPO CSO CDO VP SVP EVP MD GF PR HR IT".split())
+# Acronyms of common nouns, never a speaker ("new KPIs", "522 SaaS company executives"): the
+# "as a Service" family, an acronym's plural ("KPIs", "APIs"), and the business and web terms below.
+COMMON_ACRONYMS = frozenset(
+    "KPI OKR ROI API SDK SEO SEM CRM ERP CMS CDN DNS URL HTML CSS PDF FAQ B2B B2C D2C MVP SLA "
+    "USP CTA UX UI AI KI ML LLM NLP IoT GDPR DSGVO PWA SSL TLS VPN ASAP TBD DIY".split()
+)
+_COMMON_ACRONYM_RE = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]?aaS|[A-Z]{2,}+s)(?![A-Za-z])")
+
+
+def common_acronym(word: str) -> bool:
+    """An acronym that names a kind of thing, not one speaker ("SaaS", "KPIs", "CRM")."""
+    return word in COMMON_ACRONYMS or bool(_COMMON_ACRONYM_RE.fullmatch(word))
+
+
 # Organisation nouns ("die Bürgerinitiative", "der Verein", "the company"): a speaker when the page
 # names that organisation ("Bürgerinitiative „Lübeck ohne Atomschutt“"); matched as word endings.
 ORG_HEADS = _list(

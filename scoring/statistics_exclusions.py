@@ -77,6 +77,15 @@ WOULD_TAKE_RE = re.compile(
 # A worked example's result ("That makes 16 dogs after two generations"), a conditional mood without a source.
 WORKED_RE = re.compile(r"^\W*(?:That|This|Das|Dies|It)\s+(?:makes|gives|equals|means|ergibt|macht|bedeutet)\b")
 WOULD_RE = re.compile(r"\b(?:would|würden?|wären?|hätten?)\b", re.IGNORECASE)
+# An opinion, not a measurement: "I always think decisions should be 51% taste and 49% data".
+OPINION_RE = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:always\s+|really\s+|personally\s+|still\s+)?(?:think|believe|feel|reckon)\b|"
+    r"\b(?i:in my (?:opinion|view)|meiner (?:Meinung|Ansicht) nach|ich (?:finde|denke|glaube))\b"
+)
+# A row of a plan's feature list: "Up to 10 dashboards", "Bis zu 5 Projekte" (a limit one buys, no fact).
+PLAN_ROW_RE = re.compile(
+    r"^\W*+(?i:up to|bis zu|max\.|maximal|maximum|höchstens)\s+\d[\d.,]*+\s*+\S+(?:\s+\S+)?\s*$"
+)
 # Rules: laws, norms, regulations; the figures they set are thresholds, not facts about the world.
 LEGAL_RE = re.compile(
     r"§|\bAbs\.|\bVorschrift|\bVerordnung|\bgesetzlich|\bGesetz(?:es|geber)?\b|\bvorgeschrieben|\bverpflichtet|"
@@ -351,6 +360,8 @@ def sentence_excluded(sentence: str, sourced: bool) -> str | None:
         return None
     if WOULD_RE.search(sentence):
         return "hypothetical"
+    if OPINION_RE.search(sentence):
+        return "opinion"
     if ADVICE_RE.search(sentence):
         return "advice"
     return None
@@ -423,6 +434,8 @@ def figure_excluded(
         return "identifier"
     if cand.generic and lang != "de" and unit[:1].isupper():
         return "title words"  # "The 10 Most Important Things": English capitalises titles, not nouns
+    if cand.kind in (COUNT, BARE, MEASURE) and not sourced and PLAN_ROW_RE.match(sentence):
+        return "plan limit"
     if cand.kind == COUNT:
         if (cand.generic or SAMPLE_UNIT_RE.match(unit)) and INTERVIEW_RE.search(sentence):
             return "sample size"  # "1.000 Personen wurden befragt", "25 leaders we interviewed"

@@ -396,3 +396,58 @@ def test_offsets_and_numbers_in_data_attributes_are_no_counters() -> None:
     tree = ex.parse_html(html)
     assert show_counter_values(tree) == 0
     assert [e.text for e in tree.xpath("//span")] == ["2024", None, "75"]
+
+
+# Held-out 4: an acronym of a common noun is no speaker; an opinion's ratio and a plan's feature row
+# are no statistics.
+def test_a_common_noun_acronym_is_no_speaker() -> None:
+    """"120 SaaS founders" and "new KPIs" name kinds of things: the organisation that asked speaks, and
+    a question the writer puts to the reader is credited to no one."""
+    survey = (
+        "<p>For its yearly report, Brightmetric asked 120 SaaS founders a single question: “Do the numbers "
+        "you watch every morning change what your team does that day?”</p>"
+        "<p>Brightmetric publishes the answers every spring.</p>"
+    )
+    vetting = (
+        "<p>Good KPIs are few.</p><p>Always check new KPIs so that at any moment you can answer the question "
+        "“Will anyone act on this number within the week?”</p><p>KPIs that fail the test stay in the monthly "
+        "review.</p>"
+    )
+    assert _quote_speakers(_post(survey)) == ["Brightmetric"]
+    assert _quote_speakers(_post(vetting)) == []
+
+
+def test_acronyms_that_name_one_organisation_still_speak() -> None:
+    text = (
+        "<p>The WHO warned in its latest bulletin: “Heat waves now cost more lives in Europe than floods "
+        "and storms together.”</p><p>The WHO repeats the warning every summer.</p>"
+    )
+    assert _quote_speakers(_post(text)) == ["WHO"]
+
+
+NO_STATISTICS_HELDOUT4 = [
+    ("an opinion's ratio", "en", "I always think a good launch is 70% preparation and 30% luck."),
+    ("a German opinion's ratio", "de", "Ich finde, ein Start ist zu 70 Prozent Vorbereitung und 30 Prozent Glück."),
+    ("a plan's feature row", "en", "Up to 25 projects"),
+    ("a German plan's feature row", "de", "Bis zu 20 Projekte"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "text"), NO_STATISTICS_HELDOUT4, ids=[c[0] for c in NO_STATISTICS_HELDOUT4]
+)
+def test_opinions_and_plan_rows_are_no_statistics(name: str, lang: str, text: str) -> None:
+    assert figures(text, lang) == []
+
+
+STATISTICS_HELDOUT4 = [
+    ("a reported share after an opinion word", "en", "We found that 70% of the teams shipped late.", ["70%"]),
+    ("a limit inside a reported fact", "en", "The river rose by up to 3 metres in two days last spring.", ["3 metres"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "text", "expected"), STATISTICS_HELDOUT4, ids=[c[0] for c in STATISTICS_HELDOUT4]
+)
+def test_facts_near_opinion_and_limit_words_stay(name: str, lang: str, text: str, expected: list[str]) -> None:
+    assert figures(text, lang) == expected
