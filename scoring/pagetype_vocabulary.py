@@ -200,3 +200,37 @@ OFFER_PHRASE_RE = re.compile(
 )
 MIN_OFFER_PHRASES = 2  # different phrases: one "contact us" under an article is no offer
 MIN_OFFER_WORDS = 150  # shorter pages that no rule placed stay "other" (stubs, link pages)
+# Pages that ask the reader to give (donate, become a supporting member) market the organisation: a
+# landing page. Read in the slug and in the H1 or the title's head ("Fördermitglied werden.").
+SUPPORT_SEGMENT_RE = re.compile(
+    r"^(?:spenden?|jetzt-spenden|donate|donations?|membership|become-a-member|mitgliedschaft|mitglied-werden|"
+    r"foerdermitglied(?:schaft)?|foerdermitglied-werden|fördermitglied(?:schaft)?|support-us|unterstuetzen)$",
+    re.IGNORECASE,
+)
+SUPPORT_TITLE_RE = re.compile(
+    r"^\s*(?:jetzt\s+)?(?:(?:förder|foerder)?mitglied\s+werden|(?:jetzt\s+)?spenden\b|spende\b|donate\b|"
+    r"make a donation|become a (?:member|supporter|patron|sponsor)|support us\b|unterstützen sie uns|"
+    r"unterstütze uns)",
+    re.IGNORECASE,
+)
+# A page of what clients say (H1 or H2 "Testimonials", "Kundenstimmen") advertises the provider: landing.
+TESTIMONIALS_HEADING_RE = re.compile(
+    r"^\s*(?:testimonials?|kundenstimmen|kundenmeinungen|stimmen unserer kund\w*|"
+    r"what (?:our )?(?:clients|customers) say|das sagen unsere kund\w*)\s*[.!:]?\s*$",
+    re.IGNORECASE,
+)
+# The events calendar of a site (/termine/, /veranstaltungen/): a listing, also when its entries are
+# loaded by JavaScript and the HTML holds only the calendar grid. Only as the last segment.
+EVENTS_SEGMENT_RE = re.compile(
+    r"^(?:termine|veranstaltungen|veranstaltungskalender|kalender|events|event-calendar|calendar|"
+    r"upcoming-events)$",
+    re.IGNORECASE,
+)
+# Headings of a schedule: "Upcoming Trainings" and "Past Trainings" together make the page a listing
+# of dated items (workshops held, talks given), not the page that offers one of them.
+UPCOMING_HEADING_RE = re.compile(
+    r"^\s*(?:upcoming|next|future|kommende|nächste|anstehende|geplante)\s+\w+", re.IGNORECASE
+)
+PAST_HEADING_RE = re.compile(
+    r"^\s*(?:past|previous|earlier|vergangene|bisherige|frühere|zurückliegende)\s+\w+", re.IGNORECASE
+)

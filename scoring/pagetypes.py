@@ -55,6 +55,7 @@ from scoring.pagetype_vocabulary import (
     CONTACT_TYPES,
     DATE_PATH_RE,
     DOWNLOADS_SEGMENT_RE,
+    EVENTS_SEGMENT_RE,
     GUIDE_SECTION_RE,
     HELP_SEGMENT_RE,
     HELP_SLUG_TOKENS,
@@ -73,6 +74,7 @@ from scoring.pagetype_vocabulary import (
     OFFER_PHRASE_RE,
     OTHER_TYPES,
     OVERVIEW_TOKEN_RE,
+    PAST_HEADING_RE,
     PEOPLE_INDEX_RE,
     PERSON_H1_RE,
     PROFILE_SECTION_RE,
@@ -82,6 +84,10 @@ from scoring.pagetype_vocabulary import (
     SERVICE_TYPES,
     SERVICE_WORD_RE,
     SHOP_TITLE_RE,
+    SUPPORT_SEGMENT_RE,
+    SUPPORT_TITLE_RE,
+    TESTIMONIALS_HEADING_RE,
+    UPCOMING_HEADING_RE,
     WEAK_ARTICLE_TYPES,
 )
 
@@ -351,6 +357,9 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         if shop:
             return PageType("landing", f"shop title {head[:40]!r}, {children} pages below it")
         return PageType("listing", f"index of {children} pages below /{last}/")
+    asks = _asks_or_collects(page, last, h1)
+    if asks is not None:
+        return asks
     if service_section is not None:
         return PageType("service", f"url /{service_section}/")
 
@@ -393,6 +402,23 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     if len(offers) >= MIN_OFFER_PHRASES and page.word_count >= MIN_OFFER_WORDS:
         return PageType("service", f"offers in its own words: {', '.join(sorted(offers)[:3])}")
     return PageType("other", "no article, listing, legal or profile signal")
+
+
+def _asks_or_collects(page: PageRecord, last: str, h1: str) -> PageType | None:
+    """Pages that ask the reader to give or show what clients say (landing), an events calendar or a
+    schedule of upcoming and past items (listing): decided by the slug and headings, since such pages
+    often have few links (a JavaScript calendar, a list of trainings held without pages of their own)."""
+    if SUPPORT_SEGMENT_RE.match(last) or SUPPORT_TITLE_RE.match(h1) or SUPPORT_TITLE_RE.match(title_head(page)):
+        return PageType("landing", f"asks for donations or members: {(h1 or last)[:40]!r}")
+    top = [h.text for h in page.headings if h.level <= 2]
+    if any(TESTIMONIALS_HEADING_RE.match(t) for t in top):
+        return PageType("landing", "testimonials of clients")
+    if EVENTS_SEGMENT_RE.match(last):
+        return PageType("listing", f"url /{last}/ (events calendar)")
+    texts = [h.text for h in page.headings]
+    if any(UPCOMING_HEADING_RE.match(t) for t in texts) and any(PAST_HEADING_RE.match(t) for t in texts):
+        return PageType("listing", "schedule of upcoming and past items")
+    return None
 
 
 def _list_post(page: PageRecord, teasers: int, stamped: frozenset[str]) -> bool:

@@ -146,7 +146,7 @@ def test_a_date_the_template_prints_by_every_title_is_no_article_evidence():
     assert classify(donate).kind == "article"  # without the site context: a date by the title
     stamped = stamped_article_types(pages)
     with site_template(stamped):
-        assert classify(donate).kind == "other"
+        assert classify(donate).kind == "landing"  # no article: a page asking for donations
     # a "Stand:" date on the legal pages dates those pages, not the template
     cued = PageExtras(visible_date="2025-03-01", visible_date_text="Stand: März 2025")
     legal = [page("impressum/", word_count=200, extras=cued), page("datenschutz/", word_count=900, extras=cued)]

@@ -7,6 +7,7 @@ import re
 from scoring.checks.person_schema import text_value
 from scoring.core.jsonld import jsonld_nodes
 from scoring.core.lexicons import PUBLICATION_CUE_RE
+from scoring.core.lexicons.dates import PERIOD_RE
 from scoring.core.messages import join, term
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
@@ -28,8 +29,17 @@ def page_date(page: PageRecord) -> tuple[str, str, str] | None:
             value = text_value(node.get(prop))
             if value:
                 return kind, value, "json-ld"
-    if page.extras.visible_date:  # "Veröffentlicht am 14. März 2025" under the title: a reader sees it
+    if _shown_date(page):  # "Veröffentlicht am 14. März 2025" under the title: a reader sees it
         return "published", page.extras.visible_date, "visible"
+    return None
+
+
+def _shown_date(page: PageRecord) -> str | None:
+    """The date printed near the title, unless it states a period ("Zeitraum: 4. Juli – 20. August
+    2023"): that is when an event or project ran, not when the page was published."""
+    text = page.extras.visible_date_text or ""
+    if page.extras.visible_date and (PUBLICATION_CUE_RE.search(text) or not PERIOD_RE.search(text)):
+        return page.extras.visible_date
     return None
 
 
@@ -55,8 +65,9 @@ def own_date(page: PageRecord) -> str | None:
     article = classify(page).kind == "article"
     # Off articles a bare date near the title is mostly an event (a course, an offer's deadline); only
     # a labelled one ("Stand:", "Veröffentlicht am") dates the page itself.
-    if page.extras.visible_date and (article or PUBLICATION_CUE_RE.search(page.extras.visible_date_text or "")):
-        return page.extras.visible_date
+    shown = _shown_date(page)
+    if shown and (article or PUBLICATION_CUE_RE.search(page.extras.visible_date_text or "")):
+        return shown
     if dates.modified:
         return dates.modified
     # htmldate's guess only where the URL itself is dated (/2023/02/08/…): elsewhere it picked dates

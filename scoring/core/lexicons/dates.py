@@ -46,3 +46,14 @@ PUBLICATION_CUE_RE = re.compile(
     r"last (?:modified|reviewed)|effective|as of",
     re.IGNORECASE,
 )
+
+# A date line that states a period ("Zeitraum: 04. Juli 2023 – 20. August 2023", "24.–30. November 2025",
+# "Laufzeit 2023 bis 2025") dates an event or project, not the page: two dates joined by a dash or
+# "bis"/"to"/"until", or a period label. A day's number ends in a dot or is followed by a month.
+_MONTH_ALTERNATIVES = "|".join(sorted(MONTHS, key=len, reverse=True))
+PERIOD_RE = re.compile(
+    r"\b(?:zeitraum|projektzeitraum|laufzeit|projektlaufzeit|aktionszeitraum|period|duration)\b"
+    rf"|(?:\d\.?|\b(?:{_MONTH_ALTERNATIVES})\b\.?)\s*(?:[–—]|-{{1,2}}|\bbis\b|\bto\b|\buntil\b|\btill\b)\s*"
+    rf"(?:\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\d{{1,2}}\.(?!\d)|\d{{1,2}}\s+(?:{_MONTH_ALTERNATIVES})\b|\d{{4}}\b|(?:{_MONTH_ALTERNATIVES})\b)",
+    re.IGNORECASE,
+)
