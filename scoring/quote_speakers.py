@@ -196,12 +196,39 @@ def speaker_after(window: str, names: Names, position: int, budget: int = 7) -> 
     return None
 
 
+# "Forrester found that 77% of customers say “…”": the survey's author speaks for the share it reports.
+_SURVEY_RE = re.compile(
+    rf"(?<![\w-])(?P<o>[{_UPPER}][\w&-]+(?:[ \t]+[{_UPPER}][\w&-]+){{0,2}})[ \t]+"
+    r"(?:found|finds|discovered|reported|reports|revealed|showed|shows)[ \t]+(?:that[ \t]+)?"
+    r"(?:[^.!?\n\d]{0,30})\d[\d.,]*+[ \t]?(?:%|percent|per cent)[ \t]+of[ \t]+[^.!?\n]{0,60}$"
+)
+_STUDY_WORDS = frozenset("research study studies survey surveys data analysis report poll results figures".split())
+
+
+def _survey_author(segment: str, names: Names) -> str | None:
+    """The named author of a survey whose respondents the quotation speaks for; never a study noun
+    ("Research found …") or a word the page also writes in lower case."""
+    found = _SURVEY_RE.search(segment)
+    if not found:
+        return None
+    org = found.group("o")
+    first = org.split()[0]
+    if re.fullmatch(lx.NOT_NAME_START, first) or first.lower() in _STUDY_WORDS:
+        return None
+    if " " not in org and re.search(rf"(?<![\w-]){re.escape(org.lower())}(?![\w-])", names.text):
+        return None
+    return org
+
+
 def speaker_before(segment: str, names: Names, position: int) -> str | None:
     """The subject before a speech verb: "Jana Albrecht erklärt", "Sascha Lobo hat … dargelegt",
     "wie er selbst sagt"; the last speaker named wins. The part after the last comma is read first:
     "…; a 2025 report on a UK launch … noted" has an unnamed subject. UNNAMED when the clause opens
     with an unnamed subject ("Ein Kunde aus Kassel sagt")."""
     segment = segment[segment.rfind(";") + 1 :]
+    survey = _survey_author(segment, names)
+    if survey:
+        return survey
     offset = position - len(segment)
     cut = segment.rstrip().rfind(",")
     parts = [segment[cut + 1 :], segment] if cut >= 0 else [segment]

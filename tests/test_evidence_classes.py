@@ -451,3 +451,11 @@ STATISTICS_HELDOUT4 = [
 )
 def test_facts_near_opinion_and_limit_words_stay(name: str, lang: str, text: str, expected: list[str]) -> None:
     assert figures(text, lang) == expected
+
+
+def test_the_author_of_a_survey_speaks_for_its_respondents() -> None:
+    """"Nordpanel found that 64% of shoppers say “…”": the survey's author is the source; a study noun
+    ("Research found …") names no one."""
+    said = "64% of shoppers say “a parcel that arrives a day late is worse than a higher price”."
+    assert _quote_speakers(_post(f"<p>Nordpanel found that {said}</p>")) == ["Nordpanel"]
+    assert _quote_speakers(_post(f"<p>Research found that {said}</p>")) == []
