@@ -100,6 +100,18 @@ _WRITTEN_BY_RE = re.compile(rf"\b(?:written|geschrieben|verfasst)\s+(?:by|von)\s
 # "Lea Teichmann für DEEPWAVE": the writer signs off in the last paragraph of the text
 _SIGN_OFF_RE = re.compile(rf"^(?P<name>{NAME})\s+(?:für|fuer|for)\s+(?P<org>\S.{{0,40}}?)\W*$")
 _PARAGRAPHS = etree.XPath("//body//p[not(ancestor::blockquote)]")
+# An editor's note opening the text names a guest author when the template's byline slot is empty:
+# "Editor's note: this is a guest post by Jo Beispiel, writer at Example", "Dies ist ein Gastbeitrag von …"
+_GUEST_NOTE_RE = re.compile(
+    r"^\W*(?:(?:editor[’'`]?s\s+note|anm(?:erkung|\.)\s*d(?:er|\.)\s*red(?:aktion|\.)?)\s*:?\s*)?"
+    r"(?:this|the\s+following)(?:\s+(?:article|post|text))?\s+is\s+a\s+guest\s+(?:post|article|contribution)"
+    r"\s+(?:written\s+)?by\s+"
+    r"|^\W*(?:(?:anm(?:erkung|\.)\s*d(?:er|\.)\s*red(?:aktion|\.)?)\s*:?\s*)?"
+    r"(?:dies\s+ist|dieser\s+(?:artikel|text|beitrag)\s+ist|der\s+folgende\s+(?:text|beitrag)\s+ist)\s+"
+    r"ein\s+gast(?:beitrag|artikel)\s+(?:von|der|des)\s+",
+    re.IGNORECASE,
+)
+_GUEST_NOTE_NAME_RE = re.compile(rf"(?P<name>{NAME})(?=\W|$)")
 # the label of an author box: "Über den Autor: Markus Feld ist Elektromeister ...", "About the author"
 _ABOUT_AUTHOR_RE = re.compile(
     r"^\W*(?:über\s+(?:den|die)\s+autor(?:in)?|zum\s+autor|zur\s+autorin|about\s+the\s+author)\s*:?\s*",
@@ -290,6 +302,18 @@ def _in_author_box(element: HtmlTree) -> bool:
     return any(AUTHOR_BOX_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in element.iterancestors())
 
 
+def _first_block(element: HtmlTree) -> bool:
+    """Nothing with text precedes the element in its container: the first paragraph of a text."""
+    return not any(isinstance(before.tag, str) and _text(before) for before in element.itersiblings(preceding=True))
+
+
+def _guest_note_name(text: str) -> str | None:
+    """The author an opening editor's note names: "this is a guest post by Jo Beispiel, …" -> "Jo Beispiel"."""
+    note = _GUEST_NOTE_RE.match(text)
+    named = _GUEST_NOTE_NAME_RE.match(text, note.end()) if note else None
+    return named.group("name") if named else None
+
+
 def _last_block(element: HtmlTree) -> bool:
     """Nothing with text follows the element in its container: the last paragraph of a text."""
     return not any(isinstance(after.tag, str) and _text(after) for after in element.itersiblings())
@@ -373,6 +397,10 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
         named = _SIGN_OFF_RE.match(_text(element))
         if named and _last_block(element) and not not_own_content(element, title):
             add(element, [named.group("name")], None)
+        guest = _guest_note_name(_text(element)) if _first_block(element) else None
+        if guest and is_person_name(guest, site_names) and not not_own_content(element, title):
+            add(element, [guest], None)
+            guests.add(guest.casefold())
     for element in _near_title_lines(offsets, title_at, title_end):
         text = _text(element)
         if not text or len(text) > MAX_NAME_DATE_LINE:

@@ -311,3 +311,30 @@ def test_the_author_of_a_reviewed_book_is_not_the_pages_author():
         f"<main><article><h1>Rezension: Das Meer</h1><p>Ein Roman von Max Muster</p>{FILLER}</article></main>", book
     )
     assert visible_authors(record(html)) == []
+
+
+@pytest.mark.parametrize(
+    ("note", "names"),
+    [
+        ("Editor’s note: this is a guest post by Jana Beispiel, product writer at Example Ltd.", ["Jana Beispiel"]),
+        ("Anmerkung der Redaktion: Dies ist ein Gastbeitrag von Erika Muster, Leiterin der Beispiel GmbH.",
+         ["Erika Muster"]),
+        ("This is a guest post by our support team.", []),  # no person named
+    ],
+)
+def test_an_editors_note_opening_the_text_names_the_guest_author(note, names):
+    """The template's byline slot is empty ("by " with no name); the guest author is named in an
+    editor's note that opens the text."""
+    html = page(
+        '<main><article><h1>Sechs Kennzahlen für den Support</h1><div class="author">by <span></span></div>'
+        f'<div class="post-body"><p>{note}</p>{FILLER}</div></article></main>'
+    )
+    assert bylines(html) == names
+
+
+def test_a_guest_post_mentioned_later_in_the_text_names_no_author():
+    """Only the opening note counts: a sentence about a guest post further down names someone else's text."""
+    later = "<p>Last year this is a guest post by Jana Beispiel that we liked.</p>"
+    body = f"{FILLER}<p>This is a guest post by Max Muster.</p>{later}"
+    html = page(f"<main><article><h1>Rückblick</h1>{body}</article></main>")
+    assert bylines(html) == []
