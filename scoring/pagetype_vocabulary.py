@@ -99,7 +99,7 @@ ARTICLE_SECTION_TOKENS = frozenset(
     {"blog", "news", "stories", "magazin", "magazine", "podcast", "journal", "insights", "artikel", "beitraege"}
 )
 # Guides and tutorials: an article when dated or authored, else help for the product.
-GUIDE_SECTION_RE = re.compile(r"^(?:guides?|tutorials?|anleitungen|how-?tos?)$", re.IGNORECASE)
+GUIDE_SECTION_RE = re.compile(r"^(?:guides?|tutorials?|anleitungen|how-?tos?|learn|learning)$", re.IGNORECASE)
 HELP_SLUG_TOKENS = frozenset({"faq", "faqs"})  # the last word of a compound slug: /about/gpr-faq/
 HELP_SEGMENT_RE = re.compile(
     r"^(?:docs?|documentation|dokumentation|hilfe|help|help-?cent(?:er|re)|hilfe-?center|support|faqs?|"
