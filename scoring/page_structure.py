@@ -71,6 +71,15 @@ def teaser_count(page: PageRecord) -> int:
     return len(found)
 
 
+def external_teaser_count(page: PageRecord) -> int:
+    """Headings that are the text of a content link to another site: the entries of a reading list
+    or an embedded feed of external articles (title, excerpt, source)."""
+    anchors = {_norm(link.anchor) for link in page.links if link.position == "content" and not link.internal}
+    anchors.discard("")
+    texts = {_norm(h.text) for h in page.headings if h.level >= 2 and len(_norm(h.text).split()) >= 3}
+    return sum(1 for text in texts if text in anchors)
+
+
 def own_words(page: PageRecord) -> int:
     """Main-text words that are not link anchors: what the page says itself."""
     linked = 0

@@ -33,6 +33,7 @@ from scoring.core.lexicons import NAME_RE, PUBLICATION_CUE_RE, is_person_name, l
 from scoring.core.records import PageRecord
 from scoring.page_structure import (
     content_links,
+    external_teaser_count,
     h1_text,
     link_density,
     own_words,
@@ -314,6 +315,11 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("article", f"under /{section_parent}/, {page.word_count} words")
     if DATE_PATH_RE.search(urlsplit(url).path) and page.word_count > 0:
         return PageType("article", f"dated url, {page.word_count} words")
+    external = external_teaser_count(page)
+    # a reading list: entries that lead to other sites, each a title and a short excerpt (a list post
+    # describes each at length)
+    if external >= MIN_TEASERS and own_words(page) < LIST_POST_WORDS_PER_TEASER * external:
+        return PageType("listing", f"reading list of {external} external entries")
     guide = next((s for s in parents if GUIDE_SECTION_RE.match(s)), None)
     if guide is not None:
         authored = any(a.visible and a.source == "byline" for a in page.author_signals)

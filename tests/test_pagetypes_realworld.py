@@ -152,3 +152,29 @@ def test_a_date_the_template_prints_by_every_title_is_no_article_evidence():
     legal = [page("impressum/", word_count=200, extras=cued), page("datenschutz/", word_count=900, extras=cued)]
     with site_template(stamped_article_types([*legal, donate])):
         assert classify(donate).kind == "article"
+
+
+def _reading_list(words_per_entry: int) -> PageRecord:
+    """Six entries, each a heading linked to another site, an excerpt and the source's domain."""
+    headings, links, text = [{"level": 1, "text": "Lesetipps"}], [], []
+    for i in range(6):
+        title = f"Warum Kennzahl {i} oft täuscht"
+        headings.append({"level": 4, "text": title})
+        url = f"https://magazin-{i}.example/artikel-{i}"
+        links += [{"url": url, "anchor": title, "position": "content", "internal": False},
+                  {"url": url, "anchor": f"magazin-{i}.example", "position": "content", "internal": False}]
+        text.append(f"{title}\n" + "Ein Satz über Zahlen im Betrieb. " * (words_per_entry // 6))
+    return page("learn/lesetipps/", headings=headings, links=links, main_text="\n".join(text),
+                word_count=6 * words_per_entry)
+
+
+def test_an_embedded_reading_list_of_external_links_is_a_listing():
+    """Entries that lead to other sites (title, short excerpt, source) make a reading list: a listing,
+    though no link stays on the site."""
+    found = classify(_reading_list(40))
+    assert found.kind == "listing", found.reason
+
+
+def test_a_long_text_presenting_external_tools_is_no_reading_list():
+    """Six headings linked to other sites, each described at length: the text is the page's own."""
+    assert classify(_reading_list(400)).kind != "listing"
