@@ -15,6 +15,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
 
 STOPWORDS = frozenset(
     """
@@ -50,6 +52,22 @@ TEMPLATE_WORDS = frozenset(
     inhalt inhaltsverzeichnis contents zusammenfassung summary fazit conclusion einleitung introduction
     """.split()
 )
+# Words naming a site's sections, not a topic: a lone one yields to a phrase of the cluster ("Pricing" ->
+# "Desk booking pricing"). Navigation vocabulary of any company site, per language.
+SECTION_WORDS = {
+    "en": frozenset(
+        """
+        pricing prices plans features solutions services products clients customers partners team careers jobs
+        values mission vision company resources press media events portfolio projects testimonials references
+        """.split()
+    ),
+    "de": frozenset(
+        """
+        preise leistungen unternehmen karriere jobs kunden partner referenzen werte angebote angebot produkte
+        lösungen projekte team presse veranstaltungen
+        """.split()
+    ),
+}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
 # Phrases end at punctuation that separates thoughts: "Kosten: was ..." is two runs.
 _BREAK = re.compile(r"[,:;.!?|/()\[\]{}\"“”„«»–—•·+&]|\s-\s")
@@ -255,13 +273,23 @@ def ranked_labels(
                 words.pop()
             title = " ".join(words)
         headline = len(title.split()) > MAX_TITLE_LABEL  # a long title is a headline, trimmed or not
-        title = _trim(title)  # "Das Heroin" -> "Heroin", "Symfony project on" -> "Symfony project"
+        trimmed = _trim(title)  # "Das Heroin" -> "Heroin", "Symfony project on" -> "Symfony project"
+        # "Our Values" stays whole: trimmed to a common word it would name no topic
+        lone = len(trimmed.split()) == 1 and common_word(trimmed.lower(), language) and len(title.split()) > 1
+        title = title if lone else trimmed
         if title and phrases(title) and not headline and normal(title) not in common:
             (out if specific(title) else weak).append(title)
         central = {p for line in head for p in phrases(line)}
         own = sorted((k for k in central if k not in common and k not in supported), key=lambda k: (-score(k), k))
         for label in (_display(spelling[k]) for k in own[:3]):
             (out if specific(label) else weak).append(label)
+        # nothing specific and the best a common word ("Client"): one member's phrase before it ("Difficult
+        # Clients"); a lone topic noun ("Beifang") stays
+        if not out and weak and " " not in weak[0] and common_word(weak[0].lower(), language):
+            rare = sorted(
+                (k for k in weight if k not in common and " " in k and k not in supported), key=lambda k: (-score(k), k)
+            )
+            weak += [_display(spelling[k]) for k in rare[:3] if _display(spelling[k]) not in weak]
         out += sorted(weak, key=lambda label: len(label.split()) == 1)  # a phrase before a lone word
         out += sections
         whole = " ".join((texts[0].split("\n", 1)[0]).split()[:MAX_TITLE_LABEL])
@@ -288,11 +316,33 @@ def specific_word(word: str, language: str | None, lower: set[str], proper: set[
     if _NAME_LIKE.search(word):
         return True
     key = word.lower()
-    if key in lower:
+    if key in lower or common_word(key, language):
         return False
     if language == "de":
         return len(word) >= MIN_COMPOUND
     return key in proper
+
+
+def common_word(key: str, language: str | None) -> bool:
+    """A word any site writes, naming no topic alone: a site-section word, or (English, Spanish) a word on
+    textstat's list of common words, in any simple inflection ("values", "bookings", "pricing")."""
+    lang = (language or "en")[:2]
+    forms = {key, key + "s"}  # "client": the section is "clients"
+    for suffix, add in (("s", ""), ("es", ""), ("ings", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e")):
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            forms.add(key[: -len(suffix)] + add)
+    return bool(forms & (SECTION_WORDS.get(lang, frozenset()) | _easy_words(lang)))
+
+
+@cache
+def _easy_words(language: str) -> frozenset[str]:
+    """textstat's common-word list of a language (the Dale-Chall list for English); none for others."""
+    try:
+        import textstat  # a core dependency; labels work without it
+    except ImportError:  # pragma: no cover
+        return frozenset()
+    path = Path(textstat.__file__).parent / "resources" / language / "easy_words.txt"
+    return frozenset(path.read_text(encoding="utf-8").lower().split()) if path.exists() else frozenset()
 
 
 def _casing(texts: Sequence[str], template: frozenset[str]) -> tuple[set[str], set[str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scoring.labels import phrase_frequency, ranked_labels, template_lines, unique_labels
+from scoring.labels import common_word, phrase_frequency, ranked_labels, template_lines, unique_labels
 
 # A small site of our own: a heat-pump cluster, a recipe cluster with a recipe card, a template heading.
 SITE = {
@@ -203,3 +203,34 @@ def test_a_label_covers_the_cluster_and_is_no_section_name():
     ranked = ranked_labels(members, phrase_frequency(site), len(site), language="de")
     assert ranked[0] == "Wärmepumpe"  # five pages share it; the rarer phrase names two of them
     assert ranked.index("Ausgangslage") > ranked.index("Zuschüsse")  # a section name, though on all five
+
+
+def test_common_words_are_section_words_and_textstats_list_in_any_inflection():
+    assert common_word("values", "en") and common_word("pricing", "en") and common_word("client", "en")
+    assert common_word("bookings", "en")  # "book" is on the Dale-Chall list
+    assert common_word("preise", "de") and common_word("unternehmen", "de")
+    assert not common_word("nokia", "en") and not common_word("assertions", "en")
+    assert not common_word("beifang", "de") and not common_word("wärmepumpe", "de")
+
+
+def test_a_title_trimmed_to_a_common_word_stays_whole():
+    site = _site({"/a/": "Our Values\nOur Values", "/b/": "Our Values\nHow we work"})
+    ranked = ranked_labels([site["/a/"], site["/b/"]], phrase_frequency(site), len(site), language="en")
+    assert ranked[0] == "Our Values"  # "Values" alone names no topic
+
+
+def test_a_lone_common_word_yields_to_one_members_phrase():
+    site = _site(
+        {
+            "/a/": "How and When To Fire A Client Or Customer\nWhen to fire a Client",
+            "/b/": "How To Deal With Difficult Clients\nFire the Client",
+        }
+    )
+    ranked = ranked_labels([site["/a/"], site["/b/"]], phrase_frequency(site), len(site), language="en")
+    assert ranked[0].endswith("Difficult Clients") and "Client" in ranked  # a phrase as written
+
+
+def test_a_lone_topic_noun_stays_the_label():
+    site = _site({"/a/": "Beifang\nNetze der Fischer", "/b/": "Beifang im Meer\nRote Liste"})
+    ranked = ranked_labels([site["/a/"], site["/b/"]], phrase_frequency(site), len(site), language="de")
+    assert ranked[0] == "Beifang"  # a specific noun: no one-page phrase replaces it
