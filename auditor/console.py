@@ -235,6 +235,10 @@ def print_outcome(
                 "pdf": str(pdf) if pdf else None,
                 "briefs": len(result.briefs),
                 "llm_usage": result.llm_usage,
+                # a re-audit's reuse (docs/reaudit.md): pages taken unchanged from an earlier audit
+                "pages_reused": int(result.timing.get("pages_reused", 0)),
+                "pages_extracted": int(result.timing.get("pages_extracted", result.coverage.urls_crawled)),
+                "scores_reused": bool(result.timing.get("scores_reused", 0)),
             }
         )
         return

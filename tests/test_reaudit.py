@@ -60,7 +60,7 @@ def reaudits(tmp_path_factory):
         assert DESCRIPTION in html
         page.write_text(html.replace(DESCRIPTION, ""), encoding="utf-8")
         site.statuses.clear()
-        runs["edited"] = _audit(site.origin, db, tmp / "edited")
+        runs["edited"] = _audit(site.origin, db, tmp / "edited", "--json")
         runs["edited"]["statuses"] = dict(site.statuses)
         site.statuses.clear()
         runs["fresh"] = _audit(site.origin, db, tmp / "fresh", "--fresh")
@@ -115,6 +115,9 @@ def test_one_edited_page_is_extracted_again_and_its_finding_changes(reaudits):
     assert edited["timing"]["pages_extracted"] == 1
     assert edited["timing"]["pages_reused"] == again["timing"]["pages_reused"] - 1
     assert edited["timing"]["scores_reused"] == 0  # the inputs changed: the score stage ran
+    summary = json.loads(edited["stdout"])  # --json: the reuse counts for scripts
+    assert (summary["pages_reused"], summary["pages_extracted"]) == (edited["timing"]["pages_reused"], 1)
+    assert summary["scores_reused"] is False
     url = reaudits["origin"] + EDITED
     before = again["result"]
     after = edited["result"]
