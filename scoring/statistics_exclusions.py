@@ -77,9 +77,10 @@ WOULD_TAKE_RE = re.compile(
 # A worked example's result ("That makes 16 dogs after two generations"), a conditional mood without a source.
 WORKED_RE = re.compile(r"^\W*(?:That|This|Das|Dies|It)\s+(?:makes|gives|equals|means|ergibt|macht|bedeutet)\b")
 WOULD_RE = re.compile(r"\b(?:would|würden?|wären?|hätten?)\b", re.IGNORECASE)
-# An opinion, not a measurement: "I always think decisions should be 51% taste and 49% data".
+# An opinion, not a measurement: "I always think decisions should be 51% taste and 49% data" ("we feel
+# honoured: 150 visitors came" is a feeling, its count a fact).
 OPINION_RE = re.compile(
-    r"\b(?:I|[Ww]e)\s+(?:always\s+|really\s+|personally\s+|still\s+)?(?:think|believe|feel|reckon)\b|"
+    r"\b(?:I|[Ww]e)\s+(?:always\s+|really\s+|personally\s+|still\s+)?(?:think|believe|reckon|feel (?:that|like))\b|"
     r"\b(?i:in my (?:opinion|view)|meiner (?:Meinung|Ansicht) nach|ich (?:finde|denke|glaube))\b"
 )
 # A row of a plan's feature list: "Up to 10 dashboards", "Bis zu 5 Projekte" (a limit one buys, no fact).

@@ -442,6 +442,7 @@ def test_opinions_and_plan_rows_are_no_statistics(name: str, lang: str, text: st
 
 STATISTICS_HELDOUT4 = [
     ("a reported share after an opinion word", "en", "We found that 70% of the teams shipped late.", ["70%"]),
+    ("a feeling is no opinion", "en", "We feel honoured that 150 guests came to the opening.", ["150 guests"]),
     ("a limit inside a reported fact", "en", "The river rose by up to 3 metres in two days last spring.", ["3 metres"]),
 ]
 
