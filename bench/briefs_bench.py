@@ -16,6 +16,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from auditor.llm import LLMConfig, suggest_briefs
@@ -40,7 +41,8 @@ def site_names() -> list[str]:
 
 # A name as written: inner capital, digit or hyphen ("WordPress", "CSGO-Stats", "Erste-Hilfe-Kurs").
 _NAME_LIKE = re.compile(r"[^\W\d_][A-Z\u00c4\u00d6\u00dc]|\d|[^\W_]-[^\W_]|^[A-Z]{2,}$")
-_SENTENCE_WORD = re.compile(r"(?<=[a-zäöüß,;] )([A-Za-zÄÖÜäöüß]{3,})\b")
+# a word inside a sentence, not a domain ("nokia.com" is no lower-case use of the name "Nokia")
+_SENTENCE_WORD = re.compile(r"(?<=[a-zäöüß,;] )([A-Za-zÄÖÜäöüß]{3,})\b(?!\.\w)")
 GERMAN_COMPOUND = 10  # letters: "Verhaltensberatung", "Ladeinfrastruktur"; "Betrieb", "Anleitung" are not
 
 
@@ -57,12 +59,24 @@ EASY_WORDS = _easy_words()
 
 
 def _lower_case_words(records: list) -> set[str]:
-    """Words the site's running text writes in lower case inside a sentence: verbs, adjectives and (English)
-    common nouns ("wählen", "klassisch", "widget"); a German noun or a proper name never is."""
-    found: set[str] = set()
+    """Words the site's running text writes in lower case inside a sentence more often than capitalised: verbs,
+    adjectives and (English) common nouns ("wählen", "klassisch", "widget"); a German noun or a proper name
+    never is ("Opera" in a sentence, though a user-agent string says "opera")."""
+    lower: Counter = Counter()
+    upper: Counter = Counter()
     for page in records:
-        found |= {w for w in _SENTENCE_WORD.findall(page.main_text or "") if w[:1].islower()}
-    return found
+        for word in _SENTENCE_WORD.findall(page.main_text or ""):
+            (lower if word[:1].islower() else upper)[word.lower()] += 1
+    return {w for w, n in lower.items() if n > upper[w]}
+
+
+def _inflections(key: str) -> set[str]:
+    """The word and its stem without a plural or -ing/-ed ending ("values" -> "value", "bookings" -> "book")."""
+    forms = {key}
+    for suffix, add in (("s", ""), ("es", ""), ("ings", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e")):
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            forms.add(key[: -len(suffix)] + add)
+    return forms
 
 
 def readable(label: str, language: str, lower: set[str]) -> bool:
@@ -78,9 +92,9 @@ def readable(label: str, language: str, lower: set[str]) -> bool:
         return True
     if word.lower() in lower:
         return False
-    if language == "de":
-        return len(word) >= GERMAN_COMPOUND
-    return word.lower() not in EASY_WORDS
+    if language == "de":  # a noun the site never writes in lower case: a topic noun ("Beifang", "Venedig")
+        return len(word) >= GERMAN_COMPOUND or word[:1].isupper()
+    return not (_inflections(word.lower()) & EASY_WORDS)
 
 
 def _norm(text: str) -> str:
