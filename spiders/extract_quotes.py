@@ -86,7 +86,9 @@ def _icon_quotes(tree: HtmlTree) -> list[Quote]:
     """A quotation-mark icon (an empty <i>/<span>/<svg> whose class names a quote) opens the text of
     its block; the card around it names the speaker in a short line of its own (name or @handle)."""
     quotes = []
-    seen: set[int] = set()
+    # the elements themselves, not id(): a freed lxml proxy's id is reused by a later block's proxy,
+    # which then was skipped depending on the worker's memory history
+    seen: set = set()
     icons = tree.xpath(
         "//body//*[self::i or self::span or self::svg][contains(@class, 'quote')][not(ancestor::blockquote)]"
     )
@@ -97,9 +99,9 @@ def _icon_quotes(tree: HtmlTree) -> list[Quote]:
         block = icon.getparent()
         while block is not None and (block.tag not in _BLOCKS or len(_text(block).split()) < 3):
             block = block.getparent()
-        if block is None or id(block) in seen:
+        if block is None or block in seen:
             continue
-        seen.add(id(block))
+        seen.add(block)
         text = _text(block)
         if len(text.split()) < 3 or len(text) > 1500:
             continue
