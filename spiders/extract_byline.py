@@ -111,6 +111,7 @@ _GUEST_NOTE_RE = re.compile(
     r"ein\s+gast(?:beitrag|artikel)\s+(?:von|der|des)\s+",
     re.IGNORECASE,
 )
+_EMPTY_SLOT_RE = re.compile(r"\W*(?:(?:written\s+)?by|von|author|autor(?:in)?)?\W*", re.IGNORECASE)
 _GUEST_NOTE_NAME_RE = re.compile(rf"(?P<name>{NAME})(?=\W|$)")
 # the label of an author box: "Über den Autor: Markus Feld ist Elektromeister ...", "About the author"
 _ABOUT_AUTHOR_RE = re.compile(
@@ -358,7 +359,9 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
                 found.append((at, name, url))
 
     markup = [e for e in _AUTHOR_MARKUP(tree) if _author_markup(e) and not e.xpath("ancestor::blockquote")]
-    if title is None and len({id(e) for e in markup if not is_hidden(e) and not in_chrome(e)}) >= MIN_REPEATED:
+    # an empty slot ("by " with no name, nested in three author-classed wrappers) is no teaser's byline
+    shown = {id(e) for e in markup if not is_hidden(e) and not in_chrome(e) and not _EMPTY_SLOT_RE.fullmatch(_text(e))}
+    if title is None and len(shown) >= MIN_REPEATED:
         return []  # no H1 and author markup all over the page: the bylines of a listing's teasers
     for element in markup:
         if not placed_well(element):

@@ -338,3 +338,14 @@ def test_a_guest_post_mentioned_later_in_the_text_names_no_author():
     body = f"{FILLER}<p>This is a guest post by Max Muster.</p>{later}"
     html = page(f"<main><article><h1>Rückblick</h1>{body}</article></main>")
     assert bylines(html) == []
+
+
+def test_an_empty_nested_byline_slot_without_h1_still_lets_the_editors_note_speak():
+    """A broken template: empty H1 and an empty byline slot in three author-classed wrappers. The empty
+    slot is no listing's repeated teaser bylines; the opening editor's note names the author."""
+    slot = ('<div class="author-details"><div class="author-details__inner"><div class="author-sub">'
+            '<span class="post-author">by </span></div></div></div>')
+    note = "<p>Editor’s note: this is a guest post by Jana Beispiel, writer at Example Ltd.</p>"
+    html = page(f'<main><article><h1 class="post-title"></h1>{slot}<div class="post-body">{note}{FILLER}</div>'
+                "</article></main>")
+    assert bylines(html) == ["Jana Beispiel"]
