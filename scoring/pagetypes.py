@@ -185,7 +185,8 @@ def _reliable_date(page: PageRecord) -> bool:
 
 
 _CACHE: dict[int, tuple[weakref.ref, frozenset[str], PageType]] = {}
-_CACHE_MAX = 20000
+# large enough for a 100k-page site: above it every site pass re-classified every page (~150 B an entry)
+_CACHE_MAX = 250_000
 # Site context: article types of JSON-LD that the site's template stamps on every page, found on
 # its contact and legal pages (`stamped_article_types`). Set for one scoring run by `site_template`.
 _STAMPED: ContextVar[frozenset[str]] = ContextVar("stamped_article_types", default=frozenset())
