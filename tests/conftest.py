@@ -48,6 +48,29 @@ def run_cli(*args: str, timeout: float = 300, cwd: Path | None = None) -> CliRun
     return CliRun(proc.returncode, proc.stdout, proc.stderr)
 
 
+def write_files(root: Path, files: dict[str, str]) -> None:
+    """A fixture site written from {relative path: text}."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def audit_static_site(site_dir: Path, tmp: Path, *args: str) -> tuple[CliRun, dict, str]:
+    """`geo-audit audit` of a directory served on loopback (no delay, no AutoThrottle): the run, its
+    results.json and the origin it was served from."""
+    import json
+
+    with StaticSite(site_dir) as site:
+        run = run_cli(
+            "audit", site.origin + "/", "--db", str(tmp / "audits.db"), "--out", str(tmp / "out"),
+            "--delay", "0", "-s", "AUTOTHROTTLE_ENABLED=false", *args,
+        )
+        origin = site.origin
+    assert run.returncode == 0, run.stderr
+    return run, json.loads((tmp / "out" / "results.json").read_text(encoding="utf-8")), origin
+
+
 @pytest.fixture
 def mini_site() -> Iterator[StaticSite]:
     with StaticSite(SITES / "mini", origin_alias="https://www.mini-workshop.example") as site:

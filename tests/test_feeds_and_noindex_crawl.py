@@ -8,12 +8,11 @@ post and a tag archive that repeats the posts out of search with `noindex`."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import audit_static_site, write_files
 
 TEXT = (
     "Ein Gründach hält Regenwasser zurück, kühlt das Haus im Sommer und schützt die Abdichtung vor Hitze. "
@@ -74,26 +73,14 @@ def build_site(root: Path) -> None:
         "kommentare/feed/index.html": RSS,
         "rss.xml": RSS.lstrip("\ufeff\n "),
     }
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    write_files(root, files)
 
 
 @pytest.fixture(scope="module")
 def audit(tmp_path_factory):
-    from auditor.serve import StaticSite
-
     tmp = tmp_path_factory.mktemp("feeds")
     build_site(tmp / "site")
-    with StaticSite(tmp / "site") as site:
-        run = run_cli(
-            "audit", site.origin + "/", "--db", str(tmp / "audits.db"), "--out", str(tmp / "out"),
-            "--delay", "0", "--llm", "none", "-s", "AUTOTHROTTLE_ENABLED=false",
-        )
-        origin = site.origin
-    assert run.returncode == 0, run.stderr
-    result = json.loads((tmp / "out" / "results.json").read_text(encoding="utf-8"))
+    _, result, origin = audit_static_site(tmp / "site", tmp, "--llm", "none")
     return {"pages": {p["url"].removeprefix(origin): p for p in result["pages"]}, "result": result}
 
 

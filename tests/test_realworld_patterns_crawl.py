@@ -5,12 +5,11 @@ Served on 127.0.0.1 and audited through the CLI, like a user would."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import audit_static_site, write_files
 
 BODY = (
     "Eine Wärmepumpe im Altbau braucht eine sorgfältige Planung der Heizflächen und der Vorlauftemperatur. "
@@ -79,26 +78,14 @@ def build_site(root: Path) -> None:
     }
     for n in range(1, 9):
         files[f"blog/beitrag-{n}/index.html"] = _post(n)
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    write_files(root, files)
 
 
 @pytest.fixture(scope="module")
 def audit(tmp_path_factory):
-    from auditor.serve import StaticSite
-
     tmp = tmp_path_factory.mktemp("patterns")
     build_site(tmp / "site")
-    with StaticSite(tmp / "site") as site:
-        run = run_cli(
-            "audit", site.origin + "/", "--db", str(tmp / "audits.db"), "--out", str(tmp / "out"),
-            "--max-depth", "2", "--delay", "0", "-s", "AUTOTHROTTLE_ENABLED=false",
-        )
-        origin = site.origin
-    assert run.returncode == 0, run.stderr
-    result = json.loads((tmp / "out" / "results.json").read_text(encoding="utf-8"))
+    run, result, origin = audit_static_site(tmp / "site", tmp, "--max-depth", "2")
     pages = {p["url"].removeprefix(origin): p for p in result["pages"]}
     checks = {c["id"]: c for c in result["checks"]}
     return {"run": run, "pages": pages, "checks": checks, "result": result}
