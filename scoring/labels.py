@@ -81,6 +81,18 @@ CONNECTORS = frozenset("im in für mit vom von zur zum am of for in on with".spl
 MIN_COMPOUND = 10  # a German word this long is a compound ("Verhaltensberatung"), specific enough alone
 # A name as written: inner capital, digit or hyphen ("WordPress", "QField", "CSGO-Stats", "Erste-Hilfe-Kurs").
 _NAME_LIKE = re.compile(r"[^\W\d_][A-ZÄÖÜ]|\d|[^\W_]-[^\W_]|^[A-ZÄÖÜ]{2,}$")
+# English word forms that name no topic alone: adjectives by suffix ("Genetic", "Social", "Creative"),
+# -ing and -ed forms of verbs ("Programming", "Answered"); "Speed", "Need" are no -ed forms.
+_EN_NOT_NOUN = re.compile(r"(?:ic|al|ive|ous|ful|less|ing|[^e]ed)$")
+# Number words count, they name no topic ("Zwölf"), in the languages labels know.
+NUMBER_WORDS = frozenset(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty hundred thousand
+    million billion first second third
+    eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn zwanzig dreißig hundert tausend
+    million millionen milliarde milliarden erste zweite dritte
+    """.split()
+)
 
 
 def normal(text: str) -> str:
@@ -256,6 +268,8 @@ def ranked_labels(
             return specific_word(label, language, lower, proper)
         if words[0].lower() in STOPWORDS or site_wide(normal(words[0])) or site_wide(normal(words[-1])):
             return False  # "Es ist bereits fünf nach zwölf", "Seatsurfing 1": a headline or the site's name
+        if language != "de" and participle_end(words):
+            return False
         # German: only nouns follow the first word ("Betrieblicher Ersthelfer werden" ends in a verb)
         return language != "de" or all(w[:1].isupper() or w.lower() in CONNECTORS for w in words[1:])
 
@@ -272,6 +286,8 @@ def ranked_labels(
             while len(words) > 1 and words[-1][:1].islower():
                 words.pop()
             title = " ".join(words)
+        elif participle_end(title.split()):  # "Mobile Ajax post answered" -> "Mobile Ajax post"
+            title = " ".join(title.split()[:-1])
         headline = len(title.split()) > MAX_TITLE_LABEL  # a long title is a headline, trimmed or not
         trimmed = _trim(title)  # "Das Heroin" -> "Heroin", "Symfony project on" -> "Symfony project"
         # "Our Values" stays whole: trimmed to a common word it would name no topic
@@ -316,11 +332,18 @@ def specific_word(word: str, language: str | None, lower: set[str], proper: set[
     if _NAME_LIKE.search(word):
         return True
     key = word.lower()
-    if key in lower or common_word(key, language):
+    if key in lower or key in NUMBER_WORDS or common_word(key, language):
         return False
     if language == "de":
         return len(word) >= MIN_COMPOUND
-    return key in proper
+    return key in proper and not _EN_NOT_NOUN.search(key)  # a noun: not "Genetic", "Programming"
+
+
+def participle_end(words: Sequence[str]) -> bool:
+    """An English phrase ending in a lower-case past participle is a headline fragment, no name
+    ("Mobile Ajax post answered", "Professional quality management verified")."""
+    last = words[-1] if words else ""
+    return len(words) > 1 and last[:1].islower() and len(last) >= 5 and bool(re.search(r"[^e]ed$", last))
 
 
 def common_word(key: str, language: str | None) -> bool:
