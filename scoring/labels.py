@@ -306,11 +306,16 @@ def ranked_labels(
                 (k for k in weight if k not in common and " " in k and k not in supported), key=lambda k: (-score(k), k)
             )
             weak += [_display(spelling[k]) for k in rare[:3] if _display(spelling[k]) not in weak]
+        # a lone word that is no noun ("Zwölf", "Social", "power" cut from "to the power of two") or a
+        # common one yields even to the central title as written
+        unfit = [w for w in weak if not_noun(w, language, lower) or (" " not in w and common_word(w.lower(), language))]
+        weak = [w for w in weak if w not in unfit]
         out += sorted(weak, key=lambda label: len(label.split()) == 1)  # a phrase before a lone word
         out += sections
-        whole = " ".join((texts[0].split("\n", 1)[0]).split()[:MAX_TITLE_LABEL])
-        if whole and not out:
+        whole = " ".join((texts[0].split("\n", 1)[0]).split()[:MAX_TITLE_LABEL]).rstrip("!?.:;,")
+        if whole and not out and normal(whole) not in {normal(w) for w in unfit}:
             out.append(whole)  # last resort: the central page's title as written, even a template word
+        out += unfit
     return out
 
 
@@ -337,6 +342,16 @@ def specific_word(word: str, language: str | None, lower: set[str], proper: set[
     if language == "de":
         return len(word) >= MIN_COMPOUND
     return key in proper and not _EN_NOT_NOUN.search(key)  # a noun: not "Genetic", "Programming"
+
+
+def not_noun(label: str, language: str | None, lower: set[str]) -> bool:
+    """A lone word that is no noun: a number word, a word the members write in lower case (German: a verb
+    or adjective; any language: a word cut from a phrase, "power" of "to the power of two"), an English
+    adjective or -ing/-ed form by suffix; a name as written ("WordPress") is a noun."""
+    key = label.lower()
+    if " " in key or _NAME_LIKE.search(label):
+        return False
+    return key in NUMBER_WORDS or key in lower or (language != "de" and bool(_EN_NOT_NOUN.search(key)))
 
 
 def participle_end(words: Sequence[str]) -> bool:
