@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from scoring.labels import common_word, phrase_frequency, ranked_labels, template_lines, unique_labels
+from scoring.labels import (
+    common_word,
+    not_noun,
+    participle_end,
+    phrase_frequency,
+    ranked_labels,
+    template_lines,
+    unique_labels,
+)
 
 # A small site of our own: a heat-pump cluster, a recipe cluster with a recipe card, a template heading.
 SITE = {
@@ -234,3 +242,62 @@ def test_a_lone_topic_noun_stays_the_label():
     site = _site({"/a/": "Beifang\nNetze der Fischer", "/b/": "Beifang im Meer\nRote Liste"})
     ranked = ranked_labels([site["/a/"], site["/b/"]], phrase_frequency(site), len(site), language="de")
     assert ranked[0] == "Beifang"  # a specific noun: no one-page phrase replaces it
+
+
+# Six unrelated pages, so the clusters' phrases below are rare on the site (idf) and nothing is site-wide.
+_EN_WORDS = "alpha bravo charlie delta echo fox".split()
+_DE_WORDS = "Apfel Birne Kirsche Pflaume Traube Melone".split()
+_FILLER_EN = {f"/f{i}/": f"Filler topic {w}\nSome heading" for i, w in enumerate(_EN_WORDS)}
+_FILLER_DE = {f"/f{i}/": f"Thema {w}\nAbschnitt" for i, w in enumerate(_DE_WORDS)}
+
+
+def _cluster(site: dict[str, str], language: str) -> list[str]:
+    template = template_lines(site)
+    members = [site["/a/"], site["/b/"]]
+    return ranked_labels(members, phrase_frequency(site, template), len(site), template, language=language)
+
+
+def test_an_english_adjective_is_no_label_alone():
+    site = _FILLER_EN | {
+        "/a/": "Why Genetic tests matter for coffee\nCYP1A2 Gene and caffeine",
+        "/b/": "How Genetic data shapes diet\nCYP1A2 Gene explained",
+    }
+    ranked = _cluster(site, "en")
+    assert ranked[0] == "CYP1A2 Gene"
+    assert ranked.index("Genetic") > ranked.index("Genetic tests matter")  # after every phrase
+
+
+def test_english_word_forms_that_name_no_topic():
+    assert all(not_noun(w, "en", set()) for w in ("Genetic", "Social", "Creative", "Programming", "Answered"))
+    assert all(not_noun(w, lang, set()) for w, lang in (("Twelve", "en"), ("Zwölf", "de")))
+    assert not any(not_noun(w, "en", set()) for w in ("Caffeine", "Speed", "WordPress", "Augmented Reality"))
+    assert not_noun("Power", "en", {"power"})  # written in lower case: cut from a phrase
+    assert not not_noun("Beschneiung", "de", set())
+
+
+def test_a_headline_loses_its_closing_participle():
+    site = _FILLER_EN | {"/a/": "Mobile Ajax post answered\nThe question", "/b/": "Widget sync notes\nAnother thing"}
+    assert _cluster(site, "en")[0] == "Mobile Ajax post"
+    assert participle_end("Professional quality management verified".split())
+    assert not participle_end("Ad Banned".split()) and not participle_end("Need for speed".split())
+
+
+def test_a_lone_word_cut_from_a_title_phrase_yields_to_the_title():
+    site = _FILLER_EN | {"/a/": "Happy new year to the power of two!\nHappy new year", "/b/": "GSoC 2011\nI'm in"}
+    ranked = _cluster(site, "en")
+    assert ranked[0] == "Happy new year to the power"  # the central title as written, its first six words
+    assert ranked[-1] == "Power"
+
+
+def test_a_german_number_word_or_lower_case_verb_is_no_label():
+    site = _FILLER_DE | {
+        "/a/": "Es ist bereits fünf nach zwölf!\nDas fordern wir",
+        "/b/": "Bürgerinitiative kritisiert das Mittel der Zwangszuweisung\nEs ist bereits fünf nach zwölf!",
+    }
+    assert _cluster(site, "de") == ["Es ist bereits fünf nach zwölf", "Zwölf"]  # the title as written first
+    site = _FILLER_DE | {
+        "/a/": "\nForscher wollen Antarktis künstlich beschneien",
+        "/b/": "\nDas rote Gewand des Schnees",
+    }
+    ranked = _cluster(site, "de")
+    assert ranked[0] == "Antarktis" and ranked[-1] == "Beschneien"  # written "beschneien": a verb, last
