@@ -268,7 +268,7 @@ def ranked_labels(
             return specific_word(label, language, lower, proper)
         if words[0].lower() in STOPWORDS or site_wide(normal(words[0])) or site_wide(normal(words[-1])):
             return False  # "Es ist bereits fünf nach zwölf", "Seatsurfing 1": a headline or the site's name
-        if language != "de" and participle_end(words):
+        if english(language) and participle_end(words):
             return False
         # German: only nouns follow the first word ("Betrieblicher Ersthelfer werden" ends in a verb)
         return language != "de" or all(w[:1].isupper() or w.lower() in CONNECTORS for w in words[1:])
@@ -286,7 +286,7 @@ def ranked_labels(
             while len(words) > 1 and words[-1][:1].islower():
                 words.pop()
             title = " ".join(words)
-        elif participle_end(title.split()):  # "Mobile Ajax post answered" -> "Mobile Ajax post"
+        elif english(language) and participle_end(title.split()):  # "Mobile Ajax post answered" -> "Mobile Ajax post"
             title = " ".join(title.split()[:-1])
         headline = len(title.split()) > MAX_TITLE_LABEL  # a long title is a headline, trimmed or not
         trimmed = _trim(title)  # "Das Heroin" -> "Heroin", "Symfony project on" -> "Symfony project"
@@ -341,7 +341,7 @@ def specific_word(word: str, language: str | None, lower: set[str], proper: set[
         return False
     if language == "de":
         return len(word) >= MIN_COMPOUND
-    return key in proper and not _EN_NOT_NOUN.search(key)  # a noun: not "Genetic", "Programming"
+    return key in proper and not (english(language) and _EN_NOT_NOUN.search(key))  # not "Genetic", "Programming"
 
 
 def not_noun(label: str, language: str | None, lower: set[str]) -> bool:
@@ -351,7 +351,12 @@ def not_noun(label: str, language: str | None, lower: set[str]) -> bool:
     key = label.lower()
     if " " in key or _NAME_LIKE.search(label):
         return False
-    return key in NUMBER_WORDS or key in lower or (language != "de" and bool(_EN_NOT_NOUN.search(key)))
+    return key in NUMBER_WORDS or key in lower or (english(language) and bool(_EN_NOT_NOUN.search(key)))
+
+
+def english(language: str | None) -> bool:
+    """The suffix rules are English morphology: French "Journal", Spanish "Digital" keep the old rules."""
+    return (language or "en")[:2] == "en"
 
 
 def participle_end(words: Sequence[str]) -> bool:
