@@ -18,6 +18,7 @@ from scoring.core.records import PageRecord
 from scoring.core.results import CheckResult, Cluster, GraphNode, LinkSuggestion, SiteInsights
 from scoring.core.text import words
 from scoring.depth import DepthSignals, analyse
+from scoring.site import is_indexable
 from scoring.translations import site_languages
 
 if TYPE_CHECKING:
@@ -120,13 +121,14 @@ def _anchor(page: PageRecord) -> str:
 
 
 def link_suggestions(site: SiteData) -> list[LinkSuggestion]:
-    """For every starved article: the strongest pages of its topic cluster not linking to it yet."""
-
+    """For every starved article: the strongest pages of its topic cluster not linking to it yet.
+    Only indexable pages on either end: a link to a noindex page is advice nobody should follow, and
+    one from it carries little (issue 12: no advice on noindex pages)."""
     def compute() -> list[LinkSuggestion]:
         clustering = site.clustering
         graph = site.link_graph
         suggestions: list[LinkSuggestion] = []
-        pages = {key(p) for p in site.html_pages}
+        pages = {key(p) for p in site.html_pages if is_indexable(p)}
         languages = site_languages(site)
         # Each pool strongest first, sorted once per cluster or language (not once per starved page:
         # quadratic on a large cluster); a stable sort, so filtering afterwards keeps the same order.
@@ -137,6 +139,8 @@ def link_suggestions(site: SiteData) -> list[LinkSuggestion]:
 
         for target in starved(site):
             url = key(target)
+            if url not in pages:
+                continue
             cid = clustering.cluster_of.get(url) if clustering else None
             if cid is not None:  # clusters hold one language each (scoring.clusters.cluster_site)
                 if ("cluster", cid) not in ranked:

@@ -507,6 +507,20 @@ def test_starved_deep_article_gets_link_suggestions():
     assert insights.click_depth_histogram["3"] == 1  # / -> ratgeber -> seite/2 -> tief
 
 
+def test_link_suggestions_never_name_a_noindex_page():
+    """No advice on noindex pages (issue 12): a noindex deep article gets no links suggested to it,
+    and a noindex page is never suggested as a link's source."""
+    s = _starved_site()
+    strongest = link_suggestions(s)[0].source
+    noindex = "noindex, follow"
+    pages = [p.model_copy(update={"robots_meta": noindex}) if p.url == strongest else p for p in s.pages]
+    s = site(*pages)
+    suggestions = link_suggestions(s)
+    assert suggestions and strongest not in {x.source for x in suggestions}
+    pages = [p.model_copy(update={"robots_meta": noindex}) if p.url == u("ratgeber/tief") else p for p in s.pages]
+    assert link_suggestions(site(*pages)) == []
+
+
 def test_array_link_metrics_match_networkx():
     """scoring.linkgraph (used for very large graphs, bench/graph_bench.py) == networkx."""
     import networkx as nx
