@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import scipy.sparse as sp
-from scipy.sparse.csgraph import shortest_path
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 DAMPING = 0.85
 
@@ -36,6 +37,8 @@ def digraph_arrays(graph: Any) -> tuple[list[Any], np.ndarray, np.ndarray, np.nd
 def transition(n: int, src: np.ndarray, dst: np.ndarray, weight: np.ndarray | None = None) -> sp.csr_matrix:
     """Row-stochastic CSR matrix (rows = sources); duplicate edges keep their summed weight."""
     data = np.ones(len(src), dtype=np.float64) if weight is None else weight.astype(np.float64)
+    import scipy.sparse as sp  # here, not at import: scipy brings its own OpenBLAS and its threads
+
     matrix = sp.csr_matrix((data, (src, dst)), shape=(n, n))
     matrix.sum_duplicates()
     out = np.asarray(matrix.sum(axis=1)).ravel()
@@ -79,6 +82,9 @@ def link_scores(rank: np.ndarray) -> np.ndarray:
 
 def click_depths(n: int, src: np.ndarray, dst: np.ndarray, start: int) -> np.ndarray:
     """Fewest clicks from `start` to every node (breadth-first); -1 when unreachable."""
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import shortest_path
+
     graph = sp.csr_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(n, n))
     dist = shortest_path(graph, directed=True, unweighted=True, indices=start)
     return np.where(np.isinf(dist), -1, dist).astype(np.int32)
