@@ -36,7 +36,7 @@ from spiders.document import (
     looks_binary,
     parse_html,
 )
-from spiders.extract_evidence import extract_extras
+from spiders.extract_evidence import extract_extras, show_counter_values
 from spiders.extract_head import (
     extract_canonical,
     extract_hreflang,
@@ -218,9 +218,11 @@ def extract_page(
         "tables": count_tables(tree),
         "lists": count_lists(tree),
         "dates": extract_dates(tree, jsonld),
-        **extract_extras(tree, page_url),  # spiders.extract_evidence: galleries, charts, visible date ...
-        **extract_render_hints(tree),  # scripts, framework root element, template shape
     }
+    # animated counters show their figure from here on: the extras and the main text read it
+    show_counter_values(tree)
+    fields.update(extract_extras(tree, page_url))  # spiders.extract_evidence: galleries, charts, visible date ...
+    fields.update(extract_render_hints(tree))  # scripts, framework root element, template shape
     main_text = extract_main_text(tree)
     fields["main_text"] = main_text
     fields["word_count"] = count_words(main_text)

@@ -416,9 +416,8 @@ def show_counter_values(tree: HtmlTree) -> int:
 
 
 def extract_extras(tree: HtmlTree, page_url: str) -> dict[str, PageExtras]:
-    """The `extras` field of a PageRecord. Sets animated counters to their values first
-    (`show_counter_values`): `spiders.extract.extract_page` reads the main text after this."""
-    show_counter_values(tree)
+    """The `extras` field of a PageRecord (`spiders.extract.extract_page` shows animated counters'
+    values first: `show_counter_values`)."""
     window = header_window(tree)
     visible, visible_text = extract_visible_date(tree, window)
     return {
