@@ -13,9 +13,16 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import urlsplit
 
+from scoring.core.messages import msg
 from scoring.core.records import WORD_RE, PageRecord, RenderedView
+from scoring.core.results import Scope
+from scoring.registry import Check, Outcome
+
+if TYPE_CHECKING:
+    from scoring.site import SiteData
 
 SAMPLE_SHARE = 0.01  # the seeded "random" share of the pages beyond one per template
 SAMPLE_EXTRA_CAP = 20  # ... at most this many: a big site's render stays a small part of the audit
@@ -152,6 +159,23 @@ def head_changes(page: PageRecord, view: RenderedView) -> list[HeadChange]:
 def rendered_pages(pages: Iterable[PageRecord]) -> list[tuple[PageRecord, RenderedView]]:
     """(record, rendered view) of every analysed page rendered without error."""
     return [(p, p.rendered) for p in pages if p.ok and p.rendered is not None and p.rendered.error is None]
+
+
+class RenderedCheck(Check):
+    """A site check that compares rendered pages with their raw HTML (`--render`). Not applicable
+    when no page was rendered, in the same words for every such check; `compare` gets the pairs."""
+
+    scope: ClassVar[Scope] = "site"
+    requires: ClassVar[tuple[str, ...]] = ("html",)
+
+    def evaluate(self, site: SiteData) -> Outcome:
+        pairs = rendered_pages(site.pages)
+        if not pairs:
+            return Outcome("not_applicable", explanation=msg("common.not-rendered"))
+        return self.compare(site, pairs)
+
+    def compare(self, site: SiteData, pairs: list[tuple[PageRecord, RenderedView]]) -> Outcome:
+        raise NotImplementedError
 
 
 MANY_SCRIPTS = 5  # script-heavy pages without a known root element (site builders, custom apps)

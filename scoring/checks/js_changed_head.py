@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from scoring.core.records import PageRecord, RenderedView
 from scoring.core.results import Evidence
-from scoring.registry import Check, Outcome, register
-from scoring.rendering import head_changes, rendered_pages
+from scoring.registry import Outcome, register
+from scoring.rendering import RenderedCheck, head_changes
 from scoring.site import SiteData
 
 SEVERE = ("canonical", "robots")  # what decides indexing: two crawler classes read two different answers
@@ -17,7 +18,7 @@ ELEMENTS = {
 
 
 @register
-class JsChangedHead(Check):
+class JsChangedHead(RenderedCheck):
     id = "js-changed-head"
     title = "Scripts leave title, canonical and robots directives as sent"
     failure_title = "JavaScript changes title, canonical or robots directives"
@@ -41,11 +42,8 @@ class JsChangedHead(Check):
         "robots changed on a page; warn: only title or description changed. Score = the share of rendered "
         "pages without changes (for both crawler classes: each reads its own, conflicting version)."
     )
-    scope = "site"
-    requires = ("html",)
     columns = {"url": "url", "field": "code", "raw": "text", "rendered": "text"}
     messages = {
-        "not-rendered": "No page was rendered (run the audit with --render): not measured.",
         "ok": (
             "Scripts change no title, description, canonical or robots directive on {pages} rendered "
             "{pages:plural:page:pages}."
@@ -58,10 +56,7 @@ class JsChangedHead(Check):
         "none": "(none)",
     }
 
-    def evaluate(self, site: SiteData) -> Outcome:
-        pairs = rendered_pages(site.pages)
-        if not pairs:
-            return Outcome("not_applicable", explanation=self.msg("not-rendered"))
+    def compare(self, site: SiteData, pairs: list[tuple[PageRecord, RenderedView]]) -> Outcome:
         rows, evidence, affected = [], [], []
         severe = False
         for page, view in pairs:

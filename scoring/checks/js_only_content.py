@@ -8,9 +8,10 @@ of the rendered page (one per template).
 
 from __future__ import annotations
 
+from scoring.core.records import PageRecord, RenderedView
 from scoring.core.results import Evidence
-from scoring.registry import Check, Outcome, register
-from scoring.rendering import excerpt, hidden_lines, hidden_share, rendered_pages, template_key
+from scoring.registry import Outcome, register
+from scoring.rendering import RenderedCheck, excerpt, hidden_lines, hidden_share, template_key
 from scoring.site import SiteData
 
 FAIL_SHARE = 0.5  # half the content or more appears only after JavaScript
@@ -24,7 +25,7 @@ def percent(value: float) -> int:
 
 
 @register
-class JsOnlyContent(Check):
+class JsOnlyContent(RenderedCheck):
     id = "js-only-content"
     title = "The main content is in the HTML as sent"
     failure_title = "Content appears only after JavaScript"
@@ -50,8 +51,6 @@ class JsOnlyContent(Check):
         "50 % or more hidden (and at least 20 hidden words); warn: 20 % or more. Score (AI crawlers without "
         "JavaScript) = the mean visible share over rendered pages; Google's rendering crawlers see 100 %."
     )
-    scope = "site"
-    requires = ("html",)
     columns = {
         "template": "code",
         "url": "url",
@@ -63,7 +62,6 @@ class JsOnlyContent(Check):
         "screenshot": "message",  # the data: URI rides in the message's parameters: the card shows a word
     }
     messages = {
-        "not-rendered": "No page was rendered (run the audit with --render): not measured.",
         "ok": (
             "On {pages} rendered {pages:plural:page:pages} the main content is in the HTML as sent "
             "(AI crawlers without JavaScript: {ai} %; Google's rendering crawlers: {google} %)."
@@ -77,10 +75,7 @@ class JsOnlyContent(Check):
         "screenshot": "screenshot in the section 'What AI crawlers see'",
     }
 
-    def evaluate(self, site: SiteData) -> Outcome:
-        pairs = rendered_pages(site.pages)
-        if not pairs:
-            return Outcome("not_applicable", explanation=self.msg("not-rendered"))
+    def compare(self, site: SiteData, pairs: list[tuple[PageRecord, RenderedView]]) -> Outcome:
         rows, evidence, affected = [], [], []
         shares, shown_templates = [], set()
         worst = 0

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from scoring.core.records import PageRecord, RenderedView
 from scoring.core.results import Evidence
-from scoring.registry import Check, Outcome, register
-from scoring.rendering import internal_targets, rendered_pages
+from scoring.registry import Outcome, register
+from scoring.rendering import RenderedCheck, internal_targets
 from scoring.site import SiteData
 
 MAX_ROWS = 200
 
 
 @register
-class JsOnlyLinks(Check):
+class JsOnlyLinks(RenderedCheck):
     id = "js-only-links"
     title = "Internal links are in the HTML as sent"
     failure_title = "Some internal links exist only after JavaScript"
@@ -34,11 +35,8 @@ class JsOnlyLinks(Check):
         "elsewhere. Score (AI crawlers) = the share of rendered internal link targets in the raw HTML; "
         "Google's rendering crawlers follow them all."
     )
-    scope = "site"
-    requires = ("html",)
     columns = {"url": "url", "target": "url", "anchor": "text", "linked_elsewhere": "message"}
     messages = {
-        "not-rendered": "No page was rendered (run the audit with --render): not measured.",
         "ok": (
             "The rendered {pages:plural:page has:pages have} no internal links the HTML lacks (AI crawlers "
             "without JavaScript: {ai} %; Google's rendering crawlers: {google} %)."
@@ -53,10 +51,7 @@ class JsOnlyLinks(Check):
         "no": "no",
     }
 
-    def evaluate(self, site: SiteData) -> Outcome:
-        pairs = rendered_pages(site.pages)
-        if not pairs:
-            return Outcome("not_applicable", explanation=self.msg("not-rendered"))
+    def compare(self, site: SiteData, pairs: list[tuple[PageRecord, RenderedView]]) -> Outcome:
         raw_anywhere = {site.resolve(link.url) for p in site.linking_pages for link in p.links if link.internal}
         rows, evidence, affected = [], [], []
         total = seen_raw = 0

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from scoring.audit import WARN_SHARE
+from scoring.core.records import PageRecord, RenderedView
 from scoring.core.results import Evidence
-from scoring.registry import Check, Outcome, register
-from scoring.rendering import jsonld_types, rendered_pages
+from scoring.registry import Outcome, register
+from scoring.rendering import RenderedCheck, jsonld_types
 from scoring.site import SiteData
 
 
 @register
-class JsOnlyStructuredData(Check):
+class JsOnlyStructuredData(RenderedCheck):
     id = "js-only-structured-data"
     title = "Structured data is in the HTML as sent"
     failure_title = "Structured data is injected by JavaScript"
@@ -30,11 +31,8 @@ class JsOnlyStructuredData(Check):
         "@types (top level and @graph) that its raw HTML lacks. Score (AI crawlers) = the share of rendered "
         "pages without such types; warn from 80 %, fail below. Google's rendering crawlers read them all."
     )
-    scope = "site"
-    requires = ("html",)
     columns = {"url": "url", "types_raw": "code", "types_rendered": "code", "only_after_js": "code"}
     messages = {
-        "not-rendered": "No page was rendered (run the audit with --render): not measured.",
         "ok": (
             "No rendered page gains structured data from JavaScript (AI crawlers without JavaScript: {ai} %; "
             "Google's rendering crawlers: {google} %)."
@@ -46,10 +44,7 @@ class JsOnlyStructuredData(Check):
         "note-injected": "JSON-LD {types} only after JavaScript",
     }
 
-    def evaluate(self, site: SiteData) -> Outcome:
-        pairs = rendered_pages(site.pages)
-        if not pairs:
-            return Outcome("not_applicable", explanation=self.msg("not-rendered"))
+    def compare(self, site: SiteData, pairs: list[tuple[PageRecord, RenderedView]]) -> Outcome:
         rows, evidence, affected = [], [], []
         for page, view in pairs:
             raw, rendered = jsonld_types(page.structured_data), jsonld_types(view.structured_data)

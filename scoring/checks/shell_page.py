@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from scoring.core.records import PageRecord, RenderedView
 from scoring.core.results import Evidence
-from scoring.registry import Check, Outcome, register
-from scoring.rendering import SHELL_WORDS, excerpt, is_shell, rendered_pages
+from scoring.registry import Outcome, register
+from scoring.rendering import SHELL_WORDS, RenderedCheck, excerpt, is_shell
 from scoring.site import SiteData
 
 
 @register
-class ShellPage(Check):
+class ShellPage(RenderedCheck):
     id = "shell-page"
     title = "No page is an empty shell without JavaScript"
     failure_title = "Pages are empty shells without JavaScript"
@@ -34,11 +35,8 @@ class ShellPage(Check):
         "JavaScript. Score (AI crawlers) = the share of rendered pages that are no shell; Google's rendering "
         "crawlers read them all."
     )
-    scope = "site"
-    requires = ("html",)
     columns = {"url": "url", "words_raw": "number", "words_rendered": "number", "app_root": "code"}
     messages = {
-        "not-rendered": "No page was rendered (run the audit with --render): not measured.",
         "ok": "None of {pages} rendered {pages:plural:page is:pages is} an empty shell without JavaScript.",
         "shells": (
             "{count} of {pages} rendered pages {count:plural:is:are} empty without JavaScript: AI crawlers "
@@ -47,10 +45,7 @@ class ShellPage(Check):
         "note-shell": "{raw} words in the HTML as sent, {rendered} after JavaScript",
     }
 
-    def evaluate(self, site: SiteData) -> Outcome:
-        pairs = rendered_pages(site.pages)
-        if not pairs:
-            return Outcome("not_applicable", explanation=self.msg("not-rendered"))
+    def compare(self, site: SiteData, pairs: list[tuple[PageRecord, RenderedView]]) -> Outcome:
         shells = [(page, view) for page, view in pairs if is_shell(page, view)]
         score = round(1 - len(shells) / len(pairs), 4)
         if not shells:

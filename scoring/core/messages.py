@@ -45,6 +45,7 @@ COMMON: dict[str, str] = {
     "judged-changelog": "{count} changelog",
     "judged-other": "{count} other",
     "not-measured": "Not measured: no {inputs}.",
+    "not-rendered": "No page was rendered (run the audit with --render): not measured.",
     "check-failed": "Check failed: {error}",
     "crawl-cut": "The crawl was cut short; site-wide findings cover only the pages crawled.",
     "shared-main-text": (
