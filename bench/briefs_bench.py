@@ -3,10 +3,13 @@ readability, grounding (named experts, pages and questions that exist on the sit
 
     python bench/briefs_bench.py --db /tmp/briefs/audits.db [--ids 3 5] [--llm local --llm-sites 1]
 
-The store holds scored audits of the sites in bench/realworld/sites.tsv (audit id = row, as
-bench/realworld.py writes them). Deterministic briefs for every site; with `--llm local` the small
-embedded model on at most two sites (slow on a loaded machine). Nothing from the sites is written
-anywhere but stdout.
+    python bench/briefs_bench.py --db STORE --relabel --show-labels --show-briefs   # today's labeller; read them
+
+The store holds scored audits of the sites in bench/realworld/sites.tsv, as bench/realworld.py writes them
+(each site named by the host it was audited as, `--as-host`). Deterministic briefs for every site; with
+`--llm local` the small embedded model on at most two sites (slow on a loaded machine). `--relabel` labels
+the stored clusters with today's scoring/labels.py without re-scoring (`geo-audit rescore` on a copy of
+the store gives the exact figure). Nothing from the sites is written anywhere but stdout and stderr.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from auditor.llm import LLMConfig, suggest_briefs
 from auditor.llm.grounding import faq_questions
@@ -37,6 +41,12 @@ _NON_EDITORIAL_TYPES = {"help", "changelog", "legal", "listing"}
 def site_names() -> list[str]:
     rows = [line.split("\t") for line in SITES.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
     return [row[0] for row in rows]
+
+
+def site_hosts() -> dict[str, str]:
+    """Production host -> site name: a store written in another order still names its sites right."""
+    rows = [line.split("\t") for line in SITES.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+    return {row[4].split()[0].lower(): row[0] for row in rows if len(row) > 4}
 
 
 # A name as written: inner capital, digit or hyphen ("WordPress", "CSGO-Stats", "Erste-Hilfe-Kurs").
@@ -101,9 +111,44 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def measure(store: Store, audit_id: int, llm: LLMConfig | None, max_briefs: int = 5) -> dict:
+def relabel(result, records: list):  # noqa: ANN001, ANN201 - AuditResult
+    """The stored clusters labelled again with today's scoring/labels.py, without re-scoring: the members'
+    label texts, the site's phrase frequencies and template lines per language group as scoring.clusters
+    computes them (topic pages only; a site above the clustering sample uses all its topic pages)."""
+    from scoring.clusters import label_text, page_key, topic_pages
+    from scoring.labels import phrase_frequency, ranked_labels, template_lines, unique_labels
+    from scoring.translations import language_groups, page_language
+
+    clusters = list(result.insights.clusters)
+    labels = {c.id: c.label for c in clusters}
+    for language, pages in language_groups(topic_pages(records)).items():
+        texts = {page_key(p): label_text(p) for p in pages}
+        spoken = language or next(iter(Counter(filter(None, map(page_language, pages))).most_common(1)), (None,))[0]
+        template = template_lines(texts)
+        df = phrase_frequency(texts, template)
+        mine = [c for c in clusters if sum(u in texts for u in c.urls) * 2 > len(c.urls)]
+        ranked = [
+            ranked_labels([texts.get(u, "") for u in c.urls], df, max(1, len(texts)), template, spoken) for c in mine
+        ]
+        for cluster, label in zip(mine, unique_labels(ranked), strict=True):
+            labels[cluster.id] = f"{label} ({language})" if language else label
+    new = [c.model_copy(update={"label": labels[c.id]}) for c in clusters]
+    return result.model_copy(update={"insights": result.insights.model_copy(update={"clusters": new})})
+
+
+def measure(
+    store: Store,
+    audit_id: int,
+    llm: LLMConfig | None,
+    max_briefs: int = 5,
+    again: bool = False,
+    show: bool = False,
+    read: bool = False,
+) -> dict:
     result = store.result(audit_id)
     records = [p for p in store.iter_pages(audit_id) if p.ok]
+    if again:  # labels of today's scoring/labels.py on the stored clusters
+        result = relabel(result, records)
     crawled = {p.url for p in records} | {p.final_url for p in records if p.final_url}
     types = {s.url: s.page_type for s in result.pages}
     noindex = {p.url for p in records if p.robots_directives & {"noindex", "none"}}
@@ -117,6 +162,9 @@ def measure(store: Store, audit_id: int, llm: LLMConfig | None, max_briefs: int 
         print(f"  {audit_id}: {warning.text[:400]}", file=sys.stderr)
     seconds = time.perf_counter() - began
     briefs = outcome.briefs
+    if read:
+        for brief in briefs:
+            print(brief_text(brief), file=sys.stderr)
 
     def editorial(url: str) -> bool:
         return not (_SEGMENT.search(url) or types.get(url) in _NON_EDITORIAL_TYPES or url in noindex)
@@ -133,6 +181,10 @@ def measure(store: Store, audit_id: int, llm: LLMConfig | None, max_briefs: int 
         written = any(key in _norm(line) for u in urls for line in heads.get(u, []))
         return "·" not in label and 1 <= len(label.split()) <= 6 and written and readable(label, language, lower)
 
+    if show:
+        for label, urls, language in zip(labels, members, languages, strict=True):
+            verdict = "ok  " if phrase(label, urls, language) else "FAIL"
+            print(f"  {audit_id} {verdict} {label!r} ({language}, {len(urls)} pages: {urls[0]})", file=sys.stderr)
     experts = [e for b in briefs for e in b.experts]
     urls = [u for b in briefs for u in [*b.target_urls, *b.merge_or_expand, *(x.source for x in b.internal_links)]]
     urls += [x.target for b in briefs for x in b.internal_links]
@@ -173,11 +225,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--llm-sites", type=int, default=2, help="local model on at most this many sites (max 2)")
     parser.add_argument("--max-briefs", type=int, default=5, help="briefs per site (the local model: at most 3)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--relabel", action="store_true", help="label the stored clusters with today's labeller")
+    parser.add_argument("--show-labels", action="store_true", help="print each cluster's label and its verdict")
+    parser.add_argument("--show-briefs", action="store_true", help="print each brief's text (to read them)")
     args = parser.parse_args(argv)
     names = site_names()
+    hosts = site_hosts()
     rows = []
     with Store(args.db) as store:
-        ids = args.ids or [i for i in range(1, len(names) + 1) if store.result(i) is not None]
+        ids = args.ids or sorted(a.id for a in store.list_audits(10_000) if store.result(a.id) is not None)
         for n, audit_id in enumerate(ids):
             if store.result(audit_id) is None:
                 print(f"error: no audit {audit_id} in {args.db}", file=sys.stderr)
@@ -187,8 +243,11 @@ def main(argv: list[str] | None = None) -> int:
                 llm = LLMConfig(backend="local", model=args.llm_model, max_briefs=min(3, args.max_briefs))
             elif args.llm == "local":
                 continue
-            row = {"id": audit_id, "site": names[audit_id - 1] if audit_id <= len(names) else "?"}
-            row |= measure(store, audit_id, llm, args.max_briefs)
+            # the audit ran on loopback as its production host (`--as-host`): the host names the site
+            origin = (store.settings(audit_id).get("crawl") or {}).get("as_host") or store.result(audit_id).site
+            host = (urlsplit(origin).hostname or "").lower()
+            row = {"id": audit_id, "site": hosts.get(host) or (names[audit_id - 1] if audit_id <= len(names) else "?")}
+            row |= measure(store, audit_id, llm, args.max_briefs, args.relabel, args.show_labels, args.show_briefs)
             rows.append(row)
             print(json.dumps(row), file=sys.stderr)
     if args.json:
@@ -201,6 +260,25 @@ def main(argv: list[str] | None = None) -> int:
         print("| " + " | ".join("–" if row[c] is None else str(row[c]) for c in cols) + " |")
     print("| " + " | ".join(_summary(rows, c) for c in cols) + " |")
     return 0
+
+
+def brief_text(brief) -> str:  # noqa: ANN001
+    """A brief as an editor reads it (plain text)."""
+    lines = [
+        f"### {brief.working_title}",
+        f"({brief.language}, {brief.source}, topic {brief.topic!r}, "
+        f"opportunity {brief.opportunity}, effort: {brief.effort})",
+        "",
+        brief.angle,
+        "",
+        "Questions:",
+    ]
+    lines += [f"- {q}" for q in brief.questions]
+    lines += ["", "Outline:"] + [("  " if o.level == 3 else "") + f"- {o.text}" for o in brief.outline]
+    lines += ["", "Evidence tasks:"] + [f"- {t}" for t in brief.evidence_tasks]
+    lines += ["", "Internal links:"] + [f"- {x.source} -> {x.target} ({x.anchor!r})" for x in brief.internal_links]
+    lines += ["", "Pages: " + ", ".join(brief.target_urls), ""]
+    return "\n".join(lines)
 
 
 def _shape(brief) -> str:  # noqa: ANN001
