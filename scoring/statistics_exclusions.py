@@ -84,9 +84,7 @@ OPINION_RE = re.compile(
     r"\b(?i:in my (?:opinion|view)|meiner (?:Meinung|Ansicht) nach|ich (?:finde|denke|glaube))\b"
 )
 # A row of a plan's feature list: "Up to 10 dashboards", "Bis zu 5 Projekte" (a limit one buys, no fact).
-PLAN_ROW_RE = re.compile(
-    r"^\W*+(?i:up to|bis zu|max\.|maximal|maximum|höchstens)\s+\d[\d.,]*+\s*+\S+(?:\s+\S+)?\s*$"
-)
+PLAN_ROW_RE = re.compile(r"^\W*+(?i:up to|bis zu|max\.|maximal|maximum|höchstens)\s+\d[\d.,]*+\s*+\S+(?:\s+\S+)?\s*$")
 # Rules: laws, norms, regulations; the figures they set are thresholds, not facts about the world.
 LEGAL_RE = re.compile(
     r"§|\bAbs\.|\bVorschrift|\bVerordnung|\bgesetzlich|\bGesetz(?:es|geber)?\b|\bvorgeschrieben|\bverpflichtet|"

@@ -165,9 +165,7 @@ def join_stat_cards(text: str, lang: str | None = None) -> str:
     capitalised English noun after a number reads as a headline otherwise."""
     lines = text.split("\n")
     cards = [
-        i
-        for i in range(len(lines) - 1)
-        if _card_figure(lines[i]) and CARD_LABEL_RE.fullmatch(lines[i + 1].strip())
+        i for i in range(len(lines) - 1) if _card_figure(lines[i]) and CARD_LABEL_RE.fullmatch(lines[i + 1].strip())
     ]
     # a figure repeated under several labels is a table's column ("1234" as every demo password), not counts
     seen = [lines[i].strip() for i in cards]
@@ -244,10 +242,18 @@ class PageContext:
     weak_anchors: frozenset[str] = frozenset()  # link a home page, or one plain word to a non-reference site
     titles: frozenset[str] = frozenset()  # long anchors (4+ words): titles of linked pages and documents
     brand: str = ""  # the first label of the page's own domain ("beispiel" for www.beispiel.de)
+    # the site's own names besides `brand`: the publisher in JSON-LD, the title's suffix ("| Acme GPR"),
+    # and the first word of such a name before an acronym or legal form ("Acme" of "Acme GmbH")
+    own_names: tuple[str, ...] = ()
     # (number, noun) of a list article's title: "The 27 Common Causes of Brand Failure" -> ("27", "causes")
     listicle: frozenset[tuple[str, str]] = frozenset()
     # generic anchors of external links in the text ("link", "quelle"): "(Link)" after a figure cites it
     link_markers: frozenset[str] = frozenset()
+
+    @property
+    def owners(self) -> tuple[str, ...]:
+        """`brand` and `own_names`: the names under which the site speaks of itself."""
+        return (self.brand, *self.own_names)
 
 
 # A list article's title counts its own items: "10 Tipps für …", "The 27 Common Causes of …". That
@@ -333,8 +339,51 @@ def page_context(page: PageRecord) -> PageContext:
             " ".join(link.anchor.split()) for link in page.links if len(link.anchor.split()) >= TITLE_ANCHOR_WORDS
         ),
         brand=own.split(".")[0],
+        own_names=own_names(page),
         listicle=listicle_counts(page.title or "", *(h.text for h in page.headings if h.level == 1)),
     )
+
+
+# The title's last part names the site: "Post title | Acme GPR", "Titel – Beispiel GmbH".
+TITLE_SUFFIX_RE = re.compile(r"\s[|–—·-]\s+([^|–—·]{3,60})$")
+OWN_NAME_WORDS = 5
+# "Acme GmbH", "Acme GPR", "Acme Ltd": the first word alone is the company's short name.
+NAME_TAIL_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,5}|GmbH|AG|KG|SE|e\.V\.|Ltd\.?|Inc\.?|LLC|PLC|plc|Co\.?)$")
+ORG_TYPES = frozenset({"Organization", "Corporation", "LocalBusiness", "NGO", "NewsMediaOrganization"})
+
+
+def _publishers(items: list) -> list[str]:
+    names = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        kind = item.get("@type")
+        kinds = set(kind) if isinstance(kind, list) else {kind}
+        publisher = item.get("publisher")
+        for org in (item if kinds & ORG_TYPES else None, publisher):
+            name = org.get("name") if isinstance(org, dict) else None
+            if isinstance(name, str):
+                names.append(name)
+        if isinstance(item.get("@graph"), list):
+            names += _publishers(item["@graph"])
+    return names
+
+
+def own_names(page: PageRecord) -> tuple[str, ...]:
+    """The names the site calls itself (`PageContext.own_names`), casefolded, at least four letters."""
+    candidates = _publishers(page.structured_data)
+    suffix = TITLE_SUFFIX_RE.search(page.title or "")
+    if suffix:
+        candidates.append(suffix.group(1))
+    names: dict[str, None] = {}
+    for name in candidates:
+        words = name.split()
+        if not words or len(words) > OWN_NAME_WORDS:
+            continue
+        names[" ".join(words).casefold()] = None
+        if len(words) == 2 and NAME_TAIL_RE.match(words[1]) and len(words[0]) >= 4:
+            names[words[0].casefold()] = None
+    return tuple(n for n in names if len(n) >= 4)
 
 
 TITLE_ANCHOR_WORDS = 4

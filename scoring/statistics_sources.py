@@ -271,10 +271,22 @@ def named_source(sentence: str, ctx: PageContext, following: str = "") -> str | 
     for marker in LINK_MARKER_RE.finditer(sentence):
         if marker.group("m").casefold() in ctx.link_markers:
             return marker.group(0)
-    return source_in_words(sentence, ctx.lang, ctx.brand) or footnote_source(sentence, ctx, following)
+    return source_in_words(sentence, ctx.lang, ctx.owners) or footnote_source(sentence, ctx, following)
 
 
-def source_in_words(sentence: str, lang: str | None = None, brand: str = "") -> str | None:
+SHOWING_RE = re.compile(r"shows|showed|zeigt|zeigte", re.IGNORECASE)
+# "Website Visitors – Shows the monthly visitors": a term and its description, not "X shows".
+TERM_SEPARATOR_RE = re.compile(r"\s[-–—:|]\s*$|:\s*$")
+
+
+def is_own(text: str, brand: str | tuple[str, ...]) -> bool:
+    """The text names the site itself: its domain's name or one of `PageContext.own_names`."""
+    names = (brand,) if isinstance(brand, str) else brand
+    lowered = text.casefold()
+    return any(len(name) > 3 and name.casefold() in lowered for name in names)
+
+
+def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[str, ...] = "") -> str | None:
     """The words that name a source: an inline "Quelle:" note, a known statistics body, an
     author-year citation, own data, "laut X" / "according to the report" / "X reports". The
     company's own people reporting ("sagt ACME-Experte X") name no outside source."""
@@ -293,12 +305,14 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str = "") -> 
     for match in FORWARD_SOURCE_RE.finditer(sentence):
         if _names_after(sentence[match.end() :], lang):
             return sentence[match.start() : match.end() + 40].strip()
-    own = brand.casefold() if len(brand) > 3 else None
     for match in BACKWARD_SOURCE_RE.finditer(sentence):
         window = sentence[max(0, match.start() - 60) : match.end() + 40]
-        if own and own in window.casefold():
+        if is_own(window, brand) or TERM_SEPARATOR_RE.search(sentence[: match.start()]):
             continue
-        if _names_before(sentence[: match.start()], lang) or _names_following_verb(sentence[match.end() :], lang):
+        # "the chart shows", "the Sparkline shows": a verb of showing needs a name by its form (an acronym,
+        # an organisation word, two capitalised words), as every German noun does
+        strict = "de" if SHOWING_RE.fullmatch(match.group(0)) else lang
+        if _names_before(sentence[: match.start()], strict) or _names_following_verb(sentence[match.end() :], strict):
             return sentence[max(0, match.start() - 40) : match.end() + 30].strip()
     return None
 
@@ -356,13 +370,13 @@ PRONOUN_SPEAKER_RE = re.compile(
 )
 
 
-def paragraph_speaker(paragraph: str, previous: str | None, brand: str = "") -> str | None:
+def paragraph_speaker(paragraph: str, previous: str | None, brand: str | tuple[str, ...] = "") -> str | None:
     """The named person a paragraph's quotations are attributed to, not the company's own staff."""
     match = SPEAKER_RE.search(paragraph)
     if match:
         name = match.group("after") or match.group("before")
-        around = paragraph[max(0, match.start() - 60) : match.end() + 60].casefold()
-        return None if len(brand) > 3 and brand.casefold() in around else name
+        around = paragraph[max(0, match.start() - 60) : match.end() + 60]
+        return None if is_own(around, brand) else name
     return previous if previous and PRONOUN_SPEAKER_RE.search(paragraph) else None
 
 

@@ -118,7 +118,7 @@ def statistics_in(
     if not found or exclusions.sentence_excluded(sentence, source is not None):
         return []
     named = source is not None and (
-        source not in ctx.anchor_texts or sources.source_in_words(sentence, ctx.lang, ctx.brand) is not None
+        source not in ctx.anchor_texts or sources.source_in_words(sentence, ctx.lang, ctx.owners) is not None
     )
     return [
         _text(sentence, cand)
@@ -156,17 +156,16 @@ QUOTE_MARK_RE = re.compile('["“”„‟«»‹›‚‘’]')
 QUOTE_LEAD_CHARS = 120  # where "<Company>'s expert X explains:" stands before or after a quotation
 
 
-def _quoted_speakers(page: PageRecord, brand: str) -> list[tuple[int, int, str]]:
+def _quoted_speakers(page: PageRecord, owners: tuple[str, ...]) -> list[tuple[int, int, str]]:
     """Spans of the main text inside a quotation attributed to a named speaker who is not the
     company itself speaking ("ACME's expert X explains"): its own staff name no outside source."""
     text = page.main_text
-    own = brand if len(brand) > 3 else None
     spans = []
     for q in find_quotations(page):
         if not q.speaker or q.start < 0:
             continue
         around = text[max(0, q.start - QUOTE_LEAD_CHARS) : q.start] + " " + text[q.end : q.end + QUOTE_LEAD_CHARS]
-        if own and own in around.casefold():
+        if sources.is_own(around, owners):
             continue
         spans.append((q.start, q.end, q.speaker))
     return spans
@@ -188,7 +187,7 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
         p_start, offset = offset, offset + len(paragraph) + 1
         speaker = None
         if QUOTE_MARK_RE.search(paragraph):  # a quotation: who speaks here ("he added: …" continues)
-            speaker = last_speaker = sources.paragraph_speaker(paragraph, last_speaker, ctx.brand)
+            speaker = last_speaker = sources.paragraph_speaker(paragraph, last_speaker, ctx.owners)
         if not _DIGIT.search(paragraph) or rules.teaser_or_title(paragraph, ctx):
             continue
         if len(paragraph) > 200 and exclusions.is_code_like(paragraph):
@@ -219,7 +218,7 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
                         source = speaker
                 if source is None:
                     if speakers is None:  # the quotation detector runs only when a quoted figure needs it
-                        speakers = _quoted_speakers(page, ctx.brand)
+                        speakers = _quoted_speakers(page, ctx.owners)
                     at = p_start + digit
                     source = next((name for q_start, q_end, name in speakers if q_start <= at < q_end), None)
                 if source is not None:
