@@ -88,7 +88,9 @@ def content_links(site: SiteData) -> dict[str, set[str]]:
 
 
 def starved(site: SiteData) -> list[PageRecord]:
-    """Deep articles (800+ words or depth score 60+) with a Link Score below 30, weakest first."""
+    """Deep articles (800+ words or depth score 60+) with a Link Score below 30, weakest first. Only
+    articles the site wants in search: a noindex post is kept out by the site itself, and "link to it"
+    would be advice about a page nobody is meant to find (issue 12: no advice on noindex pages)."""
 
     def compute() -> list[PageRecord]:
         graph = site.link_graph
@@ -97,7 +99,7 @@ def starved(site: SiteData) -> list[PageRecord]:
         found: dict[str, PageRecord] = {}
         for page in site.articles:
             url = key(page)
-            if url not in graph or url in found:
+            if url not in graph or url in found or not is_indexable(page):
                 continue
             deep = (page.word_count or len(words(page.main_text))) >= LONG_ARTICLE or (
                 depth_score(site, page) >= DEEP_SCORE
@@ -124,11 +126,12 @@ def link_suggestions(site: SiteData) -> list[LinkSuggestion]:
     """For every starved article: the strongest pages of its topic cluster not linking to it yet.
     Only indexable pages on either end: a link to a noindex page is advice nobody should follow, and
     one from it carries little (issue 12: no advice on noindex pages)."""
+
     def compute() -> list[LinkSuggestion]:
         clustering = site.clustering
         graph = site.link_graph
         suggestions: list[LinkSuggestion] = []
-        pages = {key(p) for p in site.html_pages if is_indexable(p)}
+        pages = _indexable_keys(site)
         languages = site_languages(site)
         # Each pool strongest first, sorted once per cluster or language (not once per starved page:
         # quadratic on a large cluster); a stable sort, so filtering afterwards keeps the same order.
@@ -182,14 +185,17 @@ def suggestion_reason(site: SiteData, source: str, target: str) -> Message:
 
 def hub_of(site: SiteData, members: list[str]) -> tuple[str | None, int, int]:
     """(hub URL, members it links to, members linking back): the page whose running text links
-    to the most members, if it reaches HUB_SHARE of the others."""
+    to the most members, if it reaches HUB_SHARE of the others. Only a page the site wants in search
+    is a hub: a noindex tag or category archive is kept out of search by the site, so it is no
+    overview page that ranks for the topic (issue 12: no advice on noindex pages)."""
     links = content_links(site)
+    indexable = _indexable_keys(site)
     member_set = set(members)
     languages = site_languages(site)  # a hub is written in its members' language
     spoken = {languages.get(m) for m in members}
     best, best_count = None, 0
     for source, targets in links.items():
-        if languages.get(source) not in spoken:
+        if languages.get(source) not in spoken or source not in indexable:
             continue
         count = len((targets & member_set) - {source})
         if count > best_count or count == best_count and best is not None and source < best:
@@ -201,6 +207,11 @@ def hub_of(site: SiteData, members: list[str]) -> tuple[str | None, int, int]:
         return None, best_count, 0
     back = sum(1 for m in member_set - {best} if site.link_graph.has_edge(m, best))
     return best, best_count, back
+
+
+def _indexable_keys(site: SiteData) -> frozenset[str]:
+    """Keys of the analysed pages the site wants in search (`is_indexable`)."""
+    return site.memo("indexable_keys", lambda: frozenset(key(p) for p in site.html_pages if is_indexable(p)))
 
 
 def _evidence_counts(members: set[str], by_id: dict[str, CheckResult], site: SiteData) -> dict[str, int]:

@@ -1,0 +1,150 @@
+"""No advice on noindex pages (issue 12): a page the site keeps out of search with robots noindex is
+no topic hub, no starved article and no duplicate to merge; a noindex page may still appear where it
+is a fact (the noindex check, the crawl tables). Our own small sites, the template patterns of the
+real corpus: WordPress category and tag archives set to "noindex, follow" that link every post of a
+topic, and a noindex post among long articles. bench/realworld/noindex_advice.py finds such advice
+in a bench run's results.json; it is tested here on the results of these sites."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+from scoring.audit import evaluate_check, score_site
+from scoring.checks.internal_pagerank import InternalPagerank
+from scoring.checks.topic_hubs import TopicHubs
+from scoring.core.records import Heading
+from scoring.insights import build_insights, clusters, hub_of, starved
+from scoring.site import SiteData
+from tests.factories import ROOT, artifacts, page, site, site_with_embeddings
+from tests.test_checks_links import TEMPLATE, L, u
+
+NOINDEX = "noindex, follow"
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "realworld" / "noindex_advice.py"
+
+
+def _bench():
+    """bench/realworld/noindex_advice.py as a module (bench/ is no package)."""
+    if "noindex_advice" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("noindex_advice", BENCH)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
+        spec.loader.exec_module(module)
+    return sys.modules["noindex_advice"]
+
+
+def _archive_site(archive_robots: str | None) -> SiteData:
+    """One topic of three posts; the only page whose text links all three is the topic's category
+    archive (/kategorie/waerme/), and every post links back to it, as WordPress themes do."""
+    text = " ".join(["Wärmepumpen heizen effizient mit Umweltwärme aus Luft, Erde oder Wasser."] * 12)
+    members = ["waerme/a1", "waerme/a2", "waerme/a3"]
+    archive = "kategorie/waerme"
+    pages = [
+        page("", links=TEMPLATE),
+        page(archive, word_count=200, main_text=text, links=[L(m) for m in members], robots_meta=archive_robots),
+        *[page(m, word_count=200, main_text=text, links=[L(archive)]) for m in members],
+    ]
+    vectors = {}
+    for n, p in enumerate(pages):
+        vector = [0.0] * (len(pages) + 1)
+        vector[0 if p.url.removeprefix(ROOT).startswith("waerme/") else n + 1] = 1.0
+        vector[n + 1] += 0.2
+        vectors[p.url] = vector
+    return site_with_embeddings(*pages, vectors=vectors)
+
+
+def test_a_noindex_archive_is_no_topic_hub():
+    indexable, hidden = _archive_site(None), _archive_site(NOINDEX)
+    members = [u("waerme/a1"), u("waerme/a2"), u("waerme/a3")]
+    assert hub_of(indexable, members)[0] == u("kategorie/waerme")  # an indexable overview is the hub
+    assert hub_of(hidden, members)[0] is None  # the same page set to noindex is none
+    result = evaluate_check(TopicHubs(), hidden, 1)
+    named = json.dumps(result.model_dump(mode="json"))
+    assert u("kategorie/waerme") not in named
+    assert result.state != "pass"  # the topic lacks an overview page that search engines index
+    assert all(c.hub_url is None for c in clusters(hidden))
+
+
+def _long_articles(noindex_deep: bool) -> SiteData:
+    """Four linked long articles and one deep article no content link reaches (starved); the deep
+    one set to noindex or not."""
+    deep = "Eine Wärmepumpe ist ein Heizsystem, das Umweltwärme nutzt. " * 150  # 900 words
+    art = [{"@type": "Article"}]
+    hubs = [
+        page(
+            f"ratgeber/a{i}",
+            structured_data=art,
+            word_count=900,
+            main_text=deep,
+            title=f"A{i}",
+            links=TEMPLATE + [L(f"ratgeber/a{(i + 1) % 4}", anchor="Weiter zu A")],
+        )
+        for i in range(4)
+    ]
+    target = page(
+        "ratgeber/tief",
+        structured_data=art,
+        word_count=900,
+        main_text=deep,
+        title="Wärmepumpe im Altbau | Firma",
+        headings=[Heading(level=1, text="Wärmepumpe im Altbau")],
+        links=TEMPLATE,
+        robots_meta="noindex" if noindex_deep else None,
+    )
+    home = page("", links=TEMPLATE + [L(f"ratgeber/a{i}") for i in range(4)])
+    return site(home, target, *hubs)
+
+
+def test_a_noindex_article_is_not_starved():
+    assert [p.url for p in starved(_long_articles(False))] == [u("ratgeber/tief")]
+    hidden = _long_articles(True)
+    assert starved(hidden) == []
+    assert not any(n.starved for n in build_insights(hidden).graph_nodes)
+    result = evaluate_check(InternalPagerank(), hidden, 1)
+    assert u("ratgeber/tief") not in result.affected_urls
+    assert not any(row["url"] == u("ratgeber/tief") for row in result.details)
+
+
+def _results_json(data: SiteData) -> dict:
+    result = score_site(data.pages, artifacts(), None, settings={}, embeddings=data.embeddings)
+    return json.loads(result.model_dump_json())
+
+
+def test_the_bench_finds_no_advice_on_noindex_pages_of_a_scored_site():
+    bench = _bench()
+    results = _results_json(_archive_site(NOINDEX))
+    noindex, cases = bench.site_cases("fixture", results)
+    assert list(noindex.values()) == [u("kategorie/waerme")]  # read from the noindex check
+    assert cases == []
+
+
+def test_the_bench_names_each_place_of_advice():
+    """The bench's own rule on a results.json written by hand: advice on a noindex page is a case,
+    the noindex check and the pages table are facts, internal-pagerank's "linked from" excerpt too."""
+    bench = _bench()
+    hidden, shown = ROOT + "tag/x/", ROOT + "post/"
+    results = {
+        "pages": [{"url": hidden}, {"url": shown}],
+        "checks": [
+            {"id": "noindex", "pages": [{"url": hidden, "state": "fail"}, {"url": shown, "state": "pass"}]},
+            {"id": "thin-content", "pages": [{"url": hidden, "state": "fail"}, {"url": shown, "state": "pass"}]},
+            {"id": "readability", "pages": [{"url": hidden, "state": "pass"}]},
+            {"id": "semantic-duplicates", "details": [{"url_a": shown, "url_b": hidden.rstrip("/")}]},
+            {"id": "internal-pagerank", "evidence": [{"url": shown, "excerpt": f"{hidden}, {ROOT}b/"}]},
+            {"id": "title-tag", "pages": [{"url": hidden, "state": "fail"}]},
+        ],
+        "insights": {"clusters": [{"urls": [shown], "hub_url": hidden}], "link_suggestions": []},
+        "briefs": [{"internal_links": [{"source": hidden, "target": shown}]}],
+    }
+    noindex, cases = bench.site_cases("fixture", results)
+    assert list(noindex.values()) == [hidden]
+    assert sorted(c.place for c in cases) == [
+        "briefs",
+        "check semantic-duplicates details",  # /tag/x and /tag/x/ are one page
+        "check thin-content pages",
+        "insights clusters",
+    ]
+    _, other = bench.site_cases("fixture", results, other=True)
+    assert [c.place for c in other] == ["check title-tag pages"]
