@@ -14,7 +14,7 @@ import sys
 from contextlib import nullcontext
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -83,7 +83,7 @@ from auditor.options import (
 )
 from auditor.pipeline import AuditOutcome, ReportTarget
 from auditor.reaudit import reuse_line
-from auditor.serve import StaticSite
+from auditor.serve import StaticSite, stable_port
 from auditor.store import Store
 from scoring.config import ScoringConfig, category_of
 from scoring.registry import all_checks
@@ -255,7 +255,8 @@ def audit(
         raise AuditError(problem)
     check_lang(lang)
     check_csv_separator(csv_separator)
-    with StaticSite(folder, origin_alias=as_host) if folder.is_dir() else nullcontext() as site:
+    served = StaticSite(folder, origin_alias=as_host, port=stable_port(folder)) if folder.is_dir() else nullcontext()
+    with served as site:
         start = site.origin + "/" if site is not None else url
         if crawl_only:
             _crawl_only(start, options, db=db, as_json=as_json)
@@ -264,7 +265,17 @@ def audit(
         outcome = _audit(start, options, db=db, report=report, quiet=as_json, config=user.scoring, llm=llm_config)
     pdf_path, pdf_error = _pdf(outcome, pdf)
     print_outcome(outcome, as_json, limits=options, pdf=pdf_path)
-    timing = outcome.result.timing
+    _say_reuse(outcome.result.timing, as_json)
+    if pdf_error:
+        fail(pdf_error, 1)
+    score = outcome.result.site_score
+    if fail_under is not None and (score is None or score < fail_under):
+        err.print(f"site score {score} is below --fail-under {fail_under}", markup=False, soft_wrap=True)
+        raise typer.Exit(3)
+
+
+def _say_reuse(timing: dict[str, Any], as_json: bool) -> None:
+    """One line on what a re-audit took over from the site's earlier audit (docs/reaudit.md)."""
     line = reuse_line(
         int(timing.get("pages_reused", 0)),
         int(timing.get("pages_extracted", 0)),
@@ -273,12 +284,6 @@ def audit(
     )
     if line and not as_json:
         say(line)
-    if pdf_error:
-        fail(pdf_error, 1)
-    score = outcome.result.site_score
-    if fail_under is not None and (score is None or score < fail_under):
-        err.print(f"site score {score} is below --fail-under {fail_under}", markup=False, soft_wrap=True)
-        raise typer.Exit(3)
 
 
 def demo_site_dir() -> resources.abc.Traversable:
@@ -303,11 +308,15 @@ def demo(
     check_csv_separator(csv_separator)
     branding = report_branding(UserConfig(), brand)
     check_out_dir(out_dir, "--out")
-    with resources.as_file(demo_site_dir()) as folder, StaticSite(folder, origin_alias=DEMO_ORIGIN) as site:
+    with (
+        resources.as_file(demo_site_dir()) as folder,
+        StaticSite(folder, origin_alias=DEMO_ORIGIN, port=stable_port(folder)) as site,
+    ):
         report = ReportTarget(out_dir, lang, csv_separator, branding)
         outcome = _audit(site.origin + "/", DEMO_OPTIONS, db=db, report=report, quiet=as_json, llm=llm_config)
     pdf_path, pdf_error = _pdf(outcome, pdf)
     print_outcome(outcome, as_json, limits=DEMO_OPTIONS, pdf=pdf_path)
+    _say_reuse(outcome.result.timing, as_json)
     if pdf_error:
         fail(pdf_error, 1)
 

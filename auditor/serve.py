@@ -4,10 +4,15 @@ Used by `geo-audit demo` (the bundled site), by `geo-audit audit ./public` (a lo
 by the tests (fixture sites on real loopback servers). `origin_alias` rewrites a production
 origin written in the files (canonicals, sitemaps, JSON-LD) to the loopback origin, so a build
 made for https://www.example.de is audited as if it were live.
+
+`stable_port` gives a folder the same port on every run (when it is free), so a second audit of an
+unchanged build has the same URLs as the first and reuses its pages (docs/reaudit.md).
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import mimetypes
 import posixpath
 import threading
@@ -18,17 +23,26 @@ from types import TracebackType
 from urllib.parse import unquote, urlsplit
 
 _TEXT_TYPES = ("text/", "application/xml", "application/json", "application/ld+json", "image/svg+xml")
+STABLE_PORTS = range(20000, 30000)  # below Linux's ephemeral range (32768+): free unless a service took it
 _NOT_FOUND = b'<!doctype html><html lang="en"><title>404 Not Found</title><h1>Not Found</h1></html>'
 
 
-class StaticSite:
-    """`with StaticSite(path) as site: site.origin` -> "http://127.0.0.1:PORT"."""
+def stable_port(root: str | Path) -> int:
+    """A port derived from the folder's absolute path: the same folder, the same port."""
+    digest = hashlib.sha1(str(Path(root).resolve()).encode()).digest()
+    return STABLE_PORTS[int.from_bytes(digest[:4], "big") % len(STABLE_PORTS)]
 
-    def __init__(self, root: str | Path, *, origin_alias: str | None = None) -> None:
+
+class StaticSite:
+    """`with StaticSite(path) as site: site.origin` -> "http://127.0.0.1:PORT"; `port` is tried
+    first (a busy port falls back to a free one), else any free port."""
+
+    def __init__(self, root: str | Path, *, origin_alias: str | None = None, port: int = 0) -> None:
         self.root = Path(root).resolve()
         if not self.root.is_dir():
             raise NotADirectoryError(str(root))
         self.origin_alias = origin_alias.rstrip("/") if origin_alias else None
+        self.port = port
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -45,7 +59,12 @@ class StaticSite:
         class Handler(_StaticHandler):
             static_site = site
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        try:
+            self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        except OSError as exc:
+            if not self.port or exc.errno != errno.EADDRINUSE:
+                raise
+            self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)  # another audit of the folder runs
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, name="static-site", daemon=True)
         self._thread.start()
