@@ -76,6 +76,8 @@ OWN_DATA_RE = re.compile(
     r"Auswertung|Messungen|Erhebung|Analyse|Befragung|Untersuchung|Statistik)\b|"
     r"\bwe\s+(?:have\s+)?(?:surveyed|measured|analy[sz]ed|counted|asked|polled|tracked|tested|reviewed)\b|"
     r"\bwir\s+haben\s+(?:\S+\s+){0,5}(?:befragt|ausgewertet|gemessen|untersucht|gezählt|analysiert|erhoben)\b|"
+    r"\b(?:what|here\s+is\s+what|here['’]s\s+what|this\s+is\s+what)\s+(?:we|our\s+\w+)\s+(?:found|learned|discovered)\b|"
+    r"\b(?:das|dies|folgendes|Folgendes)\s+haben\s+wir\s+(?:herausgefunden|festgestellt|ermittelt)\b|"
     r"\beigene[nr]?\s+(?:Messungen|Auswertung|Erhebung|Daten|Umfrage|Befragung)\b|\bet al\.?",
     re.IGNORECASE,
 )
@@ -360,7 +362,7 @@ PRONOUN_REPORT_RE = re.compile(
 
 # Who speaks in a paragraph with quotations: "…“, said Ilja Example, founder of …", "Jana Beispiel,
 # Leiterin des Labors, erklärt: „…“". A pronoun speaker ("he also warned: “…”") continues the last one.
-_NAME = rf"[{U}][{L}]+(?:[ -](?:van |von |de |da )?[{U}][{L}]+){{1,4}}"
+_NAME = rf"(?:(?:Dr|Prof|PD)\.[ \u00a0]){{0,2}}[{U}][{L}]+(?:[ -](?:van |von |de |da )?[{U}][{L}]+){{1,4}}"
 SPEAKER_RE = re.compile(
     rf"\b(?:{lx.SPEECH_VERB})\s+(?:[{L}]+\s+){{0,3}}?(?P<after>{_NAME})|"
     rf"(?P<before>{_NAME})(?:,[^“”„\"«»]{{0,160}}?,)?\s+(?:[{L}]+\s+){{0,2}}?(?:{lx.SPEECH_VERB})\b"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from scoring.checks.statistics import find_statistics
-from scoring.core.records import PageRecord
+from scoring.core.records import Link, PageRecord
 from tests.factories import page
 
 ARTICLE_LD = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Bericht"}
@@ -58,3 +58,60 @@ def test_a_term_and_its_description_is_no_report():
 def test_a_chart_that_shows_is_no_source_but_a_named_body_is():
     assert sourced("I prefer the Heatmap which shows the trend of 30 days on average.", "en") == []
     assert sourced("The OECD shows that 42% of adults read daily.", "en") == ["42%"]
+
+
+# -- the quoted title of a linked article holds that article's figures -------------------------------
+
+
+def test_a_figure_in_the_quoted_title_of_a_linked_article_belongs_to_that_article():
+    title = "Storm season left 3,000 homes without power for a week"
+    text = f"Read the whole story “{title}” by Jo Example at the Coastal Times."
+    links = [Link(url="https://coastal-times.example/news/2024/storm-season", anchor=title)]
+    assert figures(text, "en", links=links) == []
+    # the same title as the words of the sentence, not quoted: the figure is the page's own statement
+    said = f"{title}, the Coastal Times reports."
+    assert figures(said, "en", links=links) == ["3,000 homes"]
+
+
+# -- a paragraph that introduces a list of findings sources its items ---------------------------------
+
+
+def test_the_items_after_a_sourcing_introduction_borrow_its_source():
+    text = (
+        "Im Frühjahr haben wir 150 Werkstätten befragt, und das haben wir herausgefunden:\n"
+        "62 % suchen neue Mitarbeitende.\n"
+        "41 % suchen seit über einem Jahr Auszubildende.\n"
+        "Was heißt das für die Branche? Die Lage bleibt angespannt, 12 Betriebe haben geschlossen."
+    )
+    assert sourced(text) == ["62 %", "41 %"]
+
+
+def test_a_named_introduction_sources_a_list_in_english():
+    text = "According to the Federal Nutrition Board (FNB):\nAdult women need 310 mg a day.\nChildren need 130 mg."
+    assert sourced(text, "en") == ["310 mg", "130 mg"]
+
+
+def test_an_introduction_without_a_source_sources_nothing():
+    text = "A look back at the year:\n62 % of our members voted.\n41 % joined a working group."
+    assert figures(text, "en") and sourced(text, "en") == []
+
+
+# -- a result that opens a paragraph refers back to the study told just before ----------------------
+
+
+def test_the_result_opening_a_paragraph_borrows_the_speaker_before():
+    text = (
+        "„Wir haben die Modelle für sechs Vogelarten gerechnet“, erklärt Dr. Jana Beispiel, Leiterin der "
+        "Arbeitsgruppe am Institut.\n"
+        "Das Ergebnis ist deutlich: Vier Arten – darunter die Uferschwalbe (Riparia sp. / + 35 %) – "
+        "gewinnen Lebensraum."
+    )
+    assert sourced(text) == ["35 %"]
+
+
+def test_a_paragraph_without_a_backward_reference_borrows_nothing():
+    text = (
+        "„Wir haben die Modelle für sechs Vogelarten gerechnet“, erklärt Dr. Jana Beispiel.\n"
+        "Vier Arten gewinnen dabei 35 % an Lebensraum."
+    )
+    assert sourced(text) == []

@@ -171,6 +171,44 @@ def _quoted_speakers(page: PageRecord, owners: tuple[str, ...]) -> list[tuple[in
     return spans
 
 
+# A piece the sentence splitter cut after an abbreviation ("Beroe sp. / + 110 %)"): no sentence starts so.
+FRAGMENT_START_RE = re.compile(r"^[/)\]},;:]")
+
+
+def paragraph_sentences(paragraph: str) -> list[str]:
+    """`split_sentences` of one paragraph, a piece that cannot start a sentence joined to the one before."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for sentence in split_sentences(paragraph):
+        at = paragraph.find(sentence, cursor)
+        start = at if at >= 0 else cursor
+        end = start + len(sentence)
+        if spans and FRAGMENT_START_RE.match(sentence):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+        cursor = end
+    return [paragraph[start:end] for start, end in spans]
+
+
+def _in_quoted_title(sentence: str, cand: rules.Candidate, titles: frozenset[str]) -> bool:
+    """The figure stands in the quoted title of a linked page ("the article “40 kg of plastic …” at
+    The Daily"): it is that page's figure, as in a teaser."""
+    for title in titles:
+        at = sentence.find(title)
+        while at >= 0:
+            if at <= cand.start < at + len(title) and QUOTE_MARK_RE.match(sentence[at - 1 : at] or "x"):
+                return True
+            at = sentence.find(title, at + 1)
+    return False
+
+
+# A paragraph that introduces a list of findings: "Here is what we found:", "Die Umfrage ergab:".
+LIST_INTRO_END_RE = re.compile(r"[:;]\s*$")
+LIST_ITEM_WORDS = 60  # a finding of the list is one sentence of a line
+MAX_LIST_ITEMS = 12
+
+
 def find_statistics(page: PageRecord) -> list[StatSentence]:
     """Sentences with statistics (`statistics_in`); sourced when the sentence names a source (a named
     body, "laut X", "according to the report", "X reports", own data, an external link's anchor, a
@@ -183,16 +221,31 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
     found = []
     paragraphs = rules.join_stat_cards(page.main_text, ctx.lang).split("\n")
     offset = 0
+    intro: str | None = None  # the source named by the paragraph that introduces a list of findings
+    items = 0
+    before: tuple[str | None, str | None] = (None, None)  # last sentence and speaker of the paragraph before
     for p_index, paragraph in enumerate(paragraphs):
         p_start, offset = offset, offset + len(paragraph) + 1
         speaker = None
         if QUOTE_MARK_RE.search(paragraph):  # a quotation: who speaks here ("he added: …" continues)
             speaker = last_speaker = sources.paragraph_speaker(paragraph, last_speaker, ctx.owners)
+        previous, before = before, (None, speaker)
+        if not paragraph.strip():
+            before = previous
+            continue
+        sentences = paragraph_sentences(paragraph)
+        before = (sentences[-1] if sentences else None, speaker)
+        if intro is not None and (
+            len(sentences) != 1 or len(paragraph.split()) > LIST_ITEM_WORDS or items >= MAX_LIST_ITEMS
+        ):
+            intro = None
+        items += 1
+        if sentences and LIST_INTRO_END_RE.search(sentences[-1]):
+            intro, items = sources.named_source(sentences[-1], ctx), 0
         if not _DIGIT.search(paragraph) or rules.teaser_or_title(paragraph, ctx):
             continue
         if len(paragraph) > 200 and exclusions.is_code_like(paragraph):
             continue
-        sentences = split_sentences(paragraph)
         quoted: list[tuple[int, int, str]] | None = None
         cursor = 0
         for i, sentence in enumerate(sentences):
@@ -200,11 +253,18 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
             start = at if at >= 0 else cursor
             cursor = start + len(sentence)
             found_here = candidates(sentence) if _DIGIT.search(sentence) else []
+            if found_here and ctx.titles and QUOTE_MARK_RE.search(sentence):
+                found_here = [c for c in found_here if not _in_quoted_title(sentence, c[0], ctx.titles)]
             if not found_here:
                 continue
             source = sources.named_source(sentence, ctx, paragraph[cursor : cursor + 12])
             if source is None and i > 0:
                 source = sources.borrowed_source(sentence, sentences[i - 1], ctx)
+            if source is None and i == 0 and sources.ANAPHORIC_START_RE.match(sentence):
+                # "Das Ergebnis …" opening a paragraph: the source of the paragraph before, or its speaker
+                source = (previous[0] and sources.named_source(previous[0], ctx)) or previous[1]
+            if source is None and intro is not None and len(sentences) == 1 and items > 0:
+                source = intro
             if source is None and len(sentence.split()) <= SHORT_LINE_WORDS and p_index + 1 < len(paragraphs):
                 following = paragraphs[p_index + 1].strip()
                 source = following if sources.SOURCE_LINE_RE.match(following) else None
