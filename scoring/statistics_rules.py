@@ -347,6 +347,8 @@ def page_context(page: PageRecord) -> PageContext:
 # The title's last part names the site: "Post title | Acme GPR", "Titel – Beispiel GmbH".
 TITLE_SUFFIX_RE = re.compile(r"\s[|–—·-]\s+([^|–—·]{3,60})$")
 OWN_NAME_WORDS = 5
+# "Acme - Die perfekte Lösung": a name and its slogan
+TAGLINE_RE = re.compile(r"\s[-–—]\s")
 # "Acme GmbH", "Acme GPR", "Acme Ltd": the first word alone is the company's short name.
 NAME_TAIL_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,5}|GmbH|AG|KG|SE|e\.V\.|Ltd\.?|Inc\.?|LLC|PLC|plc|Co\.?)$")
 ORG_TYPES = frozenset({"Organization", "Corporation", "LocalBusiness", "NGO", "NewsMediaOrganization"})
@@ -376,7 +378,7 @@ def own_names(page: PageRecord) -> tuple[str, ...]:
     if suffix:
         candidates.append(suffix.group(1))
     names: dict[str, None] = {}
-    for name in candidates:
+    for name in [*candidates, *(TAGLINE_RE.split(c, maxsplit=1)[0] for c in candidates if TAGLINE_RE.search(c))]:
         words = name.split()
         if not words or len(words) > OWN_NAME_WORDS:
             continue

@@ -42,6 +42,8 @@ def test_the_title_suffix_names_the_site_itself():
     text = "Im letzten Jahr meldete Kesselwerk 420 Neuanschlüsse in der Region."
     assert sourced(text, title="Rückblick 2024 | Kesselwerk GmbH") == []
     assert sourced(text, title="Rückblick 2024") == ["420 Neuanschlüsse"]
+    # "| Name - Slogan": the name before its slogan
+    assert sourced(text, title="Rückblick 2024 | Kesselwerk - Wärme für alle") == []
 
 
 # -- verbs of showing are no report of a named source -----------------------------------------------
