@@ -1,6 +1,6 @@
 """End-to-end audit of a generated site at scale (issue 19): crawl + score + report, no LLM.
 
-    python bench/scale_e2e.py --pages 5000 30000 [--port 8089] [--concurrency 16]
+    python bench/scale_e2e.py --pages 5000 30000 [--port 8089] [--concurrency 16] [--keep DIR]
 
 Per size: bench/sitegen.py writes the site once (kept in --site-dir for the next run), nginx serves
 it on 127.0.0.1:PORT, and `geo-audit audit URL --llm none --delay 0` (AutoThrottle off, no page
@@ -9,6 +9,7 @@ process tree (the audit and its extraction workers, sampled from /proc every 0.2
 bench/crawl_vs_peers.py does), and from results.json the crawl's own duration (crawl statistics)
 and the score stage's (`score_s` + `embed_s`); the rest of the wall time is start-up, report and
 briefs. Numbers are for this machine under its current load: compare ratios from one run.
+`--keep DIR` keeps each size's store and report in DIR/PAGES (for bench/score_profile.py).
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ def run(pages: int, args: argparse.Namespace) -> dict:
     root = site_dir(args.site_dir, pages)
     with tempfile.TemporaryDirectory(prefix="geo-scale-") as tmp:
         work = Path(tmp)
+        if args.keep:
+            work = args.keep / str(pages)
+            work.mkdir(parents=True, exist_ok=False)
         (work / "nginx.conf").write_text(NGINX_CONF.format(tmp=work, port=args.port, root=root))
         nginx = subprocess.Popen(["nginx", "-c", str(work / "nginx.conf")], stderr=subprocess.DEVNULL)
         try:
@@ -91,6 +95,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, nargs="+", default=[5000])
     parser.add_argument("--port", type=int, default=8089)
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--keep", type=Path, help="keep each size's store and report in KEEP/PAGES")
     parser.add_argument("--site-dir", type=Path, default=Path(tempfile.gettempdir()) / "geo-scale-sites")
     args = parser.parse_args()
     for pages in args.pages:
