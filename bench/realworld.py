@@ -61,8 +61,9 @@ LABEL_SETS = {
     # a fourth unseen batch (a German arts association, an English SaaS blog rebuilt by a designer, a
     # Swiss IT company in English and German), labelled from the HTML before its first measurement
     "heldout4": (HERE / "realworld" / "heldout4.jsonl", HERE / "realworld" / "heldout4.d"),
-    # a fifth unseen batch (a Munich monastery with its German support association, an English community
-    # interest company, a German freelance IT trainer), labelled from the HTML before any audit of them
+    # a fifth unseen batch (a Munich monastery with its German support association, a German freelance IT
+    # trainer, an English community interest company, an English R-training team), labelled from the HTML
+    # before any audit of these sites
     "heldout5": (HERE / "realworld" / "heldout5.jsonl", HERE / "realworld" / "heldout5.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
