@@ -227,6 +227,11 @@ NOT_DURATION_FACT_RE = re.compile(
     r"\s*(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "vor 600 Millionen Jahren", "66 million years ago": a magnitude counts years, the figure is a time span.
+MAGNITUDE_UNIT_RE = re.compile(r"^(?:Mio\.?|Mrd\.?|Millionen|Milliarden|million|billion|trillion|bn)$", re.IGNORECASE)
+YEARS_AFTER_RE = re.compile(r"^[\s\u00a0]?(?:Jahren|Jahre|years?|Jahrzehnten|decades?)\b", re.IGNORECASE)
+# The number of questions of a survey is its design: "über 1.000 Fragen an die Befragten".
+QUESTIONS_AFTER_RE = re.compile(r"^[\s\u00a0]?(?:Fragen|questions|Items|items)\b")
 AGO_AFTER_RE = re.compile(r"^\s*(?:ago|zuvor|früher|später|later|her)\b", re.IGNORECASE)
 EXPERIENCE_AFTER_RE = re.compile(
     r"^\S{0,40}\s*(?:\w+\s+){0,3}(?:Erfahrung|Berufserfahrung|experience|Expertise|Tradition|Geschichte|history|"
@@ -420,6 +425,12 @@ def figure_excluded(
             return "time since / experience"
         if not named and not DURATION_FACT_RE.search(sentence):
             return "duration"
+    if cand.kind in (COUNT, MEASURE) and MAGNITUDE_UNIT_RE.match(unit) and (years := YEARS_AFTER_RE.match(after)):
+        rest = after[years.end() :]
+        if NOT_DURATION_FACT_RE.search(before) or AGO_AFTER_RE.match(rest) or EXPERIENCE_AFTER_RE.match(rest):
+            return "time since / experience"
+    if QUESTIONS_AFTER_RE.match(after) and (INTERVIEW_RE.search(sentence) or STUDY_RE.search(sentence)):
+        return "study design"
     if cand.kind == PERCENT and not sourced and is_price_tag(sentence):
         return "no statement"  # a bare "95%" of a skill bar or progress ring
     if (cand.kind in (MEASURE, BARE) or SIZE_UNIT_RE.match(unit)) and not sourced:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from scoring.checks.statistics import find_statistics
 from scoring.core.records import Link, PageRecord
 from tests.factories import page
@@ -117,3 +119,33 @@ def test_a_paragraph_without_a_backward_reference_borrows_nothing():
         "Vier Arten gewinnen dabei 35 % an Lebensraum."
     )
     assert sourced(text) == []
+
+
+# -- spans of deep time and the design of a survey are no statistics --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "„Vor 500 Millionen Jahren lebte hier ein flaches Meer“, sagt die Geologin Eva Beispiel."),
+        ("en", "The first reefs grew some 480 million years ago."),
+        ("de", "Der Fels ist rund 2 Milliarden Jahre alt."),
+    ],
+)
+def test_a_span_of_millions_of_years_ago_is_a_date(lang, text):
+    assert figures(text, lang) == []
+
+
+def test_millions_of_things_stay_a_count():
+    assert figures("Seit 3 Jahren nutzen über 2 Millionen Menschen die App.") == ["2 Millionen"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The tracker holds more than 1,200 questions asked of respondents in 30 countries."),
+        ("de", "Die Studie umfasst 1.500 Fragen an die Befragten."),
+    ],
+)
+def test_the_number_of_questions_of_a_survey_is_its_design(lang, text):
+    assert figures(text, lang) == []
