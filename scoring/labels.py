@@ -68,9 +68,11 @@ SECTION_WORDS = {
         """.split()
     ),
 }
-_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
+# A word may hold a colon or period between letters: "CS:GO", "Node.js", "Mitarbeiter:innen" are one word.
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]|[.:](?=[^\W_]))*[^\W_]|[^\W\d_]", re.UNICODE)
 # Phrases end at punctuation that separates thoughts: "Kosten: was ..." is two runs.
-_BREAK = re.compile(r"[,:;.!?|/()\[\]{}\"“”„«»–—•·+&]|\s-\s")
+# A colon or period breaks only outside a word: "CS:GO Update" is one run, "Kosten: was" two.
+_BREAK = re.compile(r"[,;!?|/()\[\]{}\"“”„«»–—•·+&]|[.:](?![^\W_])|(?<![^\W_])[.:]|\s-\s")
 MAX_PHRASE_WORDS = 3  # longer runs were headline fragments ("Viele Widersprüche bleiben jedoch")
 SITE_WIDE_SHARE = 0.3  # phrases on more documents (the company name, a shop's title suffix) name no topic
 TEMPLATE_LINE_SHARE = 0.2  # a title/heading line on more documents than this share is template text
@@ -231,12 +233,28 @@ def ranked_labels(
             weight[rep] += 2 if in_title else 1
             support[rep] += 1
 
+    members = max(1, len(texts))
+    inside = Counter(key for mine in used for key in mine)  # members writing each phrase
+
     def site_wide(key: str) -> bool:
-        return site_docs >= MIN_SITE_DOCS and site_df.get(key, 0) > SITE_WIDE_SHARE * site_docs
+        """Frequent outside the cluster: the company name, a word of every page. A large cluster's own name
+        ("Leadership Podcast" on half the site's pages, all of them here) is not site-wide."""
+        outside = site_df.get(key, 0) - inside[key]
+        return site_docs >= MIN_SITE_DOCS and outside > SITE_WIDE_SHARE * max(1, site_docs - members)
+
+    def owned(key: str) -> bool:
+        """Most members write the phrase, and it is rare elsewhere: the cluster's name, even when its first
+        word is the site's ("Mobile Ajax" on a mobile agency's site, "CS:GO Update" on a CS:GO site)."""
+        return inside[key] * 2 >= members and (site_df.get(key, 0) - inside[key]) * 2 <= inside[key]
+
+    def framed(key: str) -> bool:
+        """Opened or closed by a site-wide word ("Sonnenwerk Speicher") and not the cluster's own phrase."""
+        words = key.split()
+        return len(words) > 1 and (site_wide(words[0]) or site_wide(words[-1])) and not owned(key)
 
     # the company name on every page names no topic, nor does it open or close one ("Sonnenwerk Speicher")
-    common = {k for k in weight if site_wide(k) or site_wide(k.split()[0]) or site_wide(k.split()[-1])}
-    members = max(1, len(texts))
+    common = {k for k in weight if site_wide(k) or framed(k)}
+    unnamed: set[str] = set()  # German: phrases with a verb after the noun
     shared = 2 if members >= 2 else 1  # a label is what the members share, not one page's phrase
 
     def score(key: str) -> float:
@@ -252,12 +270,12 @@ def ranked_labels(
     if language == "de":  # German nouns are capitalised and a name is a noun phrase: after its first word only
         # nouns follow ("Neurosoziales Coaching"); a lower-case word there is a verb ("Messer kaufen Würzburg",
         # "Lübecker protestieren")
-        common |= {
+        unnamed = {
             k
             for k in weight
             if any(not w[:1].isupper() and w.lower() not in CONNECTORS for w in _display(spelling[k]).split()[1:])
         }
-        common |= _after_noun(texts, template)
+        common |= unnamed | _after_noun(texts, template)
     supported = [k for k in weight if k not in common and support[k] >= shared]
     ranked = sorted(supported, key=lambda k: (-score(k), k))
     lower, proper = _casing(texts, template)
@@ -266,7 +284,7 @@ def ranked_labels(
         words = label.split()
         if len(words) == 1:
             return specific_word(label, language, lower, proper)
-        if words[0].lower() in STOPWORDS or site_wide(normal(words[0])) or site_wide(normal(words[-1])):
+        if words[0].lower() in STOPWORDS or framed(normal(label)):
             return False  # "Es ist bereits fünf nach zwölf", "Seatsurfing 1": a headline or the site's name
         if english(language) and participle_end(words):
             return False
@@ -293,7 +311,8 @@ def ranked_labels(
         # "Our Values" stays whole: trimmed to a common word it would name no topic
         lone = len(trimmed.split()) == 1 and common_word(trimmed.lower(), language) and len(title.split()) > 1
         title = title if lone else trimmed
-        if title and phrases(title) and not headline and normal(title) not in common:
+        # the page's own name, even opened by the site's word ("Mobile Ajax"): after every specific phrase
+        if title and phrases(title) and not headline and not site_wide(normal(title)) and normal(title) not in unnamed:
             (out if specific(title) else weak).append(title)
         central = {p for line in head for p in phrases(line)}
         own = sorted((k for k in central if k not in common and k not in supported), key=lambda k: (-score(k), k))
@@ -320,11 +339,17 @@ def ranked_labels(
 
 
 def _trim(title: str) -> str:
-    """A title without leading or trailing stop words and a trailing number: what a name is made of."""
+    """A title without leading or trailing stop words, template words ("Mobile Ajax post" -> "Mobile Ajax")
+    and a trailing number: what a name is made of."""
     words = title.split()
-    while words and (words[0].lower() in STOPWORDS or words[0].lower() in CONNECTORS or words[0].lower() == "das"):
+
+    def frame(word: str) -> bool:
+        key = word.lower()
+        return key in STOPWORDS or key in CONNECTORS or key in TEMPLATE_WORDS or key == "das"
+
+    while words and frame(words[0]):
         words = words[1:]
-    while words and (words[-1].lower() in STOPWORDS or words[-1].lower() in CONNECTORS or words[-1].isdigit()):
+    while words and (frame(words[-1]) or words[-1].isdigit()):
         words = words[:-1]
     return " ".join(words)
 

@@ -7,6 +7,7 @@ from scoring.labels import (
     not_noun,
     participle_end,
     phrase_frequency,
+    phrases,
     ranked_labels,
     template_lines,
     unique_labels,
@@ -277,7 +278,7 @@ def test_english_word_forms_that_name_no_topic():
 
 def test_a_headline_loses_its_closing_participle():
     site = _FILLER_EN | {"/a/": "Mobile Ajax post answered\nThe question", "/b/": "Widget sync notes\nAnother thing"}
-    assert _cluster(site, "en")[0] == "Mobile Ajax post"
+    assert _cluster(site, "en")[0] == "Mobile Ajax"  # and its closing template word ("post")
     assert participle_end("Professional quality management verified".split())
     assert not participle_end("Ad Banned".split()) and not participle_end("Need for speed".split())
 
@@ -301,3 +302,24 @@ def test_a_german_number_word_or_lower_case_verb_is_no_label():
     }
     ranked = _cluster(site, "de")
     assert ranked[0] == "Antarktis" and ranked[-1] == "Beschneien"  # written "beschneien": a verb, last
+
+
+def test_a_colon_or_period_inside_a_word_keeps_it_whole():
+    assert "cs:go update" in phrases("CS:GO Update – neue Karten")
+    assert "node.js" in phrases("Node.js im Betrieb") and "mitarbeiter:innen" in phrases("Mitarbeiter:innen finden")
+    assert not any(":" in p for p in phrases("Kosten: was bleibt am Ende"))  # a colon between thoughts breaks
+
+
+def test_the_clusters_own_phrase_may_open_with_the_sites_main_word():
+    """A word on most pages (the site's theme, not a topic) may open the phrase that only this cluster
+    writes ("Garden Radio"), and a central title opened by it stays a label ("Garden Ponds")."""
+    site = {f"/t{i}/": f"Garden tools for {w}\nChoosing tools" for i, w in enumerate(_EN_WORDS)}
+    site |= {f"/r{i}/": f"Garden Radio episode {i}\nGarden Radio with {w}" for i, w in enumerate(_EN_WORDS)}
+    site |= {f"/x{i}/": f"Winter {w}\nSnow" for i, w in enumerate(_EN_WORDS)}
+    site |= {"/p1/": "Garden Ponds post\nFish", "/p2/": "Water lilies\nFish and frogs"}
+    template = template_lines(site)
+    df = phrase_frequency(site, template)
+    radio = ranked_labels([site[f"/r{i}/"] for i in range(6)], df, len(site), template, language="en")
+    assert radio[0] == "Garden Radio"
+    ponds = ranked_labels([site["/p1/"], site["/p2/"]], df, len(site), template, language="en")
+    assert ponds[0] == "Garden Ponds"  # the central title without its template word
