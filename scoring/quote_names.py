@@ -261,6 +261,18 @@ class Names:
         self._proper[word] = result
         return result
 
+    def handle_owner(self, handle: str) -> str | None:
+        """The person an @handle stands for when the page names them: "@KellySutton" -> "Kelly Sutton"
+        (the same letters as the name, case and punctuation aside); None when nobody matches."""
+        key = re.sub(r"[\W\d_]+", "", handle).casefold()
+        if len(key) < 5:
+            return None
+        for match in lx.NAME_RE.finditer(self.text):
+            untitled = self._untitled(lx.clean_name(match.group(0).split("\n")[0]))
+            if re.sub(r"[\W\d_]+", "", "".join(untitled)).casefold() == key:
+                return self.person(match.group(0)) or None
+        return None
+
     def role_holder(self, role: str) -> str | None:
         """The one person the page names with a role: "Mike Beebe (CEO)", "Mike Beebe, CEO", "CEO Mike
         Beebe", "Geschäftsführerin Anna Berg"; None when nobody or several people hold it."""

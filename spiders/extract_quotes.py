@@ -15,7 +15,7 @@ import lxml.html
 
 from scoring.core.lexicons import NAME, UPPER
 from scoring.core.records import Quote
-from spiders.regions import not_own_content, page_title_element
+from spiders.regions import CHROME_TOKEN_RE, in_chrome, in_teaser, is_hidden, not_own_content, page_title_element
 
 HtmlTree = lxml.html.HtmlElement
 _FIRST_NAME = rf"[{UPPER}][a-zäöüßéèáàíóúñç]{{1,20}}"  # "Holden (Otto.ai)": a first name and the company
@@ -29,7 +29,9 @@ def _text(element: HtmlTree) -> str:
     return _clean(" ".join(element.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::template)]")))
 
 
-_NAME_RE = re.compile(rf"(?:(?:{NAME})(?:\s*\([^()]{{1,40}}\))?|{_FIRST_NAME}\s*\([^()]{{1,40}}\))$")
+_NAME_RE = re.compile(
+    rf"(?:(?:{NAME})(?:\s*\([^()]{{1,40}}\))?|{_FIRST_NAME}\s*\([^()]{{1,40}}\)|{_FIRST_NAME}[ \t]+[{UPPER}]\.)$"
+)  # "Anja M.": a first name and the initial of the surname signs a guest-book entry
 # A signature line of a quotation: "– Maarten, AE", "— Dr. Jana Albrecht".
 _DASH_LINE_RE = re.compile(r"^[–—―-]\s*\S")
 _SIGNATURE_WORDS = 10
@@ -127,6 +129,144 @@ def _icon_quotes(tree: HtmlTree) -> list[Quote]:
     return quotes
 
 
+# Testimonial and review cards name their parts in their classes: a name slot ("name", "author",
+# "attribution", "ti-name", "testimonial__author") and the card around it ("testimonial", "review",
+# "quote", "guestbook"). Class tokens are split at "-" and "_" and matched whole.
+_NAME_SLOT_WORDS = frozenset("name author attribution cite signature reviewer".split())
+_ATTRIBUTION_WORDS = frozenset("attribution cite signature".split())  # a quotation's own signature slot
+_CARD_WORDS = frozenset(
+    "testimonial testimonials review reviews quote quotes zitat zitate feedback guestbook gaestebuch "
+    "gästebuch kundenstimme kundenstimmen stimme stimmen referenz referenzen recommendation".split()
+)
+_TEXT_WORDS = frozenset("quote text content body message zitat".split())
+_CLASS_SPLIT_RE = re.compile(r"[\s_-]+")
+_CARD_REACH = 4  # levels above a card searched for the testimonial class of its list
+_META_WORDS = 12  # the name's own box: name, role, date ("Elke Semmler Besucherin", "Anavi Felix June 24, 2022.")
+_QUOTED_RE = re.compile('^["“„«»‚‘].{8,}["”“«»‘’]$', re.DOTALL)
+# a reviewer's display name: a few words of letters ("book pecan", "ADDICTIV MARKETING")
+_DISPLAY_NAME_RE = re.compile(r"(?<![\w.'’-])[^\W\d_][\w.'’-]*+(?:[ \t][^\W\d_][\w.'’-]*+){0,3}")
+
+
+# a name slot that holds no name: "Anonym", "Ein zufriedener Kunde", "Verified customer"
+_UNNAMED_WORDS = frozenset(
+    "a an the ein eine einer anonymous anonym anonyme anonymer unknown unbekannt verified verifizierter "
+    "happy satisfied zufriedener zufriedene kunde kundin customer client user nutzer nutzerin gast guest "
+    "besucher besucherin visitor".split()
+)
+
+
+def _display_name(line: str) -> bool:
+    """A reviewer's display name in a card's name slot: two to four words of letters ("book pecan",
+    "ADDICTIV MARKETING"), none of them an unnamed person's ("Ein zufriedener Kunde")."""
+    return 2 <= len(line.split()) <= 4 and bool(_DISPLAY_NAME_RE.fullmatch(line))
+
+
+def _unnamed(line: str) -> bool:
+    return any(token.casefold().strip(".,") in _UNNAMED_WORDS for token in line.split())
+
+
+def _class_words(element: HtmlTree) -> set[str]:
+    return {w.casefold() for w in _CLASS_SPLIT_RE.split(element.get("class") or "") if w}
+
+
+def _outside_content(element: HtmlTree, title: HtmlTree | None) -> bool:
+    """Not the page's own content; an <aside> in the content flow (a testimonial or guest-book box of
+    the page, without a sidebar's class or role) is the page's own."""
+    if not not_own_content(element, title):
+        return False
+    if is_hidden(element) or in_teaser(element, title):
+        return True
+    asides = [a for a in (element, *element.iterancestors()) if a.tag == "aside"]
+    if not asides or in_chrome(asides[-1].getparent(), title):
+        return True
+    for node in (element, *element.iterancestors()):
+        if node is asides[-1].getparent():
+            return False
+        tokens = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if node.tag == "nav" or node.get("role") or CHROME_TOKEN_RE.search(tokens):
+            return True
+    return True
+
+
+def _meta_box(slot: HtmlTree) -> HtmlTree:
+    """The name slot and the short box around it that holds the name with a role or a date."""
+    box = slot
+    while box.getparent() is not None and len(_text(box.getparent()).split()) <= _META_WORDS:
+        box = box.getparent()
+    return box
+
+
+def _card_text(card: HtmlTree, meta: HtmlTree) -> str:
+    """The testimonial's words in a card: the element classed as its text ("quote", "review-content"),
+    else the longest paragraph; never the name box."""
+    inside_meta = set(meta.iter())
+    candidates = [
+        e
+        for e in card.iter()
+        if isinstance(e.tag, str) and e is not card and e not in inside_meta and meta not in set(e.iterdescendants())
+    ]
+    classed = [e for e in candidates if _class_words(e) & _TEXT_WORDS and not _class_words(e) & _NAME_SLOT_WORDS]
+    pool = classed or [e for e in candidates if e.tag in ("p", "blockquote", "q")]
+    texts = [_text(e) for e in pool]
+    return max(texts, key=lambda t: len(t.split()), default="")
+
+
+def _card_quotes(tree: HtmlTree, taken: set[str]) -> list[Quote]:
+    """Testimonial, review and guest-book cards: the text of the card signed by its name slot, in a card
+    whose class names it a testimonial (or the quotation's own attribution slot under a quoted text)."""
+    quotes = []
+    title = page_title_element(tree)
+    for slot in tree.xpath("//body//*[@class]"):
+        words = _class_words(slot)
+        if not words & _NAME_SLOT_WORDS or slot.tag in ("a", "img", "input", "label", "button"):
+            continue
+        name = _clean(slot.text_content()).lstrip("—–- ").strip()
+        if not (_signature(name) or _display_name(name)) or _unnamed(name):
+            continue
+        meta = _meta_box(slot)
+        card = meta.getparent()
+        if card is None or card.tag in ("body", "html"):
+            continue
+        text = _card_text(card, meta)
+        if len(text.split()) < 3 or len(text) > 1500 or text in taken:
+            continue
+        lineage = [card, *list(card.iterancestors())[:_CARD_REACH]]
+        carded = any(_class_words(node) & _CARD_WORDS for node in lineage)
+        own_slot = bool(words & _ATTRIBUTION_WORDS) and bool(_QUOTED_RE.match(text))
+        if not (carded or own_slot) or _outside_content(slot, title):
+            continue
+        if sum(1 for node in card.iter() if isinstance(node.tag, str) and _class_words(node) & _NAME_SLOT_WORDS) > 3:
+            continue  # a list of several cards, not one card
+        taken.add(text)
+        quotes.append(Quote(text=text, cite=name))
+    return quotes
+
+
+_PULL_WORDS = frozenset("quote pullquote zitat blockquote".split())
+# "… data. - @KellySutton", "… dort. – Anja Berg": a pull quote that signs itself after a dash
+_SIGNED_END_RE = re.compile(r"(?<![ \t])[ \t]++[-–—―][ \t]*+(?P<sig>[^\s–—―-][^–—―]{0,60})$")
+
+
+def _signed_pull_quotes(tree: HtmlTree, taken: set[str]) -> list[Quote]:
+    """An element classed as a quotation (a shareable pull quote, not a <blockquote>) whose text ends
+    with its speaker after a dash: "I always think … - @KellySutton"."""
+    quotes = []
+    title = page_title_element(tree)
+    for element in tree.xpath("//body//*[@class][not(self::blockquote or self::q)][not(ancestor::blockquote)]"):
+        if not _class_words(element) & _PULL_WORDS:
+            continue
+        text = _text(element)
+        signed = _SIGNED_END_RE.search(text)
+        if not signed or len(text) > 1500 or not _signature(signed.group("sig").strip()):
+            continue
+        body = text[: signed.start()].strip()
+        if len(body.split()) < 3 or body in taken or _outside_content(element, title):
+            continue
+        taken.add(body)
+        quotes.append(Quote(text=body, cite=signed.group("sig").strip()))
+    return quotes
+
+
 def extract_quotes(tree: HtmlTree) -> list[Quote]:
     """<blockquote> and <q> elements with the attribution their markup gives, if any."""
     quotes = []
@@ -144,4 +284,6 @@ def extract_quotes(tree: HtmlTree) -> list[Quote]:
             text = text[: -len(cite)].rstrip(" —–-")
         if text:
             quotes.append(Quote(text=text, cite=cite or None))
-    return quotes + _icon_quotes(tree)
+    quotes += _icon_quotes(tree)
+    taken = {q.text for q in quotes}
+    return quotes + _card_quotes(tree, taken) + _signed_pull_quotes(tree, taken)

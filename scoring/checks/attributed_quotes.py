@@ -215,6 +215,8 @@ def find_quotations(page: PageRecord) -> list[Quotation]:
         speaker = _cite_speaker(q.cite.strip()) if q.cite and q.cite.strip() else None
         if speaker is None:
             speaker = _signature_in(q.text, names)
+        if speaker and speaker.startswith("@"):
+            speaker = names.handle_owner(speaker) or speaker  # "- @KellySutton" on Kelly Sutton's interview
         span = _markup_span(text, q.text)
         markup_taken.append(span)
         same = next((x for x in quotations if span[0] >= 0 and x.start < span[1] and span[0] < x.end), None)
