@@ -29,6 +29,7 @@ STOPWORDS = frozenset(
     ganz gibt geht gut heute jetzt schon warum wann welche welcher welches wieso unsere unseren unserer
     jedoch bereits viele vielen einige mehrere immer wieder dazu damit daher dann erst fast gerne ebenfalls
     wirklich besonders better still really many much
+    keinen keiner keines keinem weitere weiteren weiterer weiteres dr prof dipl mr mrs ms
     ihre ihr sie sich mein meine dich mich mir dir euch euer eure euren eurem eurer eures deine deinen bzw usw etc
     a about after all also an and any are as at be because been before being between both but by can could did
     do does doing down during each few for from further had has have having her here hers how i if in into is it
@@ -50,6 +51,7 @@ TEMPLATE_WORDS = frozenset(
     anfrage buchen released release
     thema themen topic topics jahr jahre jahren year years authors autoren autor author
     inhalt inhaltsverzeichnis contents zusammenfassung summary fazit conclusion einleitung introduction
+    contact signup
     """.split()
 )
 # Words naming a site's sections, not a topic: a lone one yields to a phrase of the cluster ("Pricing" ->
@@ -109,7 +111,7 @@ def _runs(line: str) -> list[list[str]]:
         run: list[str] = []
         for token in part.split():
             word = token.strip("'’\"-_*#")
-            if _WORD.fullmatch(word) and word.lower() not in STOPWORDS and word.lower() not in TEMPLATE_WORDS:
+            if _content(word):
                 run.append(word)
                 continue
             if run:
@@ -138,7 +140,13 @@ def _joined(line: str) -> list[str]:
 
 
 def _content(word: str) -> bool:
-    return bool(_WORD.fullmatch(word)) and word.lower() not in STOPWORDS and word.lower() not in TEMPLATE_WORDS
+    return bool(_WORD.fullmatch(word)) and word.lower() not in STOPWORDS and not template_word(word)
+
+
+def template_word(word: str) -> bool:
+    """A template word, or a compound of them ("Blog-Artikel", "Sign-Up")."""
+    key = word.lower()
+    return key in TEMPLATE_WORDS or ("-" in key and all(part in TEMPLATE_WORDS for part in key.split("-") if part))
 
 
 def phrases(line: str) -> set[str]:
@@ -345,7 +353,7 @@ def _trim(title: str) -> str:
 
     def frame(word: str) -> bool:
         key = word.lower()
-        return key in STOPWORDS or key in CONNECTORS or key in TEMPLATE_WORDS or key == "das"
+        return key in STOPWORDS or key in CONNECTORS or template_word(word) or key == "das"
 
     while words and frame(words[0]):
         words = words[1:]

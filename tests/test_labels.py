@@ -323,3 +323,12 @@ def test_the_clusters_own_phrase_may_open_with_the_sites_main_word():
     assert radio[0] == "Garden Radio"
     ponds = ranked_labels([site["/p1/"], site["/p2/"]], df, len(site), template, language="en")
     assert ponds[0] == "Garden Ponds"  # the central title without its template word
+
+
+def test_a_widget_heading_a_title_abbreviation_or_a_determiner_makes_no_label():
+    # a compound of template words is template text; "Prof." and "keinen" open or close no name
+    assert not phrases("Weitere Blog-Artikel") and not phrases("Kontakt-Seite")
+    assert phrases("Erfahrungsaustausch mit Prof. Lindner") == {"erfahrungsaustausch", "lindner"}
+    assert "online-shop" in phrases("Wir haben keinen Online-Shop") and "keinen online-shop" not in phrases(
+        "Wir haben keinen Online-Shop"
+    )
