@@ -20,12 +20,14 @@ import json
 import mimetypes
 import os
 import uuid
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from reports.format import check_title, display_result, resolve_lang
 from reports.i18n import Localizer
@@ -36,10 +38,24 @@ from scoring.core.results import AuditResult, CheckResult, Evidence, PageSignals
 TEMPLATES = Path(__file__).parent / "templates"
 REPORT_TEMPLATE = "report.html.j2"
 PAGES_COLUMNS = (
-    "url", "status", "depth", "words", "page_score", "title", "failed_checks", "error",
+    "url",
+    "status",
+    "depth",
+    "words",
+    "page_score",
+    "title",
+    "failed_checks",
+    "error",
     # pages[].signals (docs/signals.md): what the detectors found on the page
-    "page_type", "authors", "person_schema", "published", "quotes_attributed", "statistics",
-    "statistics_sourced", "citations", "words_main",
+    "page_type",
+    "authors",
+    "person_schema",
+    "published",
+    "quotes_attributed",
+    "statistics",
+    "statistics_sourced",
+    "citations",
+    "words_main",
     "language",  # detected from the page's text (PageSummary.language), not its lang attribute
 )
 FINDINGS_COLUMNS = (
@@ -180,14 +196,85 @@ def write_report(
     return write_text(Path(out_dir) / "report.html", html)
 
 
+def write_chunks(path: Path, chunks: Iterable[str]) -> Path:
+    """Write UTF-8 text given in pieces, atomically as `write_text` (never the whole text in memory)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        with open(tmp, "x", encoding="utf-8", newline="") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+_Writer = Callable[[Any, int], Iterator[str]]  # writes a value in pieces, `level` deep
+
+
+def _indented(value: Any, level: int) -> str:
+    """json.dumps(indent=2) of a value nested `level` deep: its lines indented by the level (a string's
+    newlines are escaped in JSON, so every raw newline is one of the layout's)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+def _list_chunks(
+    items: Iterable[Any], level: int, nested: Callable[[Any, int], Iterator[str]] | None = None
+) -> Iterator[str]:
+    """A JSON list, item by item, laid out exactly as json.dumps(indent=2) lays it out `level` deep;
+    `nested` writes each item in pieces in its turn (a model with a streamed field)."""
+    inner = "\n" + "  " * (level + 1)
+    first = True
+    for item in items:
+        yield "[" + inner if first else "," + inner
+        if nested is not None:
+            yield from nested(item, level + 1)
+        else:
+            yield _indented(item.model_dump(mode="json") if isinstance(item, BaseModel) else item, level + 1)
+        first = False
+    yield "[]" if first else "\n" + "  " * level + "]"
+
+
+def _model_chunks(
+    model: BaseModel, level: int, streamed: dict[str, Callable[[Any, int], Iterator[str]]]
+) -> Iterator[str]:
+    """A model as json.dumps(model.model_dump(mode="json"), indent=2) writes it `level` deep, with the
+    `streamed` fields written piece by piece instead of dumped whole."""
+    data = model.model_dump(mode="json", exclude=set(streamed))
+    inner = "\n" + "  " * (level + 1)
+    for i, name in enumerate(type(model).model_fields):
+        yield ("{" if i == 0 else ",") + inner + json.dumps(name, ensure_ascii=False) + ": "
+        if name in streamed:
+            yield from streamed[name](getattr(model, name), level + 1)
+        else:
+            yield _indented(data[name], level + 1)
+    yield "\n" + "  " * level + "}"
+
+
+def results_json_chunks(result: AuditResult) -> Iterator[str]:
+    """results.json in pieces: the same text as json.dumps(result.model_dump(mode="json"), indent=2)
+    plus a newline, with each page outcome and page summary dumped on its own (issue 19: the whole
+    result as one tree of dicts took ~1 KB an outcome, 16 outcomes a page)."""
+
+    def check(one: CheckResult, level: int) -> Iterator[str]:
+        return _model_chunks(one, level, {"pages": _list_chunks})
+
+    def checks(results: list[CheckResult], level: int) -> Iterator[str]:
+        return _list_chunks(results, level, check)
+
+    yield from _model_chunks(result, 0, {"checks": checks, "pages": _list_chunks})
+    yield "\n"
+
+
 def write_results_json(result: AuditResult, out_dir: Path) -> Path:
     """Write results.json: the full `AuditResult`, readable back with `model_validate_json`.
 
     With `--as-host` its URLs and texts show the production origin (`format.display_result`);
-    `settings.url` stays the crawled start URL and `settings.display_urls` names both origins."""
+    `settings.url` stays the crawled start URL and `settings.display_urls` names both origins.
+    Written in pieces (`results_json_chunks`): the text of json.dumps(indent=2), never all in memory."""
     result = display_result(result)
-    text = json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-    return write_text(Path(out_dir) / "results.json", text)
+    return write_chunks(Path(out_dir) / "results.json", results_json_chunks(result))
 
 
 def csv_cell(value: object, decimal: str = ".") -> str | int | float:
@@ -208,8 +295,14 @@ def _signal_cells(signals: PageSignals | None) -> tuple:
     if signals is None:
         return (None,) * 9
     return (
-        signals.page_type, "|".join(signals.authors), signals.person_schema, signals.published,
-        signals.quotes_attributed, signals.statistics, signals.statistics_sourced, signals.citations,
+        signals.page_type,
+        "|".join(signals.authors),
+        signals.person_schema,
+        signals.published,
+        signals.quotes_attributed,
+        signals.statistics,
+        signals.statistics_sourced,
+        signals.citations,
         signals.words_main,
     )
 

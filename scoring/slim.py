@@ -8,13 +8,22 @@ fields of the original record; nothing is dropped or approximated. The fields ev
 reads (URL, status, words, title, languages, robots: `KEPT`) stay plain attributes, so those passes
 decode nothing.
 
+The blobs themselves go to a spill file (`Spill`: an unlinked temporary file, read back with
+`os.pread`), so a record in memory is its plain fields and a 3-number reference: the compressed text
+and links of a crawled page (~13 KB at 5,000 words, ~28 KB of RSS a page as bytes in memory) stay in
+the OS page cache instead of the process (issue 19: 100,000 pages must fit 2 GB). Where no file can be
+written, the blob stays in memory as before. A pickled SlimPage carries its blob's bytes.
+
 The blob is an in-process cache of a record this process read itself (from the store or a list),
-never written anywhere nor read from outside: pickle is safe here.
+never read from outside: pickle is safe here.
 """
 
 from __future__ import annotations
 
+import os
 import pickle
+import tempfile
+import threading
 import zlib
 from functools import lru_cache
 from typing import Any
@@ -45,12 +54,81 @@ KEPT = frozenset(
 PACKED = frozenset(PageRecord.model_fields) - KEPT
 ZLIB_LEVEL = 1  # fastest: the text compresses ~4x at level 1 already, and the score stage decodes far more
 DECODED_PAGES = 64  # page-major passes read one page at a time; site passes read each page once
+SPILL_FILE_BYTES = 1 << 28  # a new spill file after 256 MB: a finished audit's file goes with its records
+
+
+class Spill:
+    """An append-only, unlinked temporary file of blobs, read back by offset (thread-safe: pwrite and
+    pread at explicit offsets). Closed when the last `SpilledBlob` pointing into it is gone."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="geo-audit-slim-")  # noqa: SIM115 - lives with its blobs
+        self._fd = self._file.fileno()
+        self._end = 0
+        self._lock = threading.Lock()
+
+    @property
+    def size(self) -> int:
+        return self._end
+
+    def put(self, blob: bytes) -> SpilledBlob:
+        with self._lock:
+            offset = self._end
+            written = os.pwrite(self._fd, blob, offset)
+            if written != len(blob):
+                raise OSError(f"short write to the spill file: {written} of {len(blob)} bytes")
+            self._end += len(blob)
+        return SpilledBlob(self, offset, len(blob))
+
+    def read(self, offset: int, length: int) -> bytes:
+        data = os.pread(self._fd, length, offset)
+        if len(data) != length:
+            raise OSError(f"short read from the spill file: {len(data)} of {length} bytes")
+        return data
+
+
+class SpilledBlob:
+    """Where one record's blob lies in a `Spill` (hashed by identity: one object per record)."""
+
+    __slots__ = ("spill", "offset", "length")
+
+    def __init__(self, spill: Spill, offset: int, length: int) -> None:
+        self.spill, self.offset, self.length = spill, offset, length
+
+    def read(self) -> bytes:
+        return self.spill.read(self.offset, self.length)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (bytes, (self.read(),))  # a pickled record carries its bytes, not a file offset
+
+
+_spill: Spill | None = None
+_spill_lock = threading.Lock()
+_spill_failed = False
+
+
+def _spilled(blob: bytes) -> bytes | SpilledBlob:
+    """The blob in the current spill file (a new one past SPILL_FILE_BYTES), or the bytes themselves
+    where no temporary file can be written (the first failure turns spilling off for the process)."""
+    global _spill, _spill_failed
+    if _spill_failed:
+        return blob
+    try:
+        with _spill_lock:
+            if _spill is None or _spill.size >= SPILL_FILE_BYTES:
+                _spill = Spill()
+            spill = _spill
+        return spill.put(blob)
+    except OSError:
+        _spill_failed = True
+        return blob
 
 
 @lru_cache(maxsize=DECODED_PAGES)
-def _unpack(blob: bytes) -> dict[str, Any]:
-    # bytes cache their hash: a hit costs a dict lookup, not a hash of the blob
-    return pickle.loads(zlib.decompress(blob))
+def _unpack(blob: bytes | SpilledBlob) -> dict[str, Any]:
+    # bytes cache their hash, a SpilledBlob hashes by identity: a hit costs a dict lookup
+    data = blob.read() if isinstance(blob, SpilledBlob) else blob
+    return pickle.loads(zlib.decompress(data))
 
 
 class SlimPage(PageRecord):
@@ -81,7 +159,7 @@ def slim(page: PageRecord) -> PageRecord:
     state = {name: fields[name] for name in KEPT}
     state.update((name, None) for name in PACKED if fields[name] is None)
     packed = {name: fields[name] for name in PACKED if fields[name] is not None}
-    state["_packed"] = zlib.compress(pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL), ZLIB_LEVEL)
+    state["_packed"] = _spilled(zlib.compress(pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL), ZLIB_LEVEL))
     record = SlimPage.__new__(SlimPage)
     object.__setattr__(record, "__dict__", state)
     object.__setattr__(record, "__pydantic_fields_set__", _SHARED_FIELDS_SET)

@@ -62,3 +62,47 @@ def test_the_inlink_index_equals_lists_of_inlinks() -> None:
     assert list(site.inlinks) == list(listed)  # keys in the order of their first inlink
     assert dict(site.inlinks) == dict(listed)
     assert site.inlinks.get("https://nowhere.example/", []) == []
+
+
+def test_the_packed_fields_live_in_the_spill_file_not_in_memory() -> None:
+    import pickle
+    import sys
+
+    from scoring import slim as slim_module
+
+    for record in site_records(N):
+        packed = slim(record)
+        ref = packed.__dict__["_packed"]
+        assert isinstance(ref, slim_module.SpilledBlob)  # an offset, not the bytes
+        assert sys.getsizeof(ref) < 100
+        copy = pickle.loads(pickle.dumps(packed))  # a pickled record carries its bytes
+        assert isinstance(copy.__dict__["_packed"], bytes)
+        assert copy.full() == record == packed.full()
+
+
+def test_records_stay_in_memory_where_no_spill_file_can_be_written(monkeypatch) -> None:
+    from scoring import slim as slim_module
+
+    def no_file() -> None:
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(slim_module, "_spill", None)
+    monkeypatch.setattr(slim_module, "_spill_failed", False)
+    monkeypatch.setattr(slim_module, "Spill", no_file)
+    for record in site_records(5):
+        packed = slim(record)
+        assert isinstance(packed.__dict__["_packed"], bytes)
+        assert packed.full() == record
+    assert slim_module._spill_failed
+
+
+def test_a_new_spill_file_starts_past_its_size_and_old_records_still_read(monkeypatch) -> None:
+    from scoring import slim as slim_module
+
+    monkeypatch.setattr(slim_module, "SPILL_FILE_BYTES", 1)
+    records = list(site_records(4))
+    packed = [slim(r) for r in records]
+    spills = {id(p.__dict__["_packed"].spill) for p in packed}
+    assert len(spills) == len(records)  # each record past the 1-byte limit opens a new file
+    slim_module._unpack.cache_clear()
+    assert [p.full() for p in packed] == records
