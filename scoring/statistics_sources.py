@@ -117,6 +117,14 @@ ANAPHORIC_START_RE = re.compile(
     r"The\s+(?:study|survey|report|analysis|poll|data|figures|researchers|authors)|It\s+(?:found|shows|reports)|"
     r"They\s+(?:found|report)|This\s+(?:study|survey|report))\b"
 )
+# The part of those that refers back to a study or its author, also across a paragraph break ("Das
+# Ergebnis …" after the researcher's quotation); "Dabei", "Dort" open any paragraph.
+RESULT_START_RE = re.compile(
+    r"^(?:Demnach|Demzufolge|Laut\s+(?:der|dem|diese[rm])|Diese[rnms]?\s+zufolge|Ihr\s+zufolge|Ihm\s+zufolge|"
+    r"Die\s+(?:Studie|Umfrage|Erhebung|Auswertung|Analyse|Statistik)|Der\s+(?:Bericht|Report)|Das\s+Ergebnis|"
+    r"According\s+to\s+(?:the|this|it|them)|The\s+(?:study|survey|report|analysis|poll|researchers|authors|results?)|"
+    r"It\s+(?:found|shows|reports)|They\s+(?:found|report)|This\s+(?:study|survey|report))\b"
+)
 DEFINITE_RE = re.compile(r"^(?:der|die|das|dem|den|des|the|this|these|diese[rmns]?|jene[rmns]?)$", re.IGNORECASE)
 INDEFINITE_RE = re.compile(
     r"^(?:ein|eine|einer|einem|eines|a|an|one|some|several|many|various|mehrere[rn]?|"

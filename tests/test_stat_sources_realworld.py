@@ -149,3 +149,22 @@ def test_millions_of_things_stay_a_count():
 )
 def test_the_number_of_questions_of_a_survey_is_its_design(lang, text):
     assert figures(text, lang) == []
+
+
+def test_the_list_of_findings_ends_at_a_heading():
+    text = (
+        "According to the Federal Nutrition Board (FNB):\n"
+        "Adult women need 310 mg a day.\n"
+        "Our shop\n"
+        "We ship 1,200 parcels a week."
+    )
+    assert sourced(text, "en") == ["310 mg"]
+
+
+def test_an_opening_dabei_does_not_reach_into_the_paragraph_before():
+    text = (
+        "„Die Nachfrage ist hoch“, sagt Ökonomin Jana Beispiel vom Institut für Handel.\n"
+        "Dabei wuchs unser Team im letzten Jahr auf 45 Mitarbeitende."
+    )
+    assert figures(text) == ["45 Mitarbeitende"]
+    assert sourced(text) == []

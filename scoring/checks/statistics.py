@@ -236,7 +236,10 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
         sentences = paragraph_sentences(paragraph)
         before = (sentences[-1] if sentences else None, speaker)
         if intro is not None and (
-            len(sentences) != 1 or len(paragraph.split()) > LIST_ITEM_WORDS or items >= MAX_LIST_ITEMS
+            len(sentences) != 1
+            or len(paragraph.split()) > LIST_ITEM_WORDS
+            or items >= MAX_LIST_ITEMS
+            or not _DIGIT.search(paragraph)  # a heading or a remark ends the list
         ):
             intro = None
         items += 1
@@ -260,7 +263,7 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
             source = sources.named_source(sentence, ctx, paragraph[cursor : cursor + 12])
             if source is None and i > 0:
                 source = sources.borrowed_source(sentence, sentences[i - 1], ctx)
-            if source is None and i == 0 and sources.ANAPHORIC_START_RE.match(sentence):
+            if source is None and i == 0 and sources.RESULT_START_RE.match(sentence):
                 # "Das Ergebnis …" opening a paragraph: the source of the paragraph before, or its speaker
                 source = (previous[0] and sources.named_source(previous[0], ctx)) or previous[1]
             if source is None and intro is not None and len(sentences) == 1 and items > 0:
