@@ -17,6 +17,7 @@ from scoring.core.records import PageRecord
 from scoring.core.results import AuditResult, Cluster
 from scoring.labels import STOPWORDS, TEMPLATE_WORDS
 from scoring.pagetypes import classify
+from scoring.quote_names import plausible_name
 from scoring.site import jsonld_types
 
 # Not editorial: a help centre, docs, release notes, legal text, archives and listings, profiles.
@@ -247,19 +248,52 @@ def is_person(name: str) -> bool:
     )
 
 
+# a word inside a sentence (after a lower-case word or a comma): how the running text writes it
+_IN_SENTENCE = re.compile(r"(?<=[a-zäöüß,;] )([A-Za-zÄÖÜäöüß]{3,})\b")
+
+
+# A German adjective by its suffix and ending opens a heading, never a name ("Europaweiter Rollout",
+# "Optimale Strukturen"); English adjectives and gerunds the lower-case test catches.
+_ADJECTIVE_FORM = re.compile(r"(?:lich|ig|isch|bar|sam|haft|weit|iv|al|ell|ant|ent)(?:e|er|es|en|em)$")
+
+
+def lower_case_words(records: list[PageRecord]) -> frozenset[str]:
+    """Words the site's running text writes in lower case inside a sentence more often than capitalised:
+    adjectives, verbs, (English) common nouns. A name is never one of them ("Hohe Gebühren", "Volle
+    Energie", "Leading Next Gen" on a team page are headings, not people)."""
+    lower: Counter = Counter()
+    upper: Counter = Counter()
+    for page in records:
+        for word in _IN_SENTENCE.findall(page.main_text or ""):
+            (lower if word[:1].islower() else upper)[word.lower()] += 1
+    return frozenset(w for w, n in lower.items() if n > upper[w])
+
+
 def people(result: AuditResult, records: list[PageRecord]) -> Counter:
-    """Named people the crawl found: visible authors and the names on team/profile pages."""
+    """Named people the crawl found: visible authors and the names on team/profile pages; never a heading
+    whose words the site writes in lower case or that reads as two nouns ("Komplette Vertriebsabwicklung")."""
+    lower = lower_case_words(records)
+
+    def named(text: str) -> bool:
+        words = text.replace("-", " ").split()
+        return (
+            is_person(text)
+            and plausible_name(text)
+            and not any(w.lower() in lower for w in words)
+            and not _ADJECTIVE_FORM.search(words[0])
+        )
+
     found: Counter = Counter()
     for summary in result.pages:
         for name in summary.signals.authors if summary.signals else []:
             name = " ".join(name.split())
-            if is_person(name):
+            if named(name):
                 found[name] += 1
     for page in records:
         if page.ok and classify(page).kind in ("profile", "about"):
             for heading in page.headings:
                 text = " ".join(heading.text.split())
-                if heading.level <= 3 and is_person(text) and not noindex(page):
+                if heading.level <= 3 and named(text) and not noindex(page):
                     found[text] += 1
     return found
 
