@@ -35,6 +35,7 @@ _NAME_RE = re.compile(
 # A signature line of a quotation: "– Maarten, AE", "— Dr. Jana Albrecht".
 _DASH_LINE_RE = re.compile(r"^[–—―-]\s*\S")
 _SIGNATURE_WORDS = 10
+_ROLE_LINE_WORDS = 6  # a role or company line under the name of a testimonial card
 # A closing quotation mark at the end of a quotation's text: what is after it is no longer quoted.
 _CLOSED_RE = re.compile('["“”«»‹›‘’]\\s*$')
 _HANDLE_RE = re.compile(r"@\w[\w.]{1,30}$")
@@ -43,16 +44,23 @@ _SIGNATURE_TAGS = {"p", "span", "cite", "strong", "b", "h3", "h4", "h5", "h6", "
 
 
 def _signature(line: str) -> bool:
-    return 1 <= len(line.split()) <= 6 and bool(_NAME_RE.match(line) or _HANDLE_RE.match(line))
+    named = bool(_NAME_RE.match(line) or _HANDLE_RE.match(line))
+    return 1 <= len(line.split()) <= 6 and named and not _unnamed(line)
 
 
 def _own_signature(block: HtmlTree) -> str | None:
-    """The last element of a testimonial card, when it is a name line ("Holden (Otto.ai)") after the text."""
+    """The last element of a testimonial card, when it is a name line ("Holden (Otto.ai)") after the text,
+    or the one before a short role line under it ("Holden (Otto.ai)" / "Happy Clients")."""
     children = [child for child in block if isinstance(child.tag, str) and _clean(child.text_content())]
-    if len(children) < 2 or children[-1].tag not in _SIGNATURE_TAGS:
-        return None
-    line = _clean(children[-1].text_content()).lstrip("—–- ").strip()
-    return line if _signature(line) else None
+    for at in (-1, -2):
+        if len(children) < 1 - at or children[at].tag not in _SIGNATURE_TAGS:
+            return None
+        line = _clean(children[at].text_content()).lstrip("—–- ").strip()
+        if _signature(line):
+            return line
+        if len(line.split()) > _ROLE_LINE_WORDS:
+            return None
+    return None
 
 
 def _closing_line(element: HtmlTree) -> str:
@@ -84,6 +92,18 @@ def _next_line(element: HtmlTree) -> str:
     return line.lstrip("—–―- ").strip()
 
 
+def _display_name_before(handle: HtmlTree) -> str | None:
+    """The name line right above an @handle line ("Dennis Downing Jr." / "@DDJr9"): the name a reader
+    sees, which the handle only repeats."""
+    previous = handle.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    line = _clean(previous.text_content()) if previous is not None else ""
+    if 1 <= len(line.split()) <= 8 and line[:1].isupper() and not _HANDLE_RE.match(line):
+        return line
+    return None
+
+
 def _icon_quotes(tree: HtmlTree) -> list[Quote]:
     """A quotation-mark icon (an empty <i>/<span>/<svg> whose class names a quote) opens the text of
     its block; the card around it names the speaker in a short line of its own (name or @handle)."""
@@ -108,8 +128,8 @@ def _icon_quotes(tree: HtmlTree) -> list[Quote]:
         if len(text.split()) < 3 or len(text) > 1500:
             continue
         cite = _own_signature(block)
-        if cite:
-            text = text[: len(text) - len(cite)].rstrip(" —–-") if text.endswith(cite) else text
+        if cite and cite in text:
+            text = text[: text.rindex(cite)].rstrip(" —–-")
         card = block
         for _ in range(0 if cite else 4):
             card = card.getparent()
@@ -120,7 +140,8 @@ def _icon_quotes(tree: HtmlTree) -> list[Quote]:
                     continue
                 line = _clean(element.text_content())
                 if _signature(line):
-                    cite = line
+                    cite = _display_name_before(element) if _HANDLE_RE.match(line) else line
+                    cite = cite or line
                     break
             if cite:
                 break
@@ -150,8 +171,8 @@ _DISPLAY_NAME_RE = re.compile(r"(?<![\w.'’-])[^\W\d_][\w.'’-]*+(?:[ \t][^\W\
 # a name slot that holds no name: "Anonym", "Ein zufriedener Kunde", "Verified customer"
 _UNNAMED_WORDS = frozenset(
     "a an the ein eine einer anonymous anonym anonyme anonymer unknown unbekannt verified verifizierter "
-    "happy satisfied zufriedener zufriedene kunde kundin customer client user nutzer nutzerin gast guest "
-    "besucher besucherin visitor".split()
+    "happy satisfied zufriedener zufriedene kunde kundin kunden customer customers client clients user users "
+    "nutzer nutzerin gast guest guests gäste besucher besucherin visitor visitors".split()
 )
 
 

@@ -114,7 +114,7 @@ def test_one_card_is_counted_once() -> None:
     body = INTRO + (
         '<div class="testimonial"><div class="card"><span class="quote-icon"></span><div class="quote"><p>Ein '
         'Ort zum Durchatmen, danke für die Einladung!</p></div><div class="person"><span class="name">Marta '
-        'Olszewska</span></div></div></div>'
+        "Olszewska</span></div></div></div>"
     )
     found = [q for q in find_quotations(page(body)) if q.speaker]
     assert len(found) == 1
@@ -129,3 +129,31 @@ def test_a_list_of_cards_gives_one_quotation_per_card() -> None:
         )
     )
     assert speakers(INTRO + f'<div class="reviews">{cards}</div>') == ["Ada Quint", "Bo Larsen"]
+
+
+SIGNATURE_CASES = [
+    (
+        "en: a tweet card shows the name above the @handle: the name speaks",
+        INTRO + '<div class="slide"><div class="box"><i class="fa-quote-left"></i><span>Finally a tool that keeps '
+        'my notes private without any fuss.</span></div><a href="https://social.example/ollie"><p class="big">'
+        'Ollie Brandt Jr.</p><p class="small">@ob_jr7</p></a></div>',
+        ["Ollie Brandt Jr"],
+    ),
+    (
+        "en: a role line under the name ('Happy Clients') is not the speaker",
+        INTRO + '<div class="slider"><div><i class="quote-left"></i><p>She rebuilt our pipeline and taught the '
+        "whole team how to run it.</p><h4>Mira (Loop.io)</h4><h6>Happy Clients</h6></div></div>",
+        ["Mira"],
+    ),
+    (
+        "en: 'An anonymous … employee' signs no named person",
+        INTRO + '<div class="slide"><i class="fa-quote-left"></i><p>The course changed how our team writes '
+        'code every day.</p><p class="who">An anonymous Telco employee</p></div>',
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), [c[1:] for c in SIGNATURE_CASES], ids=[c[0] for c in SIGNATURE_CASES])
+def test_card_signatures(body: str, expected: list[str]) -> None:
+    assert speakers(body) == expected
