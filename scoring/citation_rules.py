@@ -26,6 +26,7 @@ from scoring.core import lexicons as lx
 # Second-level labels under a country code that are public suffixes themselves ("example.co.uk",
 # "example.gv.at", "example.com.au"), and hosting suffixes under which every name has its own owner
 # ("someone.github.io"). A compact stand-in for the Public Suffix List: scoring does no I/O.
+# fmt: off
 _SECOND_LEVEL = frozenset({
     "co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gv", "gob", "gouv", "nic", "mil", "ltd",
     "plc", "sch", "nhs", "police", "info", "biz", "asn", "id", "priv", "lg", "ed", "nom",
@@ -36,6 +37,7 @@ _HOSTING_SUFFIXES = (
     "wixsite.com", "jimdosite.com", "webflow.io", "squarespace.com", "substack.com", "tumblr.com",
     "readthedocs.io", "ghost.io", "myshopify.com", "business.site", "carrd.co",
 )
+# fmt: on
 _IP_HOST = re.compile(r"^\d+\.\d+\.\d+\.\d+$|^\[?[0-9a-f:]+\]?$", re.IGNORECASE)
 
 
@@ -83,13 +85,14 @@ def _host_re(*hosts: str) -> re.Pattern[str]:
 # -- what a link is not ----------------------------------------------------------------------
 
 # Social networks: profiles, posts, groups and company pages are not sources of the text.
+# fmt: off
 SOCIAL_HOSTS = _host_re(
     "facebook.com", "fb.com", "fb.me", "twitter.com", "x.com", "t.co", "instagram.com", "linkedin.com",
     "lnkd.in", "xing.com", "tiktok.com", "pinterest.*", "threads.net", "bsky.app", "snapchat.com",
     "whatsapp.com", "wa.me", "t.me", "telegram.me", "telegram.org", "discord.gg", "discord.com", "reddit.com",
     "redd.it", "tumblr.com", "vk.com", "weibo.com", "mastodon.social", "mastodon.online", "fosstodon.org",
     "chaos.social", "troet.cafe", "mstdn.social", "about.me", "linktr.ee", "gravatar.com",
-    "behance.net", "dribbble.com", "twitch.tv", "flickr.com", "meetup.com", "untappd.com",
+    "behance.net", "dribbble.com", "twitch.tv", "flickr.com", "flic.kr", "meetup.com", "untappd.com",
     # chat rooms of a community: where to talk, not what backs the text
     "gitter.im", "matrix.to", "slack.com", "zulipchat.com",
 )
@@ -123,6 +126,8 @@ BOOKING_HOSTS = _host_re(
     "forms.gle", "tally.so", "cal.com", "acuityscheduling.com", "simplybook.me", "etermin.net", "zoom.us",
     "mailchi.mp", "list-manage.com", "eepurl.com", "funnelcockpit.com", "cleverreach.com", "getresponse.com",
     "surveymonkey.com", "wa.link", "forms.office.com", "forms.microsoft.com", "meet.jit.si", "whereby.com",
+    # newsletter sign-up forms (Campaign Monitor, Brevo)
+    "confirmsubscription.com", "createsend.com", "sibforms.com",
 )
 # Forms and meeting rooms on general hosts: a Google form, a BigBlueButton or Teams room ("zum Vortrag").
 ACTION_URL = re.compile(
@@ -148,10 +153,11 @@ CREDIT_HOSTS = _host_re(
     "unsplash.com", "pexels.com", "pixabay.com", "shutterstock.com", "istockphoto.com", "gettyimages.*",
     "stock.adobe.com", "depositphotos.com", "123rf.com", "dreamstime.com", "fotolia.com", "stocksy.com",
 )
+# fmt: on
 # A shop's own address: a "shop."/"store." host, or a shop system's product page (Shopify "/products/ice-pack",
 # German WooCommerce "/produkt/x"); a vendor's "/product/name" page describes a product and may be a source.
 SHOP_URL = re.compile(
-    r"^https?://(?:(?:shop|store|onlineshop|webshop)\.[^/?#]+|[^/?#]+/(?:[^?#]*/)?(?:products|produkt)"
+    r"^https?://(?:(?:shop|store|onlineshop|webshop)\.[^/?#]+|[^/?#]+/(?:[^?#]*/)?(?:products|produkt|shop)"
     r"/[^/?#]+)",
     re.IGNORECASE,
 )
@@ -169,7 +175,7 @@ SHARE_URL = re.compile(
 )
 # Software downloads: an installer, an archive, a release asset.
 DOWNLOAD_URL = re.compile(
-    r"^https?://(?:download|downloads|dl|get)\.|/releases/download/|/releases/latest/?$|"
+    r"^https?://(?:download|downloads|dl|get)\.|/releases/download/|/releases(?:/latest)?/?$|"
     r"\.(?:exe|msi|dmg|pkg|apk|ipa|appimage|deb|rpm|zip|tar\.gz|tgz|7z|jar)(?:$|[?#])",
     re.IGNORECASE,
 )
@@ -191,11 +197,13 @@ NON_PUBLIC_HOST = re.compile(
 )
 # Code and package hosts whose first path segment (after a fixed prefix) is an account or a project:
 # one named like the site is the site's own (its repository, its container images, its packages).
+# fmt: off
 ACCOUNT_HOSTS: dict[str, tuple[str, ...]] = {
     "github.com": (), "gitlab.com": (), "bitbucket.org": (), "codeberg.org": (), "hub.docker.com": ("r", "u"),
     "sourceforge.net": ("projects", "u"), "npmjs.com": ("package",), "pypi.org": ("project",),
     "packagist.org": ("packages",), "crates.io": ("crates",),
 }
+# fmt: on
 
 # The home page of an organisation (or its team, jobs, about or contact page): names who they are,
 # supports no statement. "/", "/en/", "/de-de/index.html", "/team/", "/ueber-uns".
@@ -228,7 +236,27 @@ CTA_ANCHOR = re.compile(
     r"arrange|try|start|join|follow)\b.{0,50}\b(?:now|today|free|here|on|it|us|our|"
     r"demo|trial|consultation|call|meeting|appointment|copy|app)\b|"
     r"\b(?:get|download|available)\s+(?:it\s+)?on\b|\bon\s+(?:amazon|audible|spotify|itunes|apple|google play)\b|"
-    r"\b(?:become a sponsor|support us|unterstütze uns|spende\w*)\b|[→»]\s*$",
+    r"\b(?:become a sponsor|support us|unterstütze uns|spende\w*)\b|[→»]\s*$|"
+    r"^(?:sign\s+up|subscribe|register|donate|anmelden|abonnieren|registrieren|eintragen)\W*$",
+    re.IGNORECASE,
+)
+# An anchor that only points ("hier", "here", "click here", "this link"): the sentence says what the link is for.
+DEICTIC_ANCHOR = re.compile(
+    r"(?:(?:click|tap)\s+)?here|(?:hier|dort)(?:\s+klicken)?|(?:this|that)\s+link|(?:diesen|diesem)\s+link|there",
+    re.IGNORECASE,
+)
+# What a pointing anchor's sentence asks the reader to do: buy, order, book, register, subscribe, donate.
+CTA_SENTENCE = re.compile(
+    r"\b(?:purchas\w*|buy(?:ing)?|order(?:ing)?|book(?:ing)?|register(?:ing)?|sign(?:ing)?\s+up|subscrib\w*|"
+    r"donat\w*|tickets?|kauf\w*|bestell\w*|buch(?:en|bar|ung)|anmeld\w*|registrier\w*|abonnier\w*|spend(?:e|en)\b|"
+    r"erwerb\w*)",
+    re.IGNORECASE,
+)
+# The pointer of an offer or an event to where the details are ("Weitere Infos bietet der Veranstalter unter:",
+# "More information at:", "Details unter"): where to read on about what is offered, not a source of a statement.
+MORE_INFO = re.compile(
+    r"\b(?:(?:weitere|mehr|nähere)\s+(?:infos?|informationen|details)|(?:more|further)\s+(?:info(?:rmation)?|details))\b"
+    r"[^.!?]{0,80}$",
     re.IGNORECASE,
 )
 # A credit or a notice of the template ("Powered by", "Icons by", "Theme by", "Datenschutz-Generator"),
@@ -254,6 +282,14 @@ DOCS_PATH = re.compile(
     r"changelog|issues|pull|discussions)/[^?#]",
     re.IGNORECASE,
 )
+# A page of documentation proper (a wiki or docs page, release notes, a text file of a repository): a
+# document, even on the site's own code-host account or as a button ("→ Anleitung im Wiki"). Not an issue
+# form or a pull request, which are places to act.
+DOCUMENT_PATH = re.compile(
+    r"/(?:wiki|docs?|documentation|dokumentation|handbuch|manual|releases/tag|changelog)/[^?#]|"
+    r"/blob/[^?#]+\.(?:md|rst|adoc|txt)$",
+    re.IGNORECASE,
+)
 # A licence text: creativecommons.org/licenses/…, opensource.org/licenses/…, a repository's LICENSE file.
 LICENCE_URL = re.compile(
     r"^https?://(?:www\.)?(?:creativecommons\.org/(?:licenses|publicdomain)|opensource\.org/licen[cs]es|"
@@ -269,7 +305,10 @@ SOURCES_HEADING = re.compile(
     r"(?:external |externe )links|weblinks|studien|studies|"
     r"(?:in (?:der|den) )?(?:presse|medien)(?:spiegel|berichte|echo)?|press(?: coverage| reviews?)?|"
     r"in the (?:press|news|media)|(?:media|press|news) (?:articles|coverage|reports|mentions|reviews)|"
-    r"(?:medien|presse)(?:berichte|stimmen|artikel)|reception|resources|ressourcen)\s*:?$",
+    r"(?:medien|presse)(?:berichte|stimmen|artikel)|reception|resources|ressourcen|"
+    # the documents of a talk or a project: its publications, slides and recordings
+    r"veröffentlichung(?:en)?|publikation(?:en)?|publications?|(?:vortrags)?folien|slides|aufzeichnung(?:en)?|"
+    r"recordings?)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -288,7 +327,10 @@ PARTNER_PHRASE = re.compile(
     r"parent company|sister company|subsidiary)\b|"
     r"\b(?:in (?:kooperation|zusammenarbeit|partnerschaft) mit|in (?:cooperation|partnership) with|"
     r"gesponsert von|sponsored by|unterstützt von|supported by|gefördert (?:von|durch)|funded by|founder of|"
-    r"(?:gründer|gründerin) (?:von|der|des))\b",
+    r"(?:gründer|gründerin) (?:von|der|des))\b|"
+    # a parent or sister company is the site's own whoever's it is said to be ("übernimmt die Muttergesellschaft X")
+    r"\b(?:mutter(?:gesellschaft|unternehmen|konzern|firma)|konzernmutter|schwester(?:gesellschaft|unternehmen|firma)|"
+    r"parent (?:company|organi[sz]ation)|sister (?:company|organi[sz]ation))\b",
     re.IGNORECASE,
 )
 # The last line of a teaser on a listing page: its excerpt belongs to the post it links to.
@@ -302,6 +344,7 @@ READ_MORE = re.compile(
 # -- strong sources --------------------------------------------------------------------------
 
 # Hosts (suffixes) of sources that back a statement, besides lexicons.AUTHORITATIVE_DOMAINS.
+# fmt: off
 SOURCE_DOMAINS = (
     # encyclopaedias, archives, dictionaries
     "wikipedia.org", "wikimedia.org", "wikidata.org", "britannica.com", "archive.org", "duden.de",
@@ -328,8 +371,8 @@ SOURCE_DOMAINS = (
     "developer.mozilla.org", "learn.microsoft.com", "docs.microsoft.com", "support.microsoft.com",
     "developer.apple.com", "support.apple.com", "developers.google.com", "support.google.com",
     "policies.google.com", "cloud.google.com", "docs.aws.amazon.com", "docs.oracle.com", "openjdk.org",
-    "python.org", "docs.python.org", "kernel.org", "docs.github.com", "docs.gitlab.com", "readthedocs.io",
-    "readthedocs.org", "docs.docker.com", "kubernetes.io", "postgresql.org", "mysql.com", "php.net",
+    "python.org", "docs.python.org", "kernel.org", "docs.github.com", "docs.gitlab.com", "docs.docker.com",
+    "kubernetes.io", "postgresql.org", "mysql.com", "php.net",
     "nodejs.org", "rust-lang.org", "go.dev", "apache.org", "mozilla.org", "gnu.org", "debian.org",
     "ubuntu.com", "archlinux.org",
     # established media and news agencies
@@ -345,6 +388,7 @@ SOURCE_DOMAINS = (
     "techcrunch.com", "thenextweb.com", "wired.com", "wired.co.uk", "theverge.com", "arstechnica.com",
     "zdnet.com", "engadget.com", "theregister.com", "bleepingcomputer.com", "infoq.com",
 )
+# fmt: on
 _SOURCE_PATTERNS = tuple(re.compile(rf"(?:^|\.){re.escape(entry)}$") for entry in SOURCE_DOMAINS)
 
 
@@ -410,18 +454,24 @@ def non_source_kind(url: str) -> str | None:
     return None
 
 
+# fmt: off
 _BIG_PLATFORMS = _host_re(
     "google.*", "microsoft.com", "apple.com", "medium.com", "wordpress.org", "wordpress.com", "notion.site",
     "atlassian.net", "sharepoint.com", "dropbox.com",
 )
+# fmt: on
 
 
 def multi_tenant(host: str) -> bool:
     """A host many parties publish on: a link to it says little about whose page it is."""
     host = host.lower().removeprefix("www.")
     return bool(
-        SOCIAL_HOSTS.search(host) or SHOP_HOSTS.search(host) or BOOKING_HOSTS.search(host)
-        or PLATFORM_HOSTS.search(host) or _BIG_PLATFORMS.search(host) or host in ACCOUNT_HOSTS
+        SOCIAL_HOSTS.search(host)
+        or SHOP_HOSTS.search(host)
+        or BOOKING_HOSTS.search(host)
+        or PLATFORM_HOSTS.search(host)
+        or _BIG_PLATFORMS.search(host)
+        or host in ACCOUNT_HOSTS
         or registrable_domain(host) in ("youtube.com", "vimeo.com", "github.com", "gitlab.com")
     )
 

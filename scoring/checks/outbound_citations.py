@@ -6,7 +6,11 @@ time by `spiders.extract.link_position`, and its anchor standing in the page's m
 that backs the text. Left out, by its address (`scoring.citation_rules`): the site's own other domains,
 subdomains and accounts, social profiles, share buttons, maps, shops and app stores, booking and
 sign-up pages, podcast and donation platforms, petitions, template credits, local addresses; by its
-anchor: calls to action ("Jetzt Termin buchen", "Get it on Amazon") and credits ("Icons by ...").
+anchor: calls to action ("Jetzt Termin buchen", "Get it on Amazon", "tickets ... here") and credits ("Icons by
+..."); by the page: its parent company and other sites (also as named in its JSON-LD Organization), the
+thing it presents (the name its H1 opens with), a row of shops, the pointer to an offer's details
+("Weitere Infos ... unter:"). The site's own documentation on a code host (wiki, release notes) is a
+document the text refers to and counts.
 A link standing alone on its line (a button, a logo, a list of partners) counts only under a
 sources heading ("Quellen", "Further reading") or when its host is a strong source; a link in
 running text counts unless one of the rules above says otherwise.
@@ -86,6 +90,7 @@ def site_identity(page: PageRecord, own_hosts: Iterable[str] = ()) -> Identity:
         host = (urlsplit(url).hostname or "").lower()
         if host and not cr.NON_PUBLIC_HOST.search(host):
             domains.add(cr.registrable_domain(host))
+    domains |= _related_domains(page, frozenset(domains))
     brands: set[str] = set()
     for domain in domains:
         brands.add(cr.squash(domain.split(".")[0]))
@@ -98,6 +103,33 @@ def site_identity(page: PageRecord, own_hosts: Iterable[str] = ()) -> Identity:
             brands.add(cr.squash(segment))
     brands = {b for b in brands if len(b) >= 4 and b not in _GENERIC_BRANDS and not b.isdigit()}
     return Identity(frozenset(d for d in domains if d), frozenset(brands))
+
+
+# JSON-LD keys of the site's own organisation that name its other properties: the same organisation
+# elsewhere, its parent and its subsidiaries, its brands.
+_RELATED_KEYS = ("sameAs", "parentOrganization", "subOrganization", "brand")
+
+
+def _related_domains(page: PageRecord, own: frozenset[str]) -> set[str]:
+    """Registrable domains the site's own organisation names as itself, its parent or its subsidiaries in
+    JSON-LD (an Organization whose url or @id is on the site's domain): its other properties. Hosts many
+    parties publish on and strong sources (a sameAs to the organisation's Wikipedia article) stay out."""
+    found: set[str] = set()
+    for node in jsonld_nodes(page.structured_data):
+        home = next((v for v in (node.get("url"), node.get("@id")) if isinstance(v, str) and v.startswith("http")), "")
+        if not home or cr.registrable_domain((urlsplit(home).hostname or "").lower()) not in own:
+            continue
+        for key in _RELATED_KEYS:
+            values = node.get(key)
+            for value in values if isinstance(values, list) else [values]:
+                url = (value.get("url") or value.get("@id")) if isinstance(value, dict) else value
+                if not isinstance(url, str) or not url.startswith("http"):
+                    continue
+                host = (urlsplit(url).hostname or "").lower()
+                if not host or cr.NON_PUBLIC_HOST.search(host) or cr.multi_tenant(host) or cr.source_entry(url):
+                    continue
+                found.add(cr.registrable_domain(host))
+    return found
 
 
 def own_property(url: str, identity: Identity) -> bool:
@@ -258,16 +290,59 @@ def judge_links(page: PageRecord, site: SiteData | None = None) -> list[Verdict]
     template = template_properties(page)
     text = _MainText(page)
     listing = classify(page).kind == "listing"
+    external = [
+        (index, link)
+        for index, link in enumerate(page.links)
+        if not link.internal and link.position == "content" and link.url.lower().startswith(("http://", "https://"))
+    ]
+    shop_rows = _shop_rows(external, text)
+    template = template | _subject_properties(page, external)
     verdicts = []
-    for index, link in enumerate(page.links):
-        if link.internal or link.position != "content" or not link.url.lower().startswith(("http://", "https://")):
-            continue
+    for index, link in external:
         line = text.line_of.get(index)
-        verdict = _judge(link, page, identity, template, text, line, listing, client_domains)
+        shop_row = line in shop_rows
+        verdict = _judge(link, page, identity, template, text, line, listing, client_domains, shop_row)
         if verdict.citation and line is not None:
             verdict = replace(verdict, sentence=text.written_sentence(line, link.anchor))
         verdicts.append(verdict)
     return verdicts
+
+
+# A line holding at least this many shop links (and more shops than other links) is a row of shops.
+SHOP_ROW_LINKS = 2
+
+
+# The name a page is about stands first in its H1, before a comma, colon, dash or bracket.
+_SUBJECT_END = re.compile(r"[,:;|–—(]|\s-\s")
+
+
+def _subject_properties(page: PageRecord, external: list[tuple[int, Link]]) -> frozenset[str]:
+    """Properties of what the page presents: a link whose anchor is the name the H1 opens with ("inki, the
+    e-paper display for ...", "Acme: ..."), and every other link to the same property. The thing presented
+    is promoted, not cited."""
+    h1 = next((h.text for h in page.headings if h.level == 1), "")
+    parts = _SUBJECT_END.split(h1, maxsplit=1)
+    name = cr.squash(parts[0])
+    if len(parts) < 2 or len(name) < 3:
+        return frozenset()
+    return frozenset(
+        _property_key(link.url)
+        for _, link in external
+        if cr.squash(link.anchor) == name and not cr.source_entry(link.url)
+    )
+
+
+def _shop_rows(external: list[tuple[int, Link]], text: _MainText) -> set[int]:
+    """Lines of the main text whose external links are mostly shops: "erhältlich bei Verlag, Amazon, Thalia"."""
+    shops: dict[int, int] = {}
+    others: dict[int, int] = {}
+    for index, link in external:
+        line = text.line_of.get(index)
+        if line is None:
+            continue
+        counts = shops if cr.non_source_kind(link.url) == "shop" else others
+        counts[line] = counts.get(line, 0) + 1
+    return {line for line, n in shops.items() if n >= SHOP_ROW_LINKS and n > others.get(line, 0)}
 
 
 def _judge(
@@ -279,6 +354,7 @@ def _judge(
     line: int | None,
     listing: bool,
     client_domains: tuple[str, ...] = (),
+    shop_row: bool = False,
 ) -> Verdict:
     def no(key: str) -> Verdict:
         return Verdict(link, False, OutboundCitations.msg(key))
@@ -290,13 +366,18 @@ def _judge(
     kind = cr.non_source_kind(link.url)
     if kind:
         return no(kind)
-    if own_property(link.url, identity):
+    # the site's own documentation, release notes or wiki on a code host is a document the text refers to
+    if shop_row:
+        # one of a row of shops ("Paperback at OUP, Amazon UK, Amazon.de"): where to buy, whoever sells
+        return no("shop")
+    if own_property(link.url, identity) and not (cr.account_of(link.url) and cr.DOCUMENT_PATH.search(link.url)):
         return no("own-property")
     if {"sponsored", "ugc"} & set(link.rel):
         return no("sponsored")
     authority = authority_entry(link.url, client_domains)
     source = cr.source_entry(link.url, client_domains)
-    if not source and _property_key(link.url) in template and not cr.DOCS_PATH.search(link.url):
+    document = cr.DOCS_PATH.search(link.url) or cr.DOCUMENT_PATH.search(urlsplit(link.url).path)
+    if not source and _property_key(link.url) in template and not document:
         return no("promoted")
     if _embedded_video(link.url, page):
         return no("own-video")
@@ -328,6 +409,12 @@ def _judge(
         return no("teaser")
     if cr.CTA_ANCHOR.search(anchor) and not source:
         return no("call-to-action")
+    before = sentence.partition(anchor.casefold())[0]
+    if not source and (
+        (cr.DEICTIC_ANCHOR.fullmatch(anchor) and cr.CTA_SENTENCE.search(sentence)) or cr.MORE_INFO.search(before)
+    ):
+        # "You can buy tickets here", "Weitere Infos bietet der Veranstalter unter: URL": where to act or read on
+        return no("call-to-action")
     if cr.SOURCE_LABEL.search(text.before(line, anchor)):
         return yes("named-source", source)
     if text.under_sources(line):
@@ -340,6 +427,9 @@ def _judge(
         return yes("in-text", None)
     if _BARE_URL.match(anchor):
         return yes("written-address", None)
+    if cr.DOCUMENT_PATH.search(urlsplit(link.url).path):
+        # a button to a page of documentation or a wiki ("→ Anleitung im Wiki"): what the text refers to
+        return yes("in-text", None)
     return no("standing-alone")
 
 
