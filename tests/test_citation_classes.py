@@ -211,3 +211,20 @@ def test_a_citation_in_the_evidence_names_its_anchor_and_sentence_and_non_citati
         "Studie des Verbands",
         "not on the list of authoritative sources; backs: “Laut einer Studie des Verbands sinken die Kosten.”",
     )
+
+
+def test_a_link_that_is_a_sentence_of_its_own_backs_the_sentence_before_it():
+    rec = record(
+        article(
+            "<p>Wie lässt sich ein Raum für zufällige Begegnungen schaffen? "
+            "<a href='https://www.vortraege-x.example/raum-fuer-begegnung'>Video</a></p>"
+        )
+    )
+    outcome = OutboundCitations().evaluate_page(rec, site(rec))
+    assert [(e.excerpt, e.note) for e in outcome.evidence] == [
+        (
+            "Video",
+            "not on the list of authoritative sources; backs: “Wie lässt sich ein Raum für zufällige Begegnungen "
+            "schaffen? Video”",
+        )
+    ]

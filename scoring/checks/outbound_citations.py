@@ -241,8 +241,12 @@ class _MainText:
     def written_sentence(self, line: int, anchor: str) -> str:
         """The sentence of the line the anchor stands in, as written: what a citation backs."""
         needle = " ".join(anchor.split()).casefold()
-        for sentence in _SENTENCE_END.split(self.raw[line]):
+        sentences = _SENTENCE_END.split(self.raw[line])
+        for i, sentence in enumerate(sentences):
             if needle in sentence.casefold():
+                # a link that is a sentence of its own ("... are met? Video") backs the sentence before it
+                if i and not _BULLETS.sub("", sentence.casefold().replace(needle, " ")).strip():
+                    return f"{sentences[i - 1]} {sentence}"
                 return sentence
         return self.raw[line]
 
