@@ -8,13 +8,14 @@ from its pages; evidence tasks never contain a figure, quote or source the compa
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from auditor.llm.grounding import logistics
 from auditor.llm.inputs import BriefInput, crawl_links, topic_phrase
 from auditor.llm.language import english_words
 from auditor.llm.prompt import EFFORT_TEXT
 from scoring.core.results import ArticleBrief, OutlineItem
-from scoring.labels import normal
+from scoring.labels import STOPWORDS, normal
 
 PASS_WORDS = 500  # thin-content passes from here; a deeper article aims well above it
 
@@ -146,13 +147,33 @@ def title_for(item: BriefInput, topic: str, text: dict[str, str]) -> str:
     return text["title_plain"].format(topic=topic)
 
 
+def variants(headings: list[str]) -> set[str]:
+    """Headings of a listing's items, not an article's sections: three words or more and equal to another
+    heading but for one word ("Forged Bratpfanne 24 cm" / "… 28 cm") or opening with the same two words
+    ("Prestige Line Buttermesser …" / "Prestige Line Käsemesser …"), or opened by a name that opens three
+    headings ("Forged Bratpfanne …", "Forged Ledertasche Braun", "Forged Messerblock")."""
+    found = set()
+    words = {h: h.lower().split() for h in set(headings)}
+    for a, wa in words.items():
+        for b, wb in words.items():
+            if a >= b or min(len(wa), len(wb)) < 3:
+                continue
+            if wa[:2] == wb[:2] or (len(wa) == len(wb) and sum(x != y for x, y in zip(wa, wb, strict=True)) == 1):
+                found |= {a, b}
+    openers = Counter(w[0] for w in words.values() if len(w) >= 2 and w[0] not in STOPWORDS)
+    return found | {h for h, w in words.items() if len(w) >= 2 and openers[w[0]] >= 3}
+
+
 def outline_for(item: BriefInput, topic: str, text: dict[str, str]) -> list[OutlineItem]:
     """The site's own section headings on the topic, then the sections the evidence asks for."""
     outline = [OutlineItem(level=2, text=text["intro"].format(topic=topic))]
     seen = {topic.lower()}
+    items = variants([h for page in item.pages for h in page.headings])
     for page in item.pages:
         for heading in page.headings:
-            heading = _NUMBERING.sub("", heading).strip().rstrip(" #¶§").strip()  # "1 · Ein Tag #" -> "Ein Tag"
+            if heading in items or "!" in heading.rstrip("!"):  # a product list, a teaser ("Out now! …")
+                continue
+            heading = _NUMBERING.sub("", heading).strip().rstrip(" #¶§!").strip()  # "1 · Ein Tag #" -> "Ein Tag"
             key = heading.lower()
             if normal(heading) in item.template_headings:
                 continue

@@ -19,6 +19,7 @@ from scoring.labels import STOPWORDS, TEMPLATE_WORDS
 from scoring.pagetypes import classify
 from scoring.quote_names import plausible_name
 from scoring.site import jsonld_types
+from scoring.translations import page_language
 
 # Not editorial: a help centre, docs, release notes, legal text, archives and listings, profiles.
 NON_EDITORIAL_KINDS = frozenset({"help", "changelog", "legal", "listing", "contact", "profile"})
@@ -159,9 +160,30 @@ def _is_question(text: str) -> bool:
     return not (len(words) <= 10 and _CONTEXT_BOUND.search(text))
 
 
+# A German question put to the reader as a customer, in the formal "Sie" (capitalised inside the sentence) or
+# the informal "eure": "Welches Zubehör brauchen Sie?", "Wann steht für eure Lehrkräfte die Fortbildung an?"
+# is a sales prompt; a reader's own question says "ich" or "man".
+_TO_THE_READER = re.compile(r"(?<=[\w,] )(?:Sie|Ihnen|Ihr|Ihre[nmrs]?)\b|\b(?:eure[nmrs]?|euer|euch)\b")
+# The customer's own arrangements, in the first person plural: "Welchen Raum brauchen wir?", "Wie schnell
+# bekommen wir eine Rückmeldung?"
+_OUR_ARRANGEMENTS = re.compile(r"\b(?:brauchen|bekommen|erhalten|müssen|sollen) wir\b", re.I)
+
+
 def logistics(question: str) -> bool:
     """A booking, logistics or customer-service question, not one an article answers."""
-    return bool(_LOGISTICS.search(question) or _TO_THE_COMPANY.search(question))
+    return bool(
+        _LOGISTICS.search(question)
+        or _TO_THE_COMPANY.search(question)
+        or _TO_THE_READER.search(question)
+        or _OUR_ARRANGEMENTS.search(question)
+    )
+
+
+def names_nothing(question: str) -> bool:
+    """A German question without a noun after its first word asks about nothing a reader would search for
+    ("Was sollen wir wissen?", "Wer muss ausgebildet sein?"): German capitalises every noun."""
+    words = [w.strip("„“\"'()?,.:;!") for w in question.split()[1:]]
+    return bool(words) and not any(w[:1].isupper() or any(c.isdigit() for c in w) for w in words)
 
 
 def faq_questions(page: PageRecord) -> list[str]:
@@ -192,8 +214,10 @@ def asked(page: PageRecord) -> list[str]:
 
 
 def site_questions(page: PageRecord) -> list[str]:
-    """The questions one page asks that an article answers: no booking or logistics FAQ."""
-    return [q for q in asked(page) if not logistics(q)]
+    """The questions one page asks that an article answers: no booking or logistics FAQ, no German question
+    without a noun."""
+    german = page_language(page) == "de"
+    return [q for q in asked(page) if not logistics(q) and not (german and names_nothing(q))]
 
 
 def _shape(question: str, title: str) -> str:
