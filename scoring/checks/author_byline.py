@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 
 from scoring.checks.person_schema import jsonld_authors
-from scoring.core.lexicons import BYLINE_OPENERS, NAME, NAME_RE, ROLE_NOUN_ENDINGS, TITLE, clean_name, is_person_name
+from scoring.core.lexicons import (
+    BYLINE_OPENERS,
+    MONTHS,
+    NAME,
+    NAME_RE,
+    ROLE_NOUN_ENDINGS,
+    TITLE,
+    clean_name,
+    is_person_name,
+    letters_key,
+)
 from scoring.core.messages import Message, element
 from scoring.core.records import AuthorSignal, PageRecord
 from scoring.core.results import Evidence, PageOutcome
@@ -100,6 +110,89 @@ def _strip_prefix(text: str) -> str:
 _CO_AUTHOR = re.compile(rf"^\s*(?:(?i:and|und)|&)\s+(?:{TITLE}\s+)*(?P<name>{NAME})")
 
 
+# The items of a meta line under the title: a date or a reading time ("18. März 2025 · 2 Minuten · NAME",
+# "July 23, 2022", "5 min read"). Four-digit years only: a phone number's groups are no date.
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"  # a day or a month number ("12-34-2025" is a phone number's groups)
+_META_ITEM_RE = re.compile(
+    rf"\b{_DAY}\.\s?{_DAY}\.\s?(?:19|20)\d{{2}}\b|\b{_DAY}[/-]{_DAY}[/-](?:19|20)\d{{2}}\b|\b(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}\b"
+    rf"|\b\d{{1,2}}\.?\s(?:{_MONTH_WORDS})\b\.?\s(?:19|20)\d{{2}}\b"
+    rf"|\b(?:{_MONTH_WORDS})\b\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s(?:19|20)\d{{2}}\b"
+    r"|\b\d{1,3}\s?(?:min|mins|minute|minutes|minuten)\b|\b(?:lesezeit|read(?:ing)?\s+time)\b",
+    re.IGNORECASE,
+)
+MAX_META_LINE = 80  # a line that dates the name next to it is short; a date in a paragraph dates an event
+# a line that only labels the name next to it as the author's ("AUTHOR", "Autorin:", "Von", "by")
+_AUTHOR_LABEL_RE = re.compile(
+    r"^\W*(?:author|autor(?:in)?|verfasser(?:in)?|written\s+by|geschrieben\s+von|von|by)\W*$", re.IGNORECASE
+)
+# what may stand before the name in the byline slot: a byline opener ("Von", "Written by", "Autorin:")
+_OPENER_BEFORE_RE = re.compile(rf"^\W*(?i:{BYLINE_OPENERS})\s*$")
+# ... or a publication line that ends in one ("Posted on 3 May 2024 by", "Veröffentlicht am 3. Mai 2024 von")
+_DATED_OPENER_RE = re.compile(r"(?:^|\s)(?i:von|by)\s*$")
+_ITEM_SPLIT_RE = re.compile(r"[|·•,;/]|\s[–—-]\s")
+META_CONTEXT_LINES = 2  # lines before and after the name's line that may hold its date or its label
+
+
+def _title_lines(lines: list[str], page: PageRecord) -> set[int]:
+    """Indexes of the header lines that together spell one of the page's H1s (a name in the title is
+    the page's subject, not its byline: "Attila Krick - IT-Experte für ...")."""
+    keys = [letters_key(line) for line in lines]
+    marked: set[int] = set()
+    for heading in page.headings:
+        target = letters_key(heading.text) if heading.level == 1 else ""
+        if not target:
+            continue
+        for start, key in enumerate(keys):
+            if not key or not target.startswith(key):
+                continue
+            joined, end = "", start
+            while end < len(keys) and target.startswith(joined + keys[end]):
+                joined, end = joined + keys[end], end + 1
+                if joined == target:
+                    marked.update(range(start, end))
+                    break
+    return marked
+
+
+def _meta_line(line: str) -> bool:
+    return len(line) <= MAX_META_LINE and _META_ITEM_RE.search(line) is not None
+
+
+def _bare_item(item: str, key: str) -> bool:
+    """The item is the name, maybe after titles or a byline opener ("Dr. Jana Albrecht", "Von Jana Albrecht")."""
+    item = _LEADING_TITLES.sub("", _strip_prefix(item.strip(" .:"))).strip(" .:")
+    return item.casefold() == key
+
+
+def printed_as_byline(name: str, page: PageRecord) -> bool:
+    """A JSON-LD/meta author's name printed near the title as a byline presents it: opening its line
+    after "Von/By" (or after a dated "Posted on ... by"), or as an item of its own with a date, a reading
+    time or an author label in its line or next to it ("18. März 2025 · 2 Minuten · NAME", "NAME / AUTHOR /
+    July 23, 2022"). Not a byline: the name in the H1 (the person the page is about), inside a sentence
+    ("Impressum von NAME - Kontaktinformationen ...", "Nimm Kontakt auf mit NAME"), or alone in an
+    address block without a date."""
+    key = _LEADING_TITLES.sub("", name.strip()).casefold()
+    lines = [line.strip() for line in page.extras.header_text.split("\n")]
+    in_title = _title_lines(lines, page)
+    for index, line in enumerate(lines):
+        at = line.casefold().find(key)
+        if at < 0 or index in in_title:
+            continue
+        before = line[:at]
+        if _OPENER_BEFORE_RE.match(before) or _DATED_OPENER_RE.search(before) and _META_ITEM_RE.search(before):
+            return True
+        items = _ITEM_SPLIT_RE.split(line)
+        if not any(_bare_item(item, key) for item in items):
+            continue  # the name inside a phrase or a sentence
+        if any(_META_ITEM_RE.search(item) for item in items):
+            return True
+        near = lines[max(0, index - META_CONTEXT_LINES) : index] + lines[index + 1 : index + 1 + META_CONTEXT_LINES]
+        if any(_meta_line(other) or _AUTHOR_LABEL_RE.match(other) for other in near):
+            return True
+    return False
+
+
 def visible_authors(page: PageRecord) -> list[str]:
     """Every author name a reader sees on the page: author markup, bylines, names next to the date,
     and JSON-LD/meta authors whose name is printed near the title. Pure; German and English."""
@@ -122,9 +215,8 @@ def visible_authors(page: PageRecord) -> list[str]:
             names.append(person_name(match.group("name")) or match.group("name"))
             line = line[match.end() :]
             match = _CO_AUTHOR.match(line)
-    header = page.extras.header_text.casefold()
     for signal in page.author_signals:
-        if not signal.visible and is_person_name(signal.name) and signal.name.casefold() in header:
+        if not signal.visible and is_person_name(signal.name) and printed_as_byline(signal.name, page):
             name = person_name(signal.name)
             if name:
                 names.append(name)
@@ -158,8 +250,8 @@ class AuthorByline(ArticleCheck):
     effort = "medium"
     remedy = "Show the author's name on every article, linked to an author page with qualifications."
     rule = (
-        "pass: a visible author signal (`rel=author`, `itemprop=author`, byline/author class, \"Von NAME\" "
-        "/ \"By NAME\" near the top). warn: author only in JSON-LD/meta (invisible to readers). fail: "
+        'pass: a visible author signal (`rel=author`, `itemprop=author`, byline/author class, "Von NAME" '
+        '/ "By NAME" near the top). warn: author only in JSON-LD/meta (invisible to readers). fail: '
         "none."
     )
     messages = {
