@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from scoring.audit import evaluate_check
-from scoring.checks.broken_internal_links import BrokenInternalLinks
+from scoring.checks.broken_internal_links import BrokenInternalLinks, development_host
 from scoring.checks.click_depth import ClickDepth
 from scoring.checks.generic_anchors import GenericAnchors
 from scoring.checks.internal_pagerank import InternalPagerank
@@ -337,6 +337,52 @@ def test_a_redirect_loop_is_broken():
     result = BrokenInternalLinks().evaluate(data)
     (row,) = result.details
     assert row["target"] == u("schleife-a") and "redirect loop" in row["error"].text
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("http://localhost:4000/news/2/", "localhost:4000"),
+        ("http://127.0.0.1:8080/", "127.0.0.1:8080"),
+        ("http://[::1]:3000/x", "[::1]:3000"),
+        ("http://192.168.1.20/intranet/", "192.168.1.20"),
+        ("http://server.local/wiki/", "server.local"),
+        ("https://shop.test/", "shop.test"),
+        ("https://www.destatis.de/", None),
+        ("https://localhost.example.com/", None),
+        ("https://8.8.8.8/", None),
+        ("mailto:info@example.de", None),
+    ],
+)
+def test_development_hosts(url, host):
+    assert development_host(url) == host
+
+
+def test_dev_links_are_broken_only_on_a_public_site():
+    pages = (
+        page(
+            "",
+            links=[
+                L("leistungen", anchor="Leistungen"),
+                L("http://localhost:4000/blog/", anchor="Blog", internal=False),
+            ],
+        ),
+        page("leistungen"),
+    )
+    public = BrokenInternalLinks().evaluate(site(*pages))
+    (row,) = public.details
+    assert row["target"] == "http://localhost:4000/blog/" and row["status"] is None
+    assert "localhost:4000" in row["error"].text and public.score == pytest.approx(0.5)
+    # the same links on a site audited on a developer's machine: its own neighbourhood, not a finding
+    local = BrokenInternalLinks().evaluate(site(*pages, root_url="http://localhost:1313/"))
+    assert local.state == "pass" and local.details == []
+    aliases = ["localhost:1313", "www.localhost:1313"]
+    local = BrokenInternalLinks().evaluate(site(*pages, root_url="http://localhost:1313/", host_aliases=aliases))
+    assert local.state == "pass"
+    # a local build audited as its production host (`--as-host`): public, its dev links are broken
+    aliases = ["127.0.0.1:8000", "www.127.0.0.1:8000", "hiob.example", "www.hiob.example"]
+    built = BrokenInternalLinks().evaluate(site(*pages, root_url="http://127.0.0.1:8000/", host_aliases=aliases))
+    assert [row["target"] for row in built.details] == ["http://localhost:4000/blog/"]
 
 
 def test_no_internal_links_is_not_measured():

@@ -251,6 +251,7 @@ def test_broken_internal_links_in_german() -> None:
                 L("stumm", anchor="Archiv"),
                 L("schleife-a", anchor="Angebote"),
                 L("leistungen", anchor="Leistungen"),
+                L("http://localhost:4000/news/2/", anchor="Ältere Beiträge", internal=False),
             ],
         ),
         page("leistungen", links=[L("kaputt", anchor="Preisliste")]),
@@ -269,6 +270,7 @@ def test_broken_internal_links_in_german() -> None:
     assert LOC.message(results[1].explanation_message)[0] == "Alle 2 internen Linkziele antworten."
     errors = [LOC.message(row["error"])[0] for row in results[0].details]
     assert "Weiterleitungsschleife (HTTP 301)" in errors and "keine Antwort" in errors
+    assert "eine Entwicklungsadresse (localhost:4000): Sie öffnet sich nur auf dem Rechner" in " ".join(errors)
 
 
 def test_orphan_pages_in_german() -> None:

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from scoring.audit import WARN_SHARE
 from scoring.core.messages import Message
-from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord
+from scoring.core.records import BLOCKED_BY_ROBOTS, Link, PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
 
 MAX_EVIDENCE = 50
+# host names that only resolve on a developer's machine or a private network (RFC 6761 reserved
+# names, mDNS): a link to one is broken for every reader and crawler outside it
+DEVELOPMENT_SUFFIXES = (".localhost", ".local", ".test", ".invalid")
 # spiders/site_spider.py records a URL robots.txt kept us from fetching with status None and this
 # error: we do not know whether it works, so it is neither checked nor broken.
 
@@ -31,6 +37,30 @@ def failure(record: PageRecord) -> Message | None:
     if record.redirect_target is not None:  # resolve() gave up: a redirect loop or endless chain
         return BrokenInternalLinks.msg("redirect-loop", status=str(record.status))
     return None
+
+
+def development_host(url: str) -> str | None:
+    """The host (with port) of a URL that points at a development or private address — localhost,
+    127.0.0.1, 192.168.x.x, *.local, *.test — or None. A static build made with the dev server's base
+    URL (Jekyll's localhost:4000) writes such links into every page."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").rstrip(".").lower()
+    if not host:
+        return None
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        local = host == "localhost" or host.endswith(DEVELOPMENT_SUFFIXES)
+    else:
+        local = address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
+    return parts.netloc.lower() if local else None
+
+
+def public_site(site: SiteData) -> bool:
+    """Whether the audited site has a public host: a site audited on localhost links localhost, but a
+    local build audited as its production host (`--as-host`, a host alias) is public."""
+    hosts = [site.artifacts.root_url, *(f"http://{host}" for host in site.artifacts.host_aliases)]
+    return any(development_host(re.sub(r"^(https?://)www\.", r"\1", url)) is None for url in hosts)
 
 
 def unreachable_pages(site: SiteData) -> tuple[int, int]:
@@ -69,8 +99,10 @@ class BrokenInternalLinks(Check):
     rule = (
         "internal links (of successful HTML pages, one per source and target) whose target, after "
         "redirects, answered 4xx/5xx, did not answer, or ends in a redirect loop; each with source page, "
-        "anchor and status. Targets never fetched (crawl limit, robots.txt) are unknown and left out. "
-        "Score = share of distinct link targets that work; warn from 0.8, fail below."
+        "anchor and status. Links to a development or private address (localhost, 127.0.0.1, 192.168.x.x, "
+        "*.local, *.test; a build made with the dev server's base URL) are broken too, unless the audited "
+        "site itself is on such an address. Targets never fetched (crawl limit, robots.txt) are unknown and "
+        "left out. Score = share of distinct link targets that work; warn from 0.8, fail below."
     )
     scope = "site"
     requires = ("html",)
@@ -94,6 +126,7 @@ class BrokenInternalLinks(Check):
         "redirect-loop": "redirect loop (HTTP {status})",
         "no-response": "no response",
         "fetch-error": "{error}",
+        "development-host": "a development address ({host}): it opens only on the machine the site was built on",
         # blockers (CheckResult.blocker)
         "blocker-unreachable": (
             "{failed} of {total} crawled pages did not answer (HTTP error or no response): the crawlers of search "
@@ -108,16 +141,37 @@ class BrokenInternalLinks(Check):
         failed, total = unreachable_pages(site)
         return self.msg("blocker-unreachable", failed=failed, total=total) if failed * 2 > total else None
 
+    @staticmethod
+    def _row(source: str, link: Link, status: int | None, reason: Message, final: str | None) -> dict:
+        """One broken link: `final` is where redirects led (None when the link led nowhere else)."""
+        return {
+            "source": source,
+            "anchor": link.anchor,
+            "target": link.url,
+            "status": status,
+            "error": reason,
+            "final_url": final,
+        }
+
     def evaluate(self, site: SiteData) -> Outcome:
         rows: list[dict] = []
         seen: set[tuple[str, str]] = set()
         checked: set[str] = set()
         broken: set[str] = set()
+        public = public_site(site)
         for page in site.html_pages:
             source = page.final_url or page.url
             # links in custom elements are links too (crawlable-links says they are not crawlable)
             for link in [*page.links, *page.script_links]:
-                if not link.internal or (source, link.url) in seen:
+                if (source, link.url) in seen:
+                    continue
+                if not link.internal:
+                    if public and (host := development_host(link.url)):
+                        seen.add((source, link.url))
+                        checked.add(link.url)
+                        broken.add(link.url)
+                        reason = self.msg("development-host", host=host)
+                        rows.append(self._row(source, link, None, reason, None))
                     continue
                 seen.add((source, link.url))
                 record = site.page(link.url)
@@ -129,16 +183,7 @@ class BrokenInternalLinks(Check):
                     continue
                 broken.add(link.url)
                 final = site.resolve(link.url)
-                rows.append(
-                    {
-                        "source": source,
-                        "anchor": link.anchor,
-                        "target": link.url,
-                        "status": record.status,
-                        "error": reason,
-                        "final_url": final if final != link.url else None,  # after redirects
-                    }
-                )
+                rows.append(self._row(source, link, record.status, reason, final if final != link.url else None))
         if not checked:
             return Outcome("not_applicable", explanation=self.msg("none-fetched"))
         if not rows:
