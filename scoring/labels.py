@@ -339,11 +339,24 @@ def ranked_labels(
         weak = [w for w in weak if w not in unfit]
         out += sorted(weak, key=lambda label: len(label.split()) == 1)  # a phrase before a lone word
         out += sections
-        whole = " ".join((texts[0].split("\n", 1)[0]).split()[:MAX_TITLE_LABEL]).rstrip("!?.:;,")
+        whole = _opening(texts[0].split("\n", 1)[0])
         if whole and not out and normal(whole) not in {normal(w) for w in unfit}:
             out.append(whole)  # last resort: the central page's title as written, even a template word
         out += unfit
     return out
+
+
+def _opening(title: str) -> str:
+    """The central title as written when it is short enough to name a topic; a longer one is cut where its
+    opening phrase ends, before its first stop word ("Happy new year to the power of two!" -> "Happy new
+    year"), never in the middle of a phrase ("… to the power")."""
+    words = title.split()
+    if len(words) > MAX_TITLE_LABEL:
+        cut = next(
+            (i for i in range(2, len(words)) if words[i].lower() in STOPWORDS or words[i].lower() in CONNECTORS), 0
+        )
+        words = words[:cut] if cut <= MAX_TITLE_LABEL else []
+    return " ".join(words).rstrip("!?.:;,")
 
 
 def _trim(title: str) -> str:
