@@ -105,6 +105,28 @@ CONFIG_RE = re.compile(
     r"convar|cvar|config(?:uration)?|Konfiguration|timeout|Timeout)\b",
     re.IGNORECASE,
 )
+# A post's meta line: "12. März 2025 · 3 Minuten · 480 Wörter · Autorin": the page's own length, no fact.
+META_SEPARATOR_RE = re.compile(r"\s[·•|]\s")
+META_SEGMENT_WORDS = 4
+READING_PIECE_RE = re.compile(r"^\W*\d+[ \u00a0]?(?:Min\.?|Minuten|min|mins|minutes?|Wörter|words)\b", re.IGNORECASE)
+# A goal is no measurement: "Ziel: 2.500 €", "Ausbauziel von 40 Gigawatt", "target of 500 members".
+TARGET_BEFORE_RE = re.compile(
+    r"(?:\b[Zz]iel(?:wert|marke)?|[a-zäöü]ziel|\b[Tt]argets?|\b[Gg]oals?)[ \t]*+(?:von|of|:|—|–|-)?[ \t]*+"
+    r"(?:bis zu|up to|rund|etwa|about|around)?[ \t]*+[€$£]?[ \t]*+$"
+)
+
+
+def is_meta_line(sentence: str) -> bool:
+    """Three or more short pieces between "·" or "|", one of them a reading time or a word count: a
+    post's meta line (date, reading time, words, author), not a band of figures or a table row."""
+    pieces = META_SEPARATOR_RE.split(sentence)
+    return (
+        len(pieces) >= 3
+        and all(len(piece.split()) <= META_SEGMENT_WORDS for piece in pieces)
+        and any(READING_PIECE_RE.match(piece) for piece in pieces)
+    )
+
+
 # A methods note describes the study, its figures are its design: "Methodik: 87 Angebote aus 2024".
 METHOD_RE = re.compile(
     r"^\W*(?:Methodik|Methodologie|Methode|Methodology|Methods?|Datenbasis|Datengrundlage|Data basis|Stichprobe|"
@@ -346,6 +368,8 @@ def sentence_excluded(sentence: str, sourced: bool) -> str | None:
         return "config value"
     if METHOD_RE.match(sentence):
         return "study design"
+    if is_meta_line(sentence):
+        return "meta line"
     if CONDITIONAL_V1_RE.match(sentence):
         return "hypothetical"
     if KITCHEN_UNIT_RE.match(sentence) and len(sentence.split()) <= 8:
@@ -387,6 +411,8 @@ def figure_excluded(
     head = sentence[: cand.start]
     if HYPOTHETICAL_RE.search(head):
         return "hypothetical"
+    if TARGET_BEFORE_RE.search(before):
+        return "target"
     if not sourced and EXAMPLE_RE.search(head):
         return "example"
     if cand.kind == MONEY:

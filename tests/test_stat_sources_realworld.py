@@ -168,3 +168,26 @@ def test_an_opening_dabei_does_not_reach_into_the_paragraph_before():
     )
     assert figures(text) == ["45 Mitarbeitende"]
     assert sourced(text) == []
+
+
+# -- a post's meta line and a goal are no statistics -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "12. März 2025 · 4 Minuten · 730 Wörter · Jana Beispiel"),
+        ("en", "March 3, 2025 | 5 min read | 1,200 words | Jo Example"),
+        ("de", "Spendenstand — Ziel: 3.000 €"),
+        ("en", "The fundraising target of € 1,500 was met in May."),
+        ("de", "Das Ausbauziel von 30 Gigawatt bis 2035 reicht nicht."),
+    ],
+)
+def test_meta_lines_and_goals_are_no_statistics(lang, text):
+    assert figures(text, lang) == []
+
+
+def test_a_band_of_figures_and_a_table_row_stay_statistics():
+    assert figures("500+ Kunden · 98 % Zufriedenheit · 20 Standorte") == ["500+ Kunden", "98 %", "20 Standorte"]
+    assert figures("Umsatz | 2024 | 4,5 Mio. Euro | plus 12 %") == ["4,5 Mio.", "12 %"]
+    assert figures("Our goal of 500 members was passed: we now have 612 members.", "en") == ["612 members"]
