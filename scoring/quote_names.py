@@ -80,6 +80,7 @@ class Names:
         self._lower: frozenset[str] | None = None
         self._recurring: dict[str, bool] = {}
         self._holders: dict[str, str | None] = {}
+        self._token_mentions: list[tuple[int, str]] | None = None
 
     @property
     def people(self) -> list[tuple[int, str]]:
@@ -183,6 +184,19 @@ class Names:
         return self._tokens
 
     @property
+    def token_mentions(self) -> list[tuple[int, str]]:
+        """(position, full name) of every first name or surname alone of a person the page names ("Elon"
+        after "Elon Musk"): the person a pronoun stands for is often named so in the sentence before."""
+        if self._token_mentions is None:
+            tokens = self.tokens
+            self._token_mentions = [
+                (m.start(), tokens[m.group(0)])
+                for m in re.finditer(rf"(?<![\w-])[{_UPPER}][\w’'-]++", self.text)
+                if m.group(0) in tokens
+            ]
+        return self._token_mentions
+
+    @property
     def orgs(self) -> list[tuple[str, str]]:
         """(organisation noun in lower case, its name): "Bürgerinitiative „Lübeck ohne Atomschutt“"."""
         if self._orgs is None:
@@ -221,7 +235,11 @@ class Names:
     def person_before(self, position: int, reach: int = 1500) -> str | None:
         """Whom "er", "she", "seine Worte" stand for: of the people named in the text before, the one
         the page names most often (the person the text is about), the nearest on a tie."""
-        candidates = [(start, name) for start, name in self.people if position - reach <= start < position]
+        candidates = [
+            (start, name)
+            for start, name in (*self.people, *self.token_mentions)
+            if position - reach <= start < position
+        ]
         if not candidates:
             return None
 

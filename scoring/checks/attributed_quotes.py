@@ -148,7 +148,9 @@ def _markup_span(text: str, quote_text: str) -> tuple[int, int]:
 _FIRST_NAME_SIGNATURE = re.compile(rf"^([{lx.UPPER}][{lx.LOWER}]+)\s*[,(]")
 
 
-def _cite_speaker(cite: str) -> str:
+def _cite_speaker(cite: str) -> str | None:
+    if qr.UNNAMED_RE.fullmatch(cite.split()[0]):
+        return None  # "– An anonymous Comcast employee": an unnamed person (docs/labelling.md)
     first = _FIRST_NAME_SIGNATURE.match(cite)
     if first:  # "Maarten, AE", "Holden (Otto.ai)": a first name, then the organisation
         return first.group(1)

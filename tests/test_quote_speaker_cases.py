@@ -1,0 +1,38 @@
+"""Who speaks, in two failure classes of the real-world corpus (text of our own): a pronoun stands for
+the person the sentences before name by first name alone, not for another person named once in
+passing; a blockquote signed by an unnamed person ("– An anonymous … employee") is not attributed
+(docs/labelling.md: a quotation attributed to an unnamed person is not attributed)."""
+
+from __future__ import annotations
+
+from scoring.checks.attributed_quotes import find_quotations
+from scoring.core.records import PageRecord, Quote
+
+URL = "https://www.example-agency.example/blog/naming-lessons/"
+
+
+def speakers(text: str, quotes: list[Quote] | None = None) -> list[str]:
+    page = PageRecord(url=URL, status=200, content_type="text/html", main_text=text, quotes=quotes or [])
+    return [q.speaker for q in find_quotations(page) if q.speaker]
+
+
+def test_a_pronoun_stands_for_the_first_name_the_text_keeps_using() -> None:
+    text = (
+        "Naming lessons\n"
+        "Greta, in fact, was far behind Tom Baxter a few years ago, but Greta never cared much about rankings. "
+        "In her words: “I really could not care less. What matters is building things people love.” Since then, "
+        "Greta Lindqvist still names every product herself."
+    )
+    assert speakers(text) == ["Greta Lindqvist"]
+
+
+def test_an_unnamed_signature_under_a_blockquote_attributes_nothing() -> None:
+    text = (
+        "Feedback from students\n“The material was clear and the trainer answered every question.”\n"
+        "– An anonymous clerk\n“Fun course, very clear and interesting!”\n– Jonte, QA"
+    )
+    quotes = [
+        Quote(text="“The material was clear and the trainer answered every question.”", cite="An anonymous clerk"),
+        Quote(text="“Fun course, very clear and interesting!”", cite="Jonte, QA"),
+    ]
+    assert speakers(text, quotes) == ["Jonte"]
