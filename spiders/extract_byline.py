@@ -18,6 +18,7 @@ from lxml import etree
 
 from scoring.core.lexicons import (
     BYLINE_OPENERS,
+    CAP_WORD,
     ENGLISH_MONTH_STEMS,
     NAME,
     NOT_A_NAME,
@@ -87,6 +88,9 @@ _BARE_NAMES = re.compile(
     r"[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){0,3})*$"
 )
 MAX_META_ITEM = 40
+# a given name alone ("Lena"), and a date written with dashes or slashes ("25-12-2016", "03/04/2024")
+_GIVEN_NAME = re.compile(rf"{CAP_WORD}")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}\b")
 # a meta item that files the page under a category, tag or topic: "Releases", "Lectures" are no names
 _TAXONOMY_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:categor(?:y|ies)|cats?|tags?|tag-?list|labels?|topics?|kategorien?|schlagw(?:ort|oerter)|"
@@ -163,7 +167,8 @@ def names_in(text: str) -> list[str]:
     names = [re.sub(r"^(?:and|und)\s+", "", p.strip(" .")) for p in _CO_AUTHOR_SPLIT.split(text.strip(" ."))]
     names = [n for n in names if n]
     if (
-        len(names) > 2 and _LIST_END_RE.search(text.strip(" ."))
+        len(names) > 2
+        and _LIST_END_RE.search(text.strip(" ."))
         and all(_NAME_AT_START.fullmatch(n) and is_person_name(n) for n in names)
     ):
         return names
@@ -172,7 +177,7 @@ def names_in(text: str) -> list[str]:
         if not segment or _DATEISH.search(segment) and not _NAME_AT_START.match(segment):
             continue
         named = _NAME_AT_START.match(segment)
-        if named and not ORGANISATION_WORD_RE.match(segment[named.end():].lstrip()):
+        if named and not ORGANISATION_WORD_RE.match(segment[named.end() :].lstrip()):
             segment = named.group("name")  # a name followed by "GmbH" is the company's: kept whole, rejected
         parts = [p for p in _CO_AUTHOR_SPLIT.split(segment) if p]
         if len(parts) > 1 and all(_NAME_AT_START.fullmatch(p) for p in parts):
@@ -185,8 +190,12 @@ def is_author_handle(name: str, site_names: set[str]) -> bool:
     """A nickname or lower-case name on an author link: one or two tokens, not a label or the site."""
     words = name.split()
     return (
-        1 <= len(words) <= 2 and len(name) <= 30 and name.casefold() not in NOT_A_NAME
-        and _key(name) not in site_names and not ORGANISATION_WORD_RE.search(name) and not name.isdigit()
+        1 <= len(words) <= 2
+        and len(name) <= 30
+        and name.casefold() not in NOT_A_NAME
+        and _key(name) not in site_names
+        and not ORGANISATION_WORD_RE.search(name)
+        and not name.isdigit()
     )
 
 
@@ -328,6 +337,19 @@ def _link_named(element: HtmlTree, name: str) -> str | None:
     return None
 
 
+def _given_name_slot(element: HtmlTree, rest: str) -> bool:
+    """A given name alone in the template's name slot after "Von/By": "Von <address>Lena</address> — 25-12-2016".
+    The slot is an element of its own holding just the name, and it is an <address> (HTML's element for
+    the author's contact) or the line dates the page; "von <b>Montag</b> bis Freitag" is no such line."""
+    first = _SEGMENT_SPLIT.split(rest.strip(), maxsplit=1)[0].strip(" .")
+    if not _GIVEN_NAME.fullmatch(first):
+        return False
+    slots = [c for c in element if isinstance(c.tag, str) and _text(c) == first]
+    if not slots:
+        return False
+    return any(slot.tag == "address" for slot in slots) or bool(_DATE_ITEM.search(rest) or _NUMERIC_DATE.search(rest))
+
+
 def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     """Visible person bylines of the page, in page order (source "byline")."""
     title = page_title_element(tree)
@@ -341,8 +363,11 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     def placed_well(element: HtmlTree) -> bool:
         if not_own_content(element, title):
             return False
-        if title is not None and (element is title or any(a is title for a in element.iterancestors())
-                                  or any(a is element for a in title.iterancestors())):
+        if title is not None and (
+            element is title
+            or any(a is title for a in element.iterancestors())
+            or any(a is element for a in title.iterancestors())
+        ):
             return False  # the title itself ("Autor: pascal" heading an author archive) is no byline
         if _in_author_box(element):
             return True
@@ -384,7 +409,12 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
         if any(BYLINE_PREFIX_RE.match(_text(child)) for child in element if isinstance(child.tag, str)):
             continue  # the innermost element that holds the line
         rest = BYLINE_PREFIX_RE.match(text).group("rest")
-        if not (_NAME_AT_START.match(rest) or _author_markup(element) or element.xpath(".//a[@rel or @href]")):
+        if not (
+            _NAME_AT_START.match(rest)
+            or _author_markup(element)
+            or element.xpath(".//a[@rel or @href]")
+            or _given_name_slot(element, rest)
+        ):
             continue  # "von Montag bis Freitag": a prefix needs a name after it
         if placed_well(element):
             names = names_in(text)

@@ -269,6 +269,25 @@ CASES = [
         ),
         ["Markus Feld"],
     ),
+    (
+        "a given name alone in an <address> slot after 'Von', the date after a dash, above the H1",
+        page(
+            '<main><article><header><div class="meta">Von <address>Marta</address> &mdash; '
+            '<time datetime="2018-03-07">07-03-2018</time></div><h1>Sommerfest im Garten</h1></header>'
+            f"{FILLER}</article></main>"
+        ),
+        ["Marta"],
+    ),
+    (
+        "a given name in its own slot after 'By' on a dated line",
+        page(f"<main><h1>Spring fair</h1><p>By <span>Tobias</span> · 04/05/2023</p>{FILLER}</main>"),
+        ["Tobias"],
+    ),
+    (
+        "a weekday after 'von' in its own element is no given name without a date",
+        page(f"<main><h1>Öffnungszeiten</h1><p>Von <b>Montag</b> bis Freitag geöffnet</p>{FILLER}</main>"),
+        [],
+    ),
 ]
 
 
@@ -317,8 +336,10 @@ def test_the_author_of_a_reviewed_book_is_not_the_pages_author():
     ("note", "names"),
     [
         ("Editor’s note: this is a guest post by Jana Beispiel, product writer at Example Ltd.", ["Jana Beispiel"]),
-        ("Anmerkung der Redaktion: Dies ist ein Gastbeitrag von Erika Muster, Leiterin der Beispiel GmbH.",
-         ["Erika Muster"]),
+        (
+            "Anmerkung der Redaktion: Dies ist ein Gastbeitrag von Erika Muster, Leiterin der Beispiel GmbH.",
+            ["Erika Muster"],
+        ),
         ("This is a guest post by our support team.", []),  # no person named
     ],
 )
@@ -343,9 +364,12 @@ def test_a_guest_post_mentioned_later_in_the_text_names_no_author():
 def test_an_empty_nested_byline_slot_without_h1_still_lets_the_editors_note_speak():
     """A broken template: empty H1 and an empty byline slot in three author-classed wrappers. The empty
     slot is no listing's repeated teaser bylines; the opening editor's note names the author."""
-    slot = ('<div class="author-details"><div class="author-details__inner"><div class="author-sub">'
-            '<span class="post-author">by </span></div></div></div>')
+    slot = (
+        '<div class="author-details"><div class="author-details__inner"><div class="author-sub">'
+        '<span class="post-author">by </span></div></div></div>'
+    )
     note = "<p>Editor’s note: this is a guest post by Jana Beispiel, writer at Example Ltd.</p>"
-    html = page(f'<main><article><h1 class="post-title"></h1>{slot}<div class="post-body">{note}{FILLER}</div>'
-                "</article></main>")
+    html = page(
+        f'<main><article><h1 class="post-title"></h1>{slot}<div class="post-body">{note}{FILLER}</div></article></main>'
+    )
     assert bylines(html) == ["Jana Beispiel"]
