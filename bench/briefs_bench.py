@@ -176,15 +176,33 @@ def measure(
 
     lower = _lower_case_words(records)
 
+    def written(label: str, urls: list[str]) -> bool:
+        return any(_norm(label) in _norm(line) for u in urls for line in heads.get(u, []))
+
+    def section(label: str, urls: list[str]) -> bool:
+        """A site section's label: its pages' own titles joined by " & " ("Pricing & Sign Up"), each written
+        as a member's title. Such a cluster is no topic: no brief, and no topic label to measure."""
+        parts = label.split(" & ")
+        titles = {_norm(heads[u][0]) for u in urls if heads.get(u)}
+        return len(parts) > 1 and all(any(_norm(part) in t for t in titles) for part in parts)
+
     def phrase(label: str, urls: list[str], language: str) -> bool:
-        key = _norm(label)
-        written = any(key in _norm(line) for u in urls for line in heads.get(u, []))
-        return "·" not in label and 1 <= len(label.split()) <= 6 and written and readable(label, language, lower)
+        fits = "·" not in label and 1 <= len(label.split()) <= 6 and written(label, urls)
+        return fits and readable(label, language, lower)
+
+    sections = {
+        c.id
+        for c, label, urls in zip(result.insights.clusters, labels, members, strict=True)
+        if " & " in label and section(label, urls)
+    }
 
     if show:
-        for label, urls, language in zip(labels, members, languages, strict=True):
-            verdict = "ok  " if phrase(label, urls, language) else "FAIL"
+        for cluster, label, urls, language in zip(result.insights.clusters, labels, members, languages, strict=True):
+            verdict = "sect" if cluster.id in sections else "ok  " if phrase(label, urls, language) else "FAIL"
             print(f"  {audit_id} {verdict} {label!r} ({language}, {len(urls)} pages: {urls[0]})", file=sys.stderr)
+    topics = [
+        x for c, *x in zip(result.insights.clusters, labels, members, languages, strict=True) if c.id not in sections
+    ]
     experts = [e for b in briefs for e in b.experts]
     urls = [u for b in briefs for u in [*b.target_urls, *b.merge_or_expand, *(x.source for x in b.internal_links)]]
     urls += [x.target for b in briefs for x in b.internal_links]
@@ -201,7 +219,9 @@ def measure(
         "briefs": len(briefs),
         "llm": sum(b.source == "llm" for b in briefs),
         "editorial": share(sum(all(editorial(u) for u in b.target_urls) for b in briefs), len(briefs)),
-        "labels_phrase": share(sum(phrase(*x) for x in zip(labels, members, languages, strict=True)), len(labels)),
+        "labels_phrase": share(sum(phrase(*x) for x in topics), len(topics)),
+        "sections": len(sections),
+        "section_briefs": sum(b.cluster_id in sections for b in briefs),
         "labels_unique": len({_norm(c.label) for c in result.insights.clusters}) == len(labels),
         "experts_on_site": share(sum(_norm(e) in site_text for e in experts), len(experts)),
         "pages_crawled": share(sum(u in crawled for u in urls), len(urls)),
@@ -297,7 +317,7 @@ def _summary(rows: list[dict], col: str) -> str:
         return "–"
     if isinstance(values[0], bool):
         return f"{sum(values)}/{len(values)}"
-    if col in ("briefs", "llm", "links_from_noindex", "llm_requests", "seconds"):
+    if col in ("briefs", "llm", "links_from_noindex", "llm_requests", "seconds", "sections", "section_briefs"):
         return str(round(sum(values), 1))
     return str(round(sum(values) / len(values), 3))
 

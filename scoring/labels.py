@@ -61,12 +61,13 @@ SECTION_WORDS = {
         """
         pricing prices plans features solutions services products clients customers partners team careers jobs
         values mission vision company resources press media events portfolio projects testimonials references
+        sign signup about imprint legal privacy terms help support docs documentation changelog
         """.split()
     ),
     "de": frozenset(
         """
         preise leistungen unternehmen karriere jobs kunden partner referenzen werte angebote angebot produkte
-        lösungen projekte team presse veranstaltungen
+        lösungen projekte team presse veranstaltungen hilfe agb nutzungsbedingungen
         """.split()
     ),
 }
@@ -211,6 +212,9 @@ def ranked_labels(
     first), most central member first. A phrase scores by how many members use it (a title counts
     twice: it names the page's topic), how rare it is on the rest of the site (idf), and its length
     (a two-word phrase names a topic better than either word alone)."""
+    sections = section_titles(texts, language)
+    if sections:  # a site section, no topic: its pages' names as written ("Pricing & Sign Up")
+        return [" & ".join(sections)]
     spelling: dict[str, Counter] = {}
     used: list[dict[str, bool]] = []  # per member: phrase -> in its title
     section: dict[str, bool] = {}  # word -> only ever a whole heading below the title ("Ausgangslage")
@@ -344,6 +348,35 @@ def ranked_labels(
             out.append(whole)  # last resort: the central page's title as written, even a template word
         out += unfit
     return out
+
+
+MAX_SECTION_TITLES = 3
+
+
+def section_titles(texts: Sequence[str], language: str | None) -> list[str]:
+    """The members' titles as written when every one names a site section, not a topic: only navigation,
+    template and stop words ("Pricing", "Sign Up", "Kontakt", "Pages", "Our Values"). Empty for a topic."""
+    titles: list[str] = []
+    for text in texts:
+        title = " ".join(text.split("\n", 1)[0].split()).strip(" !?.:;,")
+        words = [w.strip("'’\"-_*#,.:;!?()").lower() for w in title.split()]
+        words = [w for w in words if w]
+        if not words or any(
+            w not in STOPWORDS and not template_word(w) and not _section_word(w, language) for w in words
+        ):
+            return []
+        if all(w in STOPWORDS for w in words):
+            return []
+        if normal(title) not in {normal(t) for t in titles}:
+            titles.append(title)
+    return titles[:MAX_SECTION_TITLES]
+
+
+def _section_word(key: str, language: str | None) -> bool:
+    """A navigation word of the cluster's language or of English, which sites in any language use for their
+    sections ("Sign Up" on a German site)."""
+    words = SECTION_WORDS.get((language or "en")[:2], frozenset()) | SECTION_WORDS["en"]
+    return key in words or (key.endswith("s") and key[:-1] in words) or key + "s" in words
 
 
 def _opening(title: str) -> str:

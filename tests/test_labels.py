@@ -332,3 +332,17 @@ def test_a_widget_heading_a_title_abbreviation_or_a_determiner_makes_no_label():
     assert "online-shop" in phrases("Wir haben keinen Online-Shop") and "keinen online-shop" not in phrases(
         "Wir haben keinen Online-Shop"
     )
+
+
+def test_a_cluster_of_section_pages_is_named_as_a_section_not_a_topic():
+    site = _FILLER_EN | {
+        "/a/": "Pricing\nPricing\nFAQ",
+        "/b/": "Sign Up\nStart for free",
+        "/c/": "Kontakt\nSo erreichen Sie uns",
+        "/d/": "Impressum\nAngaben",
+    }
+    assert _cluster(site, "en") == ["Pricing & Sign Up"]  # each page's name as written: no topic to name
+    site |= {"/b/": "Pricing for teams\nSeats and plans"}
+    assert _cluster(site, "en")[0] != "Pricing & Sign Up"  # one page names a topic: labelled as before
+    german = {"/a/": "Kontakt\nAnfahrt", "/b/": "Impressum\nAngaben gemäß DDG"}
+    assert _cluster(_FILLER_DE | german, "de") == ["Kontakt & Impressum"]
