@@ -66,3 +66,23 @@ def test_questions_to_the_reader_as_a_customer_are_not_mined():
         "Wie viele Ersthelfer braucht ein Betrieb mit zwanzig Leuten?",
         "Wie oft muss ich die Schulung auffrischen?",
     ]
+
+
+def test_one_stray_figure_makes_no_title_in_figures():
+    from auditor.llm.builder import title_for
+    from auditor.llm.grounding import Excerpt
+
+    figure = Excerpt("https://ofenhaus.example/neu/", "Neu", "Rund 40 Prozent der Kunden heizen mit Holz.")
+    base = {
+        "site_name": "Ofenhaus",
+        "site_url": "https://ofenhaus.example/",
+        "language": "de",
+        "audience_hints": [],
+        "topic": "Kaminofen",
+        "pages": [],
+        "strong_pages": [],
+        "allowed_urls": frozenset(),
+    }
+    assert title_for(BriefInput(**base, figures=[figure]), "Kaminofen", _TEXT["de"]) == "Kaminofen verständlich erklärt"
+    two = BriefInput(**base, figures=[figure, figure])
+    assert title_for(two, "Kaminofen", _TEXT["de"]) == "Kaminofen in Zahlen: was wirklich belegt ist"

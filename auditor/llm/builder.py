@@ -113,6 +113,7 @@ _WIDGET_HEADING = re.compile(
     re.I,
 )
 TITLE_QUESTION_WORDS = 12  # a longer question is a section, not a title
+FIGURES_TITLE = 2  # unsourced figures on the cluster's pages before a title promises "the numbers"
 
 
 def _effort(item: BriefInput) -> str:
@@ -142,7 +143,7 @@ def title_for(item: BriefInput, topic: str, text: dict[str, str]) -> str:
     question = next((q for q in short if len(q.split()) >= 5), None)
     if question:
         return f"{topic}: {question}"
-    if item.figures:
+    if len(item.figures) >= FIGURES_TITLE:  # one stray figure makes no article "in Zahlen"
         return text["title_figures"].format(topic=topic)
     return text["title_plain"].format(topic=topic)
 
