@@ -199,6 +199,12 @@ GENERIC_ANCHOR_RE = re.compile(
     re.IGNORECASE,
 )
 MIN_ANCHOR_CHARS = 3
+# A call to action is a button to a shop or a form, not a source: "Einzelkarte sichern – 980 €", "Book now".
+CALL_TO_ACTION_RE = re.compile(
+    r"\b(?:sichern|anmelden|buchen|kaufen|bestellen|registrieren|reservieren|herunterladen|spenden|"
+    r"[Bb]uy|[Bb]ook|[Oo]rder|[Rr]egister|[Ss]ign[ -]up|[Ss]ubscribe|[Dd]onate|[Rr]eserve|"
+    r"[Gg]et[ ](?:started|tickets?)|[Tt]ickets?)\b"
+)
 # Generic anchors that mark a citation when they stand in brackets after a figure: "(Link)", "[Quelle]".
 LINK_MARKER_ANCHOR_RE = re.compile(r"^(?:link|quelle|source|studie|study|pdf)$", re.IGNORECASE)
 # One ordinary word ("Petition", "stroke"), not a name by its form (acronym, CamelCase, "x.org", digits).
@@ -313,6 +319,8 @@ def page_context(page: PageRecord) -> PageContext:
         if not link.url.lower().startswith(("http://", "https://")) or lx.SHARE_LINK_RE.search(link.url):
             continue
         if _registrable(host) == own or SOCIAL_HOST_RE.search(host):
+            continue
+        if CALL_TO_ACTION_RE.search(anchor):
             continue
         if GENERIC_ANCHOR_RE.match(anchor):
             if LINK_MARKER_ANCHOR_RE.match(anchor):

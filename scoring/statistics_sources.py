@@ -285,6 +285,11 @@ def named_source(sentence: str, ctx: PageContext, following: str = "") -> str | 
 
 
 SHOWING_RE = re.compile(r"shows|showed|zeigt|zeigte", re.IGNORECASE)
+VARY_BEFORE_RE = re.compile(
+    r"\b(?:var(?:y|ies|ied|ying)|differ\w*|chang\w*|adjust\w*|sort\w*|classif\w*|arrang\w*|grouped|ranked|"
+    r"priced|graded|unterscheide\w*|variier\w*|schwank\w*|sortiert|gestaffelt)\s+$",
+    re.IGNORECASE,
+)
 # "Website Visitors – Shows the monthly visitors": a term and its description, not "X shows".
 TERM_SEPARATOR_RE = re.compile(r"\s[-–—:|]\s*$|:\s*$")
 
@@ -313,6 +318,8 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[s
     if match:
         return match.group(0)
     for match in FORWARD_SOURCE_RE.finditer(sentence):
+        if VARY_BEFORE_RE.search(sentence[max(0, match.start() - 30) : match.start()]):
+            continue  # "depths vary according to the soil", "je nach": depending on, not reported by
         if _names_after(sentence[match.end() :], lang):
             return sentence[match.start() : match.end() + 40].strip()
     for match in BACKWARD_SOURCE_RE.finditer(sentence):

@@ -191,3 +191,20 @@ def test_a_band_of_figures_and_a_table_row_stay_statistics():
     assert figures("500+ Kunden · 98 % Zufriedenheit · 20 Standorte") == ["500+ Kunden", "98 %", "20 Standorte"]
     assert figures("Umsatz | 2024 | 4,5 Mio. Euro | plus 12 %") == ["4,5 Mio.", "12 %"]
     assert figures("Our goal of 500 members was passed: we now have 612 members.", "en") == ["612 members"]
+
+
+# -- a button and "depending on" name no source -------------------------------------------------------
+
+
+def test_a_call_to_action_link_is_no_source():
+    links = [Link(url="https://tickets.example/event/4711", anchor="Jetzt Ticket sichern")]
+    text = "Im letzten Jahr kamen 1.400 Gäste zum Kongress. Jetzt Ticket sichern"
+    assert figures(text, links=links) == ["1.400 Gäste"]
+    assert sourced(text, links=links) == []
+
+
+def test_varying_according_to_is_no_source():
+    text = "Drilling depths vary according to the rock but reach 120 m on average."
+    assert figures(text, "en") == ["120 m"]
+    assert sourced(text, "en") == []
+    assert sourced("According to the survey office, drilling depths reach 120 m on average.", "en") == ["120 m"]
