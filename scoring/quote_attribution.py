@@ -131,6 +131,11 @@ def _leading(text: str, start: int, floor: int, names: Names, words_in_quote: in
     found = from_clause(clause, names, begin, after_first=False)
     if found is not None:
         return found, begin
+    separated = qr.SEPARATED_VERB_RE.search(clause)
+    if separated:  # "das Umweltbundesamt … stellt jedenfalls nüchtern fest: „…“"
+        found = speaker_before(clause[: separated.start()], names, begin + separated.start())
+        if found is not None:
+            return found, begin
     if clause.rstrip().endswith(":") and words_in_quote >= 6:
         # "Unser Partner, Architekt Michael Schramm, ist begeistert: „…“" — a named subject opens
         # the clause and a verb follows it; "Brandon Hall Award: „…“" has no verb and is a title.

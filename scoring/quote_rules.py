@@ -71,6 +71,19 @@ SPEECH_VERB_RE = re.compile(
     rf"(?<![\w-])(?i:{_alternation(SPEECH_VERBS)})(?![\w-])|(?<![\w-])(?:{_alternation(SPEECH_NOUNS)})(?![\w-])"
 )
 SPLIT_VERB_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(_SPLIT_FIRST)})(?![\w-])")
+# A public body named by its form, in any case: "das Umweltbundesamt", "des Bundesamtes für Strahlenschutz",
+# "der Bundesregierung"; the name is given without the genitive ending.
+PUBLIC_BODY_RE = re.compile(
+    rf"(?<![\w-])(?P<head>(?:[{lx.UPPER}][{lx.LOWER}]+)?(?:[Bb]undes|[Ll]andes)(?:amt|ministerium|agentur|anstalt|"
+    rf"gerichtshof|gericht|institut|regierung|rat|tag))(?:es|s)?+(?P<tail>[ \t]+für[ \t]+[{lx.UPPER}][\w-]+)?(?![\w-])"
+)
+# A German separable speech verb around its adverbs, the particle right before the colon: "das
+# Umweltbundesamt … stellt jedenfalls nüchtern fest: „…“", "Die Ministerin fügte später hinzu:".
+SEPARATED_VERB_RE = re.compile(
+    r"(?<![\w-])(?:stellt|stellte|stellen|stellten|hält|hielt|halten|fügt|fügte|fügen|räumt|räumte|gibt|gab|"
+    r"rechnet|rechnete|legt|legte|ruft|rief)(?![\w-])[^.!?:;\n]{0,80}?(?<![\w-])(?:fest|klar|hinzu|ein|zu|vor|dar|auf)"
+    r"[ \t]*:[ \t]*$"
+)
 # "so" attributes only right after a quotation ("…“, so Jana Albrecht").
 SO_RE = re.compile(r"^[\s,;–—-]*(?:so|laut)\s+", re.IGNORECASE)
 

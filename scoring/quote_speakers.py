@@ -72,6 +72,12 @@ def _group_speaker(token: re.Match[str], window: str, names: Names) -> str:
     return names.any_org() or UNNAMED
 
 
+def public_body(window: str, start: int) -> str | None:
+    """ "Bundesamtes für Strahlenschutz" at `start` -> "Bundesamt für Strahlenschutz"."""
+    body = qr.PUBLIC_BODY_RE.match(window, start)
+    return body.group("head") + (body.group("tail") or "") if body else None
+
+
 def _classify(token: re.Match[str], window: str, names: Names, position: int) -> str | None:
     """The speaker a token opens, UNNAMED for an unnamed one, None when it names nobody."""
     tok = token.group(0)
@@ -93,6 +99,9 @@ def _classify(token: re.Match[str], window: str, names: Names, position: int) ->
         return None  # "cotedo’s expert Dennis Hartmann": the possessive is not the speaker
     if low.endswith(lx.ROLE_NOUN_ENDINGS):
         return None  # "Berater von Pro Wildlife": a role opens no name, even with a "von" after it
+    body = public_body(window, token.start())
+    if body:
+        return body
     name = lx.NAME_RE.match(window, token.start())
     if name:
         last = name.group(0).split()[-1]
@@ -159,8 +168,10 @@ def speaker_after(window: str, names: Names, position: int, budget: int = 7) -> 
         modifier = bool(found) and (
             # "said the GPR study was …": a modifier of the noun after it, not a speaker
             (previous in _ARTICLES and " " not in found and _lowercase_next(window, token.end()))
-            # "Der Kuratoriumsvorsitzende des GEOMAR Ministerialdirektor Volker Rieke: „…“"
+            # "Der Kuratoriumsvorsitzende des GEOMAR Ministerialdirektor Volker Rieke: „…“"; but "die Aussage
+            # des Bundesamtes für Strahlenschutz „…“": a public body with nobody named after it speaks
             or previous in ("des", "of")
+            and not (found == public_body(window, token.start()) and not _person_follows(window, token.end(), names))
         )
         if modifier:
             previous = tok.lower()
@@ -262,6 +273,12 @@ def _subject(segment: str, names: Names, position: int) -> str | None:
         if found:
             best = found
     return best
+
+
+def _person_follows(window: str, end: int, names: Names) -> bool:
+    """A person named within a few words after `end` ("des GEOMAR Ministerialdirektor Volker Rieke")."""
+    rest = window[end : end + 80]
+    return any(names.person(m.group(0)) for m in lx.NAME_RE.finditer(rest))
 
 
 def _lowercase_next(window: str, end: int) -> bool:

@@ -36,3 +36,20 @@ def test_an_unnamed_signature_under_a_blockquote_attributes_nothing() -> None:
         Quote(text="“Fun course, very clear and interesting!”", cite="Jonte, QA"),
     ]
     assert speakers(text, quotes) == ["Jonte"]
+
+
+def test_a_separated_german_speech_verb_before_the_colon() -> None:
+    text = (
+        "Wer die Speicher betreiben will, soll das tun; das Bundesinstitut, das eine Reihe von Regeln für die "
+        "Überwachung aufgestellt hat, stellt jedenfalls trocken fest: „Bisher ist uns keine Studie bekannt, "
+        "die diese Regeln in der Praxis bestätigt.“"
+    )
+    assert speakers(text) == ["Bundesinstitut"]
+
+
+def test_a_public_body_after_a_statement_noun_speaks_in_the_genitive() -> None:
+    text = (
+        "Dem Minister fehlten wohl die Argumente der Umweltverbände (NABU) oder die Aussage des Bundesamtes für "
+        "Wasserschutz (BfW) „Jede noch so kleine Belastung ist potentiell schädlich“ in diesem Moment."
+    )
+    assert speakers(text) == ["Bundesamt für Wasserschutz"]
