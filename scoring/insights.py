@@ -88,9 +88,9 @@ def content_links(site: SiteData) -> dict[str, set[str]]:
 
 
 def starved(site: SiteData) -> list[PageRecord]:
-    """Deep articles (800+ words or depth score 60+) with a Link Score below 30, weakest first. Only
-    articles the site wants in search: a noindex post is kept out by the site itself, and "link to it"
-    would be advice about a page nobody is meant to find (issue 12: no advice on noindex pages)."""
+    """Deep articles (800+ words or depth score 60+) with a Link Score below 30, weakest first (noindex
+    ones too: internal-pagerank rates its long articles against this list; the link suggestions and
+    the graph's starved marks name only indexable pages)."""
 
     def compute() -> list[PageRecord]:
         graph = site.link_graph
@@ -99,7 +99,7 @@ def starved(site: SiteData) -> list[PageRecord]:
         found: dict[str, PageRecord] = {}
         for page in site.articles:
             url = key(page)
-            if url not in graph or url in found or not is_indexable(page):
+            if url not in graph or url in found:
                 continue
             deep = (page.word_count or len(words(page.main_text))) >= LONG_ARTICLE or (
                 depth_score(site, page) >= DEEP_SCORE
@@ -275,7 +275,8 @@ def graph(site: SiteData) -> tuple[list[GraphNode], list[tuple[int, int]]]:
     link_graph = site.link_graph
     if link_graph.number_of_nodes() == 0:
         return [], []
-    hungry = {key(p) for p in starved(site)}
+    # starved marks only pages the site wants found: linking to a noindex post is no advice (issue 12)
+    hungry = {key(p) for p in starved(site)} & _indexable_keys(site)
     ranked = sorted(link_graph.nodes, key=lambda u: (u not in hungry, -site.link_score.get(u, 0.0), u))
     kept = ranked[:MAX_GRAPH_NODES]
     sub = link_graph.subgraph(kept)
