@@ -298,7 +298,17 @@ def is_own(text: str, brand: str | tuple[str, ...]) -> bool:
     """The text names the site itself: its domain's name or one of `PageContext.own_names`."""
     names = (brand,) if isinstance(brand, str) else brand
     lowered = text.casefold()
-    return any(len(name) > 3 and name.casefold() in lowered for name in names)
+    for name in names:
+        key = name.casefold()
+        if len(key) <= 3 or key in GENERIC_SOURCE_WORDS:
+            continue  # a site called "Data" or "Studie" would silence every source
+        at = lowered.find(key)
+        while at >= 0:
+            end = at + len(key)
+            if not (lowered[at - 1 : at].isalnum() or lowered[end : end + 1].isalnum()):
+                return True  # the name as a word: "cotedo-Experte", not "Datacenter" for "data"
+            at = lowered.find(key, at + 1)
+    return False
 
 
 def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[str, ...] = "") -> str | None:

@@ -208,3 +208,12 @@ def test_varying_according_to_is_no_source():
     assert figures(text, "en") == ["120 m"]
     assert sourced(text, "en") == []
     assert sourced("According to the survey office, drilling depths reach 120 m on average.", "en") == ["120 m"]
+
+
+def test_the_site_s_name_counts_as_a_word_and_never_as_a_generic_source_word():
+    text = "Der Kesselbauerverband meldet 420 neue Betriebe."
+    assert sourced(text, title="Neuigkeiten | Kessel GmbH") == ["420 neue Betriebe"]
+    assert sourced("Die Kessel-Expertin meldet 420 neue Betriebe.", title="Neuigkeiten | Kessel GmbH") == []
+    assert sourced("Beispiel Research meldet 12.000 Neuzulassungen.", title="News | Research GmbH") == [
+        "12.000 Neuzulassungen"
+    ]
