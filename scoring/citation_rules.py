@@ -157,7 +157,7 @@ CREDIT_HOSTS = _host_re(
 # A shop's own address: a "shop."/"store." host, or a shop system's product page (Shopify "/products/ice-pack",
 # German WooCommerce "/produkt/x"); a vendor's "/product/name" page describes a product and may be a source.
 SHOP_URL = re.compile(
-    r"^https?://(?:(?:shop|store|onlineshop|webshop)\.[^/?#]+|[^/?#]+/(?:[^?#]*/)?(?:products|produkt|shop)"
+    r"^https?://(?:(?:shop|store|onlineshop|webshop)\.[^/?#]+|[^/?#]+/(?:[^?#]*/)?(?:products|produkt)"
     r"/[^/?#]+)",
     re.IGNORECASE,
 )
@@ -252,11 +252,12 @@ CTA_SENTENCE = re.compile(
     r"erwerb\w*)",
     re.IGNORECASE,
 )
-# The pointer of an offer or an event to where the details are ("Weitere Infos bietet der Veranstalter unter:",
-# "More information at:", "Details unter"): where to read on about what is offered, not a source of a statement.
+# The pointer of an offer or an event to where its details are ("Weitere Infos bietet der Veranstalter unter:",
+# "More information: URL", "more details about the course at"): the link right after "unter", "at" or a colon.
+# Not "Mehr Infos dazu im Referenzhandbuch", which names the document that backs the text.
 MORE_INFO = re.compile(
     r"\b(?:(?:weitere|mehr|nähere)\s+(?:infos?|informationen|details)|(?:more|further)\s+(?:info(?:rmation)?|details))\b"
-    r"[^.!?]{0,80}$",
+    r"[^.!?:]{0,80}(?:\b(?:unter|at|auf|bei|on)\s*:?|:)\s*$",
     re.IGNORECASE,
 )
 # A credit or a notice of the template ("Powered by", "Icons by", "Theme by", "Datenschutz-Generator"),

@@ -81,7 +81,8 @@ CASES = [
         article(
             "<p>Das Buch ist erhältlich bei <a href='https://global.oup.com/academic/product/buch-123'>OUP</a>, "
             "<a href='https://www.amazon.de/dp/123'>Amazon.de</a>, <a href='https://www.amazon.com/dp/123'>"
-            "Amazon.com</a> und <a href='https://www.buchladen.example/shop/home/artikel/ID123.html'>"
+            "Amazon.com</a>, <a href='https://www.amazon.co.uk/dp/123'>Amazon UK</a> und "
+            "<a href='https://www.buchladen.example/shop/home/artikel/ID123.html'>"
             "Buchladen</a></p>"
         ),
         [],
@@ -228,3 +229,28 @@ def test_a_link_that_is_a_sentence_of_its_own_backs_the_sentence_before_it():
             "schaffen? Video”",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("inner", "expected"),
+    [
+        (  # "more info" names the document: a citation
+            "<p>Mehr Infos dazu im <a href='https://normen-x.example/handbuch/kapitel-4'>online Referenzhandbuch</a>, "
+            "das jedes Kapitel einzeln verlinkt.</p>",
+            ["https://normen-x.example/handbuch/kapitel-4"],
+        ),
+        (  # a third party's privacy policy after "Weitere Informationen ... unter:" on a legal page
+            "<p>Weitere Informationen zur Verarbeitung durch den Anbieter finden Sie unter: "
+            "<a href='https://www.analyse-anbieter.example/datenschutz/'>https://www.analyse-anbieter.example/"
+            "datenschutz/</a></p>",
+            ["https://www.analyse-anbieter.example/datenschutz/"],
+        ),
+        (  # a leaflet in an association's shop is a document, not a shop system's product page
+            "<p>Unser Faltblatt <a href='https://www.verband-y.example/shop/produkte/catalogue/faltblatt-12/'>Sicher "
+            "entsorgt?</a> fasst die Messwerte der Deponie zusammen.</p>",
+            ["https://www.verband-y.example/shop/produkte/catalogue/faltblatt-12/"],
+        ),
+    ],
+)
+def test_what_stays_a_citation(inner, expected):
+    assert cited(article(inner)) == expected

@@ -415,7 +415,8 @@ def _judge(
         return no("call-to-action")
     before = sentence.partition(anchor.casefold())[0]
     if not source and (
-        (cr.DEICTIC_ANCHOR.fullmatch(anchor) and cr.CTA_SENTENCE.search(sentence)) or cr.MORE_INFO.search(before)
+        (cr.DEICTIC_ANCHOR.fullmatch(anchor) and cr.CTA_SENTENCE.search(sentence))
+        or (cr.MORE_INFO.search(before) and not cr.POLICY_PATH.search(urlsplit(link.url).path))
     ):
         # "You can buy tickets here", "Weitere Infos bietet der Veranstalter unter: URL": where to act or read on
         return no("call-to-action")
