@@ -195,7 +195,12 @@ OFFER_PHRASE_RE = re.compile(
     rf"|(?:I|we)(?:\s+am|\s+are|\s+will\s+be|\s+would\s+be|'m|'re)\s+(?:\w+\s+)?happy\s+to\s+(?:{_OFFER_VERBS_EN})"
     r"|our\s+(?:services?|surveys?|packages?|experts?)|contact\s+(?:me|us)\b|get\s+in\s+touch|request\s+a\s+quote"
     r"|(?:unser|unsere)\s+(?:angebote?|leistungen|dienstleistungen|pakete)\b"
-    r"|(?:custom|free)\s+quote)",
+    r"|(?:custom|free)\s+quote"
+    # the reader asked to buy or book what is offered ("by buying our support contract", "Get a support
+    # contract", "Buchen Sie", "Jetzt anmelden")
+    r"|(?:buy|buying|order|ordering|book|booking)\s+(?:our|an?)\s+\w+"
+    r"|(?:get|request|book)\s+(?:an?|your)\s+(?:\w+\s+)?(?:contract|quote|demo|consultation|offer|appointment)s?\b"
+    r"|(?:buchen|bestellen|kaufen)\s+Sie\b|jetzt\s+(?:buchen|bestellen|anmelden)\b)",
     re.IGNORECASE,
 )
 MIN_OFFER_PHRASES = 2  # different phrases: one "contact us" under an article is no offer

@@ -121,6 +121,12 @@ MIN_TEASERS = 5  # headings that are also links to other pages: a listing's repe
 LIST_POST_WORDS_PER_TEASER = 120
 LIST_POST_LINK_SHARE = 0.2
 MIN_CHILD_LINKS = 6  # a page that links this many pages below its own path is their index
+MIN_OVERVIEW_CHILDREN = 2  # a service section's root linking this many of its service pages presents them
+MIN_DATED_ENTRIES = 3  # lines that read alike but for their date: a list of dated entries, no page date
+# A page built of sections, each an H1 with a short blurb (a product tour), is a marketing page: at
+# least this many H1s with at most this many words of its own each (a post has one H1)
+MIN_SECTION_H1 = 4
+SECTION_BLURB_WORDS = 80
 
 
 @dataclass(frozen=True)
@@ -179,9 +185,52 @@ def _reliable_date(page: PageRecord) -> bool:
     """A publication date the page states as such: shown near the title, or article:published_time /
     <time>. Dates of a JSON-LD WebPage (SEO plugins stamp every page) or guessed from the text
     (htmldate) are not enough."""
-    if page.extras.visible_date is not None:
+    if _own_visible_date(page):
         return True
     return page.dates.published is not None and page.dates.published_source not in WEAK_DATE_SOURCES
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _dated_entries(page: PageRecord) -> bool:
+    """The date by the title opens a list of dated entries: MIN_DATED_ENTRIES lines of the main text read
+    like it but for their numbers ("AOTD vom 08.07.2013:", "AOTD vom 10.06.2013:", ...), and no markup
+    dates the page. Such a date belongs to an entry, not to the page."""
+    text = (page.extras.visible_date_text or "").strip()
+    if not text or (page.dates.published is not None and page.dates.published_source not in WEAK_DATE_SOURCES):
+        return False
+    shape = _DIGITS.sub("#", text)
+    if shape == text:
+        return False
+    alike = sum(1 for line in page.main_text.split("\n") if _DIGITS.sub("#", line.strip()) == shape)
+    return alike >= MIN_DATED_ENTRIES
+
+
+def _own_visible_date(page: PageRecord) -> bool:
+    """A date by the title that dates the page itself (not the first of a list of dated entries)."""
+    return page.extras.visible_date is not None and not _dated_entries(page)
+
+
+def _authored(page: PageRecord) -> bool:
+    return any(a.visible and a.source == "byline" for a in page.author_signals)
+
+
+def _service_head(page: PageRecord, last: str) -> str | None:
+    """The service the page is named after: the head noun (last word) of the slug or of the title's
+    own part ("qfield-workshop", "QField Workshop") when it names an offered service (SERVICE_WORD_RE)."""
+    slug = [t for t in slug_tokens(last) if not t.isdigit()][-1:]
+    title = re.findall(r"\w+", title_head(page).lower())[-1:]
+    return next((w for w in slug + title if SERVICE_WORD_RE.search(w)), None)
+
+
+def _section_tour(page: PageRecord) -> int:
+    """H1 sections of a page built like a product tour (MIN_SECTION_H1 or more H1s, each with a short
+    blurb of SECTION_BLURB_WORDS or fewer words of its own), else 0."""
+    h1s = sum(1 for h in page.headings if h.level == 1)
+    if h1s < MIN_SECTION_H1 or own_words(page) > SECTION_BLURB_WORDS * h1s:
+        return 0
+    return h1s
 
 
 _CACHE: dict[int, tuple[weakref.ref, frozenset[str], PageType]] = {}
@@ -315,6 +364,11 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
             return PageType("listing", f"under /{section_parent}/ with {teasers} teaser headings (topic hub)")
         return PageType("article", f"under /{section_parent}/, {page.word_count} words")
     if DATE_PATH_RE.search(urlsplit(url).path) and page.word_count > 0:
+        # a date permalink on a page that shows no date nor author and is named after a service it
+        # offers ("/2023/03/06/qfield-workshop/"): a course or service page published through the blog
+        offered = None if _own_visible_date(page) or _authored(page) else _service_head(page, last)
+        if offered is not None:
+            return PageType("service", f"dated url, undated and unsigned, offers {offered!r}")
         return PageType("article", f"dated url, {page.word_count} words")
     external = external_teaser_count(page)
     # a reading list: entries that lead to other sites, each a title and a short excerpt (a list post
@@ -323,8 +377,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("listing", f"reading list of {external} external entries")
     guide = next((s for s in parents if GUIDE_SECTION_RE.match(s)), None)
     if guide is not None:
-        authored = any(a.visible and a.source == "byline" for a in page.author_signals)
-        if _reliable_date(page) or authored:
+        if _reliable_date(page) or _authored(page):
             return PageType("article", f"under /{guide}/, dated or authored")
         return PageType("help", f"under /{guide}/, undated and unsigned")
     if parents and any(ABOUT_SECTION_RE.match(s) for s in parents) and _named_after_h1(last, h1):
@@ -349,7 +402,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         if _list_post(page, teasers, stamped):
             return PageType("article", f"dated post presenting {teasers} pages at length")
         return PageType("listing", f"{teasers} teaser headings")
-    if page.extras.visible_date is not None and STAMPED_DATE not in stamped:
+    if _own_visible_date(page) and STAMPED_DATE not in stamped:
         if own_words(page) < MIN_OWN_WORDS:
             return PageType("other", f"thin dated page ({own_words(page)} words of its own)")
         return PageType("article", f"date by the title {page.extras.visible_date}, {page.word_count} words")
@@ -368,6 +421,10 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     if asks is not None:
         return asks
     if service_section is not None:
+        # the root of a service section presenting a few of its service pages: the overview of the
+        # offer (with MIN_CHILD_LINKS or more it is their index, a listing: above)
+        if children >= MIN_OVERVIEW_CHILDREN:
+            return PageType("landing", f"url /{last}/ presenting {children} of its service pages")
         return PageType("service", f"url /{service_section}/")
 
     # 7. Markup and wording of what is offered.
@@ -383,6 +440,9 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("profile", f"H1 names a person {h1[:40]!r}")
     if shop:
         return PageType("landing", f"shop title {head[:40]!r}")
+    sections = 0 if _reliable_date(page) or _authored(page) else _section_tour(page)
+    if sections:
+        return PageType("landing", f"{sections} H1 sections with short blurbs (a product tour)")
     # the head noun of a slug is at its end ("strategy-development"), before a place or year
     slug_head = [t for t in slug_tokens(last) if not t.isdigit()][-2:]
     word = next((t for t in slug_head if SERVICE_WORD_RE.search(t)), None) or next(
@@ -430,7 +490,7 @@ def _asks_or_collects(page: PageRecord, last: str, h1: str) -> PageType | None:
 
 def _list_post(page: PageRecord, teasers: int, stamped: frozenset[str]) -> bool:
     """A dated post whose teasers come with much text of its own: a curated list, not a listing."""
-    if page.extras.visible_date is None or STAMPED_DATE in stamped:
+    if not _own_visible_date(page) or STAMPED_DATE in stamped:
         return False
     return own_words(page) >= LIST_POST_WORDS_PER_TEASER * teasers and link_density(page) < LIST_POST_LINK_SHARE
 
