@@ -162,6 +162,7 @@ _CARD_WORDS = frozenset(
 _TEXT_WORDS = frozenset("quote text content body message zitat".split())
 _CLASS_SPLIT_RE = re.compile(r"[\s_-]+")
 _CARD_REACH = 4  # levels above a card searched for the testimonial class of its list
+_CARD_CHARS = 3000  # a card holds one testimonial with its name box, not a whole article
 _META_WORDS = 12  # the name's own box: name, role, date ("Elke Semmler Besucherin", "Anavi Felix June 24, 2022.")
 _QUOTED_RE = re.compile('^["“„«»‚‘].{8,}["”“«»‘’]$', re.DOTALL)
 # a reviewer's display name: a few words of letters ("book pecan", "ADDICTIV MARKETING")
@@ -220,12 +221,8 @@ def _meta_box(slot: HtmlTree) -> HtmlTree:
 def _card_text(card: HtmlTree, meta: HtmlTree) -> str:
     """The testimonial's words in a card: the element classed as its text ("quote", "review-content"),
     else the longest paragraph; never the name box."""
-    inside_meta = set(meta.iter())
-    candidates = [
-        e
-        for e in card.iter()
-        if isinstance(e.tag, str) and e is not card and e not in inside_meta and meta not in set(e.iterdescendants())
-    ]
+    skipped = {*meta.iter(), *meta.iterancestors()}
+    candidates = [e for e in card.iter() if isinstance(e.tag, str) and e is not card and e not in skipped]
     classed = [e for e in candidates if _class_words(e) & _TEXT_WORDS and not _class_words(e) & _NAME_SLOT_WORDS]
     pool = classed or [e for e in candidates if e.tag in ("p", "blockquote", "q")]
     texts = [_text(e) for e in pool]
@@ -246,13 +243,15 @@ def _card_quotes(tree: HtmlTree, taken: set[str]) -> list[Quote]:
             continue
         meta = _meta_box(slot)
         card = meta.getparent()
-        if card is None or card.tag in ("body", "html"):
+        if card is None or card.tag in ("body", "html") or len(_text(card)) > _CARD_CHARS:
+            continue  # a byline's name slot in a whole article is no card
+        lineage = [card, *list(card.iterancestors())[:_CARD_REACH]]
+        carded = any(_class_words(node) & _CARD_WORDS for node in lineage)
+        if not (carded or words & _ATTRIBUTION_WORDS):
             continue
         text = _card_text(card, meta)
         if len(text.split()) < 3 or len(text) > 1500 or text in taken:
             continue
-        lineage = [card, *list(card.iterancestors())[:_CARD_REACH]]
-        carded = any(_class_words(node) & _CARD_WORDS for node in lineage)
         own_slot = bool(words & _ATTRIBUTION_WORDS) and bool(_QUOTED_RE.match(text))
         if not (carded or own_slot) or _outside_content(slot, title):
             continue
