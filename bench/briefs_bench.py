@@ -174,6 +174,12 @@ def measure(
     languages = [t.group(1) if t else (result.language or "en")[:2] for t in tags]
     members = [c.urls for c in result.insights.clusters]
 
+    # how the site writes a word, judged on the text of the label's language: an English page's
+    # "crowdfunding" says nothing about the German noun "Crowdfunding"
+    spoken = {s.url: (s.language or "")[:2] for s in result.pages}
+    by_language = {
+        lang: _lower_case_words([p for p in records if spoken.get(p.url) in ("", lang)]) for lang in set(languages)
+    }
     lower = _lower_case_words(records)
 
     def written(label: str, urls: list[str]) -> bool:
@@ -188,7 +194,7 @@ def measure(
 
     def phrase(label: str, urls: list[str], language: str) -> bool:
         fits = "·" not in label and 1 <= len(label.split()) <= 6 and written(label, urls)
-        return fits and readable(label, language, lower)
+        return fits and readable(label, language, by_language.get(language, lower))
 
     sections = {
         c.id

@@ -218,9 +218,11 @@ def ranked_labels(
     spelling: dict[str, Counter] = {}
     used: list[dict[str, bool]] = []  # per member: phrase -> in its title
     section: dict[str, bool] = {}  # word -> only ever a whole heading below the title ("Ausgangslage")
+    titled: set[str] = set()  # phrases of the members' titles
     for text in texts:
         lines = lines_of(text, template)
         title = phrases(lines[0]) if lines else set()
+        titled |= title
         mine: dict[str, bool] = {}
         for n, line in enumerate(lines):
             keys = phrases(line)
@@ -332,11 +334,16 @@ def ranked_labels(
             (out if specific(label) else weak).append(label)
         # nothing specific and the best a common word ("Client"): one member's phrase before it ("Difficult
         # Clients"); a lone topic noun ("Beifang") stays
-        if not out and weak and " " not in weak[0] and common_word(weak[0].lower(), language):
+        # -- nor does a word of one page's sub-heading that no title names ("Assertions", a section of a
+        # tutorial): a title's phrase ("Atom Editor") names the cluster better
+        generic = bool(weak) and " " not in weak[0] and common_word(weak[0].lower(), language)
+        if not out and weak and (generic or normal(weak[0]) not in titled):
             rare = sorted(
-                (k for k in weight if k not in common and " " in k and k not in supported), key=lambda k: (-score(k), k)
+                (k for k in weight if k not in common and " " in k and k not in supported and (generic or k in titled)),
+                key=lambda k: (-score(k), k),
             )
-            weak += [_display(spelling[k]) for k in rare[:3] if _display(spelling[k]) not in weak]
+            found = [_display(spelling[k]) for k in rare[:3] if _display(spelling[k]) not in weak]
+            weak = weak + found if generic else found + weak  # a title's phrase before a sub-heading's
         # a lone word that is no noun ("Zwölf", "Social", "power" cut from "to the power of two") or a
         # common one yields even to the central title as written
         unfit = [w for w in weak if not_noun(w, language, lower) or (" " not in w and common_word(w.lower(), language))]

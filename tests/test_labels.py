@@ -346,3 +346,13 @@ def test_a_cluster_of_section_pages_is_named_as_a_section_not_a_topic():
     assert _cluster(site, "en")[0] != "Pricing & Sign Up"  # one page names a topic: labelled as before
     german = {"/a/": "Kontakt\nAnfahrt", "/b/": "Impressum\nAngaben gemäß DDG"}
     assert _cluster(_FILLER_DE | german, "de") == ["Kontakt & Impressum"]
+
+
+def test_a_word_of_one_pages_sub_heading_yields_to_a_titles_phrase():
+    site = _FILLER_EN | {
+        "/a/": "Fin\nWhat is fin?\nWriting with fin\nMore Styles\nRunning fin\nErrors\nAssertions\nSummary",
+        "/b/": "Using the Loom Editor with Kotlin\nWhat is it like?",
+    }
+    ranked = _cluster(site, "en")
+    assert ranked[0] == "Loom Editor with Kotlin"  # a phrase of a member's title, not the section "Assertions"
+    assert ranked.index("Loom Editor") < ranked.index("Assertions")
