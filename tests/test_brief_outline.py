@@ -86,3 +86,20 @@ def test_one_stray_figure_makes_no_title_in_figures():
     assert title_for(BriefInput(**base, figures=[figure]), "Kaminofen", _TEXT["de"]) == "Kaminofen verständlich erklärt"
     two = BriefInput(**base, figures=[figure, figure])
     assert title_for(two, "Kaminofen", _TEXT["de"]) == "Kaminofen in Zahlen: was wirklich belegt ist"
+
+
+def test_an_english_question_of_everyday_words_only_is_not_mined():
+    text = (
+        "Can't find what you're looking for? What's not to like about it? "
+        "What is a Bloom filter and when does it pay off? How does garbage collection pause a service?"
+    )
+    found = site_questions(page("faq/", title="FAQ", main_text=text, word_count=40, lang="en"))
+    assert found == ["What is a Bloom filter and when does it pay off?", "How does garbage collection pause a service?"]
+
+
+def test_translations_of_one_page_share_a_key():
+    from auditor.llm.inputs import translation_keys
+
+    de, en = page("de/news/2025-crowdfunding/"), page("en/news/2025-crowdfunding/")
+    assert translation_keys(de) & translation_keys(en)
+    assert not translation_keys(page("de/news/other/")) & translation_keys(en)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from scoring.core.records import PageRecord
 from scoring.core.results import AuditResult, Cluster
-from scoring.labels import STOPWORDS, TEMPLATE_WORDS
+from scoring.labels import STOPWORDS, TEMPLATE_WORDS, common_word
 from scoring.pagetypes import classify
 from scoring.quote_names import plausible_name
 from scoring.site import jsonld_types
@@ -216,8 +216,17 @@ def asked(page: PageRecord) -> list[str]:
 def site_questions(page: PageRecord) -> list[str]:
     """The questions one page asks that an article answers: no booking or logistics FAQ, no German question
     without a noun."""
-    german = page_language(page) == "de"
-    return [q for q in asked(page) if not logistics(q) and not (german and names_nothing(q))]
+    lang = page_language(page)
+    vague = names_nothing if lang == "de" else plain_words_only if lang == "en" else lambda q: False
+    return [q for q in asked(page) if not logistics(q) and not vague(q)]
+
+
+def plain_words_only(question: str) -> bool:
+    """An English question made only of everyday words asks about nothing a reader would search for ("Can't
+    find what you're looking for?", "What's not to like?", "What can you talk about?"); "What is a Monad?"
+    names something."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]{3,}", question)]
+    return all(w in STOPWORDS or common_word(w, "en") for w in words)
 
 
 def _shape(question: str, title: str) -> str:

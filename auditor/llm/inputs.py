@@ -257,7 +257,20 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
     ranked.sort(key=lambda item: (-item[0], item[1].id))
     inputs: list[BriefInput] = []
     if result.insights.clusters:
-        for _, cluster, members in ranked[:max_briefs]:
+        chosen: list[tuple[Cluster, list[PageRecord]]] = []
+        covered: set[str] = set()  # translation keys of the chosen clusters' pages
+        for _, cluster, members in ranked:
+            if len(chosen) >= max_briefs:
+                break
+            spoken = _cluster_language(members, summaries, "")
+            if language in BRIEF_LANGUAGES and spoken and spoken not in BRIEF_LANGUAGES:
+                continue  # a Spanish cluster of a German or English site: no brief we could write in its language
+            keys = [translation_keys(p) for p in members]
+            if sum(bool(k & covered) for k in keys) * 2 > len(keys):
+                continue  # the translation of a topic already briefed ("Crowdfunding" in German and English)
+            covered.update(*keys)
+            chosen.append((cluster, members))
+        for cluster, members in chosen:
             # the pages about the label first (a large news cluster mixes topics), then the weakest
             about = _keywords(topic_phrase(cluster.label, language))
             members.sort(
@@ -310,10 +323,28 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
     return inputs
 
 
+BRIEF_LANGUAGES = ("de", "en")  # the languages the builder writes
+_LANGUAGE_SEGMENT = re.compile(r"^/[a-z]{2}(?:[-_][a-zA-Z]{2})?(?=/)")
+
+
+def translation_keys(page: PageRecord) -> set[str]:
+    """What a page and its translations share: its hreflang alternates and its path without a leading
+    language segment ("/de/news/x/" and "/en/news/x/" are one article in two languages)."""
+    path = urlsplit(page.final_url or page.url).path
+    keys = {"path:" + _LANGUAGE_SEGMENT.sub("", path)}
+    keys |= {"url:" + h.url for h in page.hreflang}
+    return keys | {"url:" + (page.final_url or page.url)}
+
+
 def _cluster_language(members: list[PageRecord], summaries: dict, fallback: str) -> str:
-    """The language the cluster's pages are written in (an English cluster on a German site gets an English brief)."""
-    found = Counter(summaries[p.url].language for p in members if p.url in summaries)
-    lang = next((lang for lang, _ in found.most_common() if lang in ("de", "en")), None)
+    """The language the cluster's pages are written in (an English cluster on a German site gets an English
+    brief). Without a fallback, a language the builder does not write is returned when most pages are in it."""
+    found = Counter(summaries[p.url].language for p in members if p.url in summaries and summaries[p.url].language)
+    if found and not fallback:
+        top, count = found.most_common(1)[0]
+        if top[:2] not in BRIEF_LANGUAGES and count * 2 > len(members):
+            return top[:2]
+    lang = next((lang for lang, _ in found.most_common() if lang in BRIEF_LANGUAGES), None)
     return lang or fallback
 
 
