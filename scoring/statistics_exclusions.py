@@ -1,7 +1,8 @@
 """Which figures are no statistics (issue 13): sentences that hold none, and single figures that state
 no measured or counted fact — code and config, identifiers and versions, offer terms, instructions and
-recipes, advice and legal rules, hypothetical or worked examples, study design, "100 %" claims,
-durations that are no measurement. The kinds of figures: `scoring.statistics_rules`.
+recipes, advice and legal rules, hypothetical or worked examples, study design (sample sizes, numbers
+of questions), goals ("Ziel: 2.500 €"), a post's meta line (date · minutes · words), "100 %" claims,
+durations that are no measurement (also "vor 600 Millionen Jahren"). The kinds of figures: `scoring.statistics_rules`.
 """
 
 from __future__ import annotations

@@ -213,8 +213,10 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
     """Sentences with statistics (`statistics_in`); sourced when the sentence names a source (a named
     body, "laut X", "according to the report", "X reports", own data, an external link's anchor, a
     footnote into the reference list), when it stands in a quotation attributed to a named speaker,
-    when it refers back to the sentence before that names one ("Demnach …"), or when it is a short
-    line (a table row, a caption) right before a "Quelle:" line."""
+    when it refers back to the sentence before that names one ("Demnach …"; "Das Ergebnis …" also
+    to the paragraph before or its speaker), when it is an item of a list whose introduction names one
+    ("Laut DGE gilt:"), or when it is a short line (a table row, a caption) right before a "Quelle:"
+    line. Figures in the quoted title of a linked article belong to that article."""
     ctx = rules.page_context(page)
     speakers: list[tuple[int, int, str]] | None = None
     last_speaker: str | None = None  # who spoke in the last paragraph with a quotation
