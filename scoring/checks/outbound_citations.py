@@ -370,10 +370,10 @@ def _judge(
     kind = cr.non_source_kind(link.url)
     if kind:
         return no(kind)
-    # the site's own documentation, release notes or wiki on a code host is a document the text refers to
     if shop_row:
         # one of a row of shops ("Paperback at OUP, Amazon UK, Amazon.de"): where to buy, whoever sells
         return no("shop")
+    # the site's own documentation, release notes or wiki on a code host is a document the text refers to
     if own_property(link.url, identity) and not (cr.account_of(link.url) and cr.DOCUMENT_PATH.search(link.url)):
         return no("own-property")
     if {"sponsored", "ugc"} & set(link.rel):
