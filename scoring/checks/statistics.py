@@ -225,29 +225,29 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
     offset = 0
     intro: str | None = None  # the source named by the paragraph that introduces a list of findings
     items = 0
-    before: tuple[str | None, str | None] = (None, None)  # last sentence and speaker of the paragraph before
+    before: tuple[str, str | None] = ("", None)  # the paragraph before and its speaker
     for p_index, paragraph in enumerate(paragraphs):
         p_start, offset = offset, offset + len(paragraph) + 1
         speaker = None
         if QUOTE_MARK_RE.search(paragraph):  # a quotation: who speaks here ("he added: …" continues)
             speaker = last_speaker = sources.paragraph_speaker(paragraph, last_speaker, ctx.owners)
-        previous, before = before, (None, speaker)
         if not paragraph.strip():
-            before = previous
             continue
-        sentences = paragraph_sentences(paragraph)
-        before = (sentences[-1] if sentences else None, speaker)
+        previous, before = before, (paragraph, speaker)
+        digits = _DIGIT.search(paragraph) is not None
+        sentences = paragraph_sentences(paragraph) if digits or intro is not None else []
         if intro is not None and (
-            len(sentences) != 1
+            not digits  # a heading or a remark ends the list
+            or len(sentences) != 1
             or len(paragraph.split()) > LIST_ITEM_WORDS
             or items >= MAX_LIST_ITEMS
-            or not _DIGIT.search(paragraph)  # a heading or a remark ends the list
         ):
             intro = None
         items += 1
-        if sentences and LIST_INTRO_END_RE.search(sentences[-1]):
-            intro, items = sources.named_source(sentences[-1], ctx), 0
-        if not _DIGIT.search(paragraph) or rules.teaser_or_title(paragraph, ctx):
+        if LIST_INTRO_END_RE.search(paragraph):
+            sentences = sentences or paragraph_sentences(paragraph)
+            intro, items = (sources.named_source(sentences[-1], ctx) if sentences else None), 0
+        if not digits or rules.teaser_or_title(paragraph, ctx):
             continue
         if len(paragraph) > 200 and exclusions.is_code_like(paragraph):
             continue
@@ -267,7 +267,8 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
                 source = sources.borrowed_source(sentence, sentences[i - 1], ctx)
             if source is None and i == 0 and sources.RESULT_START_RE.match(sentence):
                 # "Das Ergebnis …" opening a paragraph: the source of the paragraph before, or its speaker
-                source = (previous[0] and sources.named_source(previous[0], ctx)) or previous[1]
+                last = paragraph_sentences(previous[0])[-1:] if previous[0] else []
+                source = (last and sources.named_source(last[0], ctx)) or previous[1]
             if source is None and intro is not None and len(sentences) == 1 and items > 0:
                 source = intro
             if source is None and len(sentence.split()) <= SHORT_LINE_WORDS and p_index + 1 < len(paragraphs):
