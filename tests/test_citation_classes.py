@@ -254,3 +254,16 @@ def test_a_link_that_is_a_sentence_of_its_own_backs_the_sentence_before_it():
 )
 def test_what_stays_a_citation(inner, expected):
     assert cited(article(inner)) == expected
+
+
+def test_a_link_standing_alone_names_the_heading_it_stands_under():
+    rec = record(
+        article(
+            "<h2>Veröffentlichung</h2><p><a href='https://pad.vortrag-x.example/s/folien123'>Präsentation</a></p>"
+            "<h2>Worum geht es?</h2><p>Zwei freie Projekte wachsen zusammen.</p>"
+        )
+    )
+    outcome = OutboundCitations().evaluate_page(rec, site(rec))
+    assert [(e.excerpt, e.note) for e in outcome.evidence] == [
+        ("Präsentation", "not on the list of authoritative sources; backs: “Veröffentlichung: Präsentation”")
+    ]

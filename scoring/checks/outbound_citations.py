@@ -266,13 +266,29 @@ class _MainText:
 
     def section_heading(self, index: int) -> str | None:
         """The nearest heading (or short label line ending in ":") above a line."""
+        above = self._heading_line(index)
+        return None if above is None else self.lines[above]
+
+    def _heading_line(self, index: int) -> int | None:
         for i in range(index - 1, max(-1, index - 80), -1):
             line = self.lines[i]
             if line in self.headings or (line.endswith(":") and len(line.split()) <= 5):
-                return line
+                return i
             if cr.SOURCES_HEADING.match(line):
-                return line
+                return i
         return None
+
+    def context(self, line: int, anchor: str) -> str:
+        """What a citation backs: its sentence; for a link standing alone (an entry of a sources list, a
+        button), the heading it stands under and the link ("Quellen: Bericht des Amts")."""
+        sentence = self.written_sentence(line, anchor)
+        needle = " ".join(anchor.split()).casefold()
+        if _BULLETS.sub("", sentence.casefold().replace(needle, " ")).strip():
+            return sentence
+        above = self._heading_line(line)
+        if above is None and line > 0:
+            above = line - 1
+        return sentence if above is None else f"{self.raw[above].rstrip(' :')}: {sentence}"
 
     def under_sources(self, index: int) -> bool:
         heading = self.section_heading(index)
@@ -307,7 +323,7 @@ def judge_links(page: PageRecord, site: SiteData | None = None) -> list[Verdict]
         shop_row = line in shop_rows
         verdict = _judge(link, page, identity, template, text, line, listing, client_domains, shop_row)
         if verdict.citation and line is not None:
-            verdict = replace(verdict, sentence=text.written_sentence(line, link.anchor))
+            verdict = replace(verdict, sentence=text.context(line, link.anchor))
         verdicts.append(verdict)
     return verdicts
 
