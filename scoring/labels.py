@@ -337,7 +337,7 @@ def ranked_labels(
         # -- nor does a word of one page's sub-heading that no title names ("Assertions", a section of a
         # tutorial): a title's phrase ("Atom Editor") names the cluster better
         generic = bool(weak) and " " not in weak[0] and common_word(weak[0].lower(), language)
-        if not out and weak and (generic or normal(weak[0]) not in titled):
+        if not out and (not weak or generic or normal(weak[0]) not in titled):
             rare = sorted(
                 (k for k in weight if k not in common and " " in k and k not in supported and (generic or k in titled)),
                 key=lambda k: (-score(k), k),

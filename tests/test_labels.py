@@ -356,3 +356,17 @@ def test_a_word_of_one_pages_sub_heading_yields_to_a_titles_phrase():
     ranked = _cluster(site, "en")
     assert ranked[0] == "Loom Editor with Kotlin"  # a phrase of a member's title, not the section "Assertions"
     assert ranked.index("Loom Editor") < ranked.index("Assertions")
+
+
+def test_a_listings_own_name_is_no_label_of_a_mixed_cluster():
+    site = _FILLER_EN | {
+        "/a/": "Pages\nPages",
+        "/b/": "Authors\nAuthors",
+        "/c/": "Unlocking Edge Inference with Private Clusters\nWhy edge inference",
+        "/d/": "How to embed WebXR scenes into product pages\nSetup",
+    }
+    template = template_lines(site)
+    ranked = ranked_labels(
+        [site[k] for k in ("/a/", "/b/", "/c/", "/d/")], phrase_frequency(site, template), len(site), template, "en"
+    )
+    assert ranked and ranked[0] not in ("Pages", "Authors")  # a member's title phrase names it instead
