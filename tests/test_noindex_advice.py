@@ -132,7 +132,8 @@ def test_the_bench_finds_no_advice_on_noindex_pages_of_a_scored_site():
 
 def test_the_bench_names_each_place_of_advice():
     """The bench's own rule on a results.json written by hand: advice on a noindex page is a case,
-    the noindex check and the pages table are facts, internal-pagerank's "linked from" excerpt too."""
+    the noindex check and the pages table are facts, a URL inside free text (internal-pagerank's "linked
+    from" list, a page's own text) names no page advised on."""
     bench = _bench()
     hidden, shown = ROOT + "tag/x/", ROOT + "post/"
     results = {
@@ -140,6 +141,8 @@ def test_the_bench_names_each_place_of_advice():
         "checks": [
             {"id": "noindex", "pages": [{"url": hidden, "state": "fail"}, {"url": shown, "state": "pass"}]},
             {"id": "thin-content", "pages": [{"url": hidden, "state": "fail"}, {"url": shown, "state": "pass"}]},
+            # a page's own text that names a noindex URL is no advice about it
+            {"id": "answer-first", "pages": [{"url": shown, "state": "warn", "excerpt": f"Moved to {hidden}"}]},
             {"id": "readability", "pages": [{"url": hidden, "state": "pass"}]},
             {"id": "semantic-duplicates", "details": [{"url_a": shown, "url_b": hidden.rstrip("/")}]},
             {"id": "internal-pagerank", "evidence": [{"url": shown, "excerpt": f"{hidden}, {ROOT}b/"}]},

@@ -75,9 +75,6 @@ ADVICE_CHECKS = frozenset(
     }
 )
 FACT_CHECKS = frozenset({"noindex"})  # where a noindex page is the finding itself
-# Fields of a check's evidence that state a fact about another page: internal-pagerank's excerpt lists
-# the pages that link to a starved article ("linked from"), noindex archives among them.
-FACT_FIELDS = {"internal-pagerank": frozenset({"excerpt"})}
 ADVISING_STATES = ("fail", "warn")
 
 
@@ -100,15 +97,14 @@ def strings(value: object) -> Iterator[str]:
             yield from strings(item)
 
 
-_URL = re.compile(r"https?://[^\s'\"<>),;]+")
-
-
 def named_urls(value: object, noindex: dict[str, str]) -> list[str]:
-    """The noindex URLs (as the noindex check writes them) named anywhere inside `value`."""
+    """The noindex URLs (as the noindex check writes them) named inside `value`: strings that are a URL
+    as a whole (a row's url, a message's url parameter). A URL inside free text is the page's own text
+    ("You are being redirected to ...") or a list of facts, not the page advised on."""
     found: dict[str, None] = {}
     for text in strings(value):
-        for url in _URL.findall(text) if " " in text or "," in text else [text]:
-            hit = noindex.get(url_key(url.rstrip(".")))
+        if text.startswith(("http://", "https://")) and not any(c.isspace() for c in text):
+            hit = noindex.get(url_key(text))
             if hit is not None:
                 found[hit] = None
     return list(found)
@@ -149,9 +145,7 @@ def places(results: dict, other: bool = False) -> Iterator[tuple[str, list]]:
             continue
         yield f"check {cid} pages", [p for p in check.get("pages") or [] if p.get("state") in ADVISING_STATES]
         yield f"check {cid} details", check.get("details") or []
-        facts = FACT_FIELDS.get(cid, frozenset())
-        evidence = [{k: v for k, v in e.items() if k not in facts} for e in check.get("evidence") or []]
-        yield f"check {cid} evidence", evidence
+        yield f"check {cid} evidence", check.get("evidence") or []
         yield f"check {cid} affected", check.get("affected_urls") or []
         yield f"check {cid} explanation", [check.get("explanation_message") or check.get("explanation") or ""]
     if other:
