@@ -212,6 +212,8 @@ Anlagen.</p>
 <p><a href="https://www.heizungsblog.example/grafik"><img src="/a.png" alt="Grafik der Heizlast"></a></p>
 <p>Ein Video zeigt den Einbau: <a href="https://www.youtube.com/watch?v=abcdef123">Einbau im Video</a> ansehen.</p>
 <p>Quelle: <a href="https://www.energieagentur.example/bericht">Energieagentur</a></p>
+<p>Weitere Infos zur Förderung gibt es unter: <a href="https://www.foerderportal.example/heizung">Förderportal</a></p>
+<p><a href="https://www.heizrechner-doku.example/docs/installation">Anleitung</a></p>
 <h2>Quellen</h2><ul><li><a href="https://www.waermepumpen-verband.example/zahlen">Zahlen des Verbands</a></li></ul>
 """
 # what a link is by its address alone
@@ -266,7 +268,7 @@ def test_every_verdict_on_a_link_speaks_german():
     expected = {
         "call-to-action", "organisation-home", "promoted", "own-property", "sponsored", "partner",
         "standing-alone", "written-address", "outside-main-text", "own-video", "named-source", "source-list",
-        "content-region", "no-anchor",
+        "content-region", "no-anchor", "more-info", "documentation",
     }  # fmt: skip
     assert expected <= keys, sorted(expected - keys)
 

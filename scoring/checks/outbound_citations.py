@@ -430,12 +430,10 @@ def _judge(
     if cr.CTA_ANCHOR.search(anchor) and not source:
         return no("call-to-action")
     before = sentence.partition(anchor.casefold())[0]
-    if not source and (
-        (cr.DEICTIC_ANCHOR.fullmatch(anchor) and cr.CTA_SENTENCE.search(sentence))
-        or (cr.MORE_INFO.search(before) and not cr.POLICY_PATH.search(urlsplit(link.url).path))
-    ):
-        # "You can buy tickets here", "Weitere Infos bietet der Veranstalter unter: URL": where to act or read on
-        return no("call-to-action")
+    if not source and cr.DEICTIC_ANCHOR.fullmatch(anchor) and cr.CTA_SENTENCE.search(sentence):
+        return no("call-to-action")  # "You can buy tickets here": where to act
+    if not source and cr.MORE_INFO.search(before) and not cr.POLICY_PATH.search(urlsplit(link.url).path):
+        return no("more-info")  # "Weitere Infos bietet der Veranstalter unter: URL": where to read on
     if cr.SOURCE_LABEL.search(text.before(line, anchor)):
         return yes("named-source", source)
     if text.under_sources(line):
@@ -450,7 +448,7 @@ def _judge(
         return yes("written-address", None)
     if cr.DOCUMENT_PATH.search(urlsplit(link.url).path):
         # a button to a page of documentation or a wiki ("→ Anleitung im Wiki"): what the text refers to
-        return yes("in-text", None)
+        return yes("documentation", None)
     return no("standing-alone")
 
 
@@ -517,6 +515,7 @@ class OutboundCitations(ArticleCheck):
         "source-list": "in a list of sources",
         "in-text": "in the text",
         "written-address": "the address of a document, written out",
+        "documentation": "a page of documentation the text refers to",
         # why a link is no citation: by its address (scoring.citation_rules.non_source_kind) ...
         "local-address": "local address",
         "share-button": "share button",
@@ -534,10 +533,11 @@ class OutboundCitations(ArticleCheck):
         # ... and by what the page says around it
         "own-property": "the site's own property",
         "sponsored": "sponsored or user link",
-        "promoted": "promoted in the site's template (product, partner, parent company)",
+        "promoted": "promoted in the site's template or presented by the page (product, partner, parent company)",
         "own-video": "the page's own embedded video",
         "no-anchor": "no anchor text",
         "call-to-action": "call to action",
+        "more-info": "a pointer to more information, no source for a statement",
         "organisation-home": "an organisation's home page (names it, supports no statement)",
         "outside-main-text": "outside the main text",
         "partner": "the site's partner, sponsor or parent company",
