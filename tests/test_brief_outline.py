@@ -103,3 +103,11 @@ def test_translations_of_one_page_share_a_key():
     de, en = page("de/news/2025-crowdfunding/"), page("en/news/2025-crowdfunding/")
     assert translation_keys(de) & translation_keys(en)
     assert not translation_keys(page("de/news/other/")) & translation_keys(en)
+
+
+def test_a_numbered_listing_page_is_not_editorial():
+    from auditor.llm.grounding import editorial
+
+    text = "Scala tips for teams. " * 60
+    assert not editorial(page("blog/page9/", title="Blog", main_text=text, word_count=240))
+    assert editorial(page("blog/page-speed-tuning/", title="Page speed tuning", main_text=text, word_count=240))

@@ -29,7 +29,7 @@ _NON_EDITORIAL_PATH = re.compile(
     r"changelog|change-?log|release-?notes?|releases?|versions?|versionshinweise|"
     r"impressum|imprint|datenschutz|privacy|privacy-policy|legal|agb|terms|nutzungsbedingungen|cookies?|"
     r"tags?|category|categories|kategorie|kategorien|archiv|archive|archives|authors?|autoren?|"
-    r"page|seite|pricing|preise|sign-?up|register|registrieren|login|anmelden|cart|checkout|kasse|warenkorb|"
+    r"page\d*|seite\d*|pricing|preise|sign-?up|register|registrieren|login|anmelden|cart|checkout|kasse|warenkorb|"
     r"downloads?|jobs|karriere|careers|stellenangebote|investor-relations|investors|newsroom|presse|press|"
     r"pressemitteilungen|news-\w+-\d{4}|standorte?|filialen?|niederlassungen|locations?)(/|$|\.html?)",
     re.I,
