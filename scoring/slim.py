@@ -64,6 +64,7 @@ class Spill:
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile(prefix="geo-audit-slim-")  # noqa: SIM115 - lives with its blobs
         self._fd = self._file.fileno()
+        self.pid = os.getpid()  # a forked child appends to a file of its own, never to its parent's
         self._end = 0
         self._lock = threading.Lock()
 
@@ -115,7 +116,7 @@ def _spilled(blob: bytes) -> bytes | SpilledBlob:
         return blob
     try:
         with _spill_lock:
-            if _spill is None or _spill.size >= SPILL_FILE_BYTES:
+            if _spill is None or _spill.size >= SPILL_FILE_BYTES or _spill.pid != os.getpid():
                 _spill = Spill()
             spill = _spill
         return spill.put(blob)

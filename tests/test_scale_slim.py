@@ -106,3 +106,13 @@ def test_a_new_spill_file_starts_past_its_size_and_old_records_still_read(monkey
     assert len(spills) == len(records)  # each record past the 1-byte limit opens a new file
     slim_module._unpack.cache_clear()
     assert [p.full() for p in packed] == records
+
+
+def test_a_forked_child_spills_into_a_file_of_its_own(monkeypatch) -> None:
+    import os
+
+    records = list(site_records(2))
+    parent = slim(records[0]).__dict__["_packed"].spill
+    monkeypatch.setattr(os, "getpid", lambda: parent.pid + 1)  # as after a fork
+    child = slim(records[1]).__dict__["_packed"].spill
+    assert child is not parent
