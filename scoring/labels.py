@@ -77,6 +77,7 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’-]|[.:](?=[^\W_]))*[^\W_]|[^\W\d_]", re.U
 # A colon or period breaks only outside a word: "CS:GO Update" is one run, "Kosten: was" two.
 _BREAK = re.compile(r"[,;!?|/()\[\]{}\"“”„«»–—•·+&]|[.:](?![^\W_])|(?<![^\W_])[.:]|\s-\s")
 MAX_PHRASE_WORDS = 3  # longer runs were headline fragments ("Viele Widersprüche bleiben jedoch")
+NAME_SHARE = 0.9  # a word on more documents is the company's name: it opens or closes no label
 SITE_WIDE_SHARE = 0.3  # phrases on more documents (the company name, a shop's title suffix) name no topic
 TEMPLATE_LINE_SHARE = 0.2  # a title/heading line on more documents than this share is template text
 MIN_SITE_DOCS = 10  # below this a site has no "site-wide" words to tell apart
@@ -261,10 +262,24 @@ def ranked_labels(
         word is the site's ("Mobile Ajax" on a mobile agency's site, "CS:GO Update" on a CS:GO site)."""
         return inside[key] * 2 >= members and (site_df.get(key, 0) - inside[key]) * 2 <= inside[key]
 
+    def everywhere(key: str) -> bool:  # on (nearly) every page: the company's name, never a topic's word
+        return site_docs >= MIN_SITE_DOCS and site_df.get(key, 0) > NAME_SHARE * site_docs
+
+    def branded(text: str) -> bool:  # opened or closed by the company's name ("Sonnenwerk Speicher")
+        words = normal(text).split()
+        return len(words) > 1 and (everywhere(words[0]) or everywhere(words[-1]))
+
     def framed(key: str) -> bool:
-        """Opened or closed by a site-wide word ("Sonnenwerk Speicher") and not the cluster's own phrase."""
+        """Opened or closed by a site-wide word ("Sonnenwerk Speicher") and not the cluster's own phrase, or
+        by the word on every page."""
         words = key.split()
-        return len(words) > 1 and (site_wide(words[0]) or site_wide(words[-1])) and not owned(key)
+        if len(words) < 2:
+            return False
+        return (
+            everywhere(words[0])
+            or everywhere(words[-1])
+            or ((site_wide(words[0]) or site_wide(words[-1])) and not owned(key))
+        )
 
     # the company name on every page names no topic, nor does it open or close one ("Sonnenwerk Speicher")
     common = {k for k in weight if site_wide(k) or framed(k)}
@@ -326,7 +341,14 @@ def ranked_labels(
         lone = len(trimmed.split()) == 1 and common_word(trimmed.lower(), language) and len(title.split()) > 1
         title = title if lone else trimmed
         # the page's own name, even opened by the site's word ("Mobile Ajax"): after every specific phrase
-        if title and phrases(title) and not headline and not site_wide(normal(title)) and normal(title) not in unnamed:
+        if (
+            title
+            and phrases(title)
+            and not headline
+            and not site_wide(normal(title))
+            and normal(title) not in unnamed
+            and not branded(title)
+        ):
             (out if specific(title) else weak).append(title)
         central = {p for line in head for p in phrases(line)}
         own = sorted((k for k in central if k not in common and k not in supported), key=lambda k: (-score(k), k))
