@@ -14,7 +14,7 @@ import sys
 from contextlib import nullcontext
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -43,6 +43,7 @@ from auditor.console import (
     print_outcome,
     print_table,
     say,
+    say_reuse,
 )
 from auditor.crawl import CrawlOptions
 from auditor.errors import AuditError, AuditInterrupted
@@ -265,25 +266,13 @@ def audit(
         outcome = _audit(start, options, db=db, report=report, quiet=as_json, config=user.scoring, llm=llm_config)
     pdf_path, pdf_error = _pdf(outcome, pdf)
     print_outcome(outcome, as_json, limits=options, pdf=pdf_path)
-    _say_reuse(outcome.result.timing, as_json)
+    say_reuse(outcome.result.timing, as_json)
     if pdf_error:
         fail(pdf_error, 1)
     score = outcome.result.site_score
     if fail_under is not None and (score is None or score < fail_under):
         err.print(f"site score {score} is below --fail-under {fail_under}", markup=False, soft_wrap=True)
         raise typer.Exit(3)
-
-
-def _say_reuse(timing: dict[str, Any], as_json: bool) -> None:
-    """One line on what a re-audit took over from the site's earlier audit (docs/reaudit.md)."""
-    line = reuse_line(
-        int(timing.get("pages_reused", 0)),
-        int(timing.get("pages_extracted", 0)),
-        int(timing["pages_reused_from"]) if "pages_reused_from" in timing else None,
-        scores_reused=bool(timing.get("scores_reused")),
-    )
-    if line and not as_json:
-        say(line)
 
 
 def demo_site_dir() -> resources.abc.Traversable:
@@ -316,7 +305,7 @@ def demo(
         outcome = _audit(site.origin + "/", DEMO_OPTIONS, db=db, report=report, quiet=as_json, llm=llm_config)
     pdf_path, pdf_error = _pdf(outcome, pdf)
     print_outcome(outcome, as_json, limits=DEMO_OPTIONS, pdf=pdf_path)
-    _say_reuse(outcome.result.timing, as_json)
+    say_reuse(outcome.result.timing, as_json)
     if pdf_error:
         fail(pdf_error, 1)
 

@@ -23,6 +23,7 @@ from rich.table import Table
 from auditor.config import clean_line, clean_text, mask_secrets
 from auditor.crawl import CrawlOptions
 from auditor.pipeline import AuditOutcome
+from auditor.reaudit import reuse_line
 from auditor.runner import OnPage
 from auditor.warnings import CRAWL_INCOMPLETE, is_llm_warning
 from scoring.core.records import PageRecord
@@ -89,6 +90,18 @@ def is_click_error(exc: Exception) -> bool:
 def say(line: str) -> None:
     """A plain line on stdout (a path, a summary): no markup, no highlighting, no wrapping."""
     out.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def say_reuse(timing: dict[str, Any], as_json: bool) -> None:
+    """One line on what a re-audit took over from the site's earlier audit (docs/reaudit.md)."""
+    line = reuse_line(
+        int(timing.get("pages_reused", 0)),
+        int(timing.get("pages_extracted", 0)),
+        int(timing["pages_reused_from"]) if "pages_reused_from" in timing else None,
+        scores_reused=bool(timing.get("scores_reused")),
+    )
+    if line and not as_json:
+        say(line)
 
 
 def print_json(data: Any) -> None:
