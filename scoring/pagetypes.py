@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 from urllib.parse import urlsplit
 
-from scoring.core.jsonld import jsonld_types, type_names
+from scoring.core.jsonld import type_names
 from scoring.core.lexicons import NAME_RE, PUBLICATION_CUE_RE, is_person_name, letters_key
 from scoring.core.records import PageRecord
 from scoring.page_structure import (
@@ -41,6 +41,16 @@ from scoring.page_structure import (
     teaser_count,
     title_head,
     url_segments,
+)
+from scoring.pagetype_signals import (
+    authored,
+    child_links,
+    corroborated_article,
+    dated_article_item,
+    offer_phrases,
+    own_visible_date,
+    reliable_date,
+    section_tour,
 )
 from scoring.pagetype_vocabulary import (
     ABOUT_SECTION_RE,
@@ -72,7 +82,6 @@ from scoring.pagetype_vocabulary import (
     MIN_OFFER_PHRASES,
     MIN_OFFER_WORDS,
     NOT_FOUND_RE,
-    OFFER_PHRASE_RE,
     OTHER_TYPES,
     OVERVIEW_TOKEN_RE,
     PAST_HEADING_RE,
@@ -108,7 +117,6 @@ PageKind = Literal[
 ]
 PAGE_KINDS: tuple[str, ...] = get_args(PageKind)  # one list: the Literal
 
-WEAK_DATE_SOURCES = frozenset({"json-ld", "htmldate"})  # scoring.core.records.Dates.published_source
 MIN_ARTICLE_WORDS = 250  # a page this long, dated by its markup, without other signals reads as an article
 MIN_OWN_WORDS = 20  # a dated page with less text of its own than this is a placeholder (attachment page)
 LONG_FORM_WORDS = 1500  # an undated text this long, with headings and few links, reads as an article
@@ -122,11 +130,6 @@ LIST_POST_WORDS_PER_TEASER = 120
 LIST_POST_LINK_SHARE = 0.2
 MIN_CHILD_LINKS = 6  # a page that links this many pages below its own path is their index
 MIN_OVERVIEW_CHILDREN = 2  # a service section's root linking this many of its service pages presents them
-MIN_DATED_ENTRIES = 3  # lines that read alike but for their date: a list of dated entries, no page date
-# A page built of sections, each an H1 with a short blurb (a product tour), is a marketing page: at
-# least this many H1s with at most this many words of its own each (a post has one H1)
-MIN_SECTION_H1 = 4
-SECTION_BLURB_WORDS = 80
 
 
 @dataclass(frozen=True)
@@ -162,75 +165,12 @@ def _is_article_section(segment: str) -> bool:
     return ARTICLE_SECTION_RE.match(segment) is not None or bool(tokens and tokens[-1] in ARTICLE_SECTION_TOKENS)
 
 
-def _corroborated_article(page: PageRecord) -> bool:
-    """A plain JSON-LD Article that is a real content item: the item names a section or word count,
-    or the page shows a date or an author with its content."""
-    for item in page.structured_data:
-        if not isinstance(item, dict):
-            continue
-        if jsonld_types(item) & WEAK_ARTICLE_TYPES and (item.get("articleSection") or item.get("wordCount")):
-            return True
-    return page.extras.visible_date is not None or any(a.visible and a.source == "byline" for a in page.author_signals)
-
-
-def _dated_article_item(page: PageRecord) -> bool:
-    """A JSON-LD article item of a specific type (BlogPosting, NewsArticle ...) that carries its date."""
-    return any(
-        isinstance(item, dict) and item.get("datePublished") and jsonld_types(item) & ARTICLE_TYPES
-        for item in page.structured_data
-    )
-
-
-def _reliable_date(page: PageRecord) -> bool:
-    """A publication date the page states as such: shown near the title, or article:published_time /
-    <time>. Dates of a JSON-LD WebPage (SEO plugins stamp every page) or guessed from the text
-    (htmldate) are not enough."""
-    if _own_visible_date(page):
-        return True
-    return page.dates.published is not None and page.dates.published_source not in WEAK_DATE_SOURCES
-
-
-_DIGITS = re.compile(r"\d+")
-
-
-def _dated_entries(page: PageRecord) -> bool:
-    """The date by the title opens a list of dated entries: MIN_DATED_ENTRIES lines of the main text read
-    like it but for their numbers ("AOTD vom 08.07.2013:", "AOTD vom 10.06.2013:", ...), and no markup
-    dates the page. Such a date belongs to an entry, not to the page."""
-    text = (page.extras.visible_date_text or "").strip()
-    if not text or (page.dates.published is not None and page.dates.published_source not in WEAK_DATE_SOURCES):
-        return False
-    shape = _DIGITS.sub("#", text)
-    if shape == text:
-        return False
-    alike = sum(1 for line in page.main_text.split("\n") if _DIGITS.sub("#", line.strip()) == shape)
-    return alike >= MIN_DATED_ENTRIES
-
-
-def _own_visible_date(page: PageRecord) -> bool:
-    """A date by the title that dates the page itself (not the first of a list of dated entries)."""
-    return page.extras.visible_date is not None and not _dated_entries(page)
-
-
-def _authored(page: PageRecord) -> bool:
-    return any(a.visible and a.source == "byline" for a in page.author_signals)
-
-
 def _service_head(page: PageRecord, last: str) -> str | None:
     """The service the page is named after: the head noun (last word) of the slug or of the title's
     own part ("qfield-workshop", "QField Workshop") when it names an offered service (SERVICE_WORD_RE)."""
     slug = [t for t in slug_tokens(last) if not t.isdigit()][-1:]
     title = re.findall(r"\w+", title_head(page).lower())[-1:]
     return next((w for w in slug + title if SERVICE_WORD_RE.search(w)), None)
-
-
-def _section_tour(page: PageRecord) -> int:
-    """H1 sections of a page built like a product tour (MIN_SECTION_H1 or more H1s, each with a short
-    blurb of SECTION_BLURB_WORDS or fewer words of its own), else 0."""
-    h1s = sum(1 for h in page.headings if h.level == 1)
-    if h1s < MIN_SECTION_H1 or own_words(page) > SECTION_BLURB_WORDS * h1s:
-        return 0
-    return h1s
 
 
 _CACHE: dict[int, tuple[weakref.ref, frozenset[str], PageType]] = {}
@@ -345,9 +285,9 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     strong = [t for t in article_items if t not in WEAK_ARTICLE_TYPES]
     # A theme that stamps BlogPosting on every page (services and FAQ too) gives it no date: a posting
     # without datePublished or a date or byline on the page lets the URL and structure speak first.
-    if strong and (_dated_article_item(page) or _corroborated_article(page)):
+    if strong and (dated_article_item(page) or corroborated_article(page)):
         return PageType("article", f"JSON-LD {strong[0]}")
-    if article_items and _corroborated_article(page):
+    if article_items and corroborated_article(page):
         return PageType("article", f"JSON-LD {article_items[0]} with a section, date or byline")
     if typeset & PROFILE_TYPES:
         return PageType("profile", "JSON-LD ProfilePage")
@@ -366,7 +306,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     if DATE_PATH_RE.search(urlsplit(url).path) and page.word_count > 0:
         # a date permalink on a page that shows no date nor author and is named after a service it
         # offers ("/2023/03/06/qfield-workshop/"): a course or service page published through the blog
-        offered = None if _own_visible_date(page) or _authored(page) else _service_head(page, last)
+        offered = None if own_visible_date(page) or authored(page) else _service_head(page, last)
         if offered is not None:
             return PageType("service", f"dated url, undated and unsigned, offers {offered!r}")
         return PageType("article", f"dated url, {page.word_count} words")
@@ -377,7 +317,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("listing", f"reading list of {external} external entries")
     guide = next((s for s in parents if GUIDE_SECTION_RE.match(s)), None)
     if guide is not None:
-        if _reliable_date(page) or _authored(page):
+        if reliable_date(page) or authored(page):
             return PageType("article", f"under /{guide}/, dated or authored")
         return PageType("help", f"under /{guide}/, undated and unsigned")
     if parents and any(ABOUT_SECTION_RE.match(s) for s in parents) and _named_after_h1(last, h1):
@@ -402,7 +342,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         if _list_post(page, teasers, stamped):
             return PageType("article", f"dated post presenting {teasers} pages at length")
         return PageType("listing", f"{teasers} teaser headings")
-    if _own_visible_date(page) and STAMPED_DATE not in stamped:
+    if own_visible_date(page) and STAMPED_DATE not in stamped:
         if own_words(page) < MIN_OWN_WORDS:
             return PageType("other", f"thin dated page ({own_words(page)} words of its own)")
         return PageType("article", f"date by the title {page.extras.visible_date}, {page.word_count} words")
@@ -412,7 +352,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("listing", f"link density {link_density(page):.0%}")
     if slug_tokens(last)[-1:] and OVERVIEW_TOKEN_RE.match(slug_tokens(last)[-1]) and len(links) >= MIN_LISTING_LINKS:
         return PageType("listing", f"url /{last}/ (an overview, {len(links)} links)")
-    children = _child_links(page)
+    children = child_links(page)
     if children >= MIN_CHILD_LINKS:
         if shop:
             return PageType("landing", f"shop title {head[:40]!r}, {children} pages below it")
@@ -440,7 +380,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("profile", f"H1 names a person {h1[:40]!r}")
     if shop:
         return PageType("landing", f"shop title {head[:40]!r}")
-    sections = 0 if _reliable_date(page) or _authored(page) else _section_tour(page)
+    sections = 0 if reliable_date(page) or authored(page) else section_tour(page)
     if sections:
         return PageType("landing", f"{sections} H1 sections with short blurbs (a product tour)")
     # the head noun of a slug is at its end ("strategy-development"), before a place or year
@@ -452,7 +392,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("service", f"offers {word!r} (slug or title)")
 
     # 8. Dates and length.
-    if _reliable_date(page) and page.word_count >= MIN_ARTICLE_WORDS:
+    if reliable_date(page) and page.word_count >= MIN_ARTICLE_WORDS:
         return PageType("article", f"dated {page.dates.published}, {page.word_count} words")
     # A long, structured text reads as an article - unless the site's own markup calls it a plain
     # page (a generic Article with no section or date is what SEO plugins put on every page).
@@ -465,7 +405,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("article", f"long-form text, {page.word_count} words")
     if strong:
         return PageType("article", f"JSON-LD {strong[0]} (undated; nothing else decided)")
-    offers = _offer_phrases(page)
+    offers = offer_phrases(page)
     if len(offers) >= MIN_OFFER_PHRASES and page.word_count >= MIN_OFFER_WORDS:
         return PageType("service", f"offers in its own words: {', '.join(sorted(offers)[:3])}")
     return PageType("other", "no article, listing, legal or profile signal")
@@ -490,23 +430,9 @@ def _asks_or_collects(page: PageRecord, last: str, h1: str) -> PageType | None:
 
 def _list_post(page: PageRecord, teasers: int, stamped: frozenset[str]) -> bool:
     """A dated post whose teasers come with much text of its own: a curated list, not a listing."""
-    if not _own_visible_date(page) or STAMPED_DATE in stamped:
+    if not own_visible_date(page) or STAMPED_DATE in stamped:
         return False
     return own_words(page) >= LIST_POST_WORDS_PER_TEASER * teasers and link_density(page) < LIST_POST_LINK_SHARE
-
-
-def _child_links(page: PageRecord) -> int:
-    """Distinct pages below this page's own path that its content links to (/surveys/ -> /surveys/x/)."""
-    own = urlsplit(page.final_url or page.url).path.rstrip("/")
-    if not own:
-        return 0
-    paths = {urlsplit(link.url).path.rstrip("/") for link in content_links(page)}
-    return sum(1 for path in paths if path.startswith(own + "/"))
-
-
-def _offer_phrases(page: PageRecord) -> set[str]:
-    """Different phrases in which the provider offers the reader a service (OFFER_PHRASE_RE)."""
-    return {" ".join(m.group(0).lower().split()) for m in OFFER_PHRASE_RE.finditer(page.main_text)}
 
 
 def is_article(page: PageRecord) -> bool:
