@@ -88,9 +88,9 @@ def content_links(site: SiteData) -> dict[str, set[str]]:
 
 
 def starved(site: SiteData) -> list[PageRecord]:
-    """Deep articles (800+ words or depth score 60+) with a Link Score below 30, weakest first (noindex
-    ones too: internal-pagerank rates its long articles against this list; the link suggestions and
-    the graph's starved marks name only indexable pages)."""
+    """Indexable deep articles (800+ words or depth score 60+) with a Link Score below 30, weakest
+    first: the list internal-pagerank rates its long articles against. A noindex article is kept out
+    of search by the site itself and gets no link advice (issue 12)."""
 
     def compute() -> list[PageRecord]:
         graph = site.link_graph
@@ -99,7 +99,7 @@ def starved(site: SiteData) -> list[PageRecord]:
         found: dict[str, PageRecord] = {}
         for page in site.articles:
             url = key(page)
-            if url not in graph or url in found:
+            if url not in graph or url in found or not is_indexable(page):
                 continue
             deep = (page.word_count or len(words(page.main_text))) >= LONG_ARTICLE or (
                 depth_score(site, page) >= DEEP_SCORE

@@ -12,8 +12,6 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
 from scoring.audit import evaluate_check, score_site
 from scoring.checks.internal_pagerank import InternalPagerank
 from scoring.checks.topic_hubs import TopicHubs
@@ -110,7 +108,6 @@ def test_a_noindex_article_gets_no_link_advice():
     assert hidden.link_suggestions == []
 
 
-@pytest.mark.xfail(reason="scoring/checks/internal_pagerank.py still rates and lists noindex long articles")
 def test_internal_pagerank_names_no_noindex_article():
     result = evaluate_check(InternalPagerank(), _long_articles(True), 1)
     assert u("ratgeber/tief") not in result.affected_urls

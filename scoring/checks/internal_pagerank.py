@@ -100,7 +100,7 @@ class InternalPagerank(Check):
         "PageRank over internal links (networkx's definition computed on a sparse matrix by "
         "`scoring/linkgraph.py`, equal to `nx.pagerank` within 1e-12; damping 0.85, content links weight "
         "1.0, aside 0.5, header/nav 0.3, footer 0.2), scaled 0–100 as 100 · ln(PR/PRmin) / "
-        "ln(PRmax/PRmin). Starved: articles with ≥ 800 words or a depth score ≥ 60 (see cluster-depth) "
+        "ln(PRmax/PRmin). Starved: indexable articles with ≥ 800 words or a depth score ≥ 60 (see cluster-depth) "
         "and a link score < 30; for each, up to 3 link suggestions (group `suggestion`: source = "
         "strongest pages of the same topic cluster not linking yet, anchor = the target's H1 or title), "
         "also in `insights.link_suggestions`. Score = share of long articles not starved; warn from 0.8, "
@@ -154,7 +154,9 @@ class InternalPagerank(Check):
         long_articles = {
             _key(p): p
             for p in site.articles
-            if (_words(p) >= LONG_ARTICLE or depth_score(site, p) >= DEEP_SCORE) and _key(p) in graph
+            if is_indexable(p)  # a noindex article is kept out of search by the site: no link advice
+            and (_words(p) >= LONG_ARTICLE or depth_score(site, p) >= DEEP_SCORE)
+            and _key(p) in graph
         }
         if not long_articles:
             return Outcome(

@@ -7,7 +7,7 @@ from scoring.core.jsonld import nested_types
 from scoring.core.messages import sentences
 from scoring.core.results import Evidence
 from scoring.registry import Check, Outcome, register
-from scoring.site import SiteData
+from scoring.site import SiteData, is_indexable
 
 MAX_EVIDENCE = 10
 RATING_TYPES = frozenset({"review", "aggregaterating"})
@@ -32,7 +32,8 @@ class Reviews(Check):
     rule = (
         "pass: Review or AggregateRating JSON-LD on any page; warn: testimonial elements "
         "(testimonial/kundenstimmen/bewertung/review classes, Review microdata) without markup; fail: "
-        "neither. Weighs 1: own testimonials count less than independent reputation."
+        "neither. Indexable pages only (a noindex page's reviews reach no engine). Weighs 1: own testimonials "
+        "count less than independent reputation."
     )
     scope = "site"
     requires = ("html",)
@@ -51,6 +52,8 @@ class Reviews(Check):
     def evaluate(self, site: SiteData) -> Outcome:
         marked, testimonials = [], []
         for page in site.html_pages:
+            if not is_indexable(page):  # kept out of search by the site: its reviews reach no engine
+                continue
             if nested_types(page.structured_data) & RATING_TYPES:
                 marked.append(page)
             if page.extras.testimonials:
