@@ -44,12 +44,27 @@ _DECISIVE_CODE = re.compile(
 )
 
 
+# A console's or notebook's line prefix ("## ", "# ", ">>> ", "$ ", "> "): repeated three times in one
+# paragraph, the lines of a code block or its printed output, run together by the text extraction.
+_LINE_PREFIX_RE = re.compile(r"(?<!\S)(?:##?|>>>|[$>])(?=\s)")
+PREFIX_REPEATS = 3
+
+
+def _repeated_prefix(text: str) -> bool:
+    seen: dict[str, int] = {}
+    for match in _LINE_PREFIX_RE.finditer(text):
+        seen[match.group()] = seen.get(match.group(), 0) + 1
+        if seen[match.group()] >= PREFIX_REPEATS:
+            return True
+    return False
+
+
 def is_code_like(text: str) -> bool:
-    """Code, config, template or log text: two distinct kinds of code syntax, or a template
-    expression or log line on its own."""
+    """Code, config, template or log text: two distinct kinds of code syntax (a line prefix repeated
+    three times is one), or a template expression or log line on its own."""
     if _DECISIVE_CODE.search(text):
         return True
-    hits = 0
+    hits = 1 if _repeated_prefix(text) else 0
     for pattern in _CODE_FEATURES:
         if pattern.search(text):
             hits += 1
@@ -137,6 +152,29 @@ METHOD_RE = re.compile(
 CONDITIONAL_V1_RE = re.compile(
     r"^(?:Ist|Sind|Liegt|Liegen|Fällt|Fallen|Steigt|Steigen|Sinkt|Sinken|Hat|Haben|Wird|Werden|Sollte|Sollten|"
     r"Kommt|Kommen|Gibt|Braucht|Beträgt|Übersteigt|Überschreitet|Unterschreitet)\b[^?]*\b(?:so|dann)\b[^?]*$"
+)
+# A fundraising target: "help us raise £5,000", "5.000 € sammeln" ("we raised £5,000" is a fact).
+RAISE_BEFORE_RE = re.compile(
+    r"\b(?:raise|raising|sammeln wir|wollen wir)\s+(?:over\s+|up to\s+|at least\s+|mindestens\s+|über\s+)?[€$£]?\s*$",
+    re.IGNORECASE,
+)
+RAISE_AFTER_RE = re.compile(r"^\s?(?:€|EUR|Euro)?\s*(?:an Spenden\s+)?(?:zu\s+)?sammeln\b")
+# A procedure's step: "we cut the data into 10 groups", "die Werte werden in 5 Klassen aufgeteilt".
+DIVIDE_BEFORE_RE = re.compile(
+    r"\b(?:cut|split|divided?|dividing|broken|break|binned|grouped|separated?|sorted|partitioned|"
+    r"teilen|teilt|teilten|unterteilen|unterteilt|gliedern|gliedert|zerlegen|zerlegt)\s+(?:\S+\s+){0,5}?"
+    r"(?:into|in)\s*$",
+    re.IGNORECASE,
+)
+DIVIDE_AFTER_RE = re.compile(
+    r"^\s?\S+\s+(?:\S+\s+)?(?:auf|ein|unter)?(?:geteilt|teilen|gegliedert|gliedern|zerlegt|zerlegen)\b"
+)
+# A career's length: "30 years as a director", "20 Jahre als Geschäftsführerin".
+CAREER_AFTER_RE = re.compile(r"^\s?(?:as\s+(?:an?|the)\s+(?!result\b)|als\s+(?!(?:die|der|das)\b))")
+# A worked calculation's value: "AIC = 31.64", "the mean has the value of 6.1", "hat den Wert 6,1".
+CALC_BEFORE_RE = re.compile(
+    r"(?:\b[A-Za-z][\w.-]*+\s?=\s?-?|\b(?:has|takes|hat|nimmt|annimmt)\s+(?:the|a|den|einen)\s+"
+    r"(?:value|Wert)\s+(?:of\s+|von\s+)?)$"
 )
 # Advice and targets: what the reader should do or aim for (a figure reported from a named source,
 # "Die DGE empfiehlt 300 mg", stays a statistic).
@@ -443,8 +481,18 @@ def figure_excluded(
             return "claim"
         if ZU_PERCENT_BEFORE_RE.search(before):
             return "claim"
+    if cand.kind == MONEY and not sourced and (RAISE_BEFORE_RE.search(before) or RAISE_AFTER_RE.match(after)):
+        return "target"
+    if (
+        cand.kind in (COUNT, BARE)
+        and not sourced
+        and (DIVIDE_BEFORE_RE.search(before) or (before.endswith(("in ", "In ")) and DIVIDE_AFTER_RE.match(after)))
+    ):
+        return "instruction"
+    if cand.kind == BARE and not sourced and CALC_BEFORE_RE.search(before):
+        return "worked example"
     if cand.kind == TIME:
-        if NOT_DURATION_FACT_RE.search(before) or EXPERIENCE_AFTER_RE.match(after):
+        if NOT_DURATION_FACT_RE.search(before) or EXPERIENCE_AFTER_RE.match(after) or CAREER_AFTER_RE.match(after):
             return "time since / experience"
         if OFFER_RE.search(sentence) and not sourced:  # "within 30 days (Housing Act)": a sourced fact
             return "offer term"

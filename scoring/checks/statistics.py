@@ -226,6 +226,7 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
     intro: str | None = None  # the source named by the paragraph that introduces a list of findings
     items = 0
     before: tuple[str, str | None] = ("", None)  # the paragraph before and its speaker
+    code_page: bool | None = None  # a code block on the page: its unsourced bare numbers are worked results
     for p_index, paragraph in enumerate(paragraphs):
         p_start, offset = offset, offset + len(paragraph) + 1
         speaker = None
@@ -289,6 +290,12 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
                     source = next((name for q_start, q_end, name in speakers if q_start <= at < q_end), None)
                 if source is not None:
                     figures = statistics_in(sentence, ctx, source, found_here, cell)
+            if source is None and figures and any(c.kind == rules.BARE for c, _ in found_here):
+                if code_page is None:
+                    code_page = any(len(p) > 200 and exclusions.is_code_like(p) for p in paragraphs)
+                if code_page:  # a tutorial's worked result ("the mean has the value of 6.1")
+                    kept = [(c, unit) for c, unit in found_here if c.kind != rules.BARE]
+                    figures = statistics_in(sentence, ctx, source, kept, cell) if kept else []
             if figures:
                 found.append(StatSentence(sentence, tuple(figures), source))
     return found
