@@ -15,8 +15,15 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
-from pathlib import Path
+
+from scoring.label_words import (
+    common_word,
+    english,
+    not_noun,
+    participle_end,
+    section_word,
+    specific_word,
+)
 
 STOPWORDS = frozenset(
     """
@@ -54,23 +61,6 @@ TEMPLATE_WORDS = frozenset(
     contact signup
     """.split()
 )
-# Words naming a site's sections, not a topic: a lone one yields to a phrase of the cluster ("Pricing" ->
-# "Desk booking pricing"). Navigation vocabulary of any company site, per language.
-SECTION_WORDS = {
-    "en": frozenset(
-        """
-        pricing prices plans features solutions services products clients customers partners team careers jobs
-        values mission vision company resources press media events portfolio projects testimonials references
-        sign signup about imprint legal privacy terms help support docs documentation changelog
-        """.split()
-    ),
-    "de": frozenset(
-        """
-        preise leistungen unternehmen karriere jobs kunden partner referenzen werte angebote angebot produkte
-        lösungen projekte team presse veranstaltungen hilfe agb nutzungsbedingungen
-        """.split()
-    ),
-}
 # A word may hold a colon or period between letters: "CS:GO", "Node.js", "Mitarbeiter:innen" are one word.
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]|[.:](?=[^\W_]))*[^\W_]|[^\W\d_]", re.UNICODE)
 # Phrases end at punctuation that separates thoughts: "Kosten: was ..." is two runs.
@@ -84,21 +74,6 @@ MIN_SITE_DOCS = 10  # below this a site has no "site-wide" words to tell apart
 MAX_TITLE_LABEL = 6  # a longer title is a headline, not a topic's name
 # Words that join two nouns into one name: "Erste Hilfe im Betrieb", "Restoration of Buildings".
 CONNECTORS = frozenset("im in für mit vom von zur zum am of for in on with".split())
-MIN_COMPOUND = 10  # a German word this long is a compound ("Verhaltensberatung"), specific enough alone
-# A name as written: inner capital, digit or hyphen ("WordPress", "QField", "CSGO-Stats", "Erste-Hilfe-Kurs").
-_NAME_LIKE = re.compile(r"[^\W\d_][A-ZÄÖÜ]|\d|[^\W_]-[^\W_]|^[A-ZÄÖÜ]{2,}$")
-# English word forms that name no topic alone: adjectives by suffix ("Genetic", "Social", "Creative"),
-# -ing and -ed forms of verbs ("Programming", "Answered"); "Speed", "Need" are no -ed forms.
-_EN_NOT_NOUN = re.compile(r"(?:ic|al|ive|ous|ful|less|ing|[^e]ed)$")
-# Number words count, they name no topic ("Zwölf"), in the languages labels know.
-NUMBER_WORDS = frozenset(
-    """
-    one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty hundred thousand
-    million billion first second third
-    eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn zwanzig dreißig hundert tausend
-    million millionen milliarde milliarden erste zweite dritte
-    """.split()
-)
 
 
 def normal(text: str) -> str:
@@ -391,7 +366,7 @@ def section_titles(texts: Sequence[str], language: str | None) -> list[str]:
         words = [w.strip("'’\"-_*#,.:;!?()").lower() for w in title.split()]
         words = [w for w in words if w]
         if not words or any(
-            w not in STOPWORDS and not template_word(w) and not _section_word(w, language) for w in words
+            w not in STOPWORDS and not template_word(w) and not section_word(w, language) for w in words
         ):
             return []
         if all(w in STOPWORDS for w in words):
@@ -399,13 +374,6 @@ def section_titles(texts: Sequence[str], language: str | None) -> list[str]:
         if normal(title) not in {normal(t) for t in titles}:
             titles.append(title)
     return titles[:MAX_SECTION_TITLES]
-
-
-def _section_word(key: str, language: str | None) -> bool:
-    """A navigation word of the cluster's language or of English, which sites in any language use for their
-    sections ("Sign Up" on a German site)."""
-    words = SECTION_WORDS.get((language or "en")[:2], frozenset()) | SECTION_WORDS["en"]
-    return key in words or (key.endswith("s") and key[:-1] in words) or key + "s" in words
 
 
 def _opening(title: str) -> str:
@@ -435,65 +403,6 @@ def _trim(title: str) -> str:
     while words and (frame(words[-1]) or words[-1].isdigit()):
         words = words[:-1]
     return " ".join(words)
-
-
-def specific_word(word: str, language: str | None, lower: set[str], proper: set[str]) -> bool:
-    """A single word that names a topic on its own: a name as written ("WordPress", "CSGO-Stats"), a
-    German compound ("Verhaltensberatung"), an English proper name ("Nokia", written capitalised inside a
-    sentence-case line) — never a word the site also writes in lower case (a verb, an adjective, a common
-    noun: "wählen", "widget")."""
-    if _NAME_LIKE.search(word):
-        return True
-    key = word.lower()
-    if key in lower or key in NUMBER_WORDS or common_word(key, language):
-        return False
-    if language == "de":
-        return len(word) >= MIN_COMPOUND
-    return key in proper and not (english(language) and _EN_NOT_NOUN.search(key))  # not "Genetic", "Programming"
-
-
-def not_noun(label: str, language: str | None, lower: set[str]) -> bool:
-    """A lone word that is no noun: a number word, a word the members write in lower case (German: a verb
-    or adjective; any language: a word cut from a phrase, "power" of "to the power of two"), an English
-    adjective or -ing/-ed form by suffix; a name as written ("WordPress") is a noun."""
-    key = label.lower()
-    if " " in key or _NAME_LIKE.search(label):
-        return False
-    return key in NUMBER_WORDS or key in lower or (english(language) and bool(_EN_NOT_NOUN.search(key)))
-
-
-def english(language: str | None) -> bool:
-    """The suffix rules are English morphology: French "Journal", Spanish "Digital" keep the old rules."""
-    return (language or "en")[:2] == "en"
-
-
-def participle_end(words: Sequence[str]) -> bool:
-    """An English phrase ending in a lower-case past participle is a headline fragment, no name
-    ("Mobile Ajax post answered", "Professional quality management verified")."""
-    last = words[-1] if words else ""
-    return len(words) > 1 and last[:1].islower() and len(last) >= 5 and bool(re.search(r"[^e]ed$", last))
-
-
-def common_word(key: str, language: str | None) -> bool:
-    """A word any site writes, naming no topic alone: a site-section word, or (English, Spanish) a word on
-    textstat's list of common words, in any simple inflection ("values", "bookings", "pricing")."""
-    lang = (language or "en")[:2]
-    forms = {key, key + "s"}  # "client": the section is "clients"
-    for suffix, add in (("s", ""), ("es", ""), ("ings", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e")):
-        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
-            forms.add(key[: -len(suffix)] + add)
-    return bool(forms & (SECTION_WORDS.get(lang, frozenset()) | _easy_words(lang)))
-
-
-@cache
-def _easy_words(language: str) -> frozenset[str]:
-    """textstat's common-word list of a language (the Dale-Chall list for English); none for others."""
-    try:
-        import textstat  # a core dependency; labels work without it
-    except ImportError:  # pragma: no cover
-        return frozenset()
-    path = Path(textstat.__file__).parent / "resources" / language / "easy_words.txt"
-    return frozenset(path.read_text(encoding="utf-8").lower().split()) if path.exists() else frozenset()
 
 
 def _casing(texts: Sequence[str], template: frozenset[str]) -> tuple[set[str], set[str]]:

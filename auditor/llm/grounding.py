@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 
 from scoring.core.records import PageRecord
 from scoring.core.results import AuditResult, Cluster
-from scoring.labels import STOPWORDS, TEMPLATE_WORDS, common_word
+from scoring.label_words import common_word
+from scoring.labels import STOPWORDS, TEMPLATE_WORDS
 from scoring.pagetypes import classify
 from scoring.quote_names import plausible_name
 from scoring.site import jsonld_types
