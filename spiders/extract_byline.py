@@ -11,6 +11,7 @@ hidden with `display:none`, or an organisation in the author slot ("von ESPORTS 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -23,6 +24,7 @@ from scoring.core.lexicons import (
     NAME,
     NOT_A_NAME,
     ORGANISATION_WORD_RE,
+    ROLE_NOUN_ENDINGS,
     ROLE_WORD,
     TITLE,
     is_person_name,
@@ -140,6 +142,80 @@ def _text(element: HtmlTree) -> str:
     return " ".join(element.text_content().split())
 
 
+# Where a name ends: a block element's start or end (a heading, a paragraph, a line break), or an inline
+# element holding a role, title or author label ("<h5>Owen Petchey</h5><h6>Professor</h6>", "<span>Jane
+# Doe</span><small>AUTHOR</small>", "<b>Jana Albrecht</b> <i>Geschäftsführerin</i>").
+_BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd td th tr table br hr address blockquote section article "
+    "header footer aside figure figcaption".split()
+)
+_ROLE_LABEL_RE = re.compile(
+    r"^\W*(?i:author|autor(?:in)?|verfasser(?:in)?|redakteur(?:in)?|editor|writer|contributor|journalist(?:in)?|"
+    r"professor(?:in)?|dozent(?:in)?|lecturer|researcher|wissenschaftler(?:in)?|doktorand(?:in)?|"
+    r"student(?:in)?|ceo|cto|cfo|coo|head|chief|senior|junior|co-?founder|president|präsident(?:in)?|"
+    r"vorstand|phd)\b"
+)
+# a role noun ("Geschäftsführer", "Inhaberin", "Founder") may also be a surname ("Tom <b>Baker</b>"):
+# it ends only a name of two words or more
+_ROLE_NOUN_RE = re.compile(rf"^\W*(?:{ROLE_WORD}|(?i:{'|'.join(ROLE_NOUN_ENDINGS)}))\b")
+
+
+def _boundaries(element: HtmlTree) -> list[tuple[int, int]]:
+    """Offsets in `_text(element)` where a name ends, with the words the name must keep before it: block
+    elements' edges (1), the start of an inline element opening with a role or author label (1) or a
+    role noun (2)."""
+    cuts: list[tuple[int, int]] = []
+    raw: list[str] = []
+
+    def mark(role: str | None) -> None:
+        before = " ".join("".join(raw).split())
+        if before and (role is None or _ROLE_LABEL_RE.match(role)):
+            cuts.append((len(before), 1))
+        elif before and _ROLE_NOUN_RE.match(role):
+            cuts.append((len(before), 2))
+
+    def walk(node: HtmlTree) -> None:
+        raw.append(node.text or "")
+        for child in node:
+            if isinstance(child.tag, str):
+                block = child.tag in _BLOCK_TAGS
+                mark(None if block else _text(child))
+                walk(child)
+                if block:
+                    mark(None)
+            raw.append(child.tail or "")
+
+    walk(element)
+    return cuts
+
+
+def _cut_at_boundary(element: HtmlTree, name: str) -> str:
+    """The name as far as the element it starts in reaches: "Owen Petchey Professor" (a heading, then a
+    role in the next) -> "Owen Petchey"; "Jane DoeAUTHOR" -> "Jane Doe"."""
+    if len(element) == 0:
+        return name
+    at = _text(element).find(name)
+    if at < 0:
+        return name
+    for cut, words in _boundaries(element):
+        if at < cut < at + len(name) and len(name[: cut - at].split()) >= words:
+            return name[: cut - at].strip(" ,")
+    return name
+
+
+def text_with_role_breaks(element: HtmlTree) -> str:
+    """The element's text with " · " where a name must end (`_boundaries`): a byline line as read."""
+    text = _text(element)
+    cuts = [0]
+    for cut, words in sorted(set(_boundaries(element))):
+        before = text[cuts[-1] : cut]
+        opened = BYLINE_PREFIX_RE.match(before)  # "By Tom": the words of the name only
+        if cuts[-1] < cut < len(text) and len((opened.group("rest") if opened else before).split()) >= words:
+            cuts.append(cut)
+    parts = [text[a:b].strip() for a, b in pairwise([*cuts, len(text)])]
+    return " · ".join(p for p in parts if p)
+
+
 def _site_names(tree: HtmlTree) -> set[str]:
     """The site's own names (og:site_name, application-name, the title's suffix): never a person."""
     names = set()
@@ -213,10 +289,12 @@ def meta_row_names(row: HtmlTree) -> list[str]:
     for child, text in zip(items, texts, strict=True):
         if not text or child.tag == "a" or child.xpath(".//a") or _DATEISH.search(text) or _taxonomy(child):
             continue
+        if _ROLE_LABEL_RE.match(text) and len(text.split()) <= 2:
+            continue  # "AUTHOR", "Autorin": the label of the name beside it
         prefixed = BYLINE_PREFIX_RE.match(text)  # "2. April 2025 • Von Linda"
         text = prefixed.group("rest") if prefixed else text
         if _BARE_NAMES.match(text):
-            names.extend(p for p in _CO_AUTHOR_SPLIT.split(text) if p)
+            names.extend(_cut_at_boundary(child, p) for p in _CO_AUTHOR_SPLIT.split(text) if p)
     return names
 
 
@@ -379,6 +457,7 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     def add(element: HtmlTree, names: list[str], url: str | None, handle_ok: bool = False) -> None:
         at = _offset_of(element, offsets) or 0
         for name in names:
+            name = _cut_at_boundary(element, name)  # "Owen Petchey Professor": a heading, then a role
             # an author-page link may carry a nickname or a lower-case first name ("pascal", "2D3S3RT")
             if is_person_name(name, site_names) or handle_ok and is_author_handle(name, site_names):
                 found.append((at, name, url))

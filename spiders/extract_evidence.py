@@ -16,6 +16,7 @@ from lxml import etree
 
 from scoring.core.lexicons import BYLINE_OPENERS, MONTHS, host_of
 from scoring.core.records import Gallery, PageExtras
+from spiders.extract_byline import text_with_role_breaks
 from spiders.regions import not_own_content, page_title_element
 
 HtmlTree = lxml.html.HtmlElement
@@ -265,6 +266,8 @@ def extract_byline_lines(tree: HtmlTree) -> list[str]:
     title = None
     for element in _BYLINE_ELEMENTS(tree):
         text = _text(element)
+        if len(element) and 0 < len(text) <= MAX_BYLINE_LINE:  # "Von <b>Jana Albrecht</b><i>Autorin</i>"
+            text = text_with_role_breaks(element)  # -> "Von Jana Albrecht · Autorin": the name ends at its element
         if 0 < len(text) <= MAX_BYLINE_LINE and BYLINE_LINE_RE.match(text) and text not in lines:
             title = title if title is not None else page_title_element(tree)
             if not (not_own_content(element, title)):

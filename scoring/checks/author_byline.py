@@ -11,6 +11,7 @@ from scoring.core.lexicons import (
     NAME,
     NAME_RE,
     ROLE_NOUN_ENDINGS,
+    ROLE_WORD,
     TITLE,
     clean_name,
     is_person_name,
@@ -44,7 +45,28 @@ ELEMENT = {
 def visible_byline(text: str) -> str | None:
     """The author named in a "Von NAME" / "By NAME" line at the top of the text, if any."""
     match = BYLINE_RE.search(text[:BYLINE_SEARCH_CHARS])
-    return match.group("name") if match else None
+    return unglued(match.group("name")) if match else None
+
+
+# A role or author label glued to the surname where the text runs two elements together ("Von <b>Jana
+# Albrecht</b><i>Inhaberin</i>" reads "Jana AlbrechtInhaberin"): the name ends before it.
+_GLUED_ROLE_RE = re.compile(
+    rf"^(?:{ROLE_WORD}|(?i:{'|'.join(ROLE_NOUN_ENDINGS)}|autor(?:in)?|author|verfasser(?:in)?|redakteur(?:in)?|"
+    r"professor(?:in)?|editor|writer))$"
+)
+
+
+def unglued(name: str) -> str:
+    """The name without a role glued to its last word: "Jana AlbrechtInhaberin" -> "Jana Albrecht"
+    ("McDonald" stays: "Donald" is no role)."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    last = words[-1]
+    for at in range(1, len(last)):
+        if last[at].isupper() and last[at - 1].islower() and _GLUED_ROLE_RE.match(last[at:]):
+            return " ".join([*words[:-1], last[:at]])
+    return name
 
 
 # "Ein Gastbeitrag von", "Written by", "Words and photos:" — bylines anywhere (extras.byline_lines)
@@ -222,6 +244,7 @@ def visible_authors(page: PageRecord) -> list[str]:
                 names.append(name)
     unique: dict[str, str] = {}
     for name in names:
+        name = unglued(name) if name not in vetted else name
         if name in vetted or is_person_name(name):  # not "von ESPORTS NETWORK", "Produkt von Firma GmbH"
             unique.setdefault(name_key(name), name)
     return list(unique.values())
