@@ -159,6 +159,15 @@ RAISE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 RAISE_AFTER_RE = re.compile(r"^\s?(?:€|EUR|Euro)?\s*(?:an Spenden\s+)?(?:zu\s+)?sammeln\b")
+# A limit to keep to is a target: "limit global warming to 1.5°C", "stay close to 1.5°C", "auf 1,5 Grad begrenzen".
+LIMIT_TARGET_BEFORE_RE = re.compile(
+    r"\b(?:limit|limits|limited|limiting|cap|capped|capping)\s+(?:\S+\s+){0,3}?(?:to|below|under|at)\s*$|"
+    r"\b(?:stay|staying|remain|remaining|keep|keeping)\s+(?:(?:close|well|just)\s+)?(?:to|below|under|within)\s*$",
+    re.IGNORECASE,
+)
+LIMIT_TARGET_AFTER_RE = re.compile(
+    r"^\S*\s+(?:\S+\s+){0,2}?(?:zu\s+)?(?:begrenzen|begrenzt|deckeln|gedeckelt|beschränken|beschränkt)\b"
+)
 # A procedure's step: "we cut the data into 10 groups", "die Werte werden in 5 Klassen aufgeteilt".
 DIVIDE_BEFORE_RE = re.compile(
     r"\b(?:cut|split|divided?|dividing|broken|break|binned|grouped|separated?|sorted|partitioned|"
@@ -173,7 +182,7 @@ DIVIDE_AFTER_RE = re.compile(
 CAREER_AFTER_RE = re.compile(r"^\s?(?:as\s+(?:an?|the)\s+(?!result\b)|als\s+(?!(?:die|der|das)\b))")
 # A worked calculation's value: "AIC = 31.64", "the mean has the value of 6.1", "hat den Wert 6,1".
 CALC_BEFORE_RE = re.compile(
-    r"(?:\b[A-Za-z][\w.-]*+\s?=\s?-?|\b(?:has|takes|hat|nimmt|annimmt)\s+(?:the|a|den|einen)\s+"
+    r"(?:(?<![\w.-])[A-Za-z][\w.-]*+\s?=\s?-?|\b(?:has|takes|hat|nimmt|annimmt)\s+(?:the|a|den|einen)\s+"
     r"(?:value|Wert)\s+(?:of\s+|von\s+)?)$"
 )
 # Advice and targets: what the reader should do or aim for (a figure reported from a named source,
@@ -451,6 +460,11 @@ def figure_excluded(
     if HYPOTHETICAL_RE.search(head):
         return "hypothetical"
     if TARGET_BEFORE_RE.search(before):
+        return "target"
+    if cand.kind != MONEY and (
+        LIMIT_TARGET_BEFORE_RE.search(before)
+        or (before.endswith(("auf ", "unter ")) and LIMIT_TARGET_AFTER_RE.match(after))
+    ):
         return "target"
     if not sourced and EXAMPLE_RE.search(head):
         return "example"

@@ -100,3 +100,14 @@ def test_a_fundraising_target_is_no_statistic_but_money_raised_is():
 def test_years_in_a_role_are_a_career_not_a_statistic():
     assert figures("Maria spent over 25 years as a head teacher before joining the board.", "en") == []
     assert figures("Er arbeitete 25 Jahre als Schulleiter, bevor er in den Vorstand kam.") == []
+
+
+# -- a limit to keep to is a target, even when a source sets it --------------------------------------------
+
+
+def test_a_limit_to_keep_to_is_a_target():
+    assert figures("The panel says we must cap sea-level rise at 0.5 m, the report adds.", "en") == []
+    assert figures("Laut Weltklimarat müssen wir die Erwärmung auf 2 Grad begrenzen.") == []
+    assert figures("To stay well below 2 °C, the new study finds, emissions must fall fast.", "en") == []
+    # a change that happened is measured
+    assert figures("Die Temperatur stieg im Sommer auf 2 Grad über dem Mittel.") == ["2 Grad"]
