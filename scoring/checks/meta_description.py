@@ -8,7 +8,7 @@ from scoring.core.messages import join
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, register
-from scoring.site import SiteData
+from scoring.site import SiteData, is_indexable
 
 MIN_CHARS, MAX_CHARS = 50, 160  # below: says little; above: cut off in result snippets
 
@@ -34,7 +34,10 @@ class MetaDescription(Check):
     weight = 1
     effort = "low"
     remedy = "Write a unique meta description (about 120–160 characters) for each listed page."
-    rule = "missing: fail; shorter than 50 or longer than 160 characters, or shared: warn."
+    rule = (
+        "indexable pages (a noindex page shows in no result). missing: fail; shorter than 50 or longer than "
+        "160 characters, or shared: warn."
+    )
     scope = "page"
     requires = ("html",)
     messages = {
@@ -44,6 +47,10 @@ class MetaDescription(Check):
         "too-long": "too long ({chars} characters)",
         "shared": "shared with {others} other page(s)",
     }
+
+    def applies_to(self, page: PageRecord, site: SiteData) -> bool:
+        """Indexable pages: a noindex page shows no title or snippet in any result."""
+        return page.ok and is_indexable(page)
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         text = _clean(page.meta_description)
@@ -76,5 +83,9 @@ class MetaDescription(Check):
 def _description_counts(site: SiteData) -> Counter:
     return site.memo(
         "meta_description_counts",
-        lambda: Counter(_clean(p.meta_description).casefold() for p in site.html_pages if _clean(p.meta_description)),
+        lambda: Counter(
+            _clean(p.meta_description).casefold()
+            for p in site.html_pages
+            if is_indexable(p) and _clean(p.meta_description)
+        ),
     )

@@ -8,7 +8,7 @@ from scoring.core.messages import join
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, register
-from scoring.site import SiteData
+from scoring.site import SiteData, is_indexable
 
 MIN_CHARS, MAX_CHARS = 15, 65  # below: not descriptive; above: cut off in result lists
 
@@ -29,8 +29,8 @@ class TitleTag(Check):
     effort = "low"
     remedy = "Give each listed page a unique, descriptive title of 30–60 characters."
     rule = (
-        "missing title: fail; shared with another page: fail; shorter than 15 or longer than 65 "
-        "characters: warn."
+        "indexable pages (a noindex page shows in no result). missing title: fail; shared with another "
+        "page: fail; shorter than 15 or longer than 65 characters: warn."
     )
     scope = "page"
     requires = ("html",)
@@ -41,6 +41,10 @@ class TitleTag(Check):
         "too-long": "too long ({chars} characters)",
         "shared": "shared with {others} other page(s)",
     }
+
+    def applies_to(self, page: PageRecord, site: SiteData) -> bool:
+        """Indexable pages: a noindex page shows no title or snippet in any result."""
+        return page.ok and is_indexable(page)
 
     def evaluate_page(self, page: PageRecord, site: SiteData) -> PageOutcome:
         title = (page.title or "").strip()
@@ -70,4 +74,7 @@ class TitleTag(Check):
 
 
 def _title_counts(site: SiteData) -> Counter:
-    return site.memo("title_counts", lambda: Counter((p.title or "").strip().casefold() for p in site.html_pages))
+    return site.memo(
+        "title_counts",
+        lambda: Counter((p.title or "").strip().casefold() for p in site.html_pages if is_indexable(p)),
+    )
