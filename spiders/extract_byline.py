@@ -160,19 +160,21 @@ _ROLE_LABEL_RE = re.compile(
 _ROLE_NOUN_RE = re.compile(rf"^\W*(?:{ROLE_WORD}|(?i:{'|'.join(ROLE_NOUN_ENDINGS)}))\b")
 
 
-def _boundaries(element: HtmlTree) -> list[tuple[int, int]]:
-    """Offsets in `_text(element)` where a name ends, with the words the name must keep before it: block
-    elements' edges (1), the start of an inline element opening with a role or author label (1) or a
-    role noun (2)."""
-    cuts: list[tuple[int, int]] = []
+def _boundaries(element: HtmlTree) -> list[tuple[int, int, bool]]:
+    """Offsets in `_text(element)` where a name ends, with the words the name must keep before it and
+    whether a role follows: block elements' edges (1), the start of an inline element opening with a
+    role or author label (1) or a role noun (2)."""
+    cuts: list[tuple[int, int, bool]] = []
     raw: list[str] = []
 
     def mark(role: str | None) -> None:
         before = " ".join("".join(raw).split())
-        if before and (role is None or _ROLE_LABEL_RE.match(role)):
-            cuts.append((len(before), 1))
+        if before and role is None:
+            cuts.append((len(before), 1, False))
+        elif before and _ROLE_LABEL_RE.match(role):
+            cuts.append((len(before), 1, True))
         elif before and _ROLE_NOUN_RE.match(role):
-            cuts.append((len(before), 2))
+            cuts.append((len(before), 2, True))
 
     def walk(node: HtmlTree) -> None:
         raw.append(node.text or "")
@@ -197,17 +199,20 @@ def _cut_at_boundary(element: HtmlTree, name: str) -> str:
     at = _text(element).find(name)
     if at < 0:
         return name
-    for cut, words in _boundaries(element):
+    for cut, words, _ in _boundaries(element):
         if at < cut < at + len(name) and len(name[: cut - at].split()) >= words:
             return name[: cut - at].strip(" ,")
     return name
 
 
 def text_with_role_breaks(element: HtmlTree) -> str:
-    """The element's text with " · " where a name must end (`_boundaries`): a byline line as read."""
+    """The element's text with " · " before a role or author label (`_boundaries`): a byline line as read
+    ("Von <b>Jana Albrecht</b><i>Autorin</i>" -> "Von Jana Albrecht · Autorin")."""
     text = _text(element)
     cuts = [0]
-    for cut, words in sorted(set(_boundaries(element))):
+    for cut, words, role in sorted(set(_boundaries(element))):
+        if not role:
+            continue
         before = text[cuts[-1] : cut]
         opened = BYLINE_PREFIX_RE.match(before)  # "By Tom": the words of the name only
         if cuts[-1] < cut < len(text) and len((opened.group("rest") if opened else before).split()) >= words:

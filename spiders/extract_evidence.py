@@ -266,8 +266,10 @@ def extract_byline_lines(tree: HtmlTree) -> list[str]:
     title = None
     for element in _BYLINE_ELEMENTS(tree):
         text = _text(element)
-        if len(element) and 0 < len(text) <= MAX_BYLINE_LINE:  # "Von <b>Jana Albrecht</b><i>Autorin</i>"
-            text = text_with_role_breaks(element)  # -> "Von Jana Albrecht · Autorin": the name ends at its element
+        if not (0 < len(text) <= MAX_BYLINE_LINE and BYLINE_LINE_RE.match(text)):
+            continue
+        if len(element):  # "Von <b>Jana Albrecht</b><i>Autorin</i>" -> "Von Jana Albrecht · Autorin"
+            text = text_with_role_breaks(element)  # the name ends at its element
         if 0 < len(text) <= MAX_BYLINE_LINE and BYLINE_LINE_RE.match(text) and text not in lines:
             title = title if title is not None else page_title_element(tree)
             if not (not_own_content(element, title)):
