@@ -7,6 +7,7 @@ the site score averages only the categories that have one.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -24,6 +25,7 @@ from scoring.core.results import (
     Coverage,
     PageOutcome,
     PageOutcomes,
+    PageSignals,
     PageSummary,
     SiteInsights,
 )
@@ -114,10 +116,16 @@ class PagePass:
 
     outcomes: dict[str, PageOutcomes] = field(default_factory=dict)  # compact columns, not objects
     errors: dict[str, Exception] = field(default_factory=dict)
+    # the signals of each analysed page (results.json `pages[].signals`), taken right after its checks
+    # ran: the detectors they share remember the page (scoring.core.memo.last_page)
+    signals: dict[str, PageSignals] = field(default_factory=dict)
 
 
-def page_pass(checks: Iterable[Check], site: SiteData) -> PagePass:
-    """Run the page checks whose inputs were measured over every page, page by page."""
+def page_pass(checks: Iterable[Check], site: SiteData, *, with_signals: bool = False) -> PagePass:
+    """Run the page checks whose inputs were measured over every page, page by page (and, with
+    `with_signals`, take each analysed page's signals after its checks)."""
+    from scoring.signals import page_signals  # reuses the checks' detectors, which import this module
+
     found = PagePass()
     active = []
     for check in checks:
@@ -136,6 +144,9 @@ def page_pass(checks: Iterable[Check], site: SiteData) -> PagePass:
                     found.outcomes[check.id].append(_page_outcome(check, page, site))
             except Exception as exc:
                 found.errors[check.id] = exc
+        if with_signals and page.ok:
+            with contextlib.suppress(Exception):  # taken again for the page summary, which reports it
+                found.signals[page.url] = page_signals(page, site)
     return found
 
 
@@ -196,8 +207,14 @@ def weighted_mean(pairs: Iterable[tuple[float | None, float]]) -> float | None:
     return sum(s * w for s, w in measured) / total if total else None
 
 
-def _page_summaries(site: SiteData, results: list[CheckResult]) -> list[PageSummary]:
+def _page_summaries(
+    site: SiteData, results: list[CheckResult], signals: dict[str, PageSignals] | None = None
+) -> list[PageSummary]:
+    """One row per page: score over its outcomes, failed checks, type and `signals` (taken by the page
+    pass; computed here for a page it has none for)."""
     from scoring.signals import page_signals  # reuses the checks' detectors, which import this module
+
+    signals = signals or {}
 
     # per URL: (sum of score x weight, sum of weights, failed checks), read from the outcome columns in
     # the order of the results (the same sums, term by term, as a mean over the page's outcomes)
@@ -228,7 +245,7 @@ def _page_summaries(site: SiteData, results: list[CheckResult]) -> list[PageSumm
                 failed_checks=failed,
                 error=page.error,
                 page_type=classify(page).kind if page.ok else None,
-                signals=page_signals(page, site) if page.ok else None,
+                signals=(signals.get(page.url) or page_signals(page, site)) if page.ok else None,
                 language=page.language if page.ok else None,
                 language_confidence=page.language_confidence if page.ok else None,
             )
@@ -259,8 +276,9 @@ def score_site(
 def _score(site: SiteData, config: ScoringConfig, settings: dict[str, Any] | None, began: float) -> AuditResult:
     artifacts = site.artifacts
     checks = [cls() for cls in all_checks().values()]
-    judged = page_pass(checks, site)
+    judged = page_pass(checks, site, with_signals=True)
     results = [evaluate_check(check, site, config.check_weight(check.id), judged) for check in checks]
+    signals = judged.signals
     del judged
     by_id = {r.id: r for r in results}
     categories = _categories(by_id)
@@ -304,7 +322,7 @@ def _score(site: SiteData, config: ScoringConfig, settings: dict[str, Any] | Non
         categories=categories,
         site_score=None if site_score is None else round(site_score, 1),
         coverage=coverage,
-        pages=_page_summaries(site, results),
+        pages=_page_summaries(site, results, signals),
         warnings=[w.text for w in warnings],
         warning_messages=warnings,
         timing={"score_s": round(time.perf_counter() - began, 3)},

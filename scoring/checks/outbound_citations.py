@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from scoring import citation_rules as cr
 from scoring.citation_sources import client_entry, source_entry
 from scoring.core import lexicons as lx
+from scoring.core.memo import last_page
 from scoring.core.messages import Message, join
 from scoring.core.records import Link, PageRecord
 from scoring.core.results import Evidence, PageOutcome
@@ -189,6 +190,7 @@ def authority_entry(url: str, client_domains: tuple[str, ...] = ()) -> str | Non
     return client_entry(url, client_domains) or lx.authoritative_entry(url)
 
 
+@last_page  # the check, then the page's signals: judged once per page
 def judge_links(page: PageRecord, site: SiteData | None = None) -> list[Verdict]:
     """Every external http(s) link in the main content region, each with its verdict. `site` adds what
     the page alone does not say: the client's own strong sources (config `source_domains`) and the
