@@ -250,6 +250,11 @@ def speaker_before(segment: str, names: Names, position: int) -> str | None:
     return None
 
 
+# "Anita Bird, an Assistant Development Officer at Active Together, says": the apposition opened by an
+# indefinite article describes the speaker named before it; its capitalised words name no one.
+_ROLE_APPOSITION_RE = re.compile(r",[ \t]*+(?i:a|an|ein|eine|einer)[ \t][^,\n]{0,120}")
+
+
 def _subject(segment: str, names: Names, position: int) -> str | None:
     opening = [t for t in TOKEN_RE.finditer(segment) if t.group(0) not in ",:;()–—"]
     for token in opening[:3]:
@@ -261,8 +266,9 @@ def _subject(segment: str, names: Names, position: int) -> str | None:
         break
     best = None
     skip_to = 0
+    roles = [m.span() for m in _ROLE_APPOSITION_RE.finditer(segment)]
     for i, token in enumerate(opening):
-        if token.start() < skip_to:
+        if token.start() < skip_to or any(s <= token.start() < e for s, e in roles):
             continue
         if i and opening[i - 1].group(0).lower() in _COMPLEMENT_BEFORE:
             # "Dr. Ralf Sonntag, Berater von Pro Wildlife, erklärte": the adviser speaks, not the employer

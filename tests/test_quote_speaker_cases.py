@@ -53,3 +53,11 @@ def test_a_public_body_after_a_statement_noun_speaks_in_the_genitive() -> None:
         "Wasserschutz (BfW) „Jede noch so kleine Belastung ist potentiell schädlich“ in diesem Moment."
     )
     assert speakers(text) == ["Bundesamt für Wasserschutz"]
+
+
+def test_a_role_apposition_with_an_indefinite_article_is_not_the_speaker() -> None:
+    text = (
+        "Bikes for every school\nMara Quell, an Assistant Programme Officer at Ride Together, says:\n"
+        "“Far too many children never learn to ride because there is no bike at home.”"
+    )
+    assert speakers(text) == ["Mara Quell"]
