@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from urllib.parse import unquote, urlsplit
 
 import numpy as np
 
@@ -324,10 +325,19 @@ def embedding_text(page) -> str:  # noqa: ANN001
 _TITLE_SITE = re.compile(r"(?<!\s)(?:\s+[|–—·]\s+|\s+-\s+)")
 
 
+_SITE_NAME_ONLY = re.compile(r"^\s*[|–—·-]\s")  # " | Geckoboard": an empty title before the site's name
+
+
 def label_text(page) -> str:  # noqa: ANN001
-    """Title without the site name, and the H1/H2 headings: what a cluster label is made of."""
-    title = _TITLE_SITE.split(page.title or "")[0]
-    return "\n".join([title] + [h.text for h in page.headings if h.level <= 2])
+    """Title without the site name, and the H1/H2 headings: what a cluster label is made of. A page
+    whose title and headings are empty (a broken template) is named by its URL slug, as a person
+    reading the address would name it ("/blog/15-tools-for-growing-your-startup/")."""
+    title = "" if _SITE_NAME_ONLY.match(page.title or "") else _TITLE_SITE.split(page.title or "")[0]
+    lines = [title] + [h.text for h in page.headings if h.level <= 2]
+    if any(any(c.isalpha() for c in line) for line in lines):
+        return "\n".join(lines)
+    slug = next((s for s in reversed(urlsplit(page.final_url or page.url).path.split("/")) if s), "")
+    return " ".join(unquote(slug).replace("_", "-").split("-"))
 
 
 def is_topic_page(page) -> bool:  # noqa: ANN001

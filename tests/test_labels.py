@@ -370,3 +370,18 @@ def test_a_listings_own_name_is_no_label_of_a_mixed_cluster():
         [site[k] for k in ("/a/", "/b/", "/c/", "/d/")], phrase_frequency(site, template), len(site), template, "en"
     )
     assert ranked and ranked[0] not in ("Pages", "Authors")  # a member's title phrase names it instead
+
+
+def test_a_page_without_title_or_headings_is_named_by_its_slug():
+    from scoring.clusters import label_text
+    from scoring.core.records import Heading, PageRecord
+
+    broken = PageRecord(
+        url="https://www.example.com/blog/15-tools-for-growing-your-startup/",
+        status=200,
+        title=" | Example",  # the template's empty title before the site's name
+        headings=[Heading(level=1, text="")],
+    )
+    assert label_text(broken) == "15 tools for growing your startup"
+    titled = broken.model_copy(update={"title": "Growing a startup | Example"})
+    assert label_text(titled).split("\n")[0] == "Growing a startup"
