@@ -8,6 +8,7 @@ from scoring.checks.person_schema import text_value
 from scoring.core.jsonld import jsonld_nodes
 from scoring.core.lexicons import PUBLICATION_CUE_RE
 from scoring.core.lexicons.dates import PERIOD_RE
+from scoring.core.memo import last_page
 from scoring.core.messages import join, term
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
@@ -55,6 +56,7 @@ def publication_date(page: PageRecord) -> str | None:
     return own_date(page)
 
 
+@last_page  # the check, then the page's signals: found once per page
 def own_date(page: PageRecord) -> str | None:
     """When any page's own content was published: markup (JSON-LD, article:published_time, a <time>
     of the content), else the date printed near the title, else the modification date. htmldate's

@@ -10,6 +10,7 @@ from scoring import statistics_rules as rules
 from scoring import statistics_sources as sources
 from scoring.checks.attributed_quotes import find_quotations, quotation_spans
 from scoring.core import lexicons as lx
+from scoring.core.memo import last_page
 from scoring.core.messages import join
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
@@ -305,6 +306,7 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
 NOT_EDITORIAL = ("legal", "contact", "listing", "changelog")
 
 
+@last_page  # the check, then the page's signals: found once per page
 def page_statistics(page: PageRecord) -> list[StatSentence]:
     """`find_statistics`, except on legal and contact pages, whose numbers are terms, not evidence, and
     on listings, whose teasers' figures belong to the listed posts."""
