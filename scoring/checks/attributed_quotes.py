@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from scoring import quote_rules as qr
 from scoring.checks.author_byline import looks_like_person
 from scoring.core import lexicons as lx
+from scoring.core.memo import last_page
 from scoring.core.messages import Message
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
@@ -185,6 +186,7 @@ def _in_code(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[{}]|=>|\);|\w\(\)", line))
 
 
+@last_page  # the checks (quotes, statistics), then the page's signals: found once per page
 def find_quotations(page: PageRecord) -> list[Quotation]:
     """Quotations of ≥ MIN_WORDS words in the main text and the markup, with their speakers."""
     if classify(page).kind in ("listing", "legal"):
