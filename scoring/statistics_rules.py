@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from scoring.core import lexicons as lx
 from scoring.core.records import PageRecord
+from scoring.site import text_language as detected_language
 
 U, L = lx.UPPER, lx.LOWER
 
@@ -288,17 +289,11 @@ def is_list_length(sentence: str, cand: Candidate, listicle: frozenset[tuple[str
     )
 
 
-# spiders.language caps a reading that only repeats the declaration at 0.5; above it the text was told.
-DETECTED_CONFIDENCE = 0.5
-
-
 def text_language(page: PageRecord) -> str | None:
-    """The language the number formats follow: the one detected from the main text (PageRecord.language)
-    when the model was sure, else the function-word guess, else the declaration (a page that declares
-    "de" may be written in English: "3.5" is then a decimal, not an identifier)."""
-    if page.language and (page.language_confidence or 0) > DETECTED_CONFIDENCE:
-        return page.language
-    return lx.guess_language(page.main_text[:8000]) or page.language or page.lang
+    """The language the number formats follow: the one detected from the main text when the model was
+    sure (`scoring.site.text_language`), else the function-word guess, else the declaration (a page that
+    declares "de" may be written in English: "3.5" is then a decimal, not an identifier)."""
+    return detected_language(page) or lx.guess_language(page.main_text[:8000]) or page.language or page.lang
 
 
 def page_context(page: PageRecord) -> PageContext:
