@@ -24,13 +24,13 @@ from scoring.core.lexicons import (
     NAME,
     NOT_A_NAME,
     ORGANISATION_WORD_RE,
-    ROLE_NOUN_ENDINGS,
     ROLE_WORD,
     TITLE,
     is_person_name,
 )
 from scoring.core.lexicons import letters_key as _key
 from scoring.core.records import AuthorSignal
+from spiders.byline_text import ROLE_LABEL_RE, boundaries, cut_at_boundary
 from spiders.regions import in_chrome, is_hidden, not_own_content, page_title_element
 
 HtmlTree = lxml.html.HtmlElement
@@ -142,75 +142,12 @@ def _text(element: HtmlTree) -> str:
     return " ".join(element.text_content().split())
 
 
-# Where a name ends: a block element's start or end (a heading, a paragraph, a line break), or an inline
-# element holding a role, title or author label ("<h5>Owen Petchey</h5><h6>Professor</h6>", "<span>Jane
-# Doe</span><small>AUTHOR</small>", "<b>Jana Albrecht</b> <i>Geschäftsführerin</i>").
-_BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd td th tr table br hr address blockquote section article "
-    "header footer aside figure figcaption".split()
-)
-_ROLE_LABEL_RE = re.compile(
-    r"^\W*(?i:author|autor(?:in)?|verfasser(?:in)?|redakteur(?:in)?|editor|writer|contributor|journalist(?:in)?|"
-    r"professor(?:in)?|dozent(?:in)?|lecturer|researcher|wissenschaftler(?:in)?|doktorand(?:in)?|"
-    r"student(?:in)?|ceo|cto|cfo|coo|head|chief|senior|junior|co-?founder|president|präsident(?:in)?|"
-    r"vorstand|phd)\b"
-)
-# a role noun ("Geschäftsführer", "Inhaberin", "Founder") may also be a surname ("Tom <b>Baker</b>"):
-# it ends only a name of two words or more
-_ROLE_NOUN_RE = re.compile(rf"^\W*(?:{ROLE_WORD}|(?i:{'|'.join(ROLE_NOUN_ENDINGS)}))\b")
-
-
-def _boundaries(element: HtmlTree) -> list[tuple[int, int, bool]]:
-    """Offsets in `_text(element)` where a name ends, with the words the name must keep before it and
-    whether a role follows: block elements' edges (1), the start of an inline element opening with a
-    role or author label (1) or a role noun (2)."""
-    cuts: list[tuple[int, int, bool]] = []
-    raw: list[str] = []
-
-    def mark(role: str | None) -> None:
-        before = " ".join("".join(raw).split())
-        if before and role is None:
-            cuts.append((len(before), 1, False))
-        elif before and _ROLE_LABEL_RE.match(role):
-            cuts.append((len(before), 1, True))
-        elif before and _ROLE_NOUN_RE.match(role):
-            cuts.append((len(before), 2, True))
-
-    def walk(node: HtmlTree) -> None:
-        raw.append(node.text or "")
-        for child in node:
-            if isinstance(child.tag, str):
-                block = child.tag in _BLOCK_TAGS
-                mark(None if block else _text(child))
-                walk(child)
-                if block:
-                    mark(None)
-            raw.append(child.tail or "")
-
-    walk(element)
-    return cuts
-
-
-def _cut_at_boundary(element: HtmlTree, name: str) -> str:
-    """The name as far as the element it starts in reaches: "Owen Petchey Professor" (a heading, then a
-    role in the next) -> "Owen Petchey"; "Jane DoeAUTHOR" -> "Jane Doe"."""
-    if len(element) == 0:
-        return name
-    at = _text(element).find(name)
-    if at < 0:
-        return name
-    for cut, words, _ in _boundaries(element):
-        if at < cut < at + len(name) and len(name[: cut - at].split()) >= words:
-            return name[: cut - at].strip(" ,")
-    return name
-
-
 def text_with_role_breaks(element: HtmlTree) -> str:
-    """The element's text with " · " before a role or author label (`_boundaries`): a byline line as read
+    """The element's text with " · " before a role or author label (`spiders.byline_text.boundaries`): a byline line as read
     ("Von <b>Jana Albrecht</b><i>Autorin</i>" -> "Von Jana Albrecht · Autorin")."""
     text = _text(element)
     cuts = [0]
-    for cut, words, role in sorted(set(_boundaries(element))):
+    for cut, words, role in sorted(set(boundaries(element))):
         if not role:
             continue
         before = text[cuts[-1] : cut]
@@ -294,12 +231,12 @@ def meta_row_names(row: HtmlTree) -> list[str]:
     for child, text in zip(items, texts, strict=True):
         if not text or child.tag == "a" or child.xpath(".//a") or _DATEISH.search(text) or _taxonomy(child):
             continue
-        if _ROLE_LABEL_RE.match(text) and len(text.split()) <= 2:
+        if ROLE_LABEL_RE.match(text) and len(text.split()) <= 2:
             continue  # "AUTHOR", "Autorin": the label of the name beside it
         prefixed = BYLINE_PREFIX_RE.match(text)  # "2. April 2025 • Von Linda"
         text = prefixed.group("rest") if prefixed else text
         if _BARE_NAMES.match(text):
-            names.extend(_cut_at_boundary(child, p) for p in _CO_AUTHOR_SPLIT.split(text) if p)
+            names.extend(cut_at_boundary(child, p) for p in _CO_AUTHOR_SPLIT.split(text) if p)
     return names
 
 
@@ -462,7 +399,7 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     def add(element: HtmlTree, names: list[str], url: str | None, handle_ok: bool = False) -> None:
         at = _offset_of(element, offsets) or 0
         for name in names:
-            name = _cut_at_boundary(element, name)  # "Owen Petchey Professor": a heading, then a role
+            name = cut_at_boundary(element, name)  # "Owen Petchey Professor": a heading, then a role
             # an author-page link may carry a nickname or a lower-case first name ("pascal", "2D3S3RT")
             if is_person_name(name, site_names) or handle_ok and is_author_handle(name, site_names):
                 found.append((at, name, url))

@@ -6,6 +6,7 @@ import re
 
 from scoring.checks.person_schema import jsonld_authors
 from scoring.core.lexicons import (
+    AUTHOR_LABEL,
     BYLINE_OPENERS,
     MONTHS,
     NAME,
@@ -50,10 +51,7 @@ def visible_byline(text: str) -> str | None:
 
 # A role or author label glued to the surname where the text runs two elements together ("Von <b>Jana
 # Albrecht</b><i>Inhaberin</i>" reads "Jana AlbrechtInhaberin"): the name ends before it.
-_GLUED_ROLE_RE = re.compile(
-    rf"^(?:{ROLE_WORD}|(?i:{'|'.join(ROLE_NOUN_ENDINGS)}|autor(?:in)?|author|verfasser(?:in)?|redakteur(?:in)?|"
-    r"professor(?:in)?|editor|writer))$"
-)
+_GLUED_ROLE_RE = re.compile(rf"^(?:{ROLE_WORD}|(?i:{'|'.join(ROLE_NOUN_ENDINGS)}|{AUTHOR_LABEL}))$")
 
 
 def unglued(name: str) -> str:

@@ -125,6 +125,15 @@ ROLE_NOUN_ENDINGS = (
 )
 # A capitalised role word that may stand between a speech verb and the name ("sagt Geschäftsführer Dr. ...").
 ROLE_WORD = rf"[{UPPER}][{LOWER}]*(?:{'|'.join(ROLE_NOUN_ENDINGS)})"
+# Labels and roles printed beside an author's name ("<small>AUTHOR</small>", "<h6>Professor</h6>"),
+# never part of it: where a name read from markup ends (spiders.byline_text), and what is cut when the
+# page's text glued one onto the name ("Jana AlbrechtAutorin": scoring.checks.author_byline.unglued).
+AUTHOR_LABEL = (
+    r"author|autor(?:in)?|verfasser(?:in)?|redakteur(?:in)?|editor|writer|contributor|journalist(?:in)?|"
+    r"professor(?:in)?|dozent(?:in)?|lecturer|researcher|wissenschaftler(?:in)?|doktorand(?:in)?|"
+    r"student(?:in)?|ceo|cto|cfo|coo|head|chief|senior|junior|co-?founder|president|präsident(?:in)?|"
+    r"vorstand|phd"
+)
 
 
 def clean_name(name: str) -> str:
