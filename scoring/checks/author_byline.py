@@ -18,6 +18,7 @@ from scoring.core.lexicons import (
     is_person_name,
     letters_key,
 )
+from scoring.core.memo import last_page
 from scoring.core.messages import Message, element
 from scoring.core.records import AuthorSignal, PageRecord
 from scoring.core.results import Evidence, PageOutcome
@@ -213,6 +214,7 @@ def printed_as_byline(name: str, page: PageRecord) -> bool:
     return False
 
 
+@last_page  # the byline check, then the page's signals: read once per page
 def visible_authors(page: PageRecord) -> list[str]:
     """Every author name a reader sees on the page: author markup, bylines, names next to the date,
     and JSON-LD/meta authors whose name is printed near the title. Pure; German and English."""
