@@ -143,8 +143,8 @@ def _text(element: HtmlTree) -> str:
 
 
 def text_with_role_breaks(element: HtmlTree) -> str:
-    """The element's text with " · " before a role or author label (`spiders.byline_text.boundaries`): a byline line as read
-    ("Von <b>Jana Albrecht</b><i>Autorin</i>" -> "Von Jana Albrecht · Autorin")."""
+    """The element's text with " · " before a role or author label (`spiders.byline_text.boundaries`): a
+    byline line as read ("Von <b>Jana Albrecht</b><i>Autorin</i>" -> "Von Jana Albrecht · Autorin")."""
     text = _text(element)
     cuts = [0]
     for cut, words, role in sorted(set(boundaries(element))):
