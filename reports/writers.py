@@ -171,15 +171,7 @@ def load_branding(branding: dict[str, Any] | None) -> dict[str, Any] | None:
 
 def write_text(path: Path, text: str) -> Path:
     """Write UTF-8 text atomically (temporary file in the same directory, then rename)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        with open(tmp, "x", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+    return write_chunks(path, (text,))
 
 
 def write_report(
@@ -197,7 +189,8 @@ def write_report(
 
 
 def write_chunks(path: Path, chunks: Iterable[str]) -> Path:
-    """Write UTF-8 text given in pieces, atomically as `write_text` (never the whole text in memory)."""
+    """Write UTF-8 text given in pieces atomically (a temporary file in the same directory, then a rename),
+    never the whole text in memory."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         with open(tmp, "x", encoding="utf-8", newline="") as handle:

@@ -15,7 +15,7 @@ from scoring.checks.generic_anchors import GenericAnchors
 from scoring.checks.internal_pagerank import InternalPagerank
 from scoring.checks.orphan_pages import OrphanPages
 from scoring.checks.redirecting_internal_links import RedirectingInternalLinks
-from scoring.core.records import CrawlStats, Heading, Link, SitemapEntry
+from scoring.core.records import CrawlStats, Heading, Link, PageRecord, SitemapEntry
 from scoring.insights import build_insights, link_suggestions, starved
 from tests.factories import ROOT, page, site
 
@@ -505,7 +505,9 @@ def test_generic_anchor_texts(anchor, position, state):
         assert result.pages[0].state == state
 
 
-def _starved_site():
+def long_articles(noindex_deep: bool = False) -> tuple[PageRecord, list[PageRecord]]:
+    """A deep article (900 words) no content link reaches, and four long articles linked in a ring; the
+    deep one set to noindex or not."""
     deep = "Eine Wärmepumpe ist ein Heizsystem, das Umweltwärme nutzt. " * 150  # 900 words
     art = [{"@type": "Article"}]
     hubs = [
@@ -527,7 +529,13 @@ def _starved_site():
         title="Wärmepumpe im Altbau | Firma",
         headings=[Heading(level=1, text="Wärmepumpe im Altbau")],
         links=TEMPLATE,
+        robots_meta="noindex" if noindex_deep else None,
     )
+    return target, hubs
+
+
+def _starved_site():
+    target, hubs = long_articles()
     home = page("", links=TEMPLATE + [L(f"ratgeber/a{i}") for i in range(4)])
     listing = page("ratgeber", links=TEMPLATE + [L("ratgeber/seite/2")])
     page2 = page("ratgeber/seite/2", links=TEMPLATE + [L("ratgeber/tief", "content", "Wärmepumpe im Altbau")])

@@ -15,11 +15,10 @@ from pathlib import Path
 from scoring.audit import evaluate_check, score_site
 from scoring.checks.internal_pagerank import InternalPagerank
 from scoring.checks.topic_hubs import TopicHubs
-from scoring.core.records import Heading
 from scoring.insights import build_insights, clusters, hub_of
 from scoring.site import SiteData
 from tests.factories import ROOT, artifacts, page, site, site_with_embeddings
-from tests.test_checks_links import TEMPLATE, L, u
+from tests.test_checks_links import TEMPLATE, L, long_articles, u
 
 NOINDEX = "noindex, follow"
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "realworld" / "noindex_advice.py"
@@ -70,29 +69,7 @@ def test_a_noindex_archive_is_no_topic_hub():
 def _long_articles(noindex_deep: bool) -> SiteData:
     """Four linked long articles and one deep article no content link reaches (starved); the deep
     one set to noindex or not."""
-    deep = "Eine Wärmepumpe ist ein Heizsystem, das Umweltwärme nutzt. " * 150  # 900 words
-    art = [{"@type": "Article"}]
-    hubs = [
-        page(
-            f"ratgeber/a{i}",
-            structured_data=art,
-            word_count=900,
-            main_text=deep,
-            title=f"A{i}",
-            links=TEMPLATE + [L(f"ratgeber/a{(i + 1) % 4}", anchor="Weiter zu A")],
-        )
-        for i in range(4)
-    ]
-    target = page(
-        "ratgeber/tief",
-        structured_data=art,
-        word_count=900,
-        main_text=deep,
-        title="Wärmepumpe im Altbau | Firma",
-        headings=[Heading(level=1, text="Wärmepumpe im Altbau")],
-        links=TEMPLATE,
-        robots_meta="noindex" if noindex_deep else None,
-    )
+    target, hubs = long_articles(noindex_deep)
     home = page("", links=TEMPLATE + [L(f"ratgeber/a{i}") for i in range(4)])
     return site(home, target, *hubs)
 
