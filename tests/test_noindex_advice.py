@@ -135,3 +135,13 @@ def test_the_bench_names_each_place_of_advice():
     ]
     _, other = bench.site_cases("fixture", results, other=True)
     assert [c.place for c in other] == ["check title-tag pages"]
+
+
+def test_reviews_names_no_noindex_home():
+    from scoring.checks.reviews import Reviews
+
+    hidden = site(page("", robots_meta="noindex"), page("leistungen"))
+    result = evaluate_check(Reviews(), hidden, 1)
+    assert result.state == "fail" and result.affected_urls == [] and result.evidence == []
+    shown = evaluate_check(Reviews(), site(page(""), page("leistungen")), 1)
+    assert shown.affected_urls == [u("")]

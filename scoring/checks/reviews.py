@@ -81,10 +81,14 @@ class Reviews(Check):
                 evidence=evidence,
                 affected_urls=[p.url for p in testimonials],
             )
+        # a site finding, shown at the home page unless the site keeps that page out of search
+        home = home_url(site)
+        record = site.page(home)
+        at = [home] if record is None or is_indexable(record) else []
         return Outcome(
             "fail",
             0.0,
             sentences([explanation, self.msg("none")]),
-            evidence=[Evidence(url=home_url(site), element=self.msg("element-none"), note=self.msg("none-note"))],
-            affected_urls=[home_url(site)],
+            evidence=[Evidence(url=url, element=self.msg("element-none"), note=self.msg("none-note")) for url in at],
+            affected_urls=at,
         )
