@@ -65,6 +65,9 @@ LABEL_SETS = {
     # trainer, an English community interest company, an English R-training team), labelled from the HTML
     # before any audit of these sites
     "heldout5": (HERE / "realworld" / "heldout5.jsonl", HERE / "realworld" / "heldout5.d"),
+    # a sixth unseen batch (a German windmill preservation association on Zola, a German GP practice with doctor
+    # profiles, ...), labelled from the HTML before any audit of these sites
+    "heldout6": (HERE / "realworld" / "heldout6.jsonl", HERE / "realworld" / "heldout6.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
