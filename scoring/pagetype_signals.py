@@ -10,7 +10,20 @@ from urllib.parse import urlsplit
 from scoring.core.jsonld import jsonld_types
 from scoring.core.records import PageRecord
 from scoring.page_structure import content_links, own_words
-from scoring.pagetype_vocabulary import ARTICLE_TYPES, OFFER_PHRASE_RE, WEAK_ARTICLE_TYPES
+from scoring.pagetype_vocabulary import (
+    ARTICLE_TYPES,
+    FOUNDING_RE,
+    OFFER_PHRASE_RE,
+    POLICY_TERM_RE,
+    READER_OFFER_RES,
+    RELEASE_HEADING_RE,
+    SELF_HEADING_RE,
+    SHOP_PATH_RE,
+    TITLE_SPLIT_RE,
+    WE_RE,
+    WEAK_ARTICLE_TYPES,
+    YEAR_RE,
+)
 
 WEAK_DATE_SOURCES = frozenset({"json-ld", "htmldate"})  # scoring.core.records.Dates.published_source
 MIN_DATED_ENTRIES = 3  # lines that read alike but for their date: a list of dated entries, no page date
@@ -95,3 +108,50 @@ def child_links(page: PageRecord) -> int:
 def offer_phrases(page: PageRecord) -> set[str]:
     """Different phrases in which the provider offers the reader a service (OFFER_PHRASE_RE)."""
     return {" ".join(m.group(0).lower().split()) for m in OFFER_PHRASE_RE.finditer(page.main_text)}
+
+
+def legal_terms(page: PageRecord) -> int:
+    """Different legal instruments the page names in its title, headings and text (POLICY_TERM_RE)."""
+    text = "\n".join([page.title or "", *(h.text for h in page.headings), page.main_text])
+    return len({m.group(0).lower() for m in POLICY_TERM_RE.finditer(text)})
+
+
+def release_notes(page: PageRecord) -> bool:
+    """The title or a heading names a release ("Version 2.3", "v1.8.0", "Release notes")."""
+    return any(RELEASE_HEADING_RE.search(text) for text in [page.title or "", *(h.text for h in page.headings)])
+
+
+def reader_offers(page: PageRecord) -> int:
+    """Kinds of offer to the visitor the text makes (READER_OFFER_RES: a price, membership, joining,
+    borrowing or hiring, opening hours)."""
+    return sum(1 for pattern in READER_OFFER_RES if pattern.search(page.main_text))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def self_presentation(page: PageRecord) -> bool:
+    """The organisation presents itself: a heading "About us" / "Über uns" inside the page, or a
+    sentence that tells its founding with the year ("wurde 2019 gegründet", "was founded in 2011") and
+    names the site (the last part of the title) or speaks as "we"."""
+    if any(SELF_HEADING_RE.match(h.text) for h in page.headings):
+        return True
+    parts = TITLE_SPLIT_RE.split(page.title or "")
+    name = " ".join(parts[-1].casefold().split()) if len(parts) > 1 else None
+    return any(
+        FOUNDING_RE.search(sentence)
+        and YEAR_RE.search(sentence)
+        and (WE_RE.search(sentence) or (name and name in " ".join(sentence.casefold().split())))
+        for sentence in _SENTENCE_END.split(page.main_text)
+    )
+
+
+def shop_links(page: PageRecord) -> int:
+    """Links of the content to product pages at shops on other sites (SHOP_PATH_RE), when they lead
+    to at least two different sites (the same book at its publisher and at booksellers), else 0."""
+    links = [
+        link
+        for link in page.links
+        if link.position == "content" and not link.internal and SHOP_PATH_RE.search(urlsplit(link.url).path)
+    ]
+    return len(links) if len({urlsplit(link.url).hostname for link in links}) >= 2 else 0

@@ -98,6 +98,9 @@ ARTICLE_SECTION_RE = re.compile(
 ARTICLE_SECTION_TOKENS = frozenset(
     {"blog", "news", "stories", "magazin", "magazine", "podcast", "journal", "insights", "artikel", "beitraege"}
 )
+# Project sections are case studies, but a project the visitor can join, borrow from or pay for
+# (READER_OFFER_RES), undated and unsigned, is an offer: a service page
+PROJECT_SECTION_RE = re.compile(r"^(?:projekte|projects?|portfolio)$", re.IGNORECASE)
 # Guides and tutorials: an article when dated or authored, else help for the product.
 GUIDE_SECTION_RE = re.compile(r"^(?:guides?|tutorials?|anleitungen|how-?tos?|learn|learning)$", re.IGNORECASE)
 HELP_SLUG_TOKENS = frozenset({"faq", "faqs"})  # the last word of a compound slug: /about/gpr-faq/
@@ -239,3 +242,66 @@ UPCOMING_HEADING_RE = re.compile(
 PAST_HEADING_RE = re.compile(
     r"^\s*(?:past|previous|earlier|vergangene|bisherige|frühere|zurückliegende)\s+\w+", re.IGNORECASE
 )
+# Sections of news-like updates (/updates/x, /meldungen/x, /announcements/x): an article when the page
+# itself reads as a post (dated prose of some length), release notes when it is built of version
+# headings (a SaaS product's /updates/ are often its changelog). Decided by the page, not the word.
+NEWS_SECTION_RE = re.compile(
+    r"^(?:updates|meldungen|mitteilungen|pressemitteilungen|press-releases|announcements|ankuendigungen|"
+    r"ankündigungen|bekanntmachungen|bulletins?)$",
+    re.IGNORECASE,
+)
+# A release's heading or title: "Version 2.3", "v1.8.0", "1.8.0 (2024-01-02)", "Release 4.1"; a bare
+# "2.5" (a figure) is none, nor a date such as "29.01.2025" (a third part of four digits).
+RELEASE_HEADING_RE = re.compile(
+    r"^\s*(?:(?:version|release|v)\s?\d{1,3}(?:\.\d{1,3}){1,2}|\d{1,3}\.\d{1,3}\.\d{1,3})(?![\w.])"
+    r"|\b(?:release notes|versionshinweise|what'?s new in|neu in version|changelog)\b",
+    re.IGNORECASE,
+)
+# Plain "policies" / "policy" / "Richtlinien": legal when the page reads as legal text (POLICY_TERM_RE
+# names two different legal instruments), else a word of politics or editorial guidelines.
+POLICY_SEGMENT_RE = re.compile(
+    r"^(?:(?:our|company|site|unsere)-)?(?:policies|policy|richtlinien)" + _EXT, re.IGNORECASE
+)
+POLICY_TERM_RE = re.compile(
+    r"\b(?:terms (?:and|&) conditions|terms of (?:use|service)|privacy|data protection|cookies?|gdpr|"
+    r"complaints? (?:policy|procedure)|safeguarding|liability|disclaimer|datenschutz\w*|dsgvo|"
+    r"geschäftsbedingungen|nutzungsbedingungen|haftung\w*|widerruf\w*|beschwerde\w*|agb)\b",
+    re.IGNORECASE,
+)
+# What a visitor is offered to take part in (Library of Things, club, venue): a price, membership, joining
+# or signing up, borrowing or hiring, opening hours. Several different ones on an undated, unsigned page
+# make it the page of an offer, also when it sits in a projects section.
+READER_OFFER_RES = (
+    re.compile(r"(?:[£€$]\s?\d|\b\d+(?:[.,]\d{2})?\s?(?:€|(?:eur|euro|chf|gbp|usd)\b))", re.IGNORECASE),
+    re.compile(r"\b(?:memberships?|members?hip fees?|mitgliedschaft\w*|mitgliedsbeitr\w+|jahresbeitrag)\b", re.I),
+    re.compile(
+        r"\b(?:join us|join the|sign up|signing up|register now|become a member|mitglied werden|"
+        r"melde dich an|melden sie sich an|jetzt anmelden)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b(?:borrow\w*|hire|rent(?:al|ing)?|lend\w*|ausleihen|ausleihe|leihen|verleih\w*|mieten)\b", re.I),
+    re.compile(r"\b(?:opening (?:hours|times)|öffnungszeiten|geöffnet|we are open|open (?:daily|from))\b", re.I),
+)
+MIN_READER_OFFERS = 3
+# The organisation presents itself: its founding told with the year ("wurde 2019 gegründet", "was founded
+# in 2011"; not "he founded X in 2013", a person's biography) in a sentence that names the site or speaks
+# as "we", or a heading "About us" / "Über uns" / "Who we are" inside the page.
+FOUNDING_RE = re.compile(
+    r"\b(?:gegründet|(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:founded|established)|founded in|established in)\b",
+    re.IGNORECASE,
+)
+YEAR_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+WE_RE = re.compile(r"\b(?:wir|uns|unser\w*|we|our|us)\b", re.IGNORECASE)
+SELF_HEADING_RE = re.compile(
+    r"^\s*(?:über uns|ueber uns|wer wir sind|who we are|about us|unsere geschichte|our (?:story|history)|"
+    r"unser leitbild|our mission)\s*[.!:]?\s*$",
+    re.IGNORECASE,
+)
+# The page sends the reader to buy the thing it presents at shops (a book at its publisher and several
+# booksellers, an app in the stores): product pages of shops, by their paths, on other sites.
+SHOP_PATH_RE = re.compile(
+    r"/(?:dp|gp/product|product|produkt|shop|store/apps|app|isbn)/"
+    r"|\b(?:97[89]\d{10}|\d{9}[\dxX])\b",
+    re.IGNORECASE,
+)
+MIN_SHOP_LINKS = 3

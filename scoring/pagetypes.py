@@ -47,10 +47,15 @@ from scoring.pagetype_signals import (
     child_links,
     corroborated_article,
     dated_article_item,
+    legal_terms,
     offer_phrases,
     own_visible_date,
+    reader_offers,
+    release_notes,
     reliable_date,
     section_tour,
+    self_presentation,
+    shop_links,
 )
 from scoring.pagetype_vocabulary import (
     ABOUT_SECTION_RE,
@@ -81,15 +86,20 @@ from scoring.pagetype_vocabulary import (
     LISTING_TYPES,
     MIN_OFFER_PHRASES,
     MIN_OFFER_WORDS,
+    MIN_READER_OFFERS,
+    MIN_SHOP_LINKS,
+    NEWS_SECTION_RE,
     NOT_FOUND_RE,
     OTHER_TYPES,
     OVERVIEW_TOKEN_RE,
     PAST_HEADING_RE,
     PEOPLE_INDEX_RE,
     PERSON_H1_RE,
+    POLICY_SEGMENT_RE,
     PROFILE_SECTION_RE,
     PROFILE_TOKENS,
     PROFILE_TYPES,
+    PROJECT_SECTION_RE,
     SERVICE_SECTION_RE,
     SERVICE_TYPES,
     SERVICE_WORD_RE,
@@ -130,6 +140,7 @@ LIST_POST_WORDS_PER_TEASER = 120
 LIST_POST_LINK_SHARE = 0.2
 MIN_CHILD_LINKS = 6  # a page that links this many pages below its own path is their index
 MIN_OVERVIEW_CHILDREN = 2  # a service section's root linking this many of its service pages presents them
+MIN_NEWS_WORDS = 50  # a dated page under /updates/ with this much text of its own is a post, not a stub
 
 
 @dataclass(frozen=True)
@@ -241,6 +252,9 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     # 1. Fixed places: legal pages, the root, soft 404s, contact pages.
     if any(LEGAL_SEGMENT_RE.match(s) for s in low[-2:]) or (title and LEGAL_TITLE_RE.match(title)):
         return PageType("legal", where if segments else f"title {title!r}")
+    # "/policies/" names terms or privacy only when the page does: two different legal instruments
+    if any(POLICY_SEGMENT_RE.match(s) for s in low[-2:]) and legal_terms(page) >= 2:
+        return PageType("legal", f"{where} naming {legal_terms(page)} legal instruments")
     if not segments:
         return PageType("home", "site root")
     if NOT_FOUND_RE.match(h1) or NOT_FOUND_RE.match(title_head(page)):
@@ -299,10 +313,21 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("profile", f"url /{low[-2]}/{last}/")
     if ABOUT_SEGMENT_RE.match(last) or (len(low) == 1 and PROFILE_SECTION_RE.match(last)):
         return PageType("about", f"url /{last}/")
+    undated = not reliable_date(page) and not authored(page)
     if section_parent is not None and page.word_count > 0:
         if teasers >= MIN_TEASERS:
             return PageType("listing", f"under /{section_parent}/ with {teasers} teaser headings (topic hub)")
+        # a project that the visitor can join, borrow from or pay for is an offer, not a case study
+        if PROJECT_SECTION_RE.match(section_parent) and undated and reader_offers(page) >= MIN_READER_OFFERS:
+            return PageType("service", f"under /{section_parent}/, undated and unsigned, offers to join or pay")
         return PageType("article", f"under /{section_parent}/, {page.word_count} words")
+    news = next((s for s in parents if NEWS_SECTION_RE.match(s)), None)
+    if news is not None and page.word_count > 0:
+        # /updates/ are news or release notes: the page's own headings and date decide
+        if release_notes(page):
+            return PageType("changelog", f"under /{news}/, version headings")
+        if reliable_date(page) and own_words(page) >= MIN_NEWS_WORDS and teasers < MIN_TEASERS:
+            return PageType("article", f"under /{news}/, dated, {own_words(page)} words")
     if DATE_PATH_RE.search(urlsplit(url).path) and page.word_count > 0:
         # a date permalink on a page that shows no date nor author and is named after a service it
         # offers ("/2023/03/06/qfield-workshop/"): a course or service page published through the blog
@@ -342,7 +367,9 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         if _list_post(page, teasers, stamped):
             return PageType("article", f"dated post presenting {teasers} pages at length")
         return PageType("listing", f"{teasers} teaser headings")
-    if own_visible_date(page) and STAMPED_DATE not in stamped:
+    # a date by the title of a service section's root (/leistungen/) is the template's: it presents the offer
+    service_root = service_section is not None and len(low) == 1
+    if own_visible_date(page) and STAMPED_DATE not in stamped and not service_root:
         if own_words(page) < MIN_OWN_WORDS:
             return PageType("other", f"thin dated page ({own_words(page)} words of its own)")
         return PageType("article", f"date by the title {page.extras.visible_date}, {page.word_count} words")
@@ -372,6 +399,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("service", "JSON-LD " + next(t for t in types if t in SERVICE_TYPES))
     if typeset & LANDING_TYPES:
         return PageType("landing", "JSON-LD " + next(t for t in types if t in LANDING_TYPES))
+    if shop_links(page) >= MIN_SHOP_LINKS:  # a book or an app, linked at the shops that sell it
+        return PageType("landing", f"sold at other sites ({shop_links(page)} shop links)")
     if typeset & HELP_TYPES:
         return PageType("help", "JSON-LD HowTo")
     if HELP_TITLE_RE.match(h1) or HELP_TITLE_RE.match(title_head(page)):
@@ -408,6 +437,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     offers = offer_phrases(page)
     if len(offers) >= MIN_OFFER_PHRASES and page.word_count >= MIN_OFFER_WORDS:
         return PageType("service", f"offers in its own words: {', '.join(sorted(offers)[:3])}")
+    if undated and self_presentation(page):
+        return PageType("about", "undated and unsigned, the organisation presents itself (founding, about us)")
     return PageType("other", "no article, listing, legal or profile signal")
 
 
