@@ -142,6 +142,15 @@ def _text(element: HtmlTree) -> str:
     return " ".join(element.text_content().split())
 
 
+class _Texts(dict):
+    """`_text` of each element, read once per page: the passes below read the same elements again
+    (the tree is not changed meanwhile, and the keys keep lxml's element proxies, so their identity)."""
+
+    def __missing__(self, element: HtmlTree) -> str:
+        text = self[element] = _text(element)
+        return text
+
+
 def text_with_role_breaks(element: HtmlTree) -> str:
     """The element's text with " · " before a role or author label (`spiders.byline_text.boundaries`): a
     byline line as read ("Von <b>Jana Albrecht</b><i>Autorin</i>" -> "Von Jana Albrecht · Autorin")."""
@@ -217,11 +226,12 @@ def is_author_handle(name: str, site_names: set[str]) -> bool:
     )
 
 
-def meta_row_names(row: HtmlTree) -> list[str]:
+def meta_row_names(row: HtmlTree, read: dict[HtmlTree, str] | None = None) -> list[str]:
     """Bare names in a meta row of short items next to a date ("Diana/Rocco · 12.01.2010 · 01 min").
     Links (categories, tags) are not names here; author links are found as author markup."""
     items = [child for child in row if isinstance(child.tag, str)]
-    texts = [_text(child) for child in items]
+    read = _Texts() if read is None else read
+    texts = [read[child] for child in items]
     if not texts or any(len(t) > MAX_META_ITEM for t in texts) or not any(_DATE_ITEM.search(t) for t in texts):
         return []
     loose = " ".join([row.text or "", *(child.tail or "" for child in items)])
@@ -332,9 +342,9 @@ def _in_author_box(element: HtmlTree) -> bool:
     return any(AUTHOR_BOX_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in element.iterancestors())
 
 
-def _first_block(element: HtmlTree) -> bool:
+def _first_block(element: HtmlTree, read: dict[HtmlTree, str]) -> bool:
     """Nothing with text precedes the element in its container: the first paragraph of a text."""
-    return not any(isinstance(before.tag, str) and _text(before) for before in element.itersiblings(preceding=True))
+    return not any(isinstance(before.tag, str) and read[before] for before in element.itersiblings(preceding=True))
 
 
 def _guest_note_name(text: str) -> str | None:
@@ -344,9 +354,9 @@ def _guest_note_name(text: str) -> str | None:
     return named.group("name") if named else None
 
 
-def _last_block(element: HtmlTree) -> bool:
+def _last_block(element: HtmlTree, read: dict[HtmlTree, str]) -> bool:
     """Nothing with text follows the element in its container: the last paragraph of a text."""
-    return not any(isinstance(after.tag, str) and _text(after) for after in element.itersiblings())
+    return not any(isinstance(after.tag, str) and read[after] for after in element.itersiblings())
 
 
 def _link_named(element: HtmlTree, name: str) -> str | None:
@@ -375,7 +385,8 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     title = page_title_element(tree)
     offsets = _offsets(tree)
     title_at = _offset_of(title, offsets) if title is not None else None
-    title_end = title_at + len(_text(title)) if title is not None and title_at is not None else None
+    read = _Texts()  # every element's text, read once
+    title_end = title_at + len(read[title]) if title is not None and title_at is not None else None
     site_names = _site_names(tree)
     found: list[tuple[int, str, str | None]] = []
     guests: set[str] = set()
@@ -406,13 +417,13 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
 
     markup = [e for e in _AUTHOR_MARKUP(tree) if _author_markup(e) and not e.xpath("ancestor::blockquote")]
     # an empty slot ("by " with no name, nested in three author-classed wrappers) is no teaser's byline
-    shown = {id(e) for e in markup if not is_hidden(e) and not in_chrome(e) and not _EMPTY_SLOT_RE.fullmatch(_text(e))}
+    shown = {id(e) for e in markup if not is_hidden(e) and not in_chrome(e) and not _EMPTY_SLOT_RE.fullmatch(read[e])}
     if title is None and len(shown) >= MIN_REPEATED:
         return []  # no H1 and author markup all over the page: the bylines of a listing's teasers
     for element in markup:
         if not placed_well(element):
             continue
-        text = _text(element)
+        text = read[element]
         if not text or len(text) > MAX_LINE:
             continue
         link = element if element.tag == "a" else next(iter(element.xpath(".//a[@href]")), None)
@@ -423,11 +434,12 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
         else:
             names = names_in(text)
         add(element, names, url, handle_ok=author_link)
-    for element in _BYLINE_ELEMENTS(tree):
-        text = _text(element)
+    byline_elements = _BYLINE_ELEMENTS(tree)
+    for element in byline_elements:
+        text = read[element]
         if not text or len(text) > MAX_LINE or not BYLINE_PREFIX_RE.match(text):
             continue
-        if any(BYLINE_PREFIX_RE.match(_text(child)) for child in element if isinstance(child.tag, str)):
+        if any(BYLINE_PREFIX_RE.match(read[child]) for child in element if isinstance(child.tag, str)):
             continue  # the innermost element that holds the line
         rest = BYLINE_PREFIX_RE.match(text).group("rest")
         if not (
@@ -443,29 +455,29 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
                 add(element, [name], _link_named(element, name))
             if GUEST_RE.match(text):
                 guests.update(n.casefold() for n in names if is_person_name(n, site_names))
-    for element in _BYLINE_ELEMENTS(tree):
-        text = _text(element)
+    for element in byline_elements:
+        text = read[element]
         if text and len(text) <= MAX_LINE and _WRITTEN_BY_RE.search(text) and placed_well(element):
             add(element, names_in(text), None)
     for element in _PARAGRAPHS(tree):
-        named = _SIGN_OFF_RE.match(_text(element))
-        if named and _last_block(element) and not not_own_content(element, title):
+        named = _SIGN_OFF_RE.match(read[element])
+        if named and _last_block(element, read) and not not_own_content(element, title):
             add(element, [named.group("name")], None)
-        guest = _guest_note_name(_text(element)) if _first_block(element) else None
+        guest = _guest_note_name(read[element]) if _first_block(element, read) else None
         if guest and is_person_name(guest, site_names) and not not_own_content(element, title):
             add(element, [guest], None)
             guests.add(guest.casefold())
     for element in _near_title_lines(offsets, title_at, title_end):
-        text = _text(element)
+        text = read[element]
         if not text or len(text) > MAX_NAME_DATE_LINE:
             continue
-        if any(isinstance(c.tag, str) and _text(c) == text for c in element):
+        if any(isinstance(c.tag, str) and read[c] == text for c in element):
             continue  # the innermost element that holds the line
         name = name_date_line(text)
         if name and placed_well(element) and not element.xpath("ancestor::blockquote"):
             add(element, [name], None)
     for row in _META_ROWS(tree):
-        names = meta_row_names(row)
+        names = meta_row_names(row, read)
         if names and placed_well(row):
             add(row, names, None)
     found.sort(key=lambda item: item[0])
