@@ -66,7 +66,8 @@ LABEL_SETS = {
     # before any audit of these sites
     "heldout5": (HERE / "realworld" / "heldout5.jsonl", HERE / "realworld" / "heldout5.d"),
     # a sixth unseen batch (a German windmill preservation association on Zola, a German GP practice with doctor
-    # profiles, an English animal welfare CIC exported from PHP), labelled from the HTML before any audit of these sites
+    # profiles, an English animal welfare CIC exported from PHP, an English open-source design agency on Hugo),
+    # labelled from the HTML before any audit of these sites
     "heldout6": (HERE / "realworld" / "heldout6.jsonl", HERE / "realworld" / "heldout6.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
