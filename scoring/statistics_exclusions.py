@@ -231,10 +231,15 @@ MAGNITUDE_UNIT_RE = re.compile(r"^(?:Mio\.?|Mrd\.?|Millionen|Milliarden|million|
 YEARS_AFTER_RE = re.compile(r"^[\s\u00a0]?(?:Jahren|Jahre|years?|Jahrzehnten|decades?)\b", re.IGNORECASE)
 # The number of questions of a survey is its design: "über 1.000 Fragen an die Befragten".
 QUESTIONS_AFTER_RE = re.compile(r"^[\s\u00a0]?(?:Fragen|questions|Items|items)\b")
-AGO_AFTER_RE = re.compile(r"^\s*(?:ago|zuvor|früher|später|later|her)\b", re.IGNORECASE)
+# "vor 3 Jahren", "two years have passed since", "zwei Jahre sind vergangen": time since, no measurement
+AGO_AFTER_RE = re.compile(
+    r"^\s*(?:ago|zuvor|früher|später|later|her|(?:have|has|had)\s+(?:now\s+)?passed|passed|"
+    r"(?:sind|waren)\s+(?:schon\s+|bereits\s+)?vergangen|vergingen)\b",
+    re.IGNORECASE,
+)
 EXPERIENCE_AFTER_RE = re.compile(
     r"^\S{0,40}\s*(?:\w+\s+){0,3}(?:Erfahrung|Berufserfahrung|experience|Expertise|Tradition|Geschichte|history|"
-    r"alt\b|old\b|jung|young|Jubiläum|anniversary|of (?:success|growth)|im Geschäft|in business|am Markt)",
+    r"alte?[nmrs]?\b|old\b|jung|young|Jubiläum|anniversary|of (?:success|growth)|im Geschäft|in business|am Markt)",
     re.IGNORECASE,
 )
 # "100 % herstellerunabhängig", "zu 100 Prozent", "100% open-source": claims, not shares.
@@ -255,7 +260,8 @@ DISCOUNT_IMPERATIVE_RE = re.compile(
 # Capacity and plan limits: "max. 20 Personen", "up to 14 people", "minimum of 5 participants".
 LIMIT_BEFORE_RE = re.compile(
     r"(?:\bmax\.?|\bmaximal|\bmaximum(?: of)?|\bhöchstens|\bbis(?: zu)?|\bup to|\bmindestens|\bminimum(?: of)?|"
-    r"\bmin\.|\bat least|\b(?:ab|für|for|fasst|bei|with)(?:\s+(?:mehr|weniger|more|fewer|less)\s+(?:als|than))?)\s*$",
+    r"\bmin\.|\bat least|\b(?:ab|für|for|fasst|bei|with)(?:\s+(?:mehr|weniger|more|fewer|less)\s+(?:als|than))?)"
+    r"(?:\s+(?:etwa|ca\.|circa|rund|ungefähr|about|around|approximately|roughly))?\s*$",  # "ab etwa acht Personen"
     re.IGNORECASE,
 )
 PEOPLE_UNIT_RE = re.compile(

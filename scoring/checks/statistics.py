@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from scoring import statistics_exclusions as exclusions
 from scoring import statistics_rules as rules
 from scoring import statistics_sources as sources
+from scoring import statistics_words as words
 from scoring.checks.attributed_quotes import find_quotations, quotation_spans
 from scoring.core import lexicons as lx
 from scoring.core.memo import last_page
@@ -66,7 +67,7 @@ def candidates(sentence: str) -> list[tuple[rules.Candidate, str]]:
     """Numbers that look like figures, with their kind and unit: numbers with a unit, percent,
     currency or quantity word, and numbers with decimals or thousands separators. Phone numbers,
     dates, times, section signs and offer prices are left out."""
-    if not _DIGIT.search(sentence):
+    if not _DIGIT.search(sentence) and not words.WORD_FIGURE_HINT_RE.search(sentence):
         return []
     cleaned = lx.NOT_STATISTIC_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     found: list[tuple[rules.Candidate, str]] = []
@@ -92,7 +93,10 @@ def candidates(sentence: str) -> list[tuple[rules.Candidate, str]]:
     for match in lx.BARE_FIGURE_RE.finditer(masked):
         found.append((rules.Candidate(match.start(), match.end(), rules.BARE, match.group(0)), ""))
         masked = _blank(masked, match.start(), match.end())
-    found += rules.generic_counts(masked)
+    counted = rules.generic_counts(masked)
+    for cand, _ in counted:
+        masked = _blank(masked, cand.start, cand.end)
+    found += counted + words.word_figures(masked)  # "über zehn Bewohner", "die Hälfte der Befragten", "600k"
     return sorted(found, key=lambda item: item[0].start)
 
 
@@ -237,7 +241,8 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
             continue
         previous, before = before, (paragraph, speaker)
         digits = _DIGIT.search(paragraph) is not None
-        sentences = paragraph_sentences(paragraph) if digits or intro is not None else []
+        figurish = digits or words.WORD_FIGURE_HINT_RE.search(paragraph) is not None  # "über zehn Bewohner"
+        sentences = paragraph_sentences(paragraph) if figurish or intro is not None else []
         if intro is not None and (
             not digits  # a heading or a remark ends the list
             or len(sentences) != 1
@@ -249,7 +254,7 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
         if LIST_INTRO_END_RE.search(paragraph):
             sentences = sentences or paragraph_sentences(paragraph)
             intro, items = (sources.named_source(sentences[-1], ctx) if sentences else None), 0
-        if not digits or rules.teaser_or_title(paragraph, ctx):
+        if not figurish or rules.teaser_or_title(paragraph, ctx):
             continue
         if len(paragraph) > 200 and exclusions.is_code_like(paragraph):
             continue
@@ -259,7 +264,7 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
             at = paragraph.find(sentence, cursor)
             start = at if at >= 0 else cursor
             cursor = start + len(sentence)
-            found_here = candidates(sentence) if _DIGIT.search(sentence) else []
+            found_here = candidates(sentence)
             if found_here and ctx.titles and QUOTE_MARK_RE.search(sentence):
                 found_here = [c for c in found_here if not _in_quoted_title(sentence, c[0], ctx.titles)]
             if not found_here:
@@ -279,7 +284,7 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
             cell = len(sentences) == 1 and in_figure_table(paragraphs, p_index)
             figures = statistics_in(sentence, ctx, source, found_here, cell)
             if source is None and figures and QUOTE_MARK_RE.search(paragraph):
-                digit = start + _DIGIT.search(sentence).start()  # the figure stands inside the quotation
+                digit = start + found_here[0][0].start  # the figure stands inside the quotation
                 if speaker:
                     quoted = quotation_spans(paragraph) if quoted is None else quoted
                     if any(q_start <= digit < q_end for q_start, q_end, _ in quoted):

@@ -1,0 +1,66 @@
+"""Statistics written without digits or with short magnitudes (issue 13): number words in a count or
+share frame, shares as words, "600k" / "2.5M". Every sentence is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_statistics_realworld import figures
+
+WORD_STATISTICS = [
+    # a quantifier before a number word
+    ("quantifier-de", "de", "Im Wohnheim leben heute mehr als zwanzig Studierende aus vier Ländern."),
+    ("quantifier-en", "en", "Nearly twelve thousand people signed the letter within a week."),
+    ("over-ten-de", "de", "Im Dorf wohnen über zwölf Familien, die den Hof gemeinsam bewirtschaften."),
+    # a magnitude or percent after a number word
+    ("magnitude-de", "de", "Weltweit nutzen zwei Millionen Menschen die Plattform jeden Tag."),
+    ("percent-en", "en", "Sales rose by about eight percent compared with the spring."),
+    # a group of people or organisations counted
+    ("group-de", "de", "Zum Sommerfest kamen sieben ehrenamtliche Helfer aus dem Nachbarort."),
+    ("group-en", "en", "The survey team visited fifteen households along the river."),
+    # shares as words
+    ("half-de", "de", "Laut der Erhebung nutzt knapp die Hälfte der Handwerksbetriebe noch Papierformulare."),
+    ("third-en", "en", "Two thirds of respondents said they read the label first."),
+    ("every-nth-de", "de", "Inzwischen heizt jeder dritte Haushalt im Landkreis mit einer Wärmepumpe."),
+    ("n-of-ten-de", "de", "Sechs von zehn Unternehmen planen höhere Ausgaben für Weiterbildung."),
+    ("one-in-en", "en", "One in five adults in the region has never used online banking."),
+    # informal magnitudes
+    ("k-en", "en", "The campaign reached 600k viewers in its first month."),
+    ("m-en", "en", "The app now has 2.5M users across Europe."),
+    ("mio-de", "de", "Der Verein sammelte im letzten Jahr 3 Mio. Euro an Spenden für den Umbau."),
+    ("mio-lower-de", "de", "Die Förderrunde brachte dem Start-up rund 4 mio ein."),
+]
+
+NOT_WORD_STATISTICS = [
+    # number words without a count frame: lists, choices, steps, small talk
+    ("choices-de", "de", "Es gibt zwei Optionen, die wir Ihnen gern erklären."),
+    ("tips-en", "en", "Here are three tips for a calmer morning."),
+    ("list-de", "de", "Die drei Gründer stellen sich im Video vor."),
+    ("people-remark-en", "en", "I met four wonderful people on that trip and we still talk every week."),
+    ("family-de", "de", "Sie lebt mit ihrem Mann und zwei Kindern in einem kleinen Ort am See."),
+    ("preposition-de", "de", "Die Luftzufuhr wird über zwei Klappen am Deckel gesteuert."),
+    ("name-en", "en", "The Big Five firms dominate the market for audits."),
+    ("half-time-en", "en", "Half the fun is getting there."),
+    ("half-dough-de", "de", "Die Hälfte des Teigs kommt in die Form."),
+    ("schedule-de", "de", "Das Team trifft sich jeden zweiten Tag und jede zweite Woche im Büro."),
+    ("progress-de", "de", "Sie haben drei von fünf Modulen abgeschlossen."),
+    # short magnitudes that are names or formats
+    ("4k-en", "en", "The camera records 4K video with a wide lens."),
+    ("3m-en", "en", "We bought the tape from 3M last spring."),
+    # durations and ages that are no measurement, and capacities
+    ("passed-en", "en", "It has been quiet here for a while: over two years have passed since our last post."),
+    ("age-de", "de", "Der Verein erhält das mehr als siebzig Jahre alte Gebäude."),
+    ("age-digits-de", "de", "Wir pflegen das über 70 Jahre alte Gebäude."),
+    ("capacity-de", "de", "Inhouse-Kurse bieten wir ab etwa acht Teilnehmenden an."),
+    ("capacity-digits-en", "en", "Group sessions run for about 12 participants."),
+]
+
+
+@pytest.mark.parametrize("name,lang,text", WORD_STATISTICS, ids=[c[0] for c in WORD_STATISTICS])
+def test_word_statistics_found(name: str, lang: str, text: str) -> None:
+    assert figures(text, lang), name
+
+
+@pytest.mark.parametrize("name,lang,text", NOT_WORD_STATISTICS, ids=[c[0] for c in NOT_WORD_STATISTICS])
+def test_not_word_statistics(name: str, lang: str, text: str) -> None:
+    assert figures(text, lang) == [], name
