@@ -110,10 +110,15 @@ def offer_phrases(page: PageRecord) -> set[str]:
     return {" ".join(m.group(0).lower().split()) for m in OFFER_PHRASE_RE.finditer(page.main_text)}
 
 
+LIST_LINE_WORDS = 8  # a line of the main text this short is an item or a heading, not a sentence
+
+
 def legal_terms(page: PageRecord) -> int:
-    """Different legal instruments the page names in its title, headings and text (POLICY_TERM_RE)."""
-    text = "\n".join([page.title or "", *(h.text for h in page.headings), page.main_text])
-    return len({m.group(0).lower() for m in POLICY_TERM_RE.finditer(text)})
+    """Different legal instruments (POLICY_TERM_RE; "cookie" and "cookies" one) that the page names as
+    items: in its title, headings and short lines of the main text."""
+    lines = [line for line in page.main_text.split("\n") if len(line.split()) <= LIST_LINE_WORDS]
+    text = "\n".join([page.title or "", *(h.text for h in page.headings), *lines])
+    return len({m.group(0).lower()[:6] for m in POLICY_TERM_RE.finditer(text)})
 
 
 def release_notes(page: PageRecord) -> bool:
@@ -137,13 +142,18 @@ def self_presentation(page: PageRecord) -> bool:
     if any(SELF_HEADING_RE.match(h.text) for h in page.headings):
         return True
     parts = TITLE_SPLIT_RE.split(page.title or "")
-    name = " ".join(parts[-1].casefold().split()) if len(parts) > 1 else None
+    name = _words(parts[-1]) if len(parts) > 1 else None
     return any(
         FOUNDING_RE.search(sentence)
         and YEAR_RE.search(sentence)
-        and (WE_RE.search(sentence) or (name and name in " ".join(sentence.casefold().split())))
+        and (WE_RE.search(sentence) or (name and name in _words(sentence)))
         for sentence in _SENTENCE_END.split(page.main_text)
     )
+
+
+def _words(text: str) -> str:
+    """The text's words, lower case, each between spaces: a name is found as whole words."""
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
 
 
 def shop_links(page: PageRecord) -> int:

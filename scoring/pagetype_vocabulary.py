@@ -254,11 +254,12 @@ NEWS_SECTION_RE = re.compile(
 # "2.5" (a figure) is none, nor a date such as "29.01.2025" (a third part of four digits).
 RELEASE_HEADING_RE = re.compile(
     r"^\s*(?:(?:version|release|v)\s?\d{1,3}(?:\.\d{1,3}){1,2}|\d{1,3}\.\d{1,3}\.\d{1,3})(?![\w.])"
-    r"|\b(?:release notes|versionshinweise|what'?s new in|neu in version|changelog)\b",
+    r"|\b(?:release notes|versionshinweise|neu in version|changelog)\b",
     re.IGNORECASE,
 )
-# Plain "policies" / "policy" / "Richtlinien": legal when the page reads as legal text (POLICY_TERM_RE
-# names two different legal instruments), else a word of politics or editorial guidelines.
+# Plain "policies" / "policy" / "Richtlinien": legal when the page is a list of legal instruments (its
+# headings or short lines name two different ones: POLICY_TERM_RE), else a word of politics or
+# editorial guidelines (an essay on privacy policy names them in its sentences).
 POLICY_SEGMENT_RE = re.compile(
     r"^(?:(?:our|company|site|unsere)-)?(?:policies|policy|richtlinien)" + _EXT, re.IGNORECASE
 )
@@ -291,7 +292,7 @@ FOUNDING_RE = re.compile(
     re.IGNORECASE,
 )
 YEAR_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
-WE_RE = re.compile(r"\b(?:wir|uns|unser\w*|we|our|us)\b", re.IGNORECASE)
+WE_RE = re.compile(r"\b(?:[Ww]ir|[Uu]ns|[Uu]nser\w*|[Ww]e|[Oo]ur|us)\b")  # not "the US"
 SELF_HEADING_RE = re.compile(
     r"^\s*(?:über uns|ueber uns|wer wir sind|who we are|about us|unsere geschichte|our (?:story|history)|"
     r"unser leitbild|our mission)\s*[.!:]?\s*$",

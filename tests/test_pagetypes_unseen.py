@@ -81,9 +81,15 @@ def test_policies_that_name_legal_instruments_are_legal():
     assert classify(_policies("policies/", "Policies | Green Hub", english)).kind == "legal"
     german = ["Unsere Richtlinien", "Nutzungsbedingungen der Werkstatt", "Hinweise zum Datenschutz", "Hausordnung"]
     assert classify(_policies("richtlinien/", "Richtlinien | Mühlenverein", german)).kind == "legal"
-    # "policy" as politics: no legal instrument named
+    # "policy" as politics: no legal instrument named, or named only inside the sentences of an essay
     politics = ["Climate policy", "We brief councillors on heat pumps, cycle lanes and district heating."] * 3
     assert classify(_policies("policy/", "Policy | Green Hub", politics)).kind != "legal"
+    essay = [
+        "Digital policy",
+        "Our briefing asks how privacy rules shape the town's new sensor network and its parking app.",
+        "Data protection law leaves councils room to publish traffic counts without naming anyone.",
+    ]
+    assert classify(_policies("policy/", "Policy | Green Hub", essay)).kind != "legal"
 
 
 def _stamped_site(section: str, title: str, offer: str) -> list[PageRecord]:
