@@ -1,29 +1,53 @@
-"""Near-duplicate search on shingle arrays: `scoring.shingles` in ~1/17 of the memory (issue 19).
+"""Near-duplicate search on shingle arrays, sub-quadratic on templated sites (issue 19).
 
-`scoring.shingles.near_duplicate_pairs` takes a frozenset of hashed shingles per page: ~140 bytes a
-shingle (a set slot, an int object), ~700 KB for a 5,000-word page, 1.4 GB for 2,000 such pages —
-the score stage's peak on a generated site (bench/score_profile.py). Here each page is a sorted
-numpy int64 array of the same hashes (8 bytes a shingle), and `near_duplicate_pairs` runs the same
-prefix-filtered search (same candidate rule, same threshold arithmetic, same order of the result):
-the pairs, similarities and shared counts are equal to the set version's (tests/test_scale_shingles.py).
+Each page is a sorted numpy int64 array of its distinct shingle hashes (8 bytes a shingle; a
+frozenset took ~140). `near_duplicate_pairs` runs `scoring.shingles`' prefix-filtered search
+(Bayardo et al., WWW 2007: same candidate rule, same threshold arithmetic, every candidate verified
+by its exact Jaccard) with three changes that bound the work when many pages share text:
+
+1. **Copies once.** Pages with the same shingle set are grouped; one of them is searched, and the
+   group's pairs (similarity 1.0) and the pairs of the one page are written out for every copy.
+   Shingle frequencies count distinct texts, so 500 copies of a page do not make its text common.
+2. **Common shingles are not looked up.** A shingle in more than `max_pages` distinct texts (template
+   text: a footer, a disclaimer, paragraphs every page repeats) is still counted in every Jaccard but
+   is not used to find candidates: a posting list of thousands of pages is what made the search
+   quadratic (every page a candidate of every other). A pair is then missed by this step only if
+   every shingle the two pages share is common (the prefix rule: the rarest shared shingle lies in
+   both prefixes) — a page whose prefix reaches a common shingle is marked.
+3. **Marked pages meet through MinHash.** Between marked pages (a cluster of near-copies of one
+   template: 500 town pages that differ by the town's name share only common shingles) candidates
+   come from locality-sensitive hashing: a one-permutation MinHash of 512 bins under a fixed hash,
+   64 bands of 8; a pair at Jaccard 0.8 shares a band with probability ≥ 1 − 8·10⁻⁶ (0.9: 1 − 10⁻¹⁵),
+   a pair at 0.2 (pages sharing a template and a few paragraphs) with ~2·10⁻⁴, and every
+   candidate is verified exactly. Fixed seeds and stable shingle hashes: same pairs in
+   every run.
+
+With `max_pages=None` the search is the exhaustive one of `scoring.shingles` (tests/test_scale_shingles.py
+compares both). Pairs are returned in the set version's order: most similar first, then by key order.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 
 import numpy as np
 
-from scoring.shingles import _EPSILON, SHINGLE_WORDS, THRESHOLD, Pair, _prefix_length, shingles
+from scoring.shingles import _EPSILON, _STEP, SHINGLE_WORDS, THRESHOLD, Pair, _prefix_length, mix64, shingle_hashes
+
+# A shingle in more distinct texts than this is template text for the candidate search (it still
+# counts in every similarity). Each page then meets at most this many pages per shingle it looks up.
+MAX_SHINGLE_PAGES = 64
+BANDS, ROWS = 64, 8  # LSH for pages whose shared text is all template text: 512 bins
+_BIN_BITS = 9
+_SEED = np.uint64(0x5EED_0F_1A_0019)
+_EMPTY = np.uint64(0xFFFF_FFFF_FFFF_FFFF)
 
 
 def shingle_array(text_or_words: str | Sequence[str], size: int = SHINGLE_WORDS) -> np.ndarray:
-    """`shingles` of a text as a sorted array of distinct int64 hashes (Python's hash is 64-bit)."""
-    found = shingles(text_or_words, size)
-    array = np.fromiter(found, dtype=np.int64, count=len(found))
-    array.sort()
-    return array
+    """`shingles` of a text as a sorted array of distinct int64 hashes."""
+    return np.unique(shingle_hashes(text_or_words, size))
 
 
 def common_count(a: np.ndarray, b: np.ndarray) -> int:
@@ -37,36 +61,132 @@ def common_count(a: np.ndarray, b: np.ndarray) -> int:
     return int(np.count_nonzero(b[at] == a))
 
 
-def near_duplicate_pairs(sets: Mapping[Hashable, np.ndarray], threshold: float = THRESHOLD) -> list[Pair]:
-    """`scoring.shingles.near_duplicate_pairs` on `shingle_array`s: the same pairs in the same order."""
+def _copies(keys: list[Hashable], sets: Mapping[Hashable, np.ndarray]) -> dict[Hashable, list[Hashable]]:
+    """First key of each distinct shingle set -> the later keys with the same set (in key order)."""
+    seen: dict[tuple[int, bytes], list[Hashable]] = {}
+    groups: dict[Hashable, list[Hashable]] = {}
+    for key in keys:
+        mine = sets[key]
+        digest = (len(mine), hashlib.blake2b(mine.tobytes(), digest_size=16).digest())
+        for first in seen.get(digest, ()):
+            if np.array_equal(sets[first], mine):
+                groups[first].append(key)
+                break
+        else:
+            seen.setdefault(digest, []).append(key)
+            groups[key] = []
+    return groups
+
+
+def _shared_frequencies(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The values in two or more of the arrays (each of distinct values), sorted, and in how many."""
+    values = np.concatenate(arrays)
+    values.sort()
+    if not len(values):
+        return values, np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+    counts = np.diff(np.append(starts, len(values)))
+    keep = counts > 1
+    return values[starts[keep]], counts[keep]
+
+
+def _signature(array: np.ndarray) -> np.ndarray:
+    """One-permutation MinHash: the least mixed hash in each of 2^_BIN_BITS bins (by its top bits);
+    an empty bin takes the value of the next filled bin to its right, marked by the distance
+    (rotation densification, Shrivastava & Li 2014): two sets agree in a bin with probability ≥ their
+    Jaccard, small pages included."""
+    bins_total = 1 << _BIN_BITS
+    mixed = np.sort(mix64(array.view(np.uint64) ^ _SEED))
+    bins = (mixed >> np.uint64(64 - _BIN_BITS)).astype(np.intp)
+    present, first = np.unique(bins, return_index=True)  # sorted: a bin's first value is its least
+    signature = np.full(bins_total, _EMPTY, dtype=np.uint64)
+    signature[present] = mixed[first]
+    if len(present) < bins_total:
+        positions = np.arange(bins_total)
+        source = present[np.searchsorted(present, positions) % len(present)]
+        empty = signature == _EMPTY
+        distance = ((source - positions) % bins_total).astype(np.uint64)
+        signature[empty] = mix64(signature[source[empty]] ^ (distance[empty] * _STEP))
+    return signature
+
+
+def _band_keys(signature: np.ndarray) -> np.ndarray:
+    rows = signature[: BANDS * ROWS].reshape(BANDS, ROWS)
+    key = rows[:, 0].copy()
+    for r in range(1, ROWS):
+        key = mix64(key ^ rows[:, r])
+    return key
+
+
+def _lsh_candidates(marked: list[Hashable], sets: Mapping[Hashable, np.ndarray]) -> set[tuple[int, int]]:
+    """Index pairs (i < j into `marked`) that share at least one LSH band."""
+    if len(marked) < 2:
+        return set()
+    keys = np.stack([_band_keys(_signature(sets[k])) for k in marked])  # pages x bands
+    pages = np.repeat(np.arange(len(marked)), BANDS)
+    band = np.tile(np.arange(BANDS), len(marked))
+    flat = keys.ravel()
+    at = np.lexsort((pages, flat, band))  # by band, then bucket key, then page
+    band, flat, pages = band[at], flat[at], pages[at]
+    same = (band[1:] == band[:-1]) & (flat[1:] == flat[:-1])
+    found: set[tuple[int, int]] = set()
+    start = 0
+    for end in [*(np.flatnonzero(~same) + 1).tolist(), len(pages)]:
+        if end - start > 1:
+            bucket = pages[start:end].tolist()
+            found.update((bucket[i], bucket[j]) for i in range(len(bucket)) for j in range(i + 1, len(bucket)))
+        start = end
+    return found
+
+
+def near_duplicate_pairs(
+    sets: Mapping[Hashable, np.ndarray], threshold: float = THRESHOLD, max_pages: int | None = MAX_SHINGLE_PAGES
+) -> list[Pair]:
+    """Pairs of keys whose shingle arrays have Jaccard ≥ threshold, most similar first (a before b in
+    the mapping's order). `max_pages`: shingles in more distinct texts are not looked up (see the
+    module's text); None searches every shingle (exhaustive, as `scoring.shingles`)."""
     if not 0 < threshold <= 1:
         raise ValueError("threshold must be in (0, 1]")
     keys = [k for k, s in sets.items() if len(s)]
     order = {k: i for i, k in enumerate(keys)}
     if not keys:
         return []
-    # how many sets contain each shingle (each set's values are distinct): 8 bytes a shingle, once
-    values, counts = np.unique(np.concatenate([sets[k] for k in keys]), return_counts=True)
-    repeated, frequency = values[counts > 1], counts[counts > 1]
-    del values, counts
+    groups = _copies(keys, sets)
+    distinct = list(groups)
+    repeated, frequency = _shared_frequencies([sets[k] for k in distinct])
     probes: dict[Hashable, list[int]] = {}
-    for key in keys:
+    marked: list[Hashable] = []  # prefixes that reach template text: searched by LSH as well
+    for key in distinct:
         mine = sets[key]
         at = np.searchsorted(repeated, mine)
         at[at == len(repeated)] = 0
         shared_mask = repeated[at] == mine if len(repeated) else np.zeros(len(mine), dtype=bool)
         shared, often = mine[shared_mask], frequency[at[shared_mask]]
         room = _prefix_length(len(mine), threshold) - (len(mine) - len(shared))
-        if room > 0:
-            rarest = np.lexsort((shared, often))[:room]  # by frequency, then by hash: one total order
-            probes[key] = shared[rarest].tolist()
+        if room <= 0:
+            continue
+        rarest = np.lexsort((shared, often))[:room]  # by frequency, then by hash: one total order
+        prefix, prefix_often = shared[rarest], often[rarest]
+        if max_pages is not None and len(prefix_often) and prefix_often[-1] > max_pages:
+            marked.append(key)
+            prefix = prefix[prefix_often <= max_pages]
+        probes[key] = prefix.tolist()
+    found: dict[tuple[Hashable, Hashable], Pair] = {}
+
+    def verify(key: Hashable, other: Hashable) -> None:
+        mine, theirs = sets[key], sets[other]
+        if len(theirs) > len(mine):
+            mine, theirs = theirs, mine
+        if len(theirs) < threshold * len(mine) - _EPSILON:
+            return
+        common = common_count(mine, theirs)
+        union = len(mine) + len(theirs) - common
+        if common >= threshold * union - _EPSILON:
+            first, second = (key, other) if order[key] < order[other] else (other, key)
+            found[first, second] = Pair(first, second, common / union, common)
+
     index: dict[int, list[Hashable]] = defaultdict(list)
-    pairs: list[Pair] = []
-    indexed = 0
-    for key in sorted(probes, key=lambda k: (len(sets[k]), order[k])):
-        mine = sets[key]
-        size = len(mine)
-        min_size = threshold * size - _EPSILON
+    for indexed, key in enumerate(sorted(probes, key=lambda k: (len(sets[k]), order[k]))):
         prefix = probes[key]
         candidates: set[Hashable] = set()
         for h in prefix:
@@ -75,16 +195,30 @@ def near_duplicate_pairs(sets: Mapping[Hashable, np.ndarray], threshold: float =
                 if len(candidates) == indexed:
                     break
         for other in sorted(candidates, key=order.__getitem__):
-            theirs = sets[other]
-            if len(theirs) < min_size:
-                continue
-            common = common_count(mine, theirs)
-            union = size + len(theirs) - common
-            if common >= threshold * union - _EPSILON:
-                first, second = (key, other) if order[key] < order[other] else (other, key)
-                pairs.append(Pair(first, second, common / union, common))
+            verify(key, other)
         for h in prefix:
             index[h].append(key)
-        indexed += 1
-    pairs.sort(key=lambda p: (-p.similarity, order[p.a], order[p.b]))
-    return pairs
+    marked.sort(key=order.__getitem__)
+    for i, j in sorted(_lsh_candidates(marked, sets)):
+        a, b = marked[i], marked[j]
+        if (a, b) not in found:
+            verify(a, b)
+    return _with_copies(list(found.values()), groups, sets, order)
+
+
+def _with_copies(
+    pairs: list[Pair], groups: dict[Hashable, list[Hashable]], sets: Mapping[Hashable, np.ndarray], order: dict
+) -> list[Pair]:
+    """Each pair of distinct texts for every copy of either page, and the copies paired among themselves."""
+    every: list[Pair] = []
+    for first, copies in groups.items():
+        members = [first, *copies]
+        size = len(sets[first])
+        every += [Pair(a, b, 1.0, size) for i, a in enumerate(members) for b in members[i + 1 :]]
+    for pair in pairs:
+        for a in (pair.a, *groups[pair.a]):
+            for b in (pair.b, *groups[pair.b]):
+                first, second = (a, b) if order[a] < order[b] else (b, a)
+                every.append(Pair(first, second, pair.similarity, pair.shared))
+    every.sort(key=lambda p: (-p.similarity, order[p.a], order[p.b]))
+    return every

@@ -12,17 +12,22 @@ whose sizes alone rule out the threshold (|B| < t·|A|) are skipped before the i
 The worst case is still quadratic: many templated pages that all match each other (300 pages of
 800 words that differ by a town name: 44,850 real pairs, about 2.5 s).
 
-Hashes use Python's built-in `hash` of the word tuple: 64 bits, so a collision that changes a
-reported similarity is vanishingly unlikely, but the hash values themselves differ between runs
-(PYTHONHASHSEED) and must not be stored.
+Hashes are stable 64-bit values (`shingle_hashes`: each word's BLAKE2b code, the five codes
+combined as a polynomial and mixed), the same in every run and process: the capped search in
+`scoring.shingle_arrays` samples shingles by their hash (MinHash), so its candidates must not depend
+on PYTHONHASHSEED. A collision that changes a reported similarity is vanishingly unlikely.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
 
 from scoring.core.text import words
 
@@ -31,16 +36,46 @@ THRESHOLD = 0.8
 _EPSILON = 1e-9
 
 
+_STEP = np.uint64(0x9E3779B97F4A7C15)  # odd: the polynomial's base
+_M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_code(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+def mix64(values: np.ndarray) -> np.ndarray:
+    """SplitMix64's finaliser on uint64 values (wrapping arithmetic): a fixed bijection that spreads bits."""
+    x = values ^ (values >> np.uint64(30))
+    x = x * _M1
+    x ^= x >> np.uint64(27)
+    x = x * _M2
+    return x ^ (x >> np.uint64(31))
+
+
+def shingle_hashes(text_or_words: str | Sequence[str], size: int = SHINGLE_WORDS) -> np.ndarray:
+    """Stable int64 hashes of the `size`-word shingles of a text (or of a word list), one per
+    window, repeats kept; lower-cased. Texts shorter than `size` words give one hash of the whole
+    text, empty texts none."""
+    tokens = words(text_or_words) if isinstance(text_or_words, str) else list(text_or_words)
+    codes = np.fromiter((_word_code(t.lower()) for t in tokens), dtype=np.uint64, count=len(tokens))
+    if not len(codes):
+        return np.zeros(0, dtype=np.int64)
+    span = min(size, len(codes))
+    count = len(codes) - span + 1
+    combined = codes[:count].copy()
+    for i in range(1, span):
+        combined = combined * _STEP + codes[i : i + count]
+    if span < size:  # a short text: its own length marks it apart from a window of `size` words
+        combined = combined + np.uint64(span)
+    return mix64(combined).view(np.int64)
+
+
 def shingles(text_or_words: str | Sequence[str], size: int = SHINGLE_WORDS) -> frozenset[int]:
     """Hashed `size`-word shingles of a text (or of a word list); texts shorter than `size`
     words give one shingle of the whole text, empty texts none."""
-    tokens = words(text_or_words) if isinstance(text_or_words, str) else list(text_or_words)
-    tokens = list(map(str.lower, tokens))
-    if not tokens:
-        return frozenset()
-    if len(tokens) < size:
-        return frozenset({hash(tuple(tokens))})
-    return frozenset(map(hash, zip(*(tokens[i:] for i in range(size)), strict=False)))
+    return frozenset(shingle_hashes(text_or_words, size).tolist())
 
 
 def jaccard(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> float:

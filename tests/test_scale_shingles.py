@@ -3,8 +3,14 @@ the set version (scoring.shingles) in a fraction of its memory (issue 19)."""
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
+import time
 import tracemalloc
+
+import numpy as np
 
 from scoring import shingle_arrays, shingles
 
@@ -66,3 +72,102 @@ def test_arrays_take_a_fraction_of_the_sets_memory() -> None:
         tracemalloc.stop()
     assert len(as_array) > 4900
     assert array_bytes < set_bytes / 10
+
+
+def _pairs(found: list) -> list[tuple]:
+    return [(p.a, p.b, round(p.similarity, 12), p.shared) for p in found]
+
+
+def test_the_capped_search_finds_the_exhaustive_pairs() -> None:
+    """Shingles in more than max_pages texts are not looked up; the pages whose prefixes reach them
+    meet through MinHash bands instead (tuned for the check's 0.8 and above), and every pair is
+    verified exactly: the same pairs."""
+    for seed in range(6):
+        texts = _texts(seed)
+        arrays = {k: shingle_arrays.shingle_array(t) for k, t in texts.items()}
+        for threshold in (0.8, 0.9, 0.95):
+            exhaustive = shingle_arrays.near_duplicate_pairs(arrays, threshold, max_pages=None)
+            for cap in (1, 2, 4, shingle_arrays.MAX_SHINGLE_PAGES):
+                assert _pairs(shingle_arrays.near_duplicate_pairs(arrays, threshold, max_pages=cap)) == _pairs(
+                    exhaustive
+                )
+
+
+def test_500_copies_of_a_page_are_every_pair_of_them() -> None:
+    """Copies count once for a shingle's frequency: 500 copies do not turn their own text into
+    template text, and all 124,750 pairs among them are reported (similarity 1)."""
+    rng = random.Random(5)
+    page = shingle_arrays.shingle_array(" ".join(rng.choices(VOCABULARY, k=400)))
+    arrays = {f"/copy/{i}": page for i in range(500)}
+    arrays |= {f"/other/{i}": shingle_arrays.shingle_array(" ".join(rng.choices(VOCABULARY, k=300))) for i in range(50)}
+    arrays["/almost"] = page[5:]  # a near-copy of all of them
+    found = shingle_arrays.near_duplicate_pairs(arrays)
+    copies = [p for p in found if p.a.startswith("/copy/") and p.b.startswith("/copy/")]
+    assert len(copies) == 500 * 499 // 2 and all(p.similarity == 1.0 for p in copies)
+    assert sum(p.b == "/almost" for p in found) == 500
+    assert len(found) == len(copies) + 500
+
+
+def _town_pages(towns: int, seed: int = 2) -> dict[str, np.ndarray]:
+    """Doorway pages: one ~800-word template, each with its own town name in a few places."""
+    rng = random.Random(seed)
+    template = rng.choices(VOCABULARY, k=800)
+    pages = {}
+    for t in range(towns):
+        words = list(template)
+        for at in range(0, len(words), 160):
+            words[at] = f"stadt{t}"
+        pages[f"/heizung/stadt{t}"] = shingle_arrays.shingle_array(words)
+    return pages
+
+
+def test_a_cluster_of_template_pages_is_found_although_its_text_is_common() -> None:
+    """300 town pages share only text on 300 pages (above the cap): found through the bands, all pairs."""
+    arrays = _town_pages(300)
+    capped = shingle_arrays.near_duplicate_pairs(arrays)
+    assert len(capped) == 300 * 299 // 2
+    assert _pairs(capped) == _pairs(shingle_arrays.near_duplicate_pairs(arrays, max_pages=None))
+
+
+def _shared_paragraph_site(n: int, seed: int = 11) -> dict[str, np.ndarray]:
+    """Every page: the same boilerplate, 12 paragraphs drawn from one pool of 60 (each paragraph on
+    a fifth of the site) and a few words of its own; no two pages are near-duplicates."""
+    rng = random.Random(seed)
+    boilerplate = rng.choices(VOCABULARY, k=120)
+    pool = [rng.choices(VOCABULARY, k=40) for _ in range(60)]
+    site = {}
+    for i in range(n):
+        words = list(boilerplate)
+        for paragraph in rng.sample(pool, 12):
+            words += [*paragraph, f"eigen{i}"]
+        site[f"/page/{i}"] = shingle_arrays.shingle_array(words)
+    return site
+
+
+def test_pages_that_all_share_text_are_searched_in_linear_time() -> None:
+    """Quadratic was 25x for 5x the pages (every page a candidate of every other); the bound, as in
+    tests/test_scale_checks.py, is 10x plus half a second."""
+
+    def seconds(n: int) -> float:
+        site = _shared_paragraph_site(n)
+        began = time.perf_counter()
+        assert shingle_arrays.near_duplicate_pairs(site) == []
+        return time.perf_counter() - began
+
+    small = max(seconds(300), seconds(300))
+    large = seconds(1500)
+    if large > 10 * small + 0.5:
+        large = min(large, seconds(1500))  # a load spike on a shared machine
+    assert large <= 10 * small + 0.5, f"{small:.3f}s -> {large:.3f}s"
+
+
+def test_the_search_is_the_same_in_every_process() -> None:
+    """Stable shingle hashes (not Python's salted hash): the same values under any PYTHONHASHSEED."""
+    code = "from scoring.shingles import shingles; print(sorted(shingles('eins zwei drei vier fünf sechs'))[:3])"
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(runs) == 1 and runs != {""}
