@@ -246,8 +246,8 @@ PAST_HEADING_RE = re.compile(
 # itself reads as a post (dated prose of some length), release notes when it is built of version
 # headings (a SaaS product's /updates/ are often its changelog). Decided by the page, not the word.
 NEWS_SECTION_RE = re.compile(
-    r"^(?:updates|meldungen|mitteilungen|pressemitteilungen|press-releases|announcements|ankuendigungen|"
-    r"ankündigungen|bekanntmachungen|bulletins?)$",
+    r"^(?:updates|nachrichten|meldungen|mitteilungen|pressemeldungen|pressemitteilungen|press-releases|"
+    r"announcements|notices|ankuendigungen|ankündigungen|bekanntmachungen|bulletins?)$",
     re.IGNORECASE,
 )
 # A release's heading or title: "Version 2.3", "v1.8.0", "1.8.0 (2024-01-02)", "Release 4.1"; a bare
@@ -295,7 +295,7 @@ YEAR_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 WE_RE = re.compile(r"\b(?:[Ww]ir|[Uu]ns|[Uu]nser\w*|[Ww]e|[Oo]ur|us)\b")  # not "the US"
 SELF_HEADING_RE = re.compile(
     r"^\s*(?:über uns|ueber uns|wer wir sind|who we are|about us|unsere geschichte|our (?:story|history)|"
-    r"unser leitbild|our mission)\s*[.!:]?\s*$",
+    r"unser leitbild|unsere mission|our mission|unser verein|der verein|unsere werte|our values)\s*[.!:]?\s*$",
     re.IGNORECASE,
 )
 # The page sends the reader to buy the thing it presents at shops (a book at its publisher and several
