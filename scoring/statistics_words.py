@@ -61,9 +61,10 @@ POPULATION_NOUN = (
     r"studierende[n]?|studenten|studentinnen|eltern|patient(?:en|innen)|ärzte[n]?|ärztinnen|pflegekräfte[n]?|"
     r"befragte[n]?|teilnehmer(?:innen|n)?|teilnehmende[n]?|mitglieder[n]?|besucher(?:innen|n)?|gäste[n]?|"
     r"fans|spieler(?:innen|n)?|entwickler(?:innen|n)?|helfer(?:innen|n)?|freiwillige[n]?|ehrenamtliche[n]?|"
-    r"pfadfinder(?:innen|n)?|erwachsene[n]?|deutsche[n]?|senioren|seniorinnen|länder[n]?|staaten|städte[n]?|"
+    r"pfadfinder(?:innen|n)?|erwachsene[n]?|senioren|seniorinnen|länder[n]?|staaten|städte[n]?|"
     r"gemeinden|kommunen|schulen|vereine[n]?|organisationen|verbände[n]?|hersteller[n]?|händler[n]?|"
-    r"anbieter[n]?|startups|gründer(?:innen|n)?|fachkräfte[n]?|führungskräfte[n]?|autoren|autorinnen)"
+    r"anbieter[n]?|startups|gründer(?:innen|n)?|fachkräfte[n]?|führungskräfte[n]?|autoren|autorinnen|"
+    r"designer(?:innen|n)?|berater(?:innen|n)?|anwälte[n]?|anwältinnen|architekt(?:en|innen)|expert(?:en|innen))"
 )
 POPULATION_NOUN_EN = (
     r"(?i:people|persons|residents|citizens|inhabitants|customers|clients|users|employees|workers|staff|"
@@ -72,15 +73,16 @@ POPULATION_NOUN_EN = (
     r"guests|fans|players|developers|engineers|volunteers|scouts|countries|nations|cities|towns|schools|"
     r"charities|farms|farmers|startups|founders|manufacturers|retailers|suppliers|authors|readers|"
     r"subscribers|americans|germans|britons|europeans|consumers|shoppers|buyers|marketers|executives|"
-    r"leaders|managers|teachers|researchers|scientists)"
+    r"leaders|managers|teachers|researchers|scientists|designers|consultants|lawyers|architects|experts)"
 )
 _POPULATION = rf"(?:{POPULATION_NOUN}|{POPULATION_NOUN_EN})(?![{L}{U}-])"
 _ADJECTIVES = rf"(?:[{L}][{L}-]*[ \u00a0]+){{0,2}}?"
 
 # A number word and the noun it counts, with up to two adjectives between ("sechs junge Freiwillige").
 WORD_COUNT_RE = re.compile(
-    rf"(?<![{L}{U}\d-])(?P<num>(?i:{NUMBER_WORD}))[ \u00a0]+(?:(?P<mag>(?i:Millionen|Million|Milliarden|Milliarde|"
-    rf"million|billion|trillion|Mio\.|Mrd\.))(?![{L}{U}])|(?P<pct>(?i:Prozent|percent|per[ ]cent))(?![{L}{U}])|"
+    rf"(?<![{L}{U}\d.,:/#§-])(?P<num>(?i:{NUMBER_WORD})|[2-9](?![\d.,]))[ \u00a0]+"
+    rf"(?:(?P<mag>(?i:Millionen|Million|Milliarden|Milliarde|million|billion|trillion|Mio\.|Mrd\.))(?![{L}{U}])|"
+    rf"(?P<pct>(?i:Prozent|percent|per[ ]cent))(?![{L}{U}])|"
     rf"(?P<adj>{_ADJECTIVES})(?P<noun>[{U}][{L}][{L}-]*|[{L}][{L}-]*[{L}]s|people|children|men|women|staff)"
     rf"(?![{L}{U}-]))"
 )
@@ -93,7 +95,22 @@ ANYONE_RE = re.compile(
 )
 # "über"/"over" before a small number is a preposition as often as a quantifier ("über zwei Öffnungen gesteuert").
 PREPOSITION_RE = re.compile(r"(?i:über|over)\b")
-SMALL_NUMBER_RE = re.compile(rf"(?i:{_DE_UNITS}|{_EN_UNITS})")
+SMALL_NUMBER_RE = re.compile(rf"(?i:{_DE_UNITS}|{_EN_UNITS})|[2-9]")
+ACHIEVEMENT_AFTER_RE = re.compile(
+    r"^[ \u00a0]++(?:[^\s.!?]++[ \u00a0]++){0,3}?(?:gewonnen|veröffentlicht|verfasst|geschrieben|angemeldet)\b"
+)
+RESULT_BEFORE_RE = re.compile(r"(?:→|=>|->|=)\s*$")
+# A count by its frame, whatever it counts: "five at last count", "5 files in total", "insgesamt sechs".
+COUNT_AFTER_RE = re.compile(
+    rf"(?<![{L}{U}\d.,-])(?P<num>(?i:{NUMBER_WORD}))(?:[ \u00a0]+[{L}{U}][{L}-]*)?[ \u00a0]+"
+    r"(?:in total|in all|all told|at (?:the )?last count|insgesamt|in Summe)\b"
+)
+# What one wrote, won or holds: "co-authored four books", "lead author of two patents", "hat drei Preise gewonnen".
+ACHIEVEMENT_BEFORE_RE = re.compile(
+    r"(?:\b(?:co-)?authored|\bwritten|\bwrote|\bpublished|\bfiled|\bholds|\bwon|\bauthor of|\bAutor(?:in)? von|"
+    r"\bveröffentlicht(?:e|en)?|\bverfasst(?:e|en)?|\bgewonnen|\bgewann(?:en)?)"
+    r"(?:[ \u00a0]+and[ \u00a0]+\S+)?[ \u00a0]+$"
+)
 # "die Hälfte", "ein Drittel", "zwei Drittel", "half", "a third", "two thirds", "three quarters".
 FRACTION_RE = re.compile(
     rf"(?<![{L}{U}])(?P<share>(?:[Dd]ie[ \u00a0]+)?Hälfte|(?:(?i:ein|zwei|drei|vier)[ \u00a0]+)?(?:Drittel|Viertel|"
@@ -162,13 +179,29 @@ def word_counts(text: str) -> list[tuple[Candidate, str]]:
         if any(a.casefold() in FUNCTION_WORDS for a in adjectives):
             continue  # "dozens of companies", "zwei der Kunden"
         quantifier = QUANTIFIER_BEFORE_RE.search(text[max(0, start - 20) : start])
-        if quantifier and not (PREPOSITION_RE.match(quantifier.group(0)) and SMALL_NUMBER_RE.fullmatch(number)):
+        digits = number.isdigit()  # a digit before a noun: only a group ("5 developers"), the rest is generic_counts
+        if digits and (not text[:start].strip() or RESULT_BEFORE_RE.search(text[max(0, start - 4) : start])):
+            continue  # "3 Deutsche Gesellschaft …" numbers a reference; "60 anwesend → 3 Ersthelfer" is a rule's result
+        if (
+            quantifier
+            and not digits
+            and not (PREPOSITION_RE.match(quantifier.group(0)) and SMALL_NUMBER_RE.fullmatch(number))
+        ):
             kind = TIME if TIME_UNIT_RE.match(noun) else COUNT
-        elif POPULATION_RE.match(noun) and not ANYONE_RE.match(noun):
+        elif (POPULATION_RE.match(noun) and not ANYONE_RE.match(noun)) or (
+            not digits
+            and (
+                ACHIEVEMENT_BEFORE_RE.search(text[max(0, start - 40) : start])
+                or ACHIEVEMENT_AFTER_RE.match(text[match.end() : match.end() + 60])
+            )
+        ):
             kind = COUNT
         else:
             continue
         found.append((Candidate(start, match.end(), kind, number, generic=True), noun))
+    for match in COUNT_AFTER_RE.finditer(text):
+        if not _named(text, match.start()):
+            found.append((Candidate(match.start(), match.end(), COUNT, match.group("num")), "count"))
     return found
 
 

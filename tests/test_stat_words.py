@@ -24,6 +24,12 @@ WORD_STATISTICS = [
     ("every-nth-de", "de", "Inzwischen heizt jeder dritte Haushalt im Landkreis mit einer Wärmepumpe."),
     ("n-of-ten-de", "de", "Sechs von zehn Unternehmen planen höhere Ausgaben für Weiterbildung."),
     ("one-in-en", "en", "One in five adults in the region has never used online banking."),
+    # a small digit before a group noun, a count by its frame, what one wrote or won
+    ("small-group-en", "en", "The studio was started by 4 designers who had met at college."),
+    ("small-group-de", "de", "Das Projekt betreuen 3 Entwicklerinnen aus unserem Team."),
+    ("last-count-en", "en", "We run several local groups, nine at last count, across the county."),
+    ("authored-en", "en", "She has written three books on soil science and holds two patents."),
+    ("won-de", "de", "Die Bäckerei hat seit der Gründung sieben Preise gewonnen."),
     # informal magnitudes
     ("k-en", "en", "The campaign reached 600k viewers in its first month."),
     ("m-en", "en", "The app now has 2.5M users across Europe."),
@@ -44,6 +50,8 @@ NOT_WORD_STATISTICS = [
     ("half-dough-de", "de", "Die Hälfte des Teigs kommt in die Form."),
     ("schedule-de", "de", "Das Team trifft sich jeden zweiten Tag und jede zweite Woche im Büro."),
     ("progress-de", "de", "Sie haben drei von fünf Modulen abgeschlossen."),
+    # a reference list's number, a rule table's result
+    ("reference-de", "de", "4 Deutsche Gesellschaft für Zahnmedizin: Leitlinie zur Prophylaxe."),
     # short magnitudes that are names or formats
     ("4k-en", "en", "The camera records 4K video with a wide lens."),
     ("3m-en", "en", "We bought the tape from 3M last spring."),
@@ -64,3 +72,8 @@ def test_word_statistics_found(name: str, lang: str, text: str) -> None:
 @pytest.mark.parametrize("name,lang,text", NOT_WORD_STATISTICS, ids=[c[0] for c in NOT_WORD_STATISTICS])
 def test_not_word_statistics(name: str, lang: str, text: str) -> None:
     assert figures(text, lang) == [], name
+
+
+def test_rule_result_is_no_count() -> None:
+    """A rule table's computed result ("40 Beschäftigte → 2 Ersthelfer") is no counted group."""
+    assert "2 Ersthelfer" not in figures("Beispiel: 40 Beschäftigte → 2 Ersthelfer", "de")
