@@ -449,7 +449,11 @@ def figure_excluded(
             return "time since / experience"
         if not named and not DURATION_FACT_RE.search(sentence):
             return "duration"
-    if cand.kind in (COUNT, MEASURE) and MAGNITUDE_UNIT_RE.match(unit) and (years := YEARS_AFTER_RE.match(after)):
+    if (
+        cand.kind in (COUNT, MEASURE)
+        and (cand.generic or MAGNITUDE_UNIT_RE.match(unit))  # also a misspelt magnitude ("vor 600 Milionen Jahren")
+        and (years := YEARS_AFTER_RE.match(after))
+    ):
         rest = after[years.end() :]
         if NOT_DURATION_FACT_RE.search(before) or AGO_AFTER_RE.match(rest) or EXPERIENCE_AFTER_RE.match(rest):
             return "time since / experience"

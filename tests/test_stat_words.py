@@ -77,3 +77,15 @@ def test_not_word_statistics(name: str, lang: str, text: str) -> None:
 def test_rule_result_is_no_count() -> None:
     """A rule table's computed result ("40 Beschäftigte → 2 Ersthelfer") is no counted group."""
     assert "2 Ersthelfer" not in figures("Beispiel: 40 Beschäftigte → 2 Ersthelfer", "de")
+
+
+TIME_SINCE = [
+    # a misspelt magnitude of years after "vor"/"ago" counts time since, not a measurement
+    ("misspelt-magnitude-de", "de", "Vor 250 Millonen Jahren lebten hier die ersten Echsen."),
+    ("misspelt-magnitude-en", "en", "The first reptiles lived here 250 milion years ago."),
+]
+
+
+@pytest.mark.parametrize("name,lang,text", TIME_SINCE, ids=[c[0] for c in TIME_SINCE])
+def test_time_since(name: str, lang: str, text: str) -> None:
+    assert figures(text, lang) == [], name
