@@ -126,3 +126,23 @@ MAX_ANALYSED_ELEMENTS = 150_000
 def count_elements(tree: HtmlTree, limit: int) -> int:
     """Elements in the tree, counted up to `limit` + 1 (enough to tell "too many")."""
     return sum(1 for _ in islice(tree.iter(), limit + 1))
+
+
+def short_texts(elements: list[HtmlTree], text_of: Callable[[HtmlTree], str], limit: int) -> dict[HtmlTree, str]:
+    """`text_of` each of `elements` (in document order) whose text is at most `limit` characters. An
+    element holding one whose text is longer has a longer text too (its text holds the other's, in
+    one piece), so it is not read: read from the innermost outwards, the page's large containers never are."""
+    texts: dict[HtmlTree, str] = {}
+    long: set[HtmlTree] = set()
+    for element in reversed(elements):
+        if element in long:
+            continue
+        text = text_of(element)
+        if len(text) <= limit:
+            texts[element] = text
+            continue
+        for ancestor in element.iterancestors():
+            if ancestor in long:
+                break
+            long.add(ancestor)
+    return {element: texts[element] for element in elements if element in texts}

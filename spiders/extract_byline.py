@@ -31,6 +31,7 @@ from scoring.core.lexicons import (
 from scoring.core.lexicons import letters_key as _key
 from scoring.core.records import AuthorSignal
 from spiders.byline_text import ROLE_LABEL_RE, boundaries, cut_at_boundary
+from spiders.document import short_texts
 from spiders.regions import in_chrome, is_hidden, not_own_content, page_title_element
 
 HtmlTree = lxml.html.HtmlElement
@@ -434,9 +435,9 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
         else:
             names = names_in(text)
         add(element, names, url, handle_ok=author_link)
-    byline_elements = _BYLINE_ELEMENTS(tree)
-    for element in byline_elements:
-        text = read[element]
+    # the byline elements short enough to be a line (their containers' text is not read)
+    byline_elements = short_texts(_BYLINE_ELEMENTS(tree), read.__getitem__, MAX_LINE)
+    for element, text in byline_elements.items():
         if not text or len(text) > MAX_LINE or not BYLINE_PREFIX_RE.match(text):
             continue
         if any(BYLINE_PREFIX_RE.match(read[child]) for child in element if isinstance(child.tag, str)):
@@ -455,8 +456,7 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
                 add(element, [name], _link_named(element, name))
             if GUEST_RE.match(text):
                 guests.update(n.casefold() for n in names if is_person_name(n, site_names))
-    for element in byline_elements:
-        text = read[element]
+    for element, text in byline_elements.items():
         if text and len(text) <= MAX_LINE and _WRITTEN_BY_RE.search(text) and placed_well(element):
             add(element, names_in(text), None)
     for element in _PARAGRAPHS(tree):

@@ -16,6 +16,7 @@ from lxml import etree
 
 from scoring.core.lexicons import BYLINE_OPENERS, MONTHS, host_of
 from scoring.core.records import Gallery, PageExtras
+from spiders.document import short_texts
 from spiders.extract_byline import text_with_role_breaks
 from spiders.regions import not_own_content, page_title_element
 
@@ -264,8 +265,7 @@ def extract_byline_lines(tree: HtmlTree) -> list[str]:
     comments, nav, footers), a listing's teasers and hidden markup left out."""
     lines = []
     title = None
-    for element in _BYLINE_ELEMENTS(tree):
-        text = _text(element)
+    for element, text in short_texts(_BYLINE_ELEMENTS(tree), _text, MAX_BYLINE_LINE).items():
         if not (0 < len(text) <= MAX_BYLINE_LINE and BYLINE_LINE_RE.match(text)):
             continue
         if len(element):  # "Von <b>Jana Albrecht</b><i>Autorin</i>" -> "Von Jana Albrecht · Autorin"
