@@ -41,7 +41,23 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.middlewares.RobotsTxtGate": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "spiders.middlewares.PoliteRetryMiddleware": 550,
+    # CPU on every request for nothing we use: the spider has no allowed_domains (it scopes URLs
+    # itself), and the byte counts of DownloaderStats (it serialises every request) are never read
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "scrapy.downloadermiddlewares.stats.DownloaderStats": None,
 }
+# Spider middlewares that wrap every page's output in another async generator for nothing we use: the
+# spider counts depth itself (meta "page_depth", DEPTH_PRIORITY 0) and refuses URLs over
+# GEO_MAX_URL_LENGTH (shorter than URLLENGTH_LIMIT), and it copies no response meta into requests.
+SPIDER_MIDDLEWARES = {
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
+    "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
+}
+# Scrapy's stats (request counts, bytes, timings) are read by nothing here, and counting them is
+# CPU on every request and response; `-s STATS_CLASS=scrapy.statscollectors.MemoryStatsCollector`
+# (with LOG_LEVEL=INFO) prints them again.
+STATS_CLASS = "scrapy.statscollectors.DummyStatsCollector"
 REDIRECT_ENABLED = False  # the spider records and follows each hop itself
 METAREFRESH_ENABLED = False
 COOKIES_ENABLED = False

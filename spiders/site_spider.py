@@ -404,8 +404,11 @@ class SiteSpider(ReusingSpider, scrapy.Spider):
             return
         child_depth = (depth or 0) + 1 if depth is not None else None
         pagination = set(record.pagination)
+        seen = self.seen
         for link in record.links:
-            if link.internal and "nofollow" not in link.rel:
+            # most links of a page lead where an earlier page led (menus, footers, teasers): skipped
+            # before the pagination test (page_request would refuse them first thing anyway)
+            if link.internal and "nofollow" not in link.rel and link.url not in seen:
                 # The next page of a listing is the same listing: it keeps the listing's depth, so the
                 # depth limit never cuts a paginated archive (and the orphan check stays on).
                 same_level = link.url in pagination or is_pagination_url(link.url)
