@@ -218,6 +218,20 @@ DURATION_FACT_RE = re.compile(
     r"generally|im Mittel|on average)\b",
     re.IGNORECASE,
 )
+# How long a past event took: "the system went live in 10 weeks", "innerhalb von 6 Wochen fertiggestellt".
+WITHIN_BEFORE_RE = re.compile(r"\b(?:in|within|innerhalb(?:\s+von)?|binnen|in\s+nur|in\s+just|in\s+only)\s*$", re.I)
+PAST_EVENT_RE = re.compile(
+    r"\b(?:went|was|were|became|launched|completed|finished|delivered|built|shipped|hit|met|reached|achieved|"
+    r"wurde[n]?|war(?:en)?|ging(?:en)?|gelang|abgeschlossen|fertiggestellt|geliefert|umgesetzt|realisiert|"
+    r"gebaut|erreicht)\b",
+    re.IGNORECASE,
+)
+
+
+def _past_event_span(sentence: str, before: str) -> bool:
+    return WITHIN_BEFORE_RE.search(before) is not None and PAST_EVENT_RE.search(sentence) is not None
+
+
 # … but never the time since, the age, experience or a period of the company's own history.
 NOT_DURATION_FACT_RE = re.compile(
     r"\b(?:seit|since|vor|ago|for (?:more than |over |almost |nearly |about )?$|über die letzten|in den letzten|"
@@ -447,7 +461,7 @@ def figure_excluded(
             return "offer term"
         if AGO_AFTER_RE.match(after):
             return "time since / experience"
-        if not named and not DURATION_FACT_RE.search(sentence):
+        if not named and not DURATION_FACT_RE.search(sentence) and not _past_event_span(sentence, before):
             return "duration"
     if (
         cand.kind in (COUNT, MEASURE)

@@ -97,7 +97,8 @@ ANYONE_RE = re.compile(
 PREPOSITION_RE = re.compile(r"(?i:über|over)\b")
 SMALL_NUMBER_RE = re.compile(rf"(?i:{_DE_UNITS}|{_EN_UNITS})|[2-9]")
 ACHIEVEMENT_AFTER_RE = re.compile(
-    r"^[ \u00a0]++(?:[^\s.!?]++[ \u00a0]++){0,3}?(?:gewonnen|veröffentlicht|verfasst|geschrieben|angemeldet)\b"
+    r"^[ \u00a0]++(?:[^\s.!?]++[ \u00a0]++){0,3}?(?:gewonnen|veröffentlicht|verfasst|geschrieben|angemeldet|"
+    r"gefunden|gezählt|identifiziert|nachgewiesen|entdeckt|festgestellt|beobachtet)\b"
 )
 RESULT_BEFORE_RE = re.compile(r"(?:→|=>|->|=)\s*$")
 # A count by its frame, whatever it counts: "five at last count", "5 files in total", "insgesamt sechs".
@@ -108,6 +109,7 @@ COUNT_AFTER_RE = re.compile(
 # What one wrote, won or holds: "co-authored four books", "lead author of two patents", "hat drei Preise gewonnen".
 ACHIEVEMENT_BEFORE_RE = re.compile(
     r"(?:\b(?:co-)?authored|\bwritten|\bwrote|\bpublished|\bfiled|\bholds|\bwon|\bauthor of|\bAutor(?:in)? von|"
+    r"\bidentif(?:y|ied)|\bfound|\brecorded|\bcounted|\bdetected|\bdiscovered|\bobserved|"
     r"\bveröffentlicht(?:e|en)?|\bverfasst(?:e|en)?|\bgewonnen|\bgewann(?:en)?)"
     r"(?:[ \u00a0]+and[ \u00a0]+\S+)?[ \u00a0]+$"
 )
@@ -242,11 +244,27 @@ def informal_magnitudes(text: str) -> list[tuple[Candidate, str]]:
     return found
 
 
+# A match result: "Team A vs. Team B 16 : 14", "gewann 3:1 gegen …" (a clock time, an aspect ratio have no match words).
+SCORE_RE = re.compile(r"(?<![\d:.,])\d{1,3}[ \u00a0]?:[ \u00a0]?\d{1,3}(?![\d:.,]\d|[\d:])")
+MATCH_WORDS_RE = re.compile(
+    r"(?<![\w.])(?:vs\.?|versus|gegen|against|beat|beats|besiegt\w*|gewann|gewinnt|gewonnen|siegt\w*|won|wins|lost|"
+    r"verlor\w*|unterlag\w*|Sieg|Niederlage|Endstand|Halbzeit|Unentschieden|draw|defeated|score|scored)(?!\w)"
+)
+
+
+def match_scores(text: str, in_match_line: bool = False) -> list[tuple[Candidate, str]]:
+    """A match's score in a sentence that names the match ("A vs. B 16 : 14"); `in_match_line`: the
+    sentence is a piece of a short line that names it (split after "Tt." in "A vs. B Tt. 16 : 14")."""
+    if ":" not in text or not (in_match_line or MATCH_WORDS_RE.search(text)):
+        return []
+    return [(Candidate(m.start(), m.end(), COUNT, m.group(0)), "score") for m in SCORE_RE.finditer(text)]
+
+
 def word_figures(text: str) -> list[tuple[Candidate, str]]:
     """All candidates of this module in one text (a sentence with other figures blanked out)."""
     if not WORD_FIGURE_HINT_RE.search(text) and not re.search(r"\d", text):
         return []
-    found = informal_magnitudes(text)
+    found = informal_magnitudes(text) + match_scores(text)
     taken = [(c.start, c.end) for c, _ in found]
     for cand, unit in word_shares(text) + word_counts(text):
         if not any(s < cand.end and cand.start < e for s, e in taken):

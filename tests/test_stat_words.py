@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_statistics_realworld import figures
+from tests.test_statistics_realworld import figures, sourced
 
 WORD_STATISTICS = [
     # a quantifier before a number word
@@ -89,3 +89,48 @@ TIME_SINCE = [
 @pytest.mark.parametrize("name,lang,text", TIME_SINCE, ids=[c[0] for c in TIME_SINCE])
 def test_time_since(name: str, lang: str, text: str) -> None:
     assert figures(text, lang) == [], name
+
+
+MORE_STATISTICS = [
+    # a match's score where the sentence (or its short line) names the match
+    ("score-de", "de", "Im Derby gewann der FC Nord mit 3:1 gegen den SV Süd."),
+    ("score-line-en", "en", "Harbour Rovers vs. Hill Town 2 : 0"),
+    # how long a past event took
+    ("past-event-en", "en", "The new warehouse went live in 8 weeks."),
+    ("past-event-de", "de", "Die Brücke wurde innerhalb von 14 Monaten fertiggestellt."),
+    # a finding counted
+    ("found-en", "en", "In the old archive the team identified nine different kinds of paper."),
+    ("found-de", "de", "Bei der Zählung im Park wurden achtzehn Brutpaare nachgewiesen."),
+]
+
+NOT_MORE_STATISTICS = [
+    ("clock", "de", "Der Zug fährt um 16:14 ab."),
+    ("ratio", "en", "The screen has an aspect ratio of 16:9."),
+    ("promise-en", "en", "We deliver your order within 5 days."),
+    ("promise-de", "de", "Sie erhalten die Unterlagen innerhalb von 3 Tagen."),
+    ("find-en", "en", "You will find two forms on the next page."),
+]
+
+
+@pytest.mark.parametrize("name,lang,text", MORE_STATISTICS, ids=[c[0] for c in MORE_STATISTICS])
+def test_more_statistics_found(name: str, lang: str, text: str) -> None:
+    assert figures(text, lang), name
+
+
+@pytest.mark.parametrize("name,lang,text", NOT_MORE_STATISTICS, ids=[c[0] for c in NOT_MORE_STATISTICS])
+def test_not_more_statistics(name: str, lang: str, text: str) -> None:
+    assert figures(text, lang) == [], name
+
+
+def test_table_rows_sourced_by_the_line_under_the_table() -> None:
+    """A "Quelle:" line under a table sources each of its rows, not only the last."""
+    text = (
+        "Ergebnisse der Vorrunde\n"
+        "Harbour Rovers vs. Hill Town 2 : 0\n"
+        "Riverside vs. Old Mill 1 : 3\n"
+        "Stand:\n"
+        "Harbour Rovers\n"
+        "3 Punkte\n"
+        "Quelle: Kreisverband"
+    )
+    assert sourced(text) == ["2 : 0", "1 : 3"]

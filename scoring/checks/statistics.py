@@ -208,6 +208,23 @@ def _in_quoted_title(sentence: str, cand: rules.Candidate, titles: frozenset[str
     return False
 
 
+MAX_TABLE_LINES = 40  # a table's rows (short lines) over its "Quelle:/Source:" line
+
+
+def _source_lines_below(paragraphs: list[str]) -> list[str | None]:
+    """For each line, the "Quelle:" line right under it or under the run of short lines (a table's
+    rows and cells) it stands in; None elsewhere."""
+    below: list[str | None] = [None] * len(paragraphs)
+    run = 0
+    for i in range(len(paragraphs) - 2, -1, -1):
+        following = paragraphs[i + 1].strip()
+        if sources.SOURCE_LINE_RE.match(following):
+            below[i], run = following, 0
+        elif below[i + 1] is not None and len(following.split()) <= SHORT_LINE_WORDS and run < MAX_TABLE_LINES:
+            below[i], run = below[i + 1], run + 1
+    return below
+
+
 # A paragraph that introduces a list of findings: "Here is what we found:", "Die Umfrage ergab:".
 LIST_INTRO_END_RE = re.compile(r"[:;]\s*$")
 LIST_ITEM_WORDS = 60  # a finding of the list is one sentence of a line
@@ -232,6 +249,7 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
     items = 0
     before: tuple[str, str | None] = ("", None)  # the paragraph before and its speaker
     code_page: bool | None = None  # a code block on the page: its unsourced bare numbers are worked results
+    source_below: list[str | None] | None = None  # the "Quelle:" line under each line's table
     for p_index, paragraph in enumerate(paragraphs):
         p_start, offset = offset, offset + len(paragraph) + 1
         speaker = None
@@ -259,12 +277,15 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
         if len(paragraph) > 200 and exclusions.is_code_like(paragraph):
             continue
         quoted: list[tuple[int, int, str]] | None = None
+        short_line = len(paragraph.split()) <= SHORT_LINE_WORDS
         cursor = 0
         for i, sentence in enumerate(sentences):
             at = paragraph.find(sentence, cursor)
             start = at if at >= 0 else cursor
             cursor = start + len(sentence)
             found_here = candidates(sentence)
+            if not found_here and len(sentences) > 1 and short_line and words.MATCH_WORDS_RE.search(paragraph):
+                found_here = words.match_scores(sentence, in_match_line=True)
             if found_here and ctx.titles and QUOTE_MARK_RE.search(sentence):
                 found_here = [c for c in found_here if not _in_quoted_title(sentence, c[0], ctx.titles)]
             if not found_here:
@@ -278,9 +299,10 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
                 source = (last and sources.named_source(last[0], ctx)) or previous[1]
             if source is None and intro is not None and len(sentences) == 1 and items > 0:
                 source = intro
-            if source is None and len(sentence.split()) <= SHORT_LINE_WORDS and p_index + 1 < len(paragraphs):
-                following = paragraphs[p_index + 1].strip()
-                source = following if sources.SOURCE_LINE_RE.match(following) else None
+            if source is None and len(sentence.split()) <= SHORT_LINE_WORDS:
+                if source_below is None:
+                    source_below = _source_lines_below(paragraphs)
+                source = source_below[p_index]
             cell = len(sentences) == 1 and in_figure_table(paragraphs, p_index)
             figures = statistics_in(sentence, ctx, source, found_here, cell)
             if source is None and figures and QUOTE_MARK_RE.search(paragraph):
