@@ -1,8 +1,10 @@
 """End-to-end audit of a generated site at scale (issue 19): crawl + score + report, no LLM.
 
-    python bench/scale_e2e.py --pages 5000 30000 [--port 8089] [--concurrency 16] [--keep DIR]
+    python bench/scale_e2e.py --pages 5000 30000 [--port 8089] [--concurrency 16] [--keep DIR] [--pool-400]
 
-Per size: bench/sitegen.py writes the site once (kept in --site-dir for the next run), nginx serves
+Per size: bench/sitegen.py writes the site once (kept in --site-dir for the next run; paragraphs from
+a pool that grows with the site, sitegen.growing_pool, or with --pool-400 from the fixed pool of 400
+of the runs before 2026-12-06's fifth stop, where every paragraph recurs on a sixth of the site), nginx serves
 it on 127.0.0.1:PORT, and `geo-audit audit URL --llm none --delay 0` (AutoThrottle off, no page
 limit in reach) audits it into a fresh SQLite store. Measured: wall time, peak RSS of the whole
 process tree (the audit and its extraction workers, sampled from /proc every 0.2 s, as
@@ -27,15 +29,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.crawl_vs_peers import NGINX_CONF, measure, wait_port  # noqa: E402
-from bench.sitegen import generate  # noqa: E402
+from bench.sitegen import generate, growing_pool  # noqa: E402
 
 
-def site_dir(base: Path, pages: int) -> Path:
-    target = base / f"site-{pages}"
+def site_dir(base: Path, pages: int, fixed_pool: bool = False) -> Path:
+    target = base / (f"site-{pages}" if fixed_pool else f"site-{pages}-pool-{growing_pool(pages)}")
     marker = target / f".pages-{pages}"
     if not marker.exists():
         target.mkdir(parents=True, exist_ok=True)
-        print(f"generating {generate(target, pages)} pages in {target}", file=sys.stderr)
+        made = generate(target, pages, pool=None if fixed_pool else growing_pool(pages))
+        print(f"generating {made} pages in {target}", file=sys.stderr)
         marker.touch()
     return target
 
@@ -58,7 +61,7 @@ def _seconds(start: str | None, end: str | None) -> float | None:
 
 
 def run(pages: int, args: argparse.Namespace) -> dict:
-    root = site_dir(args.site_dir, pages)
+    root = site_dir(args.site_dir, pages, args.pool_400)
     with tempfile.TemporaryDirectory(prefix="geo-scale-") as tmp:
         work = Path(tmp)
         if args.keep:
@@ -74,7 +77,12 @@ def run(pages: int, args: argparse.Namespace) -> dict:
         finally:
             nginx.terminate()
             nginx.wait(timeout=10)
-        row = {"pages": pages, "wall_s": round(done["wall_s"], 1), "peak_rss_mb": round(done["peak_rss_mb"])}
+        row = {
+            "pages": pages,
+            "pool": 400 if args.pool_400 else growing_pool(pages),
+            "wall_s": round(done["wall_s"], 1),
+            "peak_rss_mb": round(done["peak_rss_mb"]),
+        }
         row["cpu_s"] = round(done["cpu_s"], 1)
         results = work / "out" / "results.json"
         if done["returncode"] != 0 or not results.exists():
@@ -96,6 +104,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8089)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--keep", type=Path, help="keep each size's store and report in KEEP/PAGES")
+    parser.add_argument("--pool-400", action="store_true", help="the fixed pool of 400 paragraphs (earlier runs)")
     parser.add_argument("--site-dir", type=Path, default=Path(tempfile.gettempdir()) / "geo-scale-sites")
     args = parser.parse_args()
     for pages in args.pages:

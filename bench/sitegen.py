@@ -4,12 +4,17 @@ Pages are 20–60 KB of HTML like a CMS writes them: a header with navigation, a
 legal links, articles with a byline, dates, JSON-LD, headings, paragraphs, images, the odd table
 and quotation, ~50 internal links per page (nav, in-text, related, footer). Deterministic (seeded).
 Every page is reachable by links from the home page; a sitemap lists them all.
+
+Paragraphs are drawn from a pool: 400 by default (the sites other benches generate, unchanged), or
+with `--growing-pool` (`pool=growing_pool(pages)`, bench/scale_e2e.py) 20 paragraphs per page, so
+that a paragraph recurs on ~3–4 pages as in a real archive instead of on a sixth of the site.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+from collections.abc import Sequence
 from pathlib import Path
 
 WORDS = (
@@ -52,8 +57,37 @@ def sentence(rng: random.Random) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def paragraph_pool(rng: random.Random, size: int = 400) -> list[str]:
-    return [" ".join(sentence(rng) for _ in range(rng.randint(3, 7))) for _ in range(size)]
+POOL = 400  # paragraphs of the default pool
+POOL_PER_PAGE = 20  # paragraphs per page of the growing pool
+
+
+def paragraph(rng: random.Random) -> str:
+    return " ".join(sentence(rng) for _ in range(rng.randint(3, 7)))
+
+
+def paragraph_pool(rng: random.Random, size: int = POOL) -> list[str]:
+    return [paragraph(rng) for _ in range(size)]
+
+
+def growing_pool(pages: int) -> int:
+    """Paragraphs in a pool that grows with the site: POOL_PER_PAGE a page, at least POOL."""
+    return max(POOL, POOL_PER_PAGE * pages)
+
+
+class SeededPool(Sequence[str]):
+    """A pool of `size` paragraphs made on demand, paragraph i from its own seeded generator:
+    deterministic, and no memory however large the pool (2 million paragraphs at 100,000 pages)."""
+
+    def __init__(self, size: int, seed: int) -> None:
+        self.size, self.seed = size, seed
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, i: int) -> str:  # type: ignore[override]
+        if not 0 <= i < self.size:
+            raise IndexError(i)
+        return paragraph(random.Random(self.seed * 1_000_003 + i))
 
 
 def article_url(i: int) -> str:
@@ -83,7 +117,7 @@ def layout(title: str, body: str, canonical: str, origin: str) -> str:
     )
 
 
-def article_page(i: int, n_articles: int, rng: random.Random, pool: list[str], origin: str) -> str:
+def article_page(i: int, n_articles: int, rng: random.Random, pool: Sequence[str], origin: str) -> str:
     target = rng.randint(20_000, 60_000)
     category = CATEGORIES[i % len(CATEGORIES)]
     title = f"{sentence(rng)[:60].rstrip('.')} ({i})"
@@ -127,7 +161,7 @@ def article_page(i: int, n_articles: int, rng: random.Random, pool: list[str], o
 
 
 def category_page(
-    c: str, page: int, members: list[int], per_page: int, rng: random.Random, pool: list[str], origin: str
+    c: str, page: int, members: list[int], per_page: int, rng: random.Random, pool: Sequence[str], origin: str
 ) -> str:
     chunk = members[(page - 1) * per_page : page * per_page]
     pages = max(1, -(-len(members) // per_page))
@@ -140,10 +174,11 @@ def category_page(
     return layout(f"{c.title()} {page}", body, category_url(c, page), origin)
 
 
-def generate(out: Path, pages: int, origin: str = "", seed: int = 7) -> int:
-    """Write the site; returns the number of HTML pages."""
+def generate(out: Path, pages: int, origin: str = "", seed: int = 7, pool: int | None = None) -> int:
+    """Write the site; returns the number of HTML pages. `pool`: paragraphs to draw from (None: the
+    default POOL, the same site as before the option; growing_pool(pages) for a realistic archive)."""
     rng = random.Random(seed)
-    pool = paragraph_pool(rng)
+    paragraphs: Sequence[str] = paragraph_pool(rng) if pool is None else SeededPool(pool, seed)
     per_page = 30
     fixed = 1 + len(FOOTER)
     n_articles = max(1, pages - fixed)
@@ -166,14 +201,14 @@ def generate(out: Path, pages: int, origin: str = "", seed: int = 7) -> int:
     home = "".join(f"<li><a href='{article_url(i)}'>Artikel {i}</a></li>" for i in range(min(30, n_articles)))
     write("/", layout("Start", f"<h1>Sonnenbau</h1><ul>{home}</ul>", "/", origin))
     for f in FOOTER:
-        write(f"/{f}/", layout(f.title(), f"<h1>{f.title()}</h1><p>{rng.choice(pool)}</p>", f"/{f}/", origin))
+        write(f"/{f}/", layout(f.title(), f"<h1>{f.title()}</h1><p>{rng.choice(paragraphs)}</p>", f"/{f}/", origin))
         urls.append(f"/{f}/")
     for c, m in members.items():
         for p in range(1, max(1, -(-len(m) // per_page)) + 1):
-            write(category_url(c, p), category_page(c, p, m, per_page, rng, pool, origin))
+            write(category_url(c, p), category_page(c, p, m, per_page, rng, paragraphs, origin))
             urls.append(category_url(c, p))
     for i in range(n_articles):
-        write(article_url(i), article_page(i, n_articles, rng, pool, origin))
+        write(article_url(i), article_page(i, n_articles, rng, paragraphs, origin))
         urls.append(article_url(i))
     (out / "robots.txt").write_text("User-agent: *\nAllow: /\n", encoding="utf-8")
     return len(urls)
@@ -183,8 +218,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument("--growing-pool", action="store_true", help=f"{POOL_PER_PAGE} paragraphs per page")
     args = parser.parse_args()
-    print(generate(args.out, args.pages))
+    print(generate(args.out, args.pages, pool=growing_pool(args.pages) if args.growing_pool else None))
 
 
 if __name__ == "__main__":
