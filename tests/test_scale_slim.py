@@ -104,7 +104,8 @@ def test_a_new_spill_file_starts_past_its_size_and_old_records_still_read(monkey
     packed = [slim(r) for r in records]
     spills = {id(p.__dict__["_packed"].spill) for p in packed}
     assert len(spills) == len(records)  # each record past the 1-byte limit opens a new file
-    slim_module._unpack.cache_clear()
+    slim_module._decoded.cache_clear()
+    slim_module._kept.clear()
     assert [p.full() for p in packed] == records
 
 
@@ -116,3 +117,29 @@ def test_a_forked_child_spills_into_a_file_of_its_own(monkeypatch) -> None:
     monkeypatch.setattr(os, "getpid", lambda: parent.pid + 1)  # as after a fork
     child = slim(records[1]).__dict__["_packed"].spill
     assert child is not parent
+
+
+def test_decoded_pages_are_kept_for_repeated_scans_and_freed_with_their_records(monkeypatch) -> None:
+    import gc
+
+    from scoring import slim as slim_module
+
+    slim_module._decoded.cache_clear()
+    slim_module._kept.clear()
+    records = list(site_records(N))
+    packed = [slim(r) for r in records]
+    for _ in range(3):  # three site passes over more pages than the LRU holds
+        assert [p.links for p in packed] == [r.links for r in records]
+    assert slim_module._decoded.cache_info().misses == len(records)  # each page decoded once
+    used = slim_module._kept.used
+    assert used > 0
+    del packed
+    gc.collect()
+    assert slim_module._kept.used == 0  # a finished run's pages free their room
+
+    monkeypatch.setattr(slim_module, "DECODED_BYTES", 0)  # nothing kept: decoded on every scan
+    slim_module._decoded.cache_clear()
+    packed = [slim(r) for r in records]
+    for _ in range(2):
+        assert [p.links for p in packed] == [r.links for r in records]
+    assert slim_module._decoded.cache_info().misses == 2 * len(records)
