@@ -8,7 +8,7 @@ import re
 
 import lxml.html
 
-from scoring.core.lexicons import AUTHOR_LABEL, ROLE_NOUN_ENDINGS, ROLE_WORD
+from scoring.core.lexicons import AUTHOR_LABEL, ENGLISH_MONTH_STEMS, ROLE_NOUN_ENDINGS, ROLE_WORD
 
 HtmlTree = lxml.html.HtmlElement
 
@@ -28,6 +28,9 @@ ROLE_LABEL_RE = re.compile(rf"^\W*(?i:{AUTHOR_LABEL})\b")
 # a role noun ("Geschäftsführer", "Inhaberin", "Founder") may also be a surname ("Tom <b>Baker</b>"):
 # it ends only a name of two words or more
 _ROLE_NOUN_RE = re.compile(rf"^\W*(?:{ROLE_WORD}|(?i:{'|'.join(ROLE_NOUN_ENDINGS)}))\b")
+# an inline element opening with a date ("<a>Elio Qoshi</a> <time>Jul 2, 2018</time>", "<span>12.03.2024</span>")
+# ends the name before it: "Jul" is no surname
+_DATE_START_RE = re.compile(rf"^\W*(?:\d|(?i:{ENGLISH_MONTH_STEMS})[a-z]*\.?\s+\d)")
 
 
 def boundaries(element: HtmlTree) -> list[tuple[int, int, bool]]:
@@ -43,6 +46,8 @@ def boundaries(element: HtmlTree) -> list[tuple[int, int, bool]]:
             cuts.append((len(before), 1, False))
         elif before and ROLE_LABEL_RE.match(role):
             cuts.append((len(before), 1, True))
+        elif before and _DATE_START_RE.match(role):
+            cuts.append((len(before), 1, False))
         elif before and _ROLE_NOUN_RE.match(role):
             cuts.append((len(before), 2, True))
 
