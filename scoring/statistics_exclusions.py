@@ -113,7 +113,9 @@ LIMIT_TARGET_AFTER_RE = re.compile(
     r"^\S*\s+(?:\S+\s+){0,2}?(?:zu\s+)?(?:begrenzen|begrenzt|deckeln|gedeckelt|beschränken|beschränkt)\b"
 )
 # A career's length: "30 years as a director", "20 Jahre als Geschäftsführerin".
-CAREER_AFTER_RE = re.compile(r"^\s?(?:as\s+(?:an?|the)\s+(?!result\b)|als\s+(?!(?:die|der|das)\b))")
+CAREER_AFTER_RE = re.compile(
+    r"^\s?(?:as\s+(?:an?|the)\s+(?!result\b)|als\s+(?!(?:die|der|das)\b)|(?:at|bei)\s+[A-Z])"  # "4 years at Acme"
+)
 # Advice and targets: what the reader should do or aim for (a figure reported from a named source,
 # "Die DGE empfiehlt 300 mg", stays a statistic).
 ADVICE_RE = re.compile(
@@ -183,7 +185,8 @@ OFFER_PERCENT_RE = re.compile(
     r"Finanzierung)\b"
 )
 INTERVIEW_RE = re.compile(
-    r"\b(?:interviewed|interviewt|befragt\w*|surveyed|questioned|polled|respondents|antworteten|responded|"
+    r"\b(?:we asked|wir fragten|interviewed|interviewt|befragt\w*|surveyed|questioned|polled|respondents|"
+    r"antworteten|responded|"
     r"Befragte\w*|Teilnehmende[n]? der Studie|participants in the study)\b",
     re.IGNORECASE,
 )

@@ -98,8 +98,11 @@ PREPOSITION_RE = re.compile(r"(?i:über|over)\b")
 SMALL_NUMBER_RE = re.compile(rf"(?i:{_DE_UNITS}|{_EN_UNITS})|[2-9]")
 ACHIEVEMENT_AFTER_RE = re.compile(
     r"^[ \u00a0]++(?:[^\s.!?]++[ \u00a0]++){0,3}?(?:gewonnen|veröffentlicht|verfasst|geschrieben|angemeldet|"
-    r"gefunden|gezählt|identifiziert|nachgewiesen|entdeckt|festgestellt|beobachtet)\b"
+    r"gefunden|gezählt|nachgewiesen|entdeckt|festgestellt|beobachtet)\b"
 )
+ONE_OF_BEFORE_RE = re.compile(r"(?<![\w])(?i:one|ein(?:e[rsnm]?)?)[ \u00a0]+(?i:von|of|aus|unter|among)[ \u00a0]+$")
+# a capacity or a plan's terms: "2 Trainer für maximal 14 Personen", "3 seats per licence"
+LIMIT_RE = re.compile(r"\b(?:maximal|max\.|höchstens|mindestens|bis zu|up to|at most|at least|pro|per|je)\b", re.I)
 RESULT_BEFORE_RE = re.compile(r"(?:→|=>|->|=)\s*$")
 # A count by its frame, whatever it counts: "five at last count", "5 files in total", "insgesamt sechs".
 COUNT_AFTER_RE = re.compile(
@@ -109,7 +112,7 @@ COUNT_AFTER_RE = re.compile(
 # What one wrote, won or holds: "co-authored four books", "lead author of two patents", "hat drei Preise gewonnen".
 ACHIEVEMENT_BEFORE_RE = re.compile(
     r"(?:\b(?:co-)?authored|\bwritten|\bwrote|\bpublished|\bfiled|\bholds|\bwon|\bauthor of|\bAutor(?:in)? von|"
-    r"\bidentif(?:y|ied)|\bfound|\brecorded|\bcounted|\bdetected|\bdiscovered|\bobserved|"
+    r"\bfound|\brecorded|\bcounted|\bdetected|\bdiscovered|\bobserved|"
     r"\bveröffentlicht(?:e|en)?|\bverfasst(?:e|en)?|\bgewonnen|\bgewann(?:en)?)"
     r"(?:[ \u00a0]+and[ \u00a0]+\S+)?[ \u00a0]+$"
 )
@@ -124,6 +127,7 @@ SHARE_OF_POPULATION_RE = re.compile(
     rf"^[ \u00a0]+(?:(?i:der|aller|unserer|ihrer|von|of|of[ \u00a0]+(?:the|all|our|their|its|those|these|us|them)))"
     rf"[ \u00a0]+{_ADJECTIVES}{_POPULATION}"
 )
+HALF_A_TIME_RE = re.compile(r"^[ \u00a0]++an?[ \u00a0]+(?:year|month|week|day|hour|minute|century|decade|dozen)\b")
 # "jeder dritte Haushalt", "jede vierte Frau", "jeder Dritte"; not a schedule ("jeden zweiten Tag").
 EVERY_NTH_RE = re.compile(
     rf"(?<![{L}{U}])(?P<share>[Jj]ede[rs]?[ \u00a0]+(?:(?:zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|"
@@ -175,6 +179,8 @@ def word_counts(text: str) -> list[tuple[Candidate, str]]:
         noun = match.group("noun")
         if noun.casefold() in NOT_COUNTED_NOUNS and not TIME_UNIT_RE.match(noun):
             continue
+        if ONE_OF_BEFORE_RE.search(text[max(0, start - 16) : start]):
+            continue  # "eine von zwei Organisationen", "one of three finalists": which one, not how many
         if LIST_BEFORE_RE.search(text[max(0, start - 12) : start]):
             continue  # "die drei Gründer", "the four pillars": a list, not a count
         adjectives = match.group("adj").split()
@@ -182,7 +188,11 @@ def word_counts(text: str) -> list[tuple[Candidate, str]]:
             continue  # "dozens of companies", "zwei der Kunden"
         quantifier = QUANTIFIER_BEFORE_RE.search(text[max(0, start - 20) : start])
         digits = number.isdigit()  # a digit before a noun: only a group ("5 developers"), the rest is generic_counts
-        if digits and (not text[:start].strip() or RESULT_BEFORE_RE.search(text[max(0, start - 4) : start])):
+        if digits and (
+            not text[:start].strip()
+            or RESULT_BEFORE_RE.search(text[max(0, start - 4) : start])
+            or LIMIT_RE.search(text)
+        ):
             continue  # "3 Deutsche Gesellschaft …" numbers a reference; "60 anwesend → 3 Ersthelfer" is a rule's result
         if (
             quantifier
@@ -211,6 +221,8 @@ def word_shares(text: str) -> list[tuple[Candidate, str]]:
     """Shares written as words: a fraction of a population, "jeder Dritte", "sechs von zehn"."""
     found = []
     for match in FRACTION_RE.finditer(text):
+        if HALF_A_TIME_RE.match(text[match.end() : match.end() + 20]):
+            continue  # "about half a year ago": a time, not a share
         after = SHARE_OF_POPULATION_RE.match(text[match.end() : match.end() + 120])
         if after or _quantified(text, match.start()):
             end = match.end() + (after.end() if after else 0)
@@ -223,6 +235,8 @@ def word_shares(text: str) -> list[tuple[Candidate, str]]:
             continue
         # "one in five", "sieben von zehn …" are shares by themselves; "drei von fünf" needs the group it counts
         per_ten = PER_TEN_RE.search(share) and re.match(r"[ \u00a0]+[\w]", text[match.end() : match.end() + 3])
+        if ONE_IN_RE.match(share) and " in " not in share.replace("\u00a0", " ") and not per_ten:
+            continue  # "eine von zwei Organisationen": one of them, not a share
         if match.group("rest") or per_ten or (ONE_IN_RE.match(share) and " in " in share.replace("\u00a0", " ")):
             found.append((Candidate(match.start(), match.end(), PERCENT, share), share))
     return found
@@ -260,11 +274,16 @@ def match_scores(text: str, in_match_line: bool = False) -> list[tuple[Candidate
     return [(Candidate(m.start(), m.end(), COUNT, m.group(0)), "score") for m in SCORE_RE.finditer(text)]
 
 
+WORD_RE = re.compile(rf"[{U}{L}]{{2,}}")
+STATEMENT_WORDS = 2
+
+
 def word_figures(text: str) -> list[tuple[Candidate, str]]:
     """All candidates of this module in one text (a sentence with other figures blanked out)."""
     if not WORD_FIGURE_HINT_RE.search(text) and not re.search(r"\d", text):
         return []
-    found = informal_magnitudes(text) + match_scores(text)
+    statement = len(WORD_RE.findall(text)) > STATEMENT_WORDS  # "+256M" alone is a size typed in, no fact
+    found = (informal_magnitudes(text) if statement else []) + match_scores(text)
     taken = [(c.start, c.end) for c, _ in found]
     for cand, unit in word_shares(text) + word_counts(text):
         if not any(s < cand.end and cand.start < e for s, e in taken):

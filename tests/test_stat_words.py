@@ -99,7 +99,7 @@ MORE_STATISTICS = [
     ("past-event-en", "en", "The new warehouse went live in 8 weeks."),
     ("past-event-de", "de", "Die Brücke wurde innerhalb von 14 Monaten fertiggestellt."),
     # a finding counted
-    ("found-en", "en", "In the old archive the team identified nine different kinds of paper."),
+    ("found-en", "en", "In the old archive the team found nine different kinds of paper."),
     ("found-de", "de", "Bei der Zählung im Park wurden achtzehn Brutpaare nachgewiesen."),
 ]
 
@@ -109,6 +109,13 @@ NOT_MORE_STATISTICS = [
     ("promise-en", "en", "We deliver your order within 5 days."),
     ("promise-de", "de", "Sie erhalten die Unterlagen innerhalb von 3 Tagen."),
     ("find-en", "en", "You will find two forms on the next page."),
+    ("framework-en", "en", "Our coaches have identified four habits that set strong teams apart."),
+    ("one-of-two-de", "de", "Die Klasse wählte uns als eine von zwei gemeinnützigen Organisationen aus."),
+    ("half-a-year-en", "en", "She moved to the design team about half a year ago."),
+    ("bare-size-en", "en", "+512M"),
+    ("career-en", "en", "Our founder spent almost six years at Northwind before starting the firm."),
+    ("asked-en", "en", "We asked five experts what makes a team innovate."),
+    ("capacity-de", "de", "Eine Beraterin für maximal 8 Personen und 2 Beraterinnen für maximal 16 Personen."),
 ]
 
 
