@@ -119,8 +119,8 @@ ACHIEVEMENT_BEFORE_RE = re.compile(
 # "die Hälfte", "ein Drittel", "zwei Drittel", "half", "a third", "two thirds", "three quarters".
 FRACTION_RE = re.compile(
     rf"(?<![{L}{U}])(?P<share>(?:[Dd]ie[ \u00a0]+)?Hälfte|(?:(?i:ein|zwei|drei|vier)[ \u00a0]+)?(?:Drittel|Viertel|"
-    rf"Fünftel|Zehntel)|(?i:half|(?:a|one|two)[ \u00a0]+thirds?|(?:a|one|three)[ \u00a0]+quarters?|(?:a|one|two|three)"
-    rf"[ \u00a0]+fifths?))(?![{L}{U}])"
+    rf"Fünftel|Zehntel)|(?i:half|(?:a|one|two)[ \u00a0-]thirds?|(?:a|one|three)[ \u00a0-]quarters?|(?:a|one|two|three)"
+    rf"[ \u00a0-]fifths?))(?![{L}{U}])"
 )
 # What the fraction is a share of: "der Befragten", "aller deutschen Unternehmen", "of all adults".
 SHARE_OF_POPULATION_RE = re.compile(
@@ -237,7 +237,15 @@ def word_shares(text: str) -> list[tuple[Candidate, str]]:
         per_ten = PER_TEN_RE.search(share) and re.match(r"[ \u00a0]+[\w]", text[match.end() : match.end() + 3])
         if ONE_IN_RE.match(share) and " in " not in share.replace("\u00a0", " ") and not per_ten:
             continue  # "eine von zwei Organisationen": one of them, not a share
-        if match.group("rest") or per_ten or (ONE_IN_RE.match(share) and " in " in share.replace("\u00a0", " ")):
+        out_of = "out" in share and re.match(
+            r"[ \u00a0]+[a-z]", text[match.end() : match.end() + 3]
+        )  # "4 out of 5 dentists"
+        if (
+            match.group("rest")
+            or per_ten
+            or out_of
+            or (ONE_IN_RE.match(share) and " in " in share.replace("\u00a0", " "))
+        ):
             found.append((Candidate(match.start(), match.end(), PERCENT, share), share))
     return found
 
@@ -266,6 +274,18 @@ MATCH_WORDS_RE = re.compile(
 )
 
 
+# "2x more likely", "3× schneller", "a 4-fold increase": a measured ratio.
+MULTIPLIER_RE = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:[.,]\d)?(?:[ \u00a0]?[x×](?=[ \u00a0]+(?:more|less|faster|slower|higher|lower|larger|"
+    r"smaller|greater|bigger|as|mehr|weniger|schneller|langsamer|höher|niedriger|größer|kleiner|so)\b)|-fold\b|-fache[nrs]?\b)"
+)
+
+
+def multipliers(text: str) -> list[tuple[Candidate, str]]:
+    """A ratio written short, before a comparison ("2x more likely") or as "-fold"."""
+    return [(Candidate(m.start(), m.end(), MEASURE, m.group(0)), "times") for m in MULTIPLIER_RE.finditer(text)]
+
+
 def match_scores(text: str, in_match_line: bool = False) -> list[tuple[Candidate, str]]:
     """A match's score in a sentence that names the match ("A vs. B 16 : 14"); `in_match_line`: the
     sentence is a piece of a short line that names it (split after "Tt." in "A vs. B Tt. 16 : 14")."""
@@ -283,7 +303,7 @@ def word_figures(text: str) -> list[tuple[Candidate, str]]:
     if not WORD_FIGURE_HINT_RE.search(text) and not re.search(r"\d", text):
         return []
     statement = len(WORD_RE.findall(text)) > STATEMENT_WORDS  # "+256M" alone is a size typed in, no fact
-    found = (informal_magnitudes(text) if statement else []) + match_scores(text)
+    found = (informal_magnitudes(text) if statement else []) + match_scores(text) + multipliers(text)
     taken = [(c.start, c.end) for c, _ in found]
     for cand, unit in word_shares(text) + word_counts(text):
         if not any(s < cand.end and cand.start < e for s, e in taken):

@@ -30,6 +30,11 @@ WORD_STATISTICS = [
     ("last-count-en", "en", "We run several local groups, nine at last count, across the county."),
     ("authored-en", "en", "She has written three books on soil science and holds two patents."),
     ("won-de", "de", "Die Bäckerei hat seit der Gründung sieben Preise gewonnen."),
+    # hyphenated fractions, "N out of M", multipliers
+    ("two-thirds-en", "en", "Two-thirds of the farmers planted the new seed."),
+    ("out-of-en", "en", "Four out of five dentists in the study chose the softer brush."),
+    ("times-en", "en", "Teams with a shared dashboard were 3x more likely to hit their goal."),
+    ("fold-de", "de", "Das Risiko steigt bei Rauchern auf das 6-fache."),
     # informal magnitudes
     ("k-en", "en", "The campaign reached 600k viewers in its first month."),
     ("m-en", "en", "The app now has 2.5M users across Europe."),
@@ -109,6 +114,7 @@ NOT_MORE_STATISTICS = [
     ("promise-en", "en", "We deliver your order within 5 days."),
     ("promise-de", "de", "Sie erhalten die Unterlagen innerhalb von 3 Tagen."),
     ("find-en", "en", "You will find two forms on the next page."),
+    ("press-twice-en", "en", "Press the button 2x to confirm the order."),
     ("framework-en", "en", "Our coaches have identified four habits that set strong teams apart."),
     ("one-of-two-de", "de", "Die Klasse wählte uns als eine von zwei gemeinnützigen Organisationen aus."),
     ("half-a-year-en", "en", "She moved to the design team about half a year ago."),
