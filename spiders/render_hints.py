@@ -13,14 +13,18 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from lxml import etree
+
 from spiders.document import HtmlTree
 
 # ids framework CLIs give the element they mount into (Vue CLI/Vite, create-react-app, Next.js, Nuxt,
 # Gatsby, SvelteKit's default template)
 APP_ROOT_IDS = ("app", "root", "__next", "__nuxt", "___gatsby", "svelte", "q-app")
-_APP_ROOT_XPATH = (
-    "//body//*[" + " or ".join(f"@id='{i}'" for i in APP_ROOT_IDS) + " or @ng-version or @data-reactroot"
-    " or self::app-root][1]"
+# The first such element in the body, found through the attribute axis: a test of ten attributes on
+# every element cost 0.45 ms a page, these four walks 0.1 ms (the union is in document order).
+_APP_ROOT_XPATH = etree.XPath(
+    "//body//*/@id[" + " or ".join(f".='{i}'" for i in APP_ROOT_IDS) + "]/.. | //body//*/@ng-version/.. | "
+    "//body//*/@data-reactroot/.. | //body//app-root"
 )
 # script types that carry data, not code (JSON-LD, import maps, templates)
 _DATA_TYPES = ("json", "ld+json", "importmap", "template", "x-template", "text/html")
@@ -42,7 +46,7 @@ def count_scripts(tree: HtmlTree) -> int:
 
 def app_root(tree: HtmlTree) -> str | None:
     """The framework root element as written ('<div id="app">'), or None."""
-    found = tree.xpath(_APP_ROOT_XPATH)
+    found = _APP_ROOT_XPATH(tree)
     if not found:
         return None
     element = found[0]
