@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 
+import lxml.etree
 import lxml.html
 
-from scoring.core.lexicons import NAME, UPPER
+from scoring.core.lexicons import NAME, ROLE_WORD, UPPER
 from scoring.core.records import Quote
+from scoring.quote_names import plausible_name
 from spiders.regions import CHROME_TOKEN_RE, in_chrome, in_teaser, is_hidden, not_own_content, page_title_element
 
 HtmlTree = lxml.html.HtmlElement
@@ -40,7 +42,16 @@ _ROLE_LINE_WORDS = 6  # a role or company line under the name of a testimonial c
 _CLOSED_RE = re.compile('["“”«»‹›‘’]\\s*$')
 _HANDLE_RE = re.compile(r"@\w[\w.]{1,30}$")
 _BLOCKS = {"p", "div", "li", "figure", "section", "article"}
-_SIGNATURE_TAGS = {"p", "span", "cite", "strong", "b", "h3", "h4", "h5", "h6", "div", "a", "footer", "small"}
+_SIGNATURE_TAGS = {"p", "span", "cite", "strong", "b", "h2", "h3", "h4", "h5", "h6", "div", "a", "footer", "small"}
+_ROLE_LINE_RE = re.compile(rf"(?:{ROLE_WORD})\b")  # "Weiterbildungsassistentin Allgemeinmedizin" under a name
+_MARKS = '"“”„«»❝❞ '
+# A quotation-mark icon: an empty element whose class names a quote (<i class="fa-quote-left">), or a
+# decorative mark set as text in an element of its own (<div class="qmark">&ldquo;</div>).
+_QUOTE_ICONS = lxml.etree.XPath(
+    "//body//*[self::i or self::span or self::svg or self::div or self::b][not(ancestor::blockquote)]"
+    "[contains(@class, 'quote') or (string-length(normalize-space()) = 1 and not(*)"
+    " and contains('\u201c\u201d\u201e\u00ab\u00bb\u275d\u275e\"', normalize-space()))]"
+)
 
 
 def _signature(line: str) -> bool:
@@ -111,20 +122,24 @@ def _icon_quotes(tree: HtmlTree) -> list[Quote]:
     # the elements themselves, not id(): a freed lxml proxy's id is reused by a later block's proxy,
     # which then was skipped depending on the worker's memory history
     seen: set = set()
-    icons = tree.xpath(
-        "//body//*[self::i or self::span or self::svg][contains(@class, 'quote')][not(ancestor::blockquote)]"
-    )
+    icons = _QUOTE_ICONS(tree)
+    marks = {icon for icon in icons if not _clean(icon.text_content()).strip(_MARKS)}
     title = page_title_element(tree)
     for icon in icons:
-        if _clean(icon.text_content()) or not_own_content(icon, title):
+        if _clean(icon.text_content()).strip(_MARKS) or not_own_content(icon, title):
             continue  # a label ("Get a quote"), not an icon; or a comment widget's icon
-        block = icon.getparent()
-        while block is not None and (block.tag not in _BLOCKS or len(_text(block).split()) < 3):
-            block = block.getparent()
+        if _clean(icon.text_content()):  # a mark set as text: the quotation is the element right after it
+            block = icon.getnext()
+            if block is None or block.tag not in _BLOCKS or len(_text(block).split()) < 3:
+                continue
+        else:
+            block = icon.getparent()
+            while block is not None and (block.tag not in _BLOCKS or len(_text(block).split()) < 3):
+                block = block.getparent()
         if block is None or block in seen:
             continue
         seen.add(block)
-        text = _text(block)
+        text = _text(block).strip(_MARKS)
         if len(text.split()) < 3 or len(text) > 1500:
             continue
         cite = _own_signature(block)
@@ -135,10 +150,14 @@ def _icon_quotes(tree: HtmlTree) -> list[Quote]:
             card = card.getparent()
             if card is None or len(_text(card)) > 3 * len(text) + 300:
                 break
+            if any(other in marks and other.getparent() is not icon.getparent() for other in card.iter()):
+                break  # a list of quotation cards: the next card's name is not this speaker's
             for element in card.iter(*_SIGNATURE_TAGS):
                 if element is block or block in element.iterancestors() or element in block.iterancestors():
                     continue
                 line = _clean(element.text_content())
+                if element.tag == "h2" and not plausible_name(line) or _ROLE_LINE_RE.match(line):
+                    continue  # a section heading of two nouns or a role line, not the card's name
                 if _signature(line):
                     cite = _display_name_before(element) if _HANDLE_RE.match(line) else line
                     cite = cite or line

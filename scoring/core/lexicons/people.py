@@ -122,6 +122,8 @@ ROLE_NOUN_ENDINGS = (
     "baker",
     "partner",
     "partnerin",
+    "assistent",
+    "assistentin",
 )
 # A capitalised role word that may stand between a speech verb and the name ("sagt Geschäftsführer Dr. ...").
 ROLE_WORD = rf"[{UPPER}][{LOWER}]*(?:{'|'.join(ROLE_NOUN_ENDINGS)})"
