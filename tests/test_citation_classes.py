@@ -157,6 +157,14 @@ CASES = [
         ["https://github.com/netz-gemeinschaft/netz/wiki/de:FAQ"],
     ),
     (
+        "a 'Mehr erfahren' button after a health notice to a federal public health portal",
+        article(
+            "<h2>Gürtelrose</h2><p>Seit einigen Jahren gibt es einen gut verträglichen Impfstoff, empfohlen ab "
+            "dem 60. Lebensjahr.</p><p><a href='https://www.impfen.de/impfungen/guertelrose/'>Mehr erfahren</a></p>"
+        ),
+        ["https://www.impfen.de/impfungen/guertelrose/"],
+    ),
+    (
         "a talk's recording and slides under 'Veröffentlichung'",
         article(
             "<h2>Veröffentlichung</h2><p><a href='https://www.youtube.com/watch?v=xyzxyzxyz12'>Aufzeichnung auf "

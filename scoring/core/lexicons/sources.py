@@ -50,6 +50,13 @@ AUTHORITATIVE_DOMAINS = (
     "bfr.bund.de",
     "bmg.bund.de",
     "bundesgesundheitsministerium.de",
+    # public health information portals of federal bodies (BZgA, IQWiG, ÄZQ) and the physicians' bodies
+    "impfen.de",
+    "infektionsschutz.de",
+    "gesundheitsinformation.de",
+    "patienten-information.de",
+    "kbv.de",
+    "bundesaerztekammer.de",
     "arbeitsagentur.de",
     "deutsche-rentenversicherung.de",
     "nhs.uk",
