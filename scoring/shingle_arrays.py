@@ -29,8 +29,9 @@ compares both). Pairs are returned in the set version's order: most similar firs
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-from collections.abc import Hashable, Mapping, Sequence
+import os
+import tempfile
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -41,6 +42,7 @@ from scoring.shingles import _EPSILON, _STEP, SHINGLE_WORDS, THRESHOLD, Pair, _p
 MAX_SHINGLE_PAGES = 64
 BANDS, ROWS = 64, 8  # LSH for pages whose shared text is all template text: 512 bins
 _BIN_BITS = 9
+_COUNT_BITS = 27  # the frequency table: 2^27 one-byte slots at most
 _SEED = np.uint64(0x5EED_0F_1A_0019)
 _EMPTY = np.uint64(0xFFFF_FFFF_FFFF_FFFF)
 
@@ -48,6 +50,65 @@ _EMPTY = np.uint64(0xFFFF_FFFF_FFFF_FFFF)
 def shingle_array(text_or_words: str | Sequence[str], size: int = SHINGLE_WORDS) -> np.ndarray:
     """`shingles` of a text as a sorted array of distinct int64 hashes."""
     return np.unique(shingle_hashes(text_or_words, size))
+
+
+class ArrayStore(Mapping[Hashable, np.ndarray]):
+    """Shingle arrays kept in an unlinked temporary file and read back on access (`os.pread`), so that
+    a site's shingles (8 bytes each: 800 MB for 20,000 pages of 5,000 words) are not held in memory;
+    in memory where no temporary file can be written. `view(keys)`: the same arrays for some keys."""
+
+    def __init__(self) -> None:
+        self._where: dict[Hashable, tuple[int, int]] = {}
+        self._end = 0
+        self._memory: dict[Hashable, np.ndarray] | None = None
+        try:
+            self._file = tempfile.TemporaryFile(prefix="geo-shingles-")  # noqa: SIM115 - closed by close()
+        except OSError:
+            self._file, self._memory = None, {}
+
+    def add(self, key: Hashable, array: np.ndarray) -> None:
+        array = np.ascontiguousarray(array, dtype=np.int64)
+        if self._memory is not None or self._file is None:
+            self._memory[key] = array  # type: ignore[index]
+            return
+        data = array.tobytes()
+        os.pwrite(self._file.fileno(), data, self._end)
+        self._where[key] = (self._end, len(array))
+        self._end += len(data)
+
+    def __getitem__(self, key: Hashable) -> np.ndarray:
+        if self._memory is not None:
+            return self._memory[key]
+        offset, count = self._where[key]
+        data = os.pread(self._file.fileno(), count * 8, offset) if count else b""  # type: ignore[union-attr]
+        return np.frombuffer(data, dtype=np.int64)
+
+    def __iter__(self) -> Iterator[Hashable]:
+        return iter(self._memory if self._memory is not None else self._where)
+
+    def __len__(self) -> int:
+        return len(self._memory if self._memory is not None else self._where)
+
+    def view(self, keys: Iterable[Hashable]) -> Mapping[Hashable, np.ndarray]:
+        return _View(self, list(keys))
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
+class _View(Mapping[Hashable, np.ndarray]):
+    def __init__(self, store: ArrayStore, keys: list[Hashable]) -> None:
+        self._store, self._keys = store, keys
+
+    def __getitem__(self, key: Hashable) -> np.ndarray:
+        return self._store[key]
+
+    def __iter__(self) -> Iterator[Hashable]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def common_count(a: np.ndarray, b: np.ndarray) -> int:
@@ -78,16 +139,32 @@ def _copies(keys: list[Hashable], sets: Mapping[Hashable, np.ndarray]) -> dict[H
     return groups
 
 
-def _shared_frequencies(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """The values in two or more of the arrays (each of distinct values), sorted, and in how many."""
-    values = np.concatenate(arrays)
-    values.sort()
-    if not len(values):
-        return values, np.zeros(0, dtype=np.int64)
-    starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
-    counts = np.diff(np.append(starts, len(values)))
-    keep = counts > 1
-    return values[starts[keep]], counts[keep]
+def _frequencies(arrays: Iterable[np.ndarray], total: int) -> tuple[np.ndarray, int]:
+    """In how many of the arrays each value occurs, counted in a table of hash slots (uint8, saturating):
+    fixed memory (at most 128 MB) instead of every value once more. A slot shared by several values
+    over-counts them; that is harmless: 1 still means in one text only, a count only orders the
+    prefix (any one global order keeps the prefix rule exact) and decides above `max_pages` (where a
+    page is then also searched through MinHash). Returns the table and its bits."""
+    bits = min(_COUNT_BITS, max(16, int(total * 4).bit_length()))
+    table = np.zeros(1 << bits, dtype=np.uint8)
+    for array in arrays:
+        slots, counts = np.unique(_slots(array, bits), return_counts=True)
+        table[slots] = np.minimum(table[slots].astype(np.int64) + counts, 255)
+    return table, bits
+
+
+def _slots(array: np.ndarray, bits: int) -> np.ndarray:
+    return (array.view(np.uint64) >> np.uint64(64 - bits)).astype(np.intp)
+
+
+def _gather(starts: np.ndarray, ends: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """values[starts[0]:ends[0]], values[starts[1]:ends[1]], ... in one array."""
+    lengths = ends - starts
+    total = int(lengths.sum())
+    if not total:
+        return values[:0]
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+    return values[offsets]
 
 
 def _signature(array: np.ndarray) -> np.ndarray:
@@ -147,30 +224,40 @@ def near_duplicate_pairs(
     module's text); None searches every shingle (exhaustive, as `scoring.shingles`)."""
     if not 0 < threshold <= 1:
         raise ValueError("threshold must be in (0, 1]")
-    keys = [k for k, s in sets.items() if len(s)]
+    sizes = {k: len(s) for k, s in sets.items()}
+    keys = [k for k, n in sizes.items() if n]
     order = {k: i for i, k in enumerate(keys)}
     if not keys:
         return []
     groups = _copies(keys, sets)
     distinct = list(groups)
-    repeated, frequency = _shared_frequencies([sets[k] for k in distinct])
-    probes: dict[Hashable, list[int]] = {}
+    table, bits = _frequencies((sets[k] for k in distinct), sum(sizes[k] for k in distinct))
+    # smallest sets first, so that every candidate met through the index is no larger than the probe
+    ranked = sorted(distinct, key=lambda k: (sizes[k], order[k]))
+    prefixes: list[np.ndarray] = []  # per rank: the prefix's shingles that are looked up
     marked: list[Hashable] = []  # prefixes that reach template text: searched by LSH as well
-    for key in distinct:
+    for key in ranked:
         mine = sets[key]
-        at = np.searchsorted(repeated, mine)
-        at[at == len(repeated)] = 0
-        shared_mask = repeated[at] == mine if len(repeated) else np.zeros(len(mine), dtype=bool)
-        shared, often = mine[shared_mask], frequency[at[shared_mask]]
+        often = table[_slots(mine, bits)]
+        shared_mask = often > 1  # a count of 1: in this text only, it pairs with nothing
+        shared, often = mine[shared_mask], often[shared_mask]
         room = _prefix_length(len(mine), threshold) - (len(mine) - len(shared))
-        if room <= 0:
-            continue
-        rarest = np.lexsort((shared, often))[:room]  # by frequency, then by hash: one total order
-        prefix, prefix_often = shared[rarest], often[rarest]
-        if max_pages is not None and len(prefix_often) and prefix_often[-1] > max_pages:
-            marked.append(key)
-            prefix = prefix[prefix_often <= max_pages]
-        probes[key] = prefix.tolist()
+        prefix = shared[:0]
+        if room > 0:
+            rarest = np.lexsort((shared, often))[:room]  # by frequency, then by hash: one total order
+            prefix, prefix_often = shared[rarest], often[rarest]
+            if max_pages is not None and len(prefix_often) and prefix_often[-1] > max_pages:
+                marked.append(key)
+                prefix = prefix[prefix_often <= max_pages]
+        prefixes.append(prefix)
+    del table
+    # the index: every looked-up prefix shingle with the rank of its page, sorted by shingle (8 + 4 bytes)
+    lengths = np.array([len(p) for p in prefixes], dtype=np.int64)
+    tokens = np.concatenate(prefixes) if prefixes else np.zeros(0, dtype=np.int64)
+    ranks = np.repeat(np.arange(len(prefixes), dtype=np.int32), lengths)
+    by_token = np.argsort(tokens, kind="stable")
+    tokens, ranks = tokens[by_token], ranks[by_token]
+    del by_token
     found: dict[tuple[Hashable, Hashable], Pair] = {}
 
     def verify(key: Hashable, other: Hashable) -> None:
@@ -185,19 +272,14 @@ def near_duplicate_pairs(
             first, second = (key, other) if order[key] < order[other] else (other, key)
             found[first, second] = Pair(first, second, common / union, common)
 
-    index: dict[int, list[Hashable]] = defaultdict(list)
-    for indexed, key in enumerate(sorted(probes, key=lambda k: (len(sets[k]), order[k]))):
-        prefix = probes[key]
-        candidates: set[Hashable] = set()
-        for h in prefix:
-            if h in index:
-                candidates.update(index[h])
-                if len(candidates) == indexed:
-                    break
-        for other in sorted(candidates, key=order.__getitem__):
-            verify(key, other)
-        for h in prefix:
-            index[h].append(key)
+    for rank, key in enumerate(ranked):
+        prefix = prefixes[rank]
+        if not len(prefix):
+            continue
+        met = _gather(np.searchsorted(tokens, prefix), np.searchsorted(tokens, prefix, side="right"), ranks)
+        for other in np.unique(met[met < rank]).tolist():
+            verify(key, ranked[other])
+    del tokens, ranks, prefixes
     marked.sort(key=order.__getitem__)
     for i, j in sorted(_lsh_candidates(marked, sets)):
         a, b = marked[i], marked[j]

@@ -171,3 +171,20 @@ def test_the_search_is_the_same_in_every_process() -> None:
         for seed in ("1", "2")
     }
     assert len(runs) == 1 and runs != {""}
+
+
+def test_arrays_kept_in_a_temporary_file_read_back_the_same() -> None:
+    texts = _texts(1)
+    store = shingle_arrays.ArrayStore()
+    try:
+        for key, text in texts.items():
+            store.add(key, shingle_arrays.shingle_array(text))
+        arrays = {k: shingle_arrays.shingle_array(t) for k, t in texts.items()}
+        assert list(store) == list(arrays) and all(np.array_equal(store[k], arrays[k]) for k in arrays)
+        some = [k for k in texts if k.startswith("/family/")]
+        assert list(store.view(some)) == some
+        assert shingle_arrays.near_duplicate_pairs(store.view(some)) == shingle_arrays.near_duplicate_pairs(
+            {k: arrays[k] for k in some}
+        )
+    finally:
+        store.close()

@@ -8,7 +8,7 @@ from scoring.core.records import PageRecord
 from scoring.core.results import Evidence
 from scoring.core.text import excerpt, words
 from scoring.registry import Check, Outcome, register
-from scoring.shingle_arrays import BANDS, MAX_SHINGLE_PAGES, ROWS, near_duplicate_pairs, shingle_array
+from scoring.shingle_arrays import BANDS, MAX_SHINGLE_PAGES, ROWS, ArrayStore, near_duplicate_pairs, shingle_array
 from scoring.shingles import SHINGLE_WORDS, THRESHOLD
 from scoring.site import SiteData
 from scoring.translations import hreflang_joined, language_groups
@@ -76,7 +76,7 @@ class NearDuplicates(Check):
 
     def evaluate(self, site: SiteData) -> Outcome:
         pages: dict[str, PageRecord] = {}
-        sets = {}
+        sets = ArrayStore()  # in a temporary file: 8 bytes a shingle, 800 MB at 20,000 long pages
         counts: dict[str, int] = {}
         for page in site.content_pages:  # noindex archives are no duplicates to merge
             key = _key(page)
@@ -87,7 +87,7 @@ class NearDuplicates(Check):
                 continue
             pages[key] = page
             counts[key] = len(tokens)
-            sets[key] = shingle_array(tokens)  # 8 bytes a shingle: a set took ~140 (issue 19)
+            sets.add(key, shingle_array(tokens))  # a frozenset took ~140 bytes a shingle (issue 19)
         if len(sets) < 2:
             return Outcome("not_applicable", explanation=self.msg("too-few", min_words=MIN_WORDS))
         order = {key: i for i, key in enumerate(sets)}
@@ -100,8 +100,11 @@ class NearDuplicates(Check):
         # candidate of every other, a quadratic search — issue 19). Copies count once, pages whose shared
         # text is all template text still meet through MinHash bands, and each pair's Jaccard is exact
         # (scoring/shingle_arrays.py; the same outcome on all 31 real corpus sites as the exhaustive search).
-        for members in language_groups(pages.values()).values():
-            found += near_duplicate_pairs({_key(m): sets[_key(m)] for m in members}, THRESHOLD)
+        try:
+            for members in language_groups(pages.values()).values():
+                found += near_duplicate_pairs(sets.view(_key(m) for m in members), THRESHOLD)
+        finally:
+            sets.close()
         found.sort(key=lambda p: (-p.similarity, order[p.a], order[p.b]))
         pairs = [
             p
