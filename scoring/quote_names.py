@@ -29,7 +29,7 @@ _LEGAL_NAME_RE = re.compile(
 )
 # Nouns, not names: "Kurze Einführung", "Neue Funktionen" under a quotation are headings.
 _ING_FIRST_NAMES = frozenset("Channing Sterling Manning Fleming Harding Browning Golding Pershing Redding".split())
-_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "ungen", "ionen", "ments", "ness")
+_NOUN_ENDINGS = lx.ABSTRACT_NOUN_ENDINGS
 _NICKNAME_RE = re.compile(
     rf"{lx.CAP_WORD}[ \t]+[‚'„\"“«»][^\s‚'„\"“”‘’«»]{{1,20}}(?:[ \t][^\s‚'„\"“”‘’«»]{{1,20}})?"
     rf"[‘'“\"”«»][ \t]+{lx.CAP_WORD}"

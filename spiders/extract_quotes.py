@@ -14,9 +14,8 @@ import re
 import lxml.etree
 import lxml.html
 
-from scoring.core.lexicons import NAME, ROLE_WORD, UPPER
+from scoring.core.lexicons import ABSTRACT_NOUN_ENDINGS, NAME, ROLE_WORD, UPPER
 from scoring.core.records import Quote
-from scoring.quote_names import plausible_name
 from spiders.regions import CHROME_TOKEN_RE, in_chrome, in_teaser, is_hidden, not_own_content, page_title_element
 
 HtmlTree = lxml.html.HtmlElement
@@ -52,6 +51,11 @@ _QUOTE_ICONS = lxml.etree.XPath(
     "[contains(@class, 'quote') or (string-length(normalize-space()) = 1 and not(*)"
     " and contains('\u201c\u201d\u201e\u00ab\u00bb\u275d\u275e\"', normalize-space()))]"
 )
+
+
+def _abstract(line: str) -> bool:
+    """A heading of nouns ("Unsere Leistungsbeschreibung"), not a name heading."""
+    return any(len(w) >= 8 and w.lower().endswith(ABSTRACT_NOUN_ENDINGS) for w in line.split())
 
 
 def _signature(line: str) -> bool:
@@ -156,7 +160,7 @@ def _icon_quotes(tree: HtmlTree) -> list[Quote]:
                 if element is block or block in element.iterancestors() or element in block.iterancestors():
                     continue
                 line = _clean(element.text_content())
-                if element.tag == "h2" and not plausible_name(line) or _ROLE_LINE_RE.match(line):
+                if element.tag == "h2" and _abstract(line) or _ROLE_LINE_RE.match(line):
                     continue  # a section heading of two nouns or a role line, not the card's name
                 if _signature(line):
                     cite = _display_name_before(element) if _HANDLE_RE.match(line) else line

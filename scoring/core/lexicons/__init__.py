@@ -83,6 +83,7 @@ from scoring.core.lexicons.organisations import (
 
 # people's names, titles, role nouns, credentials
 from scoring.core.lexicons.people import (
+    ABSTRACT_NOUN_ENDINGS,
     AUTHOR_LABEL,
     CAP_WORD,
     CREDENTIAL_RE,
@@ -138,6 +139,7 @@ __all__ = [
     "NAME",
     "NAME_RE",
     "ROLE_NOUN_ENDINGS",
+    "ABSTRACT_NOUN_ENDINGS",
     "ROLE_WORD",
     "AUTHOR_LABEL",
     "clean_name",

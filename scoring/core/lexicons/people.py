@@ -125,6 +125,9 @@ ROLE_NOUN_ENDINGS = (
     "assistent",
     "assistentin",
 )
+# Endings of abstract nouns: a capitalised pair with one ("Unsere Leistungsbeschreibung", "Digital
+# Transformation") is a heading, not a person's name.
+ABSTRACT_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "ungen", "ionen", "ments", "ness")
 # A capitalised role word that may stand between a speech verb and the name ("sagt Geschäftsführer Dr. ...").
 ROLE_WORD = rf"[{UPPER}][{LOWER}]*(?:{'|'.join(ROLE_NOUN_ENDINGS)})"
 # Labels and roles printed beside an author's name ("<small>AUTHOR</small>", "<h6>Professor</h6>"),
