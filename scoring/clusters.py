@@ -32,6 +32,7 @@ from urllib.parse import unquote, urlsplit
 import numpy as np
 
 from scoring.labels import phrase_frequency, ranked_labels, template_lines, unique_labels
+from scoring.robots_directives import keeps_out_of_search
 
 # Relative similarity (see module doc) at which groups merge into one topic cluster: at least
 # CLUSTER_SIMILARITY, and CLUSTER_MARGIN above the site's median pair — a cluster is a group of
@@ -342,7 +343,7 @@ def label_text(page) -> str:  # noqa: ANN001
 
 def is_topic_page(page) -> bool:  # noqa: ANN001
     """Pages that carry the site's topics (not legal, contact, listings, profiles)."""
-    if not page.ok or page.word_count < MIN_TOPIC_WORDS or page.robots_directives & {"noindex", "none"}:
+    if not page.ok or page.word_count < MIN_TOPIC_WORDS or keeps_out_of_search(page):
         return False  # noindex pages are kept out of search by the site itself: no topic, no duplicate
     from scoring.pagetypes import classify
 

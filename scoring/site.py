@@ -23,6 +23,7 @@ from scoring.core.jsonld import jsonld_types as jsonld_types  # the checks' help
 from scoring.core.records import PageRecord, SiteArtifacts
 from scoring.linkgraph import LinkGraph, LinkGraphBuilder
 from scoring.pagetypes import classify
+from scoring.robots_directives import keeps_out_of_search
 from scoring.slim import slim
 
 # Links in the main content carry more weight than template links repeated on every page
@@ -97,7 +98,7 @@ class InlinkIndex(Mapping[str, list[Inlink]]):
 def is_indexable(page: PageRecord) -> bool:
     """The site wants the page in search (no noindex/none): the pages content and duplicate advice
     judges. A noindex tag or archive page is no thin content and no duplicate to merge."""
-    return not page.robots_directives & {"noindex", "none"}
+    return not keeps_out_of_search(page)
 
 
 _LANG_PREFIX = re.compile(r"^/[a-z]{2}(?:[-_][a-z]{2})?(?=/|$)", re.IGNORECASE)

@@ -19,6 +19,7 @@ from scoring.label_words import common_word
 from scoring.labels import STOPWORDS, TEMPLATE_WORDS
 from scoring.pagetypes import classify
 from scoring.quote_names import plausible_name
+from scoring.robots_directives import keeps_out_of_search
 from scoring.site import jsonld_types
 from scoring.translations import page_language
 
@@ -63,7 +64,7 @@ _PERSON = re.compile(r"^(?:(?:Dr|Prof|Dipl)\.[\w.-]*\s+)*[A-ZÄÖÜ][a-zäöüß
 
 
 def noindex(page: PageRecord) -> bool:
-    return bool(page.robots_directives & {"noindex", "none"})
+    return keeps_out_of_search(page)
 
 
 def editorial(page: PageRecord) -> bool:

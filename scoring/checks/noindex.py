@@ -10,60 +10,19 @@ not affect answers and is ignored.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from scoring.core.ai_agents import lookup
 from scoring.core.messages import Message, join
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.registry import Check, Outcome, register
+from scoring.robots_directives import Directive, counts, parse_directives
 from scoring.site import SiteData
 
-# Directives that carry a value after a colon; any other "name:" prefix names a crawler.
-_VALUED = {"max-snippet", "max-image-preview", "max-video-preview", "unavailable_after"}
 # (record field, evidence element, message key naming where the directive was found)
 _SOURCES = (
     ("robots_meta", 'meta[name="robots"]', "source-meta"),
     ("x_robots_tag", "X-Robots-Tag", "source-header"),
 )
-
-
-@dataclass(frozen=True)
-class Directive:
-    name: str  # "noindex", "max-snippet", …
-    value: str | None  # "0" for max-snippet:0
-    scope: str | None  # the crawler it is addressed to, None for all
-    source: str  # "robots_meta" | "x_robots_tag"
-    raw: str  # the whole directive string as found
-
-
-def parse_directives(raw: str, source: str) -> list[Directive]:
-    """Directives of one meta robots / X-Robots-Tag value, with their crawler scope."""
-    found: list[Directive] = []
-    scope: str | None = None
-    for token in raw.split(","):
-        text = token.strip()
-        if not text:
-            continue
-        name, _, rest = text.partition(":")
-        name = name.strip().lower()
-        if rest and name not in _VALUED:
-            scope = name  # "googlebot: noindex" — applies to following directives too
-            text = rest.strip()
-            if not text:
-                continue
-            name, _, rest = text.partition(":")
-            name = name.strip().lower()
-        value = rest.strip() if rest else None
-        found.append(Directive(name, value, scope, source, raw.strip()))
-    return found
-
-
-def _counts(directive: Directive) -> bool:
-    if directive.scope is None:
-        return True
-    agent = lookup(directive.scope)
-    return agent is not None and agent.agent_class in ("search", "user")
 
 
 def _label(directive: Directive) -> str:
@@ -88,9 +47,7 @@ class Noindex(Check):
     weight = 2
     effort = "low"
     remedy = "Remove noindex from pages that should appear in search and AI answers."
-    rule = (
-        "`noindex` (meta robots or X-Robots-Tag) on a page: fail; `nosnippet`/`max-snippet:0`: warn."
-    )
+    rule = "`noindex` (meta robots or X-Robots-Tag) on a page: fail; `nosnippet`/`max-snippet:0`: warn."
     scope = "page"
     requires = ("html",)
     messages = {
@@ -130,7 +87,7 @@ class Noindex(Check):
             if not raw:
                 continue
             for directive in parse_directives(raw, field_name):
-                if not _counts(directive):
+                if not counts(directive):
                     continue
                 if directive.name in ("noindex", "none"):
                     blocking.append(directive)
