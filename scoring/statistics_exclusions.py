@@ -2,8 +2,9 @@
 no measured or counted fact — code and config, identifiers and versions, offer terms, instructions and
 recipes, advice and legal rules, hypothetical or worked examples, study design (sample sizes, numbers
 of questions), goals ("Ziel: 2.500 €"), a post's meta line (date · minutes · words), "100 %" claims,
-durations that are no measurement (also "vor 600 Millionen Jahren"). The kinds of figures: `scoring.statistics_rules`;
-code and a tutorial's steps and worked results: `scoring.statistics_code`.
+durations that are no measurement (also "vor 600 Millionen Jahren"). The kinds of figures:
+`scoring.statistics_rules`; code and a tutorial's steps and worked results: `scoring.statistics_code`;
+durations: `scoring.statistics_time`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,16 @@ import re
 from scoring.core import lexicons as lx
 from scoring.statistics_code import CALC_BEFORE_RE, DIVIDE_AFTER_RE, DIVIDE_BEFORE_RE, is_code_like
 from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY, PERCENT, TIME, Candidate
+from scoring.statistics_time import (
+    AGO_AFTER_RE,
+    CAREER_AFTER_RE,
+    DURATION_FACT_RE,
+    EXPERIENCE_AFTER_RE,
+    MAGNITUDE_UNIT_RE,
+    NOT_DURATION_FACT_RE,
+    YEARS_AFTER_RE,
+    past_event_span,
+)
 
 U, L = lx.UPPER, lx.LOWER
 
@@ -112,10 +123,6 @@ LIMIT_TARGET_BEFORE_RE = re.compile(
 LIMIT_TARGET_AFTER_RE = re.compile(
     r"^\S*\s+(?:\S+\s+){0,2}?(?:zu\s+)?(?:begrenzen|begrenzt|deckeln|gedeckelt|beschränken|beschränkt)\b"
 )
-# A career's length: "30 years as a director", "20 Jahre als Geschäftsführerin".
-CAREER_AFTER_RE = re.compile(
-    r"^\s?(?:as\s+(?:an?|the)\s+(?!result\b)|als\s+(?!(?:die|der|das)\b)|(?:at|bei)\s+[A-Z])"  # "4 years at Acme"
-)
 # Advice and targets: what the reader should do or aim for (a figure reported from a named source,
 # "Die DGE empfiehlt 300 mg", stays a statistic).
 ADVICE_RE = re.compile(
@@ -209,56 +216,8 @@ SAMPLE_BEFORE_RE = re.compile(
     r"|\bwith\s+(?:(?:more|fewer)\s+than|over|about|around|nearly|almost)?\s*)$",
     re.IGNORECASE,
 )
-# Durations are facts only as a measurement: how long something takes, lasts or holds, on average.
-DURATION_FACT_RE = re.compile(
-    r"\b(?:dauer\w*|takes?|took|taking|lasts?|lasted|Lebensdauer|Nutzungsdauer|Haltbarkeit|haltbar|hält|halten|"
-    r"hielt|lifespan|life expectancy|lifetime|Halbwert\w*|half-life|durchschnittlich|im Schnitt|"
-    r"Durchschnitt|average|median|Wartezeit|waiting time|Bearbeitungszeit|wait(?:ed|ing)?|brauch\w*|needs?|"
-    r"benötig\w*|erreich\w*|reach\w*|schafft|schneller|faster|kürzer|shorter|länger|"
-    r"longer|verkürzt|reduced|gesenkt|spent|verbracht|verbringen|Amortisation|amortis\w*|pays? (?:for itself|back)|"
-    r"payback|Laufzeit ohne|[a-zäöü]\w*zeit(?:en)?|oft|often|meist|meistens|usually|typically|typisch\w*|"
-    r"in der Regel|normalerweise|"
-    r"generally|im Mittel|on average)\b",
-    re.IGNORECASE,
-)
-# How long a past event took: "the system went live in 10 weeks", "innerhalb von 6 Wochen fertiggestellt".
-WITHIN_BEFORE_RE = re.compile(r"\b(?:in|within|innerhalb(?:\s+von)?|binnen|in\s+nur|in\s+just|in\s+only)\s*$", re.I)
-PAST_EVENT_RE = re.compile(
-    r"\b(?:went|was|were|became|launched|completed|finished|delivered|built|shipped|hit|met|reached|achieved|"
-    r"wurde[n]?|war(?:en)?|ging(?:en)?|gelang|abgeschlossen|fertiggestellt|geliefert|umgesetzt|realisiert|"
-    r"gebaut|erreicht)\b",
-    re.IGNORECASE,
-)
-
-
-def _past_event_span(sentence: str, before: str) -> bool:
-    return WITHIN_BEFORE_RE.search(before) is not None and PAST_EVENT_RE.search(sentence) is not None
-
-
-# … but never the time since, the age, experience or a period of the company's own history.
-NOT_DURATION_FACT_RE = re.compile(
-    r"\b(?:seit|since|vor|ago|for (?:more than |over |almost |nearly |about )?$|über die letzten|in den letzten|"
-    r"over the (?:past|last)|the (?:past|last|next|first)|nächsten|ersten|letzten|im Alter von|"
-    r"mit|at the age of|aged|alle|every|Jubiläum|anniversary|in (?:über|mehr als|gut|knapp|more than|over))"
-    r"\s*(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
-# "vor 600 Millionen Jahren", "66 million years ago": a magnitude counts years, the figure is a time span.
-MAGNITUDE_UNIT_RE = re.compile(r"^(?:Mio\.?|Mrd\.?|Millionen|Milliarden|million|billion|trillion|bn)$", re.IGNORECASE)
-YEARS_AFTER_RE = re.compile(r"^[\s\u00a0]?(?:Jahren|Jahre|years?|Jahrzehnten|decades?)\b", re.IGNORECASE)
 # The number of questions of a survey is its design: "über 1.000 Fragen an die Befragten".
 QUESTIONS_AFTER_RE = re.compile(r"^[\s\u00a0]?(?:Fragen|questions|Items|items)\b")
-# "vor 3 Jahren", "two years have passed since", "zwei Jahre sind vergangen": time since, no measurement
-AGO_AFTER_RE = re.compile(
-    r"^\s*(?:ago|zuvor|früher|später|later|her|(?:have|has|had)\s+(?:now\s+)?passed|passed|"
-    r"(?:sind|waren)\s+(?:schon\s+|bereits\s+)?vergangen|vergingen)\b",
-    re.IGNORECASE,
-)
-EXPERIENCE_AFTER_RE = re.compile(
-    r"^\S{0,40}\s*(?:\w+\s+){0,3}(?:Erfahrung|Berufserfahrung|experience|Expertise|Tradition|Geschichte|history|"
-    r"alte?[nmrs]?\b|old\b|jung|young|Jubiläum|anniversary|of (?:success|growth)|im Geschäft|in business|am Markt)",
-    re.IGNORECASE,
-)
 # "100 % herstellerunabhängig", "zu 100 Prozent", "100% open-source": claims, not shares.
 CLAIM_PERCENT_RE = re.compile(r"^(?:100|99[.,]9+)$")
 SHARE_OF_AFTER_RE = re.compile(
@@ -464,7 +423,7 @@ def figure_excluded(
             return "offer term"
         if AGO_AFTER_RE.match(after):
             return "time since / experience"
-        if not named and not DURATION_FACT_RE.search(sentence) and not _past_event_span(sentence, before):
+        if not named and not DURATION_FACT_RE.search(sentence) and not past_event_span(sentence, before):
             return "duration"
     if (
         cand.kind in (COUNT, MEASURE)

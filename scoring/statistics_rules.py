@@ -3,7 +3,7 @@
 `scoring.checks.statistics.figures_in` finds numbers that look like figures (a unit, percent, money, a
 count noun, separators). The rules decide which of them state a measured or counted fact about the
 world, and whether the sentence names where the fact comes from. All rules are about language and
-sentence structure (German and English), never about particular sites. They live in three modules:
+sentence structure (German and English), never about particular sites. They live in these modules:
 
 - this one: the kinds of candidate figures, counted nouns ("über 800 Werkstätten") and the page-wide
   context the sentence rules read (language, source anchors, reference list, a list article's title);
@@ -15,7 +15,10 @@ sentence structure (German and English), never about particular sites. They live
 - `scoring.statistics_sources`, sourced: a named source in the same sentence ("laut Destatis",
   "according to the report", "a study by X", "X reports", "our survey"), an external link whose anchor
   is in the sentence, or a footnote marker pointing into a numbered reference list; a sentence that
-  refers back ("Demnach …") borrows the source of the one before.
+  refers back ("Demnach …") borrows the source of the one before;
+- `scoring.statistics_words`, figures without a unit list: number words in a count or share frame
+  ("über zehn Bewohner", "two thirds of respondents"), short magnitudes ("600k"), scores, ratios ("2x");
+- `scoring.statistics_code` (code, a tutorial's steps) and `scoring.statistics_time` (durations).
 """
 
 from __future__ import annotations
