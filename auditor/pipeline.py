@@ -28,6 +28,7 @@ from auditor.render_stage import render_stage
 from auditor.runner import (
     OnPage,
     ReportTarget,
+    compact_pages,
     crawl_into,
     crawl_stage,
     report_history,
@@ -182,8 +183,10 @@ def _after_crawl(
     deterministic = llm is None or llm.backend == "none"
     result = reused_scores(store, audit_id, digest, keep_briefs=deterministic) if reuse_scores and digest else None
     reused = result is not None
+    pages = None  # the records read once for the score stage and the briefs (issue 19)
     if result is None:
-        result = score_stage(store, audit_id, config)
+        pages = compact_pages(store, audit_id)
+        result = score_stage(store, audit_id, config, pages)
     if digest:
         store.save_score_digest(audit_id, digest)
     result = with_reuse_counts(store, audit_id, result, scores_reused=reused)
@@ -195,7 +198,8 @@ def _after_crawl(
         result = result.model_copy(update={"briefs": previous.briefs, "llm_usage": previous.llm_usage})
         store.save_result(audit_id, result)
     else:
-        result = suggest_stage(store, audit_id, result, llm)
+        result = suggest_stage(store, audit_id, result, llm, pages)
+    del pages
     return AuditOutcome(audit_id, result, _report(store, audit_id, result, report))
 
 

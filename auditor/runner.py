@@ -206,11 +206,15 @@ def unreachable_problem(store: Store, audit_id: int) -> str | None:
 
 
 # -- score -------------------------------------------------------------------------------------
-def score_stage(store: Store, audit_id: int, config: ScoringConfig | None = None) -> AuditResult:
+def score_stage(
+    store: Store, audit_id: int, config: ScoringConfig | None = None, pages: list[PageRecord] | None = None
+) -> AuditResult:
+    """Score a stored crawl. `pages`: its records as `compact_pages` read them, when the caller keeps
+    them for the briefs too (read here otherwise)."""
     artifacts = store.artifacts(audit_id)
     if artifacts is None:
         raise AuditError(f"audit {audit_id} has no finished crawl to score")
-    pages = compact_pages(store, audit_id)
+    pages = compact_pages(store, audit_id) if pages is None else pages
     vectors, problem, timing = embedding_stage(store, pages)
     result = score_site(pages, artifacts, config, settings=store.settings(audit_id), embeddings=vectors)
     unreachable = connection_failure_warning(pages)
@@ -248,11 +252,19 @@ def embedding_stage(store: Store, pages: list[PageRecord]) -> tuple[object | Non
 
 
 # -- suggest -----------------------------------------------------------------------------------
-def suggest_stage(store: Store, audit_id: int, result: AuditResult, llm: LLMConfig | None = None) -> AuditResult:
+def suggest_stage(
+    store: Store,
+    audit_id: int,
+    result: AuditResult,
+    llm: LLMConfig | None = None,
+    pages: list[PageRecord] | None = None,
+) -> AuditResult:
     """Briefs for deeper articles, stored with the result. Scores stay as they are; a failed LLM
-    step is a warning and deterministic briefs, never a failed audit."""
+    step is a warning and deterministic briefs, never a failed audit. `pages`: the records the score
+    stage read (`compact_pages`), so the store is read once (issue 19); read here when not given."""
     try:
-        outcome = suggest_briefs(result, compact_pages(store, audit_id), llm, cache=store)
+        records = compact_pages(store, audit_id) if pages is None else pages
+        outcome = suggest_briefs(result, records, llm, cache=store)
         result = result.with_warnings(after=outcome.warnings)
         result = result.model_copy(update={"briefs": outcome.briefs, "llm_usage": outcome.usage.as_dict()})
         if outcome.usage.backend != "none":

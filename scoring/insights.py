@@ -15,7 +15,7 @@ import networkx as nx
 
 from scoring.core.messages import Message, define, join, msg
 from scoring.core.records import PageRecord
-from scoring.core.results import CheckResult, Cluster, GraphNode, LinkSuggestion, SiteInsights
+from scoring.core.results import CheckResult, Cluster, GraphNode, LinkSuggestion, PageOutcomes, SiteInsights
 from scoring.core.text import words
 from scoring.depth import DepthSignals, analyse
 from scoring.site import is_indexable
@@ -214,14 +214,21 @@ def _indexable_keys(site: SiteData) -> frozenset[str]:
     return site.memo("indexable_keys", lambda: frozenset(key(p) for p in site.html_pages if is_indexable(p)))
 
 
-def _evidence_counts(members: set[str], by_id: dict[str, CheckResult], site: SiteData) -> dict[str, int]:
-    counts: dict[str, int] = {}
+def _passing(by_id: dict[str, CheckResult], site: SiteData) -> dict[str, Counter[str]]:
+    """Per page-scoped evidence check: resolved URL -> its passing outcomes for it, read once from the
+    outcome columns (without building the outcomes) for all clusters."""
+    passing: dict[str, Counter[str]] = {}
     for result in by_id.values():
         if result.category != "evidence" or result.scope != "page":
             continue
-        passing = sum(1 for o in result.pages if o.state == "pass" and site.resolve(o.url) in members)
-        counts[result.id] = passing
-    return counts
+        pages = result.pages
+        rows = pages.rows() if isinstance(pages, PageOutcomes) else ((o.url, o.state, o.score) for o in pages)
+        passing[result.id] = Counter(site.resolve(url) for url, state, _ in rows if state == "pass")
+    return passing
+
+
+def _evidence_counts(members: set[str], passing: dict[str, Counter[str]]) -> dict[str, int]:
+    return {check: sum(found[m] for m in members if m in found) for check, found in passing.items()}
 
 
 def clusters(site: SiteData, by_id: dict[str, CheckResult] | None = None) -> list[Cluster]:
@@ -229,6 +236,7 @@ def clusters(site: SiteData, by_id: dict[str, CheckResult] | None = None) -> lis
     if clustering is None:
         return []
     pages = {key(p): p for p in site.html_pages}
+    passing = _passing(by_id or {}, site)
     out = []
     for data in clustering.clusters:
         members = [u for u in data.members if u in pages]
@@ -246,7 +254,7 @@ def clusters(site: SiteData, by_id: dict[str, CheckResult] | None = None) -> lis
                 pages=len(members),
                 total_words=sum(counts),
                 median_words=float(statistics.median(counts)),
-                evidence=_evidence_counts(set(members), by_id or {}, site),
+                evidence=_evidence_counts(set(members), passing),
                 strongest_url=strongest,
                 hub_url=hub,
                 depth_score=round(statistics.median(depths.values()), 1),
