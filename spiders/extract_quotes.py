@@ -10,6 +10,7 @@ scoring.checks.attributed_quotes from the main text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import lxml.etree
 import lxml.html
@@ -210,8 +211,14 @@ def _unnamed(line: str) -> bool:
     return any(token.casefold().strip(".,") in _UNNAMED_WORDS for token in line.split())
 
 
-def _class_words(element: HtmlTree) -> set[str]:
-    return {w.casefold() for w in _CLASS_SPLIT_RE.split(element.get("class") or "") if w}
+def _class_words(element: HtmlTree) -> frozenset[str]:
+    return _words_of_class(element.get("class") or "")
+
+
+@lru_cache(maxsize=8192)
+def _words_of_class(value: str) -> frozenset[str]:
+    """The words of a class attribute (a site's template repeats its class attributes: each split once)."""
+    return frozenset(w.casefold() for w in _CLASS_SPLIT_RE.split(value) if w)
 
 
 def _outside_content(element: HtmlTree, title: HtmlTree | None) -> bool:
