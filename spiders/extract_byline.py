@@ -76,7 +76,7 @@ _BYLINE_ELEMENTS = etree.XPath(
 )
 _AUTHOR_MARKUP = etree.XPath(
     '//body//a[contains(concat(" ", normalize-space(@rel), " "), " author ")] | //body//*[@itemprop="author"]'
-    " | //body//*[@class] | //body//a[@href]"
+    " | //body//*/@class/.. | //body//a[@href]"  # classed elements through the attribute axis (cheaper)
 )
 # A meta row under the title: short items, one of them a date ("Diana/Rocco · 12. Januar 2010 · 01 min").
 _META_ROWS = etree.XPath("//body//*[self::ul or self::ol or self::div or self::p or self::span][count(*) >= 2]")

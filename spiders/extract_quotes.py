@@ -211,6 +211,9 @@ def _unnamed(line: str) -> bool:
     return any(token.casefold().strip(".,") in _UNNAMED_WORDS for token in line.split())
 
 
+_CLASSED = lxml.etree.XPath("//body//*/@class/..")  # the attribute axis: cheaper than [@class]
+
+
 def _class_words(element: HtmlTree) -> frozenset[str]:
     return _words_of_class(element.get("class") or "")
 
@@ -264,7 +267,7 @@ def _card_quotes(tree: HtmlTree, taken: set[str]) -> list[Quote]:
     whose class names it a testimonial (or the quotation's own attribution slot under a quoted text)."""
     quotes = []
     title = page_title_element(tree)
-    for slot in tree.xpath("//body//*[@class]"):
+    for slot in _CLASSED(tree):
         words = _class_words(slot)
         if not words & _NAME_SLOT_WORDS or slot.tag in ("a", "img", "input", "label", "button"):
             continue
