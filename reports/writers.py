@@ -22,6 +22,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from json.encoder import encode_basestring as _string  # C-accelerated, ensure_ascii=False
 from pathlib import Path
 from typing import Any
 
@@ -207,9 +208,95 @@ _Writer = Callable[[Any, int], Iterator[str]]  # writes a value in pieces, `leve
 
 
 def _indented(value: Any, level: int) -> str:
-    """json.dumps(indent=2) of a value nested `level` deep: its lines indented by the level (a string's
-    newlines are escaped in JSON, so every raw newline is one of the layout's)."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+    """json.dumps(value, ensure_ascii=False, indent=2) of a value nested `level` deep, its lines indented
+    by the level: the same text, built by `_encode` (json's indented encoder is pure Python and a
+    generator per container: results.json of a 1,500-page site spent seconds there, issue 19); a value
+    of any other type goes through json.dumps itself (a string's newlines are escaped in JSON, so every
+    raw newline is one of the layout's)."""
+    out: list[str] = []
+    try:
+        _encode(value, "\n" + "  " * level, out)
+    except _Unsupported:
+        return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+    return "".join(out)
+
+
+class _Unsupported(Exception):
+    """A value json.dumps writes through its `default` or refuses: left to json.dumps."""
+
+
+def _float(value: float) -> str:
+    """json's float text (allow_nan: NaN, Infinity, -Infinity)."""
+    if value != value:
+        return "NaN"
+    if value == _INFINITY:
+        return "Infinity"
+    if value == -_INFINITY:
+        return "-Infinity"
+    return float.__repr__(value)
+
+
+_INFINITY = float("inf")
+
+
+def _key(key: Any) -> str:
+    """A dict key as json.dumps writes it (skipkeys off)."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, float):
+        return _float(key)
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    if key is None:
+        return "null"
+    if isinstance(key, int):
+        return int.__repr__(key)
+    raise _Unsupported
+
+
+def _encode(value: Any, newline: str, out: list[str]) -> None:
+    """Append json.dumps(indent=2, ensure_ascii=False)'s text of `value` to `out`, `newline` being the
+    line break and indentation of the value's own level (the type tests in json.encoder's order)."""
+    if isinstance(value, str):
+        out.append(_string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        out.append(_float(value))
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        out.append("[")
+        separator = inner
+        for item in value:
+            out.append(separator)
+            separator = "," + inner
+            _encode(item, inner, out)
+        out.append(newline + "]")
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        out.append("{")
+        separator = inner
+        for key, item in value.items():
+            out.append(separator + _string(_key(key)) + ": ")
+            separator = "," + inner
+            _encode(item, inner, out)
+        out.append(newline + "}")
+    else:
+        raise _Unsupported
 
 
 def _list_chunks(

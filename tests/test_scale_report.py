@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from reports.writers import results_json_chunks, write_results_json
 from scoring.audit import score_site
 from scoring.core.results import AuditResult, CheckResult, PageOutcome, PageOutcomes
@@ -40,3 +42,33 @@ def test_empty_lists_nesting_and_text_with_newlines_are_laid_out_as_json_dumps()
         AuditResult(site="https://a.example/", checks=[check, empty], settings={"k": {"nested": [None]}}),
     ):
         assert "".join(results_json_chunks(result)) == _whole(result)
+
+
+def test_indented_json_is_the_text_of_json_dumps() -> None:
+    import json
+    import random
+
+    from reports.writers import _indented
+
+    rng = random.Random(19)
+    leaves = [
+        None, True, False, 0, -7, 2**70, 0.1, 1e-05, 1e16, -0.0, float("nan"), float("inf"), -float("inf"),
+        "", "plain", 'quote " and \\ back', "line\nbreak\ttab\x01\x1f", "Grüße \u2028 ✓ 😀", ("a", 1),
+    ]  # fmt: skip
+
+    def value(depth: int) -> object:
+        kind = rng.random()
+        if depth > 3 or kind < 0.4:
+            return rng.choice(leaves)
+        if kind < 0.7:
+            return [value(depth + 1) for _ in range(rng.randrange(4))]
+        keys = ["k", "ü", "", 1, 2.5, True, None, "x\ny"]
+        return {rng.choice(keys): value(depth + 1) for _ in range(rng.randrange(4))}
+
+    for _ in range(500):
+        data = value(0)
+        for level in (0, 2):
+            expected = json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+            assert _indented(data, level) == expected
+    with pytest.raises(TypeError):  # a type json.dumps refuses is refused the same way
+        _indented({"when": object()}, 1)
