@@ -212,6 +212,9 @@ def _unnamed(line: str) -> bool:
 
 
 _CLASSED = lxml.etree.XPath("//body//*/@class/..")  # the attribute axis: cheaper than [@class]
+_PULL_CANDIDATES = lxml.etree.XPath(
+    "//body//*/@class/parent::*[not(self::blockquote or self::q)][not(ancestor::blockquote)]"
+)
 
 
 def _class_words(element: HtmlTree) -> frozenset[str]:
@@ -305,7 +308,7 @@ def _signed_pull_quotes(tree: HtmlTree, taken: set[str]) -> list[Quote]:
     with its speaker after a dash: "I always think … - @KellySutton"."""
     quotes = []
     title = page_title_element(tree)
-    for element in tree.xpath("//body//*[@class][not(self::blockquote or self::q)][not(ancestor::blockquote)]"):
+    for element in _PULL_CANDIDATES(tree):
         if not _class_words(element) & _PULL_WORDS:
             continue
         text = _text(element)

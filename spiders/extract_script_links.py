@@ -19,9 +19,14 @@ from scoring.core.records import Link
 
 HtmlTree = lxml.html.HtmlElement
 
+# one walk of the attribute axis per attribute: cheaper than testing six attributes on every element
+# (the union is in document order, each element once)
 _CANDIDATES = etree.XPath(
-    "//body//*[@href or @to or @data-href or @data-url or @data-link or @onclick]"
-    "[not(self::a or self::area or self::link or self::base)][not(ancestor::template or ancestor::script)]"
+    " | ".join(
+        f"//body//*/@{name}/parent::*"
+        "[not(self::a or self::area or self::link or self::base)][not(ancestor::template or ancestor::script)]"
+        for name in ("href", "to", "data-href", "data-url", "data-link", "onclick")
+    )
 )
 _ONCLICK_URL = re.compile(
     r"""(?:location(?:\.href)?\s*=|location\.assign\(|window\.open\()\s*['"]([^'"\s]{1,2000})['"]"""

@@ -8,6 +8,8 @@ import re
 import threading
 from functools import lru_cache
 
+from lxml import etree
+
 from scoring.core.records import LinkPosition
 from spiders.document import HtmlTree
 from spiders.main_content import (
@@ -61,11 +63,20 @@ _CHROME_HINT = re.compile(
 )
 # the word of a class/id token (main_content._CHROME_TOKEN) -> the region it names
 _TOKEN_REGIONS: tuple[tuple[re.Pattern[str], LinkPosition], ...] = (
-    (re.compile(r"breadcrumb.*|navbar|menu|post-navigation|nav-links|nav-(?:previous|next)|pagination|"
-                r"(?:prev|previous|next)[-_](?:post|article|entry)s?", re.I), "nav"),
+    (
+        re.compile(
+            r"breadcrumb.*|navbar|menu|post-navigation|nav-links|nav-(?:previous|next)|pagination|"
+            r"(?:prev|previous|next)[-_](?:post|article|entry)s?",
+            re.I,
+        ),
+        "nav",
+    ),
     (re.compile(r"site-header|masthead", re.I), "header"),
     (re.compile(r"site-footer|copyright", re.I), "footer"),
 )
+
+
+_HOLDERS = etree.XPath("//h1 | //main | //*/@role[.='main']/..")  # role through the attribute axis
 
 
 class _Regions:
@@ -78,7 +89,7 @@ class _Regions:
         self.root = root
         self.verdicts: dict[HtmlTree, LinkPosition | None] = {}
         self.protected: set[HtmlTree] = set()
-        for held in root.xpath("//h1 | //main | //*[@role='main']"):
+        for held in _HOLDERS(root):
             for node in (held, *held.iterancestors()):
                 if node in self.protected:
                     break
