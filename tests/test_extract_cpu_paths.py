@@ -135,3 +135,55 @@ def test_unused_scrapy_components_are_off_and_what_the_spider_needs_is_on() -> N
     # the spider limits URL length itself, more strictly than the middleware it replaces
     assert settings.GEO_MAX_URL_LENGTH <= 2083
     assert "scrapy.spidermiddlewares.referer.RefererMiddleware" not in off
+
+
+# Written for these tests: attributes on the body itself and outside it, empty and repeated values,
+# elements that the candidates leave out (links, templates, blockquotes).
+ATTRIBUTES = """<html itemtype="https://schema.org/Person"><head><link href="/x.css"></head>
+<body class="home" role="main" data-href="/body/"><div class="" id="a">
+<div itemscope itemtype="https://schema.org/Review"><span itemtype="http://schema.org/Person ">P</span></div>
+<section typeof="foaf:Person Person"><h1 class="t">Titel</h1></section>
+<main class="m"><p class="pull-quote">„Ein Satz."</p><blockquote class="q"><p class="x">zitiert</p></blockquote>
+<q class="inline">kurz</q><button data-url="/b/" onclick="location.href='/c/'">B</button>
+<a href="/d/" class="link">D</a><span to="/e/">E</span><template><div data-link="/f/">F</div></template>
+<div role="main"><span data-link="/g/" data-href="/h/">G</span></div></main></div></body></html>"""
+
+PLAIN_AND_OURS = [
+    ("//body//*[@class]", "spiders.extract_evidence", "_BODY_CLASSED"),
+    ('//body//*[contains(@itemtype, "schema.org/Review")]', "spiders.extract_evidence", "_REVIEW_MICRODATA"),
+    (
+        '//*[@itemtype and contains(concat(" ", normalize-space(@itemtype), " "), "schema.org/Person ")]'
+        ' | //*[@typeof and contains(concat(" ", normalize-space(@typeof), " "), "Person ")]',
+        "spiders.extract_evidence",
+        "_PERSON_MARKUP",
+    ),
+    (
+        "//body//*[@href or @to or @data-href or @data-url or @data-link or @onclick]"
+        "[not(self::a or self::area or self::link or self::base)][not(ancestor::template or ancestor::script)]",
+        "spiders.extract_script_links",
+        "_CANDIDATES",
+    ),
+    (
+        "//body//*[@class][not(self::blockquote or self::q)][not(ancestor::blockquote)]",
+        "spiders.extract_quotes",
+        "_PULL_CANDIDATES",
+    ),
+    ("//body//*[@class]", "spiders.extract_quotes", "_CLASSED"),
+    ("//h1 | //main | //*[@role='main']", "spiders.link_position", "_HOLDERS"),
+    (
+        '//body//a[contains(concat(" ", normalize-space(@rel), " "), " author ")] | //body//*[@itemprop="author"]'
+        " | //body//*[@class] | //body//a[@href]",
+        "spiders.extract_byline",
+        "_AUTHOR_MARKUP",
+    ),
+]
+
+
+@pytest.mark.parametrize(("plain", "module", "name"), PLAIN_AND_OURS)
+def test_attribute_axis_queries_find_the_plain_querys_elements(plain: str, module: str, name: str) -> None:
+    ours = getattr(__import__(module, fromlist=[name]), name)
+    for page in (ATTRIBUTES, _article()):
+        tree = parse_html(page)
+        expected = tree.xpath(plain)
+        assert ours(tree) == expected
+    assert parse_html(ATTRIBUTES).xpath(plain)  # the fixture holds some of each
