@@ -64,3 +64,17 @@ def test_a_cue_heading_over_a_bare_date_labels_that_date(heading: str, date_text
     found, text = extract_visible_date(tree, header_window(tree))
     assert found == iso
     assert text == f"{heading}: {date_text}"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("by Mara Lindqvist Jul 2, 2018 4 minutes 830 Words\nStyle guides go beyond looks.", "Mara Lindqvist"),
+        ("Von Jonas Pfeiffer Mai 2024\nDer Text beginnt hier.", "Jonas Pfeiffer"),
+        ("By Brian May\nA guitarist on sound.", "Brian May"),  # no day follows: "May" is his name
+    ],
+)
+def test_a_month_opening_the_date_after_a_byline_is_not_part_of_the_name(text: str, name: str) -> None:
+    from scoring.checks.author_byline import visible_byline
+
+    assert visible_byline(text) == name

@@ -47,7 +47,20 @@ ELEMENT = {
 def visible_byline(text: str) -> str | None:
     """The author named in a "Von NAME" / "By NAME" line at the top of the text, if any."""
     match = BYLINE_RE.search(text[:BYLINE_SEARCH_CHARS])
-    return unglued(match.group("name")) if match else None
+    return unglued(without_date_month(match.group("name"), text[match.end() :])) if match else None
+
+
+# "by Elio Qoshi Jul 2, 2018": a month written before the day ends the name ("Brian May" keeps his name
+# when no day follows)
+_DAY_AFTER_RE = re.compile(r"\s*\d")
+
+
+def without_date_month(name: str, after: str) -> str:
+    """The name without a month that opens the date right after it."""
+    words = name.split()
+    if len(words) > 2 and words[-1].lower().rstrip(".") in MONTHS and _DAY_AFTER_RE.match(after):
+        return " ".join(words[:-1])
+    return name
 
 
 # A role or author label glued to the surname where the text runs two elements together ("Von <b>Jana
@@ -234,7 +247,8 @@ def visible_authors(page: PageRecord) -> list[str]:
     for line in page.extras.byline_lines:
         match = BYLINE_LINE_RE.match(line)
         while match:  # "By Dr. Alan Fischer and Dr. Maria Lopez"
-            names.append(person_name(match.group("name")) or match.group("name"))
+            name = without_date_month(match.group("name"), line[match.end() :])
+            names.append(person_name(name) or name)
             line = line[match.end() :]
             match = _CO_AUTHOR.match(line)
     for signal in page.author_signals:
