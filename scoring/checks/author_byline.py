@@ -52,13 +52,10 @@ def visible_byline(text: str) -> str | None:
 
 # "by Elio Qoshi Jul 2, 2018": a month written before the day ends the name ("Brian May" keeps his name
 # when no day follows)
-_DAY_AFTER_RE = re.compile(r"\s*\d")
-
-
 def without_date_month(name: str, after: str) -> str:
     """The name without a month that opens the date right after it."""
     words = name.split()
-    if len(words) > 2 and words[-1].lower().rstrip(".") in MONTHS and _DAY_AFTER_RE.match(after):
+    if len(words) > 2 and words[-1].lower().rstrip(".") in MONTHS and after.lstrip()[:1].isdigit():
         return " ".join(words[:-1])
     return name
 
