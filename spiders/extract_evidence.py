@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
-from scoring.core.lexicons import BYLINE_OPENERS, MONTHS, host_of
+from scoring.core.lexicons import BYLINE_OPENERS, MONTHS, PUBLICATION_CUE_RE, host_of
 from scoring.core.records import Gallery, PageExtras
 from spiders.document import short_texts
 from spiders.extract_byline import text_with_role_breaks
@@ -70,6 +70,10 @@ DATE_CUE_RE = re.compile(
     r"last (?:modified|reviewed)|geschrieben|von\b|by\b|autor|author",
     re.IGNORECASE,
 )
+# A date right after "by"/"until"/"bis"/"vor" is a deadline or a range ("must relocate by 3 March 2026"),
+# so that "by" is not the byline cue.
+DEADLINE_BEFORE_RE = re.compile(r"\b(?:by|until|till|before|von|bis|vor)\s*$", re.IGNORECASE)
+MAX_CUE_HEADING_WORDS = 4  # "Effective date", "Stand der Information", "Last updated"
 TITLE_WINDOW_BEFORE = 200  # characters of visible text before the H1 searched for a date
 TITLE_WINDOW_AFTER = 400  # ... and after it (bylines and "Stand:" lines sit right under the title)
 
@@ -215,8 +219,13 @@ def _date_line(line: str) -> tuple[str, str] | None:
     2016 ist …") is an event in the text, not the page's date."""
     parsed = parse_visible_date(line)
     if parsed:
-        rest = line.replace(parsed[1], " ")
-        if DATE_CUE_RE.search(line) or len(re.findall(r"\w{2,}", rest)) <= MAX_DATE_LINE_WORDS:
+        before, _, after = line.partition(parsed[1])
+        rest = f"{before} {after}"
+        if DEADLINE_BEFORE_RE.search(before):  # "must relocate by 3 March 2026": a deadline, no byline
+            cued = DATE_CUE_RE.search(DEADLINE_BEFORE_RE.sub(" ", before) + " " + after)
+        else:
+            cued = DATE_CUE_RE.search(line)
+        if cued or len(re.findall(r"\w{2,}", rest)) <= MAX_DATE_LINE_WORDS:
             return parsed
         return None
     month_year = MONTH_YEAR_RE.search(line)
@@ -239,10 +248,16 @@ def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str |
             if not_own_content(element, title):
                 continue
             return parsed[0], text
+    previous = ""
     for line in window.split("\n"):
         parsed = _date_line(line)
         if parsed:
-            return parsed[0], line.strip()[:120]
+            text = line.strip()
+            # "Effective date" / "Stand" as a heading over a bare date: the cue belongs to the date
+            if PUBLICATION_CUE_RE.search(previous) and len(previous.split()) <= MAX_CUE_HEADING_WORDS:
+                text = f"{previous.rstrip(': ')}: {text}"
+            return parsed[0], text[:120]
+        previous = line.strip()
     for element in _PUBLICATION_LINES(tree):  # "Veröffentlicht in Stories am 28.09.2023" after the text
         text = _text(element)
         if len(text) <= MAX_PUBLICATION_LINE and PUBLICATION_LINE_RE.match(text):
