@@ -101,8 +101,7 @@ def main() -> None:
     steps.mark(f"records ({len(pages)} pages)")
     vectors, _problem, _timing = embedding_stage(store, pages)
     steps.mark("embeddings")
-    site = SiteData(pages, artifacts, vectors)
-    del pages
+    site = SiteData(pages, artifacts, vectors)  # `pages` kept for the briefs, as auditor.pipeline does
     steps.mark("site data: lookups")
     for name in (
         "html_pages",
@@ -134,7 +133,8 @@ def main() -> None:
     del site
     store.save_result(args.audit, result)
     steps.mark("result saved")
-    result = suggest_stage(store, args.audit, result)
+    result = suggest_stage(store, args.audit, result, None, pages)
+    del pages
     steps.mark("briefs")
     out = args.out or Path(tempfile.mkdtemp(prefix="score-profile-"))
     report_stage(result, ReportTarget(out_dir=out))
