@@ -194,7 +194,12 @@ OFFER_PERCENT_RE = re.compile(
 INTERVIEW_RE = re.compile(
     r"\b(?:we asked|wir fragten|interviewed|interviewt|befragt\w*|surveyed|questioned|polled|respondents|"
     r"antworteten|responded|"
-    r"Befragte\w*|Teilnehmende[n]? der Studie|participants in the study)\b",
+    r"Befragte\w*|Teilnehmende[n]? der Studie|participants in the study|"
+    # who answered it: "34 people filled out the survey", "120 Personen nahmen an der Umfrage teil"
+    r"(?:filled (?:out|in)|completed|took part in|took|answered|participated in)\s(?:the|our|this|a|an)\s"
+    r"(?:online\s)?(?:survey|questionnaire|poll)|"
+    r"(?:an|bei) (?:der|unserer|dieser|einer) (?:Online-)?(?:Umfrage|Befragung|Erhebung) teil|"
+    r"(?:den|unseren) Fragebogen (?:aus|ausgefüllt))\b",
     re.IGNORECASE,
 )
 STUDY_RE = re.compile(

@@ -81,11 +81,12 @@ NOT_COUNTED_NOUNS = frozenset(
     modellen kriterien hypothesen thesen fakten mythen trends prinzipien tools methoden stufen phasen seiten
     seite folgen folge episoden lektionen übungen aufgaben ebenen kategorien optionen alternativen vorteile
     nachteile aspekte bereiche säulen bausteine elemente eigenschaften features funktionen uhr uhrzeit
-    jahrhundert jahrhunderts jahrzehnt prozentpunkte mal male stk
+    jahrhundert jahrhunderts jahrzehnt prozentpunkte mal male stk heuristiken grundsätze gebote maximen
     tips steps points reasons questions mistakes ideas ways rules things examples series chapters parts
     variants models criteria hypotheses facts myths trends principles tools methods stages phases pages
     episodes lessons exercises tasks levels categories options alternatives benefits advantages aspects
-    areas pillars elements properties features functions times others ones thanks its yes less this has was
+    areas pillars elements properties features functions heuristics commandments maxims times others ones
+    thanks its yes less this has was
     is us as plus minus days weeks months years hours minutes seconds
     jan feb mär märz mar apr mai may jun jul aug sep sept okt oct nov dez dec januar februar april juni juli
     august september oktober november dezember january february march june july october december

@@ -64,7 +64,9 @@ POPULATION_NOUN = (
     r"pfadfinder(?:innen|n)?|erwachsene[n]?|senioren|seniorinnen|länder[n]?|staaten|städte[n]?|"
     r"gemeinden|kommunen|schulen|vereine[n]?|organisationen|verbände[n]?|hersteller[n]?|händler[n]?|"
     r"anbieter[n]?|startups|gründer(?:innen|n)?|fachkräfte[n]?|führungskräfte[n]?|autoren|autorinnen|"
-    r"designer(?:innen|n)?|berater(?:innen|n)?|anwälte[n]?|anwältinnen|architekt(?:en|innen)|expert(?:en|innen))"
+    r"designer(?:innen|n)?|berater(?:innen|n)?|anwälte[n]?|anwältinnen|architekt(?:en|innen)|expert(?:en|innen)|"
+    r"partner(?:innen|n)?|bäckereien|metzgereien|geschäfte[n]?|läden|gaststätten|restaurants|brauereien|"
+    r"apotheken|filialen|hotels)"
 )
 POPULATION_NOUN_EN = (
     r"(?i:people|persons|residents|citizens|inhabitants|customers|clients|users|employees|workers|staff|"
@@ -73,7 +75,8 @@ POPULATION_NOUN_EN = (
     r"guests|fans|players|developers|engineers|volunteers|scouts|countries|nations|cities|towns|schools|"
     r"charities|farms|farmers|startups|founders|manufacturers|retailers|suppliers|authors|readers|"
     r"subscribers|americans|germans|britons|europeans|consumers|shoppers|buyers|marketers|executives|"
-    r"leaders|managers|teachers|researchers|scientists|designers|consultants|lawyers|architects|experts)"
+    r"leaders|managers|teachers|researchers|scientists|designers|consultants|lawyers|architects|experts|"
+    r"partners|bakeries|butchers|shops|stores|restaurants|pubs|breweries|pharmacies|branches|hotels)"
 )
 _POPULATION = rf"(?:{POPULATION_NOUN}|{POPULATION_NOUN_EN})(?![{L}{U}-])"
 _ADJECTIVES = rf"(?:[{L}][{L}-]*[ \u00a0]+){{0,2}}?"
@@ -87,6 +90,20 @@ WORD_COUNT_RE = re.compile(
     rf"(?![{L}{U}-]))"
 )
 POPULATION_RE = re.compile(rf"^{_POPULATION}")
+# English names a group with nouns before its noun ("four different Usability Lab partners"); German
+# writes them as one compound ("vier Usability-Lab-Partner"), and there a noun before a noun is a phrase.
+ENGLISH_NUMBER_RE = re.compile(
+    rf"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|{_EN_UNITS}))?|thirteen|fourteen|"
+    rf"fifteen|sixteen|seventeen|eighteen|nineteen|ten|eleven|twelve|{_EN_UNITS}|(?:{_EN_UNITS})?[ -]?(?:hundred|"
+    rf"thousand))"
+)
+GROUP_AFTER_RE = re.compile(rf"(?<![ \u00a0])[ \u00a0]++(?:[{U}{L}][{L}-]*+[ \u00a0]++){{1,3}}?{_POPULATION}")
+# Where the counted things are: "die vier Bäckereien im Ort", "the three pubs in the village" count them.
+PLACE_AFTER_RE = re.compile(
+    r"^[ \u00a0]+(?:im (?:Ort|Dorf|Land|Landkreis|Kreis|Stadtteil|Viertel|Umkreis)|in der (?:Stadt|Gemeinde|Region|"
+    r"Umgebung)|des (?:Ortes|Dorfes|Landes|Kreises|Stadtteils)|der (?:Stadt|Gemeinde|Region)|in (?:the )?(?:town|"
+    r"village|city|country|region|area|county|neighbou?rhood)|of the (?:town|village|city|region|area))\b"
+)
 # People in general and a family: "four amazing people", "Eltern und drei Kinder" are remarks; a group
 # ("sechs junge Freiwillige", "twelve households") is counted.
 ANYONE_RE = re.compile(
@@ -181,13 +198,20 @@ def word_counts(text: str) -> list[tuple[Candidate, str]]:
             continue
         if ONE_OF_BEFORE_RE.search(text[max(0, start - 16) : start]):
             continue  # "eine von zwei Organisationen", "one of three finalists": which one, not how many
-        if LIST_BEFORE_RE.search(text[max(0, start - 12) : start]):
+        if LIST_BEFORE_RE.search(text[max(0, start - 12) : start]) and not PLACE_AFTER_RE.match(
+            text[match.end() : match.end() + 40]
+        ):
             continue  # "die drei Gründer", "the four pillars": a list, not a count
         adjectives = match.group("adj").split()
         if any(a.casefold() in FUNCTION_WORDS for a in adjectives):
             continue  # "dozens of companies", "zwei der Kunden"
         quantifier = QUANTIFIER_BEFORE_RE.search(text[max(0, start - 20) : start])
-        digits = number.isdigit()  # a digit before a noun: only a group ("5 developers"), the rest is generic_counts
+        digits = number.isdigit()
+        english = ENGLISH_NUMBER_RE.fullmatch(number) and not POPULATION_RE.match(noun)
+        group = GROUP_AFTER_RE.match(text, match.end("num")) if english else None
+        if group and not any(w.casefold() in FUNCTION_WORDS for w in group.group(0).split()[:-1]):
+            found.append((Candidate(start, group.end(), COUNT, number, generic=True), group.group(0).split()[-1]))
+            continue  # a digit before a noun: only a group ("5 developers"), the rest is generic_counts
         if digits and (
             not text[:start].strip()
             or RESULT_BEFORE_RE.search(text[max(0, start - 4) : start])

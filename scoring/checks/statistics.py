@@ -291,6 +291,11 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
             if not found_here:
                 continue
             source = sources.named_source(sentence, ctx, paragraph[cursor : cursor + 12])
+            if source in ctx.anchor_texts and _anchor_in_figure(sentence, source, found_here):
+                blanked = sentence
+                for cand, _ in found_here:
+                    blanked = _blank(blanked, cand.start, cand.end)
+                source = sources.named_source(blanked, ctx, paragraph[cursor : cursor + 12])
             if source is None and i > 0:
                 source = sources.borrowed_source(sentence, sentences[i - 1], ctx)
             if source is None and i == 0 and sources.RESULT_START_RE.match(sentence):
@@ -327,6 +332,13 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
             if figures:
                 found.append(StatSentence(sentence, tuple(figures), source))
     return found
+
+
+def _anchor_in_figure(sentence: str, anchor: str, found: list[tuple[rules.Candidate, str]]) -> bool:
+    """The linked name is part of what a figure counts ("four different Usability Lab partners", the
+    programme linked elsewhere): it is the subject of the figure, not where the figure comes from."""
+    at = sentence.casefold().find(anchor.casefold())
+    return at >= 0 and any(c.start <= at and at + len(anchor) <= c.end for c, _ in found)
 
 
 # terms and opening hours; a listing's teasers belong to the listed posts; release notes are versions
