@@ -369,16 +369,24 @@ class Statistics(ArticleCheck):
     effort = "medium"
     remedy = "Back claims with concrete figures and name their source (who measured it, when)."
     rule = (
-        "a statistic is a number with a unit, percent, currency or a quantity word in a sentence, a "
-        'number with decimals or thousands separators ("3,4", "250.000"), or the first number of a range '
-        '("180 bis 300 Euro"); phone numbers, dates, times, § references and offer prices ("ab 4.990 €", '
-        '"from £450", "89 Euro zzgl. MwSt.") are not. Legal and contact pages have no statistics. '
-        "Sourced when the sentence — or the sentence before it in the same paragraph — names a source "
-        '("laut", "Quelle", "zufolge", "Studie", "according to", "survey", "et al.", own data: "we '
-        'analysed", "unsere Messungen", "Methodik"), an external link\'s anchor appears in it, or a '
-        '"Quelle:/Source:" line is next to it. pass: ≥ 3 statistics and ≥ 1 sourced. warn: statistics '
-        "but none sourced, or fewer than 3. fail: none. Unsourced figures are listed as findings in "
-        "every state."
+        "a statistic is a number that states a measured or counted fact: a number with a unit, percent, "
+        'currency or a counted noun ("über 800 Werkstätten"), a number with decimals or thousands separators '
+        '("3,4", "250.000"), the first number of a range ("180 bis 300 Euro"), a number word in a count or '
+        'share frame ("über zehn Bewohner", "zwei Millionen Menschen", "twelve households"), a share in words '
+        '("die Hälfte der Befragten", "jeder dritte Haushalt", "two thirds of respondents", "one in five '
+        'adults"), a short magnitude ("600k", "2.5M users"), a ratio ("3x more likely") or a match score. Not: '
+        "phone numbers, dates and years, times, § references, offer prices, fees and discounts "
+        '("ab 4.990 €", "from £450"), years in business or of experience ("seit 20 Jahren"), quantities in '
+        'instructions and recipes, numbers of steps, list items or a framework\'s items ("10 heuristics"), '
+        "versions and identifiers, hypothetical or worked examples, study design (sample sizes, the number "
+        "of questions). Legal, contact, listing and changelog pages have no statistics. Sourced when the "
+        'sentence names a source ("laut", "Quelle", "zufolge", "Studie", "according to", "survey", "et al.", '
+        'own data: "we analysed", "unsere Messungen", "Methodik") or refers back to the sentence before that '
+        'names one ("Demnach …"), an external link\'s anchor appears in it (not as part of what the figure '
+        "counts), a footnote marker points into the reference list, it stands in a quotation of a named "
+        'speaker, or a "Quelle:/Source:" line is under it or its table. pass: ≥ 3 statistics and ≥ 1 '
+        "sourced. warn: statistics but none sourced, or fewer than 3. fail: none. Unsourced figures are "
+        "listed as findings in every state."
     )
 
     messages = {
