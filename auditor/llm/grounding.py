@@ -9,6 +9,7 @@ is on: a brief names nothing the crawl did not find.
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -207,12 +208,40 @@ def faq_questions(page: PageRecord) -> list[str]:
     return found
 
 
+_TERMINATOR = re.compile(r"[.!?\n]")
+MIN_SENTENCE_CHARS, MAX_SENTENCE_CHARS = 12, 200
+
+
+def text_questions(text: str) -> list[str]:
+    """Sentences ending in "?" (12-200 characters back to the previous sentence end or line): the matches
+    of `_SENTENCE.finditer`, found from each "?" backwards instead of retrying the pattern at every
+    position of a text (which cost 200 steps a character on long texts without a question)."""
+    found, run = [], 0
+    for mark in _TERMINATOR.finditer(text):
+        end = mark.start()
+        if text[end] == "?" and end - run >= MIN_SENTENCE_CHARS:
+            found.append(text[max(run, end - MAX_SENTENCE_CHARS) : end + 1])
+        run = end + 1
+    return found
+
+
+# The briefs ask each page for its questions several times (template shapes, each cluster's own and
+# related pages): the answer is kept while the page lives (a weak reference: no record is held for it).
+_ASKED: dict[int, tuple[weakref.ref, list[str]]] = {}
+
+
 def asked(page: PageRecord) -> list[str]:
     """Every question one page asks: in headings, FAQ markup and its running text (as written)."""
+    kept = _ASKED.get(id(page))
+    if kept is not None and kept[0]() is page:
+        return list(kept[1])
     found = [h.text.strip() for h in page.headings if h.text.strip().endswith("?")]
     found += faq_questions(page)
-    found += [m.group(0).strip() for m in _SENTENCE.finditer(page.main_text or "")]
-    return [" ".join(q.split()) for q in found if _is_question(" ".join(q.split()))]
+    found += [q.strip() for q in text_questions(page.main_text or "")]
+    questions = [" ".join(q.split()) for q in found if _is_question(" ".join(q.split()))]
+    key = id(page)
+    _ASKED[key] = (weakref.ref(page, lambda _, key=key: _ASKED.pop(key, None)), questions)
+    return list(questions)
 
 
 def site_questions(page: PageRecord) -> list[str]:
