@@ -48,7 +48,7 @@ def test_indented_json_is_the_text_of_json_dumps() -> None:
     import json
     import random
 
-    from reports.writers import _indented
+    from reports.json_text import _indented
 
     rng = random.Random(19)
     leaves = [
