@@ -53,19 +53,10 @@ from spiders.extract_workers import (
 from spiders.items import SitemapArtifact, TextArtifact
 from spiders.resume import CONNECTION_FAILURE_TYPES, ResumeState, failure_error, is_connection_failure
 from spiders.reuse import ReuseIndex, ReusingSpider, conditional_headers, repeatable
-from spiders.url_scope import ParamStripper, UrlScope, is_pagination_url, site_hosts
+from spiders.url_scope import ParamStripper, UrlScope, is_pagination_url, setting_list, site_hosts
 
 MAX_REDIRECT_HOPS = 10
 START_PRIORITY = 1000  # robots.txt, sitemaps and llms.txt before any page
-
-
-def _as_list(value: Any) -> list[str]:
-    """A setting or `-a` argument given as a list or a comma-separated string."""
-    if not value:
-        return []
-    if isinstance(value, str):
-        return [v.strip() for v in value.split(",") if v.strip()]
-    return [str(v) for v in value]
 
 
 class SiteSpider(ReusingSpider, scrapy.Spider):
@@ -110,9 +101,9 @@ class SiteSpider(ReusingSpider, scrapy.Spider):
         spider.max_query_variants = settings.getint("GEO_MAX_QUERY_VARIANTS")
         spider.max_retry_after = settings.getfloat("GEO_MAX_RETRY_AFTER")
         spider.follow_meta_refresh = settings.getbool("GEO_FOLLOW_META_REFRESH", True)
-        strip = ParamStripper(_as_list(settings.get("GEO_STRIP_PARAMS")))
-        spider.include = [re.compile(p) for p in _as_list(settings.get("GEO_INCLUDE"))]
-        spider.exclude = [re.compile(p) for p in _as_list(settings.get("GEO_EXCLUDE"))]
+        strip = ParamStripper(setting_list(settings.get("GEO_STRIP_PARAMS")))
+        spider.include = [re.compile(p) for p in setting_list(settings.get("GEO_INCLUDE"))]
+        spider.exclude = [re.compile(p) for p in setting_list(settings.get("GEO_EXCLUDE"))]
         apex = urlsplit(spider.start_url).hostname or ""
         # --as-host: URLs on the production origin (and its www twin) are this site's URLs.
         as_host = spider._as_host_arg or settings.get("GEO_AS_HOST")

@@ -8,7 +8,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
+
+
+def setting_list(value: Any) -> list[str]:
+    """A setting or `-a` argument given as a list or a comma-separated string."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    return [str(v) for v in value]
 
 
 def site_hosts(url: str) -> frozenset[str]:
