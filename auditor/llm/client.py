@@ -17,8 +17,6 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-import openai
-
 from auditor.llm.prompt import BRIEF_JSON_SCHEMA, PROMPT_VERSION
 
 BACKENDS = ("none", "openai", "local")
@@ -116,7 +114,9 @@ def cache_key(model: str, messages: list[dict[str, str]], mode: str, endpoint: s
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-_TRANSIENT = (openai.APIConnectionError, openai.APITimeoutError, openai.RateLimitError, openai.InternalServerError)
+def _transient(openai: Any) -> tuple[type[Exception], ...]:
+    """Errors worth a retry with backoff."""
+    return (openai.APIConnectionError, openai.APITimeoutError, openai.RateLimitError, openai.InternalServerError)
 
 
 class ChatClient:
@@ -139,6 +139,8 @@ class ChatClient:
         self.usage = usage
         self.mode = mode  # switches to json_object when the server rejects json_schema
         self._lock = threading.Lock()
+        import openai  # here, not at import: the openai package costs 0.4 s of every run's start, LLM or not
+
         self._client = openai.OpenAI(
             base_url=base_url, api_key=config.api_key or "not-needed", timeout=config.timeout_s, max_retries=0
         )
@@ -163,6 +165,8 @@ class ChatClient:
                 with self._lock:
                     self.usage.cache_hits += 1
                 return hit["content"]
+        import openai
+
         attempt = 0
         while True:
             try:
@@ -190,7 +194,7 @@ class ChatClient:
                 raise
             except (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError) as exc:
                 raise LLMUnavailable(f"{type(exc).__name__} (HTTP {exc.status_code})") from None
-            except _TRANSIENT as exc:
+            except _transient(openai) as exc:
                 if attempt >= self.config.retries:
                     raise LLMUnavailable(f"{type(exc).__name__} after {attempt + 1} attempts") from None
                 attempt += 1

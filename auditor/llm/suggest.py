@@ -12,8 +12,6 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 
-import openai
-
 from auditor.config import mask_secrets
 from auditor.llm.builder import build_brief
 from auditor.llm.client import ChatClient, LLMConfig, LLMUnavailable, ModeChanged, ReplyCache, Usage, endpoint_id
@@ -47,6 +45,8 @@ class _Run:
 
     def brief(self, item: BriefInput) -> tuple[ArticleBrief, Message | None]:
         """The model's brief, or the deterministic one plus the warning why."""
+        import openai  # imported when a model is asked (auditor.llm.client), not by every run's start
+
         if self.unavailable:
             return build_brief(item), None
         messages = build_messages(item, with_schema=self.client.mode == "json_object")
