@@ -345,7 +345,9 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         if reliable_date(page) or authored(page):
             return PageType("article", f"under /{guide}/, dated or authored")
         return PageType("help", f"under /{guide}/, undated and unsigned")
-    if parents and any(ABOUT_SECTION_RE.match(s) for s in parents) and _named_after_h1(last, h1):
+    # a person named in the slug and the H1 under a team section, also a compound one ("praxisteam")
+    team = parents and (any(ABOUT_SECTION_RE.match(s) for s in parents) or parents[-1].endswith("team"))
+    if team and _named_after_h1(last, h1):
         return PageType("profile", f"{where} (a person named in the H1 and the slug)")
     if any(ABOUT_SECTION_RE.match(s) for s in parents):
         return PageType("about", f"{where} (about section)")

@@ -218,3 +218,19 @@ def test_a_book_linked_at_the_shops_that_sell_it_is_a_landing_page():
     # several links to one shop's site (a reading list of one seller) are no spread of sellers
     one_host = [f"https://www.example-books.de/dp/01999999{i}{i}" for i in range(3)]
     assert classify(_book(one_host)).kind == "help"
+
+
+def test_a_person_under_a_compound_team_section_is_a_profile():
+    bio = "Frau Lena Sommer betreut seit vielen Jahren die Anmeldung und kümmert sich um Termine und Rezepte. " * 3
+    for section in ("praxisteam", "kanzleiteam"):
+        person = page(
+            f"{section}/lena-sommer/",
+            title="Lena Sommer | Praxis am Markt",
+            headings=[Heading(level=1, text="Lena Sommer")],
+            main_text=bio,
+            word_count=len(bio.split()),
+        )
+        assert classify(person).kind == "profile", classify(person).reason
+    # a page under such a section that names no person is no profile
+    hours = page("praxisteam/sprechzeiten/", title="Sprechzeiten", headings=[Heading(level=1, text="Sprechzeiten")])
+    assert classify(hours).kind != "profile"
