@@ -111,7 +111,8 @@ HELP_SEGMENT_RE = re.compile(
     re.IGNORECASE,
 )
 CHANGELOG_SEGMENT_RE = re.compile(
-    r"^(?:change-?log|release-?notes|versionshinweise|versionshistorie|version-history|"
+    # "change-log-hub", "release-notes-2024": the unambiguous names also with one word after them
+    r"^(?:(?:change-?log|release-?notes)(?:-[^\W_]+)?|versionshinweise|versionshistorie|version-history|"
     r"whats-?new|what-s-new|neuerungen)" + _EXT,
     re.IGNORECASE,
 )

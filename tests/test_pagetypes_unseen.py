@@ -234,3 +234,13 @@ def test_a_person_under_a_compound_team_section_is_a_profile():
     # a page under such a section that names no person is no profile
     hours = page("praxisteam/sprechzeiten/", title="Sprechzeiten", headings=[Heading(level=1, text="Sprechzeiten")])
     assert classify(hours).kind != "profile"
+
+
+def test_a_changelog_named_with_one_more_word_is_release_notes():
+    text = "Fixed the export of large reports and added a dark theme to the editor. " * 30
+    for slug in ("change-log-hub/", "release-notes-2024/"):
+        assert classify(page(slug, title="Changes", main_text=text, word_count=420)).kind == "changelog", slug
+    # "what's new" followed by more words is a post's slug, not release notes
+    assert classify(page("whats-new-in-the-garden/", title="Garden", main_text=text, word_count=420)).kind != (
+        "changelog"
+    )
