@@ -48,9 +48,10 @@ _MARKS = '"“”„«»❝❞ '
 # A quotation-mark icon: an empty element whose class names a quote (<i class="fa-quote-left">), or a
 # decorative mark set as text in an element of its own (<div class="qmark">&ldquo;</div>).
 _QUOTE_ICONS = lxml.etree.XPath(
-    "//body//*[self::i or self::span or self::svg or self::div or self::b][not(ancestor::blockquote)]"
-    "[contains(@class, 'quote') or (string-length(normalize-space()) = 1 and not(*)"
+    "//body//*[self::i or self::span or self::svg or self::div or self::b]"
+    "[contains(@class, 'quote') or (not(*) and string-length(normalize-space()) = 1"
     " and contains('\u201c\u201d\u201e\u00ab\u00bb\u275d\u275e\"', normalize-space()))]"
+    "[not(ancestor::blockquote)]"
 )
 
 
@@ -127,12 +128,13 @@ def _icon_quotes(tree: HtmlTree) -> list[Quote]:
     # the elements themselves, not id(): a freed lxml proxy's id is reused by a later block's proxy,
     # which then was skipped depending on the worker's memory history
     seen: set = set()
-    icons = _QUOTE_ICONS(tree)
-    marks = {icon for icon in icons if not _clean(icon.text_content()).strip(_MARKS)}
+    # an element with words is a label ("Get a quote") or a container ("testimonial-quotes"), no icon
+    marks = [icon for icon in _QUOTE_ICONS(tree) if not _clean(icon.text_content()).strip(_MARKS)]
+    kept = set(marks)
     title = page_title_element(tree)
-    for icon in icons:
-        if _clean(icon.text_content()).strip(_MARKS) or not_own_content(icon, title):
-            continue  # a label ("Get a quote"), not an icon; or a comment widget's icon
+    for icon in marks:
+        if not_own_content(icon, title):
+            continue  # a comment widget's icon
         if _clean(icon.text_content()):  # a mark set as text: the quotation is the element right after it
             block = icon.getnext()
             if block is None or block.tag not in _BLOCKS or len(_text(block).split()) < 3:
@@ -155,7 +157,7 @@ def _icon_quotes(tree: HtmlTree) -> list[Quote]:
             card = card.getparent()
             if card is None or len(_text(card)) > 3 * len(text) + 300:
                 break
-            if any(other in marks and other.getparent() is not icon.getparent() for other in card.iter()):
+            if any(other in kept and other.getparent() is not icon.getparent() for other in card.iter()):
                 break  # a list of quotation cards: the next card's name is not this speaker's
             for element in card.iter(*_SIGNATURE_TAGS):
                 if element is block or block in element.iterancestors() or element in block.iterancestors():
