@@ -61,15 +61,36 @@ _AUDIO_HOSTS = ("spotify.com", "soundcloud.com", "podigee", "letscast", "anchor.
 
 
 def extract_headings(tree: HtmlTree) -> list[Heading]:
-    """Headings in document order, leaving out those inside nav and footer templates."""
-    headings = []
-    for element in tree.xpath("//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"):
-        if link_position(element) in ("nav", "footer"):
-            continue
-        text = element_text(element)
-        if text:
-            headings.append(Heading(level=int(element.tag[1]), text=text))
-    return headings
+    """Headings in document order, leaving out those inside nav and footer templates and those of a
+    search overlay (a theme's hidden search box often carries its own H1 "Search", which would make
+    every page look like it had two H1s) — unless the page has no other H1 (a search page's own)."""
+    found = [
+        (Heading(level=int(element.tag[1]), text=text), _in_search_overlay(element))
+        for element in _HEADINGS(tree)
+        if link_position(element) not in ("nav", "footer") and (text := element_text(element))
+    ]
+    page_h1 = any(heading.level == 1 and not in_overlay for heading, in_overlay in found)
+    return [heading for heading, in_overlay in found if not in_overlay or not page_h1]
+
+
+_HEADINGS = etree.XPath("//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]")
+# a search region: ARIA role or the <search> element, or a class/id token starting with "search" on an
+# element that holds a search field
+_SEARCH_REGION = etree.XPath(
+    "ancestor::*[@role='search' or self::search or ("
+    "(contains(translate(@class, 'SEARCH', 'search'), 'search')"
+    " or contains(translate(@id, 'SEARCH', 'search'), 'search'))"
+    " and .//input[@type='search' or @name='q' or @name='s' or @name='query'])][1]"
+)
+_SEARCH_TOKEN = re.compile(r"(?:^|[\s_-])search", re.IGNORECASE)
+
+
+def _in_search_overlay(heading: HtmlTree) -> bool:
+    for region in _SEARCH_REGION(heading):
+        if region.get("role") == "search" or region.tag == "search":
+            return True
+        return bool(_SEARCH_TOKEN.search(f"{region.get('class') or ''} {region.get('id') or ''}"))
+    return False
 
 
 def extract_links(
