@@ -69,6 +69,9 @@ LABEL_SETS = {
     # profiles, an English animal welfare CIC exported from PHP, an English open-source design agency on Hugo),
     # labelled from the HTML before any audit of these sites
     "heldout6": (HERE / "realworld" / "heldout6.jsonl", HERE / "realworld" / "heldout6.d"),
+    # a seventh unseen batch (the Berlin technology foundation's data lab with bylined German data posts, a Münster
+    # open data non-profit on Hugo), labelled from the HTML before any audit of these sites
+    "heldout7": (HERE / "realworld" / "heldout7.jsonl", HERE / "realworld" / "heldout7.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
