@@ -53,15 +53,76 @@ _lock = threading.Lock()
 
 
 def load_model() -> Any:
-    """py3langid's identifier with probabilities calibrated over text length (loaded once)."""
+    """py3langid's identifier with probabilities calibrated over text length (loaded once), its byte walk
+    vectorised (`_vectorised_identifier`)."""
     global _model
     if _model is None:
         with _lock:
             if _model is None:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+                from py3langid.langid import MODEL_FILE
 
-                _model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                _model = _vectorised_identifier().from_model_file(MODEL_FILE, norm_probs=True)
     return _model
+
+
+# py3langid counts the model's features in a text with a DFA (an Aho-Corasick automaton over byte
+# n-grams), walked byte by byte in Python: 0.4 us a byte, most of the time of a page's language. That
+# automaton is *definite*: after any DEFINITE_ORDER bytes it is in the same state whatever state it
+# started in (tests/test_language_vectorised.py proves it for the shipped model by partition refinement).
+# So the state after byte i is the walk from the start state over bytes i-5..i alone (0..i near the
+# start), and numpy finds all of them at once: DEFINITE_ORDER array lookups over the whole text instead
+# of a Python step per byte. The features are then counted in the order they first occur, as the
+# Counter of the byte walk has them, so the scores are the same floats, summed in the same order.
+DEFINITE_ORDER = 6
+# The shipped model (py3langid 0.4.0: DFA states, distinct transition rows): another model is walked
+# the Python way, unless a test proves its order.
+_MODEL_SHAPE = (104_583, 38_346)
+# Below this many bytes the Python walk is faster (numpy's per-call cost): short lines.
+VECTOR_MIN_BYTES = 120
+
+
+def _vectorised_identifier() -> type:
+    import numpy as np
+    from py3langid.langid import LanguageIdentifier
+
+    class VectorisedIdentifier(LanguageIdentifier):
+        """LanguageIdentifier whose feature counts come from `visit_counts_vectorised`."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            shape = (len(self.tk_row), len(self.tk_nextmove) // 256)
+            self.vectorised = shape == _MODEL_SHAPE
+            if self.vectorised:
+                self.next_state = np.frombuffer(self.tk_nextmove, dtype=f"u{self.tk_nextmove.itemsize}")
+                self.row_start = np.asarray(self.tk_row, dtype=np.intp) << 8
+                self.feature_of = np.asarray(self.tk_output, dtype=np.intp)
+
+        def _raw_score(self, text: bytes) -> Any:
+            if not self.vectorised or len(text) < VECTOR_MIN_BYTES:
+                return super()._raw_score(text)
+            features, counts = self.visit_counts_vectorised(text)
+            if not len(features):
+                return super()._raw_score(b"")  # no features: py3langid's own answer for that
+            # py3langid's _sparse_score, on the same arrays in the same order
+            return np.log1p(counts.astype(np.float32)) @ self.nb_ptc[features] + self.nb_pc
+
+        def visit_counts_vectorised(self, text: bytes) -> tuple[Any, Any]:
+            """(feature ids, counts) of `text`, in the order of their first occurrence: the keys and
+            values of py3langid's `visit_counts` Counter."""
+            size = len(text)
+            data = np.frombuffer(text, dtype=np.uint8)
+            states = np.zeros(size, dtype=np.intp)
+            for step in range(DEFINITE_ORDER):
+                lag = DEFINITE_ORDER - 1 - step  # this step reads byte i - lag into states[i]
+                if lag < size:
+                    states[lag:] = self.next_state[self.row_start[states[lag:]] + data[: size - lag]]
+            features = self.feature_of[states]
+            features = features[features >= 0]
+            unique, first, counts = np.unique(features, return_index=True, return_counts=True)
+            order = np.argsort(first, kind="stable")
+            return unique[order], counts[order]
+
+    return VectorisedIdentifier
 
 
 def _load_before_fork() -> None:

@@ -1,0 +1,75 @@
+"""spiders.language walks py3langid's automaton with numpy instead of byte by byte: the same feature
+counts, in the same order, so the same scores, languages and probabilities as py3langid itself."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from py3langid.langid import MODEL_FILE, LanguageIdentifier, visit_counts
+
+from spiders import language
+from spiders.language import DEFINITE_ORDER, VECTOR_MIN_BYTES, load_model
+
+# Our own texts: prose in both languages, a mixed line, markup-like and numeric noise, accents, emoji,
+# text shorter than the automaton's order, and lengths around the vectorised threshold.
+TEXTS = [
+    "Die Gemeinde hat am Dienstag beschlossen, die Brücke über den Fluss bis zum Herbst zu erneuern.",
+    "The council decided on Tuesday to repair the bridge over the river before the autumn rains begin.",
+    "Unser Team misst jede Änderung zweimal; the release notes are written in English only.",
+    "Öffnungszeiten: Mo–Fr 08:00–17:00 Uhr · Tel. +49 761 000000 · info@example.org",
+    '{ "@type": "Article", "datePublished": "2024-05-01" } <div class="x">',
+    "1234567890 0987654321 42 42 42",
+    "Straße",
+    "ab",
+    "",
+    "Größenordnung 🚀 Überblick — naïve café résumé",
+    "ZWEI WÖRTER IN GROSSBUCHSTABEN UND NOCH VIELE MEHR, DAMIT DER TEXT LANG GENUG WIRD FÜR DEN VEKTOR",
+    "x" * (VECTOR_MIN_BYTES - 1),
+    "y" * VECTOR_MIN_BYTES,
+    " ".join(["Wir schreiben Berichte über Wasser, Wald und Wetter in der Region."] * 40),
+    " ".join(["We write reports on water, woods and weather in the region; numbers follow: 3.14."] * 40),
+]
+
+
+@pytest.fixture(scope="module")
+def plain() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def test_the_shipped_automaton_is_definite_of_the_order_used() -> None:
+    """Partition refinement: two states are k-equivalent when every word of k bytes takes them to the
+    same state. All states are DEFINITE_ORDER-equivalent: the state after a byte depends only on the
+    last DEFINITE_ORDER bytes, which is what the vectorised walk relies on."""
+    model = load_model()
+    assert model.vectorised
+    rows = np.frombuffer(model.tk_nextmove, dtype=f"u{model.tk_nextmove.itemsize}").reshape(-1, 256)
+    row_of = np.asarray(model.tk_row, dtype=np.intp)
+    classes = np.arange(len(row_of))
+    for _ in range(DEFINITE_ORDER):
+        _, row_class = np.unique(classes[rows], axis=0, return_inverse=True)
+        classes = row_class.reshape(-1)[row_of]
+    assert len(np.unique(classes)) == 1
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_counts_match_the_byte_walk(text: str) -> None:
+    model = load_model()
+    data = model._encode(text)
+    walked = visit_counts(model.tk_nextmove, model._rowbase, model.tk_output, data) or {}
+    features, counts = model.visit_counts_vectorised(data)
+    assert features.tolist() == list(walked.keys())
+    assert counts.tolist() == list(walked.values())
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_scores_match_py3langid(text: str, plain: LanguageIdentifier) -> None:
+    model = load_model()
+    assert model.classify(text) == plain.classify(text)
+    assert model.rank(text) == plain.rank(text)
+
+
+def test_another_model_is_walked_the_python_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "_MODEL_SHAPE", (1, 1))
+    other = language._vectorised_identifier().from_model_file(MODEL_FILE, norm_probs=True)
+    assert not other.vectorised
+    assert other.classify(TEXTS[0]) == load_model().classify(TEXTS[0])
