@@ -72,6 +72,9 @@ LABEL_SETS = {
     # a seventh unseen batch (the Berlin technology foundation's data lab with bylined German data posts, a Münster
     # open data non-profit on Hugo), labelled from the HTML before any audit of these sites
     "heldout7": (HERE / "realworld" / "heldout7.jsonl", HERE / "realworld" / "heldout7.d"),
+    # an eighth unseen batch (a German climate action alliance's WordPress export with press releases, an English
+    # conversion-optimisation agency's Jekyll blog), labelled from the HTML before any audit of these sites
+    "heldout8": (HERE / "realworld" / "heldout8.jsonl", HERE / "realworld" / "heldout8.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
