@@ -41,6 +41,10 @@ from scoring.shingles import _EPSILON, _STEP, SHINGLE_WORDS, THRESHOLD, Pair, _p
 # counts in every similarity). Each page then meets at most this many pages per shingle it looks up.
 MAX_SHINGLE_PAGES = 64
 BANDS, ROWS = 64, 8  # LSH for pages whose shared text is all template text: 512 bins
+# A group of pages met in bulk (copies of one text, pages in one MinHash bucket) up to this size has every
+# pair compared; a larger one (a cluster of near-copies) each page with its first page and its neighbours.
+MAX_GROUP_PAGES = 500
+NEIGHBOURS = 8
 _BIN_BITS = 9
 _COUNT_BITS = 27  # the frequency table: 2^27 one-byte slots at most
 _SEED = np.uint64(0x5EED_0F_1A_0019)
@@ -195,112 +199,233 @@ def _band_keys(signature: np.ndarray) -> np.ndarray:
     return key
 
 
-def _lsh_candidates(marked: list[Hashable], sets: Mapping[Hashable, np.ndarray]) -> set[tuple[int, int]]:
-    """Index pairs (i < j into `marked`) that share at least one LSH band."""
-    if len(marked) < 2:
-        return set()
-    keys = np.stack([_band_keys(_signature(sets[k])) for k in marked])  # pages x bands
-    pages = np.repeat(np.arange(len(marked)), BANDS)
-    band = np.tile(np.arange(BANDS), len(marked))
-    flat = keys.ravel()
-    at = np.lexsort((pages, flat, band))  # by band, then bucket key, then page
-    band, flat, pages = band[at], flat[at], pages[at]
-    same = (band[1:] == band[:-1]) & (flat[1:] == flat[:-1])
-    found: set[tuple[int, int]] = set()
-    start = 0
-    for end in [*(np.flatnonzero(~same) + 1).tolist(), len(pages)]:
-        if end - start > 1:
-            bucket = pages[start:end].tolist()
-            found.update((bucket[i], bucket[j]) for i in range(len(bucket)) for j in range(i + 1, len(bucket)))
-        start = end
-    return found
+def _group_pairs(n: int, max_group: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs (i < j) compared within a group of n pages in key order: every pair up to `max_group`
+    pages; above, each page with the group's first page and with its next `NEIGHBOURS` pages (at most
+    n·(NEIGHBOURS + 1) pairs, lexicographic order; every page in two pairs or more)."""
+    if max_group is None or n <= max_group:
+        first, second = np.triu_indices(n, 1)
+        return first.astype(np.int64), second.astype(np.int64)
+    firsts, seconds = [np.zeros(n - 1, dtype=np.int64)], [np.arange(1, n, dtype=np.int64)]
+    for step in range(1, NEIGHBOURS + 1):
+        i = np.arange(1, n - step, dtype=np.int64)  # (0, step) is the first page's pair already
+        firsts.append(i)
+        seconds.append(i + step)
+    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    at = np.lexsort((second, first))
+    return first[at], second[at]
+
+
+def _union(parent: np.ndarray, members: np.ndarray) -> None:
+    """Join the members' sets in a union-find forest (`parent`, roots point at themselves)."""
+    roots = {_find(parent, int(m)) for m in members.tolist()}
+    first = min(roots)
+    for root in roots:
+        parent[root] = first
+
+
+def _find(parent: np.ndarray, at: int) -> int:
+    root = at
+    while parent[root] != root:
+        root = int(parent[root])
+    while parent[at] != root:  # path compression
+        parent[at], at = root, int(parent[at])
+    return root
+
+
+def _roots(parent: np.ndarray) -> np.ndarray:
+    return np.array([_find(parent, i) for i in range(len(parent))], dtype=np.int64)
+
+
+class PairSearch:
+    """The pairs of keys whose shingle arrays have Jaccard ≥ threshold, streamed (each pair once, a before
+    b in the mapping's order, in no particular order between pairs): iterate it once. `max_pages`: shingles
+    in more distinct texts are not looked up (see the module's text); None searches every shingle
+    (exhaustive, as `scoring.shingles`). `max_group`: a group of pages met in bulk — copies of one text,
+    the copies of two near-duplicate texts, the pages of one MinHash bucket — larger than this is compared
+    page by page with its first page and `NEIGHBOURS` neighbours instead of pair by pair (a cluster of
+    10,000 near-copies has 50 million pairs), so that the pairs held or verified stay linear in the pages;
+    None compares every pair. After the iteration `capped_pages` holds the keys of such groups and
+    `largest_group` the size of the largest (0: every pair was compared)."""
+
+    def __init__(
+        self,
+        sets: Mapping[Hashable, np.ndarray],
+        threshold: float = THRESHOLD,
+        max_pages: int | None = MAX_SHINGLE_PAGES,
+        max_group: int | None = MAX_GROUP_PAGES,
+    ) -> None:
+        if not 0 < threshold <= 1:
+            raise ValueError("threshold must be in (0, 1]")
+        self.sets, self.threshold, self.max_pages, self.max_group = sets, threshold, max_pages, max_group
+        self.capped_pages: set[Hashable] = set()
+        self.largest_group = 0
+
+    def _capped(self, members: Sequence[Hashable]) -> None:
+        self.capped_pages.update(members)
+        self.largest_group = max(self.largest_group, len(members))
+
+    def _group(self, members: Sequence[Hashable]) -> tuple[np.ndarray, np.ndarray]:
+        first, second = _group_pairs(len(members), self.max_group)
+        if self.max_group is not None and len(members) > self.max_group:
+            self._capped(members)
+        return first, second
+
+    def __iter__(self) -> Iterator[Pair]:
+        sets, threshold, max_pages = self.sets, self.threshold, self.max_pages
+        sizes = {k: len(s) for k, s in sets.items()}
+        keys = [k for k, n in sizes.items() if n]
+        order = {k: i for i, k in enumerate(keys)}
+        if not keys:
+            return
+        groups = _copies(keys, sets)
+        for first, copies in groups.items():  # copies of one text: similarity 1
+            if copies:
+                members = [first, *copies]
+                i, j = self._group(members)
+                size = sizes[first]
+                yield from (
+                    Pair(members[a], members[b], 1.0, size) for a, b in zip(i.tolist(), j.tolist(), strict=True)
+                )
+        distinct = list(groups)
+        table, bits = _frequencies((sets[k] for k in distinct), sum(sizes[k] for k in distinct))
+        # smallest sets first, so that every candidate met through the index is no larger than the probe
+        ranked = sorted(distinct, key=lambda k: (sizes[k], order[k]))
+        prefixes: list[np.ndarray] = []  # per rank: the prefix's shingles that are looked up
+        marked: list[Hashable] = []  # prefixes that reach template text: searched by LSH as well
+        for key in ranked:
+            mine = sets[key]
+            often = table[_slots(mine, bits)]
+            shared_mask = often > 1  # a count of 1: in this text only, it pairs with nothing
+            shared, often = mine[shared_mask], often[shared_mask]
+            room = _prefix_length(len(mine), threshold) - (len(mine) - len(shared))
+            prefix = shared[:0]
+            if room > 0:
+                rarest = np.lexsort((shared, often))[:room]  # by frequency, then by hash: one total order
+                prefix, prefix_often = shared[rarest], often[rarest]
+                if max_pages is not None and len(prefix_often) and prefix_often[-1] > max_pages:
+                    marked.append(key)
+                    prefix = prefix[prefix_often <= max_pages]
+            prefixes.append(prefix)
+        del table
+        # the index: every looked-up prefix shingle with the rank of its page, sorted by shingle (8 + 4 bytes)
+        lengths = np.array([len(p) for p in prefixes], dtype=np.int64)
+        tokens = np.concatenate(prefixes) if prefixes else np.zeros(0, dtype=np.int64)
+        ranks = np.repeat(np.arange(len(prefixes), dtype=np.int32), lengths)
+        by_token = np.argsort(tokens, kind="stable")
+        tokens, ranks = tokens[by_token], ranks[by_token]
+        del by_token
+        is_marked = set(marked)
+        both_marked: set[tuple[Hashable, Hashable]] = set()  # found by the index: LSH need not verify them
+
+        def verify(key: Hashable, other: Hashable) -> Pair | None:
+            mine, theirs = sets[key], sets[other]
+            if len(theirs) > len(mine):
+                mine, theirs = theirs, mine
+            if len(theirs) < threshold * len(mine) - _EPSILON:
+                return None
+            common = common_count(mine, theirs)
+            union = len(mine) + len(theirs) - common
+            if common < threshold * union - _EPSILON:
+                return None
+            first, second = (key, other) if order[key] < order[other] else (other, key)
+            return Pair(first, second, common / union, common)
+
+        for rank, key in enumerate(ranked):
+            prefix = prefixes[rank]
+            if not len(prefix):
+                continue
+            met = _gather(np.searchsorted(tokens, prefix), np.searchsorted(tokens, prefix, side="right"), ranks)
+            for other in np.unique(met[met < rank]).tolist():
+                pair = verify(key, ranked[other])
+                if pair is not None:
+                    if pair.a in is_marked and pair.b in is_marked:
+                        both_marked.add((pair.a, pair.b))
+                    yield from self._with_copies(pair, groups, order)
+        del tokens, ranks, prefixes
+        marked.sort(key=order.__getitem__)
+        for code in self._lsh_candidates(marked).tolist():
+            a, b = marked[code // len(marked)], marked[code % len(marked)]
+            if (a, b) not in both_marked:
+                pair = verify(a, b)
+                if pair is not None:
+                    yield from self._with_copies(pair, groups, order)
+
+    def _lsh_candidates(self, marked: list[Hashable]) -> np.ndarray:
+        """Pairs of indices into `marked` (i < j, as i·len + j, sorted) that share at least one LSH band;
+        a bucket of more than `max_group` pages gives its first page's and its neighbours' pairs."""
+        if len(marked) < 2:
+            return np.zeros(0, dtype=np.int64)
+        keys = np.stack([_band_keys(_signature(self.sets[k])) for k in marked])  # pages x bands
+        pages = np.repeat(np.arange(len(marked), dtype=np.int64), BANDS)
+        band = np.tile(np.arange(BANDS), len(marked))
+        flat = keys.ravel()
+        del keys
+        at = np.lexsort((pages, flat, band))  # by band, then bucket key, then page
+        band, flat, pages = band[at], flat[at], pages[at]
+        same = (band[1:] == band[:-1]) & (flat[1:] == flat[:-1])
+        del band, flat, at
+        codes: list[np.ndarray] = []
+        held = 0
+        seen: set[bytes] = set()  # a tight cluster falls into the same bucket in every band
+        # Buckets above max_group are joined into clusters (union-find over the pages) and each cluster is
+        # compared page by page once, not once per band: a cluster splits differently in every band.
+        parent = np.arange(len(marked), dtype=np.int64) if self.max_group is not None else None
+        start = 0
+        for end in [*(np.flatnonzero(~same) + 1).tolist(), len(pages)]:
+            if end - start > 1:
+                bucket = pages[start:end]
+                digest = hashlib.blake2b(bucket.tobytes(), digest_size=16).digest()
+                if digest in seen:
+                    pass
+                elif parent is not None and end - start > self.max_group:  # type: ignore[operator]
+                    _union(parent, bucket)
+                else:
+                    i, j = _group_pairs(len(bucket), None)
+                    codes.append(bucket[i] * len(marked) + bucket[j])
+                    held += len(codes[-1])
+                    if held > 1 << 22:  # merge as we go: the candidates stay bounded by the distinct pairs
+                        codes = [np.unique(np.concatenate(codes))]
+                        held = len(codes[0])
+                seen.add(digest)
+            start = end
+        if parent is not None:
+            roots = _roots(parent)
+            by_root = np.argsort(roots, kind="stable")  # each cluster's pages in key order
+            sorted_roots = roots[by_root]
+            bounds = np.flatnonzero(sorted_roots[1:] != sorted_roots[:-1]) + 1
+            for cluster in np.split(by_root, bounds):
+                if len(cluster) > 1:
+                    i, j = self._group([marked[p] for p in cluster.tolist()])
+                    codes.append(cluster[i] * len(marked) + cluster[j])
+        return np.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
+
+    def _with_copies(self, pair: Pair, groups: dict[Hashable, list[Hashable]], order: dict) -> Iterator[Pair]:
+        """A pair of distinct texts for every copy of either page (each copy of the one with the other's
+        first page and back when the copies together are more than `max_group`)."""
+        ours, theirs = groups[pair.a], groups[pair.b]
+        if not ours and not theirs:
+            yield pair
+            return
+        left, right = [pair.a, *ours], [pair.b, *theirs]
+        if self.max_group is None or len(left) + len(right) <= self.max_group:
+            combos = [(a, b) for a in left for b in right]
+        else:
+            self._capped(left + right)
+            combos = [(a, pair.b) for a in left] + [(pair.a, b) for b in theirs]
+        for a, b in combos:
+            first, second = (a, b) if order[a] < order[b] else (b, a)
+            yield Pair(first, second, pair.similarity, pair.shared)
 
 
 def near_duplicate_pairs(
-    sets: Mapping[Hashable, np.ndarray], threshold: float = THRESHOLD, max_pages: int | None = MAX_SHINGLE_PAGES
+    sets: Mapping[Hashable, np.ndarray],
+    threshold: float = THRESHOLD,
+    max_pages: int | None = MAX_SHINGLE_PAGES,
+    max_group: int | None = MAX_GROUP_PAGES,
 ) -> list[Pair]:
-    """Pairs of keys whose shingle arrays have Jaccard ≥ threshold, most similar first (a before b in
-    the mapping's order). `max_pages`: shingles in more distinct texts are not looked up (see the
-    module's text); None searches every shingle (exhaustive, as `scoring.shingles`)."""
-    if not 0 < threshold <= 1:
-        raise ValueError("threshold must be in (0, 1]")
-    sizes = {k: len(s) for k, s in sets.items()}
-    keys = [k for k, n in sizes.items() if n]
-    order = {k: i for i, k in enumerate(keys)}
-    if not keys:
-        return []
-    groups = _copies(keys, sets)
-    distinct = list(groups)
-    table, bits = _frequencies((sets[k] for k in distinct), sum(sizes[k] for k in distinct))
-    # smallest sets first, so that every candidate met through the index is no larger than the probe
-    ranked = sorted(distinct, key=lambda k: (sizes[k], order[k]))
-    prefixes: list[np.ndarray] = []  # per rank: the prefix's shingles that are looked up
-    marked: list[Hashable] = []  # prefixes that reach template text: searched by LSH as well
-    for key in ranked:
-        mine = sets[key]
-        often = table[_slots(mine, bits)]
-        shared_mask = often > 1  # a count of 1: in this text only, it pairs with nothing
-        shared, often = mine[shared_mask], often[shared_mask]
-        room = _prefix_length(len(mine), threshold) - (len(mine) - len(shared))
-        prefix = shared[:0]
-        if room > 0:
-            rarest = np.lexsort((shared, often))[:room]  # by frequency, then by hash: one total order
-            prefix, prefix_often = shared[rarest], often[rarest]
-            if max_pages is not None and len(prefix_often) and prefix_often[-1] > max_pages:
-                marked.append(key)
-                prefix = prefix[prefix_often <= max_pages]
-        prefixes.append(prefix)
-    del table
-    # the index: every looked-up prefix shingle with the rank of its page, sorted by shingle (8 + 4 bytes)
-    lengths = np.array([len(p) for p in prefixes], dtype=np.int64)
-    tokens = np.concatenate(prefixes) if prefixes else np.zeros(0, dtype=np.int64)
-    ranks = np.repeat(np.arange(len(prefixes), dtype=np.int32), lengths)
-    by_token = np.argsort(tokens, kind="stable")
-    tokens, ranks = tokens[by_token], ranks[by_token]
-    del by_token
-    found: dict[tuple[Hashable, Hashable], Pair] = {}
-
-    def verify(key: Hashable, other: Hashable) -> None:
-        mine, theirs = sets[key], sets[other]
-        if len(theirs) > len(mine):
-            mine, theirs = theirs, mine
-        if len(theirs) < threshold * len(mine) - _EPSILON:
-            return
-        common = common_count(mine, theirs)
-        union = len(mine) + len(theirs) - common
-        if common >= threshold * union - _EPSILON:
-            first, second = (key, other) if order[key] < order[other] else (other, key)
-            found[first, second] = Pair(first, second, common / union, common)
-
-    for rank, key in enumerate(ranked):
-        prefix = prefixes[rank]
-        if not len(prefix):
-            continue
-        met = _gather(np.searchsorted(tokens, prefix), np.searchsorted(tokens, prefix, side="right"), ranks)
-        for other in np.unique(met[met < rank]).tolist():
-            verify(key, ranked[other])
-    del tokens, ranks, prefixes
-    marked.sort(key=order.__getitem__)
-    for i, j in sorted(_lsh_candidates(marked, sets)):
-        a, b = marked[i], marked[j]
-        if (a, b) not in found:
-            verify(a, b)
-    return _with_copies(list(found.values()), groups, sets, order)
-
-
-def _with_copies(
-    pairs: list[Pair], groups: dict[Hashable, list[Hashable]], sets: Mapping[Hashable, np.ndarray], order: dict
-) -> list[Pair]:
-    """Each pair of distinct texts for every copy of either page, and the copies paired among themselves."""
-    every: list[Pair] = []
-    for first, copies in groups.items():
-        members = [first, *copies]
-        size = len(sets[first])
-        every += [Pair(a, b, 1.0, size) for i, a in enumerate(members) for b in members[i + 1 :]]
-    for pair in pairs:
-        for a in (pair.a, *groups[pair.a]):
-            for b in (pair.b, *groups[pair.b]):
-                first, second = (a, b) if order[a] < order[b] else (b, a)
-                every.append(Pair(first, second, pair.similarity, pair.shared))
-    every.sort(key=lambda p: (-p.similarity, order[p.a], order[p.b]))
-    return every
+    """`PairSearch`'s pairs as a list, most similar first (then by key order), as `scoring.shingles`'."""
+    order = {k: i for i, k in enumerate(sets)}
+    found = list(PairSearch(sets, threshold, max_pages, max_group))
+    found.sort(key=lambda p: (-p.similarity, order[p.a], order[p.b]))
+    return found

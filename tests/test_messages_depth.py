@@ -13,6 +13,7 @@ import pytest
 
 from reports.i18n import HERE, Localizer
 from scoring.audit import evaluate_check
+from scoring.checks import near_duplicates
 from scoring.checks.answer_first import AnswerFirst
 from scoring.checks.cluster_depth import ClusterDepth
 from scoring.checks.depth_signals import DepthSignals
@@ -253,7 +254,7 @@ def test_readability_in_german():
     )
 
 
-def test_near_duplicates_in_german():
+def test_near_duplicates_in_german(monkeypatch):  # noqa: ANN001 - pytest fixture
     copy = "Eine Luft-Wasser-Wärmepumpe nutzt die Außenluft. " + DE_EXPERT.split("\n", 1)[1]
     pair = site(content("a", DE_EXPERT, title="A"), content("b", copy, title="B"), content("c", DE_DENSE, title="C"))
     distinct = site(content("a", DE_EXPERT), content("c", DE_DENSE))
@@ -262,9 +263,17 @@ def test_near_duplicates_in_german():
     many = site(*[page(f"kopie-{i}", title="Eine Seite", main_text=LONG_DE, word_count=685) for i in range(33)])
     results = run(NearDuplicates, pair, distinct, alone, many)
     assert [r.state for r in results] == ["fail", "pass", "not_applicable", "fail"]
-    assert_all_produced(NearDuplicates, produced(results, NearDuplicates))
     text = DE.message(results[3].explanation_message)[0]
     assert text.startswith("528 Seitenpaare teilen 80 % oder mehr ihres Textes; 33 von 33 Seiten sind betroffen")
+    # a group larger than the cap: its pages compared with the first page and their neighbours only
+    monkeypatch.setattr(near_duplicates, "MAX_GROUP_PAGES", 20)
+    [capped] = run(NearDuplicates, many)
+    assert_all_produced(NearDuplicates, produced([*results, capped], NearDuplicates))
+    text = DE.message(capped.explanation_message)[0]
+    assert text.startswith(
+        "252 Seitenpaare teilen 80 % oder mehr ihres Textes; 33 von 33 Seiten sind betroffen. 33 Seiten"
+    )
+    assert "die größte: 33 Seiten" in text
 
 
 def _vector(axis: int, rng: np.random.Generator, noise: float = 0.05) -> np.ndarray:

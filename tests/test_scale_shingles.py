@@ -188,3 +188,67 @@ def test_arrays_kept_in_a_temporary_file_read_back_the_same() -> None:
         )
     finally:
         store.close()
+
+
+def _pages_in(found: list) -> set:
+    return {p.a for p in found} | {p.b for p in found}
+
+
+def test_a_cluster_above_the_cap_is_compared_with_neighbours_and_keeps_its_size() -> None:
+    """2,000 town pages: 1,999,000 pairs exhaustively; above the cap each page meets the cluster's first
+    page and its 8 neighbours — every page stays in a pair, the pairs stay linear, the same every run."""
+    arrays = _town_pages(2000)
+    search = shingle_arrays.PairSearch(arrays)
+    found = list(search)
+    assert len(found) == 1999 + sum(1999 - step for step in range(1, shingle_arrays.NEIGHBOURS + 1))
+    assert _pages_in(found) == set(arrays)
+    assert search.largest_group == 2000 and search.capped_pages == set(arrays)
+    assert all(p.similarity >= 0.8 for p in found)
+    assert _pairs(shingle_arrays.near_duplicate_pairs(arrays)) == _pairs(
+        sorted(found, key=lambda p: (-p.similarity, int(p.a.rsplit("stadt", 1)[1]), int(p.b.rsplit("stadt", 1)[1])))
+    )
+    # at or below the cap every pair, as before
+    small = _town_pages(120)
+    assert len(shingle_arrays.near_duplicate_pairs(small, max_group=120)) == 120 * 119 // 2
+    assert shingle_arrays.PairSearch(small, max_group=120).largest_group == 0
+
+
+def test_copies_above_the_cap_are_compared_with_neighbours() -> None:
+    """1,200 copies of one page and a near-copy of them: linear pairs, every copy in one, similarity 1."""
+    rng = random.Random(8)
+    page = shingle_arrays.shingle_array(" ".join(rng.choices(VOCABULARY, k=400)))
+    arrays = {f"/copy/{i}": page for i in range(1200)}
+    arrays["/almost"] = page[5:]
+    search = shingle_arrays.PairSearch(arrays)
+    found = list(search)
+    copies = [p for p in found if p.b != "/almost"]
+    assert all(p.similarity == 1.0 for p in copies)
+    assert len(copies) == 1199 + sum(1199 - step for step in range(1, shingle_arrays.NEIGHBOURS + 1))
+    assert _pages_in(copies) == set(arrays) - {"/almost"}
+    # the near-copy meets every copy through the first one's pair, and the first copy meets it
+    assert sum(p.b == "/almost" for p in found) == 1200 and search.largest_group == 1201
+
+
+def test_a_large_cluster_costs_linear_memory_and_time() -> None:
+    """The pairs held and verified grow with the pages, not with their square (50 million pairs at
+    10,000): 4x the cluster takes at most 8x the time and memory of the smaller one (with a cap of 50
+    pages, so that both clusters are above it and the test is quick)."""
+
+    def measure(n: int) -> tuple[float, int]:
+        arrays = _town_pages(n, seed=4)
+        tracemalloc.start()
+        began = time.perf_counter()
+        try:
+            count = sum(1 for _ in shingle_arrays.PairSearch(arrays, max_group=50))
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert count < n * (shingle_arrays.NEIGHBOURS + 1)
+        return time.perf_counter() - began, peak
+
+    small_s, small_bytes = measure(300)
+    large_s, large_bytes = measure(1200)
+    assert large_bytes <= 8 * small_bytes, f"{small_bytes} -> {large_bytes} bytes"
+    if large_s > 8 * small_s + 0.5:
+        large_s = min(large_s, measure(1200)[0])  # a load spike on a shared machine
+    assert large_s <= 8 * small_s + 0.5, f"{small_s:.2f}s -> {large_s:.2f}s"

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import heapq
+
 from scoring.audit import WARN_SHARE
 from scoring.core.messages import element
 from scoring.core.records import PageRecord
 from scoring.core.results import Evidence
 from scoring.core.text import excerpt, words
 from scoring.registry import Check, Outcome, register
-from scoring.shingle_arrays import BANDS, MAX_SHINGLE_PAGES, ROWS, ArrayStore, near_duplicate_pairs, shingle_array
-from scoring.shingles import SHINGLE_WORDS, THRESHOLD
+from scoring.shingle_arrays import (
+    BANDS,
+    MAX_GROUP_PAGES,
+    MAX_SHINGLE_PAGES,
+    NEIGHBOURS,
+    ROWS,
+    ArrayStore,
+    PairSearch,
+    shingle_array,
+)
+from scoring.shingles import SHINGLE_WORDS, THRESHOLD, Pair
 from scoring.site import SiteData
 from scoring.translations import hreflang_joined, language_groups
 
@@ -51,7 +62,10 @@ class NearDuplicates(Check):
         f"`scoring/shingle_arrays.py`: copies searched once; shingles on more than {MAX_SHINGLE_PAGES} distinct "
         "texts are not looked up, pages whose shared text is all such shingles meet through MinHash bands "
         f"({BANDS} × {ROWS}, fixed "
-        "seed); every candidate's Jaccard exact; the 500 most similar pairs are listed). Pages are compared within one "
+        "seed); every candidate's Jaccard exact; the 500 most similar pairs are listed; a group met in bulk — copies "
+        f"of one text, the pages of one MinHash bucket — of more than {MAX_GROUP_PAGES} pages is compared page by "
+        f"page with its first page and {NEIGHBOURS} neighbours, not pair by pair, and the finding says so). Pages "
+        "are compared within one "
         "language (detected, else declared); translations and pages joined by hreflang are no pair. A page "
         "whose canonical points at its partner resolves the pair. Score = 1 − pages in a pair / pages "
         "compared; warn from 0.8, fail below. Not applicable with fewer than two pages to compare."
@@ -71,6 +85,13 @@ class NearDuplicates(Check):
             "{pairs} pair(s) of pages share {percent}% or more of their text; {affected} of {pages} pages are "
             "affected (the {listed} most similar pairs are listed). Merge them, make each distinct, or point "
             "the copy's canonical at the original."
+        ),
+        "pairs-capped": (
+            "{pairs} pair(s) of pages share {percent}% or more of their text; {affected} of {pages} pages are "
+            "affected. {grouped} pages are in groups of more than {group_cap} near-copies (the largest: {largest} "
+            "pages), each page compared with its group's first page and {neighbours} neighbours instead of every "
+            "page, so these groups have more pairs than counted (the {listed} most similar pairs found are "
+            "listed). Merge them, make each distinct, or point the copy's canonical at the original."
         ),
     }
 
@@ -94,30 +115,45 @@ class NearDuplicates(Check):
         # within one language (translations are no duplicates), pages joined by hreflang aside: regional
         # variants, or an untranslated copy under /en/ (the hreflang check's finding, not a page to merge).
         # The same text in one language without hreflang stays a duplicate, whatever the URL prefix says.
-        found = []
         # The search does not look up candidates through shingles on more than MAX_SHINGLE_PAGES distinct
         # texts (template text: on a site whose pages all draw on shared paragraphs every page was a
         # candidate of every other, a quadratic search — issue 19). Copies count once, pages whose shared
         # text is all template text still meet through MinHash bands, and each pair's Jaccard is exact
         # (scoring/shingle_arrays.py; the same outcome on all 31 real corpus sites as the exhaustive search).
+        # Pairs stream through: counted, their pages kept, only the MAX_PAIRS_LISTED most similar held — a
+        # cluster of 10,000 near-copies (50 million pairs) is compared page by page with its neighbours.
+        count = 0
+        best: list[tuple[float, int, int, Pair]] = []  # a heap: the least similar listed pair on top
+        first_seen: dict[str, tuple[float, int, int, int]] = {}  # page -> its first place in the sorted list
+        capped: set[str] = set()
+        largest = 0
         try:
             for members in language_groups(pages.values()).values():
-                found += near_duplicate_pairs(sets.view(_key(m) for m in members), THRESHOLD)
+                search = PairSearch(sets.view(_key(m) for m in members), THRESHOLD, max_group=MAX_GROUP_PAGES)
+                for p in search:
+                    if (
+                        _canonicalised(pages[p.a], p.b, site)
+                        or _canonicalised(pages[p.b], p.a, site)
+                        or hreflang_joined(site, p.a, p.b)
+                    ):
+                        continue
+                    count += 1
+                    place = (-p.similarity, order[p.a], order[p.b])
+                    item = (p.similarity, -order[p.a], -order[p.b], p)
+                    if len(best) < MAX_PAIRS_LISTED:
+                        heapq.heappush(best, item)
+                    elif item[:3] > best[0][:3]:
+                        heapq.heapreplace(best, item)
+                    for side, url in enumerate((p.a, p.b)):
+                        seen = first_seen.get(url)
+                        if seen is None or (*place, side) < seen:
+                            first_seen[url] = (*place, side)
+                capped |= search.capped_pages
+                largest = max(largest, search.largest_group)
         finally:
             sets.close()
-        found.sort(key=lambda p: (-p.similarity, order[p.a], order[p.b]))
-        pairs = [
-            p
-            for p in found
-            if not _canonicalised(pages[p.a], p.b, site)
-            and not _canonicalised(pages[p.b], p.a, site)
-            and not hreflang_joined(site, p.a, p.b)
-        ]
-        affected: list[str] = []
-        for pair in pairs:
-            for url in (pair.a, pair.b):
-                if url not in affected:
-                    affected.append(url)
+        pairs = [item[3] for item in sorted(best, key=lambda item: (-item[0], -item[1], -item[2]))]
+        affected = sorted(first_seen, key=first_seen.__getitem__)
         score = round(1 - len(affected) / len(sets), 4)
         details = [
             {
@@ -141,13 +177,25 @@ class NearDuplicates(Check):
         if not pairs:
             return Outcome("pass", 1.0, self.msg("none", pages=len(sets), percent=_percent(THRESHOLD)))
         state = "warn" if score >= WARN_SHARE else "fail"
-        found = {"pairs": len(pairs), "percent": _percent(THRESHOLD), "affected": len(affected), "pages": len(sets)}
+        found = {"pairs": count, "percent": _percent(THRESHOLD), "affected": len(affected), "pages": len(sets)}
+        if capped:
+            message = self.msg(
+                "pairs-capped",
+                **found,
+                listed=len(pairs),
+                grouped=len(capped),
+                group_cap=MAX_GROUP_PAGES,
+                largest=largest,
+                neighbours=NEIGHBOURS,
+            )
+        elif count > MAX_PAIRS_LISTED:
+            message = self.msg("pairs-listed", **found, listed=MAX_PAIRS_LISTED)
+        else:
+            message = self.msg("pairs", **found)
         return Outcome(
             state,
             score,
-            self.msg("pairs-listed", **found, listed=MAX_PAIRS_LISTED)
-            if len(pairs) > MAX_PAIRS_LISTED
-            else self.msg("pairs", **found),
+            message,
             details,
             evidence,
             affected,
