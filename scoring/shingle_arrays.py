@@ -29,6 +29,7 @@ compares both). Pairs are returned in the set version's order: most similar firs
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import tempfile
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
@@ -199,6 +200,66 @@ def _band_keys(signature: np.ndarray) -> np.ndarray:
     return key
 
 
+_HIGH = np.uint64(32)
+_LOW = np.uint64(0xFFFF_FFFF)
+
+
+def _index_length(size: int, threshold: float) -> int:
+    """The indexing prefix (Xiao et al., PPJoin, WWW 2008): a set indexed before every set at least as
+    large as itself shares a pair at Jaccard ≥ t within its first |x| − ⌈2t/(1+t)·|x|⌉ + 1 shingles."""
+    return size - math.ceil(2 * threshold / (1 + threshold) * size - _EPSILON) + 1
+
+
+def _prefixes(
+    mine: np.ndarray, table: np.ndarray, bits: int, threshold: float, max_pages: int | None
+) -> tuple[np.ndarray, np.ndarray, bool]:
+    """A set's probing and indexing prefixes, the shingles of each that are looked up, and whether the
+    probing prefix reaches template text (a shingle in more than `max_pages` texts)."""
+    often = table[_slots(mine, bits)]
+    shared_mask = often > 1  # a count of 1: in this text only, it pairs with nothing
+    shared, often = mine[shared_mask], often[shared_mask]
+    unique = len(mine) - len(shared)  # first in the global order (count 1): they fill the prefix first
+    room = _prefix_length(len(mine), threshold) - unique
+    if room <= 0:
+        return shared[:0], shared[:0], False
+    rarest = np.lexsort((shared, often))[:room]  # by frequency, then by hash: one total order
+    prefix, prefix_often = shared[rarest], often[rarest]
+    room = max(0, _index_length(len(mine), threshold) - unique)
+    indexed, indexed_often = prefix[:room], prefix_often[:room]
+    if max_pages is None or not len(prefix_often) or prefix_often[-1] <= max_pages:
+        return prefix, indexed, False
+    return prefix[prefix_often <= max_pages], indexed[indexed_often <= max_pages], True
+
+
+class _Spool:
+    """uint64 arrays appended to an unlinked temporary file and read back as one array (in memory where
+    no temporary file can be written): the array is held once, not as parts and their concatenation."""
+
+    def __init__(self) -> None:
+        self._parts: list[np.ndarray] | None = None
+        try:
+            self._file = tempfile.TemporaryFile(prefix="geo-shingle-index-")  # noqa: SIM115 - closed by close()
+        except OSError:
+            self._file, self._parts = None, []
+
+    def write(self, array: np.ndarray) -> None:
+        if self._parts is not None:
+            self._parts.append(array)
+        elif len(array):
+            self._file.write(np.ascontiguousarray(array, dtype=np.uint64).tobytes())  # type: ignore[union-attr]
+
+    def read(self) -> np.ndarray:
+        if self._parts is not None:
+            return np.concatenate(self._parts) if self._parts else np.zeros(0, dtype=np.uint64)
+        self._file.flush()  # type: ignore[union-attr]
+        self._file.seek(0)  # type: ignore[union-attr]
+        return np.fromfile(self._file, dtype=np.uint64)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
 def _group_pairs(n: int, max_group: int | None) -> tuple[np.ndarray, np.ndarray]:
     """Index pairs (i < j) compared within a group of n pages in key order: every pair up to `max_group`
     pages; above, each page with the group's first page and with its next `NEIGHBOURS` pages (at most
@@ -291,30 +352,24 @@ class PairSearch:
         table, bits = _frequencies((sets[k] for k in distinct), sum(sizes[k] for k in distinct))
         # smallest sets first, so that every candidate met through the index is no larger than the probe
         ranked = sorted(distinct, key=lambda k: (sizes[k], order[k]))
-        prefixes: list[np.ndarray] = []  # per rank: the prefix's shingles that are looked up
+        # Per rank the probe prefix's looked-up shingles (in a temporary file, read back when probing) and
+        # the index: each page's shorter indexing prefix as (top 32 bits of the shingle, rank) in one uint64,
+        # sorted — 8 bytes an entry, written to a file first so that the array is held once.
+        probes = ArrayStore()
+        index = _Spool()
         marked: list[Hashable] = []  # prefixes that reach template text: searched by LSH as well
-        for key in ranked:
-            mine = sets[key]
-            often = table[_slots(mine, bits)]
-            shared_mask = often > 1  # a count of 1: in this text only, it pairs with nothing
-            shared, often = mine[shared_mask], often[shared_mask]
-            room = _prefix_length(len(mine), threshold) - (len(mine) - len(shared))
-            prefix = shared[:0]
-            if room > 0:
-                rarest = np.lexsort((shared, often))[:room]  # by frequency, then by hash: one total order
-                prefix, prefix_often = shared[rarest], often[rarest]
-                if max_pages is not None and len(prefix_often) and prefix_often[-1] > max_pages:
+        try:
+            for rank, key in enumerate(ranked):
+                probe, indexed, reach = _prefixes(sets[key], table, bits, threshold, max_pages)
+                if reach:
                     marked.append(key)
-                    prefix = prefix[prefix_often <= max_pages]
-            prefixes.append(prefix)
-        del table
-        # the index: every looked-up prefix shingle with the rank of its page, sorted by shingle (8 + 4 bytes)
-        lengths = np.array([len(p) for p in prefixes], dtype=np.int64)
-        tokens = np.concatenate(prefixes) if prefixes else np.zeros(0, dtype=np.int64)
-        ranks = np.repeat(np.arange(len(prefixes), dtype=np.int32), lengths)
-        by_token = np.argsort(tokens, kind="stable")
-        tokens, ranks = tokens[by_token], ranks[by_token]
-        del by_token
+                probes.add(rank, probe)
+                index.write((indexed.view(np.uint64) >> _HIGH) << _HIGH | np.uint64(rank))
+            del table
+            keys = index.read()
+        finally:
+            index.close()
+        keys.sort()
         is_marked = set(marked)
         both_marked: set[tuple[Hashable, Hashable]] = set()  # found by the index: LSH need not verify them
 
@@ -331,18 +386,23 @@ class PairSearch:
             first, second = (key, other) if order[key] < order[other] else (other, key)
             return Pair(first, second, common / union, common)
 
-        for rank, key in enumerate(ranked):
-            prefix = prefixes[rank]
-            if not len(prefix):
-                continue
-            met = _gather(np.searchsorted(tokens, prefix), np.searchsorted(tokens, prefix, side="right"), ranks)
-            for other in np.unique(met[met < rank]).tolist():
-                pair = verify(key, ranked[other])
-                if pair is not None:
-                    if pair.a in is_marked and pair.b in is_marked:
-                        both_marked.add((pair.a, pair.b))
-                    yield from self._with_copies(pair, groups, order)
-        del tokens, ranks, prefixes
+        try:
+            for rank, key in enumerate(ranked):
+                prefix = probes[rank]
+                if not len(prefix):
+                    continue
+                high = (prefix.view(np.uint64) >> _HIGH) << _HIGH
+                starts, ends = np.searchsorted(keys, high), np.searchsorted(keys, high | _LOW, side="right")
+                met = (_gather(starts, ends, keys) & _LOW).astype(np.int64)  # a shared top half: verified anyway
+                for other in np.unique(met[met < rank]).tolist():
+                    pair = verify(key, ranked[other])
+                    if pair is not None:
+                        if pair.a in is_marked and pair.b in is_marked:
+                            both_marked.add((pair.a, pair.b))
+                        yield from self._with_copies(pair, groups, order)
+        finally:
+            probes.close()
+        del keys
         marked.sort(key=order.__getitem__)
         for code in self._lsh_candidates(marked).tolist():
             a, b = marked[code // len(marked)], marked[code % len(marked)]

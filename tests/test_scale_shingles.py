@@ -252,3 +252,20 @@ def test_a_large_cluster_costs_linear_memory_and_time() -> None:
     if large_s > 8 * small_s + 0.5:
         large_s = min(large_s, measure(1200)[0])  # a load spike on a shared machine
     assert large_s <= 8 * small_s + 0.5, f"{small_s:.2f}s -> {large_s:.2f}s"
+
+
+def test_the_shorter_indexing_prefix_loses_no_pair() -> None:
+    """Each page is indexed by its first |x| − ⌈2t/(1+t)·|x|⌉ + 1 shingles (PPJoin), under a 32-bit key:
+    pairs of every size ratio, at thresholds from 0.5 to 1, are those of the set version."""
+    for seed in range(10, 22):
+        rng = random.Random(seed)
+        texts = _texts(seed)
+        base = rng.choices(VOCABULARY, k=rng.randint(150, 400))
+        for i in range(12):  # one text cut to many lengths: pairs right at the size bound
+            texts[f"/cut/{i}"] = " ".join(base[: len(base) - 7 * i])
+        arrays = {k: shingle_arrays.shingle_array(t) for k, t in texts.items()}
+        sets = {k: shingles.shingles(t) for k, t in texts.items()}
+        for threshold in (0.5, 0.7, 0.8, 0.9, 1.0):
+            assert _pairs(shingle_arrays.near_duplicate_pairs(arrays, threshold, max_pages=None)) == _pairs(
+                shingles.near_duplicate_pairs(sets, threshold)
+            )
