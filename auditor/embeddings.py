@@ -114,7 +114,10 @@ class EmbedStats:
     pages: int = 0
     cached: int = 0
     computed: int = 0
+    # wall seconds the embeddings cost their caller: all of it when encoded in the process; with a
+    # second process (PendingEmbeddings) the planning, the wait for its vectors and the cache write
     seconds: float = 0.0
+    background_s: float | None = None  # wall seconds from the start to the last vector of a second process
 
 
 class VectorCache(Protocol):
@@ -133,6 +136,7 @@ class _Plan:
     missing: list[tuple[str, str]]  # (hash, text), sorted by hash
     model_key: str
     began: float
+    elsewhere: float = 0.0  # seconds the caller did other work while a second process encoded
 
 
 def _plan(pages: Iterable[PageRecord], model_key: str, cache: VectorCache | None) -> _Plan:
@@ -168,7 +172,7 @@ def _finish(
         dim = len(next(iter(fresh.values())))
         cache.store_vectors(plan.model_key, {h: v.tobytes() for h, v in fresh.items()}, dim)
     stats.pages, stats.cached, stats.computed = len(plan.hashes), len(plan.hashes) - len(plan.missing), len(fresh)
-    stats.seconds = round(time.perf_counter() - plan.began, 3)
+    stats.seconds = round(time.perf_counter() - plan.began - plan.elsewhere, 3)
     return PageEmbeddings(name, vectors)
 
 
@@ -235,8 +239,10 @@ class PendingEmbeddings:
         import subprocess
         import sys
         import threading
+        import time
 
         self._plan, self._name, self._cache, self.stats = plan, name, cache, stats
+        self._handed_over = time.perf_counter()  # the caller goes on from here
         self._result: PageEmbeddings | None = None
         self._done = False
         self.error: Exception | None = None  # the encoder's error: the vectors are then None
@@ -277,12 +283,18 @@ class PendingEmbeddings:
                     fresh[digest] = np.frombuffer(raw, dtype="<f4")
         except Exception:  # EOF, a short or foreign write: the child failed (__call__ encodes here)
             return
+        import time
+
         self._fresh = fresh
+        self.stats.background_s = round(time.perf_counter() - self._plan.began, 3)
 
     def __call__(self) -> PageEmbeddings | None:
         """The vectors (waiting for the child), or None when the encoder failed (`error`)."""
         if not self._done:
+            import time
+
             self._done = True
+            self._plan.elsewhere = time.perf_counter() - self._handed_over
             try:
                 self._reader.join()
                 fresh = self._fresh

@@ -273,7 +273,12 @@ def embedding_stage(
 
 
 def _embed_timing(stats) -> dict:  # noqa: ANN001 - auditor.embeddings.EmbedStats (imported lazily)
-    return {"embed_s": stats.seconds, "embedded_pages": stats.pages, "embeddings_computed": stats.computed}
+    """`embed_s`: what the embeddings added to the score stage's wall time (`score_s` + `embed_s` is the
+    stage); `embed_background_s`: the wall time of a second process's encoding, beside the page pass."""
+    timing = {"embed_s": stats.seconds, "embedded_pages": stats.pages, "embeddings_computed": stats.computed}
+    if stats.background_s is not None:
+        timing["embed_background_s"] = stats.background_s
+    return timing
 
 
 def embedding_outcome(pending) -> tuple[object | None, Message | None, dict]:  # noqa: ANN001

@@ -38,6 +38,7 @@ def test_child_gives_the_same_vectors_and_cache(tmp_path, background):
     assert isinstance(pending, PendingEmbeddings)
     _same(pending(), inline)
     assert pending() is pending() and pending.error is None and stats.computed == 4
+    assert stats.background_s is not None and stats.seconds >= 0
     key = "usem3@alone"
     hashes = sorted({embeddings.text_hash(embeddings.embedding_text(p)) for p in _pages()})
     assert child_store.cached_vectors(key, hashes) == inline_store.cached_vectors(key, hashes)
