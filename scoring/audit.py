@@ -8,6 +8,9 @@ the site score averages only the categories that have one.
 from __future__ import annotations
 
 import contextlib
+import os
+import pickle
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -123,9 +126,9 @@ class PagePass:
 
 def page_pass(checks: Iterable[Check], site: SiteData, *, with_signals: bool = False) -> PagePass:
     """Run the page checks whose inputs were measured over every page, page by page (and, with
-    `with_signals`, take each analysed page's signals after its checks)."""
-    from scoring.signals import page_signals  # reuses the checks' detectors, which import this module
-
+    `with_signals`, take each analysed page's signals after its checks). On a site of at least
+    PARALLEL_MIN_PAGES pages a forked process judges the second half of the pages meanwhile
+    (`_halves`); the outcomes are the same, in the same order."""
     found = PagePass()
     active = []
     for check in checks:
@@ -135,7 +138,19 @@ def page_pass(checks: Iterable[Check], site: SiteData, *, with_signals: bool = F
                 found.outcomes[check.id] = PageOutcomes()
         except Exception:  # noqa: S112 - evaluate_check reports the bad requirement as the error
             continue
-    for page in site.pages:
+    pages = site.pages
+    if active and len(pages) >= PARALLEL_MIN_PAGES and _parallel():
+        return _halves(found, active, site, with_signals)
+    _judge(found, active, site, pages, with_signals)
+    return found
+
+
+def _judge(
+    found: PagePass, active: list[Check], site: SiteData, pages: Sequence[PageRecord], with_signals: bool
+) -> None:
+    from scoring.signals import page_signals  # reuses the checks' detectors, which import this module
+
+    for page in pages:
         for check in active:
             if check.id in found.errors:
                 continue
@@ -147,6 +162,67 @@ def page_pass(checks: Iterable[Check], site: SiteData, *, with_signals: bool = F
         if with_signals and page.ok:
             with contextlib.suppress(Exception):  # taken again for the page summary, which reports it
                 found.signals[page.url] = page_signals(page, site)
+
+
+# A forked process judges the second half of a site's pages while this one judges the first (issue 19:
+# the page pass is the score stage's largest step, and after the crawl the second core is idle).
+# Every page's outcomes depend on that page and the site data alone (what checks memoise per site is
+# a cache of pure functions), so each half gives what the sequential pass gives for its pages.
+PARALLEL_MIN_PAGES = 400
+
+
+def _parallel() -> bool:
+    """Whether a second process may judge pages: fork exists, two cores, GEO_SCORE_PROCESSES not 1."""
+    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        return False
+    return os.environ.get("GEO_SCORE_PROCESSES", "2").strip() != "1"
+
+
+def _halves(found: PagePass, active: list[Check], site: SiteData, with_signals: bool) -> PagePass:
+    """The page pass in two processes: the first half of the pages here, the second in a forked
+    child that hands its PagePass back through an unlinked temporary file. A child that fails in
+    any way (cannot fork, crashes, an outcome that does not pickle) leaves its half to this process."""
+    pages = site.pages
+    half = len(pages) // 2
+    try:
+        spool = tempfile.TemporaryFile(prefix="geo-audit-pages-")  # noqa: SIM115 - closed below
+        pid = os.fork()
+    except OSError:
+        _judge(found, active, site, pages, with_signals)
+        return found
+    if pid == 0:  # the child: judge the second half, hand it over, leave without any cleanup of the parent's
+        code = 1
+        try:
+            theirs = PagePass(outcomes={check.id: PageOutcomes() for check in active})
+            _judge(theirs, active, site, pages[half:], with_signals)
+            pickle.dump(theirs, spool, protocol=pickle.HIGHEST_PROTOCOL)
+            spool.flush()
+            code = 0
+        finally:
+            os._exit(code)
+    with spool:
+        try:
+            _judge(found, active, site, pages[:half], with_signals)
+        finally:
+            _, status = os.waitpid(pid, 0)
+        theirs = None
+        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
+            with contextlib.suppress(Exception):
+                spool.seek(0)
+                theirs = pickle.load(spool)  # noqa: S301 - our own child's outcomes
+    if theirs is None:
+        _judge(found, active, site, pages[half:], with_signals)
+        return found
+    for check in active:  # as the sequential pass: a check's first error in page order wins
+        if check.id in found.errors:
+            continue
+        if check.id in theirs.errors:
+            found.errors[check.id] = theirs.errors[check.id]
+            continue
+        column = found.outcomes[check.id]
+        for outcome in theirs.outcomes[check.id]:
+            column.append(outcome)
+    found.signals.update(theirs.signals)
     return found
 
 
