@@ -46,9 +46,24 @@ def test_the_shipped_automaton_is_definite_of_the_order_used() -> None:
     row_of = np.asarray(model.tk_row, dtype=np.intp)
     classes = np.arange(len(row_of))
     for _ in range(DEFINITE_ORDER):
-        _, row_class = np.unique(classes[rows], axis=0, return_inverse=True)
+        successors = np.ascontiguousarray(classes[rows])  # one row of 256 successor classes per DFA row
+        keys = successors.view(np.dtype((np.void, successors.dtype.itemsize * 256))).reshape(-1)
+        _, row_class = np.unique(keys, return_inverse=True)
         classes = row_class.reshape(-1)[row_of]
     assert len(np.unique(classes)) == 1
+
+
+def test_every_weight_is_a_negative_normal_half() -> None:
+    """What `_score`'s float16 -> float32 conversion by bits relies on; and it gives numpy's values."""
+    model = load_model()
+    bits = model.nb_ptc.view(np.uint16)
+    exponent = (bits >> 10) & 0x1F
+    assert ((bits & 0x8000) != 0).all() and (exponent > 0).all() and (exponent < 31).all()
+    rows = bits.astype(np.uint32)
+    rows <<= 13
+    rows &= 0x0FFFE000
+    rows += 0xB8000000
+    assert np.array_equal(rows.view(np.float32), model.nb_ptc.astype(np.float32))
 
 
 @pytest.mark.parametrize("text", TEXTS)
