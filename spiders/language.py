@@ -174,12 +174,18 @@ def _windows(lines: list[str]) -> str:
     return "\n".join(picked)
 
 
+# Words of a line: the sample and the language shares count the same lines, and sites repeat lines
+_line_words = lru_cache(maxsize=32768)(count_words)
+
+
+# The sample of a page's text is taken twice (its language, then its shares): the last few memoised.
+@lru_cache(maxsize=4)
 def language_sample(text: str) -> str:
     """The part of a main text that tells its language: its prose lines (labels, product names and
     buttons are often in another language than the text), or all of it when it has too little prose."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    prose = [line for line in lines if count_words(line) >= PROSE_WORDS]
-    chosen = prose if sum(count_words(line) for line in prose) >= MIN_WORDS else lines
+    counted = [(line, words) for line in lines if (words := _line_words(line)) >= PROSE_WORDS]
+    chosen = [line for line, _ in counted] if sum(words for _, words in counted) >= MIN_WORDS else lines
     return _windows(chosen)
 
 
@@ -262,7 +268,7 @@ def language_shares(text: str) -> dict[str, float]:
     Empty when no prose line can be told."""
     words: dict[str, int] = {}
     for line in language_sample(text).splitlines():
-        count = count_words(line)
+        count = _line_words(line)
         if count < PROSE_WORDS:
             continue
         language, confidence = _line_classify(line)
