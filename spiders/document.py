@@ -20,6 +20,8 @@ IsInternal = Callable[[str], bool]
 Normalise = Callable[[str], str]
 
 _VISIBLE_TEXT = ".//text()[not(ancestor::script or ancestor::style or ancestor::template)]"
+_VISIBLE_TEXT_XPATH = etree.XPath(_VISIBLE_TEXT)  # compiled once: a str XPath is compiled on every call
+_INVISIBLE = ("script", "style", "template")
 
 
 def clean_text(text: str | None) -> str:
@@ -30,7 +32,11 @@ def element_text(element: HtmlTree) -> str:
     """Visible text of an element, scripts and styles left out."""
     if not len(element):  # no child elements (most anchors): skip the XPath
         return clean_text(element.text)
-    return clean_text(" ".join(element.xpath(_VISIBLE_TEXT)))
+    for _ in element.iter(*_INVISIBLE):
+        return clean_text(" ".join(_VISIBLE_TEXT_XPATH(element)))
+    # nothing to leave out: the same text nodes in the same order (itertext skips comments' and
+    # processing instructions' own text, as text() does), without the XPath's predicate per node
+    return clean_text(" ".join(element.itertext()))
 
 
 # lxml.html's own parser picks each element's Python class in a Python method (HtmlElementClassLookup,
