@@ -88,3 +88,39 @@ def test_another_model_is_walked_the_python_way(monkeypatch: pytest.MonkeyPatch)
     other = language._vectorised_identifier().from_model_file(MODEL_FILE, norm_probs=True)
     assert not other.vectorised
     assert other.classify(TEXTS[0]) == load_model().classify(TEXTS[0])
+
+
+def test_the_cached_model_is_the_shipped_one(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The uncompressed copy in the user's cache gives what py3langid's own loader gives, type for type."""
+    from py3langid import modelio
+    from py3langid.langid import MODEL_DIR
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    source = MODEL_DIR / MODEL_FILE
+    shipped = modelio.load_model(source)
+    first = language.model_parts(source)  # decompressed, and the copy written
+    assert [p.name for p in (tmp_path / "geo-auditor" / "models").iterdir()] == [
+        f"py3langid-{source.stat().st_size}-{source.stat().st_mtime_ns}.npz"
+    ]
+    cached = language.model_parts(source)  # read from the copy
+    for parts in (first, cached):
+        ptc, pc, classes, nextmove, row, output = parts
+        assert ptc.dtype == shipped[0].dtype and np.array_equal(ptc, shipped[0])
+        assert pc.dtype == shipped[1].dtype and np.array_equal(pc, shipped[1])
+        assert classes == shipped[2] and all(type(c) is str for c in classes)
+        assert nextmove.typecode == shipped[3].typecode and nextmove == shipped[3]
+        assert row.typecode == shipped[4].typecode and row == shipped[4]
+        assert output == shipped[5] and all(type(o) is int for o in output)
+
+
+def test_a_broken_cache_is_passed_over(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from py3langid.langid import MODEL_DIR
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    source = MODEL_DIR / MODEL_FILE
+    folder = tmp_path / "geo-auditor" / "models"
+    folder.mkdir(parents=True)
+    (folder / f"py3langid-{source.stat().st_size}-{source.stat().st_mtime_ns}.npz").write_bytes(b"not a zip")
+    ptc = language.model_parts(source)[0]
+    assert ptc.shape == load_model().nb_ptc.shape
+    assert language.model_parts(source)[0].shape == ptc.shape  # rewritten whole
