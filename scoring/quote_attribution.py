@@ -137,18 +137,36 @@ def _leading(text: str, start: int, floor: int, names: Names, words_in_quote: in
         if found is not None:
             return found, begin
     if clause.rstrip().endswith(":") and words_in_quote >= 6:
-        # "Unser Partner, Architekt Michael Schramm, ist begeistert: „…“" — a named subject opens
-        # the clause and a verb follows it; "Brandon Hall Award: „…“" has no verb and is a title.
-        body = clause.rstrip()[:-1]
-        tokens = [t for t in TOKEN_RE.finditer(body) if t.group(0) not in ",:;()–—"]
-        if tokens and any(t.group(0).islower() for t in tokens) and not qr.PRONOUN_RE.fullmatch(tokens[0].group(0)):
-            subject = speaker_after(body, names, begin, budget=4)
-            of_name = re.search(rf"(?:\bof|\bvon|\bby)\s+(?:[{_LOWER}]+\s+){{0,2}}(?P<n>{lx.NAME})\s*$", body)
-            if subject:
-                return subject, begin
-            if of_name:
-                return lx.clean_name(of_name.group("n")), begin
+        found = _colon_subject(clause, names, begin)
+        if found:
+            return found, begin
     return None
+
+
+# "Dazu NABU-Präsident Jörg-Andreas Krüger: „…“": an adverb that answers what came before opens the
+# statement of the person named after it, though no verb stands there.
+_RESPONSE_ADVERBS = frozenset("dazu hierzu darauf daraufhin abschließend ergänzend".split())
+
+
+def _colon_subject(clause: str, names: Names, begin: int) -> str | None:
+    """The subject of a clause that introduces a quotation with a colon and no speech verb: "Unser
+    Partner, Architekt Michael Schramm, ist begeistert:" — a named subject opens the clause and a verb
+    follows it; "Brandon Hall Award:" has no verb and is a title."""
+    body = clause.rstrip()[:-1]
+    tokens = [t for t in TOKEN_RE.finditer(body) if t.group(0) not in ",:;()–—"]
+    if not tokens or qr.PRONOUN_RE.fullmatch(tokens[0].group(0)):
+        return None
+    if not any(t.group(0).islower() for t in tokens) and tokens[0].group(0).lower() not in _RESPONSE_ADVERBS:
+        return None
+    subject = speaker_after(body, names, begin, budget=4)
+    if subject:
+        return subject
+    of_name = re.search(rf"(?:\bof|\bvon|\bby)\s+(?:[{_LOWER}]+\s+){{0,2}}(?P<n>{lx.NAME})\s*$", body)
+    return lx.clean_name(of_name.group("n")) if of_name else None
+
+
+_PRONOUN_SUBJECT_RE = re.compile(r"(?:(?<![\w’'-])[\w’'-]++,[ \t]*+)?(?<![\w’'-])(?i:he|she|er|sie)[ \t]")
+MAX_INTRO_WORDS = 12  # an introducing sentence without a speech verb names its speaker in a few words
 
 
 def _line_before(text: str, start: int, names: Names, spans: list[tuple[int, int, str]]) -> tuple[str, int] | None:
@@ -172,7 +190,19 @@ def _line_before(text: str, start: int, names: Names, spans: list[tuple[int, int
             continue
         if not line.rstrip().endswith(":"):
             return None
-        found = from_clause(line, names, prev_start, after_first=True)
+        # the sentence that ends with the colon introduces the quotation, not the paragraph before it
+        intro_at = _clause_start(line, len(line.rstrip()), 0)
+        intro = line[intro_at:]
+        found = from_clause(intro, names, prev_start + intro_at, after_first=True)
+        if found is None and _PRONOUN_SUBJECT_RE.match(intro.lstrip()):
+            # "Ultimately, he … is credited with the quote:": the person the text is about
+            found = names.person_before(prev_start + intro_at)
+        elif found is None and len(intro.split()) <= MAX_INTRO_WORDS:
+            # "Dazu NABU-Präsident Jörg-Andreas Krüger:", "Rob Carpenter, Founder of Hitshop, marvels:"; a
+            # person's full name only ("Edit the file:", "First install:" open instructions, not speakers)
+            subject = _colon_subject(intro, names, prev_start + intro_at)
+            if subject and len(subject.split()) >= 2 and subject.split()[0].lower() not in names.lower_words:
+                found = subject if names.person(subject) else None
         return (found, prev_start) if found else None
     return None
 

@@ -61,6 +61,10 @@ _GERMAN_ARTICLES = (
     "zur",
     "beim",
 )
+_HONORIFICS = frozenset("Mr Mrs Ms Miss Sir Dame Herr Frau".split())  # forms of address, not given names
+_PARTICLE_RE = re.compile(r"(?<![ \t])[ \t]++(?:von|vom|van|de|zu)[ \t]")
+# German plural abstract nouns: never a surname ("Marine Umweltwissenschaften", "Neue Möglichkeiten")
+_PLURAL_NOUN_ENDINGS = ("schaften", "heiten", "keiten", "itäten", "ungen", "ionen")
 _COMPANY_HEADS = ("unternehmen", "firma", "konzern", "company", "gesellschaft", "hersteller")
 
 
@@ -106,17 +110,24 @@ class Names:
 
     @property
     def nouns(self) -> frozenset[str]:
-        """Capitalised words the page uses after an article: nouns, not names ("der Fall")."""
+        """Capitalised words the page uses after an article: nouns, not names ("der Fall"); not after
+        "von der" ("Ursula von der Leyen")."""
         if self._nouns is None:
             articles = "|".join(_GERMAN_ARTICLES)  # English "the Kayser Forum" is a name
             self._nouns = frozenset(
-                m.group(1) for m in re.finditer(rf"(?<![\w-])(?i:{articles})\s+([{_UPPER}][\w-]+)", self.text)
+                m.group(1) for m in re.finditer(rf"(?<![\w-])(?<!von )(?i:{articles})\s+([{_UPPER}][\w-]+)", self.text)
             )
         return self._nouns
 
     def person(self, match: str, position: int = -1) -> str | None:
         """A NAME match as a person's name, None for noun pairs ("Im Fall Apple", "Senior Consultant",
-        "World Economic Forum Social Entrepreneur")."""
+        "World Economic Forum Social Entrepreneur"). A match that runs on into the person's employer ends
+        at its particle: "Dr. Ian Kane von der Universität Manchester" is Dr. Ian Kane."""
+        found = self._person(match, position)
+        particle = None if found else _PARTICLE_RE.search(match)
+        return self._person(match[: particle.start()], position) if particle else found
+
+    def _person(self, match: str, position: int) -> str | None:
         name = lx.clean_name(match.split("\n")[0].strip())
         parts = [p for p in name.split() if not re.fullmatch(lx.TITLE, p)]
         if (
@@ -128,6 +139,7 @@ class Names:
             or lx.ORGANISATION_WORD_RE.search(name)
             or qr.ORG_WORD_RE.fullmatch(parts[-1])
             or any(parts[-1].lower().endswith(e) and len(parts[-1]) > len(e) + 2 for e in lx.ROLE_NOUN_ENDINGS)
+            or parts[-1].lower().endswith(_PLURAL_NOUN_ENDINGS)  # "Zentrum für Marine Umweltwissenschaften"
             or any(p in self.nouns for p in parts)
         ):
             return None
@@ -182,6 +194,17 @@ class Names:
                         tokens.setdefault(part, name)
             self._tokens = tokens
         return self._tokens
+
+    def fullest(self, name: str) -> str:
+        """The person's full name as the page introduced them, with the titles `name` carries ("Dr Ploss"
+        -> "Dr Reinhard Ploss" after "Dr. Reinhard Ploss"; "Tom Baker" stays after "Mr Tom Baker")."""
+        parts = self._untitled(name)
+        full = self.tokens.get(parts[-1]) if parts else None
+        full_parts = [p for p in self._untitled(full) if p.rstrip(".") not in _HONORIFICS] if full else []
+        if len(full_parts) <= len(parts) or not set(parts) <= set(full_parts):
+            return name
+        titles = name.split()[: len(name.split()) - len(parts)]
+        return " ".join([*titles, *full_parts])
 
     @property
     def token_mentions(self) -> list[tuple[int, str]]:

@@ -95,7 +95,7 @@ def _classify(token: re.Match[str], window: str, names: Names, position: int) ->
         return bare  # "according to putthison.com"
     if not tok[0].isupper():
         return _group_speaker(token, window, names) if qr.ORG_PEOPLE_RE.fullmatch(low) else None
-    if low in qr.SKIP_WORDS or re.search(r"[’']s$", bare):
+    if low in qr.SKIP_WORDS or low in _MONTHS or re.search(r"[’']s$", bare):
         return None  # "cotedo’s expert Dennis Hartmann": the possessive is not the speaker
     if low.endswith(lx.ROLE_NOUN_ENDINGS):
         return None  # "Berater von Pro Wildlife": a role opens no name, even with a "von" after it
@@ -125,6 +125,9 @@ def _classify(token: re.Match[str], window: str, names: Names, position: int) ->
     return None
 
 
+# "explains the work done in December like this:": a month names no one (those that are also names stay:
+# April, May, August)
+_MONTHS = frozenset(m.lower() for m in (*lx.ENGLISH_MONTHS, *lx.GERMAN_MONTHS)) - {"april", "may", "august"}
 # Before a name these make it a complement ("Berater von Pro Wildlife", "Kuratorium des GEOMAR"), not
 # the subject that speaks.
 _COMPLEMENT_BEFORE = frozenset("von vom des of from at bei beim für for mit with aus zum zur über".split())
@@ -250,9 +253,14 @@ def speaker_before(segment: str, names: Names, position: int) -> str | None:
     return None
 
 
-# "Anita Bird, an Assistant Development Officer at Active Together, says": the apposition opened by an
-# indefinite article describes the speaker named before it; its capitalised words name no one.
-_ROLE_APPOSITION_RE = re.compile(r",[ \t]*+(?i:a|an|ein|eine|einer)[ \t][^,\n]{0,120}")
+# "Anita Bird, an Assistant Development Officer at Active Together, says", "Svane Bender, Bereichsleitung
+# für Naturschutz und Biologische Vielfalt bei der DUH, erklärt": the apposition opened by an indefinite
+# article or a role describes the speaker named before it; its capitalised words name no one.
+_ROLE_APPOSITION_RE = re.compile(
+    rf",[ \t]*+(?:(?i:a|an|ein|eine|einer)[ \t]|[{_UPPER}][\w-]*?(?:{'|'.join(lx.ROLE_NOUN_ENDINGS)}|leitung)[ \t])"
+    r"[^,\n]{0,120}"
+)
+_PARENTHESIS_RE = re.compile(r"\([^()\n]{0,160}\)")
 
 
 def _subject(segment: str, names: Names, position: int) -> str | None:
@@ -266,18 +274,27 @@ def _subject(segment: str, names: Names, position: int) -> str | None:
         break
     best = None
     skip_to = 0
-    roles = [m.span() for m in _ROLE_APPOSITION_RE.finditer(segment)]
+    # an apposition with an indefinite article, and an aside in parentheses ("Dr. Lewis Bailey (früher an
+    # der Universität von Calgary), erklärte"), describe the speaker: the names in them do not speak
+    asides = [m.span() for m in _ROLE_APPOSITION_RE.finditer(segment)]
+    asides += [m.span() for m in _PARENTHESIS_RE.finditer(segment)]
     for i, token in enumerate(opening):
-        if token.start() < skip_to or any(s <= token.start() < e for s, e in roles):
+        if token.start() < skip_to or any(s <= token.start() < e for s, e in asides):
             continue
-        if i and opening[i - 1].group(0).lower() in _COMPLEMENT_BEFORE:
-            # "Dr. Ralf Sonntag, Berater von Pro Wildlife, erklärte": the adviser speaks, not the employer
+        if i and (
+            opening[i - 1].group(0).lower() in _COMPLEMENT_BEFORE
+            or i > 1
+            and opening[i - 1].group(0).lower() in _ARTICLES
+            and opening[i - 2].group(0).lower() in _COMPLEMENT_BEFORE
+        ):
+            # "Dr. Ralf Sonntag, Berater von Pro Wildlife, erklärte", "Dr. Ian Kane von der Universität
+            # Manchester erläuterte": the adviser speaks, not the employer
             name = lx.NAME_RE.match(segment, token.start())
             skip_to = name.end() if name else token.end()
             continue
         found = _classify(token, segment, names, position + token.start())
         if found:
-            best = found
+            best = names.fullest(found)
     return best
 
 

@@ -82,6 +82,7 @@ _AUTHOR_MARKUP = etree.XPath(
 _META_ROWS = etree.XPath("//body//*[self::ul or self::ol or self::div or self::p or self::span][count(*) >= 2]")
 _DATE_ITEM = re.compile(
     r"\b\d{1,2}\.\s?(?:\d{1,2}\.\s?|[A-ZÄÖÜa-zäöü]+\.?\s+)\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b\d{1,2}/(?:\d{1,2}/)?\d{4}\b|"  # 11/09/2018, 01/2018
     rf"\b(?:{ENGLISH_MONTH_STEMS})[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}\b|"
     rf"\b\d{{1,2}}\s+(?:{ENGLISH_MONTH_STEMS})[a-z]*\.?\s+\d{{4}}\b",
     re.IGNORECASE,
@@ -134,6 +135,7 @@ LINE_LEVELS = 3  # a text node's element and the elements around it that may hol
 _LINE_TAGS = frozenset({"p", "div", "span", "small", "em", "address", "h2", "h3", "h4", "h5", "h6"})
 _ROLE_THEN_NAME = re.compile(rf"^(?:{ROLE_WORD}\s+)?(?P<name>{NAME})$")
 _TITLED = re.compile(rf"^{TITLE}\s")
+_HANDLE_AFTER = re.compile(r"\s\(@[\w.]{1,30}\)$")
 _TITLE_PARTS = re.compile(r"(?<=\.)\s?(?:med|dent|vet|rer|nat|phil|jur|oec)\.(?=\s)")
 # a credential after the name: "BDS", "MSc", "PhD", "M.Sc.", "FRCS" (two capitals or more, short)
 _CREDENTIAL_ITEM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z.]{1,5}$")
@@ -266,11 +268,12 @@ def name_date_line(text: str) -> str | None:
                 return None  # a sentence or a place after the name: not a byline line
             vouched = True
             continue
-        matched = _ROLE_THEN_NAME.match(segment)
+        handle = _HANDLE_AFTER.search(segment)  # "Fabian Dinklage (@fdnklg)": a social handle vouches for a person
+        matched = _ROLE_THEN_NAME.match(segment[: handle.start()] if handle else segment)
         if matched is None:
             return None
         name = matched.group("name")
-        vouched = matched.group("name") != segment or _TITLED.match(name) is not None
+        vouched = handle is not None or matched.group("name") != segment or _TITLED.match(name) is not None
     if name is None or not vouched:
         return None  # "Press Release · 3 May 2025", "New York, 12. März": two capitalised words are no name
     # "Dr. med. dent." reads "Dr.": the lower-case parts of a title are no words of the name

@@ -18,7 +18,13 @@ from scoring.core.lexicons import BYLINE_OPENERS, MONTHS, PUBLICATION_CUE_RE, ho
 from scoring.core.records import Gallery, PageExtras
 from spiders.document import short_texts
 from spiders.extract_byline import text_with_role_breaks
-from spiders.regions import not_own_content, page_title_element
+from spiders.regions import (
+    after_related_heading,
+    hides_by_stylesheet,
+    is_hidden,
+    not_own_content,
+    page_title_element,
+)
 
 HtmlTree = lxml.html.HtmlElement
 
@@ -62,6 +68,8 @@ DATE_PATTERNS = (
     ),
     # "10/23/2019": month first as in US English; "23/10/2019" (no 23rd month) reads day first
     re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})\b"),
+    # "Pressemitteilung vom 05.06.21": a two-digit year only right after "vom"/"am", never a bare 05.06.21
+    re.compile(r"(?:(?<=\bvom )|(?<=\bam ))(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?![\d.])"),
 )
 # Words that make a date a publication date rather than an event date in the text.
 DATE_CUE_RE = re.compile(
@@ -72,6 +80,13 @@ DATE_CUE_RE = re.compile(
 # A date right after "by"/"until"/"bis"/"vor" is a deadline or a range ("must relocate by 3 March 2026"),
 # so that "by" is not the byline cue.
 DEADLINE_BEFORE_RE = re.compile(r"\b(?:by|until|till|before|von|bis|vor)\s*$", re.IGNORECASE)
+# "Der Artikel vom 14. Oktober 2024 …", "Pressemitteilung vom …": the date of a text, not of an event
+_TEXT_OF_DATE_RE = re.compile(
+    r"(?i:artikel|beitrag|pressemitteilung|pressemeldung|meldung|mitteilung|article|post|press release)"
+    r"[ \t]+(?:vom|from|of)[ \t]*$"
+)
+MAX_CUED_LINE_WORDS = 15  # a longer line is running text, not a byline or date line
+MAX_CUE_DISTANCE = 40  # characters before a date in running text searched for a publication word
 MAX_CUE_HEADING_WORDS = 4  # "Effective date", "Stand der Information", "Last updated"
 TITLE_WINDOW_BEFORE = 200  # characters of visible text before the H1 searched for a date
 TITLE_WINDOW_AFTER = 400  # ... and after it (bylines and "Stand:" lines sit right under the title)
@@ -161,8 +176,9 @@ def parse_visible_date(text: str) -> tuple[str, str] | None:
             month = int(parts["m"]) if parts.get("m") else MONTHS.get(parts["mn"].lower().rstrip("."))
             if month and month > 12 and "/" in match.group(0):
                 month, parts["d"] = int(parts["d"]), str(month)
+            year = int(parts["y"]) + (2000 if len(parts["y"]) == 2 else 0)
             try:
-                value = date(int(parts["y"]), month or 0, int(parts["d"]))
+                value = date(year, month or 0, int(parts["d"]))
             except (TypeError, ValueError):
                 continue
             found.append((match.start(), value.isoformat(), match.group(0)))
@@ -178,6 +194,8 @@ def _body_text_nodes(tree: HtmlTree) -> list[tuple[str, HtmlTree]]:
         text = " ".join(node.split())
         if text:
             nodes.append((text, node.getparent()))
+    if nodes and hides_by_stylesheet(nodes[0][1]):  # a theme's CSS hides the date line: no reader sees it
+        nodes = [(text, parent) for text, parent in nodes if not is_hidden(parent)]
     return nodes
 
 
@@ -225,6 +243,11 @@ def _date_line(line: str) -> tuple[str, str] | None:
             cued = DATE_CUE_RE.search(DEADLINE_BEFORE_RE.sub(" ", before) + " " + after)
         else:
             cued = DATE_CUE_RE.search(line)
+        if cued and len(line.split()) > MAX_CUED_LINE_WORDS:
+            # in running text "von"/"by" are prepositions ("eine Geldstrafe in Höhe von 750 €. Im Prozess vom
+            # 21.05.2024"): only a publication word right before the date makes it the page's date
+            cued = PUBLICATION_CUE_RE.search(before[-MAX_CUE_DISTANCE:])
+        cued = cued or _TEXT_OF_DATE_RE.search(before)
         if cued or len(re.findall(r"\w{2,}", rest)) <= MAX_DATE_LINE_WORDS:
             return parsed
         return None
@@ -245,7 +268,7 @@ def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str |
         parsed = parse_visible_date(text) if text else None
         if parsed:
             title = title if title is not None else page_title_element(tree)
-            if not_own_content(element, title):
+            if not_own_content(element, title) or after_related_heading(element):
                 continue
             return parsed[0], text
     previous = ""
@@ -263,7 +286,7 @@ def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str |
         if len(text) <= MAX_PUBLICATION_LINE and PUBLICATION_LINE_RE.match(text):
             parsed = parse_visible_date(text)
             title = title if title is not None else page_title_element(tree)
-            if parsed and not (not_own_content(element, title)):
+            if parsed and not not_own_content(element, title) and not after_related_heading(element):
                 return parsed[0], text[:120]
     return None, None
 

@@ -9,8 +9,10 @@ quotes, citations) leave those places out the same way.
 from __future__ import annotations
 
 import re
+import threading
 
 import lxml.html
+from lxml import etree
 
 HtmlTree = lxml.html.HtmlElement
 
@@ -39,13 +41,88 @@ def _tokens(element: HtmlTree) -> str:
 
 
 def is_hidden(element: HtmlTree) -> bool:
-    """Hidden from readers by the markup itself: `hidden`, inline `display:none`, a hiding class."""
+    """Hidden from readers by the markup itself: `hidden`, inline `display:none`, a hiding class, or a
+    class or id that a `<style>` of the page hides (a theme's custom CSS: `.entry-meta{display:none}`)."""
+    hidden_classes, hidden_ids = _stylesheet_hidden(element)
     for node in (element, *element.iterancestors()):
         if node.get("hidden") is not None or _HIDDEN_STYLE_RE.search(node.get("style") or ""):
             return True
-        if HIDDEN_CLASS_RE.search(node.get("class") or ""):
+        classes = node.get("class") or ""
+        if HIDDEN_CLASS_RE.search(classes):
+            return True
+        if hidden_classes and not hidden_classes.isdisjoint(classes.split()) or node.get("id") in hidden_ids:
             return True
     return False
+
+
+def hides_by_stylesheet(element: HtmlTree) -> bool:
+    """Whether the page's own `<style>` hides some class or id (then text must be tested element by
+    element; most pages hide nothing that way)."""
+    classes, ids = _stylesheet_hidden(element)
+    return bool(classes or ids)
+
+
+_STYLE_MEMO = threading.local()
+_NO_SELECTORS: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+# one selector that names one class or id, with an optional tag: ".entry-meta", "span.posted-on", "#author"
+_SIMPLE_SELECTOR_RE = re.compile(r"(?<![a-z0-9])[a-z0-9]*+([.#])([\w-]++)")
+_SELECTOR_NAMES_RE = re.compile(r"[.#]([\w-]+)")
+_DISPLAY_RE = re.compile(r"display\s*:\s*([a-z-]+)", re.IGNORECASE)
+
+
+def _stylesheet_hidden(element: HtmlTree) -> tuple[frozenset[str], frozenset[str]]:
+    """Classes and ids the page's own `<style>` elements hide (the last tree asked about, per thread)."""
+    root = element.getroottree().getroot()
+    memo = getattr(_STYLE_MEMO, "hidden", None)
+    if memo is None or memo[0] is not root:
+        memo = _STYLE_MEMO.hidden = (root, _hidden_selectors(root))
+    return memo[1]
+
+
+def _hidden_selectors(root: HtmlTree) -> tuple[frozenset[str], frozenset[str]]:
+    """Classes and ids hidden by a top-level rule (not inside @media: a layout hides things per screen)
+    with a selector of one class or id. A name that any rule displays ("`.tab.active{display:block}`")
+    is left out: that element is shown by a state the static page cannot tell."""
+    css = " ".join(style.text or "" for style in root.iter("style"))
+    if not css or not _HIDDEN_STYLE_RE.search(css):
+        return _NO_SELECTORS
+    hidden: set[tuple[str, str]] = set()
+    shown: set[str] = set()
+    for selectors, declarations in _top_level_rules(css):
+        display = _DISPLAY_RE.search(declarations)
+        if _HIDDEN_STYLE_RE.search(declarations):
+            for selector in selectors.split(","):
+                simple = _SIMPLE_SELECTOR_RE.fullmatch(selector.strip())
+                if simple:
+                    hidden.add((simple.group(1), simple.group(2)))
+        elif display:
+            shown.update(_SELECTOR_NAMES_RE.findall(selectors))
+    classes = frozenset(name for kind, name in hidden if kind == "." and name not in shown)
+    ids = frozenset(name for kind, name in hidden if kind == "#" and name not in shown)
+    return classes, ids
+
+
+def _top_level_rules(css: str) -> list[tuple[str, str]]:
+    """(selectors, declarations) of every rule outside at-rule blocks; comments dropped."""
+    css = _CSS_COMMENT_RE.sub(" ", css)
+    rules = []
+    depth, start, selectors = 0, 0, ""
+    for brace in _BRACE_RE.finditer(css):
+        if brace.group(0) == "{":
+            if depth == 0:
+                selectors, start = css[start : brace.start()], brace.end()
+            depth += 1
+        else:
+            depth = max(0, depth - 1)
+            if depth == 0:
+                if not selectors.lstrip().startswith("@"):
+                    rules.append((selectors, css[start : brace.start()]))
+                start = brace.end()
+    return rules
+
+
+_CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
+_BRACE_RE = re.compile(r"[{}]")
 
 
 def in_chrome(element: HtmlTree, title: HtmlTree | None = None) -> bool:
@@ -133,6 +210,25 @@ def _holds_most_text(article: HtmlTree) -> bool:
 
 # per <article> element (lxml elements hash by identity; cleared before it grows large)
 _ARTICLE_SHARE: dict[HtmlTree, bool] = {}
+
+
+# the heading over teasers of other pages: "Recommended For You", "Related posts", "Ähnliche Beiträge"
+RELATED_HEADING_RE = re.compile(
+    r"recommended|related|you (?:may|might) also|read next|more (?:posts|articles|stories)|ähnliche|"
+    r"weitere (?:beiträge|artikel|news|meldungen)|das könnte|auch interessant|lesen sie auch|mehr zum thema",
+    re.IGNORECASE,
+)
+_HEADING_BEFORE = etree.XPath("preceding::*[self::h2 or self::h3 or self::h4 or self::h5][1]")
+
+
+def after_related_heading(element: HtmlTree) -> bool:
+    """Under a "Recommended For You" / "Ähnliche Beiträge" heading: the cards there are other pages'
+    teasers (with their own "Posted …" dates), even where no class or <article> marks them. Walks the
+    document backwards: ask it only of the few candidate elements of a page."""
+    before = _HEADING_BEFORE(element)
+    return bool(before) and len(before[0].text_content().split()) <= 6 and bool(
+        RELATED_HEADING_RE.search(before[0].text_content())
+    )
 
 
 def not_own_content(element: HtmlTree, title: HtmlTree | None) -> bool:

@@ -92,7 +92,20 @@ def quotation_spans(text: str) -> list[tuple[int, int, str]]:
         for match in pattern.finditer(masked):
             found.append((match.start(), match.end(), match.group(1)))
         masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
+    # Marks left over once the pairs are taken: an English opening closed the German way (“…“), and a
+    # quotation that quotes a term („Dies wird als „burglar alarm“ Hypothese diskutiert“): the inner pair
+    # is masked by now, so the outer one matches; its words are read from the text itself.
+    for pattern in _LEFTOVER_PAIRS:
+        for match in pattern.finditer(masked):
+            found.append((match.start(), match.end(), text[match.start() + 1 : match.end() - 1]))
+        masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
     return sorted(found)
+
+
+_LEFTOVER_PAIRS = (
+    re.compile(r"„([^„“”\"\n]{2,800}?)[“”](?![\w])"),
+    re.compile(r"(?<![\w])“([^„“”\"\n]{2,800}?)“(?![\w])"),
+)
 
 
 # -- the page ---------------------------------------------------------------------------------------

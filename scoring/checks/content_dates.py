@@ -30,7 +30,9 @@ def page_date(page: PageRecord) -> tuple[str, str, str] | None:
             value = text_value(node.get(prop))
             if value:
                 return kind, value, "json-ld"
-    if _shown_date(page):  # "Veröffentlicht am 14. März 2025" under the title: a reader sees it
+    # "Veröffentlicht am 14. März 2025" under the title: a reader sees it; a date printed on a home page
+    # is a teaser's (the latest post's), not the home page's own
+    if _shown_date(page) and classify(page).kind != "home":
         return "published", page.extras.visible_date, "visible"
     return None
 

@@ -124,6 +124,18 @@ ROLE_NOUN_ENDINGS = (
     "partnerin",
     "assistent",
     "assistentin",
+    "präsident",
+    "präsidentin",
+    "president",
+    "minister",
+    "ministerin",
+    "wissenschaftler",
+    "wissenschaftlerin",
+    "scientist",
+    "researcher",
+    "koordinator",
+    "koordinatorin",
+    "coordinator",
 )
 # Endings of abstract nouns: a capitalised pair with one ("Unsere Leistungsbeschreibung", "Digital
 # Transformation") is a heading, not a person's name.
