@@ -79,7 +79,9 @@ _AUTHOR_MARKUP = etree.XPath(
     " | //body//*/@class/.. | //body//a[@href]"  # classed elements through the attribute axis (cheaper)
 )
 # A meta row under the title: short items, one of them a date ("Diana/Rocco · 12. Januar 2010 · 01 min").
-_META_ROWS = etree.XPath("//body//*[self::ul or self::ol or self::div or self::p or self::span][count(*) >= 2]")
+_META_ROWS = etree.XPath(
+    "//body//*[self::ul or self::ol or self::div or self::p or self::span or self::aside][count(*) >= 2]"
+)
 _DATE_ITEM = re.compile(
     r"\b\d{1,2}\.\s?(?:\d{1,2}\.\s?|[A-ZÄÖÜa-zäöü]+\.?\s+)\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\b\d{1,2}/(?:\d{1,2}/)?\d{4}\b|"  # 11/09/2018, 01/2018

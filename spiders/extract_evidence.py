@@ -199,6 +199,24 @@ def _body_text_nodes(tree: HtmlTree) -> list[tuple[str, HtmlTree]]:
     return nodes
 
 
+def hidden_meta_date(tree: HtmlTree) -> str | None:
+    """The date of a post-meta line that the page's stylesheet hides (`.entry-meta{display:none}`): no
+    reader sees it, so it is never the page's shown date, but it says the template is a dated post."""
+    body = tree.find("body")
+    if body is None or not hides_by_stylesheet(body):
+        return None
+    for element in _BODY_ELEMENTS(tree):
+        if is_hidden(element) and not is_hidden(element.getparent()):
+            text = " ".join(element.text_content().split())
+            found = _date_line(text) if len(text) <= MAX_PUBLICATION_LINE else None
+            if found:
+                return found[0]
+    return None
+
+
+_BODY_ELEMENTS = etree.XPath(f"//body//*[not({_SKIP_ANCESTORS})]")
+
+
 def header_window(tree: HtmlTree) -> str:
     """Visible lines around the page's title (spiders.regions.page_title_element; the first lines of
     the body without one), nav and footer left out."""

@@ -325,6 +325,16 @@ def _signed_pull_quotes(tree: HtmlTree, taken: set[str]) -> list[Quote]:
     return quotes
 
 
+def _name_slot(blockquote: HtmlTree) -> str:
+    """The blockquote's own name slot after its text: <span class="author">Lisa Berg, Fellow 2018</span>."""
+    for slot in blockquote.iterdescendants():
+        if isinstance(slot.tag, str) and _class_words(slot) & _NAME_SLOT_WORDS and slot is not blockquote[0]:
+            line = _clean(slot.text_content()).lstrip("—–- ").strip()
+            if line and len(line.split()) <= _SIGNATURE_WORDS * 2:
+                return line
+    return ""
+
+
 def extract_quotes(tree: HtmlTree) -> list[Quote]:
     """<blockquote> and <q> elements with the attribution their markup gives, if any."""
     quotes = []
@@ -336,7 +346,7 @@ def extract_quotes(tree: HtmlTree) -> list[Quote]:
             cite_nodes = element.xpath("ancestor::figure[1]/figcaption")
         cite = _clean(cite_nodes[0].text_content()).lstrip("—–- ").strip() if cite_nodes else ""
         if not cite and element.tag == "blockquote":
-            cite = _closing_line(element) or _next_line(element)
+            cite = _name_slot(element) or _closing_line(element) or _next_line(element)
         text = _text(element)
         if cite and text.endswith(cite):
             text = text[: -len(cite)].rstrip(" —–-")

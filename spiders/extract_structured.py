@@ -16,6 +16,7 @@ from scoring.core.jsonld import WORKS_BY_OTHERS, jsonld_types
 from scoring.core.records import AuthorSignal, Dates
 from spiders.document import HtmlTree, absolute_http_url, base_url, clean_text
 from spiders.extract_byline import extract_bylines
+from spiders.extract_evidence import hidden_meta_date
 from spiders.extract_head import meta_content
 from spiders.regions import not_own_content, page_title_element
 
@@ -126,6 +127,10 @@ def extract_dates(tree: HtmlTree, jsonld: list[dict], *, use_htmldate: bool = Tr
             if published:
                 published_source = "time-element"
                 break
+    if not published:
+        # a post-meta date the theme's CSS hides: evidence of a dated post, never shown as its date
+        published = hidden_meta_date(tree)
+        published_source = "hidden-meta" if published else None
     if not published and use_htmldate:
         published = find_date(tree, original_date=True, extensive_search=False)
         published_source = "htmldate" if published else None

@@ -134,7 +134,9 @@ def in_chrome(element: HtmlTree, title: HtmlTree | None = None) -> bool:
     for node in (element, *element.iterancestors()):
         tag = _tag(node)
         role = (node.get("role") or "").lower()
-        if tag in _CHROME_TAGS or role in _CHROME_ROLES:
+        # <aside class="post-meta"> inside the <article> is the post's own name and date column
+        own_meta = tag == "aside" and _ARTICLE_META_RE.search(node.get("class") or "") and _in_article(node)
+        if (tag in _CHROME_TAGS or role in _CHROME_ROLES) and not own_meta:
             return True
         if tag in ("header", "footer") or role == "banner":
             holds_title = title is not None and (node is title or any(a is node for a in title.iterancestors()))
@@ -145,6 +147,13 @@ def in_chrome(element: HtmlTree, title: HtmlTree | None = None) -> bool:
             if not holds_title:
                 return True
     return False
+
+
+_ARTICLE_META_RE = re.compile(r"(?:^|[\s_-])meta(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _in_article(node: HtmlTree) -> bool:
+    return any(_tag(a) == "article" for a in node.iterancestors())
 
 
 def _find_title(tree: HtmlTree) -> HtmlTree | None:

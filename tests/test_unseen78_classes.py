@@ -196,3 +196,34 @@ QUOTE_CASES = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in QUOTE_CASES], ids=[c[0] for c in QUOTE_CASES])
 def test_press_release_attribution(text: str, expected: list[str | None]) -> None:
     assert _speakers(text) == expected
+
+
+# -- a hidden post-meta date: structural evidence of a post, never the page's shown date -------------
+
+
+def test_a_hidden_post_meta_date_types_the_page_but_is_not_its_date() -> None:
+    from scoring.checks.content_dates import own_date
+    from scoring.pagetypes import classify
+    from tests.factories import html_page
+
+    body = "<p>Die Betriebe der Region berichten von vollen Auftragsbüchern und langen Wartezeiten. </p>" * 30
+    html = _page(meta=META, style="<style>.entry-meta{display:none}</style>", after=body)
+    page = html_page("/jahresbilanz-des-verbands/", html)
+    assert page.dates.published_source == "hidden-meta"
+    assert classify(page).kind == "article"
+    assert own_date(page) is None
+
+
+def test_a_time_element_on_the_home_page_is_a_teasers_date() -> None:
+    from scoring.checks.content_dates import own_date
+    from tests.factories import html_page
+
+    teasers = "".join(
+        f'<div class="teaser"><h2><a href="/blog/{n}/">Beitrag {n} über unsere Arbeit</a></h2>'
+        f'<time datetime="2022-06-{n:02d}">{n}.06.2022</time></div>'
+        for n in range(1, 4)
+    )
+    page = html_page(
+        "/", f"<html><body><main><h1>Verband</h1><p>Wir sind ein Verband.</p>{teasers}</main></body></html>"
+    )
+    assert own_date(page) is None

@@ -20,9 +20,10 @@ from scoring.site import SiteData
 def page_date(page: PageRecord) -> tuple[str, str, str] | None:
     """(kind, date, source) of the publication date, else the modification date, else None."""
     dates = page.dates
-    if dates.published:
+    home = classify(page).kind == "home"
+    if dates.published and _own_source(dates.published_source, home):
         return "published", dates.published, dates.published_source or "unknown"
-    if dates.modified:
+    if dates.modified and not (home and dates.modified_source == "time-element"):
         return "modified", dates.modified, dates.modified_source or "unknown"
     # The crawler fills `dates`; read JSON-LD directly in case an older record lacks them.
     for prop, kind in (("datePublished", "published"), ("dateModified", "modified")):
@@ -30,11 +31,16 @@ def page_date(page: PageRecord) -> tuple[str, str, str] | None:
             value = text_value(node.get(prop))
             if value:
                 return kind, value, "json-ld"
-    # "Veröffentlicht am 14. März 2025" under the title: a reader sees it; a date printed on a home page
-    # is a teaser's (the latest post's), not the home page's own
-    if _shown_date(page) and classify(page).kind != "home":
+    # "Veröffentlicht am 14. März 2025" under the title: a reader sees it
+    if _shown_date(page) and not home:
         return "published", page.extras.visible_date, "visible"
     return None
+
+
+def _own_source(source: str | None, home: bool) -> bool:
+    """Whether a date from `source` is the page's own: a date the theme's CSS hides ("hidden-meta") is
+    shown to no one; a <time> on a home page is a teaser's (the latest posts'), not the home page's."""
+    return source != HIDDEN_SOURCE and not (home and source == "time-element")
 
 
 def _shown_date(page: PageRecord) -> str | None:
@@ -47,6 +53,7 @@ def _shown_date(page: PageRecord) -> str | None:
 
 
 MARKUP_SOURCES = ("json-ld", "meta", "time-element")
+HIDDEN_SOURCE = "hidden-meta"  # spiders.extract_evidence.hidden_meta_date
 _URL_DATE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?")
 
 
@@ -64,9 +71,11 @@ def own_date(page: PageRecord) -> str | None:
     of the content), else the date printed near the title, else the modification date. htmldate's
     guess only on articles, where a date is expected (on other pages it picks up event dates)."""
     dates = page.dates
-    if dates.published and dates.published_source in MARKUP_SOURCES:
+    kind = classify(page).kind
+    source = dates.published_source
+    if dates.published and source in MARKUP_SOURCES and _own_source(source, kind == "home"):
         return dates.published
-    article = classify(page).kind == "article"
+    article = kind == "article"
     # Off articles a bare date near the title is mostly an event (a course, an offer's deadline); only
     # a labelled one ("Stand:", "Veröffentlicht am") dates the page itself.
     shown = _shown_date(page)
@@ -76,7 +85,7 @@ def own_date(page: PageRecord) -> str | None:
         return dates.modified
     # htmldate's guess only where the URL itself is dated (/2023/02/08/…): elsewhere it picked dates
     # out of image paths and teasers on real sites
-    if article and dates.published and (dates.published_source != "htmldate" or _URL_DATE.search(page.url)):
+    if article and dates.published and source != HIDDEN_SOURCE and (source != "htmldate" or _URL_DATE.search(page.url)):
         return dates.published
     return None
 
