@@ -132,7 +132,8 @@ BOOKING_HOSTS = _host_re(
 )
 # Forms and meeting rooms on general hosts: a Google form, a BigBlueButton or Teams room ("zum Vortrag").
 ACTION_URL = re.compile(
-    r"^https?://(?:docs\.google\.com/forms/|[^/?#]+/(?:[^?#]*/)?(?:apps/bbb|bigbluebutton|b)/[\w-]{8,}/?$|"
+    r"^https?://(?:docs\.google\.com/forms/|forms?\.[^/?#]+/|[^/?#]+/forms?/(?:[#?]|$)|"
+    r"[^/?#]+/(?:[^?#]*/)?(?:apps/bbb|bigbluebutton|b)/[\w-]{8,}/?$|"
     r"teams\.microsoft\.com/l/meetup-join/|teams\.live\.com/meet/)",
     re.IGNORECASE,
 )
@@ -143,6 +144,9 @@ PLATFORM_HOSTS = _host_re(
     "paypal.com", "paypal.me", "liberapay.com", "opencollective.com", "ko-fi.com", "buymeacoffee.com",
     "betterplace.org", "gofundme.com", "steadyhq.com", "openpetition.de", "openpetition.eu", "change.org",
     "campact.de", "avaaz.org", "innn.it",
+    # crowdfunding and donation forms
+    "startnext.*", "kickstarter.com", "indiegogo.com", "leetchi.com", "twingle.de", "fundraisingbox.com",
+    "donorbox.org", "altruja.de",
 )
 # Template and tool credits: comment systems, cookie banners, icon sets, theme and site builders.
 CREDIT_HOSTS = _host_re(
@@ -176,7 +180,8 @@ SHARE_URL = re.compile(
 )
 # Software downloads: an installer, an archive, a release asset.
 DOWNLOAD_URL = re.compile(
-    r"^https?://(?:download|downloads|dl|get)\.|/releases/download/|/releases(?:/latest)?/?$|"
+    r"^https?://(?:download|downloads|dl|get)\.|^https?://(?:www\.)?(?:we\.tl|wetransfer\.com)/|"
+    r"/releases/download/|/releases(?:/latest)?/?$|"
     r"\.(?:exe|msi|dmg|pkg|apk|ipa|appimage|deb|rpm|zip|tar\.gz|tgz|7z|jar)(?:$|[?#])",
     re.IGNORECASE,
 )

@@ -227,3 +227,22 @@ def test_a_time_element_on_the_home_page_is_a_teasers_date() -> None:
         "/", f"<html><body><main><h1>Verband</h1><p>Wir sind ein Verband.</p>{teasers}</main></body></html>"
     )
     assert own_date(page) is None
+
+
+# -- citations: calls to action are no sources -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://pad.beispiel-buendnis.example/form/#/2/form/view/abc", "booking"),  # a sign-up form
+        ("https://forms.tool.example/f/22wqj-820/2Z3S", "booking"),
+        ("https://we.tl/t-Y4ntr4TGpv", "download"),  # a press photo transfer
+        ("https://www.startnext.com/unser-projekt", "platform"),  # crowdfunding
+        ("https://www.destatis.de/DE/Themen/Gesellschaft-Umwelt/_inhalt.html", None),  # a source stays one
+    ],
+)
+def test_forms_transfers_and_crowdfunding_are_calls_to_action(url: str, kind: str | None) -> None:
+    from scoring.citation_rules import non_source_kind
+
+    assert non_source_kind(url) == kind
