@@ -86,8 +86,11 @@ def model_parts(source: Path) -> tuple[Any, ...]:
     import numpy as np
     from py3langid import modelio
 
-    stat = source.stat()
-    cached = model_cache_dir() / f"py3langid-{stat.st_size}-{stat.st_mtime_ns}.npz"
+    try:
+        stat = source.stat()
+        cached = model_cache_dir() / f"py3langid-{stat.st_size}-{stat.st_mtime_ns}.npz"
+    except (OSError, RuntimeError):  # no home directory to find a cache in
+        return modelio.load_model(source)
     with contextlib.suppress(Exception), np.load(cached, allow_pickle=False) as data:  # missing or broken
         return (
             data["ptc"],

@@ -124,3 +124,14 @@ def test_a_broken_cache_is_passed_over(tmp_path, monkeypatch: pytest.MonkeyPatch
     ptc = language.model_parts(source)[0]
     assert ptc.shape == load_model().nb_ptc.shape
     assert language.model_parts(source)[0].shape == ptc.shape  # rewritten whole
+
+
+def test_no_home_directory_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    from py3langid.langid import MODEL_DIR
+
+    def no_home() -> None:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(language.Path, "home", staticmethod(no_home))
+    assert language.model_parts(MODEL_DIR / MODEL_FILE)[0].shape == load_model().nb_ptc.shape
