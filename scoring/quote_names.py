@@ -61,6 +61,7 @@ _GERMAN_ARTICLES = (
     "zur",
     "beim",
 )
+_PARTICLES = frozenset("von vom van de zu".split())
 _HONORIFICS = frozenset("Mr Mrs Ms Miss Sir Dame Herr Frau".split())  # forms of address, not given names
 _PARTICLE_RE = re.compile(r"(?<![ \t])[ \t]++(?:von|vom|van|de|zu)[ \t]")
 # German plural abstract nouns: never a surname ("Marine Umweltwissenschaften", "Neue Möglichkeiten")
@@ -123,9 +124,12 @@ class Names:
         """A NAME match as a person's name, None for noun pairs ("Im Fall Apple", "Senior Consultant",
         "World Economic Forum Social Entrepreneur"). A match that runs on into the person's employer ends
         at its particle: "Dr. Ian Kane von der Universität Manchester" is Dr. Ian Kane."""
-        found = self._person(match, position)
-        particle = None if found else _PARTICLE_RE.search(match)
-        return self._person(match[: particle.start()], position) if particle else found
+        particle = _PARTICLE_RE.search(match)
+        # "Lou Schmitz von No Future for IAA": two capitalised words after the particle name an employer,
+        # "Ursula von der Leyen" one surname
+        employer = particle is not None and sum(w[:1].isupper() for w in match[particle.end() :].split()) >= 2
+        found = None if employer else self._person(match, position)
+        return self._person(match[: particle.start()], position) if particle and not found else found
 
     def _person(self, match: str, position: int) -> str | None:
         name = lx.clean_name(match.split("\n")[0].strip())
@@ -134,11 +138,14 @@ class Names:
             len(parts) < 1
             or len([p for p in parts if p[0].isupper()]) > 3
             or not plausible_name(name)
-            or re.search(r"(?<!von) (?:der|den|des) ", name)  # "Seite der Landes"
+            or re.search(r"(?<!von)(?<!van) (?:der|den|des) ", name)  # "Seite der Landes"
             or not self.looks_like_person(" ".join(parts))
             or lx.ORGANISATION_WORD_RE.search(name)
             or qr.ORG_WORD_RE.fullmatch(parts[-1])
             or any(parts[-1].lower().endswith(e) and len(parts[-1]) > len(e) + 2 for e in lx.ROLE_NOUN_ENDINGS)
+            or parts[0] in _PARTICLES  # "von Sand": a particle opens no name
+            # a role inside the match ("Weil Sprecherin von X") ends one name and opens a description
+            or any(p.lower().endswith(lx.ROLE_NOUN_ENDINGS) and len(p) > 6 for p in parts[1:-1])
             or parts[-1].lower().endswith(_PLURAL_NOUN_ENDINGS)  # "Zentrum für Marine Umweltwissenschaften"
             or any(p in self.nouns for p in parts)
         ):

@@ -260,6 +260,10 @@ _ROLE_APPOSITION_RE = re.compile(
     rf",[ \t]*+(?:(?i:a|an|ein|eine|einer)[ \t]|[{_UPPER}][\w-]*?(?:{'|'.join(lx.ROLE_NOUN_ENDINGS)}|leitung)[ \t])"
     r"[^,\n]{0,120}"
 )
+_RELATIVE_CLAUSE_RE = re.compile(
+    r",[ \t]*+(?:(?:bei|mit|von|in|an|für|zu|aus|by|with|in|for|of)[ \t]++)?"
+    r"(?:der|die|das|deren|dessen|denen|welche[rsm]?|who|which|whose|whom)[ \t][^,\n]{0,120},"
+)
 _PARENTHESIS_RE = re.compile(r"\([^()\n]{0,160}\)")
 
 
@@ -278,6 +282,7 @@ def _subject(segment: str, names: Names, position: int) -> str | None:
     # der Universität von Calgary), erklärte"), describe the speaker: the names in them do not speak
     asides = [m.span() for m in _ROLE_APPOSITION_RE.finditer(segment)]
     asides += [m.span() for m in _PARENTHESIS_RE.finditer(segment)]
+    asides += [m.span() for m in _RELATIVE_CLAUSE_RE.finditer(segment)]  # ", bei deren Aktion … wurden,"
     for i, token in enumerate(opening):
         if token.start() < skip_to or any(s <= token.start() < e for s, e in asides):
             continue

@@ -186,6 +186,17 @@ QUOTE_CASES = [
         ["Jane Rook"],
     ),
     (
+        "a relative clause between the name and the verb names no speaker",
+        "Die Polizei griff ein. Lou Schmidtke von No Future for Cars, bei deren Aktion mehrere Aktivist*innen "
+        "festgenommen wurden, sagt: „Trotz der Einschüchterung lassen wir uns nicht unterkriegen.“",
+        ["Lou Schmidtke"],
+    ),
+    (
+        "a particle with a surname stays part of the name",
+        "„Wir sind stolz auf das ganze Team“, sagte Ursula von der Lindt in Brüssel.",
+        ["Ursula von der Lindt"],
+    ),
+    (
         "instructions before a command are no speaker",
         "Edit the boot loader entry first:\n“sudo nano /boot/loader/entries/arch.conf”",
         [None],
