@@ -8,33 +8,38 @@ tree) and fills `PageRecord.extras`.
 from __future__ import annotations
 
 import re
-from datetime import date
 from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
 
-from scoring.core.lexicons import BYLINE_OPENERS, MONTHS, PUBLICATION_CUE_RE, host_of
+from scoring.core.lexicons import BYLINE_OPENERS, host_of
 from scoring.core.records import Gallery, PageExtras
 from spiders.document import short_texts
 from spiders.extract_byline import text_with_role_breaks
 from spiders.regions import (
-    after_related_heading,
-    hides_by_stylesheet,
-    is_hidden,
     not_own_content,
     page_title_element,
+)
+from spiders.visible_dates import (  # noqa: F401 (the date API, re-exported where it used to live)
+    _SKIP_ANCESTORS,
+    _TEXT_NODES,
+    DATE_PATTERNS,
+    TITLE_WINDOW_AFTER,
+    TITLE_WINDOW_BEFORE,
+    _date_line,
+    _text,
+    extract_visible_date,
+    header_window,
+    hidden_meta_date,
+    parse_visible_date,
 )
 
 HtmlTree = lxml.html.HtmlElement
 
-_SKIP_ANCESTORS = "ancestor::script or ancestor::style or ancestor::template or ancestor::nav or ancestor::footer"
 # XPaths compiled once (an `element.xpath(str)` call compiles its expression every time, and these
 # run for every paragraph of every page). Elements under the skipped ancestors are filtered in the
 # query itself instead of by one more XPath per element.
-_TEXT_NODES = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
-_BODY_TEXT_NODES = etree.XPath(f"//body//text()[not({_SKIP_ANCESTORS})]")
-_BODY_TIME = etree.XPath(f"//body//time[not({_SKIP_ANCESTORS})]")
 # images: <img>, and web components that carry their own src (<x-image src>, <product-image src>)
 _IMAGES = etree.XPath(".//*[self::img or (contains(name(), '-') and @src)]")
 _CUSTOM_GALLERIES = etree.XPath(
@@ -57,39 +62,6 @@ _STRONG = etree.XPath("./strong | ./b")
 _REVIEW_MICRODATA = etree.XPath('//body//*/@itemtype[contains(., "schema.org/Review")]/..')
 _BLOCK_TEXT = etree.XPath(".//blockquote | .//p")
 _DIGIT = re.compile(r"\d")
-
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-DATE_PATTERNS = (
-    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-    re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
-    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s+(?P<mn>{_MONTH})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE),
-    re.compile(
-        rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE
-    ),
-    # "10/23/2019": month first as in US English; "23/10/2019" (no 23rd month) reads day first
-    re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})\b"),
-    # "Pressemitteilung vom 05.06.21": a two-digit year only right after "vom"/"am", never a bare 05.06.21
-    re.compile(r"(?:(?<=\bvom )|(?<=\bam ))(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?![\d.])"),
-)
-# Words that make a date a publication date rather than an event date in the text.
-DATE_CUE_RE = re.compile(
-    r"veröffentlicht|publiziert|erschienen|aktualisiert|stand|zuletzt|datum|published|posted|updated|"
-    r"last (?:modified|reviewed)|geschrieben|von\b|by\b|autor|author",
-    re.IGNORECASE,
-)
-# A date right after "by"/"until"/"bis"/"vor" is a deadline or a range ("must relocate by 3 March 2026"),
-# so that "by" is not the byline cue.
-DEADLINE_BEFORE_RE = re.compile(r"\b(?:by|until|till|before|von|bis|vor)\s*$", re.IGNORECASE)
-# "Der Artikel vom 14. Oktober 2024 …", "Pressemitteilung vom …": the date of a text, not of an event
-_TEXT_OF_DATE_RE = re.compile(
-    r"(?i:artikel|beitrag|pressemitteilung|pressemeldung|meldung|mitteilung|article|post|press release)"
-    r"[ \t]+(?:vom|from|of)[ \t]*$"
-)
-MAX_CUED_LINE_WORDS = 15  # a longer line is running text, not a byline or date line
-MAX_CUE_DISTANCE = 40  # characters before a date in running text searched for a publication word
-MAX_CUE_HEADING_WORDS = 4  # "Effective date", "Stand der Information", "Last updated"
-TITLE_WINDOW_BEFORE = 200  # characters of visible text before the H1 searched for a date
-TITLE_WINDOW_AFTER = 400  # ... and after it (bylines and "Stand:" lines sit right under the title)
 
 GALLERY_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:gallery|galerie|bildergalerie|fotogalerie|fotostrecke|carousel|slider|swiper|lightbox|"
@@ -160,153 +132,6 @@ NOT_SPEAKER_LABELS = {
     "email",
     "mail",
 }
-
-
-def _text(element: HtmlTree) -> str:
-    # str.split breaks at the same characters as the regex \s (Unicode whitespace): same text, cheaper
-    return " ".join(" ".join(_TEXT_NODES(element)).split())
-
-
-def parse_visible_date(text: str) -> tuple[str, str] | None:
-    """(ISO date, matched text) of the first German or English date in a text, None when none parses."""
-    found = []
-    for pattern in DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            parts = match.groupdict()
-            month = int(parts["m"]) if parts.get("m") else MONTHS.get(parts["mn"].lower().rstrip("."))
-            if month and month > 12 and "/" in match.group(0):
-                month, parts["d"] = int(parts["d"]), str(month)
-            year = int(parts["y"]) + (2000 if len(parts["y"]) == 2 else 0)
-            try:
-                value = date(year, month or 0, int(parts["d"]))
-            except (TypeError, ValueError):
-                continue
-            found.append((match.start(), value.isoformat(), match.group(0)))
-    if not found:
-        return None
-    _, iso, raw = min(found)
-    return iso, raw
-
-
-def _body_text_nodes(tree: HtmlTree) -> list[tuple[str, HtmlTree]]:
-    nodes = []
-    for node in _BODY_TEXT_NODES(tree):
-        text = " ".join(node.split())
-        if text:
-            nodes.append((text, node.getparent()))
-    if nodes and hides_by_stylesheet(nodes[0][1]):  # a theme's CSS hides the date line: no reader sees it
-        nodes = [(text, parent) for text, parent in nodes if not is_hidden(parent)]
-    return nodes
-
-
-def hidden_meta_date(tree: HtmlTree) -> str | None:
-    """The date of a post-meta line that the page's stylesheet hides (`.entry-meta{display:none}`): no
-    reader sees it, so it is never the page's shown date, but it says the template is a dated post."""
-    body = tree.find("body")
-    if body is None or not hides_by_stylesheet(body):
-        return None
-    for element in _BODY_ELEMENTS(tree):
-        if is_hidden(element) and not is_hidden(element.getparent()):
-            text = " ".join(element.text_content().split())
-            found = _date_line(text) if len(text) <= MAX_PUBLICATION_LINE else None
-            if found:
-                return found[0]
-    return None
-
-
-_BODY_ELEMENTS = etree.XPath(f"//body//*[not({_SKIP_ANCESTORS})]")
-
-
-def header_window(tree: HtmlTree) -> str:
-    """Visible lines around the page's title (spiders.regions.page_title_element; the first lines of
-    the body without one), nav and footer left out."""
-    nodes = _body_text_nodes(tree)
-    title = page_title_element(tree)
-    joined, offsets, h1_at = "", [], None
-    for text, parent in nodes:
-        if h1_at is None and title is not None and (parent is title or title in parent.iterancestors()):
-            h1_at = len(joined)
-        offsets.append(len(joined))
-        joined += text + " \n"
-    if h1_at is None:
-        return joined[:TITLE_WINDOW_AFTER]
-    return joined[max(0, h1_at - TITLE_WINDOW_BEFORE) : h1_at + TITLE_WINDOW_AFTER]
-
-
-# "Stand: März 2025", "Last updated: July 2026": a month and year after a cue, read as the 1st.
-MONTH_YEAR_RE = re.compile(
-    rf"(?:stand|aktualisiert|zuletzt\s+\w+|last\s+updated|updated|as\s+of|effective)\s*:?\s*(?P<mn>{_MONTH})\.?\s+"
-    r"(?P<y>(?:19|20)\d{2})\b",
-    re.IGNORECASE,
-)
-PUBLICATION_LINE_RE = re.compile(
-    r"^\W*(?:veröffentlicht|publiziert|erschienen|published|posted|first published)\b", re.IGNORECASE
-)
-MAX_PUBLICATION_LINE = 120
-_PUBLICATION_LINES = etree.XPath(
-    f"//body//*[self::p or self::div or self::span or self::small or self::footer or self::li][not({_SKIP_ANCESTORS})]"
-    "[not(*[self::p or self::div])]"
-)
-MAX_DATE_LINE_WORDS = 3  # words besides the date on a bare date line ("| Mar 3 2018", "2. Oktober 2015")
-
-
-def _date_line(line: str) -> tuple[str, str] | None:
-    """The date of a byline/date line near the title; a date inside running text ("Seit dem 1. April
-    2016 ist …") is an event in the text, not the page's date."""
-    parsed = parse_visible_date(line)
-    if parsed:
-        before, _, after = line.partition(parsed[1])
-        rest = f"{before} {after}"
-        if DEADLINE_BEFORE_RE.search(before):  # "must relocate by 3 March 2026": a deadline, no byline
-            cued = DATE_CUE_RE.search(DEADLINE_BEFORE_RE.sub(" ", before) + " " + after)
-        else:
-            cued = DATE_CUE_RE.search(line)
-        if cued and len(line.split()) > MAX_CUED_LINE_WORDS:
-            # in running text "von"/"by" are prepositions ("eine Geldstrafe in Höhe von 750 €. Im Prozess vom
-            # 21.05.2024"): only a publication word right before the date makes it the page's date
-            cued = PUBLICATION_CUE_RE.search(before[-MAX_CUE_DISTANCE:])
-        cued = cued or _TEXT_OF_DATE_RE.search(before)
-        if cued or len(re.findall(r"\w{2,}", rest)) <= MAX_DATE_LINE_WORDS:
-            return parsed
-        return None
-    month_year = MONTH_YEAR_RE.search(line)
-    if month_year:
-        month = MONTHS.get(month_year.group("mn").lower().rstrip("."))
-        if month:
-            return date(int(month_year.group("y")), month, 1).isoformat(), month_year.group(0)
-    return None
-
-
-def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str | None]:
-    """A date written visibly in a <time> element of the page's own content, else in a line near the
-    H1 (byline, "Stand:"). Dates in sidebars, comments, hidden markup and teasers are other pages'."""
-    title = None
-    for element in _BODY_TIME(tree):
-        text = _text(element)
-        parsed = parse_visible_date(text) if text else None
-        if parsed:
-            title = title if title is not None else page_title_element(tree)
-            if not_own_content(element, title) or after_related_heading(element):
-                continue
-            return parsed[0], text
-    previous = ""
-    for line in window.split("\n"):
-        parsed = _date_line(line)
-        if parsed:
-            text = line.strip()
-            # "Effective date" / "Stand" as a heading over a bare date: the cue belongs to the date
-            if PUBLICATION_CUE_RE.search(previous) and len(previous.split()) <= MAX_CUE_HEADING_WORDS:
-                text = f"{previous.rstrip(': ')}: {text}"
-            return parsed[0], text[:120]
-        previous = line.strip()
-    for element in _PUBLICATION_LINES(tree):  # "Veröffentlicht in Stories am 28.09.2023" after the text
-        text = _text(element)
-        if len(text) <= MAX_PUBLICATION_LINE and PUBLICATION_LINE_RE.match(text):
-            parsed = parse_visible_date(text)
-            title = title if title is not None else page_title_element(tree)
-            if parsed and not not_own_content(element, title) and not after_related_heading(element):
-                return parsed[0], text[:120]
-    return None, None
 
 
 # "Ein Gastbeitrag von ...", "Written by ...", "Words and photos: ...", "Text und Fotos: ..."

@@ -16,9 +16,9 @@ from scoring.core.jsonld import WORKS_BY_OTHERS, jsonld_types
 from scoring.core.records import AuthorSignal, Dates
 from spiders.document import HtmlTree, absolute_http_url, base_url, clean_text
 from spiders.extract_byline import extract_bylines
-from spiders.extract_evidence import hidden_meta_date
 from spiders.extract_head import meta_content
 from spiders.regions import not_own_content, page_title_element
+from spiders.visible_dates import hidden_meta_date
 
 
 def _flatten_jsonld(data: Any) -> Iterator[dict[str, Any]]:

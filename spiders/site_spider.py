@@ -7,13 +7,13 @@ link depth is measured first). Redirects (3xx and meta refresh) are followed hop
 hop a record. Discovery also follows canonical targets, og:url, hreflang alternates (HTML, HTTP Link
 header, sitemap xhtml:link) and <link rel=next/prev>.
 
-URL space: every URL goes through `normalise` — w3lib canonical form, tracking/session parameters
-stripped (`GEO_STRIP_PARAMS`), the production host of `--as-host` mapped onto the crawled host —
-so the session-id and utm variants of a page are one page. Traps are bounded by the page, depth,
-URL-length and per-path query-variant limits (`GEO_MAX_QUERY_VARIANTS`).
+URL space: every URL goes through `normalise` — w3lib canonical form, tracking/session parameters stripped
+(`GEO_STRIP_PARAMS`), the production host of `--as-host` mapped onto the crawled host — so the session-id
+and utm variants of a page are one page. Traps are bounded by the page, depth, URL-length and per-path
+query-variant limits (`GEO_MAX_QUERY_VARIANTS`).
 
-Resume: `resume` (a `ResumeState`) seeds a continued crawl with the URLs already stored (never
-fetched again) and the links they pointed to that were not fetched yet.
+Resume: `resume` (a `ResumeState`) seeds a continued crawl with the URLs already stored (never fetched
+again) and the links they pointed to that were not fetched yet.
 
 Re-audit: `reuse` (`spiders.reuse.ReuseIndex`, an earlier audit) makes page requests conditional; a 304
 or an unchanged body reuses the stored record, whose links are followed (docs/reaudit.md).
@@ -60,10 +60,8 @@ START_PRIORITY = 1000  # robots.txt, sitemaps and llms.txt before any page
 
 
 def _import_download_handler() -> None:
-    """Import Scrapy's HTTP download handler here, before the engine does. Its TLS module declares
-    deprecated classes with `inspect.stack()`, which reads the source of every frame on the stack and
-    scans sys.modules for each: 0.3-0.4 s of CPU when the engine imports it deep in its start-up, a
-    third of that from here."""
+    """Import Scrapy's HTTP download handler before the engine does: its TLS module's deprecation shims
+    call `inspect.stack()`, 0.3-0.4 s of CPU deep in the engine's start-up, a third of that here."""
     import scrapy.core.downloader.handlers.http11  # noqa: F401
 
 
@@ -406,8 +404,7 @@ class SiteSpider(ReusingSpider, scrapy.Spider):
         pagination = set(record.pagination)
         seen = self.seen
         for link in record.links:
-            # most links of a page lead where an earlier page led (menus, footers, teasers): skipped
-            # before the pagination test (page_request would refuse them first thing anyway)
+            # most links lead where an earlier page led (menus, teasers): skipped before the pagination test
             if link.internal and "nofollow" not in link.rel and link.url not in seen:
                 # The next page of a listing is the same listing: it keeps the listing's depth, so the
                 # depth limit never cuts a paginated archive (and the orphan check stays on).

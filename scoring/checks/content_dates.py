@@ -53,7 +53,7 @@ def _shown_date(page: PageRecord) -> str | None:
 
 
 MARKUP_SOURCES = ("json-ld", "meta", "time-element")
-HIDDEN_SOURCE = "hidden-meta"  # spiders.extract_evidence.hidden_meta_date
+HIDDEN_SOURCE = "hidden-meta"  # spiders.visible_dates.hidden_meta_date
 _URL_DATE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?")
 
 
