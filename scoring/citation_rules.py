@@ -427,6 +427,13 @@ def account_of(url: str) -> str:
     return squash(segments[0]) if segments else ""
 
 
+@lru_cache(maxsize=4096)  # a site repeats its anchors ("Mehr erfahren", partner names) on every page
+def _whole_words(needle: str) -> re.Pattern[str]:
+    before = _JOINED_BEFORE if needle[:1].isalnum() else ""
+    after = _JOINED_AFTER if needle[-1:].isalnum() else ""
+    return re.compile(before + re.escape(needle) + after)
+
+
 # Characters that join a word into a URL or a compound: "link" in "?utm_source=link-attribution" is no anchor.
 _JOINED_BEFORE = r"(?<![\w/=?&.#-])"
 _JOINED_AFTER = r"(?![\w/=&#-])"
@@ -434,9 +441,7 @@ _JOINED_AFTER = r"(?![\w/=&#-])"
 
 def word_finder(needle: str) -> Callable[[str, int], int]:
     """`str.find` for a link's anchor as whole words, never inside a written URL or a compound."""
-    before = _JOINED_BEFORE if needle[:1].isalnum() else ""
-    after = _JOINED_AFTER if needle[-1:].isalnum() else ""
-    pattern = re.compile(before + re.escape(needle) + after)
+    pattern = _whole_words(needle)
 
     def find(text: str, start: int) -> int:
         match = pattern.search(text, start)
