@@ -27,7 +27,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import create_engine, delete, event, func, insert, select, update
+from sqlalchemy import bindparam, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -100,6 +100,26 @@ class AuditRow:
     error: str | None
 
 
+# The large JSON texts are bound at execution, not written into the statement: SQLAlchemy keeps the first
+# statement of each shape in its compiled cache, and with it a value written in (a whole result's JSON:
+# ~24 KB a page, alive until the process ends).
+_SAVE_RESULT = (
+    update(audits)
+    .where(audits.c.id == bindparam("audit"))
+    .values(result=bindparam("result_json"), site_score=bindparam("score"))
+)
+_SAVE_ARTIFACTS = (
+    update(audits)
+    .where(audits.c.id == bindparam("audit"))
+    .values(
+        artifacts=bindparam("artifacts_json"),
+        status=bindparam("new_status"),
+        pages=bindparam("page_count"),
+        finished=bindparam("finished_at"),
+    )
+)
+
+
 class Store(BatchTables, CacheTables, ReuseTables):
     """The audit store; a context manager (`with Store(db) as store:`) that closes itself."""
 
@@ -146,9 +166,14 @@ class Store(BatchTables, CacheTables, ReuseTables):
         with self.engine.begin() as conn:
             count = conn.execute(select(func.count()).select_from(pages).where(pages.c.audit_id == audit_id))
             conn.execute(
-                update(audits)
-                .where(audits.c.id == audit_id)
-                .values(artifacts=artifacts.model_dump_json(), status=status, pages=count.scalar_one(), finished=now())
+                _SAVE_ARTIFACTS,
+                {
+                    "audit": audit_id,
+                    "artifacts_json": artifacts.model_dump_json(),
+                    "new_status": status,
+                    "page_count": count.scalar_one(),
+                    "finished_at": now(),
+                },
             )
 
     def mark(self, audit_id: int, status: str, error: str | None = None) -> None:
@@ -168,11 +193,8 @@ class Store(BatchTables, CacheTables, ReuseTables):
 
     def save_result(self, audit_id: int, result: AuditResult) -> None:
         with self.engine.begin() as conn:
-            conn.execute(
-                update(audits)
-                .where(audits.c.id == audit_id)
-                .values(result=result.model_dump_json(), site_score=result.site_score)
-            )
+            values = {"audit": audit_id, "result_json": result.model_dump_json(), "score": result.site_score}
+            conn.execute(_SAVE_RESULT, values)
 
     def audit(self, audit_id: int) -> AuditRow | None:
         with self.engine.connect() as conn:
