@@ -43,16 +43,23 @@ def _tokens(element: HtmlTree) -> str:
 def is_hidden(element: HtmlTree) -> bool:
     """Hidden from readers by the markup itself: `hidden`, inline `display:none`, a hiding class, or a
     class or id that a `<style>` of the page hides (a theme's custom CSS: `.entry-meta{display:none}`)."""
-    hidden_classes, hidden_ids = _stylesheet_hidden(element)
+    stylesheet = _stylesheet_hidden(element)
     for node in (element, *element.iterancestors()):
         if node.get("hidden") is not None or _HIDDEN_STYLE_RE.search(node.get("style") or ""):
             return True
-        classes = node.get("class") or ""
-        if HIDDEN_CLASS_RE.search(classes):
-            return True
-        if hidden_classes and not hidden_classes.isdisjoint(classes.split()) or node.get("id") in hidden_ids:
+        if HIDDEN_CLASS_RE.search(node.get("class") or "") or _named_hidden(node, stylesheet):
             return True
     return False
+
+
+def hidden_by_stylesheet(element: HtmlTree) -> bool:
+    """The element itself (not an ancestor) is hidden by a rule of the page's own `<style>`."""
+    return _named_hidden(element, _stylesheet_hidden(element))
+
+
+def _named_hidden(node: HtmlTree, stylesheet: tuple[frozenset[str], frozenset[str]]) -> bool:
+    classes, ids = stylesheet
+    return bool(classes) and not classes.isdisjoint((node.get("class") or "").split()) or node.get("id") in ids
 
 
 def hides_by_stylesheet(element: HtmlTree) -> bool:

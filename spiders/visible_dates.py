@@ -14,6 +14,7 @@ from scoring.core.lexicons import MONTHS, PUBLICATION_CUE_RE
 from spiders.document import HtmlTree
 from spiders.regions import (
     after_related_heading,
+    hidden_by_stylesheet,
     hides_by_stylesheet,
     is_hidden,
     not_own_content,
@@ -103,8 +104,8 @@ def hidden_meta_date(tree: HtmlTree) -> str | None:
     body = tree.find("body")
     if body is None or not hides_by_stylesheet(body):
         return None
-    for element in _BODY_ELEMENTS(tree):
-        if is_hidden(element) and not is_hidden(element.getparent()):
+    for element in _BODY_ELEMENTS(tree):  # document order: the outermost hidden element comes first
+        if hidden_by_stylesheet(element):
             text = " ".join(element.text_content().split())
             found = _date_line(text) if len(text) <= MAX_PUBLICATION_LINE else None
             if found:

@@ -94,7 +94,7 @@ class Quote(_Frozen):
 class Dates(_Frozen):
     published: str | None = None  # ISO 8601 date
     modified: str | None = None
-    published_source: str | None = None  # json-ld | meta | time-element | htmldate
+    published_source: str | None = None  # json-ld | meta | time-element | hidden-meta (CSS-hidden post meta) | htmldate
     modified_source: str | None = None
 
 
