@@ -48,6 +48,14 @@ DECLARED_CONFIDENCE = 0.5
 MIN_SHARE = 0.1  # a language on less of the prose is noise in `language_shares` (a quoted line, a name)
 # "zxx": the model's label for no linguistic content (code, numbers)
 NOT_A_LANGUAGE = {"zxx"}
+# Languages the model takes a short text of a close neighbour for: a short German list of titles reads
+# as Luxembourgish ("lb" 0.54, "de" 0.29), a short English one as Nigerian Pidgin. Such a reading
+# does not contradict the declared neighbour (declared_reading); it never makes a language by itself.
+NEAR_VARIANTS = {"de": {"lb"}, "en": {"pcm"}, "nl": {"af"}, "no": {"nn", "da"}, "nn": {"no", "da"}, "da": {"no", "nn"}}
+# Placeholder text of unfinished templates ("Lorem ipsum dolor sit amet …") is no language of the page:
+# its lines are left out of the sample when the text carries the placeholder's opening words.
+PLACEHOLDER = re.compile(r"\blorem ipsum\b|\bdolor sit amet\b", re.IGNORECASE)
+PLACEHOLDER_LANGUAGE = "la"
 
 _model: Any = None
 _lock = threading.Lock()
@@ -240,9 +248,18 @@ def language_sample(text: str) -> str:
     """The part of a main text that tells its language: its prose lines (labels, product names and
     buttons are often in another language than the text), or all of it when it has too little prose."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if PLACEHOLDER.search(text):
+        lines = [line for line in lines if not _placeholder_line(line)] or lines
     counted = [(line, words) for line in lines if (words := _line_words(line)) >= PROSE_WORDS]
     chosen = [line for line, _ in counted] if sum(words for _, words in counted) >= MIN_WORDS else lines
     return _windows(chosen)
+
+
+def _placeholder_line(line: str) -> bool:
+    """A line of placeholder Latin: it carries the placeholder's words, or the model reads it as Latin."""
+    return bool(PLACEHOLDER.search(line)) or (
+        _line_words(line) >= PROSE_WORDS and _line_classify(line)[0] == PLACEHOLDER_LANGUAGE
+    )
 
 
 # The model walks a text byte by byte in Python (py3langid's visit_counts: most of its time). Sites repeat
@@ -309,7 +326,8 @@ def declared_reading(sample: str, declared: str | None) -> tuple[str | None, flo
         return None, None
     ranked = load_model().rank(sample)
     top, top_probability = ranked[0]
-    if top != declared and top not in NOT_A_LANGUAGE and top_probability >= CONTRADICTS:
+    near = NEAR_VARIANTS.get(declared, set())
+    if top != declared and top not in NOT_A_LANGUAGE and top not in near and top_probability >= CONTRADICTS:
         return None, None
     likeliest = dict(ranked[:TOP_RANKS])
     if declared not in likeliest:

@@ -437,3 +437,36 @@ def test_a_short_pages_declared_language_counts_where_the_site_proves_the_declar
     short_it = html_page("x/kurz/", document("<main><h1>Chi siamo</h1><p>Pagina in costruzione</p></main>", "it"))
     assert short_it.language == "it"
     assert site(short_it, *lying).languages == {"de": 3}
+
+
+# A short German list of event titles reads as Luxembourgish to the model (found on a real blog listing
+# and author page): the neighbour does not contradict the declared German.
+EVENT_TITLES = "Code Week Emsland\nGründung der Musterlab gGmbH\nMaker Faire Lingen"
+
+
+def test_a_near_variant_of_the_declared_language_does_not_contradict_it():
+    assert language_model_top(EVENT_TITLES) == "lb"  # the fixture shows the model's confusion
+    assert declared_reading(EVENT_TITLES, "de")[0] == "de"
+    assert declared_reading(EVENT_TITLES, "fr") == (None, None)  # a far language is still contradicted
+
+
+PLACEHOLDER_PAGE = """<main><h1>Harbour Festival</h1>
+<p>We designed the new identity of the harbour festival and tested it with visitors in three cities.</p>
+<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et
+dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip.</p>
+<p>Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur.
+Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est.</p>
+</main>"""
+
+
+def test_placeholder_latin_is_no_language_of_the_page():
+    record = html_page("work/festival/", document(PLACEHOLDER_PAGE, "en"))
+    assert record.language == "en"
+    only_placeholder = "<main><h1>Impressum</h1><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p></main>"
+    assert html_page("impressum/", document(only_placeholder, "de")).language is None
+
+
+def language_model_top(text: str) -> str:
+    from spiders.language import load_model
+
+    return load_model().rank(text)[0][0]
