@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from scoring.core.records import count_words
+from scoring.core.text import PLACEHOLDER_TEXT
 from spiders.document import HtmlTree
 from spiders.extract_head import meta_content
 
@@ -54,7 +55,6 @@ NOT_A_LANGUAGE = {"zxx"}
 NEAR_VARIANTS = {"de": {"lb"}, "en": {"pcm"}, "nl": {"af"}, "no": {"nn", "da"}, "nn": {"no", "da"}, "da": {"no", "nn"}}
 # Placeholder text of unfinished templates ("Lorem ipsum dolor sit amet …") is no language of the page:
 # its lines are left out of the sample when the text carries the placeholder's opening words.
-PLACEHOLDER = re.compile(r"\blorem ipsum\b|\bdolor sit amet\b", re.IGNORECASE)
 PLACEHOLDER_LANGUAGE = "la"
 
 _model: Any = None
@@ -248,7 +248,7 @@ def language_sample(text: str) -> str:
     """The part of a main text that tells its language: its prose lines (labels, product names and
     buttons are often in another language than the text), or all of it when it has too little prose."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if PLACEHOLDER.search(text):
+    if PLACEHOLDER_TEXT.search(text):
         lines = [line for line in lines if not _placeholder_line(line)] or lines
     counted = [(line, words) for line in lines if (words := _line_words(line)) >= PROSE_WORDS]
     chosen = [line for line, _ in counted] if sum(words for _, words in counted) >= MIN_WORDS else lines
@@ -257,7 +257,7 @@ def language_sample(text: str) -> str:
 
 def _placeholder_line(line: str) -> bool:
     """A line of placeholder Latin: it carries the placeholder's words, or the model reads it as Latin."""
-    return bool(PLACEHOLDER.search(line)) or (
+    return bool(PLACEHOLDER_TEXT.search(line)) or (
         _line_words(line) >= PROSE_WORDS and _line_classify(line)[0] == PLACEHOLDER_LANGUAGE
     )
 

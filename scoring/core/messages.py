@@ -106,6 +106,8 @@ ELEMENTS: dict[str, str] = {
     "legal-basis": "legal basis",
     "internal-links": "internal links",
     "main-text": "main text",
+    "title": "title",
+    "meta-description": "meta description",
     "byline-quote": "byline / quote",
     "sitemap": "sitemap",
     "longest-sentence": "longest sentence",

@@ -79,6 +79,12 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+# Placeholder Latin of unfinished templates ("Lorem ipsum dolor sit amet, consectetur …"): its opening
+# words, as page builders and themes ship them. Read by spiders.language (no language of the page) and
+# by the placeholder-text check (a page published with it).
+PLACEHOLDER_TEXT = re.compile(r"\blorem ipsum\b|\bdolor sit amet\b", re.IGNORECASE)
+
+
 def excerpt(text: str, limit: int = 160) -> str:
     """A one-line excerpt no longer than `limit` characters."""
     flat = " ".join(text.split())
