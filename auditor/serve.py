@@ -116,6 +116,10 @@ class _StaticHandler(BaseHTTPRequestHandler):
                 self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/html", head, location=path + "/")
                 return
             target = target / "index.html"
+        elif target is not None and not path.endswith("/") and not target.is_file():
+            # /about serves about.html, as GitHub Pages, Netlify and most static hosts do ("pretty URLs")
+            pretty = target.with_name(target.name + ".html")
+            target = pretty if pretty.is_file() else target
         if target is None or not target.is_file():
             self._send(HTTPStatus.NOT_FOUND, _NOT_FOUND, "text/html; charset=utf-8", head)
             return
