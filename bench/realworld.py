@@ -75,6 +75,12 @@ LABEL_SETS = {
     # an eighth unseen batch (a German climate action alliance's WordPress export with press releases, an English
     # conversion-optimisation agency's Jekyll blog), labelled from the HTML before any audit of these sites
     "heldout8": (HERE / "realworld" / "heldout8.jsonl", HERE / "realworld" / "heldout8.d"),
+    # a ninth unseen batch (a Hamburg PR agency's hand-kept HTML 4 site with press-release articles, an Australian IT
+    # consultancy's Jekyll build with extensionless links), labelled from the HTML before any audit of these sites
+    "heldout9": (HERE / "realworld" / "heldout9.jsonl", HERE / "realworld" / "heldout9.d"),
+    # a tenth unseen batch (a Munich Freifunk association's Jekyll news and press releases, a German/English MkDocs
+    # Material site of a learning method with blog posts), labelled from the HTML before any audit of these sites
+    "heldout10": (HERE / "realworld" / "heldout10.jsonl", HERE / "realworld" / "heldout10.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
