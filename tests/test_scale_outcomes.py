@@ -5,9 +5,10 @@ memory of a list of PageOutcome objects."""
 from __future__ import annotations
 
 import json
+import pickle
 import tracemalloc
 
-from scoring.core.messages import msg
+from scoring.core.messages import element, msg
 from scoring.core.results import CheckResult, Evidence, PageOutcome, PageOutcomes
 
 
@@ -69,3 +70,51 @@ def test_columns_take_a_fraction_of_the_objects_memory() -> None:
         tracemalloc.stop()
     assert len(packed) == 3000
     assert columns < objects / 5, (columns, objects)
+
+
+def _evidence(i: int) -> list[Evidence]:
+    """A page's evidence as checks write it: notes and element names shared by every page, messages with
+    the page's own figures, excerpts of its text, the page's URL and other URLs."""
+    url = f"https://x.example/p{i}/"
+    return [
+        Evidence(url=url, element=element("main-text"), excerpt=f"Satz {i} ohne Quelle.", note=msg("term.no")),
+        Evidence(url=url, element="h1", note=msg("common.pages-pass", passing=i, rated=i + 1)),
+        Evidence(url="https://x.example/other/", element=element("robots-txt-line", number=i), excerpt=None),
+        Evidence(url=url, element="a[href]", excerpt=url, note=f"plain note {i % 3}"),
+    ]
+
+
+def test_evidence_reads_back_equal_with_shared_messages() -> None:
+    listed = [
+        PageOutcome(url=f"https://x.example/p{i}/", state="fail", score=0.0, evidence=_evidence(i)) for i in range(30)
+    ]
+    packed = PageOutcomes(listed)
+    assert list(packed) == listed
+    for got, want in zip(packed, listed, strict=True):
+        for a, b in zip(got.evidence, want.evidence, strict=True):
+            assert a.model_dump_json() == b.model_dump_json() and a.model_fields_set == b.model_fields_set
+    first, second = packed[0].evidence[0], packed[1].evidence[0]
+    assert first.note_message is second.note_message  # one object for a message without parameters
+    assert first.element_message is second.element_message
+    assert len(packed._messages) == 2
+    again = pickle.loads(pickle.dumps(packed))  # the page pass's second process hands its outcomes over so
+    assert list(again) == listed
+    assert json.loads(_result(list(again)).model_dump_json()) == json.loads(_result(listed).model_dump_json())
+
+
+def test_evidence_takes_a_fraction_of_its_objects_memory() -> None:
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        listed = [
+            PageOutcome(url=f"https://x.example/p{i}/", state="fail", score=0.0, evidence=_evidence(i))
+            for i in range(1000)
+        ]
+        objects = tracemalloc.get_traced_memory()[0] - before
+        before = tracemalloc.get_traced_memory()[0]
+        packed = PageOutcomes(listed)
+        columns = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert len(packed) == 1000
+    assert columns < objects / 4, (columns, objects)

@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+import io
 import math
+import pickle
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
@@ -77,14 +79,95 @@ class PageOutcome(_Frozen):
 _STATES: tuple[str, ...] = ("pass", "fail", "warn", "not_applicable", "informative", "error")
 
 
+_EVIDENCE_FIELDS = ("url", "element", "element_message", "excerpt", "note", "note_message")
+_MESSAGE_FIELDS = ("id", "params", "text")
+_NOTE_IS_TEXT, _ELEMENT_IS_TEXT = 1 << 8, 1 << 9  # the text field is its message's text (not written twice)
+
+
+def _fields(bits: int, names: tuple[str, ...]) -> set[str]:
+    return {name for i, name in enumerate(names) if bits >> i & 1}
+
+
+def _bits(fields: set[str], names: tuple[str, ...]) -> int:
+    return sum(1 << i for i, name in enumerate(names) if name in fields)
+
+
+def _built(cls: type[BaseModel], values: dict[str, Any], fields_set: set[str]) -> Any:
+    """A model of validated values, as `model_construct` makes it (no private or extra attributes)
+    without its per-field loop: the page outcomes are rebuilt on every read."""
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+def _evidence(url: str, element: Any, element_message: Any, excerpt: Any, note: Any, note_message: Any, bits: int):
+    """An Evidence from `_EvidencePickler`'s tuple: the values as they were validated, and which were set."""
+    if bits & _NOTE_IS_TEXT:
+        note = note_message.text
+    if bits & _ELEMENT_IS_TEXT:
+        element = element_message.text
+    values = {"url": url, "element": element, "element_message": element_message, "excerpt": excerpt}
+    values.update(note=note, note_message=note_message)
+    return _built(Evidence, values, _fields(bits, _EVIDENCE_FIELDS))
+
+
+def _message(message_id: str, params: dict[str, Any], text: str, bits: int) -> Message:
+    return _built(Message, {"id": message_id, "params": params, "text": text}, _fields(bits, _MESSAGE_FIELDS))
+
+
+class _EvidencePickler(pickle.Pickler):
+    """Pickles one page's evidence compactly: each Evidence and Message as a tuple of its values; the
+    messages without parameters ("missing", "no link", element names: the same few on every page) as
+    codes into the outcomes' shared table; the page's own URL as a code."""
+
+    def __init__(self, file: io.BytesIO, outcomes: PageOutcomes, url: str) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.outcomes, self.url = outcomes, url
+
+    def persistent_id(self, obj: Any) -> Any:
+        if type(obj) is Message and not obj.params:
+            return self.outcomes._message_code(obj)
+        if type(obj) is str and obj == self.url:
+            return -1
+        return None
+
+    def reducer_override(self, obj: Any) -> Any:
+        kind = type(obj)
+        if kind is Evidence and not obj.__pydantic_extra__ and not obj.__pydantic_private__:
+            bits = _bits(obj.model_fields_set, _EVIDENCE_FIELDS)
+            note, element = obj.note, obj.element
+            if obj.note_message is not None and note == obj.note_message.text:
+                bits, note = bits | _NOTE_IS_TEXT, None
+            if obj.element_message is not None and element == obj.element_message.text:
+                bits, element = bits | _ELEMENT_IS_TEXT, None
+            return _evidence, (obj.url, element, obj.element_message, obj.excerpt, note, obj.note_message, bits)
+        if kind is Message and not obj.__pydantic_extra__ and not obj.__pydantic_private__:
+            return _message, (obj.id, obj.params, obj.text, _bits(obj.model_fields_set, _MESSAGE_FIELDS))
+        return NotImplemented
+
+
+class _EvidenceUnpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, messages: list[Message], url: str) -> None:
+        super().__init__(file)
+        self.messages, self.url = messages, url
+
+    def persistent_load(self, pid: Any) -> Any:
+        return self.url if pid == -1 else self.messages[pid]
+
+
 class PageOutcomes(Sequence[PageOutcome]):
     """A page check's outcomes held as columns (issue 19): a code per page for state, score, page
-    type and reason (distinct reasons once), evidence only where a page has some. A list of
-    PageOutcome objects cost ~2.5 KB an outcome, ~16 outcomes a page; this ~25 bytes. Reads as a
-    sequence of PageOutcome (built on access, equal to the ones appended) and serialises as the list
-    it was, so results.json is unchanged."""
+    type and reason (distinct reasons once), evidence only where a page has some, as one pickled bytes
+    object per page (messages without parameters and the page's URL as codes; decoded on access). A
+    list of PageOutcome objects cost ~2.5 KB an outcome, ~16 outcomes a page; this ~25 bytes, and a
+    page's evidence a few hundred bytes instead of ~16 KB of objects. Reads as a sequence of
+    PageOutcome (built on access, equal to the ones appended) and serialises as the list it was, so
+    results.json is unchanged."""
 
-    __slots__ = ("_urls", "_states", "_scores", "_codes", "_values", "_index", "_evidence")
+    __slots__ = ("_urls", "_states", "_scores", "_codes", "_values", "_index", "_evidence", "_messages", "_said")
 
     def __init__(self, outcomes: Iterable[PageOutcome | dict[str, Any]] = ()) -> None:
         self._urls: list[str] = []
@@ -93,7 +176,9 @@ class PageOutcomes(Sequence[PageOutcome]):
         self._codes = array("i")  # per page: reason code, page-type code (pairs)
         self._values: list[Any] = []  # distinct (reason, reason_message) and page types
         self._index: dict[Any, int] = {}
-        self._evidence: dict[int, list[Evidence]] = {}
+        self._evidence: dict[int, bytes] = {}  # page index -> its evidence, pickled
+        self._messages: list[Message] = []  # the evidence's messages without parameters, once each
+        self._said: dict[tuple[str, str], int] = {}
         for outcome in outcomes:
             self.append(outcome)
 
@@ -104,6 +189,25 @@ class PageOutcomes(Sequence[PageOutcome]):
             self._values.append(value)
         return code
 
+    def _message_code(self, message: Message) -> int:
+        key = (message.id, message.text)
+        code = self._said.get(key)
+        if code is None:
+            code = self._said[key] = len(self._messages)
+            self._messages.append(message)
+        return code
+
+    def _pack(self, evidence: list[Evidence], url: str) -> bytes:
+        buffer = io.BytesIO()
+        _EvidencePickler(buffer, self, url).dump(evidence)
+        return buffer.getvalue()
+
+    def _unpack(self, i: int) -> list[Evidence]:
+        packed = self._evidence.get(i)
+        if packed is None:
+            return []
+        return _EvidenceUnpickler(io.BytesIO(packed), self._messages, self._urls[i]).load()
+
     def append(self, outcome: PageOutcome | dict[str, Any]) -> None:
         if not isinstance(outcome, PageOutcome):
             outcome = PageOutcome.model_validate(outcome)
@@ -113,7 +217,7 @@ class PageOutcomes(Sequence[PageOutcome]):
         reason = self._code(("reason", outcome.reason, said), (outcome.reason, message))
         kind = self._code(("kind", outcome.page_type), outcome.page_type)
         if outcome.evidence:
-            self._evidence[len(self._urls)] = outcome.evidence
+            self._evidence[len(self._urls)] = self._pack(outcome.evidence, outcome.url)
         self._urls.append(outcome.url)
         self._states.append(_STATES.index(outcome.state))
         self._scores.append(math.nan if outcome.score is None else outcome.score)
@@ -127,15 +231,14 @@ class PageOutcomes(Sequence[PageOutcome]):
     def _outcome(self, i: int) -> PageOutcome:
         reason, message = self._values[self._codes[2 * i]]
         score = self._scores[i]
-        return PageOutcome.model_construct(
-            url=self._urls[i],
-            state=_STATES[self._states[i]],
-            score=None if math.isnan(score) else score,
-            reason=reason,
-            reason_message=message,
-            evidence=self._evidence.get(i, []),
-            page_type=self._values[self._codes[2 * i + 1]],
-        )
+        values = {
+            "url": self._urls[i],
+            "state": _STATES[self._states[i]],
+            "score": None if math.isnan(score) else score,
+        }
+        values.update(reason=reason, reason_message=message, evidence=self._unpack(i))
+        values["page_type"] = self._values[self._codes[2 * i + 1]]
+        return _built(PageOutcome, values, set(values))  # as model_construct(**values) sets them
 
     def __len__(self) -> int:
         return len(self._urls)
