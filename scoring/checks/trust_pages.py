@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar
 from urllib.parse import unquote, urlsplit
 
 from scoring.checks.impressum import LinkedTarget, best_target, home_url, linked_targets, site_language
@@ -14,15 +16,15 @@ from scoring.pagetypes import LISTING_SEGMENT_RE
 from scoring.registry import Check, Outcome, register
 from scoring.site import SiteData
 
+T = TypeVar("T")
 
-@lru_cache(maxsize=65536)  # footer anchors and URLs repeat on every page
-def _normalise_anchor(anchor: str) -> str:
+
+def _anchor_words(anchor: str) -> str:
     cleaned = "".join(c if c.isalnum() or c.isspace() else " " for c in anchor.casefold())
     return " ".join(cleaned.split())
 
 
-@lru_cache(maxsize=65536)
-def _segments(url: str) -> tuple[str, ...]:
+def _own_segment(url: str) -> tuple[str, ...]:
     """The page's own path segment (the last one; the folder of an index file): a trust page is named by
     its own slug, not by a section above it (/datenschutz/cookies-und-tracking/ is an article)."""
     parts = [s for s in unquote(urlsplit(url).path).casefold().split("/") if s]
@@ -33,15 +35,35 @@ def _segments(url: str) -> tuple[str, ...]:
     return tuple(parts[-1:])
 
 
-def trust_link_matcher(kind: str):
-    """A (anchor, url) predicate for one kind of trust page (see lexicons.TRUST_PAGES)."""
+# for callers outside a site check (tests, benches); the check keeps its own caches for one run (issue
+# 19: process-wide caches of 65,536 URLs and anchors held ~40 MB after the check, on large sites)
+_normalise_anchor = lru_cache(maxsize=4096)(_anchor_words)
+_segments = lru_cache(maxsize=4096)(_own_segment)
+
+
+def _memoised(function: Callable[[str], T], cache: dict[str, T]) -> Callable[[str], T]:
+    def call(value: str) -> T:
+        found = cache.get(value)
+        if found is None:
+            found = cache[value] = function(value)
+        return found
+
+    return call
+
+
+def trust_link_matcher(kind: str, memo: tuple[dict, dict] | None = None) -> Callable[[str, str], bool]:
+    """A (anchor, url) predicate for one kind of trust page (see lexicons.TRUST_PAGES). `memo`: two
+    dicts (URL segments, normalised anchors) shared by the matchers of one check run."""
     anchor_re, segment_re = lx.TRUST_PAGES[kind]
+    segments_of, words_of = _segments, _normalise_anchor
+    if memo is not None:
+        segments_of, words_of = _memoised(_own_segment, memo[0]), _memoised(_anchor_words, memo[1])
 
     def matches(anchor: str, url: str) -> bool:
-        segments = _segments(url)
+        segments = segments_of(url)
         if not segments:  # the home page, or an archive of posts (/category/datenschutz/)
             return False
-        if anchor and anchor_re.search(_normalise_anchor(anchor)):
+        if anchor and anchor_re.search(words_of(anchor)):
             return True
         return any(segment_re.search(segment) for segment in segments)
 
@@ -91,11 +113,12 @@ class TrustPages(Check):
         # the site's main language, from its pages' text (scoring.site), whatever their lang attributes say:
         # a German site declaring lang="en" owes no English terms of use
         english = (site.language or site_language(site)) == "en"
+        memo: tuple[dict, dict] = ({}, {})  # each URL's and anchor's words once for the four kinds, this run only
         for kind in lx.TRUST_PAGES:
             if kind in lx.ENGLISH_ONLY_TRUST_PAGES and not english:
                 continue
             label = self.msg(f"page-{kind}")
-            targets = linked_targets(site, trust_link_matcher(kind))
+            targets = linked_targets(site, trust_link_matcher(kind, memo))
             target: LinkedTarget | None = best_target(targets)
             if target is None or target.status == "broken":
                 missing.append(label)
