@@ -225,7 +225,12 @@ def _line_after(text: str, start: int, end: int, names: Names) -> tuple[str, int
         label = text[quote_line:start].strip(" \t—–-")
         whole_line = not label or label.endswith(":") and len(label.split()) <= 2  # "Motto: „…“"
 
-        if whole_line and plausible_name(match.group("name")) and not qr.ORG_WORD_RE.fullmatch(name.split()[-1]):
+        if (
+            whole_line
+            and plausible_name(match.group("name"))
+            and not qr.ORG_WORD_RE.fullmatch(name.split()[-1])
+            and line.strip() not in names.headings  # "„Der Kopf ist rund …“" over the article's title
+        ):
             return name, next_end
     dash = re.match(r"[ \t]*+[—–][ \t]*+(?P<sig>\S.{0,90})$", line)
     if dash:

@@ -63,7 +63,7 @@ _GERMAN_ARTICLES = (
 )
 _PARTICLES = frozenset("von vom van de zu".split())
 _HONORIFICS = frozenset("Mr Mrs Ms Miss Sir Dame Herr Frau".split())  # forms of address, not given names
-_PARTICLE_RE = re.compile(r"(?<![ \t])[ \t]++(?:von|vom|van|de|zu)[ \t]")
+PARTICLE_RE = re.compile(r"(?<![ \t])[ \t]++(?:von|vom|van|de|zu)[ \t]")
 # German plural abstract nouns: never a surname ("Marine Umweltwissenschaften", "Neue Möglichkeiten")
 _PLURAL_NOUN_ENDINGS = ("schaften", "heiten", "keiten", "itäten", "ungen", "ionen")
 _COMPANY_HEADS = ("unternehmen", "firma", "konzern", "company", "gesellschaft", "hersteller")
@@ -72,9 +72,12 @@ _COMPANY_HEADS = ("unternehmen", "firma", "konzern", "company", "gesellschaft", 
 class Names:
     """Names on the page, computed on demand: people, named organisations, proper single words."""
 
-    def __init__(self, text: str, looks_like_person: Callable[[str], bool]) -> None:
+    def __init__(
+        self, text: str, looks_like_person: Callable[[str], bool], headings: frozenset[str] = frozenset()
+    ) -> None:
         self.text = text
         self.looks_like_person = looks_like_person  # the byline rule: a first name, not a role or a noun
+        self.headings = headings  # the page's title headings: a title under a quotation signs nothing
         self._people: list[tuple[int, str]] | None = None
         self._tokens: dict[str, str] | None = None
         self._orgs: list[tuple[str, str]] | None = None
@@ -124,7 +127,7 @@ class Names:
         """A NAME match as a person's name, None for noun pairs ("Im Fall Apple", "Senior Consultant",
         "World Economic Forum Social Entrepreneur"). A match that runs on into the person's employer ends
         at its particle: "Dr. Ian Kane von der Universität Manchester" is Dr. Ian Kane."""
-        particle = _PARTICLE_RE.search(match)
+        particle = PARTICLE_RE.search(match)
         # "Lou Schmitz von No Future for IAA": two capitalised words after the particle name an employer,
         # "Ursula von der Leyen" one surname
         employer = particle is not None and sum(w[:1].isupper() for w in match[particle.end() :].split()) >= 2

@@ -33,7 +33,7 @@ EXTRA_SPEECH_VERBS = _list(
     erklärt hat, gesagt, betont hat, ist überzeugt, zeigt sich, zeigte sich, zeigen sich, sind sich einig,
     ist sich sicher, sind überzeugt, freut sich, freute sich, bezeichnet sich, nennt sich, rechnet vor,
     rechnete vor, zieht Bilanz, zog Bilanz, bringt es auf den Punkt, verrät, verriet, erinnert, erinnerte,
-    mahnt, ruft auf, sagte einmal, betonte einmal, äußert, äußerte, äußerte sich,
+    mahnt, ruft auf, sagte einmal, betonte einmal, äußert, äußerte, äußerte sich, fasst zusammen, fasste zusammen,
     """
 ) + _list(
     """
@@ -64,7 +64,7 @@ def _alternation(items: tuple[str, ...]) -> str:
 _SPLIT_FIRST = _list(
     """
     zieht, zog, rechnet, rechnete, stellt, stellte, hält, hielt, fügt, fügte, räumt, räumte, gibt, gab,
-    bringt, ruft, zeigt, zeigte, sind, ist,
+    bringt, ruft, zeigt, zeigte, sind, ist, fasst, fasste,
     """
 )
 SPEECH_VERB_RE = re.compile(
@@ -125,7 +125,8 @@ ORG_HEADS = _list(
     partei, gewerkschaft, hochschule, universität, bundesamt, landesamt, gremium, kammer, genossenschaft,
     agentur, organisation, vereinigung, bündnis, netzwerk, company, organization, association, foundation,
     institute, agency, ministry, university, union, coalition, campaign, kampagne, regierung, government,
-    kommission, commission, ärztetag, bundestag, landtag, gericht, court, polizei, police,
+    kommission, commission, ärztetag, bundestag, landtag, gericht, court, polizei, police, kanzlei, sozietät,
+    praxis, klinik, akademie, gesellschaft,
     """
 )
 # People standing for an organisation, plural with a definite article: "die Initiatoren", "die

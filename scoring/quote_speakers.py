@@ -13,7 +13,7 @@ import re
 from scoring import quote_rules as qr
 from scoring.core import lexicons as lx
 from scoring.core.text import words
-from scoring.quote_names import PREPOSITIONS, Names
+from scoring.quote_names import PARTICLE_RE, PREPOSITIONS, Names
 
 MIN_WORDS = 3  # shorter quoted strings are terms or scare quotes, not statements (docs/signals.md)
 UNNAMED = ""  # a speaker slot that holds an unnamed person: stop looking
@@ -106,7 +106,9 @@ def _classify(token: re.Match[str], window: str, names: Names, position: int) ->
     if name:
         last = name.group(0).split()[-1]
         if qr.ORG_WORD_RE.fullmatch(last):  # "die Lübecker Initiative"
-            return names.org_named(last) or UNNAMED
+            # "Thomas Bartel von der Agentur ICF-PR": the person before the particle speaks for the employer
+            employee = PARTICLE_RE.search(name.group(0)) and names.person(name.group(0))
+            return employee or names.org_named(last) or UNNAMED
         person = names.person(name.group(0))
         if person:
             return person

@@ -13,6 +13,7 @@ import re
 
 from scoring.core import lexicons as lx
 from scoring.statistics_code import CALC_BEFORE_RE, DIVIDE_AFTER_RE, DIVIDE_BEFORE_RE, is_code_like
+from scoring.statistics_lines import is_figure_label, is_meta_line
 from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY, PERCENT, TIME, Candidate
 from scoring.statistics_time import (
     AGO_AFTER_RE,
@@ -76,26 +77,11 @@ CONFIG_RE = re.compile(
     r"convar|cvar|config(?:uration)?|Konfiguration|timeout|Timeout)\b",
     re.IGNORECASE,
 )
-# A post's meta line: "12. März 2025 · 3 Minuten · 480 Wörter · Autorin": the page's own length, no fact.
-META_SEPARATOR_RE = re.compile(r"\s[·•|]\s")
-META_SEGMENT_WORDS = 4
-READING_PIECE_RE = re.compile(r"^\W*\d+[ \u00a0]?(?:Min\.?|Minuten|min|mins|minutes?|Wörter|words)\b", re.IGNORECASE)
 # A goal is no measurement: "Ziel: 2.500 €", "Ausbauziel von 40 Gigawatt", "target of 500 members".
 TARGET_BEFORE_RE = re.compile(
     r"(?:\b[Zz]iel(?:wert|marke)?|[a-zäöü]ziel|\b[Tt]argets?|\b[Gg]oals?)[ \t]*+(?:von|of|:|—|–|-)?[ \t]*+"
     r"(?:bis zu|up to|rund|etwa|about|around)?[ \t]*+[€$£]?[ \t]*+$"
 )
-
-
-def is_meta_line(sentence: str) -> bool:
-    """Three or more short pieces between "·" or "|", one of them a reading time or a word count: a
-    post's meta line (date, reading time, words, author), not a band of figures or a table row."""
-    pieces = META_SEPARATOR_RE.split(sentence)
-    return (
-        len(pieces) >= 3
-        and all(len(piece.split()) <= META_SEGMENT_WORDS for piece in pieces)
-        and any(READING_PIECE_RE.match(piece) for piece in pieces)
-    )
 
 
 # A methods note describes the study, its figures are its design: "Methodik: 87 Angebote aus 2024".
@@ -334,6 +320,8 @@ def sentence_excluded(sentence: str, sourced: bool) -> str | None:
         return "study design"
     if is_meta_line(sentence):
         return "meta line"
+    if is_figure_label(sentence):
+        return "product label"
     if CONDITIONAL_V1_RE.match(sentence):
         return "hypothetical"
     if KITCHEN_UNIT_RE.match(sentence) and len(sentence.split()) <= 8:

@@ -138,6 +138,12 @@ MONTH_YEAR_RE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
+# A press release's dateline with a month only: "Hamburg, im November 2011", "LONDON, March 2019" — a line
+# of its own, the place first (a bare "December 2017" is an archive's heading, not a date of the page).
+DATELINE_MONTH_RE = re.compile(
+    rf"[A-ZÄÖÜ][^\W\d_]{{1,30}}(?:[ ./-]{{1,2}}[^\W\d_]{{1,20}}){{0,3}},[ \t]*(?:im[ \t]+|in[ \t]+)?"
+    rf"(?P<mn>(?i:{_MONTH}))\.?[ \t]+(?P<y>(?:19|20)\d{{2}})"
+)
 PUBLICATION_LINE_RE = re.compile(
     r"^\W*(?:veröffentlicht|publiziert|erschienen|published|posted|first published)\b", re.IGNORECASE
 )
@@ -168,7 +174,7 @@ def _date_line(line: str) -> tuple[str, str] | None:
         if cued or len(re.findall(r"\w{2,}", rest)) <= MAX_DATE_LINE_WORDS:
             return parsed
         return None
-    month_year = MONTH_YEAR_RE.search(line)
+    month_year = MONTH_YEAR_RE.search(line) or DATELINE_MONTH_RE.fullmatch(line.strip())
     if month_year:
         month = MONTHS.get(month_year.group("mn").lower().rstrip("."))
         if month:

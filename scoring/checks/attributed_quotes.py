@@ -199,6 +199,13 @@ def _in_code(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[{}]|=>|\);|\w\(\)", line))
 
 
+def title_headings(page: PageRecord) -> frozenset[str]:
+    """The page's title headings — its H1s, and its first heading on a page without one (a template that
+    titles articles with an H2): a title under a quotation signs nothing."""
+    titles = [h for h in page.headings if h.level == 1] or page.headings[:1]
+    return frozenset(" ".join(h.text.split()) for h in titles)
+
+
 @last_page  # the checks (quotes, statistics), then the page's signals: found once per page
 def find_quotations(page: PageRecord) -> list[Quotation]:
     """Quotations of ≥ MIN_WORDS words in the main text and the markup, with their speakers."""
@@ -207,7 +214,7 @@ def find_quotations(page: PageRecord) -> list[Quotation]:
         # terms of the services it names ("Wie verwenden wir diese Informationen?" from Facebook's)
         return []
     text = page.main_text
-    names = Names(text, looks_like_person)
+    names = Names(text, looks_like_person, title_headings(page))
     spans = [
         (s, e, inner)
         for s, e, inner in quotation_spans(text)

@@ -39,11 +39,16 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+_CENTS_RE = re.compile(r"\d[.,]00$")
+
+
 def _is_price(cleaned: str, match: re.Match[str]) -> bool:
     """An offer price ("ab 4.990 €", "from £450", "89 Euro zzgl. MwSt."), not a statistic."""
     currency = match.group("currency") or (match.group("strong") and lx.CURRENCY_UNIT_RE.match(match.group("strong")))
     if not currency:
         return False
+    if _CENTS_RE.search(match.group("num") or match.group("cnum") or ""):
+        return True  # "€ 1.200,00", "$49.00": a price list writes the cents, a market figure never does
     before = cleaned[max(0, match.start() - 30) : match.start()]
     return bool(lx.PRICE_BEFORE_RE.search(before) or lx.PRICE_AFTER_RE.match(cleaned[match.end() : match.end() + 30]))
 

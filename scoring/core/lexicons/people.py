@@ -136,6 +136,9 @@ ROLE_NOUN_ENDINGS = (
     "koordinator",
     "koordinatorin",
     "coordinator",
+    "profi",  # "PR-Profi Thomas Bartel", "Kommunikationsprofi"
+    "journalist",
+    "journalistin",
 )
 # Endings of abstract nouns: a capitalised pair with one ("Unsere Leistungsbeschreibung", "Digital
 # Transformation") is a heading, not a person's name.

@@ -1,0 +1,51 @@
+"""Lines whose shape says their figures are no statistics: a post's meta line ("3 Minuten · 480 Wörter")
+and a product or offer label with its figure in brackets ("GL.INET GL-AR150 (ca. 20 €)"). Read by
+`scoring.statistics_exclusions.sentence_excluded`."""
+
+from __future__ import annotations
+
+import re
+
+# A post's meta line: "12. März 2025 · 3 Minuten · 480 Wörter · Autorin": the page's own length, no fact.
+META_SEPARATOR_RE = re.compile(r"\s[·•|]\s")
+META_SEGMENT_WORDS = 4
+READING_PIECE_RE = re.compile(r"^\W*\d+[ \u00a0]?(?:Min\.?|Minuten|min|mins|minutes?|Wörter|words)\b", re.IGNORECASE)
+
+
+def is_meta_line(sentence: str) -> bool:
+    """Three or more short pieces between "·" or "|", one of them a reading time or a word count: a
+    post's meta line (date, reading time, words, author), not a band of figures or a table row."""
+    pieces = META_SEPARATOR_RE.split(sentence)
+    return (
+        len(pieces) >= 3
+        and all(len(piece.split()) <= META_SEGMENT_WORDS for piece in pieces)
+        and any(READING_PIECE_RE.match(piece) for piece in pieces)
+    )
+
+
+# A product or offer label with its figure in parentheses: "GL.INET GL-AR150 (ca. 20 €)", "Litebeam AC Gen2
+# (bis ca. 5 km)" — names and model numbers, no word of a sentence outside the brackets: a price or a spec.
+_PARENTHESES_RE = re.compile(r"\([^()\n]{0,60}\)")
+_SENTENCE_WORD_RE = re.compile(r"(?<![\w-])[a-zäöüß]{3,}")
+# what the brackets of such a label open with: an approximation or limit, or a price
+_OFFER_TERM_RE = re.compile(
+    r"(?:(?<![\w.])(?:ca\.|circa|etwa|rund|bis|ab|approx|about|up to)|~|€|\$|£"
+    r"|(?<![\d.,])\d[\d.,]*+[ \t]?(?:€|EUR|Euro))",
+    re.I,
+)
+LABEL_WORDS = 10
+
+
+def is_figure_label(sentence: str) -> bool:
+    """A label (names, model numbers) whose only figures stand in its closing parentheses."""
+    line = sentence.strip()
+    if not line.endswith(")") or len(line.split()) > LABEL_WORDS:
+        return False
+    inside = _PARENTHESES_RE.findall(line)
+    outside = _PARENTHESES_RE.sub(" ", line)
+    return (
+        bool(inside)
+        and all(_OFFER_TERM_RE.match(part[1:].lstrip()) for part in inside)
+        and not _SENTENCE_WORD_RE.search(outside)
+        and "(" not in outside
+    )

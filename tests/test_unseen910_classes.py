@@ -1,0 +1,85 @@
+"""Failure classes of the ninth and tenth unseen label sets (issues 12 and 13), each on text or a page of
+our own: a press release's month-only dateline ("Hamburg, im November 2011"), the speaker followed by
+"von der Agentur X", a split speech verb with a role before the name ("fasst PR-Profi X zusammen"), a
+header slogan in quotation marks over an article titled by an H2, and prices and product specs in price
+lists (cents written out, "(ca. 20 €)" after a model name).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.checks.attributed_quotes import find_quotations
+from scoring.checks.statistics import page_statistics
+from spiders.document import parse_html
+from spiders.extract_evidence import _date_line, extract_visible_date, header_window
+from tests.factories import html_page, text_page
+
+RELEASE = """<html><head><meta charset="utf-8"><title>Werkstatt Nord – Neue Räume</title></head><body>
+<div id="kopf"><p>„Wer aufhört, besser zu werden, hat aufgehört, gut zu sein.”</p></div>
+<div id="inhalt"><h2>Neue Räume am Hafen</h2>
+<p><em>Bremen, im März 2019</em></p>
+<p>Nach fünfzehn Jahren ist die Werkstatt Nord in größere Räume am Hafen gezogen. „Wir brauchen Platz für
+die Ausbildung und für die neuen Maschinen“, sagt Jana Albers von der Agentur Nordlicht in Bremen.
+Die Umbauten haben ein halbes Jahr gedauert.</p>
+<p>„Ein guter Standort ersetzt keine gute Arbeit, aber er hilft ihr sehr“, fasst Kommunikationsprofi Jana
+Albers zusammen.</p></div>
+<div id="fuss"><p>Werkstatt Nord GmbH · Am Hafen 4 · 28195 Bremen</p></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Hamburg, im November 2011", "2011-11-01"),
+        ("LONDON, March 2019", "2019-03-01"),
+        ("Frankfurt am Main, im Mai 2020", "2020-05-01"),
+        ("December 2017", None),  # an archive's month heading: no place, no dateline
+        ("Wir sind seit Mai 2011 da, im November 2011 kam der Umzug", None),  # running text
+    ],
+)
+def test_a_month_only_dateline_dates_a_press_release(line, expected):
+    found = _date_line(line)
+    assert (found[0] if found else None) == expected
+
+
+def test_the_dateline_under_an_h2_title_is_the_pages_date():
+    tree = parse_html(RELEASE.encode())
+    assert extract_visible_date(tree, header_window(tree))[0] == "2019-03-01"
+
+
+def test_speakers_of_a_press_release_with_employer_role_and_slogan():
+    quotes = find_quotations(html_page("aktuelles/neue-raeume.html", RELEASE))
+    speakers = {q.text.split()[0]: q.speaker for q in quotes}
+    assert speakers["Wir"] == "Jana Albers"  # not "Nordlicht": the employer after "von der Agentur"
+    assert speakers["Ein"] == "Jana Albers"  # "fasst Kommunikationsprofi … zusammen"
+    assert speakers["Wer"] is None  # the header slogan is not signed by the article's title
+
+
+def test_a_testimonial_signed_by_a_name_heading_keeps_its_speaker():
+    page = html_page(
+        "kunden/",
+        """<html><head><meta charset="utf-8"><title>Kunden</title></head><body><main><h1>Unsere Kunden</h1>
+        <blockquote><p>„Die Zusammenarbeit war schnell, klar und immer freundlich.“</p></blockquote>
+        <h4>Marta Kowalski</h4><p>Leiterin Marketing, Beispiel AG</p></main></body></html>""",
+    )
+    assert [q.speaker for q in find_quotations(page)] == ["Marta Kowalski"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Preise\nPressemitteilung: € 500,00 - € 1.200,00 (inkl. Verteiler)\n"
+        "€ 2.300,00 (klein/lokal) € 3.700,00 (regional)",
+        "Empfohlene Router\nGL.INET GL-AR150 (ca. 20 €)\nNETGEAR R6120 - AC1200 (ca. 37 €)\n"
+        "Ubiquiti Powerbeam (bis ca. 10 km)",
+    ],
+)
+def test_price_lists_and_product_specs_are_no_statistics(text):
+    assert page_statistics(text_page("/mitmachen/", text)) == []
+
+
+def test_a_market_figure_with_decimals_stays_a_statistic():
+    text = "Der Umsatz der Branche stieg 2024 auf 1.200,5 Mio. € laut Statistischem Bundesamt."
+    page = text_page("/blog/markt/", text)
+    assert [s.figures for s in page_statistics(page)] == [("1.200,5 Mio.",)]
