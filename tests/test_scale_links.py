@@ -94,5 +94,5 @@ def test_the_index_takes_a_fraction_of_the_sets_memory() -> None:
         as_columns = tracemalloc.get_traced_memory()[0] - before
     finally:
         tracemalloc.stop()
-    assert len(index.anchors) == len(sets)
+    assert len(index) == len(sets)
     assert as_columns < as_sets / 3, (as_columns, as_sets)

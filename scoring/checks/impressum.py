@@ -53,18 +53,19 @@ def url_path(url: str) -> str:
 
 class InternalLinks:
     """Every internal link of the site once per (anchor, URL) key and linking page (issue 19): the keys
-    in the order they first appear, each with the URL it resolves to, and which pages use each key as
-    two int32 columns (key, page). A set of linking page URLs per key cost ~13 KB a page at 54 links a
-    page; this 8 bytes a link plus the distinct keys."""
+    in the order they first appear — the anchors as one UTF-8 buffer with end offsets, the URL each
+    resolves to (one string object per distinct URL) — and which pages use each key as two int32
+    columns (key, page). A set of linking page URLs per key cost ~13 KB a page at 54 links a page."""
 
-    __slots__ = ("anchors", "urls", "resolved", "sources", "_keys", "_pages")
+    __slots__ = ("resolved", "sources", "_anchors", "_ends", "_written", "_keys", "_pages")
 
     def __init__(self, site: SiteData) -> None:
-        self.anchors: list[str] = []
-        self.urls: list[str] = []  # the link's URL as written
-        self.resolved: list[str] = []  # where it ends up (site.resolve: the page's own URL object)
+        self.resolved: list[str] = []  # where each key's URL ends up (site.resolve)
         self.sources: list[str] = []  # linking page URLs by page id
+        self._written: dict[int, str] = {}  # the key's URL as written, where it is not the resolved one
+        anchors, ends = bytearray(), array("q")
         index: dict[tuple[str, str], int] = {}
+        urls: dict[str, str] = {}  # one object per distinct URL
         keys, pages = array("i"), array("i")
         for page in site.html_pages:
             page_id = len(self.sources)
@@ -76,17 +77,31 @@ class InternalLinks:
                 key = (" ".join(link.anchor.split()), link.url)
                 code = index.get(key)
                 if code is None:
-                    code = index[key] = len(self.anchors)
+                    code = index[key] = len(self.resolved)
                     resolved = site.resolve(link.url)
-                    self.anchors.append(key[0])
-                    self.urls.append(resolved if resolved == link.url else link.url)
+                    resolved = urls.setdefault(resolved, resolved)
+                    if resolved != link.url:
+                        self._written[code] = urls.setdefault(link.url, link.url)
                     self.resolved.append(resolved)
+                    anchors += key[0].encode()
+                    ends.append(len(anchors))
                 if code not in seen:
                     seen.add(code)
                     keys.append(code)
                     pages.append(page_id)
+        self._anchors, self._ends = bytes(anchors), ends
         self._keys = np.frombuffer(keys, dtype=np.int32) if keys else np.zeros(0, dtype=np.int32)
         self._pages = np.frombuffer(pages, dtype=np.int32) if pages else np.zeros(0, dtype=np.int32)
+
+    def __len__(self) -> int:
+        return len(self.resolved)
+
+    def anchor(self, code: int) -> str:
+        return self._anchors[self._ends[code - 1] if code else 0 : self._ends[code]].decode()
+
+    def url(self, code: int) -> str:
+        """The key's URL as the link wrote it."""
+        return self._written.get(code, self.resolved[code])
 
     def pages_of(self, codes: list[int]) -> dict[int, set[str]]:
         """The URLs of the pages linking with each key code."""
@@ -110,13 +125,13 @@ def linked_targets(site: SiteData, matches: Callable[[str, str], bool]) -> dict[
     links = _internal_link_index(site)
     matched = [
         code
-        for code, (anchor, url, resolved) in enumerate(zip(links.anchors, links.urls, links.resolved, strict=True))
-        if matches(anchor, url) or matches("", resolved)
+        for code in range(len(links))
+        if matches(links.anchor(code), links.url(code)) or matches("", links.resolved[code])
     ]
     sources = links.pages_of(matched)
     targets: dict[str, LinkedTarget] = {}
     for code in matched:
-        anchor, resolved = links.anchors[code], links.resolved[code]
+        anchor, resolved = links.anchor(code), links.resolved[code]
         target = targets.get(resolved)
         if target is None:
             target = targets[resolved] = LinkedTarget(resolved, record=site.page(resolved))
