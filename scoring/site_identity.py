@@ -127,3 +127,16 @@ def template_properties(page: PageRecord) -> frozenset[str]:
     """Properties the page's template (nav, header, footer, sidebar) links to: the site's products,
     parent company, partners, accounts. The same property in the text is promoted, not cited."""
     return frozenset(property_key(link.url) for link in page.links if not link.internal and link.position != "content")
+
+
+_VIDEO_ID = re.compile(
+    r"(?:youtube(?:-nocookie)?\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/)|youtu\.be/|"
+    r"vimeo\.com/(?:video/)?)([\w-]{6,})"
+)
+
+
+def embedded_video(url: str, page: PageRecord) -> bool:
+    """A link to a video the page embeds itself (the "direct link" under a player): the page's own."""
+    ids = {m.group(1) for media in page.media if (m := _VIDEO_ID.search(media.src))}
+    match = _VIDEO_ID.search(url)
+    return bool(match) and match.group(1) in ids

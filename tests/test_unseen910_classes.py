@@ -83,3 +83,29 @@ def test_a_market_figure_with_decimals_stays_a_statistic():
     text = "Der Umsatz der Branche stieg 2024 auf 1.200,5 Mio. € laut Statistischem Bundesamt."
     page = text_page("/blog/markt/", text)
     assert [s.figures for s in page_statistics(page)] == [("1.200,5 Mio.",)]
+
+
+def _teaser(day: int, slug: str, title: str, text: str) -> str:
+    return f"""<article><time datetime="2024-03-{day:02d}">{day}. März 2024</time>
+    <h2><a href="/blog/2024/03/{day:02d}/{slug}/">{title}</a></h2><p>{text}</p></article>"""
+
+
+def test_links_in_a_listings_teasers_are_the_posts_citations_not_the_listings():
+    from scoring.checks.outbound_citations import judge_links
+
+    teasers = "".join(
+        _teaser(day, f"beitrag-{day}", f"Beitrag Nummer {day} aus dem Archiv", text)
+        for day, text in [
+            (4, 'Auf dem <a href="https://barcamp.example.org/2024/">Barcamp Nord 2024</a> halten wir eine Session.'),
+            (11, 'Wie im <a href="https://slides.example.net/v/">Vortrag zur Lage</a> angekündigt, übersetzen wir.'),
+            (18, "Das Team hat die erste Fassung des neuen Leitfadens fertig und lädt zum Lesen ein."),
+            (25, "Im Frühjahr treffen wir uns wieder in Hamburg und planen die nächsten Schritte."),
+        ]
+    )
+    page = html_page(
+        "blog/archive/2024/",
+        f"""<html><head><meta charset="utf-8"><title>Archiv 2024</title></head><body><main><h1>2024</h1>
+        {teasers}</main></body></html>""",
+    )
+    verdicts = judge_links(page)
+    assert verdicts and not any(v.citation for v in verdicts)

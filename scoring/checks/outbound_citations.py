@@ -34,7 +34,14 @@ from scoring.core.text import excerpt
 from scoring.pagetypes import classify
 from scoring.registry import ArticleCheck, register
 from scoring.site import SiteData
-from scoring.site_identity import Identity, own_property, property_key, site_identity, template_properties
+from scoring.site_identity import (
+    Identity,
+    embedded_video,
+    own_property,
+    property_key,
+    site_identity,
+    template_properties,
+)
 
 MAX_EVIDENCE = 12  # citations listed per page (each with its anchor text)
 # A line with at least this many words besides the anchor is running text.
@@ -55,17 +62,6 @@ class Verdict:
     sentence: str | None = None  # a citation's sentence in the main text: the statement it backs
 
 
-def _embedded_video(url: str, page: PageRecord) -> bool:
-    """A link to a video the page embeds itself (the "direct link" under a player)."""
-    ids = {m.group(1) for media in page.media if (m := _VIDEO_ID.search(media.src))}
-    match = _VIDEO_ID.search(url)
-    return bool(match) and match.group(1) in ids
-
-
-_VIDEO_ID = re.compile(
-    r"(?:youtube(?:-nocookie)?\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/)|youtu\.be/|"
-    r"vimeo\.com/(?:video/)?)([\w-]{6,})"
-)
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„“])")
 
@@ -77,6 +73,8 @@ class _MainText:
         self.raw = [" ".join(line.split()) for line in page.main_text.split("\n")]
         self.lines = [line.casefold() for line in self.raw]
         self.headings = {" ".join(h.text.split()).casefold() for h in page.headings}
+        # a listing's teaser titles: headings that link to the post they open
+        self.linked_headings = self.headings & {" ".join(a.anchor.split()).casefold() for a in page.links if a.internal}
         self.line_of: dict[int, int] = {}  # index in page.links -> line
         self.anchors_on: dict[int, list[str]] = {}  # line -> anchors of the links on it
         self._align(page)
@@ -140,7 +138,11 @@ class _MainText:
         return self.raw[line]
 
     def in_teaser(self, line: int) -> bool:
-        """A line of a teaser: a "read more" line follows before the next heading."""
+        """A line of a teaser: under a heading that links to its post, or a "read more" line follows before
+        the next heading."""
+        above = self._heading_line(line)
+        if above is not None and self.lines[above] in self.linked_headings:
+            return True
         for i in range(line + 1, min(len(self.lines), line + TEASER_LINES + 1)):
             if self.lines[i] in self.headings:
                 return False
@@ -289,7 +291,7 @@ def _judge(
     document = cr.DOCS_PATH.search(link.url) or cr.DOCUMENT_PATH.search(urlsplit(link.url).path)
     if not source and property_key(link.url) in template and not document:
         return no("promoted")
-    if _embedded_video(link.url, page):
+    if embedded_video(link.url, page):
         return no("own-video")
     anchor = " ".join(link.anchor.split())
     if not anchor:
