@@ -53,6 +53,9 @@ CONTACT_SEGMENT_RE = re.compile(
     r"get-in-touch)" + _EXT,
     re.IGNORECASE,
 )
+# A numbered section folder ("/0-about/", "/02_services/", MkDocs and Jekyll collections ordered by
+# prefix) is read without its number.
+ORDINAL_PREFIX_RE = re.compile(r"^\d{1,2}[-_.](?=[^\W\d_])")
 ABOUT_SEGMENT_RE = re.compile(
     rf"^(?:{ABOUT_US_SLUG}|{ABOUT_ME_SLUG}|{COMPANY_SLUG}|"
     r"(?:our|unser|unsere)-?(?:story|geschichte|history|mission|vision|werte|values|team|anspruch|philosophie|"

@@ -90,6 +90,7 @@ from scoring.pagetype_vocabulary import (
     MIN_SHOP_LINKS,
     NEWS_SECTION_RE,
     NOT_FOUND_RE,
+    ORDINAL_PREFIX_RE,
     OTHER_TYPES,
     OVERVIEW_TOKEN_RE,
     PAST_HEADING_RE,
@@ -243,7 +244,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     segments = url_segments(url)
     types = [t for t in _types(page) if t not in stamped]
     typeset = set(types)
-    low = [s.lower() for s in segments]
+    low = [ORDINAL_PREFIX_RE.sub("", s.lower()) for s in segments]  # "/0-about/" is /about/
     where = f"url /{'/'.join(segments)}/"
     last = low[-1] if low else ""
     parents = low[:-1]

@@ -109,3 +109,16 @@ def test_links_in_a_listings_teasers_are_the_posts_citations_not_the_listings():
     )
     verdicts = judge_links(page)
     assert verdicts and not any(v.citation for v in verdicts)
+
+
+@pytest.mark.parametrize("path", ["de/0-about/", "02_ueber-uns/", "about/"])
+def test_a_numbered_section_folder_is_read_without_its_number(path):
+    from scoring.pagetypes import classify
+
+    page = html_page(
+        path,
+        """<html><head><meta charset="utf-8"><title>Über lernOS</title></head><body><main><h1>Über uns</h1>
+        <p>Wir sind eine offene Gemeinschaft, die Lernpfade für selbstorganisiertes Lernen schreibt und pflegt.
+        Die Gemeinschaft wurde 2016 gegründet und trifft sich jeden Monat online.</p></main></body></html>""",
+    )
+    assert classify(page).kind == "about"
