@@ -117,8 +117,8 @@ def test_a_numbered_section_folder_is_read_without_its_number(path):
 
     page = html_page(
         path,
-        """<html><head><meta charset="utf-8"><title>Über lernOS</title></head><body><main><h1>Über uns</h1>
-        <p>Wir sind eine offene Gemeinschaft, die Lernpfade für selbstorganisiertes Lernen schreibt und pflegt.
-        Die Gemeinschaft wurde 2016 gegründet und trifft sich jeden Monat online.</p></main></body></html>""",
+        """<html><head><meta charset="utf-8"><title>Lernpfade</title></head><body><main><h1>Lernpfade</h1>
+        <p>Lernpfade helfen beim selbstorganisierten Lernen, allein oder in kleinen Gruppen, in zwölf Wochen.
+        Jeder Pfad hat ein Grundlagen-Kapitel und Übungen für jede Woche.</p></main></body></html>""",
     )
     assert classify(page).kind == "about"
