@@ -93,8 +93,19 @@ def own_words(page: PageRecord) -> int:
 
 
 def title_head(page: PageRecord) -> str:
-    """The page's own part of the <title> ("Leadership Coaching | ACME" -> "Leadership Coaching")."""
-    return TITLE_SPLIT_RE.split(page.title or "", maxsplit=1)[0]
+    """The page's own part of the <title> ("Leadership Coaching | ACME" -> "Leadership Coaching"); the
+    part its title heading repeats when the site's name comes first ("ACME GmbH - Referenzen" under an H2
+    "Referenzen" -> "Referenzen")."""
+    parts = TITLE_SPLIT_RE.split(page.title or "")
+    if len(parts) > 1:
+        heading = next((h.text for h in page.headings if h.level == 1), None) or next(
+            (h.text for h in page.headings), ""
+        )
+        heading = " ".join(heading.split()).casefold()
+        named = [part for part in parts[1:] if heading and " ".join(part.split()).casefold() == heading]
+        if named and " ".join(parts[0].split()).casefold() != heading:
+            return named[0]
+    return parts[0]
 
 
 def h1_text(page: PageRecord) -> str:

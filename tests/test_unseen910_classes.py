@@ -122,3 +122,18 @@ def test_a_numbered_section_folder_is_read_without_its_number(path):
         Jeder Pfad hat ein Grundlagen-Kapitel und Übungen für jede Woche.</p></main></body></html>""",
     )
     assert classify(page).kind == "about"
+
+
+def test_the_site_name_first_in_the_title_names_no_offer_of_the_page():
+    from scoring.page_structure import title_head
+    from scoring.pagetypes import classify
+
+    page = html_page(
+        "wir-koennen-ueber-alles-reden.html",
+        """<html><head><meta charset="utf-8"><title>Nordlicht Consulting GmbH - Über alles reden</title></head>
+        <body><div id="inhalt"><h2>Über alles reden</h2><p>Wer mit Menschen spricht, muss zuhören können. Viele
+        Unternehmen vergessen das, sobald sie in sozialen Netzwerken unterwegs sind, und senden nur noch.
+        Gute Kommunikation beginnt mit Fragen und mit Geduld für die Antworten.</p></div></body></html>""",
+    )
+    assert title_head(page) == "Über alles reden"
+    assert classify(page).kind != "service"  # "Consulting" is the site's name, not the page's offer
