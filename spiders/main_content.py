@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 import lxml.html
+from lxml import etree
 
 HtmlTree = lxml.html.HtmlElement
 
@@ -181,10 +182,16 @@ _FOOTER_TOKEN = re.compile(  # tried only where a token starts: linear on a long
 )
 
 
+# A <footer> (or contentinfo region) after an element: the page's own site footer is still to come.
+_LATER_FOOTER = etree.XPath("following::footer[1] | following::*[@role='contentinfo'][1]")
+
+
 def _is_site_footer(element: HtmlTree, tag: str) -> bool:
     if tag == "footer" or (element.get("role") or "").lower() == "contentinfo":
         return True
-    return any(_FOOTER_TOKEN.fullmatch(t) for t in f"{element.get('id') or ''} {element.get('class') or ''}".split())
+    named = any(_FOOTER_TOKEN.fullmatch(t) for t in f"{element.get('id') or ''} {element.get('class') or ''}".split())
+    # a card's <div class="footer"> (its icons, its stars) with the page's <footer> still to come is the card's
+    return named and not _LATER_FOOTER(element)
 
 
 def _is_end_heading(heading: HtmlTree) -> bool:

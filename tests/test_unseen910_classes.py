@@ -137,3 +137,21 @@ def test_the_site_name_first_in_the_title_names_no_offer_of_the_page():
     )
     assert title_head(page) == "Über alles reden"
     assert classify(page).kind != "service"  # "Consulting" is the site's name, not the page's offer
+
+
+def test_a_cards_footer_div_does_not_end_the_main_text_before_the_pages_footer():
+    from spiders.extract import extract_main_text
+
+    card = """<div class="card"><h4 class="card-title">{name}</h4><p>{bio}</p>
+    <div class="footer"><a href="https://social.example/{slug}"><i class="icon"></i></a></div></div>"""
+    html = f"""<html><head><meta charset="utf-8"><title>Beispiel Beratung</title></head><body>
+    <nav><a href="/">Start</a></nav><div class="main"><h1>Beratung für Behörden</h1>
+    <p>Wir begleiten Verwaltungen bei der Einführung digitaler Rechnungen und offener Schnittstellen.</p>
+    <h2>Unser Team</h2>
+    {card.format(name="Mara Lind", bio="Mara leitet Projekte seit zwanzig Jahren.", slug="mara")}
+    {card.format(name="Tom Berg", bio="Tom berät zu Schnittstellen und Datenschutz.", slug="tom")}
+    <h2>Das sagen unsere Kunden</h2><p>"Die Einführung lief ohne Ausfall, das Team war immer erreichbar."</p>
+    <h4>Eva Koch</h4></div><footer class="footer"><p>© Beispiel Beratung GmbH</p></footer></body></html>"""
+    text = extract_main_text(parse_html(html.encode()))
+    assert "Tom berät" in text and "Eva Koch" in text  # both cards and the testimonial after them
+    assert "© Beispiel" not in text  # the page's own footer still ends the text
