@@ -140,7 +140,18 @@ def _leading(text: str, start: int, floor: int, names: Names, words_in_quote: in
         found = _colon_subject(clause, names, begin)
         if found:
             return found, begin
+    owner = _POSSESSED_WORDS_RE.search(clause)
+    if owner and names.person(lx.clean_name(owner.group("n"))):  # "nach Ethan Mollicks Motto „…“"
+        return lx.clean_name(owner.group("n")), begin
     return None
+
+
+# A person's motto or words right before the quotation: "nach Ethan Mollick's Motto", "Mollicks Credo:",
+# "in Jane Doe's words:"; the possessive names the speaker.
+_POSSESSED_WORDS_RE = re.compile(
+    rf"(?<![\w-])(?P<n>{lx.NAME})(?:['’]s|s)[ \t]++(?:Motto|Credo|Leitsatz|Devise|Worte[n]?|motto|credo|words|"
+    r"maxim|mantra)[ \t]*+:?[ \t]*+$"
+)
 
 
 # "Dazu NABU-Präsident Jörg-Andreas Krüger: „…“": an adverb that answers what came before opens the

@@ -155,3 +155,15 @@ def test_a_cards_footer_div_does_not_end_the_main_text_before_the_pages_footer()
     text = extract_main_text(parse_html(html.encode()))
     assert "Tom berät" in text and "Eva Koch" in text  # both cards and the testimonial after them
     assert "© Beispiel" not in text  # the page's own footer still ends the text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ich arbeite nach Ethan Mollick\'s Motto "Always put AI at the table" jeden Tag mit einem Assistenten.',
+        "We kept to Jane Porter's motto: “Measure twice, cut once, ship on Friday.”",
+    ],
+)
+def test_a_persons_motto_names_its_speaker(text):
+    quotes = find_quotations(text_page("/blog/ki-tools/", text))
+    assert [q.speaker for q in quotes] in (["Ethan Mollick"], ["Jane Porter"])
