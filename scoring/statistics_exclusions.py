@@ -113,7 +113,9 @@ LIMIT_TARGET_AFTER_RE = re.compile(
 # "Die DGE empfiehlt 300 mg", stays a statistic).
 ADVICE_RE = re.compile(
     r"\b(?:ideal(?:erweise)?(?!\s+(?:für|for))|optimal\w*|achten Sie|achte|make sure|ensure|aim for|"
-    r"planen Sie|plan for|reicht für|enough for|wir empfehlen|we recommend|empfehlen wir)\b",
+    r"planen Sie|plan for|reicht für|enough for|wir empfehlen|we recommend|empfehlen wir|"
+    # how an offer is designed, not what was measured: "so ausgelegt, dass … in 12 Wochen", "designed to take"
+    r"(?:so\s+)?ausgelegt,?\s+dass|konzipiert,?\s+dass|designed\s+(?:to|so\s+that))\b",
     re.IGNORECASE,
 )
 # Instructions and recipes: imperative openings, infinitive endings, kitchen units.
@@ -124,6 +126,8 @@ IMPERATIVE_EN_RE = re.compile(
 )
 IMPERATIVE_DE_RE = re.compile(
     rf"(?:^|[:–—-]\s*|\b(?:dann|danach|anschließend|nun|jetzt|bitte)\s+)[{U}][{L}]+(?:en|ern|eln)\s+Sie\b|"
+    # the informal plural a community writes to its members: "Hört euch um und bildet Gruppen von 4-5 Personen"
+    rf"(?:^|[:–—-]\s*)[{U}][{L}]+t\s+(?:euch|Euch)\b|"
     rf"\b(?:lassen|heizen|warten|geben|stellen|legen|backen|braten|garen|rühren|schneiden|planen|wählen|"
     rf"achten|nehmen|nutzen|verwenden|drehen|öffnen|schließen|reduzieren|erhöhen)\s+Sie\b"
 )

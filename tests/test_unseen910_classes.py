@@ -167,3 +167,15 @@ def test_a_cards_footer_div_does_not_end_the_main_text_before_the_pages_footer()
 def test_a_persons_motto_names_its_speaker(text):
     quotes = find_quotations(text_page("/blog/ki-tools/", text))
     assert [q.speaker for q in quotes] in (["Ethan Mollick"], ["Jane Porter"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hört euch in eurem Netzwerk um und bildet Lerngruppen von 4-5 Personen für den Kurs.",
+        "Die Lernpfade sind so ausgelegt, dass sie in 12 Wochen mit ca. 2 Stunden pro Woche gemeistert werden.",
+        "The course is designed to take 12 weeks at about 2 hours a week.",
+    ],
+)
+def test_plans_and_informal_instructions_are_no_statistics(text):
+    assert page_statistics(text_page("/blog/kurs/", text)) == []
