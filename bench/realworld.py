@@ -81,6 +81,12 @@ LABEL_SETS = {
     # a tenth unseen batch (a Munich Freifunk association's Jekyll news and press releases, a German/English MkDocs
     # Material site of a learning method with blog posts), labelled from the HTML before any audit of these sites
     "heldout10": (HERE / "realworld" / "heldout10.jsonl", HERE / "realworld" / "heldout10.d"),
+    # an eleventh unseen batch (an English data-streaming SaaS blog on Hugo, an English children's charity mirrored
+    # with wget), labelled from the HTML before any audit of these sites
+    "heldout11": (HERE / "realworld" / "heldout11.jsonl", HERE / "realworld" / "heldout11.d"),
+    # a twelfth unseen batch (a Madrid functional-programming consultancy's bylined Jekyll blog, a Stuttgart vehicle
+    # damage assessor's hand-written German guide articles), labelled from the HTML before any audit of these sites
+    "heldout12": (HERE / "realworld" / "heldout12.jsonl", HERE / "realworld" / "heldout12.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
