@@ -186,6 +186,9 @@ def names_key(names: str | list[str] | None) -> list[str]:
 
 
 _TITLE_WORDS = {
+    "gov",
+    "sen",
+    "rep",
     "dr",
     "prof",
     "professor",

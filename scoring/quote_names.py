@@ -63,6 +63,13 @@ _GERMAN_ARTICLES = (
 )
 _PARTICLES = frozenset("von vom van de zu".split())
 _HONORIFICS = frozenset("Mr Mrs Ms Miss Sir Dame Herr Frau".split())  # forms of address, not given names
+# Job titles that end a capitalised role phrase and are nobody's surname (unlike "Meister", "Baker"):
+# "Water Therapy Volunteer", "Resident Counselor", "Associate Director", "Activity Coordinator".
+_ROLE_TITLES = frozenset(
+    "volunteer counselor counsellor coordinator director manager officer secretary assistant governor mayor "
+    "consultant engineer specialist therapist representative president chairman chairwoman chair "
+    "geschäftsführer geschäftsführerin vorsitzende vorsitzender".split()
+)
 PARTICLE_RE = re.compile(r"(?<![ \t])[ \t]++(?:von|vom|van|de|zu)[ \t]")
 # German plural abstract nouns: never a surname ("Marine Umweltwissenschaften", "Neue Möglichkeiten")
 _PLURAL_NOUN_ENDINGS = ("schaften", "heiten", "keiten", "itäten", "ungen", "ionen")
@@ -146,6 +153,7 @@ class Names:
             or lx.ORGANISATION_WORD_RE.search(name)
             or qr.ORG_WORD_RE.fullmatch(parts[-1])
             or any(parts[-1].lower().endswith(e) and len(parts[-1]) > len(e) + 2 for e in lx.ROLE_NOUN_ENDINGS)
+            or parts[-1].lower() in _ROLE_TITLES  # "Water Therapy Volunteer", "Associate Director": a role
             or parts[0] in _PARTICLES  # "von Sand": a particle opens no name
             # a role inside the match ("Weil Sprecherin von X") ends one name and opens a description
             or any(p.lower().endswith(lx.ROLE_NOUN_ENDINGS) and len(p) > 6 for p in parts[1:-1])

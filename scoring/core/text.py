@@ -17,7 +17,7 @@ ABBREVIATIONS = frozenset(
     """
     z.b zb d.h u.a o.ä u.ä usw bzw ca dr prof dipl ing nr str tel vgl ggf evtl inkl zzgl
     gem abs jh jhd mio mrd bzw etc sog s.o s.u i.d.r u.v.m max min mind st hr fr inh gmbh
-    mr mrs ms jr sr vs e.g i.e no fig approx dept est inc ltd co corp
+    mr mrs ms jr sr vs e.g i.e no fig approx dept est inc ltd co corp gov sen rep lt gen
     jan feb mär apr jun jul aug sep sept okt oct nov dez dec
     """.split()
 )

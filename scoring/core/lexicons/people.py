@@ -32,6 +32,12 @@ CREDENTIAL_TITLES = (
     r"Mrs\.",
     r"Ms\.",
     r"Sir",
+    # office titles written before a name in English news: "said Gov. Bevin", "Sen. Jane Roe"
+    r"Gov\.",
+    r"Sen\.",
+    r"Rep\.",
+    r"Lt\.",
+    r"Gen\.",
 )
 TITLE = "(?:" + "|".join(CREDENTIAL_TITLES) + ")"
 
@@ -137,6 +143,17 @@ ROLE_NOUN_ENDINGS = (
     "koordinatorin",
     "coordinator",
     "profi",  # "PR-Profi Thomas Bartel", "Kommunikationsprofi"
+    "assistant",
+    "volunteer",
+    "counselor",
+    "counsellor",
+    "officer",
+    "secretary",
+    "governor",
+    "mayor",
+    "therapist",
+    "specialist",
+    "representative",
     "journalist",
     "journalistin",
 )
