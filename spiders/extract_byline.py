@@ -30,6 +30,7 @@ from scoring.core.lexicons import (
 )
 from scoring.core.lexicons import letters_key as _key
 from scoring.core.records import AuthorSignal
+from spiders.byline_cards import template_bylines
 from spiders.byline_text import ROLE_LABEL_RE, boundaries, cut_at_boundary
 from spiders.document import short_texts
 from spiders.regions import in_chrome, is_hidden, not_own_content, page_title_element
@@ -485,6 +486,9 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
         names = meta_row_names(row, read)
         if names and placed_well(row):
             add(row, names, None)
+    for element, names, anywhere in template_bylines(tree, title):  # "Published: <date> by X", "X, Role", cards
+        if anywhere or placed_well(element):
+            add(element, names, _link_named(element, names[0]) if len(names) == 1 else None)
     found.sort(key=lambda item: item[0])
     if guests:  # "Ein Gastbeitrag von X" names the author; the site owner's account that posted it does not
         found = [item for item in found if item[1].casefold() in guests]

@@ -22,7 +22,13 @@ from spiders.regions import (
 )
 
 _SKIP_ANCESTORS = "ancestor::script or ancestor::style or ancestor::template or ancestor::nav or ancestor::footer"
-_BODY_TEXT_NODES = etree.XPath(f"//body//text()[not({_SKIP_ANCESTORS})]")
+# the window's lines: a <nav> inside the content (<main>, <article>) is the post's breadcrumb and meta bar
+# ("Blog › Read Time: 3 minutes · February 15, 2022" over the H1), read with it; the site's menus are not
+_WINDOW_SKIP = (
+    "ancestor::script or ancestor::style or ancestor::template or ancestor::footer or "
+    "ancestor::nav[not(ancestor::main or ancestor::article)]"
+)
+_BODY_TEXT_NODES = etree.XPath(f"//body//text()[not({_WINDOW_SKIP})]")
 _BODY_TIME = etree.XPath(f"//body//time[not({_SKIP_ANCESTORS})]")
 _TEXT_NODES = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
 
@@ -182,6 +188,29 @@ def _date_line(line: str) -> tuple[str, str] | None:
     return None
 
 
+MIN_TEASER_LINES = 3  # dated lines of one form that make a list of posts
+_LEADING_PUNCT = re.compile(r"^\W+")
+
+
+def _teaser_forms(tree: HtmlTree) -> set[str]:
+    """The publication words ("published", "posted") that open dated lines of MIN_TEASER_LINES dates or more
+    on the page: the meta lines of a listing's teasers."""
+    dates: dict[str, set[str]] = {}
+    for element in _PUBLICATION_LINES(tree):
+        text = _text(element)
+        cue = PUBLICATION_LINE_RE.match(text) if len(text) <= MAX_PUBLICATION_LINE else None
+        parsed = parse_visible_date(text) if cue else None
+        if parsed:
+            dates.setdefault(_LEADING_PUNCT.sub("", cue.group(0)).casefold(), set()).add(parsed[0])
+    return {word for word, found in dates.items() if len(found) >= MIN_TEASER_LINES}
+
+
+def _teaser_line(line: str, forms: set[str]) -> bool:
+    """A cued date line ("Published …", "Posted on …") whose form recurs on the page with other dates."""
+    cue = PUBLICATION_LINE_RE.match(line.strip())
+    return cue is not None and _LEADING_PUNCT.sub("", cue.group(0)).casefold() in forms
+
+
 def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str | None]:
     """A date written visibly in a <time> element of the page's own content, else in a line near the
     H1 (byline, "Stand:"). Dates in sidebars, comments, hidden markup and teasers are other pages'."""
@@ -194,9 +223,18 @@ def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str |
             if not_own_content(element, title) or after_related_heading(element):
                 continue
             return parsed[0], text
+    forms: list[set[str]] = []  # read once, when a cued line asks
+
+    def teaser(line: str) -> bool:
+        if not forms:
+            forms.append(_teaser_forms(tree))
+        return _teaser_line(line, forms[0])
+
     previous = ""
     for line in window.split("\n"):
         parsed = _date_line(line)
+        if parsed and teaser(line):
+            continue  # "Published Dec 19, 2023 by …" on every teaser of a list of posts: theirs, not the page's
         if parsed:
             text = line.strip()
             # "Effective date" / "Stand" as a heading over a bare date: the cue belongs to the date
@@ -206,7 +244,7 @@ def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str |
         previous = line.strip()
     for element in _PUBLICATION_LINES(tree):  # "Veröffentlicht in Stories am 28.09.2023" after the text
         text = _text(element)
-        if len(text) <= MAX_PUBLICATION_LINE and PUBLICATION_LINE_RE.match(text):
+        if len(text) <= MAX_PUBLICATION_LINE and PUBLICATION_LINE_RE.match(text) and not teaser(text):
             parsed = parse_visible_date(text)
             title = title if title is not None else page_title_element(tree)
             if parsed and not not_own_content(element, title) and not after_related_heading(element):

@@ -77,9 +77,10 @@ def own_date(page: PageRecord) -> str | None:
         return dates.published
     article = kind == "article"
     # Off articles a bare date near the title is mostly an event (a course, an offer's deadline); only
-    # a labelled one ("Stand:", "Veröffentlicht am") dates the page itself.
+    # a labelled one ("Stand:", "Veröffentlicht am") dates the page itself. A legal text announces no
+    # events: a bare date over its title is the version of the policy ("August 12, 2020" / "Privacy Policy").
     shown = _shown_date(page)
-    if shown and (article or PUBLICATION_CUE_RE.search(page.extras.visible_date_text or "")):
+    if shown and (article or kind == "legal" or PUBLICATION_CUE_RE.search(page.extras.visible_date_text or "")):
         return shown
     if dates.modified:
         return dates.modified
@@ -105,14 +106,8 @@ class ContentDates(ArticleCheck):
     category = "evidence"
     weight = 1
     effort = "low"
-    remedy = (
-        "Show a publication date (and an update date) on every article, also as datePublished in "
-        "JSON-LD."
-    )
-    rule = (
-        "pass: a published date (JSON-LD, meta, `<time>`, the date printed near the title, or htmldate); "
-        "fail: none."
-    )
+    remedy = "Show a publication date (and an update date) on every article, also as datePublished in JSON-LD."
+    rule = "pass: a published date (JSON-LD, meta, `<time>`, the date printed near the title, or htmldate); fail: none."
 
     messages = {
         "none": "no publication or update date",

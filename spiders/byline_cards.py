@@ -1,0 +1,179 @@
+"""Byline templates without "Von/By" markup at the start of their line (used by spiders.extract_byline):
+
+- a dated publication line that ends with the writer: "Published: Feb 20, 2017 by Jo Beispiel, Ann Muster",
+  "Veröffentlicht am 3. Mai 2024 von Jana Muster" (on a list of posts every teaser has one: then none is
+  the page's);
+- a line of "Name, Role" (several joined by "and"/"und") right under the title and right above a bare
+  date line: "Jo Beispiel, Occupational Therapist and Ann Muster, Speech Therapist" / "1. März 2017";
+- an author card: an avatar whose alt text is a person's name beside that name and a role line, the
+  only such card on the page (a team grid has many) or one under an "Author"/"Über den Autor" heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from scoring.core.lexicons import NAME, is_person_name
+from spiders.document import HtmlTree
+from spiders.regions import after_related_heading, not_own_content
+from spiders.visible_dates import parse_visible_date
+
+MAX_DATED_LINE = 160
+MAX_ROLE_LINE = 160
+MAX_CARD_TEXT = 120  # the card's own text: the name and a role line
+CARD_LEVELS = 3  # containers above the avatar that may hold the card's name
+MAX_DATE_LINE_WORDS = 3  # words besides the date on a bare date line
+
+# "Published: Feb 20, 2017 by", "Posted on 3 May 2024 by", "Veröffentlicht am 3. Mai 2024 von", "12.03.2024 von":
+# the cue (or the date itself) opens the line, "by"/"von" and the names close it
+_DATED_OPENER_RE = re.compile(
+    r"^\W*(?:(?i:published|posted|veröffentlicht|erschienen|publiziert)(?:\s+(?i:on|am))?\s*:?\s*)?"
+    r"(?=\d|[A-ZÄÖÜa-zäöü]{3})"
+)
+_BY_NAMES_RE = re.compile(
+    rf"\s(?i:by|von)\s+(?P<names>{NAME}(?:,\s+{NAME}){{0,4}}(?:,?\s+(?i:and|und|&)\s+{NAME})?)\W*$"
+)
+_NAME_LIST_SPLIT = re.compile(r",\s+(?:(?:and|und|&)\s+)?|(?<!\s)\s+(?:and|und|&)\s+")
+_LINES = etree.XPath(
+    "//body//*[self::p or self::div or self::span or self::small or self::li or self::strong or self::em or "
+    "self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
+    "[not(ancestor::script or ancestor::style or ancestor::template or ancestor::blockquote)]"
+)
+# "Jo Beispiel, Occupational Therapist" — several joined by "and"/"und" where the next starts a name and a comma
+_NAME_ROLE_RE = re.compile(rf"(?P<name>{NAME}),\s+(?P<role>[A-ZÄÖÜ][^\n]{{1,100}}?)\s*$")
+_NEXT_NAME_ROLE = re.compile(rf"(?<!\s)\s+(?:and|und|&)\s+(?={NAME},\s)")
+_AUTHOR_HEADING_RE = re.compile(
+    r"^\W*(?:(?:the\s+)?authors?|autor(?:in|en)?|verfasser(?:in)?|über\s+(?:den|die)\s+autor(?:in|en)?|"
+    r"about\s+the\s+authors?|written\s+by|geschrieben\s+von|verfasst\s+von)\W*$",
+    re.IGNORECASE,
+)
+_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+_PRECEDING_HEADING = etree.XPath("preceding::*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]")
+
+
+def _text(element: HtmlTree) -> str:
+    return " ".join(element.text_content().split())
+
+
+def dated_line_names(text: str) -> list[str]:
+    """The writers a dated publication line ends with: "Published: Feb 20, 2017 by Jo Beispiel, Ann Muster"
+    -> ["Jo Beispiel", "Ann Muster"]; [] for any other line."""
+    if len(text) > MAX_DATED_LINE or not _DATED_OPENER_RE.match(text):
+        return []
+    by = _BY_NAMES_RE.search(text)
+    if by is None:
+        return []
+    opened = _DATED_OPENER_RE.match(text)
+    dated = parse_visible_date(text[opened.end() : by.start() + 1])
+    # the date stands between the opener and "by": nothing else but it ("Published: Feb 20, 2017")
+    if dated is None or len(re.findall(r"\w{2,}", text[opened.end() : by.start()].replace(dated[1], " "))) > 1:
+        return []
+    names = [n for n in _NAME_LIST_SPLIT.split(by.group("names")) if n]
+    return names if all(is_person_name(n) for n in names) else []
+
+
+def _bare_date(text: str) -> bool:
+    parsed = parse_visible_date(text)
+    return parsed is not None and len(re.findall(r"\w{2,}", text.replace(parsed[1], " "))) <= MAX_DATE_LINE_WORDS
+
+
+def name_role_names(text: str) -> list[str]:
+    """The names of a "Name, Role[ and Name, Role]" line: "Jo Beispiel, Marketing Intern" -> ["Jo Beispiel"]."""
+    if len(text) > MAX_ROLE_LINE or parse_visible_date(text):
+        return []
+    names = []
+    for part in _NEXT_NAME_ROLE.split(text.strip()):
+        matched = _NAME_ROLE_RE.fullmatch(part.strip())
+        if matched is None or not is_person_name(matched.group("name")):
+            return []
+        role = matched.group("role")
+        if len(role.split()) < 2 and not role.isupper():  # "Berlin Mitte, Germany": a place, no role
+            return []
+        names.append(matched.group("name"))
+    return names
+
+
+def _blocks_after(element: HtmlTree, count: int) -> list[HtmlTree]:
+    """The first `count` sibling elements after `element` that hold text, in order."""
+    found: list[HtmlTree] = []
+    for sibling in element.itersiblings():
+        if isinstance(sibling.tag, str) and _text(sibling):
+            found.append(sibling)
+            if len(found) == count:
+                break
+    return found
+
+
+def _card_name(image: HtmlTree) -> tuple[HtmlTree, str] | None:
+    """(element, name) of an author card: an avatar whose alt is a person's name, and in a small
+    container above it an element holding just that name."""
+    alt = " ".join((image.get("alt") or "").split())
+    if not is_person_name(alt) or len(alt.split()) < 2:
+        return None
+    container = image.getparent()
+    for _ in range(CARD_LEVELS):
+        if container is None:
+            return None
+        text = _text(container)
+        if alt in text:
+            if len(text) > MAX_CARD_TEXT:
+                return None
+            for element in container.iter():
+                if isinstance(element.tag, str) and element is not image and _text(element) == alt:
+                    return element, alt
+            return None
+        container = container.getparent()
+    return None
+
+
+def _opens_block(element: HtmlTree, text: str) -> bool:
+    """The line (or the paragraph that is just this line) is the first text of its container: it opens
+    the content ("<div class=content><p><strong>Published: … by …</strong></p><p>…")."""
+    while (parent := element.getparent()) is not None and _text(parent) == text:
+        element = parent
+    return not any(isinstance(s.tag, str) and _text(s) for s in element.itersiblings(preceding=True))
+
+
+def _under_author_heading(element: HtmlTree) -> bool:
+    heading = _PRECEDING_HEADING(element)
+    return bool(heading) and bool(_AUTHOR_HEADING_RE.match(_text(heading[0])))
+
+
+def template_bylines(tree: HtmlTree, title: HtmlTree | None) -> list[tuple[HtmlTree, list[str], bool]]:
+    """(element, names, anywhere) of the byline templates above; `anywhere`: an author card under an
+    author heading or a page's only dated line opening its block, which stand with the content wherever
+    they are (the others must be near the title)."""
+    found: list[tuple[HtmlTree, list[str], bool]] = []
+    dated = []
+    for element in _LINES(tree):
+        text = _text(element)
+        names = dated_line_names(text) if text else []
+        if (
+            names
+            and not any(_text(c) == text for c in element if isinstance(c.tag, str))
+            and not not_own_content(element, title)
+            and not after_related_heading(element)
+        ):
+            dated.append((element, names, _opens_block(element, text)))
+    if len(dated) == 1:  # several: the teasers of a list of posts
+        found.extend(dated)
+    if title is not None:
+        after = _blocks_after(title, 2)
+        if len(after) >= 2 and _bare_date(_text(after[1])) and not after[0].xpath(".//img"):
+            names = name_role_names(_text(after[0]))
+            if names:
+                found.append((after[0], names, False))
+    cards = []
+    for image in tree.xpath("//body//img[@alt]"):
+        card = _card_name(image)
+        if card and not not_own_content(card[0], title):
+            cards.append(card)
+    if title is not None:
+        cards = [c for c in cards if c[1].casefold() != _text(title).casefold()]  # a profile's own person
+    if len({name for _, name in cards}) == 1:
+        found.extend((element, [name], _under_author_heading(element)) for element, name in cards)
+    else:  # a team grid: only a card under an author heading
+        found.extend((element, [name], True) for element, name in cards if _under_author_heading(element))
+    return found
