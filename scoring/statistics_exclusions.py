@@ -47,7 +47,16 @@ WOULD_TAKE_RE = re.compile(
     re.IGNORECASE,
 )
 # A worked example's result ("That makes 16 dogs after two generations"), a conditional mood without a source.
-WORKED_RE = re.compile(r"^\W*(?:That|This|Das|Dies|It)\s+(?:makes|gives|equals|means|ergibt|macht|bedeutet)\b")
+WORKED_RE = re.compile(
+    r"^\W*(?:(?:That|This|Das|Dies|It)\s+(?:makes|gives|equals|means|ergibt|macht|bedeutet)\b|"
+    # "Beispiel: Liegt der Wert bei 10.000 € …", "Example: 30 % fault → 70 % paid"
+    r"(?:Beispiel|Rechenbeispiel|Zum Beispiel|Example|For example|Worked example)\s*:)"
+)
+# A figure that names a rule ("die 130%-Regel", "the 80/20 rule", "3-Sekunden-Regel"): a name, no fact.
+NAMED_RULE_AFTER_RE = re.compile(r"-?[ \t]?(?:Regel|Regelung|[Rr]ule)\b")
+# No word at all: a cell of a data table or program output printed on its own line ("280.2945"); a figure
+# with its unit ("50–350°C") may be a spec table's value.
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 WOULD_RE = re.compile(r"\b(?:would|würden?|wären?|hätten?)\b", re.IGNORECASE)
 # An opinion, not a measurement: "I always think decisions should be 51% taste and 49% data" ("we feel
 # honoured: 150 visitors came" is a feeling, its count a fact).
@@ -367,6 +376,10 @@ def figure_excluded(
     head = sentence[: cand.start]
     if HYPOTHETICAL_RE.search(head):
         return "hypothetical"
+    if NAMED_RULE_AFTER_RE.match(after):
+        return "named rule"
+    if cand.kind == BARE and not sourced and not _WORD_RE.search(sentence):
+        return "figures only"
     if TARGET_BEFORE_RE.search(before):
         return "target"
     if cand.kind != MONEY and (

@@ -87,6 +87,7 @@ NOT_COUNTED_NOUNS = frozenset(
     episodes lessons exercises tasks levels categories options alternatives benefits advantages aspects
     areas pillars elements properties features functions heuristics commandments maxims times others ones
     thanks its yes less this has was
+    columns rows parameters arguments fields attributes bytes bits spalten zeilen parameter argumente felder
     is us as plus minus days weeks months years hours minutes seconds
     jan feb mär märz mar apr mai may jun jul aug sep sept okt oct nov dez dec januar februar april juni juli
     august september oktober november dezember january february march june july october december

@@ -1,4 +1,4 @@
-"""Quotation speakers of the eleventh and twelfth unseen label sets (issue 13), on text of our own: an
+"""Quotation speakers and statistics of the eleventh and twelfth unseen label sets (issue 13), on text of our own: an
 office title before a name ("said Gov. Bevin"), a role apposition of several capitalised words ("Shannon
 Derrick, Associate Director of the Aftercare Program, says"), and a pronoun after a name with its job
 title ("Jim Gadlage, Water Therapy Volunteer … He shares") — the job title is nobody's name."""
@@ -36,3 +36,29 @@ def _speakers(text: str) -> list[str | None]:
 )
 def test_titles_and_job_titles_around_a_speaker(text, speaker):
     assert _speakers(text) == [speaker]
+
+
+# -- statistics of the same sets: worked examples, named rules, data tables, data-structure counts ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beispiel: Liegt der Wiederbeschaffungswert bei 12.000 € und der Restwert bei 3.000 €, zahlt sie 9.000 €.",
+        "Example: you have a lagging KPI of $250k in revenue but your sales cycle is 9 months.",
+        "Die 130%-Regel greift nur, wenn die Reparatur fachgerecht durchgeführt wird.",
+        "Ergebnis der Abfrage\n280.2945\n57.12098\n2023-12-29D09:04:41.721100000",
+        "The result table will have 12 columns and 4744 rows, as the example shows.",
+    ],
+)
+def test_worked_examples_named_rules_and_data_tables_are_no_statistics(text):
+    from scoring.checks.statistics import page_statistics
+
+    assert page_statistics(text_page("/ratgeber/beispiel/", text)) == []
+
+
+def test_a_sourced_table_of_counts_keeps_its_figures():
+    from scoring.checks.statistics import page_statistics
+
+    text = "Studierende in Deutschland\n2.874.000\n2.912.000\nQuelle: Statistisches Bundesamt"
+    assert page_statistics(text_page("/daten/studierende/", text))
