@@ -6,7 +6,7 @@
 - a line of "Name, Role" (several joined by "and"/"und") right under the title and right above a bare
   date line: "Jo Beispiel, Occupational Therapist and Ann Muster, Speech Therapist" / "1. März 2017";
 - an author card: an avatar whose alt text is a person's name beside that name and a role line, the
-  only such card on the page (a team grid has many) or one under an "Author"/"Über den Autor" heading.
+  only such card on a dated page (a team grid has many) or one under an "Author"/"Über den Autor" heading.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from lxml import etree
 from scoring.core.lexicons import NAME, is_person_name
 from spiders.document import HtmlTree
 from spiders.regions import after_related_heading, not_own_content
-from spiders.visible_dates import parse_visible_date
+from spiders.visible_dates import extract_visible_date, header_window, parse_visible_date
 
 MAX_DATED_LINE = 160
 MAX_ROLE_LINE = 160
@@ -49,7 +49,10 @@ _AUTHOR_HEADING_RE = re.compile(
     r"about\s+the\s+authors?|written\s+by|geschrieben\s+von|verfasst\s+von)\W*$",
     re.IGNORECASE,
 )
-_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+_FULL_NAME_RE = re.compile(NAME)
+MAX_CARD_ROLE = 60
+# the card's text outside links and buttons: a role line, not "Anfragen", "Mehr erfahren"
+_ROLE_TEXT = etree.XPath(".//text()[not(ancestor::a or ancestor::button or ancestor::script or ancestor::style)]")
 _PRECEDING_HEADING = etree.XPath("preceding::*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]")
 
 
@@ -110,7 +113,7 @@ def _card_name(image: HtmlTree) -> tuple[HtmlTree, str] | None:
     """(element, name) of an author card: an avatar whose alt is a person's name, and in a small
     container above it an element holding just that name."""
     alt = " ".join((image.get("alt") or "").split())
-    if not is_person_name(alt) or len(alt.split()) < 2:
+    if not is_person_name(alt) or not _FULL_NAME_RE.fullmatch(alt):
         return None
     container = image.getparent()
     for _ in range(CARD_LEVELS):
@@ -119,6 +122,11 @@ def _card_name(image: HtmlTree) -> tuple[HtmlTree, str] | None:
         text = _text(container)
         if alt in text:
             if len(text) > MAX_CARD_TEXT:
+                return None
+            # beside the name a role line ("VP Marketing, Example Inc."): a product or project tile has
+            # none, or a description, a price or a button instead
+            role = " ".join(" ".join(_ROLE_TEXT(container)).split()).replace(alt, "", 1).strip(" ,·|")
+            if not role or len(role) > MAX_CARD_ROLE or re.search(r"\d", role):
                 return None
             for element in container.iter():
                 if isinstance(element.tag, str) and element is not image and _text(element) == alt:
@@ -173,7 +181,14 @@ def template_bylines(tree: HtmlTree, title: HtmlTree | None) -> list[tuple[HtmlT
     if title is not None:
         cards = [c for c in cards if c[1].casefold() != _text(title).casefold()]  # a profile's own person
     if len({name for _, name in cards}) == 1:
-        found.extend((element, [name], _under_author_heading(element)) for element, name in cards)
+        # the lone card of a dated post is its writer's; on an undated page (a home page's founder) only
+        # under an author heading
+        dated_page = extract_visible_date(tree, header_window(tree))[0] is not None
+        found.extend(
+            (element, [name], under)
+            for element, name in cards
+            if (under := _under_author_heading(element)) or dated_page
+        )
     else:  # a team grid: only a card under an author heading
         found.extend((element, [name], True) for element, name in cards if _under_author_heading(element))
     return found

@@ -88,3 +88,8 @@ def test_name_role_line_over_a_bare_date():
     assert _names(ROLE_POST.format(line="Kira Voss, Director of Outreach", text=TEXT)) == ["Kira Voss"]
     assert name_role_names("Berlin Mitte, Germany") == []
     assert _names(ROLE_POST.format(line="Lakeside Friends Foundation", text=TEXT)) == []
+
+
+def test_lone_person_card_on_an_undated_page_is_no_byline():
+    html = CARD_POST.format(text=TEXT).replace("<div>March 9, 2023</div>", "")
+    assert _names(html) == []
