@@ -62,3 +62,10 @@ def test_a_sourced_table_of_counts_keeps_its_figures():
 
     text = "Studierende in Deutschland\n2.874.000\n2.912.000\nQuelle: Statistisches Bundesamt"
     assert page_statistics(text_page("/daten/studierende/", text))
+
+
+@pytest.mark.parametrize("text", ["For an appointment call 502.596.1040 today.", "Call us at (502) 596-1040 any day."])
+def test_north_american_phone_numbers_are_no_statistics(text):
+    from scoring.checks.statistics import page_statistics
+
+    assert page_statistics(text_page("/services/health/", text)) == []

@@ -198,6 +198,7 @@ YEAR_RE = re.compile(r"(?:1[89]|20|21)\d{2}")
 NOT_STATISTIC_RE = re.compile(
     r"(?:(?:Tel|Telefon|Fax|Phone|Mobil|Hotline|Fon|Call)\.?:?\s*)?(?:\+\d{1,3}(?:\s?\(0\))?|\(?0\d{1,5}\)?)"
     r"(?:[\s/-]*\d){5,}"
+    r"|(?<![\d.,])\(?\d{3}\)?[.\s-]\d{3}[.-]\d{4}(?![\d.,])"  # North American: 502.596.1040, (502) 596-1040
     r"|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"
     rf"|\b\d{{1,2}}\.?\s(?:{MONTH_NAMES})(?:\s\d{{4}})?"
