@@ -238,7 +238,7 @@ CTA_ANCHOR = re.compile(
     r"\b(?:buch|termin|tickets?|platz|gespräch|beratungs\w*|analyse\w*)\s+(?:bestellen|buchen|vereinbaren|"
     r"sichern|kaufen|eintragen)\b|"
     r"\b(?:bestellen|kaufen|buchen|abonnieren|spenden)\b\s*[!→»>]*\s*$|"
-    r"^(?:book|buy|order|shop|get|download|install|subscribe|sign\s+up|register|donate|sponsor|schedule|"
+    r"^(?:book|buy|order|shop|get|download|install|subscribe|sign\s+up|register|donate|sponsor|schedule|set\s?up|"
     r"arrange|try|start|join|follow)\b.{0,50}\b(?:now|today|free|here|on|it|us|our|"
     r"demo|trial|consultation|call|meeting|appointment|copy|app)\b|"
     r"\b(?:get|download|available)\s+(?:it\s+)?on\b|\bon\s+(?:amazon|audible|spotify|itunes|apple|google play)\b|"

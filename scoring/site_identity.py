@@ -64,8 +64,26 @@ def site_identity(page: PageRecord, own_hosts: Iterable[str] = ()) -> Identity:
             domains.add(cr.registrable_domain(segment))
         if len(segment.split()) <= BRAND_MAX_WORDS:
             brands.add(cr.squash(segment))
+    brands |= _own_projects(page, brands)
     brands = {b for b in brands if len(b) >= 4 and b not in _GENERIC_BRANDS and not b.isdigit()}
     return Identity(frozenset(d for d in domains if d), frozenset(brands))
+
+
+_CODE_HOSTS = frozenset({"github.com", "gitlab.com", "codeberg.org", "bitbucket.org"})
+
+
+def _own_projects(page: PageRecord, brands: set[str]) -> set[str]:
+    """The projects the site's own code account publishes ("github.com/infinyon/fluvio" on infinyon.com):
+    its products, whose own sites ("fluvio.io") are the company's properties, not sources."""
+    found = set()
+    for link in page.links:
+        parts = urlsplit(link.url)
+        if (parts.hostname or "").lower().removeprefix("www.") not in _CODE_HOSTS:
+            continue
+        segments = [s for s in parts.path.split("/") if s]
+        if len(segments) >= 2 and cr.squash(segments[0]) in brands:
+            found.add(cr.squash(segments[1]))
+    return found
 
 
 # JSON-LD keys of the site's own organisation that name its other properties: the same organisation

@@ -69,3 +69,38 @@ def test_north_american_phone_numbers_are_no_statistics(text):
     from scoring.checks.statistics import page_statistics
 
     assert page_statistics(text_page("/services/health/", text)) == []
+
+
+# -- citations: the site's own product sites and a booking link ----------------------------------------
+
+
+def test_a_product_the_sites_code_account_publishes_is_its_own_property():
+    from scoring.site_identity import own_property, site_identity
+
+    page = html_page_with_links(
+        footer='<a href="https://github.com/beispiel-handwerk/heizrechner">GitHub</a>',
+        text='Der <a href="https://www.heizrechner.io/docs/">Heizrechner</a> rechnet die Heizlast für jeden Raum.',
+    )
+    identity = site_identity(page)
+    assert own_property("https://www.heizrechner.io/docs/", identity)
+    assert not own_property("https://www.destatis.de/DE/Themen/", identity)
+
+
+def test_a_booking_link_is_a_call_to_action():
+    from scoring.checks.outbound_citations import judge_links
+
+    link = '<a href="https://app.meetings.example.com/m/jo/quick">Setup a 1:1 call with me.</a>'
+    page = html_page_with_links(text=f"Here is my calendar: {link}")
+    assert [v.citation for v in judge_links(page)] == [False]
+
+
+def html_page_with_links(text: str, footer: str = ""):
+    from tests.factories import html_page
+
+    return html_page(
+        "blog/heizlast/",
+        f"""<html><head><meta charset="utf-8"><title>Heizlast berechnen | Beispiel Handwerk</title></head><body>
+        <main><h1>Heizlast berechnen</h1><p>Vor dem Einbau einer Wärmepumpe lohnt sich eine Berechnung. {text}</p>
+        <p>Die Berechnung dauert pro Haus etwa eine Stunde und spart später viel Ärger beim Betrieb.</p></main>
+        <footer>{footer}<p>© Beispiel Handwerk GmbH</p></footer></body></html>""",
+    )
