@@ -274,6 +274,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     # /blog/11/ pages a section; /blog/2024/ is its year archive
     numbered = section_parent is not None and re.fullmatch(r"\d{1,4}", last) is not None
     numbered = numbered or all(s.isdigit() for s in low)  # /2024/05/: a date archive
+    numbered = numbered or re.fullmatch(r"(?:page|seite)-?\d{1,4}", last) is not None  # Jekyll's /page2/
     if any(LISTING_SEGMENT_RE.match(s) for s in parents or low) or ARCHIVE_SEGMENT_RE.match(last) or numbered:
         return PageType("listing", f"{where} (archive or pagination)")
     teasers = teaser_count(page)

@@ -104,3 +104,17 @@ def html_page_with_links(text: str, footer: str = ""):
         <p>Die Berechnung dauert pro Haus etwa eine Stunde und spart später viel Ärger beim Betrieb.</p></main>
         <footer>{footer}<p>© Beispiel Handwerk GmbH</p></footer></body></html>""",
     )
+
+
+@pytest.mark.parametrize("path", ["page2/", "page5/", "blog/seite-3/"])
+def test_jekyll_style_pagination_pages_are_listings(path):
+    from scoring.pagetypes import classify
+    from tests.factories import html_page
+
+    teasers = "".join(
+        f'<h2><a href="/2023/0{i}/0{i}/post-{i}.html">Post number {i}</a></h2><p>Published: Jan {i}, 2023</p>'
+        f"<p>A short excerpt of post {i} about functional programming and data.</p>"
+        for i in range(1, 5)
+    )
+    page = html_page(path, f'<html><head><meta charset="utf-8"><title>Blog</title></head><body>{teasers}</body></html>')
+    assert classify(page).kind == "listing"
