@@ -36,6 +36,13 @@ _SIGNATURE_LINE_RE = re.compile(
 )
 
 
+# A customer's signature with the surname's initial: "Francesco M.", "— Anna K., Hamburg".
+_INITIALLED_SIGNATURE_RE = re.compile(
+    rf"(?:[—–-][ \t]*+)?(?P<name>[{lx.UPPER}][{lx.LOWER}]+(?:-[{lx.UPPER}][{lx.LOWER}]+)?[ \t][{lx.UPPER}]\.)"
+    r"(?:[ \t,(][^\n]{0,60})?"  # a place or the service after it: "Francesco M. Unfallgutachten — Stuttgart"
+)
+
+
 def _is_end(text: str, match: re.Match[str]) -> bool:
     """A sentence end, not the dot of "Dr." or "z. B."."""
     if match.group(0) == "\n" or not match.group(0).startswith("."):
@@ -243,6 +250,9 @@ def _line_after(text: str, start: int, end: int, names: Names) -> tuple[str, int
             and line.strip() not in names.headings  # "„Der Kopf ist rund …“" over the article's title
         ):
             return name, next_end
+    initialled = _INITIALLED_SIGNATURE_RE.fullmatch(line.strip())
+    if initialled and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t—–-„“”\"«»"):
+        return initialled.group("name"), next_end  # a testimonial signed "Francesco M." under its own line
     dash = re.match(r"[ \t]*+[—–][ \t]*+(?P<sig>\S.{0,90})$", line)
     if dash:
         found = speaker_after(dash.group("sig"), names, line_end + 1, budget=4)

@@ -118,3 +118,15 @@ def test_jekyll_style_pagination_pages_are_listings(path):
     )
     page = html_page(path, f'<html><head><meta charset="utf-8"><title>Blog</title></head><body>{teasers}</body></html>')
     assert classify(page).kind == "listing"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Das sagen meine Kunden\n„Schnelle Hilfe nach dem Unfall, alles gut erklärt.“\nFrancesco M.", "Francesco M."),
+        ("Kundenstimmen\n“Fast, friendly and the report was ready in two days.”\n— Anna K., Hamburg", "Anna K."),
+        ("Stimmen\n\"Nach dem Unfall hat er alles erledigt.\"\nFranz M. Gutachten — Stuttgart", "Franz M."),
+    ],
+)
+def test_a_testimonial_signed_with_an_initial_is_attributed(text, speaker):
+    assert _speakers(text) == [speaker]
