@@ -22,13 +22,14 @@ from spiders.regions import (
 )
 
 _SKIP_ANCESTORS = "ancestor::script or ancestor::style or ancestor::template or ancestor::nav or ancestor::footer"
-# the window's lines: a <nav> inside the content (<main>, <article>) is the post's breadcrumb and meta bar
+_BODY_TEXT_NODES = etree.XPath(f"//body//text()[not({_SKIP_ANCESTORS})]")
+# for the date only: a <nav> inside the content (<main>, <article>) is the post's breadcrumb and meta bar
 # ("Blog › Read Time: 3 minutes · February 15, 2022" over the H1), read with it; the site's menus are not
-_WINDOW_SKIP = (
-    "ancestor::script or ancestor::style or ancestor::template or ancestor::footer or "
-    "ancestor::nav[not(ancestor::main or ancestor::article)]"
+_CONTENT_NAV = etree.XPath("//body//main//nav | //body//article//nav")
+_DATE_WINDOW_NODES = etree.XPath(
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::template or ancestor::footer or "
+    "ancestor::nav[not(ancestor::main or ancestor::article)])]"
 )
-_BODY_TEXT_NODES = etree.XPath(f"//body//text()[not({_WINDOW_SKIP})]")
 _BODY_TIME = etree.XPath(f"//body//time[not({_SKIP_ANCESTORS})]")
 _TEXT_NODES = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
 
@@ -93,9 +94,9 @@ def parse_visible_date(text: str) -> tuple[str, str] | None:
     return iso, raw
 
 
-def _body_text_nodes(tree: HtmlTree) -> list[tuple[str, HtmlTree]]:
+def _body_text_nodes(tree: HtmlTree, content_nav: bool = False) -> list[tuple[str, HtmlTree]]:
     nodes = []
-    for node in _BODY_TEXT_NODES(tree):
+    for node in (_DATE_WINDOW_NODES if content_nav else _BODY_TEXT_NODES)(tree):
         text = " ".join(node.split())
         if text:
             nodes.append((text, node.getparent()))
@@ -122,10 +123,10 @@ def hidden_meta_date(tree: HtmlTree) -> str | None:
 _BODY_ELEMENTS = etree.XPath(f"//body//*[not({_SKIP_ANCESTORS})]")
 
 
-def header_window(tree: HtmlTree) -> str:
+def header_window(tree: HtmlTree, content_nav: bool = False) -> str:
     """Visible lines around the page's title (spiders.regions.page_title_element; the first lines of
-    the body without one), nav and footer left out."""
-    nodes = _body_text_nodes(tree)
+    the body without one), nav and footer left out (`content_nav`: a nav inside <main>/<article> kept)."""
+    nodes = _body_text_nodes(tree, content_nav)
     title = page_title_element(tree)
     joined, offsets, h1_at = "", [], None
     for text, parent in nodes:
@@ -223,6 +224,8 @@ def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str |
             if not_own_content(element, title) or after_related_heading(element):
                 continue
             return parsed[0], text
+    if _CONTENT_NAV(tree):  # the content's own breadcrumb and meta bar may hold the date: read it too
+        window = header_window(tree, content_nav=True)
     forms: list[set[str]] = []  # read once, when a cued line asks
 
     def teaser(line: str) -> bool:
