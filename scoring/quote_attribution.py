@@ -147,12 +147,22 @@ def _leading(text: str, start: int, floor: int, names: Names, words_in_quote: in
         found = _colon_subject(clause, names, begin)
         if found:
             return found, begin
+    document = _ACCORDING_TO_DOCUMENT_RE.search(clause)
+    if document and document.group("n").lower() not in qr.NOT_NAME_WORDS:  # "According to Wikipedia, “…”"
+        return document.group("n"), begin
     owner = _POSSESSED_WORDS_RE.search(clause)
     if owner and names.person(lx.clean_name(owner.group("n"))):  # "nach Ethan Mollicks Motto „…“"
         return lx.clean_name(owner.group("n")), begin
     return None
 
 
+# A named work or publisher quoted word for word: "According to Wikipedia, “…”", "According to the Wikipedia
+# definition, “…”", "according to the Rust FAQ: “…”" (one capitalised name; a person is read by from_clause).
+_ACCORDING_TO_DOCUMENT_RE = re.compile(
+    rf"(?<![\w-])(?i:according[ \t]+to)[ \t]+(?:the[ \t]+)?(?P<n>[{lx.UPPER}][\w.+-]{{1,40}})"
+    r"(?:[ \t]+(?:definition|website|FAQs?|docs|documentation|article|entry|glossary|dictionary))?"
+    r"[ \t]*+[,:–—-]?[ \t]*+$"
+)
 # A person's motto or words right before the quotation: "nach Ethan Mollick's Motto", "Mollicks Credo:",
 # "in Jane Doe's words:"; the possessive names the speaker.
 _POSSESSED_WORDS_RE = re.compile(

@@ -130,3 +130,14 @@ def test_jekyll_style_pagination_pages_are_listings(path):
 )
 def test_a_testimonial_signed_with_an_initial_is_attributed(text, speaker):
     assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Wikipedia, “a time-series database is a system optimised for data indexed by time”.",
+        "According to the Wikipedia definition, “a monoid is a set with an associative operation and a unit”.",
+    ],
+)
+def test_a_named_work_quoted_word_for_word_is_the_speaker(text):
+    assert _speakers(text) == ["Wikipedia"]
