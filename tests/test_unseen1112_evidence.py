@@ -141,3 +141,17 @@ def test_a_testimonial_signed_with_an_initial_is_attributed(text, speaker):
 )
 def test_a_named_work_quoted_word_for_word_is_the_speaker(text):
     assert _speakers(text) == ["Wikipedia"]
+
+
+def test_a_link_on_the_figure_itself_is_its_source():
+    from scoring.checks.statistics import page_statistics
+    from tests.factories import html_page
+
+    page = html_page(
+        "blog/trends/",
+        """<html><head><meta charset="utf-8"><title>Trends</title></head><body><main><h1>Trends in data</h1>
+        <p>Real-time analytics keeps growing. By now, nearly <a href="https://www.news.example.com/article/3693">two-thirds
+        of organizations</a> agree that real-time data has become necessary for decisions.</p></main>
+        </body></html>""",
+    )
+    assert [s.source for s in page_statistics(page)] == ["two-thirds of organizations"]
