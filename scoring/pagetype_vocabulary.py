@@ -91,6 +91,7 @@ ARTICLE_SECTION_RE = re.compile(
     r"^(?:blog|blogs|ratgeber|magazin|magazine|news|aktuelles|aktuell|neuigkeiten|artikel|articles?|posts?|"
     r"wissen|knowledge|insights|journal|presse|press|tipps|tips|lexikon|glossar|stories|beitraege|beitrag|"
     r"research|forschung|podcasts?|episoden|episodes|ratgeber-\w+|fachartikel|know-how|advice|"
+    r"press-releases|pressreleases|pressemitteilungen|pressemeldungen|medienmitteilungen|"
     r"success-stories|case-?studies|fallstudien|erfolgsgeschichten|customer-stories|kundenstories|"
     r"kundengeschichten|anwenderberichte|praxisberichte|"
     # a project is the story of work done for one client: a case study (docs/labelling.md)

@@ -285,6 +285,10 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("listing", f"url /{last}/ (index of authors)")
     if len(low) == 1 and ARTICLE_SECTION_RE.match(last):
         return PageType("listing", f"section index /{last}/")
+    if section_parent is not None and ARTICLE_SECTION_RE.match(last):  # /news/press-releases/
+        return PageType("listing", f"section index /{section_parent}/{last}/")
+    if len(low) >= 2 and PEOPLE_INDEX_RE.match(low[-2]):  # /authors/jane.html, whatever markup the theme stamps
+        return PageType("profile", f"{where} (an author's page)")
 
     # 3. Help, release notes: docs sections win over the markup of their generator.
     if any(CHANGELOG_SEGMENT_RE.match(s) for s in low):

@@ -155,3 +155,22 @@ def test_a_link_on_the_figure_itself_is_its_source():
         </body></html>""",
     )
     assert [s.source for s in page_statistics(page)] == ["two-thirds of organizations"]
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [("news/press-releases/", "listing"), ("pressemitteilungen/", "listing"), ("authors/jesus.html", "profile")],
+)
+def test_press_release_indexes_and_author_pages(path, kind):
+    from scoring.pagetypes import classify
+    from tests.factories import html_page
+
+    page = html_page(
+        path,
+        """<html><head><meta charset="utf-8"><title>Jesus</title>
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting",
+        "headline":"Jesus","datePublished":"2024-02-01T10:00:00+01:00"}</script></head><body><main><h1>Jesus</h1>
+        <p>Releases and posts of the year, with the documents to download as PDF files for the press.</p>
+        </main></body></html>""",
+    )
+    assert classify(page).kind == kind
