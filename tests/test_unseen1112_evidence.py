@@ -174,3 +174,14 @@ def test_press_release_indexes_and_author_pages(path, kind):
         </main></body></html>""",
     )
     assert classify(page).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Option „Auszahlung statt Reparatur“ ist nicht in Ihrem Fall gleich sinnvoll, sagt die Versicherung.",
+        "We never liked the phrase “move fast and break things” in our team, said Jane Porter.",
+    ],
+)
+def test_a_quoted_term_after_the_noun_naming_it_is_no_quotation(text):
+    assert _speakers(text) == []

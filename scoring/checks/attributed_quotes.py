@@ -199,6 +199,14 @@ def _in_code(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[{}]|=>|\);|\w\(\)", line))
 
 
+# A quotation right after the noun that names it is a term, not speech: "die Option „Auszahlung statt
+# Reparatur“", "the phrase “move fast and break things”", "das Prinzip „Reparatur vor Neukauf“".
+_NAMED_TERM_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:Option|Begriff|Prinzip|Stichwort|Schlagwort|Bezeichnung|Modell|Variante|Regel|"
+    r"option|term|phrase|principle|concept|label|heading|category)[ \t]*+$"
+)
+
+
 def title_headings(page: PageRecord) -> frozenset[str]:
     """The page's title headings — its H1s, and its first heading on a page without one (a template that
     titles articles with an H2): a title under a quotation signs nothing."""
@@ -218,7 +226,10 @@ def find_quotations(page: PageRecord) -> list[Quotation]:
     spans = [
         (s, e, inner)
         for s, e, inner in quotation_spans(text)
-        if is_statement(inner) and not names.is_org_name(inner.strip()) and not _in_code(text, s, e)
+        if is_statement(inner)
+        and not names.is_org_name(inner.strip())
+        and not _in_code(text, s, e)
+        and not _NAMED_TERM_BEFORE_RE.search(text[max(0, s - 30) : s])
     ]
     quotations: list[Quotation] = []
     for i, (start, end, inner) in enumerate(spans):

@@ -47,7 +47,10 @@ NOT_NAME_START = (
     "Diese|Dieses|Jeder|Jede|Jedes|Alle|Viele|Wir|Sie|Er|Es|Ich|Ihr|Man|Auch|Dann|Wie|Laut|Und|"
     "Aber|Oder|Denn|Doch|Nach|Mit|Für|Bei|Im|In|Am|Zum|Zur|Vom|Von|Wer|Was|Wenn|So|"
     "The|Our|A|An|This|That|These|Those|We|They|He|She|It|I|You|And|But|Or|As|In|At|On|"
-    "According|For|With|When|What|Who|If"
+    "According|For|With|When|What|Who|If|"
+    # inflected possessives and determiners: "in Ihrem Fall", "mit Ihren Unterlagen"
+    "Ihre|Ihrem|Ihren|Ihrer|Ihres|Meine|Meinem|Meinen|Meiner|Seine|Seinem|Seinen|Seiner|Jedem|Jeden|Diesem|"
+    "Diesen|Keine|Keinem|Keinen|Keiner|Welche|Welchem|Welchen"
 )
 # "Dr." and similar abbreviations are titles, never a word of the name itself ("Geschäftsführer Dr. Klaus Berger").
 # A capitalised word, whole: inner capitals are fine ("McDonald"), a cut-off word is not ("Gmb" of "GmbH").
