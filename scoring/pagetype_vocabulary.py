@@ -86,6 +86,11 @@ PROFILE_TOKENS = frozenset(
 )
 AUTHOR_ARCHIVE_RE = re.compile(r"^(?:autor|author)$", re.IGNORECASE)  # WordPress-style author archives
 PEOPLE_INDEX_RE = re.compile(r"^(?:authors|autoren|autorinnen)$", re.IGNORECASE)  # an index of authors
+# A press section inside another section is the index of its releases: /news/press-releases/
+PRESS_SECTION_RE = re.compile(
+    r"^(?:press-releases|pressreleases|pressemitteilungen|pressemeldungen|medienmitteilungen|presse|press)$",
+    re.IGNORECASE,
+)
 # Editorial sections: /blog/x, /ratgeber/x, /news/x ...
 ARTICLE_SECTION_RE = re.compile(
     r"^(?:blog|blogs|ratgeber|magazin|magazine|news|aktuelles|aktuell|neuigkeiten|artikel|articles?|posts?|"

@@ -97,6 +97,7 @@ from scoring.pagetype_vocabulary import (
     PEOPLE_INDEX_RE,
     PERSON_H1_RE,
     POLICY_SEGMENT_RE,
+    PRESS_SECTION_RE,
     PROFILE_SECTION_RE,
     PROFILE_TOKENS,
     PROFILE_TYPES,
@@ -285,7 +286,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("listing", f"url /{last}/ (index of authors)")
     if len(low) == 1 and ARTICLE_SECTION_RE.match(last):
         return PageType("listing", f"section index /{last}/")
-    if section_parent is not None and ARTICLE_SECTION_RE.match(last):  # /news/press-releases/
+    if section_parent is not None and PRESS_SECTION_RE.match(last):  # /news/press-releases/
         return PageType("listing", f"section index /{section_parent}/{last}/")
     if len(low) >= 2 and PEOPLE_INDEX_RE.match(low[-2]):  # /authors/jane.html, whatever markup the theme stamps
         return PageType("profile", f"{where} (an author's page)")
