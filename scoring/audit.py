@@ -55,11 +55,14 @@ def _page_outcome(check: Check, page: PageRecord, site: SiteData) -> PageOutcome
     return outcome.model_copy(update=update) if update else outcome
 
 
+SHARED_REASONS = "audit.shared-reasons"
+
+
 def _shared_reason(message: Message, site: SiteData) -> dict[str, Any]:
     """One object per distinct reason of the run: the result keeps an outcome per page and check
     (most of them "2 clicks from the home page" and the like), and a message with its parameters
     weighs more than the rest of the outcome (issue 19: 2 KB an outcome, 40 KB a page)."""
-    shared: dict[tuple[str, str], Message] = site.memo("audit.shared-reasons", dict)
+    shared: dict[tuple[str, str], Message] = site.memo(SHARED_REASONS, dict)
     message = shared.setdefault((message.id, repr(message.params)), message)
     return {"reason_message": message, "reason": message.text}
 
@@ -139,10 +142,13 @@ def page_pass(checks: Iterable[Check], site: SiteData, *, with_signals: bool = F
         except Exception:  # noqa: S112 - evaluate_check reports the bad requirement as the error
             continue
     pages = site.pages
-    if active and len(pages) >= PARALLEL_MIN_PAGES and _parallel():
-        return _halves(found, active, site, with_signals)
-    _judge(found, active, site, pages, with_signals)
-    return found
+    try:
+        if active and len(pages) >= PARALLEL_MIN_PAGES and _parallel():
+            return _halves(found, active, site, with_signals)
+        _judge(found, active, site, pages, with_signals)
+        return found
+    finally:
+        site.forget(SHARED_REASONS)  # the outcomes keep each reason once; the run's index of them is done
 
 
 def _judge(

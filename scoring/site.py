@@ -178,6 +178,10 @@ class SiteData:
             self._memo[key] = compute()
         return self._memo[key]
 
+    def forget(self, key: str) -> None:
+        """Drop a memo whose step is over (it is derived again if asked for)."""
+        self._memo.pop(key, None)
+
     # -- inputs ------------------------------------------------------------------------------
     def has(self, requirement: str) -> bool:
         """Whether an input a check `requires` was measured in this crawl."""
