@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from scoring.core.records import PageRecord
+from scoring.core.results import built_model
 
 # The fields kept as plain attributes: what the site-wide passes read of every page (lookups,
 # redirects, status, languages, robots, words, titles). Every other field is held compressed.
@@ -221,9 +222,4 @@ def slim(page: PageRecord) -> PageRecord:
     state.update((name, None) for name in PACKED if fields[name] is None)
     packed = {name: fields[name] for name in PACKED if fields[name] is not None}
     state["_packed"] = _spilled(zlib.compress(pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL), ZLIB_LEVEL))
-    record = SlimPage.__new__(SlimPage)
-    object.__setattr__(record, "__dict__", state)
-    object.__setattr__(record, "__pydantic_fields_set__", _SHARED_FIELDS_SET)
-    object.__setattr__(record, "__pydantic_extra__", None)
-    object.__setattr__(record, "__pydantic_private__", None)
-    return record
+    return built_model(SlimPage, state, _SHARED_FIELDS_SET)

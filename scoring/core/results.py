@@ -92,7 +92,7 @@ def _bits(fields: set[str], names: tuple[str, ...]) -> int:
     return sum(1 << i for i, name in enumerate(names) if name in fields)
 
 
-def _built(cls: type[BaseModel], values: dict[str, Any], fields_set: set[str]) -> Any:
+def built_model(cls: type[BaseModel], values: dict[str, Any], fields_set: set[str]) -> Any:
     """A model of validated values, as `model_construct` makes it (no private or extra attributes)
     without its per-field loop: the page outcomes are rebuilt on every read."""
     obj = cls.__new__(cls)
@@ -111,11 +111,11 @@ def _evidence(url: str, element: Any, element_message: Any, excerpt: Any, note: 
         element = element_message.text
     values = {"url": url, "element": element, "element_message": element_message, "excerpt": excerpt}
     values.update(note=note, note_message=note_message)
-    return _built(Evidence, values, _fields(bits, _EVIDENCE_FIELDS))
+    return built_model(Evidence, values, _fields(bits, _EVIDENCE_FIELDS))
 
 
 def _message(message_id: str, params: dict[str, Any], text: str, bits: int) -> Message:
-    return _built(Message, {"id": message_id, "params": params, "text": text}, _fields(bits, _MESSAGE_FIELDS))
+    return built_model(Message, {"id": message_id, "params": params, "text": text}, _fields(bits, _MESSAGE_FIELDS))
 
 
 class _EvidencePickler(pickle.Pickler):
@@ -238,7 +238,7 @@ class PageOutcomes(Sequence[PageOutcome]):
         }
         values.update(reason=reason, reason_message=message, evidence=self._unpack(i))
         values["page_type"] = self._values[self._codes[2 * i + 1]]
-        return _built(PageOutcome, values, set(values))  # as model_construct(**values) sets them
+        return built_model(PageOutcome, values, set(values))  # as model_construct(**values) sets them
 
     def __len__(self) -> int:
         return len(self._urls)
