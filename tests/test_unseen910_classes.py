@@ -179,3 +179,8 @@ def test_a_persons_motto_names_its_speaker(text):
 )
 def test_plans_and_informal_instructions_are_no_statistics(text):
     assert page_statistics(text_page("/blog/kurs/", text)) == []
+
+
+def test_a_sum_with_cents_in_a_sentence_stays_a_statistic():
+    text = "Den Spieler „Mister X“ hat es mit einem Gesamtschaden von 3.971,00 $ laut der Bannliste schwer getroffen."
+    assert [s.figures for s in page_statistics(text_page("/news/bans/", text))] == [("3.971,00 $",)]

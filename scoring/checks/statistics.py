@@ -40,6 +40,7 @@ def _blank(text: str, start: int, end: int) -> str:
 
 
 _CENTS_RE = re.compile(r"\d[.,]00$")
+PRICE_LINE_WORDS = 12  # a price list's line; in a sentence "ein Gesamtschaden von 3.971,00$" is a measured sum
 
 
 def _is_price(cleaned: str, match: re.Match[str]) -> bool:
@@ -47,8 +48,8 @@ def _is_price(cleaned: str, match: re.Match[str]) -> bool:
     currency = match.group("currency") or (match.group("strong") and lx.CURRENCY_UNIT_RE.match(match.group("strong")))
     if not currency:
         return False
-    if _CENTS_RE.search(match.group("num") or match.group("cnum") or ""):
-        return True  # "€ 1.200,00", "$49.00": a price list writes the cents, a market figure never does
+    if _CENTS_RE.search(match.group("num") or match.group("cnum") or "") and len(cleaned.split()) <= PRICE_LINE_WORDS:
+        return True  # "€ 1.200,00 (regional)", "$49.00": a price list writes the cents, a market figure never does
     before = cleaned[max(0, match.start() - 30) : match.start()]
     return bool(lx.PRICE_BEFORE_RE.search(before) or lx.PRICE_AFTER_RE.match(cleaned[match.end() : match.end() + 30]))
 
