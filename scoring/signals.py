@@ -12,7 +12,7 @@ import re
 
 from scoring.checks.attributed_quotes import find_quotations
 from scoring.checks.author_byline import visible_authors
-from scoring.checks.content_dates import own_date
+from scoring.checks.content_dates import declared_date, own_date
 from scoring.checks.outbound_citations import citation_links
 from scoring.checks.statistics import page_statistics
 from scoring.core.jsonld import jsonld_nodes
@@ -39,6 +39,14 @@ def has_person_schema(page: PageRecord) -> bool:
     return any("person" in jsonld_types(node) for node in jsonld_nodes(page.structured_data) if "@type" in node)
 
 
+def _own_published(page: PageRecord, kind: str) -> str | None:
+    """A listing's dates are its teasers' (and what it declares is mostly a build stamp: labellers
+    leave it out); a person's profile page is content of its own, dated by its head."""
+    if kind == "listing":
+        return None
+    return declared_date(page) if kind == "profile" else own_date(page)
+
+
 def page_signals(page: PageRecord, site: SiteData | None = None) -> PageSignals:
     """The signals of one analysed HTML page (pure); `site` gives the citations the client's own
     strong sources and the hosts that are the site (scoring.checks.outbound_citations.judge_links)."""
@@ -46,10 +54,11 @@ def page_signals(page: PageRecord, site: SiteData | None = None) -> PageSignals:
     kind = classify(page).kind
     return PageSignals(
         page_type=kind,
-        # names and dates on a listing's (or an author archive's) teasers belong to the listed posts
+        # names and dates on a listing's (or an author archive's) teasers belong to the listed posts;
+        # a profile's own date is only the one it declares in its head
         authors=[] if kind in LISTS_OTHERS else visible_authors(page),
         person_schema=has_person_schema(page),
-        published=None if kind in LISTS_OTHERS else own_date(page),
+        published=_own_published(page, kind),
         quotes_attributed=sum(1 for q in find_quotations(page) if q.speaker),
         statistics=sum(len(s.figures) for s in statistics),
         statistics_sourced=sum(len(s.figures) for s in statistics if s.source),

@@ -57,6 +57,21 @@ HIDDEN_SOURCE = "hidden-meta"  # spiders.visible_dates.hidden_meta_date
 _URL_DATE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?")
 
 
+def declared_date(page: PageRecord) -> str | None:
+    """The date a listing or profile declares for itself in its head (JSON-LD, article:published_time,
+    else the modification date there): the dates shown on it, <time> elements included, are its
+    teasers' (docs/labelling.md counts JSON-LD and meta dates as the page's own)."""
+    dates = page.dates
+    if dates.published and dates.published_source in _DECLARED_SOURCES:
+        return dates.published
+    if dates.modified and dates.modified_source in _DECLARED_SOURCES:
+        return dates.modified
+    return None
+
+
+_DECLARED_SOURCES = ("json-ld", "meta")
+
+
 def publication_date(page: PageRecord) -> str | None:
     """The date an editorial page shows as published (else updated): markup first, then the date
     printed near the title, then the modification date, then htmldate's guess. None off articles."""
