@@ -10,15 +10,20 @@ from tests.factories import html_page
 _PROFILE = """<html lang="en"><head><title>Mara Lind — Author</title>
 <meta property="article:published_time" content="2023-03-14T10:00:00+00:00">
 </head><body><main><h1>Mara Lind</h1><p>Mara writes about data engineering and streaming systems for the team.</p>
-<h2>Latest posts</h2><ul><li><a href="/posts/a/">Streaming joins</a> <time datetime="2024-05-02">May 2, 2024</time></li></ul>
+<h2>Latest posts</h2><ul><li><a href="/posts/a/">Streaming joins</a>
+<time datetime="2024-05-02">May 2, 2024</time></li></ul>
 </main></body></html>"""
 
 _LISTING = """<html lang="en"><head><title>Blog — page 2</title>
-<script type="application/ld+json">{"@context":"https://schema.org","@type":"CollectionPage","datePublished":"2020-12-05"}</script>
+<script type="application/ld+json">
+{"@context":"https://schema.org","@type":"CollectionPage","datePublished":"2020-12-05"}</script>
 </head><body><main><h1>Blog</h1>
-<article><h2><a href="/posts/a/">Streaming joins</a></h2><time datetime="2024-05-02">May 2, 2024</time><p>Teaser one.</p></article>
-<article><h2><a href="/posts/b/">Batch windows</a></h2><time datetime="2024-04-11">April 11, 2024</time><p>Teaser two.</p></article>
-<article><h2><a href="/posts/c/">Late data</a></h2><time datetime="2024-03-09">March 9, 2024</time><p>Teaser three.</p></article>
+<article><h2><a href="/posts/a/">Streaming joins</a></h2>
+<time datetime="2024-05-02">May 2, 2024</time><p>Teaser one.</p></article>
+<article><h2><a href="/posts/b/">Batch windows</a></h2>
+<time datetime="2024-04-11">April 11, 2024</time><p>Teaser two.</p></article>
+<article><h2><a href="/posts/c/">Late data</a></h2>
+<time datetime="2024-03-09">March 9, 2024</time><p>Teaser three.</p></article>
 <nav><a href="/blog/">1</a> <a href="/blog/3/">3</a></nav></main></body></html>"""
 
 
