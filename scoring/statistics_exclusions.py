@@ -24,6 +24,7 @@ from scoring.statistics_time import (
     NOT_DURATION_FACT_RE,
     YEARS_AFTER_RE,
     past_event_span,
+    service_time,
 )
 
 U, L = lx.UPPER, lx.LOWER
@@ -429,8 +430,8 @@ def figure_excluded(
     if cand.kind == TIME:
         if NOT_DURATION_FACT_RE.search(before) or EXPERIENCE_AFTER_RE.match(after) or CAREER_AFTER_RE.match(after):
             return "time since / experience"
-        if OFFER_RE.search(sentence) and not sourced:  # "within 30 days (Housing Act)": a sourced fact
-            return "offer term"
+        if not sourced and (OFFER_RE.search(sentence) or service_time(sentence)):
+            return "offer term"  # "within 30 days (Housing Act)": a sourced fact
         if AGO_AFTER_RE.match(after):
             return "time since / experience"
         if not named and not DURATION_FACT_RE.search(sentence) and not past_event_span(sentence, before):

@@ -59,3 +59,19 @@ EXPERIENCE_AFTER_RE = re.compile(
     r"alte?[nmrs]?\b|old\b|jung|young|Jubiläum|anniversary|of (?:success|growth)|im Geschäft|in business|am Markt)",
     re.IGNORECASE,
 )
+# A service's own process time told to its customer: "Meist erhalten Sie es innerhalb von 2 bis 3 Tagen", "Der
+# Termin dauert in der Regel 30 bis 45 Minuten", "you get your report within 24 hours" — a promise, not a measurement.
+# The reader is addressed ("Sie" inside a sentence, "Ihnen", "Ihr…", "you/your") or the appointment is the subject;
+# an average stays a measurement ("on average, you can expect it to last 15 years").
+SERVICE_TIME_RE = re.compile(
+    r"(?<=[a-zäöüß,;] )Sie\b|\b(?:Ihnen|Ihre[mnrs]?|Ihr)\b|\b(?:[Yy]ou|[Yy]our)\b|\b(?:Der|Ihr|Ein|Jeder)\s+Termin\b|"
+    r"\b(?:[Tt]he|[Yy]our|[Aa]n?)\s+appointment\b"
+)
+AVERAGE_RE = re.compile(
+    r"\b(?:average|median|durchschnittlich\w*|[Dd]urchschnitt|im Schnitt|im Mittel)\b", re.IGNORECASE
+)
+
+
+def service_time(sentence: str) -> bool:
+    """The duration is a service's promise to its reader, not a measurement (SERVICE_TIME_RE)."""
+    return SERVICE_TIME_RE.search(sentence) is not None and AVERAGE_RE.search(sentence) is None

@@ -1,11 +1,16 @@
-"""Own dates of profiles and listings (issue 12): a person's profile page is dated by what its head
+"""Dates and statistics of the eighth stop's classes.
+
+Own dates of profiles and listings (issue 12): a person's profile page is dated by what its head
 declares (JSON-LD datePublished, article:published_time); a listing's dates — shown or declared — are its
 teasers' or a build stamp, never the listing's own publication date."""
 
 from __future__ import annotations
 
+import pytest
+
+from scoring.checks.statistics import page_statistics
 from scoring.signals import page_signals
-from tests.factories import html_page
+from tests.factories import html_page, text_page
 
 _PROFILE = """<html lang="en"><head><title>Mara Lind — Author</title>
 <meta property="article:published_time" content="2023-03-14T10:00:00+00:00">
@@ -37,3 +42,23 @@ def test_a_listing_has_no_date_of_its_own():
     signals = page_signals(html_page("/blog/2/", _LISTING, lang="en"))
     assert signals.page_type == "listing"
     assert signals.published is None
+
+
+# -- a service's own process time told to its customer is a promise, not a measurement (held-out 12) ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Termin dauert in der Regel 30 bis 45 Minuten.",
+        "Meist erhalten Sie Ihr Gutachten bereits innerhalb von 2 bis 3 Tagen.",
+        "Your report usually arrives within 48 hours of the visit.",
+    ],
+)
+def test_a_service_time_promised_to_the_reader_is_no_statistic(text):
+    assert page_statistics(text_page("/leistungen/gutachten/", text)) == []
+
+
+def test_an_average_duration_stays_a_statistic():
+    found = page_statistics(text_page("/ratgeber/akku/", "On average, you can expect the battery to last 8 years."))
+    assert [s.figures for s in found] == [("8 years",)]
