@@ -87,6 +87,12 @@ LABEL_SETS = {
     # a twelfth unseen batch (a Madrid functional-programming consultancy's bylined Jekyll blog, a Stuttgart vehicle
     # damage assessor's hand-written German guide articles), labelled from the HTML before any audit of these sites
     "heldout12": (HERE / "realworld" / "heldout12.jsonl", HERE / "realworld" / "heldout12.d"),
+    # a thirteenth unseen batch (a Columbia epidemiology research group's Hugo site with op-eds and fact sheets, a German
+    # science-communication researcher's Hugo blog), labelled from the HTML before any audit of these sites
+    "heldout13": (HERE / "realworld" / "heldout13.jsonl", HERE / "realworld" / "heldout13.d"),
+    # a fourteenth unseen batch (the Eclipse Foundation's IoT working group with case studies quoting engineers, Slow
+    # Food Youth Hamburg's event reports), labelled from the HTML before any audit of these sites
+    "heldout14": (HERE / "realworld" / "heldout14.jsonl", HERE / "realworld" / "heldout14.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
