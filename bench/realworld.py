@@ -93,6 +93,10 @@ LABEL_SETS = {
     # a fourteenth unseen batch (the Eclipse Foundation's IoT working group with case studies quoting engineers, Slow
     # Food Youth Hamburg's event reports), labelled from the HTML before any audit of these sites
     "heldout14": (HERE / "realworld" / "heldout14.jsonl", HERE / "realworld" / "heldout14.d"),
+    # a fifteenth unseen batch (Open Knowledge Foundation Deutschland's Hugo build with bylined civic-tech posts, a US
+    # research-software company's Squarespace copy with press releases quoting executives), labelled from the HTML
+    # before any audit of these sites
+    "heldout15": (HERE / "realworld" / "heldout15.jsonl", HERE / "realworld" / "heldout15.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
