@@ -100,8 +100,9 @@ LABEL_SETS = {
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
-# the production site is crawlable. Only for these snapshots the bench lets the crawl past it.
-IGNORE_ROBOTS = {"cryptomator"}
+# the production site is crawlable; c-m-l's snapshot is a Hugo dev-server build (robots.txt "Disallow: /", sitemap
+# on localhost:1313). Only for these snapshots the bench lets the crawl past it.
+IGNORE_ROBOTS = {"cryptomator", "c-m-l"}
 PRESENCE = {  # detector -> (label key, signal key)
     "byline": ("has_byline", "authors"),
     "person_schema": ("has_person_schema", "person_schema"),
