@@ -20,17 +20,18 @@ from lxml import etree
 from scoring.core.lexicons import (
     BYLINE_OPENERS,
     CAP_WORD,
-    ENGLISH_MONTH_STEMS,
     NAME,
     NOT_A_NAME,
     ORGANISATION_WORD_RE,
-    ROLE_WORD,
-    TITLE,
     is_person_name,
 )
 from scoring.core.lexicons import letters_key as _key
 from scoring.core.records import AuthorSignal
 from spiders.byline_cards import template_bylines
+from spiders.byline_lines import DATE_ITEM as _DATE_ITEM
+from spiders.byline_lines import DATEISH as _DATEISH
+from spiders.byline_lines import MAX_NAME_DATE_LINE, name_date_line
+from spiders.byline_lines import SEGMENT_SPLIT as _SEGMENT_SPLIT
 from spiders.byline_text import ROLE_LABEL_RE, boundaries, cut_at_boundary
 from spiders.document import short_texts
 from spiders.regions import in_chrome, is_hidden, not_own_content, page_title_element
@@ -64,12 +65,10 @@ MIN_REPEATED = 3  # visible author elements on a page without an H1 that make it
 MAX_LINE = 160  # a byline is a short line, not a paragraph that happens to start with "von"
 NEAR_BEFORE = 250  # visible characters before the H1 that may hold the byline (kicker, meta line)
 NEAR_AFTER = 500  # ... and after it (meta line, standfirst, author row)
-_SEGMENT_SPLIT = re.compile(r"(?<!\s)\s*(?:[|·•,;/]|\s[–—-]\s|\n)\s*")
 _CO_AUTHOR_SPLIT = re.compile(r"(?<!\s)\s*+(?:,|&|/|\bund\b|\band\b)\s*")
 # the last item of a list joined by "and": ", and Noel Welsh", " und Anna Muster", " & Jo Roe"
 # (tried after a comma or at the start of a whitespace run only: linear on long runs of spaces)
 _LIST_END_RE = re.compile(r"(?:,|(?<!\s))\s+(?:and|und|&)\s+[^,&]+$", re.IGNORECASE)
-_DATEISH = re.compile(r"\d|\b(?:min(?:utes?)?|read|lesezeit|uhr|am|on|updated|aktualisiert)\b", re.IGNORECASE)
 _BYLINE_ELEMENTS = etree.XPath(
     "//body//*[self::p or self::span or self::div or self::small or self::em or self::address or self::li or "
     "self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::strong or self::b or self::td]"
@@ -82,13 +81,6 @@ _AUTHOR_MARKUP = etree.XPath(
 # A meta row under the title: short items, one of them a date ("Diana/Rocco · 12. Januar 2010 · 01 min").
 _META_ROWS = etree.XPath(
     "//body//*[self::ul or self::ol or self::div or self::p or self::span or self::aside][count(*) >= 2]"
-)
-_DATE_ITEM = re.compile(
-    r"\b\d{1,2}\.\s?(?:\d{1,2}\.\s?|[A-ZÄÖÜa-zäöü]+\.?\s+)\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|"
-    r"\b\d{1,2}/(?:\d{1,2}/)?\d{4}\b|"  # 11/09/2018, 01/2018
-    rf"\b(?:{ENGLISH_MONTH_STEMS})[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}\b|"
-    rf"\b\d{{1,2}}\s+(?:{ENGLISH_MONTH_STEMS})[a-z]*\.?\s+\d{{4}}\b",
-    re.IGNORECASE,
 )
 _BARE_NAMES = re.compile(
     r"^(?:[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){0,3})(?:\s*(?:/|&|,|\bund\b|\band\b)\s*"
@@ -129,19 +121,9 @@ _ABOUT_AUTHOR_RE = re.compile(
     r"^\W*(?:über\s+(?:den|die)\s+autor(?:in)?|zum\s+autor|zur\s+autorin|about\s+the\s+author)\s*:?\s*",
     re.IGNORECASE,
 )
-# A plain line of name and date under the title, without markup or "von": "Dr. Priya Natarajan, BDS · 9
-# January 2025", "Tierärztin Dr. Anna Schulze · 22.03.2024". The name may follow a role word and stand
-# with credentials after it (all-capital letters: "BDS", "MSc", "PhD").
-MAX_NAME_DATE_LINE = 100
 MAX_LINE_CHILDREN = 8  # elements in such a line (links, spans, <time>)
 LINE_LEVELS = 3  # a text node's element and the elements around it that may hold the whole line
 _LINE_TAGS = frozenset({"p", "div", "span", "small", "em", "address", "h2", "h3", "h4", "h5", "h6"})
-_ROLE_THEN_NAME = re.compile(rf"^(?:{ROLE_WORD}\s+)?(?P<name>{NAME})$")
-_TITLED = re.compile(rf"^{TITLE}\s")
-_HANDLE_AFTER = re.compile(r"\s\(@[\w.]{1,30}\)$")
-_TITLE_PARTS = re.compile(r"(?<=\.)\s?(?:med|dent|vet|rer|nat|phil|jur|oec)\.(?=\s)")
-# a credential after the name: "BDS", "MSc", "PhD", "M.Sc.", "FRCS" (two capitals or more, short)
-_CREDENTIAL_ITEM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z.]{1,5}$")
 
 
 def _text(element: HtmlTree) -> str:
@@ -254,33 +236,6 @@ def meta_row_names(row: HtmlTree, read: dict[HtmlTree, str] | None = None) -> li
         if _BARE_NAMES.match(text):
             names.extend(cut_at_boundary(child, p) for p in _CO_AUTHOR_SPLIT.split(text) if p)
     return names
-
-
-def name_date_line(text: str) -> str | None:
-    """The name in a plain line of a name and a date, every other item a date, a reading time or a
-    credential: "Dr. med. dent. Katrin Weber, 02.05.2024" -> "Dr. med. dent. Katrin Weber"."""
-    if len(text) > MAX_NAME_DATE_LINE or not _DATE_ITEM.search(text):
-        return None
-    name, vouched = None, False  # vouched: a title, role word or credential says it is a person
-    for segment in _SEGMENT_SPLIT.split(text):
-        segment = segment.strip() if _TITLED.match(segment.strip()) else segment.strip(" .")
-        if not segment or _DATE_ITEM.fullmatch(segment) or _DATEISH.search(segment):
-            continue  # the date, a reading time
-        if name is not None:
-            if not _CREDENTIAL_ITEM.match(segment):
-                return None  # a sentence or a place after the name: not a byline line
-            vouched = True
-            continue
-        handle = _HANDLE_AFTER.search(segment)  # "Fabian Dinklage (@fdnklg)": a social handle vouches for a person
-        matched = _ROLE_THEN_NAME.match(segment[: handle.start()] if handle else segment)
-        if matched is None:
-            return None
-        name = matched.group("name")
-        vouched = handle is not None or matched.group("name") != segment or _TITLED.match(name) is not None
-    if name is None or not vouched:
-        return None  # "Press Release · 3 May 2025", "New York, 12. März": two capitalised words are no name
-    # "Dr. med. dent." reads "Dr.": the lower-case parts of a title are no words of the name
-    return _TITLE_PARTS.sub("", name)
 
 
 def _taxonomy(item: HtmlTree) -> bool:

@@ -1,0 +1,57 @@
+"""The text of byline lines (used by spiders.extract_byline): the items of a meta line, dates in it, and a
+plain line of a name and a date under the title ("Dr. Priya Natarajan, BDS · 9 January 2025")."""
+
+from __future__ import annotations
+
+import re
+
+from scoring.core.lexicons import ENGLISH_MONTH_STEMS, NAME, ROLE_WORD, TITLE
+
+# the items of a line: "Marieke | 12.10.2020", "Andy Garner · 5 min read", "Jo Roe / Autorin"
+SEGMENT_SPLIT = re.compile(r"(?<!\s)\s*(?:[|·•,;/]|\s[–—-]\s|\n)\s*")
+# an item that dates the line or times the reading, not a name
+DATEISH = re.compile(r"\d|\b(?:min(?:utes?)?|read|lesezeit|uhr|am|on|updated|aktualisiert)\b", re.IGNORECASE)
+DATE_ITEM = re.compile(
+    r"\b\d{1,2}\.\s?(?:\d{1,2}\.\s?|[A-ZÄÖÜa-zäöü]+\.?\s+)\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b\d{1,2}/(?:\d{1,2}/)?\d{4}\b|"  # 11/09/2018, 01/2018
+    rf"\b(?:{ENGLISH_MONTH_STEMS})[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}\b|"
+    rf"\b\d{{1,2}}\s+(?:{ENGLISH_MONTH_STEMS})[a-z]*\.?\s+\d{{4}}\b",
+    re.IGNORECASE,
+)
+# A plain line of name and date under the title, without markup or "von": "Dr. Priya Natarajan, BDS · 9
+# January 2025", "Tierärztin Dr. Anna Schulze · 22.03.2024". The name may follow a role word and stand
+# with credentials after it (all-capital letters: "BDS", "MSc", "PhD").
+MAX_NAME_DATE_LINE = 100
+_ROLE_THEN_NAME = re.compile(rf"^(?:{ROLE_WORD}\s+)?(?P<name>{NAME})$")
+_TITLED = re.compile(rf"^{TITLE}\s")
+_HANDLE_AFTER = re.compile(r"\s\(@[\w.]{1,30}\)$")
+_TITLE_PARTS = re.compile(r"(?<=\.)\s?(?:med|dent|vet|rer|nat|phil|jur|oec)\.(?=\s)")
+# a credential after the name: "BDS", "MSc", "PhD", "M.Sc.", "FRCS" (two capitals or more, short)
+_CREDENTIAL_ITEM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z.]{1,5}$")
+
+
+def name_date_line(text: str) -> str | None:
+    """The name in a plain line of a name and a date, every other item a date, a reading time or a
+    credential: "Dr. med. dent. Katrin Weber, 02.05.2024" -> "Dr. med. dent. Katrin Weber"."""
+    if len(text) > MAX_NAME_DATE_LINE or not DATE_ITEM.search(text):
+        return None
+    name, vouched = None, False  # vouched: a title, role word or credential says it is a person
+    for segment in SEGMENT_SPLIT.split(text):
+        segment = segment.strip() if _TITLED.match(segment.strip()) else segment.strip(" .")
+        if not segment or DATE_ITEM.fullmatch(segment) or DATEISH.search(segment):
+            continue  # the date, a reading time
+        if name is not None:
+            if not _CREDENTIAL_ITEM.match(segment):
+                return None  # a sentence or a place after the name: not a byline line
+            vouched = True
+            continue
+        handle = _HANDLE_AFTER.search(segment)  # "Fabian Dinklage (@fdnklg)": a social handle vouches for a person
+        matched = _ROLE_THEN_NAME.match(segment[: handle.start()] if handle else segment)
+        if matched is None:
+            return None
+        name = matched.group("name")
+        vouched = handle is not None or matched.group("name") != segment or _TITLED.match(name) is not None
+    if name is None or not vouched:
+        return None  # "Press Release · 3 May 2025", "New York, 12. März": two capitalised words are no name
+    # "Dr. med. dent." reads "Dr.": the lower-case parts of a title are no words of the name
+    return _TITLE_PARTS.sub("", name)
