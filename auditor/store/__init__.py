@@ -35,6 +35,7 @@ from auditor.errors import AuditError
 from auditor.store.batches import BatchItemRow, BatchRow, BatchTables
 from auditor.store.caches import CacheTables
 from auditor.store.locks import LOCK_HEARTBEAT_S, LOCK_STALE_S, AuditLock, AuditLocked, lock_row
+from auditor.store.result_text import stream_result
 from auditor.store.reuse import ReuseTables
 from auditor.store.schema import (
     FINAL_ITEM_STATUSES,
@@ -192,7 +193,11 @@ class Store(BatchTables, CacheTables, ReuseTables):
             return conn.execute(select(audits.c.status).where(audits.c.id == audit_id)).scalar_one_or_none()
 
     def save_result(self, audit_id: int, result: AuditResult) -> None:
+        """Store the result as its JSON text; into SQLite in pieces (auditor.store.result_text: the text of a
+        large audit is never whole in memory), into other databases as one bound text."""
         with self.engine.begin() as conn:
+            if self.engine.dialect.name == "sqlite" and stream_result(conn, audit_id, result):
+                return
             values = {"audit": audit_id, "result_json": result.model_dump_json(), "score": result.site_score}
             conn.execute(_SAVE_RESULT, values)
 
