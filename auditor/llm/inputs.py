@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from urllib.parse import urljoin, urlsplit
 
 from auditor.llm.grounding import (
@@ -188,36 +189,46 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
     by_url = {p.url: p for p in html}
     root = result.site
     home = by_url.get(root) or html[0]
-    about = next((p for p in html if _ABOUT.search(urlsplit(p.url).path)), None)
+    about_page = next((p for p in html if _ABOUT.search(urlsplit(p.url).path)), None)
     findings = _findings(result)
     summaries = {s.url: s for s in result.pages}
     nodes = {n.url: n for n in result.insights.graph_nodes}
     starved = {url for url, node in nodes.items() if node.starved}
     language = _language(result, html)
-    base = {
-        "site_name": site_name(home, root),
-        "site_url": root,
-        "language": language,
-        "audience_hints": _audience_hints(home, about),
-        "allowed_urls": frozenset(by_url),
-        "template_headings": template_lines({p.url: "\n".join(h.text for h in p.headings) for p in html}),
-    }
 
-    # Once for all briefs: strong content pages that may carry an article link (never legal, contact
-    # or listing pages: a privacy policy is no place for one), and the topic words of each.
-    link_sources = [
-        p
-        for p in html
-        if not findings.get(p.url)
-        and p.word_count >= 300
-        and p.url != home.url
-        and classify(p).kind not in _NO_LINK_SOURCE
-    ]
-    link_sources = [p for p in link_sources if editorial(p)]  # never a noindex, tag, archive or legal page
-    source_words = {p.url: _keywords(" ".join([_title(p), *(h.text for h in p.headings)])) for p in link_sources}
+    # What every brief shares is made when the first brief needs it, once (`cache`): a site without a weak
+    # cluster or weak page reads no page text for briefs (issue 19: people() alone read every page's text,
+    # 8 of the 10 CPU s the briefs took for 5,000 generated pages that get no brief).
+    @cache
+    def base() -> dict:
+        return {
+            "site_name": site_name(home, root),
+            "site_url": root,
+            "language": language,
+            "audience_hints": _audience_hints(home, about_page),
+            "allowed_urls": frozenset(by_url),
+            "template_headings": template_lines({p.url: "\n".join(h.text for h in p.headings) for p in html}),
+        }
+
+    @cache
+    def sources() -> tuple[list[PageRecord], dict[str, set[str]]]:
+        """Strong content pages that may carry an article link (never legal, contact or listing pages: a
+        privacy policy is no place for one), and the topic words of each."""
+        link_sources = [
+            p
+            for p in html
+            if not findings.get(p.url)
+            and p.word_count >= 300
+            and p.url != home.url
+            and classify(p).kind not in _NO_LINK_SOURCE
+        ]
+        link_sources = [p for p in link_sources if editorial(p)]  # never a noindex, tag, archive or legal page
+        words = {p.url: _keywords(" ".join([_title(p), *(h.text for h in p.headings)])) for p in link_sources}
+        return link_sources, words
 
     def strong_pages(exclude: set[str], preferred: list[str], topic: str) -> list[StrongPage]:
         """Pages to link from: the cluster's strongest and hub first, then on-topic link sources."""
+        link_sources, source_words = sources()
         topic_words = _keywords(topic)
 
         def strength(page: PageRecord) -> tuple[int, float, int]:
@@ -240,17 +251,17 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
     # unless a service page is among them or links to them.
     off_topic = set(result.insights.off_topic_urls)
     ok_pages = {u: p for u, p in by_url.items() if editorial(p)}
-    found_people = people(result, html)
-    asked_everywhere = template_questions(list(ok_pages.values()))
+    found_people = cache(lambda: people(result, html))
+    asked_everywhere = cache(lambda: template_questions(list(ok_pages.values())))
     weak_urls = {u for u, fs in findings.items() if {f.check_id for f in fs} & EVIDENCE_CHECKS}
     link_score = {u: n.link_score or 0.0 for u, n in nodes.items()}
-    to_money = money_links(html)
+    money = cache(lambda: money_links(html))
     ranked: list[tuple[float, Cluster, list[PageRecord]]] = []
     for cluster in result.insights.clusters:
         members = [ok_pages[u] for u in cluster.urls if u in ok_pages and u not in off_topic]
         if len(members) * 2 <= len(cluster.urls):
             continue
-        chance = opportunity(cluster, ok_pages, to_money, weak_urls, link_score)
+        chance = opportunity(cluster, ok_pages, money(), weak_urls, link_score)
         if len(members) < MIN_CLUSTER_PAGES and not chance.service_tie:
             continue
         ranked.append((chance.score, cluster, members))
@@ -293,10 +304,10 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
                         {p.url for p in pages}, preferred, " ".join([cluster.label, *(p.title for p in pages)])
                     ),
                     **_grounding(
-                        members, list(ok_pages.values()), topic, found_people, result, findings, asked_everywhere
+                        members, list(ok_pages.values()), topic, found_people(), result, findings, asked_everywhere()
                     ),
-                    opportunity=opportunity(cluster, ok_pages, to_money, weak_urls, link_score),
-                    **{**base, "language": _cluster_language(members, summaries, language)},
+                    opportunity=opportunity(cluster, ok_pages, money(), weak_urls, link_score),
+                    **{**base(), "language": _cluster_language(members, summaries, language)},
                 )
             )
         return inputs
@@ -315,9 +326,9 @@ def gather_inputs(result: AuditResult, records: list[PageRecord], max_briefs: in
                 pages=pages,
                 strong_pages=strong_pages({page.url}, [], _title(page)),
                 **_grounding(
-                    [page], list(ok_pages.values()), _title(page), found_people, result, findings, asked_everywhere
+                    [page], list(ok_pages.values()), _title(page), found_people(), result, findings, asked_everywhere()
                 ),
-                **base,
+                **base(),
             )
         )
     return inputs
