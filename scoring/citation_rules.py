@@ -292,6 +292,26 @@ DOCS_PATH = re.compile(
 # A page of documentation proper (a wiki or docs page, release notes, a text file of a repository): a
 # document, even on the site's own code-host account or as a button ("→ Anleitung im Wiki"). Not an issue
 # form or a pull request, which are places to act.
+# A button to the original an excerpt, summary or abstract comes from: "Link", "DOI", "Full text", "Zum Artikel".
+ORIGINAL_ANCHOR = re.compile(
+    r"(?:link|doi|pdf|original|full[ -]text|volltext|preprint|(?:read|view) (?:the )?(?:full |original )?"
+    r"(?:article|story|op-ed|paper|study|report)|zum (?:artikel|beitrag|original)|(?:zur|die) studie)",
+    re.IGNORECASE,
+)
+
+
+def button_citation(path: str, anchor: str, links: list) -> str | None:
+    """Why a link standing alone still backs the text, or None: a page of documentation ("→ Anleitung im
+    Wiki") or the one original a page excerpts ("Link", "DOI"); a row of such buttons to several pages
+    presents products or resources."""
+    if DOCUMENT_PATH.search(path):
+        return "documentation"
+    if not ORIGINAL_ANCHOR.fullmatch(anchor):
+        return None
+    buttons = {link.url for link in links if not link.internal and ORIGINAL_ANCHOR.fullmatch(link.anchor.strip())}
+    return "original" if len(buttons) == 1 else None
+
+
 DOCUMENT_PATH = re.compile(
     r"/(?:wiki|docs?|documentation|dokumentation|handbuch|manual|releases/tag|changelog)/[^?#]|"
     r"/blob/[^?#]+\.(?:md|rst|adoc|txt)$",
@@ -347,6 +367,7 @@ READ_MORE = re.compile(
     r"zum (?:ganzen )?(?:beitrag|artikel)|(?:ganzen )?(?:beitrag|artikel) lesen|mehr|more)\W*",
     re.IGNORECASE,
 )
+
 
 def non_source_kind(url: str) -> str | None:
     """What kind of non-source a URL is by itself, as the key of its message in the outbound-citations

@@ -117,6 +117,8 @@ def _region_of(node: HtmlTree, protected: set[HtmlTree]) -> LinkPosition | None:
     role = (node.get("role") or "").lower()
     if tag == "main" or role == "main":
         return "content"
+    if tag == "header" and node in protected and _in_page_content(node):
+        return None  # an <article>'s or <main>'s own header (title, byline, links to the original): the page's
     if tag in _POSITION_TAGS:
         return _POSITION_TAGS[tag]
     if role in _POSITION_ROLES:
@@ -130,6 +132,12 @@ def _region_of(node: HtmlTree, protected: set[HtmlTree]) -> LinkPosition | None:
         if pattern.fullmatch(word):
             return region
     return "footer" if word == "footer" else "aside"
+
+
+def _in_page_content(node: HtmlTree) -> bool:
+    """Inside an <article> or <main>: a <header> there heads that content, it is no site banner (HTML's
+    sectioning rule)."""
+    return any(a.tag in ("article", "main") or (a.get("role") or "").lower() == "main" for a in node.iterancestors())
 
 
 def _chrome_word(node: HtmlTree) -> str | None:

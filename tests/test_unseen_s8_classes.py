@@ -62,3 +62,37 @@ def test_a_service_time_promised_to_the_reader_is_no_statistic(text):
 def test_an_average_duration_stays_a_statistic():
     found = page_statistics(text_page("/ratgeber/akku/", "On average, you can expect the battery to last 8 years."))
     assert [s.figures for s in found] == [("8 years",)]
+
+
+# -- an <article>'s own <header> is content; its one "Link"/"DOI" button is the original it excerpts (held-out 13)
+
+_EXCERPT = """<html lang="en"><head><title>Jails in a pandemic • City Daily | Justice Lab</title></head><body>
+<header class="site"><a href="https://social.example.org/@lab">Follow us</a></header>
+<main><article><header class="post-header"><h1>Jails in a pandemic • City Daily</h1>
+<p>By Ada Roe, Ben Poe</p><p>March 3, 2021</p>
+<a class="btn-links" href="https://www.citydaily.example.com/opinion/jails-in-a-pandemic-2021">Link</a></header>
+<section class="post-body"><p>When the first wave hit, the jails were crowded and testing was rare; we argued in this
+op-ed that releases and mass testing would save lives, and that the lessons of the first wave must guide the next.</p>
+</section></article></main></body></html>"""
+
+_PRODUCTS = """<html lang="de"><head><title>Die besten Cloud-Speicher</title></head><body><main><article>
+<h1>Die besten Cloud-Speicher im Vergleich</h1><p>Wir haben drei Anbieter für kleine Firmen über Wochen genutzt und
+verglichen, wie schnell, sicher und günstig sie im Alltag eines Büros mit zehn Arbeitsplätzen sind.</p>
+<h2>Anbieter A</h2><p>Schnell und einfach.</p><p><a href="https://cloud-a.example.com/business">Link</a></p>
+<h2>Anbieter B</h2><p>Sicher und teuer.</p><p><a href="https://cloud-b.example.net/teams">Link</a></p>
+</article></main></body></html>"""
+
+
+def test_the_one_original_button_in_an_article_header_is_a_citation():
+    from scoring.checks.outbound_citations import citation_links
+
+    page = html_page("/writing/jails/", _EXCERPT, lang="en")
+    assert [link.url for link in citation_links(page)] == [
+        "https://www.citydaily.example.com/opinion/jails-in-a-pandemic-2021"
+    ]
+
+
+def test_a_row_of_link_buttons_to_products_cites_nothing():
+    from scoring.checks.outbound_citations import citation_links
+
+    assert citation_links(html_page("/blog/cloud-speicher/", _PRODUCTS)) == []

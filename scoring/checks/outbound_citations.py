@@ -238,9 +238,7 @@ def _subject_properties(page: PageRecord, external: list[tuple[int, Link]]) -> f
     if len(parts) < 2 or len(name) < 3:
         return frozenset()
     return frozenset(
-        property_key(link.url)
-        for _, link in external
-        if cr.squash(link.anchor) == name and not source_entry(link.url)
+        property_key(link.url) for _, link in external if cr.squash(link.anchor) == name and not source_entry(link.url)
     )
 
 
@@ -338,9 +336,9 @@ def _judge(
         return yes("in-text", None)
     if _BARE_URL.match(anchor):
         return yes("written-address", None)
-    if cr.DOCUMENT_PATH.search(urlsplit(link.url).path):
-        # a button to a page of documentation or a wiki ("→ Anleitung im Wiki"): what the text refers to
-        return yes("documentation", None)
+    path = urlsplit(link.url).path
+    if button := cr.button_citation(path, anchor, page.links):  # documentation, or the one original excerpted
+        return yes(button, None)
     return no("standing-alone")
 
 
@@ -408,6 +406,7 @@ class OutboundCitations(ArticleCheck):
         "in-text": "in the text",
         "written-address": "the address of a document, written out",
         "documentation": "a page of documentation the text refers to",
+        "original": "the original the page excerpts or summarises",
         # why a link is no citation: by its address (scoring.citation_rules.non_source_kind) ...
         "local-address": "local address",
         "share-button": "share button",
