@@ -20,7 +20,7 @@ import json
 import mimetypes
 import os
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -135,9 +135,20 @@ def render_report(
     history: dict[str, Any] | None = None,
 ) -> str:
     """The self-contained HTML report as a string (`history`: see `build_view`)."""
+    return "".join(_report_chunks(result, lang=lang, branding=branding, history=history))
+
+
+def _report_chunks(
+    result: AuditResult,
+    *,
+    lang: str | None = None,
+    branding: dict[str, Any] | None = None,
+    history: dict[str, Any] | None = None,
+) -> Iterator[str]:
+    """The HTML report's text in the pieces the template renders (`render_report` joins them)."""
     view = build_view(result, lang=lang, branding=branding, history=history)
     script, script_hash = _script()
-    return _template().render(
+    return _template().generate(
         **view,
         csp=csp(script_hash),
         script=Markup(script),  # noqa: S704 — our own static file, allowed by hash
@@ -184,8 +195,8 @@ def write_report(
 ) -> Path:
     """Write report.html into `out_dir` (which must exist); return its path. URLs on the production
     origin with `--as-host` (build_view maps them)."""
-    html = render_report(result, lang=lang, branding=load_branding(branding), history=history)
-    return write_text(Path(out_dir) / "report.html", html)
+    chunks = _report_chunks(result, lang=lang, branding=load_branding(branding), history=history)
+    return write_chunks(Path(out_dir) / "report.html", chunks)
 
 
 def write_chunks(path: Path, chunks: Iterable[str]) -> Path:
@@ -249,17 +260,34 @@ def _csv_writer(buffer: io.StringIO, separator: str) -> Any:
     return csv.writer(buffer, delimiter=separator)
 
 
+CSV_ROWS = 1000  # rows formatted at once; the file is written in these pieces, never whole in memory
+
+
+def _csv_chunks(header: tuple[str, ...], rows: Iterable[tuple], separator: str) -> Iterator[str]:
+    """A CSV file's text in pieces: the BOM, the header, then CSV_ROWS rows at a time (`csv_cell` values;
+    `separator` ";" writes fractions with a decimal comma)."""
+    decimal = "," if separator == ";" else "."
+    buffer = io.StringIO(newline="")
+    writer = _csv_writer(buffer, separator)
+    writer.writerow(header)
+    yield BOM
+    for count, row in enumerate(rows, 1):
+        writer.writerow([csv_cell(v, decimal) for v in row])
+        if count % CSV_ROWS == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
 def write_pages_csv(result: AuditResult, out_dir: Path, *, separator: str = ",") -> Path:
     """Write pages.csv: one row per crawled URL (columns in `PAGES_COLUMNS`), UTF-8 with BOM.
 
     `separator` ";" (German Excel) also writes fractions with a decimal comma."""
     result = display_result(result)
-    decimal = "," if separator == ";" else "."
-    buffer = io.StringIO(newline="")
-    writer = _csv_writer(buffer, separator)
-    writer.writerow(PAGES_COLUMNS)
-    for page in result.pages:
-        row = (
+    _csv_writer(io.StringIO(), separator)  # a wrong separator fails before the file is opened
+    rows = (
+        (
             page.url,
             page.status,
             page.depth,
@@ -271,8 +299,9 @@ def write_pages_csv(result: AuditResult, out_dir: Path, *, separator: str = ",")
             *_signal_cells(page.signals),
             page.language,
         )
-        writer.writerow([csv_cell(v, decimal) for v in row])
-    return write_text(Path(out_dir) / "pages.csv", BOM + buffer.getvalue())
+        for page in result.pages
+    )
+    return write_chunks(Path(out_dir) / "pages.csv", _csv_chunks(PAGES_COLUMNS, rows, separator))
 
 
 def _note_or_explanation(evidence: Evidence, check: CheckResult) -> tuple[str | None, Finding | None]:
@@ -291,21 +320,24 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
     as in results.json so filters work the same in every language.
     """
     result = display_result(result)
-    decimal = "," if separator == ";" else "."
+    _csv_writer(io.StringIO(), separator)  # a wrong separator fails before the file is opened
     loc = Localizer(lang or "en")
 
     def said(text: str | None, message: Finding | None = None) -> str | None:
         return loc.message(message, text)[0] if (text or message) else text
 
-    buffer = io.StringIO(newline="")
-    writer = _csv_writer(buffer, separator)
-    writer.writerow(FINDINGS_COLUMNS)
+    rows = _finding_rows(result, loc, said)
+    return write_chunks(Path(out_dir) / "findings.csv", _csv_chunks(FINDINGS_COLUMNS, rows, separator))
+
+
+def _finding_rows(result: AuditResult, loc: Localizer, said: Any) -> Iterator[tuple]:
+    """findings.csv's rows, check by check (`said`: a reason in the report's language)."""
     for check in result.checks:
         head = (check.id, check_title(check, loc), check.category)
         if check.pages:
             for o in check.pages:
                 first = o.evidence[0] if o.evidence else None
-                row = (
+                yield (
                     *head,
                     o.state,
                     o.score,
@@ -315,10 +347,9 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
                     first.element if first else None,
                     first.excerpt if first else None,
                 )
-                writer.writerow([csv_cell(v, decimal) for v in row])
         elif check.evidence:
             for e in check.evidence:
-                row = (
+                yield (
                     *head,
                     check.state,
                     check.score,
@@ -328,12 +359,9 @@ def write_findings_csv(result: AuditResult, out_dir: Path, *, separator: str = "
                     e.element,
                     e.excerpt,
                 )
-                writer.writerow([csv_cell(v, decimal) for v in row])
         else:
             explanation = said(check.explanation, check.explanation_message)
-            row = (*head, check.state, check.score, check.effort, None, explanation, None, None)
-            writer.writerow([csv_cell(v, decimal) for v in row])
-    return write_text(Path(out_dir) / "findings.csv", BOM + buffer.getvalue())
+            yield (*head, check.state, check.score, check.effort, None, explanation, None, None)
 
 
 def csv_separator_for(lang: str) -> str:
