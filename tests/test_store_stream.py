@@ -1,4 +1,4 @@
-"""The result is stored in pieces (issue 19, eighth stop): the same TEXT as `model_dump_json()` in SQLite,
+"""The result is stored in pieces (issue 19, eighth stop): the UTF-8 of `model_dump_json()` in SQLite (a BLOB),
 without the whole text in memory while it is saved (it was the high-water of a large audit's last minute)."""
 
 from __future__ import annotations
@@ -115,8 +115,10 @@ def test_the_stored_value_is_the_same_text(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "audits.db") as db:
         kind, text = db.execute("select typeof(result), result from audits where id = ?", (audit_id,)).fetchone()
         assert db.execute("select count(*) from audits").fetchone() == (1,)
-    assert kind == "text"
-    assert text == result.model_dump_json()
+        site = db.execute("select json_extract(cast(result as text), '$.site') from audits").fetchone()
+    assert kind == "blob"
+    assert text == result.model_dump_json().encode()
+    assert site == (SITE,)
 
 
 def test_saving_never_holds_the_whole_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

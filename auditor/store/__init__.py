@@ -193,8 +193,8 @@ class Store(BatchTables, CacheTables, ReuseTables):
             return conn.execute(select(audits.c.status).where(audits.c.id == audit_id)).scalar_one_or_none()
 
     def save_result(self, audit_id: int, result: AuditResult) -> None:
-        """Store the result as its JSON text; into SQLite in pieces (auditor.store.result_text: the text of a
-        large audit is never whole in memory), into other databases as one bound text."""
+        """Store the result as its JSON text; into SQLite in pieces, as its UTF-8 bytes (auditor.store.result_text:
+        the text of a large audit is never whole in memory), into other databases as one bound text."""
         with self.engine.begin() as conn:
             if self.engine.dialect.name == "sqlite" and stream_result(conn, audit_id, result):
                 return

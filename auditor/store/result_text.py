@@ -7,7 +7,11 @@ when SQLite binds it and copied once more by SQLite: ~320 MB for the moment of t
 (the high-water of the run). Here each field of the result is serialised on its own, and the page outcomes
 and page summaries in batches, by the same pydantic serialisers (compact JSON: a model is `{"name":value,...}`
 in field order, a list `[item,...]`), so the pieces joined are that text byte for byte
-(tests/test_store_stream.py). `Store.save_result` writes them into SQLite through its incremental BLOB I/O.
+(tests/test_store_stream.py). `Store.save_result` writes them into SQLite through its incremental BLOB I/O:
+the value is that text's UTF-8 bytes, stored as a BLOB (SQL reads it as text with `CAST(result AS TEXT)`;
+`Store.result` reads either). Making it TEXT in SQLite would cost twice its size at once: SQLite reads and
+rewrites a whole row to change one of its values — any value but the one replaced (zeroblob), which is
+why the room for the text is made by replacing it.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
-from sqlalchemy import Text, bindparam, cast, func, update
+from sqlalchemy import bindparam, func, update
 from sqlalchemy.engine import Connection
 
 from auditor.store.schema import audits
@@ -90,20 +94,19 @@ def result_json_pieces(result: AuditResult) -> Iterator[bytes]:
     return _model(result, {"checks": _checks, "pages": _summaries})
 
 
-# the text's room, as zeros (SQLite writes them without making them), then filled in place; then the value
-# is made TEXT again, as a bound string is stored
+# the text's room, as zeros (SQLite writes them without making them; the value replaced is not read), then
+# filled in place
 _ROOM = (
     update(audits)
     .where(audits.c.id == bindparam("audit"))
     .values(result=func.zeroblob(bindparam("size")), site_score=bindparam("score"))
 )
-_AS_TEXT = update(audits).where(audits.c.id == bindparam("audit")).values(result=cast(audits.c.result, Text))
 
 
 def stream_result(conn: Connection, audit_id: int, result: AuditResult) -> bool:
     """Write the result's JSON into the audit's row of a SQLite store piece by piece (sqlite3's BLOB I/O,
-    in the caller's transaction): the stored value is the TEXT `model_dump_json()` would store. False
-    (nothing written) when the driver has no BLOB I/O (another database: the caller binds the text)."""
+    in the caller's transaction): the stored value is the UTF-8 of `model_dump_json()`. False (nothing
+    written) when the driver has no BLOB I/O (another database: the caller binds the text)."""
     blobopen = getattr(conn.connection.driver_connection, "blobopen", None)
     if blobopen is None:
         return False
@@ -119,5 +122,4 @@ def stream_result(conn: Connection, audit_id: int, result: AuditResult) -> bool:
         with blobopen("audits", "result", audit_id) as blob:
             while piece := spool.read(PIECE_BYTES):
                 blob.write(piece)
-    conn.execute(_AS_TEXT, {"audit": audit_id})
     return True
