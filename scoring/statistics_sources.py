@@ -90,6 +90,48 @@ NAMED_BODY_RE = re.compile(
     r"McKinsey|Deloitte|PwC|KPMG|Forrester|Nielsen|GfK|YouGov|Ipsos|Allensbach|Forsa|Civey|Prognos|DIW|ifo|"
     r"IW\s+Köln|ZEW|Statistik\s+Austria|Bundesamt\s+für\s+Statistik)\b"
 )
+# "Die Zahlung des Bundesministeriums …", "the budget of the WHO": a body after a noun it owns is what the figure
+# is about; after a report noun ("Daten des Statistischen Bundesamts") it is the source.
+_POSSESSOR_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<noun>[{U}][\w-]*)[ \t]+(?:des|der|of[ \t]+the)[ \t]+$")
+
+
+def _reporting_body(sentence: str) -> re.Match[str] | None:
+    """The first well-known statistics body the sentence names as a source, not as the owner of a thing."""
+    for match in NAMED_BODY_RE.finditer(sentence):
+        owner = _POSSESSOR_BEFORE_RE.search(sentence[max(0, match.start() - 40) : match.start()])
+        if owner is None or SOURCE_NOUN_RE.match(owner.group("noun")) or SOURCE_COMPOUND_RE.match(owner.group("noun")):
+            return match
+    return None
+
+
+# Where a figure was found, by name: "Im OpenSchufa-Datensatz finden sich …", "in the Open Budget Survey".
+_IN_COLLECTION_RE = re.compile(
+    r"(?<![\w-])(?:[Ii]m|[Ii]n[ \t]+(?:dem|der|the)|[Ff]rom[ \t]+the|[Aa]us[ \t]+(?:dem|der))[ \t]"
+)
+_COLLECTION_RE = re.compile(
+    r"(?<![\w-])(?:\w++-)?(?:Datensatz|Datenbank|Dataset|Survey|Studie|Study|Report|Index|Monitor|Barometer|Atlas|Ranking|"
+    r"Census|Zensus|Register)"
+)
+
+
+def named_collection(sentence: str) -> str | None:
+    """A named data set, survey or report the sentence finds its figure in ("im OpenSchufa-Datensatz"); a bare
+    "in der Studie" names none."""
+    for marker in _IN_COLLECTION_RE.finditer(sentence):
+        capitalised = 0
+        for token in sentence[marker.end() :].split()[:6]:
+            word = token.strip(".,;:()[]\"“”„'’")
+            if _COLLECTION_RE.fullmatch(word):
+                if "-" in word or capitalised:
+                    return sentence[marker.start() : marker.end() + sentence[marker.end() :].find(word) + len(word)]
+                break
+            if word[:1].isupper():
+                capitalised += 1
+            elif capitalised:
+                break
+    return None
+
+
 # A rating or a count of reviews on a review platform names the platform as its source: "4.7 Stars from
 # 134 Google Reviews", "4,8 Sterne bei ProvenExpert", "Bewertungen auf Trustpilot".
 _REVIEW_PLATFORMS = (
@@ -319,7 +361,7 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[s
     if match:
         return sentence[match.start() :].strip(" (–—-")[:80]
     match = (
-        NAMED_BODY_RE.search(sentence)
+        _reporting_body(sentence)
         or CITATION_RE.search(sentence)
         or OWN_DATA_RE.search(sentence)
         or POSSESSIVE_SOURCE_RE.search(sentence)
@@ -327,6 +369,9 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[s
     )
     if match:
         return match.group(0)
+    collection = named_collection(sentence)
+    if collection:
+        return collection
     for match in FORWARD_SOURCE_RE.finditer(sentence):
         if VARY_BEFORE_RE.search(sentence[max(0, match.start() - 30) : match.start()]):
             continue  # "depths vary according to the soil", "je nach": depending on, not reported by

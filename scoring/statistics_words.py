@@ -139,10 +139,12 @@ FRACTION_RE = re.compile(
     rf"Fünftel|Zehntel)|(?i:half|(?:a|one|two)[ \u00a0-]thirds?|(?:a|one|three)[ \u00a0-]quarters?|(?:a|one|two|three)"
     rf"[ \u00a0-]fifths?))(?![{L}{U}])"
 )
+# A German participle phrase between article and noun: "der in der Studie untersuchten Länder".
+_PARTICIPLE_PHRASE = rf"(?:[^\s.,;:!?]++[ \u00a0]++){{1,6}}?[{L}]+(?:ten|ierten|enen)[ \u00a0]++"
 # What the fraction is a share of: "der Befragten", "aller deutschen Unternehmen", "of all adults".
 SHARE_OF_POPULATION_RE = re.compile(
     rf"^[ \u00a0]+(?:(?i:der|aller|unserer|ihrer|von|of|of[ \u00a0]+(?:the|all|our|their|its|those|these|us|them)))"
-    rf"[ \u00a0]+{_ADJECTIVES}{_POPULATION}"
+    rf"[ \u00a0]+(?:{_ADJECTIVES}|{_PARTICIPLE_PHRASE}){_POPULATION}"
 )
 HALF_A_TIME_RE = re.compile(r"^[ \u00a0]++an?[ \u00a0]+(?:year|month|week|day|hour|minute|century|decade|dozen)\b")
 # "jeder dritte Haushalt", "jede vierte Frau", "jeder Dritte"; not a schedule ("jeden zweiten Tag").

@@ -96,3 +96,22 @@ def test_a_row_of_link_buttons_to_products_cites_nothing():
     from scoring.checks.outbound_citations import citation_links
 
     assert citation_links(html_page("/blog/cloud-speicher/", _PRODUCTS)) == []
+
+
+# -- sources of statistics: a named data set or survey is a source, a body owning the counted thing is none ---
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Im Freiraum-Datensatz finden sich mehr als 40 Haushalte, denen die Auskunftei ein Risiko bescheinigt.", True),
+        ("Drei Viertel der in der diesjährigen Open Water Survey untersuchten Länder melden zu wenig Daten.", True),
+        ("In der Studie finden sich 25 Prozent mehr Fälle als im Vorjahr.", False),
+        ("Die Zahlung des Bundesministeriums für Bildung macht 16,8 % des Gesamtjahresbudgets aus.", False),
+        ("Nach den Daten des Statistischen Bundesamtes stieg die Zahl der Firmen um 12 Prozent.", True),
+    ],
+)
+def test_named_collections_source_a_figure_and_owning_bodies_do_not(text, source):
+    found = page_statistics(text_page("/blog/daten/", text))
+    assert len(found) == 1
+    assert (found[0].source is not None) is source
