@@ -42,13 +42,13 @@ OTHER_TYPES = frozenset({"jobposting"})
 _EXT = r"(?:\.\w{2,5})?$"  # a path segment, optionally with a file extension
 LEGAL_SEGMENT_RE = re.compile(
     r"^(?:impressum|imprint|legal(?:-notice)?|rechtliches|anbieterkennzeichnung|datenschutz\w*|"
-    r"privacy(?:-policy)?|data-protection|dsgvo|gdpr|cookie\w*|agb|terms(?:-\w+)*|nutzungsbedingungen|"
+    r"privacy(?:-[a-z\d]+)*|data-protection|dsgvo|gdpr|cookie\w*|agb|terms(?:-\w+)*|nutzungsbedingungen|licen[cs]e|lizenz|"
     r"widerruf\w*|barrierefreiheit\w*|accessibility(?:-statement)?|disclaimer|haftungsausschluss)" + _EXT,
     re.IGNORECASE,
 )
 CONTACT_SEGMENT_RE = re.compile(
     r"^(?:kontakt(?:formular|seite|daten|-(?:und-)?(?:anfahrt|formular|anfrage|aufnehmen|uns|seite|daten|info))?|"
-    r"contact(?:-(?:us|form|sales|page|directions|details|info|information|location|team))?|"
+    r"contact(?:-(?:us|form|sales|page|directions|details|info|information|location|team|main))?|"
     r"anfahrt|standort|termin(?:-vereinbaren)?|"
     r"get-in-touch)" + _EXT,
     re.IGNORECASE,
@@ -62,7 +62,9 @@ ABOUT_SEGMENT_RE = re.compile(
     r"philosophy|haltung|leitbild)|"
     r"philosophie|philosophy|geschichte|historie|history|chronik|leitbild|werte|values|core-values|mission|vision|"
     r"mission-vision|anspruch|haltung|how-?we-?work|so-arbeiten-wir|arbeitsweise|management(?:-board|-team)?|"
-    r"vorstand|geschaeftsfuehrung|geschäftsführung|leadership-?team|aufsichtsrat|board|gruender|founders?|"
+    r"vorstand|geschaeftsfuehrung|geschäftsführung|leadership-?team|aufsichtsrat|board|gruender|founders?|ueber|über|"
+    # an NGO's transparency page (who funds it, who runs it)
+    r"transparenz|transparency|"
     r"qualifikationen|qualifications|zertifikate|certifications|auszeichnungen|awards|"
     r"press-?kit|presse-?kit|media-?kit|"
     # an association's page about itself (e.V. sites: /verein/, /ueber-den-verein/)
@@ -95,7 +97,8 @@ PRESS_SECTION_RE = re.compile(
 ARTICLE_SECTION_RE = re.compile(
     r"^(?:blog|blogs|ratgeber|magazin|magazine|news|aktuelles|aktuell|neuigkeiten|artikel|articles?|posts?|"
     r"wissen|knowledge|insights|journal|presse|press|tipps|tips|lexikon|glossar|stories|beitraege|beitrag|"
-    r"research|forschung|podcasts?|episoden|episodes|ratgeber-\w+|fachartikel|know-how|advice|"
+    r"research|forschung|podcasts?|episoden|episodes|ratgeber-\w+|fachartikel|know-how|advice|writings?|"
+    r"publikationen|publications|veroeffentlichungen|veröffentlichungen|white-?papers?|"
     r"press-releases|pressreleases|pressemitteilungen|pressemeldungen|medienmitteilungen|"
     r"success-stories|case-?studies|fallstudien|erfolgsgeschichten|customer-stories|kundenstories|"
     r"kundengeschichten|anwenderberichte|praxisberichte|"

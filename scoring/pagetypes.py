@@ -284,7 +284,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("listing", f"{where} (author archive, {teasers} teasers)")
     if PEOPLE_INDEX_RE.match(last):
         return PageType("listing", f"url /{last}/ (index of authors)")
-    if len(low) == 1 and ARTICLE_SECTION_RE.match(last):
+    if len(low) == 1 and (ARTICLE_SECTION_RE.match(last) or EVENTS_SEGMENT_RE.match(last)):
         return PageType("listing", f"section index /{last}/")
     if section_parent is not None and PRESS_SECTION_RE.match(last):  # /news/press-releases/
         return PageType("listing", f"section index /{section_parent}/{last}/")

@@ -115,3 +115,34 @@ def test_named_collections_source_a_figure_and_owning_bodies_do_not(text, source
     found = page_statistics(text_page("/blog/daten/", text))
     assert len(found) == 1
     assert (found[0].source is not None) is source
+
+
+# -- page types by their place: an events or publications section index, a licence, an NGO's transparency page --
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("events/", "listing"),
+        ("publikationen/", "listing"),
+        ("writing/", "listing"),
+        ("white-papers/", "listing"),
+        ("writing/why-jails-matter/", "article"),
+        ("license/", "legal"),
+        ("privacy-and-security-policy-v2/", "legal"),
+        ("contact-main/", "contact"),
+        ("transparenz/", "about"),
+        ("ueber/", "about"),
+    ],
+)
+def test_a_page_type_by_its_place_in_the_site(path, kind):
+    from scoring.pagetypes import classify
+
+    page = html_page(
+        path,
+        """<html><head><meta charset="utf-8"><title>Seite</title></head><body><main><h1>Seite</h1>
+        <p>12. März 2024</p><p>Wir arbeiten seit Jahren mit Daten aus Verwaltung und Wissenschaft und schreiben
+        darüber, was wir dabei lernen, für alle, die selbst mit offenen Daten arbeiten wollen, in Vereinen, in
+        Redaktionen und in der Verwaltung, in Stadt und Land, allein oder in Gruppen.</p></main></body></html>""",
+    )
+    assert classify(page).kind == kind
