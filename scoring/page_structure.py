@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
+from scoring.core.lexicons.dates import MONTHS
 from scoring.core.records import PageRecord
 from scoring.pagetype_vocabulary import FILE_LINK_RE, TITLE_SPLIT_RE
 
@@ -69,6 +70,22 @@ def teaser_count(page: PageRecord) -> int:
         if text in anchors or any(text in anchor for anchor in anchors):
             found.add(text)
     return len(found)
+
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A line that is only a date: a teaser's meta line ("Oct 3, 2018", "3. Oktober 2018", "03.10.2018", "2018-10-03").
+DATE_LINE_RE = re.compile(
+    rf"(?:(?:{_MONTH})\.?[ \u00a0]+\d{{1,2}},?[ \u00a0]+\d{{4}}|"
+    rf"\d{{1,2}}\.?[ \u00a0]+(?:{_MONTH})\.?,?[ \u00a0]+\d{{4}}|"
+    r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2})",
+    re.IGNORECASE,
+)
+
+
+def dated_lines(page: PageRecord) -> int:
+    """Distinct dates that stand alone on a line of the main text: the meta lines of a listing's teasers
+    (whose titles need not be headings: "summary" blocks of site builders). A post shows one."""
+    return len({line.strip() for line in page.main_text.splitlines() if DATE_LINE_RE.fullmatch(line.strip())})
 
 
 def external_teaser_count(page: PageRecord) -> int:

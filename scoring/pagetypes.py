@@ -33,6 +33,7 @@ from scoring.core.lexicons import NAME_RE, PUBLICATION_CUE_RE, is_person_name, l
 from scoring.core.records import PageRecord
 from scoring.page_structure import (
     content_links,
+    dated_lines,
     external_teaser_count,
     h1_text,
     link_density,
@@ -378,6 +379,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("listing", f"{teasers} teaser headings")
     # a date by the title of a service section's root (/leistungen/) is the template's: it presents the offer
     service_root = service_section is not None and len(low) == 1
+    if dated_lines(page) >= MIN_TEASERS and len(links) >= MIN_LISTING_LINKS:
+        return PageType("listing", f"{dated_lines(page)} dates standing alone (teasers' meta lines)")
     if own_visible_date(page) and STAMPED_DATE not in stamped and not service_root:
         if own_words(page) < MIN_OWN_WORDS:
             return PageType("other", f"thin dated page ({own_words(page)} words of its own)")

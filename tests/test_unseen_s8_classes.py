@@ -146,3 +146,22 @@ def test_a_page_type_by_its_place_in_the_site(path, kind):
         Redaktionen und in der Verwaltung, in Stadt und Land, allein oder in Gruppen.</p></main></body></html>""",
     )
     assert classify(page).kind == kind
+
+
+def test_summary_blocks_with_a_date_line_each_make_a_listing():
+    from scoring.pagetypes import classify
+
+    items = "".join(
+        f"""<div class="summary-item"><div><time datetime="2018-0{m}-1{m}">{month} 1{m}, 2018</time></div>
+        <div class="author">Jane Roe</div><div class="summary-title"><a href="/blog/2018/{m}/post-number-{m}">A
+        post about lab data number {m}</a></div><p>An excerpt of post {m} about measurements in the lab.</p>
+        <a href="/blog/2018/{m}/post-number-{m}">Read More</a></div>"""
+        for m, month in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul"], 1)
+    )
+    page = html_page(
+        "discover-blog/",
+        f"""<html><head><title>Discover Blog</title></head><body><main><p>Our Discover Blog</p>{items}
+        </main></body></html>""",
+        lang="en",
+    )
+    assert classify(page).kind == "listing"
