@@ -37,6 +37,7 @@ are never rated — a product name of three compounds is no 3-word sentence of 4
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -136,25 +137,39 @@ class TextStats:
         return self.syllables / self.words if self.words else 0.0
 
 
+Sentences = list[tuple[str, list[str]]]  # a text's sentences, each with its words
+
+# The sentences of the last text `prose` returned, with their words: `prose` split its lines so already, and
+# `text_stats` is next asked for that text (the readability check). One entry; any other text is split anew.
+_SPLIT: list = [None, None]  # [text, Sentences]
+
+
+def _sentences(text: str) -> Sentences:
+    if text is _SPLIT[0] or text == _SPLIT[0]:
+        return _SPLIT[1]
+    return [(sentence, words(sentence)) for sentence in split_sentences(text)]
+
+
 def text_stats(text: str, lang: str) -> TextStats:
     """Sentence, word and syllable counts; sentences without a word (a lone "2025.") are skipped."""
     language = _language(lang)
     n_sentences = n_words = n_syllables = poly = mono = long_words = 0
     longest, longest_words = "", 0
-    for sentence in split_sentences(text):
-        tokens = words(sentence)
+    counts: Counter[str] = Counter()
+    for sentence, tokens in _sentences(text):
         if not tokens:
             continue
         n_sentences += 1
         n_words += len(tokens)
         if len(tokens) > longest_words:
             longest, longest_words = sentence, len(tokens)
-        for token in tokens:
-            count = _word_syllables(token, language)
-            n_syllables += count
-            poly += count >= 3
-            mono += count == 1
-            long_words += letters(token) > LONG_WORD_LETTERS
+        counts.update(tokens)
+    for token, n in counts.items():  # each distinct word once (a page repeats most of its words)
+        count = _word_syllables(token, language)
+        n_syllables += n * count
+        poly += n * (count >= 3)
+        mono += n * (count == 1)
+        long_words += n * ((len(token) if token.isalpha() else letters(token)) > LONG_WORD_LETTERS)
     return TextStats(language, n_sentences, n_words, n_syllables, poly, mono, long_words, longest, longest_words)
 
 
@@ -261,35 +276,50 @@ def _labels(line: str) -> int:
 def _line_kind(line: str) -> str:
     """PARAGRAPH, LONG_SENTENCE, SENTENCE or OTHER. A line that does not end like a sentence is no
     prose (a paragraph may end with the colon that opens a list or a code block)."""
+    return _line_split(line)[0]
+
+
+def _line_split(line: str) -> tuple[str, str, Sentences | None]:
+    """`_line_kind`, the line without web addresses and, when it was split (every line not OTHER), its
+    sentences with their words."""
     if _FOOTNOTE.match(line) and _SOURCE_MARK.search(line):
-        return OTHER
+        return OTHER, line, None
     line = _URL.sub("", line).strip()
     tokens = words(line)
     ends = bool(_SENTENCE_END.search(line))
     if len(tokens) < LINE_WORDS or not (ends or line.endswith(":")):
-        return OTHER
+        return OTHER, line, None
     if len(_NUMBER.findall(line)) > MAX_NUMBER_SHARE * len(tokens):
-        return OTHER
-    sentences = [s for s in split_sentences(line) if len(words(s)) >= SENTENCE_WORDS]
+        return OTHER, line, None
+    split = [(sentence, words(sentence)) for sentence in split_sentences(line)]
+    sentences = [s for s, w in split if len(w) >= SENTENCE_WORDS]
     labels = _labels(line)
     if labels and labels * 2 >= max(1, len(sentences)):  # "Material: Edelstahl. Gewicht: 12 kg."
-        return OTHER
+        return OTHER, line, split
     if len(sentences) >= PROSE_SENTENCES and len(tokens) >= PROSE_SHORT_WORDS:
-        return PARAGRAPH
+        return PARAGRAPH, line, split
     if len(tokens) >= PROSE_WORDS:
-        return LONG_SENTENCE
-    return SENTENCE if sentences and ends else OTHER
+        return LONG_SENTENCE, line, split
+    return SENTENCE if sentences and ends else OTHER, line, split
 
 
-def _line_kinds(lines: list[str], headings: set[str]) -> list[str]:
+def _line_kinds(
+    lines: list[str], headings: set[str], splits: dict[int, tuple[str, Sentences]] | None = None
+) -> list[str]:
     """The kind of every line. Headings are no prose; list items are none either: the lines after a
     colon ("Wir fordern:", "Ihre Vorteile:") up to the next heading or paragraph of several sentences,
     and one-sentence lines led by a label when the line before or after has one too ("Weingut am
-    Kaiserstuhl: 86 kWp auf der Kelterhalle, Eigenverbrauch für die Kühlung.")."""
+    Kaiserstuhl: 86 kWp auf der Kelterhalle, Eigenverbrauch für die Kühlung."). `splits` gets each split
+    line's text without web addresses and its sentences, by line number."""
     kinds: list[str] = []
     in_list = False
-    for line in lines:
-        kind = OTHER if line in headings else _line_kind(line)
+    for i, line in enumerate(lines):
+        if line in headings:
+            kind = OTHER
+        else:
+            kind, clean, split = _line_split(line)
+            if splits is not None and split is not None:
+                splits[i] = (clean, split)
         if line in headings or kind == PARAGRAPH:
             in_list = False
         elif in_list:
@@ -312,15 +342,23 @@ def prose(main_text: str, headings: Iterable[str] = ()) -> Prose:
     prices, specs), label: value lines and numbered references. Web addresses are dropped from the
     lines kept."""
     lines = [" ".join(line.split()) for line in main_text.split("\n")]
-    kinds = _line_kinds(lines, {" ".join(h.split()) for h in headings})
+    splits: dict[int, tuple[str, Sentences]] = {}
+    kinds = _line_kinds(lines, {" ".join(h.split()) for h in headings}, splits)
     kept: list[str] = []
+    sentences: Sentences = []  # the kept lines' sentences: the text's, as split_sentences splits line by line
     run: list[int] = []
     for i, kind in enumerate([*kinds, OTHER]):
         if kind != OTHER:
             run.append(i)
             continue
         if len(run) >= RUN_LINES or any(kinds[j] in (PARAGRAPH, LONG_SENTENCE) for j in run):
-            kept += [" ".join(_URL.sub("", lines[j]).split()) for j in run]
+            for j in run:
+                clean, split = splits.get(j) or (_URL.sub("", lines[j]), None)
+                line = " ".join(clean.split())
+                kept.append(line)
+                sentences += split if split is not None and clean == line else _sentences(line)
         run = []
     text = "\n".join(kept)
-    return Prose(text, len(kept), len(words(text)), len(words(main_text)))
+    _SPLIT[:] = [text, sentences]
+    # a word never spans two sentences: the text's words are its sentences' words
+    return Prose(text, len(kept), sum(len(tokens) for _, tokens in sentences), len(words(main_text)))
