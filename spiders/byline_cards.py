@@ -6,16 +6,26 @@
 - a line of "Name, Role" (several joined by "and"/"und") right under the title and right above a bare
   date line: "Jo Beispiel, Occupational Therapist and Ann Muster, Speech Therapist" / "1. März 2017";
 - an author card: an avatar whose alt text is a person's name beside that name and a role line, the
-  only such card on a dated page (a team grid has many) or one under an "Author"/"Über den Autor" heading.
+  only such card on a dated page (a team grid has many) or one under an "Author"/"Über den Autor" heading;
+- a credit line of its own naming who made the content: "Figures prepared by Jo Roe", "Grafiken erstellt
+  von Jo Roe" (the page's only one).
+
+- the author link of the page's only dated meta row after the title, wherever it stands: templates that put
+  "<a class=author>Jo Roe</a> <time>August 15, 2018</time>" under the text (`lone_end_row`).
+
+And a list of posts whose first H1 is a teaser's title (a link to another page inside one of several
+<article>s): its names are the teasers' (`teaser_title`).
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
 from scoring.core.lexicons import NAME, is_person_name
+from spiders.byline_lines import LIST_SPLIT, full_name
 from spiders.document import HtmlTree
 from spiders.regions import after_related_heading, not_own_content
 from spiders.visible_dates import extract_visible_date, header_window, parse_visible_date
@@ -50,6 +60,18 @@ _AUTHOR_HEADING_RE = re.compile(
     re.IGNORECASE,
 )
 _FULL_NAME_RE = re.compile(NAME)
+_BY_OPENER = re.compile(r"(?i:by|von)\s")
+# "Figures prepared by Jo Roe", "Daten und Grafiken zusammengestellt von Jo Roe": what was made, how, by whom
+_CREDIT_RE = re.compile(
+    r"^\W*(?:(?:all|the|die|alle)\s+)?(?:figures|charts|graphs|graphics|tables|maps|data|analysis|texts?|report|"
+    r"summary|abbildungen|grafiken|diagramme|tabellen|karten|daten|analysen?|texte?|bericht|zusammenfassung)"
+    r"(?:\s+(?:and|und|&)\s+[a-zäöü]{3,20})?\s+(?:prepared|compiled|created|written|produced|erstellt|"
+    r"zusammengestellt|aufbereitet|verfasst|geschrieben)\s+(?:by|von)\s+(?P<names>[^\W\d_][^:;!?]{2,120})$",
+    re.IGNORECASE,
+)
+MAX_CREDIT_LINE = 160
+MIN_TEASERS = 3  # <article>s on a page whose first H1 links elsewhere: a list of posts
+_TOP_ARTICLES = etree.XPath("count(//body//article[not(ancestor::article)])")
 MAX_CARD_ROLE = 60
 # the card's text outside links and buttons: a role line, not "Anfragen", "Mehr erfahren"
 _ROLE_TEXT = etree.XPath(".//text()[not(ancestor::a or ancestor::button or ancestor::script or ancestor::style)]")
@@ -77,6 +99,59 @@ def dated_line_names(text: str) -> list[str]:
     return names if all(is_person_name(n) for n in names) else []
 
 
+def credit_names(text: str) -> list[str]:
+    """The makers a credit line names: "Figures prepared by Jo Roe" -> ["Jo Roe"]; [] for any other line."""
+    credit = _CREDIT_RE.match(text) if len(text) <= MAX_CREDIT_LINE else None
+    if credit is None:
+        return []
+    names = [n for n in (part.strip(" .") for part in LIST_SPLIT.split(credit.group("names"))) if n]
+    return names if all(full_name(n) for n in names) else []
+
+
+def teaser_title(title: HtmlTree, page_url: str) -> bool:
+    """The page's first H1 is a teaser's: all of it a link to another page, inside one of several <article>s
+    (a list of posts that sets each title as an H1)."""
+    if not any(a.tag == "article" for a in title.iterancestors()) or _TOP_ARTICLES(title) < MIN_TEASERS:
+        return False
+    links = title.xpath(".//a[@href]")
+    if len(links) != 1 or _text(links[0]) != _text(title):
+        return False
+    try:
+        target, own = urlsplit(urljoin(page_url, links[0].get("href"))), urlsplit(page_url)
+    except ValueError:
+        return False
+    return (target.netloc, target.path.rstrip("/")) != (own.netloc, own.path.rstrip("/"))
+
+
+MAX_META_ROW = 120
+
+
+def dated_row(element: HtmlTree) -> HtmlTree | None:
+    """The short row an author element shares with a date (a <time> or a written one), not inside a link."""
+    text = _text(element)
+    row = element.getparent()
+    while row is not None and _text(row) == text:
+        row = row.getparent()
+    if row is None or len(_text(row)) > MAX_META_ROW or row.xpath("ancestor-or-self::a"):
+        return None
+    return row if row.find(".//time") is not None or parse_visible_date(_text(row)) else None
+
+
+def lone_end_row(elements: list[HtmlTree], title: HtmlTree | None) -> list[HtmlTree]:
+    """Those of the author elements (found away from the title) that stand in the page's only dated meta row
+    of its own content after the title: the post's byline set under its text. Several such rows are
+    the teasers of a list of posts."""
+    rows = []
+    at = title.xpath("count(preceding::*)") if title is not None else -1
+    for element in elements:
+        row = dated_row(element)
+        if row is None or not_own_content(element, title) or after_related_heading(element):
+            continue
+        if row.xpath("count(preceding::*)") > at:
+            rows.append((element, row))
+    return [element for element, _ in rows] if len({id(row) for _, row in rows}) == 1 else []
+
+
 def _bare_date(text: str) -> bool:
     parsed = parse_visible_date(text)
     return parsed is not None and len(re.findall(r"\w{2,}", text.replace(parsed[1], " "))) <= MAX_DATE_LINE_WORDS
@@ -84,8 +159,8 @@ def _bare_date(text: str) -> bool:
 
 def name_role_names(text: str) -> list[str]:
     """The names of a "Name, Role[ and Name, Role]" line: "Jo Beispiel, Marketing Intern" -> ["Jo Beispiel"]."""
-    if len(text) > MAX_ROLE_LINE or parse_visible_date(text):
-        return []
+    if len(text) > MAX_ROLE_LINE or parse_visible_date(text) or _BY_OPENER.match(text):
+        return []  # "By Jo Roe, Ann Muster in Health": a byline line, read as one (spiders.extract_byline)
     names = []
     for part in _NEXT_NAME_ROLE.split(text.strip()):
         matched = _NAME_ROLE_RE.fullmatch(part.strip())
@@ -144,6 +219,17 @@ def _opens_block(element: HtmlTree, text: str) -> bool:
     return not any(isinstance(s.tag, str) and _text(s) for s in element.itersiblings(preceding=True))
 
 
+_BLOCK_TAGS = frozenset({"p", "div", "li", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _own_line(element: HtmlTree) -> bool:
+    """The element's text is a whole block's (a paragraph of its own), not a phrase inside a paragraph."""
+    text = _text(element)
+    while element.tag not in _BLOCK_TAGS and (parent := element.getparent()) is not None and _text(parent) == text:
+        element = parent
+    return element.tag in _BLOCK_TAGS
+
+
 def _under_author_heading(element: HtmlTree) -> bool:
     heading = _PRECEDING_HEADING(element)
     return bool(heading) and bool(_AUTHOR_HEADING_RE.match(_text(heading[0])))
@@ -151,12 +237,15 @@ def _under_author_heading(element: HtmlTree) -> bool:
 
 def template_bylines(tree: HtmlTree, title: HtmlTree | None) -> list[tuple[HtmlTree, list[str], bool]]:
     """(element, names, anywhere) of the byline templates above; `anywhere`: an author card under an
-    author heading or a page's only dated line opening its block, which stand with the content wherever
-    they are (the others must be near the title)."""
+    author heading, a page's only dated line opening its block or its only credit line, which stand with
+    the content wherever they are (the others must be near the title)."""
     found: list[tuple[HtmlTree, list[str], bool]] = []
-    dated = []
+    dated, credits = [], []
     for element in _LINES(tree):
         text = _text(element)
+        credited = credit_names(text) if text else []
+        if credited and not any(_text(c) == text for c in element if isinstance(c.tag, str)) and _own_line(element):
+            credits.append((element, credited, True))
         names = dated_line_names(text) if text else []
         if (
             names
@@ -167,6 +256,9 @@ def template_bylines(tree: HtmlTree, title: HtmlTree | None) -> list[tuple[HtmlT
             dated.append((element, names, _opens_block(element, text)))
     if len(dated) == 1:  # several: the teasers of a list of posts
         found.extend(dated)
+    credits = [c for c in credits if not not_own_content(c[0], title) and not after_related_heading(c[0])]
+    if len(credits) == 1:
+        found.extend(credits)
     if title is not None:
         after = _blocks_after(title, 2)
         if len(after) >= 2 and _bare_date(_text(after[1])) and not after[0].xpath(".//img"):

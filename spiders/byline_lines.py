@@ -1,11 +1,14 @@
-"""The text of byline lines (used by spiders.extract_byline): the items of a meta line, dates in it, and a
-plain line of a name and a date under the title ("Dr. Priya Natarajan, BDS · 9 January 2025")."""
+"""The text of byline lines (used by spiders.extract_byline): the items of a meta line, dates in it, a plain
+line of a name and a date under the title ("Dr. Priya Natarajan, BDS · 9 January 2025"), and the co-authors
+of a byline listed with commas alone ("By Jo Roe, Ann Muster, Lea Teich in Public health")."""
 
 from __future__ import annotations
 
 import re
 
-from scoring.core.lexicons import ENGLISH_MONTH_STEMS, NAME, ROLE_WORD, TITLE
+from lxml import etree
+
+from scoring.core.lexicons import CAP_WORD, ENGLISH_MONTH_STEMS, NAME, ROLE_WORD, TITLE, is_person_name
 
 # the items of a line: "Marieke | 12.10.2020", "Andy Garner · 5 min read", "Jo Roe / Autorin"
 SEGMENT_SPLIT = re.compile(r"(?<!\s)\s*(?:[|·•,;/]|\s[–—-]\s|\n)\s*")
@@ -55,3 +58,57 @@ def name_date_line(text: str) -> str | None:
         return None  # "Press Release · 3 May 2025", "New York, 12. März": two capitalised words are no name
     # "Dr. med. dent." reads "Dr.": the lower-case parts of a title are no words of the name
     return _TITLE_PARTS.sub("", name)
+
+
+# a place and its state or country code, as an event's or an office's card gives it: "Santa Clara, CA",
+# "Folsom, CA", "Basel, CH" (a byline names a person, never a place)
+PLACE_ITEM = re.compile(r"[^,]{2,40},\s?[A-Z]{2}$")
+ABBREVIATION = re.compile(r"[A-ZÄÖÜ]{2,5}")
+
+# Co-authors listed with commas, maybe closed by "and" ("Jo Roe, Ann K. Muster, Lea Teich"), and the section
+# the post is filed in after them ("... in Public health", "... in Allgemein"): every item a full name
+LIST_SPLIT = re.compile(r",\s*+(?:(?:and|und|&)\s+)?|\s(?:and|und|&)\s+")
+_FULL_WORD = re.compile(CAP_WORD)
+_INITIAL = re.compile(r"[A-ZÄÖÜ]\.(?:-?[A-ZÄÖÜ]\.)?")  # "J.", "H.-P."
+_PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "vom", "di", "da", "del", "le", "la", "ter", "ten"})
+MAX_NAME_WORDS = 5
+MIN_BARE_LIST = 3  # full names listed with commas alone, no section after them ("Helmut Sauer, Hochschule ...")
+
+
+def full_name(text: str) -> bool:
+    """A person's full name, middle initials allowed: "Seth J. Prins", "Jessica Z. Ho", "Anna von Berg"."""
+    words = text.split()
+    if not 2 <= len(words) <= MAX_NAME_WORDS or not is_person_name(text):
+        return False
+    if not (_FULL_WORD.fullmatch(words[0]) and _FULL_WORD.fullmatch(words[-1])):
+        return False
+    return all(_FULL_WORD.fullmatch(w) or _INITIAL.fullmatch(w) or w in _PARTICLES for w in words[1:-1])
+
+
+def listed_names(rest: str) -> list[str]:
+    """The co-authors of a byline's names ("By" cut off) listed with commas: "Seth J. Prins, Sandhya Kajeepeta,
+    Brad Mauer in Decarceral public health" -> the three names. Without a section after them, three names
+    or more: "Helmut Sauer, Karl Berg" may be a name and a place."""
+    head, section, _ = " ".join(rest.split()).partition(" in ")
+    names = [n for n in (part.strip(" .") for part in LIST_SPLIT.split(head)) if n]
+    if len(names) < (2 if section else MIN_BARE_LIST):
+        return []
+    return names if all(full_name(n) for n in names) else []
+
+
+def with_line_breaks(element: etree._Element) -> str:
+    """The element's text with " / " where a <br> breaks it: "<strong>Jo Roe<br>Ann Muster</strong>" reads
+    "Jo Roe / Ann Muster" (text_content() glues the two names)."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.tag == "br":
+            parts.append(" / ")
+        elif isinstance(node.tag, str):  # a comment's text is not shown
+            parts.append(node.text or "")
+            for child in node:
+                walk(child)
+                parts.append(child.tail or "")
+
+    walk(element)
+    return " ".join("".join(parts).split())

@@ -27,11 +27,18 @@ from scoring.core.lexicons import (
 )
 from scoring.core.lexicons import letters_key as _key
 from scoring.core.records import AuthorSignal
-from spiders.byline_cards import template_bylines
-from spiders.byline_lines import DATE_ITEM as _DATE_ITEM
-from spiders.byline_lines import DATEISH as _DATEISH
-from spiders.byline_lines import MAX_NAME_DATE_LINE, name_date_line
-from spiders.byline_lines import SEGMENT_SPLIT as _SEGMENT_SPLIT
+from spiders.byline_cards import lone_end_row, teaser_title, template_bylines
+from spiders.byline_lines import (
+    ABBREVIATION,
+    DATE_ITEM,
+    DATEISH,
+    MAX_NAME_DATE_LINE,
+    PLACE_ITEM,
+    SEGMENT_SPLIT,
+    listed_names,
+    name_date_line,
+    with_line_breaks,
+)
 from spiders.byline_text import ROLE_LABEL_RE, boundaries, cut_at_boundary
 from spiders.document import short_texts
 from spiders.regions import in_chrome, is_hidden, not_own_content, page_title_element
@@ -174,6 +181,8 @@ def names_in(text: str) -> list[str]:
     prefixed = BYLINE_PREFIX_RE.match(text)
     if prefixed:
         text = prefixed.group("rest")
+        if listed := listed_names(text):  # "By Jo Roe, Ann Muster, Lea Teich in Public health"
+            return listed
     elif re.search(r"\b(?:von|by)\s+[A-ZÄÖÜ]", text):  # "Posted on 3 May 2024 by Jane Doe"
         text = re.split(r"\b(?:von|by)\s+(?=[A-ZÄÖÜ])", text, maxsplit=1)[1]
     # "Richard Dallaway, Dave Gurnell, and Noel Welsh": a list of full names closed by "and" is every
@@ -187,9 +196,9 @@ def names_in(text: str) -> list[str]:
         and all(_NAME_AT_START.fullmatch(n) and is_person_name(n) for n in names)
     ):
         return names
-    for segment in _SEGMENT_SPLIT.split(text):
+    for segment in SEGMENT_SPLIT.split(text):
         segment = segment.strip(" .")
-        if not segment or _DATEISH.search(segment) and not _NAME_AT_START.match(segment):
+        if not segment or DATEISH.search(segment) and not _NAME_AT_START.match(segment):
             continue
         named = _NAME_AT_START.match(segment)
         if named and not ORGANISATION_WORD_RE.match(segment[named.end() :].lstrip()):
@@ -219,30 +228,40 @@ def meta_row_names(row: HtmlTree, read: dict[HtmlTree, str] | None = None) -> li
     Links (categories, tags) are not names here; author links are found as author markup."""
     items = [child for child in row if isinstance(child.tag, str)]
     read = _Texts() if read is None else read
+    # names set on lines of their own read apart ("<strong>Jo Roe<br>Ann Muster</strong>"); tags are no items
     texts = [read[child] for child in items]
-    if not texts or any(len(t) > MAX_META_ITEM for t in texts) or not any(_DATE_ITEM.search(t) for t in texts):
+    texts = [
+        with_line_breaks(c) if len(t) <= MAX_META_ITEM and c.find(".//br") is not None else t
+        for c, t in zip(items, texts, strict=True)
+    ]
+    kept = [t for c, t in zip(items, texts, strict=True) if c.tag not in ("ul", "ol") or not _taxonomy(c)]
+    if not kept or any(len(t) > MAX_META_ITEM for t in kept) or not any(DATE_ITEM.search(t) for t in kept):
         return []
     loose = " ".join([row.text or "", *(child.tail or "" for child in items)])
     if len(re.findall(r"[^\W\d_]{3,}", loose)) > MAX_LOOSE_WORDS:
         return []  # a sentence with a date and a bold phrase in it, not a row of meta items
     names = []
     for child, text in zip(items, texts, strict=True):
-        if not text or child.tag == "a" or child.xpath(".//a") or _DATEISH.search(text) or _taxonomy(child):
+        if not text or child.tag == "a" or child.xpath(".//a") or DATEISH.search(text) or _taxonomy(child):
             continue
         if ROLE_LABEL_RE.match(text) and len(text.split()) <= 2:
             continue  # "AUTHOR", "Autorin": the label of the name beside it
         prefixed = BYLINE_PREFIX_RE.match(text)  # "2. April 2025 • Von Linda"
         text = prefixed.group("rest") if prefixed else text
-        if _BARE_NAMES.match(text):
-            names.extend(cut_at_boundary(child, p) for p in _CO_AUTHOR_SPLIT.split(text) if p)
+        if _BARE_NAMES.match(text) and (prefixed or not PLACE_ITEM.match(text)):
+            # an abbreviation ("OKF", "TI", "CA") names an organisation or a place, never a person
+            names.extend(
+                cut_at_boundary(child, p) for p in _CO_AUTHOR_SPLIT.split(text) if p and not ABBREVIATION.fullmatch(p)
+            )
     return names
 
 
 def _taxonomy(item: HtmlTree) -> bool:
-    """A meta item that is (or holds) a category, tag or topic label, by its class or role."""
+    """A meta item that is (or holds) a category, tag or topic label, by its class, id or role."""
     for element in (item, *item.iterdescendants()):
         if isinstance(element.tag, str) and (
-            _TAXONOMY_CLASS_RE.search(element.get("class") or "") or element.get("role") == "navigation"
+            _TAXONOMY_CLASS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}")
+            or element.get("role") == "navigation"
         ):
             return True
     return False
@@ -298,6 +317,22 @@ def _author_markup(element: HtmlTree) -> bool:
     return element.get("itemprop") == "author" or bool(AUTHOR_CLASS_RE.search(element.get("class") or ""))
 
 
+_BLOCK = etree.XPath("ancestor::*[self::p or self::li or self::dd or self::td][1]")
+
+
+def _mentioned(element: HtmlTree, read: dict[HtmlTree, str]) -> bool:
+    """A link to a person's page inside running text ("is led by <a href=/people/jo>Jo Roe</a>, PhD, Assistant
+    Professor of ...") names someone the text speaks of, not its writer: a byline line is short or opens
+    with "Von/By". Only a link that is author markup by its address alone (no rel, itemprop or class)."""
+    if element.tag != "a" or "author" in (element.get("rel") or "").lower().split() or element.get("itemprop"):
+        return False
+    if AUTHOR_CLASS_RE.search(element.get("class") or ""):
+        return False
+    block = _BLOCK(element)
+    text = read[block[0]] if block else ""
+    return len(text) > MAX_LINE and not BYLINE_PREFIX_RE.match(text)
+
+
 def _in_author_box(element: HtmlTree) -> bool:
     if _AUTHOR_BOX_SELF_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
         return True  # the box itself ("<div class=author-box>Über den Autor: ...")
@@ -333,18 +368,20 @@ def _given_name_slot(element: HtmlTree, rest: str) -> bool:
     """A given name alone in the template's name slot after "Von/By": "Von <address>Lena</address> — 25-12-2016".
     The slot is an element of its own holding just the name, and it is an <address> (HTML's element for
     the author's contact) or the line dates the page; "von <b>Montag</b> bis Freitag" is no such line."""
-    first = _SEGMENT_SPLIT.split(rest.strip(), maxsplit=1)[0].strip(" .")
+    first = SEGMENT_SPLIT.split(rest.strip(), maxsplit=1)[0].strip(" .")
     if not _GIVEN_NAME.fullmatch(first):
         return False
     slots = [c for c in element if isinstance(c.tag, str) and _text(c) == first]
     if not slots:
         return False
-    return any(slot.tag == "address" for slot in slots) or bool(_DATE_ITEM.search(rest) or _NUMERIC_DATE.search(rest))
+    return any(slot.tag == "address" for slot in slots) or bool(DATE_ITEM.search(rest) or _NUMERIC_DATE.search(rest))
 
 
 def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     """Visible person bylines of the page, in page order (source "byline")."""
     title = page_title_element(tree)
+    if title is not None and teaser_title(title, page_url):
+        return []  # the first H1 is a teaser's: a list of posts, whose names are the posts'
     offsets = _offsets(tree)
     title_at = _offset_of(title, offsets) if title is not None else None
     read = _Texts()  # every element's text, read once
@@ -382,16 +419,19 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     shown = {id(e) for e in markup if not is_hidden(e) and not in_chrome(e) and not _EMPTY_SLOT_RE.fullmatch(read[e])}
     if title is None and len(shown) >= MIN_REPEATED:
         return []  # no H1 and author markup all over the page: the bylines of a listing's teasers
+    lone_end = lone_end_row(
+        [e for e in markup if not placed_well(e)], title
+    )  # "<a class=author> <time>" under the text
     for element in markup:
-        if not placed_well(element):
+        if not placed_well(element) and not any(element is e for e in lone_end):
             continue
         text = read[element]
-        if not text or len(text) > MAX_LINE:
+        if not text or len(text) > MAX_LINE or _mentioned(element, read):
             continue
         link = element if element.tag == "a" else next(iter(element.xpath(".//a[@href]")), None)
         url = link.get("href") if link is not None else None
         author_link = link is not None and _author_markup(link)
-        if element is link and author_link and len(text) <= MAX_META_ITEM and not _DATE_ITEM.search(text):
+        if element is link and author_link and len(text) <= MAX_META_ITEM and not DATE_ITEM.search(text):
             names = [text]  # the link to the author's page holds just the name, whatever it looks like
         else:
             names = names_in(text)
@@ -439,7 +479,7 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
             add(element, [name], None)
     for row in _META_ROWS(tree):
         names = meta_row_names(row, read)
-        if names and placed_well(row):
+        if names and placed_well(row) and not row.xpath("ancestor::a"):  # a card linking elsewhere: a teaser
             add(row, names, None)
     for element, names, anywhere in template_bylines(tree, title):  # "Published: <date> by X", "X, Role", cards
         if anywhere or placed_well(element):

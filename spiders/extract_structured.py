@@ -11,6 +11,7 @@ from typing import Any
 
 from extruct.jsonld import JsonLdExtractor
 from htmldate import find_date
+from lxml import etree
 
 from scoring.core.jsonld import WORKS_BY_OTHERS, jsonld_types
 from scoring.core.records import AuthorSignal, Dates
@@ -18,7 +19,7 @@ from spiders.document import HtmlTree, absolute_http_url, base_url, clean_text
 from spiders.extract_byline import extract_bylines
 from spiders.extract_head import meta_content
 from spiders.regions import not_own_content, page_title_element
-from spiders.visible_dates import hidden_meta_date
+from spiders.visible_dates import event_time, hidden_meta_date
 
 
 def _flatten_jsonld(data: Any) -> Iterator[dict[str, Any]]:
@@ -100,6 +101,41 @@ def _iso_date(value: Any) -> str | None:
     return match.group(1) if match else None
 
 
+# schema.org microdata: <meta itemprop="datePublished" content="2020-12-01T00:00:00+00:00"> (Hugo themes write it
+# in the head without an itemscope; others inside the page's <article itemscope>)
+_MICRODATA_DATES = etree.XPath(
+    '//meta[@itemprop="datePublished" or @itemprop="dateModified"][@content]'
+    "[not(ancestor::script or ancestor::template)]"
+)
+_FIRST_YEAR = 1971  # "1969-12-31", "1970-01-01", "0001-01-01": the zero date of an undated page, no date
+
+
+def microdata_dates(tree: HtmlTree) -> tuple[str | None, str | None]:
+    """(published, modified) the page declares in microdata meta tags: in the head, or in the body in no
+    item, in the item that holds the page's title or in the page's only dated item. Among several dated
+    items (a listing's teasers) the others date other pages; a zero date ("1969-12-31", Hugo's on undated
+    pages) dates nothing."""
+    title = page_title_element(tree)
+    found: list[tuple[str, str, HtmlTree | None]] = []
+    for meta in _MICRODATA_DATES(tree):
+        day = _iso_date(meta.get("content"))
+        if day is None or int(day[:4]) < _FIRST_YEAR:
+            continue
+        if meta.xpath("ancestor::body") and not_own_content(meta, title):
+            continue  # hidden, in the site's chrome or in a teaser
+        item = next((a for a in meta.iterancestors() if a.get("itemscope") is not None), None)
+        found.append((meta.get("itemprop"), day, item))
+    items = {id(item) for _, _, item in found if item is not None}
+    dates: dict[str, str] = {}
+    for prop, day, item in found:
+        own = item is None or len(items) == 1 or (title is not None and any(a is item for a in title.iterancestors()))
+        if own:
+            dates.setdefault(prop, day)
+    if "datePublished" not in dates:
+        return None, None  # a modification date alone is the build's stamp of an undated page (Hugo's lastmod)
+    return dates["datePublished"], dates.get("dateModified")
+
+
 def extract_dates(tree: HtmlTree, jsonld: list[dict], *, use_htmldate: bool = True) -> Dates:
     """Published and modified dates with where each came from (JSON-LD, meta, <time>, htmldate)."""
     published = modified = None
@@ -117,11 +153,17 @@ def extract_dates(tree: HtmlTree, jsonld: list[dict], *, use_htmldate: bool = Tr
     if not modified:
         modified = _iso_date(meta_content(tree, "property", "article:modified_time"))
         modified_source = "meta" if modified else None
+    if not published or not modified:
+        declared, changed = microdata_dates(tree)
+        if not published and declared:
+            published, published_source = declared, "meta"
+        if not modified and changed:
+            modified, modified_source = changed, "meta"
     if not published:
         title = page_title_element(tree)
         for element in tree.xpath("//body//time[@datetime]"):
             # a sidebar's "recent posts", a comment or a listing's teaser dates other pages
-            if not_own_content(element, title):
+            if not_own_content(element, title) or event_time(element):  # an event's date: when it takes place
                 continue
             published = _iso_date(element.get("datetime"))
             if published:

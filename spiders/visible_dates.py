@@ -94,12 +94,42 @@ def parse_visible_date(text: str) -> tuple[str, str] | None:
     return iso, raw
 
 
-def _body_text_nodes(tree: HtmlTree, content_nav: bool = False) -> list[tuple[str, HtmlTree]]:
+# a card wrapped in a link (<a href><div><h3>Event</h3><span>Sep 18, 2018</span></div></a>): another page's teaser
+_CARD_LINKS = etree.XPath(
+    "//body//a[@href][.//*[self::div or self::p or self::h1 or self::h2 or self::h3 or self::h4 or self::h5]]"
+)
+
+
+# the class of an event's date ("<time class=event-date>", "<li class=eventitem-meta-date>", "termin-datum"):
+# when the event takes place, not when the page was published
+_EVENT_CLASS_RE = re.compile(r"(?:^|\s)(?:event|eventitem|veranstaltung|termin)(?:$|[\s_-])", re.IGNORECASE)
+EVENT_LEVELS = 3  # the <time> and the elements right around it
+_EVENT_CANDIDATES = etree.XPath(
+    "//body//*[contains(@class, 'vent') or contains(@class, 'eranstaltung') or contains(@class, 'ermin')]"
+)
+
+
+def event_time(element: HtmlTree) -> bool:
+    """A <time> that dates an event by its class or its meta item's: an event page's date, no publication date."""
+    node = element
+    for _ in range(EVENT_LEVELS):
+        if node is None or not isinstance(node.tag, str):
+            return False
+        if _EVENT_CLASS_RE.search(node.get("class") or ""):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _body_text_nodes(tree: HtmlTree, content_nav: bool = False, cards: bool = True) -> list[tuple[str, HtmlTree]]:
     nodes = []
+    skipped = {node for card in _CARD_LINKS(tree) for node in card.iter()} if not cards else set()
     for node in (_DATE_WINDOW_NODES if content_nav else _BODY_TEXT_NODES)(tree):
         text = " ".join(node.split())
-        if text:
-            nodes.append((text, node.getparent()))
+        parent = node.getparent()
+        owner = parent.getparent() if node.is_tail else parent  # a tail is its parent's parent's text
+        if text and (cards or owner is None or owner not in skipped and not event_time(owner)):
+            nodes.append((text, parent))
     if nodes and hides_by_stylesheet(nodes[0][1]):  # a theme's CSS hides the date line: no reader sees it
         nodes = [(text, parent) for text, parent in nodes if not is_hidden(parent)]
     return nodes
@@ -123,10 +153,11 @@ def hidden_meta_date(tree: HtmlTree) -> str | None:
 _BODY_ELEMENTS = etree.XPath(f"//body//*[not({_SKIP_ANCESTORS})]")
 
 
-def header_window(tree: HtmlTree, content_nav: bool = False) -> str:
+def header_window(tree: HtmlTree, content_nav: bool = False, cards: bool = True) -> str:
     """Visible lines around the page's title (spiders.regions.page_title_element; the first lines of
-    the body without one), nav and footer left out (`content_nav`: a nav inside <main>/<article> kept)."""
-    nodes = _body_text_nodes(tree, content_nav)
+    the body without one), nav and footer left out (`content_nav`: a nav inside <main>/<article> kept;
+    `cards`: False leaves out the text of cards wrapped in a link, other pages' teasers, and of events' dates)."""
+    nodes = _body_text_nodes(tree, content_nav, cards)
     title = page_title_element(tree)
     joined, offsets, h1_at = "", [], None
     for text, parent in nodes:
@@ -221,11 +252,16 @@ def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str |
         parsed = parse_visible_date(text) if text else None
         if parsed:
             title = title if title is not None else page_title_element(tree)
-            if not_own_content(element, title) or after_related_heading(element):
+            if not_own_content(element, title) or after_related_heading(element) or event_time(element):
                 continue
             return parsed[0], text
-    if _CONTENT_NAV(tree):  # the content's own breadcrumb and meta bar may hold the date: read it too
-        window = header_window(tree, content_nav=True)
+    content_nav, cards = (
+        bool(_CONTENT_NAV(tree)),
+        not _CARD_LINKS(tree)
+        and not any(_EVENT_CLASS_RE.search(e.get("class") or "") for e in _EVENT_CANDIDATES(tree)),
+    )
+    if content_nav or not cards:  # the content's own breadcrumb and meta bar may hold the date: read it too;
+        window = header_window(tree, content_nav, cards)  # the dates of cards linking elsewhere are theirs
     forms: list[set[str]] = []  # read once, when a cued line asks
 
     def teaser(line: str) -> bool:
