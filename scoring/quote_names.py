@@ -17,6 +17,9 @@ from scoring.core import lexicons as lx
 _UPPER, _LOWER = lx.UPPER, lx.LOWER
 _ARTICLE_BEFORE = frozenset(
     "der die das den dem des ein eine einer eines einem einen kein keine im am vom zum zur beim the a an "
+    # German contractions and determiners before a noun: "ins Leben", "aufs Spiel", "unser Leben"
+    "ins ans aufs fürs übers ums durchs vors unters jede jeder jedes jeden diese dieser dieses diesem diesen "
+    "unser unsere unseren unserem ihr ihre ihren ihrem sein seine seinen seinem "
     "this that these those".split()
 )
 _ACRONYM_RE = re.compile(rf"[{_UPPER}][{_UPPER}{_LOWER}]*[{_UPPER}][{_UPPER}{_LOWER}]*")

@@ -259,8 +259,10 @@ def speaker_before(segment: str, names: Names, position: int) -> str | None:
 # für Naturschutz und Biologische Vielfalt bei der DUH, erklärt": the apposition opened by an indefinite
 # article or a role describes the speaker named before it; its capitalised words name no one.
 _ROLE_APPOSITION_RE = re.compile(
-    rf",[ \t]*+(?:(?i:a|an|ein|eine|einer)[ \t]|[{_UPPER}][\w-]*?(?:{'|'.join(lx.ROLE_NOUN_ENDINGS)}|leitung)[ \t])"
-    r"[^,\n]{0,120}"
+    rf",[ \t]*+(?:(?i:a|an|ein|eine|einer)[ \t]|(?:[{_UPPER}][\w&-]*+[ \t]++){{0,3}}(?=[{_UPPER}])[\w-]*?"
+    rf"(?i:{'|'.join(lx.ROLE_NOUN_ENDINGS)}|leitung)(?=[ \t,]))"
+    # "Davide De Cesaris, Technical Project Manager, Solair, said": the employer after the role is the apposition's
+    rf"[^,\n]{{0,160}}(?:,[ \t]*+[{_UPPER}][\w&.-]*+(?:[ \t]++[{_UPPER}&][\w&.-]*+){{0,3}}(?=,))?"
 )
 _RELATIVE_CLAUSE_RE = re.compile(
     r",[ \t]*+(?:(?:bei|mit|von|in|an|für|zu|aus|by|with|in|for|of)[ \t]++)?"

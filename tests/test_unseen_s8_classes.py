@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from scoring.checks.attributed_quotes import find_quotations
 from scoring.checks.statistics import page_statistics
 from scoring.signals import page_signals
 from tests.factories import html_page, text_page
@@ -165,3 +166,29 @@ def test_summary_blocks_with_a_date_line_each_make_a_listing():
         lang="en",
     )
     assert classify(page).kind == "listing"
+
+
+# -- quotation speakers: a role and employer after the name; a noun after "ins"/"seinem" names no one ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Of all frameworks, Northwind chose an open one for its gateway, and the gateway made by Northwind runs "
+            "on a small processor and Lena Park, Technical Project Manager, Northwind, said, “The framework is right "
+            "for this kind of device.”",
+            "Lena Park",
+        ),
+        (
+            "Wir möchten auf die Idee der Ernährungsräte aufmerksam machen.\nDas folgende Video stammt vom "
+            "Inkota Netzwerk, das die Kampagne ins Leben gerufen hat und erklärt kurz, worum es hier geht:\n„Unser "
+            "heutiges Ernährungssystem führt in eine Sackgasse: sozial, ökologisch und global.“\nMit Leben füllen "
+            "wir den Rat, ein Leben lang.",
+            None,
+        ),
+    ],
+)
+def test_speakers_with_an_employer_apposition_and_nouns_after_a_contraction(text, speaker):
+    quotes = find_quotations(text_page("/case/gateway/", text))
+    assert [q.speaker for q in quotes] == [speaker]
