@@ -124,15 +124,17 @@ def teaser_title(title: HtmlTree, page_url: str) -> bool:
 
 
 MAX_META_ROW = 120
+MAX_ROW_ITEMS = 12
 
 
 def dated_row(element: HtmlTree) -> HtmlTree | None:
     """The short row an author element shares with a date (a <time> or a written one), not inside a link."""
     text = _text(element)
     row = element.getparent()
-    while row is not None and _text(row) == text:
+    while row is not None and len(row) <= MAX_ROW_ITEMS and _text(row) == text:
         row = row.getparent()
-    if row is None or len(_text(row)) > MAX_META_ROW or row.xpath("ancestor-or-self::a"):
+    # a row of a few items (its text read only then: a link's parent may be a whole page's container)
+    if row is None or len(row) > MAX_ROW_ITEMS or len(_text(row)) > MAX_META_ROW or row.xpath("ancestor-or-self::a"):
         return None
     return row if row.find(".//time") is not None or parse_visible_date(_text(row)) else None
 
@@ -141,12 +143,13 @@ def lone_end_row(elements: list[HtmlTree], title: HtmlTree | None) -> list[HtmlT
     """Those of the author elements (found away from the title) that stand in the page's only dated meta row
     of its own content after the title: the post's byline set under its text. Several such rows are
     the teasers of a list of posts."""
-    rows = []
-    at = title.xpath("count(preceding::*)") if title is not None else -1
+    rows, at = [], None
     for element in elements:
         row = dated_row(element)
         if row is None or not_own_content(element, title) or after_related_heading(element):
             continue
+        if at is None:  # where the title stands, read once and only when a row asks
+            at = title.xpath("count(preceding::*)") if title is not None else -1
         if row.xpath("count(preceding::*)") > at:
             rows.append((element, row))
     return [element for element, _ in rows] if len({id(row) for _, row in rows}) == 1 else []
