@@ -71,7 +71,7 @@ def end_of_sentence(text: str, pos: int, ceiling: int) -> int:
 
 def _source_name(paren: str) -> str:
     """ "(Quelle: https://www.ippnw.de/…)" -> "ippnw.de"; "(§31-42, StrlSchV)" stays."""
-    inner = re.sub(r"^(?i:quelle|source|via|aus|from|nach)\s*:?\s*", "", paren.strip(" ()"))
+    inner = re.sub(r"^(?i:quelle|source|via|aus|from|nach|vgl\.|cf\.)\s*:?\s*", "", paren.strip(" ()"))
     host = re.match(r"(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)*\.[a-z]{2,10})(?:/\S*)?$", inner)
     return host.group(1) if host else inner
 
@@ -151,9 +151,55 @@ def _leading(text: str, start: int, floor: int, names: Names, words_in_quote: in
     if document and document.group("n").lower() not in qr.NOT_NAME_WORDS:  # "According to Wikipedia, “…”"
         return document.group("n"), begin
     owner = _POSSESSED_WORDS_RE.search(clause)
-    if owner and names.person(lx.clean_name(owner.group("n"))):  # "nach Ethan Mollicks Motto „…“"
-        return lx.clean_name(owner.group("n")), begin
-    return None
+    name = owner and lx.clean_name(owner.group("n") or owner.group("m"))
+    if name and names.person(name):  # "nach Ethan Mollicks Motto „…“"
+        return name, begin
+    found = _law_quoted(text, clause, begin) or _own_words_subject(text, clause, begin, names)
+    return (found, begin) if found else None
+
+
+# A statute quoted word for word: "Im alten Bundesdatenschutzgesetz §34 hieß es dagegen: “…”", "Dort heißt es in
+# Paragraph 15.3 “…”" (the law named in the sentence before).
+_LAW_SAYS_RE = re.compile(r"(?<![\w-])(?:heißt|hieß|hiess|heisst)[ \t]+es(?![\w-])")
+_LAW_NAME_RE = re.compile(
+    rf"(?<![\w-])(?:[{lx.UPPER}][\w-]*?(?:gesetz|gesetzes|verordnung|richtlinie|ordnung)|[A-ZÄÖÜ]{{2,}}(?:G|VO|GB|B))"
+    r"(?![\w-])"
+)
+_SECTION_RE = re.compile(
+    r"(?:§|Art\.|Artikel|Paragraph|Paragraf)[ \t]*+\d+[\d.]*+(?:[ \t]++(?:Abs\.|Absatz)[ \t]*+\d+)?"
+)
+
+
+def _law_quoted(text: str, clause: str, begin: int) -> str | None:
+    """The law a quotation is read from ("heißt es" with a statute or section named), else None."""
+    if not _LAW_SAYS_RE.search(clause):
+        return None
+    law = _LAW_NAME_RE.search(clause)
+    if law is None:
+        previous = text[max(0, begin - 300) : begin]
+        laws = list(_LAW_NAME_RE.finditer(previous[previous.rfind("\n") + 1 :]))
+        law = laws[-1] if laws else _SECTION_RE.search(clause)
+    return law.group(0) if law else None
+
+
+# "Minitopia ist, in ihren eigenen Worten: „…“": the subject of the sentence speaks.
+_OWN_WORDS_RE = re.compile(
+    r"(?<![\w-])(?:in|with)[ \t]+(?:ihren|seinen|deren|dessen|their|his|her|its)[ \t]+(?:(?:eigenen|own)[ \t]+)?"
+    r"(?:Worten|words)[ \t]*+:?[ \t]*+$"
+)
+
+
+def _own_words_subject(text: str, clause: str, begin: int, names: Names) -> str | None:
+    """The name that opens the sentence whose subject speaks "in its own words"."""
+    own = _OWN_WORDS_RE.search(clause)
+    if not own:
+        return None
+    start = max(text.rfind("\n", 0, begin), *(text.rfind(m, 0, begin) for m in (". ", "! ", "? "))) + 1
+    opening = text[start : begin + own.start()].strip()
+    first = re.match(rf"[{lx.UPPER}][\w&-]+", opening)
+    if first is None or first.group(0).lower() in qr.SKIP_WORDS or qr.PRONOUN_RE.fullmatch(first.group(0)):
+        return None
+    return speaker_after(opening, names, start, budget=2) or first.group(0)
 
 
 # A named work or publisher quoted word for word: "According to Wikipedia, “…”", "According to the Wikipedia
@@ -166,8 +212,11 @@ _ACCORDING_TO_DOCUMENT_RE = re.compile(
 # A person's motto or words right before the quotation: "nach Ethan Mollick's Motto", "Mollicks Credo:",
 # "in Jane Doe's words:"; the possessive names the speaker.
 _POSSESSED_WORDS_RE = re.compile(
-    rf"(?<![\w-])(?P<n>{lx.NAME})(?:['’]s|s)[ \t]++(?:Motto|Credo|Leitsatz|Devise|Worte[n]?|motto|credo|words|"
-    r"maxim|mantra)[ \t]*+:?[ \t]*+$"
+    rf"(?<![\w-])(?P<n>{lx.NAME})(?:['’]s|s)[ \t]++(?:Motto|Credo|Leitsatz|Leitlinie|Devise|Worte[n]?|motto|credo|"
+    r"words|maxim|mantra)[ \t]*+:?[ \t]*+$|"
+    # "die undogmatische Leitlinie von Holger „…“", "the motto of Jane Doe: “…”"
+    rf"(?<![\w-])(?:Motto|Credo|Leitsatz|Leitlinie|Leitline|Devise|motto|credo|maxim|mantra)[ \t]++(?:von|of)[ \t]++"
+    rf"(?P<m>{lx.NAME}|[{lx.UPPER}][{_LOWER}]{{2,}})[ \t]*+:?[ \t]*+$"
 )
 
 
@@ -261,7 +310,7 @@ def _line_after(text: str, start: int, end: int, names: Names) -> tuple[str, int
         ):
             return name, next_end
     initialled = _INITIALLED_SIGNATURE_RE.fullmatch(line.strip())
-    if initialled and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t—–-„“”\"«»"):
+    if initialled and not text[text.rfind("\n", 0, start) + 1 : start].strip(' \t—–-„“”"«»'):
         return initialled.group("name"), next_end  # a testimonial signed "Francesco M." under its own line
     dash = re.match(r"[ \t]*+[—–][ \t]*+(?P<sig>\S.{0,90})$", line)
     if dash:

@@ -156,7 +156,8 @@ QUOTED_NAME_RE = re.compile(r"[„“\"«»‚‘']([^„“”\"«»‚‘’'\
 # Parentheses right after a quotation that name its source: "(Quelle: ippnw.de)", "(§ 31 StrlSchV)",
 # "(press release of Trolltech)", "(Zitat Peter Petereit, SPD)".
 PAREN_SOURCE_RE = re.compile(
-    r"^\s*\(\s*(?:(?i:quelle|source|zitat|quote|via|aus|from|press release|pressemitteilung|nach)\b[^()\n]{1,120}"
+    r"^\s*\(\s*(?:(?:(?i:quelle|source|zitat|quote|via|aus|from|press release|pressemitteilung|nach)\b|"
+    r"(?i:vgl|cf)\.)[^()\n]{1,120}"
     r"|§[^()\n]{1,60})\)"
 )
 # Code, paths and markup are no quotations ("setting.mat_queue_mode 1", "SELECT * FROM").

@@ -192,3 +192,44 @@ def test_summary_blocks_with_a_date_line_each_make_a_listing():
 def test_speakers_with_an_employer_apposition_and_nouns_after_a_contraction(text, speaker):
     quotes = find_quotations(text_page("/case/gateway/", text))
     assert [q.speaker for q in quotes] == [speaker]
+
+
+# -- German attributions of documents and organisations: "(vgl. X)", "heißt es" in a statute, "in ihren eigenen
+# Worten", "die Leitlinie von X"; a straight opening mark closed by a typographic one; a declaration at length ---
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Was Ernährungssouveränität ist, fasst die Erklärung gut zusammen:\n„Ernährungssouveränität ist das Recht "
+            "der Völker auf gesunde und kulturell angepasste Nahrung.“ (vgl. Erklärung von Selingue 2007)",
+            ["Erklärung von Selingue 2007"],
+        ),
+        (
+            "Die Auskunftei nutzt eine schwammige Formulierung im Datenschutzgesetz. Dort heißt es in Paragraph 12 "
+            "„Der Verantwortliche stellt eine Kopie der Daten zur Verfügung.“ Im alten Bundesmeldegesetz §34 hieß es "
+            "dagegen: „Die Stelle hat dem Betroffenen auf Verlangen Auskunft zu erteilen.“",
+            ["Datenschutzgesetz", "Bundesmeldegesetz"],
+        ),
+        (
+            'Wir stellen ein Projekt vor:\nGartenwerk ist, in ihren eigenen Worten: "eine Plattform für urbane '
+            "Selbstversorgung mit Werkstätten und Beeten.“",
+            ["Gartenwerk"],
+        ),
+        (
+            "Jonas Feld hat uns durch den Abend geführt. Besonders die Leitlinie von Jonas „alles geht, solange es "
+            "Spaß macht!“ haben wir ausgelebt.",
+            ["Jonas"],
+        ),
+        (
+            "Die Sprecherin Mara Lind sagte: „"
+            + "Wir wollen, dass alle mitreden können, in Stadt und Land. " * 20
+            + "“",
+            ["Mara Lind"],
+        ),
+    ],
+)
+def test_german_attributions_of_documents_mottos_and_long_statements(text, speakers):
+    quotes = find_quotations(text_page("/artikel/bericht/", text))
+    assert [q.speaker for q in quotes] == speakers

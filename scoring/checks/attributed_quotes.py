@@ -65,6 +65,9 @@ class Quotation:
 # -- quotation marks ------------------------------------------------------------------------------
 
 
+MAX_QUOTE_CHARS = 2000  # within one paragraph: a declaration quoted at length (~1,800 characters)
+
+
 def _pairs_for(text: str) -> list[tuple[str, str]]:
     """Quote pairs, keeping only the guillemet direction the text opens with (»…« or «…»)."""
     first = min((i for i in (text.find("»"), text.find("«")) if i >= 0), default=-1)
@@ -88,7 +91,9 @@ def quotation_spans(text: str) -> list[tuple[int, int, str]]:
         marks = re.escape('„“”"') if (opening, closings) == ("„", '"') else re.escape(opening + closings)
         before = r"(?<![\w])" if opening == "‘" else ""
         after = r"(?![\w])" if opening == "‘" else ""
-        pattern = re.compile(rf"{before}{re.escape(opening)}([^{marks}\n]{{2,800}}?)[{re.escape(closings)}]{after}")
+        pattern = re.compile(
+            rf"{before}{re.escape(opening)}([^{marks}\n]{{2,{MAX_QUOTE_CHARS}}}?)[{re.escape(closings)}]{after}"
+        )
         for match in pattern.finditer(masked):
             found.append((match.start(), match.end(), match.group(1)))
         masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
@@ -103,8 +108,10 @@ def quotation_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 _LEFTOVER_PAIRS = (
-    re.compile(r"„([^„“”\"\n]{2,800}?)[“”](?![\w])"),
-    re.compile(r"(?<![\w])“([^„“”\"\n]{2,800}?)“(?![\w])"),
+    re.compile(rf"„([^„“”\"\n]{{2,{MAX_QUOTE_CHARS}}}?)[“”](?![\w])"),
+    re.compile(rf"(?<![\w])“([^„“”\"\n]{{2,{MAX_QUOTE_CHARS}}}?)“(?![\w])"),
+    # a straight opening closed by a typographic mark ("eine Plattform … können.“): hand-edited text
+    re.compile(rf"(?<![\w])\"([^„“”\"\n]{{2,{MAX_QUOTE_CHARS}}}?)[“”](?![\w])"),
 )
 
 
