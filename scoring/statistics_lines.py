@@ -12,9 +12,23 @@ META_SEGMENT_WORDS = 4
 READING_PIECE_RE = re.compile(r"^\W*\d+[ \u00a0]?(?:Min\.?|Minuten|min|mins|minutes?|Wörter|words)\b", re.IGNORECASE)
 
 
+# "1 minute read, 82 words", "5 Min. Lesezeit": a line of nothing but the post's reading time and length.
+_READING_ONLY_RE = re.compile(
+    r"(?<![\d.,])\d[\d.,]*+[ \u00a0]?(?:Min\.?|Minuten|min|mins|minutes?|Wörter|words)"
+    r"(?:[ \u00a0]+(?:read|reading time|Lesezeit|Lesedauer|zu lesen))?",
+    re.IGNORECASE,
+)
+
+_READING_LABEL_RE = re.compile(r"^\s*(?:Length|Länge|Lesezeit|Lesedauer|Reading time)\s*:", re.IGNORECASE)
+
+
 def is_meta_line(sentence: str) -> bool:
     """Three or more short pieces between "·" or "|", one of them a reading time or a word count: a
-    post's meta line (date, reading time, words, author), not a band of figures or a table row."""
+    post's meta line (date, reading time, words, author), not a band of figures or a table row; or a
+    line of nothing but reading time and length ("1 minute read, 82 words")."""
+    bare = _READING_LABEL_RE.sub("", sentence)
+    if all(_READING_ONLY_RE.fullmatch(piece.strip(" .:")) for piece in re.split(r"[,·•|]", bare)):
+        return True
     pieces = META_SEPARATOR_RE.split(sentence)
     return (
         len(pieces) >= 3

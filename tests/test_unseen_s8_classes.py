@@ -233,3 +233,10 @@ def test_speakers_with_an_employer_apposition_and_nouns_after_a_contraction(text
 def test_german_attributions_of_documents_mottos_and_long_statements(text, speakers):
     quotes = find_quotations(text_page("/artikel/bericht/", text))
     assert [q.speaker for q in quotes] == speakers
+
+
+@pytest.mark.parametrize(
+    "line", ["1 minute read, 82 words", "5 Min. Lesezeit · 480 Wörter", "Length: 2 minute read, 232 words"]
+)
+def test_a_posts_reading_time_and_length_are_no_statistics(line):
+    assert page_statistics(text_page("/writing/op-ed/", f"An op-ed on jails.\n{line}\nThe text of the op-ed.")) == []
