@@ -191,6 +191,14 @@ OFFER_PERCENT_RE = re.compile(
     r"Vollzeit|[Ff]ull-time|[Pp]art-time|Stellenangebot|Provision|[Cc]ommission|Anzahlung|Skonto|"
     r"Finanzierung)\b"
 )
+# How much a fee or price changed is a measured change, not an offer's term: "Die Gebühren stiegen um ca. 3 %",
+# "der Preis sank um 70 %", "fees rose by 12%".
+CHANGE_AROUND_RE = re.compile(
+    r"\b(?:stieg(?:en)?|gestiegen|steigt|steigen|sank(?:en)?|gesunken|sinkt|sinken|fiel(?:en)?|gefallen|"
+    r"rose|risen|fell|fallen|increased|decreased|dropped|grew|climbed)\b(?:[ \t]+\S+){0,2}?[ \t]+(?:um|by)[ \t]|"
+    r"\bum[ \t]+(?:ca\.[ \t]+|rund[ \t]+|etwa[ \t]+)?\d[\d.,]*+[ \t]?%[ \t]+(?:stieg|sank|gestiegen|gesunken|fiel)",
+    re.IGNORECASE,
+)
 INTERVIEW_RE = re.compile(
     r"\b(?:we asked|wir fragten|interviewed|interviewt|befragt\w*|surveyed|questioned|polled|respondents|"
     r"antworteten|responded|"
@@ -411,7 +419,7 @@ def figure_excluded(
             return "discount"
         if DISCOUNT_IMPERATIVE_RE.match(sentence):
             return "discount"
-        if OFFER_PERCENT_RE.search(sentence) and not sourced:
+        if OFFER_PERCENT_RE.search(sentence) and not sourced and not CHANGE_AROUND_RE.search(sentence):
             return "offer term"
         if CLAIM_PERCENT_RE.match(cand.number) and not SHARE_OF_AFTER_RE.match(after):
             return "claim"

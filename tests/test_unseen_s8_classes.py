@@ -240,3 +240,17 @@ def test_german_attributions_of_documents_mottos_and_long_statements(text, speak
 )
 def test_a_posts_reading_time_and_length_are_no_statistics(line):
     assert page_statistics(text_page("/writing/op-ed/", f"An op-ed on jails.\n{line}\nThe text of the op-ed.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        (
+            "Die Gebühren der grauen Tonne stiegen um ca. 4%, während der Preis der Biotonne um 60% sank.",
+            [("4%", "60%")],
+        ),
+        ("Sie erhalten 20% Rabatt auf alle Gebühren.", []),
+    ],
+)
+def test_a_change_of_fees_is_a_statistic_an_offer_is_not(text, figures):
+    assert [s.figures for s in page_statistics(text_page("/artikel/abfall/", text))] == figures
