@@ -191,6 +191,8 @@ OFFER_PERCENT_RE = re.compile(
     r"Vollzeit|[Ff]ull-time|[Pp]art-time|Stellenangebot|Provision|[Cc]ommission|Anzahlung|Skonto|"
     r"Finanzierung)\b"
 )
+# Money offered to the reader: "47.500 € für deine Idee", "up to $10,000 for your project" (a grant, a prize).
+FOR_THE_READER_RE = re.compile(r"\b(?:für|for)[ \t]+(?:deine[nmrs]?|dein|Ihre[nmrs]?|Ihr|eure[nmrs]?|euer|your)\b")
 # How much a fee or price changed is a measured change, not an offer's term: "Die Gebühren stiegen um ca. 3 %",
 # "der Preis sank um 70 %", "fees rose by 12%".
 CHANGE_AROUND_RE = re.compile(
@@ -409,7 +411,7 @@ def figure_excluded(
         if lang != "de" and not magnitude and ATTRIBUTE_AFTER_RE.match(after):
             return "price"  # "a $700 home robot": what a thing costs
         if (
-            (not sourced and OFFER_RE.search(sentence))
+            (not sourced and (OFFER_RE.search(sentence) or FOR_THE_READER_RE.search(sentence)))
             or PRICE_CUE_RE.search(sentence)
             or after.lstrip().startswith("*")
         ):
