@@ -256,6 +256,6 @@ def test_a_change_of_fees_is_a_statistic_an_offer_is_not(text, figures):
     assert [s.figures for s in page_statistics(text_page("/artikel/abfall/", text))] == figures
 
 
-@pytest.mark.parametrize("text", ["47.500 € für deine Public-Interest-Idee", "Up to $10,000 for your community project"])
+@pytest.mark.parametrize("text", ["47.500 € für deine Public-Interest-Idee", "Up to $10,000 for your project"])
 def test_money_offered_to_the_reader_is_no_statistic(text):
     assert page_statistics(text_page("/projekte/foerderung/", text)) == []
