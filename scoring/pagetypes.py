@@ -342,6 +342,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         offered = None if own_visible_date(page) or authored(page) else _service_head(page, last)
         if offered is not None:
             return PageType("service", f"dated url, undated and unsigned, offers {offered!r}")
+        if any(EVENTS_SEGMENT_RE.match(s) for s in parents) and not authored(page):
+            return PageType("other", "dated url under an events section: one event announced")
         return PageType("article", f"dated url, {page.word_count} words")
     external = external_teaser_count(page)
     # a reading list: entries that lead to other sites, each a title and a short excerpt (a list post

@@ -259,3 +259,16 @@ def test_a_change_of_fees_is_a_statistic_an_offer_is_not(text, figures):
 @pytest.mark.parametrize("text", ["47.500 € für deine Public-Interest-Idee", "Up to $10,000 for your project"])
 def test_money_offered_to_the_reader_is_no_statistic(text):
     assert page_statistics(text_page("/projekte/foerderung/", text)) == []
+
+
+def test_a_dated_page_under_an_events_section_announces_one_event():
+    from scoring.pagetypes import classify
+
+    page = html_page(
+        "events/2018/11/13/lab-innovation-day",
+        """<html><head><title>Lab Innovation Day</title></head><body><main><h1>Lab Innovation Day</h1>
+        <p>Tuesday, November 13, 2018, 9:00 – 17:00, Boston Convention Center</p><p>Meet our team at booth 12 and
+        see how labs design experiments; a talk on data quality opens the afternoon.</p></main></body></html>""",
+        lang="en",
+    )
+    assert classify(page).kind == "other"
