@@ -19,7 +19,7 @@ from spiders.document import HtmlTree, absolute_http_url, base_url, clean_text
 from spiders.extract_byline import extract_bylines
 from spiders.extract_head import meta_content
 from spiders.regions import not_own_content, page_title_element
-from spiders.visible_dates import event_time, hidden_meta_date
+from spiders.visible_dates import event_dated, event_time, hidden_meta_date
 
 
 def _flatten_jsonld(data: Any) -> Iterator[dict[str, Any]]:
@@ -173,7 +173,7 @@ def extract_dates(tree: HtmlTree, jsonld: list[dict], *, use_htmldate: bool = Tr
         # a post-meta date the theme's CSS hides: evidence of a dated post, never shown as its date
         published = hidden_meta_date(tree)
         published_source = "hidden-meta" if published else None
-    if not published and use_htmldate:
+    if not published and use_htmldate and not event_dated(tree):  # on an event's page it guesses the event's date
         published = find_date(tree, original_date=True, extensive_search=False)
         published_source = "htmldate" if published else None
     return Dates(

@@ -121,6 +121,12 @@ def event_time(element: HtmlTree) -> bool:
     return False
 
 
+def event_dated(tree: HtmlTree) -> bool:
+    """The page marks an event's date (a <time> of an event, `event_time`): a date guessed from its text or
+    markup is the event's (htmldate reads it as the publication date of an event page)."""
+    return any(event_time(element) for element in _BODY_TIME(tree))
+
+
 def _body_text_nodes(tree: HtmlTree, content_nav: bool = False, cards: bool = True) -> list[tuple[str, HtmlTree]]:
     nodes = []
     skipped = {node for card in _CARD_LINKS(tree) for node in card.iter()} if not cards else set()

@@ -176,3 +176,16 @@ def test_the_only_dated_meta_row_under_the_text_is_the_byline():
     items = "".join(teaser.format(i=i, text=TEXT) for i in range(1, 4))
     html = f"<html><body><main><h1>Blog</h1>{items}</main></body></html>"
     assert _names(html, "https://example.org/blog/") == []
+
+
+EVENT_PAGE = """<html><body><main><article class="eventitem"><h1 class="eventitem-title">Nets and knots, a talk</h1>
+<ul class="eventitem-meta"><li class="eventitem-meta-date"><time class="event-date" datetime="2018-11-13">Tuesday,
+November 13, 2018</time></li><li><time class="event-time-start" datetime="2018-11-13">2:30 PM</time></li></ul>
+<p>{text}</p></article></main></body></html>"""
+
+
+def test_an_event_pages_date_is_when_it_takes_place_not_when_published():
+    html = EVENT_PAGE.format(text=TEXT)
+    assert _date(html) is None
+    dates = extract_dates(parse_html(html.encode()), [], use_htmldate=True)
+    assert dates.published is None
