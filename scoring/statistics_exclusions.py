@@ -81,6 +81,8 @@ THRESHOLD_RE = re.compile(
     r"\b(?:mit|with)\s+(?:mehr|weniger|more|fewer|less)\s+(?:als|than)\s+\d[\d.,]*\s+\w+\s*:",
     re.IGNORECASE,
 )
+# A band of a scale opening its line: "0–75 %: klare Reparaturzone", "100–130%: nur unter Bedingungen".
+BAND_RE = re.compile(r"^\W{0,3}(?<![\d.,])\d[\d.,]*+[ \t]?%?[ \t]*+(?:[–—-]|bis|to)[ \t]*+\d[\d.,]*+[ \t]?%[ \t]*+:")
 # Settings of software: "(default value 50 milliseconds)", "standardmäßig 30 Sekunden".
 CONFIG_RE = re.compile(
     r"\b(?:default(?:s| value| setting)?|Standardwert\w*|Default-?Wert\w*|standardmäßig|voreingestellt|"
@@ -336,7 +338,7 @@ def sentence_excluded(sentence: str, sourced: bool) -> str | None:
         return "code"
     if LEGAL_RE.search(sentence):
         return "legal rule"
-    if THRESHOLD_RE.search(sentence):
+    if THRESHOLD_RE.search(sentence) or BAND_RE.match(sentence):
         return "threshold"
     if CONFIG_RE.search(sentence):
         return "config value"

@@ -272,3 +272,8 @@ def test_a_dated_page_under_an_events_section_announces_one_event():
         lang="en",
     )
     assert classify(page).kind == "other"
+
+
+def test_the_bands_of_a_scale_are_no_statistics():
+    text = "So ordnen Sie das Ergebnis ein:\n0–70%: klare Reparaturzone.\n70–100%: Reparatur lohnt meist.\n"
+    assert page_statistics(text_page("/ratgeber/rechner/", text)) == []
