@@ -1,19 +1,21 @@
 """What the end of an audit allocates, step by step (issue 19, eighth stop): the result saved, the briefs,
 the report files — the steps auditor.pipeline runs after the score stage, on a scored store.
 
-    python bench/score_end.py STORE.db [--audit 1] [--out DIR] [--trace] [--top 0]
+    python bench/score_end.py STORE.db [--audit 1] [--out DIR] [--trace]
 
 The stored result and the records (`compact_pages`, as the pipeline keeps them for the briefs) are read
 first; then each step runs in turn and prints wall and CPU seconds, RSS after it and the step's own RSS
 peak above its start (VmHWM reset before each step through /proc/self/clear_refs), with `--trace`
-tracemalloc's peak above the step's start too (`--top N`: the N allocation sites that were live at the
-step's traced peak are not recorded; use score_growth.py for retained memory). Run it on a copy of the
+tracemalloc's peak above the step's start too. The heap's free memory is given back to the system before
+each step (malloc_trim), so a step's peak is not hidden in the room reading the result left. Run it on a copy of the
 store: the result is saved into it again (bench/scale_e2e.py --keep DIR keeps a generated site's store).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import gc
 import json
 import sys
@@ -36,8 +38,16 @@ def _status() -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
+def _trim() -> None:
+    """Give the heap's free memory back (glibc malloc_trim): a step's peak is then its own, not hidden in
+    the room an earlier step (reading the stored result) left in the heap."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def _reset_peak(trace: bool) -> None:
     gc.collect()
+    _trim()
     try:
         with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
             fh.write("5")  # resets VmHWM to the present RSS

@@ -9,9 +9,10 @@ and page summaries in batches, by the same pydantic serialisers (compact JSON: a
 in field order, a list `[item,...]`), so the pieces joined are that text byte for byte
 (tests/test_store_stream.py). `Store.save_result` writes them into SQLite through its incremental BLOB I/O:
 the value is that text's UTF-8 bytes, stored as a BLOB (SQL reads it as text with `CAST(result AS TEXT)`;
-`Store.result` reads either). Making it TEXT in SQLite would cost twice its size at once: SQLite reads and
-rewrites a whole row to change one of its values — any value but the one replaced (zeroblob), which is
-why the room for the text is made by replacing it.
+`Store.result` reads either). What SQLite still holds for a moment: the row it rewrites with the room for
+the text (a zeroblob is made in memory unless it is a row's last value, and `result` is not: ~2× the text,
++128 MB at 10,000 generated pages — a table with the text as its last column would take that too).
+Making the value TEXT afterwards would cost as much again (SQLite reads and rewrites the whole row).
 """
 
 from __future__ import annotations
@@ -94,8 +95,7 @@ def result_json_pieces(result: AuditResult) -> Iterator[bytes]:
     return _model(result, {"checks": _checks, "pages": _summaries})
 
 
-# the text's room, as zeros (SQLite writes them without making them; the value replaced is not read), then
-# filled in place
+# the text's room, as zeros (the value replaced is not read), then filled in place
 _ROOM = (
     update(audits)
     .where(audits.c.id == bindparam("audit"))
