@@ -18,7 +18,9 @@ HtmlTree = lxml.html.HtmlElement
 
 # class/id tokens of template regions that are never the page's own content
 CHROME_TOKEN_RE = re.compile(
-    r"(?:^|[\s_-])(?:sidebar|side-bar|widgets?|widget-area|comments?|commentlist|comment-list|comment-respond|"
+    # "has-comments", "no-sidebar", "show-share": a state of the element, not a region of that kind
+    r"(?:^|(?<!has)(?<!no)(?<!with)(?<!show)(?<!is)[\s_-])(?:sidebar|side-bar|widgets?|widget-area|comments?|commentlist|"
+    r"comment-list|comment-respond|"
     r"respond|reply|related|related-posts?|yarpp|share|sharing|social-share|shariff|cookie|cookies|consent|"
     r"breadcrumbs?|navbar|site-header|site-footer|masthead|menu|newsletter|subscribe)(?:$|[\s_-])",
     re.IGNORECASE,

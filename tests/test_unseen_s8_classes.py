@@ -277,3 +277,15 @@ def test_a_dated_page_under_an_events_section_announces_one_event():
 def test_the_bands_of_a_scale_are_no_statistics():
     text = "So ordnen Sie das Ergebnis ein:\n0–70%: klare Reparaturzone.\n70–100%: Reparatur lohnt meist.\n"
     assert page_statistics(text_page("/ratgeber/rechner/", text)) == []
+
+
+def test_a_state_class_on_the_article_is_no_chrome():
+    from spiders.document import parse_html
+    from spiders.regions import in_chrome
+
+    tree = parse_html(
+        b"""<html><body><article class="entry has-comments no-sidebar"><p id="x">Posted by Dana Ruiz</p>
+        </article><div class="comments"><p id="y">Great post!</p></div></body></html>"""
+    )
+    assert not in_chrome(tree.xpath("//*[@id='x']")[0])
+    assert in_chrome(tree.xpath("//*[@id='y']")[0])
