@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from scoring.core.lexicons.dates import MONTHS
+from scoring.core.lexicons.dates import MONTH_ALTERNATIVES as _MONTH
 from scoring.core.records import PageRecord
 from scoring.pagetype_vocabulary import FILE_LINK_RE, TITLE_SPLIT_RE
 
@@ -72,7 +72,6 @@ def teaser_count(page: PageRecord) -> int:
     return len(found)
 
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A line that is only a date: a teaser's meta line ("Oct 3, 2018", "3. Oktober 2018", "03.10.2018", "2018-10-03").
 DATE_LINE_RE = re.compile(
     rf"(?:(?:{_MONTH})\.?[ \u00a0]+\d{{1,2}},?[ \u00a0]+\d{{4}}|"

@@ -6,20 +6,60 @@ from __future__ import annotations
 import re
 
 GERMAN_MONTHS = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
     "Dezember",
 )
 ENGLISH_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 )
 # Abbreviations (without their dot) -> month number.
 GERMAN_MONTH_ABBREVIATIONS = {
-    "jan": 1, "feb": 2, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11,
+    "jan": 1,
+    "feb": 2,
+    "mär": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "nov": 11,
     "dez": 12,
 }
 ENGLISH_MONTH_ABBREVIATIONS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
     "dec": 12,
 }
 # Other spellings in use: Austrian "Jänner", "März" without its umlaut.
@@ -50,10 +90,10 @@ PUBLICATION_CUE_RE = re.compile(
 # A date line that states a period ("Zeitraum: 04. Juli 2023 – 20. August 2023", "24.–30. November 2025",
 # "Laufzeit 2023 bis 2025") dates an event or project, not the page: two dates joined by a dash or
 # "bis"/"to"/"until", or a period label. A day's number ends in a dot or is followed by a month.
-_MONTH_ALTERNATIVES = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_ALTERNATIVES = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: "März" before "Mär"
 PERIOD_RE = re.compile(
     r"\b(?:zeitraum|projektzeitraum|laufzeit|projektlaufzeit|aktionszeitraum|period|duration)\b"
-    rf"|(?:\d\.?|\b(?:{_MONTH_ALTERNATIVES})\b\.?)\s*(?:[–—]|-{{1,2}}|\bbis\b|\bto\b|\buntil\b|\btill\b)\s*"
-    rf"(?:\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\d{{1,2}}\.(?!\d)|\d{{1,2}}\s+(?:{_MONTH_ALTERNATIVES})\b|\d{{4}}\b|(?:{_MONTH_ALTERNATIVES})\b)",
+    rf"|(?:\d\.?|\b(?:{MONTH_ALTERNATIVES})\b\.?)\s*(?:[–—]|-{{1,2}}|\bbis\b|\bto\b|\buntil\b|\btill\b)\s*"
+    rf"(?:\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\d{{1,2}}\.(?!\d)|\d{{1,2}}\s+(?:{MONTH_ALTERNATIVES})\b|\d{{4}}\b|(?:{MONTH_ALTERNATIVES})\b)",
     re.IGNORECASE,
 )
