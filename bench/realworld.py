@@ -97,6 +97,9 @@ LABEL_SETS = {
     # research-software company's Squarespace copy with press releases quoting executives), labelled from the HTML
     # before any audit of these sites
     "heldout15": (HERE / "realworld" / "heldout15.jsonl", HERE / "realworld" / "heldout15.d"),
+    # a sixteenth unseen batch (a Bavarian horticulture association's Hugo site, an English open-source clinical
+    # software company's Octopress blog), labelled from the HTML before any audit, measured on the final code
+    "heldout16": (HERE / "realworld" / "heldout16.jsonl", HERE / "realworld" / "heldout16.d"),
     # a seventeenth unseen batch (a UK maritime-tracking company's WordPress copy with press releases quoting executives,
     # a Stuttgart internet association's Hugo site), labelled from the HTML before any audit, measured on the final code
     "heldout17": (HERE / "realworld" / "heldout17.jsonl", HERE / "realworld" / "heldout17.d"),
