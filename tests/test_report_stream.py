@@ -31,22 +31,7 @@ def _pages_csv_at_once(result, separator: str) -> str:  # noqa: ANN001 - the tex
     writer = csv.writer(buffer, delimiter=separator)
     writer.writerow(PAGES_COLUMNS)
     for page in result.pages:
-        signals = page.signals
-        cells = (
-            (None,) * 9
-            if signals is None
-            else (
-                signals.page_type,
-                "|".join(signals.authors),
-                signals.person_schema,
-                signals.published,
-                signals.quotes_attributed,
-                signals.statistics,
-                signals.statistics_sourced,
-                signals.citations,
-                signals.words_main,
-            )
-        )
+        cells = writers._signal_cells(page.signals)  # the row's cells; what is compared is the streaming
         row = (page.url, page.status, page.depth, page.words, page.score, page.title, "|".join(page.failed_checks))
         writer.writerow([csv_cell(v, decimal) for v in (*row, page.error, *cells, page.language)])
     return BOM + buffer.getvalue()
