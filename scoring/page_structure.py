@@ -39,6 +39,11 @@ def content_links(page: PageRecord) -> list:
     ]
 
 
+def file_links(page: PageRecord) -> int:
+    """Links in the content area to files (a PDF, an image of a gallery): what an attachment page holds."""
+    return sum(1 for link in page.links if link.position == "content" and FILE_LINK_RE.search(urlsplit(link.url).path))
+
+
 def link_density(page: PageRecord) -> float:
     """Share of main-text words that sit in content-link anchors (high on listings and hubs)."""
     if not page.word_count:

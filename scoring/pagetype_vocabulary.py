@@ -62,7 +62,7 @@ ABOUT_SEGMENT_RE = re.compile(
     r"philosophy|haltung|leitbild)|"
     r"philosophie|philosophy|geschichte|historie|history|chronik|leitbild|werte|values|core-values|mission|vision|"
     r"mission-vision|anspruch|haltung|how-?we-?work|so-arbeiten-wir|arbeitsweise|management(?:-board|-team)?|"
-    r"vorstand|geschaeftsfuehrung|geschäftsführung|leadership-?team|aufsichtsrat|board|gruender|founders?|ueber|über|"
+    r"vorstand(?:schaft)?|geschaeftsfuehrung|geschäftsführung|leadership-?team|aufsichtsrat|board|gruender|founders?|ueber|über|"
     # an NGO's transparency page (who funds it, who runs it)
     r"transparenz|transparency|"
     r"qualifikationen|qualifications|zertifikate|certifications|auszeichnungen|awards|"
@@ -244,7 +244,7 @@ TESTIMONIALS_HEADING_RE = re.compile(
 # loaded by JavaScript and the HTML holds only the calendar grid. Only as the last segment.
 EVENTS_SEGMENT_RE = re.compile(
     r"^(?:termine|veranstaltungen|veranstaltungskalender|kalender|events|event-calendar|calendar|"
-    r"upcoming-events)$",
+    r"upcoming-events|jahresprogramm|veranstaltungsprogramm)$",
     re.IGNORECASE,
 )
 # Headings of a schedule: "Upcoming Trainings" and "Past Trainings" together make the page a listing

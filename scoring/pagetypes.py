@@ -35,6 +35,7 @@ from scoring.page_structure import (
     content_links,
     dated_lines,
     external_teaser_count,
+    file_links,
     h1_text,
     link_density,
     own_words,
@@ -287,7 +288,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("listing", f"url /{last}/ (index of authors)")
     if len(low) == 1 and (ARTICLE_SECTION_RE.match(last) or EVENTS_SEGMENT_RE.match(last)):
         return PageType("listing", f"section index /{last}/")
-    if section_parent is not None and PRESS_SECTION_RE.match(last):  # /news/press-releases/
+    if section_parent is not None and (PRESS_SECTION_RE.match(last) or EVENTS_SEGMENT_RE.match(last)):  # /news/termine/
         return PageType("listing", f"section index /{section_parent}/{last}/")
     if len(low) >= 2 and PEOPLE_INDEX_RE.match(low[-2]):  # /authors/jane.html, whatever markup the theme stamps
         return PageType("profile", f"{where} (an author's page)")
@@ -323,6 +324,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("about", f"url /{last}/")
     undated = not reliable_date(page) and not authored(page)
     if section_parent is not None and page.word_count > 0:
+        if undated and own_words(page) < MIN_OWN_WORDS and file_links(page):  # a PDF's wrapper, a photo gallery
+            return PageType("other", f"under /{section_parent}/, undated, {own_words(page)} words of its own")
         if teasers >= MIN_TEASERS:
             return PageType("listing", f"under /{section_parent}/ with {teasers} teaser headings (topic hub)")
         # a project that the visitor can join, borrow from or pay for is an offer, not a case study

@@ -289,3 +289,22 @@ def test_a_state_class_on_the_article_is_no_chrome():
     )
     assert not in_chrome(tree.xpath("//*[@id='x']")[0])
     assert in_chrome(tree.xpath("//*[@id='y']")[0])
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "kind"),
+    [
+        ("aktuelles/2024/jahresprogramm/", "<h1>Jahresprogramm 2024</h1><p>März: Obstbaumschnitt</p>", "listing"),
+        ("infos/vorstandschaft/", "<h1>Vorstandschaft</h1><p>1. Vorsitzende: Anna Huber</p>", "about"),
+        (
+            "aktuelles/2019/bericht-jhv/",
+            '<p>Falls die Datei nicht öffnet, klicken Sie <a href="/files/bericht-2019.pdf">hier</a>.</p>',
+            "other",
+        ),
+    ],
+)
+def test_a_clubs_programme_board_and_attachment_pages(path, body, kind):
+    from scoring.pagetypes import classify
+
+    page = html_page(path, f"<html><head><title>Verein</title></head><body><main>{body}</main></body></html>")
+    assert classify(page).kind == kind
