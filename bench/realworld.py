@@ -87,8 +87,8 @@ LABEL_SETS = {
     # a twelfth unseen batch (a Madrid functional-programming consultancy's bylined Jekyll blog, a Stuttgart vehicle
     # damage assessor's hand-written German guide articles), labelled from the HTML before any audit of these sites
     "heldout12": (HERE / "realworld" / "heldout12.jsonl", HERE / "realworld" / "heldout12.d"),
-    # a thirteenth unseen batch (a Columbia epidemiology research group's Hugo site with op-eds and fact sheets, a German
-    # science-communication researcher's Hugo blog), labelled from the HTML before any audit of these sites
+    # a thirteenth unseen batch (a Columbia epidemiology research group's Hugo site with op-eds and fact sheets, a
+    # German science-communication researcher's Hugo blog), labelled from the HTML before any audit of these sites
     "heldout13": (HERE / "realworld" / "heldout13.jsonl", HERE / "realworld" / "heldout13.d"),
     # a fourteenth unseen batch (the Eclipse Foundation's IoT working group with case studies quoting engineers, Slow
     # Food Youth Hamburg's event reports), labelled from the HTML before any audit of these sites
@@ -100,8 +100,8 @@ LABEL_SETS = {
     # a sixteenth unseen batch (a Bavarian horticulture association's Hugo site, an English open-source clinical
     # software company's Octopress blog), labelled from the HTML before any audit, measured on the final code
     "heldout16": (HERE / "realworld" / "heldout16.jsonl", HERE / "realworld" / "heldout16.d"),
-    # a seventeenth unseen batch (a UK maritime-tracking company's WordPress copy with press releases quoting executives,
-    # a Stuttgart internet association's Hugo site), labelled from the HTML before any audit, measured on the final code
+    # a seventeenth unseen batch (a UK maritime-tracking company's WordPress copy with press releases quoting
+    # executives, a Stuttgart internet association's Hugo site), labelled from the HTML before any audit, measured on the final code
     "heldout17": (HERE / "realworld" / "heldout17.jsonl", HERE / "realworld" / "heldout17.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
