@@ -101,7 +101,8 @@ LABEL_SETS = {
     # software company's Octopress blog), labelled from the HTML before any audit, measured on the final code
     "heldout16": (HERE / "realworld" / "heldout16.jsonl", HERE / "realworld" / "heldout16.d"),
     # a seventeenth unseen batch (a UK maritime-tracking company's WordPress copy with press releases quoting
-    # executives, a Stuttgart internet association's Hugo site), labelled from the HTML before any audit, measured on the final code
+    # executives, a Stuttgart internet association's Hugo site), labelled from the HTML before any audit, measured on
+    # the final code
     "heldout17": (HERE / "realworld" / "heldout17.jsonl", HERE / "realworld" / "heldout17.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
