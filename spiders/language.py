@@ -309,7 +309,11 @@ def read_language(
         found = _classify(sample)
     if found is None:
         return (*declared_reading(sample, declared), {}) if distinct_words(text) >= MIN_DISTINCT else (None, None, {})
-    return found[0], found[1], language_shares(sample) if found[0] != declared else {}
+    shares = language_shares(sample) if found[0] != declared else {}
+    if declared and shares and max(shares, key=shares.__getitem__) == declared:
+        # most prose words are in the declared language; the sample's windows met a block of translations
+        return declared, round(shares[declared], 3), shares
+    return found[0], found[1], shares
 
 
 def distinct_words(text: str) -> int:

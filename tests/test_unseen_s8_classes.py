@@ -308,3 +308,24 @@ def test_a_clubs_programme_board_and_attachment_pages(path, body, kind):
 
     page = html_page(path, f"<html><head><title>Verein</title></head><body><main>{body}</main></body></html>")
     assert classify(page).kind == kind
+
+
+def test_a_block_of_translations_does_not_outvote_the_declared_language():
+    from spiders.language import read_language
+
+    english = [
+        "The coast guard ordered a complete vessel monitoring system for its fishing fleet this spring.",
+        "The system tracks every boat along the coast and warns the operators of boats in protected waters.",
+        "Our engineers will install the base stations over the next year together with the local team.",
+        "The company is pleased to confirm the order and expects further orders from the region soon.",
+    ]
+    japanese = [  # the same company blurb in a hidden language tab
+        "ACMEは海上領域認識分野のエキスパートです。当社の豊富な経験に基づく最新のテクノロジー、製品、およびシステムにより、"
+        "海事における警備、調査、安全確保、監視、および管理を実現します。",
+        "ACMEは二十年以上にわたり、世界の海運業に必要な高性能な船舶追跡、監視、管理用システムを提供する信頼性の高い企業として、"
+        "技術、製品、サービスを提供してきました。",
+        "優れた現場実績と数々の高度な機能性を備えた製品は、当社の優れたコア技術の結晶です。これらの機能性は、"
+        "海上領域でのより正確な状況認識を実現します。",
+    ]
+    text = "\n".join(english[:2] + japanese + english)
+    assert read_language(text, declared="en")[0] == "en"
