@@ -174,7 +174,9 @@ OVERVIEW_TOKEN_RE = re.compile(
 )  # "podcast-uebersicht"
 DATE_PATH_RE = re.compile(r"/(?:19|20)\d{2}/(?:0?[1-9]|1[0-2])/")
 LEGAL_TITLE_RE = re.compile(
-    r"^\s*(?:impressum|imprint|legal notice|datenschutz\w*|privacy policy|privacy notice|agb\b|"
+    # "SRT Marine's Cookies Policy": the owner's name may come first
+    r"^\s*(?:[\w&.-]+(?:[ \t][\w&.-]+){0,3}['’]s[ \t]+)?"
+    r"(?:impressum|imprint|legal notice|datenschutz\w*|privacy (?:policy|notice|statement)|agb\b|"
     r"allgemeine geschäftsbedingungen|terms (?:of|and) \w+|nutzungsbedingungen|widerruf\w*|cookie\w*)",
     re.IGNORECASE,
 )

@@ -329,3 +329,16 @@ def test_a_block_of_translations_does_not_outvote_the_declared_language():
     ]
     text = "\n".join(english[:2] + japanese + english)
     assert read_language(text, declared="en")[0] == "en"
+
+
+@pytest.mark.parametrize("title", ["Privacy Statement I Acme Systems plc", "Acme Marine's Cookies Policy I Acme plc"])
+def test_a_legal_title_with_its_owner_or_a_statement(title):
+    from scoring.pagetypes import classify
+
+    page = html_page(
+        "index.html@p=799.html",
+        f"<html><head><title>{title}</title></head><body><main><p>We use data "
+        "to run this site. " * 30 + "</p></main></body></html>",
+        lang="en",
+    )
+    assert classify(page).kind == "legal"
