@@ -384,8 +384,9 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("listing", f"{teasers} teaser headings")
     # a date by the title of a service section's root (/leistungen/) is the template's: it presents the offer
     service_root = service_section is not None and len(low) == 1
-    if dated_lines(page) >= MIN_TEASERS and len(links) >= MIN_LISTING_LINKS:
-        return PageType("listing", f"{dated_lines(page)} dates standing alone (teasers' meta lines)")
+    dated = dated_lines(page)
+    if dated >= MIN_TEASERS and len(links) >= MIN_LISTING_LINKS:
+        return PageType("listing", f"{dated} dates standing alone (teasers' meta lines)")
     if own_visible_date(page) and STAMPED_DATE not in stamped and not service_root:
         if own_words(page) < MIN_OWN_WORDS:
             return PageType("other", f"thin dated page ({own_words(page)} words of its own)")
