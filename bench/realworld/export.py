@@ -54,7 +54,9 @@ def load_sites(path: Path = SITES_TSV) -> list[Site]:
 
 
 def git_dir(mirror: Path, repo: str) -> Path:
-    return mirror / repo.replace("/", "+") / "repo"
+    """The snapshot's git directory: bare as a rule, but some snapshots arrive as ``repo/.git``."""
+    bare = mirror / repo.replace("/", "+") / "repo"
+    return bare / ".git" if (bare / ".git").is_dir() else bare
 
 
 # Only what the audit reads: pages, feeds, robots.txt, sitemaps, llms.txt. Images and other large
@@ -105,9 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     parser.add_argument("--mirror", type=Path, default=DEFAULT_MIRROR)
-    parser.add_argument("sites", nargs="*", help="site names (default: all of sites.tsv)")
+    parser.add_argument("--sites-tsv", type=Path, default=SITES_TSV, help="the site list (a new batch's own file)")
+    parser.add_argument("sites", nargs="*", help="site names (default: all of the site list)")
     args = parser.parse_args(argv)
-    sites = [s for s in load_sites() if not args.sites or s.name in args.sites]
+    sites = [s for s in load_sites(args.sites_tsv) if not args.sites or s.name in args.sites]
     for site in sites:
         n = export_site(site, args.root, args.mirror)
         print(f"{site.name:24} {n:6} files  -> {args.root / site.name}  ({site.origin})")
