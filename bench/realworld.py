@@ -104,6 +104,12 @@ LABEL_SETS = {
     # executives, a Stuttgart internet association's Hugo site), labelled from the HTML before any audit, measured on
     # the final code
     "heldout17": (HERE / "realworld" / "heldout17.jsonl", HERE / "realworld" / "heldout17.d"),
+    # an eighteenth unseen batch (a TH Köln research project on digital participation with long sourced articles and
+    # JSON-LD-only authors), labelled from the HTML before any audit of these sites
+    "heldout18": (HERE / "realworld" / "heldout18.jsonl", HERE / "realworld" / "heldout18.d"),
+    # a nineteenth unseen batch (MIT Civic Media's Promise Tracker WordPress mirror with bylined posts citing Brazilian
+    # press and public bodies), labelled from the HTML before any audit of these sites
+    "heldout19": (HERE / "realworld" / "heldout19.jsonl", HERE / "realworld" / "heldout19.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
