@@ -110,6 +110,9 @@ LABEL_SETS = {
     # a nineteenth unseen batch (MIT Civic Media's Promise Tracker WordPress mirror with bylined posts citing Brazilian
     # press and public bodies), labelled from the HTML before any audit of these sites
     "heldout19": (HERE / "realworld" / "heldout19.jsonl", HERE / "realworld" / "heldout19.d"),
+    # a twentieth unseen batch (the Austrian Institute of Technology's German/English energy knowledge platform on Hugo
+    # with multi-author articles and footnoted sources), labelled from the HTML before any audit of these sites
+    "heldout20": (HERE / "realworld" / "heldout20.jsonl", HERE / "realworld" / "heldout20.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
