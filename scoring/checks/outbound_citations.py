@@ -19,12 +19,12 @@ running text counts unless one of the rules above says otherwise.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from scoring import citation_rules as cr
 from scoring.citation_sources import client_entry, source_entry
+from scoring.citation_text import MainTextLines
 from scoring.core import lexicons as lx
 from scoring.core.memo import last_page
 from scoring.core.messages import Message, join
@@ -46,11 +46,9 @@ from scoring.site_identity import (
 MAX_EVIDENCE = 12  # citations listed per page (each with its anchor text)
 # A line with at least this many words besides the anchor is running text.
 RUNNING_TEXT_WORDS = 3
+
+
 # On a listing, a "read more" line at most this many lines below a link closes the teaser it is in.
-TEASER_LINES = 10
-_BULLETS = re.compile(r"^[\s\-–—•·*►▶→»>\d.)\[\]]+|(?<![\s:;,.!?…→»«>\-–—)\]])[\s:;,.!?…→»«>\-–—)\]]+$")
-
-
 @dataclass(frozen=True)
 class Verdict:
     """One external link of the main content and what it was judged to be."""
@@ -63,127 +61,6 @@ class Verdict:
 
 
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S+$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„“])")
-
-
-class _MainText:
-    """The page's main text as lines, and the line each link of the content stands on."""
-
-    def __init__(self, page: PageRecord) -> None:
-        self.raw = [" ".join(line.split()) for line in page.main_text.split("\n")]
-        self.lines = [line.casefold() for line in self.raw]
-        self.headings = {" ".join(h.text.split()).casefold() for h in page.headings}
-        # a listing's teaser titles: headings that link to the post they open
-        self.linked_headings = self.headings & {" ".join(a.anchor.split()).casefold() for a in page.links if a.internal}
-        self.line_of: dict[int, int] = {}  # index in page.links -> line
-        self.anchors_on: dict[int, list[str]] = {}  # line -> anchors of the links on it
-        self._align(page)
-        # no content link stands in the main text: it was taken from elsewhere (or not at all), and
-        # the links are judged by their region alone
-        self.measured = bool(self.line_of)
-
-    def _line_at(self, offset: int) -> int:
-        return bisect_right(self._starts, offset) - 1
-
-    def _align(self, page: PageRecord) -> None:
-        """Walk the content links in document order along the lines of the main text: an anchor that
-        occurs on several lines is placed at the first occurrence after the previous link; anchors
-        that occur once (or are long) move the cursor."""
-        text = "\n".join(self.lines)
-        self._starts = [0]
-        for line in self.lines[:-1]:
-            self._starts.append(self._starts[-1] + len(line) + 1)
-        cursor = 0  # offset in text
-        for index, link in enumerate(page.links):
-            needle = " ".join(link.anchor.split()).casefold()
-            if link.position != "content" or not needle:
-                continue
-            find = cr.word_finder(needle)
-            first = find(text, 0)
-            if first < 0:
-                continue
-            later = find(text, cursor)
-            offset = later if later >= 0 else first
-            line = self._line_at(offset)
-            unique = find(text, first + 1) < 0
-            if later >= 0 and (unique or len(needle) >= 20):
-                cursor = self._starts[line]
-            self.line_of[index] = line
-            self.anchors_on.setdefault(line, []).append(needle)
-
-    def extra_words(self, line: int, anchor: str) -> int:
-        """Words of the line besides the links on it (bullets and punctuation ignored)."""
-        rest = self.lines[line]
-        for needle in sorted(
-            {" ".join(anchor.split()).casefold(), *self.anchors_on.get(line, [])}, key=len, reverse=True
-        ):
-            rest = rest.replace(needle, " ")
-        rest = _BULLETS.sub("", rest)
-        return sum(1 for token in rest.split() if re.search(r"\w", token))
-
-    def sentence(self, line: int, anchor: str) -> str:
-        """The sentence of the line the anchor stands in (casefolded)."""
-        return self.written_sentence(line, anchor).casefold()
-
-    def written_sentence(self, line: int, anchor: str) -> str:
-        """The sentence of the line the anchor stands in, as written: what a citation backs."""
-        needle = " ".join(anchor.split()).casefold()
-        sentences = _SENTENCE_END.split(self.raw[line])
-        for i, sentence in enumerate(sentences):
-            if needle in sentence.casefold():
-                # a link that is a sentence of its own ("... are met? Video") backs the sentence before it
-                if i and not _BULLETS.sub("", sentence.casefold().replace(needle, " ")).strip():
-                    return f"{sentences[i - 1]} {sentence}"
-                return sentence
-        return self.raw[line]
-
-    def in_teaser(self, line: int) -> bool:
-        """A line of a teaser: under a heading that links to its post, or a "read more" line follows before
-        the next heading."""
-        above = self._heading_line(line)
-        if above is not None and self.lines[above] in self.linked_headings:
-            return True
-        for i in range(line + 1, min(len(self.lines), line + TEASER_LINES + 1)):
-            if self.lines[i] in self.headings:
-                return False
-            if cr.READ_MORE.fullmatch(_BULLETS.sub("", self.lines[i])):
-                return True
-        return False
-
-    def before(self, line: int, anchor: str) -> str:
-        """The text of the line in front of the anchor."""
-        needle = " ".join(anchor.split()).casefold()
-        return self.lines[line].partition(needle)[0]
-
-    def section_heading(self, index: int) -> str | None:
-        """The nearest heading (or short label line ending in ":") above a line."""
-        above = self._heading_line(index)
-        return None if above is None else self.lines[above]
-
-    def _heading_line(self, index: int) -> int | None:
-        for i in range(index - 1, max(-1, index - 80), -1):
-            line = self.lines[i]
-            if line in self.headings or (line.endswith(":") and len(line.split()) <= 5):
-                return i
-            if cr.SOURCES_HEADING.match(line):
-                return i
-        return None
-
-    def context(self, line: int, anchor: str) -> str:
-        """What a citation backs: its sentence; for a link standing alone (an entry of a sources list, a
-        button), the heading it stands under and the link ("Quellen: Bericht des Amts")."""
-        sentence = self.written_sentence(line, anchor)
-        needle = " ".join(anchor.split()).casefold()
-        if _BULLETS.sub("", sentence.casefold().replace(needle, " ")).strip():
-            return sentence
-        above = self._heading_line(line)
-        if above is None and line > 0:
-            above = line - 1
-        return sentence if above is None else f"{self.raw[above].rstrip(' :')}: {sentence}"
-
-    def under_sources(self, index: int) -> bool:
-        heading = self.section_heading(index)
-        return heading is not None and cr.SOURCES_HEADING.match(heading.rstrip(" :")) is not None
 
 
 def authority_entry(url: str, client_domains: tuple[str, ...] = ()) -> str | None:
@@ -200,7 +77,7 @@ def judge_links(page: PageRecord, site: SiteData | None = None) -> list[Verdict]
     client_domains = site.source_domains if site is not None else ()
     identity = site_identity(page, site.artifacts.host_aliases if site is not None else ())
     template = template_properties(page)
-    text = _MainText(page)
+    text = MainTextLines(page)
     listing = classify(page).kind == "listing"
     external = [
         (index, link)
@@ -242,7 +119,7 @@ def _subject_properties(page: PageRecord, external: list[tuple[int, Link]]) -> f
     )
 
 
-def _shop_rows(external: list[tuple[int, Link]], text: _MainText) -> set[int]:
+def _shop_rows(external: list[tuple[int, Link]], text: MainTextLines) -> set[int]:
     """Lines of the main text whose external links are mostly shops: "erhältlich bei Verlag, Amazon, Thalia"."""
     shops: dict[int, int] = {}
     others: dict[int, int] = {}
@@ -260,7 +137,7 @@ def _judge(
     page: PageRecord,
     identity: Identity,
     template: frozenset[str],
-    text: _MainText,
+    text: MainTextLines,
     line: int | None,
     listing: bool,
     client_domains: tuple[str, ...] = (),
