@@ -6,7 +6,8 @@ No crawl, no audit: for checking a change of scoring.pagetypes on all labelled p
 
 STORE is the audits.db of a `bench/realworld.py` run (read only; copy it first). Each audit in it is
 matched to the site whose labelled URLs it holds. `--save` writes {url: [type, reason]} of the labelled
-pages; `--against` lists every labelled page whose type differs from an earlier save, better or worse.
+pages; `--against` lists every labelled page whose type differs from an earlier save, better or worse; with
+`--every` both cover every analysed page of the labelled sites (unlabelled ones keyed "site url").
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ def _site_pages(db: Path, cache: Path | None, labels: list[dict]) -> dict[str, l
     return by_site
 
 
-def replay(by_site: dict[str, list], labels: list[dict]) -> dict[str, tuple[str, str]]:
-    """{label url: (type, reason)} of each labelled page found among the stored records."""
+def replay(by_site: dict[str, list], labels: list[dict], every: bool = False) -> dict[str, tuple[str, str]]:
+    """{label url: (type, reason)} of each labelled page found among the stored records; with `every`,
+    also {site + " " + page url: (type, reason)} of every other analysed page of those sites."""
     from scoring.pagetypes import classify, site_template, stamped_article_types
 
     out: dict[str, tuple[str, str]] = {}
@@ -69,6 +71,11 @@ def replay(by_site: dict[str, list], labels: list[dict]) -> dict[str, tuple[str,
                 if page is not None and page.ok:
                     found = classify(page)
                     out[label["url"]] = (found.kind, found.reason)
+            if every:
+                for page in pages:
+                    if page.ok:
+                        found = classify(page)
+                        out.setdefault(f"{site} {page.final_url or page.url}", (found.kind, found.reason))
     return out
 
 
@@ -80,11 +87,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", type=Path)
     parser.add_argument("--against", type=Path)
     parser.add_argument("--show", action="store_true", help="print each miss")
+    parser.add_argument(
+        "--every", action="store_true", help="save and compare every page of the sites, not only labelled ones"
+    )
     args = parser.parse_args(argv)
     names = list(LABEL_SETS) if args.labels == "all" else [args.labels]
     sets = {name: load_labels(name) for name in names}
     every = [label for name in names for label in sets[name]]
-    found = replay(_site_pages(args.db, args.cache, every), every)
+    found = replay(_site_pages(args.db, args.cache, every), every, args.every)
     for name in names:
         right = total = 0
         for label in sets[name]:
@@ -106,7 +116,12 @@ def main(argv: list[str] | None = None) -> int:
         for url, (kind, reason) in sorted(found.items()):
             old = before.get(url)
             if old and old[0] != kind:
-                verdict = "better" if kind in accepted[url] else "worse" if old[0] in accepted[url] else "both wrong"
+                if url not in accepted:
+                    verdict = "unlabelled"
+                else:
+                    verdict = (
+                        "better" if kind in accepted[url] else "worse" if old[0] in accepted[url] else "both wrong"
+                    )
                 moves[verdict] += 1
                 print(f"  {verdict:10} {url}  {old[0]} -> {kind} ({reason})")
         print(f"changed: {dict(moves) or 'none'}")
