@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from scoring.core.lexicons.dates import MONTH_ALTERNATIVES as _MONTH
 from scoring.core.records import PageRecord
-from scoring.pagetype_vocabulary import FILE_LINK_RE, TITLE_SPLIT_RE
+from scoring.pagetype_vocabulary import FILE_LINK_RE, READ_MORE_RE, TITLE_SPLIT_RE
 
 
 def url_segments(url: str) -> list[str]:
@@ -75,6 +75,18 @@ def teaser_count(page: PageRecord) -> int:
         if text in anchors or any(text in anchor for anchor in anchors):
             found.add(text)
     return len(found)
+
+
+def read_more_links(page: PageRecord) -> int:
+    """Different pages the content links with a generic "read more" anchor ("Mehr lesen", "[…]"): the
+    teasers of a listing, whose titles need not be headings nor links."""
+    own = urlsplit(page.final_url or page.url).path.rstrip("/")
+    paths = {
+        urlsplit(link.url).path.rstrip("/") + "?" + urlsplit(link.url).query
+        for link in content_links(page)
+        if READ_MORE_RE.match(" ".join(link.anchor.split()))
+    }
+    return len({p for p in paths if p.split("?")[0] != own or p.split("?")[1]})
 
 
 # A line that is only a date: a teaser's meta line ("Oct 3, 2018", "3. Oktober 2018", "03.10.2018", "2018-10-03").

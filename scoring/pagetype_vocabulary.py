@@ -72,8 +72,9 @@ ABOUT_SEGMENT_RE = re.compile(
     re.IGNORECASE,
 )
 # Sections whose children are about the company (/about/history, /ueber-uns/werte/).
+# A bare "/ueber/" section (a project's pages about itself: /ueber/projekt/) is one too.
 ABOUT_SECTION_RE = re.compile(
-    rf"^(?:{ABOUT_US_SLUG}|{COMPANY_SLUG})$",
+    rf"^(?:{ABOUT_US_SLUG}|{COMPANY_SLUG}|ueber|über|uber)$",
     re.IGNORECASE,
 )
 # Sections whose children are people: /team/jana-albrecht/, /autor/jana/, /author/jane-doe/.
@@ -115,6 +116,30 @@ ARTICLE_SECTION_TOKENS = frozenset(
 PROJECT_SECTION_RE = re.compile(r"^(?:projekte|projects?|portfolio)$", re.IGNORECASE)
 # Guides and tutorials: an article when dated or authored, else help for the product.
 GUIDE_SECTION_RE = re.compile(r"^(?:guides?|tutorials?|anleitungen|how-?tos?|learn|learning)$", re.IGNORECASE)
+# A glossary's entries (/wissen/woerterbuch/partizipation/) explain one term each: help when undated
+# and unsigned (a dated, signed entry is an article of its section).
+GLOSSARY_SECTION_RE = re.compile(
+    r"^(?:glossar|glossary|glossare|woerterbuch|wörterbuch|worterbuch|lexikon|lexicon|begriffe|fachbegriffe|"
+    r"begriffslexikon|dictionary|terminology|terminologie)$",
+    re.IGNORECASE,
+)
+# Headings of the steps of a method or how-to guide (a method card: preparation, procedure, material),
+# each the bare word: "Vorbereitung deiner Demo" on a booking form's "what happens next" is none.
+HOWTO_HEADING_RE = re.compile(
+    r"^\s*(?:vorbereitung|durchführung|durchfuehrung|nachbereitung|ablauf|anleitung|schritt für schritt|schritte|"
+    r"benötigte materialien|materialien|material|preparation|procedure|instructions|step by step|steps|"
+    r"materials needed|materials|what you need|you will need)[\s:]*$",
+    re.IGNORECASE,
+)
+# Topic trees: /themen/x/ is a topic's index, but deeper below /themen/ lie its content pages.
+TOPIC_SEGMENT_RE = re.compile(r"^(?:topics?|themen)$", re.IGNORECASE)
+# The generic anchor of a teaser's link to its page ("Mehr lesen", "Read more", an excerpt's "[…]"):
+# repeated to many different pages, it marks their listing. Matched against the stripped anchor.
+READ_MORE_RE = re.compile(
+    r"^(?:(?:mehr|weiter)[ ]?lesen|read more|continue reading|read the (?:full )?(?:post|article|story)|"
+    r"zum (?:beitrag|artikel)|\[(?:…|\.\.\.)\]|…)(?:[ ]?[»›→>…])?$",
+    re.IGNORECASE,
+)
 HELP_SLUG_TOKENS = frozenset({"faq", "faqs"})  # the last word of a compound slug: /about/gpr-faq/
 HELP_SEGMENT_RE = re.compile(
     r"^(?:docs?|documentation|dokumentation|hilfe|help|help-?cent(?:er|re)|hilfe-?center|support|faqs?|"

@@ -29,7 +29,7 @@ from typing import Literal, get_args
 from urllib.parse import urlsplit
 
 from scoring.core.jsonld import type_names
-from scoring.core.lexicons import NAME_RE, PUBLICATION_CUE_RE, is_person_name, letters_key
+from scoring.core.lexicons import PUBLICATION_CUE_RE
 from scoring.core.records import PageRecord
 from scoring.page_structure import (
     content_links,
@@ -39,10 +39,20 @@ from scoring.page_structure import (
     h1_text,
     link_density,
     own_words,
+    read_more_links,
     slug_tokens,
     teaser_count,
     title_head,
     url_segments,
+)
+from scoring.pagetype_cues import (
+    MIN_HOWTO_HEADINGS,
+    asks_or_collects,
+    build_dated,
+    build_dates,
+    howto_headings,
+    named_after_h1,
+    service_head,
 )
 from scoring.pagetype_signals import (
     authored,
@@ -74,6 +84,7 @@ from scoring.pagetype_vocabulary import (
     DATE_PATH_RE,
     DOWNLOADS_SEGMENT_RE,
     EVENTS_SEGMENT_RE,
+    GLOSSARY_SECTION_RE,
     GUIDE_SECTION_RE,
     HELP_SEGMENT_RE,
     HELP_SLUG_TOKENS,
@@ -95,7 +106,6 @@ from scoring.pagetype_vocabulary import (
     ORDINAL_PREFIX_RE,
     OTHER_TYPES,
     OVERVIEW_TOKEN_RE,
-    PAST_HEADING_RE,
     PEOPLE_INDEX_RE,
     PERSON_H1_RE,
     POLICY_SEGMENT_RE,
@@ -108,10 +118,7 @@ from scoring.pagetype_vocabulary import (
     SERVICE_TYPES,
     SERVICE_WORD_RE,
     SHOP_TITLE_RE,
-    SUPPORT_SEGMENT_RE,
-    SUPPORT_TITLE_RE,
-    TESTIMONIALS_HEADING_RE,
-    UPCOMING_HEADING_RE,
+    TOPIC_SEGMENT_RE,
     WEAK_ARTICLE_TYPES,
 )
 
@@ -161,31 +168,10 @@ def _types(page: PageRecord) -> list[str]:
     return [name for item in page.structured_data for name in type_names(item)]
 
 
-def _named_after_h1(slug: str, h1: str) -> bool:
-    """The slug spells a person's name that the H1 shows: /ueber-uns/onno-gross/ "Onno Groß", also
-    inside a longer H1 ("In memoriam Onno Groß, 1964-2016")."""
-    key = letters_key(slug)
-    words = h1.replace(",", " ").split()
-    for size in (2, 3, 4):
-        for i in range(len(words) - size + 1):
-            name = " ".join(words[i : i + size])
-            if letters_key(name) == key and NAME_RE.fullmatch(name) and is_person_name(name):
-                return True
-    return False
-
-
 def _is_article_section(segment: str) -> bool:
     """An editorial section name, also as the last word of a compound ("leadership-stories")."""
     tokens = slug_tokens(segment)
     return ARTICLE_SECTION_RE.match(segment) is not None or bool(tokens and tokens[-1] in ARTICLE_SECTION_TOKENS)
-
-
-def _service_head(page: PageRecord, last: str) -> str | None:
-    """The service the page is named after: the head noun (last word) of the slug or of the title's
-    own part ("qfield-workshop", "QField Workshop") when it names an offered service (SERVICE_WORD_RE)."""
-    slug = [t for t in slug_tokens(last) if not t.isdigit()][-1:]
-    title = re.findall(r"\w+", title_head(page).lower())[-1:]
-    return next((w for w in slug + title if SERVICE_WORD_RE.search(w)), None)
 
 
 _CACHE: dict[int, tuple[weakref.ref, frozenset[str], PageType]] = {}
@@ -202,6 +188,7 @@ def stamped_article_types(pages: Iterable[PageRecord]) -> frozenset[str]:
     """JSON-LD article types that the template puts on the site's contact and legal pages (on at
     least half of them): there they are a theme's stamp, so they are no evidence of an article on
     any page of the site ("BlogPosting" with a date on every service and FAQ page)."""
+    pages = list(pages)
     fixed = [p for p in pages if p.ok and _classify(p, frozenset()).kind in FIXED_KINDS]
     counts = Counter(t for p in fixed for t in set(_types(p)) if t in ARTICLE_TYPES)
     stamped = {t for t, n in counts.items() if 2 * n >= len(fixed)}
@@ -212,7 +199,7 @@ def stamped_article_types(pages: Iterable[PageRecord]) -> frozenset[str]:
     )
     if len(fixed) >= 2 and 2 * dated > len(fixed):
         stamped.add(STAMPED_DATE)
-    return frozenset(stamped)
+    return frozenset(stamped | build_dates(pages))
 
 
 @contextlib.contextmanager
@@ -245,7 +232,9 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     # one ordered list of rules
     url = page.final_url or page.url
     segments = url_segments(url)
-    types = [t for t in _types(page) if t not in stamped]
+    # an article item dated only by the site's build time is the generator's stamp, like a stamped type
+    built = build_dated(page, stamped)
+    types = [t for t in _types(page) if t not in stamped and not (built and t in ARTICLE_TYPES)]
     typeset = set(types)
     low = [ORDINAL_PREFIX_RE.sub("", s.lower()) for s in segments]  # "/0-about/" is /about/
     where = f"url /{'/'.join(segments)}/"
@@ -278,9 +267,16 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     numbered = section_parent is not None and re.fullmatch(r"\d{1,4}", last) is not None
     numbered = numbered or all(s.isdigit() for s in low)  # /2024/05/: a date archive
     numbered = numbered or re.fullmatch(r"(?:page|seite)-?\d{1,4}", last) is not None  # Jekyll's /page2/
-    if any(LISTING_SEGMENT_RE.match(s) for s in parents or low) or ARCHIVE_SEGMENT_RE.match(last) or numbered:
+    # a taxonomy term's page (/tag/x/, /category/a/b/) or its pagination; deeper than two levels below
+    # /themen/ lie the content pages of a topic tree (/themen/x/laender/be/)
+    taxonomy = any(
+        LISTING_SEGMENT_RE.match(s) and not (TOPIC_SEGMENT_RE.match(s) and i < len(parents) - 2)
+        for i, s in enumerate(parents or low)
+    )
+    if taxonomy or ARCHIVE_SEGMENT_RE.match(last) or numbered:
         return PageType("listing", f"{where} (archive or pagination)")
     teasers = teaser_count(page)
+    read_more = read_more_links(page)
     links = content_links(page)
     if len(low) >= 2 and AUTHOR_ARCHIVE_RE.match(low[-2]) and (teasers >= 3 or len(links) >= MIN_LISTING_LINKS):
         return PageType("listing", f"{where} (author archive, {teasers} teasers)")
@@ -298,6 +294,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("changelog", f"{where} (release notes)")
     if any(HELP_SEGMENT_RE.match(s) for s in low) or set(slug_tokens(last)[-1:]) & HELP_SLUG_TOKENS:
         return PageType("help", f"{where} (help, docs or FAQ)")
+    if len(low) >= 2 and GLOSSARY_SECTION_RE.match(low[-2]) and not reliable_date(page) and not authored(page):
+        return PageType("help", f"{where} (a glossary entry, undated and unsigned)")
 
     # 4. JSON-LD.
     article_items = [t for t in types if t in ARTICLE_TYPES]
@@ -328,6 +326,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
             return PageType("other", f"under /{section_parent}/, undated, {own_words(page)} words of its own")
         if teasers >= MIN_TEASERS:
             return PageType("listing", f"under /{section_parent}/ with {teasers} teaser headings (topic hub)")
+        if read_more >= MIN_TEASERS:
+            return PageType("listing", f"under /{section_parent}/ with {read_more} 'read more' links (its index)")
         # a project that the visitor can join, borrow from or pay for is an offer, not a case study
         if PROJECT_SECTION_RE.match(section_parent) and undated and reader_offers(page) >= MIN_READER_OFFERS:
             return PageType("service", f"under /{section_parent}/, undated and unsigned, offers to join or pay")
@@ -342,7 +342,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     if DATE_PATH_RE.search(urlsplit(url).path) and page.word_count > 0:
         # a date permalink on a page that shows no date nor author and is named after a service it
         # offers ("/2023/03/06/qfield-workshop/"): a course or service page published through the blog
-        offered = None if own_visible_date(page) or authored(page) else _service_head(page, last)
+        offered = None if own_visible_date(page) or authored(page) else service_head(page, last)
         if offered is not None:
             return PageType("service", f"dated url, undated and unsigned, offers {offered!r}")
         if any(EVENTS_SEGMENT_RE.match(s) for s in parents) and not authored(page):
@@ -360,7 +360,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("help", f"under /{guide}/, undated and unsigned")
     # a person named in the slug and the H1 under a team section, also a compound one ("praxisteam")
     team = parents and (any(ABOUT_SECTION_RE.match(s) for s in parents) or parents[-1].endswith("team"))
-    if team and _named_after_h1(last, h1):
+    if team and named_after_h1(last, h1):
         return PageType("profile", f"{where} (a person named in the H1 and the slug)")
     if any(ABOUT_SECTION_RE.match(s) for s in parents):
         return PageType("about", f"{where} (about section)")
@@ -382,6 +382,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         if _list_post(page, teasers, stamped):
             return PageType("article", f"dated post presenting {teasers} pages at length")
         return PageType("listing", f"{teasers} teaser headings")
+    if read_more >= MIN_TEASERS and not _list_post(page, read_more, stamped):
+        return PageType("listing", f"{read_more} teasers with 'read more' links")
     # a date by the title of a service section's root (/leistungen/) is the template's: it presents the offer
     service_root = service_section is not None and len(low) == 1
     dated = dated_lines(page)
@@ -402,9 +404,9 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         if shop:
             return PageType("landing", f"shop title {head[:40]!r}, {children} pages below it")
         return PageType("listing", f"index of {children} pages below /{last}/")
-    asks = _asks_or_collects(page, last, h1)
+    asks = asks_or_collects(page, last, h1)
     if asks is not None:
-        return asks
+        return PageType(*asks)
     if service_section is not None:
         # the root of a service section presenting a few of its service pages: the overview of the
         # offer (with MIN_CHILD_LINKS or more it is their index, a listing: above)
@@ -423,6 +425,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("help", "JSON-LD HowTo")
     if HELP_TITLE_RE.match(h1) or HELP_TITLE_RE.match(title_head(page)):
         return PageType("help", f"FAQ or help title {(h1 or title)[:40]!r}")
+    if undated and howto_headings(page) >= MIN_HOWTO_HEADINGS:
+        return PageType("help", f"undated and unsigned, {howto_headings(page)} step headings (a method guide)")
     if PERSON_H1_RE.match(h1):
         return PageType("profile", f"H1 names a person {h1[:40]!r}")
     if shop:
@@ -458,23 +462,6 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     if undated and self_presentation(page):
         return PageType("about", "undated and unsigned, the organisation presents itself (founding, about us)")
     return PageType("other", "no article, listing, legal or profile signal")
-
-
-def _asks_or_collects(page: PageRecord, last: str, h1: str) -> PageType | None:
-    """Pages that ask the reader to give or show what clients say (landing), an events calendar or a
-    schedule of upcoming and past items (listing): decided by the slug and headings, since such pages
-    often have few links (a JavaScript calendar, a list of trainings held without pages of their own)."""
-    if SUPPORT_SEGMENT_RE.match(last) or SUPPORT_TITLE_RE.match(h1) or SUPPORT_TITLE_RE.match(title_head(page)):
-        return PageType("landing", f"asks for donations or members: {(h1 or last)[:40]!r}")
-    top = [h.text for h in page.headings if h.level <= 2]
-    if any(TESTIMONIALS_HEADING_RE.match(t) for t in top):
-        return PageType("landing", "testimonials of clients")
-    if EVENTS_SEGMENT_RE.match(last):
-        return PageType("listing", f"url /{last}/ (events calendar)")
-    texts = [h.text for h in page.headings]
-    if any(UPCOMING_HEADING_RE.match(t) for t in texts) and any(PAST_HEADING_RE.match(t) for t in texts):
-        return PageType("listing", "schedule of upcoming and past items")
-    return None
 
 
 def _list_post(page: PageRecord, teasers: int, stamped: frozenset[str]) -> bool:
