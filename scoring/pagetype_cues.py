@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from scoring.core.lexicons import NAME_RE, is_person_name, letters_key
 from scoring.core.records import PageRecord
-from scoring.page_structure import slug_tokens, title_head
+from scoring.page_structure import h1_text, slug_tokens, title_head
 from scoring.pagetype_vocabulary import (
     EVENTS_SEGMENT_RE,
     HOWTO_HEADING_RE,
@@ -19,6 +19,7 @@ from scoring.pagetype_vocabulary import (
     SUPPORT_SEGMENT_RE,
     SUPPORT_TITLE_RE,
     TESTIMONIALS_HEADING_RE,
+    TITLE_SPLIT_RE,
     UPCOMING_HEADING_RE,
 )
 
@@ -106,3 +107,19 @@ def build_dated(page: PageRecord, stamped: frozenset[str]) -> bool:
     """Every JSON-LD date of the page is the site's build time (`build_dates`)."""
     values = _published(page)
     return bool(values) and all(BUILD_DATE + value in stamped for value in values)
+
+
+def own_product(page: PageRecord, segments: list[str]) -> str | None:
+    """The site's own product, named with the site's name: a top-level slug that begins with the name
+    the title ends in and adds a word ("/acme-kit/" on "... | ACME"), the H1 or title head naming it
+    too. The name shown, or None."""
+    parts = TITLE_SPLIT_RE.split(page.title or "")
+    if len(segments) != 1 or len(parts) < 2:
+        return None
+    site = [t for t in slug_tokens(parts[-1].strip().replace(" ", "-")) if t]
+    tokens = slug_tokens(segments[0])
+    if not site or len(tokens) <= len(site) or tokens[: len(site)] != site:
+        return None
+    named = " ".join(tokens).casefold()
+    shown = " ".join(re.findall(r"\w+", f"{h1_text(page)} {title_head(page)}".casefold()))
+    return named if named in shown else None

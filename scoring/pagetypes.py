@@ -52,6 +52,7 @@ from scoring.pagetype_cues import (
     build_dates,
     howto_headings,
     named_after_h1,
+    own_product,
     service_head,
 )
 from scoring.pagetype_signals import (
@@ -461,6 +462,9 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("service", f"offers in its own words: {', '.join(sorted(offers)[:3])}")
     if undated and self_presentation(page):
         return PageType("about", "undated and unsigned, the organisation presents itself (founding, about us)")
+    product = own_product(page, segments) if undated else None
+    if product is not None:
+        return PageType("landing", f"the site's own product {product!r}, undated and unsigned")
     return PageType("other", "no article, listing, legal or profile signal")
 
 

@@ -10,7 +10,9 @@ HTML of our own, German and English, run through the crawler's own extraction:
 - the pages of a bare /ueber/ section (/ueber/vorhaben/) are about the organisation;
 - a glossary entry (/wissen/glossar/x/) with a JSON-LD BlogPosting but no visible date or author: help;
 - a method card whose only date is the JSON-LD datePublished that a static-site generator stamps on
-  every item at build time (the same instant on many pages): help, not an article.
+  every item at build time (the same instant on many pages): help, not an article;
+- a top-level page about the site's own product, named with the site's name ("/werkstattnetz-kiste/"
+  on "... | Werkstattnetz"), undated and unsigned: a landing page.
 """
 
 from __future__ import annotations
@@ -147,3 +149,18 @@ def test_a_post_with_its_own_markup_date_stays_an_article() -> None:
     cards = [_method_card(slug) for slug in ("kartenspiel", "fotosafari", "stadtplan", "zeitstrahl", "wunschbox")]
     with site_template(stamped_article_types([post, *cards])):
         assert classify(post).kind == "article"
+
+
+def _kit(slug: str, name: str) -> PageRecord:
+    body = (
+        f"<h1>Was ist die {name}?</h1><p>Die {name} ist eine mobile Werkstatt zum Ausprobieren und Reparieren.</p>"
+        f"<h2>Was drin ist</h2><p>{LOREM_DE * 3}</p>"
+        "<h2>Ausleihen</h2><p>Schreiben Sie uns, wenn Sie sie nutzen möchten.</p>"
+    )
+    return html_page(f"{slug}/", _html(body, f"Was ist die {name}?"))
+
+
+def test_the_sites_own_product_named_with_its_name_is_a_landing_page() -> None:
+    found = classify(_kit("werkstattnetz-kiste", "Werkstattnetz-Kiste"))
+    assert found.kind == "landing", found
+    assert classify(_kit("reparatur-kiste", "Reparatur-Kiste")).kind != "landing"
