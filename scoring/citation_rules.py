@@ -172,6 +172,8 @@ POLICY_PATH = re.compile(
     r"dpa|sccs?|agb|nutzungsbedingungen|help|hilfe|docs?|documentation|dokumentation)(?:/|$|\.|\?)",
     re.IGNORECASE,
 )
+# The imprint of a site (who runs it, "Impressum"): names the party, backs no statement.
+IMPRINT_PATH = re.compile(r"/(?:impressum|imprint|legal-notice|mentions-legales)(?:\.\w{2,5})?/?$", re.IGNORECASE)
 # Share buttons and similar (lexicons.SHARE_LINK_RE covers the common ones).
 SHARE_URL = re.compile(
     r"/submit(?:link)?\b|/share(?:/|\?|$)|/sharer|/intent/|/pin/create|/sendmessage|/send\?text=|"
@@ -180,7 +182,8 @@ SHARE_URL = re.compile(
 )
 # Software downloads: an installer, an archive, a release asset.
 DOWNLOAD_URL = re.compile(
-    r"^https?://(?:download|downloads|dl|get)\.|^https?://(?:www\.)?(?:we\.tl|wetransfer\.com)/|"
+    # (a digital library's record, dl.example.org/handle/…, is a document)
+    r"^https?://(?:download|downloads|dl|get)\.(?![^/?#]*/(?:handle|record|items?|doi)/)|^https?://(?:www\.)?(?:we\.tl|wetransfer\.com)/|"
     r"/releases/download/|/releases(?:/latest)?/?$|"
     r"\.(?:exe|msi|dmg|pkg|apk|ipa|appimage|deb|rpm|zip|tar\.gz|tgz|7z|jar)(?:$|[?#])",
     re.IGNORECASE,
@@ -246,6 +249,16 @@ CTA_ANCHOR = re.compile(
     r"^(?:sign\s+up|subscribe|register|donate|anmelden|abonnieren|registrieren|eintragen)\W*$",
     re.IGNORECASE,
 )
+# A button to a person's or an organisation's page ("Zur Personenseite", "Zum Profil", "Visit website"): where to
+# go, not a source.
+NAVIGATION_ANCHOR = re.compile(
+    r"(?:zur|zum)\s+(?:personen|mitarbeiter|autoren|team|web|home|start)?(?:seite|profil|website|homepage)|"
+    r"(?:visit|view|to|go to)\s+(?:the\s+|our\s+|their\s+|his\s+|her\s+)?(?:website|homepage|site|profile)|"
+    r"(?:website|homepage|webseite|profil|profile)",
+    re.IGNORECASE,
+)
+# An anchor that leads somewhere ("Zur TH Köln", "Visit ACME"): on an organisation's home page, a way there.
+GO_TO_ANCHOR = re.compile(r"(?:zur|zum|visit|go to)\s", re.IGNORECASE)
 # An anchor that only points ("hier", "here", "click here", "this link"): the sentence says what the link is for.
 DEICTIC_ANCHOR = re.compile(
     r"(?:(?:click|tap)\s+)?here|(?:hier|dort)(?:\s+klicken)?|(?:this|that)\s+link|(?:diesen|diesem)\s+link|there",
@@ -408,6 +421,8 @@ def non_source_kind(url: str) -> str | None:
         return "affiliate"
     if EMBED_PATH.search(path):
         return "embedded-media"
+    if IMPRINT_PATH.search(path):
+        return "imprint"
     return None
 
 

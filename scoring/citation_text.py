@@ -14,6 +14,33 @@ _BULLETS = re.compile(r"^[\s\-–—•·*►▶→»>\d.)\[\]]+|(?<![\s:;,.!?�
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„“])")
+# A heading's permalink marker ("Quellen #", "Sources ¶", "Links 🔗") is no part of its text.
+_PERMALINK_MARKS = frozenset("#¶§🔗⚓")
+
+
+def _without_permalink(line: str) -> str:
+    """The line without a permalink marker standing at its end ("C#" keeps its sign)."""
+    text = line.rstrip()
+    if text and text[-1] in _PERMALINK_MARKS and (len(text) == 1 or text[-2].isspace()):
+        return text[:-1].rstrip()
+    return line
+# A Markdown footnote's entry ends with a link back to its marker ("↩", "↩︎"): its links are the sources of the
+# statements that carry the marker.
+_FOOTNOTE_BACKLINK = re.compile(r"↩[\ufe0e\ufe0f]?\s*$")
+# The sentence that announces a list of links as coverage or sources ("For coverage of the event in the press,
+# see below:", "Presseberichte dazu:"): the links below it are what it names.
+_SOURCES_INTRO = re.compile(
+    r"\b(?:coverage|see below|further reading|in the (?:press|news|media)|press (?:articles|reports|releases)|"
+    r"media (?:reports|articles)|news (?:articles|reports|stories)|presse(?:berichte|echo|spiegel|stimmen|artikel)|"
+    r"medien(?:berichte|echo)|berichterstattung|siehe unten|zum nachlesen|nachzulesen)\b",
+    re.IGNORECASE,
+)
+INTRO_LIST_LINES = 30  # how far a list of links may run below the sentence that announces it
+
+
+def heading_text(text: str) -> str:
+    """A heading as the main text writes it: spaces collapsed, casefolded, without its permalink marker."""
+    return _without_permalink(" ".join(text.split())).casefold()
 
 
 class MainTextLines:
@@ -22,7 +49,7 @@ class MainTextLines:
     def __init__(self, page: PageRecord) -> None:
         self.raw = [" ".join(line.split()) for line in page.main_text.split("\n")]
         self.lines = [line.casefold() for line in self.raw]
-        self.headings = {" ".join(h.text.split()).casefold() for h in page.headings}
+        self.headings = {heading_text(h.text) for h in page.headings}
         # a listing's teaser titles: headings that link to the post they open
         self.linked_headings = self.headings & {" ".join(a.anchor.split()).casefold() for a in page.links if a.internal}
         self.line_of: dict[int, int] = {}  # index in page.links -> line
@@ -55,6 +82,11 @@ class MainTextLines:
             later = find(text, cursor)
             offset = later if later >= 0 else first
             line = self._line_at(offset)
+            if not link.internal and self.lines[line] == needle and needle in self.headings:
+                # an outside link named like a heading (the page's own title): it stands further down
+                again = find(text, self._starts[line] + len(needle))
+                if again >= 0:
+                    offset, line = again, self._line_at(again)
             unique = find(text, first + 1) < 0
             if later >= 0 and (unique or len(needle) >= 20):
                 cursor = self._starts[line]
@@ -108,11 +140,11 @@ class MainTextLines:
     def section_heading(self, index: int) -> str | None:
         """The nearest heading (or short label line ending in ":") above a line."""
         above = self._heading_line(index)
-        return None if above is None else self.lines[above]
+        return None if above is None else _without_permalink(self.lines[above])
 
     def _heading_line(self, index: int) -> int | None:
         for i in range(index - 1, max(-1, index - 80), -1):
-            line = self.lines[i]
+            line = _without_permalink(self.lines[i])
             if line in self.headings or (line.endswith(":") and len(line.split()) <= 5):
                 return i
             if cr.SOURCES_HEADING.match(line):
@@ -132,5 +164,19 @@ class MainTextLines:
         return sentence if above is None else f"{self.raw[above].rstrip(' :')}: {sentence}"
 
     def under_sources(self, index: int) -> bool:
+        """An entry of a list of sources: under a sources heading, or a footnote's entry."""
+        if _FOOTNOTE_BACKLINK.search(self.raw[index]):
+            return True
         heading = self.section_heading(index)
         return heading is not None and cr.SOURCES_HEADING.match(heading.rstrip(" :")) is not None
+
+    def announced_as_sources(self, index: int) -> bool:
+        """One of a list of links (lines of links only) that a sentence right above announces as coverage or
+        sources: "For coverage of the launch in the press, see below:"."""
+        i = index - 1
+        while i >= 0 and index - i <= INTRO_LIST_LINES and i in self.anchors_on and not self.extra_words(i, ""):
+            i -= 1
+        if i < 0 or i in self.anchors_on or self.lines[i] in self.headings:
+            return False
+        last = _SENTENCE_END.split(self.raw[i])[-1]
+        return _SOURCES_INTRO.search(last) is not None

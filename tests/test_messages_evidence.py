@@ -231,6 +231,7 @@ BY_ADDRESS = {
     "media-file": "https://www.heizungsblog.example/bild.jpg",
     "affiliate": "https://www.heizungsblog.example/geraet?aff_id=12",
     "embedded-media": "https://www.heizungsblog.example/embed/karte",
+    "imprint": "https://www.energieagentur.example/impressum",
 }
 
 

@@ -173,6 +173,8 @@ def _judge(
         return no("no-anchor")
     if cr.CREDIT_LINE.search(anchor):
         return no("credit")
+    if line is None and cr.NAVIGATION_ANCHOR.fullmatch(anchor):
+        return no("call-to-action")  # "Zur Personenseite" on a card beside the text: where to go
     if line is None and not text.measured:
         if cr.CTA_ANCHOR.search(anchor) and not source:
             return no("call-to-action")
@@ -205,8 +207,10 @@ def _judge(
         return yes("named-source", source)
     if text.under_sources(line):
         return yes("source-list", source)
-    if cr.organisation_page(link.url) and not authority:
-        return no("organisation-home")
+    if cr.organisation_page(link.url) and (not authority or cr.GO_TO_ANCHOR.match(anchor)):
+        return no("organisation-home")  # "Zur TH Köln": a way to the organisation, whoever it is
+    if cr.NAVIGATION_ANCHOR.fullmatch(anchor) and (cr.GO_TO_ANCHOR.match(anchor) or not text.extra_words(line, anchor)):
+        return no("call-to-action")  # "Zur Personenseite", "Visit website", a "Website" button: where to go
     if source:
         return yes("strong-source", source)
     if text.extra_words(line, anchor) >= RUNNING_TEXT_WORDS:
@@ -216,6 +220,8 @@ def _judge(
     path = urlsplit(link.url).path
     if button := cr.button_citation(path, anchor, page.links):  # documentation, or the one original excerpted
         return yes(button, None)
+    if text.announced_as_sources(line):
+        return yes("source-list", None)
     return no("standing-alone")
 
 
@@ -298,6 +304,7 @@ class OutboundCitations(ArticleCheck):
         "media-file": "image or media file",
         "affiliate": "affiliate link",
         "embedded-media": "embedded media",
+        "imprint": "another site's imprint (who runs it), no source for a statement",
         # ... and by what the page says around it
         "own-property": "the site's own property",
         "sponsored": "sponsored or user link",

@@ -14,6 +14,12 @@ AUTHORITATIVE_DOMAINS = (
     # public bodies
     ".gov",
     ".gov.uk",
+    # national public bodies under a country's domain: gov.br, gov.au, gob.mx, gouv.qc.ca, govt.nz, gc.ca
+    ".gov.*",
+    ".gob.*",
+    ".gouv.*",
+    ".govt.nz",
+    ".gc.ca",
     ".gv.at",
     ".admin.ch",
     ".gouv.fr",
