@@ -10,6 +10,10 @@
 - a credit line of its own naming who made the content: "Figures prepared by Jo Roe", "Grafiken erstellt
   von Jo Roe" (the page's only one).
 
+- an author slot's label standing alone in its element and the names in the elements right after it, one
+  or several (Hugo themes' author cards: "<div>Autor:innen</div><div class=author>↪︎ Jo Roe</div><div
+  class=author>↪︎ Ann Muster</div>", "<div>Author</div><div>Jo Roe</div><div>bio …</div>");
+
 - the author link of the page's only dated meta row after the title, wherever it stands: templates that put
   "<a class=author>Jo Roe</a> <time>August 15, 2018</time>" under the text (`lone_end_row`).
 
@@ -25,7 +29,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from scoring.core.lexicons import NAME, is_person_name
-from spiders.byline_lines import LIST_SPLIT, full_name
+from spiders.byline_lines import LIST_SPLIT, PLURAL_AUTHOR_LABEL, full_name, strip_glyphs
 from spiders.document import HtmlTree
 from spiders.regions import after_related_heading, not_own_content
 from spiders.visible_dates import extract_visible_date, header_window, parse_visible_date
@@ -238,11 +242,71 @@ def _under_author_heading(element: HtmlTree) -> bool:
     return bool(heading) and bool(_AUTHOR_HEADING_RE.match(_text(heading[0])))
 
 
+# an author slot's label alone in its element: "Autor:innen", "Authors", "Autor", "Written by"
+_SLOT_LABEL_RE = re.compile(
+    rf"^(?:{PLURAL_AUTHOR_LABEL}|author|autor(?:in)?|verfasser(?:in)?|written\s+by|geschrieben\s+von|verfasst\s+von)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+MAX_SLOT_LABEL = 30
+MAX_SLOT_NAMES = 120  # the text of one element after the label: names, not a bio
+_SHORT_TEXTS = etree.XPath(
+    "//body//text()[string-length(normalize-space()) <= 30]"
+    "[not(ancestor::script or ancestor::style or ancestor::template or ancestor::table or ancestor::dl)]"
+)
+SLOT_LEVELS = 2  # wrappers around the label that hold nothing else
+
+
+def _name_items(element: HtmlTree) -> list[str] | None:
+    """The names an element after a slot label holds, each text of it a name or a list of names
+    ("<a>Jo Roe</a>, <a>Ann Muster</a>", "↪︎ Jo Roe"); [] when it shows no text, None when a text is no name."""
+    if len(_text(element)) > MAX_SLOT_NAMES:
+        return None
+    names: list[str] = []
+    for node in element.xpath(".//text()[not(ancestor::script or ancestor::style)]"):
+        for part in LIST_SPLIT.split(strip_glyphs(" ".join(node.split()))):
+            part = strip_glyphs(part)
+            if not part or not re.search(r"\w", part):
+                continue  # the comma or "and" between two links
+            if not full_name(part):
+                return None
+            names.append(part)
+    return names
+
+
+def slot_bylines(tree: HtmlTree) -> list[tuple[HtmlTree, list[str]]]:
+    """(element, names) after each author slot's label: the elements right after the label (or after the
+    wrappers that hold just the label) while each holds names; an empty slot ("Autor:innen" and nothing
+    after it) names no one."""
+    found: list[tuple[HtmlTree, list[str]]] = []
+    for node in _SHORT_TEXTS(tree):
+        label = " ".join(node.split())
+        if not label or len(label) > MAX_SLOT_LABEL or not _SLOT_LABEL_RE.match(label):
+            continue
+        element = node.getparent()
+        if element is None or node.is_tail or _text(element) != label:
+            continue  # the label is not alone in its element ("Autor: Jo Roe" is a byline line)
+        for _ in range(SLOT_LEVELS):
+            parent = element.getparent()
+            if any(isinstance(s.tag, str) for s in element.itersiblings()) or parent is None or _text(parent) != label:
+                break
+            element = parent
+        for after in element.itersiblings():
+            if not isinstance(after.tag, str):
+                continue
+            names = _name_items(after)
+            if names is None:
+                break  # a bio, a date, the text: the slot ends
+            if names:
+                found.append((after, names))
+    return found
+
+
 def template_bylines(tree: HtmlTree, title: HtmlTree | None) -> list[tuple[HtmlTree, list[str], bool]]:
     """(element, names, anywhere) of the byline templates above; `anywhere`: an author card under an
     author heading, a page's only dated line opening its block or its only credit line, which stand with
     the content wherever they are (the others must be near the title)."""
-    found: list[tuple[HtmlTree, list[str], bool]] = []
+    found: list[tuple[HtmlTree, list[str], bool]] = [(e, names, False) for e, names in slot_bylines(tree)]
     dated, credits = [], []
     for element in _LINES(tree):
         text = _text(element)

@@ -5,6 +5,7 @@ of a byline listed with commas alone ("By Jo Roe, Ann Muster, Lea Teich in Publi
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lxml import etree
 
@@ -94,6 +95,51 @@ def listed_names(rest: str) -> list[str]:
     if len(names) < (2 if section else MIN_BARE_LIST):
         return []
     return names if all(full_name(n) for n in names) else []
+
+
+# what a template sets before or after a name as decoration: an arrow or icon glyph ("↪︎ Jo Roe"), a
+# variation selector, a bullet, spaces (also no-break ones)
+_GLYPH_CATEGORIES = frozenset({"So", "Sm", "Sk", "Mn", "Me", "Cf", "Zs"})
+_BULLETS = frozenset("•‣·*~")
+# ... but an arrow pointing back or on ("← Jo Roe", "Ann Muster →", "« Older") marks a link to the previous
+# or next page: the name is that page's title (a neighbouring profile, post), never this page's writer
+_NAVIGATION = frozenset("←→⟵⟶⇐⇒⇦⇨«»‹›")
+
+
+def _glyph(char: str) -> bool:
+    return char.isspace() or char in _BULLETS or unicodedata.category(char) in _GLYPH_CATEGORIES
+
+
+def strip_glyphs(name: str) -> str:
+    """The name without the decoration a template sets around it: "\\xa0\\xa0↪︎ Jo Roe" -> "Jo Roe"; a name
+    behind a previous/next arrow is kept as it is (and so is no name)."""
+    start, end = 0, len(name)
+    while start < end and _glyph(name[start]) and name[start] not in _NAVIGATION:
+        start += 1
+    while end > start and _glyph(name[end - 1]) and name[end - 1] not in _NAVIGATION:
+        end -= 1
+    if start < end and (name[start] in _NAVIGATION or name[end - 1] in _NAVIGATION):
+        return name
+    return name[start:end]
+
+
+# the label of several authors, German gendered forms too: "Authors", "Autoren", "Autor:innen", "Autor*innen",
+# "AutorInnen", "Autorinnen und Autoren"
+PLURAL_AUTHOR_LABEL = (
+    r"authors|author\(s\)|autor(?:en|innen|[:*_/·]innen)|autorinnen\s+und\s+autoren|autoren\s+und\s+autorinnen|"
+    r"verfasser(?:innen|[:*_/·]innen)"
+)
+_PLURAL_LABEL_LINE = re.compile(rf"^\W*(?:{PLURAL_AUTHOR_LABEL})\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def plural_label_names(text: str) -> list[str]:
+    """The names after a label of several authors: "Autor:innen: Jo Roe und Ann Muster" -> both (after "By"
+    a second name may be a place or an employer; after "Authors:" every item is a name). Full names only."""
+    labelled = _PLURAL_LABEL_LINE.match(" ".join(text.split()))
+    if not labelled:
+        return []
+    names = [n for n in (part.strip(" .") for part in LIST_SPLIT.split(labelled.group("rest"))) if n]
+    return names if len(names) >= 2 and all(full_name(n) for n in names) else []
 
 
 def with_line_breaks(element: etree._Element) -> str:

@@ -34,9 +34,12 @@ from spiders.byline_lines import (
     DATEISH,
     MAX_NAME_DATE_LINE,
     PLACE_ITEM,
+    PLURAL_AUTHOR_LABEL,
     SEGMENT_SPLIT,
     listed_names,
     name_date_line,
+    plural_label_names,
+    strip_glyphs,
     with_line_breaks,
 )
 from spiders.byline_text import ROLE_LABEL_RE, boundaries, cut_at_boundary
@@ -62,7 +65,7 @@ _AUTHOR_BOX_SELF_RE = re.compile(
 AUTHOR_PATH_RE = re.compile(r"/(?:author|authors|autor|autoren|autorin|redaktion|team|people)/[^/?#]+/?$", re.I)
 # the openers of every byline line (lexicons.BYLINE_OPENERS), and those of author rows in templates
 BYLINE_PREFIX_RE = re.compile(
-    rf"^\W*(?:{BYLINE_OPENERS}|posted\s+by|published\s+by|veröffentlicht\s+von|autoren\s*:|authors\s*:)"
+    rf"^\W*(?:{BYLINE_OPENERS}|posted\s+by|published\s+by|veröffentlicht\s+von|(?:{PLURAL_AUTHOR_LABEL})\s*:)"
     r"\s+(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -178,6 +181,8 @@ def names_in(text: str) -> list[str]:
     """Names in the text of a byline element: after a "von/by" prefix, else the segment that reads
     like a name ("Marieke | 12.10.2020", "Andy Garner · 5 min read")."""
     text = _ABOUT_AUTHOR_RE.sub("", " ".join(text.split()))
+    if listed := plural_label_names(text):  # "Autor:innen: Jo Roe, Ann Muster": every item a name
+        return listed
     prefixed = BYLINE_PREFIX_RE.match(text)
     if prefixed:
         text = prefixed.group("rest")
@@ -409,7 +414,7 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     def add(element: HtmlTree, names: list[str], url: str | None, handle_ok: bool = False) -> None:
         at = _offset_of(element, offsets) or 0
         for name in names:
-            name = cut_at_boundary(element, name)  # "Owen Petchey Professor": a heading, then a role
+            name = cut_at_boundary(element, strip_glyphs(name))  # "Owen Petchey Professor": a heading, a role
             # an author-page link may carry a nickname or a lower-case first name ("pascal", "2D3S3RT")
             if is_person_name(name, site_names) or handle_ok and is_author_handle(name, site_names):
                 found.append((at, name, url))
