@@ -85,6 +85,9 @@ def _trailing(text: str, end: int, ceiling: int, starts_sentence: bool, names: N
     source = qr.PAREN_SOURCE_RE.match(rest)
     if source:
         return _source_name(source.group(0)), end + source.end()
+    work = qr.AUTHOR_YEAR_RE.match(rest)
+    if work:
+        return work.group("authors"), end + work.end()
     signed = re.match(rf"\s*\((?P<n>{lx.NAME}|[{_UPPER}][{_LOWER}]{{3,}})\)\s*[.!]?\s*$", rest)
     if signed and (line_end == stop or text[line_end : line_end + 1] == "\n"):
         return lx.clean_name(signed.group("n")), end + signed.end()  # „…“ (Augustinus)

@@ -160,6 +160,12 @@ PAREN_SOURCE_RE = re.compile(
     r"(?i:vgl|cf)\.)[^()\n]{1,120}"
     r"|§[^()\n]{1,60})\)"
 )
+# An author-year reference right after a quotation names the work quoted by its authors: "(Böhnisch 2016, 105)",
+# "(Günder und Nowacki 2020, S. 191f.)", "(Smith & Jones, 2019, p. 4)", "(Thiersch/Böhnisch 2014)".
+AUTHOR_YEAR_RE = re.compile(
+    r"^[\s.,]*\(\s*(?P<authors>[A-ZÄÖÜ][\w’'-]+(?:\s*+(?:,|/|&|\bund\b|\band\b|\bu\.)\s*+[A-ZÄÖÜ][\w’'-]+){0,3}"
+    r"(?:\s+et\s+al\.)?),?\s+(?:1[5-9]|20)\d\d[a-z]?\b[^()\n]{0,40}\)"
+)
 # Code, paths and markup are no quotations ("setting.mat_queue_mode 1", "SELECT * FROM").
 CODE_RE = re.compile(r"[{}<>=|\\]|://|\w\(\)|\w\([^()]*\)\s*[;{]|\b\w+_\w+|\w\.\w+\.\w|^\s*[-$#/]")
 # A signature after a dash: "— Luke (@nuk3, Mastodon)", "— mbeddedDev (Mastodon)".

@@ -15,6 +15,7 @@ from scoring.core import lexicons as lx
 from scoring.statistics_code import CALC_BEFORE_RE, DIVIDE_AFTER_RE, DIVIDE_BEFORE_RE, is_code_like
 from scoring.statistics_lines import is_figure_label, is_meta_line
 from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY, PERCENT, TIME, Candidate
+from scoring.statistics_specs import CONDITIONAL_V1_RE, FULL_SCALE_RE, is_rating
 from scoring.statistics_time import (
     AGO_AFTER_RE,
     CAREER_AFTER_RE,
@@ -102,10 +103,6 @@ METHOD_RE = re.compile(
     r"Sample|Studiendesign|Study design|Untersuchungsdesign)\b",
 )
 # German verb-first conditionals: "Ist diese unter 55 %, so …", "Liegt der Wert über 90 %, dann …"
-CONDITIONAL_V1_RE = re.compile(
-    r"^(?:Ist|Sind|Liegt|Liegen|Fällt|Fallen|Steigt|Steigen|Sinkt|Sinken|Hat|Haben|Wird|Werden|Sollte|Sollten|"
-    r"Kommt|Kommen|Gibt|Braucht|Beträgt|Übersteigt|Überschreitet|Unterschreitet)\b[^?]*\b(?:so|dann)\b[^?]*$"
-)
 # A fundraising target: "help us raise £5,000", "5.000 € sammeln" ("we raised £5,000" is a fact).
 RAISE_BEFORE_RE = re.compile(
     r"\b(?:raise|raising|sammeln wir|wollen wir)\s+(?:over\s+|up to\s+|at least\s+|mindestens\s+|über\s+)?[€$£]?\s*$",
@@ -338,7 +335,7 @@ def sentence_excluded(sentence: str, sourced: bool) -> str | None:
         return "code"
     if LEGAL_RE.search(sentence):
         return "legal rule"
-    if THRESHOLD_RE.search(sentence) or BAND_RE.match(sentence):
+    if THRESHOLD_RE.search(sentence) or BAND_RE.match(sentence) or FULL_SCALE_RE.search(sentence):
         return "threshold"
     if CONFIG_RE.search(sentence):
         return "config value"
@@ -460,6 +457,8 @@ def figure_excluded(
         return "study design"
     if cand.kind == PERCENT and not sourced and is_price_tag(sentence):
         return "no statement"  # a bare "95%" of a skill bar or progress ring
+    if cand.kind in (MEASURE, BARE, COUNT) and is_rating(unit, after):
+        return "specification"
     if (cand.kind in (MEASURE, BARE) or SIZE_UNIT_RE.match(unit)) and not sourced:
         if SPEC_AFTER_RE.match(after) or SPEC_BEFORE_RE.search(before) or SPEC_SENTENCE_RE.search(sentence):
             return "specification"

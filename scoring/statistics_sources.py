@@ -332,6 +332,8 @@ VARY_BEFORE_RE = re.compile(
     r"priced|graded|unterscheide\w*|variier\w*|schwank\w*|sortiert|gestaffelt)\s+$",
     re.IGNORECASE,
 )
+# A verb joined to the one before ("… and recorded"): the name right before it is no subject.
+VERB_AFTER_CONJUNCTION_RE = re.compile(r"\b(?:and|und|or|oder|then|dann)\s+$", re.IGNORECASE)
 # "Website Visitors – Shows the monthly visitors": a term and its description, not "X shows".
 TERM_SEPARATOR_RE = re.compile(r"\s[-–—:|]\s*$|:\s*$")
 
@@ -381,6 +383,8 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[s
         window = sentence[max(0, match.start() - 60) : match.end() + 40]
         if is_own(window, brand) or TERM_SEPARATOR_RE.search(sentence[: match.start()]):
             continue
+        if VERB_AFTER_CONJUNCTION_RE.search(sentence[max(0, match.start() - 12) : match.start()]):
+            continue  # "we interviewed 26 people in Belém and recorded …": the verb's subject comes earlier
         # "the chart shows", "the Sparkline shows": a verb of showing needs a name by its form (an acronym,
         # an organisation word, two capitalised words), as every German noun does
         strict = "de" if SHOWING_RE.fullmatch(match.group(0)) else lang

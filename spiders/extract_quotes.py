@@ -335,6 +335,13 @@ def _name_slot(blockquote: HtmlTree) -> str:
     return ""
 
 
+def _only_a_link(blockquote: HtmlTree, text: str) -> bool:
+    """A blockquote that holds nothing but one link ("Originaldokument: <a>Report 2024</a>"): it presents a
+    document by its title, it quotes nobody."""
+    links = blockquote.xpath(".//a[@href]")
+    return len(links) == 1 and _text(links[0]) == text
+
+
 def extract_quotes(tree: HtmlTree) -> list[Quote]:
     """<blockquote> and <q> elements with the attribution their markup gives, if any."""
     quotes = []
@@ -350,7 +357,7 @@ def extract_quotes(tree: HtmlTree) -> list[Quote]:
         text = _text(element)
         if cite and text.endswith(cite):
             text = text[: -len(cite)].rstrip(" —–-")
-        if text:
+        if text and not _only_a_link(element, text):
             quotes.append(Quote(text=text, cite=cite or None))
     quotes += _icon_quotes(tree)
     taken = {q.text for q in quotes}
