@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from scoring.citation_sources import source_entry
 from scoring.core import lexicons as lx
+from scoring.core.lexicons.dates import MONTH_ALTERNATIVES
 
 # Second-level labels under a country code that are public suffixes themselves ("example.co.uk",
 # "example.gv.at", "example.com.au"), and hosting suffixes under which every name has its own owner
@@ -255,6 +256,13 @@ NAVIGATION_ANCHOR = re.compile(
     r"(?:zur|zum)\s+(?:personen|mitarbeiter|autoren|team|web|home|start)?(?:seite|profil|website|homepage)|"
     r"(?:visit|view|to|go to)\s+(?:the\s+|our\s+|their\s+|his\s+|her\s+)?(?:website|homepage|site|profile)|"
     r"(?:website|homepage|webseite|profil|profile)",
+    re.IGNORECASE,
+)
+# An event's card as one link: its name with the days it runs ("IoT Days Nov 13-15, 2018 Lyon", "Fachtag
+# 13.–15. März 2025"): where to go, not a source.
+EVENT_ANCHOR = re.compile(
+    rf"\b(?:{MONTH_ALTERNATIVES})\.?[ \t]+\d{{1,2}}[ \t]*[-–][ \t]*\d{{1,2}}\b|"
+    rf"(?<![\d.])\d{{1,2}}\.?[ \t]*[-–][ \t]*\d{{1,2}}\.?[ \t]+(?:{MONTH_ALTERNATIVES})\b",
     re.IGNORECASE,
 )
 # An anchor that leads somewhere ("Zur TH Köln", "Visit ACME"): on an organisation's home page, a way there.

@@ -10,6 +10,7 @@ from scoring import citation_rules as cr
 from scoring.core.records import PageRecord
 
 TEASER_LINES = 10
+WHOLE_POST_WORDS = 150  # a post shown whole on a list of posts, not an entry of a list of publications
 _BULLETS = re.compile(r"^[\s\-–—•·*►▶→»>\d.)\[\]]+|(?<![\s:;,.!?…→»«>\-–—)\]])[\s:;,.!?…→»«>\-–—)\]]+$")
 
 
@@ -52,6 +53,10 @@ class MainTextLines:
         self.headings = {heading_text(h.text) for h in page.headings}
         # a listing's teaser titles: headings that link to the post they open
         self.linked_headings = self.headings & {" ".join(a.anchor.split()).casefold() for a in page.links if a.internal}
+        self._posts: list[tuple[int, int]] | None = None
+        self._other_titles = self.headings & {
+            " ".join(a.anchor.split()).casefold() for a in page.links if a.internal and a.url != page.url
+        }
         self.line_of: dict[int, int] = {}  # index in page.links -> line
         self.anchors_on: dict[int, list[str]] = {}  # line -> anchors of the links on it
         self._align(page)
@@ -85,7 +90,7 @@ class MainTextLines:
             if not link.internal and self.lines[line] == needle and needle in self.headings:
                 # an outside link named like a heading (the page's own title): it stands further down
                 again = find(text, self._starts[line] + len(needle))
-                if again >= 0:
+                if again >= 0 and self.lines[self._line_at(again)] == needle:  # a line of its own again
                     offset, line = again, self._line_at(again)
             unique = find(text, first + 1) < 0
             if later >= 0 and (unique or len(needle) >= 20):
@@ -125,12 +130,31 @@ class MainTextLines:
         above = self._heading_line(line)
         if above is not None and self.lines[above] in self.linked_headings:
             return True
+        if any(start < line < end for start, end in self._whole_posts()):
+            return True  # a whole post shown on a list of posts: under its linked title, whatever headings follow
         for i in range(line + 1, min(len(self.lines), line + TEASER_LINES + 1)):
             if self.lines[i] in self.headings:
                 return False
             if cr.READ_MORE.fullmatch(_BULLETS.sub("", self.lines[i])):
                 return True
         return False
+
+    def _whole_posts(self) -> list[tuple[int, int]]:
+        """The line spans of whole posts on a list of posts: from a linked title to the next, with sections
+        of their own (a heading inside) and at least WHOLE_POST_WORDS words; a list of publications with a
+        short entry under each linked title has none."""
+        if self._posts is None:
+            titles = [  # a post's linked title: not the page's own (a menu links it), not a year or a word
+                i for i, line in enumerate(self.lines) if line in self._other_titles and len(line.split()) >= 3
+            ]
+            spans = zip(titles, [*titles[1:], len(self.lines)], strict=False)
+            self._posts = [
+                (start, end)
+                for start, end in spans
+                if any(self.lines[i] in self.headings for i in range(start + 1, end))
+                and sum(len(line.split()) for line in self.lines[start:end]) >= WHOLE_POST_WORDS
+            ]
+        return self._posts
 
     def before(self, line: int, anchor: str) -> str:
         """The text of the line in front of the anchor."""

@@ -74,23 +74,27 @@ def judge_links(page: PageRecord, site: SiteData | None = None) -> list[Verdict]
     """Every external http(s) link in the main content region, each with its verdict. `site` adds what
     the page alone does not say: the client's own strong sources (config `source_domains`) and the
     hosts the crawl treated as the site."""
-    client_domains = site.source_domains if site is not None else ()
-    identity = site_identity(page, site.artifacts.host_aliases if site is not None else ())
-    template = template_properties(page)
-    text = MainTextLines(page)
-    listing = classify(page).kind == "listing"
     external = [
         (index, link)
         for index, link in enumerate(page.links)
         if not link.internal and link.position == "content" and link.url.lower().startswith(("http://", "https://"))
     ]
+    if not external:  # nothing to judge: no need to align the main text with every content link (issue 19)
+        return []
+    client_domains = site.source_domains if site is not None else ()
+    identity = site_identity(page, site.artifacts.host_aliases if site is not None else ())
+    template = template_properties(page)
+    text = MainTextLines(page)
+    listing = classify(page).kind == "listing"
     shop_rows = _shop_rows(external, text)
+    # "Read more" buttons to several organisations: a directory of members or partners, each button where to go
+    directory = len({urlsplit(link.url).hostname for _, link in external if _read_more(link.anchor)}) >= 2
     template = template | _subject_properties(page, external)
     verdicts = []
     for index, link in external:
         line = text.line_of.get(index)
         shop_row = line in shop_rows
-        verdict = _judge(link, page, identity, template, text, line, listing, client_domains, shop_row)
+        verdict = _judge(link, page, identity, template, text, line, listing, client_domains, shop_row, directory)
         if verdict.citation and line is not None:
             verdict = replace(verdict, sentence=text.context(line, link.anchor))
         verdicts.append(verdict)
@@ -132,6 +136,12 @@ def _shop_rows(external: list[tuple[int, Link]], text: MainTextLines) -> set[int
     return {line for line, n in shops.items() if n >= SHOP_ROW_LINKS and n > others.get(line, 0)}
 
 
+def _read_more(anchor: str) -> bool:
+    """A "Read more" button, not one to the original of an excerpt ("Read the full article")."""
+    anchor = " ".join(anchor.split())
+    return bool(cr.READ_MORE.fullmatch(anchor)) and not cr.ORIGINAL_ANCHOR.fullmatch(anchor)
+
+
 def _judge(
     link: Link,
     page: PageRecord,
@@ -142,6 +152,7 @@ def _judge(
     listing: bool,
     client_domains: tuple[str, ...] = (),
     shop_row: bool = False,
+    directory: bool = False,
 ) -> Verdict:
     def no(key: str) -> Verdict:
         return Verdict(link, False, OutboundCitations.msg(key))
@@ -173,6 +184,8 @@ def _judge(
         return no("no-anchor")
     if cr.CREDIT_LINE.search(anchor):
         return no("credit")
+    if cr.EVENT_ANCHOR.search(anchor) and not document:
+        return no("event")
     if line is None and cr.NAVIGATION_ANCHOR.fullmatch(anchor):
         return no("call-to-action")  # "Zur Personenseite" on a card beside the text: where to go
     if line is None and not text.measured:
@@ -207,6 +220,8 @@ def _judge(
         return yes("named-source", source)
     if text.under_sources(line):
         return yes("source-list", source)
+    if directory and _read_more(anchor) and not text.extra_words(line, anchor):
+        return no("more-info")
     if cr.organisation_page(link.url) and (not authority or cr.GO_TO_ANCHOR.match(anchor)):
         return no("organisation-home")  # "Zur TH Köln": a way to the organisation, whoever it is
     if cr.NAVIGATION_ANCHOR.fullmatch(anchor) and (cr.GO_TO_ANCHOR.match(anchor) or not text.extra_words(line, anchor)):
@@ -312,6 +327,7 @@ class OutboundCitations(ArticleCheck):
         "own-video": "the page's own embedded video",
         "no-anchor": "no anchor text",
         "call-to-action": "call to action",
+        "event": "an event's card (where to go), no source for a statement",
         "more-info": "a pointer to more information, no source for a statement",
         "organisation-home": "an organisation's home page (names it, supports no statement)",
         "outside-main-text": "outside the main text",
