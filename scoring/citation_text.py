@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 
 from scoring import citation_rules as cr
+from scoring.core import lexicons as lx
 from scoring.core.records import PageRecord
 
 TEASER_LINES = 10
@@ -25,9 +26,6 @@ def _without_permalink(line: str) -> str:
     if text and text[-1] in _PERMALINK_MARKS and (len(text) == 1 or text[-2].isspace()):
         return text[:-1].rstrip()
     return line
-# A Markdown footnote's entry ends with a link back to its marker ("↩", "↩︎"): its links are the sources of the
-# statements that carry the marker.
-_FOOTNOTE_BACKLINK = re.compile(r"↩[\ufe0e\ufe0f]?\s*$")
 # The sentence that announces a list of links as coverage or sources ("For coverage of the event in the press,
 # see below:", "Presseberichte dazu:"): the links below it are what it names.
 _SOURCES_INTRO = re.compile(
@@ -189,7 +187,7 @@ class MainTextLines:
 
     def under_sources(self, index: int) -> bool:
         """An entry of a list of sources: under a sources heading, or a footnote's entry."""
-        if _FOOTNOTE_BACKLINK.search(self.raw[index]):
+        if lx.FOOTNOTE_BACKLINK_RE.search(self.raw[index]):  # a footnote's entry: the source of its marker
             return True
         heading = self.section_heading(index)
         return heading is not None and cr.SOURCES_HEADING.match(heading.rstrip(" :")) is not None

@@ -218,8 +218,6 @@ PLAIN_WORD_RE = re.compile(rf"^[{U}]?[{L}]+$")
 LETTER_RE = re.compile(rf"[{U}{L}]")
 # A numbered reference list entry: "1 Name et al.: Title (2020). URL: …", "[3] …", "2. …"
 REFERENCE_ENTRY_RE = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+\S")
-# The end of a Markdown footnote's entry: its link back to the marker.
-FOOTNOTE_BACKLINK_RE = re.compile(r"↩[\ufe0e\ufe0f]?\s*$")
 REFERENCE_HINT_RE = re.compile(
     r"https?://|www\.|\bdoi\b|\bet al\b|\(\s*(?:19|20)\d{2}\s*\)|(?:19|20)\d{2}|abgerufen|aufgerufen|accessed|"
     r"retrieved|\bS\.\s?\d|\bpp?\.\s?\d|Verlag|Journal|Bericht|Report|Studie|Study",
@@ -340,7 +338,7 @@ def page_context(page: PageRecord) -> PageContext:
         match = REFERENCE_ENTRY_RE.match(line)
         if match and len(line) > 25 and REFERENCE_HINT_RE.search(line):
             references.add(int(match.group(1) or match.group(2)))
-        elif FOOTNOTE_BACKLINK_RE.search(line):
+        elif lx.FOOTNOTE_BACKLINK_RE.search(line):
             footnotes += 1
             if REFERENCE_HINT_RE.search(line) or any(anchor in line for anchor in anchors):
                 references.add(footnotes)

@@ -112,6 +112,7 @@ from scoring.core.lexicons.quotations import (
 # authoritative and reference domains
 from scoring.core.lexicons.sources import (
     AUTHORITATIVE_DOMAINS,
+    FOOTNOTE_BACKLINK_RE,
     REFERENCE_DOMAINS,
     SHARE_LINK_RE,
     authoritative_entry,
@@ -200,6 +201,7 @@ __all__ = [
     "ORGANIZATION_SUFFIXES",
     "ORGANISATION_WORD_RE",
     "AUTHORITATIVE_DOMAINS",
+    "FOOTNOTE_BACKLINK_RE",
     "REFERENCE_DOMAINS",
     "SHARE_LINK_RE",
     "host_of",

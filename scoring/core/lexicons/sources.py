@@ -143,6 +143,9 @@ AUTHORITATIVE_DOMAINS = (
 )
 # References that show research but are not authorities themselves (counted as external only).
 REFERENCE_DOMAINS = ("wikipedia.org", "wikidata.org")
+# The end of a Markdown footnote's entry: its link back to the marker ("↩", "↩︎"). An <ol> numbers the entries;
+# the text shows none of the numbers, only these links back.
+FOOTNOTE_BACKLINK_RE = re.compile(r"↩[\ufe0e\ufe0f]?\s*$")
 # Share buttons and similar links that are not citations.
 SHARE_LINK_RE = re.compile(
     r"/sharer|/share(?:Article|\?|$)|/intent/|wa\.me/|api\.whatsapp\.com|/pin/create|mailto:|tel:",
