@@ -305,6 +305,9 @@ def read_language(
     each line on its own costs as much again as the whole sample."""
     found, sample = _classify(text), text
     if found is None and context.strip():
+        own = declared_reading(text, declared) if distinct_words(text) >= MIN_DISTINCT else (None, None)
+        if own[0] is not None:  # a short text that fits its declared language: a title in another one does not decide
+            return (*own, {})
         sample = f"{context}\n{text}"
         found = _classify(sample)
     if found is None:
