@@ -113,6 +113,12 @@ LABEL_SETS = {
     # a twentieth unseen batch (the Austrian Institute of Technology's German/English energy knowledge platform on Hugo
     # with multi-author articles and footnoted sources), labelled from the HTML before any audit of these sites
     "heldout20": (HERE / "realworld" / "heldout20.jsonl", HERE / "realworld" / "heldout20.d"),
+    # a twenty-first unseen batch (an art foundation's Jekyll site with lang=en over German text, quotations of poets
+    # and musicians), labelled from the HTML before any audit, measured on the final code
+    "heldout21": (HERE / "realworld" / "heldout21.jsonl", HERE / "realworld" / "heldout21.d"),
+    # a twenty-second unseen batch (an Australian workshop-marketing agency's static site full of unsourced campaign
+    # figures and testimonials), labelled from the HTML before any audit, measured on the final code
+    "heldout22": (HERE / "realworld" / "heldout22.jsonl", HERE / "realworld" / "heldout22.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
