@@ -282,44 +282,75 @@ def _line_kind(line: str) -> str:
 def _line_split(line: str) -> tuple[str, str, Sentences | None]:
     """`_line_kind`, the line without web addresses and, when it was split (every line not OTHER), its
     sentences with their words."""
+    return _line_split_counted(line)[:3]
+
+
+_CLOSERS = "\"'’”“«»)]"  # what may follow a sentence's end mark (_SENTENCE_END)
+
+
+def _ends_like_sentence(line: str) -> bool:
+    """`_SENTENCE_END.search(line)`, looked for only where a match can start: the end mark before the closing
+    quotes at the end, or a footnote number's mark at most four characters from the end."""
+    return bool(_SENTENCE_END.search(line, max(0, len(line.rstrip(_CLOSERS)) - 5)))
+
+
+def _without_urls(line: str) -> str:
+    """The line without web and mail addresses; a line without '://', 'www.' or '@' holds none (_URL)."""
+    if "@" in line or "://" in line or "www." in line.lower():
+        return _URL.sub("", line).strip()
+    return line.strip()
+
+
+def _line_split_counted(line: str) -> tuple[str, str, Sentences | None, int | None]:
+    """`_line_split` and the words of the line without web addresses when it was split (None otherwise).
+    A line is tokenised once, sentence by sentence: a word never spans two sentences (the splitter cuts at
+    white space), so the line's words are its sentences' words."""
     if _FOOTNOTE.match(line) and _SOURCE_MARK.search(line):
-        return OTHER, line, None
-    line = _URL.sub("", line).strip()
-    tokens = words(line)
-    ends = bool(_SENTENCE_END.search(line))
-    if len(tokens) < LINE_WORDS or not (ends or line.endswith(":")):
-        return OTHER, line, None
-    if len(_NUMBER.findall(line)) > MAX_NUMBER_SHARE * len(tokens):
-        return OTHER, line, None
+        return OTHER, line, None, None
+    line = _without_urls(line)
+    ends = _ends_like_sentence(line)
+    if not (ends or line.endswith(":")):
+        return OTHER, line, None, None
     split = [(sentence, words(sentence)) for sentence in split_sentences(line)]
+    n_tokens = sum(len(tokens) for _, tokens in split)
+    if n_tokens < LINE_WORDS:
+        return OTHER, line, None, None
+    if len(_NUMBER.findall(line)) > MAX_NUMBER_SHARE * n_tokens:
+        return OTHER, line, None, None
     sentences = [s for s, w in split if len(w) >= SENTENCE_WORDS]
     labels = _labels(line)
     if labels and labels * 2 >= max(1, len(sentences)):  # "Material: Edelstahl. Gewicht: 12 kg."
-        return OTHER, line, split
-    if len(sentences) >= PROSE_SENTENCES and len(tokens) >= PROSE_SHORT_WORDS:
-        return PARAGRAPH, line, split
-    if len(tokens) >= PROSE_WORDS:
-        return LONG_SENTENCE, line, split
-    return SENTENCE if sentences and ends else OTHER, line, split
+        return OTHER, line, split, n_tokens
+    if len(sentences) >= PROSE_SENTENCES and n_tokens >= PROSE_SHORT_WORDS:
+        return PARAGRAPH, line, split, n_tokens
+    if n_tokens >= PROSE_WORDS:
+        return LONG_SENTENCE, line, split, n_tokens
+    return SENTENCE if sentences and ends else OTHER, line, split, n_tokens
 
 
 def _line_kinds(
-    lines: list[str], headings: set[str], splits: dict[int, tuple[str, Sentences]] | None = None
+    lines: list[str],
+    headings: set[str],
+    splits: dict[int, tuple[str, Sentences]] | None = None,
+    counts: dict[int, int] | None = None,
 ) -> list[str]:
     """The kind of every line. Headings are no prose; list items are none either: the lines after a
     colon ("Wir fordern:", "Ihre Vorteile:") up to the next heading or paragraph of several sentences,
     and one-sentence lines led by a label when the line before or after has one too ("Weingut am
     Kaiserstuhl: 86 kWp auf der Kelterhalle, Eigenverbrauch für die Kühlung."). `splits` gets each split
-    line's text without web addresses and its sentences, by line number."""
+    line's text without web addresses and its sentences, by line number; `counts` the words of each split line
+    that held no web address (those of the line as it came)."""
     kinds: list[str] = []
     in_list = False
     for i, line in enumerate(lines):
         if line in headings:
             kind = OTHER
         else:
-            kind, clean, split = _line_split(line)
+            kind, clean, split, n_tokens = _line_split_counted(line)
             if splits is not None and split is not None:
                 splits[i] = (clean, split)
+            if counts is not None and n_tokens is not None and clean == line:
+                counts[i] = n_tokens
         if line in headings or kind == PARAGRAPH:
             in_list = False
         elif in_list:
@@ -343,7 +374,8 @@ def prose(main_text: str, headings: Iterable[str] = ()) -> Prose:
     lines kept."""
     lines = [" ".join(line.split()) for line in main_text.split("\n")]
     splits: dict[int, tuple[str, Sentences]] = {}
-    kinds = _line_kinds(lines, {" ".join(h.split()) for h in headings}, splits)
+    counts: dict[int, int] = {}  # the words of the lines already tokenised
+    kinds = _line_kinds(lines, {" ".join(h.split()) for h in headings}, splits, counts)
     kept: list[str] = []
     sentences: Sentences = []  # the kept lines' sentences: the text's, as split_sentences splits line by line
     run: list[int] = []
@@ -360,5 +392,7 @@ def prose(main_text: str, headings: Iterable[str] = ()) -> Prose:
         run = []
     text = "\n".join(kept)
     _SPLIT[:] = [text, sentences]
-    # a word never spans two sentences: the text's words are its sentences' words
-    return Prose(text, len(kept), sum(len(tokens) for _, tokens in sentences), len(words(main_text)))
+    # a word never spans two sentences, nor two lines: the text's words are its sentences' words, and the main
+    # text's those of its lines (white space evened out: a word holds none)
+    total = sum(counts[i] if i in counts else len(words(line)) for i, line in enumerate(lines))
+    return Prose(text, len(kept), sum(len(tokens) for _, tokens in sentences), total)
