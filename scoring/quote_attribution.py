@@ -237,7 +237,12 @@ def _colon_subject(clause: str, names: Names, begin: int) -> str | None:
     if not tokens or qr.PRONOUN_RE.fullmatch(tokens[0].group(0)):
         return None
     if not any(t.group(0).islower() for t in tokens) and tokens[0].group(0).lower() not in _RESPONSE_ADVERBS:
-        return None
+        # "Julius Berger: „…“": a person's name alone before the colon, named elsewhere on the page too (the
+        # title, the introduction), is who speaks; "Brandon Hall Award:", "Key Takeaways:" are titles
+        alone = body.strip(" \t–—-")
+        if not 2 <= len(tokens) <= 4 or "\n" in alone or names.mentions(alone) < 2:
+            return None
+        return names.person(alone, begin + body.find(alone))
     subject = speaker_after(body, names, begin, budget=4)
     if subject:
         return subject

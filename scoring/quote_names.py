@@ -188,6 +188,10 @@ class Names:
             self._recurring[name] = self._count(parts[0]) > together or self._count(parts[-1]) > together
         return self._recurring[name]
 
+    def mentions(self, phrase: str) -> int:
+        """How often the page's text names this phrase as words of their own."""
+        return self._count_phrase(phrase)
+
     def _count_phrase(self, phrase: str) -> int:
         if phrase not in self._counts:
             pattern = r"\s+".join(re.escape(p) for p in phrase.split())

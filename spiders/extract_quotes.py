@@ -335,6 +335,14 @@ def _name_slot(blockquote: HtmlTree) -> str:
     return ""
 
 
+# A quotation in marks signed after its closing mark in the same paragraph: "„…“ - Hölderlin",
+# "“…”<br>Dr. Jana Beispiel, Augsburg 1984".
+_SIGNED_AFTER_MARKS_RE = re.compile(
+    r"^\s*[„“\"«»](?P<q>[^„“”\"«»]{8,})[“”\"«»][ \t]*[-–—]?[ \t]*(?P<sig>[A-ZÄÖÜ][^\n„“”\"«»]{1,80})$"
+)
+_SIGNATURE_WORDS = 8
+
+
 def _only_a_link(blockquote: HtmlTree, text: str) -> bool:
     """A blockquote that holds nothing but one link ("Originaldokument: <a>Report 2024</a>"): it presents a
     document by its title, it quotes nobody."""
@@ -355,6 +363,9 @@ def extract_quotes(tree: HtmlTree) -> list[Quote]:
         if not cite and element.tag == "blockquote":
             cite = _name_slot(element) or _closing_line(element) or _next_line(element)
         text = _text(element)
+        signed = None if cite else _SIGNED_AFTER_MARKS_RE.match(text)
+        if signed and len(signed.group("sig").split()) <= _SIGNATURE_WORDS:
+            text, cite = signed.group("q").strip(), signed.group("sig").strip()
         if cite and text.endswith(cite):
             text = text[: -len(cite)].rstrip(" —–-")
         if text and not _only_a_link(element, text):
