@@ -241,6 +241,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S*[^\s.,;:!?)\]\"'’”»]|[^\s@(]{1,64
 _FOOTNOTE = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)]?)\s")
 _SOURCE_MARK = re.compile(r"https?://|www\.|\bdoi:|\(\D{0,30}\d{4}\)", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![^\W\d_])\d+(?:[.,:/–-]\d+)*")  # "2025", "12,5", "3-5"; not the 2 of "CO2"
+_DIGIT = re.compile(r"\d")  # a line without one holds no _NUMBER
 # a short label and a colon, at the start of the line or after a sentence, "; " or " | "
 _LABEL = re.compile(r"(?:^|[.;!?|]\s+)([^\s:.;!?|][^:.;!?|]{0,40}?):\s")
 _VALUE_END = re.compile(r"[.;!?|](?:\s|$)|:\s")
@@ -315,7 +316,7 @@ def _line_split_counted(line: str) -> tuple[str, str, Sentences | None, int | No
     n_tokens = sum(len(tokens) for _, tokens in split)
     if n_tokens < LINE_WORDS:
         return OTHER, line, None, None
-    if len(_NUMBER.findall(line)) > MAX_NUMBER_SHARE * n_tokens:
+    if _DIGIT.search(line) and len(_NUMBER.findall(line)) > MAX_NUMBER_SHARE * n_tokens:
         return OTHER, line, None, None
     sentences = [s for s, w in split if len(w) >= SENTENCE_WORDS]
     labels = _labels(line)

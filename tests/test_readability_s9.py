@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
+from scoring.core import text
 from scoring.core.text import split_sentences, words
-from scoring.readability import _SENTENCE_END, _URL, _ends_like_sentence, _without_urls, prose
+from scoring.readability import _DIGIT, _NUMBER, _SENTENCE_END, _URL, _ends_like_sentence, _without_urls, prose
 
 # characters the patterns care about: end marks, closing quotes, digits, address parts, white space, letters
 ALPHABET = list("aZäß1 2.!?…\"'’”“«»)]([:;@/-_wW") + ["www.", "WWW.", "http://", "HTTPS://", "ſ", "\u00a0", " ", " "]
@@ -45,3 +47,25 @@ TEXTS = [
 @pytest.mark.parametrize("text", TEXTS + _lines(7, 50))
 def test_total_words_are_the_main_texts(text: str) -> None:
     assert prose(text, ["Wärmepumpen im Altbau"]).total_words == len(words(text))
+
+
+def _abbreviation_by_pattern(chunk: str) -> bool:
+    """`scoring.core.text._is_abbreviation` as it was: the last token found by `_TOKEN_BEFORE`."""
+    match = text._TOKEN_BEFORE.search(chunk)
+    if not match:
+        return False
+    token = match.group(1).lower().rstrip(".").lstrip("(\"'„“")
+    if token in text.ABBREVIATIONS:
+        return True
+    return len(token) == 1 and token.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", token))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_abbreviation_and_number_shortcuts(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = [*ALPHABET, "z.", "B.", "u.a.", "Dr.", "ca.", "\n", "\t", "(", "„", "3."]
+    for line in _lines(seed):
+        chunk = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert text._is_abbreviation(chunk) == _abbreviation_by_pattern(chunk), chunk
+        if not _DIGIT.search(line):
+            assert not _NUMBER.findall(line)

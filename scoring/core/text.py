@@ -35,15 +35,20 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+_DOTTED_CHAIN = re.compile(r"(?:\w\.)+\w")
+
+
 def _is_abbreviation(chunk: str) -> bool:
-    match = _TOKEN_BEFORE.search(chunk)
-    if not match:
+    # the chunk's last run of non-space characters (`_TOKEN_BEFORE`, without scanning the chunk for it)
+    if chunk.endswith("\n"):  # `$` matches before a last line break
+        chunk = chunk[:-1]
+    if not chunk or chunk[-1].isspace():
         return False
-    token = match.group(1).lower().rstrip(".").lstrip("(\"'„“")
+    token = chunk.rsplit(None, 1)[-1].lower().rstrip(".").lstrip("(\"'„“")
     if token in ABBREVIATIONS:
         return True
     # Single letters ("z." of "z. B.", initials "M.") and dotted chains ("u.a.") are no ends.
-    return len(token) == 1 and token.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", token))
+    return len(token) == 1 and token.isalpha() or bool(_DOTTED_CHAIN.fullmatch(token))
 
 
 _TAIL_CHARS = 40  # what the end of a sentence candidate is judged by: an abbreviation is shorter
