@@ -76,7 +76,12 @@ def _source_name(paren: str) -> str:
     return host.group(1) if host else inner
 
 
-def _trailing(text: str, end: int, ceiling: int, starts_sentence: bool, names: Names) -> tuple[str, int] | None:
+AUTHOR_YEAR_MIN_WORDS = 5  # a quoted term with its reference is a term, a quoted statement has a verb and more words
+
+
+def _trailing(
+    text: str, end: int, ceiling: int, starts_sentence: bool, names: Names, words_in_quote: int = 0
+) -> tuple[str, int] | None:
     """Attribution after the closing mark, in the same sentence (or a signature on the line)."""
     stop = min(end + WINDOW, ceiling)
     line_end = text.find("\n", end)
@@ -86,7 +91,7 @@ def _trailing(text: str, end: int, ceiling: int, starts_sentence: bool, names: N
     if source:
         return _source_name(source.group(0)), end + source.end()
     work = qr.AUTHOR_YEAR_RE.match(rest)
-    if work:
+    if work and words_in_quote >= AUTHOR_YEAR_MIN_WORDS:  # "„zero-level digital divide“ (Berg 2022)": a term
         return work.group("authors"), end + work.end()
     signed = re.match(rf"\s*\((?P<n>{lx.NAME}|[{_UPPER}][{_LOWER}]{{3,}})\)\s*[.!]?\s*$", rest)
     if signed and (line_end == stop or text[line_end : line_end + 1] == "\n"):
@@ -345,7 +350,7 @@ def attribute(
     opened = text[begin:start].strip(" \t–—-")
     starts_sentence = not opened or opened.endswith(("(", ":"))
     n_words = len(words(inner or text[start:end]))
-    found = _trailing(text, end, limits[1], starts_sentence, names)
+    found = _trailing(text, end, limits[1], starts_sentence, names, n_words)
     if found is not None:
         return (found[0], start, found[1]) if found[0] else None
     lead = _leading(text, start, limits[0], names, n_words)

@@ -15,7 +15,7 @@ from scoring.core import lexicons as lx
 from scoring.statistics_code import CALC_BEFORE_RE, DIVIDE_AFTER_RE, DIVIDE_BEFORE_RE, is_code_like
 from scoring.statistics_lines import is_figure_label, is_meta_line
 from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY, PERCENT, TIME, Candidate
-from scoring.statistics_specs import CONDITIONAL_V1_RE, FULL_SCALE_RE, is_rating
+from scoring.statistics_specs import figure_reason, sentence_reason
 from scoring.statistics_time import (
     AGO_AFTER_RE,
     CAREER_AFTER_RE,
@@ -335,7 +335,7 @@ def sentence_excluded(sentence: str, sourced: bool) -> str | None:
         return "code"
     if LEGAL_RE.search(sentence):
         return "legal rule"
-    if THRESHOLD_RE.search(sentence) or BAND_RE.match(sentence) or FULL_SCALE_RE.search(sentence):
+    if THRESHOLD_RE.search(sentence) or BAND_RE.match(sentence):
         return "threshold"
     if CONFIG_RE.search(sentence):
         return "config value"
@@ -345,8 +345,8 @@ def sentence_excluded(sentence: str, sourced: bool) -> str | None:
         return "meta line"
     if is_figure_label(sentence):
         return "product label"
-    if CONDITIONAL_V1_RE.match(sentence):
-        return "hypothetical"
+    if reason := sentence_reason(sentence):
+        return reason
     if KITCHEN_UNIT_RE.match(sentence) and len(sentence.split()) <= 8:
         return "recipe ingredient"
     if SETTING_ROW_RE.match(sentence):
@@ -457,8 +457,8 @@ def figure_excluded(
         return "study design"
     if cand.kind == PERCENT and not sourced and is_price_tag(sentence):
         return "no statement"  # a bare "95%" of a skill bar or progress ring
-    if cand.kind in (MEASURE, BARE, COUNT) and is_rating(unit, after):
-        return "specification"
+    if reason := figure_reason(sentence, cand.kind, unit, before, after):
+        return reason
     if (cand.kind in (MEASURE, BARE) or SIZE_UNIT_RE.match(unit)) and not sourced:
         if SPEC_AFTER_RE.match(after) or SPEC_BEFORE_RE.search(before) or SPEC_SENTENCE_RE.search(sentence):
             return "specification"

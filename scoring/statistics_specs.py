@@ -1,10 +1,14 @@
-"""Figures that describe how a thing is built or defined, not a fact about the world: electrical ratings
-("Spannungen von 220 kV", "50 Hertz"), the ends of a scale ("zwischen 0 % und 100 %"), and the figures of a German
-verb-first condition ("Sind die Mitglieder verbunden, reduziert sich der Preis um 57 %")."""
+"""Figures that describe how a thing is built, sold or reached, not a fact about the world: electrical ratings
+("Spannungen von 220 kV", "50 Hertz"), the ends of a scale ("zwischen 0 % und 100 %"), the figures of a German
+verb-first condition ("Sind die Mitglieder verbunden, reduziert sich der Preis um 57 %"), a catalogue row that ends
+with its price ("Dokumentation 2, 50 Seiten, 24 Farbseiten, 10 €"), directions ("ca. 500 m bleiben, bis …") and
+the hours of a programme ("10 – 12 Ausstellungsbesuch, 15 Uhr Führung")."""
 
 from __future__ import annotations
 
 import re
+
+from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY
 
 # An electrical rating: volts, hertz, amperes ("110 kV", "400 bis 230 V", "50 Hertz", "3 GHz").
 ELECTRICAL_UNIT_RE = re.compile(r"(?:[kmMG]?V|[kMG]?Hz|m?A|(?:Kilo|Milli)?(?:[Vv]olt|Hertz|Ampere)|[Vv]olts)")
@@ -35,3 +39,62 @@ CONDITIONAL_V1_RE = re.compile(
 def is_rating(unit: str, after: str) -> bool:
     """The figure is an electrical rating, or the first figure of a range of them."""
     return bool(ELECTRICAL_UNIT_RE.fullmatch(unit.strip())) or bool(ELECTRICAL_RANGE_AFTER_RE.match(after))
+
+
+# A row of a catalogue or price list: attributes after commas, the price last ("…, 50 Seiten, 10 €", "20 € vergriffen").
+PRICE_LAST_RE = re.compile(r"(?<![\d.,])\d[\d.,]*+[ \t]?(?:€|EUR|Euro|CHF|£|\$)[ \t]*+(?:[^\W\d_]++[ \t]*+)?[.!]?$")
+ROW_ATTRIBUTES = 2  # commas before the price
+
+
+def catalogue_row(sentence: str) -> bool:
+    """Attributes after commas and the price last: a row of a catalogue, a price list."""
+    return sentence.count(",") >= ROW_ATTRIBUTES and PRICE_LAST_RE.search(sentence[-60:]) is not None
+
+
+# Directions: a distance and the way to go on ("ca. 500 m bleiben", "nach 2 km links abbiegen", "walk 300 m to").
+DIRECTIONS_RE = re.compile(
+    r"(?<![\d.,])\d[\d.,]*+[ \t]?(?:m|km|Meter|Kilometer)\b[ \t]+(?:[^\W\d_]+[ \t]+){0,3}?"
+    r"(?:bleiben|fahren|folgen|gehen|laufen|abbiegen|weiterfahren|geradeaus|links|rechts)\b|"
+    r"\b(?:drive|walk|continue|turn|go)\b[^.\n]{0,30}?(?<![\d.,])\d[\d.,]*+[ \t]?(?:m|km|miles?|yards?)\b",
+    re.IGNORECASE,
+)
+# The hours of a programme: "10 – 12 Ausstellungsbesuch" in a line that gives times of day ("15 Uhr").
+CLOCK_RANGE_BEFORE_RE = re.compile(r"(?<![\d.,])(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?[ \t]*[–-][ \t]*$")
+CLOCK_WORD_RE = re.compile(r"\b(?:Uhr|a\.m\.|p\.m\.|o'clock)\b", re.IGNORECASE)
+
+
+def programme_hour(sentence: str, before: str) -> bool:
+    """The figure ends a range of hours in a line that tells the time of day: "10 – 12 Führung, 15 Uhr …"."""
+    return bool(CLOCK_RANGE_BEFORE_RE.search(before)) and bool(CLOCK_WORD_RE.search(sentence))
+
+
+# A fee asked of the reader just before the amount: "Unkostenbeitrag 5 €", "Eintritt: 8 Euro", "Teilnahmegebühr 20 €".
+FEE_BEFORE_RE = re.compile(
+    r"\b(?:(?:Unkosten|Kosten|Teilnahme|Mitglieds|Jahres)beitrag|Teilnahmegebühr|Eintritt(?:spreis)?|Gebühr|"
+    r"admission|entry fee|fee)[ \t]*+:?[ \t]*+(?:(?:ca\.|je|pro Person)[ \t]*+)?(?:€|EUR|CHF|£|\$)?[ \t]*+$",
+    re.IGNORECASE,
+)
+
+
+def sentence_reason(sentence: str) -> str | None:
+    """Why no figure of the sentence is a statistic by these rules, or None."""
+    if FULL_SCALE_RE.search(sentence):
+        return "threshold"
+    if CONDITIONAL_V1_RE.match(sentence):
+        return "hypothetical"
+    if catalogue_row(sentence):
+        return "price list"
+    if DIRECTIONS_RE.search(sentence):
+        return "instruction"
+    return None
+
+
+def figure_reason(sentence: str, kind: str, unit: str, before: str, after: str) -> str | None:
+    """Why this one figure is no statistic by these rules (`kind` as statistics_rules' candidates), or None."""
+    if kind in (MEASURE, BARE, COUNT) and is_rating(unit, after):
+        return "specification"
+    if kind == MONEY and FEE_BEFORE_RE.search(before):
+        return "price"
+    if kind in (COUNT, BARE) and programme_hour(sentence, before):
+        return "clock time"
+    return None

@@ -137,3 +137,27 @@ def test_a_blockquote_signed_after_its_closing_mark_names_its_speaker():
 )
 def test_a_name_alone_before_the_colon_speaks_when_the_page_names_the_person_again(text, speaker):
     assert [q.speaker for q in find_quotations(text_page("/konzert/", text))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Werkheft 2: Der Kreuzweg, September 2001, 50 Seiten, 24 Farbseiten, 10 €",
+        "Hauptkatalog über Künstler und Werk mit ca. 50 Farbseiten, 1995, 20 € vergriffen",
+        "Auf der Umgehungsstraße ca. 500 m bleiben, bis links eine kleine Straße abzweigt.",
+        "Sonntag, 19. Mai: 10 – 12 Ausstellungsbesuch bei freiem Eintritt, 15 Uhr Führung durch das Haus.",
+        "Nächster Termin: Freitag, 25. Januar, 17 Uhr, Unkostenbeitrag 5 €",
+    ],
+)
+def test_catalogue_rows_directions_programme_hours_and_fees_are_no_statistics(text):
+    assert page_statistics(text_page("/kataloge/", text)) == []
+
+
+def test_a_sold_out_count_of_visitors_stays_a_statistic_beside_those_rules():
+    text = "Im Jahr 2024 kamen über 3000 Besucher in die Ausstellung, 15 % mehr als im Jahr davor."
+    assert [s.figures for s in page_statistics(text_page("/verein/", text))] == [("3000 Besucher", "15 %")]
+
+
+def test_a_quoted_term_with_its_reference_is_a_term_not_a_quotation():
+    text = "Man spricht von einer „zweiten digitalen Kluft“ (Berg 2022) und meint den Gebrauch, nicht den Zugang."
+    assert [q.speaker for q in find_quotations(text_page("/fachartikel/kluft/", text))] == [None]
