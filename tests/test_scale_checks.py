@@ -1,7 +1,8 @@
 """No quadratic step in the score stage (issue 19): every site-scoped check, and the site data they
 share, timed on a synthetic graph with 50,000 inlinks to one page, against the same site at 1/5 the
-size. Linear work grows 5×, quadratic 25×; the bound (10× plus half a second) lets load and
-caches vary but not a step that scans a list per element. No absolute timing is asserted beyond that."""
+size. Linear work grows 5×, quadratic 25×; the bound (10× plus 1.5 seconds) lets load and caches vary
+but not a step that scans a list per element (the one this test was written for took ~26 s on the large site).
+No absolute timing is asserted beyond that."""
 
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ from tests.synthetic_site import site_artifacts, site_embeddings, site_records
 HUB_LINKS_PER_PAGE = 10  # 5,000 pages x 10 = 50,000 inlinks to the hub page
 SMALL, LARGE = 1_000, 5_000
 GROWTH_BOUND = 10.0  # linear: 5x, quadratic: 25x
-SLACK_S = 0.5
+# a cache cliff, not a quadratic step: the small site's packed records can all stay decoded (scoring.slim), the
+# large site's cannot, so a check that reads every page's links pays the decoding only on the large one (seen:
+# 0.07 s -> 1.3 s, on the code of the previous stop as well)
+SLACK_S = 1.5
 # the shared site data, in the order the checks first touch it
 SITE_DATA = ("html_pages", "articles", "content_pages", "link_graph", "inlinks", "pagerank", "link_score")
 SITE_DATA += ("click_depth", "language", "clustering")
