@@ -10,7 +10,7 @@ from scoring import citation_rules as cr
 from scoring.core import lexicons as lx
 from scoring.core.records import PageRecord
 
-TEASER_LINES = 10
+TEASER_LINES = 10  # on a listing, a "read more" line at most this many lines below a link closes its teaser
 WHOLE_POST_WORDS = 150  # a post shown whole on a list of posts, not an entry of a list of publications
 _BULLETS = re.compile(r"^[\s\-–—•·*►▶→»>\d.)\[\]]+|(?<![\s:;,.!?…→»«>\-–—)\]])[\s:;,.!?…→»«>\-–—)\]]+$")
 
@@ -49,12 +49,11 @@ class MainTextLines:
         self.raw = [" ".join(line.split()) for line in page.main_text.split("\n")]
         self.lines = [line.casefold() for line in self.raw]
         self.headings = {heading_text(h.text) for h in page.headings}
+        internal = [(" ".join(a.anchor.split()).casefold(), a.url != page.url) for a in page.links if a.internal]
         # a listing's teaser titles: headings that link to the post they open
-        self.linked_headings = self.headings & {" ".join(a.anchor.split()).casefold() for a in page.links if a.internal}
+        self.linked_headings = self.headings & {anchor for anchor, _ in internal}
+        self._other_titles = self.headings & {anchor for anchor, elsewhere in internal if elsewhere}
         self._posts: list[tuple[int, int]] | None = None
-        self._other_titles = self.headings & {
-            " ".join(a.anchor.split()).casefold() for a in page.links if a.internal and a.url != page.url
-        }
         self.line_of: dict[int, int] = {}  # index in page.links -> line
         self.anchors_on: dict[int, list[str]] = {}  # line -> anchors of the links on it
         self._align(page)

@@ -13,7 +13,7 @@ import re
 from scoring.checks.attributed_quotes import find_quotations
 from scoring.checks.author_byline import visible_authors
 from scoring.checks.content_dates import declared_date, own_date
-from scoring.checks.outbound_citations import citation_links
+from scoring.checks.outbound_citations import citation_links, external_content
 from scoring.checks.statistics import page_statistics
 from scoring.core.jsonld import jsonld_nodes
 from scoring.core.records import PageRecord
@@ -44,10 +44,7 @@ def _may_cite(page: PageRecord) -> bool:
     content (scoring.checks.outbound_citations.judge_links). Most pages have none (1,558 of the 1,666
     analysed pages of a real 1,859-page site; every generated page), and judging none still aligned every
     content link along the main text: a third of the score stage's CPU on a generated site (issue 19)."""
-    return any(
-        not link.internal and link.position == "content" and link.url.lower().startswith(("http://", "https://"))
-        for link in page.links
-    )
+    return any(external_content(link) for link in page.links)
 
 
 def _own_published(page: PageRecord, kind: str) -> str | None:

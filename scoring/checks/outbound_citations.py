@@ -48,7 +48,6 @@ MAX_EVIDENCE = 12  # citations listed per page (each with its anchor text)
 RUNNING_TEXT_WORDS = 3
 
 
-# On a listing, a "read more" line at most this many lines below a link closes the teaser it is in.
 @dataclass(frozen=True)
 class Verdict:
     """One external link of the main content and what it was judged to be."""
@@ -69,16 +68,17 @@ def authority_entry(url: str, client_domains: tuple[str, ...] = ()) -> str | Non
     return client_entry(url, client_domains) or lx.authoritative_entry(url)
 
 
+def external_content(link: Link) -> bool:
+    """A link the judge looks at: external http(s), in the main content region."""
+    return not link.internal and link.position == "content" and link.url.lower().startswith(("http://", "https://"))
+
+
 @last_page  # the check, then the page's signals: judged once per page
 def judge_links(page: PageRecord, site: SiteData | None = None) -> list[Verdict]:
     """Every external http(s) link in the main content region, each with its verdict. `site` adds what
     the page alone does not say: the client's own strong sources (config `source_domains`) and the
     hosts the crawl treated as the site."""
-    external = [
-        (index, link)
-        for index, link in enumerate(page.links)
-        if not link.internal and link.position == "content" and link.url.lower().startswith(("http://", "https://"))
-    ]
+    external = [(index, link) for index, link in enumerate(page.links) if external_content(link)]
     if not external:  # nothing to judge: no need to align the main text with every content link (issue 19)
         return []
     client_domains = site.source_domains if site is not None else ()
