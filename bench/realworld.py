@@ -119,6 +119,15 @@ LABEL_SETS = {
     # a twenty-second unseen batch (an Australian workshop-marketing agency's static site full of unsourced campaign
     # figures and testimonials), labelled from the HTML before any audit, measured on the final code
     "heldout22": (HERE / "realworld" / "heldout22.jsonl", HERE / "realworld" / "heldout22.d"),
+    # tenth stop, each labelled from the HTML before any audit of it and first measured on the previous stop's code:
+    # a German leave-management SaaS's Eleventy product site with news and help pages
+    "heldout23": (HERE / "realworld" / "heldout23.jsonl", HERE / "realworld" / "heldout23.d"),
+    # a Göttingen climate alliance's Hugo site: press releases and statements with quotes and city figures
+    "heldout24": (HERE / "realworld" / "heldout24.jsonl", HERE / "realworld" / "heldout24.d"),
+    # OpenTable's UK engineering blog (Hexo): username bylines, links to documentation, benchmark figures
+    "heldout25": (HERE / "realworld" / "heldout25.jsonl", HERE / "realworld" / "heldout25.d"),
+    # a US digital-rights non-profit's Jekyll build: press releases quoting its staff, press coverage lists
+    "heldout26": (HERE / "realworld" / "heldout26.jsonl", HERE / "realworld" / "heldout26.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
