@@ -91,6 +91,14 @@ PLACEHOLDER_TEXT = re.compile(r"\blorem ipsum\b|\bdolor sit amet\b", re.IGNORECA
 
 
 def excerpt(text: str, limit: int = 160) -> str:
-    """A one-line excerpt no longer than `limit` characters."""
+    """A one-line excerpt no longer than `limit` characters. Only a prefix of the text is flattened (a page's
+    main text runs to 50,000 characters; issue 19): a prefix's flattened form is a prefix of the whole
+    text's, so once it is longer than `limit` the excerpt is known."""
+    size = 2 * limit + 64
+    while limit > 0 and size < len(text):
+        flat = " ".join(text[:size].split())
+        if len(flat) > limit:
+            return flat[: limit - 1].rstrip() + "…"
+        size *= 4
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
