@@ -13,7 +13,7 @@ import re
 
 from scoring.core import lexicons as lx
 from scoring.statistics_code import CALC_BEFORE_RE, DIVIDE_AFTER_RE, DIVIDE_BEFORE_RE, is_code_like
-from scoring.statistics_lines import is_figure_label, is_meta_line
+from scoring.statistics_lines import beyond_a_bar, is_figure_label, is_meta_line
 from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY, PERCENT, TIME, Candidate
 from scoring.statistics_specs import figure_reason, sentence_reason
 from scoring.statistics_time import (
@@ -455,7 +455,7 @@ def figure_excluded(
             return "time since / experience"
     if QUESTIONS_AFTER_RE.match(after) and (INTERVIEW_RE.search(sentence) or STUDY_RE.search(sentence)):
         return "study design"
-    if cand.kind == PERCENT and not sourced and is_price_tag(sentence):
+    if cand.kind == PERCENT and not sourced and is_price_tag(sentence) and not beyond_a_bar(cand.number, after):
         return "no statement"  # a bare "95%" of a skill bar or progress ring
     if reason := figure_reason(sentence, cand.kind, unit, before, after):
         return reason

@@ -63,3 +63,13 @@ def is_figure_label(sentence: str) -> bool:
         and not _SENTENCE_WORD_RE.search(outside)
         and "(" not in outside
     )
+
+
+# the integer part of "1.234,5" / "12,5" / "150": the decimal tail is one or two digits after the last separator
+_DECIMAL_TAIL_RE = re.compile(r"[.,]\d{1,2}$")
+
+
+def beyond_a_bar(number: str, after: str) -> bool:
+    """A share like "800%+ ROAS": no skill bar or progress ring goes past 100 % or says "more than"."""
+    whole = re.sub(r"\D", "", _DECIMAL_TAIL_RE.sub("", number))
+    return after.startswith("+") or (whole.isdigit() and int(whole) > 100)

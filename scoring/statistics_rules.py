@@ -164,11 +164,34 @@ def _card_figure(line: str) -> bool:
     return int(digits) >= 10 or line.endswith(("+", "%"))
 
 
+# A result tile: a share or a "more than" figure alone on its line ("376%", "5,000+") over the sentence that
+# says what it measures ("Increase in organic search impressions for a Sydney workshop in 12 months"). One such
+# tile is a statement of its own; a figure over one or two words needs a band of cards (a skill bar is "95%").
+CAPTION_WORDS = (4, 25)
+LABEL_LINE_WORDS = 3
+CAPTION_START_RE = re.compile(rf"[{U}{L}]")
+LOWER_RE = re.compile(rf"[{L}]")
+
+
+def _captioned_tile(before: str, figure: str, caption: str) -> bool:
+    """`before` is the line above the figure: a skill bar's own label ("Design") stands there."""
+    figure, caption, before = figure.strip(), caption.strip(), before.strip()
+    return (
+        figure.endswith(("%", "+"))
+        and (len(before.split()) > LABEL_LINE_WORDS or before.endswith((".", "!", ":")))
+        and CAPTION_WORDS[0] <= len(caption.split()) <= CAPTION_WORDS[1]
+        and not caption.endswith(("?", ":"))
+        and CAPTION_START_RE.match(caption) is not None
+        and LOWER_RE.search(caption) is not None
+    )
+
+
 def join_stat_cards(text: str, lang: str | None = None) -> str:
     """The main text with each stat card's two lines joined into one ("230\nZufriedene Kunden" ->
     "230 Zufriedene Kunden"), so the card reads as the count it states; same length, same offsets.
     English labels are title-cased ("Projects Done") and go lower case ("230 projects done"): a
-    capitalised English noun after a number reads as a headline otherwise."""
+    capitalised English noun after a number reads as a headline otherwise. A result tile (a share over
+    the sentence it measures) is joined even alone."""
     lines = text.split("\n")
     cards = [
         i for i in range(len(lines) - 1) if _card_figure(lines[i]) and CARD_LABEL_RE.fullmatch(lines[i + 1].strip())
@@ -177,16 +200,25 @@ def join_stat_cards(text: str, lang: str | None = None) -> str:
     seen = [lines[i].strip() for i in cards]
     cards = [i for i in cards if seen.count(lines[i].strip()) == 1]
     if len(cards) < MIN_CARDS:
+        cards = []
+    tiles = [
+        i
+        for i in range(1, len(lines) - 1)
+        if _card_figure(lines[i]) and _captioned_tile(lines[i - 1], lines[i], lines[i + 1])
+    ]
+    if not cards and not tiles:
         return text
     chars = list(text)
     offsets = [0]
     for line in lines[:-1]:
         offsets.append(offsets[-1] + len(line) + 1)
-    for i in cards:
+    for i in {*cards, *tiles}:
         chars[offsets[i + 1] - 1] = " "
-        if lang != "de":
-            label = lines[i + 1].lower()
-            chars[offsets[i + 1] : offsets[i + 1] + len(label)] = label
+        if lang == "de":
+            continue
+        # a tile's sentence keeps its names ("Sydney", "Google Ads"): only its first letter goes lower case
+        label = lines[i + 1].lower() if i in cards else lines[i + 1][:1].lower()
+        chars[offsets[i + 1] : offsets[i + 1] + len(label)] = label
     return "".join(chars)
 
 

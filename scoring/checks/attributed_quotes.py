@@ -214,6 +214,23 @@ _NAMED_TERM_BEFORE_RE = re.compile(
 )
 
 
+# Quoted strings given as examples: 'questions like "How long do tyres last?"', "Suchen wie z. B. „…“".
+_EXAMPLE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:like|such as|e\.g\.,?|for example,?|for instance,?|z\.[ \t]?B\.|zum Beispiel|beispielsweise|"
+    r"wie etwa|etwa)[ \t]*+$"
+)
+# Between two quoted strings of a list: '"5 signs …," "How to …," and "What …"'.
+_SERIES_GAP_RE = re.compile(r"[ \t,;/]*+(?:(?:and|or|und|oder)[ \t]+)?")
+
+
+def _in_series(text: str, spans: list[tuple[int, int, str]], i: int) -> bool:
+    """The quotation stands next to another with only a comma or "and" between: a list of example titles,
+    search terms or phrases, not a statement someone made."""
+    before = i > 0 and _SERIES_GAP_RE.fullmatch(text[spans[i - 1][1] : spans[i][0]]) is not None
+    after = i + 1 < len(spans) and _SERIES_GAP_RE.fullmatch(text[spans[i][1] : spans[i + 1][0]]) is not None
+    return before or after
+
+
 def title_headings(page: PageRecord) -> frozenset[str]:
     """The page's title headings — its H1s, and its first heading on a page without one (a template that
     titles articles with an H2): a title under a quotation signs nothing."""
@@ -230,13 +247,16 @@ def find_quotations(page: PageRecord) -> list[Quotation]:
         return []
     text = page.main_text
     names = Names(text, looks_like_person, title_headings(page))
+    marked = quotation_spans(text)
     spans = [
         (s, e, inner)
-        for s, e, inner in quotation_spans(text)
+        for i, (s, e, inner) in enumerate(marked)
         if is_statement(inner)
         and not names.is_org_name(inner.strip())
         and not _in_code(text, s, e)
         and not _NAMED_TERM_BEFORE_RE.search(text[max(0, s - 30) : s])
+        and not _EXAMPLE_BEFORE_RE.search(text[max(0, s - 30) : s])
+        and not _in_series(text, marked, i)
     ]
     quotations: list[Quotation] = []
     for i, (start, end, inner) in enumerate(spans):
