@@ -266,7 +266,10 @@ class Prose:
 
 def _labels(line: str) -> int:
     """Label: value pairs — a short label and a short value ("Gewicht: 12 kg", "Material: Eiche"); a
-    colon before a sentence ("Der Vorteil: Die Daten lassen sich … übernehmen.") is prose."""
+    colon before a sentence ("Der Vorteil: Die Daten lassen sich … übernehmen.") is prose. A line without
+    a colon has none (`_LABEL` ends in one)."""
+    if ":" not in line:
+        return 0
     count = 0
     for match in _LABEL.finditer(line):
         value = _VALUE_END.split(line[match.end() :], maxsplit=1)[0]

@@ -47,8 +47,8 @@ def _is_abbreviation(chunk: str) -> bool:
     token = chunk.rsplit(None, 1)[-1].lower().rstrip(".").lstrip("(\"'„“")
     if token in ABBREVIATIONS:
         return True
-    # Single letters ("z." of "z. B.", initials "M.") and dotted chains ("u.a.") are no ends.
-    return len(token) == 1 and token.isalpha() or bool(_DOTTED_CHAIN.fullmatch(token))
+    # Single letters ("z." of "z. B.", initials "M.") and dotted chains ("u.a.") are no ends; a chain has a dot.
+    return len(token) == 1 and token.isalpha() or ("." in token and bool(_DOTTED_CHAIN.fullmatch(token)))
 
 
 _TAIL_CHARS = 40  # what the end of a sentence candidate is judged by: an abbreviation is shorter
@@ -57,23 +57,28 @@ _REST_CHARS = 20
 
 def split_sentences(text: str) -> list[str]:
     """Split text into sentences, keeping abbreviations and ordinal dates intact. Each candidate end
-    is judged by the few characters around it, so a paragraph of thousands of "1." stays linear."""
+    is judged by the few characters around it, so a paragraph of thousands of "1." stays linear.
+    Every test that keeps a sentence going leads to the next candidate alone, so the cheapest runs
+    first (a lower-case letter after the end), and the ordinal pattern only after a digit (issue 19)."""
     sentences: list[str] = []
     for paragraph in text.split("\n"):
         start = 0
         for match in _CANDIDATE_END.finditer(paragraph):
             end = match.end()
-            stop = match.start() + len(match.group(0).rstrip())
-            cut = max(start, stop - _TAIL_CHARS)
-            tail = ("#" if cut > start else "") + paragraph[cut:stop]  # "#": no line start where it was cut
-            rest = paragraph[end : end + _REST_CHARS]
-            if match.group(0).startswith(".") and match.group(0).strip() == ".":
+            if paragraph[end : end + 1].islower():  # "… ca. 20 % der …" style false ends
+                continue
+            mark = match.group(0)
+            stop = match.start() + len(mark.rstrip())
+            if mark[0] == "." and mark.strip() == ".":
+                cut = max(start, stop - _TAIL_CHARS)
+                tail = ("#" if cut > start else "") + paragraph[cut:stop]  # "#": no line start where it was cut
                 if _is_abbreviation(tail):
                     continue
-                if _ORDINAL_BEFORE.search(tail) and (_MONTH_AFTER.match(rest) or rest[:1].isdigit()):
-                    continue
-            if rest[:1].islower():  # "… ca. 20 % der …" style false ends
-                continue
+                # `_ORDINAL_BEFORE` ends in a digit (`\d`: a decimal character) and the final dot
+                if tail[-2:-1].isdecimal() and _ORDINAL_BEFORE.search(tail):
+                    rest = paragraph[end : end + _REST_CHARS]
+                    if _MONTH_AFTER.match(rest) or rest[:1].isdigit():
+                        continue
             sentence = paragraph[start:stop].strip()
             if sentence:
                 sentences.append(sentence)
