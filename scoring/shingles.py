@@ -45,6 +45,13 @@ def _word_code(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
+@lru_cache(maxsize=1 << 17)
+def _token_code(token: str) -> int:
+    """`_word_code` of the lower-cased token, looked up by the token as written: a page's tokens map to their
+    codes in one `map` over a cache, without a lower-casing per token (issue 19)."""
+    return _word_code(token.lower())
+
+
 def mix64(values: np.ndarray) -> np.ndarray:
     """SplitMix64's finaliser on uint64 values (wrapping arithmetic): a fixed bijection that spreads bits."""
     x = values ^ (values >> np.uint64(30))
@@ -59,7 +66,7 @@ def shingle_hashes(text_or_words: str | Sequence[str], size: int = SHINGLE_WORDS
     window, repeats kept; lower-cased. Texts shorter than `size` words give one hash of the whole
     text, empty texts none."""
     tokens = words(text_or_words) if isinstance(text_or_words, str) else list(text_or_words)
-    codes = np.fromiter((_word_code(t.lower()) for t in tokens), dtype=np.uint64, count=len(tokens))
+    codes = np.fromiter(map(_token_code, tokens), dtype=np.uint64, count=len(tokens))
     if not len(codes):
         return np.zeros(0, dtype=np.int64)
     span = min(size, len(codes))
