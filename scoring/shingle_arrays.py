@@ -36,6 +36,7 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
+from scoring import shingles as _shingles
 from scoring.shingles import _EPSILON, _STEP, SHINGLE_WORDS, THRESHOLD, Pair, _prefix_length, mix64, shingle_hashes
 
 # A shingle in more distinct texts than this is template text for the candidate search (it still
@@ -54,7 +55,7 @@ _EMPTY = np.uint64(0xFFFF_FFFF_FFFF_FFFF)
 
 def shingle_array(text_or_words: str | Sequence[str], size: int = SHINGLE_WORDS) -> np.ndarray:
     """`shingles` of a text as a sorted array of distinct int64 hashes."""
-    return np.unique(shingle_hashes(text_or_words, size))
+    return _shingles.sorted_unique(shingle_hashes(text_or_words, size))
 
 
 class ArrayStore(Mapping[Hashable, np.ndarray]):
@@ -153,7 +154,9 @@ def _frequencies(arrays: Iterable[np.ndarray], total: int) -> tuple[np.ndarray, 
     bits = min(_COUNT_BITS, max(16, int(total * 4).bit_length()))
     table = np.zeros(1 << bits, dtype=np.uint8)
     for array in arrays:
-        slots, counts = np.unique(_slots(array, bits), return_counts=True)
+        ordered = np.sort(_slots(array, bits))
+        starts = np.flatnonzero(_shingles.run_starts(ordered))
+        slots, counts = ordered[starts], np.diff(starts, append=len(ordered))  # np.unique(..., return_counts)
         table[slots] = np.minimum(table[slots].astype(np.int64) + counts, 255)
     return table, bits
 
@@ -180,7 +183,8 @@ def _signature(array: np.ndarray) -> np.ndarray:
     bins_total = 1 << _BIN_BITS
     mixed = np.sort(mix64(array.view(np.uint64) ^ _SEED))
     bins = (mixed >> np.uint64(64 - _BIN_BITS)).astype(np.intp)
-    present, first = np.unique(bins, return_index=True)  # sorted: a bin's first value is its least
+    first = np.flatnonzero(_shingles.run_starts(bins))  # bins are sorted: a bin's first value is its least
+    present = bins[first]
     signature = np.full(bins_total, _EMPTY, dtype=np.uint64)
     signature[present] = mixed[first]
     if len(present) < bins_total:
@@ -394,7 +398,7 @@ class PairSearch:
                 high = (prefix.view(np.uint64) >> _HIGH) << _HIGH
                 starts, ends = np.searchsorted(keys, high), np.searchsorted(keys, high | _LOW, side="right")
                 met = (_gather(starts, ends, keys) & _LOW).astype(np.int64)  # a shared top half: verified anyway
-                for other in np.unique(met[met < rank]).tolist():
+                for other in _shingles.sorted_unique(met[met < rank]).tolist():
                     pair = verify(key, ranked[other])
                     if pair is not None:
                         if pair.a in is_marked and pair.b in is_marked:
@@ -445,7 +449,7 @@ class PairSearch:
                     codes.append(bucket[i] * len(marked) + bucket[j])
                     held += len(codes[-1])
                     if held > 1 << 22:  # merge as we go: the candidates stay bounded by the distinct pairs
-                        codes = [np.unique(np.concatenate(codes))]
+                        codes = [_shingles.sorted_unique(np.concatenate(codes))]
                         held = len(codes[0])
                 seen.add(digest)
             start = end
@@ -458,7 +462,7 @@ class PairSearch:
                 if len(cluster) > 1:
                     i, j = self._group([marked[p] for p in cluster.tolist()])
                     codes.append(cluster[i] * len(marked) + cluster[j])
-        return np.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
+        return _shingles.sorted_unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
 
     def _with_copies(self, pair: Pair, groups: dict[Hashable, list[Hashable]], order: dict) -> Iterator[Pair]:
         """A pair of distinct texts for every copy of either page (each copy of the one with the other's

@@ -79,6 +79,21 @@ def shingle_hashes(text_or_words: str | Sequence[str], size: int = SHINGLE_WORDS
     return mix64(combined).view(np.int64)
 
 
+def run_starts(ordered: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of a sorted array starts (a mask)."""
+    first = np.empty(len(ordered), dtype=bool)
+    if len(ordered):
+        first[0] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return first
+
+
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """`np.unique(values)` by a sort (numpy 2's `np.unique` hashes first: ~4x slower on 5,000 shingles)."""
+    ordered = np.sort(values, axis=None)
+    return ordered[run_starts(ordered)]
+
+
 def shingles(text_or_words: str | Sequence[str], size: int = SHINGLE_WORDS) -> frozenset[int]:
     """Hashed `size`-word shingles of a text (or of a word list); texts shorter than `size`
     words give one shingle of the whole text, empty texts none."""
