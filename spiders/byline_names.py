@@ -25,9 +25,26 @@ from spiders.byline_text import ROLE_LABEL_RE, cut_at_boundary
 
 HtmlTree = lxml.html.HtmlElement
 
+# The kind of text a line names before its writer: "Notizen und Gedanken von", "Ein Bericht von", "A report
+# by", "Text and photos by". Only nouns for a text the person wrote (not "Gedichte", "Bilder": works shown).
+_WRITING_NOUNS = (
+    r"bericht|text|notiz(?:en)?|gedanken|essay|artikel|kommentar|reportage|rezension|betrachtung(?:en)?|"
+    r"aufzeichnung(?:en)?|beobachtungen|eindrücke|kolumne|report|notes|thoughts|article|review|reflections|"
+    r"commentary|column|story"
+)
+_WRITING_OPENER = (
+    rf"(?:(?:ein|eine|an?)\s+)?(?:{_WRITING_NOUNS})"
+    rf"(?:(?:\s*,\s*|\s+(?:und|and|&)\s+)(?:fotos|bilder|photos|pictures|{_WRITING_NOUNS})){{0,2}}\s+(?:von|by)"
+    # ... followed by the writers' names, and then the line ends or goes on with what or where the text is from
+    # ("… aus dem Gespräch am", "… über die Arbeit", "Notes by X from the talk"); "An article by X and myself
+    # has been published" is a sentence about another text
+    rf"(?=\s+(?-i:{NAME}(?:\s*(?:,|\bund\b|\band\b|&)\s*{NAME}){{0,3}})"
+    r"(?:\s*$|\s*[.,;:·|/(–—-]|\s+(?:aus|über|zu|zum|zur|vom|am|im|in|from|on|about|at|for|für)\b))"
+)
 # the openers of every byline line (lexicons.BYLINE_OPENERS), and those of author rows in templates
 BYLINE_PREFIX_RE = re.compile(
-    rf"^\W*(?:{BYLINE_OPENERS}|posted\s+by|published\s+by|veröffentlicht\s+von|(?:{PLURAL_AUTHOR_LABEL})\s*:)"
+    rf"^\W*(?:{BYLINE_OPENERS}|{_WRITING_OPENER}|posted\s+by|published\s+by|veröffentlicht\s+von|"
+    rf"(?:{PLURAL_AUTHOR_LABEL})\s*:)"
     r"\s+(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
