@@ -5,10 +5,13 @@ characters and words the tests look at."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 import pytest
 
+from scoring import readability
 from scoring.core import text
+from scoring.core.records import WORD_RE
 from scoring.core.text import _CANDIDATE_END, _MONTH_AFTER, _ORDINAL_BEFORE, split_sentences
 from scoring.readability import _LABEL, _VALUE_END, LABEL_WORDS, VALUE_WORDS, _labels, words
 
@@ -104,3 +107,47 @@ def test_labels_counted_as_before(seed: int) -> None:
             value = _VALUE_END.split(line[match.end() :], maxsplit=1)[0]
             previous += len(words(match.group(1))) <= LABEL_WORDS and len(words(value)) < VALUE_WORDS
         assert _labels(line) == previous, line
+
+
+WORD_PIECES = [*"aZäß1 9_'’-.\t", "\u00b2", "\u0663", "\u0301", "ǅ", "ﬁ", "--", "a-", "-a", "_a", "1a", "a1", "’s"]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_words_are_word_re_tokens(seed: int) -> None:
+    """`words` finds `WORD_RE`'s tokens with a look-behind instead of an optional group: the same on random texts."""
+    rng = random.Random(seed)
+    for _ in range(4000):
+        line = "".join(rng.choice(WORD_PIECES) for _ in range(rng.randint(0, 40)))
+        assert words(line) == WORD_RE.findall(line), line
+
+
+def _previous_stats(text_: str, lang: str) -> readability.TextStats:
+    """`text_stats` before its tokens were counted at once (a Counter update per sentence)."""
+    n_sentences = n_words = n_syllables = poly = mono = long_words = 0
+    longest, longest_words = "", 0
+    counts: Counter[str] = Counter()
+    for sentence in split_sentences(text_):
+        tokens = words(sentence)
+        if not tokens:
+            continue
+        n_sentences += 1
+        n_words += len(tokens)
+        if len(tokens) > longest_words:
+            longest, longest_words = sentence, len(tokens)
+        counts.update(tokens)
+    for token, n in counts.items():
+        count = readability.syllables(token, lang)
+        n_syllables += n * count
+        poly += n * (count >= 3)
+        mono += n * (count == 1)
+        long_words += n * (readability.letters(token) > readability.LONG_WORD_LETTERS)
+    found = (n_sentences, n_words, n_syllables, poly, mono, long_words)
+    return readability.TextStats(lang, *found, longest, longest_words)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_text_stats_as_before(lang: str) -> None:
+    paragraphs = _paragraphs(30)
+    for i in range(0, len(paragraphs), 7):
+        text_ = "\n".join(paragraphs[i : i + 7])
+        assert readability.text_stats(text_, lang) == _previous_stats(text_, lang), text_

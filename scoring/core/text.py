@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from scoring.core.lexicons import GERMAN_MONTH_WORDS
-from scoring.core.records import WORD_RE
 
 # Lower-cased abbreviations that end with a dot but not a sentence.
 ABBREVIATIONS = frozenset(
@@ -30,9 +29,14 @@ _MONTH_AFTER = re.compile(rf"(?:{MONTHS})\b", re.IGNORECASE)
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 
+# `WORD_RE` as a run that may end only after a word character (a look-behind): the same longest match from the
+# same start, found ~15 % faster than by the optional group's backtracking (issue 19; tested on random texts)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*(?<=\w)", re.UNICODE)
+
+
 def words(text: str) -> list[str]:
-    """Word tokens (letters first; numbers are not words for length or readability)."""
-    return WORD_RE.findall(text)
+    """Word tokens (letters first; numbers are not words for length or readability): `WORD_RE`'s."""
+    return _WORD.findall(text)
 
 
 _DOTTED_CHAIN = re.compile(r"(?:\w\.)+\w")
