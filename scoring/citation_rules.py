@@ -129,13 +129,16 @@ BOOKING_HOSTS = _host_re(
     "mailchi.mp", "list-manage.com", "eepurl.com", "funnelcockpit.com", "cleverreach.com", "getresponse.com",
     "surveymonkey.com", "wa.link", "forms.office.com", "forms.microsoft.com", "meet.jit.si", "whereby.com",
     # newsletter sign-up forms (Campaign Monitor, Brevo)
-    "confirmsubscription.com", "createsend.com", "sibforms.com",
+    "confirmsubscription.com", "createsend.com", "sibforms.com",  # and event registration:
+    "eventbrite.com", "eventbrite.de", "eventbrite.co.uk", "meetup.com", "lu.ma", "ti.to", "pretix.eu",
 )
 # Forms and meeting rooms on general hosts: a Google form, a BigBlueButton or Teams room ("zum Vortrag").
 ACTION_URL = re.compile(
     r"^https?://(?:docs\.google\.com/forms/|forms?\.[^/?#]+/|[^/?#]+/forms?/(?:[#?]|$)|"
     r"[^/?#]+/(?:[^?#]*/)?(?:apps/bbb|bigbluebutton|b)/[\w-]{8,}/?$|"
-    r"teams\.microsoft\.com/l/meetup-join/|teams\.live\.com/meet/)",
+    r"teams\.microsoft\.com/l/meetup-join/|teams\.live\.com/meet/|"
+    # one meetup's page on an organiser's site: where to sign up ("/community/meetups/5cf8b0…")
+    r"[^/?#]+/(?:[^?#]*/)?meetups?/[\w-]{8,}/?$)",
     re.IGNORECASE,
 )
 # Podcast, music and streaming platforms ("listen on ..."), sponsoring and donations, petitions.
@@ -247,6 +250,8 @@ CTA_ANCHOR = re.compile(
     r"demo|trial|consultation|call|meeting|appointment|copy|app)\b|"
     r"\b(?:get|download|available)\s+(?:it\s+)?on\b|\bon\s+(?:amazon|audible|spotify|itunes|apple|google play)\b|"
     r"\b(?:become a sponsor|support us|unterstütze uns|spende\w*)\b|[→»]\s*$|"
+    r"\b(?:we(?:'re|’re| are)(?: currently)? hiring|join (?:our|the) team|open positions|wir stellen ein|"
+    r"offene stellen)\b|"  # a job advert
     r"^(?:sign\s+up|subscribe|register|donate|anmelden|abonnieren|registrieren|eintragen)\W*$",
     re.IGNORECASE,
 )

@@ -33,6 +33,8 @@ _LEGAL_NAME_RE = re.compile(
 # Nouns, not names: "Kurze Einführung", "Neue Funktionen" under a quotation are headings.
 _ING_FIRST_NAMES = frozenset("Channing Sterling Manning Fleming Harding Browning Golding Pershing Redding".split())
 _NOUN_ENDINGS = lx.ABSTRACT_NOUN_ENDINGS
+# A quotation's span, for telling mentions inside it apart (no nesting; a line at most)
+_QUOTED_RE = re.compile(r"[„“\"«»]([^„“”\"«»\n]*+)[“”\"«»]")
 _NICKNAME_RE = re.compile(
     rf"{lx.CAP_WORD}[ \t]+[‚'„\"“«»][^\s‚'„\"“”‘’«»]{{1,20}}(?:[ \t][^\s‚'„\"“”‘’«»]{{1,20}})?"
     rf"[‘'“\"”«»][ \t]+{lx.CAP_WORD}"
@@ -99,6 +101,7 @@ class Names:
         self._recurring: dict[str, bool] = {}
         self._holders: dict[str, str | None] = {}
         self._token_mentions: list[tuple[int, str]] | None = None
+        self._quote_ranges: list[tuple[int, int]] | None = None
 
     @property
     def people(self) -> list[tuple[int, str]]:
@@ -286,12 +289,19 @@ class Names:
         candidates = [
             (start, name)
             for start, name in (*self.people, *self.token_mentions)
-            if position - reach <= start < position
+            if position - reach <= start < position and not self._quoted(start)
         ]
         if not candidates:
             return None
 
         return max(candidates, key=lambda c: (self._mentions(c[1]), c[0]))[1]
+
+    def _quoted(self, position: int) -> bool:
+        """Whether a mention stands inside a quotation: "…President Trump is expressing outrage…," she added —
+        "she" is the speaker named outside the quotation, not the person the quotation talks about."""
+        if self._quote_ranges is None:
+            self._quote_ranges = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(self.text)]
+        return any(start < position < end for start, end in self._quote_ranges)
 
     def _count(self, word: str) -> int:
         """How often a word stands alone in the text (cached)."""

@@ -98,7 +98,9 @@ SKIP_WORDS = frozenset(
 UNNAMED_RE = re.compile(
     r"(?i:ein|eine|einer|eines|einem|einen|einige|mehrere|viele|manche|jemand|man|kunden|nutzer|"
     r"a|an|one|some|someone|somebody|many|several|customers|users|people|critics|kritiker|experten|"
-    r"experts|sources|quellen|insider|beobachter|observers|anwohner|residents|fans)(?![\w-])"
+    r"experts|sources|quellen|insider|beobachter|observers|anwohner|residents|fans|"
+    # "— Unbekannt", "– Anonymous": a saying nobody is named for
+    r"unbekannt|unknown|anonym|anonymous|verfasser unbekannt|author unknown)(?![\w-])"
 )
 PRONOUN_RE = re.compile(r"(?:er|sie|he|she|seine|seinen|seiner|ihre|ihren|ihrer|his|her)(?![\w-])", re.IGNORECASE)
 # Job titles written as capitals ("CEO Dr. Daniel Wallerstorfer", "CTO").

@@ -158,6 +158,30 @@ def _person_after_role(window: str, start: int, names: Names, position: int) -> 
     return None
 
 
+# Small words inside an organisation's name before a role: "Fight for the Future Campaign Director Evan Greer".
+_NAME_JOINERS = frozenset("for the of and de la von der für und".split())
+ROLE_RUN_TOKENS = 10
+
+
+def _person_in_role_run(window: str, start: int, names: Names, position: int) -> str | None:
+    """The person at the end of an organisation's name and a role after a speech verb ("said Demand Progress
+    Executive Director David Segal"): the name right after the role word speaks, not the organisation's first
+    word."""
+    role = False
+    for count, token in enumerate(TOKEN_RE.finditer(window, start)):
+        tok = token.group(0).rstrip(".")
+        low = tok.lower()
+        if count > ROLE_RUN_TOKENS or not tok[:1].isalpha() or (tok[0].islower() and low not in _NAME_JOINERS):
+            return None
+        if role and tok[0].isupper():
+            name = lx.NAME_RE.match(window, token.start())
+            person = names.person(name.group(0), position + token.start()) if name else None
+            if person:
+                return person
+        role = tok.upper() in qr.ROLE_ACRONYMS or low.endswith(lx.ROLE_NOUN_ENDINGS)
+    return None
+
+
 def speaker_after(window: str, names: Names, position: int, budget: int = 7) -> str | None:
     """The speaker right after a speech verb: "sagt Geschäftsführer Dr. Klaus Berger", "heißt es
     von der Bürgerinitiative", "says CEO Dr. Daniel Wallerstorfer"; UNNAMED for "ein Mitglied"."""
@@ -190,7 +214,9 @@ def speaker_after(window: str, names: Names, position: int, budget: int = 7) -> 
                 end = named_end + len(found) if named_end >= 0 else token.end()
                 if _FINITE_AFTER_RE.match(window, end):
                     return None  # "believes Kuri is in a category of its own": the subject of what is said
-                return _person_after_role(window, end, names, position) or found
+                # one word ("Fight" of "Fight for the Future") before a role and a full name: that name speaks
+                later = _person_in_role_run(window, end, names, position) if " " not in found else None
+                return _person_after_role(window, end, names, position) or later or found
             return found
         previous = tok.lower()
         low = tok.rstrip(".").lower()
@@ -204,8 +230,8 @@ def speaker_after(window: str, names: Names, position: int, budget: int = 7) -> 
             or low.endswith(lx.ROLE_NOUN_ENDINGS)
             or re.fullmatch(lx.TITLE, tok)
         )
-        if not skippable:
-            return None
+        if not skippable:  # "said Demand Progress Executive Director David Segal": the person after the role
+            return _person_in_role_run(window, token.end(), names, position) if capital else None
         seen += 1
         if seen > budget:
             return None
@@ -259,7 +285,9 @@ def speaker_before(segment: str, names: Names, position: int) -> str | None:
 # für Naturschutz und Biologische Vielfalt bei der DUH, erklärt": the apposition opened by an indefinite
 # article or a role describes the speaker named before it; its capitalised words name no one.
 _ROLE_APPOSITION_RE = re.compile(
-    rf",[ \t]*+(?:(?i:a|an|ein|eine|einer)[ \t]|(?:[{_UPPER}][\w&-]*+[ \t]++){{0,3}}(?=[{_UPPER}])[\w-]*?"
+    rf",[ \t]*+(?:(?i:a|an|ein|eine|einer)[ \t]|the[ \t]++(?=[{lx.LOWER}])|"  # ", the digital rights group that …,"
+    rf"[{lx.LOWER}][\w-]*?(?i:{'|'.join(lx.ROLE_NOUN_ENDINGS)})(?=[ \t,])|"  # ", co-founder of ACME,"
+    rf"(?:[{_UPPER}][\w&-]*+[ \t]++){{0,3}}(?=[{_UPPER}])[\w-]*?"
     rf"(?i:{'|'.join(lx.ROLE_NOUN_ENDINGS)}|leitung)(?=[ \t,]))"
     # "Davide De Cesaris, Technical Project Manager, Solair, said": the employer after the role is the apposition's
     rf"[^,\n]{{0,160}}(?:,[ \t]*+[{_UPPER}][\w&.-]*+(?:[ \t]++[{_UPPER}&][\w&.-]*+){{0,3}}(?=,))?"

@@ -13,7 +13,7 @@ import re
 
 from scoring.core import lexicons as lx
 from scoring.statistics_code import CALC_BEFORE_RE, DIVIDE_AFTER_RE, DIVIDE_BEFORE_RE, is_code_like
-from scoring.statistics_lines import beyond_a_bar, is_figure_label, is_meta_line
+from scoring.statistics_lines import beyond_a_bar, line_reason
 from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY, PERCENT, TIME, Candidate
 from scoring.statistics_specs import figure_reason, sentence_reason
 from scoring.statistics_time import (
@@ -170,7 +170,8 @@ OFFER_RE = re.compile(
     r"Aktion(?:spreis|scode)?|[Cc]heckout|Warenkorb|Kaufpreis|instead of|statt|anstatt|günstiger|cheaper|"
     r"Gutschrift|Anmeldung|[Rr]egistration|Lesezeit|[Rr]eading time|min read|[Bb]ook now|[Bb]uy now|[Oo]rder now|"
     r"[Aa]dd to (?:cart|basket)|[Ii]n den Warenkorb|[Jj]etzt (?:buchen|kaufen|bestellen)|[Pp]re-?orders?|"
-    r"[Vv]orbestell\w*|[Dd]eposit|Anzahlung|[Ss]tarting (?:from|at))\b"
+    r"[Vv]orbestell\w*|[Dd]eposit|Anzahlung|[Ss]tarting (?:from|at)|Laufzeit|Mindestlaufzeit|Mindestabnahme|"
+    r"[Mm]inimum (?:term|order|purchase|commitment))\b"
 )
 # Money in a sentence with these is an offer price.
 PRICE_CUE_RE = re.compile(
@@ -225,7 +226,7 @@ SAMPLE_UNIT_RE = re.compile(
 )
 SAMPLE_BEFORE_RE = re.compile(
     r"(?:\bn\s*=\s*|\b(?:Befragung|Umfrage|Studie|Erhebung|Stichprobe|Untersuchung|survey|study|poll|sample|"
-    r"Interviews?|interviewed|befragt\w*)\s+(?:\w+\s+){0,2}(?:von|mit|unter|of|with|among|from)\s+"
+    r"Interviews?|interviewed|befragt\w*|\w*daten|data|records)\s+(?:\w+\s+){0,2}(?:von|mit|unter|of|with|among|from)\s+"
     r"(?:(?:mehr|weniger)\s+als|über|rund|knapp|fast|insgesamt|more than|over|about|around|nearly|almost|some)?\s*"
     r"|\bwith\s+(?:(?:more|fewer)\s+than|over|about|around|nearly|almost)?\s*)$",
     re.IGNORECASE,
@@ -341,11 +342,7 @@ def sentence_excluded(sentence: str, sourced: bool) -> str | None:
         return "config value"
     if METHOD_RE.match(sentence):
         return "study design"
-    if is_meta_line(sentence):
-        return "meta line"
-    if is_figure_label(sentence):
-        return "product label"
-    if reason := sentence_reason(sentence):
+    if reason := line_reason(sentence) or sentence_reason(sentence):
         return reason
     if KITCHEN_UNIT_RE.match(sentence) and len(sentence.split()) <= 8:
         return "recipe ingredient"

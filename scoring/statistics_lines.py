@@ -1,6 +1,8 @@
-"""Lines whose shape says their figures are no statistics: a post's meta line ("3 Minuten · 480 Wörter")
-and a product or offer label with its figure in brackets ("GL.INET GL-AR150 (ca. 20 €)"). Read by
-`scoring.statistics_exclusions.sentence_excluded`."""
+"""Lines whose shape says their figures are no statistics: a post's meta line ("3 Minuten · 480 Wörter"), a
+product or offer label with its figure in brackets ("GL.INET GL-AR150 (ca. 20 €)"), a question to the reader
+("Ihr habt mehr als 250 Mitarbeitende?"), a German rule ("Die Arbeit ist … zu unterbrechen.") and the items
+of an offer card above its button ("12 Serviceanfragen" / "jetzt Angebot anfragen"). Read by
+`scoring.statistics_exclusions.sentence_excluded` (`line_reason`) and `scoring.checks.statistics` (`offer_item`)."""
 
 from __future__ import annotations
 
@@ -73,3 +75,71 @@ def beyond_a_bar(number: str, after: str) -> bool:
     """A share like "800%+ ROAS": no skill bar or progress ring goes past 100 % or says "more than"."""
     whole = re.sub(r"\D", "", _DECIMAL_TAIL_RE.sub("", number))
     return after.startswith("+") or (whole.isdigit() and int(whole) > 100)
+
+
+# A question to the reader: "Ihr habt mehr als 250 Mitarbeitende?", "Do you have more than 50 staff?" — the
+# reader's case, a condition of an offer, no fact. "Wusstest du, dass 90 % …?" / "Did you know …?" reports one.
+_READER_QUESTION_RE = re.compile(
+    r"^\W*(?:(?:Ihr|Du|Sie|You)[ \t]+(?:habt|hast|haben|seid|bist|sind|have|are|run|employ|manage)\b|"
+    r"(?:Habt|Hast|Seid|Bist|Beschäftigt|Beschäftigst|Beschäftigen)[ \t]+(?:ihr|du|Sie)\b|"
+    r"(?:Haben|Sind)[ \t]+Sie\b|(?:Do|Does|Are|Have|Is)[ \t]+(?:you|your)\b)"
+)
+_KNOW_RE = re.compile(r"\b(?:wusstest|wussten|wisst|know|knew)\b", re.IGNORECASE)
+
+
+def is_reader_question(sentence: str) -> bool:
+    line = sentence.strip()
+    return line.endswith("?") and bool(_READER_QUESTION_RE.match(line)) and not _KNOW_RE.search(line)
+
+
+# A German rule written "X ist/sind … zu <Verb>": "Die Arbeit ist durch Ruhepausen von mindestens 30 Minuten …
+# zu unterbrechen." — what must be done (a statute's wording), not what was measured.
+_RULE_END_RE = re.compile(r"\bzu[ \t]+[a-zäöü]+(?:en|ern|eln)[.;]?$")
+RULE_VERB_WORDS = 5  # "ist"/"sind" within the first words: the subject, then the verb
+
+
+def is_german_rule(sentence: str) -> bool:
+    """One clause, no comma: "…, das Land plane … zu lagern" reports a plan, "Darüber hinaus ist …, … zu finden"
+    an opinion."""
+    head = sentence.split()[1:RULE_VERB_WORDS]
+    return (
+        ("ist" in head or "sind" in head) and "," not in sentence and _RULE_END_RE.search(sentence.strip()) is not None
+    )
+
+
+def line_reason(sentence: str) -> str | None:
+    """Why no figure of this line is a statistic by its shape, or None."""
+    if is_meta_line(sentence):
+        return "meta line"
+    if is_figure_label(sentence):
+        return "product label"
+    if is_reader_question(sentence):
+        return "hypothetical"
+    if is_german_rule(sentence):
+        return "legal rule"
+    return None
+
+
+# An offer card: short item lines ("12 Serviceanfragen", "Laufzeit von 12 Monaten") above its button.
+_OFFER_BUTTON_RE = re.compile(
+    r"^\W*(?:jetzt[ \t]+)?(?:\w+[ \t]+){0,2}(?:anfragen|testen|buchen|bestellen|kaufen|abonnieren|starten|"
+    r"sichern)\b|^\W*(?:request|get|book|start|try|buy|order|choose|select|contact)[ \t]+(?:\w+[ \t]*){0,3}$",
+    re.IGNORECASE,
+)
+OFFER_ITEM_WORDS = 5
+BUTTON_WORDS = 5
+OFFER_ITEM_REACH = 3  # the button within the next lines (a card lists a few items)
+
+
+def offer_item(paragraphs: list[str], index: int) -> bool:
+    """A short line of an offer card: a button ("jetzt Angebot anfragen", "Get started") follows within a
+    few short lines."""
+    if len(paragraphs[index].split()) > OFFER_ITEM_WORDS:
+        return False
+    for line in paragraphs[index + 1 : index + 1 + OFFER_ITEM_REACH]:
+        words = len(line.split())
+        if words > OFFER_ITEM_WORDS:
+            return False
+        if words <= BUTTON_WORDS and _OFFER_BUTTON_RE.search(line.strip()):
+            return True
+    return False

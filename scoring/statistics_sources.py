@@ -66,7 +66,10 @@ BACKWARD_SOURCE_RE = re.compile(
     r"beobachtete|registriert|registrierte|bescheinigt|bescheinigte|geht\s+von|empfiehlt|empfahl|empfehlen|"
     r"recommends?|recommended|advises|rät|dargelegt|darlegt|legt\s+dar|schreibt|schrieb|writes|wrote|"
     r"erläutert|erläuterte|betont|betonte|warnt|warnte|explains|explained|told|tells|rechnet\s+vor|sprach|"
-    r"spoke|äußerte|kündigte|teilte|mitteilte)\b",
+    r"spoke|äußerte|kündigte|teilte|mitteilte|"
+    # the plural past: "wie die Staatsanwaltschaft und das Landeskriminalamt mitteilten"
+    r"mitteilten|teilten|meldeten|berichteten|schätzten|zählten|ermittelten|errechneten|bezifferten|"
+    r"veröffentlichten|erklärten|nannten|sagten|zeigten|belegten|registrierten|schrieben|betonten|äußerten)\b",
     re.IGNORECASE,
 )
 # Own data named as the source: "our survey found", "wir haben 200 Betriebe befragt".
@@ -308,13 +311,19 @@ ROLE_RE = re.compile(
 )
 
 
+WHOLE_LINK_CHARS = 20
+
+
 def named_source(sentence: str, ctx: PageContext, following: str = "") -> str | None:
     """What in the sentence names where its figures come from: an external link's anchor, the words
     of a named source, or a footnote marker into the reference list (`following`: the text right
     after the sentence, where a "[1]" may stand); None when nothing does."""
     lowered = sentence.casefold()
+    inside = " ".join(lowered.split()) if len(sentence) >= WHOLE_LINK_CHARS else None
     for anchor in ctx.anchor_texts:
         if anchor.casefold() not in lowered:
+            if inside and inside in anchor.casefold():
+                return anchor  # the sentence is part of a link's text: a paragraph linked as a whole to its source
             continue
         if re.search(rf"(?<![\w-]){re.escape(anchor)}(?![\w-])", sentence, re.IGNORECASE) and (
             anchor not in ctx.weak_anchors or FORWARD_SOURCE_RE.search(sentence) or BACKWARD_SOURCE_RE.search(sentence)
@@ -389,7 +398,10 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[s
         # an organisation word, two capitalised words), as every German noun does
         strict = "de" if SHOWING_RE.fullmatch(match.group(0)) else lang
         if _names_before(sentence[: match.start()], strict) or _names_following_verb(sentence[match.end() :], strict):
-            return sentence[max(0, match.start() - 40) : match.end() + 30].strip()
+            start = max(0, match.start() - 40)
+            if start and sentence[start - 1].isalnum():  # not from the middle of a word
+                start = sentence.find(" ", start, match.start()) + 1 or start
+            return sentence[start : match.end() + 30].strip()
     return None
 
 

@@ -66,7 +66,8 @@ POPULATION_NOUN = (
     r"anbieter[n]?|startups|gründer(?:innen|n)?|fachkräfte[n]?|führungskräfte[n]?|autoren|autorinnen|"
     r"designer(?:innen|n)?|berater(?:innen|n)?|anwälte[n]?|anwältinnen|architekt(?:en|innen)|expert(?:en|innen)|"
     r"partner(?:innen|n)?|bäckereien|metzgereien|geschäfte[n]?|läden|gaststätten|restaurants|brauereien|"
-    r"apotheken|filialen|hotels)"
+    r"apotheken|filialen|hotels|erwerbstätige[n]?|pflegebedürftige[n]?|angehörige[n]?|arbeitslose[n]?|"
+    r"rentner(?:innen|n)?|verbraucher(?:innen|n)?|wähler(?:innen|n)?|auszubildende[n]?)"
 )
 POPULATION_NOUN_EN = (
     r"(?i:people|persons|residents|citizens|inhabitants|customers|clients|users|employees|workers|staff|"

@@ -79,3 +79,130 @@ def test_a_quotation_beside_those_rules_keeps_its_speaker():
     assert [q.speaker for q in find_quotations(text_page("/blog/heating-tips/", text, lang="en"))] == [
         "Maria Lindqvist"
     ]
+
+
+# Held-out 23 (a German SaaS product site): a question to the reader, a statute's "ist … zu <Verb>", the items
+# of an offer card above its button, contract terms and a study's data basis are no statistics.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ihr habt mehr als 300 Beschäftigte? Dann schreibt uns für ein eigenes Angebot.",
+        "Haben Sie mehr als 40 Standorte? Wir beraten Sie gern.",
+        "Die Schicht ist bei einer Dauer von mehr als acht Stunden durch Pausen von mindestens 40 Minuten zu "
+        "unterbrechen.",
+        "Unser Wartungspaket könnte zum Beispiel enthalten:\nAntwortzeit: 4h\n15 Supportanfragen\n"
+        "Vertragsdauer von 24 Monaten\njetzt Angebot anfragen",
+        "Es gilt eine Mindestabnahme von zehn aktiven Nutzern.",
+        "Die Laufzeit beträgt 12 Monate.",
+        "Eine Studie der Universität Beispielstadt, die auf Bewegungsdaten von mehr als 40.000 Beschäftigten "
+        "basierte, wurde 2023 veröffentlicht.",
+    ],
+)
+def test_reader_questions_rules_offer_cards_and_data_bases_are_no_statistics(text):
+    assert _figures(text, "de") == []
+
+
+def test_a_share_of_the_working_population_with_its_source_is_a_sourced_statistic():
+    text = "Das Statistische Landesamt schätzt, dass ein Viertel aller Erwerbstätigen Angehörige pflegt."
+    found = page_statistics(text_page("/blog/pflege/", text, lang="de"))
+    assert [(s.figures, bool(s.source)) for s in found] == [(("ein Viertel aller Erwerbstätigen",), True)]
+
+
+def test_a_paragraph_linked_as_a_whole_to_its_source_sources_each_of_its_figures():
+    from tests.factories import html_page
+
+    html = (
+        '<html lang="de"><body><main><h1>Schichtplanung heute</h1><p>Viele Betriebe planen noch von Hand.</p>'
+        '<p><a href="https://www.fachmagazin-beispiel.example/umfrage-schichtplanung">38% der Betriebe planen '
+        "ihre Schichten noch auf Papier. 20% davon nutzen zusätzlich eine Tabelle. </a>Das kostet jede Woche viel "
+        "Zeit, die an anderer Stelle fehlt.</p>"
+        "<p>Wir zeigen, wie es einfacher geht.</p></main></body></html>"
+    )
+    found = page_statistics(html_page("/blog/schichtplanung/", html))
+    assert [(s.figures, bool(s.source)) for s in found] == [(("38%",), True), (("20%",), True)]
+
+
+def test_a_saying_signed_unknown_has_no_speaker():
+    from tests.factories import html_page
+
+    html = (
+        '<html lang="de"><body><main><h1>Urlaub planen</h1><p>Gute Planung zahlt sich aus.</p>'
+        "<blockquote><p>Wer rastet, der rostet nicht, sondern sammelt neue Kraft für die Arbeit.</p>"
+        "<p>— Unbekannt</p></blockquote><p>So gelingt die Planung.</p></main></body></html>"
+    )
+    assert [q.speaker for q in find_quotations(html_page("/blog/urlaub/", html)) if q.speaker] == []
+
+
+# Held-out 24–26 (a German climate alliance, an English engineering blog, an English non-profit's press releases).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die nächste Wahlperiode entscheidet, ob wir die 1,5 °C-Grenze noch einhalten können.",
+        "Klimaneutralität muss bis 2031 für das 1,5°- und bis 2046 für das 2°-Ziel erreicht sein.",
+        "Die Bewerbung der Gemeinde auf das Landesprogramm „50 klimaneutrale Dörfer bis 2035“ wurde abgelehnt.",
+    ],
+)
+def test_figures_inside_a_compound_or_a_quoted_title_are_names(text):
+    assert _figures(text, "de") == []
+
+
+def test_a_work_time_policy_named_by_its_share_is_no_statistic():
+    assert _figures("As part of our 20% time two of us built a chat bot for the release team.") == []
+    assert _figures("Only 20% of the time did the nightly build pass.") == ["20%"]
+
+
+def test_a_plural_report_verb_names_the_sources_of_a_figure():
+    text = (
+        "Rund 80 Einsatzkräfte durchsuchten 12 Gebäude in drei Landkreisen, wie die Staatsanwaltschaft Musterstadt "
+        "und das Landeskriminalamt mitteilten."
+    )
+    found = page_statistics(text_page("/news/einsatz/", text, lang="de"))
+    assert found and all(s.source and "Landeskriminalamt" in s.source for s in found)
+
+
+def _speakers(text: str, path: str = "/news/press-release/") -> list[str | None]:
+    return [q.speaker for q in find_quotations(text_page(path, text, lang="en"))]
+
+
+def test_the_person_after_an_organisation_and_a_role_speaks():
+    text = (
+        "The campaign ended on Friday.\n“Millions of people wrote to their representatives this week and they were "
+        "heard,” said Open Wires Alliance Campaign Director Dana Whitfield. “This is only the start.”\n"
+        "“The day showed how many people care about an open network,” said Net Commons Executive Director Omar Price."
+    )
+    assert _speakers(text) == ["Dana Whitfield", "Dana Whitfield", "Omar Price"]
+
+
+def test_she_added_continues_the_last_named_speaker_not_the_person_quoted_about():
+    text = (
+        "Governor Miles Harding signed the bill on Monday. Miles Harding had called it overdue, and Miles Harding "
+        "will now defend it.\n“Governor Harding promised to protect privacy, and he "
+        "broke that promise within a month,” said Dana Whitfield, campaign director of Open Wires.\n“It is ironic that "
+        "Governor Harding complains about his own privacy while signing this bill,” she added, “Governor Harding has "
+        "misjudged his voters on this issue.”"
+    )
+    assert _speakers(text) == ["Dana Whitfield", "Dana Whitfield", "Dana Whitfield"]
+
+
+def test_an_apposition_describing_the_speaker_names_no_speaker():
+    text = (
+        "Today the regulator announced new rules. Dana Whitfield, co-founder of Open Wires, the digital rights group "
+        "that organised the Cable Freeze protest, issued the following statement:\n“We will keep up the pressure until "
+        "every detail of these rules is right, and we will celebrate when they are.”"
+    )
+    assert _speakers(text) == ["Dana Whitfield"]
+
+
+def test_a_talk_heading_in_a_conference_report_credits_its_speaker():
+    html = (
+        '<html lang="en"><body><main><h1>Notes from DevDays 2024</h1><p>Two talks stood out this year.</p>'
+        "<h3>Shipping Safely: What We Learned - Priya Raman, Harbour Labs - Slides</h3>"
+        "<p>Priya presented her team's research on release practices. The result everybody tweeted was this:</p>"
+        "<p>“Teams that deploy daily recover from failures four times faster than teams that deploy monthly”</p>"
+        "<p>Far from the usual “this is how we do things here” sort-of talk, it was full of data.</p>"
+        "</main></body></html>"
+    )
+    from tests.factories import html_page
+
+    quotes = find_quotations(html_page("/blog/devdays-2024/", html))
+    assert [(q.text[:5], q.speaker) for q in quotes] == [("Teams", "Priya Raman")]

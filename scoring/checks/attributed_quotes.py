@@ -219,6 +219,8 @@ _EXAMPLE_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:like|such as|e\.g\.,?|for example,?|for instance,?|z\.[ \t]?B\.|zum Beispiel|beispielsweise|"
     r"wie etwa|etwa)[ \t]*+$"
 )
+# A quoted phrase used as a modifier: 'the usual “this is what we do” sort-of talk', "a “move fast”-style team".
+_MODIFIER_AFTER_RE = re.compile(r"[ \t]?(?:sort|kind|type)[ \t-]of\b|-?style\b")
 # Between two quoted strings of a list: '"5 signs …," "How to …," and "What …"'.
 _SERIES_GAP_RE = re.compile(r"[ \t,;/]*+(?:(?:and|or|und|oder)[ \t]+)?")
 
@@ -226,9 +228,11 @@ _SERIES_GAP_RE = re.compile(r"[ \t,;/]*+(?:(?:and|or|und|oder)[ \t]+)?")
 def _in_series(text: str, spans: list[tuple[int, int, str]], i: int) -> bool:
     """The quotation stands next to another with only a comma or "and" between: a list of example titles,
     search terms or phrases, not a statement someone made."""
-    before = i > 0 and _SERIES_GAP_RE.fullmatch(text[spans[i - 1][1] : spans[i][0]]) is not None
-    after = i + 1 < len(spans) and _SERIES_GAP_RE.fullmatch(text[spans[i][1] : spans[i + 1][0]]) is not None
-    return before or after
+    def next_to(first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+        # a quotation inside another ("in einen „grünen“ Zustand") is no neighbour
+        return first[1] <= second[0] and _SERIES_GAP_RE.fullmatch(text[first[1] : second[0]]) is not None
+
+    return (i > 0 and next_to(spans[i - 1], spans[i])) or (i + 1 < len(spans) and next_to(spans[i], spans[i + 1]))
 
 
 def title_headings(page: PageRecord) -> frozenset[str]:
@@ -257,6 +261,7 @@ def find_quotations(page: PageRecord) -> list[Quotation]:
         and not _NAMED_TERM_BEFORE_RE.search(text[max(0, s - 30) : s])
         and not _EXAMPLE_BEFORE_RE.search(text[max(0, s - 30) : s])
         and not _in_series(text, marked, i)
+        and not _MODIFIER_AFTER_RE.match(text[e : e + 12])
     ]
     quotations: list[Quotation] = []
     for i, (start, end, inner) in enumerate(spans):
@@ -322,9 +327,17 @@ def _section_speakers(text: str, page: PageRecord, names: Names, quotations: lis
             cursor = line_start - 1
 
 
+# A talk's heading in a conference report: "The Long Road: Lessons Learned - Gene Kim, IT Revolution - Slides".
+_HEADING_PART_RE = re.compile(r"(?<![ \t])[ \t]++[-–—|][ \t]++")
+
+
 def _heading_person(heading: str, between: str, names: Names) -> str | None:
-    match = _SPEAKER_HEADING_RE.match(heading)
-    person = names.person(match.group("name")) if match else None
+    person = None
+    for start in (0, *(sep.end() for sep in _HEADING_PART_RE.finditer(heading))):
+        match = _SPEAKER_HEADING_RE.match(heading, start)
+        person = names.person(match.group("name")) if match else None
+        if person:
+            break
     if not person:
         return None
     parts = [p for p in person.split() if len(p) > 2 and not re.fullmatch(lx.TITLE, p)]
@@ -332,13 +345,43 @@ def _heading_person(heading: str, between: str, names: Names) -> str | None:
     return person if again else None
 
 
+# "…,” she added": a pronoun with a speech verb right after the closing mark
+_PRONOUN_SPEAKS_RE = re.compile(
+    r"^[”“\"«»,\s]{1,4}(?:(?:she|he|they)[ \t]+(?:added|said|says|continued|explained|noted)|"
+    r"(?:ergänzte|sagte|fügte|erklärte|betonte)[ \t]+(?:sie|er))\b"
+)
+# "she added, “…”": the same before the opening mark
+_PRONOUN_LEADS_RE = re.compile(
+    r"(?:(?:she|he|they)[ \t]+(?:added|said|continued)|(?:ergänzte|sagte|fügte)[ \t]+(?:sie|er)(?:[ \t]+hinzu)?)"
+    r"[ \t]*[,:][ \t]*[“„\"«»]$"
+)
+PRONOUN_REACH = 1500
+# What stands between two parts of one statement: "," said Dana Whitfield, director of Open Wires. '
+_SIGNED_GAP_RE = re.compile(r"[^\n.!?]{1,160}[.!?:][ \t]*+")
+
+
 def _continue_speakers(text: str, quotations: list[Quotation]) -> None:
-    """A quoted sentence right after an attributed one, in the same paragraph, continues it."""
+    """A quoted sentence right after an attributed one, in the same paragraph, continues it; a quotation
+    followed by "she added" is the last named speaker's, whoever else the text names in between."""
+    for prev, quote in zip(quotations, quotations[1:], strict=False):
+        if (
+            prev.speaker
+            and quote.speaker
+            and quote.start - prev.end < PRONOUN_REACH
+            and (
+                _PRONOUN_SPEAKS_RE.match(text[quote.end - 1 : quote.end + 20])
+                or _PRONOUN_LEADS_RE.search(text[max(0, quote.start - 30) : quote.start + 1])
+            )
+        ):
+            quote.speaker = prev.speaker
     for prev, quote in zip(quotations, quotations[1:], strict=False):
         if quote.speaker or not prev.speaker or prev.sentence_end < 0:
             continue
         gap = text[prev.sentence_end : quote.start]
-        if quote.start >= prev.sentence_end and not gap.strip() and "\n" not in gap:
+        after_signature = _SIGNED_GAP_RE.fullmatch(text[prev.end : quote.start]) and prev.speaker.split()[-1] in (
+            text[prev.end : quote.start]
+        )  # "“…,” said Dana Whitfield. “…”": the second sentence of the statement
+        if (quote.start >= prev.sentence_end and not gap.strip() and "\n" not in gap) or after_signature:
             quote.speaker = prev.speaker
             quote.sentence_end = end_of_sentence(text, quote.end, min(len(text), quote.end + 200))
             quote.context = excerpt(text[quote.start : quote.end], 200)

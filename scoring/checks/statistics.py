@@ -19,6 +19,8 @@ from scoring.core.text import excerpt, split_sentences
 from scoring.pagetypes import classify
 from scoring.registry import ArticleCheck, register
 from scoring.site import SiteData
+from scoring.statistics_lines import offer_item
+from scoring.statistics_names import figure_in_name
 
 MIN_STATISTICS = 3
 MAX_EVIDENCE = 20  # sentences listed per page, each with its figures and source or "no source named"
@@ -135,6 +137,7 @@ def statistics_in(
         _text(sentence, cand)
         for cand, unit in found
         if not (cand.kind == rules.COUNT and rules.is_list_length(sentence, cand, ctx.listicle))
+        and not figure_in_name(sentence, cand.start, cand.end)
         and exclusions.figure_excluded(*_around(sentence, cand), unit, source is not None, ctx.lang, named, table_cell)
         is None
     ]
@@ -278,7 +281,7 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
         if LIST_INTRO_END_RE.search(paragraph):
             sentences = sentences or paragraph_sentences(paragraph)
             intro, items = (sources.named_source(sentences[-1], ctx) if sentences else None), 0
-        if not figurish or rules.teaser_or_title(paragraph, ctx):
+        if not figurish or rules.teaser_or_title(paragraph, ctx) or offer_item(paragraphs, p_index):
             continue
         if len(paragraph) > 200 and exclusions.is_code_like(paragraph):
             continue
