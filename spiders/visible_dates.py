@@ -43,7 +43,11 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_PATTERNS = (
     re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"),
-    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s+(?P<mn>{_MONTH})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE),
+    # "3. März 2020", "3.März 2020"; a weekend issue's two days "14./15. März 2020" read as the first
+    re.compile(
+        rf"(?<!\d)(?P<d>\d{{1,2}})(?:\./\d{{1,2}})?(?:\.\s*|\s+)(?P<mn>{_MONTH})\.?\s+(?P<y>(?:19|20)\d{{2}})\b",
+        re.IGNORECASE,
+    ),
     re.compile(
         rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE
     ),
@@ -61,10 +65,18 @@ DATE_CUE_RE = re.compile(
 # A date right after "by"/"until"/"bis"/"vor" is a deadline or a range ("must relocate by 3 March 2026"),
 # so that "by" is not the byline cue.
 DEADLINE_BEFORE_RE = re.compile(r"\b(?:by|until|till|before|von|bis|vor)\s*$", re.IGNORECASE)
-# "Der Artikel vom 14. Oktober 2024 …", "Pressemitteilung vom …": the date of a text, not of an event
+# "Der Artikel vom 14. Oktober 2024 …", "Pressemitteilung vom …", a newspaper's "Ausgabe vom …": the date of a
+# text, not of an event
 _TEXT_OF_DATE_RE = re.compile(
-    r"(?i:artikel|beitrag|pressemitteilung|pressemeldung|meldung|mitteilung|article|post|press release)"
+    r"(?i:artikel|beitrag|pressemitteilung|pressemeldung|meldung|mitteilung|ausgabe|article|post|press release|"
+    r"issue|edition)"
     r"[ \t]+(?:vom|from|of)[ \t]*$"
+)
+# "aus dem Bildgespräch am 1.12.2018", "from the studio talk on 4 May 2023": the day of the event the text
+# comes from (compounds too: "Werkstattgespräch"), not its publication
+_EVENT_OF_DATE_RE = re.compile(
+    r"(?i:gespräch|vortrag|veranstaltung|führung|konzert|tagung|konferenz|lesung|sitzung|treffen|workshop|"
+    r"seminar|gottesdienst|vernissage|talk|lecture|meeting|conference|webinar|panel)[ \t]+(?:am|on)[ \t]*$"
 )
 MAX_CUED_LINE_WORDS = 15  # a longer line is running text, not a byline or date line
 MAX_CUE_DISTANCE = 40  # characters before a date in running text searched for a publication word
@@ -206,6 +218,8 @@ def _date_line(line: str) -> tuple[str, str] | None:
     if parsed:
         before, _, after = line.partition(parsed[1])
         rest = f"{before} {after}"
+        if _EVENT_OF_DATE_RE.search(before[-MAX_CUE_DISTANCE:]):
+            return None
         if DEADLINE_BEFORE_RE.search(before):  # "must relocate by 3 March 2026": a deadline, no byline
             cued = DATE_CUE_RE.search(DEADLINE_BEFORE_RE.sub(" ", before) + " " + after)
         else:

@@ -11,6 +11,7 @@ import pytest
 
 from spiders.document import parse_html
 from spiders.extract_byline import extract_bylines
+from spiders.visible_dates import extract_visible_date, header_window
 
 TEXT = "Ein langer Absatz über die Bilder der Ausstellung im Kloster, geschrieben für diese Testseite. " * 5
 
@@ -69,3 +70,43 @@ def test_such_a_line_in_the_sidebar_or_the_footer_is_no_byline() -> None:
     side = "<p>Ein Bericht von Marta Quendt</p>"
     assert _names("<p>Aus dem Archiv der Stiftung.</p>", side=side) == []
     assert _names("<p>Aus dem Archiv der Stiftung.</p>", foot="<p>Text von Ilse Brandauer</p>") == []
+
+
+def _date(line: str) -> str | None:
+    tree = parse_html(PAGE.format(line=line, text=TEXT, side="", foot="").encode())
+    return extract_visible_date(tree, header_window(tree))[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        # a newspaper's weekend issue: the first of its two days; a day written against the month
+        ("<p>Bericht von Jonas Feldmann. Kreisblatt Neustadt, Ausgabe vom 14./15.März 2020</p>", "2020-03-14"),
+        ("<p>Ein Bericht von Marta Quendt im Landboten, Ausgabe vom 7.Juni 2019</p>", "2019-06-07"),
+        (
+            "<p>Bericht von Jonas Feldmann über die Restaurierung der Fresken im Kreuzgang der Abtei.\n"
+            "Kreisblatt Neustadt und Umgebung, Ausgabe vom 14./15. März 2020</p>",
+            "2020-03-14",
+        ),
+        (
+            "<p>A report by Miles Dunmore on the excavation season at the old priory and its gardens.\n"
+            "The Harbour Courier, weekend edition of 9 October 2018</p>",
+            "2018-10-09",
+        ),
+        ("<p>Text by Ada Penhallow. The Harbour Courier, issue of 9 October 2018</p>", "2018-10-09"),
+    ],
+)
+def test_the_issue_a_report_appeared_in_dates_it(line: str, iso: str) -> None:
+    assert _date(line) == iso
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Notizen und Gedanken von Greta Holzner aus dem Werkstattgespräch am 3.4.2021</p>",
+        "<p>Gedanken von Paul Ostermeier, gesagt beim Vortrag am 12. Mai 2022</p>",
+        "<p>Notes by Harriet Colebrook from the studio talk on 4 May 2023</p>",
+    ],
+)
+def test_the_day_of_the_talk_a_text_comes_from_is_no_publication_date(line: str) -> None:
+    assert _date(line) is None
