@@ -36,7 +36,7 @@ from spiders.document import (
     looks_binary,
     parse_html,
 )
-from spiders.extract_evidence import extract_extras, show_counter_values
+from spiders.extract_evidence import extract_extras, show_counter_values, show_letter_images
 from spiders.extract_head import (
     extract_canonical,
     extract_hreflang,
@@ -242,6 +242,7 @@ def extract_page(
     }
     # animated counters show their figure from here on: the extras and the main text read it
     show_counter_values(tree)
+    show_letter_images(tree)  # a drop cap drawn as an image opens its word
     fields.update(extract_extras(tree, page_url))  # spiders.extract_evidence: galleries, charts, visible date ...
     fields.update(extract_render_hints(tree))  # scripts, framework root element, template shape
     main_text = extract_main_text(tree)

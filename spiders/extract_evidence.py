@@ -318,6 +318,24 @@ def show_counter_values(tree: HtmlTree) -> int:
     return shown
 
 
+_LETTER_IMAGES = etree.XPath("//img[@alt and string-length(normalize-space(@alt)) <= 2]")
+_LETTERS = re.compile(r"[^\W\d_]{1,2}")
+
+
+def show_letter_images(tree: HtmlTree) -> int:
+    """Write a drop cap drawn as an image ('<img alt="S">an Francisco Chronicle') into the text it opens, as a
+    reader sees it; an image of one or two letters right before a word is that word's first letters. Returns
+    how many were written."""
+    shown = 0
+    for image in _LETTER_IMAGES(tree):
+        alt = image.get("alt", "").strip()
+        tail = image.tail or ""
+        if _LETTERS.fullmatch(alt) and tail[:1].isalpha():
+            image.tail = alt + tail
+            shown += 1
+    return shown
+
+
 def extract_extras(tree: HtmlTree, page_url: str) -> dict[str, PageExtras]:
     """The `extras` field of a PageRecord (`spiders.extract.extract_page` shows animated counters'
     values first: `show_counter_values`)."""

@@ -206,3 +206,17 @@ def test_a_talk_heading_in_a_conference_report_credits_its_speaker():
 
     quotes = find_quotations(html_page("/blog/devdays-2024/", html))
     assert [(q.text[:5], q.speaker) for q in quotes] == [("Teams", "Priya Raman")]
+
+
+def test_a_drop_cap_drawn_as_an_image_opens_its_word_and_the_publication_below_a_press_quote_speaks():
+    from tests.factories import html_page
+
+    html = (
+        '<html lang="en"><body><main><h1>Open Wires</h1><p>We defend the open network.</p><h2>As covered by</h2>'
+        '<ul class="press"><li><blockquote><p>The group behind the largest online protest of the year started in a '
+        'small office in Leeds.</p></blockquote><p><a href="https://www.northern-daily.example/news/protest"><em>'
+        '<img src="/letters/n.png" alt="N">orthern Daily</em></a></p></li></ul></main></body></html>'
+    )
+    page = html_page("/", html)
+    assert page.main_text.endswith("\nNorthern Daily")
+    assert [q.speaker for q in find_quotations(page)] == ["Northern Daily"]
