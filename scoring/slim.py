@@ -81,6 +81,11 @@ DECODED_PAGES = 64
 # (issue 19: 30,930 decodes for 1,504 pages on a real site, a third of its score stage). Pages past the
 # budget are decoded per read as before; GEO_SLIM_DECODED_MB=0 turns keeping off.
 DECODED_BYTES = int(float(os.environ.get("GEO_SLIM_DECODED_MB", "6")) * 2**20)
+# A kept group is charged its segment's bytes times what it swells to when decoded, relative to a whole
+# record's (2,000 generated pages: 27 MB packed, 303 MB decoded, 11x; the main text 5x, the links 55x — a
+# pydantic object per link —, headings and other lists 15x, the rest 8x): the budget holds about the
+# objects it held when whole records were kept, whichever groups come first.
+_CHARGE = (0.5, 5.0, 1.4, 0.7)  # by group, as GROUPS (the last: the rest)
 SPILL_FILE_BYTES = 1 << 28  # a new spill file after 256 MB: a finished audit's file goes with its records
 
 
@@ -167,7 +172,7 @@ def _spilled(blob: bytes, cuts: int) -> bytes | SpilledBlob:
 
 
 class _Kept:
-    """Decoded groups kept while their records live, up to `DECODED_BYTES` of packed segments: first come,
+    """Decoded groups kept while their records live, up to `DECODED_BYTES` (charged segments): first come,
     first kept (a scan over more pages than fit still hits on the kept ones, where an LRU would miss on
     all). A record's entries go with its blob (a weak reference), so a finished audit's pages free their room."""
 
@@ -232,7 +237,7 @@ def _unpack(blob: bytes | SpilledBlob, group: int) -> dict[str, Any]:
         if kept is not None:
             return kept
         decoded = _decoded(blob, group)
-        _kept.put(blob, group, decoded, blob.segment_length(group))
+        _kept.put(blob, group, decoded, int(blob.segment_length(group) * _CHARGE[group]))
         return decoded
     return _decoded(blob, group)
 

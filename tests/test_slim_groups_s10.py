@@ -26,6 +26,7 @@ def test_every_packed_field_is_in_one_group() -> None:
     named = [name for names in GROUPS for name in names]
     assert len(named) == len(set(named)) and set(named) <= PACKED
     assert _GROUP_OF["main_text"] != _GROUP_OF["links"] != _GROUP_OF["structured_data"]
+    assert len(slim_module._CHARGE) == len(GROUPS) + 1  # each group, the rest too, has its charge when kept
 
 
 def test_reading_the_links_decodes_no_main_text() -> None:
