@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from scoring.core.lexicons import NAME_RE, is_person_name, letters_key
 from scoring.core.records import PageRecord
@@ -15,6 +16,7 @@ from scoring.pagetype_vocabulary import (
     EVENTS_SEGMENT_RE,
     HOWTO_HEADING_RE,
     PAST_HEADING_RE,
+    PROFILE_SLUG_RE,
     SERVICE_WORD_RE,
     SUPPORT_SEGMENT_RE,
     SUPPORT_TITLE_RE,
@@ -38,6 +40,19 @@ def named_after_h1(slug: str, h1: str) -> bool:
             name = " ".join(words[i : i + size])
             if letters_key(name) == key and NAME_RE.fullmatch(name) and is_person_name(name):
                 return True
+    return False
+
+
+def person_with_vita(page: PageRecord, last: str, h1: str) -> bool:
+    """A page named after a person (slug and H1, or the title's own part without an H1: /lisa-brenner/
+    "Lisa Brenner") that links that person's vita below its own path (/lisa-brenner/vita/): her profile."""
+    if not named_after_h1(last, h1 or title_head(page)):
+        return False
+    own = urlsplit(page.final_url or page.url).path.rstrip("/") + "/"
+    for link in page.links:
+        path = urlsplit(link.url).path
+        if path.startswith(own) and PROFILE_SLUG_RE.match(path[len(own) :].strip("/")):
+            return True
     return False
 
 

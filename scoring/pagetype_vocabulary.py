@@ -50,6 +50,9 @@ CONTACT_SEGMENT_RE = re.compile(
     r"^(?:kontakt(?:formular|seite|daten|-(?:und-)?(?:anfahrt|formular|anfrage|aufnehmen|uns|seite|daten|info))?|"
     r"contact(?:-(?:us|form|sales|page|directions|details|info|information|location|team|main))?|"
     r"anfahrt|standort|termin(?:-vereinbaren)?|"
+    # directions to the place: "/kontakt/wegbeschreibung/", "/visit/how-to-find-us/"
+    r"wegbeschreibung(?:en)?|anfahrtsbeschreibung(?:en)?|anfahrtsweg|anreise|directions|getting-here|"
+    r"how-to-get-here|how-to-find-us|find-us|"
     r"get-in-touch)" + _EXT,
     re.IGNORECASE,
 )
@@ -68,9 +71,13 @@ ABOUT_SEGMENT_RE = re.compile(
     r"qualifikationen|qualifications|zertifikate|certifications|auszeichnungen|awards|"
     r"press-?kit|presse-?kit|media-?kit|"
     # an association's page about itself (e.V. sites: /verein/, /ueber-den-verein/)
-    r"(?:der-|unser-|ueber-den-|über-den-)?verein)" + _EXT,
+    r"(?:der-|unser-|ueber-den-|über-den-)?verein|"
+    # the association that supports the organisation ("/foerderkreis/", "/freundeskreis/", "/friends-of-the-museum/")
+    r"f(?:oe|ö)rder(?:kreis|verein)|freundeskreis|friends-of(?:-[a-z\d]+){1,4})" + _EXT,
     re.IGNORECASE,
 )
+# A person's vita or biography ("/lisa-brenner/vita/", "/about-jo/biography/"): a profile page
+PROFILE_SLUG_RE = re.compile(r"^(?:vita|lebenslauf|biografie|biographie|biography|curriculum-vitae)" + _EXT, re.I)
 # Sections whose children are about the company (/about/history, /ueber-uns/werte/).
 # A bare "/ueber/" section (a project's pages about itself: /ueber/projekt/) is one too.
 ABOUT_SECTION_RE = re.compile(

@@ -53,6 +53,7 @@ from scoring.pagetype_cues import (
     howto_headings,
     named_after_h1,
     own_product,
+    person_with_vita,
     service_head,
 )
 from scoring.pagetype_signals import (
@@ -112,6 +113,7 @@ from scoring.pagetype_vocabulary import (
     POLICY_SEGMENT_RE,
     PRESS_SECTION_RE,
     PROFILE_SECTION_RE,
+    PROFILE_SLUG_RE,
     PROFILE_TOKENS,
     PROFILE_TYPES,
     PROJECT_SECTION_RE,
@@ -268,6 +270,10 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     numbered = section_parent is not None and re.fullmatch(r"\d{1,4}", last) is not None
     numbered = numbered or all(s.isdigit() for s in low)  # /2024/05/: a date archive
     numbered = numbered or re.fullmatch(r"(?:page|seite)-?\d{1,4}", last) is not None  # Jekyll's /page2/
+    # /veranstaltungen/2019/: a year of an events section, that year's programme
+    numbered = numbered or bool(
+        parents and EVENTS_SEGMENT_RE.match(parents[-1]) and re.fullmatch(r"(?:19|20)\d\d", last)
+    )
     # a taxonomy term's page (/tag/x/, /category/a/b/) or its pagination; deeper than two levels below
     # /themen/ lie the content pages of a topic tree (/themen/x/laender/be/)
     taxonomy = any(
@@ -319,6 +325,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     # 5. URL vocabularies of sections and slugs.
     if len(low) >= 2 and (PROFILE_SECTION_RE.match(low[-2]) or PROFILE_TOKENS & set(slug_tokens(low[-2]))):
         return PageType("profile", f"url /{low[-2]}/{last}/")
+    if PROFILE_SLUG_RE.match(last) or person_with_vita(page, last, h1):
+        return PageType("profile", f"{where} (a vita, or the page of the person it belongs to)")
     if ABOUT_SEGMENT_RE.match(last) or (len(low) == 1 and PROFILE_SECTION_RE.match(last)):
         return PageType("about", f"url /{last}/")
     undated = not reliable_date(page) and not authored(page)

@@ -1,0 +1,90 @@
+"""Held-out 21 page types, on fixtures of our own (a small foundation's site, German and English): a directions
+page below the contact page ("/kontakt/wegbeschreibung/", "/contact/directions/"), a year of an events
+section ("/veranstaltungen/2019/": that year's programme), a person's vita or biography page
+("/lisa-brenner/vita/"), the page named after that person which links it, and the page of the supporting
+association ("/foerderkreis/", "/freundeskreis/", "/friends-of-the-museum/")."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.pagetypes import classify
+from tests.factories import html_page
+
+ABOUT_ROUTE = (
+    "Von der Autobahn nehmen Sie die Ausfahrt Süd und folgen den Schildern bis zum Ortseingang. "
+    "Dort halten Sie sich links und fahren etwa einen Kilometer bis zum Parkplatz am Atelier. "
+)
+PROGRAMME = "".join(
+    f"<p><strong>Samstag, {day}. Mai um 16 Uhr</strong></p><p>Lesung und Musik im Atelier mit Gästen aus der Region."
+    f" Eintritt frei, um Spenden wird gebeten.</p>"
+    for day in (3, 10, 17, 24)
+)
+VITA = "".join(
+    f"<p>{year} {what}</p>"
+    for year, what in (
+        (1931, "geboren in Kempten"),
+        (1950, "Studium an der Akademie der Bildenden Künste"),
+        (1958, "erste Ausstellung in Augsburg"),
+        (1972, "Glasfenster für die Pfarrkirche St. Martin"),
+        (1999, "gestorben in Memmingen"),
+    )
+)
+QUOTES = (
+    "<blockquote><p>„Ihre Bilder sind wie Fenster in eine stillere Welt.“</p></blockquote><p>Hans Abel, 1980</p>"
+    "<blockquote><p>„Ich male, was ich im Licht des Morgens sehe.“</p></blockquote><p>Lisa Brenner</p>"
+)
+ASSOCIATION = (
+    "Der Verein wurde 2001 gegründet, um das Atelier als Ort der Kunst und Begegnung zu erhalten. "
+    "Mitglieder unterstützen Ausstellungen, Konzerte und die Pflege des Nachlasses. "
+)
+
+
+def _html(body: str, title: str, lang: str = "de") -> str:
+    return (
+        f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>{title} - Atelierstiftung</title>"
+        "</head><body><div id='header'><a href='/'>Atelierstiftung</a></div><ul id='nav'>"
+        "<li><a href='/lisa-brenner'>Lisa Brenner</a></li><li><a href='/lisa-brenner/vita'>Vita</a></li>"
+        "<li><a href='/veranstaltungen'>Veranstaltungen</a></li><li><a href='/kontakt'>Kontakt</a></li></ul>"
+        f"<div id='content'>{body}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "lang"),
+    [
+        ("kontakt/wegbeschreibung/", "Wegbeschreibung", "de"),
+        ("kontakt/anfahrtsbeschreibung/", "Anfahrtsbeschreibung", "de"),
+        ("contact/directions/", "Directions", "en"),
+        ("visit/how-to-find-us/", "How to find us", "en"),
+    ],
+)
+def test_directions_to_the_place_are_a_contact_page(path: str, title: str, lang: str) -> None:
+    body = f"<h1>So finden Sie zu uns</h1><p>{ABOUT_ROUTE * 3}</p>"
+    assert classify(html_page(path, _html(body, title, lang))).kind == "contact"
+
+
+@pytest.mark.parametrize("path", ["veranstaltungen/2019/", "events/2021/", "termine/2018/"])
+def test_a_year_of_an_events_section_is_its_programme_a_listing(path: str) -> None:
+    assert classify(html_page(path, _html(PROGRAMME, path.split("/")[-2]))).kind == "listing"
+
+
+@pytest.mark.parametrize("path", ["lisa-brenner/vita/", "lisa-brenner/lebenslauf/", "about-lisa/biography/"])
+def test_a_vita_or_biography_page_is_a_profile(path: str) -> None:
+    assert classify(html_page(path, _html(VITA, "Vita"))).kind == "profile"
+
+
+def test_the_page_named_after_a_person_that_links_her_vita_is_a_profile() -> None:
+    found = classify(html_page("lisa-brenner/", _html(QUOTES, "Lisa Brenner")))
+    assert found.kind == "profile", found
+
+
+def test_a_page_named_like_a_person_without_a_vita_stays_unjudged() -> None:
+    html = _html(QUOTES, "Green Valley").replace("/lisa-brenner/vita", "/green-valley/karte")
+    assert classify(html_page("green-valley/", html)).kind != "profile"
+
+
+@pytest.mark.parametrize("path", ["foerderkreis/", "foerderverein/", "freundeskreis/", "friends-of-the-atelier/"])
+def test_the_supporting_association_s_page_is_about(path: str) -> None:
+    body = f"<h1>Der Förderkreis der Atelierstiftung e.V.</h1><p>{ASSOCIATION * 3}</p>"
+    assert classify(html_page(path, _html(body, "Förderkreis"))).kind == "about"
