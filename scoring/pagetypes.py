@@ -275,9 +275,12 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         parents and EVENTS_SEGMENT_RE.match(parents[-1]) and re.fullmatch(r"(?:19|20)\d\d", last)
     )
     # a taxonomy term's page (/tag/x/, /category/a/b/) or its pagination; deeper than two levels below
-    # /themen/ lie the content pages of a topic tree (/themen/x/laender/be/)
+    # /themen/ lie the content pages of a topic tree (/themen/x/laender/be/), and two levels below a chapter
+    # of a dossier with its own date and authors in its header (/themen/x/warum/), teasers of its parts after it
+    topic = any(TOPIC_SEGMENT_RE.match(s) for s in parents)
+    own = 1 if topic and own_visible_date(page) and authored(page) else 2
     taxonomy = any(
-        LISTING_SEGMENT_RE.match(s) and not (TOPIC_SEGMENT_RE.match(s) and i < len(parents) - 2)
+        LISTING_SEGMENT_RE.match(s) and not (TOPIC_SEGMENT_RE.match(s) and i < len(parents) - own)
         for i, s in enumerate(parents or low)
     )
     if taxonomy or ARCHIVE_SEGMENT_RE.match(last) or numbered:

@@ -88,3 +88,38 @@ def test_a_page_named_like_a_person_without_a_vita_stays_unjudged() -> None:
 def test_the_supporting_association_s_page_is_about(path: str) -> None:
     body = f"<h1>Der Förderkreis der Atelierstiftung e.V.</h1><p>{ASSOCIATION * 3}</p>"
     assert classify(html_page(path, _html(body, "Förderkreis"))).kind == "about"
+
+
+def _chapter(path: str, byline: bool = True, lang: str = "de") -> str:
+    """A chapter of a topic dossier: its own header (date, authors), an intro, teasers of its sub-pages."""
+    authors = (
+        "<div class='label'>Autor:innen</div><div class='author'><a href='/authors/jwiesner/'>Jonas Wiesner</a></div>"
+        "<div class='author'><a href='/authors/mlind/'>Mira Lindqvist</a></div>"
+        if byline
+        else ""
+    )
+    teasers = "".join(
+        f"<article class='teaser'><h3><a href='/{path}teil-{n}/'>Teil {n} der Analyse</a></h3>"
+        f"<p><time datetime='2025-09-{n:02d}'>{n}. September 2025</time> · 900 Wörter</p>"
+        f"<p>{ASSOCIATION}</p></article>"
+        for n in (1, 2, 3)
+    )
+    return (
+        f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>Warum Speicher? | Energiewissen"
+        "</title></head><body><nav><a href='/'>Start</a> <a href='/themen/'>Themen</a></nav><main><article><header>"
+        "<h1>Warum könnten Speicher nötig sein?</h1><div class='meta'><time datetime='2025-07-10'>10. Juli 2025</time>"
+        f" · 270 Wörter</div>{authors}</header><div class='article-content'><p>{ASSOCIATION * 2}</p>{teasers}</div>"
+        "</article></main><footer><p>Energiewissen</p></footer></body></html>"
+    )
+
+
+def test_a_dated_signed_chapter_two_levels_below_a_topic_is_its_own_text() -> None:
+    found = classify(html_page("themen/speicher/warum/", _chapter("themen/speicher/warum/")))
+    assert found.kind == "article", found
+
+
+def test_an_unsigned_chapter_and_the_topic_s_own_page_stay_listings() -> None:
+    unsigned = _chapter("themen/speicher/warum/", byline=False)
+    assert classify(html_page("themen/speicher/warum/", unsigned)).kind == "listing"
+    assert classify(html_page("themen/speicher/", _chapter("themen/speicher/"))).kind == "listing"
+    assert classify(html_page("tag/speicher/warum/", _chapter("tag/speicher/warum/"))).kind == "listing"
