@@ -72,9 +72,11 @@ _DECIMAL_TAIL_RE = re.compile(r"[.,]\d{1,2}$")
 
 
 def beyond_a_bar(number: str, after: str) -> bool:
-    """A share like "800%+ ROAS": no skill bar or progress ring goes past 100 % or says "more than"."""
+    """A share like "800%+ ROAS": no skill bar or progress ring goes past 100 % or says "more than"; the measure
+    is named after it (a "130 %" alone is a glossary's heading)."""
     whole = re.sub(r"\D", "", _DECIMAL_TAIL_RE.sub("", number))
-    return after.startswith("+") or (whole.isdigit() and int(whole) > 100)
+    named = any(ch.isalpha() for ch in after)
+    return named and (after.lstrip(" %").startswith("+") or (whole.isdigit() and int(whole) > 100))
 
 
 # A question to the reader: "Ihr habt mehr als 250 Mitarbeitende?", "Do you have more than 50 staff?" — the

@@ -14,6 +14,7 @@ from scoring.core import lexicons as lx
 _COMPOUND_AFTER_RE = re.compile(
     rf"^(?:[ \u00a0]?(?:°C?|Grad|%|Prozent))?-(?:[ \u00a0]?[{lx.UPPER}]|[ \u00a0]+(?:und|oder|bzw\.)[ \u00a0])"
 )
+_FIGURE_END_RE = re.compile(r"(?:\d|°C?|%|Grad|Prozent)$")
 _QUOTE_OPEN = '„“"«»‚‘'
 _QUOTE_CLOSE = '“”"«»‘’'
 TITLE_WORDS = 8
@@ -51,4 +52,6 @@ def figure_in_name(sentence: str, start: int, end: int) -> bool:
     after = sentence[end : end + 12]
     if _POLICY_AFTER_RE.match(after) and _POSSESSOR_BEFORE_RE.search(sentence[max(0, start - 12) : start]):
         return True
-    return bool(_COMPOUND_AFTER_RE.match(after)) or _quoted_title(sentence, start, end)
+    # the compound starts at the figure or its sign ("1,5 °C-Grenze"), not at a counted noun ("100.000 Personen-…")
+    compound = _FIGURE_END_RE.search(sentence[max(start, end - 8) : end]) and _COMPOUND_AFTER_RE.match(after)
+    return bool(compound) or _quoted_title(sentence, start, end)

@@ -248,6 +248,7 @@ LINK_MARKER_ANCHOR_RE = re.compile(r"^(?:link|quelle|source|studie|study|pdf)$",
 # One ordinary word ("Petition", "stroke"), not a name by its form (acronym, CamelCase, "x.org", digits).
 PLAIN_WORD_RE = re.compile(rf"^[{U}]?[{L}]+$")
 LETTER_RE = re.compile(rf"[{U}{L}]")
+_DIGIT_RE = re.compile(r"\d")
 # A numbered reference list entry: "1 Name et al.: Title (2020). URL: …", "[3] …", "2. …"
 REFERENCE_ENTRY_RE = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+\S")
 REFERENCE_HINT_RE = re.compile(
@@ -360,9 +361,9 @@ def page_context(page: PageRecord) -> PageContext:
             continue
         anchors[anchor] = None
         parts = urlsplit(link.url)
-        if (parts.path.strip("/") or parts.query) and (
-            not PLAIN_WORD_RE.match(anchor) or lx.authoritative_entry(link.url) or lx.is_reference_domain(link.url)
-        ):
+        named = not PLAIN_WORD_RE.match(anchor) or lx.authoritative_entry(link.url) or lx.is_reference_domain(link.url)
+        # a link on the figure itself ("in <a>nearly 50 cities</a>") is its source, wherever it leads
+        if ((parts.path.strip("/") or parts.query) and named) or _DIGIT_RE.search(anchor):
             strong.add(anchor)
     references = set()
     footnotes = 0  # Markdown footnotes: an <ol> numbers them, the text has only their links back ("↩︎")

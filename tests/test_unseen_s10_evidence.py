@@ -220,3 +220,35 @@ def test_a_drop_cap_drawn_as_an_image_opens_its_word_and_the_publication_below_a
     page = html_page("/", html)
     assert page.main_text.endswith("\nNorthern Daily")
     assert [q.speaker for q in find_quotations(page)] == ["Northern Daily"]
+
+
+def test_a_link_on_the_figure_sources_it_even_to_a_home_page():
+    from tests.factories import html_page
+
+    html = (
+        '<html lang="en"><body><main><h1>Rallies today</h1><p>People gathered in the rain. Supporters met at city '
+        'halls in <a href="https://www.open-wires-rallies.example/"><b>nearly 60 towns</b></a> today, Tuesday.</p>'
+        "<p>More rallies follow next week.</p></main></body></html>"
+    )
+    found = page_statistics(html_page("/news/rallies/", html))
+    assert [(s.figures, s.source) for s in found] == [(("60 towns",), "nearly 60 towns")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Können wir mit fünf Leuten gegenüber einer 40.000 Personen-Behörde etwas bewegen?", ["40.000 Personen"]),
+        ("Glossar\n130 %\n130-Prozent-Regel\nDie 130-Prozent-Regel ist eine Ausnahme im Schadenrecht.", []),
+    ],
+)
+def test_a_counted_noun_before_a_compound_stays_a_figure_and_a_glossary_heading_is_none(text, expected):
+    assert _figures(text, "de") == expected
+
+
+def test_two_quoted_sentences_in_a_row_are_one_statement_not_a_series():
+    text = (
+        'Die Messstelle stellt das selbst offen dar: "Bei dieser Stichprobe konnten alle Kunden teilnehmen, die von '
+        'der Messung wussten." "Die Werte können deshalb von der Grundgesamtheit abweichen." Das ist ehrlich.'
+    )
+    quotes = find_quotations(text_page("/projekte/messung/", text, lang="de"))
+    assert len(quotes) == 2

@@ -228,9 +228,13 @@ _SERIES_GAP_RE = re.compile(r"[ \t,;/]*+(?:(?:and|or|und|oder)[ \t]+)?")
 def _in_series(text: str, spans: list[tuple[int, int, str]], i: int) -> bool:
     """The quotation stands next to another with only a comma or "and" between: a list of example titles,
     search terms or phrases, not a statement someone made."""
+
     def next_to(first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
-        # a quotation inside another ("in einen „grünen“ Zustand") is no neighbour
-        return first[1] <= second[0] and _SERIES_GAP_RE.fullmatch(text[first[1] : second[0]]) is not None
+        # a quotation inside another ("in einen „grünen“ Zustand") is no neighbour; two quoted sentences in a row
+        # ('"… teilnehmen." "Die Werte …"') are one statement: list items are joined by a comma or "and"
+        gap = text[first[1] : second[0]] if first[1] <= second[0] else None
+        joined = gap is not None and (first[2].rstrip().endswith(",") or gap.strip(" \t") != "")
+        return joined and _SERIES_GAP_RE.fullmatch(gap) is not None
 
     return (i > 0 and next_to(spans[i - 1], spans[i])) or (i + 1 < len(spans) and next_to(spans[i], spans[i + 1]))
 
@@ -356,8 +360,19 @@ _PRONOUN_LEADS_RE = re.compile(
     r"[ \t]*[,:][ \t]*[“„\"«»]$"
 )
 PRONOUN_REACH = 1500
-# What stands between two parts of one statement: "," said Dana Whitfield, director of Open Wires. '
-_SIGNED_GAP_RE = re.compile(r"[^\n.!?]{1,160}[.!?:][ \t]*+")
+SIGNED_GAP_CHARS = 160
+
+
+def _one_attribution(gap: str) -> bool:
+    """What stands between two parts of one statement: ',” said Dana Whitfield, director of Open Wires. ' —
+    one short sentence on the line, ending in its full stop."""
+    body = gap.rstrip(" \t")
+    return (
+        0 < len(body) <= SIGNED_GAP_CHARS
+        and body[-1] in ".!?:"
+        and "\n" not in body
+        and not any(mark in body[:-1] for mark in ".!?")
+    )
 
 
 def _continue_speakers(text: str, quotations: list[Quotation]) -> None:
@@ -378,8 +393,9 @@ def _continue_speakers(text: str, quotations: list[Quotation]) -> None:
         if quote.speaker or not prev.speaker or prev.sentence_end < 0:
             continue
         gap = text[prev.sentence_end : quote.start]
-        after_signature = _SIGNED_GAP_RE.fullmatch(text[prev.end : quote.start]) and prev.speaker.split()[-1] in (
-            text[prev.end : quote.start]
+        after_signature = (
+            _one_attribution(text[prev.end : quote.start])
+            and prev.speaker.split()[-1] in (text[prev.end : quote.start])
         )  # "“…,” said Dana Whitfield. “…”": the second sentence of the statement
         if (quote.start >= prev.sentence_end and not gap.strip() and "\n" not in gap) or after_signature:
             quote.speaker = prev.speaker
