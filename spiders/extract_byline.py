@@ -177,6 +177,7 @@ def _author_markup(element: HtmlTree) -> bool:
     return element.get("itemprop") == "author" or bool(AUTHOR_CLASS_RE.search(element.get("class") or ""))
 
 
+_IN_LIST = etree.XPath("boolean(ancestor::li)")
 _BLOCK = etree.XPath("ancestor::*[self::p or self::li or self::dd or self::td][1]")
 
 
@@ -322,7 +323,8 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
             add(element, names_in(text), None)
     for element in _PARAGRAPHS(tree):
         named = _SIGN_OFF_RE.match(read[element])
-        if named and _last_block(element, read) and not not_own_content(element, title):
+        # a list item is a reference or a footnote ("Competitive Markets for Electricity Generation"), no sign-off
+        if named and _last_block(element, read) and not not_own_content(element, title) and not _IN_LIST(element):
             add(element, [named.group("name")], None)
         guest = _guest_note_name(read[element]) if _first_block(element, read) else None
         if guest and is_person_name(guest, site_names) and not not_own_content(element, title):

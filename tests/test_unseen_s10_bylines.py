@@ -110,3 +110,16 @@ def test_the_issue_a_report_appeared_in_dates_it(line: str, iso: str) -> None:
 )
 def test_the_day_of_the_talk_a_text_comes_from_is_no_publication_date(line: str) -> None:
     assert _date(line) is None
+
+
+def test_a_reference_in_a_footnote_list_is_no_sign_off() -> None:
+    notes = (
+        "<section class='footnotes' role='doc-endnotes'><ol>"
+        "<li id='fn:1'><p><a href='https://example.com/a.pdf'>Open Markets for Rural Broadband<br>(Hallam, 2001)</a>"
+        "&#160;<a href='#fnref:1' class='footnote-backref'>&#8617;</a></p></li></ol></section>"
+    )
+    html = PAGE.format(line="<p>Aus dem Archiv.</p>", text=TEXT, side="", foot="").replace(
+        '</div>\n<div id="recent">', f'{notes}</div>\n<div id="recent">'
+    )
+    names = [a.name for a in extract_bylines(parse_html(html.encode()), "https://example.org/bildbetrachtung/garten/")]
+    assert names == []  # "Open Markets for Rural Broadband": a cited title, not "NAME für ORG" closing the text
