@@ -36,6 +36,21 @@ _SIGNATURE_LINE_RE = re.compile(
 )
 
 
+# A document after "so" or "laut" that a quotation is taken from: "„…“, so im Bericht des Statistik-Referats", a
+# line "so der Jahresbericht der Stadtwerke" under a blockquote. The document is the source (docs/labelling.md).
+_DOCUMENT_AFTER_RE = re.compile(
+    rf"^[ \t,]*+(?:so|laut|heißt[ \t]+es)[ \t]+(?:(?:im|in[ \t]+der|in[ \t]+dem|aus[ \t]+dem|aus[ \t]+der|der|die|das)"
+    rf"[ \t]+)?(?P<doc>(?=[{lx.UPPER}])[\w-]*?(?i:bericht|studie|gutachten|mitteilung|stellungnahme|beschluss|urteil|"
+    rf"report|journal|analyse|auswertung)(?:[ \t]+(?:des|der|vom|von)[ \t]+[{lx.UPPER}][\w-]*+"
+    rf"(?:[ \t]+(?:für[ \t]+)?[{lx.UPPER}][\w-]*+){{0,3}})?)"
+)
+
+
+def document_after(clause: str) -> str | None:
+    match = _DOCUMENT_AFTER_RE.match(clause)
+    return match.group("doc") if match else None
+
+
 # A customer's signature with the surname's initial: "Francesco M.", "— Anna K., Hamburg".
 _INITIALLED_SIGNATURE_RE = re.compile(
     rf"(?:[—–-][ \t]*+)?(?P<name>[{lx.UPPER}][{lx.LOWER}]+(?:-[{lx.UPPER}][{lx.LOWER}]+)?[ \t][{lx.UPPER}]\.)"
@@ -115,7 +130,7 @@ def _trailing(
     clause = text[end:clause_end]
     so = qr.SO_RE.match(clause)
     if so:
-        found = speaker_after(clause[so.end() :], names, end + so.end())
+        found = speaker_after(clause[so.end() :], names, end + so.end()) or document_after(clause)
         return (found, clause_end) if found is not None else None
     opening = re.match(r"\s*[,;]?\s*", clause)
     body = clause[opening.end() :]
@@ -325,6 +340,9 @@ def _line_after(text: str, start: int, end: int, names: Names) -> tuple[str, int
     initialled = _INITIALLED_SIGNATURE_RE.fullmatch(line.strip())
     if initialled and not text[text.rfind("\n", 0, start) + 1 : start].strip(' \t—–-„“”"«»'):
         return initialled.group("name"), next_end  # a testimonial signed "Francesco M." under its own line
+    document = document_after(line)
+    if document:
+        return document, next_end
     dash = re.match(r"[ \t]*+[—–][ \t]*+(?P<sig>\S.{0,90})$", line)
     if dash:
         found = speaker_after(dash.group("sig"), names, line_end + 1, budget=4)

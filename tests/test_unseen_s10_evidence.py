@@ -252,3 +252,23 @@ def test_two_quoted_sentences_in_a_row_are_one_statement_not_a_series():
     )
     quotes = find_quotations(text_page("/projekte/messung/", text, lang="de"))
     assert len(quotes) == 2
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>„Die höchste Tagesmenge an Regen wurde in den letzten sechs Jahren gemessen.“, so im Bericht des "
+        "Statistik-Amts.</p>",
+        "<blockquote><p>Die höchste Tagesmenge an Regen wurde in den letzten sechs Jahren gemessen.</p></blockquote>"
+        "<p>so im Bericht des Statistik-Amts</p>",
+    ],
+)
+def test_a_report_named_after_so_is_the_source_of_a_quotation(html):
+    from tests.factories import html_page
+
+    page = html_page(
+        "/post/regen/",
+        f'<html lang="de"><body><main><h1>Regen</h1><p>Das Amt hat die Daten ausgewertet.</p>{html}'
+        "<p>Weiter geht es mit dem Wind.</p></main></body></html>",
+    )
+    assert [q.speaker for q in find_quotations(page)] == ["Bericht des Statistik-Amts"]
