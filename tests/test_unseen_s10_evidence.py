@@ -272,3 +272,46 @@ def test_a_report_named_after_so_is_the_source_of_a_quotation(html):
         "<p>Weiter geht es mit dem Wind.</p></main></body></html>",
     )
     assert [q.speaker for q in find_quotations(page)] == ["Bericht des Statistik-Amts"]
+
+
+_PRESS_PAGE = """<html lang="en"><body><main><h1>Press</h1><p>Members of the press can reach us by mail.</p>
+<h2><a href="/campaigns/open-cables/">Open Cables</a></h2>
+<p><a href="https://www.daily-wire-news.example/2024/03/cable-vote">A week that will decide the cable vote, with the
+regulator at its centre</a> March 18, 2024. Daily Wire News</p>
+<p><a href="https://www.tech-ledger.example/policy/rallies-planned">Activists plan rallies on Tuesday at dozens of
+town halls</a> March 12, 2024. Tech Ledger</p>
+<h2><a href="/blog/">From our blog</a></h2>
+<p>Our tool <a href="https://code-host.example/open-wires/toolkit">toolkit</a> is a small helper we wrote for the
+rallies and it sends letters for you.</p>
+</main></body></html>"""
+
+
+def test_a_press_review_on_a_listing_cites_its_headlines_but_not_links_inside_excerpts():
+    from scoring.checks.outbound_citations import citation_links
+    from tests.factories import html_page
+
+    cited = [link.url for link in citation_links(html_page("/press/", _PRESS_PAGE))]
+    assert cited == [
+        "https://www.daily-wire-news.example/2024/03/cable-vote",
+        "https://www.tech-ledger.example/policy/rallies-planned",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "anchor"),
+    [
+        ("https://www.eventbrite.com/e/open-cables-meetup-1234", "Open Cables meetup"),
+        ("https://www.rally-academy.example/community/meetups/5cf8b0ce0445b1/", "the meetup page"),
+        ("http://short.example/2IZpIRr", "we are currently hiring engineers"),
+    ],
+)
+def test_event_sign_ups_and_job_adverts_are_no_citations(url, anchor):
+    from scoring.checks.outbound_citations import citation_links
+    from tests.factories import html_page
+
+    html = (
+        f'<html lang="en"><body><main><h1>Meetup recap</h1><p>Last week we met for a long evening of talks about '
+        f'design systems in practice, see <a href="{url}">{anchor}</a> for the details of the evening.</p>'
+        "</main></body></html>"
+    )
+    assert citation_links(html_page("/blog/2024/05/recap/", html)) == []

@@ -59,6 +59,9 @@ class Verdict:
     sentence: str | None = None  # a citation's sentence in the main text: the statement it backs
 
 
+_BULLET_START = re.compile(r"^[\W_]+")
+HEADLINE_WORDS = 3
+HEADLINE_EXTRA_WORDS = 8
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S+$", re.IGNORECASE)
 
 
@@ -207,7 +210,13 @@ def _judge(
         return no("credit")
     if cr.PARTNER_PHRASE.search(sentence.partition(anchor.casefold())[0]) and not authority:
         return no("partner")
-    if listing and text.in_teaser(line):
+    # a press review lists other sites' articles by their linked headline; a teaser's link sits inside its excerpt
+    headline = (  # the linked headline, then only its date and outlet ("… March 18, 2016. USA Today")
+        len(anchor.split()) >= HEADLINE_WORDS
+        and _BULLET_START.sub("", text.lines[line]).startswith(" ".join(anchor.split()).casefold())
+        and text.extra_words(line, anchor) <= HEADLINE_EXTRA_WORDS
+    )
+    if listing and text.in_teaser(line) and not headline:
         return no("teaser")
     if cr.CTA_ANCHOR.search(anchor) and not source:
         return no("call-to-action")
