@@ -145,3 +145,16 @@ def offer_item(paragraphs: list[str], index: int) -> bool:
         if words <= BUTTON_WORDS and _OFFER_BUTTON_RE.search(line.strip()):
             return True
     return False
+
+
+# A requirement, not a measurement: "needing to get up to 2,500 results", "must return at most 500 items", "muss
+# mindestens 40 Einträge fassen" — a modal of need before the limit word.
+_REQUIREMENT_BEFORE_RE = re.compile(
+    r"\b(?:must|need(?:s|ed|ing)?[ \t]+to|ha(?:ve|s|ving)[ \t]+to|should|muss|müssen|soll|sollen|sollte)[ \t]+"
+    r"(?:[\w-]++[ \t]+){0,4}?(?:up[ \t]+to|at[ \t]+(?:least|most)|bis[ \t]+zu|mindestens|höchstens|maximal)[ \t]*+$",
+    re.IGNORECASE,
+)
+
+
+def is_requirement(before: str) -> bool:
+    return _REQUIREMENT_BEFORE_RE.search(before) is not None

@@ -315,3 +315,15 @@ def test_event_sign_ups_and_job_adverts_are_no_citations(url, anchor):
         "</main></body></html>"
     )
     assert citation_links(html_page("/blog/2024/05/recap/", html)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Our search has to return up to 3,000 results from one request to the index.", "en", []),
+        ("Der Saal muss mindestens 250 Gäste fassen können.", "de", []),
+        ("Bookings grew by up to 40% in the first month.", "en", ["40%"]),
+    ],
+)
+def test_a_requirement_with_a_limit_is_no_measurement(text, lang, expected):
+    assert _figures(text, lang) == expected
