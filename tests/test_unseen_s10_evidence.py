@@ -164,33 +164,33 @@ def _speakers(text: str, path: str = "/news/press-release/") -> list[str | None]
     return [q.speaker for q in find_quotations(text_page(path, text, lang="en"))]
 
 
-def test_the_person_after_an_organisation_and_a_role_speaks():
-    text = (
+SPEAKER_CASES = [
+    (  # the person after an organisation and a role speaks
         "The campaign ended on Friday.\n“Millions of people wrote to their representatives this week and they were "
         "heard,” said Open Wires Alliance Campaign Director Dana Whitfield. “This is only the start.”\n"
-        "“The day showed how many people care about an open network,” said Net Commons Executive Director Omar Price."
-    )
-    assert _speakers(text) == ["Dana Whitfield", "Dana Whitfield", "Omar Price"]
-
-
-def test_she_added_continues_the_last_named_speaker_not_the_person_quoted_about():
-    text = (
+        "“The day showed how many people care about an open network,” said Net Commons Executive Director Omar Price.",
+        ["Dana Whitfield", "Dana Whitfield", "Omar Price"],
+    ),
+    (  # "she added" continues the last named speaker, not the person the quotation talks about
         "Governor Miles Harding signed the bill on Monday. Miles Harding had called it overdue, and Miles Harding "
-        "will now defend it.\n“Governor Harding promised to protect privacy, and he "
-        "broke that promise within a month,” said Dana Whitfield, campaign director of Open Wires.\n“It is ironic that "
-        "Governor Harding complains about his own privacy while signing this bill,” she added, “Governor Harding has "
-        "misjudged his voters on this issue.”"
-    )
-    assert _speakers(text) == ["Dana Whitfield", "Dana Whitfield", "Dana Whitfield"]
-
-
-def test_an_apposition_describing_the_speaker_names_no_speaker():
-    text = (
+        "will now defend it.\n“Governor Harding promised to protect privacy, and he broke that promise within a "
+        "month,” said Dana Whitfield, campaign director of Open Wires.\n“It is ironic that Governor Harding complains "
+        "about his own privacy while signing this bill,” she added, “Governor Harding has misjudged his voters on "
+        "this issue.”",
+        ["Dana Whitfield", "Dana Whitfield", "Dana Whitfield"],
+    ),
+    (  # an apposition describing the speaker names no speaker
         "Today the regulator announced new rules. Dana Whitfield, co-founder of Open Wires, the digital rights group "
-        "that organised the Cable Freeze protest, issued the following statement:\n“We will keep up the pressure until "
-        "every detail of these rules is right, and we will celebrate when they are.”"
-    )
-    assert _speakers(text) == ["Dana Whitfield"]
+        "that organised the Cable Freeze protest, issued the following statement:\n“We will keep up the pressure "
+        "until every detail of these rules is right, and we will celebrate when they are.”",
+        ["Dana Whitfield"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKER_CASES, ids=["org-role-name", "she-added", "apposition"])
+def test_press_release_speakers(text, expected):
+    assert _speakers(text) == expected
 
 
 def test_a_talk_heading_in_a_conference_report_credits_its_speaker():
