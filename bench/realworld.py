@@ -128,7 +128,10 @@ LABEL_SETS = {
     "heldout25": (HERE / "realworld" / "heldout25.jsonl", HERE / "realworld" / "heldout25.d"),
     # a US digital-rights non-profit's Jekyll build: press releases quoting its staff, press coverage lists
     "heldout26": (HERE / "realworld" / "heldout26.jsonl", HERE / "realworld" / "heldout26.d"),
-    # labelled later in the tenth stop, first measured on its final code: a UK space-sector PR agency (Astro)
+    # labelled later in the tenth stop, first measured on its final code: a Frankfurt cystic-fibrosis self-help
+    # association's Jekyll site (letters signed at the end, disease information, events)
+    "heldout27": (HERE / "realworld" / "heldout27.jsonl", HERE / "realworld" / "heldout27.d"),
+    # and a UK space-sector PR agency (Astro)
     "heldout28": (HERE / "realworld" / "heldout28.jsonl", HERE / "realworld" / "heldout28.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
