@@ -158,3 +158,17 @@ _REQUIREMENT_BEFORE_RE = re.compile(
 
 def is_requirement(before: str) -> bool:
     return _REQUIREMENT_BEFORE_RE.search(before) is not None
+
+
+# A plan with its target year: "Seoul's government plans to roll out 270,000 electric vehicles by 2050", "Die Stadt
+# plant, bis 2030 1.000 Wohnungen zu bauen" — what someone means to do, not what was measured ("will" forecasts stay).
+_PLAN_BEFORE_RE = re.compile(
+    r"\b(?:plans?|planned|planning|aims?|aiming|intends?|pledged?|pledges|commits?|committed|targets|"
+    r"plant|planen|plante|planten|wollen|strebt|streben)\b",
+    re.IGNORECASE,
+)
+_TARGET_YEAR_RE = re.compile(r"\b(?:by|until|bis(?:[ \t]+(?:zum[ \t]+Jahr|Ende))?)[ \t]+20\d\d\b")
+
+
+def is_plan(sentence: str, before: str) -> bool:
+    return _PLAN_BEFORE_RE.search(before) is not None and _TARGET_YEAR_RE.search(sentence) is not None

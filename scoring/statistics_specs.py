@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from scoring.statistics_lines import is_requirement
+from scoring.statistics_lines import is_plan, is_requirement
 from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY
 
 # An electrical rating: volts, hertz, amperes ("110 kV", "400 bis 230 V", "50 Hertz", "3 GHz").
@@ -98,4 +98,6 @@ def figure_reason(sentence: str, kind: str, unit: str, before: str, after: str) 
         return "price"
     if kind in (COUNT, BARE) and programme_hour(sentence, before):
         return "clock time"
+    if is_plan(sentence, before):
+        return "target"
     return "requirement" if is_requirement(before) else None

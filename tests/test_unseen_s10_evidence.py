@@ -327,3 +327,28 @@ def test_event_sign_ups_and_job_adverts_are_no_citations(url, anchor):
 )
 def test_a_requirement_with_a_limit_is_no_measurement(text, lang, expected):
     assert _figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The regional government plans to put 90,000 electric buses on the road by 2045.", "en", []),
+        ("Die Gemeinde plant, bis 2032 insgesamt 800 Wohnungen zu bauen.", "de", []),
+        ("By 2050, an estimated 68% of the world's people will live in cities.", "en", ["68%"]),
+        ("Bis 2023 wuchs die Zahl der Mitglieder auf 1.200.", "de", ["1.200"]),
+    ],
+)
+def test_a_plan_with_its_target_year_is_no_measurement(text, lang, expected):
+    assert _figures(text, lang) == expected
+
+
+def test_the_pages_own_author_quoting_a_figure_names_no_outside_source():
+    from tests.factories import html_page
+
+    html = (
+        '<html lang="en"><body><main><h1>We joined the network</h1><p class="byline">By Dana Whitfield</p>'
+        "<p>“Around 64% of the people in our region already live in towns, and the share keeps rising,” said Dana "
+        "Whitfield, founder of Open Wires.</p><p>We look forward to the work ahead.</p></main></body></html>"
+    )
+    found = page_statistics(html_page("/news/network/", html))
+    assert [(s.figures, s.source) for s in found] == [(("64%",), None)]

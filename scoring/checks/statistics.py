@@ -10,6 +10,7 @@ from scoring import statistics_rules as rules
 from scoring import statistics_sources as sources
 from scoring import statistics_words as words
 from scoring.checks.attributed_quotes import find_quotations, quotation_spans
+from scoring.checks.author_byline import visible_authors
 from scoring.core import lexicons as lx
 from scoring.core.memo import last_page
 from scoring.core.messages import join
@@ -179,10 +180,17 @@ def _quoted_speakers(page: PageRecord, owners: tuple[str, ...]) -> list[tuple[in
         if not q.speaker or q.start < 0:
             continue
         around = text[max(0, q.start - QUOTE_LEAD_CHARS) : q.start] + " " + text[q.end : q.end + QUOTE_LEAD_CHARS]
-        if sources.is_own(around, owners):
+        if sources.is_own(around, owners) or _page_author(page, q.speaker):
             continue
         spans.append((q.start, q.end, q.speaker))
     return spans
+
+
+def _page_author(page: PageRecord, source: str) -> bool:
+    """The page's own author quoting themselves ("…,” said Ryan Laird, founder, under his own byline) names no
+    outside source."""
+    named = source.casefold()
+    return any(author.casefold() in named for author in visible_authors(page))
 
 
 # A piece the sentence splitter cut after an abbreviation ("Beroe sp. / + 110 %)"): no sentence starts so.
@@ -300,6 +308,8 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
             if not found_here:
                 continue
             source = sources.named_source(sentence, ctx, paragraph[cursor : cursor + 12])
+            if source is not None and QUOTE_MARK_RE.search(sentence) and _page_author(page, source):
+                source = None
             if source in ctx.anchor_texts and _anchor_in_figure(sentence, source, found_here):
                 blanked = sentence
                 for cand, _ in found_here:
@@ -321,7 +331,7 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
             figures = statistics_in(sentence, ctx, source, found_here, cell)
             if source is None and figures and QUOTE_MARK_RE.search(paragraph):
                 digit = start + found_here[0][0].start  # the figure stands inside the quotation
-                if speaker:
+                if speaker and not _page_author(page, speaker):
                     quoted = quotation_spans(paragraph) if quoted is None else quoted
                     if any(q_start <= digit < q_end for q_start, q_end, _ in quoted):
                         source = speaker
