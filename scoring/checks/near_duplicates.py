@@ -1,22 +1,8 @@
-"""near-duplicates: pages whose main text is (almost) the same as another page's.
-
-Tokenising each page's main text and hashing its shingles is the larger part of the check (two thirds of its
-CPU on 2,000 generated pages), and the check runs after the page pass, when the second core is idle again: as
-`scoring.audit.page_pass` does, a forked child shingles the second half of a large site's pages while this
-process shingles the first (`shingled`). The child streams its results through an unlinked temporary file, one
-page at a time (a site's shingles do not fit in memory at 100,000 pages), read back in page order; whatever it
-did not hand over is shingled here. The same results, in the same order, as one process (issue 19, tenth stop).
-"""
+"""near-duplicates: pages whose main text is (almost) the same as another page's."""
 
 from __future__ import annotations
 
 import heapq
-import os
-import pickle
-import tempfile
-from collections.abc import Iterator, Sequence
-
-import numpy as np
 
 from scoring.audit import WARN_SHARE
 from scoring.core.messages import element
@@ -45,68 +31,6 @@ MAX_PAIRS_LISTED = 500  # details rows; a templated site can have hundreds of th
 
 def _key(page: PageRecord) -> str:
     return page.final_url or page.url
-
-
-PARALLEL_MIN_PAGES = 400  # as the page pass: below this a fork costs more than it saves
-Shingled = tuple[int, int, np.ndarray]  # page index, words, sorted distinct shingle hashes
-
-
-def _shingle(pages: Sequence[PageRecord], start: int, stop: int) -> Iterator[Shingled]:
-    """Each page of pages[start:stop] with MIN_WORDS words or more whose URL no earlier page of the range has."""
-    seen: set[str] = set()
-    for index in range(start, stop):
-        page = pages[index]
-        key = _key(page)
-        if key in seen:
-            continue
-        tokens = words(page.main_text)
-        if len(tokens) < MIN_WORDS:
-            continue
-        seen.add(key)
-        yield index, len(tokens), shingle_array(tokens)
-
-
-def shingled(pages: Sequence[PageRecord]) -> Iterator[Shingled]:
-    """`_shingle` of all the pages, the second half by a forked child on a large site (see the module doc). A
-    URL may come once from each half: the caller keeps its first."""
-    from scoring.audit import _parallel  # the page pass's switch: fork exists, two cores, GEO_SCORE_PROCESSES
-
-    half = len(pages) // 2
-    if len(pages) < PARALLEL_MIN_PAGES or not _parallel():
-        yield from _shingle(pages, 0, len(pages))
-        return
-    try:
-        spool = tempfile.TemporaryFile(prefix="geo-audit-shingles-")  # noqa: SIM115 - closed below
-        pid = os.fork()
-    except OSError:
-        yield from _shingle(pages, 0, len(pages))
-        return
-    if pid == 0:  # the child: shingle the second half, hand it over, leave without any cleanup of the parent's
-        code = 1
-        try:
-            with open(spool.fileno(), "wb", closefd=False) as out:
-                for item in _shingle(pages, half, len(pages)):
-                    pickle.dump(item, out, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(None, out)  # the end: a file cut short is no complete half
-            code = 0
-        finally:
-            os._exit(code)
-    with spool:
-        try:
-            yield from _shingle(pages, 0, half)
-        finally:
-            os.waitpid(pid, 0)
-        after = half  # the first page the child's results do not cover
-        spool.seek(0)
-        try:
-            with open(spool.fileno(), "rb", closefd=False) as given:
-                while (item := pickle.load(given)) is not None:  # noqa: S301 - our own child's results
-                    after = item[0] + 1
-                    yield item
-                after = len(pages)
-        except Exception:  # noqa: S110 - a child that died midway: the rest is shingled here
-            pass
-        yield from _shingle(pages, after, len(pages))
 
 
 @register
@@ -175,14 +99,16 @@ class NearDuplicates(Check):
         pages: dict[str, PageRecord] = {}
         sets = ArrayStore()  # in a temporary file: 8 bytes a shingle, 800 MB at 20,000 long pages
         counts: dict[str, int] = {}
-        content = site.content_pages  # noindex archives are no duplicates to merge
-        for index, n_words, array in shingled(content):
-            key = _key(content[index])
-            if key in pages:  # a later page of the same URL (the first of each half is shingled)
+        for page in site.content_pages:  # noindex archives are no duplicates to merge
+            key = _key(page)
+            if key in pages:
                 continue
-            pages[key] = content[index]
-            counts[key] = n_words
-            sets.add(key, array)  # a frozenset took ~140 bytes a shingle (issue 19)
+            tokens = words(page.main_text)
+            if len(tokens) < MIN_WORDS:
+                continue
+            pages[key] = page
+            counts[key] = len(tokens)
+            sets.add(key, shingle_array(tokens))  # a frozenset took ~140 bytes a shingle (issue 19)
         if len(sets) < 2:
             return Outcome("not_applicable", explanation=self.msg("too-few", min_words=MIN_WORDS))
         order = {key: i for i, key in enumerate(sets)}
