@@ -457,6 +457,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     # 8. Dates and length.
     if reliable_date(page) and page.word_count >= MIN_ARTICLE_WORDS:
         return PageType("article", f"dated {page.dates.published}, {page.word_count} words")
+    if authored(page) and page.word_count >= MIN_ARTICLE_WORDS:  # "Notizen und Gedanken von X" under the H1
+        return PageType("article", f"signed by its writer, {page.word_count} words")
     # A long, structured text reads as an article - unless the site's own markup calls it a plain
     # page (a generic Article with no section or date is what SEO plugins put on every page).
     if (

@@ -123,3 +123,12 @@ def test_an_unsigned_chapter_and_the_topic_s_own_page_stay_listings() -> None:
     assert classify(html_page("themen/speicher/warum/", unsigned)).kind == "listing"
     assert classify(html_page("themen/speicher/", _chapter("themen/speicher/"))).kind == "listing"
     assert classify(html_page("tag/speicher/warum/", _chapter("tag/speicher/warum/"))).kind == "listing"
+
+
+def test_an_undated_essay_signed_under_its_h1_is_an_article() -> None:
+    text = "".join(f"<p>{ASSOCIATION * 2}{ABOUT_ROUTE}</p>" for _ in range(6))
+    body = f"<h1>Das Gartenbild</h1><p>Notizen und Gedanken von Greta Holzner</p>{text}"
+    found = classify(html_page("bildgedanken/042021garten/", _html(body, "Das Gartenbild")))
+    assert found.kind == "article", found
+    unsigned = classify(html_page("bildgedanken/042021garten/", _html(body.replace("von Greta", "zu"), "Bild")))
+    assert unsigned.kind != "article", unsigned
