@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from scoring.build_stamps import stamped
 from scoring.checks.attributed_quotes import find_quotations
 from scoring.checks.author_byline import visible_authors
 from scoring.checks.content_dates import declared_date, own_date
@@ -47,12 +48,15 @@ def _may_cite(page: PageRecord) -> bool:
     return any(external_content(link) for link in page.links)
 
 
-def _own_published(page: PageRecord, kind: str) -> str | None:
+def _own_published(page: PageRecord, kind: str, site: SiteData | None) -> str | None:
     """A listing's dates are its teasers' (and what it declares is mostly a build stamp: labellers
-    leave it out); a person's profile page is content of its own, dated by its head."""
+    leave it out); a person's profile page is content of its own, dated by its head. Off articles, a
+    site's build stamp in the head (scoring.build_stamps) dates nothing; an article keeps what the
+    content-dates check reads."""
     if kind == "listing":
         return None
-    return declared_date(page) if kind == "profile" else own_date(page)
+    date = declared_date(page) if kind == "profile" else own_date(page)
+    return None if kind != "article" and stamped(page, date, site) else date
 
 
 def page_signals(page: PageRecord, site: SiteData | None = None) -> PageSignals:
@@ -66,7 +70,7 @@ def page_signals(page: PageRecord, site: SiteData | None = None) -> PageSignals:
         # a profile's own date is only the one it declares in its head
         authors=[] if kind in LISTS_OTHERS else visible_authors(page),
         person_schema=has_person_schema(page),
-        published=_own_published(page, kind),
+        published=_own_published(page, kind, site),
         quotes_attributed=sum(1 for q in find_quotations(page) if q.speaker),
         statistics=sum(len(s.figures) for s in statistics),
         statistics_sourced=sum(len(s.figures) for s in statistics if s.source),
