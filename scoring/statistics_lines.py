@@ -147,17 +147,20 @@ def offer_item(paragraphs: list[str], index: int) -> bool:
     return False
 
 
-# A requirement, not a measurement: "needing to get up to 2,500 results", "must return at most 500 items", "muss
-# mindestens 40 Einträge fassen" — a modal of need before the limit word.
+# A requirement or a possibility, not a measurement: "needing to get up to 2,500 results", "must return at most 500
+# items", "muss mindestens 40 Einträge fassen", "kann bis zu 7 Tagen dauern" — a modal before the limit word.
 _REQUIREMENT_BEFORE_RE = re.compile(
-    r"\b(?:must|need(?:s|ed|ing)?[ \t]+to|ha(?:ve|s|ving)[ \t]+to|should|muss|müssen|soll|sollen|sollte)[ \t]+"
+    r"\b(?:must|need(?:s|ed|ing)?[ \t]+to|ha(?:ve|s|ving)[ \t]+to|should|muss|müssen|soll|sollen|sollte|"
+    r"(?P<may>can|may|kann|können))[ \t]+"
     r"(?:[\w-]++[ \t]+){0,4}?(?:up[ \t]+to|at[ \t]+(?:least|most)|bis[ \t]+zu|mindestens|höchstens|maximal)[ \t]*+$",
     re.IGNORECASE,
 )
 
 
-def is_requirement(before: str) -> bool:
-    return _REQUIREMENT_BEFORE_RE.search(before) is not None
+def is_requirement(before: str, duration: bool) -> bool:
+    """A possibility ("can take up to 7 days") only for a duration: "prices can rise by up to 30 %" may report one."""
+    match = _REQUIREMENT_BEFORE_RE.search(before)
+    return match is not None and (duration or not match.group("may"))
 
 
 # A plan with its target year: "Seoul's government plans to roll out 270,000 electric vehicles by 2050", "Die Stadt

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from scoring.statistics_lines import is_plan, is_requirement
-from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY
+from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY, TIME
 
 # An electrical rating: volts, hertz, amperes ("110 kV", "400 bis 230 V", "50 Hertz", "3 GHz").
 ELECTRICAL_UNIT_RE = re.compile(r"(?:[kmMG]?V|[kMG]?Hz|m?A|(?:Kilo|Milli)?(?:[Vv]olt|Hertz|Ampere)|[Vv]olts)")
@@ -100,4 +100,4 @@ def figure_reason(sentence: str, kind: str, unit: str, before: str, after: str) 
         return "clock time"
     if is_plan(sentence, before):
         return "target"
-    return "requirement" if is_requirement(before) else None
+    return "requirement" if is_requirement(before, kind == TIME) else None

@@ -56,7 +56,8 @@ AGO_AFTER_RE = re.compile(
 )
 EXPERIENCE_AFTER_RE = re.compile(
     r"^\S{0,40}\s*(?:\w+\s+){0,3}(?:Erfahrung|Berufserfahrung|experience|Expertise|Tradition|Geschichte|history|"
-    r"alte?[nmrs]?\b|old\b|jung|young|Jubiläum|anniversary|of (?:success|growth)|im Geschäft|in business|am Markt)",
+    r"alte?[nmrs]?\b|old\b|jung|young|Jubiläum|anniversary|of (?:success|growth)|im Geschäft|in business|am Markt|"
+    r"Mitarbeit|Tätigkeit|Engagement|Zugehörigkeit|Betriebszugehörigkeit|of service)",
     re.IGNORECASE,
 )
 # A service's own process time told to its customer: "Meist erhalten Sie es innerhalb von 2 bis 3 Tagen", "Der

@@ -352,3 +352,15 @@ def test_the_pages_own_author_quoting_a_figure_names_no_outside_source():
     )
     found = page_statistics(html_page("/news/network/", html))
     assert [(s.figures, s.source) for s in found] == [(("64%",), None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Die Antwort auf Anfragen kann bis zu 10 Tagen dauern.", "de", []),
+        ("Einige Mitglieder wollen nach über 15 Jahren aktiver Mitarbeit kürzer treten.", "de", []),
+        ("Heating costs can rise by up to 25% in winter, the survey found.", "en", ["25%"]),
+    ],
+)
+def test_a_possible_duration_and_years_of_service_are_no_measurements(text, lang, expected):
+    assert _figures(text, lang) == expected
