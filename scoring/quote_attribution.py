@@ -36,6 +36,11 @@ _SIGNATURE_LINE_RE = re.compile(
 )
 
 
+# "In the words of X", "in den Worten von X", "mit den Worten X'": the name after the phrase speaks.
+_WORDS_OF_RE = re.compile(
+    rf"(?<![\w-])(?i:in[ \t]+the[ \t]+words[ \t]+of|in[ \t]+den[ \t]+worten[ \t]+von|mit[ \t]+den[ \t]+worten"
+    rf"(?:[ \t]+von)?)[ \t]+(?P<n>{lx.NAME})"
+)
 # A document after "so" or "laut" that a quotation is taken from: "„…“, so im Bericht des Statistik-Referats", a
 # line "so der Jahresbericht der Stadtwerke" under a blockquote. The document is the source (docs/labelling.md).
 _DOCUMENT_AFTER_RE = re.compile(
@@ -158,6 +163,9 @@ def _leading(text: str, start: int, floor: int, names: Names, words_in_quote: in
     clause = text[begin:start]
     if not clause.strip(" \t–—-"):
         return None
+    words_of = _WORDS_OF_RE.search(clause)  # "In the words of Celeste Saulo, Secretary-General of the WMO, “…”"
+    if words_of and names.person(words_of.group("n")):
+        return lx.clean_name(words_of.group("n")), begin
     found = from_clause(clause, names, begin, after_first=False)
     if found is not None:
         return found, begin

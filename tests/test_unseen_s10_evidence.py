@@ -364,3 +364,22 @@ def test_the_pages_own_author_quoting_a_figure_names_no_outside_source():
 )
 def test_a_possible_duration_and_years_of_service_are_no_measurements(text, lang, expected):
     assert _figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Europe must act now. In the words of Maren Holt, Director-General of the Climate Office, “The crisis is "
+            "the biggest test of our time and we must act together.”",
+            "en",
+        ),
+        (
+            "Europa muss handeln. In den Worten von Maren Holt, Leiterin des Klimaamts: „Die Krise ist die größte "
+            "Prüfung unserer Zeit.“",
+            "de",
+        ),
+    ],
+)
+def test_in_the_words_of_names_the_speaker(text, lang):
+    assert [q.speaker for q in find_quotations(text_page("/blog/klima/", text, lang=lang))] == ["Maren Holt"]
