@@ -43,7 +43,9 @@ _EXT = r"(?:\.\w{2,5})?$"  # a path segment, optionally with a file extension
 LEGAL_SEGMENT_RE = re.compile(
     r"^(?:impressum|imprint|legal(?:-notice)?|rechtliches|anbieterkennzeichnung|datenschutz\w*|"
     r"privacy(?:-[a-z\d]+)*|data-protection|dsgvo|gdpr|cookie\w*|agb|terms(?:-\w+)*|nutzungsbedingungen|licen[cs]e|lizenz|"
-    r"widerruf\w*|barrierefreiheit\w*|accessibility(?:-statement)?|disclaimer|haftungsausschluss)" + _EXT,
+    r"widerruf\w*|barrierefreiheit\w*|accessibility(?:-statement)?|disclaimer|haftungsausschluss|"
+    # an association's statutes: "/verein/satzung/", "/bylaws/"
+    r"satzung|vereinssatzung|bylaws|by-laws)" + _EXT,
     re.IGNORECASE,
 )
 CONTACT_SEGMENT_RE = re.compile(
@@ -175,7 +177,7 @@ SERVICE_SECTION_RE = re.compile(
     r"competences|competencies|strengths|expertise|schwerpunkte|fachgebiete|beratung|consulting|kurse|"
     r"courses?|seminare?|seminars?|workshops?|trainings?|schulungen|weiterbildungen?|coaching|behandlungen|"
     r"therapien|foerderung|förderung|referenzen|production|produktion|"
-    r"fertigung)$",
+    r"fertigung|dienste)$",
     re.IGNORECASE,
 )
 # A slug or title word that names an offered service; German compounds end in it ("kaufberatung").

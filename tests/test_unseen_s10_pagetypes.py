@@ -132,3 +132,21 @@ def test_an_undated_essay_signed_under_its_h1_is_an_article() -> None:
     assert found.kind == "article", found
     unsigned = classify(html_page("bildgedanken/042021garten/", _html(body.replace("von Greta", "zu"), "Bild")))
     assert unsigned.kind != "article", unsigned
+
+
+SERVICE_TEXT = (
+    "Wir betreiben für unsere Mitglieder Postfächer mit eigener Domain, Spamfilter und Webmail. "
+    "Die Einrichtung übernehmen wir, die Kosten sind im Mitgliedsbeitrag enthalten. "
+)
+
+
+@pytest.mark.parametrize("path", ["dienste/email/", "dienste/webhosting/"])
+def test_a_page_in_a_german_dienste_section_is_a_service(path: str) -> None:
+    body = f"<h1>E-Mail für Mitglieder</h1><p>{SERVICE_TEXT * 3}</p>"
+    assert classify(html_page(path, _html(body, "E-Mail"))).kind == "service"
+
+
+@pytest.mark.parametrize("path", ["verein/satzung/", "about/bylaws/"])
+def test_an_association_s_statutes_are_legal(path: str) -> None:
+    body = f"<h1>Satzung</h1><h2>§ 1 Name und Sitz</h2><p>{ASSOCIATION * 3}</p>"
+    assert classify(html_page(path, _html(body, "Satzung"))).kind == "legal"
