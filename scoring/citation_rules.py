@@ -160,7 +160,7 @@ CREDIT_HOSTS = _host_re(
     "sharethis.com",
     # stock photos: the credit of a picture ("Bild © Name (Unsplash License)"), never a source of the text
     "unsplash.com", "pexels.com", "pixabay.com", "shutterstock.com", "istockphoto.com", "gettyimages.*",
-    "stock.adobe.com", "depositphotos.com", "123rf.com", "dreamstime.com", "fotolia.com", "stocksy.com",
+    "stock.adobe.com", "depositphotos.com", "123rf.com", "dreamstime.com", "fotolia.com", "stocksy.com", "imgur.com",
 )
 # fmt: on
 # A shop's own address: a "shop."/"store." host, or a shop system's product page (Shopify "/products/ice-pack",

@@ -303,6 +303,7 @@ def test_a_press_review_on_a_listing_cites_its_headlines_but_not_links_inside_ex
         ("https://www.eventbrite.com/e/open-cables-meetup-1234", "Open Cables meetup"),
         ("https://www.rally-academy.example/community/meetups/5cf8b0ce0445b1/", "the meetup page"),
         ("http://short.example/2IZpIRr", "we are currently hiring engineers"),
+        ("http://imgur.com/a/WxYz1", "photos of the evening"),
     ],
 )
 def test_event_sign_ups_and_job_adverts_are_no_citations(url, anchor):
