@@ -49,7 +49,7 @@ BYLINE_PREFIX_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _NAME_AT_START = re.compile(rf"^(?P<name>{NAME})")
-_CO_AUTHOR_SPLIT = re.compile(r"(?<!\s)\s*+(?:,|&|/|\bund\b|\band\b)\s*")
+CO_AUTHOR_SPLIT = re.compile(r"(?<!\s)\s*+(?:,|&|/|\bund\b|\band\b)\s*")
 # the last item of a list joined by "and": ", and Noel Welsh", " und Anna Muster", " & Jo Roe"
 # (tried after a comma or at the start of a whitespace run only: linear on long runs of spaces)
 _LIST_END_RE = re.compile(r"(?:,|(?<!\s))\s+(?:and|und|&)\s+[^,&]+$", re.IGNORECASE)
@@ -101,7 +101,7 @@ def names_in(text: str) -> list[str]:
     # "Richard Dallaway, Dave Gurnell, and Noel Welsh": a list of full names closed by "and" is every
     # co-author; without the "and" a comma parts the name from an affiliation ("Helmut Sauer, Hochschule
     # Karlsruhe"), which the segments below leave out
-    names = [re.sub(r"^(?:and|und)\s+", "", p.strip(" .")) for p in _CO_AUTHOR_SPLIT.split(text.strip(" ."))]
+    names = [re.sub(r"^(?:and|und)\s+", "", p.strip(" .")) for p in CO_AUTHOR_SPLIT.split(text.strip(" ."))]
     names = [n for n in names if n]
     if (
         len(names) > 2
@@ -116,7 +116,7 @@ def names_in(text: str) -> list[str]:
         named = _NAME_AT_START.match(segment)
         if named and not ORGANISATION_WORD_RE.match(segment[named.end() :].lstrip()):
             segment = named.group("name")  # a name followed by "GmbH" is the company's: kept whole, rejected
-        parts = [p for p in _CO_AUTHOR_SPLIT.split(segment) if p]
+        parts = [p for p in CO_AUTHOR_SPLIT.split(segment) if p]
         if len(parts) > 1 and all(_NAME_AT_START.fullmatch(p) for p in parts):
             return parts
         return [segment]
@@ -164,7 +164,7 @@ def meta_row_names(row: HtmlTree, read: dict[HtmlTree, str] | None = None) -> li
         if _BARE_NAMES.match(text) and (prefixed or not PLACE_ITEM.match(text)):
             # an abbreviation ("OKF", "TI", "CA") names an organisation or a place, never a person
             names.extend(
-                cut_at_boundary(child, p) for p in _CO_AUTHOR_SPLIT.split(text) if p and not ABBREVIATION.fullmatch(p)
+                cut_at_boundary(child, p) for p in CO_AUTHOR_SPLIT.split(text) if p and not ABBREVIATION.fullmatch(p)
             )
     return names
 

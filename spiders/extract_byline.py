@@ -26,6 +26,7 @@ from spiders.byline_lines import DATE_ITEM, MAX_NAME_DATE_LINE, SEGMENT_SPLIT, n
 from spiders.byline_names import (
     _NAME_AT_START,
     BYLINE_PREFIX_RE,
+    CO_AUTHOR_SPLIT,
     MAX_META_ITEM,
     _text,
     _Texts,
@@ -81,6 +82,15 @@ _WRITTEN_BY_RE = re.compile(rf"\b(?:written|geschrieben|verfasst)\s+(?:by|von)\s
 # "Lea Teichmann für DEEPWAVE": the writer signs off in the last paragraph of the text
 _SIGN_OFF_RE = re.compile(rf"^(?P<name>{NAME})\s+(?:für|fuer|for)\s+(?P<org>\S.{{0,40}}?)\W*$")
 _PARAGRAPHS = etree.XPath("//body//p[not(ancestor::blockquote)]")
+# A letter's closing formula and its signers: "Mit freundlichen Grüßen<br>Micha Beispiel<br>für den Verein",
+# "Kind regards, Jo Roe and Ann Muster" — the names after the formula, up to "für/for/von/at" their organisation
+_CLOSING_RE = re.compile(
+    r"^\W*(?i:mit\s+freundlichen\s+grüßen|(?:viele|herzliche|liebe|beste|schöne)\s+grüße|(?:best|kind|warm)\s+regards|"
+    r"yours\s+sincerely|sincerely|best\s+wishes),?\s+(?P<rest>[A-ZÄÖÜ].*)$",
+    re.DOTALL,
+)
+_CLOSING_START = re.compile(r"^\W*+(?i:mit|viele|herzliche|liebe|beste|schöne|best|kind|warm|yours|sincerely)\b")
+_SIGNER_ORG_RE = re.compile(r"(?<!\s)\s++(?:für|fuer|for|at|von|of|im\s++namen)\s")
 # An editor's note opening the text names a guest author when the template's byline slot is empty:
 # "Editor's note: this is a guest post by Jo Beispiel, writer at Example", "Dies ist ein Gastbeitrag von …"
 _GUEST_NOTE_RE = re.compile(
@@ -212,6 +222,24 @@ def _guest_note_name(text: str) -> str | None:
     return named.group("name") if named else None
 
 
+# "Eure BL", "Euer Vorstand", "Your team": a group signs, not a person
+_GROUP_SIGNER = re.compile(r"^(?i:euer|eure|dein|deine|ihr|ihre|unser|unsere|your|yours|our|the|das|die|team)\b")
+
+
+def _signers(text: str) -> list[str]:
+    """The names under a closing formula, no group ("Eure BL")."""
+    return [n for part in CO_AUTHOR_SPLIT.split(text) for n in names_in(part)[:1] if not _GROUP_SIGNER.match(n)]
+
+
+def _lines_of(element: HtmlTree) -> str:
+    """The element's text with a space where a line breaks (<br>), which the plain text reading runs together."""
+    return " ".join(part.strip() for part in element.itertext() if part.strip())
+
+
+def _paragraph_after(element: HtmlTree, read: dict[HtmlTree, str]) -> bool:
+    return any(after.tag == "p" and read[after] for after in element.itersiblings())
+
+
 def _last_block(element: HtmlTree, read: dict[HtmlTree, str]) -> bool:
     """Nothing with text follows the element in its container: the last paragraph of a text."""
     return not any(isinstance(after.tag, str) and read[after] for after in element.itersiblings())
@@ -249,6 +277,7 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     title_end = title_at + len(read[title]) if title is not None and title_at is not None else None
     site_names = _site_names(tree)
     found: list[tuple[int, str, str | None]] = []
+    letter_names: set[str] = set()  # signers under a closing formula (a letter's end)
     guests: set[str] = set()
 
     def placed_well(element: HtmlTree) -> bool:
@@ -326,6 +355,13 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
         # a list item is a reference or a footnote ("Competitive Markets for Electricity Generation"), no sign-off
         if named and _last_block(element, read) and not not_own_content(element, title) and not _IN_LIST(element):
             add(element, [named.group("name")], None)
+        # the letter's end: no paragraph of text follows it (a letter quoted inside a post is followed by more)
+        closing = _CLOSING_RE.match(_lines_of(element)) if _CLOSING_START.match(read[element]) else None
+        if closing and not _IN_LIST(element) and not _paragraph_after(element, read):
+            signers = _SIGNER_ORG_RE.split(closing.group("rest"), maxsplit=1)[0]
+            signed = _signers(signers)
+            letter_names.update(n.casefold() for n in signed)
+            add(element, signed, None)
         guest = _guest_note_name(read[element]) if _first_block(element, read) else None
         if guest and is_person_name(guest, site_names) and not not_own_content(element, title):
             add(element, [guest], None)
@@ -349,7 +385,14 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     found.sort(key=lambda item: item[0])
     if guests:  # "Ein Gastbeitrag von X" names the author; the site owner's account that posted it does not
         found = [item for item in found if item[1].casefold() in guests]
+    # a letter signed "Daniel" under a post bylined "Daniel Dietrich": the first name is that byline's
+    full = [name.casefold() for _, name, _ in found if " " in name]
+    found = [i for i in found if i[1].casefold() not in letter_names or not _first_of(i[1].casefold(), full)]
     unique: dict[str, AuthorSignal] = {}
     for _, name, url in found:
         unique.setdefault(name.casefold(), AuthorSignal(source="byline", name=name, url=url))
     return list(unique.values())
+
+
+def _first_of(name: str, full_names: list[str]) -> bool:
+    return " " not in name and any(full.startswith(name + " ") for full in full_names)
