@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from scoring.core.jsonld import jsonld_nodes
 from scoring.core.records import PageRecord
 from scoring.site import SiteData
 
@@ -20,13 +21,24 @@ def build_stamp(site: SiteData) -> str | None:
     """The declared date that stands on at least MIN_STAMPED_PAGES pages and a third of those that declare one."""
 
     def compute() -> str | None:
-        declared = Counter(page.dates.published for page in site.pages if page.ok and _unrevised_declaration(page))
+        declared = Counter(
+            _declared_as_written(page) for page in site.pages if page.ok and _unrevised_declaration(page)
+        )
         if not declared:
             return None
-        date, count = declared.most_common(1)[0]
-        return date if count >= MIN_STAMPED_PAGES and count >= MIN_STAMPED_SHARE * sum(declared.values()) else None
+        written, count = declared.most_common(1)[0]
+        return written if count >= MIN_STAMPED_PAGES and count >= MIN_STAMPED_SHARE * sum(declared.values()) else None
 
     return site.memo("build-stamp", compute)
+
+
+def _declared_as_written(page: PageRecord) -> str:
+    """The declared publication time as the head writes it ("2026-05-18T10:23:45+02:00"): one build writes the same
+    second on every page; pages created on one day carry their own times ("11:02:05", "18:45:20")."""
+    written = next(
+        (node.get("datePublished") for node in jsonld_nodes(page.structured_data) if node.get("datePublished")), None
+    )
+    return str(written) if written else str(page.dates.published)
 
 
 def _unrevised_declaration(page: PageRecord) -> bool:
@@ -50,6 +62,7 @@ def stamped(page: PageRecord, date: str | None, site: SiteData | None) -> bool:
     neither its address (/2026/05/18/) nor the date shown on it says that day."""
     if not date or site is None or not _unrevised_declaration(page):
         return False
-    if date != build_stamp(site) or page.extras.visible_date == date:
+    stamp = build_stamp(site)
+    if stamp is None or _declared_as_written(page) != stamp or page.extras.visible_date == date:
         return False
     return not _day_in_url(page.url, date)

@@ -50,3 +50,10 @@ def test_a_date_on_a_few_pages_is_no_stamp():
     pages = [_page(path, path.strip("/").title(), BUILD, BUILD) for path in STATIC[:3]]
     data = site(*pages)
     assert {page_signals(p, data).published for p in pages} == {"2026-03-09"}
+
+
+def test_pages_created_on_one_day_at_their_own_times_stay_dated():
+    times = [f"2026-03-09T{9 + i:02d}:1{i}:05+01:00" for i in range(len(STATIC))]
+    pages = [_page(path, path.strip("/").title(), when, when) for path, when in zip(STATIC, times, strict=True)]
+    data = site(*pages)
+    assert {page_signals(p, data).published for p in pages} == {"2026-03-09"}
