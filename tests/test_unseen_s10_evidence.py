@@ -20,6 +20,39 @@ def _figures(text: str, lang: str = "en") -> list[str]:
     return [f for s in page_statistics(text_page("/services/heating/", text, lang=lang)) for f in s.figures]
 
 
+def test_the_pages_own_author_quoting_a_figure_names_no_outside_source():
+    from tests.factories import html_page
+
+    html = (
+        '<html lang="en"><body><main><h1>We joined the network</h1><p class="byline">By Dana Whitfield</p>'
+        "<p>“Around 64% of the people in our region already live in towns, and the share keeps rising,” said Dana "
+        "Whitfield, founder of Open Wires.</p><p>We look forward to the work ahead.</p></main></body></html>"
+    )
+    found = page_statistics(html_page("/news/network/", html))
+    assert [(s.figures, s.source) for s in found] == [(("64%",), None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Europe must act now. In the words of Maren Holt, Director-General of the Climate Office, “The crisis is "
+            "the biggest test of our time and we must act together.”",
+            "en",
+        ),
+        (
+            "Europa muss handeln. In den Worten von Maren Holt, Leiterin des Klimaamts: „Die Krise ist die größte "
+            "Prüfung unserer Zeit.“",
+            "de",
+        ),
+    ],
+)
+def test_in_the_words_of_names_the_speaker(text, lang):
+    assert [q.speaker for q in find_quotations(text_page("/blog/klima/", text, lang=lang))] == ["Maren Holt"]
+
+
+# Requirements, plans and possibilities with a limit or a target year are no measurements (held-out 25, 27, 28);
+# a reported range and a past change stay.
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
@@ -324,63 +357,14 @@ def test_event_sign_ups_and_job_adverts_are_no_citations(url, anchor):
         ("Our search has to return up to 3,000 results from one request to the index.", "en", []),
         ("Der Saal muss mindestens 250 Gäste fassen können.", "de", []),
         ("Bookings grew by up to 40% in the first month.", "en", ["40%"]),
-    ],
-)
-def test_a_requirement_with_a_limit_is_no_measurement(text, lang, expected):
-    assert _figures(text, lang) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "expected"),
-    [
         ("The regional government plans to put 90,000 electric buses on the road by 2045.", "en", []),
         ("Die Gemeinde plant, bis 2032 insgesamt 800 Wohnungen zu bauen.", "de", []),
         ("By 2050, an estimated 68% of the world's people will live in cities.", "en", ["68%"]),
         ("Bis 2023 wuchs die Zahl der Mitglieder auf 1.200.", "de", ["1.200"]),
-    ],
-)
-def test_a_plan_with_its_target_year_is_no_measurement(text, lang, expected):
-    assert _figures(text, lang) == expected
-
-
-def test_the_pages_own_author_quoting_a_figure_names_no_outside_source():
-    from tests.factories import html_page
-
-    html = (
-        '<html lang="en"><body><main><h1>We joined the network</h1><p class="byline">By Dana Whitfield</p>'
-        "<p>“Around 64% of the people in our region already live in towns, and the share keeps rising,” said Dana "
-        "Whitfield, founder of Open Wires.</p><p>We look forward to the work ahead.</p></main></body></html>"
-    )
-    found = page_statistics(html_page("/news/network/", html))
-    assert [(s.figures, s.source) for s in found] == [(("64%",), None)]
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "expected"),
-    [
         ("Die Antwort auf Anfragen kann bis zu 10 Tagen dauern.", "de", []),
         ("Einige Mitglieder wollen nach über 15 Jahren aktiver Mitarbeit kürzer treten.", "de", []),
         ("Heating costs can rise by up to 25% in winter, the survey found.", "en", ["25%"]),
     ],
 )
-def test_a_possible_duration_and_years_of_service_are_no_measurements(text, lang, expected):
+def test_requirements_plans_and_possibilities_are_no_measurements(text, lang, expected):
     assert _figures(text, lang) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        (
-            "Europe must act now. In the words of Maren Holt, Director-General of the Climate Office, “The crisis is "
-            "the biggest test of our time and we must act together.”",
-            "en",
-        ),
-        (
-            "Europa muss handeln. In den Worten von Maren Holt, Leiterin des Klimaamts: „Die Krise ist die größte "
-            "Prüfung unserer Zeit.“",
-            "de",
-        ),
-    ],
-)
-def test_in_the_words_of_names_the_speaker(text, lang):
-    assert [q.speaker for q in find_quotations(text_page("/blog/klima/", text, lang=lang))] == ["Maren Holt"]
