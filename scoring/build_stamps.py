@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from scoring.checks.content_dates import DECLARED_SOURCES
 from scoring.core.jsonld import jsonld_nodes
 from scoring.core.records import PageRecord
 from scoring.site import SiteData
 
-DECLARED_SOURCES = ("json-ld", "meta")
 MIN_STAMPED_PAGES = 5
 MIN_STAMPED_SHARE = 1 / 3  # of the pages that declare a date at all
 

@@ -393,10 +393,9 @@ def _continue_speakers(text: str, quotations: list[Quotation]) -> None:
         if quote.speaker or not prev.speaker or prev.sentence_end < 0:
             continue
         gap = text[prev.sentence_end : quote.start]
-        after_signature = (
-            _one_attribution(text[prev.end : quote.start])
-            and prev.speaker.split()[-1] in (text[prev.end : quote.start])
-        )  # "“…,” said Dana Whitfield. “…”": the second sentence of the statement
+        between = text[prev.end : quote.start]
+        # "“…,” said Dana Whitfield. “…”": the second sentence of the statement
+        after_signature = _one_attribution(between) and prev.speaker.split()[-1] in between
         if (quote.start >= prev.sentence_end and not gap.strip() and "\n" not in gap) or after_signature:
             quote.speaker = prev.speaker
             quote.sentence_end = end_of_sentence(text, quote.end, min(len(text), quote.end + 200))

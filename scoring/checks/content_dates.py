@@ -53,7 +53,7 @@ def _shown_date(page: PageRecord) -> str | None:
 
 
 MARKUP_SOURCES = ("json-ld", "meta", "time-element")
-_DECLARED_SOURCES = MARKUP_SOURCES[:2]  # in the head: no <time> of the body
+DECLARED_SOURCES = MARKUP_SOURCES[:2]  # in the head: no <time> of the body
 HIDDEN_SOURCE = "hidden-meta"  # spiders.visible_dates.hidden_meta_date
 _URL_DATE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?")
 
@@ -63,9 +63,9 @@ def declared_date(page: PageRecord) -> str | None:
     modification date there); the dates shown on it, <time> elements included, are its posts' (docs/labelling.md
     counts JSON-LD and meta dates as the page's own)."""
     dates = page.dates
-    if dates.published and dates.published_source in _DECLARED_SOURCES:
+    if dates.published and dates.published_source in DECLARED_SOURCES:
         return dates.published
-    if dates.modified and dates.modified_source in _DECLARED_SOURCES:
+    if dates.modified and dates.modified_source in DECLARED_SOURCES:
         return dates.modified
     return None
 

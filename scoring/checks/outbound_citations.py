@@ -211,12 +211,7 @@ def _judge(
     if cr.PARTNER_PHRASE.search(sentence.partition(anchor.casefold())[0]) and not authority:
         return no("partner")
     # a press review lists other sites' articles by their linked headline; a teaser's link sits inside its excerpt
-    headline = (  # the linked headline, then only its date and outlet ("… March 18, 2016. USA Today")
-        len(anchor.split()) >= HEADLINE_WORDS
-        and _BULLET_START.sub("", text.lines[line]).startswith(" ".join(anchor.split()).casefold())
-        and text.extra_words(line, anchor) <= HEADLINE_EXTRA_WORDS
-    )
-    if listing and text.in_teaser(line) and not headline:
+    if listing and text.in_teaser(line) and not _headline(text, line, anchor):
         return no("teaser")
     if cr.CTA_ANCHOR.search(anchor) and not source:
         return no("call-to-action")
@@ -247,6 +242,15 @@ def _judge(
     if text.announced_as_sources(line):
         return yes("source-list", None)
     return no("standing-alone")
+
+
+def _headline(text: MainTextLines, line: int, anchor: str) -> bool:
+    """The line opens with the linked headline, then only its date and outlet ("… March 18, 2016. USA Today")."""
+    return (
+        len(anchor.split()) >= HEADLINE_WORDS
+        and _BULLET_START.sub("", text.lines[line]).startswith(anchor.casefold())
+        and text.extra_words(line, anchor) <= HEADLINE_EXTRA_WORDS
+    )
 
 
 def citation_links(page: PageRecord, site: SiteData | None = None) -> list[Link]:
