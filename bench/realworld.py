@@ -133,6 +133,17 @@ LABEL_SETS = {
     "heldout27": (HERE / "realworld" / "heldout27.jsonl", HERE / "realworld" / "heldout27.d"),
     # and a UK space-sector PR agency (Astro)
     "heldout28": (HERE / "realworld" / "heldout28.jsonl", HERE / "realworld" / "heldout28.d"),
+    # the eleventh stop's unseen batch, labelled before any audit of it: a Bavarian procurement-software maker's
+    # WordPress export (customer stories full of quotes, no visible bylines)
+    "heldout29": (HERE / "realworld" / "heldout29.jsonl", HERE / "realworld" / "heldout29.d"),
+    # a Berlin transparency referendum alliance (Hugo): press releases quoting spokespeople, signature counts
+    "heldout30": (HERE / "realworld" / "heldout30.jsonl", HERE / "realworld" / "heldout30.d"),
+    # a Belfast low-code SaaS's Hugo marketing site: bylined posts with figures and sources
+    "heldout31": (HERE / "realworld" / "heldout31.jsonl", HERE / "realworld" / "heldout31.d"),
+    # a beneficial-ownership transparency non-profit (Jekyll): bylined news, statements, studies linked
+    "heldout32": (HERE / "realworld" / "heldout32.jsonl", HERE / "realworld" / "heldout32.d"),
+    # a Berlin bank-law firm's Jekyll blog: author and date at the end, court rulings quoted
+    "heldout33": (HERE / "realworld" / "heldout33.jsonl", HERE / "realworld" / "heldout33.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
