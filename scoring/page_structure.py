@@ -56,7 +56,7 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def teaser_count(page: PageRecord) -> int:
+def teaser_headings(page: PageRecord) -> list[str]:
     """Headings (below the H1) that are also the text of a link to another page: the repeated
     teaser blocks of a listing. A post's "related posts" box has a few; an index has many."""
     own = urlsplit(page.final_url or page.url).path.rstrip("/")
@@ -66,15 +66,28 @@ def teaser_count(page: PageRecord) -> int:
         if link.anchor.strip() and urlsplit(link.url).path.rstrip("/") != own
     }
     if not anchors:
-        return 0
-    found = set()
+        return []
+    found: dict[str, None] = {}
     for heading in page.headings:
         text = _norm(heading.text)
         if heading.level < 2 or len(text.split()) < 3 or text in found:  # "Tastatur" may be a tag link
             continue
         if text in anchors or any(text in anchor for anchor in anchors):
-            found.add(text)
-    return len(found)
+            found[text] = None
+    return list(found)
+
+
+def teaser_count(page: PageRecord) -> int:
+    return len(teaser_headings(page))
+
+
+def teasers_beside_text(page: PageRecord, min_words: int) -> bool:
+    """The teaser headings all stand outside the page's main text (a related-posts box, a sidebar of recent
+    posts) and its own text is at least `min_words` long: a post among teasers, not a topic hub."""
+    if own_words(page) < min_words:
+        return False
+    text = _norm(page.main_text)
+    return not any(heading in text for heading in teaser_headings(page))
 
 
 def read_more_links(page: PageRecord) -> int:

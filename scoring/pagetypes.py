@@ -42,6 +42,7 @@ from scoring.page_structure import (
     read_more_links,
     slug_tokens,
     teaser_count,
+    teasers_beside_text,
     title_head,
     url_segments,
 )
@@ -336,7 +337,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     if section_parent is not None and page.word_count > 0:
         if undated and own_words(page) < MIN_OWN_WORDS and file_links(page):  # a PDF's wrapper, a photo gallery
             return PageType("other", f"under /{section_parent}/, undated, {own_words(page)} words of its own")
-        if teasers >= MIN_TEASERS:
+        if teasers >= MIN_TEASERS and not teasers_beside_text(page, MIN_ARTICLE_WORDS):
             return PageType("listing", f"under /{section_parent}/ with {teasers} teaser headings (topic hub)")
         if read_more >= MIN_TEASERS:
             return PageType("listing", f"under /{section_parent}/ with {read_more} 'read more' links (its index)")
@@ -388,7 +389,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     head = title_head(page)
     shop = SHOP_TITLE_RE.search(head)
     dense = len(links) >= MIN_LISTING_LINKS and link_density(page) >= LISTING_LINK_SHARE
-    if teasers >= MIN_TEASERS:
+    if teasers >= MIN_TEASERS and not teasers_beside_text(page, MIN_ARTICLE_WORDS):
         if shop:
             return PageType("landing", f"shop title {head[:40]!r}, {teasers} teasers")
         if _list_post(page, teasers, stamped):

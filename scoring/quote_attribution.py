@@ -185,8 +185,36 @@ def _leading(text: str, start: int, floor: int, names: Names, words_in_quote: in
     name = owner and lx.clean_name(owner.group("n") or owner.group("m"))
     if name and names.person(name):  # "nach Ethan Mollicks Motto „…“"
         return name, begin
-    found = _law_quoted(text, clause, begin) or _own_words_subject(text, clause, begin, names)
+    found = _law_quoted(text, clause, begin) or _own_words_subject(text, clause, begin, names) or _document_says(clause)
     return (found, begin) if found else None
+
+
+# A document quoted word for word, named before its words: "Im Koalitionsvertrag von RGR für 2021-2026 steht: „…“",
+# "The wording of the agreement reached today reads: “…”". The document is the source (docs/labelling.md).
+_DOCUMENT_SAYS_RE = re.compile(
+    r"(?<![\w-])(?i:steht|stand|heißt[ \t]+es|hieß[ \t]+es|lautet|reads|read|states|stated)(?:[ \t]+[\w-]+){0,2}"
+    r"[ \t]*+:[ \t]*+$"
+)
+_DOCUMENT_NOUN_RE = re.compile(
+    r"(?i:vertrag|vertrages|vereinbarung|bericht|berichts|programm|beschluss|entwurf|papier|antrag|protokoll|urteil|"
+    r"studie|erklärung|leitlinie|satzung|stellungnahme|agreement|report|resolution|declaration|bill|treaty|"
+    r"directive|ruling|judg(?:e)?ment|decision|manifesto|charter|guidance|guidelines)$"
+)
+_DOCUMENT_DETERMINERS = frozenset("im in der dem den die das des the this its their our".split())
+DOCUMENT_NAME_WORDS = 6  # the document's name: its noun and what follows it up to the verb
+
+
+def _document_says(clause: str) -> str | None:
+    """The document named before "steht:", "heißt es:", "reads:" — a noun of a document after an article or
+    preposition, with the words that name it further ("von RGR für 2021-2026", "reached today")."""
+    says = _DOCUMENT_SAYS_RE.search(clause)
+    if says is None:
+        return None
+    tokens = re.findall(r"[\w-]+", clause[: says.start()])[-DOCUMENT_NAME_WORDS - 2 :]
+    for i, token in enumerate(tokens[1:], start=1):
+        if _DOCUMENT_NOUN_RE.search(token) and tokens[i - 1].lower() in _DOCUMENT_DETERMINERS:
+            return " ".join(tokens[i : i + DOCUMENT_NAME_WORDS])
+    return None
 
 
 # A statute quoted word for word: "Im alten Bundesdatenschutzgesetz §34 hieß es dagegen: “…”", "Dort heißt es in

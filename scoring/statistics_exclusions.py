@@ -13,7 +13,7 @@ import re
 
 from scoring.core import lexicons as lx
 from scoring.statistics_code import CALC_BEFORE_RE, DIVIDE_AFTER_RE, DIVIDE_BEFORE_RE, is_code_like
-from scoring.statistics_lines import beyond_a_bar, line_reason
+from scoring.statistics_lines import beyond_a_bar, line_reason, own_test_sample
 from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY, PERCENT, TIME, Candidate
 from scoring.statistics_specs import figure_reason, sentence_reason
 from scoring.statistics_time import (
@@ -470,8 +470,8 @@ def figure_excluded(
     if cand.kind in (COUNT, BARE, MEASURE) and not sourced and PLAN_ROW_RE.match(sentence):
         return "plan limit"
     if cand.kind == COUNT:
-        if (cand.generic or SAMPLE_UNIT_RE.match(unit)) and INTERVIEW_RE.search(sentence):
-            return "sample size"  # "1.000 Personen wurden befragt", "25 leaders we interviewed"
+        if (cand.generic or SAMPLE_UNIT_RE.match(unit)) and INTERVIEW_RE.search(sentence) or own_test_sample(before):
+            return "sample size"  # "1.000 Personen wurden befragt", "25 leaders we interviewed", "we tested 20 tools"
         if PEOPLE_UNIT_RE.match(unit) and (LIMIT_BEFORE_RE.search(before) or OFFER_RE.search(sentence)):
             return "capacity"
     if cand.kind in (COUNT, BARE) and re.search(r"\bn\s*=\s*$", before):

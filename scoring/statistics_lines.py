@@ -94,6 +94,27 @@ def is_reader_question(sentence: str) -> bool:
     return line.endswith("?") and bool(_READER_QUESTION_RE.match(line)) and not _KNOW_RE.search(line)
 
 
+# A speed-up promised to the reader: "Ship 50x faster", "Build your next web app 70% faster", "providing you with a
+# platform to … ship internal tools 50x faster", "Erstellen Sie Angebote 3-mal schneller" — a product's promise in
+# the imperative or addressed to the reader, no measurement.
+_SPEEDUP_RE = re.compile(
+    r"\d(?:[.,]\d)?+[ \t\u00a0]?+(?:x|×|%|-?mal|times)[ \t\u00a0]++(?:faster|quicker|cheaper|schneller|günstiger)\b",
+    re.IGNORECASE,
+)
+_READER_RE = re.compile(r"(?<![\w-])(?:you|your|yours|Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|du|dein|deine|euer|eure)(?![\w-])")
+_IMPERATIVE_START_RE = re.compile(
+    r"^\W*(?:build|ship|create|launch|deliver|develop|make|get|go|work|design|deploy|automate|start|"
+    r"erstellen|entwickeln|starten|arbeiten|bauen)\b",
+    re.IGNORECASE,
+)
+
+
+def is_speedup_promise(sentence: str) -> bool:
+    return bool(_SPEEDUP_RE.search(sentence)) and bool(
+        _IMPERATIVE_START_RE.match(sentence) or _READER_RE.search(sentence)
+    )
+
+
 # A German rule written "X ist/sind … zu <Verb>": "Die Arbeit ist durch Ruhepausen von mindestens 30 Minuten …
 # zu unterbrechen." — what must be done (a statute's wording), not what was measured.
 _RULE_END_RE = re.compile(r"\bzu[ \t]+[a-zäöü]+(?:en|ern|eln)[.;]?$")
@@ -117,6 +138,10 @@ def line_reason(sentence: str) -> str | None:
         return "product label"
     if is_reader_question(sentence):
         return "hypothetical"
+    if is_speedup_promise(sentence):
+        return "promise"
+    if is_salary_line(sentence):
+        return "price"
     if is_german_rule(sentence):
         return "legal rule"
     return None
@@ -175,3 +200,53 @@ _TARGET_YEAR_RE = re.compile(r"\b(?:by|until|bis(?:[ \t]+(?:zum[ \t]+Jahr|Ende))
 
 def is_plan(sentence: str, before: str) -> bool:
     return _PLAN_BEFORE_RE.search(before) is not None and _TARGET_YEAR_RE.search(sentence) is not None
+
+
+# A job advert's salary line: a money range and its place ("£50,000 - £60,000 | Belfast, Northern Ireland").
+_MONEY_RANGE_START_RE = re.compile(
+    r"^\W*(?:[£$€][ \t]?\d[\d.,]*+k?[ \t]*+[-–][ \t]*+[£$€]?[ \t]?\d[\d.,]*+k?|"
+    r"\d[\d.,]*+[ \t]?(?:€|EUR)?[ \t]*+[-–][ \t]*+\d[\d.,]*+[ \t]?(?:€|EUR))",
+    re.IGNORECASE,
+)
+
+
+def is_salary_line(sentence: str) -> bool:
+    line = sentence.strip()
+    start = _MONEY_RANGE_START_RE.match(line)
+    return start is not None and not _SENTENCE_WORD_RE.search(line[start.end() :])
+
+
+# The sample of the writer's own test or review: "we tested over 20 open-source form builders", "wir haben mehr als
+# 30 Tools verglichen" — the design of the comparison, not a finding.
+_OWN_TEST_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?i:we|I|wir|ich)[ \t]+(?:(?i:have|haben|habe)[ \t]+)?(?i:tested|reviewed|compared|evaluated|"
+    r"tried(?:[ \t]+out)?|looked[ \t]+at|analy[sz]ed|testeten|prüften|verglichen|getestet|geprüft|analysiert)"
+    r"[ \t]+(?i:over|more[ \t]+than|about|around|nearly|almost|some|all|über|mehr[ \t]+als|rund|knapp|fast)?[ \t]*+$"
+)
+
+
+def own_test_sample(before: str) -> bool:
+    return _OWN_TEST_BEFORE_RE.search(before[-80:]) is not None
+
+
+# Names listed as examples are no source: "signups from the likes of F1, Deloitte, KPMG", "Kunden wie etwa X und Y".
+_EXAMPLES_CUE_RE = re.compile(
+    r"(?<![\w-])(?i:the[ \t]likes[ \t]of|such[ \t]as|including|e\.g\.|for[ \t]example|z\.[ \t]?B\.|wie[ \t]etwa|"
+    r"darunter|unter[ \t]anderem|u\.[ \t]?a\.)(?![\w-])"
+)
+_LIST_SEPARATOR_RE = re.compile(r",|(?<![\w-])(?i:and|und|or|oder)(?![\w-])|&")
+EXAMPLE_ITEMS = 6  # names listed before the one in question, and it
+EXAMPLE_ITEM_WORDS = 4  # a name in the list
+
+
+def listed_example(sentence: str, at: int) -> bool:
+    """The name at `at` is one of a list of examples ("the likes of A, B and <name>")."""
+    head = sentence[max(0, at - 240) : at]
+    cues = list(_EXAMPLES_CUE_RE.finditer(head))
+    if not cues:
+        return False
+    items = [item.strip() for item in _LIST_SEPARATOR_RE.split(head[cues[-1].end() :])]
+    return len(items) <= EXAMPLE_ITEMS and all(
+        not item or (len(item.split()) <= EXAMPLE_ITEM_WORDS and item[0].isupper() or item[0].isdigit())
+        for item in items
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from scoring.core import lexicons as lx
+from scoring.statistics_lines import listed_example
 from scoring.statistics_rules import PageContext
 
 U, L = lx.UPPER, lx.LOWER
@@ -101,6 +102,8 @@ _POSSESSOR_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<noun>[{U}][\w-]*)[ \t]+(?:des
 def _reporting_body(sentence: str) -> re.Match[str] | None:
     """The first well-known statistics body the sentence names as a source, not as the owner of a thing."""
     for match in NAMED_BODY_RE.finditer(sentence):
+        if listed_example(sentence, match.start()):
+            continue  # "signups from the likes of F1, Deloitte, KPMG": customers named as examples
         owner = _POSSESSOR_BEFORE_RE.search(sentence[max(0, match.start() - 40) : match.start()])
         if owner is None or SOURCE_NOUN_RE.match(owner.group("noun")) or SOURCE_COMPOUND_RE.match(owner.group("noun")):
             return match
@@ -325,7 +328,10 @@ def named_source(sentence: str, ctx: PageContext, following: str = "") -> str | 
             if inside and inside in anchor.casefold():
                 return anchor  # the sentence is part of a link's text: a paragraph linked as a whole to its source
             continue
-        if re.search(rf"(?<![\w-]){re.escape(anchor)}(?![\w-])", sentence, re.IGNORECASE) and (
+        named = re.search(rf"(?<![\w-]){re.escape(anchor)}(?![\w-])", sentence, re.IGNORECASE)
+        if named and listed_example(sentence, named.start()):
+            continue  # "from the likes of F1, Deloitte, KPMG": customers named as examples
+        if named and (
             anchor not in ctx.weak_anchors or FORWARD_SOURCE_RE.search(sentence) or BACKWARD_SOURCE_RE.search(sentence)
         ):
             return anchor  # a weak link ("Petition", a home page) names a source only with "X zählt …"

@@ -77,6 +77,7 @@ _OWN_ENTRY = (
 _HIDDEN_TOKENS = frozenset({
     "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "hide", "invisible", "is-hidden",
     "u-hidden", "show-for-sr", "element-invisible", "cloned", "slick-cloned", "swiper-slide-duplicate",
+    "rich-snippet-hidden",  # Avada's microformat copies of a post's author and dates
 })
 # named "not on a desktop screen" (the mobile copy of a responsive duplicate)
 _DESKTOP_HIDDEN = re.compile(

@@ -26,7 +26,10 @@ CHROME_TOKEN_RE = re.compile(
     re.IGNORECASE,
 )
 HIDDEN_CLASS_RE = re.compile(
-    r"(?:^|\s)(?:hidden|d-none|sr-only|screen-reader-text|visually-hidden|visuallyhidden|hide)(?:$|\s)", re.I
+    r"(?:^|\s)(?:hidden|d-none|sr-only|screen-reader-text|visually-hidden|visuallyhidden|hide|"
+    # Avada's microformat copies of a post's author and dates, hidden by the theme's stylesheet
+    r"rich-snippet-hidden)(?:$|\s)",
+    re.I,
 )
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CHROME_TAGS = {"nav", "aside"}

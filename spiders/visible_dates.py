@@ -32,6 +32,8 @@ _DATE_WINDOW_NODES = etree.XPath(
 )
 _BODY_TIME = etree.XPath(f"//body//time[not({_SKIP_ANCESTORS})]")
 _TEXT_NODES = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
+# the post's own text lines, for its closing meta line
+_ARTICLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::template)]")
 
 
 def _text(element: HtmlTree) -> str:
@@ -301,6 +303,9 @@ def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str |
                 text = f"{previous.rstrip(': ')}: {text}"
             return parsed[0], text[:120]
         previous = line.strip()
+    closing = _closing_meta_date(tree, title if title is not None else page_title_element(tree))
+    if closing is not None:
+        return closing
     for element in _PUBLICATION_LINES(tree):  # "Veröffentlicht in Stories am 28.09.2023" after the text
         text = _text(element)
         if len(text) <= MAX_PUBLICATION_LINE and PUBLICATION_LINE_RE.match(text) and not teaser(text):
@@ -309,3 +314,31 @@ def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str |
             if parsed and not not_own_content(element, title) and not after_related_heading(element):
                 return parsed[0], text[:120]
     return None, None
+
+
+CLOSING_LINES = 3  # the last text lines of a post that may hold its meta line
+
+
+def _closing_meta_date(tree: HtmlTree, title: HtmlTree | None) -> tuple[str, str] | None:
+    """The date of the meta line that closes the post holding the title ("- 25. July 2017 :: Name", "27. Januar
+    2016 |"): a theme that writes date and author under the text, not over it. Only the post's own <article>
+    counts, whose last lines are its own (a page's last lines are the site's)."""
+    article = next((a for a in title.iterancestors("article")), None) if title is not None else None
+    if article is None:
+        return None
+    lines = []
+    for node in reversed(_ARTICLE_TEXT(article)):
+        text = " ".join(node.split())
+        parent = node.getparent()
+        if not text or is_hidden(parent):
+            continue
+        if len(text) > MAX_PUBLICATION_LINE:
+            break  # the text itself: a meta line above it is the header's, read near the title
+        lines.append((text, parent))
+        if len(lines) == CLOSING_LINES:
+            break
+    for text, parent in lines:
+        parsed = _date_line(text)
+        if parsed and not event_time(parent) and not not_own_content(parent, title):
+            return parsed[0], text
+    return None

@@ -39,6 +39,7 @@ from scoring.core.results import Evidence, PageOutcome
 from scoring.core.text import excerpt, words
 from scoring.pagetypes import classify
 from scoring.quote_attribution import attribute, end_of_sentence
+from scoring.quote_marks import quotation_spans
 from scoring.quote_names import Names, plausible_name
 from scoring.quote_speakers import MIN_WORDS, is_statement
 from scoring.registry import ArticleCheck, register
@@ -60,59 +61,6 @@ class Quotation:
     context: str = ""  # quotation plus attribution, for the evidence
     element: str = "quotation"
     sentence_end: int = field(default=-1, repr=False)  # end of the attribution's sentence
-
-
-# -- quotation marks ------------------------------------------------------------------------------
-
-
-MAX_QUOTE_CHARS = 2000  # within one paragraph: a declaration quoted at length (~1,800 characters)
-
-
-def _pairs_for(text: str) -> list[tuple[str, str]]:
-    """Quote pairs, keeping only the guillemet direction the text opens with (»…« or «…»)."""
-    first = min((i for i in (text.find("»"), text.find("«")) if i >= 0), default=-1)
-    german_guillemets = first < 0 or text[first] == "»"
-    return [
-        (o, c) for o, c in lx.QUOTE_PAIRS if not (o == "»" and not german_guillemets or o == "«" and german_guillemets)
-    ]
-
-
-def quotation_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, inner text) of every quotation; German pairs first, each match masked.
-
-    A German opening mark closed by a straight one („…") is a quotation too once the proper pairs
-    are taken, and so is ‘…’ (its closing mark followed by no letter: not an apostrophe)."""
-    masked = text
-    found = []
-    pairs = _pairs_for(text)
-    german = [p for p in pairs if p[0] in "„‚»«"]
-    pairs = german + [("„", '"')] + [p for p in pairs if p not in german] + [("‘", "’")]
-    for opening, closings in pairs:
-        marks = re.escape('„“”"') if (opening, closings) == ("„", '"') else re.escape(opening + closings)
-        before = r"(?<![\w])" if opening == "‘" else ""
-        after = r"(?![\w])" if opening == "‘" else ""
-        pattern = re.compile(
-            rf"{before}{re.escape(opening)}([^{marks}\n]{{2,{MAX_QUOTE_CHARS}}}?)[{re.escape(closings)}]{after}"
-        )
-        for match in pattern.finditer(masked):
-            found.append((match.start(), match.end(), match.group(1)))
-        masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
-    # Marks left over once the pairs are taken: an English opening closed the German way (“…“), and a
-    # quotation that quotes a term („Dies wird als „burglar alarm“ Hypothese diskutiert“): the inner pair
-    # is masked by now, so the outer one matches; its words are read from the text itself.
-    for pattern in _LEFTOVER_PAIRS:
-        for match in pattern.finditer(masked):
-            found.append((match.start(), match.end(), text[match.start() + 1 : match.end() - 1]))
-        masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
-    return sorted(found)
-
-
-_LEFTOVER_PAIRS = (
-    re.compile(rf"„([^„“”\"\n]{{2,{MAX_QUOTE_CHARS}}}?)[“”](?![\w])"),
-    re.compile(rf"(?<![\w])“([^„“”\"\n]{{2,{MAX_QUOTE_CHARS}}}?)“(?![\w])"),
-    # a straight opening closed by a typographic mark ("eine Plattform … können.“): hand-edited text
-    re.compile(rf"(?<![\w])\"([^„“”\"\n]{{2,{MAX_QUOTE_CHARS}}}?)[“”](?![\w])"),
-)
 
 
 # -- the page ---------------------------------------------------------------------------------------
@@ -217,7 +165,10 @@ _NAMED_TERM_BEFORE_RE = re.compile(
 # Quoted strings given as examples: 'questions like "How long do tyres last?"', "Suchen wie z. B. „…“".
 _EXAMPLE_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:like|such as|e\.g\.,?|for example,?|for instance,?|z\.[ \t]?B\.|zum Beispiel|beispielsweise|"
-    r"wie etwa|etwa)[ \t]*+$"
+    r"wie etwa|etwa|"
+    # a self-description is a tagline ("Vue describes itself as ‘the progressive JavaScript framework’")
+    r"(?:describes|calls|bills|markets|brands)[ \t]+itself[ \t]+(?:as[ \t]+)?(?:an?[ \t]+|the[ \t]+)?|"
+    r"(?:bezeichnet|beschreibt|nennt)[ \t]+sich[ \t]+(?:selbst[ \t]+)?(?:als[ \t]+)?)[ \t]*+$"
 )
 # A quoted phrase used as a modifier: 'the usual “this is what we do” sort-of talk', "a “move fast”-style team".
 _MODIFIER_AFTER_RE = re.compile(r"[ \t]?(?:sort|kind|type)[ \t-]of\b|-?style\b")

@@ -42,6 +42,7 @@ from scoring.site_identity import (
     site_identity,
     template_properties,
 )
+from scoring.site_relations import circle, link_target
 
 MAX_EVIDENCE = 12  # citations listed per page (each with its anchor text)
 # A line with at least this many words besides the anchor is running text.
@@ -81,14 +82,16 @@ def judge_links(page: PageRecord, site: SiteData | None = None) -> list[Verdict]
     """Every external http(s) link in the main content region, each with its verdict. `site` adds what
     the page alone does not say: the client's own strong sources (config `source_domains`) and the
     hosts the crawl treated as the site."""
-    external = [(index, link) for index, link in enumerate(page.links) if external_content(link)]
+    external = [(index, _unwrapped(link)) for index, link in enumerate(page.links) if external_content(link)]
     if not external:  # nothing to judge: no need to align the main text with every content link (issue 19)
         return []
     client_domains = site.source_domains if site is not None else ()
     identity = site_identity(page, site.artifacts.host_aliases if site is not None else ())
-    template = template_properties(page)
+    # what the template promotes, and the site's circle: its projects, partners, supporters (scoring.site_relations)
+    template = template_properties(page) | circle(site)
     text = MainTextLines(page)
-    listing = classify(page).kind == "listing"
+    # a home page's posts, like a listing's, are teasers of other pages
+    listing = classify(page).kind in ("listing", "home")
     shop_rows = _shop_rows(external, text)
     # "Read more" buttons to several organisations: a directory of members or partners, each button where to go
     directory = len({urlsplit(link.url).hostname for _, link in external if _read_more(link.anchor)}) >= 2
@@ -110,6 +113,12 @@ SHOP_ROW_LINKS = 2
 
 # The name a page is about stands first in its H1, before a comma, colon, dash or bracket.
 _SUBJECT_END = re.compile(r"[,:;|–—(]|\s-\s")
+
+
+def _unwrapped(link: Link) -> Link:
+    """The link as it leads: through a redirect service to its target."""
+    target = link_target(link.url)
+    return link if target == link.url else link.model_copy(update={"url": target})
 
 
 def _subject_properties(page: PageRecord, external: list[tuple[int, Link]]) -> frozenset[str]:
@@ -336,7 +345,10 @@ class OutboundCitations(ArticleCheck):
         # ... and by what the page says around it
         "own-property": "the site's own property",
         "sponsored": "sponsored or user link",
-        "promoted": "promoted in the site's template or presented by the page (product, partner, parent company)",
+        "promoted": (
+            "promoted in the site's template, presented by the page or listed among the site's projects and "
+            "partners (product, campaign, partner, supporter, parent company)"
+        ),
         "own-video": "the page's own embedded video",
         "no-anchor": "no anchor text",
         "call-to-action": "call to action",

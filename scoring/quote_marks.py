@@ -1,0 +1,77 @@
+"""Quotation marks: where the quotations of a text stand (German, English and French pairs, mixed pairs of
+hand-edited text, a quotation over several paragraphs). Who said them: scoring.checks.attributed_quotes."""
+
+from __future__ import annotations
+
+import re
+
+from scoring.core import lexicons as lx
+
+MAX_QUOTE_CHARS = 2000  # within one paragraph: a declaration quoted at length (~1,800 characters)
+
+
+def _pairs_for(text: str) -> list[tuple[str, str]]:
+    """Quote pairs, keeping only the guillemet direction the text opens with (»…« or «…»)."""
+    first = min((i for i in (text.find("»"), text.find("«")) if i >= 0), default=-1)
+    german_guillemets = first < 0 or text[first] == "»"
+    return [
+        (o, c) for o, c in lx.QUOTE_PAIRS if not (o == "»" and not german_guillemets or o == "«" and german_guillemets)
+    ]
+
+
+def quotation_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, inner text) of every quotation; German pairs first, each match masked.
+
+    A German opening mark closed by a straight one („…") is a quotation too once the proper pairs
+    are taken, and so is ‘…’ (its closing mark followed by no letter: not an apostrophe)."""
+    masked = text
+    found = []
+    pairs = _pairs_for(text)
+    german = [p for p in pairs if p[0] in "„‚»«"]
+    pairs = german + [("„", '"')] + [p for p in pairs if p not in german] + [("‘", "’")]
+    for opening, closings in pairs:
+        marks = re.escape('„“”"') if (opening, closings) == ("„", '"') else re.escape(opening + closings)
+        before = r"(?<![\w])" if opening == "‘" else ""
+        after = r"(?![\w])" if opening == "‘" else ""
+        pattern = re.compile(
+            rf"{before}{re.escape(opening)}([^{marks}\n]{{2,{MAX_QUOTE_CHARS}}}?)[{re.escape(closings)}]{after}"
+        )
+        for match in pattern.finditer(masked):
+            found.append((match.start(), match.end(), match.group(1)))
+        masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
+    # Marks left over once the pairs are taken: an English opening closed the German way (“…“), and a
+    # quotation that quotes a term („Dies wird als „burglar alarm“ Hypothese diskutiert“): the inner pair
+    # is masked by now, so the outer one matches; its words are read from the text itself.
+    for pattern in _LEFTOVER_PAIRS:
+        for match in pattern.finditer(masked):
+            found.append((match.start(), match.end(), text[match.start() + 1 : match.end() - 1]))
+        masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
+    return sorted(found + _open_paragraphs(text, masked))
+
+
+_PARAGRAPH_OPENING = re.compile(r"^[ \t]*+([“„\"])", re.MULTILINE)
+_ANY_MARK = re.compile(r"[„“”\"«»]")
+
+
+def _open_paragraphs(text: str, masked: str) -> list[tuple[int, int, str]]:
+    """Paragraphs of a quotation that runs over several: each opens with the mark and only the last closes it
+    (“… ¶ “… ¶ “…”). A paragraph that opens a mark it never closes, followed by one that opens the same mark, is
+    a quotation up to its end."""
+    found = []
+    for match in _PARAGRAPH_OPENING.finditer(masked):
+        end = masked.find("\n", match.end())
+        if end < 0 or _ANY_MARK.search(masked, match.end(), end):
+            continue
+        if masked[end + 1 :].lstrip(" \t").startswith(match.group(1)) or text[end + 1 :].lstrip(" \t").startswith(
+            match.group(1)
+        ):
+            found.append((match.start(1), end, text[match.end() : end]))
+    return found
+
+
+_LEFTOVER_PAIRS = (
+    re.compile(rf"„([^„“”\"\n]{{2,{MAX_QUOTE_CHARS}}}?)[“”](?![\w])"),
+    re.compile(rf"(?<![\w])“([^„“”\"\n]{{2,{MAX_QUOTE_CHARS}}}?)“(?![\w])"),
+    # a straight opening closed by a typographic mark ("eine Plattform … können.“): hand-edited text
+    re.compile(rf"(?<![\w])\"([^„“”\"\n]{{2,{MAX_QUOTE_CHARS}}}?)[“”](?![\w])"),
+)

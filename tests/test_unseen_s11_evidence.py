@@ -1,0 +1,107 @@
+"""Evidence classes of held-out 29-33 (a transparency non-profit, a referendum alliance), in text of our own.
+
+- A statement quoted over several paragraphs: each paragraph opens the mark and only the last closes it
+  (“… ¶ “… ¶ “…”); the speaker named on the line before ("X said:") speaks all of it.
+- A document quoted word for word, named before its words: "Im Koalitionsvertrag … steht: „…“", "The wording
+  of the agreement reached today reads: “…”".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.checks.attributed_quotes import find_quotations
+from scoring.checks.statistics import page_statistics
+from scoring.quote_marks import quotation_spans
+from tests.factories import html_page, text_page
+
+
+def _speakers(text: str, lang: str = "en", path: str = "/news/statement/") -> list[str | None]:
+    return [q.speaker for q in find_quotations(text_page(path, text, lang=lang))]
+
+
+LONG_STATEMENT = "\n".join(
+    [
+        "The council met on Tuesday to agree the new rules for the harbour register.",
+        "Speaking for the fishing cooperative, Dr. Maren Holt said:",
+        "“Every boat that lands fish here will have to say who owns it. That is what the harbour needed for years, "
+        "and it will make trade with the cooperative simpler for every buyer.",
+        "“We will help the council to build the register so that anyone can read it, free of charge.”",
+        "The register opens next spring.",
+    ]
+)
+
+
+def test_a_statement_over_several_paragraphs_is_the_speakers_from_the_first_paragraph_on():
+    assert [inner[:20] for _, _, inner in quotation_spans(LONG_STATEMENT)] == [
+        "Every boat that land",
+        "We will help the cou",
+    ]
+    assert _speakers(LONG_STATEMENT) == ["Dr. Maren Holt", "Dr. Maren Holt"]
+
+
+def test_a_paragraph_opening_a_mark_it_never_closes_alone_is_no_quotation():
+    text = "Intro line.\n“A stray mark opens this paragraph and nothing closes it\nThe next paragraph is plain."
+    assert quotation_spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        (
+            "Die Partei hat ihre Pläne vorgelegt. Im Koalitionsvertrag von SPD und Grünen für 2024-2029 steht: "
+            "„Die Koalition wird im ersten Jahr ein Gesetz für offene Daten vorlegen.“",
+            "de",
+            "Koalitionsvertrag von SPD und Grünen",
+        ),
+        (
+            "Member states met today. The wording of the agreement reached today reads: “a register that gives the "
+            "public access to who owns every company in the union.”",
+            "en",
+            "agreement reached today",
+        ),
+    ],
+)
+def test_a_document_named_before_its_words_is_the_source_of_the_quotation(text: str, lang: str, speaker: str):
+    found = _speakers(text, lang)
+    assert len(found) == 1 and found[0] and found[0].startswith(speaker)
+
+
+def _figures(text: str, lang: str = "en", path: str = "/blog/post/") -> list[tuple[str, ...]]:
+    return [s.figures for s in page_statistics(text_page(path, text, lang=lang))]
+
+
+def _sources(text: str, lang: str = "en") -> list[str | None]:
+    return [s.source for s in page_statistics(text_page("/blog/post/", text, lang=lang))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ship 40x faster",  # a product's promise in the imperative
+        "Our platform gives you the tools to design, test and launch forms 12x faster.",
+        "Build your next booking page 60% faster, and with no code at all.",
+        "Erstellen Sie Angebote 3-mal schneller als mit Tabellen.",
+        "£42,000 - £51,000 | Leeds, West Yorkshire",  # a job advert's salary line
+        "To find the best editor for you, we tested over 30 open-source editors and picked five.",  # the test's sample
+    ],
+)
+def test_promises_salaries_and_a_reviews_own_sample_are_no_statistics(text: str):
+    assert _figures(text) == []
+
+
+def test_a_speedup_measured_by_someone_is_still_a_statistic():
+    assert _figures("Teams that test every change ship 2x faster, the yearly delivery survey found.") != []
+
+
+def test_customers_named_as_examples_are_no_source():
+    html = """<html lang="en"><body><main><article><h1>We are hiring</h1><p>So far we have received over 12,000
+signups from the likes of <a href="https://northwind.example/">Northwind</a>, <a href="https://contoso.example/">Contoso</a>
+and <a href="https://fabrikam.example/">Fabrikam</a>.</p></article></main></body></html>"""
+    found = page_statistics(html_page("/careers/engineer/", html))
+    assert [(s.figures, s.source) for s in found] == [(("12,000",), None)]
+    # a well-known research firm among them is a customer too
+    text = "To date we have over 9,000 signups from the likes of Acme, Deloitte, KPMG and others."
+    assert [(s.figures, s.source) for s in page_statistics(text_page("/careers/x/", text, lang="en"))] == [
+        (("9,000",), None)
+    ]
