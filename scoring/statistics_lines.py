@@ -250,3 +250,18 @@ def listed_example(sentence: str, at: int) -> bool:
         not item or (len(item.split()) <= EXAMPLE_ITEM_WORDS and item[0].isupper() or item[0].isdigit())
         for item in items
     )
+
+
+# The counted things are the verb's subject: "253,000 companies have reported their owners", "120 Firmen meldeten"
+# — who reports is the population counted, no source of the figure.
+_AUXILIARIES = frozenset("have has had haben hat hatten hatte wurden wurde".split())
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+SUBJECT_WORDS = 5
+
+
+def figure_subject(before: str) -> bool:
+    """The words before a reporting verb are a count and its unit."""
+    tokens = re.split(r"[,;:.!?][ \t]", before)[-1].split()
+    while tokens and tokens[-1].casefold() in _AUXILIARIES:
+        tokens.pop()
+    return any(t[:1].isdigit() and not _YEAR_RE.fullmatch(t) for t in tokens[-SUBJECT_WORDS:])

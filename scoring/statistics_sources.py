@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from scoring.core import lexicons as lx
-from scoring.statistics_lines import listed_example
+from scoring.statistics_lines import figure_subject, listed_example
 from scoring.statistics_rules import PageContext
 
 U, L = lx.UPPER, lx.LOWER
@@ -239,9 +239,14 @@ def _names_after(text: str, lang: str | None) -> bool:
     head = tokens[0]
     if head[:1].isdigit() or head.casefold() in {"mehr", "more", "über", "over", "rund", "about", "around", "knapp"}:
         return False  # "eine Befragung von mehr als 250 Führungskräften": a sample, not a name
-    if INDEFINITE_RE.match(head) or _plain(head).casefold() in GENERIC_SOURCE_WORDS:
+    if INDEFINITE_RE.match(head) or _plain(head).casefold() in GENERIC_SOURCE_WORDS or _adjective(head, lang):
         return _has_name(_source_phrase(tokens), lang)
     return True
+
+
+def _adjective(head: str, lang: str | None) -> bool:
+    """A lowercase German word after "laut" is an adjective ("laut einschlägigen Studien"): German capitalises nouns."""
+    return lang == "de" and head[:1].islower() and not DEFINITE_RE.match(head)
 
 
 def _source_phrase(tokens: list[str]) -> list[str]:
@@ -400,6 +405,8 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[s
             continue
         if VERB_AFTER_CONJUNCTION_RE.search(sentence[max(0, match.start() - 12) : match.start()]):
             continue  # "we interviewed 26 people in Belém and recorded …": the verb's subject comes earlier
+        if figure_subject(sentence[: match.start()]):
+            continue  # "253,000 companies have reported their owners": the counted things report
         # "the chart shows", "the Sparkline shows": a verb of showing needs a name by its form (an acronym,
         # an organisation word, two capitalised words), as every German noun does
         strict = "de" if SHOWING_RE.fullmatch(match.group(0)) else lang

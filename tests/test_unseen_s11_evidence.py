@@ -105,3 +105,27 @@ and <a href="https://fabrikam.example/">Fabrikam</a>.</p></article></main></body
     assert [(s.figures, s.source) for s in page_statistics(text_page("/careers/x/", text, lang="en"))] == [
         (("9,000",), None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the counted things are who reports: no source
+        ("By now roughly 180,000 Danish firms have reported their owners to the business register.", "en"),
+        # "laut" with an adjective and a generic noun names no one
+        ("Der Nutzen offener Daten liegt laut einschlägigen Studien allein für die Stadt bei 20 Millionen Euro.", "de"),
+    ],
+)
+def test_figures_without_a_named_source(text: str, lang: str):
+    assert _sources(text, lang) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Laut aktuellem Jahresbericht der Deutschen Bahn fuhren 64 % der Fernzüge pünktlich.", "de"),
+        ("The 2023 Destatis report shows 40% growth in rooftop solar.", "en"),
+    ],
+)
+def test_named_sources_stay_sources(text: str, lang: str):
+    assert _sources(text, lang)[0] is not None
