@@ -210,13 +210,11 @@ NON_PUBLIC_HOST = re.compile(
 )
 # Code and package hosts whose first path segment (after a fixed prefix) is an account or a project:
 # one named like the site is the site's own (its repository, its container images, its packages).
-# fmt: off
 ACCOUNT_HOSTS: dict[str, tuple[str, ...]] = {
     "github.com": (), "gitlab.com": (), "bitbucket.org": (), "codeberg.org": (), "hub.docker.com": ("r", "u"),
     "sourceforge.net": ("projects", "u"), "npmjs.com": ("package",), "pypi.org": ("project",),
     "packagist.org": ("packages",), "crates.io": ("crates",),
 }
-# fmt: on
 
 # The home page of an organisation (or its team, jobs, about or contact page): names who they are,
 # supports no statement. "/", "/en/", "/de-de/index.html", "/team/", "/ueber-uns".
@@ -395,6 +393,10 @@ READ_MORE = re.compile(
 )
 
 
+# An article under its author's handle ("medium.com/@firt/play-store-opens-to-pwas"), no profile or numbered status
+HANDLE_POST = re.compile(r"/@[^/]++/[a-z0-9]++(?:-[a-z0-9]++){2,}", re.IGNORECASE)
+
+
 def non_source_kind(url: str) -> str | None:
     """What kind of non-source a URL is by itself, as the key of its message in the outbound-citations
     check ("social-profile", "shop", ...); None when its address alone does not say."""
@@ -407,7 +409,7 @@ def non_source_kind(url: str) -> str | None:
         return "share-button"
     if MAP_URL.search(url):
         return "map"
-    if SOCIAL_HOSTS.search(host) or path.startswith("/@"):
+    if SOCIAL_HOSTS.search(host) or (path.startswith("/@") and not HANDLE_POST.match(path)):
         return None if POLICY_PATH.search(path) else "social-profile"
     base = registrable_domain(host)
     profile = PROFILE_PATH.get(base)
@@ -439,12 +441,10 @@ def non_source_kind(url: str) -> str | None:
     return None
 
 
-# fmt: off
 _BIG_PLATFORMS = _host_re(
     "google.*", "microsoft.com", "apple.com", "medium.com", "wordpress.org", "wordpress.com", "notion.site",
     "atlassian.net", "sharepoint.com", "dropbox.com",
 )
-# fmt: on
 
 
 def multi_tenant(host: str) -> bool:

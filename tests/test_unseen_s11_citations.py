@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from scoring.checks.outbound_citations import citation_links, judge_links
 from scoring.site_relations import circle, link_target, relations_page
 from tests.factories import html_page, site
@@ -94,3 +96,24 @@ def test_links_in_the_post_teasers_of_a_home_page_belong_to_the_posts():
     home = html_page("/", _HOME)
     assert _cited(home) == []
     assert [v.reason.id for v in judge_links(home)] == ["outbound-citations.teaser"]
+
+
+def test_an_article_under_its_authors_handle_is_no_profile():
+    html = """<html lang="en"><body><main><article><h1>Web apps in the app store</h1><p>The
+<a href="https://posts.example/@mara/web-apps-can-now-ship-to-the-store-3f9a1c">seventeen-minute post by Mara Lind</a>
+explains how a web app gets into the store.</p><p>Follow <a href="https://posts.example/@mara">Mara</a> for more.</p>
+</article></main></body></html>"""
+    assert _cited(html_page("/blog/web-apps-store/", html)) == [
+        "https://posts.example/@mara/web-apps-can-now-ship-to-the-store-3f9a1c"
+    ]
+
+
+@pytest.mark.parametrize("title", ["We're hiring!", "Entwickler für Web-Anwendungen (m/w/d)", "Stellenausschreibung"])
+def test_a_job_advert_cites_nothing(title: str):
+    html = f"""<html><body><main><article><h1>{title}</h1><p>We look for a person who writes clear code and
+documents it well; the <a href="https://docs.example.com/document/d/abc123/edit">full description of the role</a>
+has the details, and the <a href="https://www.labour-stats.example.gov/pay/2024">pay survey of 2024</a> our range.</p>
+</article></main></body></html>"""
+    page = html_page("/news/jobs-2024/", html)
+    assert _cited(page) == []
+    assert {v.reason.id for v in judge_links(page)} == {"outbound-citations.job-advert"}

@@ -85,6 +85,8 @@ def judge_links(page: PageRecord, site: SiteData | None = None) -> list[Verdict]
     external = [(index, _unwrapped(link)) for index, link in enumerate(page.links) if external_content(link)]
     if not external:  # nothing to judge: no need to align the main text with every content link (issue 19)
         return []
+    if _job_advert(page):  # a vacancy's links lead to applying (a form, the job description), not to sources
+        return [Verdict(link, False, OutboundCitations.msg("job-advert")) for _, link in external]
     client_domains = site.source_domains if site is not None else ()
     identity = site_identity(page, site.artifacts.host_aliases if site is not None else ())
     # what the template promotes, and the site's circle: its projects, partners, supporters (scoring.site_relations)
@@ -113,6 +115,19 @@ SHOP_ROW_LINKS = 2
 
 # The name a page is about stands first in its H1, before a comma, colon, dash or bracket.
 _SUBJECT_END = re.compile(r"[,:;|–—(]|\s-\s")
+
+
+# A vacancy's title: "We're hiring!", "Join our team", "Stellenausschreibung: …", "Entwickler (m/w/d)".
+_JOB_TITLE = re.compile(
+    r"(?<![\w-])(?i:we(?:'re|’re|[ \t]are)[ \t]hiring|join[ \t](?:our|the)[ \t]team|job[ \t]opening|vacanc(?:y|ies)|"
+    r"stellenangebot|stellenausschreibung|stellenanzeige|wir[ \t]stellen[ \t]ein|wir[ \t]suchen)(?![\w-])|"
+    r"\((?i:[mwfd]/[mwfd]/[dxi\*])\)"
+)
+
+
+def _job_advert(page: PageRecord) -> bool:
+    h1 = next((h.text for h in page.headings if h.level == 1), "")
+    return bool(_JOB_TITLE.search(h1) or _JOB_TITLE.search(page.title or ""))
 
 
 def _unwrapped(link: Link) -> Link:
@@ -358,6 +373,7 @@ class OutboundCitations(ArticleCheck):
         "outside-main-text": "outside the main text",
         "partner": "the site's partner, sponsor or parent company",
         "teaser": "in a teaser of another page (a listing's excerpt)",
+        "job-advert": "in a job advert (where to apply), no source for a statement",
         "standing-alone": "a link standing alone (button, logo, link list)",
     }
 
