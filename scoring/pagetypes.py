@@ -447,6 +447,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     sections = 0 if reliable_date(page) or authored(page) else section_tour(page)
     if sections:
         return PageType("landing", f"{sections} H1 sections with short blurbs (a product tour)")
+    if page.extras.post_markup and page.dates.published and own_words(page) >= MIN_NEWS_WORDS:
+        return PageType("article", "dated, marked as one post by its blog engine (WordPress type-post, h-entry)")
     # the head noun of a slug is at its end ("strategy-development"), before a place or year
     slug_head = [t for t in slug_tokens(last) if not t.isdigit()][-2:]
     word = next((t for t in slug_head if SERVICE_WORD_RE.search(t)), None) or next(

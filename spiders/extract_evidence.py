@@ -336,6 +336,19 @@ def show_letter_images(tree: HtmlTree) -> int:
     return shown
 
 
+# WordPress marks a post's element "type-post" (a page's "type-page") and a single post's body "single-post";
+# microformats2 mark an entry "h-entry"
+_POST_CLASSES = frozenset({"type-post", "single-post", "h-entry"})
+
+
+def has_post_markup(tree: HtmlTree) -> bool:
+    """The page's title stands in the element its blog engine marks as one post."""
+    title = page_title_element(tree)
+    return title is not None and any(
+        not _POST_CLASSES.isdisjoint((node.get("class") or "").split()) for node in title.iterancestors()
+    )
+
+
 def extract_extras(tree: HtmlTree, page_url: str) -> dict[str, PageExtras]:
     """The `extras` field of a PageRecord (`spiders.extract.extract_page` shows animated counters'
     values first: `show_counter_values`)."""
@@ -353,5 +366,6 @@ def extract_extras(tree: HtmlTree, page_url: str) -> dict[str, PageExtras]:
             interview_turns=extract_interview_turns(tree),
             testimonials=count_testimonials(tree),
             person_markup=has_person_markup(tree),
+            post_markup=has_post_markup(tree),
         )
     }

@@ -89,3 +89,16 @@ def test_avadas_hidden_microformat_author_is_no_byline_and_its_shown_date_dates_
     assert visible_authors(page) == []
     assert page.extras.visible_date == "2016-01-27"
     assert classify(page).kind == "article"
+
+
+def test_a_dated_post_marked_by_its_blog_engine_is_an_article_whatever_its_slug_offers() -> None:
+    html = f"""<html lang="de"><head><title>Akademie feiert Jubiläum</title>
+<meta property="article:published_time" content="2017-03-07T10:00:00+01:00"></head>
+<body class="post-template-default single single-post"><main><section id="content">
+<article class="post type-post status-publish hentry"><h1>Zehn Jahre Weiterbildung in der Akademie</h1>
+<div class="post-content"><p>{BODY}</p></div></article></section></main></body></html>"""
+    page = html_page("/weiterbildung-akademie-feiert-zehnjaehriges-bestehen/", html)
+    assert page.extras.post_markup
+    assert classify(page).kind == "article"
+    plain = html.replace("single-post", "page").replace("type-post", "type-page")
+    assert not html_page("/weiterbildung-akademie-feiert-zehnjaehriges-bestehen/", plain).extras.post_markup

@@ -120,6 +120,7 @@ class PageExtras(_Frozen):
     interview_turns: list[str] = Field(default_factory=list)  # speaker labels of Q/A paragraphs, in order
     testimonials: int = 0  # testimonial / review elements in the markup
     person_markup: bool = False  # a schema.org Person in microdata (itemtype) or RDFa (typeof)
+    post_markup: bool = False  # the title stands in what the blog engine marks as one post (spiders.extract_evidence)
 
 
 class RenderedView(_Frozen):
