@@ -157,6 +157,13 @@ def _trailing(
     return None
 
 
+def _separated_speaker(clause: str, names: Names, begin: int) -> str | None:
+    """The subject of a German separable speech verb: "das Umweltbundesamt … stellt jedenfalls nüchtern fest:",
+    "Die BaFin führt in einem Merkblatt wie folgt aus:"."""
+    separated = qr.SEPARATED_VERB_RE.search(clause)
+    return speaker_before(clause[: separated.start()], names, begin + separated.start()) if separated else None
+
+
 def _leading(text: str, start: int, floor: int, names: Names, words_in_quote: int) -> tuple[str, int] | None:
     """Attribution before the opening mark, in the same sentence: "X betonte: „…“", "laut X „…“"."""
     begin = _clause_start(text, start, floor)
@@ -169,11 +176,9 @@ def _leading(text: str, start: int, floor: int, names: Names, words_in_quote: in
     found = from_clause(clause, names, begin, after_first=False)
     if found is not None:
         return found, begin
-    separated = qr.SEPARATED_VERB_RE.search(clause)
-    if separated:  # "das Umweltbundesamt … stellt jedenfalls nüchtern fest: „…“"
-        found = speaker_before(clause[: separated.start()], names, begin + separated.start())
-        if found is not None:
-            return found, begin
+    found = _separated_speaker(clause, names, begin)
+    if found is not None:
+        return found, begin
     if clause.rstrip().endswith(":") and words_in_quote >= 6:
         found = _colon_subject(clause, names, begin)
         if found:
@@ -196,11 +201,12 @@ _DOCUMENT_SAYS_RE = re.compile(
     r"[ \t]*+:[ \t]*+$"
 )
 _DOCUMENT_NOUN_RE = re.compile(
-    r"(?i:vertrag|vertrages|vereinbarung|bericht|berichts|programm|beschluss|entwurf|papier|antrag|protokoll|urteil|"
-    r"studie|erklärung|leitlinie|satzung|stellungnahme|agreement|report|resolution|declaration|bill|treaty|"
-    r"directive|ruling|judg(?:e)?ment|decision|manifesto|charter|guidance|guidelines)$"
+    r"(?i:vertrag|vertrages|vereinbarung|bericht|berichts|programm|beschluss|entwurf|entwurfs|papier|antrag|protokoll|"
+    r"urteil|studie|erklärung|leitlinie|satzung|stellungnahme|begründung|merkblatt|rundschreiben|mitteilung|agreement|"
+    r"report|resolution|declaration|bill|treaty|directive|ruling|judg(?:e)?ment|decision|manifesto|charter|guidance|"
+    r"guidelines)$"
 )
-_DOCUMENT_DETERMINERS = frozenset("im in der dem den die das des the this its their our".split())
+_DOCUMENT_DETERMINERS = frozenset("im in der dem den die das des zum zur vom the this its their our".split())
 DOCUMENT_NAME_WORDS = 6  # the document's name: its noun and what follows it up to the verb
 
 
@@ -210,6 +216,11 @@ def _document_says(clause: str) -> str | None:
     says = _DOCUMENT_SAYS_RE.search(clause)
     if says is None:
         return None
+    tokens = list(re.finditer(r"[\w-]+", clause[: says.start()]))[-DOCUMENT_NAME_WORDS - 2 :]
+    for previous, token in zip(tokens, tokens[1:], strict=False):
+        if _DOCUMENT_NOUN_RE.search(token.group(0)) and previous.group(0).lower() in _DOCUMENT_DETERMINERS:
+            return clause[token.start() : says.start()].strip(" \t,")
+    return None
     tokens = re.findall(r"[\w-]+", clause[: says.start()])[-DOCUMENT_NAME_WORDS - 2 :]
     for i, token in enumerate(tokens[1:], start=1):
         if _DOCUMENT_NOUN_RE.search(token) and tokens[i - 1].lower() in _DOCUMENT_DETERMINERS:
@@ -335,6 +346,7 @@ def _line_before(text: str, start: int, names: Names, spans: list[tuple[int, int
         intro_at = _clause_start(line, len(line.rstrip()), 0)
         intro = line[intro_at:]
         found = from_clause(intro, names, prev_start + intro_at, after_first=True)
+        found = found or _separated_speaker(intro, names, prev_start + intro_at)
         if found is None and _PRONOUN_SUBJECT_RE.match(intro.lstrip()):
             # "Ultimately, he … is credited with the quote:": the person the text is about
             found = names.person_before(prev_start + intro_at)

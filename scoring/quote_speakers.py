@@ -182,9 +182,45 @@ def _person_in_role_run(window: str, start: int, names: Names, position: int) ->
     return None
 
 
+# A professional title with its field before the name: "Rechtsanwalt und Fachanwalt für Bank- und Kapitalmarktrecht
+# Kim Klevenhagen", "Fachärztin für Innere Medizin Dr. Jana Roth".
+_TITLE_WITH_FIELD_RE = re.compile(r"\A[ \t]*+([\w-]++)(?:[ \t]++(?:und|and)[ \t]++([\w-]++))?+[ \t]++(?:für|for)[ \t]")
+
+
+def _role(word: str | None) -> bool:
+    return word is None or (word[:1].isupper() and word.lower().endswith(lx.ROLE_NOUN_ENDINGS))
+FIELD_TOKENS = 6
+
+
+def _person_after_field(window: str, names: Names, position: int) -> str | None:
+    """The person named at the end of a title and its field: from a title of the name ("Dr.") on, else its last
+    three or two words."""
+    chain = _TITLE_WITH_FIELD_RE.match(window)
+    if chain is None or not (_role(chain.group(1)) and _role(chain.group(2))):
+        return None
+    run = []
+    for token in TOKEN_RE.finditer(window, chain.end()):
+        if token.group(0) in ",;:()–—.!?" or len(run) > FIELD_TOKENS + 3:
+            break
+        run.append(token)
+    titled = next((i for i, t in enumerate(run) if re.fullmatch(lx.TITLE, t.group(0))), None)
+    starts = [titled] if titled is not None else [len(run) - 3, len(run) - 2]
+    if not run:
+        return None
+    end = run[-1].end() - run[-1].group(0).endswith(".")
+    for start in (i for i in starts if i >= 1):
+        person = names.person(window[run[start].start() : end], position + run[start].start())
+        if person:
+            return person
+    return None
+
+
 def speaker_after(window: str, names: Names, position: int, budget: int = 7) -> str | None:
     """The speaker right after a speech verb: "sagt Geschäftsführer Dr. Klaus Berger", "heißt es
     von der Bürgerinitiative", "says CEO Dr. Daniel Wallerstorfer"; UNNAMED for "ein Mitglied"."""
+    titled = _person_after_field(window, names, position)
+    if titled:
+        return titled
     seen = 0
     previous = ""
     for token in TOKEN_RE.finditer(window):

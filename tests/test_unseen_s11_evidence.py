@@ -129,3 +129,37 @@ def test_figures_without_a_named_source(text: str, lang: str):
 )
 def test_named_sources_stay_sources(text: str, lang: str):
     assert _sources(text, lang)[0] is not None
+
+
+GERMAN_SPEAKER_CASES = [
+    (  # a separable speech verb, its particle before the colon
+        "Rechtsanwältin Dr. Lena Brandt hat die Verträge geprüft.\nBrandt führt hierzu kurz aus: „Es scheint schon "
+        "fraglich, ob hier überhaupt ein Geschäft für fremde Rechnung vorliegt.“",
+        "Dr. Lena Brandt",
+    ),
+    (  # the same verb on the line before the quotation
+        "Die BaFin führt in einem Merkblatt auf ihrer Webseite wie folgt aus:\n„Wer im eigenen Namen für fremde "
+        "Rechnung Anteile kauft und verkauft, betreibt ein Geschäft, das einer Erlaubnis bedarf.“",
+        "BaFin",
+    ),
+    (  # a lawyer's title with its field before the name
+        "„Wir werden die Entwicklung weiter beobachten und die nächsten Schritte einleiten.“, so Rechtsanwalt und "
+        "Fachanwalt für Bank- und Kapitalmarktrecht Jonas Peter Keller, Experte für Immobilienrecht in der Kanzlei.",
+        "Jonas Peter Keller",
+    ),
+    (
+        "„Die Therapie hilft den meisten Betroffenen schon nach wenigen Wochen“, sagt Fachärztin für Innere Medizin "
+        "Dr. Jana Roth.",
+        "Dr. Jana Roth",
+    ),
+    (  # a document quoted word for word
+        "In der Begründung zum Gesetzesentwurf vom 09.05.2018 heißt es wörtlich: „Gerade wenn der Nachteil im "
+        "Einzelfall gering ist, werden Ansprüche selten verfolgt.“",
+        "Begründung zum Gesetzesentwurf vom 09.05.2018",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), GERMAN_SPEAKER_CASES)
+def test_german_attributions_of_held_out_33(text: str, speaker: str):
+    assert _speakers(text, "de", "/blog/beitrag/") == [speaker]

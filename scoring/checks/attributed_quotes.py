@@ -165,10 +165,7 @@ _NAMED_TERM_BEFORE_RE = re.compile(
 # Quoted strings given as examples: 'questions like "How long do tyres last?"', "Suchen wie z. B. „…“".
 _EXAMPLE_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:like|such as|e\.g\.,?|for example,?|for instance,?|z\.[ \t]?B\.|zum Beispiel|beispielsweise|"
-    r"wie etwa|etwa|"
-    # a self-description is a tagline ("Vue describes itself as ‘the progressive JavaScript framework’")
-    r"(?:describes|calls|bills|markets|brands)[ \t]+itself[ \t]+(?:as[ \t]+)?(?:an?[ \t]+|the[ \t]+)?|"
-    r"(?:bezeichnet|beschreibt|nennt)[ \t]+sich[ \t]+(?:selbst[ \t]+)?(?:als[ \t]+)?)[ \t]*+$"
+    r"wie etwa|etwa)[ \t]*+$"
 )
 # A quoted phrase used as a modifier: 'the usual “this is what we do” sort-of talk', "a “move fast”-style team".
 _MODIFIER_AFTER_RE = re.compile(r"[ \t]?(?:sort|kind|type)[ \t-]of\b|-?style\b")

@@ -935,8 +935,9 @@ add(
         "author": [],
         "date": "2024-10-01",
         "quotes": [],
-        "stats": ["120", "45"],
-        "sourced": ["120", "45"],
+        # 120 is the review's sample (study design, docs/labelling.md), 45 what it found
+        "stats": ["45"],
+        "sourced": ["45"],
         "cites": [],
         "type": "article",
     },

@@ -159,6 +159,15 @@ ROLE_NOUN_ENDINGS = (
     "representative",
     "journalist",
     "journalistin",
+    "anwalt",  # "Rechtsanwalt und Fachanwalt für Bankrecht Kim Klevenhagen", "Patentanwältin"
+    "anwältin",
+    "richter",
+    "richterin",
+    "notar",
+    "notarin",
+    "lawyer",
+    "attorney",
+    "judge",
 )
 # Endings of abstract nouns: a capitalised pair with one ("Unsere Leistungsbeschreibung", "Digital
 # Transformation") is a heading, not a person's name.
