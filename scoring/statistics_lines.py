@@ -175,9 +175,12 @@ def offer_item(paragraphs: list[str], index: int) -> bool:
 # A requirement or a possibility, not a measurement: "needing to get up to 2,500 results", "must return at most 500
 # items", "muss mindestens 40 Einträge fassen", "kann bis zu 7 Tagen dauern" — a modal before the limit word.
 _REQUIREMENT_BEFORE_RE = re.compile(
-    r"\b(?:must|need(?:s|ed|ing)?[ \t]+to|ha(?:ve|s|ving)[ \t]+to|should|muss|müssen|soll|sollen|sollte|"
+    r"\b(?:must|need(?:s|ed|ing)?[ \t]+to|ha(?:ve|s|ving)[ \t]+to|should|muss|müssen|soll|sollen|sollte|darf|dürfen|"
     r"(?P<may>can|may|kann|können))[ \t]+"
-    r"(?:[\w-]++[ \t]+){0,4}?(?:up[ \t]+to|at[ \t]+(?:least|most)|bis[ \t]+zu|mindestens|höchstens|maximal)[ \t]*+$",
+    # the clause up to the limit ("muss eine Einrichtung die Fälle von mindestens", "müssen sich binnen zwei Monaten,
+    # mindestens")
+    r"(?:[\w-]++,?+[ \t]+){0,12}?(?:up[ \t]+to|at[ \t]+(?:least|most)|bis[ \t]+zu|mindestens|höchstens|maximal|"
+    r"max\.)[ \t]*+$",
     re.IGNORECASE,
 )
 

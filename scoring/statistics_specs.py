@@ -90,8 +90,9 @@ def sentence_reason(sentence: str) -> str | None:
     return None
 
 
-def figure_reason(sentence: str, kind: str, unit: str, before: str, after: str) -> str | None:
-    """Why this one figure is no statistic by these rules (`kind` as statistics_rules' candidates), or None."""
+def figure_reason(sentence: str, kind: str, unit: str, before: str, after: str, clause: str = "") -> str | None:
+    """Why this one figure is no statistic by these rules (`kind` as statistics_rules' candidates), or None;
+    `clause`: a longer stretch before the figure, where a requirement's modal may stand."""
     if kind in (MEASURE, BARE, COUNT) and is_rating(unit, after):
         return "specification"
     if kind == MONEY and FEE_BEFORE_RE.search(before):
@@ -100,4 +101,4 @@ def figure_reason(sentence: str, kind: str, unit: str, before: str, after: str) 
         return "clock time"
     if is_plan(sentence, before):
         return "target"
-    return "requirement" if is_requirement(before, kind == TIME) else None
+    return "requirement" if is_requirement(clause or before, kind == TIME) else None

@@ -163,3 +163,19 @@ GERMAN_SPEAKER_CASES = [
 @pytest.mark.parametrize(("text", "speaker"), GERMAN_SPEAKER_CASES)
 def test_german_attributions_of_held_out_33(text: str, speaker: str):
     assert _speakers(text, "de", "/blog/beitrag/") == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a requirement whose modal stands far before its limit, or across a comma
+        "Nach dem neuen Gesetz muss eine klagebefugte Stelle die Ansprüche von mindestens 10 Betroffenen vortragen.",
+        "Dabei müssen sich innerhalb von zwei Monaten, mindestens 50 Verbraucher im Register eintragen.",
+    ],
+)
+def test_requirements_far_from_their_modal_are_no_statistics(text: str):
+    assert _figures(text, "de") == []
+
+
+def test_a_measured_minimum_without_a_modal_stays_a_statistic():
+    assert _figures("Die Zahl der Anleger stieg 2023 um mindestens 20 Prozent, wie die Behörde mitteilte.", "de")
