@@ -117,3 +117,15 @@ has the details, and the <a href="https://www.labour-stats.example.gov/pay/2024"
     page = html_page("/news/jobs-2024/", html)
     assert _cited(page) == []
     assert {v.reason.id for v in judge_links(page)} == {"outbound-citations.job-advert"}
+
+
+def test_a_persons_page_and_a_services_terms_off_legal_pages_are_no_citations():
+    html = """<html lang="en"><body><main><article><h1>Dr. Ada Moreno</h1><p>Ada is an assistant professor of
+epidemiology; see her <a href="https://www.publichealth.example.edu/people/our-faculty/am1234">faculty page</a>
+and her <a href="https://www.journal.example.org/article/10.1234/health.2024.15">study of heat and hospital
+admissions</a>.</p><p>This site is protected by a captcha, and the <a href="https://policies.example.com/privacy">Privacy
+Policy</a> and <a href="https://policies.example.com/terms">Terms of Service</a> of its provider apply.</p>
+</article></main></body></html>"""
+    assert _cited(html_page("/people/ada/", html)) == [
+        "https://www.journal.example.org/article/10.1234/health.2024.15"
+    ]

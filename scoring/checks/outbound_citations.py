@@ -92,8 +92,9 @@ def judge_links(page: PageRecord, site: SiteData | None = None) -> list[Verdict]
     # what the template promotes, and the site's circle: its projects, partners, supporters (scoring.site_relations)
     template = template_properties(page) | circle(site)
     text = MainTextLines(page)
+    kind = classify(page).kind
     # a home page's posts, like a listing's, are teasers of other pages
-    listing = classify(page).kind in ("listing", "home")
+    listing = kind in ("listing", "home")
     shop_rows = _shop_rows(external, text)
     # "Read more" buttons to several organisations: a directory of members or partners, each button where to go
     directory = len({urlsplit(link.url).hostname for _, link in external if _read_more(link.anchor)}) >= 2
@@ -102,7 +103,9 @@ def judge_links(page: PageRecord, site: SiteData | None = None) -> list[Verdict]
     for index, link in external:
         line = text.line_of.get(index)
         shop_row = line in shop_rows
-        verdict = _judge(link, page, identity, template, text, line, listing, client_domains, shop_row, directory)
+        verdict = _judge(
+            link, page, identity, template, text, line, listing, client_domains, shop_row, directory, kind == "legal"
+        )
         if verdict.citation and line is not None:
             verdict = replace(verdict, sentence=text.context(line, link.anchor))
         verdicts.append(verdict)
@@ -122,6 +125,24 @@ _JOB_TITLE = re.compile(
     r"(?<![\w-])(?i:we(?:'re|’re|[ \t]are)[ \t]hiring|join[ \t](?:our|the)[ \t]team|job[ \t]opening|vacanc(?:y|ies)|"
     r"stellenangebot|stellenausschreibung|stellenanzeige|wir[ \t]stellen[ \t]ein|wir[ \t]suchen)(?![\w-])|"
     r"\((?i:[mwfd]/[mwfd]/[dxi\*])\)"
+)
+
+
+# A person's page on another site: "/people/our-faculty/sjp2154", "/fellows/tiffiniy-cheng", "/team/jana-roth/".
+_PERSON_PAGE = re.compile(
+    r"/(?:people|persons?|faculty|our-faculty|staff|team|fellows?|profiles?|mitarbeiter(?:innen)?|personen)"
+    r"/[^/?#]++/?$",
+    re.IGNORECASE,
+)
+# Another organisation's privacy policy, terms or cookie policy, linked by their generic name.
+_POLICY_ANCHOR = re.compile(
+    r"(?i:(?:the[ \t])?(?:privacy[ \t]policy|terms(?:[ \t]of[ \t](?:service|use))?|cookie[ \t]policy|"
+    r"datenschutzerklärung|datenschutzhinweise|nutzungsbedingungen|agb))"
+)
+_POLICY_PAGE = re.compile(
+    r"/(?:[\w-]*privacy[\w-]*|[\w-]*datenschutz[\w-]*|[\w-]*polic(?:y|ies)|terms[\w-]*|cookie[\w-]*|agb|"
+    r"nutzungsbedingungen)(?:/|$|\.)",
+    re.IGNORECASE,
 )
 
 
@@ -180,6 +201,7 @@ def _judge(
     client_domains: tuple[str, ...] = (),
     shop_row: bool = False,
     directory: bool = False,
+    legal: bool = False,
 ) -> Verdict:
     def no(key: str) -> Verdict:
         return Verdict(link, False, OutboundCitations.msg(key))
@@ -191,6 +213,12 @@ def _judge(
     kind = cr.non_source_kind(link.url)
     if kind:
         return no(kind)
+    path = urlsplit(link.url).path
+    if _PERSON_PAGE.search(path):
+        return no("profile")  # a person's page at their employer ("/people/our-faculty/sjp2154"): who they are
+    if not legal and _POLICY_PAGE.search(path) and _POLICY_ANCHOR.fullmatch(" ".join(link.anchor.split())):
+        # "the Google Privacy Policy and Terms of Service apply" under a form; a privacy policy cites them
+        return no("policy")
     if shop_row:
         # one of a row of shops ("Paperback at OUP, Amazon UK, Amazon.de"): where to buy, whoever sells
         return no("shop")
@@ -201,7 +229,7 @@ def _judge(
         return no("sponsored")
     authority = authority_entry(link.url, client_domains)
     source = source_entry(link.url, client_domains)
-    document = cr.DOCS_PATH.search(link.url) or cr.DOCUMENT_PATH.search(urlsplit(link.url).path)
+    document = cr.DOCS_PATH.search(link.url) or cr.DOCUMENT_PATH.search(path)
     if not source and property_key(link.url) in template and not document:
         return no("promoted")
     if embedded_video(link.url, page):
@@ -260,7 +288,6 @@ def _judge(
         return yes("in-text", None)
     if _BARE_URL.match(anchor):
         return yes("written-address", None)
-    path = urlsplit(link.url).path
     if button := cr.button_citation(path, anchor, page.links):  # documentation, or the one original excerpted
         return yes(button, None)
     if text.announced_as_sources(line):
@@ -374,6 +401,7 @@ class OutboundCitations(ArticleCheck):
         "partner": "the site's partner, sponsor or parent company",
         "teaser": "in a teaser of another page (a listing's excerpt)",
         "job-advert": "in a job advert (where to apply), no source for a statement",
+        "policy": "another organisation's privacy policy or terms, no source for a statement",
         "standing-alone": "a link standing alone (button, logo, link list)",
     }
 
