@@ -75,21 +75,36 @@ def _language(lang: str | None) -> str:
     return primary
 
 
+# Two vowels in a row. Without them every vowel group is one letter (each of `_DE_VOWEL_GROUP`'s two-letter
+# groups and of `_EN_HIATUS`'s pairs is two vowels in a row), so where Pyphen breaks the word cannot change a
+# count: a German word has as many syllables as vowels, an English one no more by Pyphen's segments than by
+# its vowel groups (unless a silent ending took one off). Pyphen's dictionaries here have no nonstandard
+# hyphenation, so its segments are the word's letters in order (issue 19: ~40 µs a new word, the
+# readability check's largest cost on a real site's vocabulary).
+_DE_VOWEL_PAIR = re.compile(r"[aeiouyäöü]{2}")
+_EN_VOWEL_PAIR = re.compile(r"[aeiouy]{2}")
+
+
 @lru_cache(maxsize=65536)
 def _part_syllables(part: str, lang: str) -> int:
     """Syllables of one lower-cased word without hyphens."""
-    segments = _hyphenator(lang).inserted(part, hyphen="\x00").split("\x00")
     if lang == "de":
+        if not _DE_VOWEL_PAIR.search(part):  # one vowel, one syllable, wherever Pyphen breaks
+            return max(1, len(_DE_VOWEL_GROUP.findall(part)))
+        segments = _hyphenator(lang).inserted(part, hyphen="\x00").split("\x00")
         count = sum(len(_DE_VOWEL_GROUP.findall(segment)) for segment in segments)
         return max(1, count)
-    from_pyphen = sum(1 for segment in segments if _EN_VOWEL_GROUP.search(segment))
     groups = len(_EN_VOWEL_GROUP.findall(part))
-    if groups > 1 and (
+    silent = groups > 1 and bool(
         (_EN_SILENT_E.search(part) and not _EN_SYLLABIC_LE.search(part))
         or _EN_SILENT_ED.search(part)
         or _EN_SILENT_ES.search(part)
-    ):
-        groups -= 1
+    )
+    if not silent and not _EN_VOWEL_PAIR.search(part):  # Pyphen's segments hold no more vowels than the word
+        return max(1, groups)
+    segments = _hyphenator(lang).inserted(part, hyphen="\x00").split("\x00")
+    from_pyphen = sum(1 for segment in segments if _EN_VOWEL_GROUP.search(segment))
+    groups -= silent
     groups += len(_EN_HIATUS.findall(part))
     return max(1, from_pyphen, groups)
 
@@ -246,6 +261,7 @@ _DIGIT = re.compile(r"\d")  # a line without one holds no _NUMBER
 _LABEL = re.compile(r"(?:^|[.;!?|]\s+)([^\s:.;!?|][^:.;!?|]{0,40}?):\s")
 _VALUE_END = re.compile(r"[.;!?|](?:\s|$)|:\s")
 _LEAD_LABEL = re.compile(r"([^\s:.;!?|][^:.;!?|]{0,60}?)(?::|\s[–—-])\s")  # "Zweck: …", "Haltung — …"
+_LEAD_LABEL_CHARS = 64  # a `_LEAD_LABEL` match is at most 61 + 2 + 1 characters: its colon or dash lies in these
 
 # what a line of main text is (`_line_kind`)
 PARAGRAPH = "paragraph"  # several sentences
@@ -332,6 +348,15 @@ def _line_split_counted(line: str) -> tuple[str, str, Sentences | None, int | No
     return SENTENCE if sentences and ends else OTHER, line, split, n_tokens
 
 
+def _led(line: str) -> bool:
+    """The line is led by a short label (`_LEAD_LABEL`); a line without a colon or a dash where the label's end
+    can be is none, and the pattern is not tried on it (it tries every length of label up to the limit)."""
+    head = line[:_LEAD_LABEL_CHARS]
+    if ":" not in head and "-" not in head and "–" not in head and "—" not in head:
+        return False
+    return bool((m := _LEAD_LABEL.match(line)) and len(words(m.group(1))) <= LEAD_LABEL_WORDS)
+
+
 def _line_kinds(
     lines: list[str],
     headings: set[str],
@@ -361,11 +386,29 @@ def _line_kinds(
             kind = OTHER
         kinds.append(kind)
         in_list = in_list or line.endswith(":")
-    led = [bool((m := _LEAD_LABEL.match(line)) and len(words(m.group(1))) <= LEAD_LABEL_WORDS) for line in lines]
+    led = [_led(line) for line in lines]
     for i, kind in enumerate(kinds):
         if kind != PARAGRAPH and led[i] and ((i > 0 and led[i - 1]) or (i + 1 < len(led) and led[i + 1])):
             kinds[i] = OTHER
     return kinds
+
+
+# every character `str.split()` splits at (`str.isspace`) but the space and the line break
+# (tests/test_score_speed_s11.py checks the list against every code point)
+_OTHER_SPACES = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _even_lines(text: str) -> list[str]:
+    """`[" ".join(line.split()) for line in text.split("\n")]`. In a text without two spaces in a row and without
+    any other white space than spaces and line breaks (a main text as the extractor writes it), a line is even
+    as it is unless it starts or ends with a space: the others are not split and joined again (issue 19)."""
+    lines = text.split("\n")
+    if "  " in text or any(space in text for space in _OTHER_SPACES):
+        return [" ".join(line.split()) for line in lines]
+    return [line if line[:1] != " " and line[-1:] != " " else " ".join(line.split()) for line in lines]
 
 
 def prose(main_text: str, headings: Iterable[str] = ()) -> Prose:
@@ -376,7 +419,7 @@ def prose(main_text: str, headings: Iterable[str] = ()) -> Prose:
     navigation, buttons), list items after a colon or led by a label, lines of numbers (table rows,
     prices, specs), label: value lines and numbered references. Web addresses are dropped from the
     lines kept."""
-    lines = [" ".join(line.split()) for line in main_text.split("\n")]
+    lines = _even_lines(main_text)
     splits: dict[int, tuple[str, Sentences]] = {}
     counts: dict[int, int] = {}  # the words of the lines already tokenised
     kinds = _line_kinds(lines, {" ".join(h.split()) for h in headings}, splits, counts)
@@ -390,7 +433,8 @@ def prose(main_text: str, headings: Iterable[str] = ()) -> Prose:
         if len(run) >= RUN_LINES or any(kinds[j] in (PARAGRAPH, LONG_SENTENCE) for j in run):
             for j in run:
                 clean, split = splits.get(j) or (_URL.sub("", lines[j]), None)
-                line = " ".join(clean.split())
+                # a line split as it came is even already (`lines`): `_without_urls` returned it as it was
+                line = clean if clean is lines[j] else " ".join(clean.split())
                 kept.append(line)
                 sentences += split if split is not None and clean == line else _sentences(line)
         run = []

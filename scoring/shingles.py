@@ -52,6 +52,28 @@ def _token_code(token: str) -> int:
     return _word_code(token.lower())
 
 
+# `_token_code` as a plain dict: a page's tokens are looked up with `dict.__getitem__` (~half an LRU lookup's
+# cost, issue 19); a page with a token not in it adds its missing tokens and is looked up again. Emptied when
+# it outgrows the LRU's size, so it holds no more.
+_TOKEN_CODES: dict[str, int] = {}
+_TOKEN_CODES_MAX = 1 << 17
+
+
+def _token_codes(tokens: Sequence[str]) -> np.ndarray:
+    """`[_token_code(t) for t in tokens]` as a uint64 array."""
+    codes = _TOKEN_CODES
+    try:
+        return np.fromiter(map(codes.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+    except KeyError:
+        missing = set(tokens).difference(codes)
+        if len(codes) + len(missing) > _TOKEN_CODES_MAX:
+            codes.clear()
+            missing = set(tokens)
+        for token in missing:
+            codes[token] = _token_code(token)
+        return np.fromiter(map(codes.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+
+
 def mix64(values: np.ndarray) -> np.ndarray:
     """SplitMix64's finaliser on uint64 values (wrapping arithmetic): a fixed bijection that spreads bits."""
     x = values ^ (values >> np.uint64(30))
@@ -66,7 +88,7 @@ def shingle_hashes(text_or_words: str | Sequence[str], size: int = SHINGLE_WORDS
     window, repeats kept; lower-cased. Texts shorter than `size` words give one hash of the whole
     text, empty texts none."""
     tokens = words(text_or_words) if isinstance(text_or_words, str) else list(text_or_words)
-    codes = np.fromiter(map(_token_code, tokens), dtype=np.uint64, count=len(tokens))
+    codes = _token_codes(tokens)
     if not len(codes):
         return np.zeros(0, dtype=np.int64)
     span = min(size, len(codes))
