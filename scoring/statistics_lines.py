@@ -201,7 +201,18 @@ _PLAN_BEFORE_RE = re.compile(
 _TARGET_YEAR_RE = re.compile(r"\b(?:by|until|bis(?:[ \t]+(?:zum[ \t]+Jahr|Ende))?)[ \t]+20\d\d\b")
 
 
+# A design target: "we expect to be able to handle ~20 record writes per second", "wir wollen bis zu 500 Nutzer
+# bedienen können" — what a system is built for, not what was measured.
+_EXPECT_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?i:we|I|wir|ich)[ \t]+(?i:expect|aim|hope|want|intend|design(?:ed)?|erwarten|wollen)[ \t]+"
+    r"(?:[\w-]++[ \t]+){0,6}?(?i:to[ \t]+(?:be[ \t]+able[ \t]+to[ \t]+)?(?:handle|support|serve|process|reach|run)|"
+    r"zu[ \t]+(?:bedienen|verarbeiten|erreichen))[ \t]+(?:[~≈]|(?i:up[ \t]+to|about|around|bis[ \t]+zu|rund))?[ \t]*+$"
+)
+
+
 def is_plan(sentence: str, before: str) -> bool:
+    if _EXPECT_BEFORE_RE.search(before):
+        return True
     return _PLAN_BEFORE_RE.search(before) is not None and _TARGET_YEAR_RE.search(sentence) is not None
 
 
