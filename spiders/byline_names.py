@@ -44,6 +44,7 @@ _WRITING_OPENER = (
 # the openers of every byline line (lexicons.BYLINE_OPENERS), and those of author rows in templates
 BYLINE_PREFIX_RE = re.compile(
     rf"^\W*(?:{BYLINE_OPENERS}|{_WRITING_OPENER}|posted\s+by|published\s+by|veröffentlicht\s+von|"
+    r"gepost(?:et|ed)\s+von|(?:by|von)\s*:|"  # 'Geposted von "Jo Roe"', "By: Jo Roe"
     rf"(?:{PLURAL_AUTHOR_LABEL})\s*:)"
     r"\s+(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -139,6 +140,8 @@ def is_author_handle(name: str, site_names: set[str]) -> bool:
 def meta_row_names(row: HtmlTree, read: dict[HtmlTree, str] | None = None) -> list[str]:
     """Bare names in a meta row of short items next to a date ("Diana/Rocco · 12.01.2010 · 01 min").
     Links (categories, tags) are not names here; author links are found as author markup."""
+    if _TAXONOMY_CLASS_RE.search(f"{row.get('class') or ''} {row.get('id') or ''}"):
+        return []  # "<div class=tags><span>Schufa</span> … <span>28.01.2014</span>": the post's tags, one a date
     items = [child for child in row if isinstance(child.tag, str)]
     read = _Texts() if read is None else read
     # names set on lines of their own read apart ("<strong>Jo Roe<br>Ann Muster</strong>"); tags are no items

@@ -7,6 +7,8 @@ line "Von NAME" / "By NAME" / "Autorin: NAME" (also in an <h3> under the H1). No
 site's tagline or name in the header, nav, footer, sidebars, comments, a listing's teasers, markup
 hidden with `display:none`, or an organisation in the author slot ("von ESPORTS NETWORK").
 The names in a line's text are read by spiders.byline_names; this module decides where a line stands.
+Where no such line names a person, the text's end may: a letter's signers, a signature under the last
+paragraph (spiders.byline_signoff).
 """
 
 from __future__ import annotations
@@ -33,6 +35,14 @@ from spiders.byline_names import (
     is_author_handle,
     meta_row_names,
     names_in,
+)
+from spiders.byline_signoff import (
+    MAX_SIGNATURE,
+    closing_meta_name,
+    end_signature,
+    letter_signers,
+    quoted_slot,
+    quoted_slot_names,
 )
 from spiders.byline_text import boundaries, cut_at_boundary
 from spiders.document import short_texts
@@ -278,6 +288,8 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     site_names = _site_names(tree)
     found: list[tuple[int, str, str | None]] = []
     letter_names: set[str] = set()  # signers under a closing formula (a letter's end)
+    body = next(iter(tree.xpath("//body")), tree)
+    sign_offs: list[tuple[HtmlTree, list[str]]] = []  # signatures at the end: the byline where the slot names nobody
     guests: set[str] = set()
 
     def placed_well(element: HtmlTree) -> bool:
@@ -295,6 +307,13 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
         if at is None or title_at is None or title_end is None:
             return at is not None and at < NEAR_AFTER  # no H1: the first lines of the page
         return title_at - NEAR_BEFORE <= at <= title_end + NEAR_AFTER
+
+    def own_content(element: HtmlTree) -> bool:
+        return not not_own_content(element, title)
+
+    def after_title(element: HtmlTree) -> bool:
+        at = _offset_of(element, offsets)
+        return at is not None and (title_end is None or at > title_end)
 
     def add(element: HtmlTree, names: list[str], url: str | None, handle_ok: bool = False) -> None:
         at = _offset_of(element, offsets) or 0
@@ -321,7 +340,9 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
         link = element if element.tag == "a" else next(iter(element.xpath(".//a[@href]")), None)
         url = link.get("href") if link is not None else None
         author_link = link is not None and _author_markup(link)
-        if element is link and author_link and len(text) <= MAX_META_ITEM and not DATE_ITEM.search(text):
+        if BYLINE_PREFIX_RE.match(text):
+            names = names_in(text)  # "<a href=/authors/jo-roe>By Jo Roe</a>": the name after "By"
+        elif element is link and author_link and len(text) <= MAX_META_ITEM and not DATE_ITEM.search(text):
             names = [text]  # the link to the author's page holds just the name, whatever it looks like
         else:
             names = names_in(text)
@@ -334,6 +355,11 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
         if any(BYLINE_PREFIX_RE.match(read[child]) for child in element if isinstance(child.tag, str)):
             continue  # the innermost element that holds the line
         rest = BYLINE_PREFIX_RE.match(text).group("rest")
+        slot = quoted_slot(rest)  # 'Geposted von "Jo Roe, ACME" am …': a free-text slot, mostly a group's name
+        if slot is not None:
+            if placed_well(element):
+                add(element, quoted_slot_names(slot, read[body]), None)
+            continue
         if not (
             _NAME_AT_START.match(rest)
             or _author_markup(element)
@@ -350,6 +376,9 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     for element, text in byline_elements.items():
         if text and len(text) <= MAX_LINE and _WRITTEN_BY_RE.search(text) and placed_well(element):
             add(element, names_in(text), None)
+        closing = closing_meta_name(element, DATE_ITEM) if text and len(text) <= MAX_LINE else None
+        if closing and not not_own_content(element, title) and after_title(element):  # "- 25. July 2017 :: Jo Roe"
+            add(element, [closing], None)
     for element in _PARAGRAPHS(tree):
         named = _SIGN_OFF_RE.match(read[element])
         # a list item is a reference or a footnote ("Competitive Markets for Electricity Generation"), no sign-off
@@ -362,6 +391,10 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
             signed = _signers(signers)
             letter_names.update(n.casefold() for n in signed)
             add(element, signed, None)
+        letter = letter_signers(element, own_content)  # "For the Internet,<br>-Evan at ACME" / "P.S. …"
+        signature = end_signature(element, own_content) if len(read[element]) <= MAX_SIGNATURE else None
+        if (letter or signature) and own_content(element) and after_title(element):
+            sign_offs.append((element, [*letter, *([signature] if signature else [])]))  # "<p>Jo Roe</p>" at the end
         guest = _guest_note_name(read[element]) if _first_block(element, read) else None
         if guest and is_person_name(guest, site_names) and not not_own_content(element, title):
             add(element, [guest], None)
@@ -382,6 +415,10 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     for element, names, anywhere in template_bylines(tree, title):  # "Published: <date> by X", "X, Role", cards
         if anywhere or placed_well(element):
             add(element, names, _link_named(element, names[0]) if len(names) == 1 else None)
+    if not found:  # "Geposted von ACME" over a text signed "Jo Roe": the signature; "jroe" over it: the slot's
+        for element, names in sign_offs:
+            letter_names.update(n.casefold() for n in names)
+            add(element, names, None)
     found.sort(key=lambda item: item[0])
     if guests:  # "Ein Gastbeitrag von X" names the author; the site owner's account that posted it does not
         found = [item for item in found if item[1].casefold() in guests]
