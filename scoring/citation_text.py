@@ -127,7 +127,7 @@ class MainTextLines:
         above = self._heading_line(line)
         if above is not None and self.lines[above] in self.linked_headings:
             return True
-        if any(start < line < end for start, end in self._whole_posts()):
+        if self.in_whole_post(line):
             return True  # a whole post shown on a list of posts: under its linked title, whatever headings follow
         for i in range(line + 1, min(len(self.lines), line + TEASER_LINES + 1)):
             if self.lines[i] in self.headings:
@@ -135,6 +135,10 @@ class MainTextLines:
             if cr.READ_MORE.fullmatch(_BULLETS.sub("", self.lines[i])):
                 return True
         return False
+
+    def in_whole_post(self, line: int) -> bool:
+        """A line of a whole post shown on a list of posts (`_whole_posts`)."""
+        return any(start < line < end for start, end in self._whole_posts())
 
     def _whole_posts(self) -> list[tuple[int, int]]:
         """The line spans of whole posts on a list of posts: from a linked title to the next, with sections

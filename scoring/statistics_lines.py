@@ -243,10 +243,10 @@ def own_test_sample(before: str) -> bool:
     return _OWN_TEST_BEFORE_RE.search(before[-80:]) is not None
 
 
-# Names listed as examples are no source: "signups from the likes of F1, Deloitte, KPMG", "Kunden wie etwa X und Y".
+# Names listed as examples are no source: "signups from the likes of F1, Deloitte, KPMG", "Kunden, darunter X und Y"
+# ("such as" may list the sources themselves: "studies in cities such as Manchester and Shenzhen").
 _EXAMPLES_CUE_RE = re.compile(
-    r"(?<![\w-])(?i:the[ \t]likes[ \t]of|such[ \t]as|including|e\.g\.|for[ \t]example|z\.[ \t]?B\.|wie[ \t]etwa|"
-    r"darunter|unter[ \t]anderem|u\.[ \t]?a\.)(?![\w-])"
+    r"(?<![\w-])(?i:the[ \t]likes[ \t]of|including|darunter|unter[ \t]anderem|u\.[ \t]?a\.)(?![\w-])"
 )
 _LIST_SEPARATOR_RE = re.compile(r",|(?<![\w-])(?i:and|und|or|oder)(?![\w-])|&")
 EXAMPLE_ITEMS = 6  # names listed before the one in question, and it
@@ -264,18 +264,3 @@ def listed_example(sentence: str, at: int) -> bool:
         not item or (len(item.split()) <= EXAMPLE_ITEM_WORDS and item[0].isupper() or item[0].isdigit())
         for item in items
     )
-
-
-# The counted things are the verb's subject: "253,000 companies have reported their owners", "120 Firmen meldeten"
-# — who reports is the population counted, no source of the figure.
-_AUXILIARIES = frozenset("have has had haben hat hatten hatte wurden wurde".split())
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
-SUBJECT_WORDS = 5
-
-
-def figure_subject(before: str) -> bool:
-    """The words before a reporting verb are a count and its unit."""
-    tokens = re.split(r"[,;:.!?][ \t]", before)[-1].split()
-    while tokens and tokens[-1].casefold() in _AUXILIARIES:
-        tokens.pop()
-    return any(t[:1].isdigit() and not _YEAR_RE.fullmatch(t) for t in tokens[-SUBJECT_WORDS:])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from scoring.core import lexicons as lx
-from scoring.statistics_lines import figure_subject, listed_example
+from scoring.statistics_lines import listed_example
 from scoring.statistics_rules import PageContext
 
 U, L = lx.UPPER, lx.LOWER
@@ -405,8 +405,6 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[s
             continue
         if VERB_AFTER_CONJUNCTION_RE.search(sentence[max(0, match.start() - 12) : match.start()]):
             continue  # "we interviewed 26 people in Belém and recorded …": the verb's subject comes earlier
-        if figure_subject(sentence[: match.start()]):
-            continue  # "253,000 companies have reported their owners": the counted things report
         # "the chart shows", "the Sparkline shows": a verb of showing needs a name by its form (an acronym,
         # an organisation word, two capitalised words), as every German noun does
         strict = "de" if SHOWING_RE.fullmatch(match.group(0)) else lang

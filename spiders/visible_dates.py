@@ -317,6 +317,8 @@ def extract_visible_date(tree: HtmlTree, window: str) -> tuple[str | None, str |
 
 
 CLOSING_LINES = 3  # the last text lines of a post that may hold its meta line
+# a meta line holds the date, names and separators; a lowercase word other than these makes it a sentence or a label
+_CLOSING_WORDS = re.compile(r"(?<![\w-])(?!(?:on|by|am|um|von|at)(?![\w-]))[a-zäöüß][\w-]{2,}")
 
 
 def _closing_meta_date(tree: HtmlTree, title: HtmlTree | None) -> tuple[str, str] | None:
@@ -338,7 +340,9 @@ def _closing_meta_date(tree: HtmlTree, title: HtmlTree | None) -> tuple[str, str
         if len(lines) == CLOSING_LINES:
             break
     for text, parent in lines:
-        parsed = _date_line(text)
+        parsed = _date_line(text) if parse_visible_date(text) else None  # a day, not "Stand Mai 2025" under a table
+        if parsed and _CLOSING_WORDS.search(text.replace(parsed[1], " ")):
+            continue  # words around the date ("Effective date: …", "Stand: …"): a statement's date, no post's meta
         if parsed and not event_time(parent) and not not_own_content(parent, title):
             return parsed[0], text
     return None

@@ -4,7 +4,8 @@
 - The site's circle: the projects, campaigns, partners and supporters a page of their own lists (/projects/,
   /unterstuetzer/) are promoted wherever the site links them, not cited; a document on such a site still backs
   the text, and a strong source stays a source.
-- A home page that shows its latest posts: a link inside a post's teaser belongs to the post.
+- A home page that shows its latest posts whole: a link inside a post belongs to the post (its own short news
+  items with their links are the home page's).
 """
 
 from __future__ import annotations
@@ -80,22 +81,37 @@ def test_a_page_listing_fewer_than_three_properties_names_no_circle():
     assert circle(site(html_page("/partner/", two))) == frozenset()
 
 
-_HOME = """<html lang="en"><body><main><h1>Engineering at Tablebook</h1>
+_POST_TEXT = (
+    "We start each service in memory and call it over a fake network, which keeps our suite fast and close to "
+    "production. The host replaces the network layer only, so every middleware still runs as it does live. "
+) * 4
+
+_HOME = f"""<html lang="en"><body><main><h1>Engineering at Tablebook</h1>
 <article><h2><a href="/blog/2024/05/02/test-hosts/">Testing services with an in-memory host</a></h2>
-<p>May 2, 2024</p>
-<p>We start each service in memory with the <a href="https://packages.example.org/testhost/">test host package</a>
-and call it over a fake network, which keeps our suite fast and close to production.</p>
-<p><a href="/blog/2024/05/02/test-hosts/">Read more</a></p></article>
+<p>May 2, 2024</p><p>{_POST_TEXT}</p><h3>Setting it up</h3>
+<p>Add the <a href="https://packages.example.org/testhost/">test host package</a> to the test project first.</p>
+</article>
 <article><h2><a href="/blog/2024/04/11/queues/">Why we moved to queues</a></h2><p>April 11, 2024</p>
-<p>Our booking writes used to block the page; now a queue takes them and workers catch up in seconds.</p>
-<p><a href="/blog/2024/04/11/queues/">Read more</a></p></article>
+<p>{_POST_TEXT}</p><h3>What changed</h3><p>Our booking writes used to block the page; now a queue takes them.</p>
+</article></main></body></html>"""
+
+_HOME_NEWS = """<html lang="de"><body><main><h1>Lernen im Team</h1>
+<h2><a href="/de/2024/05/02/convention/">Rückblick auf die Convention 2024</a></h2>
+<p>Die Folien des Vortrags zur Lage der Methode stehen im <a href="https://slides.example.org/lage-2024/">Archiv der
+Vorträge</a> bereit.</p>
+<h2><a href="/de/2024/03/11/leitfaden/">Neuer Leitfaden erschienen</a></h2>
+<p>Der <a href="https://leitfaden.example.net/de/wandel/">Leitfaden für den Wandel</a> ist jetzt als Buch erschienen.</p>
 </main></body></html>"""
 
 
-def test_links_in_the_post_teasers_of_a_home_page_belong_to_the_posts():
+def test_links_in_the_whole_posts_of_a_home_page_belong_to_the_posts():
     home = html_page("/", _HOME)
     assert _cited(home) == []
     assert [v.reason.id for v in judge_links(home)] == ["outbound-citations.teaser"]
+
+
+def test_a_home_pages_own_short_news_items_cite():
+    assert len(_cited(html_page("/de/", _HOME_NEWS))) == 2
 
 
 def test_an_article_under_its_authors_handle_is_no_profile():

@@ -102,3 +102,12 @@ def test_a_dated_post_marked_by_its_blog_engine_is_an_article_whatever_its_slug_
     assert classify(page).kind == "article"
     plain = html.replace("single-post", "page").replace("type-post", "type-page")
     assert not html_page("/weiterbildung-akademie-feiert-zehnjaehriges-bestehen/", plain).extras.post_markup
+
+
+@pytest.mark.parametrize(
+    "meta",
+    ["Effective date: December 20, 2017.", "Stand Mai 2025. Funktionen und Preise können sich geändert haben."],
+)
+def test_a_statements_date_closing_the_text_is_no_meta_line(meta: str) -> None:
+    page = html_page("/blog/klausel-unwirksam/", _law_post(meta))
+    assert page.extras.visible_date is None

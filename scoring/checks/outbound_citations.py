@@ -93,8 +93,8 @@ def judge_links(page: PageRecord, site: SiteData | None = None) -> list[Verdict]
     template = template_properties(page) | circle(site)
     text = MainTextLines(page)
     kind = classify(page).kind
-    # a home page's posts, like a listing's, are teasers of other pages
-    listing = kind in ("listing", "home")
+    # a listing's teasers are other pages'; so are the whole posts a home page shows (its own news items are its)
+    listing = "listing" if kind == "listing" else "whole-posts" if kind == "home" else ""
     shop_rows = _shop_rows(external, text)
     # "Read more" buttons to several organisations: a directory of members or partners, each button where to go
     directory = len({urlsplit(link.url).hostname for _, link in external if _read_more(link.anchor)}) >= 2
@@ -197,7 +197,7 @@ def _judge(
     template: frozenset[str],
     text: MainTextLines,
     line: int | None,
-    listing: bool,
+    listing: str,
     client_domains: tuple[str, ...] = (),
     shop_row: bool = False,
     directory: bool = False,
@@ -263,7 +263,8 @@ def _judge(
     if cr.PARTNER_PHRASE.search(sentence.partition(anchor.casefold())[0]) and not authority:
         return no("partner")
     # a press review lists other sites' articles by their linked headline; a teaser's link sits inside its excerpt
-    if listing and text.in_teaser(line) and not _headline(text, line, anchor):
+    teaser = text.in_teaser(line) if listing == "listing" else listing != "" and text.in_whole_post(line)
+    if teaser and not _headline(text, line, anchor):
         return no("teaser")
     if cr.CTA_ANCHOR.search(anchor) and not source:
         return no("call-to-action")
