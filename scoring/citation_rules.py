@@ -393,8 +393,8 @@ READ_MORE = re.compile(
 )
 
 
-# An article under its author's handle ("medium.com/@firt/play-store-opens-to-pwas"), no profile or numbered status
-HANDLE_POST = re.compile(r"/@[^/]++/[a-z0-9]++(?:-[a-z0-9]++){2,}", re.IGNORECASE)
+# An article under its author's handle or a blog's post ("medium.com/@firt/pwas-in-stores", "x.tumblr.com/post/16/d3")
+HANDLE_POST = re.compile(r"/(?:@[^/]++|post/\d++)/[a-z0-9]++(?:-[a-z0-9]++){1,}", re.IGNORECASE)
 
 
 def non_source_kind(url: str) -> str | None:
@@ -409,7 +409,7 @@ def non_source_kind(url: str) -> str | None:
         return "share-button"
     if MAP_URL.search(url):
         return "map"
-    if SOCIAL_HOSTS.search(host) or (path.startswith("/@") and not HANDLE_POST.match(path)):
+    if (SOCIAL_HOSTS.search(host) or path.startswith("/@")) and not HANDLE_POST.match(path):
         return None if POLICY_PATH.search(path) else "social-profile"
     base = registrable_domain(host)
     profile = PROFILE_PATH.get(base)

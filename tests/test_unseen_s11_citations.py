@@ -145,3 +145,10 @@ Policy</a> and <a href="https://policies.example.com/terms">Terms of Service</a>
     assert _cited(html_page("/people/ada/", html)) == [
         "https://www.journal.example.org/article/10.1234/health.2024.15"
     ]
+
+
+def test_a_blogs_post_on_a_social_host_is_no_profile():
+    from scoring.citation_rules import non_source_kind
+
+    assert non_source_kind("https://chartnotes.tumblr.com/post/16733273/details-on-axes") is None
+    assert non_source_kind("https://www.tumblr.com/chartnotes") == "social-profile"
