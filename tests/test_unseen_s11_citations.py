@@ -100,7 +100,8 @@ _HOME_NEWS = """<html lang="de"><body><main><h1>Lernen im Team</h1>
 <p>Die Folien des Vortrags zur Lage der Methode stehen im <a href="https://slides.example.org/lage-2024/">Archiv der
 Vorträge</a> bereit.</p>
 <h2><a href="/de/2024/03/11/leitfaden/">Neuer Leitfaden erschienen</a></h2>
-<p>Der <a href="https://leitfaden.example.net/de/wandel/">Leitfaden für den Wandel</a> ist jetzt als Buch erschienen.</p>
+<p>Der <a href="https://leitfaden.example.net/de/wandel/">Leitfaden für den Wandel</a> ist jetzt als Buch
+erschienen.</p>
 </main></body></html>"""
 
 
