@@ -231,6 +231,11 @@ def audit_site(site, root: Path, out: Path) -> Path:
     return target / "results.json"
 
 
+# Academic titles before a name ("Dr. Sven Roe" as printed, "Sven Roe" as the audit names the person) are no part
+# of the name compared.
+_LEADING_TITLES = re.compile(r"^(?:(?:dr|prof|dipl\.-\w+|mag|priv\.-doz|pd)\.?\s+)+", re.IGNORECASE)
+
+
 def names_key(names: str | list[str] | None) -> list[str]:
     if not names:
         return []
@@ -239,7 +244,7 @@ def names_key(names: str | list[str] | None) -> list[str]:
     cleaned = []
     for item in items:
         item = re.sub(r"\([^)]*\)|@\w+", "", item)
-        cleaned.append(" ".join(item.split()).casefold())
+        cleaned.append(_LEADING_TITLES.sub("", " ".join(item.split())).casefold())
     return [c for c in cleaned if c]
 
 
