@@ -178,3 +178,15 @@ def test_requirements_far_from_their_modal_are_no_statistics(text: str):
 
 def test_a_measured_minimum_without_a_modal_stays_a_statistic():
     assert _figures("Die Zahl der Anleger stieg 2023 um mindestens 20 Prozent, wie die Behörde mitteilte.", "de")
+
+
+def test_a_quotations_speaker_sources_only_the_quoted_figures():
+    text = (
+        "„Wir wollten Transparenz über unsere Kosten schaffen und Einsparungen finden“, erklärt Jana Roth, Einkäuferin "
+        "bei der Beispiel Bremsen GmbH. Der Hersteller mit einem Umsatz von 5,2 Milliarden Euro ist heute an über 100 "
+        "Standorten vertreten."
+    )
+    found = page_statistics(text_page("/referenzen/bremsen/", text, lang="de"))
+    assert found and all(s.source is None for s in found)
+    quoted = "„Wir haben die Kosten um 12 Prozent gesenkt“, erklärt Jana Roth, Einkäuferin bei der Beispiel Bremsen GmbH."
+    assert [s.source is not None for s in page_statistics(text_page("/referenzen/b/", quoted, lang="de"))] == [True]

@@ -213,6 +213,16 @@ def paragraph_sentences(paragraph: str) -> list[str]:
     return [paragraph[start:end] for start, end in spans]
 
 
+# a speech verb right after a quotation's closing mark: the source found is that quotation's speaker
+_SPEECH_AFTER_QUOTE_RE = re.compile(r"[“”\"»«][ \t]*+,[ \t]*+[a-zäöüß]")
+
+
+def _quoted(sentence: str, found: list) -> bool:
+    """Some figure of the sentence stands inside one of its quotations."""
+    spans = quotation_spans(sentence)
+    return any(start <= cand.start < end for cand, _ in found for start, end, _ in spans)
+
+
 def _in_quoted_title(sentence: str, cand: rules.Candidate, titles: frozenset[str]) -> bool:
     """The figure stands in the quoted title of a linked page ("the article “40 kg of plastic …” at
     The Daily"): it is that page's figure, as in a teaser."""
@@ -310,6 +320,8 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
             source = sources.named_source(sentence, ctx, paragraph[cursor : cursor + 12])
             if source is not None and QUOTE_MARK_RE.search(sentence) and _page_author(page, source):
                 source = None
+            if source is not None and _SPEECH_AFTER_QUOTE_RE.search(source) and not _quoted(sentence, found_here):
+                source = None  # "„…“, erklärt X. Der Hersteller mit 5,2 Milliarden Euro …": X speaks the quotation only
             if source in ctx.anchor_texts and _anchor_in_figure(sentence, source, found_here):
                 blanked = sentence
                 for cand, _ in found_here:
