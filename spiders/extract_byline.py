@@ -382,6 +382,8 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     for element in _PARAGRAPHS(tree):
         named = _SIGN_OFF_RE.match(read[element])
         # a list item is a reference or a footnote ("Competitive Markets for Electricity Generation"), no sign-off
+        # a caption inside a link is a card's ("<a><img><p>Deutsche Gesellschaft für Informationsfreiheit</p></a>")
+        named = named if named is None or next(element.iterancestors("a"), None) is None else None
         if named and _last_block(element, read) and not not_own_content(element, title) and not _IN_LIST(element):
             add(element, [named.group("name")], None)
         # the letter's end: no paragraph of text follows it (a letter quoted inside a post is followed by more)

@@ -188,5 +188,5 @@ def test_a_quotations_speaker_sources_only_the_quoted_figures():
     )
     found = page_statistics(text_page("/referenzen/bremsen/", text, lang="de"))
     assert found and all(s.source is None for s in found)
-    quoted = "„Wir haben die Kosten um 12 Prozent gesenkt“, erklärt Jana Roth, Einkäuferin bei der Beispiel Bremsen GmbH."
+    quoted = "„Wir haben die Kosten um 12 Prozent gesenkt“, erklärt Jana Roth, Einkäuferin bei der Beispiel GmbH."
     assert [s.source is not None for s in page_statistics(text_page("/referenzen/b/", quoted, lang="de"))] == [True]

@@ -111,3 +111,17 @@ def test_a_dated_post_marked_by_its_blog_engine_is_an_article_whatever_its_slug_
 def test_a_statements_date_closing_the_text_is_no_meta_line(meta: str) -> None:
     page = html_page("/blog/klausel-unwirksam/", _law_post(meta))
     assert page.extras.visible_date is None
+
+
+def test_a_logo_walls_captions_are_no_sign_off() -> None:
+    cards = "".join(
+        f'<div class="col"><a class="supporter" href="https://{slug}.example.org/"><img src="/logos/{slug}.png" '
+        f'alt="{name}"><p><small>{name}</small></p></a></div>'
+        for slug, name in (
+            ("dgif", "Deutsche Gesellschaft für Informationsfreiheit"),
+            ("fiff", "Forum Informatik für Frieden"),
+        )
+    )
+    html = f"""<html lang="de"><body><main><h1>Transparenz für Berlin</h1><p>{BODY}</p>
+<h3>Unterstützer*innen</h3><div class="row">{cards}</div></main></body></html>"""
+    assert visible_authors(html_page("/", html)) == []
