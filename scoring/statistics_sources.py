@@ -336,6 +336,8 @@ def named_source(sentence: str, ctx: PageContext, following: str = "") -> str | 
         named = re.search(rf"(?<![\w-]){re.escape(anchor)}(?![\w-])", sentence, re.IGNORECASE)
         if named and listed_example(sentence, named.start()):
             continue  # "from the likes of F1, Deloitte, KPMG": customers named as examples
+        if named and not sentence[: named.start()].strip() and sentence[named.end() :].startswith(":"):
+            continue  # "Beschaffung aktuell: Ihre Software bietet 400 Kennzahlen": an interview's turn label
         if named and (
             anchor not in ctx.weak_anchors or FORWARD_SOURCE_RE.search(sentence) or BACKWARD_SOURCE_RE.search(sentence)
         ):

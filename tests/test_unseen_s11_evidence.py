@@ -190,3 +190,13 @@ def test_a_quotations_speaker_sources_only_the_quoted_figures():
     assert found and all(s.source is None for s in found)
     quoted = "„Wir haben die Kosten um 12 Prozent gesenkt“, erklärt Jana Roth, Einkäuferin bei der Beispiel GmbH."
     assert [s.source is not None for s in page_statistics(text_page("/referenzen/b/", quoted, lang="de"))] == [True]
+
+
+def test_an_interviews_turn_label_is_no_source():
+    html = """<html lang="de"><body><main><article><h1>Daten sind der Rohstoff des Einkaufs</h1>
+<p>Erschienen in <a href="https://www.einkaufsmagazin.example/2023/09/interview-daten">Einkauf heute</a>,
+Ausgabe 2023/09.</p>
+<p>Einkauf heute: Weil Sie von Daten reden: Ihre Software bietet schon im Standard 400 Kennzahlen. Wozu so viele?</p>
+<p>Müller: Weil jeder Einkauf anders steuert.</p></article></main></body></html>"""
+    found = page_statistics(html_page("/interview-daten/", html))
+    assert [(s.figures, s.source) for s in found] == [(("400 Kennzahlen",), None)]
