@@ -62,9 +62,9 @@ def _open_paragraphs(text: str, masked: str) -> list[tuple[int, int, str]]:
         end = masked.find("\n", match.end())
         if end < 0 or _ANY_MARK.search(masked, match.end(), end):
             continue
-        if masked[end + 1 :].lstrip(" \t").startswith(match.group(1)) or text[end + 1 :].lstrip(" \t").startswith(
-            match.group(1)
-        ):
+        # the next paragraph opens the same mark (read in the text: its own pair may be masked already)
+        following = _PARAGRAPH_OPENING.match(text, end + 1)
+        if following is not None and following.group(1) == match.group(1):
             found.append((match.start(1), end, text[match.end() : end]))
     return found
 
