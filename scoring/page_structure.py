@@ -81,13 +81,14 @@ def teaser_count(page: PageRecord) -> int:
     return len(teaser_headings(page))
 
 
-def teasers_beside_text(page: PageRecord, min_words: int) -> bool:
-    """The teaser headings all stand outside the page's main text (a related-posts box, a sidebar of recent
-    posts) and its own text is at least `min_words` long: a post among teasers, not a topic hub."""
+def teasers_beside_text(page: PageRecord, min_words: int, headings: list[str] | None = None) -> bool:
+    """The teaser headings (`headings`, when the caller has them) all stand outside the page's main text (a
+    related-posts box, a sidebar of recent posts) and its own text is at least `min_words` long: a post among
+    teasers, not a topic hub."""
     if own_words(page) < min_words:
         return False
     text = _norm(page.main_text)
-    return not any(heading in text for heading in teaser_headings(page))
+    return not any(heading in text for heading in (teaser_headings(page) if headings is None else headings))
 
 
 def read_more_links(page: PageRecord) -> int:

@@ -41,7 +41,7 @@ from scoring.page_structure import (
     own_words,
     read_more_links,
     slug_tokens,
-    teaser_count,
+    teaser_headings,
     teasers_beside_text,
     title_head,
     url_segments,
@@ -286,7 +286,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     )
     if taxonomy or ARCHIVE_SEGMENT_RE.match(last) or numbered:
         return PageType("listing", f"{where} (archive or pagination)")
-    teasers = teaser_count(page)
+    teaser_titles = teaser_headings(page)
+    teasers = len(teaser_titles)
     read_more = read_more_links(page)
     links = content_links(page)
     if len(low) >= 2 and AUTHOR_ARCHIVE_RE.match(low[-2]) and (teasers >= 3 or len(links) >= MIN_LISTING_LINKS):
@@ -337,7 +338,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     if section_parent is not None and page.word_count > 0:
         if undated and own_words(page) < MIN_OWN_WORDS and file_links(page):  # a PDF's wrapper, a photo gallery
             return PageType("other", f"under /{section_parent}/, undated, {own_words(page)} words of its own")
-        if teasers >= MIN_TEASERS and not teasers_beside_text(page, MIN_ARTICLE_WORDS):
+        if teasers >= MIN_TEASERS and not teasers_beside_text(page, MIN_ARTICLE_WORDS, teaser_titles):
             return PageType("listing", f"under /{section_parent}/ with {teasers} teaser headings (topic hub)")
         if read_more >= MIN_TEASERS:
             return PageType("listing", f"under /{section_parent}/ with {read_more} 'read more' links (its index)")
@@ -389,7 +390,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     head = title_head(page)
     shop = SHOP_TITLE_RE.search(head)
     dense = len(links) >= MIN_LISTING_LINKS and link_density(page) >= LISTING_LINK_SHARE
-    if teasers >= MIN_TEASERS and not teasers_beside_text(page, MIN_ARTICLE_WORDS):
+    if teasers >= MIN_TEASERS and not teasers_beside_text(page, MIN_ARTICLE_WORDS, teaser_titles):
         if shop:
             return PageType("landing", f"shop title {head[:40]!r}, {teasers} teasers")
         if _list_post(page, teasers, stamped):

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from scoring.core.records import PageRecord
-from scoring.pagetypes import PAGE_KINDS, classify, link_density, site_template, stamped_article_types, teaser_count
+from scoring.page_structure import teaser_count
+from scoring.pagetypes import PAGE_KINDS, classify, link_density, site_template, stamped_article_types
 from scoring.site import is_article
 from tests.factories import ROOT, page
 
