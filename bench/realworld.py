@@ -144,6 +144,8 @@ LABEL_SETS = {
     "heldout32": (HERE / "realworld" / "heldout32.jsonl", HERE / "realworld" / "heldout32.d"),
     # a Berlin bank-law firm's Jekyll blog: author and date at the end, court rulings quoted
     "heldout33": (HERE / "realworld" / "heldout33.jsonl", HERE / "realworld" / "heldout33.d"),
+    # a Shanghai DevOps SaaS (Metalsmith, 2015): avatar bylines, ops how-tos citing docs, few figures
+    "heldout37": (HERE / "realworld" / "heldout37.jsonl", HERE / "realworld" / "heldout37.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
