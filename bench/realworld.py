@@ -144,6 +144,12 @@ LABEL_SETS = {
     "heldout32": (HERE / "realworld" / "heldout32.jsonl", HERE / "realworld" / "heldout32.d"),
     # a Berlin bank-law firm's Jekyll blog: author and date at the end, court rulings quoted
     "heldout33": (HERE / "realworld" / "heldout33.jsonl", HERE / "realworld" / "heldout33.d"),
+    # a Bavarian lithium-battery maker (react-static): a few bylined posts, a wiki, whole posts on its blog index
+    "heldout34": (HERE / "realworld" / "heldout34.jsonl", HERE / "realworld" / "heldout34.d"),
+    # a NRW school-parents' association (Hugo): press releases, statements, survey figures, signed letters
+    "heldout35": (HERE / "realworld" / "heldout35.jsonl", HERE / "realworld" / "heldout35.d"),
+    # an energy consultancy's WordPress knowledge blog (static export): news with sources, guides full of prices
+    "heldout36": (HERE / "realworld" / "heldout36.jsonl", HERE / "realworld" / "heldout36.d"),
     # a Shanghai DevOps SaaS (Metalsmith, 2015): avatar bylines, ops how-tos citing docs, few figures
     "heldout37": (HERE / "realworld" / "heldout37.jsonl", HERE / "realworld" / "heldout37.d"),
 }
