@@ -152,6 +152,8 @@ LABEL_SETS = {
     "heldout36": (HERE / "realworld" / "heldout36.jsonl", HERE / "realworld" / "heldout36.d"),
     # a Shanghai DevOps SaaS (Metalsmith, 2015): avatar bylines, ops how-tos citing docs, few figures
     "heldout37": (HERE / "realworld" / "heldout37.jsonl", HERE / "realworld" / "heldout37.d"),
+    # a US journalism-technology non-profit (Jekyll): posts dated at their end, survey reports, quoted fellows
+    "heldout38": (HERE / "realworld" / "heldout38.jsonl", HERE / "realworld" / "heldout38.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
