@@ -153,7 +153,7 @@ HELP_SLUG_TOKENS = frozenset({"faq", "faqs"})  # the last word of a compound slu
 HELP_SEGMENT_RE = re.compile(
     r"^(?:docs?|documentation|dokumentation|hilfe|help|help-?cent(?:er|re)|hilfe-?center|support|faqs?|"
     r"haeufige-fragen|häufige-fragen|fragen-und-antworten|fragenkatalog|knowledge-?base|wissensdatenbank|kb|"
-    r"handbuch|benutzerhandbuch|manual|user-guide|get(?:ting)?-started|erste-schritte|quickstart)" + _EXT,
+    r"handbuch|benutzerhandbuch|manual|user-guide|get(?:ting)?-started|erste-schritte|quickstart|wiki)" + _EXT,
     re.IGNORECASE,
 )
 CHANGELOG_SEGMENT_RE = re.compile(
@@ -203,6 +203,7 @@ ARCHIVE_SEGMENT_RE = re.compile(
     r"^(?:archiv|archive|tags|categories|kategorien|schlagworte|themen|topics)$",
     re.IGNORECASE,
 )  # also as the last segment: /blog/archiv/, /news/themen/
+ARCHIVE_ITEM_PARENT_RE = re.compile(r"^(?:archiv|archive)$", re.IGNORECASE)  # its items may be archived posts
 OVERVIEW_TOKEN_RE = re.compile(
     r"^(?:uebersicht|übersicht|overview|archiv|archive)$", re.IGNORECASE
 )  # "podcast-uebersicht"

@@ -76,6 +76,7 @@ from scoring.pagetype_vocabulary import (
     ABOUT_SECTION_RE,
     ABOUT_SEGMENT_RE,
     ABOUT_TYPES,
+    ARCHIVE_ITEM_PARENT_RE,
     ARCHIVE_SEGMENT_RE,
     ARTICLE_SECTION_RE,
     ARTICLE_SECTION_TOKENS,
@@ -172,6 +173,19 @@ def _types(page: PageRecord) -> list[str]:
     return [name for item in page.structured_data for name in type_names(item)]
 
 
+# an archive's item: /archiv/startchancenprogramm-greift-zu-kurz_2024-02-07/ (a slug of two words or more) with
+# a text of its own; /archiv/2019/ and /tag/x/ are the listings
+MIN_ARCHIVED_SLUG_WORDS = 2
+
+
+def _archived_item(page: PageRecord, parent: str, last: str) -> bool:
+    return (
+        ARCHIVE_ITEM_PARENT_RE.match(parent) is not None
+        and len([t for t in slug_tokens(last) if not t.isdigit()]) >= MIN_ARCHIVED_SLUG_WORDS
+        and own_words(page) >= MIN_ARTICLE_WORDS
+    )
+
+
 def _is_article_section(segment: str) -> bool:
     """An editorial section name, also as the last word of a compound ("leadership-stories")."""
     tokens = slug_tokens(segment)
@@ -258,6 +272,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("other", f"not found / moved stub: {(h1 or title)[:40]!r}")
     if CONTACT_SEGMENT_RE.match(last) or typeset & CONTACT_TYPES:
         return PageType("contact", "JSON-LD ContactPage" if typeset & CONTACT_TYPES else f"url /{last}/")
+    if parents and CONTACT_SEGMENT_RE.match(parents[-1]):  # /kontakt/b2b/, /kontakt/wegbeschreibung/
+        return PageType("contact", f"url /{parents[-1]}/{last}/")
     if typeset & OTHER_TYPES or any(JOBS_SECTION_RE.match(s) for s in parents):
         return PageType("other", "job advertisement")
     if JOBS_SECTION_RE.match(last):
@@ -281,7 +297,9 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     topic = any(TOPIC_SEGMENT_RE.match(s) for s in parents)
     own = 1 if topic and own_visible_date(page) and authored(page) else 2
     taxonomy = any(
-        LISTING_SEGMENT_RE.match(s) and not (TOPIC_SEGMENT_RE.match(s) and i < len(parents) - own)
+        LISTING_SEGMENT_RE.match(s)
+        and not (TOPIC_SEGMENT_RE.match(s) and i < len(parents) - own)
+        and not (i == len(parents) - 1 and _archived_item(page, s, last))
         for i, s in enumerate(parents or low)
     )
     if taxonomy or ARCHIVE_SEGMENT_RE.match(last) or numbered:

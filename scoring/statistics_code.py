@@ -30,6 +30,7 @@ _CODE_FEATURES = (
 
 _DECISIVE_CODE = re.compile(
     r"\$\{|\{\{|\}\}|\{%|%\}|<%|%>|"  # template expressions
+    r"\\\((?=[^\n]{1,200}?\\\))|\\\[(?=[^\n]{1,200}?\\\])|"  # LaTeX math ("\(P = U * I = 360W\)"): a formula
     r"\d{2}:\d{2}:\d{2}[.,\d]*\s+(?:\[?(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL)\]?)\b"  # log lines
 )
 

@@ -15,7 +15,7 @@ from scoring.core import lexicons as lx
 from scoring.statistics_code import CALC_BEFORE_RE, DIVIDE_AFTER_RE, DIVIDE_BEFORE_RE, is_code_like
 from scoring.statistics_lines import beyond_a_bar, line_reason, own_test_sample
 from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY, PERCENT, TIME, Candidate
-from scoring.statistics_specs import figure_reason, sentence_reason
+from scoring.statistics_specs import RELEASE_RE, figure_reason, sentence_reason
 from scoring.statistics_time import (
     AGO_AFTER_RE,
     CAREER_AFTER_RE,
@@ -63,6 +63,7 @@ WOULD_RE = re.compile(r"\b(?:would|würden?|wären?|hätten?)\b", re.IGNORECASE)
 # An opinion, not a measurement: "I always think decisions should be 51% taste and 49% data" ("we feel
 # honoured: 150 visitors came" is a feeling, its count a fact).
 OPINION_RE = re.compile(
+    r"(?<!\bhow )(?<!\bwhat )(?<!\bway )"  # "to challenge how we think about leadership": no opinion of ours
     r"\b(?:I|[Ww]e)\s+(?:always\s+|really\s+|personally\s+|still\s+)?(?:think|believe|reckon|feel (?:that|like))\b|"
     r"\b(?i:in my (?:opinion|view)|meiner (?:Meinung|Ansicht) nach|ich (?:finde|denke|glaube))\b"
 )
@@ -72,7 +73,9 @@ PLAN_ROW_RE = re.compile(r"^\W*+(?i:up to|bis zu|max\.|maximal|maximum|höchsten
 LEGAL_RE = re.compile(
     r"§|\bAbs\.|\bVorschrift|\bVerordnung|\bgesetzlich|\bGesetz(?:es|geber)?\b|\bvorgeschrieben|\bverpflichtet|"
     r"\bPflicht\b|\bMindestpflicht|\bRichtwert|\bDGUV\b|\bASR\b|\bDIN\b|\bregulations?\b|\brequired by law\b|"
-    r"\bby law\b|\bstatutory\b|\bmandatory\b|\bAGB\b|\bterms and conditions\b",
+    r"\bby law\b|\bstatutory\b|\bmandatory\b|\bAGB\b|\bterms and conditions\b|"
+    r"\buntersag(?:t|en|ung)\b|\bverbiete[nt]?\b|\bverboten\b|\bBußgeld\w*+[ \t]++(?:von[ \t]++)?bis\b|"
+    r"\bfines?[ \t]++of[ \t]++up[ \t]++to\b",
     re.IGNORECASE,
 )
 # Conditions and thresholds of a rule table: "(> 20 Anwesende): 5 %", "Betriebe ab 1.500 Beschäftigten".
@@ -484,8 +487,8 @@ def figure_excluded(
         if SAMPLE_BEFORE_RE.search(before):
             return "sample size"
         if not THOUSANDS_RE.match(cand.number):
-            if lang == "de" and DOT_DECIMAL_RE.match(cand.number):
-                return "identifier"
+            if DOT_DECIMAL_RE.match(cand.number) and (lang == "de" or RELEASE_RE.search(sentence)):
+                return "identifier"  # "Releasing devo.ps 0.13"
             if cand.number.endswith((".0", ",0")) or PRODUCT_BEFORE_RE.search(before):
                 return "identifier"
     if cand.kind in (COUNT, BARE, MEASURE) and SAMPLE_BEFORE_RE.search(before) and STUDY_RE.search(sentence):

@@ -264,3 +264,18 @@ def listed_example(sentence: str, at: int) -> bool:
         not item or (len(item.split()) <= EXAMPLE_ITEM_WORDS and item[0].isupper() or item[0].isdigit())
         for item in items
     )
+
+
+# The label of a worked example, on a line of its own: "Beispiel 1: Ein Einfamilienhaus", "Rechenbeispiel",
+# "Example 2: a family of four". The paragraph under it computes with made-up figures (a case study, "Fallbeispiel",
+# "Praxisbeispiel", reports real ones and is no such label).
+_EXAMPLE_LABEL_RE = re.compile(
+    r"^\W*+(?:\d{1,2}[.)]?[ \t]*+)?(?:Beispiel|Rechenbeispiel|Beispielrechnung|Berechnungsbeispiel|Example|"
+    r"Worked example|Sample calculation)(?![\w-])[^.!?]*+$"
+)
+EXAMPLE_LABEL_WORDS = 8
+
+
+def is_example_label(line: str) -> bool:
+    """A short line naming a worked example: the paragraph after it holds made-up figures."""
+    return len(line.split()) <= EXAMPLE_LABEL_WORDS and _EXAMPLE_LABEL_RE.match(line) is not None

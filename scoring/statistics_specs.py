@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from scoring.statistics_lines import is_plan, is_requirement
-from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY, TIME
+from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY, PERCENT, TIME
 
 # An electrical rating: volts, hertz, amperes ("110 kV", "400 bis 230 V", "50 Hertz", "3 GHz").
 ELECTRICAL_UNIT_RE = re.compile(r"(?:[kmMG]?V|[kMG]?Hz|m?A|(?:Kilo|Milli)?(?:[Vv]olt|Hertz|Ampere)|[Vv]olts)")
@@ -77,6 +77,39 @@ FEE_BEFORE_RE = re.compile(
 )
 
 
+# A funding programme's terms: "Zuschüsse von bis zu 70 %", "ein Bonus in Höhe von 5 % der förderfähigen Kosten",
+# "a 30% tax credit": what a grant pays is a rule, like a legal threshold, not a measured fact. A share of something
+# ("12 % der Anträge", "30% of households received a grant") and a change ("stieg um 5 %") stay statistics.
+FUNDING_TERM_RE = re.compile(
+    r"[Ff]örder(?:ung|quote|satz|sätze|programm|mittel|summe|höhe|fähig)|\bgefördert\b|[Zz]uschu(?:ss|ß)|[Zz]uschüsse|"
+    r"\bKostenübernahme\b|[Bb]onus\b|\bBoni\b|\b(?:subsid(?:y|ies|ised|ized)|grants?|rebates?|tax credits?)\b"
+)
+CAP_BEFORE_RE = re.compile(
+    r"\b(?:höchstens|maximal|max\.|bis zu|up to|capped at|gedeckelt auf)(?:[ \t]+aber)?[ \t]*+[€$£]?[ \t]*+$"
+)
+SHARE_AFTER_RE = re.compile(r"^[ \t]*+(?:der|des|aller|of|all)\b", re.IGNORECASE)
+COST_BASE_RE = re.compile(r"[Kk]osten|förderfähig|anrechenbar|eligible|\bcosts?\b|\bexpenses?\b|Ausgaben|Investition")
+FUNDING_CHANGE_RE = re.compile(r"\b(?:stieg\w*|gestiegen|sank\w*|gesunken|rose|fell|increased|decreased)\b")
+
+
+# A release names its version: "Releasing devo.ps 0.13", "Version 2.4 is out", "das Update 3.1 bringt".
+RELEASE_RE = re.compile(r"\b(?:[Rr]eleas(?:e|es|ed|ing)|[Vv]ersion|[Uu]pdate|[Uu]pgrade|changelog|Changelog)\b")
+
+
+# How many answered a survey is its design: "This survey received 514 responses", "1.200 Antworten der Umfrage".
+RESPONSES_UNIT_RE = re.compile(r"^(?:responses?|Antworten|Rückmeldungen|submissions)$", re.IGNORECASE)
+SURVEY_RE = re.compile(r"\b(?:survey\w*|Umfrage\w*|Befragung\w*|questionnaire|Fragebogen|poll)\b", re.IGNORECASE)
+
+
+def funding_term(sentence: str, after: str) -> bool:
+    """A percentage that a funding programme pays (its rate, bonus or cap), not a share or a change."""
+    return (
+        FUNDING_TERM_RE.search(sentence) is not None
+        and not (SHARE_AFTER_RE.match(after) and COST_BASE_RE.search(after) is None)  # "5 % der förderfähigen Kosten"
+        and FUNDING_CHANGE_RE.search(sentence) is None
+    )
+
+
 def sentence_reason(sentence: str) -> str | None:
     """Why no figure of the sentence is a statistic by these rules, or None."""
     if FULL_SCALE_RE.search(sentence):
@@ -101,4 +134,8 @@ def figure_reason(sentence: str, kind: str, unit: str, before: str, after: str, 
         return "clock time"
     if is_plan(sentence, before):
         return "target"
+    if kind == COUNT and RESPONSES_UNIT_RE.match(unit.strip()) and SURVEY_RE.search(sentence):
+        return "sample size"
+    if (kind == PERCENT or kind == MONEY and CAP_BEFORE_RE.search(before)) and funding_term(sentence, after):
+        return "funding term"  # "bis zu 70 Prozent", "höchstens aber 21.000 Euro pro Wohneinheit"
     return "requirement" if is_requirement(clause or before, kind == TIME) else None

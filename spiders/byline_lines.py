@@ -34,11 +34,20 @@ _TITLE_PARTS = re.compile(r"(?<=\.)\s?(?:med|dent|vet|rer|nat|phil|jur|oec)\.(?=
 _CREDENTIAL_ITEM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z.]{1,5}$")
 
 
-def name_date_line(text: str) -> str | None:
+# "Jo Roe on August 26, 2014", "Jo Roe am 3. Mai 2024": the name, then "on"/"am" and the date
+_NAME_ON_DATE = re.compile(rf"^(?P<name>{NAME})\s++(?:on|am)\s++(?P<date>[^|·•;/]{{6,30}})$")
+
+
+def name_date_line(text: str, avatars: frozenset[str] = frozenset()) -> str | None:
     """The name in a plain line of a name and a date, every other item a date, a reading time or a
-    credential: "Dr. med. dent. Katrin Weber, 02.05.2024" -> "Dr. med. dent. Katrin Weber"."""
+    credential: "Dr. med. dent. Katrin Weber, 02.05.2024" -> "Dr. med. dent. Katrin Weber". `avatars`: the
+    alt texts of the line's images; an avatar carrying the name vouches for a person as a title does
+    ("<img alt='Jo Roe'> Jo Roe on August 26, 2014")."""
     if len(text) > MAX_NAME_DATE_LINE or not DATE_ITEM.search(text):
         return None
+    on_date = _NAME_ON_DATE.match(text.strip())
+    if on_date and DATE_ITEM.fullmatch(on_date.group("date").strip(" .")) and on_date.group("name") in avatars:
+        return on_date.group("name")
     name, vouched = None, False  # vouched: a title, role word or credential says it is a person
     for segment in SEGMENT_SPLIT.split(text):
         segment = segment.strip() if _TITLED.match(segment.strip()) else segment.strip(" .")
@@ -54,7 +63,9 @@ def name_date_line(text: str) -> str | None:
         if matched is None:
             return None
         name = matched.group("name")
-        vouched = handle is not None or matched.group("name") != segment or _TITLED.match(name) is not None
+        vouched = (
+            handle is not None or matched.group("name") != segment or _TITLED.match(name) is not None or name in avatars
+        )
     if name is None or not vouched:
         return None  # "Press Release · 3 May 2025", "New York, 12. März": two capitalised words are no name
     # "Dr. med. dent." reads "Dr.": the lower-case parts of a title are no words of the name

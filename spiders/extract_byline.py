@@ -116,6 +116,7 @@ _EMPTY_SLOT_RE = re.compile(r"\W*(?:(?:written\s+)?by|von|author|autor(?:in)?)?\
 _GUEST_NOTE_NAME_RE = re.compile(rf"(?P<name>{NAME})(?=\W|$)")
 MAX_LINE_CHILDREN = 8  # elements in such a line (links, spans, <time>)
 LINE_LEVELS = 3  # a text node's element and the elements around it that may hold the whole line
+_IMAGE_ALTS = etree.XPath(".//img/@alt")  # an avatar's alt names the person beside it
 _LINE_TAGS = frozenset({"p", "div", "span", "small", "em", "address", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -407,7 +408,7 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
             continue
         if any(isinstance(c.tag, str) and read[c] == text for c in element):
             continue  # the innermost element that holds the line
-        name = name_date_line(text)
+        name = name_date_line(text, frozenset(" ".join(alt.split()) for alt in _IMAGE_ALTS(element)))
         if name and placed_well(element) and not element.xpath("ancestor::blockquote"):
             add(element, [name], None)
     for row in _META_ROWS(tree):

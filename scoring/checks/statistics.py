@@ -20,7 +20,7 @@ from scoring.core.text import excerpt, split_sentences
 from scoring.pagetypes import classify
 from scoring.registry import ArticleCheck, register
 from scoring.site import SiteData
-from scoring.statistics_lines import offer_item
+from scoring.statistics_lines import is_example_label, offer_item
 from scoring.statistics_names import figure_in_name
 
 MIN_STATISTICS = 3
@@ -285,6 +285,8 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
         if not paragraph.strip():
             continue
         previous, before = before, (paragraph, speaker)
+        if is_example_label(previous[0]):  # "Beispiel 1: Ein Einfamilienhaus": made-up figures follow
+            continue
         digits = _DIGIT.search(paragraph) is not None
         figurish = digits or words.WORD_FIGURE_HINT_RE.search(paragraph) is not None  # "über zehn Bewohner"
         sentences = paragraph_sentences(paragraph) if figurish or intro is not None else []

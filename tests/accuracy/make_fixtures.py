@@ -200,7 +200,8 @@ add(
         "author": ["Thomas Kaiser"],
         "date": "2025-01-20",
         "quotes": [["Kaiser", "wer jetzt plant"]],
-        "stats": ["30", "70", "21.000"],
+        # a funding programme's rates and cap are the rule's figures, not measured facts (docs/labelling.md)
+        "stats": [],
         "sourced": [],
         "cites": ["kfw.de"],
         "type": "article",
@@ -273,8 +274,9 @@ add(
         "author": ["Laura Schmitt"],
         "date": "2023-09-12",
         "quotes": [["Schmitt", "die bodengleiche dusche"]],
-        "stats": ["120", "4.180"],
-        "sourced": ["120", "4.180"],
+        # "bezuschusst … mit bis zu 4.180 Euro": a funding programme's cap, the rule's figure (docs/labelling.md)
+        "stats": ["120"],
+        "sourced": ["120"],
         "cites": ["din.de"],
         "type": "article",
     },

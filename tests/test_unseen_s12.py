@@ -1,0 +1,185 @@
+"""Held-out 34-38 failure classes (a battery maker, a parents' association, an energy consultancy's blog, a DevOps
+SaaS, a journalism non-profit), each in text of our own:
+
+Bylines
+- a meta line under the title that holds an avatar, the writer's name and "on <date>" without "By"
+  ("<img alt='Jo Roe'> Jo Roe on August 26, 2014"): the avatar's alt vouches for a person.
+
+Page types
+- an archive's item (/archiv/<slug-of-words>/) with a text of its own is no listing; /archiv/2019/ stays one;
+- a page below the contact page (/kontakt/b2b/) is a contact page;
+- a wiki's pages are help.
+
+Statistics
+- a funding programme's rate, bonus or cap ("Zuschüsse von bis zu 70 %", "5 % der förderfähigen Kosten") is a
+  rule's figure; a share of recipients or a change of funding stays a statistic;
+- a worked example under its label ("Beispiel 1: Ein Einfamilienhaus") computes with made-up figures;
+- a formula in LaTeX delimiters ("\\(P = U * I = 360W\\)"), a ban's threshold ("untersagt … ab 1,5 kW"), a fine's
+  cap ("Bußgeldbescheide bis 50000 EUR"), a release's version ("Releasing ACME 0.13") and the responses a survey
+  received are no measured facts;
+- "to challenge how we think about leadership" is no opinion: the count in the sentence stays.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.checks.statistics import page_statistics
+from scoring.pagetypes import classify
+from spiders.document import parse_html
+from spiders.extract_byline import extract_bylines
+from tests.factories import html_page, text_page
+
+PROSE_EN = "We moved our build servers to containers last spring, and here is what we learned on the way. " * 4
+PROSE_DE = "Die Stellungnahme des Verbands richtet sich an das Ministerium und an die Schulträger im Land. " * 5
+
+
+def _post(meta: str) -> str:
+    return f"""<html lang="en"><head><title>Containers in production</title></head><body>
+<header id="header"><a href="/" class="logo">acme.io</a><nav><a href="/pricing">Pricing</a></nav></header>
+<section id="main" class="blog post"><header class="header"><a href="/blog" class="back">Back to the blog</a>
+<h1>Containers in production</h1>
+<span class="meta">{meta}</span></header>
+<article class="content"><p>{PROSE_EN}</p><p>{PROSE_EN}</p></article></section>
+<footer><p>acme.io 2015</p></footer></body></html>"""
+
+
+AVATAR = "<img class='avatar' alt='{name}' src='/images/team/jo-small.png'/> {shown} on <time>August 26, 2014</time>"
+
+
+def test_an_avatar_and_name_on_a_date_under_the_title_is_the_byline() -> None:
+    html = _post(AVATAR.format(name="Jo Roe", shown="Jo Roe"))
+    assert [a.name for a in extract_bylines(parse_html(html), "https://acme.io/blog/x")] == ["Jo Roe"]
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        AVATAR.format(name="", shown="Jo Roe"),  # no avatar naming the person
+        AVATAR.format(name="Ann Muster", shown="Jo Roe"),  # the avatar names somebody else
+        "New York on <time>August 26, 2014</time>",  # a place and a date
+    ],
+)
+def test_a_name_on_a_date_without_its_avatar_is_no_byline(meta: str) -> None:
+    assert extract_bylines(parse_html(_post(meta)), "https://acme.io/blog/x") == []
+
+
+def _release(path: str, words: int) -> str:
+    sentence = "Die Landesregierung hat neue Regeln für den Unterricht an den Schulen vorgelegt."
+    body = " ".join([sentence] * (words // 12))
+    return f"""<html lang="de"><head><title>Pressemitteilung</title></head><body>
+<nav><a href="/">LEK</a> <a href="/veroeffentlichungen/">Veröffentlichungen</a></nav>
+<main><h1>Startchancen-Programm greift zu kurz</h1><p>Dortmund, 07.02.2024</p><p>{body}</p></main>
+<footer>Impressum</footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("path", "words", "kind"),
+    [
+        ("/veroeffentlichungen/archiv/startchancenprogramm-greift-zu-kurz_2024-02-07_v01f/", 400, "article"),
+        ("/veroeffentlichungen/archiv/lek-umfrage-1/", 400, "article"),
+        ("/veroeffentlichungen/archiv/2019/", 400, "listing"),  # a year of the archive
+        ("/veroeffentlichungen/archiv/startchancenprogramm-greift-zu-kurz/", 60, "listing"),  # no text of its own
+        ("/blog/tag/public-health-policy/", 400, "listing"),  # a taxonomy term with a long slug
+    ],
+)
+def test_an_archives_item_with_its_own_text_is_no_listing(path: str, words: int, kind: str) -> None:
+    assert classify(html_page(path, _release(path, words))).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [("/kontakt/b2b/", "contact"), ("/kontakt/wegbeschreibung/", "contact"), ("/wiki/grundlagen-der-akkus/", "help")],
+)
+def test_pages_below_the_contact_page_and_a_wiki(path: str, kind: str) -> None:
+    html = f"""<html lang="de"><head><title>Seite</title></head><body><main><h1>Für Geschäftskunden</h1>
+<p>{PROSE_DE}</p><p>Kontaktieren Sie uns, wir übernehmen die Planung für Ihr Unternehmen.</p></main></body></html>"""
+    assert classify(html_page(path, html)).kind == kind
+
+
+def _figures(text: str, lang: str = "de") -> list[str]:
+    return [f for s in page_statistics(text_page("/wissen/beitrag/", text, lang=lang)) for f in s.figures]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Über die Heizungsförderung sind Zuschüsse von bis zu 70 % möglich, wenn die Anforderungen erfüllt werden.",
+        "Der Bonus beträgt 5 % der förderfähigen Kosten für alle Maßnahmen des Fahrplans.",
+        "Kombiniert man die Programme, liegen die Förderquoten bei etwa 55 % der anrechenbaren Sanierungskosten.",
+        "Mit einem Sanierungsfahrplan erhalten Sie 5% zusätzliche Förderung bei der Sanierung.",
+        "Homeowners can claim a 30% tax credit on the cost of a new heat pump.",
+    ],
+)
+def test_a_funding_programmes_rate_is_no_statistic(sentence: str) -> None:
+    assert _figures(sentence, "en" if "Homeowners" in sentence else "de") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Im Jahr 2024 wurden 12 % der Förderanträge für Wärmepumpen abgelehnt, meldet das Bundesamt.", "12 %"),
+        ("Die Zahl der geförderten Anlagen stieg im Jahr 2024 um 18 % gegenüber dem Vorjahr.", "18 %"),
+        ("In 2023, 30% of households received a grant for insulation, the agency reported.", "30%"),
+    ],
+)
+def test_a_share_or_a_change_of_funding_stays_a_statistic(sentence: str, figure: str) -> None:
+    assert figure in _figures(sentence, "en" if "households" in sentence else "de")
+
+
+def test_a_worked_example_under_its_label_has_no_statistics() -> None:
+    text = "\n".join(
+        [
+            "Beispiel 1: Ein Einfamilienhaus",
+            "Der Sanierungsfahrplan sieht Maßnahmen im Wert von insgesamt 50.000 Euro vor. Insgesamt können Sie also "
+            "mit einer Unterstützung von 10.000 Euro rechnen.",
+            "Fallbeispiel: Die Familie Roe",
+            "Die Familie senkte ihren Verbrauch im ersten Jahr um 4.000 Kilowattstunden.",
+        ]
+    )
+    assert _figures(text) == ["4.000 Kilowattstunden"]  # a case study reports what happened
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        r"Die Leistung ergibt sich aus \(P = U * I = 36V * 10A = 360W\) für diesen Akku.",
+        "Konkret untersagt die Stadt den Einbau von Stromheizungen, sobald diese mehr als 1,5 kW leisten.",
+        "Bußgeldbescheide bis 50000 EUR sind bei Verstößen gegen die Kennzeichnung möglich.",
+        "Mit beiden Boni sind bis zu 70 Prozent möglich, höchstens aber 21.000 Euro pro Wohneinheit.",
+    ],
+)
+def test_formulas_bans_fines_and_funding_caps_are_no_statistics_de(sentence: str) -> None:
+    assert _figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Releasing acme.io 0.13: the new release is out with a faster editor.",
+        "This survey received 514 responses and helped us understand the community.",
+    ],
+)
+def test_versions_and_survey_responses_are_no_statistics_en(sentence: str) -> None:
+    assert _figures(sentence, "en") == []
+
+
+def test_how_we_think_about_something_is_no_opinion() -> None:
+    text = (
+        "Last month in Philadelphia we gathered 120 members of the community to challenge how we think about "
+        "leadership in newsrooms."
+    )
+    assert _figures(text, "en") == ["120 members"]
+
+
+def test_a_fine_reported_with_its_source_stays() -> None:
+    text = "Wer mit Sommerreifen fährt, zahlt mindestens 60 Euro Bußgeld, so der Automobilclub ADAC."
+    assert _figures(text) == ["60 Euro"]
+
+
+def test_a_price_in_dollar_signs_is_no_formula() -> None:
+    text = (
+        "Building payments was hard and cost $$$ to support. Airtable is free to use until you hit 1,200 records, "
+        "and the market for voice apps now has more than 25,000 users across many countries and companies."
+    )
+    assert "25,000" in _figures(text, "en")
