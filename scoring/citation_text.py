@@ -37,6 +37,16 @@ _SOURCES_INTRO = re.compile(
 INTRO_LIST_LINES = 30  # how far a list of links may run below the sentence that announces it
 
 
+# "<em>Title</em>, Publisher": the anchor reads "Title ," where the main text writes "Title,"
+_SPACE_BEFORE_MARK = re.compile(r"(?<!\s)\s++(?=[,.;:!?)])")
+
+
+def anchor_key(anchor: str) -> str:
+    """A link's anchor as the main text's lines write it: spaces collapsed, none before a punctuation mark,
+    casefolded."""
+    return _SPACE_BEFORE_MARK.sub("", " ".join(anchor.split())).casefold()
+
+
 def heading_text(text: str) -> str:
     """A heading as the main text writes it: spaces collapsed, casefolded, without its permalink marker."""
     return _without_permalink(" ".join(text.split())).casefold()
@@ -74,7 +84,7 @@ class MainTextLines:
             self._starts.append(self._starts[-1] + len(line) + 1)
         cursor = 0  # offset in text
         for index, link in enumerate(page.links):
-            needle = " ".join(link.anchor.split()).casefold()
+            needle = anchor_key(link.anchor)
             if link.position != "content" or not needle:
                 continue
             find = cr.word_finder(needle)
@@ -99,7 +109,7 @@ class MainTextLines:
         """Words of the line besides the links on it (bullets and punctuation ignored)."""
         rest = self.lines[line]
         for needle in sorted(
-            {" ".join(anchor.split()).casefold(), *self.anchors_on.get(line, [])}, key=len, reverse=True
+            {anchor_key(anchor), *self.anchors_on.get(line, [])}, key=len, reverse=True
         ):
             rest = rest.replace(needle, " ")
         rest = _BULLETS.sub("", rest)
@@ -111,7 +121,7 @@ class MainTextLines:
 
     def written_sentence(self, line: int, anchor: str) -> str:
         """The sentence of the line the anchor stands in, as written: what a citation backs."""
-        needle = " ".join(anchor.split()).casefold()
+        needle = anchor_key(anchor)
         sentences = _SENTENCE_END.split(self.raw[line])
         for i, sentence in enumerate(sentences):
             if needle in sentence.casefold():
@@ -159,8 +169,7 @@ class MainTextLines:
 
     def before(self, line: int, anchor: str) -> str:
         """The text of the line in front of the anchor."""
-        needle = " ".join(anchor.split()).casefold()
-        return self.lines[line].partition(needle)[0]
+        return self.lines[line].partition(anchor_key(anchor))[0]
 
     def section_heading(self, index: int) -> str | None:
         """The nearest heading (or short label line ending in ":") above a line."""
@@ -180,8 +189,7 @@ class MainTextLines:
         """What a citation backs: its sentence; for a link standing alone (an entry of a sources list, a
         button), the heading it stands under and the link ("Quellen: Bericht des Amts")."""
         sentence = self.written_sentence(line, anchor)
-        needle = " ".join(anchor.split()).casefold()
-        if _BULLETS.sub("", sentence.casefold().replace(needle, " ")).strip():
+        if _BULLETS.sub("", sentence.casefold().replace(anchor_key(anchor), " ")).strip():
             return sentence
         above = self._heading_line(line)
         if above is None and line > 0:

@@ -183,3 +183,17 @@ def test_a_price_in_dollar_signs_is_no_formula() -> None:
         "and the market for voice apps now has more than 25,000 users across many countries and companies."
     )
     assert "25,000" in _figures(text, "en")
+
+
+def test_a_sources_entry_whose_title_is_set_in_italics_before_its_comma_cites() -> None:
+    """"<a><em>Title</em>, </a>Publisher": the anchor reads "Title ," where the main text writes "Title,"."""
+    from scoring.checks.outbound_citations import citation_links
+
+    html = f"""<html lang="de"><head><title>Förderquoten 2026</title></head><body><main>
+<h1>Förderquoten 2026</h1><p>{PROSE_DE}</p><p>{PROSE_DE} Mehr zur <a href="/wissen/beratung/">Energieberatung</a>.</p>
+<h3>Quelle</h3><ul><li><a href="https://www.presse-beispiel.de/2026/02/10/zuschuss-kombination/"><em>Bis zu 55 Prozent
+Zuschuss durch Kombination der Programme</em>, </a>Beispiel Presseindex, 10.02.2026</li></ul></main></body></html>"""
+    page = html_page("/wissen/foerderquoten-2026/", html)
+    assert [link.url for link in citation_links(page)] == [
+        "https://www.presse-beispiel.de/2026/02/10/zuschuss-kombination/"
+    ]
