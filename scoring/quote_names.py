@@ -81,6 +81,17 @@ _PLURAL_NOUN_ENDINGS = ("schaften", "heiten", "keiten", "itäten", "ungen", "ion
 _COMPANY_HEADS = ("unternehmen", "firma", "konzern", "company", "gesellschaft", "hersteller")
 
 
+PRONOUN_NEAR = 200  # characters before a pronoun: the sentence before it
+
+# A person introduced by what follows the name: an employer ("Bryan Mercer of Media Mobilizing Project", "Jana Roe
+# von der Stadtbibliothek") or a verb in the past ("Bryan Mercer shared a vision"); a heading's noun pair
+# ("Molecular Biology") and a title ("Social Entrepreneur of the Year") are followed by neither.
+_INTRODUCED_AFTER_RE = re.compile(
+    r"(?<![ \t])[ \t]++(?:(?:of|from|at)[ \t]++[A-Z]|(?:von|vom|bei)[ \t]++(?:der[ \t]++)?[A-ZÄÖÜ]|"
+    r"[a-z]{2,}ed(?![\w-]))"
+)
+
+
 class Names:
     """Names on the page, computed on demand: people, named organisations, proper single words."""
 
@@ -110,7 +121,12 @@ class Names:
             for match in lx.NAME_RE.finditer(self.text):
                 name = self.person(match.group(0), match.start())
                 titled = name and (name != " ".join(self._untitled(name)) or name != match.group(0).split("\n")[0])
-                if name and (titled or self._recurs(name) or self._introduced(match.start())):
+                if name and (
+                    titled
+                    or self._recurs(name)
+                    or self._introduced(match.start())
+                    or _INTRODUCED_AFTER_RE.match(self.text, match.end())
+                ):
                     found.append((match.start(), name))
             for match in _NICKNAME_RE.finditer(self.text):  # Robin ‚Fifflaren‘ Johansson
                 found.append((match.start(), match.group(0)))
@@ -293,7 +309,9 @@ class Names:
         ]
         if not candidates:
             return None
-
+        near = {name for start, name in candidates if position - start <= PRONOUN_NEAR}
+        if len(near) == 1:  # the one person of the sentence before: "Bryan Mercer … shared a vision. “…,” he said"
+            return near.pop()
         return max(candidates, key=lambda c: (self._mentions(c[1]), c[0]))[1]
 
     def _quoted(self, position: int) -> bool:

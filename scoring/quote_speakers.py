@@ -391,12 +391,24 @@ def speech_verbs(clause: str) -> list[re.Match[str]]:
     ]
 
 
+# An unnamed subject right before an English speech verb: "One attendee said", "a participant told us".
+_ENGLISH_SAID_RE = re.compile(r"(?i:said|says|told|tells|added|adds|wrote|writes|noted|notes|explained|explains)")
+_UNNAMED_SUBJECT_RE = re.compile(
+    r"(?:^|[.!?:;,][ \t]*+|\n)[ \t]*+(?i:one|a|an|another|some)[ \t]++(?:[a-z-]++[ \t]++){0,2}?"
+    r"(?i:attendee|participant|reader|visitor|member|customer|user|student|parent|fellow|speaker|colleague|guest|"
+    r"person|respondent|volunteer)s?[ \t]*+$"
+)
+
+
 def from_clause(clause: str, names: Names, position: int, after_first: bool) -> str | None:
     """Speaker of a clause with speech verbs: after the verb first, then its subject before it.
     A named speaker anywhere wins over an unnamed one ("add some statements Guy made")."""
     verbs = speech_verbs(clause)
     unnamed = False
     for verb in verbs if after_first else reversed(verbs):
+        if _ENGLISH_SAID_RE.fullmatch(verb.group(0)) and _UNNAMED_SUBJECT_RE.search(clause[: verb.start()]):
+            unnamed = True  # "One attendee said SRCCON “…”": English puts the speaker before the verb
+            continue
         for found in (
             speaker_after(clause[verb.end() :], names, position + verb.end()),
             speaker_before(clause[: verb.start()], names, position + verb.start()),

@@ -197,3 +197,37 @@ Zuschuss durch Kombination der Programme</em>, </a>Beispiel Presseindex, 10.02.2
     assert [link.url for link in citation_links(page)] == [
         "https://www.presse-beispiel.de/2026/02/10/zuschuss-kombination/"
     ]
+
+
+def _speakers(text: str, lang: str = "en") -> list[str | None]:
+    from scoring.checks.attributed_quotes import find_quotations
+
+    return [q.speaker for q in find_quotations(text_page("/blog/report/", text, lang=lang))]
+
+
+def test_an_unnamed_attendee_before_said_keeps_the_quotation_unattributed() -> None:
+    text = "The materials are online. One attendee said ACMECON “was just what I needed, right when I needed it.”"
+    assert _speakers(text) == [None]
+    assert _speakers("Jane Roe said the programme “was just what we needed, right when we needed it.”") == ["Jane Roe"]
+
+
+def test_questions_quoted_under_a_line_that_announces_them_are_examples() -> None:
+    text = "\n".join(
+        [
+            "Bereiten Sie den Termin gut vor.",
+            "Eigene Fragen vorbereiten:",
+            "„Ist eine Wärmepumpe ab 2027 für mein Haus möglich?“",
+            "„Welche Maßnahmen haben die beste Kosten-Nutzen-Relation?“",
+            "Die Beraterin Jana Roe fragte uns im Gespräch: „Ist eine Wärmepumpe für Ihr Haus wirklich möglich?“",
+        ]
+    )
+    assert _speakers(text, "de") == ["Jana Roe"]
+
+
+def test_he_said_is_the_person_of_the_sentence_before_not_the_one_named_most() -> None:
+    text = (
+        "Ann Muster of City Desk opened the day. Ann Muster shared the tools her newsroom built. "
+        "We are stronger when we work together. Bryan Roe of Media Project shared a vision of leadership driven by "
+        "collective action. “Institutions are terrains of struggle,” he said, where the work is hard."
+    )
+    assert _speakers(text) == ["Bryan Roe"]

@@ -173,6 +173,28 @@ _MODIFIER_AFTER_RE = re.compile(r"[ \t]?(?:sort|kind|type)[ \t-]of\b|-?style\b")
 _SERIES_GAP_RE = re.compile(r"[ \t,;/]*+(?:(?:and|or|und|oder)[ \t]+)?")
 
 
+# The line that announces questions to ask or examples to copy: "Eigene Fragen vorbereiten:", "Questions to ask:"
+_QUESTIONS_LABEL_RE = re.compile(r"(?i:frage|question|ask|beispiel|example)[^\n]{0,60}:[ \t]*+$")
+
+
+def _listed_question(text: str, start: int, end: int, inner: str) -> bool:
+    """A question quoted on a line of its own under a line announcing questions (and maybe other such lines):
+    "Eigene Fragen vorbereiten:" ¶ „Ist eine Wärmepumpe für mein Haus möglich?“ — an example to ask, no statement."""
+    if not inner.rstrip().endswith("?"):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if text[line_start:start].strip() or text[end : len(text) if line_end < 0 else line_end].strip(" \t.,;"):
+        return False
+    while line_start > 0:  # up over the other quoted lines to the line that announces them
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1].strip()
+        if not (line[:1] in "„“\"»«" and line[-1:] in "“”\"«»"):
+            return _QUESTIONS_LABEL_RE.search(line) is not None
+        line_start = above
+    return False
+
+
 def _in_series(text: str, spans: list[tuple[int, int, str]], i: int) -> bool:
     """The quotation stands next to another with only a comma or "and" between: a list of example titles,
     search terms or phrases, not a statement someone made."""
@@ -213,6 +235,7 @@ def find_quotations(page: PageRecord) -> list[Quotation]:
         and not _NAMED_TERM_BEFORE_RE.search(text[max(0, s - 30) : s])
         and not _EXAMPLE_BEFORE_RE.search(text[max(0, s - 30) : s])
         and not _in_series(text, marked, i)
+        and not _listed_question(text, s, e, inner)
         and not _MODIFIER_AFTER_RE.match(text[e : e + 12])
     ]
     quotations: list[Quotation] = []
