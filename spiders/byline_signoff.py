@@ -236,6 +236,20 @@ MIN_PROSE_WORDS = 12
 MAX_SIGNATURE = 60
 
 
+MAX_FUNCTION_WORDS = 6
+
+
+def _name_over_function(lines: list[str]) -> str | None:
+    """A letter's signature block: the name on its line, its function or organisation on the next one or two
+    ("Hinrich Pich," / "Landeselternkonferenz NRW"); no address or phone number (digits), no sentence."""
+    if not 2 <= len(lines) <= 3 or any(re.search(r"\d|[.!?]$", line) for line in lines[1:]):
+        return None
+    name = lines[0].rstrip(" ,")
+    if not full_name(name) or any(len(line.split()) > MAX_FUNCTION_WORDS for line in lines[1:]):
+        return None
+    return name
+
+
 def end_signature(paragraph: HtmlTree, own: object) -> str | None:
     """The writer's name when `paragraph` holds only it ("Jo Roe", "U.Muster (ACME)", "Jo Roe, ACME") and
     stands after the text's last paragraph: two paragraphs of prose before it, the one right before ending
@@ -243,7 +257,7 @@ def end_signature(paragraph: HtmlTree, own: object) -> str | None:
     text = _text_of(paragraph)
     if not text or len(text) > MAX_SIGNATURE or _LIST_OR_QUOTE(paragraph):
         return None
-    name = _signed_name(text, need_org=False)
+    name = _signed_name(text, need_org=False) or _name_over_function(lines_of(paragraph))
     if name is None or _GROUP_WORD.search(name) or paragraph.find(".//a") is not None or _set_bold(paragraph):
         return None  # "Hier der <a>Downloadlink</a>", "<p><strong>Jo Roe</strong></p>", "Euer Team": a link, a heading
     before = [e for e in paragraph.itersiblings(preceding=True) if isinstance(e.tag, str) and _text_of(e)]

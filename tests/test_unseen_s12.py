@@ -231,3 +231,25 @@ def test_he_said_is_the_person_of_the_sentence_before_not_the_one_named_most() -
         "collective action. “Institutions are terrains of struggle,” he said, where the work is hard."
     )
     assert _speakers(text) == ["Bryan Roe"]
+
+
+def _letter(end: str) -> str:
+    return f"""<html lang="de"><head><title>Stellungnahme</title></head><body><main>
+<h6>Sankt Augustin, 28.01.2026</h6><h1>Stellungnahme zur neuen Verordnung</h1>
+<p>{PROSE_DE}</p><p>{PROSE_DE}</p><p>Der Verband unterstützt die neue Verordnung insgesamt, fordert aber diese präzisen
+Anpassungen, um faire und entlastende Strukturen zu sichern. Gerne stehen wir für Rückfragen zur Verfügung.</p>
+{end}</main><footer><p>Beispielverband, Musterweg 25, 53757 Sankt Augustin</p></footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("end", "names"),
+    [
+        ("<p>Hinrich Roe,<br>Landeselternkonferenz Beispielland</p>", ["Hinrich Roe"]),
+        ("<p>Jana Muster<br>Vorsitzende<br>Beispielverband</p>", ["Jana Muster"]),
+        ("<p>Jana Muster<br>Musterweg 25<br>53757 Sankt Augustin</p>", []),  # an address block
+        ("<p>Jana Muster<br>Wir freuen uns auf Ihre Antwort und Ihre Fragen zur Verordnung.</p>", []),
+    ],
+)
+def test_a_letters_signature_block_name_over_function(end: str, names: list[str]) -> None:
+    page_url = "https://verband.example/stellungnahmen/verordnung/"
+    assert [a.name for a in extract_bylines(parse_html(_letter(end)), page_url)] == names
