@@ -244,10 +244,11 @@ CTA_ANCHOR = re.compile(
     r"sichern|kaufen|eintragen)\b|"
     r"\b(?:bestellen|kaufen|buchen|abonnieren|spenden)\b\s*[!→»>]*\s*$|"
     r"^(?:book|buy|order|shop|get|download|install|subscribe|sign\s+up|register|donate|sponsor|schedule|set\s?up|"
-    r"arrange|try|start|join|follow)\b.{0,50}\b(?:now|today|free|here|on|it|us|our|"
-    r"demo|trial|consultation|call|meeting|appointment|copy|app)\b|"
+    r"arrange|try|start|join|follow|pitch|propose|apply|submit|nominate|rsvp)\b.{0,50}\b(?:now|today|free|here|on|it|"
+    r"us|our|demo|trial|consultation|call|meeting|appointment|copy|app|list|newsletter|updates|session|talk|"
+    r"proposal|application)\b|"
     r"\b(?:get|download|available)\s+(?:it\s+)?on\b|\bon\s+(?:amazon|audible|spotify|itunes|apple|google play)\b|"
-    r"\b(?:become a sponsor|support us|unterstütze uns|spende\w*)\b|[→»]\s*$|"
+    r"\b(?:become a sponsor|support us|unterstütze uns|spende\w*|e-?mail list|mailing list)\b|[→»]\s*$|"
     r"\b(?:we(?:'re|’re| are)(?: currently)? hiring|join (?:our|the) team|open positions|wir stellen ein|"
     r"offene stellen)\b|"  # a job advert
     r"^(?:sign\s+up|subscribe|register|donate|anmelden|abonnieren|registrieren|eintragen)\W*$",

@@ -253,3 +253,20 @@ Anpassungen, um faire und entlastende Strukturen zu sichern. Gerne stehen wir fÃ
 def test_a_letters_signature_block_name_over_function(end: str, names: list[str]) -> None:
     page_url = "https://verband.example/stellungnahmen/verordnung/"
     assert [a.name for a in extract_bylines(parse_html(_letter(end)), page_url)] == names
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    ["Sign up for the Product Thinking mailing list", "Product Thinking email list", "pitch now", "propose a session"],
+)
+def test_a_call_to_join_in_the_text_is_no_citation(anchor: str) -> None:
+    from scoring.checks.outbound_citations import citation_links
+
+    html = f"""<html lang="en"><head><title>Announcing a conference</title></head><body><main>
+<h1>Announcing a conference</h1><p>{PROSE_EN}</p>
+<p>Sessions for the new conference are open to everyone in the community this year, so <a
+href="https://events.example.org/sessions/">{anchor}</a> and tell your colleagues about it.</p>
+<p>Background: a <a href="https://research.example.edu/papers/conferences-2019.pdf">study of conference
+formats</a> found that shorter sessions worked better for most of the attendees.</p></main></body></html>"""
+    page = html_page("/blog/announcing/", html)
+    assert [link.url for link in citation_links(page)] == ["https://research.example.edu/papers/conferences-2019.pdf"]
