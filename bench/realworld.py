@@ -154,6 +154,10 @@ LABEL_SETS = {
     "heldout37": (HERE / "realworld" / "heldout37.jsonl", HERE / "realworld" / "heldout37.d"),
     # a US journalism-technology non-profit (Jekyll): posts dated at their end, survey reports, quoted fellows
     "heldout38": (HERE / "realworld" / "heldout38.jsonl", HERE / "realworld" / "heldout38.d"),
+    # a small craft brewery (Hugo, German text under lang=en-us): short news posts, a signed poem, events
+    "heldout39": (HERE / "realworld" / "heldout39.jsonl", HERE / "realworld" / "heldout39.d"),
+    # a Tennessee data-engineering consultancy (hand-written HTML): "Author:"/"By:" posts, case studies, essays
+    "heldout43": (HERE / "realworld" / "heldout43.jsonl", HERE / "realworld" / "heldout43.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
