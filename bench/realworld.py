@@ -156,14 +156,19 @@ LABEL_SETS = {
     "heldout38": (HERE / "realworld" / "heldout38.jsonl", HERE / "realworld" / "heldout38.d"),
     # a small craft brewery (Hugo, German text under lang=en-us): short news posts, a signed poem, events
     "heldout39": (HERE / "realworld" / "heldout39.jsonl", HERE / "realworld" / "heldout39.d"),
+    # a Bavarian local-history society (Zola): reprinted press reports quoting speakers, historical figures
+    "heldout41": (HERE / "realworld" / "heldout41.jsonl", HERE / "realworld" / "heldout41.d"),
+    # an Edinburgh zero-waste co-operative (Hugo): bylined posts, impact figures, sourced fashion statistics
+    "heldout42": (HERE / "realworld" / "heldout42.jsonl", HERE / "realworld" / "heldout42.d"),
     # a Tennessee data-engineering consultancy (hand-written HTML): "Author:"/"By:" posts, case studies, essays
     "heldout43": (HERE / "realworld" / "heldout43.jsonl", HERE / "realworld" / "heldout43.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
 # the production site is crawlable; c-m-l's snapshot is a Hugo dev-server build (robots.txt "Disallow: /", sitemap
-# on localhost:1313). Only for these snapshots the bench lets the crawl past it.
-IGNORE_ROBOTS = {"cryptomator", "c-m-l"}
+# on localhost:1313); hannesbraeu's is a Hugo build outside the production environment (robots.txt "Disallow: /" and
+# noindex on every page). Only for these snapshots the bench lets the crawl past it.
+IGNORE_ROBOTS = {"cryptomator", "c-m-l", "hannesbraeu"}
 PRESENCE = {  # detector -> (label key, signal key)
     "byline": ("has_byline", "authors"),
     "person_schema": ("has_person_schema", "person_schema"),
