@@ -156,6 +156,8 @@ LABEL_SETS = {
     "heldout38": (HERE / "realworld" / "heldout38.jsonl", HERE / "realworld" / "heldout38.d"),
     # a small craft brewery (Hugo, German text under lang=en-us): short news posts, a signed poem, events
     "heldout39": (HERE / "realworld" / "heldout39.jsonl", HERE / "realworld" / "heldout39.d"),
+    # a Swiss Rails agency (static build, de-CH): unsigned news posts, case studies, customer testimonials
+    "heldout40": (HERE / "realworld" / "heldout40.jsonl", HERE / "realworld" / "heldout40.d"),
     # a Bavarian local-history society (Zola): reprinted press reports quoting speakers, historical figures
     "heldout41": (HERE / "realworld" / "heldout41.jsonl", HERE / "realworld" / "heldout41.d"),
     # an Edinburgh zero-waste co-operative (Hugo): bylined posts, impact figures, sourced fashion statistics
