@@ -307,6 +307,9 @@ def _colon_subject(clause: str, names: Names, begin: int) -> str | None:
         # "Julius Berger: „…“": a person's name alone before the colon, named elsewhere on the page too (the
         # title, the introduction), is who speaks; "Brandon Hall Award:", "Key Takeaways:" are titles
         alone = body.strip(" \t–—-")
+        pair = alone.split()
+        if len(pair) == 2 and pair[0].lower().endswith(lx.ROLE_NOUN_ENDINGS) and names.person(pair[1]):
+            return pair[1]  # "Vorsitzender Kümmerle: „…“": a role and the surname
         if not 2 <= len(tokens) <= 4 or "\n" in alone or names.mentions(alone) < 2:
             return None
         return names.person(alone, begin + body.find(alone))

@@ -215,12 +215,37 @@ def _person_after_field(window: str, names: Names, position: int) -> str | None:
     return None
 
 
+# The person named before, called by a role or an age with a definite article: "so der Oberauer Heimatforscher",
+# "sagt der 37-Jährige", "said the historian" (and nothing after it but the sentence's end).
+_DEFINITE_ROLE_RE = re.compile(
+    rf"^[ \t]*+(?i:der|die|the)[ \t]++(?:[{_UPPER}][\w-]*+[ \t]++)?(?:{lx.ROLE_WORD}|\d{{1,3}}-Jährige[rn]?|"
+    r"\d{1,3}-year-old)[ \t]*+(?:[.;,]|$)"
+)
+
+
+def _named_just_before(names: Names, position: int) -> str | None:
+    """The last two-word person's name in the sentences right before `position` ("Ludwig Utschneider hat das Buch
+    geschrieben. „…“, sagt der 37-Jährige"), as the role or age after the quotation refers back to it."""
+    start = max(0, position - NAMED_BEFORE_REACH)
+    found = None
+    for match in lx.NAME_RE.finditer(names.text, start, position):
+        person = names.person(match.group(0), match.start())
+        if person and " " in person:
+            found = person
+    return found
+
+
+NAMED_BEFORE_REACH = 200
+
+
 def speaker_after(window: str, names: Names, position: int, budget: int = 7) -> str | None:
     """The speaker right after a speech verb: "sagt Geschäftsführer Dr. Klaus Berger", "heißt es
     von der Bürgerinitiative", "says CEO Dr. Daniel Wallerstorfer"; UNNAMED for "ein Mitglied"."""
     titled = _person_after_field(window, names, position)
     if titled:
         return titled
+    if _DEFINITE_ROLE_RE.match(window):
+        return names.person_before(position) or _named_just_before(names, position) or UNNAMED
     seen = 0
     previous = ""
     for token in TOKEN_RE.finditer(window):

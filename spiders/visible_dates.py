@@ -57,6 +57,12 @@ DATE_PATTERNS = (
     re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})\b"),
     # "Pressemitteilung vom 05.06.21": a two-digit year only right after "vom"/"am", never a bare 05.06.21
     re.compile(r"(?:(?<=\bvom )|(?<=\bam ))(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?![\d.])"),
+    # "By Alun Evans, posted 21/09/20": a two-digit year with slashes only right after "posted"/"published"
+    re.compile(
+        r"(?:(?<=\bposted )|(?<=\bposted on )|(?<=\bpublished )|(?<=\bpublished on ))"
+        r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2})(?![\d/])",
+        re.IGNORECASE,
+    ),
 )
 # Words that make a date a publication date rather than an event date in the text.
 DATE_CUE_RE = re.compile(

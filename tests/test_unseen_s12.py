@@ -270,3 +270,38 @@ href="https://events.example.org/sessions/">{anchor}</a> and tell your colleague
 formats</a> found that shorter sessions worked better for most of the attendees.</p></main></body></html>"""
     page = html_page("/blog/announcing/", html)
     assert [link.url for link in citation_links(page)] == ["https://research.example.edu/papers/conferences-2019.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ludwig Roe hat das Buch über den Ort geschrieben. „Die ersten Reaktionen waren recht positiv“, sagt der "
+            "37-Jährige.",
+            "Ludwig Roe",
+        ),
+        (
+            "Heinz Muster sprach vor 20 Besuchern im Saal. „Die Stimmungslage war alles andere als fröhlich“, so der "
+            "Oberauer Heimatforscher.",
+            "Heinz Muster",
+        ),
+        (
+            "Der Verein tagte. Vorsitzender Kümmerle: „Das ist eine Plattform für die Mitarbeit vieler Mitglieder.“",
+            "Kümmerle",
+        ),
+        (
+            "„Ich bin sehr dankbar, dass diese lange Spurensuche erscheinen konnte“, so die Autorin Simone Muster.",
+            "Simone Muster",
+        ),
+        ("Der Abend war voll. „Die Stimmungslage war alles andere als fröhlich“, so der Heimatforscher.", None),
+    ],
+)
+def test_a_role_or_an_age_after_the_quotation_refers_to_the_person_named_before(text: str, speaker: str | None) -> None:
+    assert _speakers(text, "de") == [speaker]
+
+
+def test_a_post_dated_with_a_two_digit_year_after_posted() -> None:
+    from spiders.visible_dates import parse_visible_date
+
+    assert parse_visible_date("By Alun Roe, posted 21/09/20") == ("2020-09-21", "21/09/20")
+    assert parse_visible_date("Order 21/09/20 arrived") is None  # a bare two-digit date stays unread

@@ -168,6 +168,14 @@ ROLE_NOUN_ENDINGS = (
     "lawyer",
     "attorney",
     "judge",
+    "autor",  # "so die Autorin Simone Späth"
+    "autorin",
+    "author",
+    "forscher",  # "so der Oberauer Heimatforscher"
+    "forscherin",
+    "historiker",
+    "historikerin",
+    "historian",
 )
 # Endings of abstract nouns: a capitalised pair with one ("Unsere Leistungsbeschreibung", "Digital
 # Transformation") is a heading, not a person's name.
