@@ -11,6 +11,7 @@ from scoring.core import lexicons as lx
 from scoring.core.records import PageRecord
 
 TEASER_LINES = 10  # on a listing, a "read more" line at most this many lines below a link closes its teaser
+MIN_LISTED_POSTS = 3  # post titles on a list of posts that prints them whole
 WHOLE_POST_WORDS = 150  # a post shown whole on a list of posts, not an entry of a list of publications
 _BULLETS = re.compile(r"^[\s\-–—•·*►▶→»>\d.)\[\]]+|(?<![\s:;,.!?…→»«>\-–—)\]])[\s:;,.!?…→»«>\-–—)\]]+$")
 
@@ -64,6 +65,7 @@ class MainTextLines:
         self.linked_headings = self.headings & {anchor for anchor, _ in internal}
         self._other_titles = self.headings & {anchor for anchor, elsewhere in internal if elsewhere}
         self._posts: list[tuple[int, int]] | None = None
+        self._listed: list[int] | None = None
         self.line_of: dict[int, int] = {}  # index in page.links -> line
         self.anchors_on: dict[int, list[str]] = {}  # line -> anchors of the links on it
         self._align(page)
@@ -149,6 +151,16 @@ class MainTextLines:
     def in_whole_post(self, line: int) -> bool:
         """A line of a whole post shown on a list of posts (`_whole_posts`)."""
         return any(start < line < end for start, end in self._whole_posts())
+
+    def in_listed_post(self, line: int) -> bool:
+        """A line under one of the post titles a list of posts shows in place (three headings or more, the title
+        not linked): the post itself, printed whole on its list ("nothing inside the posts counts")."""
+        if self._listed is None:
+            self._listed = [i for i, text in enumerate(self.lines) if text in self.headings and len(text.split()) >= 3]
+        if len(self._listed) < MIN_LISTED_POSTS:
+            return False
+        above = max((i for i in self._listed if i < line), default=None)
+        return above is not None and self.lines[above] not in self.linked_headings
 
     def _whole_posts(self) -> list[tuple[int, int]]:
         """The line spans of whole posts on a list of posts: from a linked title to the next, with sections

@@ -49,8 +49,8 @@ LEGAL_SEGMENT_RE = re.compile(
     re.IGNORECASE,
 )
 CONTACT_SEGMENT_RE = re.compile(
-    r"^(?:kontakt(?:formular|seite|daten|-(?:und-)?(?:anfahrt|formular|anfrage|aufnehmen|uns|seite|daten|info))?|"
-    r"contact(?:-(?:us|form|sales|page|directions|details|info|information|location|team|main))?|"
+    r"^(?:kontakt(?:formular|seite|daten|[-_](?:und[-_])?(?:anfahrt|formular|anfrage|aufnehmen|uns|seite|daten|info))?|"
+    r"contact(?:[-_](?:us|form|sales|page|directions|details|info|information|location|team|main))?|"
     r"anfahrt|standort|termin(?:-vereinbaren)?|"
     # directions to the place: "/kontakt/wegbeschreibung/", "/visit/how-to-find-us/"
     r"wegbeschreibung(?:en)?|anfahrtsbeschreibung(?:en)?|anfahrtsweg|anreise|directions|getting-here|"
@@ -111,7 +111,7 @@ ARTICLE_SECTION_RE = re.compile(
     r"publikationen|publications|veroeffentlichungen|veröffentlichungen|white-?papers?|"
     r"press-releases|pressreleases|pressemitteilungen|pressemeldungen|medienmitteilungen|"
     r"success-stories|case-?studies|fallstudien|erfolgsgeschichten|customer-stories|kundenstories|"
-    r"kundengeschichten|anwenderberichte|praxisberichte|"
+    r"kundengeschichten|anwenderberichte|praxisberichte|referenzen|references|case_studies|"
     # a project is the story of work done for one client: a case study (docs/labelling.md)
     r"projekte|projects?|portfolio)$",
     re.IGNORECASE,
@@ -176,7 +176,7 @@ SERVICE_SECTION_RE = re.compile(
     r"^(?:leistungen|leistung|services?|dienstleistungen|angebot|angebote|unser-angebot|kompetenzen|"
     r"competences|competencies|strengths|expertise|schwerpunkte|fachgebiete|beratung|consulting|kurse|"
     r"courses?|seminare?|seminars?|workshops?|trainings?|schulungen|weiterbildungen?|coaching|behandlungen|"
-    r"therapien|foerderung|förderung|referenzen|production|produktion|"
+    r"therapien|foerderung|förderung|production|produktion|"
     r"fertigung|dienste)$",
     re.IGNORECASE,
 )

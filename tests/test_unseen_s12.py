@@ -186,7 +186,7 @@ def test_a_price_in_dollar_signs_is_no_formula() -> None:
 
 
 def test_a_sources_entry_whose_title_is_set_in_italics_before_its_comma_cites() -> None:
-    """"<a><em>Title</em>, </a>Publisher": the anchor reads "Title ," where the main text writes "Title,"."""
+    """ "<a><em>Title</em>, </a>Publisher": the anchor reads "Title ," where the main text writes "Title,"."""
     from scoring.checks.outbound_citations import citation_links
 
     html = f"""<html lang="de"><head><title>Förderquoten 2026</title></head><body><main>
@@ -305,3 +305,32 @@ def test_a_post_dated_with_a_two_digit_year_after_posted() -> None:
 
     assert parse_visible_date("By Alun Roe, posted 21/09/20") == ("2020-09-21", "21/09/20")
     assert parse_visible_date("Order 21/09/20 arrived") is None  # a bare two-digit date stays unread
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/referenzen/kingschair/", "article"),
+        ("/case_studies/university_data_platform.html", "article"),
+        ("/contact_us.html", "contact"),
+    ],
+)
+def test_case_studies_under_references_and_a_contact_us_file(path: str, kind: str) -> None:
+    html = f"""<html lang="de"><head><title>Projekt</title></head><body><main><h1>Eine App für den Verband</h1>
+<p>{PROSE_DE}</p><p>{PROSE_DE}</p><p>{PROSE_DE}</p></main></body></html>"""
+    assert classify(html_page(path, html)).kind == kind
+
+
+def test_a_list_that_prints_its_posts_whole_cites_nothing_of_theirs() -> None:
+    from scoring.checks.outbound_citations import citation_links
+
+    posts = "".join(
+        f"<h2>{d}.1.2017 Neuigkeit Nummer {d} aus dem Team</h2><p>{PROSE_DE} Mehr dazu bei der "
+        f'<a href="https://www.hochschule-beispiel.ch/news/{d}/">Hochschule für Technik</a> und im Team.</p>'
+        for d in range(1, 5)
+    )
+    html = f"""<html lang="de"><head><title>News</title></head><body><main><h1>News</h1>
+<p>Was aktuell bei uns passiert.</p>{posts}</main></body></html>"""
+    page = html_page("/news/", html)
+    assert classify(page).kind == "listing"
+    assert citation_links(page) == []

@@ -263,7 +263,10 @@ def _judge(
     if cr.PARTNER_PHRASE.search(sentence.partition(anchor.casefold())[0]) and not authority:
         return no("partner")
     # a press review lists other sites' articles by their linked headline; a teaser's link sits inside its excerpt
-    teaser = text.in_teaser(line) if listing == "listing" else listing != "" and text.in_whole_post(line)
+    # a listing's teasers, or the whole posts a home page or a listing shows ("nothing inside the posts counts")
+    teaser = listing != "" and (
+        (listing == "listing" and (text.in_teaser(line) or text.in_listed_post(line))) or text.in_whole_post(line)
+    )
     if teaser and not _headline(text, line, anchor):
         return no("teaser")
     if cr.CTA_ANCHOR.search(anchor) and not source:
