@@ -158,3 +158,29 @@ def title_head(page: PageRecord) -> str:
 def h1_text(page: PageRecord) -> str:
     """The text of the page's first H1, empty without one."""
     return next((h.text for h in page.headings if h.level == 1), "")
+
+
+# an archive's item: /archiv/startchancenprogramm-greift-zu-kurz_2024-02-07/ (a slug of two words or more) with
+# a text of its own; /archiv/2019/ and /tag/x/ are the listings
+MIN_ARCHIVED_SLUG_WORDS = 2
+ARCHIVE_ITEM_PARENT_RE = re.compile(r"^(?:archiv|archive)$", re.IGNORECASE)  # its items may be archived posts
+
+
+def archived_item(page: PageRecord, parent: str, last: str, min_words: int) -> bool:
+    return (
+        ARCHIVE_ITEM_PARENT_RE.match(parent) is not None
+        and len([t for t in slug_tokens(last) if not t.isdigit()]) >= MIN_ARCHIVED_SLUG_WORDS
+        and own_words(page) >= min_words
+    )
+
+
+# A dated post that presents several pages at length (a curated list of books, each with its review
+# linked) has this many words of its own per teaser and few link words; a listing's teasers are a
+# title and an excerpt (11-73 words of its own per teaser on the real corpus)
+LIST_POST_WORDS_PER_TEASER = 120
+LIST_POST_LINK_SHARE = 0.2
+
+
+def presents_at_length(page: PageRecord, teasers: int) -> bool:
+    """The page's own text is long beside its teasers and few of its words are links: it presents the pages."""
+    return own_words(page) >= LIST_POST_WORDS_PER_TEASER * teasers and link_density(page) < LIST_POST_LINK_SHARE

@@ -203,7 +203,6 @@ ARCHIVE_SEGMENT_RE = re.compile(
     r"^(?:archiv|archive|tags|categories|kategorien|schlagworte|themen|topics)$",
     re.IGNORECASE,
 )  # also as the last segment: /blog/archiv/, /news/themen/
-ARCHIVE_ITEM_PARENT_RE = re.compile(r"^(?:archiv|archive)$", re.IGNORECASE)  # its items may be archived posts
 OVERVIEW_TOKEN_RE = re.compile(
     r"^(?:uebersicht|übersicht|overview|archiv|archive)$", re.IGNORECASE
 )  # "podcast-uebersicht"

@@ -32,6 +32,8 @@ from scoring.core.jsonld import type_names
 from scoring.core.lexicons import PUBLICATION_CUE_RE
 from scoring.core.records import PageRecord
 from scoring.page_structure import (
+    LIST_POST_WORDS_PER_TEASER,
+    archived_item,
     content_links,
     dated_lines,
     external_teaser_count,
@@ -39,6 +41,7 @@ from scoring.page_structure import (
     h1_text,
     link_density,
     own_words,
+    presents_at_length,
     read_more_links,
     slug_tokens,
     teaser_headings,
@@ -76,7 +79,6 @@ from scoring.pagetype_vocabulary import (
     ABOUT_SECTION_RE,
     ABOUT_SEGMENT_RE,
     ABOUT_TYPES,
-    ARCHIVE_ITEM_PARENT_RE,
     ARCHIVE_SEGMENT_RE,
     ARTICLE_SECTION_RE,
     ARTICLE_SECTION_TOKENS,
@@ -149,11 +151,6 @@ LONG_FORM_WORDS = 1500  # an undated text this long, with headings and few links
 LISTING_LINK_SHARE = 0.35  # share of main-text words that are content-link anchors on a listing page
 MIN_LISTING_LINKS = 6
 MIN_TEASERS = 5  # headings that are also links to other pages: a listing's repeated teaser blocks
-# A dated post that presents several pages at length (a curated list of books, each with its review
-# linked) has this many words of its own per teaser and few link words; a listing's teasers are a
-# title and an excerpt (11-73 words of its own per teaser on the real corpus)
-LIST_POST_WORDS_PER_TEASER = 120
-LIST_POST_LINK_SHARE = 0.2
 MIN_CHILD_LINKS = 6  # a page that links this many pages below its own path is their index
 MIN_OVERVIEW_CHILDREN = 2  # a service section's root linking this many of its service pages presents them
 MIN_NEWS_WORDS = 50  # a dated page under /updates/ with this much text of its own is a post, not a stub
@@ -173,17 +170,7 @@ def _types(page: PageRecord) -> list[str]:
     return [name for item in page.structured_data for name in type_names(item)]
 
 
-# an archive's item: /archiv/startchancenprogramm-greift-zu-kurz_2024-02-07/ (a slug of two words or more) with
-# a text of its own; /archiv/2019/ and /tag/x/ are the listings
-MIN_ARCHIVED_SLUG_WORDS = 2
-
-
-def _archived_item(page: PageRecord, parent: str, last: str) -> bool:
-    return (
-        ARCHIVE_ITEM_PARENT_RE.match(parent) is not None
-        and len([t for t in slug_tokens(last) if not t.isdigit()]) >= MIN_ARCHIVED_SLUG_WORDS
-        and own_words(page) >= MIN_ARTICLE_WORDS
-    )
+MIN_JOB_ADS = 2  # job ads below a careers page that make it their listing
 
 
 def _is_article_section(segment: str) -> bool:
@@ -276,8 +263,9 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("contact", f"url /{parents[-1]}/{last}/")
     if typeset & OTHER_TYPES or any(JOBS_SECTION_RE.match(s) for s in parents):
         return PageType("other", "job advertisement")
-    if JOBS_SECTION_RE.match(last):
-        return PageType("listing", f"url /{last}/ (job ads)")
+    if JOBS_SECTION_RE.match(last):  # its job ads live below it; without any it is a careers page
+        ads = child_links(page)
+        return PageType("listing" if ads >= MIN_JOB_ADS else "other", f"url /{last}/, {ads} job ads below it")
     if DOWNLOADS_SEGMENT_RE.match(last):
         return PageType("other", f"url /{last}/ (downloads)")
 
@@ -299,7 +287,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     taxonomy = any(
         LISTING_SEGMENT_RE.match(s)
         and not (TOPIC_SEGMENT_RE.match(s) and i < len(parents) - own)
-        and not (i == len(parents) - 1 and _archived_item(page, s, last))
+        and not (i == len(parents) - 1 and archived_item(page, s, last, MIN_ARTICLE_WORDS))
         for i, s in enumerate(parents or low)
     )
     if taxonomy or ARCHIVE_SEGMENT_RE.match(last) or numbered:
@@ -505,9 +493,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
 
 def _list_post(page: PageRecord, teasers: int, stamped: frozenset[str]) -> bool:
     """A dated post whose teasers come with much text of its own: a curated list, not a listing."""
-    if not own_visible_date(page) or STAMPED_DATE in stamped:
-        return False
-    return own_words(page) >= LIST_POST_WORDS_PER_TEASER * teasers and link_density(page) < LIST_POST_LINK_SHARE
+    return bool(own_visible_date(page)) and STAMPED_DATE not in stamped and presents_at_length(page, teasers)
 
 
 def is_article(page: PageRecord) -> bool:

@@ -363,6 +363,13 @@ def _line_before(text: str, start: int, names: Names, spans: list[tuple[int, int
     return None
 
 
+# A testimonial's date on a line of its own: "April 2016", "Mai 2016", "12.03.2019"
+_DATE_LINE_RE = re.compile(
+    rf"(?:\d{{1,2}}\.[ \t]?)?(?i:{'|'.join((*lx.ENGLISH_MONTHS, *lx.GERMAN_MONTHS))})\.?[ \t]++\d{{4}}|"
+    r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})"
+)
+
+
 def _line_after(text: str, start: int, end: int, names: Names) -> tuple[str, int] | None:
     """A signature under the quotation: a name line ("Sylvie Ouziel", "— Bas Westerbaan",
     "Andreas Cofalla, Application Manager IT, Walbusch GmbH")."""
@@ -372,6 +379,10 @@ def _line_after(text: str, start: int, end: int, names: Names) -> tuple[str, int
     next_end = text.find("\n", line_end + 1)
     next_end = len(text) if next_end < 0 else next_end
     line = text[line_end + 1 : next_end]
+    if _DATE_LINE_RE.fullmatch(line.strip()) and next_end < len(text):  # "April 2016" between quote and name
+        line_end, next_end = next_end, text.find("\n", next_end + 1)
+        next_end = len(text) if next_end < 0 else next_end
+        line = text[line_end + 1 : next_end]
     if len(line.split()) > 16:
         return None
     match = _SIGNATURE_LINE_RE.fullmatch(line)

@@ -334,3 +334,25 @@ def test_a_list_that_prints_its_posts_whole_cites_nothing_of_theirs() -> None:
     page = html_page("/news/", html)
     assert classify(page).kind == "listing"
     assert citation_links(page) == []
+
+
+@pytest.mark.parametrize(("ads", "kind"), [(0, "other"), (1, "other"), (3, "listing")])
+def test_a_careers_page_lists_job_ads_only_with_ads_below_it(ads: int, kind: str) -> None:
+    jobs = "".join(f'<p><a href="/jobs/stelle-{i}/">Web-Engineer Nummer {i}</a></p>' for i in range(ads))
+    html = f"""<html lang="en"><head><title>Jobs</title></head><body><main><h1>Open job positions</h1>
+<p>{PROSE_EN}</p>{jobs}<blockquote>Choose a job you love, and you will never have to work a day in your life.
+<small>Confucius</small></blockquote></main></body></html>"""
+    assert classify(html_page("/jobs/", html)).kind == kind
+
+
+def test_a_testimonials_date_between_the_quotation_and_the_name() -> None:
+    text = "\n".join(
+        [
+            "Was unsere Kunden über uns sagen",
+            "“Der Umzug unserer Plattform zu einem Schweizer Team hat sich ausgezeichnet. Vielen Dank!”",
+            "April 2016",
+            "Philipp Muster",
+            "Geschäftsleitung Beispiel AG",
+        ]
+    )
+    assert _speakers(text, "de") == ["Philipp Muster"]
