@@ -15,7 +15,7 @@ from scoring.core import lexicons as lx
 from scoring.statistics_code import CALC_BEFORE_RE, DIVIDE_AFTER_RE, DIVIDE_BEFORE_RE, is_code_like
 from scoring.statistics_lines import beyond_a_bar, line_reason, own_test_sample
 from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY, PERCENT, TIME, Candidate
-from scoring.statistics_specs import RELEASE_RE, figure_reason, sentence_reason
+from scoring.statistics_specs import OFFER_PRICE_RE, RELEASE_RE, figure_reason, sentence_reason
 from scoring.statistics_time import (
     AGO_AFTER_RE,
     CAREER_AFTER_RE,
@@ -347,6 +347,8 @@ def sentence_excluded(sentence: str, sourced: bool) -> str | None:
         return "study design"
     if reason := line_reason(sentence) or sentence_reason(sentence):
         return reason
+    if OFFER_PRICE_RE.search(sentence):  # "This offering costs between $35k to 50k", "we can build it for around $20k"
+        return "price"
     if KITCHEN_UNIT_RE.match(sentence) and len(sentence.split()) <= 8:
         return "recipe ingredient"
     if SETTING_ROW_RE.match(sentence):

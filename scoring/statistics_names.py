@@ -46,9 +46,15 @@ _POLICY_AFTER_RE = re.compile(r"^[ \u00a0]?(?:%|percent|Prozent)?[ \u00a0]time\b
 _POSSESSOR_BEFORE_RE = re.compile(r"(?:\b(?:our|their|its|the|his|her)|['’]s)[ \t]+$", re.IGNORECASE)
 
 
+# A ranking or a stock index named by its size: "Fortune 100 data pipelines", "S&P 500 companies", "DAX 40"
+_INDEX_BEFORE_RE = re.compile(r"(?<![\w&-])(?:Fortune|Global|Inc\.|S&P|DAX|MDAX|SDAX|TecDAX|FTSE|Russell|Nasdaq)[ \t]$")
+
+
 def figure_in_name(sentence: str, start: int, end: int) -> bool:
-    """The figure at sentence[start:end] names something: a compound noun built on it, a quoted title or a
-    work-time policy."""
+    """The figure at sentence[start:end] names something: a compound noun built on it, a quoted title, a
+    ranking or index ("Fortune 100") or a work-time policy."""
+    if _INDEX_BEFORE_RE.search(sentence[max(0, start - 10) : start]):
+        return True
     after = sentence[end : end + 12]
     if _POLICY_AFTER_RE.match(after) and _POSSESSOR_BEFORE_RE.search(sentence[max(0, start - 12) : start]):
         return True

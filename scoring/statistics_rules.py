@@ -294,6 +294,7 @@ class PageContext:
     listicle: frozenset[tuple[str, str]] = frozenset()
     # generic anchors of external links in the text ("link", "quelle"): "(Link)" after a figure cites it
     link_markers: frozenset[str] = frozenset()
+    pricing: bool = False  # a pricing page: its short lines of figures are what the plans include
 
     @property
     def owners(self) -> tuple[str, ...]:
@@ -387,7 +388,11 @@ def page_context(page: PageRecord) -> PageContext:
         brand=own.split(".")[0],
         own_names=own_names(page),
         listicle=listicle_counts(page.title or "", *(h.text for h in page.headings if h.level == 1)),
+        pricing=PRICING_PATH_RE.search(urlsplit(page.url).path) is not None,
     )
+
+
+PRICING_PATH_RE = re.compile(r"/(?:pricing|prices|preise|tarife|plans|pakete)(?:\.html?)?/?$", re.IGNORECASE)
 
 
 # The title's last part names the site: "Post title | Acme GPR", "Titel – Beispiel GmbH".

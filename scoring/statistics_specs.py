@@ -92,10 +92,17 @@ COST_BASE_RE = re.compile(r"[Kk]osten|förderfähig|anrechenbar|eligible|\bcosts
 FUNDING_CHANGE_RE = re.compile(r"\b(?:stieg\w*|gestiegen|sank\w*|gesunken|rose|fell|increased|decreased)\b")
 
 
+# What an offer costs: "This offering costs between $35k to 50k", "we can develop a pipeline … for around $20k".
+OFFER_PRICE_RE = re.compile(
+    r"\b(?:offering|package|engagement)\s+costs?\b|\bwe\s+can\b[^!?]{0,120}?\bfor\s+(?:around|about|roughly)\s*[$€£]"
+)
 # A release names its version: "Releasing devo.ps 0.13", "Version 2.4 is out", "das Update 3.1 bringt".
 RELEASE_RE = re.compile(r"\b(?:[Rr]eleas(?:e|es|ed|ing)|[Vv]ersion|[Uu]pdate|[Uu]pgrade|changelog|Changelog)\b")
 
 
+# A German requirement puts its modal verb last: "mindestens 65 % erneuerbare Energie nutzen müssen".
+_LIMIT_WORD_END_RE = re.compile(r"(?<![\w-])(?:mindestens|höchstens|maximal)[ \t]*+$")
+_MODAL_AFTER_RE = re.compile(r"^[^.!?;,]{0,40}?(?<![\w-])(?:müssen|muss|dürfen|darf|sollen|soll)(?![\w-])")
 # How many answered a survey is its design: "This survey received 514 responses", "1.200 Antworten der Umfrage".
 RESPONSES_UNIT_RE = re.compile(r"^(?:responses?|Antworten|Rückmeldungen|submissions)$", re.IGNORECASE)
 SURVEY_RE = re.compile(r"\b(?:survey\w*|Umfrage\w*|Befragung\w*|questionnaire|Fragebogen|poll)\b", re.IGNORECASE)
@@ -134,6 +141,8 @@ def figure_reason(sentence: str, kind: str, unit: str, before: str, after: str, 
         return "clock time"
     if is_plan(sentence, before):
         return "target"
+    if _LIMIT_WORD_END_RE.search(before) and _MODAL_AFTER_RE.search(after):
+        return "requirement"  # "… weil neue Heizungen mindestens 65 % erneuerbare Energie nutzen müssen"
     if kind == COUNT and RESPONSES_UNIT_RE.match(unit.strip()) and SURVEY_RE.search(sentence):
         return "sample size"
     if (kind == PERCENT or kind == MONEY and CAP_BEFORE_RE.search(before)) and funding_term(sentence, after):

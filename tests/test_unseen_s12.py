@@ -356,3 +356,48 @@ def test_a_testimonials_date_between_the_quotation_and_the_name() -> None:
         ]
     )
     assert _speakers(text, "de") == ["Philipp Muster"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        ("This offering costs between $35k to 50k, depending on the scope of the engagement.", "en", []),
+        (
+            "While every project differs, we can develop a data pipeline (e.g, Snowflake, Airflow orchestration, etc) "
+            "for around $20k in some situations.",
+            "en",
+            [],
+        ),
+        ("Our team worked on Fortune 100 data engineering pipelines and on S&P 500 reporting.", "en", []),
+        (
+            "In 2023 the company's revenue rose to $20k, the report says, and 100 pipelines were built.",
+            "en",
+            ["$20k", "100 pipelines"],
+        ),
+        (
+            "Die Technik gewinnt an Bedeutung, weil neue Heizungen mindestens 65 % erneuerbare Energie nutzen müssen.",
+            "de",
+            [],
+        ),
+        (
+            "Im Jahr 2023 nutzten mindestens 65 % der Haushalte erneuerbare Energie, meldet das Bundesamt.",
+            "de",
+            ["65 %"],
+        ),
+    ],
+)
+def test_offer_prices_indexes_and_german_requirements(text: str, lang: str, figures: list[str]) -> None:
+    assert _figures(text, lang) == figures
+
+
+def test_a_pricing_pages_plan_lines_are_no_statistics() -> None:
+    text = "\n".join(
+        ["Starter", "10 nodes", "Unlimited users", "Team", "25 nodes", "Last year 4,000 customers joined us."]
+    )
+    page = text_page("/pricing/", text, lang="en")
+    assert [f for s in page_statistics(page) for f in s.figures] == ["4,000 customers"]
+    assert [f for s in page_statistics(text_page("/blog/plans-2014/", text, lang="en")) for f in s.figures] == [
+        "10 nodes",
+        "25 nodes",
+        "4,000 customers",
+    ]

@@ -144,6 +144,7 @@ def statistics_in(
     ]
 
 
+PLAN_LINE_WORDS = 4  # a line of a pricing page's plan column
 CELL_WORDS = 3  # a table cell as the main text holds it: one short line per cell
 
 
@@ -341,6 +342,8 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
                 if source_below is None:
                     source_below = _source_lines_below(paragraphs)
                 source = source_below[p_index]
+            if ctx.pricing and source is None and len(sentence.split()) <= PLAN_LINE_WORDS:
+                continue  # "10 nodes" in a plan's column: what one buys, not a measured fact
             cell = len(sentences) == 1 and in_figure_table(paragraphs, p_index)
             figures = statistics_in(sentence, ctx, source, found_here, cell)
             if source is None and figures and QUOTE_MARK_RE.search(paragraph):
