@@ -408,7 +408,10 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
             continue
         if any(isinstance(c.tag, str) and read[c] == text for c in element):
             continue  # the innermost element that holds the line
-        name = name_date_line(text, frozenset(" ".join(alt.split()) for alt in _IMAGE_ALTS(element)))
+        avatars: frozenset[str] = frozenset()
+        if element.find(".//img") is not None:  # the XPath only where an avatar can be
+            avatars = frozenset(" ".join(alt.split()) for alt in _IMAGE_ALTS(element))
+        name = name_date_line(text, avatars)
         if name and placed_well(element) and not element.xpath("ancestor::blockquote"):
             add(element, [name], None)
     for row in _META_ROWS(tree):
