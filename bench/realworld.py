@@ -164,6 +164,16 @@ LABEL_SETS = {
     "heldout42": (HERE / "realworld" / "heldout42.jsonl", HERE / "realworld" / "heldout42.d"),
     # a Tennessee data-engineering consultancy (hand-written HTML): "Author:"/"By:" posts, case studies, essays
     "heldout43": (HERE / "realworld" / "heldout43.jsonl", HERE / "realworld" / "heldout43.d"),
+    # a UK security consultancy's research blog (Hugo): bylined posts, tests and sources, dev-server build
+    "heldout44": (HERE / "realworld" / "heldout44.jsonl", HERE / "realworld" / "heldout44.d"),
+    # a US news-literacy non-profit (Drupal wget copy): press releases quoting people, survey figures
+    "heldout45": (HERE / "realworld" / "heldout45.jsonl", HERE / "realworld" / "heldout45.d"),
+    # a German ventilation-hygiene service firm (static HTML): services, glossary, news, named case quotes
+    "heldout46": (HERE / "realworld" / "heldout46.jsonl", HERE / "realworld" / "heldout46.d"),
+    # a German study-commission watch blog (WordPress export): bylines at the end, quoted MPs, votes
+    "heldout47": (HERE / "realworld" / "heldout47.jsonl", HERE / "realworld" / "heldout47.d"),
+    # an Irish customer-reviews SaaS (Hugo from WordPress): bylined posts quoting press, forecasts
+    "heldout48": (HERE / "realworld" / "heldout48.jsonl", HERE / "realworld" / "heldout48.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
