@@ -128,6 +128,7 @@ COUNT_AFTER_RE = re.compile(
     r"(?:in total|in all|all told|at (?:the )?last count|insgesamt|in Summe)\b"
 )
 # What one wrote, won or holds: "co-authored four books", "lead author of two patents", "hat drei Preise gewonnen".
+COUNT_AFTER_HINT_RE = re.compile(r"in total|in all|all told|last count|insgesamt|in Summe")  # a cheap test first
 ACHIEVEMENT_BEFORE_RE = re.compile(
     r"(?:\b(?:co-)?authored|\bwritten|\bwrote|\bpublished|\bfiled|\bholds|\bwon|\bauthor of|\bAutor(?:in)? von|"
     r"\bfound|\brecorded|\bcounted|\bdetected|\bdiscovered|\bobserved|"
@@ -238,7 +239,7 @@ def word_counts(text: str) -> list[tuple[Candidate, str]]:
         else:
             continue
         found.append((Candidate(start, match.end(), kind, number, generic=True), noun))
-    for match in COUNT_AFTER_RE.finditer(text):
+    for match in COUNT_AFTER_RE.finditer(text) if COUNT_AFTER_HINT_RE.search(text) else ():
         if not _named(text, match.start()):
             found.append((Candidate(match.start(), match.end(), COUNT, match.group("num")), "count"))
     return found
@@ -327,10 +328,12 @@ STATEMENT_WORDS = 2
 
 def word_figures(text: str) -> list[tuple[Candidate, str]]:
     """All candidates of this module in one text (a sentence with other figures blanked out)."""
-    if not WORD_FIGURE_HINT_RE.search(text) and not re.search(r"\d", text):
+    digits = re.search(r"\d", text) is not None
+    if not digits and not WORD_FIGURE_HINT_RE.search(text):
         return []
     statement = len(WORD_RE.findall(text)) > STATEMENT_WORDS  # "+256M" alone is a size typed in, no fact
-    found = (informal_magnitudes(text) if statement else []) + match_scores(text) + multipliers(text)
+    found = (informal_magnitudes(text) if statement and digits else []) + match_scores(text)
+    found += multipliers(text) if digits else []
     taken = [(c.start, c.end) for c, _ in found]
     for cand, unit in word_shares(text) + word_counts(text):
         if not any(s < cand.end and cand.start < e for s, e in taken):

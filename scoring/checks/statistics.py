@@ -76,8 +76,8 @@ def candidates(sentence: str) -> list[tuple[rules.Candidate, str]]:
     """Numbers that look like figures, with their kind and unit: numbers with a unit, percent,
     currency or quantity word, and numbers with decimals or thousands separators. Phone numbers,
     dates, times, section signs and offer prices are left out."""
-    if not _DIGIT.search(sentence) and not words.WORD_FIGURE_HINT_RE.search(sentence):
-        return []
+    if not _DIGIT.search(sentence):  # every pattern below but the number words' needs a digit
+        return sorted(words.word_figures(sentence), key=lambda item: item[0].start)
     cleaned = lx.NOT_STATISTIC_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     found: list[tuple[rules.Candidate, str]] = []
     for match in lx.STATISTIC_RE.finditer(cleaned):
@@ -304,8 +304,7 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
             intro, items = (sources.named_source(sentences[-1], ctx) if sentences else None), 0
         if not figurish or rules.teaser_or_title(paragraph, ctx) or offer_item(paragraphs, p_index):
             continue
-        if len(paragraph) > 200 and exclusions.is_code_like(paragraph):
-            continue
+        code_checked = len(paragraph) <= 200  # the code test runs once a sentence holds a figure (issue 19)
         quoted: list[tuple[int, int, str]] | None = None
         short_line = len(paragraph.split()) <= SHORT_LINE_WORDS
         cursor = 0
@@ -320,6 +319,10 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
                 found_here = [c for c in found_here if not _in_quoted_title(sentence, c[0], ctx.titles)]
             if not found_here:
                 continue
+            if not code_checked:
+                if exclusions.is_code_like(paragraph):
+                    break
+                code_checked = True
             source = sources.named_source(sentence, ctx, paragraph[cursor : cursor + 12])
             if source is not None and QUOTE_MARK_RE.search(sentence) and _page_author(page, source):
                 source = None
