@@ -54,6 +54,7 @@ class CrawlOptions:
     exclude: tuple[str, ...] = ()  # regular expressions: matching URLs are skipped
     strip_params: tuple[str, ...] | None = None  # None = settings default (utm_*, fbclid, session ids ...)
     subdomains: bool = False  # other subdomains of the site's domain count as the same site
+    follow_nofollow: bool = False  # follow links of pages marked nofollow (a staging build marked so everywhere)
     as_host: str | None = None  # production origin mapped onto the crawled host
     render: str | None = None  # `--render`: "sample" (one page per template + a seeded share) | "all"
     # re-audits (auditor.reaudit): reuse an earlier audit's unchanged pages and scores; False: `--fresh`
@@ -85,6 +86,8 @@ def crawl_settings(options: CrawlOptions) -> Settings:
         settings.set("GEO_SUBDOMAINS", True)
     if options.as_host:
         settings.set("GEO_AS_HOST", options.as_host)
+    if options.follow_nofollow:
+        settings.set("GEO_FOLLOW_NOFOLLOW", True)
     for key, value in options.overrides.items():
         settings.set(key, value)
     return settings

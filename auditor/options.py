@@ -138,6 +138,13 @@ StripParamsOption = Annotated[
 SubdomainsOption = Annotated[
     bool, typer.Option("--subdomains", help="Crawl other subdomains too (www and apex are always one site).")
 ]
+FollowNofollowOption = Annotated[
+    bool,
+    typer.Option(
+        "--follow-nofollow",
+        help="Follow links that meta robots or rel nofollow close (a staging build marked noindex,nofollow).",
+    ),
+]
 FreshOption = Annotated[
     bool,
     typer.Option(
@@ -272,6 +279,7 @@ def crawl_options(user: UserConfig, **cli: Any) -> CrawlOptions:
         exclude=tuple(merged.get("exclude") or ()),
         strip_params=merged.get("strip_params"),
         subdomains=bool(merged.get("subdomains")),
+        follow_nofollow=bool(merged.get("follow_nofollow")),
         as_host=merged.get("as_host"),
         render=check_render(merged.get("render")),
         reuse=not merged.get("fresh", False),

@@ -133,7 +133,7 @@ def resume_audit(
         options = options or stored_crawl_options(settings)
         with hard_timeout(options, store):
             store.mark(audit_id, "running")
-            seeds = resume_state(store.iter_pages(audit_id))
+            seeds = resume_state(store.iter_pages(audit_id), options.follow_nofollow)
             crawl_into(store, audit_id, settings.get("url") or row.site, options, on_page, seeds)
             render_stage(store, audit_id, options)
             return _after_crawl(store, audit_id, report, config, reuse_scores=options.reuse) if score else None

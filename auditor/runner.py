@@ -28,7 +28,7 @@ from scoring.core.messages import Message
 from scoring.core.records import PageRecord, SiteArtifacts
 from scoring.core.results import AuditResult
 from scoring.slim import slim
-from spiders.site_spider import ResumeState, is_connection_failure
+from spiders.resume import ResumeState, followed_link, follows, is_connection_failure
 
 # A crawl that could not reach the server for at least this share of its URLs (a client server
 # that died mid-crawl) fails in a batch (`unreachable_problem`); below it, a warning.
@@ -125,7 +125,7 @@ def crawl_into(
     return sink.artifacts
 
 
-def resume_state(records: Iterable[PageRecord]) -> ResumeState:
+def resume_state(records: Iterable[PageRecord], follow_nofollow: bool = False) -> ResumeState:
     """Seeds for continuing a crawl: stored URLs (not fetched again) and the internal links,
     redirect and meta-refresh targets they lead to that have no record yet."""
     state = ResumeState()
@@ -139,9 +139,9 @@ def resume_state(records: Iterable[PageRecord]) -> ResumeState:
             wanted.setdefault(record.redirect_target, (record.depth, record.url))
         if record.meta_refresh:
             wanted.setdefault(record.meta_refresh, (record.depth, record.url))
-        if record.ok and "nofollow" not in record.robots_directives:
+        if record.ok and follows(record, follow_nofollow):
             for link in record.links:
-                if link.internal and "nofollow" not in link.rel:
+                if followed_link(link, follow_nofollow):
                     wanted.setdefault(link.url, (child, record.url))
     state.frontier = [(url, depth, ref) for url, (depth, ref) in wanted.items() if url not in state.seen]
     # Breadth-first again: shallow URLs first (sitemap-only ones, depth None, come back via the sitemaps).

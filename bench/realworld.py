@@ -181,6 +181,8 @@ DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # on localhost:1313); hannesbraeu's is a Hugo build outside the production environment (robots.txt "Disallow: /" and
 # noindex on every page). Only for these snapshots the bench lets the crawl past it.
 IGNORE_ROBOTS = {"cryptomator", "c-m-l", "hannesbraeu"}
+# jumpsec-labs' snapshot is a Hugo dev-server build: "noindex, nofollow" on every page, the production site has none
+FOLLOW_NOFOLLOW = {"jumpsec-labs"}
 PRESENCE = {  # detector -> (label key, signal key)
     "byline": ("has_byline", "authors"),
     "person_schema": ("has_person_schema", "person_schema"),
@@ -246,6 +248,8 @@ def audit_site(site, root: Path, out: Path) -> Path:
     ]
     if site.name in IGNORE_ROBOTS:
         cmd += ["-s", "ROBOTSTXT_OBEY=False"]
+    if site.name in FOLLOW_NOFOLLOW:
+        cmd += ["--follow-nofollow"]
     began = time.perf_counter()
     if site.start == "/":
         done = subprocess.run(cmd, capture_output=True, text=True)

@@ -9,7 +9,13 @@ from urllib.parse import unquote, urlsplit
 
 from scoring.core.lexicons.dates import MONTH_ALTERNATIVES as _MONTH
 from scoring.core.records import PageRecord
-from scoring.pagetype_vocabulary import FILE_LINK_RE, READ_MORE_RE, TITLE_SPLIT_RE
+from scoring.pagetype_vocabulary import (
+    ARTICLE_SECTION_RE,
+    ARTICLE_SECTION_TOKENS,
+    FILE_LINK_RE,
+    READ_MORE_RE,
+    TITLE_SPLIT_RE,
+)
 
 
 def url_segments(url: str) -> list[str]:
@@ -28,6 +34,12 @@ def slug_tokens(segment: str) -> list[str]:
     """Words of a slug: "leadership-stories" -> ["leadership", "stories"] (file extension dropped)."""
     stem = re.sub(r"\.\w{2,5}$", "", segment)
     return [t for t in re.split(r"[-_.+]", stem.lower()) if t]
+
+
+def is_article_section(segment: str) -> bool:
+    """An editorial section name, also as the last word of a compound ("leadership-stories")."""
+    tokens = slug_tokens(segment)
+    return ARTICLE_SECTION_RE.match(segment) is not None or bool(tokens and tokens[-1] in ARTICLE_SECTION_TOKENS)
 
 
 def content_links(page: PageRecord) -> list:

@@ -52,6 +52,12 @@ def dated_article_item(page: PageRecord) -> bool:
     )
 
 
+def numbered_post(page: PageRecord, types: list[str]) -> bool:
+    """/artikel/4711/: a post numbered by its id, not a page of its section: its one article item (types: the
+    page's JSON-LD types the site does not stamp everywhere) carries its date, and a date or byline shows with it."""
+    return sum(t in ARTICLE_TYPES for t in types) == 1 and dated_article_item(page) and corroborated_article(page)
+
+
 def reliable_date(page: PageRecord) -> bool:
     """A publication date the page states as such: shown near the title, or article:published_time /
     <time>. Dates of a JSON-LD WebPage (SEO plugins stamp every page) or guessed from the text

@@ -90,7 +90,8 @@ ABOUT_SECTION_RE = re.compile(
 PROFILE_SECTION_RE = re.compile(
     r"^(?:team|autor(?:en|in)?|authors?|experten|experts?|mitarbeiter(?:innen)?|people|staff|"
     r"ansprechpartner(?:innen)?|unser-team|our-team|profil|profile|speakers?|referent(?:en|in|innen)?|"
-    r"redner(?:innen)?|dozent(?:en|in|innen)?)$",
+    r"redner(?:innen)?|dozent(?:en|in|innen)?|board|board-of-directors|advisory-board|trustees|vorstand|beirat|"
+    r"kuratorium|aufsichtsrat)$",
     re.IGNORECASE,
 )
 PROFILE_TOKENS = frozenset(
@@ -295,7 +296,7 @@ PAST_HEADING_RE = re.compile(
 # itself reads as a post (dated prose of some length), release notes when it is built of version
 # headings (a SaaS product's /updates/ are often its changelog). Decided by the page, not the word.
 NEWS_SECTION_RE = re.compile(
-    r"^(?:updates|nachrichten|meldungen|mitteilungen|pressemeldungen|pressemitteilungen|press-releases|"
+    r"^(?:updates|nachrichten|meldungen|mitteilungen|pressemeldungen|pressemitteilungen|press-releases|newsroom|"
     r"announcements|notices|ankuendigungen|ankündigungen|bekanntmachungen|bulletins?)$",
     re.IGNORECASE,
 )

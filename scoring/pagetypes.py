@@ -39,6 +39,7 @@ from scoring.page_structure import (
     external_teaser_count,
     file_links,
     h1_text,
+    is_article_section,
     link_density,
     own_words,
     presents_at_length,
@@ -66,6 +67,7 @@ from scoring.pagetype_signals import (
     corroborated_article,
     dated_article_item,
     legal_terms,
+    numbered_post,
     offer_phrases,
     own_visible_date,
     reader_offers,
@@ -81,7 +83,6 @@ from scoring.pagetype_vocabulary import (
     ABOUT_TYPES,
     ARCHIVE_SEGMENT_RE,
     ARTICLE_SECTION_RE,
-    ARTICLE_SECTION_TOKENS,
     ARTICLE_TYPES,
     AUTHOR_ARCHIVE_RE,
     CHANGELOG_SEGMENT_RE,
@@ -171,12 +172,6 @@ def _types(page: PageRecord) -> list[str]:
 
 
 MIN_JOB_ADS = 2  # job ads below a careers page that make it their listing
-
-
-def _is_article_section(segment: str) -> bool:
-    """An editorial section name, also as the last word of a compound ("leadership-stories")."""
-    tokens = slug_tokens(segment)
-    return ARTICLE_SECTION_RE.match(segment) is not None or bool(tokens and tokens[-1] in ARTICLE_SECTION_TOKENS)
 
 
 _CACHE: dict[int, tuple[weakref.ref, frozenset[str], PageType]] = {}
@@ -270,9 +265,11 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("other", f"url /{last}/ (downloads)")
 
     # 2. Archives and pagination, author archives.
-    section_parent = next((s for s in parents if _is_article_section(s)), None)
-    # /blog/11/ pages a section; /blog/2024/ is its year archive
-    numbered = section_parent is not None and re.fullmatch(r"\d{1,4}", last) is not None
+    section_parent = next((s for s in parents if is_article_section(s)), None)
+    # /blog/11/ pages a section, /blog/2024/ is its year archive; /artikel/4711/ with its own dated item is a post
+    numbered = (
+        section_parent is not None and re.fullmatch(r"\d{1,4}", last) is not None and not numbered_post(page, types)
+    )
     numbered = numbered or all(s.isdigit() for s in low)  # /2024/05/: a date archive
     numbered = numbered or re.fullmatch(r"(?:page|seite)-?\d{1,4}", last) is not None  # Jekyll's /page2/
     # /veranstaltungen/2019/: a year of an events section, that year's programme
@@ -333,7 +330,10 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     if typeset & ABOUT_TYPES:
         return PageType("about", "JSON-LD AboutPage")
 
-    # 5. URL vocabularies of sections and slugs.
+    # 5. Teasers' meta lines: dates standing alone beside many links, whatever section the page is in.
+    if (dated := dated_lines(page)) >= MIN_TEASERS and len(links) >= MIN_LISTING_LINKS:
+        return PageType("listing", f"{dated} dates standing alone (teasers' meta lines)")
+    # 6. URL vocabularies of sections and slugs.
     if len(low) >= 2 and (PROFILE_SECTION_RE.match(low[-2]) or PROFILE_TOKENS & set(slug_tokens(low[-2]))):
         return PageType("profile", f"url /{low[-2]}/{last}/")
     if PROFILE_SLUG_RE.match(last) or person_with_vita(page, last, h1):
@@ -390,7 +390,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     if service_section is not None and len(low) >= 2:
         return PageType("service", f"{where} (under /{service_section}/)")
 
-    # 6. Structure: repeated teasers and link-heavy pages are listings, unless a date by the title
+    # 7. Structure: repeated teasers and link-heavy pages are listings, unless a date by the title
     # says this is a post (whose "related posts" box adds a few teasers).
     # A shop's category or brand page is a grid of products too, but it sells: a landing page.
     head = title_head(page)
@@ -406,9 +406,6 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("listing", f"{read_more} teasers with 'read more' links")
     # a date by the title of a service section's root (/leistungen/) is the template's: it presents the offer
     service_root = service_section is not None and len(low) == 1
-    dated = dated_lines(page)
-    if dated >= MIN_TEASERS and len(links) >= MIN_LISTING_LINKS:
-        return PageType("listing", f"{dated} dates standing alone (teasers' meta lines)")
     if own_visible_date(page) and STAMPED_DATE not in stamped and not service_root:
         if own_words(page) < MIN_OWN_WORDS:
             return PageType("other", f"thin dated page ({own_words(page)} words of its own)")

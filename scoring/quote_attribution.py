@@ -116,6 +116,9 @@ def _trailing(
     signed = re.match(rf"\s*\((?P<n>{lx.NAME}|[{_UPPER}][{_LOWER}]{{3,}})\)\s*[.!]?\s*$", rest)
     if signed and (line_end == stop or text[line_end : line_end + 1] == "\n"):
         return lx.clean_name(signed.group("n")), end + signed.end()  # „…“ (Augustinus)
+    named = re.match(rf"\s*\((?P<n>{lx.NAME})\)", rest)  # „…“ (Prof. Carstensen) das nur …: a person, mid-sentence
+    if named and names.person(lx.clean_name(named.group("n"))):
+        return lx.clean_name(named.group("n")), end + named.end()
     dash = re.match(r"\s*+[—–]\s*", rest)
     if dash:
         first = re.match(r"[\w’'-]+", rest[dash.end() :])
@@ -161,7 +164,30 @@ def _separated_speaker(clause: str, names: Names, begin: int) -> str | None:
     """The subject of a German separable speech verb: "das Umweltbundesamt … stellt jedenfalls nüchtern fest:",
     "Die BaFin führt in einem Merkblatt wie folgt aus:"."""
     separated = qr.SEPARATED_VERB_RE.search(clause)
-    return speaker_before(clause[: separated.start()], names, begin + separated.start()) if separated else None
+    if separated is None:
+        return None
+    found = speaker_before(clause[: separated.start()], names, begin + separated.start())
+    if found is None:  # "Darauf macht die Vorsitzende Daniela Kolbe … aufmerksam:": the subject after the verb
+        verb_end = separated.start() + len(separated.group(0).split()[0])
+        found = speaker_after(clause[verb_end:], names, begin + verb_end, budget=4)
+    return found
+
+
+MAX_QUESTION_WORDS = 10
+
+
+def _asked_speaker(text: str, end: int, floor: int, names: Names) -> tuple[str, int] | None:
+    """A short question right before the quotation that asks what someone says: "Was sagt Zimmer zum Thema
+    Wachstum? „…“", "What does the minister say? “…”"."""
+    question = text[floor:end].rstrip()
+    if not question.endswith("?") or "\n" in text[floor + len(question) : end]:
+        return None
+    begin = _clause_start(text, floor + len(question) - 1, floor)
+    clause = text[begin : floor + len(question)]
+    if len(clause.split()) > MAX_QUESTION_WORDS or not qr.SPEECH_VERB_RE.search(clause):
+        return None
+    found = from_clause(clause, names, begin, after_first=True)
+    return (found, begin) if found else None
 
 
 def _leading(text: str, start: int, floor: int, names: Names, words_in_quote: int) -> tuple[str, int] | None:
@@ -169,7 +195,7 @@ def _leading(text: str, start: int, floor: int, names: Names, words_in_quote: in
     begin = _clause_start(text, start, floor)
     clause = text[begin:start]
     if not clause.strip(" \t–—-"):
-        return None
+        return _asked_speaker(text, begin, floor, names)
     words_of = _WORDS_OF_RE.search(clause)  # "In the words of Celeste Saulo, Secretary-General of the WMO, “…”"
     if words_of and names.person(words_of.group("n")):
         return lx.clean_name(words_of.group("n")), begin

@@ -92,6 +92,8 @@ _INTRODUCED_AFTER_RE = re.compile(
 )
 
 
+_GENDERED_PLURAL_RE = re.compile(r"[_*:]innen$|[a-zäöüß]Innen$")
+
 class Names:
     """Names on the page, computed on demand: people, named organisations, proper single words."""
 
@@ -338,7 +340,8 @@ class Names:
             return self._proper[word]
         result = False
         if (
-            word.upper() not in qr.ROLE_ACRONYMS
+            not _GENDERED_PLURAL_RE.search(word)  # "Redner_innen", "Politiker*innen": people in the plural
+            and word.upper() not in qr.ROLE_ACRONYMS
             and not qr.common_acronym(word)
             and not re.fullmatch(lx.NOT_NAME_START, word)
         ):

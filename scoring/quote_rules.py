@@ -81,8 +81,9 @@ PUBLIC_BODY_RE = re.compile(
 # Umweltbundesamt … stellt jedenfalls nüchtern fest: „…“", "Die Ministerin fügte später hinzu:".
 SEPARATED_VERB_RE = re.compile(
     r"(?<![\w-])(?:stellt|stellte|stellen|stellten|hält|hielt|halten|fügt|fügte|fügen|räumt|räumte|gibt|gab|"
-    r"rechnet|rechnete|legt|legte|ruft|rief|führt|führte|führen|führten|merkt|merkte|weist|wies|fasst|fasste)(?![\w-])"
-    r"[^.!?:;\n]{0,80}?(?<![\w-])(?:fest|klar|hinzu|ein|zu|vor|dar|auf|aus|an|hin|zusammen)[ \t]*:[ \t]*$"
+    r"rechnet|rechnete|legt|legte|ruft|rief|führt|führte|führen|führten|merkt|merkte|weist|wies|fasst|fasste|"
+    r"macht|machte|machen|machten)(?![\w-])"
+    r"[^.!?:;\n]{0,80}?(?<![\w-])(?:fest|klar|hinzu|ein|zu|vor|dar|auf|aus|an|hin|zusammen|aufmerksam)[ \t]*:[ \t]*$"
 )
 # "so" attributes only right after a quotation ("…“, so Jana Albrecht").
 SO_RE = re.compile(r"^[\s,;–—-]*(?:so|laut)\s+", re.IGNORECASE)

@@ -189,6 +189,8 @@ _TITLE_WITH_FIELD_RE = re.compile(r"\A[ \t]*+([\w-]++)(?:[ \t]++(?:und|and)[ \t]
 
 def _role(word: str | None) -> bool:
     return word is None or (word[:1].isupper() and word.lower().endswith(lx.ROLE_NOUN_ENDINGS))
+
+
 FIELD_TOKENS = 6
 
 
@@ -334,12 +336,22 @@ def speaker_before(segment: str, names: Names, position: int) -> str | None:
         return survey
     offset = position - len(segment)
     cut = segment.rstrip().rfind(",")
-    parts = [segment[cut + 1 :], segment] if cut >= 0 else [segment]
-    for part in parts:
-        found = _subject(part, names, offset + len(segment) - len(part))
+    after = segment[cut + 1 :]
+    role = _ROLE_APPOSITION_RE.match(segment, cut) if cut >= 0 else None  # "Jo Roe, ACME CEO said": Jo Roe
+    if cut >= 0 and _ORG_APPOSITION_RE.fullmatch(after) and lx.ORGANISATION_WORD_RE.search(after):
+        parts = [(segment[:cut], offset)]  # "Pat O’Neill, Hotel Consult says": the employer after the name
+    elif cut >= 0 and not (role and role.end() >= len(segment.rstrip())):
+        parts = [(after, offset + cut + 1), (segment, offset)]
+    else:
+        parts = [(segment, offset)]
+    for part, start in parts:
+        found = _subject(part, names, start)
         if found is not None:
             return found
     return None
+
+
+_ORG_APPOSITION_RE = re.compile(rf"\A[ \t]*+[{_UPPER}][\w&.-]*+(?:[ \t]++[{_UPPER}&][\w&.-]*+){{0,3}}[ \t]*+")
 
 
 # "Anita Bird, an Assistant Development Officer at Active Together, says", "Svane Bender, Bereichsleitung
@@ -348,6 +360,8 @@ def speaker_before(segment: str, names: Names, position: int) -> str | None:
 _ROLE_APPOSITION_RE = re.compile(
     rf",[ \t]*+(?:(?i:a|an|ein|eine|einer)[ \t]|the[ \t]++(?=[{lx.LOWER}])|"  # ", the digital rights group that …,"
     rf"[{lx.LOWER}][\w-]*?(?i:{'|'.join(lx.ROLE_NOUN_ENDINGS)})(?=[ \t,])|"  # ", co-founder of ACME,"
+    # ", CEO of LouderVoice says", ", SRT Marine Systems CEO said" (", CTO John Duncan": the role of the name after it)
+    rf"(?:[{_UPPER}][\w&-]*+[ \t]++){{0,3}}(?:{'|'.join(sorted(qr.ROLE_ACRONYMS))})(?=[ \t,])(?![ \t]++[{_UPPER}])|"
     rf"(?:[{_UPPER}][\w&-]*+[ \t]++){{0,3}}(?=[{_UPPER}])[\w-]*?"
     rf"(?i:{'|'.join(lx.ROLE_NOUN_ENDINGS)}|leitung)(?=[ \t,]))"
     # "Davide De Cesaris, Technical Project Manager, Solair, said": the employer after the role is the apposition's
@@ -371,6 +385,7 @@ def _subject(segment: str, names: Names, position: int) -> str | None:
         break
     best = None
     skip_to = 0
+    name_end, name_words = 0, set()  # the span and words of the last name found
     # an apposition with an indefinite article, and an aside in parentheses ("Dr. Lewis Bailey (früher an
     # der Universität von Calgary), erklärte"), describe the speaker: the names in them do not speak
     asides = [m.span() for m in _ROLE_APPOSITION_RE.finditer(segment)]
@@ -391,8 +406,13 @@ def _subject(segment: str, names: Names, position: int) -> str | None:
             skip_to = name.end() if name else token.end()
             continue
         found = _classify(token, segment, names, position + token.start())
+        if found and token.start() < name_end and not set(found.split()) <= name_words:
+            continue  # the name's own surname is no second speaker ("Conor O’Neill" after "Pat O’Neill" named before)
         if found:
             best = names.fullest(found)
+            name = lx.NAME_RE.match(segment, token.start())
+            if name and found in name.group(0) and token.start() >= name_end:
+                name_end, name_words = name.end(), set(name.group(0).split())
     return best
 
 

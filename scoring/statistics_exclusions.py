@@ -121,8 +121,7 @@ LIMIT_TARGET_BEFORE_RE = re.compile(
 LIMIT_TARGET_AFTER_RE = re.compile(
     r"^\S*\s+(?:\S+\s+){0,2}?(?:zu\s+)?(?:begrenzen|begrenzt|deckeln|gedeckelt|beschränken|beschränkt)\b"
 )
-# Advice and targets: what the reader should do or aim for (a figure reported from a named source,
-# "Die DGE empfiehlt 300 mg", stays a statistic).
+# Advice and targets: what the reader should do or aim for ("Die DGE empfiehlt 300 mg", reported, stays a statistic).
 ADVICE_RE = re.compile(
     r"\b(?:ideal(?:erweise)?(?!\s+(?:für|for))|optimal\w*|achten Sie|achte|make sure|ensure|aim for|"
     r"planen Sie|plan for|reicht für|enough for|wir empfehlen|we recommend|empfehlen wir|"
@@ -301,8 +300,11 @@ SPEC_BEFORE_RE = re.compile(
     r"\b(?:weighs|wiegt|wiegen|depths? of|Tiefen? von|to within|bis auf|[Rr]eichweite von|range of)\s+"
     r"(?:approximately|about|around|roughly|only|just|ca\.|etwa|rund|nur|up to|bis zu)?\s*$"
 )
-# A model number: "SIR-4000", "A-380".
-MODEL_BEFORE_RE = re.compile(r"[A-Za-z]-$")
+# A model number ("SIR-4000", "A-380") and a standard's ("VDI 6022 regelt …", "DIN EN 16798", "ISO 27001 Zertifikat").
+MODEL_BEFORE_RE = re.compile(
+    r"[A-Za-z]-$|\b(?:ISO|DIN|EN|IEC|VDI|VDE|DVGW|ÖNORM|ASTM|IEEE|RFC|ANSI|NFPA|TRGS|TRBS|DGUV|ETSI)"
+    r"(?:[ -](?:EN|ISO|IEC))*[ \u00a0]?$"
+)
 # A version one moves to: "porting to 2.13", "upgrade to 3.0", "Update auf 2.4".
 VERSION_BEFORE_RE = re.compile(
     r"\b(?:port\w*|upgrad\w*|migrat\w*|updat\w*|mov(?:e|ed|ing)|switch\w*|wechsel\w*|umstieg|Umstieg)\s+"

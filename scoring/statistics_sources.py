@@ -356,6 +356,8 @@ VARY_BEFORE_RE = re.compile(
 )
 # A verb joined to the one before ("… and recorded"): the name right before it is no subject.
 VERB_AFTER_CONJUNCTION_RE = re.compile(r"\b(?:and|und|or|oder|then|dann)\s+$", re.IGNORECASE)
+# "students in all 50 states", "the reports": in English a number or a determiner makes it a noun, no reporting verb
+NOUN_BEFORE_RE = re.compile(r"(?:\b(?:the|all|these|those|many|several|both|their|our)|\d)\s+$", re.IGNORECASE)
 # "Website Visitors – Shows the monthly visitors": a term and its description, not "X shows".
 TERM_SEPARATOR_RE = re.compile(r"\s[-–—:|]\s*$|:\s*$")
 
@@ -405,8 +407,11 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[s
         window = sentence[max(0, match.start() - 60) : match.end() + 40]
         if is_own(window, brand) or TERM_SEPARATOR_RE.search(sentence[: match.start()]):
             continue
-        if VERB_AFTER_CONJUNCTION_RE.search(sentence[max(0, match.start() - 12) : match.start()]):
+        before = sentence[max(0, match.start() - 12) : match.start()]
+        if VERB_AFTER_CONJUNCTION_RE.search(before) or (lang != "de" and NOUN_BEFORE_RE.search(before)):
             continue  # "we interviewed 26 people in Belém and recorded …": the verb's subject comes earlier
+        if sentence.startswith(" to ", match.end()):
+            continue  # "have registered to use the platform", "is said to have": no one reports here
         # "the chart shows", "the Sparkline shows": a verb of showing needs a name by its form (an acronym,
         # an organisation word, two capitalised words), as every German noun does
         strict = "de" if SHOWING_RE.fullmatch(match.group(0)) else lang

@@ -117,14 +117,27 @@ def teaser_title(title: HtmlTree, page_url: str) -> bool:
     (a list of posts that sets each title as an H1)."""
     if not any(a.tag == "article" for a in title.iterancestors()) or _TOP_ARTICLES(title) < MIN_TEASERS:
         return False
-    links = title.xpath(".//a[@href]")
-    if len(links) != 1 or _text(links[0]) != _text(title):
+    return links_elsewhere(title, page_url)
+
+
+def links_elsewhere(heading: HtmlTree, page_url: str) -> bool:
+    """All of the heading is one link to another page: a teaser's title."""
+    links = heading.xpath(".//a[@href]")
+    if len(links) != 1 or _text(links[0]) != _text(heading):
         return False
     try:
         target, own = urlsplit(urljoin(page_url, links[0].get("href"))), urlsplit(page_url)
     except ValueError:
         return False
     return (target.netloc, target.path.rstrip("/")) != (own.netloc, own.path.rstrip("/"))
+
+
+_HEADING_BEFORE = etree.XPath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4][1]")
+
+
+def teaser_heading_before(element: HtmlTree) -> HtmlTree | None:
+    """The heading right before the element (in document order)."""
+    return next(iter(_HEADING_BEFORE(element)), None)
 
 
 MAX_META_ROW = 120

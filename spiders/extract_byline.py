@@ -23,7 +23,13 @@ from lxml import etree
 from scoring.core.lexicons import CAP_WORD, NAME, is_person_name
 from scoring.core.lexicons import letters_key as _key
 from scoring.core.records import AuthorSignal
-from spiders.byline_cards import lone_end_row, teaser_title, template_bylines
+from spiders.byline_cards import (
+    links_elsewhere,
+    lone_end_row,
+    teaser_heading_before,
+    teaser_title,
+    template_bylines,
+)
 from spiders.byline_lines import DATE_ITEM, MAX_NAME_DATE_LINE, SEGMENT_SPLIT, name_date_line, strip_glyphs
 from spiders.byline_names import (
     _NAME_AT_START,
@@ -305,6 +311,11 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
         if _in_author_box(element):
             return True
         at = _offset_of(element, offsets)
+        heading = teaser_heading_before(element)
+        if heading is not None and heading is not title and links_elsewhere(heading, page_url):
+            heading_at = _offset_of(heading, offsets)  # "<h2><a href=/blog/x/>X</a></h2> By Jo Roe": a listed post's
+            if title is None or (heading_at is not None and title_at is not None and heading_at > title_at):
+                return False
         if at is None or title_at is None or title_end is None:
             return at is not None and at < NEAR_AFTER  # no H1: the first lines of the page
         return title_at - NEAR_BEFORE <= at <= title_end + NEAR_AFTER

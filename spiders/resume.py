@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest
 from twisted.python.failure import Failure
 
-from scoring.core.records import BLOCKED_BY_ROBOTS, PageRecord
+from scoring.core.records import BLOCKED_BY_ROBOTS, Link, PageRecord
 
 # Failures to reach the server at all (refused, reset, dropped, no route, unknown host), by the
 # exception type name that starts a failed page's `error`: a server that went down, not a page
@@ -42,6 +42,17 @@ CONNECTION_FAILURE_TYPES = frozenset(
         "RequestTransmissionFailed",
     }
 )
+
+
+def follows(record: PageRecord, follow_nofollow: bool) -> bool:
+    """Whether the crawl follows a page's links: not when its meta robots say nofollow, unless told to
+    (GEO_FOLLOW_NOFOLLOW)."""
+    return follow_nofollow or "nofollow" not in record.robots_directives
+
+
+def followed_link(link: Link, follow_nofollow: bool) -> bool:
+    """Whether the crawl follows one link of a followed page: internal, and not rel=nofollow unless told to."""
+    return link.internal and (follow_nofollow or "nofollow" not in link.rel)
 
 
 def is_connection_failure(record: PageRecord) -> bool:

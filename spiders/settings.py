@@ -87,6 +87,9 @@ GEO_RETRY_BACKOFF = 0.5  # seconds, doubled on each retry
 GEO_HARD_TIMEOUT = True  # False: no hard deadline (batch children: their supervisor kills at the limit)
 GEO_HARD_TIMEOUT_GRACE = 60.0
 GEO_FOLLOW_META_REFRESH = True
+# True: follow links that a meta robots or rel "nofollow" closes, as Screaming Frog's "follow internal
+# nofollow" does: a staging or development build marked noindex,nofollow on every page (--follow-nofollow)
+GEO_FOLLOW_NOFOLLOW = False
 GEO_SUBDOMAINS = False  # True: every subdomain of the site's domain is the same site (www/apex always are)
 GEO_INCLUDE: list[str] = []  # regular expressions; when given, only matching URLs are crawled
 GEO_EXCLUDE: list[str] = []

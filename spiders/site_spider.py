@@ -51,7 +51,14 @@ from spiders.extract_workers import (
     start_pool,
 )
 from spiders.items import SitemapArtifact, TextArtifact
-from spiders.resume import CONNECTION_FAILURE_TYPES, ResumeState, failure_error, is_connection_failure
+from spiders.resume import (
+    CONNECTION_FAILURE_TYPES,
+    ResumeState,
+    failure_error,
+    followed_link,
+    follows,
+    is_connection_failure,
+)
 from spiders.reuse import ReuseIndex, ReusingSpider, conditional_headers, repeatable
 from spiders.url_scope import ParamStripper, UrlScope, is_pagination_url, setting_list, site_hosts
 
@@ -108,6 +115,7 @@ class SiteSpider(ReusingSpider, scrapy.Spider):
         spider.max_query_variants = settings.getint("GEO_MAX_QUERY_VARIANTS")
         spider.max_retry_after = settings.getfloat("GEO_MAX_RETRY_AFTER")
         spider.follow_meta_refresh = settings.getbool("GEO_FOLLOW_META_REFRESH", True)
+        spider.follow_nofollow = settings.getbool("GEO_FOLLOW_NOFOLLOW")
         strip = ParamStripper(setting_list(settings.get("GEO_STRIP_PARAMS")))
         spider.include = [re.compile(p) for p in setting_list(settings.get("GEO_INCLUDE"))]
         spider.exclude = [re.compile(p) for p in setting_list(settings.get("GEO_EXCLUDE"))]
@@ -398,14 +406,14 @@ class SiteSpider(ReusingSpider, scrapy.Spider):
         ok = 200 <= status < 300
         if record.meta_refresh:
             yield from self._follow(record.meta_refresh, fields, status, meta_refresh=True)
-        if not ok or "nofollow" in record.robots_directives:
+        if not ok or not follows(record, self.follow_nofollow):
             return
         child_depth = (depth or 0) + 1 if depth is not None else None
         pagination = set(record.pagination)
         seen = self.seen
         for link in record.links:
             # most links lead where an earlier page led (menus, teasers): skipped before the pagination test
-            if link.internal and "nofollow" not in link.rel and link.url not in seen:
+            if followed_link(link, self.follow_nofollow) and link.url not in seen:
                 # The next page of a listing is the same listing: it keeps the listing's depth, so the
                 # depth limit never cuts a paginated archive (and the orphan check stays on).
                 same_level = link.url in pagination or is_pagination_url(link.url)

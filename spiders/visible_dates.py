@@ -327,11 +327,22 @@ CLOSING_LINES = 3  # the last text lines of a post that may hold its meta line
 _CLOSING_WORDS = re.compile(r"(?<![\w-])(?!(?:on|by|am|um|von|at)(?![\w-]))[a-zäöüß][\w-]{2,}")
 
 
+_ENTRY_CLASS_RE = re.compile(r"(?:^|\s)h-?entry(?:$|\s)")  # hAtom's post: WordPress themes without <article>
+
+
+def _post_of(title: HtmlTree) -> HtmlTree | None:
+    """The post that holds the title: its <article>, else the element its theme marks as an hAtom entry."""
+    for ancestor in title.iterancestors():
+        if ancestor.tag == "article" or _ENTRY_CLASS_RE.search(ancestor.get("class") or ""):
+            return ancestor
+    return None
+
+
 def _closing_meta_date(tree: HtmlTree, title: HtmlTree | None) -> tuple[str, str] | None:
     """The date of the meta line that closes the post holding the title ("- 25. July 2017 :: Name", "27. Januar
-    2016 |"): a theme that writes date and author under the text, not over it. Only the post's own <article>
-    counts, whose last lines are its own (a page's last lines are the site's)."""
-    article = next((a for a in title.iterancestors("article")), None) if title is not None else None
+    2016 |"): a theme that writes date and author under the text, not over it. Only the post's own <article> (or
+    hAtom entry) counts, whose last lines are its own (a page's last lines are the site's)."""
+    article = _post_of(title) if title is not None else None
     if article is None:
         return None
     lines = []

@@ -55,15 +55,20 @@ NOT_NAME_START = (
 # "Dr." and similar abbreviations are titles, never a word of the name itself ("Geschäftsführer Dr. Klaus Berger").
 # A capitalised word, whole: inner capitals are fine ("McDonald"), a cut-off word is not ("Gmb" of "GmbH").
 CAP_WORD = (
-    rf"(?!(?:Dr|Prof|Dipl|Ing|Mag|Med)\.)[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)*"
-    rf"(?:['’-][{UPPER}]?[{LOWER}]+)*(?![{UPPER}{LOWER}])"
+    rf"(?!(?:Dr|Prof|Dipl|Ing|Mag|Med)\.)[{UPPER}](?:[{LOWER}]+(?:[{UPPER}][{LOWER}]+)*|(?=['’][{UPPER}][{LOWER}]))"
+    rf"(?:['’-][{UPPER}]?[{LOWER}]+)*(?![{UPPER}{LOWER}])"  # "O’Neill", "D'Angelo": one capital, the apostrophe
 )
 _PARTICLE = r"(?:von|van|de|der|den|zu|vom|di|da|del|le|la|ter|ten|mc)"
 # A person's name: two to five capitalised words (particles allowed), or a title plus a surname. The
 # bounds keep every pattern built on it linear: a run of capitalised words is never read to its end.
+# A middle initial after the first name: "Michael L. Atkinson", "Michelle A. Amazeen"; not "Plan B. The", nor an
+# initialled signature before the service it signs ("Franz M. Gutachten — Stuttgart", "Francesco M. Unfallgutachten").
+_INITIAL = (
+    rf"(?:\s[{UPPER}]\.(?=\s++(?!(?:{NOT_NAME_START})\b)[{UPPER}][{LOWER}]{{1,13}}(?![{LOWER}])(?![ \t]*+[—–-][ \t])))?"
+)
 NAME = (
-    rf"(?:(?:{TITLE}\s+){{1,3}}{CAP_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,3}}{CAP_WORD}){{0,4}}"
-    rf"|(?!(?:{NOT_NAME_START})\b){CAP_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,3}}{CAP_WORD}){{1,4}})"
+    rf"(?:(?:{TITLE}\s+){{1,3}}{CAP_WORD}{_INITIAL}(?:\s+(?:{_PARTICLE}\s+){{0,3}}{CAP_WORD}){{0,4}}"
+    rf"|(?!(?:{NOT_NAME_START})\b){CAP_WORD}{_INITIAL}(?:\s+(?:{_PARTICLE}\s+){{0,3}}{CAP_WORD}){{1,4}})"
 )
 NAME_RE = re.compile(NAME)
 _TITLE_RE = re.compile(rf"{TITLE}$")
