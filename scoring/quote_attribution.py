@@ -234,6 +234,10 @@ _DOCUMENT_NOUN_RE = re.compile(
 )
 _DOCUMENT_DETERMINERS = frozenset("im in der dem den die das des zum zur vom the this its their our".split())
 DOCUMENT_NAME_WORDS = 6  # the document's name: its noun and what follows it up to the verb
+_OWNER_DOCUMENT_RE = re.compile(
+    rf"(?<![\w-])(?P<o>[{lx.UPPER}][\w&.-]*+(?:[ \t][{lx.UPPER}][\w&.-]*+){{0,2}})['’]s[ \t]++(?:official[ \t]++)?"
+    r"(?:documentation|docs|guidance|guidelines|website|announcement|statement|policy|report|Dokumentation)[ \t]*+$"
+)
 
 
 def _document_says(clause: str) -> str | None:
@@ -242,15 +246,13 @@ def _document_says(clause: str) -> str | None:
     says = _DOCUMENT_SAYS_RE.search(clause)
     if says is None:
         return None
+    owner = _OWNER_DOCUMENT_RE.search(clause[: says.start()])
+    if owner:  # "Microsoft’s documentation states:": the owner of its words
+        return owner.group("o")
     tokens = list(re.finditer(r"[\w-]+", clause[: says.start()]))[-DOCUMENT_NAME_WORDS - 2 :]
     for previous, token in zip(tokens, tokens[1:], strict=False):
         if _DOCUMENT_NOUN_RE.search(token.group(0)) and previous.group(0).lower() in _DOCUMENT_DETERMINERS:
             return clause[token.start() : says.start()].strip(" \t,")
-    return None
-    tokens = re.findall(r"[\w-]+", clause[: says.start()])[-DOCUMENT_NAME_WORDS - 2 :]
-    for i, token in enumerate(tokens[1:], start=1):
-        if _DOCUMENT_NOUN_RE.search(token) and tokens[i - 1].lower() in _DOCUMENT_DETERMINERS:
-            return " ".join(tokens[i : i + DOCUMENT_NAME_WORDS])
     return None
 
 
@@ -375,7 +377,7 @@ def _line_before(text: str, start: int, names: Names, spans: list[tuple[int, int
         intro_at = _clause_start(line, len(line.rstrip()), 0)
         intro = line[intro_at:]
         found = from_clause(intro, names, prev_start + intro_at, after_first=True)
-        found = found or _separated_speaker(intro, names, prev_start + intro_at)
+        found = found or _separated_speaker(intro, names, prev_start + intro_at) or _document_says(intro)
         if found is None and _PRONOUN_SUBJECT_RE.match(intro.lstrip()):
             # "Ultimately, he … is credited with the quote:": the person the text is about
             found = names.person_before(prev_start + intro_at)

@@ -272,3 +272,14 @@ def test_a_gendered_plural_is_no_speaker() -> None:
         "Innovationskraft von Unternehmen setzt“."
     )
     assert _speakers(text, "de") == ["Prof. André Habisch"]
+
+
+def test_a_documents_owner_and_a_hyphen_signature_in_a_blockquote() -> None:
+    html = f"""<html lang="en"><head><title>Initial access</title></head><body><article><h1>Initial access</h1>
+<p>{PROSE_EN}</p><p>Microsoft is fighting macro malware with new defaults. Microsoft’s documentation states:</p>
+<blockquote><p>VBA macros are a common way for malicious actors to gain access, so we are changing the default
+behavior of Office applications.</p></blockquote><p>{PROSE_EN}</p>
+<blockquote><p>In combat, deception can strengthen the weaker side. When all other factors are equal the more deceptive
+player will always win. - Barton Whaley</p></blockquote><p>{PROSE_EN}</p></article></body></html>"""
+    page = html_page("/articles/2024/08/initial-access/", html)
+    assert sorted(q.speaker for q in find_quotations(page) if q.speaker) == ["Barton Whaley", "Microsoft"]

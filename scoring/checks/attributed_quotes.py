@@ -47,7 +47,7 @@ from scoring.site import SiteData
 
 MAX_EVIDENCE = 20  # quotations listed per page, each with its speaker
 
-_TRAILING_SIGNATURE_RE = re.compile(r"\s[—–]\s*(?P<sig>[^—–\n]{2,90})$")
+_TRAILING_SIGNATURE_RE = re.compile(r"\s(?:[—–]\s*|-\s+)(?P<sig>[^—–\n]{2,90})$")  # "… win. - Barton Whaley"
 _DASH_LINE_RE = re.compile(rf"(?<![ \t])[ \t]*+[—–][ \t]*+(?P<name>{lx.NAME})[ \t]*(?:[,·|(][^\n]{{0,120}})?$")
 _CODE_BEFORE = frozenset("@=[{<")  # [When(@"I add the values")], title="…"
 
