@@ -40,6 +40,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
+import spiders.resume as resume_rules
 from scoring.core.records import PageRecord, RedirectHop, SitemapEntry
 from spiders.document import canonical_url
 from spiders.extract_head import link_header_hreflang, merge_hreflang, sitemap_hreflang
@@ -51,14 +52,7 @@ from spiders.extract_workers import (
     start_pool,
 )
 from spiders.items import SitemapArtifact, TextArtifact
-from spiders.resume import (
-    CONNECTION_FAILURE_TYPES,
-    ResumeState,
-    failure_error,
-    followed_link,
-    follows,
-    is_connection_failure,
-)
+from spiders.resume import CONNECTION_FAILURE_TYPES, ResumeState, failure_error, is_connection_failure
 from spiders.reuse import ReuseIndex, ReusingSpider, conditional_headers, repeatable
 from spiders.url_scope import ParamStripper, UrlScope, is_pagination_url, setting_list, site_hosts
 
@@ -115,7 +109,6 @@ class SiteSpider(ReusingSpider, scrapy.Spider):
         spider.max_query_variants = settings.getint("GEO_MAX_QUERY_VARIANTS")
         spider.max_retry_after = settings.getfloat("GEO_MAX_RETRY_AFTER")
         spider.follow_meta_refresh = settings.getbool("GEO_FOLLOW_META_REFRESH", True)
-        spider.follow_nofollow = settings.getbool("GEO_FOLLOW_NOFOLLOW")
         strip = ParamStripper(setting_list(settings.get("GEO_STRIP_PARAMS")))
         spider.include = [re.compile(p) for p in setting_list(settings.get("GEO_INCLUDE"))]
         spider.exclude = [re.compile(p) for p in setting_list(settings.get("GEO_EXCLUDE"))]
@@ -403,17 +396,17 @@ class SiteSpider(ReusingSpider, scrapy.Spider):
         page without nofollow its links, canonical, og:url, hreflang alternates, script links and
         rel=next/prev targets. The same for a fresh record and a reused one."""
         url, depth, status = record.url, record.depth, record.status or 0
-        ok = 200 <= status < 300
+        ok, follow_nofollow = 200 <= status < 300, self.settings.getbool("GEO_FOLLOW_NOFOLLOW")
         if record.meta_refresh:
             yield from self._follow(record.meta_refresh, fields, status, meta_refresh=True)
-        if not ok or not follows(record, self.follow_nofollow):
+        if not ok or not resume_rules.follows(record, follow_nofollow):
             return
         child_depth = (depth or 0) + 1 if depth is not None else None
         pagination = set(record.pagination)
         seen = self.seen
         for link in record.links:
             # most links lead where an earlier page led (menus, teasers): skipped before the pagination test
-            if followed_link(link, self.follow_nofollow) and link.url not in seen:
+            if resume_rules.followed_link(link, follow_nofollow) and link.url not in seen:
                 # The next page of a listing is the same listing: it keeps the listing's depth, so the
                 # depth limit never cuts a paginated archive (and the orphan check stays on).
                 same_level = link.url in pagination or is_pagination_url(link.url)
@@ -422,8 +415,7 @@ class SiteSpider(ReusingSpider, scrapy.Spider):
                 )
                 if request is not None:
                     yield request
-        # Other discovery sources a search engine uses: canonical target, og:url, hreflang alternates,
-        # rel=next/prev (scope and dedupe as for links: an og:url off the site is not fetched).
+        # Other discovery sources: canonical, og:url, hreflang, rel=next/prev (an og:url off the site is not fetched).
         extra = [url for url in (record.canonical, record.og_url) if url]
         extra += [h.url for h in record.hreflang]
         for target in extra:
