@@ -311,14 +311,20 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
         if _in_author_box(element):
             return True
         at = _offset_of(element, offsets)
-        heading = teaser_heading_before(element)
-        if heading is not None and heading is not title and links_elsewhere(heading, page_url):
-            heading_at = _offset_of(heading, offsets)  # "<h2><a href=/blog/x/>X</a></h2> By Jo Roe": a listed post's
-            if title is None or (heading_at is not None and title_at is not None and heading_at > title_at):
-                return False
         if at is None or title_at is None or title_end is None:
-            return at is not None and at < NEAR_AFTER  # no H1: the first lines of the page
-        return title_at - NEAR_BEFORE <= at <= title_end + NEAR_AFTER
+            near = at is not None and at < NEAR_AFTER  # no H1: the first lines of the page
+        else:
+            near = title_at - NEAR_BEFORE <= at <= title_end + NEAR_AFTER
+        return near and not under_teaser(element)  # the heading search (a preceding:: walk) only where it decides
+
+    def under_teaser(element: HtmlTree) -> bool:
+        """"<h2><a href=/blog/x/>X</a></h2> By Jo Roe" after the page's title (or on a page without one): a listed
+        post's byline."""
+        heading = teaser_heading_before(element)
+        if heading is None or heading is title or not links_elsewhere(heading, page_url):
+            return False
+        heading_at = _offset_of(heading, offsets)
+        return title is None or (heading_at is not None and title_at is not None and heading_at > title_at)
 
     def own_content(element: HtmlTree) -> bool:
         return not not_own_content(element, title)
