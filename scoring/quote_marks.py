@@ -46,7 +46,10 @@ def quotation_spans(text: str) -> list[tuple[int, int, str]]:
         for match in pattern.finditer(masked):
             found.append((match.start(), match.end(), text[match.start() + 1 : match.end() - 1]))
         masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
-    return sorted(found + _open_paragraphs(text, masked))
+    paragraphs = _open_paragraphs(text, masked)
+    for start, end, _ in paragraphs:
+        masked = masked[:start] + " " * (end - start) + masked[end:]
+    return sorted(found + paragraphs + _announced_blocks(text, masked))
 
 
 _PARAGRAPH_OPENING = re.compile(r"^[ \t]*+([“„\"])", re.MULTILINE)
@@ -66,6 +69,30 @@ def _open_paragraphs(text: str, masked: str) -> list[tuple[int, int, str]]:
         following = _PARAGRAPH_OPENING.match(text, end + 1)
         if following is not None and following.group(1) == match.group(1):
             found.append((match.start(1), end, text[match.end() : end]))
+    return found
+
+
+# A quotation announced by a colon ("… führt wie folgt aus:", "the notice reads:") whose mark its paragraph does
+# not close: it runs over the following paragraphs (a list quoted from a notice) to its closing mark, or, when the
+# writer never closes it, to the end of its paragraph.
+_ANNOUNCED_OPENING = re.compile(r":[ \t]*+\n?[ \t]*+([“„»])")
+_CLOSING_OF = {"“": "”", "„": "“”", "»": "«"}
+MAX_BLOCK_CHARS = 2 * MAX_QUOTE_CHARS
+
+
+def _announced_blocks(text: str, masked: str) -> list[tuple[int, int, str]]:
+    found = []
+    for match in _ANNOUNCED_OPENING.finditer(masked):
+        start = match.start(1)
+        line_end = masked.find("\n", start)
+        line_end = len(masked) if line_end < 0 else line_end
+        if _ANY_MARK.search(masked, start + 1, line_end):
+            continue
+        following = _ANY_MARK.search(masked, line_end, start + MAX_BLOCK_CHARS)
+        if following is not None and following.group(0) in _CLOSING_OF[match.group(1)]:
+            found.append((start, following.end(), text[start + 1 : following.start()]))
+        elif following is None and not text[start:line_end].rstrip().endswith(("...", "…")):
+            found.append((start, line_end, text[start + 1 : line_end]))  # never closed (a teaser's cut one is no quote)
     return found
 
 

@@ -169,7 +169,8 @@ AUTHOR_YEAR_RE = re.compile(
     r"^[\s.,]*\(\s*(?P<authors>[A-ZÄÖÜ][\w’'-]+(?:\s*+(?:,|/|&|\bund\b|\band\b|\bu\.)\s*+[A-ZÄÖÜ][\w’'-]+){0,3}"
     r"(?:\s+et\s+al\.)?),?\s+(?:1[5-9]|20)\d\d[a-z]?\b[^()\n]{0,40}\)"
 )
-# Code, paths and markup are no quotations ("setting.mat_queue_mode 1", "SELECT * FROM").
-CODE_RE = re.compile(r"[{}<>=|\\]|://|\w\(\)|\w\([^()]*\)\s*[;{]|\b\w+_\w+|\w\.\w+\.\w|^\s*[-$#/]")
+# Code, paths and markup are no quotations ("setting.mat_queue_mode 1", "SELECT * FROM"); a dotted date or
+# version ("Urt. v. 27.02.2008") is no member access.
+CODE_RE = re.compile(r"[{}<>=|\\]|://|\w\(\)|\w\([^()]*\)\s*[;{]|\b\w+_\w+|[^\W\d]\.[^\W\d]\w*\.\w|^\s*[-$#/]")
 # A signature after a dash: "— Luke (@nuk3, Mastodon)", "— mbeddedDev (Mastodon)".
 HANDLE_RE = re.compile(r"@?[\w][\w.-]{1,30}(?:\s*\([^()\n]{1,40}\))?$")
