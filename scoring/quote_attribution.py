@@ -221,9 +221,10 @@ def _leading(text: str, start: int, floor: int, names: Names, words_in_quote: in
 
 
 # A document quoted word for word, named before its words: "Im Koalitionsvertrag von RGR für 2021-2026 steht: „…“",
-# "The wording of the agreement reached today reads: “…”". The document is the source (docs/labelling.md).
+# "The wording of the agreement reached today reads: “…”", "Im Koalitionsvertrag heißt es auf Seite 154: „…“".
+# The document is the source (docs/labelling.md).
 _DOCUMENT_SAYS_RE = re.compile(
-    r"(?<![\w-])(?i:steht|stand|heißt[ \t]+es|hieß[ \t]+es|lautet|reads|read|states|stated)(?:[ \t]+[\w-]+){0,2}"
+    r"(?<![\w-])(?i:steht|stand|heißt[ \t]+es|hieß[ \t]+es|lautet|reads|read|states|stated)(?:[ \t]+[\w-]+){0,3}"
     r"[ \t]*+:[ \t]*+$"
 )
 _DOCUMENT_NOUN_RE = re.compile(
@@ -397,6 +398,14 @@ _DATE_LINE_RE = re.compile(
     r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})"
 )
 
+# A card's signature that prints the role right after the name, without a comma: "Jana Roe Geschäftsleitung
+# acme.ch", "Sam Reber Stv. Leiter Digital", "Jo Roe Head of Sales, Acme".
+_ROLE_SIGNATURE_RE = re.compile(
+    rf"(?P<name>{lx.CAP_WORD}[ \t]++{lx.CAP_WORD})[ \t]++(?P<rest>(?:{lx.ROLE_WORD}|Geschäftsleitung|Geschäftsführung|"
+    rf"Vorstand|Vorsitzender?|Leiter(?:in)?|Inhaber(?:in)?|Stv\.|Head|Director|Managing|Manager|Founder|Co-[Ff]ounder|"
+    rf"Owner|Partner|Chief|President|{'|'.join(sorted(qr.ROLE_ACRONYMS))})(?![\w-])[^\n]{{0,120}})"
+)
+
 
 def _line_after(text: str, start: int, end: int, names: Names) -> tuple[str, int] | None:
     """A signature under the quotation: a name line ("Sylvie Ouziel", "— Bas Westerbaan",
@@ -413,7 +422,7 @@ def _line_after(text: str, start: int, end: int, names: Names) -> tuple[str, int
         line = text[line_end + 1 : next_end]
     if len(line.split()) > 16:
         return None
-    match = _SIGNATURE_LINE_RE.fullmatch(line)
+    match = _ROLE_SIGNATURE_RE.fullmatch(line.strip()) or _SIGNATURE_LINE_RE.fullmatch(line)
     if match:
         name = lx.clean_name(match.group("name"))
         quote_line = text.rfind("\n", 0, start) + 1

@@ -4,6 +4,8 @@ Quotes
 - a quotation that cites a court ruling with its dotted date ("Urt. v. 27.02.2008") is prose, not code;
 - a quotation announced by a colon and running over several paragraphs (a notice's list quoted whole) ends at
   its closing mark; one its writer never closes ends with its paragraph; a teaser's quotation cut by "…" is none.
+- a document quoted with its page ("Im Koalitionsvertrag heißt es auf Seite 87: „…“") is the source.
+- a testimonial card signed "Name Role Company" without a comma, under a date line: the name speaks.
 """
 
 from __future__ import annotations
@@ -47,3 +49,21 @@ def test_a_quotation_that_cites_a_ruling_by_its_dotted_date_is_prose() -> None:
 def test_a_quotation_announced_by_a_colon_may_run_over_paragraphs(quotation: str, speakers: list[str]) -> None:
     text = f"{INTRO_DE}\nDie FINMA führt in einem Merkblatt wie folgt aus:\n{quotation}\nWeitere Themen"
     assert [s for s in _speakers(text) if s] == speakers
+
+
+def test_a_document_quoted_with_its_page_is_the_source() -> None:
+    text = (
+        f"{INTRO_DE}\n(1) Im Koalitionsvertrag von 2021 heißt es auf Seite 87: „Das Landesgesetz wird zu einem "
+        "Transparenzgesetz nach dem Vorbild anderer Länder weiterentwickelt.“\nTeilen"
+    )
+    assert _speakers(text) == ["Koalitionsvertrag von 2021"]
+
+
+def test_a_testimonial_card_signed_with_name_and_role_without_a_comma() -> None:
+    text = (
+        "Was unsere Kunden sagen\n“Der Umzug unserer Plattform verlief ohne einen einzigen Ausfall.”\nApril 2016\n"
+        "Jana Roe Geschäftsleitung roe-textil.ch\n“Das Team setzt unsere Ideen in kürzester Zeit um.”\nMai 2016\n"
+        "Tim Berger Stv. Leiter Digital Nordzeitung\n“Ich bin froh, einen so verlässlichen Partner zu haben.”\n"
+        "Mai 2016\nEva Kunz Geschäftsleitung Kunz Auktionen\nKontakt So erreichen Sie uns"
+    )
+    assert _speakers(text) == ["Jana Roe", "Tim Berger", "Eva Kunz"]
