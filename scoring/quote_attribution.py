@@ -1,7 +1,7 @@
 """Where a quotation's attribution stands (scoring.checks.attributed_quotes): after the closing mark in
 the same sentence („…“, sagt X / "…," said X / „…“ (Quelle: …)), before the opening mark (X betonte: „…“ /
 laut X „…“), on an introducing line ("Statement von X, Firma:") or on a signature line under it
-("— Name, Rolle"). Who the words there name: scoring/quote_speakers.py.
+("— Name, Rolle": scoring/quote_signatures.py). Who the words there name: scoring/quote_speakers.py.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import re
 from scoring import quote_rules as qr
 from scoring.core import lexicons as lx
 from scoring.core.text import ABBREVIATIONS, words
-from scoring.quote_names import Names, plausible_name
+from scoring.quote_names import Names
+from scoring.quote_signatures import card_heading, document_after, line_after
 from scoring.quote_speakers import (
     CONJUNCTION_START,
     TOKEN_RE,
@@ -31,35 +32,12 @@ _NOT_VERB = frozenset(
     "das die der den dem des was wie wenn weil dass daß und oder aber denn also sondern doch da dann so "
     "wo welche welcher welches ein eine einer the a an and or but which who that this when where".split()
 )
-_SIGNATURE_LINE_RE = re.compile(
-    rf"(?<![ \t])[ \t]*+(?:[—–-][ \t]*+)?(?P<name>{lx.NAME})[ \t]*(?P<rest>[,·|/(–—][^\n]{{0,120}})?$", re.MULTILINE
-)
 
 
 # "In the words of X", "in den Worten von X", "mit den Worten X'": the name after the phrase speaks.
 _WORDS_OF_RE = re.compile(
     rf"(?<![\w-])(?i:in[ \t]+the[ \t]+words[ \t]+of|in[ \t]+den[ \t]+worten[ \t]+von|mit[ \t]+den[ \t]+worten"
     rf"(?:[ \t]+von)?)[ \t]+(?P<n>{lx.NAME})"
-)
-# A document after "so" or "laut" that a quotation is taken from: "„…“, so im Bericht des Statistik-Referats", a
-# line "so der Jahresbericht der Stadtwerke" under a blockquote. The document is the source (docs/labelling.md).
-_DOCUMENT_AFTER_RE = re.compile(
-    rf"^[ \t,]*+(?:so|laut|heißt[ \t]+es)[ \t]+(?:(?:im|in[ \t]+der|in[ \t]+dem|aus[ \t]+dem|aus[ \t]+der|der|die|das)"
-    rf"[ \t]+)?(?P<doc>(?=[{lx.UPPER}])[\w-]*?(?i:bericht|studie|gutachten|mitteilung|stellungnahme|beschluss|urteil|"
-    rf"report|journal|analyse|auswertung)(?:[ \t]+(?:des|der|vom|von)[ \t]+[{lx.UPPER}][\w-]*+"
-    rf"(?:[ \t]+(?:für[ \t]+)?[{lx.UPPER}][\w-]*+){{0,3}})?)"
-)
-
-
-def document_after(clause: str) -> str | None:
-    match = _DOCUMENT_AFTER_RE.match(clause)
-    return match.group("doc") if match else None
-
-
-# A customer's signature with the surname's initial: "Francesco M.", "— Anna K., Hamburg".
-_INITIALLED_SIGNATURE_RE = re.compile(
-    rf"(?:[—–-][ \t]*+)?(?P<name>[{lx.UPPER}][{lx.LOWER}]+(?:-[{lx.UPPER}][{lx.LOWER}]+)?[ \t][{lx.UPPER}]\.)"
-    r"(?:[ \t,(][^\n]{0,60})?"  # a place or the service after it: "Francesco M. Unfallgutachten — Stuttgart"
 )
 
 
@@ -392,67 +370,6 @@ def _line_before(text: str, start: int, names: Names, spans: list[tuple[int, int
     return None
 
 
-# A testimonial's date on a line of its own: "April 2016", "Mai 2016", "12.03.2019"
-_DATE_LINE_RE = re.compile(
-    rf"(?:\d{{1,2}}\.[ \t]?)?(?i:{'|'.join((*lx.ENGLISH_MONTHS, *lx.GERMAN_MONTHS))})\.?[ \t]++\d{{4}}|"
-    r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})"
-)
-
-# A card's signature that prints the role right after the name, without a comma: "Jana Roe Geschäftsleitung
-# acme.ch", "Sam Reber Stv. Leiter Digital", "Jo Roe Head of Sales, Acme".
-_ROLE_SIGNATURE_RE = re.compile(
-    rf"(?P<name>{lx.CAP_WORD}[ \t]++{lx.CAP_WORD})[ \t]++(?P<rest>(?:{lx.ROLE_WORD}|Geschäftsleitung|Geschäftsführung|"
-    rf"Vorstand|Vorsitzender?|Leiter(?:in)?|Inhaber(?:in)?|Stv\.|Head|Director|Managing|Manager|Founder|Co-[Ff]ounder|"
-    rf"Owner|Partner|Chief|President|{'|'.join(sorted(qr.ROLE_ACRONYMS))})(?![\w-])[^\n]{{0,120}})"
-)
-
-
-def _line_after(text: str, start: int, end: int, names: Names) -> tuple[str, int] | None:
-    """A signature under the quotation: a name line ("Sylvie Ouziel", "— Bas Westerbaan",
-    "Andreas Cofalla, Application Manager IT, Walbusch GmbH")."""
-    line_end = text.find("\n", end)
-    if line_end < 0 or text[end:line_end].strip(' \t.,!?”“"«»'):
-        return None
-    next_end = text.find("\n", line_end + 1)
-    next_end = len(text) if next_end < 0 else next_end
-    line = text[line_end + 1 : next_end]
-    if _DATE_LINE_RE.fullmatch(line.strip()) and next_end < len(text):  # "April 2016" between quote and name
-        line_end, next_end = next_end, text.find("\n", next_end + 1)
-        next_end = len(text) if next_end < 0 else next_end
-        line = text[line_end + 1 : next_end]
-    if len(line.split()) > 16:
-        return None
-    match = _ROLE_SIGNATURE_RE.fullmatch(line.strip()) or _SIGNATURE_LINE_RE.fullmatch(line)
-    if match:
-        name = lx.clean_name(match.group("name"))
-        quote_line = text.rfind("\n", 0, start) + 1
-        label = text[quote_line:start].strip(" \t—–-")
-        whole_line = not label or label.endswith(":") and len(label.split()) <= 2  # "Motto: „…“"
-
-        if (
-            whole_line
-            and plausible_name(match.group("name"))
-            and not qr.ORG_WORD_RE.fullmatch(name.split()[-1])
-            and line.strip() not in names.headings  # "„Der Kopf ist rund …“" over the article's title
-        ):
-            return name, next_end
-    initialled = _INITIALLED_SIGNATURE_RE.fullmatch(line.strip())
-    if initialled and not text[text.rfind("\n", 0, start) + 1 : start].strip(' \t—–-„“”"«»'):
-        return initialled.group("name"), next_end  # a testimonial signed "Francesco M." under its own line
-    document = document_after(line)
-    if document:
-        return document, next_end
-    dash = re.match(r"[ \t]*+[—–][ \t]*+(?P<sig>\S.{0,90})$", line)
-    if dash:
-        found = speaker_after(dash.group("sig"), names, line_end + 1, budget=4)
-        if found:
-            return found, next_end
-        sig = dash.group("sig").strip()
-        if qr.HANDLE_RE.match(sig) and "(" in sig:
-            return sig, next_end
-    return None
-
-
 def attribute(
     text: str,
     start: int,
@@ -473,7 +390,11 @@ def attribute(
     lead = _leading(text, start, limits[0], names, n_words)
     if lead is not None:
         return (lead[0], lead[1], end) if lead[0] else None
-    for rule in (lambda: _line_before(text, start, names, list(spans)), lambda: _line_after(text, start, end, names)):
+    for rule in (
+        lambda: _line_before(text, start, names, list(spans)),
+        lambda: line_after(text, start, end, names),
+        lambda: card_heading(text, start, end, names),
+    ):
         found = rule()
         if found is not None:
             if not found[0]:

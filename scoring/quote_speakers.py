@@ -171,14 +171,17 @@ def _person_in_role_run(window: str, start: int, names: Names, position: int) ->
     for count, token in enumerate(TOKEN_RE.finditer(window, start)):
         tok = token.group(0).rstrip(".")
         low = tok.lower()
-        if count > ROLE_RUN_TOKENS or not tok[:1].isalpha() or (tok[0].islower() and low not in _NAME_JOINERS):
+        is_role = tok.upper() in qr.ROLE_ACRONYMS or low.endswith(lx.ROLE_NOUN_ENDINGS)
+        # "said NLP founder and CEO Alan Miller": lower-case roles and their joiners go on too
+        lower_ok = low in _NAME_JOINERS or (is_role and (role or count == 0))
+        if count > ROLE_RUN_TOKENS or not tok[:1].isalpha() or (tok[0].islower() and not lower_ok):
             return None
         if role and tok[0].isupper():
             name = lx.NAME_RE.match(window, token.start())
             person = names.person(name.group(0), position + token.start()) if name else None
             if person:
                 return person
-        role = tok.upper() in qr.ROLE_ACRONYMS or low.endswith(lx.ROLE_NOUN_ENDINGS)
+        role = is_role or (role and low in _ROLE_JOINERS)
     return None
 
 

@@ -6,6 +6,10 @@ Quotes
   its closing mark; one its writer never closes ends with its paragraph; a teaser's quotation cut by "…" is none.
 - a document quoted with its page ("Im Koalitionsvertrag heißt es auf Seite 87: „…“") is the source.
 - a testimonial card signed "Name Role Company" without a comma, under a date line: the name speaks.
+- "said NLP founder and CEO Jana Roe": the person after an employer acronym that is also a technical term
+  ("NLP", "UX") and lower-case roles speaks.
+- a testimonial card that names its speaker above the quotation ("Luka P., Monteur" ¶ “…”) — not the role line
+  of a card signed below in two lines, nor a post's byline.
 """
 
 from __future__ import annotations
@@ -67,3 +71,36 @@ def test_a_testimonial_card_signed_with_name_and_role_without_a_comma() -> None:
         "Mai 2016\nEva Kunz Geschäftsleitung Kunz Auktionen\nKontakt So erreichen Sie uns"
     )
     assert _speakers(text) == ["Jana Roe", "Tim Berger", "Eva Kunz"]
+
+
+def test_an_acronym_employer_before_lower_case_roles_and_the_name() -> None:
+    text = (
+        "Students struggle to tell news from opinion. Roe shows how NLP can help.\n"
+        '"The Apple Literacy Project has worked with teachers for years on exactly this," said NLP founder and CEO '
+        "Jana Roe.\nMore at our site."
+    )
+    assert _speakers(text, lang="en") == ["Jana Roe"]
+
+
+@pytest.mark.parametrize(
+    ("cards", "speakers"),
+    [
+        # named above the quotation, cards parted by a separator line
+        (
+            "|\nLuka P., Monteur\n“Ich habe als Monteur angefangen und leite heute ein Team.”\n|\n"
+            "Mara O., Teamleiterin\n“Man lernt hier jeden Tag etwas Neues dazu!”\nJetzt bewerben",
+            ["Luka P.", "Mara O."],
+        ),
+        # signed below in two lines (name, then role): the role line is not the next card's speaker
+        (
+            "“Ich habe als Monteur angefangen und leite heute ein Team.”\nLuka\nService Technician, Author\n"
+            "“Man lernt hier jeden Tag etwas Neues dazu!”\nJetzt bewerben",
+            [],
+        ),
+        # a post's byline above a quotation that opens its first sentence
+        ("By Jess, posted 26/03/19\n“Out with the old and in with the new” is the mantra of the season.", []),
+    ],
+)
+def test_a_testimonial_card_may_name_its_speaker_above_the_quotation(cards: str, speakers: list[str]) -> None:
+    text = f"Das sagen unsere Mitarbeiter\n{cards}"
+    assert [s for s in _speakers(text) if s] == speakers
