@@ -174,6 +174,8 @@ LABEL_SETS = {
     "heldout47": (HERE / "realworld" / "heldout47.jsonl", HERE / "realworld" / "heldout47.d"),
     # an Irish customer-reviews SaaS (Hugo from WordPress): bylined posts quoting press, forecasts
     "heldout48": (HERE / "realworld" / "heldout48.jsonl", HERE / "realworld" / "heldout48.d"),
+    # a small German party (Gatsby): bylined press releases and columns, quoted politicians, figures
+    "heldout49": (HERE / "realworld" / "heldout49.jsonl", HERE / "realworld" / "heldout49.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
