@@ -208,6 +208,7 @@ OVERVIEW_TOKEN_RE = re.compile(
     r"^(?:uebersicht|übersicht|overview|archiv|archive)$", re.IGNORECASE
 )  # "podcast-uebersicht"
 DATE_PATH_RE = re.compile(r"/(?:19|20)\d{2}/(?:0?[1-9]|1[0-2])/")
+DATED_SLUG_RE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d-[a-z]", re.IGNORECASE)  # "2020-07-05-maskenpflicht"
 LEGAL_TITLE_RE = re.compile(
     # "SRT Marine's Cookies Policy": the owner's name may come first
     r"^\s*(?:[\w&.-]+(?:[ \t][\w&.-]+){0,3}['’]s[ \t]+)?"

@@ -89,6 +89,7 @@ from scoring.pagetype_vocabulary import (
     CONTACT_SEGMENT_RE,
     CONTACT_TYPES,
     DATE_PATH_RE,
+    DATED_SLUG_RE,
     DOWNLOADS_SEGMENT_RE,
     EVENTS_SEGMENT_RE,
     GLOSSARY_SECTION_RE,
@@ -281,7 +282,8 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     # of a dossier with its own date and authors in its header (/themen/x/warum/), teasers of its parts after it
     topic = any(TOPIC_SEGMENT_RE.match(s) for s in parents)
     own = 1 if topic and own_visible_date(page) and authored(page) else 2
-    taxonomy = any(
+    # a post's slug that opens with its date (/themen/presse/2020-07-05-titel/): no taxonomy term is named so
+    taxonomy = DATED_SLUG_RE.match(last) is None and any(
         LISTING_SEGMENT_RE.match(s)
         and not (TOPIC_SEGMENT_RE.match(s) and i < len(parents) - own)
         and not (i == len(parents) - 1 and archived_item(page, s, last, MIN_ARTICLE_WORDS))

@@ -94,6 +94,7 @@ _INTRODUCED_AFTER_RE = re.compile(
 
 _GENDERED_PLURAL_RE = re.compile(r"[_*:]innen$|[a-zäöüß]Innen$")
 
+
 class Names:
     """Names on the page, computed on demand: people, named organisations, proper single words."""
 
@@ -179,6 +180,8 @@ class Names:
             or any(parts[-1].lower().endswith(e) and len(parts[-1]) > len(e) + 2 for e in lx.ROLE_NOUN_ENDINGS)
             or parts[-1].lower() in _ROLE_TITLES  # "Water Therapy Volunteer", "Associate Director": a role
             or parts[0] in _PARTICLES  # "von Sand": a particle opens no name
+            # a capitalised function word ("Als Ergebnis …", "With Kuri"): a sentence's opener, no name of anyone
+            or any(p[0].isupper() and p.lower() in lx.FUNCTION_WORDS for p in parts)
             # a role inside the match ("Weil Sprecherin von X") ends one name and opens a description
             or any(p.lower().endswith(lx.ROLE_NOUN_ENDINGS) and len(p) > 6 for p in parts[1:-1])
             or parts[-1].lower().endswith(_PLURAL_NOUN_ENDINGS)  # "Zentrum für Marine Umweltwissenschaften"

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from scoring.core import lexicons as lx
+from scoring.core.lexicons import FUNCTION_WORDS
 from scoring.core.records import PageRecord
 from scoring.site import text_language as detected_language
 
@@ -93,13 +94,6 @@ NOT_COUNTED_NOUNS = frozenset(
     august september oktober november dezember january february march june july october december
     mo di mi do fr sa so mon tue wed thu fri sat sun montag dienstag mittwoch donnerstag freitag samstag
     sonntag monday tuesday wednesday thursday friday saturday sunday""".split()
-)
-FUNCTION_WORDS = frozenset(
-    """der die das den dem des und oder in im an am auf aus bei mit nach von vom zu zum zur für über unter vor
-    bis ab je pro als wie the a an and or of in on at to for by with from per than as is are was were be
-    been it its this that these those which who oder sowie sind ist war waren wird werden hat haben after
-    before into over under about around up down out off through during since until more less than then
-    also just only even still very so too not no all any each every other such same own few many much""".split()
 )
 ADDRESS_BEFORE_RE = re.compile(
     r"(?:(?i:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|road|street|st\.|avenue|"

@@ -10,6 +10,7 @@ import unicodedata
 from lxml import etree
 
 from scoring.core.lexicons import CAP_WORD, ENGLISH_MONTH_STEMS, NAME, ROLE_WORD, TITLE, is_person_name
+from scoring.core.lexicons.given_names import GIVEN_NAMES
 
 # the items of a line: "Marieke | 12.10.2020", "Andy Garner · 5 min read", "Jo Roe / Autorin"
 SEGMENT_SPLIT = re.compile(r"(?<!\s)\s*(?:[|·•,;/]|\s[–—-]\s|\n)\s*")
@@ -49,7 +50,7 @@ def name_date_line(text: str, avatars: frozenset[str] = frozenset()) -> str | No
     if on_date and DATE_ITEM.fullmatch(on_date.group("date").strip(" .")) and on_date.group("name") in avatars:
         return on_date.group("name")
     name, vouched = None, False  # vouched: a title, role word or credential says it is a person
-    for segment in SEGMENT_SPLIT.split(text):
+    for position, segment in enumerate(SEGMENT_SPLIT.split(text)):
         segment = segment.strip() if _TITLED.match(segment.strip()) else segment.strip(" .")
         if not segment or DATE_ITEM.fullmatch(segment) or DATEISH.search(segment):
             continue  # the date, a reading time
@@ -64,7 +65,13 @@ def name_date_line(text: str, avatars: frozenset[str] = frozenset()) -> str | No
             return None
         name = matched.group("name")
         vouched = (
-            handle is not None or matched.group("name") != segment or _TITLED.match(name) is not None or name in avatars
+            handle is not None
+            or matched.group("name") != segment
+            or _TITLED.match(name) is not None
+            or name in avatars
+            # a known given name opening the line: "Stefan Brackmann, 10. Oktober 2022", not "New York, 12. März"
+            or position == 0
+            and name.split()[0].lower() in GIVEN_NAMES
         )
     if name is None or not vouched:
         return None  # "Press Release · 3 May 2025", "New York, 12. März": two capitalised words are no name

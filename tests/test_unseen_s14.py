@@ -10,6 +10,12 @@ Quotes
   ("NLP", "UX") and lower-case roles speaks.
 - a testimonial card that names its speaker above the quotation ("Luka P., Monteur" ¶ “…”) — not the role line
   of a card signed below in two lines, nor a post's byline.
+- "Als Ergebnis … kann man schreiben: „…“": a capitalised function word opening the sentence is no speaker.
+
+Bylines and page types
+- a plain line "Stefan Brackmann, 10. Oktober 2022 09:00 Uhr" under the title and subtitle names its author when
+  a known given name opens it ("Sankt Augustin, 10.12.2025" and "New York, 12. März" are datelines);
+- a post whose slug opens with its date below a topic tree (/themen/presse/2020-07-05-titel/) is no topic index.
 """
 
 from __future__ import annotations
@@ -17,7 +23,10 @@ from __future__ import annotations
 import pytest
 
 from scoring.checks.attributed_quotes import find_quotations
-from tests.factories import text_page
+from scoring.pagetypes import classify
+from spiders.document import parse_html
+from spiders.extract_byline import extract_bylines
+from tests.factories import html_page, text_page
 
 INTRO_DE = "Die Kanzlei berät Anleger, deren Beteiligungen von der Aufsicht untersagt wurden. " * 3
 
@@ -104,3 +113,47 @@ def test_an_acronym_employer_before_lower_case_roles_and_the_name() -> None:
 def test_a_testimonial_card_may_name_its_speaker_above_the_quotation(cards: str, speakers: list[str]) -> None:
     text = f"Das sagen unsere Mitarbeiter\n{cards}"
     assert [s for s in _speakers(text) if s] == speakers
+
+
+def test_a_capitalised_sentence_opener_is_no_speaker() -> None:
+    text = (
+        f"{INTRO_DE}\nDie Staatssekretärin soll das Problem lösen. Als Ergebnis ihrer Tätigkeit kann man bisher nur "
+        "schreiben: „Sie bemühte sich redlich.“\nAls letzten Punkt nenne ich das Thema Kapital."
+    )
+    assert _speakers(text) == [None]
+
+
+def _party_post(meta_line: str) -> str:
+    return f"""<html lang="de"><head><title>Grundsteuer | Partei</title></head><body>
+<nav><a href="/">Start</a> <a href="/themen">Themen</a></nav>
+<main><div><h1><a href="/themen/kolumne/2022-10-10-grundsteuer">Grundsteuer</a></h1>
+<h2>Warum die Reform so viele Eigentümer überfordert</h2><h3>{meta_line}</h3></div>
+<div><p>{INTRO_DE * 4}</p><p>{INTRO_DE * 4}</p><p>{INTRO_DE * 4}</p></div></main>
+<footer><a href="/impressum">Impressum</a></footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("meta_line", "names"),
+    [
+        ("Stefan Brackmann, 10. Oktober 2022 09:00 Uhr", ["Stefan Brackmann"]),
+        ("Jana Maria Roe , 1. Juli 2020 11:30 Uhr", ["Jana Maria Roe"]),
+        ("Sankt Augustin, 10.12.2025", []),
+        ("New York, 12. März 2024", []),
+    ],
+)
+def test_a_name_and_date_line_under_the_title_opened_by_a_given_name(meta_line: str, names: list[str]) -> None:
+    tree = parse_html(_party_post(meta_line).encode())
+    found = extract_bylines(tree, "https://partei.example/themen/kolumne/2022-10-10-grundsteuer")
+    assert [a.name for a in found] == names
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/themen/kolumne/2022-10-10-grundsteuer/", "article"),
+        ("/themen/kolumne/", "listing"),
+    ],
+)
+def test_a_dated_slug_below_a_topic_tree_is_a_post(path: str, kind: str) -> None:
+    html = _party_post("Stefan Brackmann, 10. Oktober 2022 09:00 Uhr")
+    assert classify(html_page(path, html)).kind == kind

@@ -49,6 +49,7 @@ from scoring.core.lexicons.figures import (
 
 # German or English
 from scoring.core.lexicons.language import (
+    FUNCTION_WORDS,
     guess_language,
 )
 
@@ -207,6 +208,7 @@ __all__ = [
     "host_of",
     "authoritative_entry",
     "is_reference_domain",
+    "FUNCTION_WORDS",
     "guess_language",
     "BYLINE_OPENERS",
     "EDITORIAL_RE",
