@@ -176,6 +176,12 @@ LABEL_SETS = {
     "heldout48": (HERE / "realworld" / "heldout48.jsonl", HERE / "realworld" / "heldout48.d"),
     # a small German party (Gatsby): bylined press releases and columns, quoted politicians, figures
     "heldout49": (HERE / "realworld" / "heldout49.jsonl", HERE / "realworld" / "heldout49.d"),
+    # the Tor Project's blog (a 2014 Jekyll rebuild, noindex everywhere): username bylines, relay figures, sources
+    "heldout50": (HERE / "realworld" / "heldout50.jsonl", HERE / "realworld" / "heldout50.d"),
+    # a TU Dresden research project (WordPress static export, de/en): unsigned news, survey figures, papers
+    "heldout51": (HERE / "realworld" / "heldout51.jsonl", HERE / "realworld" / "heldout51.d"),
+    # a Leipzig academy's digital-humanities unit (Zola): dated posts, guides, conference reports, statutes quoted
+    "heldout53": (HERE / "realworld" / "heldout53.jsonl", HERE / "realworld" / "heldout53.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
