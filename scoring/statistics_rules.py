@@ -93,7 +93,8 @@ NOT_COUNTED_NOUNS = frozenset(
     jan feb mär märz mar apr mai may jun jul aug sep sept okt oct nov dez dec januar februar april juni juli
     august september oktober november dezember january february march june july october december
     mo di mi do fr sa so mon tue wed thu fri sat sun montag dienstag mittwoch donnerstag freitag samstag
-    sonntag monday tuesday wednesday thursday friday saturday sunday""".split()
+    sonntag monday tuesday wednesday thursday friday saturday sunday
+    satz sätze absatz absatzes absätze abs halbsatz buchstabe""".split()
 )
 ADDRESS_BEFORE_RE = re.compile(
     r"(?:(?i:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|road|street|st\.|avenue|"

@@ -16,6 +16,10 @@ Bylines and page types
 - a plain line "Stefan Brackmann, 10. Oktober 2022 09:00 Uhr" under the title and subtitle names its author when
   a known given name opens it ("Sankt Augustin, 10.12.2025" and "New York, 12. März" are datelines);
 - a post whose slug opens with its date below a topic tree (/themen/presse/2020-07-05-titel/) is no topic index.
+
+Statistics
+- a "Quelle:"/"(Source: …)" note right after the figure's sentence (in its paragraph or as the next line) sources it;
+- "Absatzes 10 Satz 1", "Artikel 11 Absatz 1": sentences and paragraphs of a law are identifiers, no counts.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import pytest
 
 from scoring.checks.attributed_quotes import find_quotations
+from scoring.checks.statistics import page_statistics
 from scoring.pagetypes import classify
 from spiders.document import parse_html
 from spiders.extract_byline import extract_bylines
@@ -157,3 +162,46 @@ def test_a_name_and_date_line_under_the_title_opened_by_a_given_name(meta_line: 
 def test_a_dated_slug_below_a_topic_tree_is_a_post(path: str, kind: str) -> None:
     html = _party_post("Stefan Brackmann, 10. Oktober 2022 09:00 Uhr")
     assert classify(html_page(path, html)).kind == kind
+
+
+def _statistics(text: str, lang: str = "de") -> list[tuple[tuple[str, ...], str | None]]:
+    return [(s.figures, s.source) for s in page_statistics(text_page("/presse/bericht/", text, lang=lang))]
+
+
+@pytest.mark.parametrize(
+    ("text", "sourced"),
+    [
+        # the note right after the figure's sentence, in the same paragraph
+        (
+            "Ende 2018 standen Duisburg, Essen und über 60 weitere Gemeinden unter Aufsicht. Quelle: "
+            "https://www.land.example/haushaltsstatus.pdf\nDamit liegt das Land vorn.",
+            True,
+        ),
+        # a figure's caption paragraph with its source line under it
+        (
+            "The pretrial population in the city jails is higher now than it was before the pandemic: 3,268 people "
+            "were detained on March 1.\n(Source: City Open Data)"
+            "\nFigure 2. Admissions",
+            True,
+        ),
+        # a source note two paragraphs down sources nothing
+        (
+            "Ende 2018 standen über 60 weitere Gemeinden unter Aufsicht, die meisten davon im Ruhrgebiet und im "
+            "Bergischen Land.\nDas ist viel, denn die Aufsicht bindet jede Entscheidung der Räte an die Zustimmung "
+            "der Bezirksregierung und lähmt so die Selbstverwaltung über Jahre.\nQuelle: Landesamt",
+            False,
+        ),
+    ],
+)
+def test_a_source_note_right_after_the_figure_sources_it(text: str, sourced: bool) -> None:
+    found = _statistics(f"{INTRO_DE}\n{text}")
+    assert found and all(bool(source) is sourced for _, source in found)
+
+
+def test_sentences_and_paragraphs_of_a_law_are_no_counts() -> None:
+    text = (
+        f"{INTRO_DE}\nBis zu ihrem Außerkrafttreten kann eine aufgrund des Absatzes 8 Satz 1 oder des Absatzes 10 "
+        "Satz 1 erlassene Verordnung gelten. Eingeschränkt werden die Freizügigkeit (Artikel 11 Absatz 1 des "
+        "Grundgesetzes) und die Unverletzlichkeit der Wohnung (Artikel 13 Absatz 1 des Grundgesetzes)."
+    )
+    assert _statistics(text) == []

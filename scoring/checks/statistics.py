@@ -335,6 +335,11 @@ def find_statistics(page: PageRecord) -> list[StatSentence]:
                 source = sources.named_source(blanked, ctx, paragraph[cursor : cursor + 12])
             if source is None and i > 0:
                 source = sources.borrowed_source(sentence, sentences[i - 1], ctx)
+            if source is None:  # "… über 60 weitere Gemeinden. Quelle: https://…": the note right after the sentence
+                last = p_index + 1 >= len(paragraphs)
+                after = sentences[i + 1] if i + 1 < len(sentences) else "" if last else paragraphs[p_index + 1]
+                after = after.strip()
+                source = after if sources.SOURCE_LINE_RE.match(after) else None
             if source is None and i == 0 and sources.RESULT_START_RE.match(sentence):
                 # "Das Ergebnis …" opening a paragraph: the source of the paragraph before, or its speaker
                 last = paragraph_sentences(previous[0])[-1:] if previous[0] else []
