@@ -180,6 +180,8 @@ LABEL_SETS = {
     "heldout50": (HERE / "realworld" / "heldout50.jsonl", HERE / "realworld" / "heldout50.d"),
     # a TU Dresden research project (WordPress static export, de/en): unsigned news, survey figures, papers
     "heldout51": (HERE / "realworld" / "heldout51.jsonl", HERE / "realworld" / "heldout51.d"),
+    # a US business-texting SaaS (Gatsby): bylined posts citing studies, customer stories quoting customers
+    "heldout52": (HERE / "realworld" / "heldout52.jsonl", HERE / "realworld" / "heldout52.d"),
     # a Leipzig academy's digital-humanities unit (Zola): dated posts, guides, conference reports, statutes quoted
     "heldout53": (HERE / "realworld" / "heldout53.jsonl", HERE / "realworld" / "heldout53.d"),
 }
