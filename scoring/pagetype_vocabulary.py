@@ -72,6 +72,9 @@ ABOUT_SEGMENT_RE = re.compile(
     r"transparenz|transparency|"
     r"qualifikationen|qualifications|zertifikate|certifications|auszeichnungen|awards|"
     r"press-?kit|presse-?kit|media-?kit|"
+    # a project's or a network's page about itself and its contributors ("/ueber-das-projekt/", "/mitwirkende/")
+    r"(?:ueber|über|about)-(?:das|the|unser|our)-(?:projekt|project|netzwerk|network|initiative|buendnis|bündnis)|"
+    r"mitwirkende|contributors|"
     # an association's page about itself (e.V. sites: /verein/, /ueber-den-verein/)
     r"(?:der-|unser-|ueber-den-|über-den-)?verein|"
     # the association that supports the organisation ("/foerderkreis/", "/freundeskreis/", "/friends-of-the-museum/")

@@ -450,11 +450,12 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
         return PageType("profile", f"H1 names a person {h1[:40]!r}")
     if shop:
         return PageType("landing", f"shop title {head[:40]!r}")
+    # a post of the site's blog engine is an article, dated or not (a news system's undated items)
+    if page.extras.post_markup and own_words(page) >= MIN_NEWS_WORDS:
+        return PageType("article", "marked as one post by its blog engine (WordPress type-post, h-entry)")
     sections = 0 if reliable_date(page) or authored(page) else section_tour(page)
     if sections:
         return PageType("landing", f"{sections} H1 sections with short blurbs (a product tour)")
-    if page.extras.post_markup and page.dates.published and own_words(page) >= MIN_NEWS_WORDS:
-        return PageType("article", "dated, marked as one post by its blog engine (WordPress type-post, h-entry)")
     # the head noun of a slug is at its end ("strategy-development"), before a place or year
     slug_head = [t for t in slug_tokens(last) if not t.isdigit()][-2:]
     word = next((t for t in slug_head if SERVICE_WORD_RE.search(t)), None) or next(

@@ -15,7 +15,12 @@ Quotes
 Bylines and page types
 - a plain line "Stefan Brackmann, 10. Oktober 2022 09:00 Uhr" under the title and subtitle names its author when
   a known given name opens it ("Sankt Augustin, 10.12.2025" and "New York, 12. März" are datelines);
-- a post whose slug opens with its date below a topic tree (/themen/presse/2020-07-05-titel/) is no topic index.
+- a post whose slug opens with its date below a topic tree (/themen/presse/2020-07-05-titel/) is no topic index;
+- a post of the blog engine (WordPress "single-post"/"type-post") is an article, dated or not; a project's page
+  about itself ("/ueber-das-projekt/") and its contributors ("/mitwirkende/") are about pages.
+
+Citations
+- "Jetzt Kontaktdaten hinterlassen" (a survey's sign-up form) is a call to action, not a source.
 
 Statistics
 - a "Quelle:"/"(Source: …)" note right after the figure's sentence (in its paragraph or as the next line) sources it;
@@ -27,6 +32,7 @@ from __future__ import annotations
 import pytest
 
 from scoring.checks.attributed_quotes import find_quotations
+from scoring.checks.outbound_citations import judge_links
 from scoring.checks.statistics import page_statistics
 from scoring.pagetypes import classify
 from spiders.document import parse_html
@@ -205,3 +211,33 @@ def test_sentences_and_paragraphs_of_a_law_are_no_counts() -> None:
         "Grundgesetzes) und die Unverletzlichkeit der Wohnung (Artikel 13 Absatz 1 des Grundgesetzes)."
     )
     assert _statistics(text) == []
+
+
+def _wordpress_page(path: str, kind: str) -> str:
+    body = "single-post" if kind == "post" else "page-template-default page"
+    element = "post type-post status-publish" if kind == "post" else "page type-page status-publish"
+    return f"""<html lang="de"><head><title>Workshop auf der Konferenz – Projekt</title></head>
+<body class="{body}"><header><nav><a href="/">Start</a> <a href="/neuigkeiten/">Neuigkeiten</a></nav></header>
+<main><article class="{element}"><h1>Workshop auf der Konferenz zur Teilhabe</h1>
+<p>{INTRO_DE * 3}</p><p>{INTRO_DE * 3}</p>
+<p><a href="https://umfragen.psych.tu-musterstadt.de/sozsci/projekt/">Jetzt Kontaktdaten hinterlassen</a></p></article></main>
+<footer><a href="/impressum/">Impressum</a></footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "expected"),
+    [
+        ("/workshop-auf-der-konferenz/", "post", "article"),  # undated and unsigned, a post of the news system
+        ("/ueber-das-projekt/", "page", "about"),
+        ("/mitwirkende/", "page", "about"),
+    ],
+)
+def test_an_undated_blog_engine_post_is_an_article_and_a_project_page_about_itself(
+    path: str, kind: str, expected: str
+) -> None:
+    assert classify(html_page(path, _wordpress_page(path, kind))).kind == expected
+
+
+def test_leaving_ones_contact_details_is_a_call_to_action() -> None:
+    page = html_page("/workshop-auf-der-konferenz/", _wordpress_page("/workshop-auf-der-konferenz/", "post"))
+    assert [v.link.url for v in judge_links(page) if v.citation] == []

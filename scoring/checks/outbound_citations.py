@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
+from scoring import citation_anchors as ca
 from scoring import citation_rules as cr
 from scoring.citation_sources import client_entry, source_entry
 from scoring.citation_text import MainTextLines
@@ -241,10 +242,10 @@ def _judge(
         return no("credit")
     if cr.EVENT_ANCHOR.search(anchor) and not document:
         return no("event")
-    if line is None and cr.NAVIGATION_ANCHOR.fullmatch(anchor):
+    if line is None and ca.NAVIGATION_ANCHOR.fullmatch(anchor):
         return no("call-to-action")  # "Zur Personenseite" on a card beside the text: where to go
     if line is None and not text.measured:
-        if cr.CTA_ANCHOR.search(anchor) and not source:
+        if (ca.CTA_ANCHOR.search(anchor) and not source) or ca.FORM_ANCHOR.search(anchor):
             return no("call-to-action")
         if cr.organisation_page(link.url) and not authority:
             return no("organisation-home")
@@ -269,7 +270,7 @@ def _judge(
     )
     if teaser and not _headline(text, line, anchor):
         return no("teaser")
-    if cr.CTA_ANCHOR.search(anchor) and not source:
+    if (ca.CTA_ANCHOR.search(anchor) and not source) or ca.FORM_ANCHOR.search(anchor):
         return no("call-to-action")
     before = sentence.partition(anchor.casefold())[0]
     if not source and cr.DEICTIC_ANCHOR.fullmatch(anchor) and cr.CTA_SENTENCE.search(sentence):
@@ -284,7 +285,7 @@ def _judge(
         return no("more-info")
     if cr.organisation_page(link.url) and (not authority or cr.GO_TO_ANCHOR.match(anchor)):
         return no("organisation-home")  # "Zur TH Köln": a way to the organisation, whoever it is
-    if cr.NAVIGATION_ANCHOR.fullmatch(anchor) and (cr.GO_TO_ANCHOR.match(anchor) or not text.extra_words(line, anchor)):
+    if ca.NAVIGATION_ANCHOR.fullmatch(anchor) and (cr.GO_TO_ANCHOR.match(anchor) or not text.extra_words(line, anchor)):
         return no("call-to-action")  # "Zur Personenseite", "Visit website", a "Website" button: where to go
     if source:
         return yes("strong-source", source)
