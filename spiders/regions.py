@@ -141,8 +141,9 @@ def in_chrome(element: HtmlTree, title: HtmlTree | None = None) -> bool:
     """Inside site chrome: nav, aside, sidebars, comments, share bars, cookie banners, and a header or
     footer that belongs to the site rather than to the article (one inside <main>/<article> or the
     header that holds the page's H1 is the article's own)."""
-    inside_content = any(_tag(a) in _CONTENT_TAGS or (a.get("role") or "").lower() == "main"
-                         for a in element.iterancestors())
+    inside_content = any(
+        _tag(a) in _CONTENT_TAGS or (a.get("role") or "").lower() == "main" for a in element.iterancestors()
+    )
     for node in (element, *element.iterancestors()):
         tag = _tag(node)
         role = (node.get("role") or "").lower()
@@ -168,17 +169,30 @@ def _in_article(node: HtmlTree) -> bool:
     return any(_tag(a) == "article" for a in node.iterancestors())
 
 
+# the site's name set as a heading in the header: "<h1 class="brand-title">", "<div class="site-branding"><h1>"
+_BRAND_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:brand|site[_-]?(?:title|name|branding)|logo)(?:$|[\s_-])", re.I)
+_TITLE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:post|entry|article|page)[_-]?title(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _parent_class(element: HtmlTree) -> str:
+    parent = element.getparent()
+    return (parent.get("class") or "") if parent is not None else ""
+
+
 def _find_title(tree: HtmlTree) -> HtmlTree | None:
     """The page's own title: the first visible H1 outside site chrome (a logo H1 in the header is not);
     on templates without an H1 (titles set as <h2 class="post-title">), the first such H2."""
+    logo = None
     for level in ("h1", "h2"):
         headings = [h for h in tree.xpath(f"//body//{level}") if not is_hidden(h) and (h.text_content() or "").strip()]
         for heading in headings:
-            if not in_chrome(heading, heading) or any(_tag(a) in _CONTENT_TAGS for a in heading.iterancestors()):
+            own = not in_chrome(heading, heading) or any(_tag(a) in _CONTENT_TAGS for a in heading.iterancestors())
+            own = own and not _BRAND_CLASS_RE.search(f"{heading.get('class') or ''} {_parent_class(heading)}")
+            # below a logo H1 only an H2 marked as the title is the page's ("<h2 class="post-title">")
+            if own and (logo is None or _TITLE_CLASS_RE.search(heading.get("class") or "")):
                 return heading
-        if headings and level == "h1":
-            return headings[0]
-    return None
+        logo = logo if logo is not None or level != "h1" or not headings else headings[0]
+    return logo
 
 
 # The title and the number of top-level <article>s of the last tree asked: every extractor of a page
@@ -247,8 +261,10 @@ def after_related_heading(element: HtmlTree) -> bool:
     teasers (with their own "Posted …" dates), even where no class or <article> marks them. Walks the
     document backwards: ask it only of the few candidate elements of a page."""
     before = _HEADING_BEFORE(element)
-    return bool(before) and len(before[0].text_content().split()) <= 6 and bool(
-        RELATED_HEADING_RE.search(before[0].text_content())
+    return (
+        bool(before)
+        and len(before[0].text_content().split()) <= 6
+        and bool(RELATED_HEADING_RE.search(before[0].text_content()))
     )
 
 

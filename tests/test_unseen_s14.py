@@ -15,6 +15,8 @@ Quotes
 Bylines and page types
 - a plain line "Stefan Brackmann, 10. Oktober 2022 09:00 Uhr" under the title and subtitle names its author when
   a known given name opens it ("Sankt Augustin, 10.12.2025" and "New York, 12. März" are datelines);
+- a site's name set as an H1 in the sidebar ("<h1 class="brand-title">") is not the title: the post's "<h2
+  class="post-title">" is, and the nickname on the author link under it is the byline;
 - a post whose slug opens with its date below a topic tree (/themen/presse/2020-07-05-titel/) is no topic index;
 - a post of the blog engine (WordPress "single-post"/"type-post") is an article, dated or not; a project's page
   about itself ("/ueber-das-projekt/") and its contributors ("/mitwirkende/") are about pages.
@@ -37,8 +39,10 @@ from scoring.checks.statistics import page_statistics
 from scoring.pagetypes import classify
 from spiders.document import parse_html
 from spiders.extract_byline import extract_bylines
+from spiders.regions import page_title_element
 from tests.factories import html_page, text_page
 
+PROSE_EN = "Our volunteers run relays and measure how the network grows over the years and months. " * 3
 INTRO_DE = "Die Kanzlei berät Anleger, deren Beteiligungen von der Aufsicht untersagt wurden. " * 3
 
 
@@ -220,7 +224,8 @@ def _wordpress_page(path: str, kind: str) -> str:
 <body class="{body}"><header><nav><a href="/">Start</a> <a href="/neuigkeiten/">Neuigkeiten</a></nav></header>
 <main><article class="{element}"><h1>Workshop auf der Konferenz zur Teilhabe</h1>
 <p>{INTRO_DE * 3}</p><p>{INTRO_DE * 3}</p>
-<p><a href="https://umfragen.psych.tu-musterstadt.de/sozsci/projekt/">Jetzt Kontaktdaten hinterlassen</a></p></article></main>
+<p><a href="https://umfragen.psych.tu-musterstadt.de/sozsci/projekt/">Jetzt Kontaktdaten hinterlassen</a></p>
+</article></main>
 <footer><a href="/impressum/">Impressum</a></footer></body></html>"""
 
 
@@ -241,3 +246,22 @@ def test_an_undated_blog_engine_post_is_an_article_and_a_project_page_about_itse
 def test_leaving_ones_contact_details_is_a_call_to_action() -> None:
     page = html_page("/workshop-auf-der-konferenz/", _wordpress_page("/workshop-auf-der-konferenz/", "post"))
     assert [v.link.url for v in judge_links(page) if v.citation] == []
+
+
+def _jekyll_post(author: str) -> str:
+    return f"""<html lang="en"><head><title>Turning funding into more exit relays</title></head><body>
+<div id="layout"><div class="sidebar"><div class="header"><a href="/"><img src="/logo.png" alt="logo"></a>
+<h1 class="brand-title">The Project Blog</h1><h2 class="brand-tagline">News and events</h2>
+<nav><a href="/events/">Events</a></nav></div></div>
+<div class="content"><div class="posts"><section class="post"><header class="post-header">
+<h2 class="post-title"><a href="">Turning funding into more exit relays</a></h2>
+<p class="post-meta">By <a class="post-author" href="#">{author}</a> under <a class="post-category" href="#">relays</a>
+| 23 Jul 2012</p></header><div class="post-description"><p>{PROSE_EN}</p><p>{PROSE_EN}</p></div></section></div>
+</div></div></body></html>"""
+
+
+@pytest.mark.parametrize("author", ["arma", "Runa", "sjmurdoch"])
+def test_a_post_title_h2_under_a_brand_h1_in_the_sidebar_is_the_page_title(author: str) -> None:
+    tree = parse_html(_jekyll_post(author).encode())
+    assert page_title_element(tree).text_content().strip() == "Turning funding into more exit relays"
+    assert [a.name for a in extract_bylines(tree, "https://blog.example.org/blog/turning-funding/")] == [author]
