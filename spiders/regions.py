@@ -171,6 +171,7 @@ def _in_article(node: HtmlTree) -> bool:
 
 # the site's name set as a heading in the header: "<h1 class="brand-title">", "<div class="site-branding"><h1>"
 _BRAND_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:brand|site[_-]?(?:title|name|branding)|logo)(?:$|[\s_-])", re.I)
+_HEADINGS = etree.XPath("//body//*[self::h1 or self::h2]")
 _TITLE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:post|entry|article|page)[_-]?title(?:$|[\s_-])", re.IGNORECASE)
 
 
@@ -181,18 +182,23 @@ def _parent_class(element: HtmlTree) -> str:
 
 def _find_title(tree: HtmlTree) -> HtmlTree | None:
     """The page's own title: the first visible H1 outside site chrome (a logo H1 in the header is not);
-    on templates without an H1 (titles set as <h2 class="post-title">), the first such H2."""
-    logo = None
-    for level in ("h1", "h2"):
-        headings = [h for h in tree.xpath(f"//body//{level}") if not is_hidden(h) and (h.text_content() or "").strip()]
-        for heading in headings:
-            own = not in_chrome(heading, heading) or any(_tag(a) in _CONTENT_TAGS for a in heading.iterancestors())
-            own = own and not _BRAND_CLASS_RE.search(f"{heading.get('class') or ''} {_parent_class(heading)}")
-            # below a logo H1 only an H2 marked as the title is the page's ("<h2 class="post-title">")
-            if own and (logo is None or _TITLE_CLASS_RE.search(heading.get("class") or "")):
+    on templates without an H1 (titles set as <h2 class="post-title">), the first such H2; below a logo or
+    brand H1, an H2 marked as the post's title that comes before any H1 of the content."""
+    first_h1, first_h2, below_logo = None, None, False
+    for heading in _HEADINGS(tree):
+        if is_hidden(heading) or not (heading.text_content() or "").strip():
+            continue
+        own = not in_chrome(heading, heading) or any(_tag(a) in _CONTENT_TAGS for a in heading.iterancestors())
+        own = own and not _BRAND_CLASS_RE.search(f"{heading.get('class') or ''} {_parent_class(heading)}")
+        if _tag(heading) == "h1":
+            if own:
                 return heading
-        logo = logo if logo is not None or level != "h1" or not headings else headings[0]
-    return logo
+            first_h1, below_logo = first_h1 if first_h1 is not None else heading, True
+        elif own and below_logo and _TITLE_CLASS_RE.search(heading.get("class") or ""):
+            return heading
+        elif own and first_h2 is None:
+            first_h2 = heading
+    return first_h1 if first_h1 is not None else first_h2
 
 
 # The title and the number of top-level <article>s of the last tree asked: every extractor of a page

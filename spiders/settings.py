@@ -79,6 +79,9 @@ GEO_MAX_PAGES = 500
 GEO_MAX_DEPTH = 10
 GEO_MAX_URL_LENGTH = 2048
 GEO_MAX_SITEMAP_URLS = 50_000
+# Conventional sitemap names, asked once the link crawl runs dry when neither /sitemap.xml nor robots.txt gave one
+# (Yoast's index, Gatsby's and Astro's, WordPress core's): a site whose news list pages by script is found whole.
+FALLBACK_SITEMAPS = ("/sitemap_index.xml", "/sitemap-index.xml", "/wp-sitemap.xml")
 GEO_MAX_QUERY_VARIANTS = 50  # URLs with a query string per path: bounds calendars and facets
 GEO_MAX_RETRY_AFTER = 30.0  # seconds; a longer Retry-After is recorded, not waited for
 GEO_RETRY_BACKOFF = 0.5  # seconds, doubled on each retry

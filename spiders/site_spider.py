@@ -1,11 +1,11 @@
 """`SiteSpider`: crawls one site breadth-first and yields a `PageRecord` for every URL it touches.
 
 The spider only fetches and extracts (extraction is the pure functions in `spiders.extract`);
-`spiders.pipelines.RecordPipeline` validates and stores. Seeds: the start URL, robots.txt's
-sitemaps and /sitemap.xml (sitemap-only URLs are fetched once the link crawl runs dry, so that
-link depth is measured first). Redirects (3xx and meta refresh) are followed hop by hop, each
-hop a record. Discovery also follows canonical targets, og:url, hreflang alternates (HTML, HTTP Link
-header, sitemap xhtml:link) and <link rel=next/prev>.
+`spiders.pipelines.RecordPipeline` validates and stores. Seeds: the start URL, robots.txt's sitemaps,
+/sitemap.xml, else conventional names (`FALLBACK_SITEMAPS`); sitemap-only URLs are fetched once the link
+crawl runs dry, so that link depth is measured first. Redirects (3xx and meta refresh) are followed hop by
+hop, each hop a record. Discovery also follows canonical targets, og:url, hreflang alternates (HTML, HTTP
+Link header, sitemap xhtml:link) and <link rel=next/prev>.
 
 URL space: every URL goes through `normalise` — w3lib canonical form, tracking/session parameters stripped
 (`GEO_STRIP_PARAMS`), the production host of `--as-host` mapped onto the crawled host — so the session-id
@@ -13,13 +13,11 @@ and utm variants of a page are one page. Traps are bounded by the page, depth, U
 query-variant limits (`GEO_MAX_QUERY_VARIANTS`).
 
 Resume: `resume` (a `ResumeState`) seeds a continued crawl with the URLs already stored (never fetched
-again) and the links they pointed to that were not fetched yet.
-
-Re-audit: `reuse` (`spiders.reuse.ReuseIndex`, an earlier audit) makes page requests conditional; a 304
-or an unchanged body reuses the stored record, whose links are followed (docs/reaudit.md).
-
-Beside it: `spiders.url_scope` (the URL space), `spiders.extract_workers` (the per-page extraction and
-the worker processes that run it), `spiders.resume` (the state of an interrupted crawl).
+again) and the links they pointed to that were not fetched yet. Re-audit: `reuse` (`spiders.reuse.ReuseIndex`,
+an earlier audit) makes page requests conditional; a 304 or an unchanged body reuses the stored record,
+whose links are followed (docs/reaudit.md). Beside it: `spiders.url_scope` (the URL space),
+`spiders.extract_workers` (the per-page extraction and its worker processes), `spiders.resume` (the state of
+an interrupted crawl).
 """
 
 from __future__ import annotations
@@ -54,6 +52,7 @@ from spiders.extract_workers import (
 from spiders.items import SitemapArtifact, TextArtifact
 from spiders.resume import CONNECTION_FAILURE_TYPES, ResumeState, failure_error, is_connection_failure
 from spiders.reuse import ReuseIndex, ReusingSpider, conditional_headers, repeatable
+from spiders.settings import FALLBACK_SITEMAPS
 from spiders.url_scope import ParamStripper, UrlScope, is_pagination_url, setting_list, site_hosts
 
 MAX_REDIRECT_HOPS = 10
@@ -83,18 +82,15 @@ class SiteSpider(ReusingSpider, scrapy.Spider):
         self.start_url = canonical_url(url)
         self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(self.start_url))
         self.hosts = site_hosts(self.start_url)
-        self._max_pages_arg = max_pages
-        self._max_depth_arg = max_depth
-        self._as_host_arg = as_host
-        self.resume = resume
-        self.reuse = reuse
+        self._max_pages_arg, self._max_depth_arg, self._as_host_arg = max_pages, max_depth, as_host
+        self.resume, self.reuse = resume, reuse
         self.seen: set[str] = set()  # page URLs scheduled (our own dedupe: every hop counts)
         self.sitemaps_seen: set[str] = set()
+        self.sitemap_read = False  # none read: FALLBACK_SITEMAPS are asked once the link crawl runs dry
         self.sitemap_queue: dict[str, None] = {}  # sitemap URLs waiting for the link crawl to end
         self.limits_hit: set[str] = set()
         self.query_variants: Counter[str] = Counter()  # scheme://host/path -> URLs with a query
-        self.excluded = 0
-        self.started_at = time.time()
+        self.excluded, self.started_at = 0, time.time()
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> SiteSpider:
@@ -280,6 +276,7 @@ class SiteSpider(ReusingSpider, scrapy.Spider):
         except Exception:
             self.logger.warning("unparsable sitemap %s", response.url)
             return
+        self.sitemap_read = True
         if sitemap.type == "sitemapindex":
             yield from self.sitemap_requests(
                 [urljoin(response.url, entry["loc"].strip()) for entry in sitemap if entry.get("loc")]
@@ -309,7 +306,10 @@ class SiteSpider(ReusingSpider, scrapy.Spider):
 
     def on_idle(self) -> None:
         """The link crawl ran dry: fetch the sitemap URLs no link led to."""
-        scheduled = False
+        probes = [] if self.sitemap_read else list(self.sitemap_requests([self.origin + p for p in FALLBACK_SITEMAPS]))
+        for request in probes:
+            self.crawler.engine.crawl(request)
+        scheduled = bool(probes)
         for url in list(self.sitemap_queue):
             request = self.page_request(url, depth=None, referer="sitemap")
             self.sitemap_queue.pop(url, None)

@@ -179,6 +179,12 @@ def hidden_meta_date(tree: HtmlTree) -> str | None:
 _BODY_ELEMENTS = etree.XPath(f"//body//*[not({_SKIP_ANCESTORS})]")
 
 
+def _toc_entry(parent: HtmlTree, text: str) -> bool:
+    """The text of a link to a section of a page ("#was-ist-chatgpt"), not a tail after it nor a "#" stub."""
+    fragment = (parent.get("href") or "").partition("#")[2] if parent.tag == "a" else ""
+    return bool(fragment) and " ".join((parent.text or "").split()) == text
+
+
 def header_window(tree: HtmlTree, content_nav: bool = False, cards: bool = True) -> str:
     """Visible lines around the page's title (spiders.regions.page_title_element; the first lines of
     the body without one), nav and footer left out (`content_nav`: a nav inside <main>/<article> kept;
@@ -187,7 +193,10 @@ def header_window(tree: HtmlTree, content_nav: bool = False, cards: bool = True)
     title = page_title_element(tree)
     joined, offsets, h1_at = "", [], None
     for text, parent in nodes:
-        if h1_at is None and title is not None and (parent is title or title in parent.iterancestors()):
+        in_title = title is not None and (parent is title or title in parent.iterancestors())
+        if not in_title and _toc_entry(parent, text):
+            continue  # a table of contents between the date and the title: links into the page itself
+        if h1_at is None and in_title:
             h1_at = len(joined)
         offsets.append(len(joined))
         joined += text + " \n"

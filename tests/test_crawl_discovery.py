@@ -200,3 +200,31 @@ def test_bad_scope_options_and_resume_errors(tmp_path):
         lines = [line for line in run.stderr.splitlines() if line.strip()]
         assert run.returncode == 1 and "Traceback" not in run.stderr
         assert len(lines) == 1 and fragment in lines[0], run.stderr
+
+
+def test_a_conventional_sitemap_name_is_asked_when_no_declared_one_answers(tmp_path):
+    """robots.txt declares a sitemap path that is gone, /sitemap.xml is missing, and the posts the news list
+    pages by script are listed only in Gatsby's /sitemap-index.xml: asked once the link crawl runs dry."""
+    root = tmp_path / "site"
+    _write(root, "robots.txt", "User-agent: *\nAllow: /\nSitemap: /sitemap/sitemap-index.xml\n")
+    _write(root, "index.html", _page("Home", body="<a href='/news/'>News</a>"))
+    _write(root, "news/index.html", _page("News", body="<a href='/news/first/'>First</a>"))
+    _write(root, "news/first/index.html", _page("First"))
+    _write(root, "news/only-in-sitemap/index.html", _page("Only in the sitemap"))
+    urlset = "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'><url><loc>/news/only-in-sitemap/</loc></url>"
+    _write(root, "sitemap-0.xml", f"<?xml version='1.0' encoding='UTF-8'?>{urlset}</urlset>")
+    _write(
+        root,
+        "sitemap-index.xml",
+        "<?xml version='1.0' encoding='UTF-8'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        "<sitemap><loc>/sitemap-0.xml</loc></sitemap></sitemapindex>",
+    )
+    with StaticSite(root) as site:
+        run = run_cli("audit", site.origin + "/", "--db", str(tmp_path / "a.db"), "--json", "--crawl-only")
+        origin = site.origin
+    assert run.returncode == 0, run.stderr
+    store = Store(tmp_path / "a.db")
+    records = {r.url.removeprefix(origin): r for r in store.iter_pages(json.loads(run.stdout)["audit_id"])}
+    store.close()
+    assert records["/news/only-in-sitemap/"].status == 200
+    assert records["/news/only-in-sitemap/"].discovered_from == "sitemap"

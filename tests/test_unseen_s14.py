@@ -16,7 +16,9 @@ Bylines and page types
 - a plain line "Stefan Brackmann, 10. Oktober 2022 09:00 Uhr" under the title and subtitle names its author when
   a known given name opens it ("Sankt Augustin, 10.12.2025" and "New York, 12. März" are datelines);
 - a site's name set as an H1 in the sidebar ("<h1 class="brand-title">") is not the title: the post's "<h2
-  class="post-title">" is, and the nickname on the author link under it is the byline;
+  class="post-title">" is (also when the post's sections are H1s), and the nickname on the author link under
+  it is the byline;
+- a date above a table of contents (links into the page's own sections) and the H1 dates the post;
 - a post whose slug opens with its date below a topic tree (/themen/presse/2020-07-05-titel/) is no topic index;
 - a post of the blog engine (WordPress "single-post"/"type-post") is an article, dated or not; a project's page
   about itself ("/ueber-das-projekt/") and its contributors ("/mitwirkende/") are about pages.
@@ -265,3 +267,28 @@ def test_a_post_title_h2_under_a_brand_h1_in_the_sidebar_is_the_page_title(autho
     tree = parse_html(_jekyll_post(author).encode())
     assert page_title_element(tree).text_content().strip() == "Turning funding into more exit relays"
     assert [a.name for a in extract_bylines(tree, "https://blog.example.org/blog/turning-funding/")] == [author]
+
+
+def test_the_post_title_h2_wins_over_section_h1s_inside_the_post() -> None:
+    html = _jekyll_post("arma").replace(
+        '<div class="post-description">', '<div class="post-description"><h1>Major Findings</h1>'
+    )
+    assert (
+        page_title_element(parse_html(html.encode())).text_content().strip() == "Turning funding into more exit relays"
+    )
+
+
+def _zola_post(date_line: str) -> str:
+    toc = "".join(
+        f'<li><a href="https://werk.example/blog/gpt/#s{i}">Abschnitt {i} über die Nutzung im Alltag</a></li>'
+        for i in range(8)
+    )
+    return f"""<html lang="de"><head><title>ChatGPT: Eine Einführung</title></head><body>
+<nav><a href="/">Start</a><a href="/blog/">Blog</a></nav><main><div id="content">{date_line}<hr>
+<ul id="toc">{toc}</ul><hr><article><h1 id="einf">ChatGPT: Eine Einführung<a class="anchor" href="#einf">§</a></h1>
+<p>{INTRO_DE * 4}</p><p>{INTRO_DE * 4}</p></article></div></main></body></html>"""
+
+
+@pytest.mark.parametrize(("date_line", "date"), [("2023-04-12", "2023-04-12"), ("", None)])
+def test_a_date_above_a_table_of_contents_dates_the_post(date_line: str, date: str | None) -> None:
+    assert html_page("/blog/gpt/", _zola_post(date_line)).extras.visible_date == date
