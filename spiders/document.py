@@ -57,11 +57,30 @@ _PARSER.set_element_class_lookup(
 def parse_html(text: str | bytes) -> HtmlTree | None:
     """Parse a document once; None when it holds no parsable HTML."""
     try:
-        return lxml.html.document_fromstring(text, parser=_PARSER)
+        tree = lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError):
         if isinstance(text, str):  # an XML encoding declaration in a str trips lxml
             return parse_html(text.encode("utf-8"))
         return None
+    _close_navs(tree)
+    return tree
+
+
+_MAIN_IN_NAV = etree.XPath("//nav//main")
+
+
+def _close_navs(tree: HtmlTree) -> None:
+    """A <div> left open inside <nav> makes libxml2 ignore the </nav>, so the page's <main> and all after it
+    end up inside the navigation; a browser closes the <nav> there (the HTML5 tree builder pops up to it).
+    Move the <main> and its following siblings out behind their <nav>, as a browser builds the page."""
+    for main in _MAIN_IN_NAV(tree):
+        nav = next((a for a in main.iterancestors() if a.tag == "nav"), None)
+        if nav is None:  # moved out already with an earlier <main>
+            continue
+        anchor = nav
+        for element in [main, *main.itersiblings()]:
+            anchor.addnext(element)
+            anchor = element
 
 
 # An http(s) URL whose canonical form w3lib's canonicalize_url gives without escaping anything anew: a

@@ -19,6 +19,8 @@ Bylines and page types
   class="post-title">" is (also when the post's sections are H1s), and the nickname on the author link under
   it is the byline;
 - a date above a table of contents (links into the page's own sections) and the H1 dates the post;
+- a <div> left open inside <nav> (libxml2 then ignores the </nav>) does not pull the page's <main> into the
+  navigation: the main text is read as a browser builds the page;
 - a post whose slug opens with its date below a topic tree (/themen/presse/2020-07-05-titel/) is no topic index;
 - a post of the blog engine (WordPress "single-post"/"type-post") is an article, dated or not; a project's page
   about itself ("/ueber-das-projekt/") and its contributors ("/mitwirkende/") are about pages.
@@ -292,3 +294,14 @@ def _zola_post(date_line: str) -> str:
 @pytest.mark.parametrize(("date_line", "date"), [("2023-04-12", "2023-04-12"), ("", None)])
 def test_a_date_above_a_table_of_contents_dates_the_post(date_line: str, date: str | None) -> None:
     assert html_page("/blog/gpt/", _zola_post(date_line)).extras.visible_date == date
+
+
+def test_a_div_left_open_in_the_nav_does_not_swallow_the_page() -> None:
+    html = f"""<html lang="de"><head><title>Impressum</title></head><body>
+<nav><div class="logo"><img src="/logo.png" alt=""><div id="submenu"><a href="/">Über uns</a> | <a href="/blog">Blog</a>
+</div><ul id="breadcrumbs"><li><a href="/">Home</a></li></ul></nav>
+<main><div id="content"><article><h1>Impressum</h1><p>{INTRO_DE}</p><p>Musterstraße 1, 04107 Leipzig</p></article>
+</div></main><footer><a href="https://getzola.org">Build with Zola</a></footer></body></html>"""
+    page = html_page("/impressum/", html)
+    assert page.main_text.startswith("Impressum\nDie Kanzlei berät")
+    assert "Build with Zola" not in page.main_text and "Über uns" not in page.main_text
