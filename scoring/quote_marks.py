@@ -72,26 +72,32 @@ def _open_paragraphs(text: str, masked: str) -> list[tuple[int, int, str]]:
     return found
 
 
-# A quotation announced by a colon ("… führt wie folgt aus:", "the notice reads:") whose mark its paragraph does
-# not close: it runs over the following paragraphs (a list quoted from a notice) to its closing mark, or, when the
-# writer never closes it, to the end of its paragraph.
-_ANNOUNCED_OPENING = re.compile(r":[ \t]*+\n?[ \t]*+([“„»])")
+# A quotation over several paragraphs whose first paragraph does not close its mark: one announced by a colon
+# ("… führt wie folgt aus:", "the notice reads:") runs to its closing mark (a list quoted from a notice), or, when
+# the writer never closes it, to the end of its paragraph; a testimonial opening a paragraph runs to the mark that
+# ends a later paragraph (“… ¶ … ¶ …” over a signature line).
+_BLOCK_OPENING = re.compile(r"(:[ \t]*+\n?[ \t]*+)?([“„»])")
 _CLOSING_OF = {"“": "”", "„": "“”", "»": "«"}
 MAX_BLOCK_CHARS = 2 * MAX_QUOTE_CHARS
 
 
 def _announced_blocks(text: str, masked: str) -> list[tuple[int, int, str]]:
     found = []
-    for match in _ANNOUNCED_OPENING.finditer(masked):
-        start = match.start(1)
+    for match in _BLOCK_OPENING.finditer(masked):
+        announced = match.group(1) is not None
+        start = match.start(2)
+        if not announced and masked[masked.rfind("\n", 0, start) + 1 : start].strip(" \t"):
+            continue  # a mark inside a line that no colon announces
         line_end = masked.find("\n", start)
         line_end = len(masked) if line_end < 0 else line_end
         if _ANY_MARK.search(masked, start + 1, line_end):
             continue
         following = _ANY_MARK.search(masked, line_end, start + MAX_BLOCK_CHARS)
-        if following is not None and following.group(0) in _CLOSING_OF[match.group(1)]:
+        closes = following is not None and following.group(0) in _CLOSING_OF[match.group(2)]
+        # unannounced, the closing mark ends its paragraph ("…”\nJo P., Co-Founder")
+        if closes and (announced or masked[following.end() : following.end() + 1] in ("", "\n")):
             found.append((start, following.end(), text[start + 1 : following.start()]))
-        elif following is None and not text[start:line_end].rstrip().endswith(("...", "…")):
+        elif announced and following is None and not text[start:line_end].rstrip().endswith(("...", "…")):
             found.append((start, line_end, text[start + 1 : line_end]))  # never closed (a teaser's cut one is no quote)
     return found
 

@@ -187,6 +187,7 @@ _CARD_WORDS = frozenset(
 )
 _TEXT_WORDS = frozenset("quote text content body message zitat".split())
 _CLASS_SPLIT_RE = re.compile(r"[\s_-]+")
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CARD_REACH = 4  # levels above a card searched for the testimonial class of its list
 _CARD_CHARS = 3000  # a card holds one testimonial with its name box, not a whole article
 _META_WORDS = 12  # the name's own box: name, role, date ("Elke Semmler Besucherin", "Anavi Felix June 24, 2022.")
@@ -226,7 +227,8 @@ def _class_words(element: HtmlTree) -> frozenset[str]:
 @lru_cache(maxsize=8192)
 def _words_of_class(value: str) -> frozenset[str]:
     """The words of a class attribute (a site's template repeats its class attributes: each split once)."""
-    return frozenset(w.casefold() for w in _CLASS_SPLIT_RE.split(value) if w)
+    # "styled__TestimonialAuthor-sc-17ejbh9-11": a styled component's name holds its words in camel case
+    return frozenset(w.casefold() for w in _CLASS_SPLIT_RE.split(_CAMEL_RE.sub(" ", value)) if w)
 
 
 def _outside_content(element: HtmlTree, title: HtmlTree | None) -> bool:
@@ -276,7 +278,10 @@ def _card_quotes(tree: HtmlTree, taken: set[str]) -> list[Quote]:
         words = _class_words(slot)
         if not words & _NAME_SLOT_WORDS or slot.tag in ("a", "img", "input", "label", "button"):
             continue
-        name = _clean(slot.text_content()).lstrip("—–- ").strip()
+        # its parts' text apart: "<span>Andre Roe,</span><span>Founder & CEO</span>" reads "Andre Roe, Founder & CEO"
+        name = _clean(" ".join(slot.itertext())).lstrip("—–- ").strip()
+        if not _signature(name) and _signature(name.partition(",")[0].strip()):
+            name = name.partition(",")[0].strip()  # the slot holds the role too: "Andre Roe, Founder & CEO"
         if not (_signature(name) or _display_name(name)) or _unnamed(name):
             continue
         meta = _meta_box(slot)

@@ -10,7 +10,10 @@ Quotes
   ("NLP", "UX") and lower-case roles speaks.
 - a testimonial card that names its speaker above the quotation ("Luka P., Monteur" ¶ “…”) — not the role line
   of a card signed below in two lines, nor a post's byline.
-- "Als Ergebnis … kann man schreiben: „…“": a capitalised function word opening the sentence is no speaker.
+- "Als Ergebnis … kann man schreiben: „…“": a capitalised function word opening the sentence is no speaker;
+- a testimonial opening a paragraph runs over paragraphs to the mark that ends a later one;
+- a styled component's testimonial card ("styled__TestimonialAuthor-sc-…": camel-case class words) with the
+  name and the role in one slot ("Andrea Roe, Founder & CEO") is signed by the name.
 
 Bylines and page types
 - a plain line "Stefan Brackmann, 10. Oktober 2022 09:00 Uhr" under the title and subtitle names its author when
@@ -43,6 +46,7 @@ from scoring.checks.statistics import page_statistics
 from scoring.pagetypes import classify
 from spiders.document import parse_html
 from spiders.extract_byline import extract_bylines
+from spiders.extract_quotes import extract_quotes
 from spiders.regions import page_title_element
 from tests.factories import html_page, text_page
 
@@ -305,3 +309,23 @@ def test_a_div_left_open_in_the_nav_does_not_swallow_the_page() -> None:
     page = html_page("/impressum/", html)
     assert page.main_text.startswith("Impressum\nDie Kanzlei berät")
     assert "Build with Zola" not in page.main_text and "Über uns" not in page.main_text
+
+
+def test_a_styled_components_testimonial_card_with_name_and_role_in_one_slot() -> None:
+    html = f"""<html lang="en"><head><title>Contact</title></head><body><main><h1>Talk to us</h1><p>{PROSE_EN}</p>
+<div class="styled__StyledTestimonial-sc-17ejbh9-8 dEQmFg"><div class="styled__TestimonialText-sc-17ejbh9-10 caEYev">
+<div class="styled__QuoteIcon-sc-1"><svg width="36" height="48"></svg></div>
+<span class="Text__Regular-sc-12">Before switching we were losing thousands of dollars per day on slow
+registrations.</span>
+</div><div class="styled__TestimonialAuthor-sc-17ejbh9-11 hnTOxD"><span class="Text__Bold-sc-13">Andrea Roe,</span>
+<span class="Text__Small-sc-9">Founder &amp; CEO</span></div></div></main></body></html>"""
+    quotes = extract_quotes(parse_html(html.encode()))
+    assert [(q.text[:20], q.cite) for q in quotes] == [("Before switching we ", "Andrea Roe")]
+
+
+def test_a_testimonial_opening_a_paragraph_runs_to_the_mark_that_ends_a_later_one() -> None:
+    text = (
+        f"{PROSE_EN}\n“The messaging API has been a powerful tool for our partner notifications.\n"
+        "Their team is top notch, our developers integrated in a handful of hours.”\nJo P., Co-Founder\n1\n2"
+    )
+    assert _speakers(text, lang="en") == ["Jo P."]
