@@ -44,7 +44,8 @@ _WRITING_OPENER = (
 # the openers of every byline line (lexicons.BYLINE_OPENERS), and those of author rows in templates
 BYLINE_PREFIX_RE = re.compile(
     rf"^\W*(?:{BYLINE_OPENERS}|{_WRITING_OPENER}|posted\s+by|published\s+by|veröffentlicht\s+von|"
-    r"gepost(?:et|ed)\s+von|(?:by|von)\s*:|"  # 'Geposted von "Jo Roe"', "By: Jo Roe"
+    # "By: Jo Roe", "Written by: Jo Roe"
+    r"gepost(?:et|ed)\s+von|(?:(?:written|geschrieben|verfasst|posted)\s+)?(?:by|von)\s*:|"
     rf"(?:{PLURAL_AUTHOR_LABEL})\s*:)"
     r"\s+(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,

@@ -55,7 +55,9 @@ _PARSER.set_element_class_lookup(
 
 
 def parse_html(text: str | bytes) -> HtmlTree | None:
-    """Parse a document once; None when it holds no parsable HTML."""
+    """Parse a document once; None when it holds no parsable HTML. Zero-width marks inside the text (an editor's
+    byte-order mark in "W\ufeffritten by:") are dropped: a reader sees none, a pattern would stumble on them."""
+    text = _without_zero_width(text)
     try:
         tree = lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError):
@@ -64,6 +66,18 @@ def parse_html(text: str | bytes) -> HtmlTree | None:
         return None
     _close_navs(tree)
     return tree
+
+
+_ZERO_WIDTH_BYTES = (b"\xef\xbb\xbf", b"\xe2\x80\x8b")  # U+FEFF and U+200B in UTF-8
+
+
+def _without_zero_width(text: str | bytes) -> str | bytes:
+    if isinstance(text, str):
+        return text[:1] + text[1:].replace("\ufeff", "").replace("\u200b", "")
+    for mark in _ZERO_WIDTH_BYTES:  # a leading byte-order mark stays: it names the encoding
+        if mark in text[3:]:
+            text = text[:3] + text[3:].replace(mark, b"")
+    return text
 
 
 _MAIN_IN_NAV = etree.XPath("//nav//main")

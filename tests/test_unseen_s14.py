@@ -24,6 +24,8 @@ Bylines and page types
 - a date above a table of contents (links into the page's own sections) and the H1 dates the post;
 - a <div> left open inside <nav> (libxml2 then ignores the </nav>) does not pull the page's <main> into the
   navigation: the main text is read as a browser builds the page;
+- "Written by: Name" (a colon after the opener, a byte-order mark inside "Written") opens a byline; a byline read
+  from the text ends with its line ("By Jo Roe" over the heading "At Scala Days");
 - a post whose slug opens with its date below a topic tree (/themen/presse/2020-07-05-titel/) is no topic index;
 - a post of the blog engine (WordPress "single-post"/"type-post") is an article, dated or not; a project's page
   about itself ("/ueber-das-projekt/") and its contributors ("/mitwirkende/") are about pages.
@@ -41,6 +43,7 @@ from __future__ import annotations
 import pytest
 
 from scoring.checks.attributed_quotes import find_quotations
+from scoring.checks.author_byline import visible_authors
 from scoring.checks.outbound_citations import judge_links
 from scoring.checks.statistics import page_statistics
 from scoring.pagetypes import classify
@@ -329,3 +332,23 @@ def test_a_testimonial_opening_a_paragraph_runs_to_the_mark_that_ends_a_later_on
         "Their team is top notch, our developers integrated in a handful of hours.”\nJo P., Co-Founder\n1\n2"
     )
     assert _speakers(text, lang="en") == ["Jo P."]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("W\ufeffritten by: <a href='/bios/aaron-roe/'>Aaron Roe</a>", ["Aaron Roe"]),  # a byte-order mark inside
+        ("Written by: <a href='/bios/aaron-roe/'>Aaron Roe</a>", ["Aaron Roe"]),
+    ],
+)
+def test_written_by_with_a_colon_and_a_zero_width_mark(line: str, names: list[str]) -> None:
+    html = f"""<html lang="en"><head><title>Rate limits</title></head><body><main><h1>What you need to know</h1>
+<p>{line}</p><p>{PROSE_EN}</p><p>{PROSE_EN}</p></main></body></html>"""
+    assert [
+        a.name for a in extract_bylines(parse_html(html.encode()), "https://saas.example/news/rate-limits/")
+    ] == names
+
+
+def test_a_byline_in_the_text_is_one_line() -> None:
+    page = text_page("/news/scala-days/", f"Scala Days\nBy Jo Roe\nAt Scala Days\n{PROSE_EN}", lang="en")
+    assert visible_authors(page) == ["Jo Roe"]

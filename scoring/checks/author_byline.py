@@ -47,7 +47,10 @@ ELEMENT = {
 def visible_byline(text: str) -> str | None:
     """The author named in a "Von NAME" / "By NAME" line at the top of the text, if any."""
     match = BYLINE_RE.search(text[:BYLINE_SEARCH_CHARS])
-    return unglued(without_date_month(match.group("name"), text[match.end() :])) if match else None
+    if match is None:
+        return None
+    name = match.group("name").partition("\n")[0]  # a byline is one line: the heading under it names no one
+    return unglued(without_date_month(name, text[match.start("name") + len(name) :]))
 
 
 # "by Elio Qoshi Jul 2, 2018": a month written before the day ends the name ("Brian May" keeps his name
