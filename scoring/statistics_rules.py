@@ -102,6 +102,9 @@ ADDRESS_BEFORE_RE = re.compile(
 )
 
 
+HOUSE_NUMBER_BEFORE_RE = re.compile(r"(?<![\d.,])\d{1,4}[a-zA-Z]?,[ \t]*+$")
+
+
 LIST_BEFORE_RE = re.compile(
     r"\b(?:[Tt]op|[Tt]he|[Dd]ie|[Dd]er|[Dd]en|[Dd]iese[n]?|[Tt]hese|[Tt]hose|[Aa]lle|[Aa]ll|[Ff]irst|[Ll]ast|[Nn]ext|"
     r"ersten|letzten|nächsten)\s*$"
@@ -127,6 +130,8 @@ def generic_counts(text: str) -> list[tuple[Candidate, str]]:
         digits = re.sub(r"\D", "", number)
         if number == digits and (len(digits) == 5 or (len(digits) == 4 and lx.YEAR_RE.fullmatch(digits))):
             continue  # a postcode or a year
+        if number == digits and len(digits) == 4 and HOUSE_NUMBER_BEFORE_RE.search(text[: match.start()][-12:]):
+            continue  # a four-digit postcode after the street's number: "Gallusstrasse 43, 9000 St. Gallen"
         if number.startswith("0") or ADDRESS_BEFORE_RE.search(text[max(0, match.start() - 12) : match.start()]):
             continue
         small = int(digits) < 10 if len(digits) < 6 else False

@@ -36,6 +36,7 @@ Citations
 Statistics
 - a "Quelle:"/"(Source: …)" note right after the figure's sentence (in its paragraph or as the next line) sources it;
 - "Absatzes 10 Satz 1", "Artikel 11 Absatz 1": sentences and paragraphs of a law are identifiers, no counts.
+- a four-digit postcode after the street's number ("Gallusstrasse 43, 9000 St. Gallen") is no count.
 """
 
 from __future__ import annotations
@@ -352,3 +353,12 @@ def test_written_by_with_a_colon_and_a_zero_width_mark(line: str, names: list[st
 def test_a_byline_in_the_text_is_one_line() -> None:
     page = text_page("/news/scala-days/", f"Scala Days\nBy Jo Roe\nAt Scala Days\n{PROSE_EN}", lang="en")
     assert visible_authors(page) == ["Jo Roe"]
+
+
+def test_a_four_digit_postcode_after_the_street_number_is_no_count() -> None:
+    text = (
+        f"{INTRO_DE}\nUnsere Geschäftsadresse in St. Gallen: Gallusstrasse 43, 9000 St. Gallen. Dort betreuen wir "
+        "inzwischen 4500 Kunden."
+    )
+    figures = [f for s in page_statistics(text_page("/blog/neuer-standort/", text, lang="de")) for f in s.figures]
+    assert figures == ["4500 Kunden"]
