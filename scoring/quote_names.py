@@ -181,7 +181,7 @@ class Names:
             or parts[-1].lower() in _ROLE_TITLES  # "Water Therapy Volunteer", "Associate Director": a role
             or parts[0] in _PARTICLES  # "von Sand": a particle opens no name
             # a capitalised function word ("Als Ergebnis …", "With Kuri"): a sentence's opener, no name of anyone
-            or any(p[0].isupper() and p.lower() in lx.FUNCTION_WORDS for p in parts)
+            or any(p[0].isupper() and not p.isupper() and p.lower() in lx.FUNCTION_WORDS for p in parts)
             # a role inside the match ("Weil Sprecherin von X") ends one name and opens a description
             or any(p.lower().endswith(lx.ROLE_NOUN_ENDINGS) and len(p) > 6 for p in parts[1:-1])
             or parts[-1].lower().endswith(_PLURAL_NOUN_ENDINGS)  # "Zentrum für Marine Umweltwissenschaften"

@@ -97,8 +97,8 @@ def _classify(token: re.Match[str], window: str, names: Names, position: int) ->
         return _group_speaker(token, window, names) if qr.ORG_PEOPLE_RE.fullmatch(low) else None
     if low in qr.SKIP_WORDS or low in _MONTHS or re.search(r"[’']s$", bare):
         return None  # "cotedo’s expert Dennis Hartmann": the possessive is not the speaker
-    if low in lx.FUNCTION_WORDS:
-        return None  # "Als Ergebnis … kann man schreiben:": a sentence's capitalised opener names no one
+    if low in lx.FUNCTION_WORDS and not bare.isupper():
+        return None  # "Als Ergebnis … kann man schreiben:": a sentence's capitalised opener names no one (WHO does)
     if low.endswith(lx.ROLE_NOUN_ENDINGS):
         return None  # "Berater von Pro Wildlife": a role opens no name, even with a "von" after it
     body = public_body(window, token.start())
