@@ -14,6 +14,7 @@ Quotes
 - a testimonial opening a paragraph runs over paragraphs to the mark that ends a later one;
 - a styled component's testimonial card ("styled__TestimonialAuthor-sc-…": camel-case class words) with the
   name and the role in one slot ("Andrea Roe, Founder & CEO") is signed by the name.
+- a testimonial paragraph without marks over an initialled name ("Karla Z.", "Jason P., CEO") is signed by it.
 
 Bylines and page types
 - a plain line "Stefan Brackmann, 10. Oktober 2022 09:00 Uhr" under the title and subtitle names its author when
@@ -362,3 +363,18 @@ def test_a_four_digit_postcode_after_the_street_number_is_no_count() -> None:
     )
     figures = [f for s in page_statistics(text_page("/blog/neuer-standort/", text, lang="de")) for f in s.figures]
     assert figures == ["4500 Kunden"]
+
+
+@pytest.mark.parametrize(
+    ("cards", "speakers"),
+    [
+        (
+            "We moved from a big provider where we spent thousands a month and got no guidance at all.\nKarla Z.\n"
+            "Highly recommend anyone looking to move off the big players, you will not be disappointed.\nJason P., CEO",
+            ["Karla Z.", "Jason P."],
+        ),
+        ("Unsere Kundin berichtet\nKarla Z.", []),  # a label over the name, no testimonial
+    ],
+)
+def test_a_testimonial_without_marks_signed_by_an_initialled_name(cards: str, speakers: list[str]) -> None:
+    assert [s for s in _speakers(f"{PROSE_EN}\nWhat customers say\n{cards}\nSee pricing", lang="en") if s] == speakers

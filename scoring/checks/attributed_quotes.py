@@ -49,6 +49,12 @@ MAX_EVIDENCE = 20  # quotations listed per page, each with its speaker
 
 _TRAILING_SIGNATURE_RE = re.compile(r"\s(?:[—–]\s*|-\s+)(?P<sig>[^—–\n]{2,90})$")  # "… win. - Barton Whaley"
 _DASH_LINE_RE = re.compile(rf"(?<![ \t])[ \t]*+[—–][ \t]*+(?P<name>{lx.NAME})[ \t]*(?:[,·|(][^\n]{{0,120}})?$")
+# A customer's signature with the surname's initial on a line of its own ("Karlo Z.", "Jo P., CTO") under a
+# testimonial paragraph without marks
+_INITIALLED_LINE_RE = re.compile(
+    rf"(?P<name>[{lx.UPPER}][{lx.LOWER}]+(?:-[{lx.UPPER}][{lx.LOWER}]+)?[ \t][{lx.UPPER}]\.)(?:,[ \t][^\n]{{1,60}})?"
+)
+INITIALLED_BODY_WORDS = 8  # a testimonial's sentences, not a heading or a label over the name
 _CODE_BEFORE = frozenset("@=[{<")  # [When(@"I add the values")], title="…"
 
 
@@ -78,9 +84,12 @@ def _dash_signed_lines(text: str, taken: list[tuple[int, int]]) -> list[Quotatio
         offset += len(line) + 1
     for i in range(1, len(lines)):
         match = _DASH_LINE_RE.fullmatch(lines[i])
+        initialled = None if match else _INITIALLED_LINE_RE.fullmatch(lines[i].strip())
+        body = lines[i - 1].strip()
+        if initialled and len(words(body)) >= INITIALLED_BODY_WORDS and body.endswith((".", "!", "?")):
+            match = initialled
         if not match:
             continue
-        body = lines[i - 1].strip()
         start, end = offsets[i - 1], offsets[i - 1] + len(lines[i - 1])
         if any(s < end and start < e for s, e in taken) or not is_statement(body) or len(words(body)) < MIN_WORDS:
             continue
