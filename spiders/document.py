@@ -75,7 +75,7 @@ def _without_zero_width(text: str | bytes) -> str | bytes:
     if isinstance(text, str):
         return text[:1] + text[1:].replace("\ufeff", "").replace("\u200b", "")
     for mark in _ZERO_WIDTH_BYTES:  # a leading byte-order mark stays: it names the encoding
-        if mark in text[3:]:
+        if text.find(mark, 3) >= 0:  # no copy of the page on the crawl path unless a mark is there
             text = text[:3] + text[3:].replace(mark, b"")
     return text
 
