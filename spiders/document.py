@@ -12,7 +12,7 @@ from urllib.parse import quote_plus, unquote_to_bytes, urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, to_unicode
 from w3lib.url import canonicalize_url
 
 HtmlTree = lxml.html.HtmlElement
@@ -107,13 +107,24 @@ def _close_navs(tree: HtmlTree) -> None:
 # as bytes, encoded back with only RFC 3986's unreserved characters kept and space as +
 # (tests/test_canonical_url.py compares the two on generated URLs).
 _CANONICAL_BASE = re.compile(r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)*/[A-Za-z0-9._~!$&'()*+,=:@/-]*")
+# A host whose last label is a number is an IPv4 address to WHATWG and to w3lib ≥ 2.6 ("1" →
+# "0.0.0.1", "0x7f.1" → "127.0.0.1"): left to w3lib, which normalises it the way its version does,
+# unless it is a dotted quad in canonical form already (127.0.0.1, every loopback crawl).
+_NUMERIC_HOST = re.compile(r"https?://(?:[a-z0-9-]+\.)*(?:[0-9]+|0x[0-9a-f]*)/")
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_DOTTED_QUAD = re.compile(rf"https?://(?:{_OCTET}\.){{3}}{_OCTET}/")
 _PLAIN_QUERY = re.compile(r"[A-Za-z0-9._~:/?@!$&()*+,;=%-]*")
 
 
 def canonical_url(url: str) -> str:
     """The form every URL is stored and compared in: fragment removed, query sorted."""
     base, question, query = url.partition("#")[0].partition("?")
-    if _CANONICAL_BASE.fullmatch(base) and "/." not in base and (not question or _PLAIN_QUERY.fullmatch(query)):
+    if (
+        _CANONICAL_BASE.fullmatch(base)
+        and "/." not in base
+        and (not _NUMERIC_HOST.match(base) or _DOTTED_QUAD.match(base))
+        and (not question or _PLAIN_QUERY.fullmatch(query))
+    ):
         query = _canonical_query(query) if query else ""
         return f"{base}?{query}" if query else base
     return canonicalize_url(url, keep_fragments=False)
@@ -166,8 +177,13 @@ def decode_html(body: bytes, content_type: str | None) -> str:
     """HTML bytes to text: BOM, then the header charset, then <meta charset>, then UTF-8 if the
     bytes are valid UTF-8, else windows-1252 (WHATWG's fallback for Western pages; a superset of
     latin-1 that also has „“–€)."""
-    _, text = html_to_unicode(content_type, body, default_encoding="cp1252", auto_detect_fun=_utf8_or_cp1252)
-    return text
+    # Built from w3lib's parts, not html_to_unicode(default_encoding=…): that signature is deprecated
+    # since w3lib 2.6, whose own fallback guesses by top-level domain.
+    bom_encoding, bom = read_bom(body)
+    if bom_encoding is not None and bom is not None:
+        return to_unicode(body[len(bom) :], bom_encoding)
+    encoding = http_content_type_encoding(content_type) or html_body_declared_encoding(body) or _utf8_or_cp1252(body)
+    return to_unicode(body, encoding)
 
 
 def _utf8_or_cp1252(body: bytes) -> str:

@@ -316,3 +316,11 @@ def test_a_link_with_a_broken_ipv6_literal_does_not_fail_the_page():
         ' und <a href="/weiter/">weiter</a>.</p></main></body></html>',
     )
     assert record.error is None and [link.url for link in record.links if link.url.endswith("/weiter/")]
+
+
+def test_decode_html_reads_the_byte_order_mark_before_any_declaration():
+    from spiders.extract import decode_html
+
+    text = "<p>Grüße – „Zitat“</p>"
+    assert decode_html(b"\xef\xbb\xbf" + text.encode("utf-8"), "text/html; charset=ISO-8859-1") == text
+    assert decode_html(b"\xff\xfe" + text.encode("utf-16-le"), None) == text
