@@ -461,7 +461,7 @@ def figure_excluded(
         return "study design"
     if cand.kind == PERCENT and not sourced and is_price_tag(sentence) and not beyond_a_bar(cand.number, after):
         return "no statement"  # a bare "95%" of a skill bar or progress ring
-    if reason := figure_reason(sentence, cand.kind, unit, before, after, _before(sentence, cand.start, 160)):
+    if reason := figure_reason(sentence, cand.kind, unit, before, after, _before(sentence, cand.start, 160), sourced):
         return reason
     if (cand.kind in (MEASURE, BARE) or SIZE_UNIT_RE.match(unit)) and not sourced:
         if SPEC_AFTER_RE.match(after) or SPEC_BEFORE_RE.search(before) or SPEC_SENTENCE_RE.search(sentence):

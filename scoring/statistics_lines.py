@@ -210,8 +210,17 @@ _EXPECT_BEFORE_RE = re.compile(
 )
 
 
+# An event or a step still to come: "we'll gather 150 product thinkers", "300 participants … will take part",
+# "is looking to hire up to 25 new staff" — who is expected or wanted, not what was counted.
+_FUTURE_EVENT_RE = re.compile(
+    r"(?<![\w-])(?:(?i:we|wir)(?:['’]ll|[ \t]+will|[ \t]+werden)|will)[ \t]+(?:[\w-]++[ \t]+)?(?:gather|participate|"
+    r"attend|take[ \t]+part|include|join|welcome|host|come[ \t]+together|meet|teilnehmen|zusammenkommen|begrüßen)"
+    r"(?![\w-])|(?<![\w-])(?:looking|hoping|planning)[ \t]+to[ \t]+(?:hire|recruit|add|create|employ)(?![\w-])"
+)
+
+
 def is_plan(sentence: str, before: str) -> bool:
-    if _EXPECT_BEFORE_RE.search(before):
+    if _EXPECT_BEFORE_RE.search(before) or _FUTURE_EVENT_RE.search(sentence):
         return True
     return _PLAN_BEFORE_RE.search(before) is not None and _TARGET_YEAR_RE.search(sentence) is not None
 

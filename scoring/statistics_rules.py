@@ -241,10 +241,10 @@ MIN_ANCHOR_CHARS = 3
 CALL_TO_ACTION_RE = re.compile(
     r"\b(?:sichern|anmelden|buchen|kaufen|bestellen|registrieren|reservieren|herunterladen|spenden|"
     r"[Bb]uy|[Bb]ook|[Oo]rder|[Rr]egister|[Ss]ign[ -]up|[Ss]ubscribe|[Dd]onate|[Rr]eserve|"
-    r"[Gg]et[ ](?:started|tickets?)|[Tt]ickets?)\b"
+    r"[Gg]et[ ](?:started|tickets?)|[Tt]ickets?|[Ll]og[ -]?in|[Ss]ign[ -]in|einloggen)\b"
 )
 # Generic anchors that mark a citation when they stand in brackets after a figure: "(Link)", "[Quelle]".
-LINK_MARKER_ANCHOR_RE = re.compile(r"^(?:link|quelle|source|studie|study|pdf)$", re.IGNORECASE)
+LINK_MARKER_ANCHOR_RE = re.compile(r"^(?:link|quelle|source|studie|study|pdf|hier|here)$", re.IGNORECASE)
 # One ordinary word ("Petition", "stroke"), not a name by its form (acronym, CamelCase, "x.org", digits).
 PLAIN_WORD_RE = re.compile(rf"^[{U}]?[{L}]+$")
 LETTER_RE = re.compile(rf"[{U}{L}]")
@@ -295,6 +295,7 @@ class PageContext:
     # generic anchors of external links in the text ("link", "quelle"): "(Link)" after a figure cites it
     link_markers: frozenset[str] = frozenset()
     pricing: bool = False  # a pricing page: its short lines of figures are what the plans include
+    donation: bool = False  # a donation page: its amounts are what to give or what the tax office accepts
 
     @property
     def owners(self) -> tuple[str, ...]:
@@ -389,10 +390,26 @@ def page_context(page: PageRecord) -> PageContext:
         own_names=own_names(page),
         listicle=listicle_counts(page.title or "", *(h.text for h in page.headings if h.level == 1)),
         pricing=PRICING_PATH_RE.search(urlsplit(page.url).path) is not None,
+        donation=DONATION_PATH_RE.search(urlsplit(page.url).path) is not None,
     )
 
 
 PRICING_PATH_RE = re.compile(r"/(?:pricing|prices|preise|tarife|plans|pakete)(?:\.html?)?/?$", re.IGNORECASE)
+# What a donation page asks or the tax office accepts: "schon 10 € helfen", "Spenden bis zu dem Betrag von 200 €"
+# (the cost of what the money is for stays a figure: "Die Sanierung wird mit 166.600 Euro veranschlagt").
+APPEAL_RE = re.compile(
+    r"(?<![\w-])(?:(?i:schon|bereits|nur|just|only|even)[ \t]+[€$£]?[ \t]?\d|Betrag\w*|Spende\w*|"
+    r"(?i:donations?|gifts?))"
+)
+
+
+def is_appeal(sentence: str) -> bool:
+    return APPEAL_RE.search(sentence) is not None
+
+
+DONATION_PATH_RE = re.compile(
+    r"/(?:spenden?|jetzt-spenden|donate|donations?|give|unterst(?:ü|ue)tzen|support-us)(?:\.html?)?/?$", re.IGNORECASE
+)
 
 
 # The title's last part names the site: "Post title | Acme GPR", "Titel – Beispiel GmbH".

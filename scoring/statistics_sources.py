@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from scoring import statistics_links as links
 from scoring.core import lexicons as lx
 from scoring.statistics_lines import listed_example
 from scoring.statistics_rules import PageContext
@@ -79,9 +80,11 @@ OWN_DATA_RE = re.compile(
     r"recent\s+|(?:19|20)\d{2}\s+){0,2}(?:survey|study|data|analysis|research|measurements?|poll|benchmark|Umfrage|Studie|Daten|"
     r"Auswertung|Messungen|Erhebung|Analyse|Befragung|Untersuchung|Statistik)\b|"
     r"\bwe\s+(?:have\s+)?(?:surveyed|measured|analy[sz]ed|counted|asked|polled|tracked|tested|reviewed)\b|"
+    r"\bwe(?:\s+have|['’]ve)?\s+(?:found|observed|seen)\s+that\b|"
     r"\bwir\s+haben\s+(?:\S+\s+){0,5}(?:befragt|ausgewertet|gemessen|untersucht|gezählt|analysiert|erhoben)\b|"
     r"\b(?:what|here\s+is\s+what|here['’]s\s+what|this\s+is\s+what)\s+(?:we|our\s+\w+)\s+(?:found|learned|discovered)\b|"
     r"\b(?:das|dies|folgendes|Folgendes)\s+haben\s+wir\s+(?:herausgefunden|festgestellt|ermittelt)\b|"
+    r"\b(?:wir\s+haben|haben\s+wir)\s+(?:festgestellt|beobachtet|herausgefunden),?\s+dass\b|"
     r"\beigene[nr]?\s+(?:Messungen|Auswertung|Erhebung|Daten|Umfrage|Befragung)\b|\bet al\.?",
     re.IGNORECASE,
 )
@@ -338,6 +341,8 @@ def named_source(sentence: str, ctx: PageContext, following: str = "") -> str | 
             continue  # "from the likes of F1, Deloitte, KPMG": customers named as examples
         if named and not sentence[: named.start()].strip() and sentence[named.end() :].startswith(":"):
             continue  # "Beschaffung aktuell: Ihre Software bietet 400 Kennzahlen": an interview's turn label
+        if named and links.names_no_source(sentence, named.start(), named.end()):
+            continue  # "across all our <a>Open Source projects</a>", "Adobe Connect, <a>Jitsi</a>, Zoom"
         if named and (
             anchor not in ctx.weak_anchors or FORWARD_SOURCE_RE.search(sentence) or BACKWARD_SOURCE_RE.search(sentence)
         ):
@@ -345,7 +350,10 @@ def named_source(sentence: str, ctx: PageContext, following: str = "") -> str | 
     for marker in LINK_MARKER_RE.finditer(sentence):
         if marker.group("m").casefold() in ctx.link_markers:
             return marker.group(0)
-    return source_in_words(sentence, ctx.lang, ctx.owners) or footnote_source(sentence, ctx, following)
+    written = links.written_source(sentence, ctx.link_markers)
+    if written:
+        return written
+    return source_in_words(sentence, ctx.lang, ctx.owners) or links.footnote_source(sentence, ctx, following)
 
 
 SHOWING_RE = re.compile(r"shows|showed|zeigt|zeigte", re.IGNORECASE)
@@ -354,6 +362,7 @@ VARY_BEFORE_RE = re.compile(
     r"priced|graded|unterscheide\w*|variier\w*|schwank\w*|sortiert|gestaffelt)\s+$",
     re.IGNORECASE,
 )
+ARTICLE_END_RE = re.compile(r"(?<![\w-])(?:a|an)[ \t]++$", re.IGNORECASE)
 # A verb joined to the one before ("… and recorded"): the name right before it is no subject.
 VERB_AFTER_CONJUNCTION_RE = re.compile(r"\b(?:and|und|or|oder|then|dann)\s+$", re.IGNORECASE)
 # "students in all 50 states", "the reports": in English a number or a determiner makes it a noun, no reporting verb
@@ -408,6 +417,8 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[s
         if is_own(window, brand) or TERM_SEPARATOR_RE.search(sentence[: match.start()]):
             continue
         before = sentence[max(0, match.start() - 12) : match.start()]
+        if ARTICLE_END_RE.search(before):
+            continue  # "for a reported €14million", "an estimated 5,000 people": hedged, no one named
         if VERB_AFTER_CONJUNCTION_RE.search(before) or (lang != "de" and NOUN_BEFORE_RE.search(before)):
             continue  # "we interviewed 26 people in Belém and recorded …": the verb's subject comes earlier
         if sentence.startswith(" to ", match.end()):
@@ -420,32 +431,6 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[s
             if start and sentence[start - 1].isalnum():  # not from the middle of a word
                 start = sentence.find(" ", start, match.start()) + 1 or start
             return sentence[start : match.end() + 30].strip()
-    return None
-
-
-FOOTNOTE_TRAILING_RE = re.compile(rf"(?:[{L}{U}%)\]”\"][.!?;:,]|[)\]”\"])(\d{{1,3}})(?=\s+[{U}\d„“\"]|\s*$)")
-FOOTNOTE_BRACKET_RE = re.compile(r"\[(\d{1,3})(?:\s*[,–-]\s*\d{1,3})*\]")
-SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-FOOTNOTE_SUPER_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-
-
-def footnote_source(sentence: str, ctx: PageContext, following: str = "") -> str | None:
-    """A footnote marker ("[3]", "¹", "per day.2") that points into the page's reference list; a
-    bracketed marker may stand right after the sentence's full stop ("… 14 %. [1] Growth …")."""
-    if not ctx.references:
-        return None
-    lead = FOOTNOTE_BRACKET_RE.match(following.lstrip())
-    for match in [*FOOTNOTE_BRACKET_RE.finditer(sentence), *([lead] if lead else [])]:
-        if int(match.group(1)) in ctx.references:
-            return f"footnote [{match.group(1)}]"
-    for match in FOOTNOTE_SUPER_RE.finditer(sentence):
-        number = match.group(0).translate(SUPERSCRIPT)
-        if int(number) in ctx.references or any(int(d) in ctx.references for d in number):
-            return f"footnote {number}"
-    for match in FOOTNOTE_TRAILING_RE.finditer(sentence):
-        number = match.group(1)
-        if int(number) in ctx.references or (len(number) > 1 and all(int(d) in ctx.references for d in number)):
-            return f"footnote {number}"
     return None
 
 

@@ -18,9 +18,7 @@ ELECTRICAL_RANGE_AFTER_RE = re.compile(
     r"^[ \t]*+(?:[–—-]|bis|to|and|und)[ \t]*+\d[\d.,]*+[ \t]?(?:[kmMG]?V|[kMG]?Hz|m?A)\b"
 )
 # The ends of a scale: "zwischen 0 % und 100 %", "from 0% to 100%", "0–100 %".
-FULL_SCALE_RE = re.compile(
-    r"(?<![\d.,])0[ \t]?%?[ \t]*+(?:[–—-]|bis|to|und|and)[ \t]*+100[ \t]?%", re.IGNORECASE
-)
+FULL_SCALE_RE = re.compile(r"(?<![\d.,])0[ \t]?%?[ \t]*+(?:[–—-]|bis|to|und|and)[ \t]*+100[ \t]?%", re.IGNORECASE)
 # A German condition by word order: the finite verb first, then the main clause's verb right after the comma
 # ("Sind die Mitglieder verbunden, reduziert sich …", "Ist X erforderlich, so/dann …"), optionally after a label.
 _V1 = (
@@ -102,10 +100,31 @@ RELEASE_RE = re.compile(r"\b(?:[Rr]eleas(?:e|es|ed|ing)|[Vv]ersion|[Uu]pdate|[Uu
 
 # A German requirement puts its modal verb last: "mindestens 65 % erneuerbare Energie nutzen müssen".
 _LIMIT_WORD_END_RE = re.compile(r"(?<![\w-])(?:mindestens|höchstens|maximal)[ \t]*+$")
-_MODAL_AFTER_RE = re.compile(r"^[^.!?;,]{0,40}?(?<![\w-])(?:müssen|muss|dürfen|darf|sollen|soll)(?![\w-])")
+_MODAL_AFTER_RE = re.compile(
+    r"^[^.!?;,]{0,40}?(?<![\w-])(?:müssen|muss|dürfen|darf|sollen|soll|notwendig|erforderlich|nötig|required|needed|"
+    r"necessary)(?![\w-])"
+)
 # How many answered a survey is its design: "This survey received 514 responses", "1.200 Antworten der Umfrage".
 RESPONSES_UNIT_RE = re.compile(r"^(?:responses?|Antworten|Rückmeldungen|submissions)$", re.IGNORECASE)
 SURVEY_RE = re.compile(r"\b(?:survey\w*|Umfrage\w*|Befragung\w*|questionnaire|Fragebogen|poll)\b", re.IGNORECASE)
+
+
+# What a tool or a room is made for: "für kleinere Gruppen unter 10 Leute", "auch für größere Gruppen geeignet (500+
+# Leute)", "suitable for up to 40 people".
+_PEOPLE_UNIT_RE = re.compile(r"^(?:Leute|Personen|Teilnehme\w*|people|persons|participants|users|Nutzer\w*)$", re.I)
+_CAPACITY_RE = re.compile(
+    r"(?<![\w-])(?:geeignet|suitable|designed[ \t]+for|für[ \t]+(?:\w+[ \t]+)?Gruppen|"
+    r"for[ \t]+(?:\w+[ \t]+)?groups)(?![\w-])"
+)
+# A thing's size told as its attribute, German style: "eine 120 m² große Altbauwohnung", "ein 5 m langes Kabel".
+_SIZE_ATTRIBUTE_AFTER_RE = re.compile(
+    r"^[ \t]*+(?:große[nmrs]?|lange[nmrs]?|breite[nmrs]?|hohe[nmrs]?|tiefe[nmrs]?|schwere[nmrs]?|dicke[nmrs]?)"
+    r"[ \t]++(?:\w+[ \t]+)?[A-ZÄÖÜ]"
+)
+# A figure named as a goal: "1,5 Grad- gerechte Politik", "das 2-Grad-Ziel", "a 1.5C-compatible pathway".
+_GOAL_AFTER_RE = re.compile(
+    r"^-?[ \t]?-?[ \t]?(?:[Zz]iel\w*|gerechte?\w*|konform\w*|[Tt]arget|[Gg]oal|compatible|aligned)"
+)
 
 
 def funding_term(sentence: str, after: str) -> bool:
@@ -130,9 +149,12 @@ def sentence_reason(sentence: str) -> str | None:
     return None
 
 
-def figure_reason(sentence: str, kind: str, unit: str, before: str, after: str, clause: str = "") -> str | None:
+def figure_reason(
+    sentence: str, kind: str, unit: str, before: str, after: str, clause: str = "", sourced: bool = False
+) -> str | None:
     """Why this one figure is no statistic by these rules (`kind` as statistics_rules' candidates), or None;
-    `clause`: a longer stretch before the figure, where a requirement's modal may stand."""
+    `clause`: a longer stretch before the figure, where a requirement's modal may stand; `sourced`: the sentence
+    names a source (a measured depth, "in 11 km tiefer Tiefsee", laut Guardian)."""
     if kind in (MEASURE, BARE, COUNT) and is_rating(unit, after):
         return "specification"
     if kind == MONEY and FEE_BEFORE_RE.search(before):
@@ -145,6 +167,12 @@ def figure_reason(sentence: str, kind: str, unit: str, before: str, after: str, 
         return "requirement"  # "… weil neue Heizungen mindestens 65 % erneuerbare Energie nutzen müssen"
     if kind == COUNT and RESPONSES_UNIT_RE.match(unit.strip()) and SURVEY_RE.search(sentence):
         return "sample size"
+    if kind == COUNT and _PEOPLE_UNIT_RE.match(unit.strip()) and _CAPACITY_RE.search(sentence):
+        return "capacity"
+    if _GOAL_AFTER_RE.match(after):
+        return "target"
+    if not sourced and kind == MEASURE and _SIZE_ATTRIBUTE_AFTER_RE.match(after):
+        return "specification"
     if (kind == PERCENT or kind == MONEY and CAP_BEFORE_RE.search(before)) and funding_term(sentence, after):
         return "funding term"  # "bis zu 70 Prozent", "höchstens aber 21.000 Euro pro Wohneinheit"
     return "requirement" if is_requirement(clause or before, kind == TIME) else None

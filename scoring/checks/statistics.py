@@ -138,6 +138,7 @@ def statistics_in(
         _text(sentence, cand)
         for cand, unit in found
         if not (cand.kind == rules.COUNT and rules.is_list_length(sentence, cand, ctx.listicle))
+        and not (ctx.donation and cand.kind == rules.MONEY and source is None and rules.is_appeal(sentence))
         and not figure_in_name(sentence, cand.start, cand.end)
         and exclusions.figure_excluded(*_around(sentence, cand), unit, source is not None, ctx.lang, named, table_cell)
         is None

@@ -198,7 +198,9 @@ YEAR_RE = re.compile(r"(?:1[89]|20|21)\d{2}")
 NOT_STATISTIC_RE = re.compile(
     r"(?:(?:Tel|Telefon|Fax|Phone|Mobil|Hotline|Fon|Call)\.?:?\s*)?(?:\+\d{1,3}(?:\s?\(0\))?|\(?0\d{1,5}\)?)"
     r"(?:[\s/-]*\d){5,}"
-    r"|(?<![\d.,])\(?\d{3}\)?[.\s-]\d{3}[.-]\d{4}(?![\d.,])"  # North American: 502.596.1040, (502) 596-1040
+    # North American: 502.596.1040, (502) 596-1040 (and at the sentence's end: "call 502.596.1040.")
+    r"|(?<![\d.,])\(?\d{3}\)?[.\s-]\d{3}[.-]\d{4}(?!\d|[.,]\d)"
+    r"|(?<![\w.,])\d{1,3}[ -]?[Bb]it(?![\w/])"  # a bit width names a design: "64 bit versions", "128-Bit-Schlüssel"
     r"|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"
     rf"|\b\d{{1,2}}\.?\s(?:{MONTH_NAMES})(?:\s\d{{4}})?"
@@ -213,7 +215,7 @@ SOURCE_LINE_RE = re.compile(r"^\W*(?:Quellen?|Sources?|Datenquelle|Data source)\
 # Offer prices are not statistics: "ab 4.990 €", "from £450", "kostet bei uns 89 Euro", "120 Euro zzgl. MwSt."
 PRICE_BEFORE_RE = re.compile(
     r"(?:\bab|\bnur|\bstatt|\bfür nur|\bbei uns(?:\s+\w+)?|\bPreis\w*\s*:?|(?<!up )(?<!down )\bfrom|\bonly|\bjust|"
-    r"\bstart(?:s|ing)?\s+(?:at|from)|\bprices?\s*:?)\s*$",
+    r"\bstart(?:s|ing)?\s+(?:at|from)|\bprices?\s*:?|\bcharg(?:es|ed|ing)?)\s*$",
     re.IGNORECASE,
 )
 PRICE_AFTER_RE = re.compile(
