@@ -1,0 +1,160 @@
+"""Failure classes of statistics and their sources found on real pages in the fifteenth stop, each in text of
+our own.
+
+Sources
+- a link right after "our"/"unsere" is the writer's own thing; a link that is one item of a list of names, or the
+  term a dash describes ("Adobe Connect – auch für größere Gruppen geeignet"), names no source; a log-in link is a
+  call to action;
+- "for a reported €14 million", "an estimated 5,000": a hedge names no one;
+- "We have found that approximately 10 % …" is the writer's own data, a source;
+- an address written out after the figures ("… 40-50 relays. https://trac.example.org/ticket/6443") and a "hier"
+  link after "die Rohdaten finden sich" name the source.
+
+Statistics
+- a North American phone number ending the sentence ("call 502.596.1040."), a bit width ("64 bit versions") and
+  what a competitor charges ("charges $0.0079 for inbound messages") are no statistics;
+- an event or a hire still to come ("we'll gather 150 product thinkers", "30 schools will take part", "looking to
+  hire up to 25 new staff") is a plan, not a count;
+- what a tool is made for ("für kleinere Gruppen unter 10 Leute"), a German size attribute ("eine 120 m² große
+  Altbauwohnung"), a goal ("1,5 Grad-gerechte Politik") and a requirement with "notwendig" are no statistics;
+- on a donation page the amounts asked ("Schon 10 € helfen uns sehr!") are no statistics; the cost of what the
+  money is for is one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.checks.statistics import page_statistics
+from tests.factories import html_page, text_page
+
+INTRO_DE = "Der Verein berichtet jeden Monat über seine Arbeit, seine Gäste und die Projekte der Region. " * 3
+INTRO_EN = "Our team writes about the projects we run, the people we meet and what we learn on the way. " * 3
+
+
+def _found(text: str, lang: str = "de", path: str = "/blog/bericht/") -> list[tuple[tuple[str, ...], str | None]]:
+    intro = INTRO_DE if lang == "de" else INTRO_EN
+    return [(s.figures, s.source) for s in page_statistics(text_page(path, f"{intro}\n{text}", lang=lang))]
+
+
+def _found_in_html(paragraph: str, lang: str = "en") -> list[tuple[tuple[str, ...], str | None]]:
+    intro = INTRO_DE if lang == "de" else INTRO_EN
+    html = f"""<html lang="{lang}"><head><title>Bericht</title></head><body><main><article>
+<h1>Ein Bericht aus dem Jahr</h1><p>{intro}</p><p>{paragraph}</p></article></main></body></html>"""
+    return [(s.figures, s.source) for s in page_statistics(html_page("/blog/bericht/", html))]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "lang", "sourced"),
+    [
+        (
+            'During 2014 we made 2,416 individual commits across all our <a href="https://code.example.org/acme">'
+            "Open Source projects</a>.",
+            "en",
+            False,
+        ),
+        (
+            'Jitsi, Zoom, <a href="https://www.bbb.example/features/">Big Blue Button</a>, Whereby und Palava – '
+            "es gibt rund 20 gängige Softwarelösungen für Videokonferenzen.",
+            "de",
+            False,
+        ),
+        (
+            '<a href="https://www.adobe.example/products/connect.html">Adobe Connect</a> - auch für Webinare mit '
+            "Übertragung an 3.000 Standorte in Europa genutzt.",
+            "de",
+            False,
+        ),
+        (
+            'Die Talkshows kommen auf einen Frauenanteil von 20,7 % bis 38,2 % (<a href="https://www.zeitung.example/'
+            'login">log in</a>).',
+            "de",
+            False,
+        ),
+        # controls: a source named by a link, and a link on the figure itself
+        (
+            'Laut <a href="https://www.statistik.example/presse/2024/umsatz">Statistischem Landesamt</a> stieg der '
+            "Umsatz um 4,2 Prozent.",
+            "de",
+            True,
+        ),
+        (
+            'Nearly <a href="https://www.health.example/statistics/hearing">17% of children aged 12 to 19</a> have '
+            "had a change in hearing.",
+            "en",
+            True,
+        ),
+    ],
+)
+def test_which_links_name_a_source(paragraph: str, lang: str, sourced: bool) -> None:
+    found = _found_in_html(paragraph, lang)
+    assert found and all(bool(source) is sourced for _, source in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sourced"),
+    [
+        ("In 2006 the shareholders sold the company to Newcourt PLC for a reported €14 million.", "en", False),
+        ("We have found that approximately 10% of our customers' text messages are queued each month.", "en", True),
+        ("Wir haben festgestellt, dass rund 12 % der Anfragen am Wochenende eingehen.", "de", True),
+        (
+            "On today's network, 80% of the clients' choices come from a pool of 40-50 relays. "
+            "https://trac.example.org/projects/relays/ticket/6443",
+            "en",
+            True,
+        ),
+    ],
+)
+def test_hedges_own_findings_and_written_addresses(text: str, lang: str, sourced: bool) -> None:
+    found = _found(text, lang)
+    assert found and all(bool(source) is sourced for _, source in found), found
+
+
+def test_a_here_link_after_the_raw_data_names_the_source() -> None:
+    paragraph = (
+        "Zum Meetup haben wir die Daten der insgesamt 26 Zählstellen aggregiert (die Rohdaten finden sich "
+        '<a href="https://daten.stadt.example/radzaehlung/2019.csv">hier</a>).'
+    )
+    found = _found_in_html(paragraph, "de")
+    assert found and all(source for _, source in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("For more information or to make an appointment, call 502.596.1040.", "en"),
+        ("The issues appear to require that we build 64 bit versions of the browser for full support.", "en"),
+        ("For inbound messages the other carrier charges $0.0079 per message.", "en"),
+        ("Next year, we'll gather 150 product thinkers for the first conference about product and news.", "en"),
+        ("More than 30 schools will take part, loaning refurbished bikes to pupils.", "en"),
+        ("The company announces that it is looking to hire up to 25 new staff for its new contracts.", "en"),
+        ("Jitsi - Liste öffentlicher Instanzen - für kleinere Gruppen unter 10 Leute", "de"),
+        ("Frau Schmitt lebt in einer 120 m² großen Altbauwohnung in München.", "de"),
+        ("Gleichzeitig wissen wir, dass kein Wahlprogramm für 1,5 Grad- gerechte Politik ausreicht.", "de"),
+        ("Klar wurde, dass für die Schau eine Halle mit mindestens 1000 Quadratmetern Fläche notwendig sei.", "de"),
+    ],
+)
+def test_no_statistic(text: str, lang: str) -> None:
+    assert _found(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        ("Last year 150 product thinkers gathered for the first conference about product and news.", "en", ["150"]),
+        ("Wie das Umweltbundesamt berichtet, fand man Plastik sogar in 11 km tiefer Tiefsee.", "de", ["11 km"]),
+    ],
+)
+def test_past_counts_and_sourced_sizes_stay(text: str, lang: str, figures: list[str]) -> None:
+    found = [figure for figs, _ in _found(text, lang) for figure in figs]
+    assert [f.split()[0] for f in found] == [f.split()[0] for f in figures]
+
+
+def test_a_donation_pages_appeals_are_no_statistics_but_the_cost_of_the_project_is() -> None:
+    text = (
+        "Damit wir weitermachen können, sind wir auf Eure Unterstützung angewiesen – schon 10 € helfen uns sehr!\n"
+        "Spenden bis zu einem Betrag von 300 € erkennt das Finanzamt mit dem Kontoauszug an.\n"
+        "Die Sanierung der Mühle wird mit insgesamt 166.600 Euro veranschlagt."
+    )
+    found = _found(text, "de", path="/spenden/")
+    assert [figs for figs, _ in found] == [("166.600 Euro",)]
