@@ -138,7 +138,9 @@ ACTION_URL = re.compile(
     r"[^/?#]+/(?:[^?#]*/)?(?:apps/bbb|bigbluebutton|b)/[\w-]{8,}/?$|"
     r"teams\.microsoft\.com/l/meetup-join/|teams\.live\.com/meet/|"
     # one meetup's page on an organiser's site: where to sign up ("/community/meetups/5cf8b0…")
-    r"[^/?#]+/(?:[^?#]*/)?meetups?/[\w-]{8,}/?$)",
+    r"[^/?#]+/(?:[^?#]*/)?meetups?/[\w-]{8,}/?$|"
+    # an advertising opt-out: a tool for the reader ("networkadvertising.org/choices", "app.example.com/optout")
+    r"[^/?#]+/(?:[^?#]*/)?(?:opt-?out|choices)/?(?:[#?]|$))",
     re.IGNORECASE,
 )
 # Podcast, music and streaming platforms ("listen on ..."), sponsoring and donations, petitions.
@@ -260,7 +262,9 @@ CTA_SENTENCE = re.compile(
 # Not "Mehr Infos dazu im Referenzhandbuch", which names the document that backs the text.
 MORE_INFO = re.compile(
     r"\b(?:(?:weitere|mehr|nähere)\s+(?:infos?|informationen|details)|(?:more|further)\s+(?:info(?:rmation)?|details))\b"
-    r"[^.!?:]{0,80}(?:\b(?:unter|at|auf|bei|on)\s*:?|:)\s*$",
+    r"[^.!?:]{0,80}(?:\b(?:unter|at|auf|bei|on)\s*:?|:)\s*$|"
+    r"\b(?:to (?:explore|learn|find out|discover|see)\b[^.!?:]{0,80}|for (?:details|more)\b[^.!?:]{0,20})"
+    r"visit\s*:?\s*$",
     re.IGNORECASE,
 )
 # A credit or a notice of the template ("Powered by", "Icons by", "Theme by", "Datenschutz-Generator"),
@@ -339,7 +343,7 @@ SOURCES_HEADING = re.compile(
 # A source named in front of the link: "Quelle: X", "Source: X", "laut X", "according to X", "vgl. X".
 SOURCE_LABEL = re.compile(
     r"(?:^|[(\[]|\s)(?:quellen?|source[sd]?|laut|via|according to|vgl\.?|cf\.?|zitiert (?:nach|aus)|"
-    r"studie|study|bericht|report)\s*:?\s*$",
+    r"studie|(?<!case )study|bericht|report)\s*:?\s*$",  # "Case Study: <a>Client</a>" is a heading
     re.IGNORECASE,
 )
 # In front of the link in its sentence: the site names the linked party as its partner, sponsor,
@@ -350,6 +354,7 @@ PARTNER_PHRASE = re.compile(
     r"mutterunternehmen|muttergesellschaft|schwesterunternehmen|tochter(?:unternehmen|firma|gesellschaft)|"
     r"parent company|sister company|subsidiary)\b|"
     r"\b(?:in (?:kooperation|zusammenarbeit|partnerschaft) mit|in (?:cooperation|partnership) with|"
+    r"(?:a|the) (?:partnership|collaboration|joint (?:project|venture)) (?:between|of|with)|"
     r"gesponsert von|sponsored by|unterstützt von|supported by|gefördert (?:von|durch)|funded by|founder of|"
     r"(?:gründer|gründerin) (?:von|der|des))\b|"
     # a parent or sister company is the site's own whoever's it is said to be ("übernimmt die Muttergesellschaft X")

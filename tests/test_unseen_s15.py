@@ -19,12 +19,18 @@ Statistics
   Altbauwohnung"), a goal ("1,5 Grad-gerechte Politik") and a requirement with "notwendig" are no statistics;
 - on a donation page the amounts asked ("Schon 10 € helfen uns sehr!") are no statistics; the cost of what the
   money is for is one.
+
+Citations
+- "Case Study: <a>Client</a>" is a heading, not a source label; a partner named as such ("a partnership between X
+  and <a>Y</a>"), "To explore …, visit <URL>", another service's privacy policy named by its owner ("the Mollom
+  privacy policy") and an advertising opt-out are no citations.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from scoring.checks.outbound_citations import judge_links
 from scoring.checks.statistics import page_statistics
 from tests.factories import html_page, text_page
 
@@ -158,3 +164,50 @@ def test_a_donation_pages_appeals_are_no_statistics_but_the_cost_of_the_project_
     )
     found = _found(text, "de", path="/spenden/")
     assert [figs for figs, _ in found] == [("166.600 Euro",)]
+
+
+def _post_with(paragraph: str) -> str:
+    return f"""<html lang="en"><head><title>News from the team</title></head><body><main><article>
+<h1>News from the team</h1><p>{INTRO_EN}</p><p>{paragraph}</p><p>{INTRO_EN}</p></article></main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cited"),
+    [
+        # a heading's label "Case Study:" is no source label
+        ('Case Study: <a href="http://client-product.example/">Clientpilot</a> - 42.7% increase in sales', False),
+        # a partnership named in the sentence: the partner, not a source
+        (
+            "The network began as a partnership between the Knight Foundation and the "
+            '<a href="https://www.browser.example/en-US/foundation/">Browser Foundation</a> in 2011.',
+            False,
+        ),
+        # where to go for more: "To explore …, visit <URL>"
+        (
+            "To explore the diverse services offered by the Space Alliance, visit "
+            '<a href="https://space-alliance.example/solutions/">https://space-alliance.example/solutions/</a>.',
+            False,
+        ),
+        # another service's privacy policy under a form, named by its owner
+        (
+            'By submitting this form, you accept the <a href="https://www.spamcheck.example/web-service-privacy-'
+            'policy">Spamcheck privacy policy</a>.',
+            False,
+        ),
+        # an advertising opt-out is a tool for the reader
+        (
+            'You may opt out of receiving this advertising by visiting <a href="https://app.retarget.example/optout">'
+            "Retarget.example</a> at any time.",
+            False,
+        ),
+        # control: a report that backs the sentence
+        (
+            'The <a href="https://www.hearing-study.example/reports/2019/noise-exposure">2019 report on noise exposure'
+            "</a> found that one in six teenagers has measurable hearing loss.",
+            True,
+        ),
+    ],
+)
+def test_links_that_are_no_citations(paragraph: str, cited: bool) -> None:
+    page = html_page("/news/team-news/", _post_with(paragraph))
+    assert bool([v for v in judge_links(page) if v.citation]) is cited

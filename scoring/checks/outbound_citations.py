@@ -137,7 +137,8 @@ _PERSON_PAGE = re.compile(
 )
 # Another organisation's privacy policy, terms or cookie policy, linked by their generic name.
 _POLICY_ANCHOR = re.compile(
-    r"(?i:(?:the[ \t])?(?:privacy[ \t]policy|terms(?:[ \t]of[ \t](?:service|use))?|cookie[ \t]policy|"
+    r"(?:(?i:the)[ \t])?(?:(?<![\w.&-])[A-Z][\w.&-]*+[ \t]){0,2}"  # "the Mollom privacy policy": whose it is
+    r"(?i:(?:privacy[ \t]policy|terms(?:[ \t]of[ \t](?:service|use))?|cookie[ \t]policy|"
     r"datenschutzerklärung|datenschutzhinweise|nutzungsbedingungen|agb))"
 )
 _POLICY_PAGE = re.compile(
