@@ -11,43 +11,21 @@ import re
 
 from scoring import statistics_links as links
 from scoring.core import lexicons as lx
+from scoring.core.lexicons.source_words import GENERIC_SOURCE_WORDS, NOT_A_NAME
 from scoring.statistics_lines import listed_example
 from scoring.statistics_rules import PageContext
 
 U, L = lx.UPPER, lx.LOWER
 
 
-# Nouns that say a source exists without naming it ("laut einer Studie", "Experten zufolge").
-GENERIC_SOURCE_WORDS = frozenset(
-    """studie studien umfrage umfragen befragung befragungen erhebung erhebungen untersuchung untersuchungen
-    analyse analysen auswertung auswertungen statistik statistiken bericht berichte berichten berichts report
-    reports schätzung schätzungen angaben experten expertinnen fachleute fachleuten forscher forschern
-    forscherinnen wissenschaftler wissenschaftlern wissenschaftlerinnen daten zahlen ergebnisse ergebnissen
-    marktforschung marktforscher marktforschern quelle quellen medien medienberichten branchenkenner
-    branchenkennern hersteller herstellern herstellerangaben unternehmen anbieter anbietern verbraucher
-    kunden teilnehmer befragte befragten prognose prognosen messungen research researchers experts analysts
-    data figures estimate estimates survey surveys study studies poll polls scientists source sources
-    statistics results findings analysis analyses review reviews paper papers article articles news
-    forecast forecasts projections experten-schätzungen branchenschätzungen marktstudie marktstudien
-    schätzungen berechnungen calculations measurements sprecher sprecherin spokesperson insider kreise
-    kreisen beobachter observers market industry markt branche branchen""".split()
-)
-# Words that start or structure a sentence and are capitalised without naming anything.
-NOT_A_NAME = frozenset(
-    """der die das den dem des ein eine einer einem eines the a an in im am auf aus bei mit nach von vom zu zum
-    zur für über unter vor seit laut gemäß according this that these those dies diese dieser dieses jene es er
-    sie wir ihr ich man heute today jahr year jahren years insgesamt total rund etwa ca circa knapp mehr über
-    demnach damit dabei somit also so and und oder or but aber doch jedoch however while während
-    deutschland germany europa europe eu welt world januar februar märz april mai juni juli august september
-    oktober november dezember january february march may june july october december quarter quartal""".split()
-)
 TOKEN_RE = re.compile(rf"[{U}{L}0-9][\w&.'’-]*")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]{1,}s?$|^[A-Z][a-z]+[A-Z]\w*$|^[a-z]+[A-Z]\w*$")
 LAW_SOURCE_RE = re.compile(r"^(?:§|AGB|Gesetz|Vertrag|Verordnung|Vorschrift|DGUV|ASR|DIN|law|contract|terms)\b", re.I)
 
 # Forward markers: the name follows ("laut Destatis", "according to the BKA", "a study by X").
 FORWARD_SOURCE_RE = re.compile(
-    r"\b(?:laut|gemäß|lt\.|nach\s+(?:Angaben|Daten|Zahlen|Schätzungen|Berechnungen|Erhebungen|Informationen|"
+    r"\b(?:laut|gemäß|lt\.|nach\s+(?:Angaben|Daten|Zahlen|Schätzungen|Berechnungen|Erhebungen|Informationen|Ansicht|"
+    r"Einschätzung|"
     r"Auswertungen|Ergebnissen|Analysen|Statistiken)(?:\s+(?:des|der|von|vom|aus))?|Angaben\s+(?:des|der|von|vom)|"
     r"according\s+to|as\s+reported\s+by|reported\s+by|data\s+(?:from|by|of)|figures\s+(?:from|by|of)|"
     r"statistics\s+(?:from|by|of)|published\s+by|per\s+the|(?:a|the|an?)\s+(?:\w+\s+){0,2}"
@@ -64,7 +42,8 @@ BACKWARD_SOURCE_RE = re.compile(
     r"publishe[sd]|revealed|notes|noted|meldet|meldete|berichtet|berichtete|schätzt|schätzte|zählt|zählte|"
     r"ermittelt|ermittelte|errechnet|errechnete|beziffert|bezifferte|veröffentlicht|veröffentlichte|erklärt|"
     r"erklärte|verkündet|verkündete|nennt|nannte|gibt\s+an|gab\s+an|sagt|sagte|zeigt|zeigte|belegt|belegte|"
-    r"ergab|ergibt|kommt\s+zu\s+dem\s+(?:Ergebnis|Schluss)|prognostiziert|prognostizierte|beobachtet|"
+    r"ergab|ergibt|kommt\s+zu\s+dem\s+(?:Ergebnis|Schluss)|prognostiziert|prognostizierte|beobachtet|erwartet|"
+    r"erwartete|expects|"
     r"beobachtete|registriert|registrierte|bescheinigt|bescheinigte|geht\s+von|empfiehlt|empfahl|empfehlen|"
     r"recommends?|recommended|advises|rät|dargelegt|darlegt|legt\s+dar|schreibt|schrieb|writes|wrote|"
     r"erläutert|erläuterte|betont|betonte|warnt|warnte|explains|explained|told|tells|rechnet\s+vor|sprach|"
@@ -286,17 +265,33 @@ def _names_before(text: str, lang: str | None) -> bool:
     tokens = all_tokens[-10:]
     if not tokens:
         return False
-    if len(tokens) >= 2 and DEFINITE_RE.match(tokens[-2]) and SOURCE_NOUN_RE.match(tokens[-1]):
-        return True  # "The study found", "die Auswertung ergab"
+    if len(tokens) >= 2 and SOURCE_NOUN_RE.match(tokens[-1]) and _definite_phrase(tokens[-4:-1]):
+        return True  # "The study found", "die Auswertung ergab", "Der 2024 Monitoring Bericht zeigt"
     if len(tokens) >= 2 and INDEFINITE_RE.match(tokens[-2]) and SOURCE_NOUN_RE.match(tokens[-1]):
         return False  # "eine Studie zeigt", "a survey found"
     first_index = 0 if len(all_tokens) == len(tokens) else -1
     return _has_name(tokens, lang, first_index) or _definite_role(tokens[-4:])
 
 
+def _definite_phrase(tokens: list[str]) -> bool:
+    """An article, then only capitalised words or figures up to the noun: "the", "Der 2024 Monitoring"."""
+    for i in range(len(tokens) - 1, -1, -1):
+        if DEFINITE_RE.match(tokens[i]):
+            return True
+        if not (tokens[i][:1].isupper() or tokens[i][:1].isdigit()):
+            return False
+    return False
+
+
 def _definite_role(tokens: list[str]) -> bool:
     """ "der Umweltminister", "the CEO": a definite office holder is a named source."""
     return any(DEFINITE_RE.match(a) and ROLE_RE.match(b) for a, b in zip(tokens, tokens[1:], strict=False))
+
+
+def _source_noun_follows(text: str) -> bool:
+    """ "zeigt die Studie", "zeigte die Auswertung des Amts": a definite source noun right after the verb."""
+    tokens = TOKEN_RE.findall(text)[:2]
+    return len(tokens) == 2 and DEFINITE_RE.match(tokens[0]) is not None and SOURCE_NOUN_RE.match(tokens[1]) is not None
 
 
 def _names_following_verb(text: str, lang: str | None) -> bool:
@@ -426,7 +421,13 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[s
         # "the chart shows", "the Sparkline shows": a verb of showing needs a name by its form (an acronym,
         # an organisation word, two capitalised words), as every German noun does
         strict = "de" if SHOWING_RE.fullmatch(match.group(0)) else lang
-        if _names_before(sentence[: match.start()], strict) or _names_following_verb(sentence[match.end() :], strict):
+        # a person after a verb of showing is its object ("zeigte Erich Schickling den Weg"): only a source noun
+        after = sentence[match.end() :] if strict != "de" or not SHOWING_RE.fullmatch(match.group(0)) else ""
+        if (
+            _names_before(sentence[: match.start()], strict)
+            or _names_following_verb(after, strict)
+            or (not after and _source_noun_follows(sentence[match.end() :]))
+        ):
             start = max(0, match.start() - 40)
             if start and sentence[start - 1].isalnum():  # not from the middle of a word
                 start = sentence.find(" ", start, match.start()) + 1 or start

@@ -136,8 +136,16 @@ def funding_term(sentence: str, after: str) -> bool:
     )
 
 
+# An entry of a reference list: "[1] Reba, M., Reitsma, F. & Seto, K. Spatializing 6,000 years of …" (a title's words).
+REFERENCE_ENTRY_RE = re.compile(r"^\W*+\[?\d{1,3}[\].)][ \t]++[A-ZÄÖÜ][\w'’-]++,[ \t]++(?:[A-Z]\.[ \t]?)++")
+# A term of office: "für 2 Jahre gewählt", "appointed for 3 years".
+TERM_AFTER_RE = re.compile(r"^[ \t]*+(?:gewählt|berufen|ernannt|bestellt|elected|appointed)(?![\w-])")
+
+
 def sentence_reason(sentence: str) -> str | None:
     """Why no figure of the sentence is a statistic by these rules, or None."""
+    if REFERENCE_ENTRY_RE.match(sentence):
+        return "reference entry"
     if FULL_SCALE_RE.search(sentence):
         return "threshold"
     if CONDITIONAL_V1_RE.match(sentence):
@@ -169,6 +177,8 @@ def figure_reason(
         return "sample size"
     if kind == COUNT and _PEOPLE_UNIT_RE.match(unit.strip()) and _CAPACITY_RE.search(sentence):
         return "capacity"
+    if kind == TIME and TERM_AFTER_RE.match(after):
+        return "term of office"
     if _GOAL_AFTER_RE.match(after):
         return "target"
     if not sourced and kind == MEASURE and _SIZE_ATTRIBUTE_AFTER_RE.match(after):

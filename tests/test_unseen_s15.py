@@ -20,6 +20,10 @@ Statistics
 - on a donation page the amounts asked ("Schon 10 € helfen uns sehr!") are no statistics; the cost of what the
   money is for is one.
 
+- who names a source: "Prof. X erwartet …", "Nach Ansicht der Verbraucherzentrale …", "Der 2024 Monitoring Bericht
+  zeigt …"; not a person after a verb of showing ("zeigte Erich X den Weg") nor a nationality ("a French
+  entrepreneur … he said"); a reference list's entry and a term of office ("für 2 Jahre gewählt") hold no statistic.
+
 Citations
 - "Case Study: <a>Client</a>" is a heading, not a source label; a partner named as such ("a partnership between X
   and <a>Y</a>"), "To explore …, visit <URL>", another service's privacy policy named by its owner ("the Mollom
@@ -211,3 +215,50 @@ def _post_with(paragraph: str) -> str:
 def test_links_that_are_no_citations(paragraph: str, cited: bool) -> None:
     page = html_page("/news/team-news/", _post_with(paragraph))
     assert bool([v for v in judge_links(page) if v.citation]) is cited
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sourced"),
+    [
+        ("Prof. Paqué erwartet Wachstumsraten von 2 % und mehr.", "de", True),
+        (
+            "Nach Ansicht der Verbraucherzentrale Hamburg sind etwa 80 % der verwendeten Widerrufsbelehrungen "
+            "fehlerhaft.",
+            "de",
+            True,
+        ),
+        (
+            "Der 2024 Monitoring Bericht zeigt auf, dass die Kosten der Mechanismen 2023 um 40 % auf 7,4 Milliarden "
+            "Euro angestiegen sind.",
+            "de",
+            True,
+        ),
+        # a person after a verb of showing is its object
+        (
+            "Dieser erste Wettbewerb zeigte Erich Beispiel den Weg, den er mit ca. 80 Auftragsarbeiten für "
+            "Kirchen ging.",
+            "de",
+            False,
+        ),
+        # a nationality names no one
+        ("I talked to a French entrepreneur and he said that 60 % of his loans come from the state.", "en", False),
+    ],
+)
+def test_who_names_a_source(text: str, lang: str, sourced: bool) -> None:
+    found = _found(text, lang)
+    assert found and all(bool(source) is sourced for _, source in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "[1] Roe, M., Beispiel, F. & Muster, K. Spatializing 6,000 years of global urbanization from 3700 BC "
+            "to AD 2000.",
+            "en",
+        ),
+        ("Gemäß Mitgliederversammlung vom Mai sind Anna Roe und Jan Muster für 2 Jahre gewählt.", "de"),
+    ],
+)
+def test_reference_entries_and_terms_of_office_are_no_statistics(text: str, lang: str) -> None:
+    assert _found(text, lang) == []
