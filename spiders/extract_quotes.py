@@ -320,14 +320,28 @@ def _signed_pull_quotes(tree: HtmlTree, taken: set[str]) -> list[Quote]:
             continue
         text = _text(element)
         signed = _SIGNED_END_RE.search(text)
-        if not signed or len(text) > 1500 or not _signature(signed.group("sig").strip()):
+        body, sig = (text[: signed.start()].strip(), signed.group("sig").strip()) if signed else (text, "")
+        sig = sig or _attribution_after(element)
+        if not sig or len(text) > 1500 or not _signature(sig):
             continue
-        body = text[: signed.start()].strip()
         if len(body.split()) < 3 or body in taken or _outside_content(element, title):
             continue
         taken.add(body)
-        quotes.append(Quote(text=body, cite=signed.group("sig").strip()))
+        quotes.append(Quote(text=body, cite=sig))
     return quotes
+
+
+def _attribution_after(element: HtmlTree) -> str:
+    """The speaker in the attribution slot right after a pull quote: <p class="pullquote">…</p>
+    <p class="attribution">Judith Roe, librarian, …</p> gives "Judith Roe"."""
+    sibling = element.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()
+    if sibling is None or not _class_words(sibling) & _NAME_SLOT_WORDS:
+        return ""
+    line = _clean(sibling.text_content()).lstrip("—–- ").strip()
+    name = line.partition(",")[0].strip()
+    return name if len(line.split()) <= _SIGNATURE_WORDS * 2 and _signature(name) else ""
 
 
 def _name_slot(blockquote: HtmlTree) -> str:
@@ -361,7 +375,11 @@ def extract_quotes(tree: HtmlTree) -> list[Quote]:
     for element in tree.xpath("//body//blockquote | //body//q"):
         if element.tag == "q" and element.xpath("ancestor::blockquote"):
             continue
-        cite_nodes = element.xpath(".//cite | .//footer | ./following-sibling::figcaption[1]")
+        # its own <cite>/<footer>, Bootstrap 2's closing <small>, or a <cite>/<figcaption> right after it
+        cite_nodes = element.xpath(
+            ".//cite | .//footer | ./*[last()][self::small] | ./following-sibling::figcaption[1] | "
+            "./following-sibling::*[1][self::cite]"
+        )
         if not cite_nodes:
             cite_nodes = element.xpath("ancestor::figure[1]/figcaption")
         cite = _clean(cite_nodes[0].text_content()).lstrip("—–- ").strip() if cite_nodes else ""

@@ -24,6 +24,11 @@ Statistics
   zeigt …"; not a person after a verb of showing ("zeigte Erich X den Weg") nor a nationality ("a French
   entrepreneur … he said"); a reference list's entry and a term of office ("für 2 Jahre gewählt") hold no statistic.
 
+Quotes
+- a blockquote's speaker in the markup around it: a <cite> right after it (a testimonial card), Bootstrap's closing
+  <small>, a pull quote's attribution paragraph (<p class="pullquote"> + <p class="attribution">); a quotation with
+  inline emphasis ("<em>guru</em>.") is found once.
+
 Citations
 - "Case Study: <a>Client</a>" is a heading, not a source label; a partner named as such ("a partnership between X
   and <a>Y</a>"), "To explore …, visit <URL>", another service's privacy policy named by its owner ("the Mollom
@@ -34,6 +39,7 @@ from __future__ import annotations
 
 import pytest
 
+from scoring.checks.attributed_quotes import find_quotations
 from scoring.checks.outbound_citations import judge_links
 from scoring.checks.statistics import page_statistics
 from tests.factories import html_page, text_page
@@ -262,3 +268,37 @@ def test_who_names_a_source(text: str, lang: str, sourced: bool) -> None:
 )
 def test_reference_entries_and_terms_of_office_are_no_statistics(text: str, lang: str) -> None:
     assert _found(text, lang) == []
+
+
+def _quotes_on(body: str) -> list[str | None]:
+    html = f"""<html lang="en"><head><title>What our clients say</title></head><body><main>
+<h1>What our clients say</h1><p>{INTRO_EN}</p>{body}<p>{INTRO_EN}</p></main></body></html>"""
+    return [q.speaker for q in find_quotations(html_page("/clients/", html))]
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # a <cite> right after the blockquote, in a testimonial card; inline emphasis in the quotation
+        (
+            '<section class="testimonial"><blockquote>&#8220;Jo is a total marketing <em>guru</em>. He gave me '
+            "more advice in one session than I found in <em>seven years</em> alone.&#8221;</blockquote>"
+            "<cite>Bodie Roe, Co-Founder at Roe Garage</cite></section>",
+            ["Bodie Roe"],
+        ),
+        # Bootstrap's closing <small> names the speaker
+        (
+            '<div class="span4"><blockquote>Choose a job you love, and you will never have to work a day in your '
+            "life. <small>Confucius</small></blockquote></div>",
+            ["Confucius"],
+        ),
+        # a pull quote and its attribution paragraph
+        (
+            '<p class="pullquote">This is a dream come true for teachers.</p><p class="attribution">Judith Roe, '
+            "librarian, High School for Fashion, New York City</p>",
+            ["Judith Roe"],
+        ),
+    ],
+)
+def test_a_blockquotes_speaker_in_the_markup_around_it(body: str, speakers: list[str | None]) -> None:
+    assert _quotes_on(body) == speakers

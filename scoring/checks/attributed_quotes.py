@@ -111,14 +111,14 @@ def _markup_span(text: str, quote_text: str) -> tuple[int, int]:
     at = text.find(probe)
     if at < 0:
         flat = re.escape(tokens[0])
-        for token in tokens[1:8]:
-            flat += r"\s+" + re.escape(token)
+        for token in tokens[1:8]:  # "guru ." of "guru</em>." is "guru." in the main text
+            flat += r"\s*" + re.escape(token)
         match = re.search(flat, text)
         if not match:
             return -1, -1
         at = match.start()
     tail = tokens[-4:]
-    tail_re = r"\s+".join(re.escape(t) for t in tail)
+    tail_re = r"\s*".join(re.escape(t) for t in tail)
     match = re.compile(tail_re).search(text, at, at + len(quote_text) + 400)
     return at, match.end() if match else at + len(quote_text)
 
