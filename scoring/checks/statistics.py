@@ -425,11 +425,14 @@ class Statistics(ArticleCheck):
         '("ab 4.990 €", "from £450"), years in business or of experience ("seit 20 Jahren"), quantities in '
         'instructions and recipes, numbers of steps, list items or a framework\'s items ("10 heuristics"), '
         "versions and identifiers, hypothetical or worked examples, study design (sample sizes, the number "
-        "of questions). Legal, contact, listing and changelog pages have no statistics. Sourced when the "
+        'of questions), plans and events still to come ("we\'ll gather 150"), capacities, goals and terms of '
+        "office, a donation page's appeals. Legal, contact, listing and changelog pages have no statistics. "
+        "Sourced when the "
         'sentence names a source ("laut", "Quelle", "zufolge", "Studie", "according to", "survey", "et al.", '
         'own data: "we analysed", "unsere Messungen", "Methodik") or refers back to the sentence before that '
         'names one ("Demnach …"), an external link\'s anchor appears in it (not as part of what the figure '
-        "counts), a footnote marker points into the reference list, it stands in a quotation of a named "
+        'counts, not a link after "our", nor one item of a list of names), an address is written out in it, '
+        "a footnote marker points into the reference list, it stands in a quotation of a named "
         'speaker, or a "Quelle:/Source:" line is under it or its table. pass: ≥ 3 statistics and ≥ 1 '
         "sourced. warn: statistics but none sourced, or fewer than 3. fail: none. Unsourced figures are "
         "listed as findings in every state."
