@@ -15,7 +15,7 @@ from scoring.core import lexicons as lx
 from scoring.statistics_code import CALC_BEFORE_RE, DIVIDE_AFTER_RE, DIVIDE_BEFORE_RE, is_code_like
 from scoring.statistics_lines import beyond_a_bar, line_reason, own_test_sample
 from scoring.statistics_rules import BARE, COUNT, MEASURE, MONEY, PERCENT, TIME, Candidate
-from scoring.statistics_specs import OFFER_PRICE_RE, RELEASE_RE, figure_reason, sentence_reason
+from scoring.statistics_specs import OFFER_PRICE_RE, PEOPLE_UNIT_RE, RELEASE_RE, figure_reason, sentence_reason
 from scoring.statistics_time import (
     AGO_AFTER_RE,
     CAREER_AFTER_RE,
@@ -255,11 +255,6 @@ LIMIT_BEFORE_RE = re.compile(
     r"(?:\bmax\.?|\bmaximal|\bmaximum(?: of)?|\bhöchstens|\bbis(?: zu)?|\bup to|\bmindestens|\bminimum(?: of)?|"
     r"\bmin\.|\bat least|\b(?:ab|für|for|fasst|bei|with)(?:\s+(?:mehr|weniger|more|fewer|less)\s+(?:als|than))?)"
     r"(?:\s+(?:etwa|ca\.|circa|rund|ungefähr|about|around|approximately|roughly))?\s*$",  # "ab etwa acht Personen"
-    re.IGNORECASE,
-)
-PEOPLE_UNIT_RE = re.compile(
-    r"^(?:Personen|Teilnehmer\w*|Teilnehmende\w*|people|participants?|persons?|users?|Benutzer\w*|Nutzer\w*|"
-    r"seats?|Plätze|Gäste\w*|guests?|Mitglieder\w*|members?|Leute|Anwesende\w*|Versicherte\w*)$",
     re.IGNORECASE,
 )
 # Identifiers and versions: "Kennziffer 8.2018", "Version 1.36", "Episode 03.2", "QField 4.0", "Android 8.0".

@@ -111,7 +111,12 @@ SURVEY_RE = re.compile(r"\b(?:survey\w*|Umfrage\w*|Befragung\w*|questionnaire|Fr
 
 # What a tool or a room is made for: "für kleinere Gruppen unter 10 Leute", "auch für größere Gruppen geeignet (500+
 # Leute)", "suitable for up to 40 people".
-_PEOPLE_UNIT_RE = re.compile(r"^(?:Leute|Personen|Teilnehme\w*|people|persons|participants|users|Nutzer\w*)$", re.I)
+# People counted: those a room, an event or a plan holds (also `scoring.statistics_exclusions`' capacities).
+PEOPLE_UNIT_RE = re.compile(
+    r"^(?:Personen|Teilnehmer\w*|Teilnehmende\w*|people|participants?|persons?|users?|Benutzer\w*|Nutzer\w*|"
+    r"seats?|Plätze|Gäste\w*|guests?|Mitglieder\w*|members?|Leute|Anwesende\w*|Versicherte\w*)$",
+    re.IGNORECASE,
+)
 _CAPACITY_RE = re.compile(
     r"(?<![\w-])(?:geeignet|suitable|designed[ \t]+for|für[ \t]+(?:\w+[ \t]+)?Gruppen|"
     r"for[ \t]+(?:\w+[ \t]+)?groups)(?![\w-])"
@@ -175,7 +180,7 @@ def figure_reason(
         return "requirement"  # "… weil neue Heizungen mindestens 65 % erneuerbare Energie nutzen müssen"
     if kind == COUNT and RESPONSES_UNIT_RE.match(unit.strip()) and SURVEY_RE.search(sentence):
         return "sample size"
-    if kind == COUNT and _PEOPLE_UNIT_RE.match(unit.strip()) and _CAPACITY_RE.search(sentence):
+    if kind == COUNT and PEOPLE_UNIT_RE.match(unit.strip()) and _CAPACITY_RE.search(sentence):
         return "capacity"
     if kind == TIME and TERM_AFTER_RE.match(after):
         return "term of office"
