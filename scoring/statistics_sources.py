@@ -28,7 +28,8 @@ FORWARD_SOURCE_RE = re.compile(
     r"Einschätzung|"
     r"Auswertungen|Ergebnissen|Analysen|Statistiken)(?:\s+(?:des|der|von|vom|aus))?|Angaben\s+(?:des|der|von|vom)|"
     r"according\s+to|as\s+reported\s+by|reported\s+by|data\s+(?:from|by|of)|figures\s+(?:from|by|of)|"
-    r"statistics\s+(?:from|by|of)|published\s+by|per\s+the|(?:a|the|an?)\s+(?:\w+\s+){0,2}"
+    r"statistics\s+(?:from|by|of)|published\s+by|per\s+the|deriv(?:es|ed)\s+from(?:\s+(?:work|data)\s+by)?|"
+    r"stamm(?:t|en)\s+(?:aus|von)|(?:a|the|an?)\s+(?:\w+\s+){0,2}"
     r"(?:study|survey|report|analysis|poll|review|census|paper)\s+(?:by|from|of|published\s+by|conducted\s+by|"
     r"commissioned\s+by)|(?:Studie|Umfrage|Befragung|Erhebung|Untersuchung|Analyse|Auswertung|Statistik|"
     r"Bericht|Report|Daten|Zahlen|Schätzung|Prognose)(?:en)?\s+(?:des|der|von|vom|im Auftrag (?:des|der|von)))"
@@ -219,6 +220,8 @@ def _names_after(text: str, lang: str | None) -> bool:
     if not tokens or LAW_SOURCE_RE.match(tokens[0]):
         return False
     head = tokens[0]
+    if head.casefold() == "your" or head in ("Ihre", "Ihrer", "Ihrem", "Ihren", "deine", "deiner", "deinem", "deinen"):
+        return False  # "derived from your genetic analysis": the reader's own data, no source
     if head[:1].isdigit() or head.casefold() in {"mehr", "more", "über", "over", "rund", "about", "around", "knapp"}:
         return False  # "eine Befragung von mehr als 250 Führungskräften": a sample, not a name
     if INDEFINITE_RE.match(head) or _plain(head).casefold() in GENERIC_SOURCE_WORDS or _adjective(head, lang):

@@ -22,7 +22,7 @@ Statistics
 
 - who names a source: "Prof. X erwartet …", "Nach Ansicht der Verbraucherzentrale …", "Der 2024 Monitoring Bericht
   zeigt …"; not a person after a verb of showing ("zeigte Erich X den Weg") nor a nationality ("a French
-  entrepreneur … he said"); a reference list's entry and a term of office ("für 2 Jahre gewählt") hold no statistic.
+  entrepreneur … he said"); "derives from work by X" names one, "derived from your analysis" not; a reference list's entry and a term of office ("für 2 Jahre gewählt") hold no statistic.
 
 Quotes
 - a blockquote's speaker in the markup around it: a <cite> right after it (a testimonial card), Bootstrap's closing
@@ -302,3 +302,15 @@ def _quotes_on(body: str) -> list[str | None]:
 )
 def test_a_blockquotes_speaker_in_the_markup_around_it(body: str, speakers: list[str | None]) -> None:
     assert _quotes_on(body) == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "sourced"),
+    [
+        ("The ~35% British figure derives from work by N.F.R. Crafts on pre-industrial employment.", True),
+        ("100 recipes and 40 meal plans, logically derived from your genetic analysis.", False),
+    ],
+)
+def test_a_figure_derived_from_named_work(text: str, sourced: bool) -> None:
+    found = _found(text, "en")
+    assert found and all(bool(source) is sourced for _, source in found), found
