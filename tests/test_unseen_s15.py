@@ -19,10 +19,10 @@ Statistics
   Altbauwohnung"), a goal ("1,5 Grad-gerechte Politik") and a requirement with "notwendig" are no statistics;
 - on a donation page the amounts asked ("Schon 10 € helfen uns sehr!") are no statistics; the cost of what the
   money is for is one.
-
 - who names a source: "Prof. X erwartet …", "Nach Ansicht der Verbraucherzentrale …", "Der 2024 Monitoring Bericht
-  zeigt …"; not a person after a verb of showing ("zeigte Erich X den Weg") nor a nationality ("a French
-  entrepreneur … he said"); "derives from work by X" names one, "derived from your analysis" not; a reference list's entry and a term of office ("für 2 Jahre gewählt") hold no statistic.
+  zeigt …", "derives from work by X"; not a person after a verb of showing ("zeigte Erich X den Weg"), a
+  nationality ("a French entrepreneur … he said") nor the reader's own data ("derived from your analysis");
+  a reference list's entry and a term of office ("für 2 Jahre gewählt") hold no statistic.
 
 Quotes
 - a blockquote's speaker in the markup around it: a <cite> right after it (a testimonial card), Bootstrap's closing
