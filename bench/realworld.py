@@ -184,6 +184,8 @@ LABEL_SETS = {
     "heldout52": (HERE / "realworld" / "heldout52.jsonl", HERE / "realworld" / "heldout52.d"),
     # a Leipzig academy's digital-humanities unit (Zola): dated posts, guides, conference reports, statutes quoted
     "heldout53": (HERE / "realworld" / "heldout53.jsonl", HERE / "realworld" / "heldout53.d"),
+    # a Dutch data-for-good foundation (Jekyll, English): first-name bylines, meetup reports, embedded tweets
+    "heldout57": (HERE / "realworld" / "heldout57.jsonl", HERE / "realworld" / "heldout57.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
