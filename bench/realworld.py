@@ -184,6 +184,12 @@ LABEL_SETS = {
     "heldout52": (HERE / "realworld" / "heldout52.jsonl", HERE / "realworld" / "heldout52.d"),
     # a Leipzig academy's digital-humanities unit (Zola): dated posts, guides, conference reports, statutes quoted
     "heldout53": (HERE / "realworld" / "heldout53.jsonl", HERE / "realworld" / "heldout53.d"),
+    # a small German energy-IT company's news blog (Hexo, 2017/18): short posts, quoted documents, few figures
+    "heldout54": (HERE / "realworld" / "heldout54.jsonl", HERE / "realworld" / "heldout54.d"),
+    # a German citizens' association against a bypass road (Hugo): press releases, open letters, quoted newspapers
+    "heldout55": (HERE / "realworld" / "heldout55.jsonl", HERE / "realworld" / "heldout55.d"),
+    # an API contract-testing SaaS (WordPress static export, English): bylined posts, case studies, testimonials
+    "heldout56": (HERE / "realworld" / "heldout56.jsonl", HERE / "realworld" / "heldout56.d"),
     # a Dutch data-for-good foundation (Jekyll, English): first-name bylines, meetup reports, embedded tweets
     "heldout57": (HERE / "realworld" / "heldout57.jsonl", HERE / "realworld" / "heldout57.d"),
 }
