@@ -254,9 +254,14 @@ DEICTIC_ANCHOR = re.compile(
 CTA_SENTENCE = re.compile(
     r"\b(?:purchas\w*|buy(?:ing)?|order(?:ing)?|book(?:ing)?|register(?:ing)?|sign(?:ing)?\s+up|subscrib\w*|"
     r"donat\w*|tickets?|kauf\w*|bestell\w*|buch(?:en|bar|ung)|anmeld\w*|registrier\w*|abonnier\w*|spend(?:e|en)\b|"
-    r"erwerb\w*)",
+    r"erwerb\w*|get\s+in\s+touch|contact\s+us|reach\s+out|kontaktier\w*|melde[nt]?\s+(?:Sie\s+)?(?:sich|dich|euch))",
     re.IGNORECASE,
 )
+# The site's own thing, named so right before the link: "the recording on our <a>YouTube channel</a>".
+OWN_BEFORE = re.compile(r"(?<![\w-])(?:our|unsere?[mnrs]?)\s+(?:own\s+|eigene[mnrs]?\s+)?$", re.IGNORECASE)
+# An anchor that names whose home page it leads to: "slkosova homepage" (a bare "website" may be a source's page:
+# "As stated on their website, …").
+HOMEPAGE_ANCHOR = re.compile(r"\S\s+(?:home\s?page|website|webseite|web\s+site|startseite)$", re.IGNORECASE)
 # The pointer of an offer or an event to where its details are ("Weitere Infos bietet der Veranstalter unter:",
 # "More information: URL", "more details about the course at"): the link right after "unter", "at" or a colon.
 # Not "Mehr Infos dazu im Referenzhandbuch", which names the document that backs the text.

@@ -56,7 +56,7 @@ class Candidate:
 
 
 TIME_UNIT_RE = re.compile(
-    r"^(?:Jahre[n]?|Jahr|years?|Monate[n]?|Monat|months?|Wochen|weeks?|Tage[n]?|days?|Stunden|Std\.|h|"
+    r"^(?:Jahre[n]?|Jahr|years?|Monate[n]?|Monat|months?|Wochen|weeks?|Tage[n]?|days?|Stunden|Std\.|h|hrs?|"
     r"hours?|Minuten|minutes?|Sekunden|seconds?|min|Min\.?|milliseconds?|Millisekunden|Werktag\w*|Arbeitstag\w*|"
     r"Kalendertag\w*|Jahrzehnte\w*|decades?|Semester\w*|Quartale\w*)$",
     re.IGNORECASE,

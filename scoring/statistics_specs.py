@@ -126,6 +126,19 @@ _SIZE_ATTRIBUTE_AFTER_RE = re.compile(
     r"^[ \t]*+(?:große[nmrs]?|lange[nmrs]?|breite[nmrs]?|hohe[nmrs]?|tiefe[nmrs]?|schwere[nmrs]?|dicke[nmrs]?)"
     r"[ \t]++(?:\w+[ \t]+)?[A-ZÄÖÜ]"
 )
+# A thing's size said of it, German style: "… ist insgesamt 42 Zeichen lang", "die Halle ist 30 m breit".
+_SIZE_PREDICATE_AFTER_RE = re.compile(r"^[ \t]*+(?:lang|groß|breit|hoch|tief|schwer|dick)(?![\w-])")
+# What an offer credits or pays per unit: "bis zu 5 Cent je kWh werden gutgeschrieben", "Vergütungssatz (0,04 €/kWh)".
+_CREDIT_RE = re.compile(
+    r"(?<![\w-])(?:gutgeschrieben|Gutschrift\w*|\w*[Vv]ergütung\w*|credited|feed-in[ \t]tariffs?|payout[ \t]rates?)"
+    r"(?![\w-])"
+)
+# A norm, not a measurement: "In der Regel ist eine Begutachtung innerhalb von 24 Stunden möglich", "Typical projects
+# run from 3-6 months with 3-5 people".
+_NORM_RE = re.compile(
+    r"(?<![\w-])(?:[Ii]n[ \t]der[ \t]Regel|[Tt]ypischerweise|[Üü]blicherweise|[Nn]ormalerweise)(?![\w-])|"
+    r"^\W*+(?:Typical|Typically|Usually|Normally)(?![\w-])"
+)
 # A figure named as a goal: "1,5 Grad- gerechte Politik", "das 2-Grad-Ziel", "a 1.5C-compatible pathway".
 _GOAL_AFTER_RE = re.compile(
     r"^-?[ \t]?-?[ \t]?(?:[Zz]iel\w*|gerechte?\w*|konform\w*|[Tt]arget|[Gg]oal|compatible|aligned)"
@@ -147,10 +160,24 @@ REFERENCE_ENTRY_RE = re.compile(r"^\W*+\[?\d{1,3}[\].)][ \t]++[A-ZÄÖÜ][\w'’
 TERM_AFTER_RE = re.compile(r"^[ \t]*+(?:gewählt|berufen|ernannt|bestellt|elected|appointed)(?![\w-])")
 
 
+# A vehicle class by its weight: "Fahrverbote für LKW ab 7,5 Tonnen", "lorries over 7.5 tonnes" (a rule's threshold).
+VEHICLE_CLASS_RE = re.compile(
+    r"(?<![\w-])(?:LKW|Lkw|Fahrzeug\w*|Kfz|trucks?|vehicles?|lorr(?:y|ies)|HGVs?)[ \t]++(?:\w+[ \t]+)?"
+    r"(?:ab|über|bis|mit|over|above|exceeding)[ \t]++\d[\d.,]*+[ \t]?(?:t|Tonnen|tonnes|tons)(?![\w-])"
+)
+# A numbered section's heading: "6.1 Anonymous Data Collection", "2.3 Haftung".
+SECTION_HEADING_RE = re.compile(r"^\W*+\d{1,2}(?:\.\d{1,2})++\.?[ \t]++[A-ZÄÖÜ][^.!?:]{0,80}$")
+SECTION_HEADING_WORDS = 10
+
+
 def sentence_reason(sentence: str) -> str | None:
     """Why no figure of the sentence is a statistic by these rules, or None."""
     if REFERENCE_ENTRY_RE.match(sentence):
         return "reference entry"
+    if VEHICLE_CLASS_RE.search(sentence):
+        return "threshold"
+    if SECTION_HEADING_RE.match(sentence) and len(sentence.split()) <= SECTION_HEADING_WORDS:
+        return "section number"
     if FULL_SCALE_RE.search(sentence):
         return "threshold"
     if CONDITIONAL_V1_RE.match(sentence):
@@ -188,6 +215,12 @@ def figure_reason(
         return "target"
     if not sourced and kind == MEASURE and _SIZE_ATTRIBUTE_AFTER_RE.match(after):
         return "specification"
+    if not sourced and kind in (MEASURE, COUNT) and _SIZE_PREDICATE_AFTER_RE.match(after):
+        return "specification"
+    if not sourced and kind == MONEY and _CREDIT_RE.search(sentence) and FUNDING_CHANGE_RE.search(sentence) is None:
+        return "offer term"
+    if not sourced and _NORM_RE.search(sentence):
+        return "norm"
     if (kind == PERCENT or kind == MONEY and CAP_BEFORE_RE.search(before)) and funding_term(sentence, after):
         return "funding term"  # "bis zu 70 Prozent", "höchstens aber 21.000 Euro pro Wohneinheit"
     return "requirement" if is_requirement(clause or before, kind == TIME) else None

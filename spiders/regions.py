@@ -19,7 +19,9 @@ HtmlTree = lxml.html.HtmlElement
 # class/id tokens of template regions that are never the page's own content
 CHROME_TOKEN_RE = re.compile(
     # "has-comments", "no-sidebar", "show-share": a state of the element, not a region of that kind
-    r"(?:^|(?<!has)(?<!no)(?<!with)(?<!show)(?<!is)[\s_-])(?:sidebar|side-bar|widgets?|widget-area|comments?|commentlist|"
+    # "elementor-widget-container": Elementor's box around every block of a page, sidebar or not
+    r"(?:^|(?<!has)(?<!no)(?<!with)(?<!show)(?<!is)(?<!elementor)[\s_-])(?:sidebar|side-bar|widgets?|widget-area|"
+    r"comments?|commentlist|"
     r"comment-list|comment-respond|"
     r"respond|reply|related|related-posts?|yarpp|share|sharing|social-share|shariff|cookie|cookies|consent|"
     r"breadcrumbs?|navbar|site-header|site-footer|masthead|menu|newsletter|subscribe)(?:$|[\s_-])",

@@ -352,7 +352,7 @@ def test_a_staging_copy_knows_its_production_subdomains_as_its_own():
     site's help subdomain is still the site's own property, not a citation."""
     staging = "http://127.0.0.1:8000/blog/beitrag/"
     rec = record(
-        article("<p>Antworten auf alle Fragen gibt unser <a href='https://hilfe.nordwerk-heizung.example/anleitungen/heizkurve-einstellen'>"
+        article("<p>Antworten auf alle Fragen gibt das <a href='https://hilfe.nordwerk-heizung.example/anleitungen/heizkurve-einstellen'>"
                 "Hilfe-Center mit vielen Anleitungen zum Heizen</a> für Kunden und Interessenten.</p>"),
         url=staging,
     )

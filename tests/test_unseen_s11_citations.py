@@ -45,7 +45,7 @@ _PROJECTS = """<html lang="en"><body><main><h1>Our projects</h1>
 </main></body></html>"""
 
 _POST = """<html lang="en"><body><main><article><h1>What the bike census found</h1>
-<p>Volunteers of our <a href="https://www.bike-census.example/results-2024">census counted 4,100 riders</a> on
+<p>Volunteers of the <a href="https://www.bike-census.example/results-2024">census counted 4,100 riders</a> on
 the bridge in one week, and the <a href="https://www.bike-census.example/docs/counting-method">method notes</a>
 explain how.</p>
 <p>The <a href="https://www.quiet-streets.example/why">Quiet Streets campaign</a> asks for lower speeds, as the

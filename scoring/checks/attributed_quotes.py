@@ -276,7 +276,9 @@ def find_quotations(page: PageRecord) -> list[Quotation]:
             speaker = found[0] if found else None
         context = excerpt(q.text + (f" — {speaker}" if speaker else ""), 200)
         if same is not None:
-            if same.speaker is None and speaker:
+            # the markup's name slot beats the text's line, where the name may run into the role
+            # ("Anand BagmarQuality Evangelist": <span>Anand Bagmar</span><span>Quality Evangelist</span>)
+            if speaker and (same.speaker is None or same.speaker != speaker and same.speaker.startswith(speaker)):
                 same.speaker, same.context, same.element = speaker, context, element
             continue
         quotations.append(Quotation(q.text, *span, speaker=speaker, context=context, element=element))

@@ -275,7 +275,12 @@ def _judge(
         return no("call-to-action")
     before = sentence.partition(anchor.casefold())[0]
     if not source and cr.DEICTIC_ANCHOR.fullmatch(anchor) and cr.CTA_SENTENCE.search(sentence):
-        return no("call-to-action")  # "You can buy tickets here": where to act
+        return no("call-to-action")  # "You can buy tickets here", "head over here and get in touch": where to act
+    if cr.OWN_BEFORE.search(before) and not document:
+        # "the recording on our <a>YouTube channel</a>": the site's own; its documentation ("in unserem Wiki") stays
+        return no("own-property")
+    if not source and cr.HOMEPAGE_ANCHOR.search(anchor):
+        return no("organisation-home")  # "<a>slkosova homepage</a>": the organisation, no source for a statement
     if not source and cr.MORE_INFO.search(before) and not cr.POLICY_PATH.search(urlsplit(link.url).path):
         return no("more-info")  # "Weitere Infos bietet der Veranstalter unter: URL": where to read on
     if cr.SOURCE_LABEL.search(text.before(line, anchor)):

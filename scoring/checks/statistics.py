@@ -139,6 +139,7 @@ def statistics_in(
         for cand, unit in found
         if not (cand.kind == rules.COUNT and rules.is_list_length(sentence, cand, ctx.listicle))
         and not (ctx.donation and cand.kind == rules.MONEY and source is None and rules.is_appeal(sentence))
+        and not (ctx.pricing and cand.kind == rules.TIME and source is None)  # "Email support with 72 hrs TAT"
         and not figure_in_name(sentence, cand.start, cand.end)
         and exclusions.figure_excluded(*_around(sentence, cand), unit, source is not None, ctx.lang, named, table_cell)
         is None
