@@ -112,9 +112,14 @@ _POSTSCRIPT = re.compile(
     r"footnotes|fußnoten|anmerkungen|notes)\b)",
     re.IGNORECASE,
 )
+# a line after a letter that points to it elsewhere: its download, where it was published too
+_POINTER = re.compile(
+    r"(?i:herunterladen|download|\bpdf\b|ebenfalls\s++veröffentlicht|also\s++published|nachzulesen|read\s++it\s++(?:at|on))"
+)
 # a block of footnotes or references: "<section class=footnotes role=doc-endnotes>", "<ol class=references>"
 _NOTES_BLOCK = re.compile(r"(?i:foot-?notes?|end-?notes?|references|quellen|sources|fussnoten|fußnoten)")
 _SENTENCE_END = re.compile(r"[.!?…]\W{0,3}$")
+_LEGAL_FORM_END = re.compile(r"(?<![\w-])(?:e\.\s?V\.|Inc\.|Ltd\.|Co\.|a\.\s?D\.)$")
 _LIST_OR_QUOTE = etree.XPath("boolean(ancestor::li or ancestor::blockquote or ancestor::figure or ancestor::table)")
 
 
@@ -193,7 +198,10 @@ def _tail_is_end(lines: list[str], following: list[HtmlTree], skip_org: bool = T
             continue
         if _POSTSCRIPT.match(text) or element is not None and _NOTES_BLOCK.search(_tokens(element)):
             return True  # whatever follows a postscript or the sources belongs to them
-        if skip_org and org_lines < 2 and len(text.split()) <= MAX_ORG_LINE_WORDS and not _SENTENCE_END.search(text):
+        if element is not None and _POINTER.search(text) and element.find(".//a") is not None:
+            continue  # "Hier können Sie den offenen Brief herunterladen: Download": where the letter is, not its text
+        sentence = _SENTENCE_END.search(text) is not None and not _LEGAL_FORM_END.search(text)  # "… e. V." is a name
+        if skip_org and org_lines < 2 and len(text.split()) <= MAX_ORG_LINE_WORDS and not sentence:
             org_lines += 1
             continue
         return False

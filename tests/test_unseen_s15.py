@@ -35,6 +35,8 @@ First run on held-out 54–57 (classes found there)
 - a vehicle class by weight ("LKW ab 7,5 Tonnen"), a numbered section's heading ("6.1 Anonymous Data Collection"),
   a size said of a thing ("42 Zeichen lang"), what an offer credits ("5 Cent werden gutgeschrieben"), a norm ("In der
   Regel …", "Typical projects run …") and a pricing page's service times ("72 hrs") are no statistics;
+- a letter signed by a name over its club's line ("… e. V.") and followed by where to download it is signed by the
+  name; a closing line ("Vielen Dank für Ihre Unterstützung!") names no one;
 - "our <a>YouTube channel</a>" is the site's own, "head over here and get in touch" a call to action, "<a>X
   homepage</a>" an organisation's home (a bare "website" may be a source's page).
 
@@ -51,6 +53,8 @@ import pytest
 from scoring.checks.attributed_quotes import find_quotations
 from scoring.checks.outbound_citations import judge_links
 from scoring.checks.statistics import page_statistics
+from spiders.document import parse_html
+from spiders.extract_byline import extract_bylines
 from tests.factories import html_page, text_page
 
 INTRO_DE = "Der Verein berichtet jeden Monat über seine Arbeit, seine Gäste und die Projekte der Region. " * 3
@@ -391,3 +395,29 @@ def test_an_elementor_testimonial_carousel_is_the_pages_own() -> None:
         f'widget-container"><div class="swiper-wrapper"><div class="swiper-slide">{slide}</div></div></div></div>'
     )
     assert _quotes_on(body) == ["Emily Roe"]
+
+
+def _letter(ending: str) -> str:
+    prose = "Wir haben uns mit Ihren Argumenten zur Umgehungsstraße ausführlich und sachlich auseinandergesetzt. " * 3
+    return f"""<html lang="de"><head><title>Offener Brief</title></head><body><main><article>
+<h1>Offener Brief an den Abgeordneten</h1><p>{prose}</p><p>{prose}</p>{ending}</article></main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("ending", "names"),
+    [
+        # a club's line ending in "e. V." under the name, then where the letter can be downloaded and read too
+        (
+            "<p>Mit freundlichen Grüßen</p><p>Jana Beispiel\nBürgerinitiative Pro Beispieldorf e. V.</p>"
+            '<p>Hier können Sie den offenen Brief herunterladen: <a href="brief.pdf">Download</a></p>'
+            '<p>Die Zeitung hat unseren offenen Brief ebenfalls veröffentlicht: (<a href="https://zeitung.example/'
+            'brief/">https://zeitung.example/brief/</a>)</p>',
+            ["Jana Beispiel"],
+        ),
+        # a closing line is no name
+        ("<p><strong>Vielen Dank für Ihre Unterstützung!</strong></p>", []),
+    ],
+)
+def test_a_letter_signed_for_a_club_and_closing_lines(ending: str, names: list[str]) -> None:
+    tree = parse_html(_letter(ending))
+    assert [a.name for a in extract_bylines(tree, "https://www.beispiel.example/posts/brief/")] == names

@@ -58,6 +58,25 @@ NOT_A_NAME = {
     "youtube",
     "github",
     "mastodon",
+    # a letter's closing line before its signature ("Vielen Dank", "Herzliche Grüße", "Best regards")
+    "vielen",
+    "danke",
+    "herzliche",
+    "herzlichen",
+    "beste",
+    "besten",
+    "liebe",
+    "lieben",
+    "freundliche",
+    "freundlichen",
+    "thanks",
+    "thank",
+    "best",
+    "kind",
+    "warm",
+    "regards",
+    "cheers",
+    "sincerely",
 }
 
 # public institutions and press offices name no person ("Hochschule Karlsruhe", "Pressestelle", "Press Office")
