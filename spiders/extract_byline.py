@@ -47,6 +47,7 @@ from spiders.byline_signoff import (
     closing_meta_name,
     end_signature,
     letter_signers,
+    lines_of,
     quoted_slot,
     quoted_slot_names,
 )
@@ -270,6 +271,12 @@ def _link_named(element: HtmlTree, name: str) -> str | None:
     return None
 
 
+def _named_line(line: str) -> bool:
+    """A line that opens with a byline prefix and a name after it ("Author: Naresh Jain")."""
+    prefixed = BYLINE_PREFIX_RE.match(line) if len(line) <= MAX_LINE else None
+    return prefixed is not None and _NAME_AT_START.match(prefixed.group("rest")) is not None
+
+
 def _given_name_slot(element: HtmlTree, rest: str) -> bool:
     """A given name alone in the template's name slot after "Von/By": "Von <address>Lena</address> — 25-12-2016".
     The slot is an element of its own holding just the name, and it is an <address> (HTML's element for
@@ -318,7 +325,7 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
         return near and not under_teaser(element)  # the heading search (a preceding:: walk) only where it decides
 
     def under_teaser(element: HtmlTree) -> bool:
-        """"<h2><a href=/blog/x/>X</a></h2> By Jo Roe" after the page's title (or on a page without one): a listed
+        """ "<h2><a href=/blog/x/>X</a></h2> By Jo Roe" after the page's title (or on a page without one): a listed
         post's byline."""
         heading = teaser_heading_before(element)
         if heading is None or heading is title or not links_elsewhere(heading, page_url):
@@ -368,6 +375,10 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     # the byline elements short enough to be a line (their containers' text is not read)
     byline_elements = short_texts(_BYLINE_ELEMENTS(tree), read.__getitem__, MAX_LINE)
     for element, text in byline_elements.items():
+        if text and not BYLINE_PREFIX_RE.match(text) and element.find("br") is not None and placed_well(element):
+            # "Published by: LinkedIn<br>Author: Naresh Jain": the line of the element that names the writer
+            line = next((x for x in lines_of(element)[1:] if _named_line(x)), None)
+            add(element, names_in(line) if line else [], None)
         if not text or len(text) > MAX_LINE or not BYLINE_PREFIX_RE.match(text):
             continue
         if any(BYLINE_PREFIX_RE.match(read[child]) for child in element if isinstance(child.tag, str)):

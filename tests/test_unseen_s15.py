@@ -35,6 +35,7 @@ First run on held-out 54–57 (classes found there)
 - a vehicle class by weight ("LKW ab 7,5 Tonnen"), a numbered section's heading ("6.1 Anonymous Data Collection"),
   a size said of a thing ("42 Zeichen lang"), what an offer credits ("5 Cent werden gutgeschrieben"), a norm ("In der
   Regel …", "Typical projects run …") and a pricing page's service times ("72 hrs") are no statistics;
+- "Published by: LinkedIn<br>Author: Name": the author line of the box names the writer;
 - a letter signed by a name over its club's line ("… e. V.") and followed by where to download it is signed by the
   name; a closing line ("Vielen Dank für Ihre Unterstützung!") names no one;
 - "our <a>YouTube channel</a>" is the site's own, "head over here and get in touch" a call to action, "<a>X
@@ -421,3 +422,12 @@ def _letter(ending: str) -> str:
 def test_a_letter_signed_for_a_club_and_closing_lines(ending: str, names: list[str]) -> None:
     tree = parse_html(_letter(ending))
     assert [a.name for a in extract_bylines(tree, "https://www.beispiel.example/posts/brief/")] == names
+
+
+def test_the_author_line_of_a_publisher_and_author_box() -> None:
+    html = f"""<html lang="en"><head><title>Demystifying the API lifecycle</title></head><body><main><article>
+<h1>Demystifying the API lifecycle</h1><div class="elementor-shortcode"><strong>Published by: </strong>LinkedIn <br>
+<strong>Author:</strong> Naresh Roe </div><p>{INTRO_EN}</p><p>{INTRO_EN}</p></article></main></body></html>"""
+    assert [a.name for a in extract_bylines(parse_html(html), "https://www.beispiel.example/article/api/")] == [
+        "Naresh Roe"
+    ]
