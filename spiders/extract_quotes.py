@@ -109,6 +109,21 @@ def _next_line(element: HtmlTree) -> str:
     return line.lstrip("—–―- ").strip()
 
 
+# "<p>…</p>&mdash; Alexandra Roe (@aroe) <a>November 29, 2019</a>": an embedded post signed after its text
+_DASH_TAIL_RE = re.compile(
+    rf"^[—–―-][ \t]*+(?:(?P<name>{NAME})(?:[ \t]*+\(@\w{{1,30}}\))?|"
+    r"(?P<shown>[^\W\d_][\w.'’-]*+(?:[ \t][^\W\d_][\w.'’-]*+){0,3})[ \t]*+\(@\w{1,30}\))"  # "— CorrelAid (@CorrelAid)"
+)
+
+
+def _dash_tail(element: HtmlTree) -> str:
+    """The name after a dash that follows the blockquote's last paragraph (an embedded tweet's signature)."""
+    paragraphs = [child for child in element if child.tag == "p"]
+    tail = " ".join((paragraphs[-1].tail or "").split()) if paragraphs else ""
+    signed = _DASH_TAIL_RE.match(tail)
+    return (signed.group("name") or signed.group("shown")) if signed else ""
+
+
 def _display_name_before(handle: HtmlTree) -> str | None:
     """The name line right above an @handle line ("Dennis Downing Jr." / "@DDJr9"): the name a reader
     sees, which the handle only repeats."""
@@ -384,7 +399,7 @@ def extract_quotes(tree: HtmlTree) -> list[Quote]:
             cite_nodes = element.xpath("ancestor::figure[1]/figcaption")
         cite = _clean(cite_nodes[0].text_content()).lstrip("—–- ").strip() if cite_nodes else ""
         if not cite and element.tag == "blockquote":
-            cite = _name_slot(element) or _closing_line(element) or _next_line(element)
+            cite = _name_slot(element) or _closing_line(element) or _next_line(element) or _dash_tail(element)
         text = _text(element)
         signed = None if cite else _SIGNED_AFTER_MARKS_RE.match(text)
         if signed and len(signed.group("sig").split()) <= _SIGNATURE_WORDS:

@@ -25,6 +25,7 @@ Statistics
   a reference list's entry and a term of office ("für 2 Jahre gewählt") hold no statistic.
 
 Quotes
+- an embedded tweet signed after its text ("&mdash; Name (@handle) date") is that account's;
 - a blockquote's speaker in the markup around it: a <cite> right after it (a testimonial card), Bootstrap's closing
   <small>, a pull quote's attribution paragraph (<p class="pullquote"> + <p class="attribution">); a quotation with
   inline emphasis ("<em>guru</em>.") is found once.
@@ -431,3 +432,16 @@ def test_the_author_line_of_a_publisher_and_author_box() -> None:
     assert [a.name for a in extract_bylines(parse_html(html), "https://www.beispiel.example/article/api/")] == [
         "Naresh Roe"
     ]
+
+
+@pytest.mark.parametrize(
+    ("signature", "speaker"),
+    [("&mdash; Alexandra Roe (@aroe)", "Alexandra Roe"), ("&mdash; DataGood (@DataGood)", "DataGood")],
+)
+def test_an_embedded_tweet_is_signed_after_its_text(signature: str, speaker: str) -> None:
+    body = (
+        '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Full house at the opening evening of our meetup, '
+        'a whole weekend of data science and open data <a href="https://t.co/abc">pic.twitter.com/abc</a></p>'
+        f'{signature} <a href="https://twitter.com/x/status/1">November 29, 2019</a></blockquote>'
+    )
+    assert _quotes_on(body) == [speaker]
