@@ -177,7 +177,7 @@ def _leading(text: str, start: int, floor: int, names: Names, words_in_quote: in
     words_of = _WORDS_OF_RE.search(clause)  # "In the words of Celeste Saulo, Secretary-General of the WMO, “…”"
     if words_of and names.person(words_of.group("n")):
         return lx.clean_name(words_of.group("n")), begin
-    found = from_clause(clause, names, begin, after_first=False)
+    found = _named_at_colon(clause, names) or from_clause(clause, names, begin, after_first=False)
     if found is not None:
         return found, begin
     found = _separated_speaker(clause, names, begin)
@@ -302,6 +302,13 @@ _POSSESSED_WORDS_RE = re.compile(
 _RESPONSE_ADVERBS = frozenset("dazu hierzu darauf daraufhin abschließend ergänzend".split())
 
 
+def _named_at_colon(clause: str, names: Names) -> str | None:
+    """The person a clause ends with before its colon: "Aussage … vom Fraktionsvorsitzenden der CDU, Herrn Michael
+    Paul:", "The statement of the board, Jane Roe:"."""
+    tail = _NAME_BEFORE_COLON_RE.search(clause.rstrip()[:-1]) if clause.rstrip().endswith(":") else None
+    return names.person(_HONORIFIC_RE.sub("", tail.group("n"))) if tail else None
+
+
 def _colon_subject(clause: str, names: Names, begin: int) -> str | None:
     """The subject of a clause that introduces a quotation with a colon and no speech verb: "Unser
     Partner, Architekt Michael Schramm, ist begeistert:" — a named subject opens the clause and a verb
@@ -327,6 +334,10 @@ def _colon_subject(clause: str, names: Names, begin: int) -> str | None:
     return lx.clean_name(of_name.group("n")) if of_name else None
 
 
+_HONORIFIC_RE = re.compile(r"^(?:Herrn?|Frau|Mr\.?|Ms\.?|Mrs\.?)[ \t]++")
+_NAME_BEFORE_COLON_RE = re.compile(
+    rf"(?:,|(?<![\w-])(?:Herrn?|Frau|Mr\.?|Ms\.?|Mrs\.?))[ \t]++(?P<n>{lx.NAME})[ \t]*+$"
+)
 _PRONOUN_SUBJECT_RE = re.compile(r"(?:(?<![\w’'-])[\w’'-]++,[ \t]*+)?(?<![\w’'-])(?i:he|she|er|sie)[ \t]")
 MAX_INTRO_WORDS = 12  # an introducing sentence without a speech verb names its speaker in a few words
 
@@ -355,7 +366,7 @@ def _line_before(text: str, start: int, names: Names, spans: list[tuple[int, int
         # the sentence that ends with the colon introduces the quotation, not the paragraph before it
         intro_at = _clause_start(line, len(line.rstrip()), 0)
         intro = line[intro_at:]
-        found = from_clause(intro, names, prev_start + intro_at, after_first=True)
+        found = _named_at_colon(intro, names) or from_clause(intro, names, prev_start + intro_at, after_first=True)
         found = found or _separated_speaker(intro, names, prev_start + intro_at) or _document_says(intro)
         if found is None and _PRONOUN_SUBJECT_RE.match(intro.lstrip()):
             # "Ultimately, he … is credited with the quote:": the person the text is about

@@ -67,7 +67,7 @@ _GERMAN_ARTICLES = (
     "beim",
 )
 _PARTICLES = frozenset("von vom van de zu".split())
-_HONORIFICS = frozenset("Mr Mrs Ms Miss Sir Dame Herr Frau".split())  # forms of address, not given names
+_HONORIFICS = frozenset("Mr Mrs Ms Miss Sir Dame Herr Herrn Frau".split())  # forms of address, not given names
 # Job titles that end a capitalised role phrase and are nobody's surname (unlike "Meister", "Baker"):
 # "Water Therapy Volunteer", "Resident Counselor", "Associate Director", "Activity Coordinator".
 _ROLE_TITLES = frozenset(

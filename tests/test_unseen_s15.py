@@ -25,6 +25,7 @@ Statistics
   a reference list's entry and a term of office ("für 2 Jahre gewählt") hold no statistic.
 
 Quotes
+- the person an introducing line ends with ("…, Herrn Michael X:") speaks the quotation under it;
 - an embedded tweet signed after its text ("&mdash; Name (@handle) date") is that account's;
 - a blockquote's speaker in the markup around it: a <cite> right after it (a testimonial card), Bootstrap's closing
   <small>, a pull quote's attribution paragraph (<p class="pullquote"> + <p class="attribution">); a quotation with
@@ -445,3 +446,19 @@ def test_an_embedded_tweet_is_signed_after_its_text(signature: str, speaker: str
         f'{signature} <a href="https://twitter.com/x/status/1">November 29, 2019</a></blockquote>'
     )
     assert _quotes_on(body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Aussage zur geplanten Trasse vom Fraktionsvorsitzenden der Partei, Herrn Michael Beispiel:\n„Man muss "
+            "schon von hier sein, um diese Trasse gut zu finden.“ (Zeitung, 19.04.2012)",
+            ["Michael Beispiel"],
+        ),
+    ],
+)
+def test_a_person_ending_the_introducing_line_speaks(text: str, speakers: list[str | None]) -> None:
+    intro = "Die Bürgerinitiative informiert seit Jahren über die geplante Umgehungsstraße und das Dorf. " * 2
+    page = text_page("/posts/gegendarstellung/", f"{intro}\n{text}", lang="de")
+    assert [q.speaker for q in find_quotations(page)] == speakers

@@ -13,7 +13,8 @@ FUNCTION_WORDS = frozenset(
     bis ab je pro als wie the a an and or of in on at to for by with from per than as is are was were be
     been it its this that these those which who oder sowie sind ist war waren wird werden hat haben after
     before into over under about around up down out off through during since until more less than then
-    also just only even still very so too not no all any each every other such same own few many much""".split()
+    also just only even still very so too not no all any each every other such same own few many much
+    durch gegen ohne um trotz wegen während seit""".split()
 )
 _GERMAN_WORDS = frozenset(
     ("und", "der", "die", "das", "ist", "nicht", "mit", "für", "auf", "sich", "von", "ein", "eine", "wir", "auch")

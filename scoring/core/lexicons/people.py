@@ -26,7 +26,7 @@ CREDENTIAL_TITLES = (
     r"Meister(?:in)?",
     r"Elektromeister(?:in)?",
     r"Handwerksmeister(?:in)?",
-    r"Herr",
+    r"Herrn?",
     r"Frau",
     r"Mr\.",
     r"Mrs\.",
