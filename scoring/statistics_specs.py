@@ -121,13 +121,6 @@ _CAPACITY_RE = re.compile(
     r"(?<![\w-])(?:geeignet|suitable|designed[ \t]+for|für[ \t]+(?:\w+[ \t]+)?Gruppen|"
     r"for[ \t]+(?:\w+[ \t]+)?groups)(?![\w-])"
 )
-# A thing's size told as its attribute, German style: "eine 120 m² große Altbauwohnung", "ein 5 m langes Kabel".
-_SIZE_ATTRIBUTE_AFTER_RE = re.compile(
-    r"^[ \t]*+(?:große[nmrs]?|lange[nmrs]?|breite[nmrs]?|hohe[nmrs]?|tiefe[nmrs]?|schwere[nmrs]?|dicke[nmrs]?)"
-    r"[ \t]++(?:\w+[ \t]+)?[A-ZÄÖÜ]"
-)
-# A thing's size said of it, German style: "… ist insgesamt 42 Zeichen lang", "die Halle ist 30 m breit".
-_SIZE_PREDICATE_AFTER_RE = re.compile(r"^[ \t]*+(?:lang|groß|breit|hoch|tief|schwer|dick)(?![\w-])")
 # What an offer credits or pays per unit: "bis zu 5 Cent je kWh werden gutgeschrieben", "Vergütungssatz (0,04 €/kWh)".
 _CREDIT_RE = re.compile(
     r"(?<![\w-])(?:gutgeschrieben|Gutschrift\w*|\w*[Vv]ergütung\w*|credited|feed-in[ \t]tariffs?|payout[ \t]rates?)"
@@ -194,7 +187,7 @@ def figure_reason(
 ) -> str | None:
     """Why this one figure is no statistic by these rules (`kind` as statistics_rules' candidates), or None;
     `clause`: a longer stretch before the figure, where a requirement's modal may stand; `sourced`: the sentence
-    names a source (a measured depth, "in 11 km tiefer Tiefsee", laut Guardian)."""
+    names a source (a credited rate or a norm with its source is reported, not offered)."""
     if kind in (MEASURE, BARE, COUNT) and is_rating(unit, after):
         return "specification"
     if kind == MONEY and FEE_BEFORE_RE.search(before):
@@ -213,10 +206,6 @@ def figure_reason(
         return "term of office"
     if _GOAL_AFTER_RE.match(after):
         return "target"
-    if not sourced and kind == MEASURE and _SIZE_ATTRIBUTE_AFTER_RE.match(after):
-        return "specification"
-    if not sourced and kind in (MEASURE, COUNT) and _SIZE_PREDICATE_AFTER_RE.match(after):
-        return "specification"
     if not sourced and kind == MONEY and _CREDIT_RE.search(sentence) and FUNDING_CHANGE_RE.search(sentence) is None:
         return "offer term"
     if not sourced and _NORM_RE.search(sentence):

@@ -15,8 +15,9 @@ Statistics
   what a competitor charges ("charges $0.0079 for inbound messages") are no statistics;
 - an event or a hire still to come ("we'll gather 150 product thinkers", "30 schools will take part", "looking to
   hire up to 25 new staff") is a plan, not a count;
-- what a tool is made for ("für kleinere Gruppen unter 10 Leute"), a German size attribute ("eine 120 m² große
-  Altbauwohnung"), a goal ("1,5 Grad-gerechte Politik") and a requirement with "notwendig" are no statistics;
+- what a tool is made for ("für kleinere Gruppen unter 10 Leute"), a goal ("1,5 Grad-gerechte Politik") and a
+  requirement with "notwendig" are no statistics; the size of a thing is one ("in 11 km tiefer Tiefsee", "einen
+  600 m² großen Hanggarten": our own labelled set counts it);
 - on a donation page the amounts asked ("Schon 10 € helfen uns sehr!") are no statistics; the cost of what the
   money is for is one.
 - who names a source: "Prof. X erwartet …", "Nach Ansicht der Verbraucherzentrale …", "Der 2024 Monitoring Bericht
@@ -35,7 +36,7 @@ First run on held-out 54–57 (classes found there)
 - Elementor wraps every block of a page in "elementor-widget-container": no sidebar widget, the page's own (its
   bylines, its testimonial carousel);
 - a vehicle class by weight ("LKW ab 7,5 Tonnen"), a numbered section's heading ("6.1 Anonymous Data Collection"),
-  a size said of a thing ("42 Zeichen lang"), what an offer credits ("5 Cent werden gutgeschrieben"), a norm ("In der
+  what an offer credits ("5 Cent werden gutgeschrieben"), a norm ("In der
   Regel …", "Typical projects run …") and a pricing page's service times ("72 hrs") are no statistics;
 - "Published by: LinkedIn<br>Author: Name": the author line of the box names the writer;
 - a letter signed by a name over its club's line ("… e. V.") and followed by where to download it is signed by the
@@ -161,7 +162,6 @@ def test_a_here_link_after_the_raw_data_names_the_source() -> None:
         ("More than 30 schools will take part, loaning refurbished bikes to pupils.", "en"),
         ("The company announces that it is looking to hire up to 25 new staff for its new contracts.", "en"),
         ("Jitsi - Liste öffentlicher Instanzen - für kleinere Gruppen unter 10 Leute", "de"),
-        ("Frau Schmitt lebt in einer 120 m² großen Altbauwohnung in München.", "de"),
         ("Gleichzeitig wissen wir, dass kein Wahlprogramm für 1,5 Grad- gerechte Politik ausreicht.", "de"),
         ("Klar wurde, dass für die Schau eine Halle mit mindestens 1000 Quadratmetern Fläche notwendig sei.", "de"),
     ],
@@ -175,6 +175,7 @@ def test_no_statistic(text: str, lang: str) -> None:
     [
         ("Last year 150 product thinkers gathered for the first conference about product and news.", "en", ["150"]),
         ("Wie das Umweltbundesamt berichtet, fand man Plastik sogar in 11 km tiefer Tiefsee.", "de", ["11 km"]),
+        ("In Kirchzarten haben wir einen 600 m² großen Hanggarten in drei Terrassen umgebaut.", "de", ["600 m²"]),
     ],
 )
 def test_past_counts_and_sourced_sizes_stay(text: str, lang: str, figures: list[str]) -> None:
@@ -371,7 +372,6 @@ def test_own_channels_contact_buttons_and_home_pages(paragraph: str, cited: bool
     [
         ("Mitte Februar wurden Fahrverbote für LKW ab 7,5 Tonnen auf der Bundesstraße erlassen.", "de"),
         ("6.1 Anonymous Data Collection", "en"),
-        ("Die Adresse beginnt mit 0x und ist insgesamt 42 Zeichen lang.", "de"),
         ("Bis zu 5 Cent je Kilowattstunde werden gutgeschrieben, wenn viel Ökostrom im Netz ist.", "de"),
         ("In der Regel ist eine Begutachtung innerhalb von 24 Stunden möglich.", "de"),
         ("Typical projects run from 3-6 months with 3-5 people and help NGOs act on their data.", "en"),
