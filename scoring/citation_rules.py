@@ -257,8 +257,6 @@ CTA_SENTENCE = re.compile(
     r"erwerb\w*|get\s+in\s+touch|contact\s+us|reach\s+out|kontaktier\w*|melde[nt]?\s+(?:Sie\s+)?(?:sich|dich|euch))",
     re.IGNORECASE,
 )
-# The site's own thing, named so right before the link: "the recording on our <a>YouTube channel</a>".
-OWN_BEFORE = re.compile(r"(?<![\w-])(?:our|unsere?[mnrs]?)\s+(?:own\s+|eigene[mnrs]?\s+)?$", re.IGNORECASE)
 # An anchor that names whose home page it leads to: "slkosova homepage" (a bare "website" may be a source's page:
 # "As stated on their website, …").
 HOMEPAGE_ANCHOR = re.compile(r"\S\s+(?:home\s?page|website|webseite|web\s+site|startseite)$", re.IGNORECASE)

@@ -334,10 +334,9 @@ def _colon_subject(clause: str, names: Names, begin: int) -> str | None:
     return lx.clean_name(of_name.group("n")) if of_name else None
 
 
-_HONORIFIC_RE = re.compile(r"^(?:Herrn?|Frau|Mr\.?|Ms\.?|Mrs\.?)[ \t]++")
-_NAME_BEFORE_COLON_RE = re.compile(
-    rf"(?:,|(?<![\w-])(?:Herrn?|Frau|Mr\.?|Ms\.?|Mrs\.?))[ \t]++(?P<n>{lx.NAME})[ \t]*+$"
-)
+_HONORIFIC = r"(?:Herrn?|Frau|Mr\.?|Ms\.?|Mrs\.?)"
+_HONORIFIC_RE = re.compile(rf"^{_HONORIFIC}[ \t]++")
+_NAME_BEFORE_COLON_RE = re.compile(rf"(?:,|(?<![\w-]){_HONORIFIC})[ \t]++(?P<n>{lx.NAME})[ \t]*+$")
 _PRONOUN_SUBJECT_RE = re.compile(r"(?:(?<![\w’'-])[\w’'-]++,[ \t]*+)?(?<![\w’'-])(?i:he|she|er|sie)[ \t]")
 MAX_INTRO_WORDS = 12  # an introducing sentence without a speech verb names its speaker in a few words
 

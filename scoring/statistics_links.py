@@ -20,8 +20,6 @@ DATA_POINTER_RE = re.compile(
     r"(?<![\w-])(?:(?:Roh)?[Dd]aten(?:satz|sätze)?|Quelle|Studie|Statistik|(?:raw[ \t]+)?data(?:[ \t]?set)?|"
     r"source|study|report)(?![\w-])[^.!?;]{0,50}?(?<![\w-])(?:hier|here)(?![\w-])",
 )
-# A link right after a first-person possessive is the writer's own thing: "all our <a>Open Source projects</a>".
-OWN_BEFORE_RE = re.compile(r"(?<![\w-])(?i:our|my|unsere?[mnrs]?|meine?[mnrs]?)[ \t]++$")
 # A list of names: a link between separators with more of them around ("A, B, <a>C</a>, D und E") is one item.
 _ITEM_BEFORE_RE = re.compile(r"(?:,|(?<![\w-])(?:and|und|or|oder|&))[ \t]++(?:the[ \t]++)?$")
 _ITEM_AFTER_RE = re.compile(r"^(?:[ \t]*+\([^()]{1,20}\))?(?:,|[ \t]++(?:and|und|or|oder|&)(?![\w-]))")
@@ -53,7 +51,7 @@ def in_series(sentence: str, start: int, end: int) -> bool:
 
 def names_no_source(sentence: str, start: int, end: int) -> bool:
     """The link at start:end is the writer's own thing, an item of a list or a described term: no source."""
-    own = OWN_BEFORE_RE.search(sentence[:start]) is not None
+    own = lx.OWN_BEFORE_RE.search(sentence[:start]) is not None
     return own or in_series(sentence, start, end) or described_item(sentence, start, end)
 
 

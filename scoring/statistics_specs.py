@@ -109,14 +109,14 @@ RESPONSES_UNIT_RE = re.compile(r"^(?:responses?|Antworten|Rückmeldungen|submiss
 SURVEY_RE = re.compile(r"\b(?:survey\w*|Umfrage\w*|Befragung\w*|questionnaire|Fragebogen|poll)\b", re.IGNORECASE)
 
 
-# What a tool or a room is made for: "für kleinere Gruppen unter 10 Leute", "auch für größere Gruppen geeignet (500+
-# Leute)", "suitable for up to 40 people".
 # People counted: those a room, an event or a plan holds (also `scoring.statistics_exclusions`' capacities).
 PEOPLE_UNIT_RE = re.compile(
     r"^(?:Personen|Teilnehmer\w*|Teilnehmende\w*|people|participants?|persons?|users?|Benutzer\w*|Nutzer\w*|"
     r"seats?|Plätze|Gäste\w*|guests?|Mitglieder\w*|members?|Leute|Anwesende\w*|Versicherte\w*)$",
     re.IGNORECASE,
 )
+# What a tool or a room is made for: "für kleinere Gruppen unter 10 Leute", "auch für größere Gruppen geeignet (500+
+# Leute)", "suitable for up to 40 people".
 _CAPACITY_RE = re.compile(
     r"(?<![\w-])(?:geeignet|suitable|designed[ \t]+for|für[ \t]+(?:\w+[ \t]+)?Gruppen|"
     r"for[ \t]+(?:\w+[ \t]+)?groups)(?![\w-])"

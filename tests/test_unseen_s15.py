@@ -70,6 +70,11 @@ def _found(text: str, lang: str = "de", path: str = "/blog/bericht/") -> list[tu
     return [(s.figures, s.source) for s in page_statistics(text_page(path, f"{intro}\n{text}", lang=lang))]
 
 
+def _assert_sourced(found: list[tuple[tuple[str, ...], str | None]], sourced: bool) -> None:
+    """Figures were found, and every one has a source or none, as `sourced` says."""
+    assert found and all(bool(source) is sourced for _, source in found), found
+
+
 def _found_in_html(paragraph: str, lang: str = "en") -> list[tuple[tuple[str, ...], str | None]]:
     intro = INTRO_DE if lang == "de" else INTRO_EN
     html = f"""<html lang="{lang}"><head><title>Bericht</title></head><body><main><article>
@@ -121,7 +126,7 @@ def _found_in_html(paragraph: str, lang: str = "en") -> list[tuple[tuple[str, ..
 )
 def test_which_links_name_a_source(paragraph: str, lang: str, sourced: bool) -> None:
     found = _found_in_html(paragraph, lang)
-    assert found and all(bool(source) is sourced for _, source in found), found
+    _assert_sourced(found, sourced)
 
 
 @pytest.mark.parametrize(
@@ -140,7 +145,7 @@ def test_which_links_name_a_source(paragraph: str, lang: str, sourced: bool) -> 
 )
 def test_hedges_own_findings_and_written_addresses(text: str, lang: str, sourced: bool) -> None:
     found = _found(text, lang)
-    assert found and all(bool(source) is sourced for _, source in found), found
+    _assert_sourced(found, sourced)
 
 
 def test_a_here_link_after_the_raw_data_names_the_source() -> None:
@@ -269,7 +274,7 @@ def test_links_that_are_no_citations(paragraph: str, cited: bool) -> None:
 )
 def test_who_names_a_source(text: str, lang: str, sourced: bool) -> None:
     found = _found(text, lang)
-    assert found and all(bool(source) is sourced for _, source in found), found
+    _assert_sourced(found, sourced)
 
 
 @pytest.mark.parametrize(
@@ -330,7 +335,7 @@ def test_a_blockquotes_speaker_in_the_markup_around_it(body: str, speakers: list
 )
 def test_a_figure_derived_from_named_work(text: str, sourced: bool) -> None:
     found = _found(text, "en")
-    assert found and all(bool(source) is sourced for _, source in found), found
+    _assert_sourced(found, sourced)
 
 
 @pytest.mark.parametrize(

@@ -276,7 +276,7 @@ def _judge(
     before = sentence.partition(anchor.casefold())[0]
     if not source and cr.DEICTIC_ANCHOR.fullmatch(anchor) and cr.CTA_SENTENCE.search(sentence):
         return no("call-to-action")  # "You can buy tickets here", "head over here and get in touch": where to act
-    if cr.OWN_BEFORE.search(before) and not document:
+    if lx.OWN_BEFORE_RE.search(before) and not document:
         # "the recording on our <a>YouTube channel</a>": the site's own; its documentation ("in unserem Wiki") stays
         return no("own-property")
     if not source and cr.HOMEPAGE_ANCHOR.search(anchor):

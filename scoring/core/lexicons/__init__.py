@@ -114,6 +114,7 @@ from scoring.core.lexicons.quotations import (
 from scoring.core.lexicons.sources import (
     AUTHORITATIVE_DOMAINS,
     FOOTNOTE_BACKLINK_RE,
+    OWN_BEFORE_RE,
     REFERENCE_DOMAINS,
     SHARE_LINK_RE,
     authoritative_entry,
@@ -204,6 +205,7 @@ __all__ = [
     "AUTHORITATIVE_DOMAINS",
     "FOOTNOTE_BACKLINK_RE",
     "REFERENCE_DOMAINS",
+    "OWN_BEFORE_RE",
     "SHARE_LINK_RE",
     "host_of",
     "authoritative_entry",

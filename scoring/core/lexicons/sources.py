@@ -146,6 +146,9 @@ REFERENCE_DOMAINS = ("wikipedia.org", "wikidata.org")
 # The end of a Markdown footnote's entry: its link back to the marker ("↩", "↩︎"). An <ol> numbers the entries;
 # the text shows none of the numbers, only these links back.
 FOOTNOTE_BACKLINK_RE = re.compile(r"↩[\ufe0e\ufe0f]?\s*$")
+# The site's own thing, named so right before a link: "the recording on our <a>YouTube channel</a>", "all our
+# <a>Open Source projects</a>" — no citation and no source of a figure (the text before the link, any case).
+OWN_BEFORE_RE = re.compile(r"(?<![\w-])(?i:our|my|unsere?[mnrs]?|meine?[mnrs]?)\s+(?:(?i:own|eigene[mnrs]?)\s+)?$")
 # Share buttons and similar links that are not citations.
 SHARE_LINK_RE = re.compile(
     r"/sharer|/share(?:Article|\?|$)|/intent/|wa\.me/|api\.whatsapp\.com|/pin/create|mailto:|tel:",
