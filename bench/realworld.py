@@ -192,6 +192,8 @@ LABEL_SETS = {
     "heldout56": (HERE / "realworld" / "heldout56.jsonl", HERE / "realworld" / "heldout56.d"),
     # a Dutch data-for-good foundation (Jekyll, English): first-name bylines, meetup reports, embedded tweets
     "heldout57": (HERE / "realworld" / "heldout57.jsonl", HERE / "realworld" / "heldout57.d"),
+    # a Belgian inventory-management SaaS (Hugo, English): a few bylined posts, testimonials, animated counters
+    "heldout61": (HERE / "realworld" / "heldout61.jsonl", HERE / "realworld" / "heldout61.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
