@@ -192,6 +192,8 @@ LABEL_SETS = {
     "heldout56": (HERE / "realworld" / "heldout56.jsonl", HERE / "realworld" / "heldout56.d"),
     # a Dutch data-for-good foundation (Jekyll, English): first-name bylines, meetup reports, embedded tweets
     "heldout57": (HERE / "realworld" / "heldout57.jsonl", HERE / "realworld" / "heldout57.d"),
+    # an EU research consortium on cybersecurity (Hugo, English): partner researchers' posts, quoted officials
+    "heldout59": (HERE / "realworld" / "heldout59.jsonl", HERE / "realworld" / "heldout59.d"),
     # a Belgian inventory-management SaaS (Hugo, English): a few bylined posts, testimonials, animated counters
     "heldout61": (HERE / "realworld" / "heldout61.jsonl", HERE / "realworld" / "heldout61.d"),
 }
