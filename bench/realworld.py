@@ -194,6 +194,8 @@ LABEL_SETS = {
     "heldout57": (HERE / "realworld" / "heldout57.jsonl", HERE / "realworld" / "heldout57.d"),
     # an EU research consortium on cybersecurity (Hugo, English): partner researchers' posts, quoted officials
     "heldout59": (HERE / "realworld" / "heldout59.jsonl", HERE / "realworld" / "heldout59.d"),
+    # a Görlitz association for digital education (Gatsby, German): undated-author news, events, statutes
+    "heldout60": (HERE / "realworld" / "heldout60.jsonl", HERE / "realworld" / "heldout60.d"),
     # a Belgian inventory-management SaaS (Hugo, English): a few bylined posts, testimonials, animated counters
     "heldout61": (HERE / "realworld" / "heldout61.jsonl", HERE / "realworld" / "heldout61.d"),
 }
