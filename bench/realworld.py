@@ -192,6 +192,8 @@ LABEL_SETS = {
     "heldout56": (HERE / "realworld" / "heldout56.jsonl", HERE / "realworld" / "heldout56.d"),
     # a Dutch data-for-good foundation (Jekyll, English): first-name bylines, meetup reports, embedded tweets
     "heldout57": (HERE / "realworld" / "heldout57.jsonl", HERE / "realworld" / "heldout57.d"),
+    # a Vienna telephone-sales agency (hand-written HTML, German): testimonials, own campaign figures, guides
+    "heldout58": (HERE / "realworld" / "heldout58.jsonl", HERE / "realworld" / "heldout58.d"),
     # an EU research consortium on cybersecurity (Hugo, English): partner researchers' posts, quoted officials
     "heldout59": (HERE / "realworld" / "heldout59.jsonl", HERE / "realworld" / "heldout59.d"),
     # a Görlitz association for digital education (Gatsby, German): undated-author news, events, statutes
