@@ -17,19 +17,30 @@ MIN_STAMPED_PAGES = 5
 MIN_STAMPED_SHARE = 1 / 3  # of the pages that declare a date at all
 
 
-def build_stamp(site: SiteData) -> str | None:
-    """The declared date that stands on at least MIN_STAMPED_PAGES pages and a third of those that declare one."""
+def build_stamps(site: SiteData) -> frozenset[str]:
+    """Declared dates that are stamps: the one on at least MIN_STAMPED_PAGES pages and a third of those that declare
+    one; and any time written to the second on MIN_STAMPED_PAGES pages (a theme's demo pages copied with their front
+    matter: "2019-04-10T09:51:57+06:00" on the contact, search and four industry pages), which no author writes."""
 
-    def compute() -> str | None:
+    def compute() -> frozenset[str]:
         declared = Counter(
             _declared_as_written(page) for page in site.pages if page.ok and _unrevised_declaration(page)
         )
         if not declared:
-            return None
-        written, count = declared.most_common(1)[0]
-        return written if count >= MIN_STAMPED_PAGES and count >= MIN_STAMPED_SHARE * sum(declared.values()) else None
+            return frozenset()
+        total = sum(declared.values())
+        return frozenset(
+            written
+            for written, count in declared.items()
+            if count >= MIN_STAMPED_PAGES and (count >= MIN_STAMPED_SHARE * total or _TO_THE_SECOND.search(written))
+        )
 
-    return site.memo("build-stamp", compute)
+    return site.memo("build-stamps", compute)
+
+
+# A time of day to the second ("T09:51:57"): two pages written apart do not share it; midnight is a date written
+# without a time (pages created on one day share it).
+_TO_THE_SECOND = re.compile(r"[T ](?!00:00:00)\d\d:\d\d:\d\d")
 
 
 def _declared_as_written(page: PageRecord) -> str:
@@ -62,7 +73,6 @@ def stamped(page: PageRecord, date: str | None, site: SiteData | None) -> bool:
     neither its address (/2026/05/18/) nor the date shown on it says that day."""
     if not date or site is None or not _unrevised_declaration(page):
         return False
-    stamp = build_stamp(site)
-    if stamp is None or _declared_as_written(page) != stamp or page.extras.visible_date == date:
+    if _declared_as_written(page) not in build_stamps(site) or page.extras.visible_date == date:
         return False
     return not _day_in_url(page.url, date)

@@ -12,7 +12,7 @@ from scoring import quote_rules as qr
 from scoring.core import lexicons as lx
 from scoring.core.text import ABBREVIATIONS, words
 from scoring.quote_names import Names
-from scoring.quote_signatures import card_heading, document_after, line_after
+from scoring.quote_signatures import card_heading, document_after, line_after, referring_sentence
 from scoring.quote_speakers import (
     CONJUNCTION_START,
     TOKEN_RE,
@@ -77,6 +77,12 @@ def _source_name(paren: str) -> str:
 AUTHOR_YEAR_MIN_WORDS = 5  # a quoted term with its reference is a term, a quoted statement has a verb and more words
 
 
+# A name whose given names are initials, closing the line after a dash: "T.J. Sayers", "J. K. Rowling, author".
+_INITIALLED_NAME_RE = re.compile(
+    rf"(?P<n>(?:[{_UPPER}]\.[ \t]?){{1,3}}[ \t]?{lx.CAP_WORD})[ \t]*+(?:[,(][^\n]{{0,80}})?[ \t]*+"
+)
+
+
 def _trailing(
     text: str, end: int, ceiling: int, starts_sentence: bool, names: Names, words_in_quote: int = 0
 ) -> tuple[str, int] | None:
@@ -105,6 +111,9 @@ def _trailing(
         found = speaker_after(rest[dash.end() :], names, end + dash.end(), budget=3)
         if found:
             return found, line_end
+        initialled = _INITIALLED_NAME_RE.fullmatch(rest, dash.end())  # "“…” – T.J. Sayers"
+        if initialled:
+            return initialled.group("n"), line_end
         handle = qr.HANDLE_RE.match(rest[dash.end() :].strip())
         if handle and rest[dash.end() :].strip().split()[0][:1].isalpha() and "(" in rest:
             return rest[dash.end() :].strip(), line_end
@@ -194,7 +203,12 @@ def _leading(text: str, start: int, floor: int, names: Names, words_in_quote: in
     name = owner and lx.clean_name(owner.group("n") or owner.group("m"))
     if name and names.person(name):  # "nach Ethan Mollicks Motto „…“"
         return name, begin
-    found = _law_quoted(text, clause, begin) or _own_words_subject(text, clause, begin, names) or _document_says(clause)
+    found = (
+        _law_quoted(text, clause, begin)
+        or _own_words_subject(text, clause, begin, names)
+        or _participle_subject(clause, names)
+        or _document_says(clause)
+    )
     return (found, begin) if found else None
 
 
@@ -219,9 +233,40 @@ _OWNER_DOCUMENT_RE = re.compile(
 )
 
 
+# A named document as the subject of a speech verb right before the quotation: "As this Govloop report reported “…”",
+# "The Deloitte study notes that “…”" ("the report notes" names no document: not attributed).
+_NAMED_DOCUMENT_VERB_RE = re.compile(
+    rf"(?<![\w-])(?i:the|this|that|a|an|its|their)[ \t]++(?P<doc>(?:[{lx.UPPER}][\w&.-]*+[ \t]++){{1,3}}"
+    r"(?i:report|study|survey|article|paper|analysis|review|white[ \t]paper|whitepaper|blog[ \t]post|post))[ \t]++"
+    r"(?:[a-z]++[ \t]++)?(?:notes|noted|says|said|states|stated|reports|reported|finds|found|concludes|concluded|"
+    r"warns|warned|writes|wrote|explains|explained|argues|argued|puts[ \t]it|put[ \t]it)[ \t]*+[,:]?[ \t]*+"
+    r"(?:that[ \t]*+)?$"
+)
+
+
+# A participle whose subject opens the clause: "Dr. Ursula von der Leyen, …, epitomised its value, saying that “…”"
+# (the name first, after an optional role: "the President of the Commission, Dr. Ursula von der Leyen,"). A name
+# further in is an object ("rip a badge off of reporter Tim Pool, saying …": the officer spoke).
+_PARTICIPLE_SUBJECT_RE = re.compile(
+    rf"(?:^|[.!?;:][ \t]++|\n|(?<![\w-])(?:and|but)[ \t]++)(?:(?i:the|a|an)[ \t][^,.;:\n]{{0,60}},[ \t]*+)?"
+    rf"(?P<n>{lx.NAME}),?[ \t][^.;:\n]{{0,160}},[ \t]*+(?:also[ \t]++)?(?i:saying|noting|adding|stating|explaining|"
+    r"warning|arguing|stressing|emphasi[sz]ing|pointing[ \t]out|commenting|insisting|declaring|remarking|concluding)"
+    r"(?:[ \t]++that)?[ \t]*+,?[ \t]*+$"
+)
+
+
+def _participle_subject(clause: str, names: Names) -> str | None:
+    match = _PARTICIPLE_SUBJECT_RE.search(clause)
+    name = match and lx.clean_name(match.group("n"))
+    return name if name and names.person(name) else None
+
+
 def _document_says(clause: str) -> str | None:
     """The document named before "steht:", "heißt es:", "reads:" — a noun of a document after an article or
     preposition, with the words that name it further ("von RGR für 2021-2026", "reached today")."""
+    named = _NAMED_DOCUMENT_VERB_RE.search(clause)
+    if named:
+        return " ".join(named.group("doc").split())
     says = _DOCUMENT_SAYS_RE.search(clause)
     if says is None:
         return None
@@ -403,6 +448,7 @@ def attribute(
     for rule in (
         lambda: _line_before(text, start, names, list(spans)),
         lambda: line_after(text, start, end, names),
+        lambda: referring_sentence(text, start, end, names),
         lambda: card_heading(text, start, end, names),
     ):
         found = rule()

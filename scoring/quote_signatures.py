@@ -9,7 +9,7 @@ import re
 from scoring import quote_rules as qr
 from scoring.core import lexicons as lx
 from scoring.quote_names import Names, plausible_name
-from scoring.quote_speakers import speaker_after
+from scoring.quote_speakers import speaker_after, speaker_before
 
 SIGNATURE_LINE_RE = re.compile(
     rf"(?<![ \t])[ \t]*+(?:[—–-][ \t]*+)?(?P<name>{lx.NAME})[ \t]*(?P<rest>[,·|/(–—][^\n]{{0,120}})?$", re.MULTILINE
@@ -50,6 +50,35 @@ _ROLE_SIGNATURE_RE = re.compile(
     rf"Vorstand|Vorsitzender?|Leiter(?:in)?|Inhaber(?:in)?|Stv\.|Head|Director|Managing|Manager|Founder|Co-[Ff]ounder|"
     rf"Owner|Partner|Chief|President|{'|'.join(sorted(qr.ROLE_ACRONYMS))})(?![\w-])[^\n]{{0,120}})"
 )
+
+
+# The sentence under a quotation that stands alone refers back to it: "With this statement, the head of the
+# authority, Michalis Bletsas, highlighted …", "Mit diesen Worten eröffnete Bürgermeister Hans Roe …".
+_BACK_REFERENCE_RE = re.compile(
+    r"[ \t]*+(?i:with[ \t]++(?:this|that|these|those)[ \t]++(?:statement|words|remark|comment|quote)s?|"
+    r"mit[ \t]++(?:diesen|dieser|diesem|den)[ \t]++(?:worten|aussage|satz|sätzen|statement|zitat))(?![\w-])[ \t,]*+"
+)
+
+
+BACK_REFERENCE_CHARS = 240
+
+
+def referring_sentence(text: str, start: int, end: int, names: Names) -> tuple[str, int] | None:
+    """The quotation alone on its line, the next sentence opening with a reference back to it: its subject spoke."""
+    line_end = text.find("\n", end)
+    if (
+        line_end < 0
+        or text[end:line_end].strip(' \t.,!?”“"«»')
+        or text[text.rfind("\n", 0, start) + 1 : start].strip(' \t—–-„“”"«»')
+    ):
+        return None
+    opener = _BACK_REFERENCE_RE.match(text, line_end + 1)
+    if opener is None:
+        return None
+    stop = text.find("\n", opener.end())
+    stop = min(len(text) if stop < 0 else stop, opener.end() + BACK_REFERENCE_CHARS)  # its paragraph's opening
+    speaker = speaker_before(text[opener.end() : stop], names, stop)
+    return (speaker, stop) if speaker else None
 
 
 def line_after(text: str, start: int, end: int, names: Names) -> tuple[str, int] | None:

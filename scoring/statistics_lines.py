@@ -219,8 +219,16 @@ _FUTURE_EVENT_RE = re.compile(
 )
 
 
+# A stated goal or a commitment before the figure: "our exploitation goal is to come up with 120 new customers",
+# "We shall also hold at least 15 events", "Unser Ziel ist es, 500 Betriebe zu erreichen".
+_GOAL_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:(?i:goal|aim|target|objective|ambition|mission)[ \t]+is[ \t]+to|(?i:ziel)[ \t]+ist[ \t]+es|"
+    r"(?i:we)[ \t]+shall)(?![\w-])"
+)
+
+
 def is_plan(sentence: str, before: str) -> bool:
-    if _EXPECT_BEFORE_RE.search(before) or _FUTURE_EVENT_RE.search(sentence):
+    if _EXPECT_BEFORE_RE.search(before) or _FUTURE_EVENT_RE.search(sentence) or _GOAL_BEFORE_RE.search(before):
         return True
     return _PLAN_BEFORE_RE.search(before) is not None and _TARGET_YEAR_RE.search(sentence) is not None
 

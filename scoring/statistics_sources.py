@@ -386,6 +386,14 @@ def is_own(text: str, brand: str | tuple[str, ...]) -> bool:
     return False
 
 
+# A relative clause whose verb takes a measure of its antecedent: "…, which recorded a percentage of 1,70%".
+_RELATIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?i:which|that|who)[ \t]++$")
+_MEASURE_AFTER_RE = re.compile(
+    r"[ \t]++(?i:a|an)[ \t]++(?:[\w-]++[ \t]++)?(?i:percentage|share|rate|growth|increase|decrease|decline|rise|"
+    r"drop|fall|loss|gain|profit|turnover|revenue|total)(?![\w-])"
+)
+
+
 def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[str, ...] = "") -> str | None:
     """The words that name a source: an inline "Quelle:" note, a known statistics body, an
     author-year citation, own data, "laut X" / "according to the report" / "X reports". The
@@ -421,6 +429,8 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[s
             continue  # "we interviewed 26 people in Belém and recorded …": the verb's subject comes earlier
         if sentence.startswith(" to ", match.end()):
             continue  # "have registered to use the platform", "is said to have": no one reports here
+        if _RELATIVE_BEFORE_RE.search(before) and _MEASURE_AFTER_RE.match(sentence, match.end()):
+            continue  # "AsyncRat, which recorded a percentage of 1,70%": what is measured, not who measured it
         # "the chart shows", "the Sparkline shows": a verb of showing needs a name by its form (an acronym,
         # an organisation word, two capitalised words), as every German noun does
         strict = "de" if SHOWING_RE.fullmatch(match.group(0)) else lang

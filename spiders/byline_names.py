@@ -8,7 +8,7 @@ import re
 
 import lxml.html
 
-from scoring.core.lexicons import BYLINE_OPENERS, NAME, NOT_A_NAME, ORGANISATION_WORD_RE, is_person_name
+from scoring.core.lexicons import BYLINE_OPENERS, NAME, NOT_A_NAME, ORGANISATION_WORD_RE, is_acronym, is_person_name
 from scoring.core.lexicons import letters_key as _key
 from spiders.byline_lines import (
     ABBREVIATION,
@@ -96,6 +96,9 @@ def names_in(text: str) -> list[str]:
     prefixed = BYLINE_PREFIX_RE.match(text)
     if prefixed:
         text = prefixed.group("rest")
+        dated = DATE_ITEM.search(text)
+        if dated and dated.start() > 0 and not SEGMENT_SPLIT.search(text, 0, dated.start()):
+            text = text[: dated.start()].strip(" ,")  # "By Jo Roe September 20, 2022": no separator before the date
         if listed := listed_names(text):  # "By Jo Roe, Ann Muster, Lea Teich in Public health"
             return listed
     elif re.search(r"\b(?:von|by)\s+[A-ZÄÖÜ]", text):  # "Posted on 3 May 2024 by Jane Doe"
@@ -135,6 +138,7 @@ def is_author_handle(name: str, site_names: set[str]) -> bool:
         and _key(name) not in site_names
         and not ORGANISATION_WORD_RE.search(name)
         and not name.isdigit()
+        and not is_acronym(name)
     )
 
 

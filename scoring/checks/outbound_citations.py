@@ -148,6 +148,20 @@ _POLICY_PAGE = re.compile(
 )
 
 
+# An anchor that names a place to go, not what is there: a written-out address, "Projektwebseite", "website".
+_PLACE_WORD = re.compile(r"(?i:homepage|webseite|website|web[ \t]site)$")
+# Signing up or registering for something, by the reader: "Die Anmeldung … erfolgt über", "register now at".
+_SIGN_UP = re.compile(
+    r"(?<![\w-])(?i:anmeld\w*+|sign(?:ing)?[ \t]+up|register(?:ing)?[ \t]+(?:now|here|at|via|for|online)|"
+    r"registration|abonnier\w*+|subscrib\w*+|bekunde\w*+[ \t]++(?:dein|ihr|euer)[ \t]++interesse|"
+    r"interesse[ \t]++bekunden|register[ \t]++(?:your[ \t]++)?interest)"
+)
+
+
+def _place_anchor(anchor: str) -> bool:
+    return bool(_BARE_URL.match(anchor) or _PLACE_WORD.search(anchor))
+
+
 def _job_advert(page: PageRecord) -> bool:
     h1 = next((h.text for h in page.headings if h.level == 1), "")
     return bool(_JOB_TITLE.search(h1) or _JOB_TITLE.search(page.title or ""))
@@ -276,6 +290,8 @@ def _judge(
     before = sentence.partition(anchor.casefold())[0]
     if not source and cr.DEICTIC_ANCHOR.fullmatch(anchor) and cr.CTA_SENTENCE.search(sentence):
         return no("call-to-action")  # "You can buy tickets here", "head over here and get in touch": where to act
+    if not source and not document and _place_anchor(anchor) and _SIGN_UP.search(sentence):
+        return no("call-to-action")  # "Anmeldung: https://…", "Infos und Anmeldung auf der Projektwebseite"
     if lx.OWN_BEFORE_RE.search(before) and not document:
         # "the recording on our <a>YouTube channel</a>": the site's own; its documentation ("in unserem Wiki") stays
         return no("own-property")

@@ -13,6 +13,7 @@ from scoring.core.lexicons.bylines import (
     BYLINE_OPENERS,
     EDITORIAL_RE,
     NOT_A_NAME,
+    is_acronym,
     is_person_name,
     letters_key,
 )
@@ -216,5 +217,6 @@ __all__ = [
     "EDITORIAL_RE",
     "NOT_A_NAME",
     "letters_key",
+    "is_acronym",
     "is_person_name",
 ]

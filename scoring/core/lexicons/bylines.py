@@ -93,6 +93,12 @@ def letters_key(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
+def is_acronym(name: str) -> bool:
+    """One word of three or more capital letters ("OTS", "UNISA"): an organisation's short name, not a person's
+    (initials come with dots or in lower case: "J.D.", "rw"; handles with digits: "2D3S3RT")."""
+    return len(name) >= 3 and name.isalpha() and name.isupper()
+
+
 def is_person_name(name: str, site_names: set[str] = frozenset()) -> bool:
     """A person's (or a labelled editorial team's) name, not an organisation, a label or a sentence."""
     words = name.split()
@@ -104,7 +110,7 @@ def is_person_name(name: str, site_names: set[str] = frozenset()) -> bool:
         return False
     if ORGANISATION_WORD_RE.search(name) or LEGAL_FORM_RE.search(name) or INSTITUTION_WORD_RE.search(name):
         return False
-    if len(words) >= 2 and name.isupper():  # "ESPORTS NETWORK": a brand set in capitals
+    if (len(words) >= 2 and name.isupper()) or is_acronym(name):  # "ESPORTS NETWORK", "OTS": a brand in capitals
         return False
     key = letters_key(name)
     if key in site_names or any(len(s) >= 4 and s in key for s in site_names):  # "Seatsurfing Team"

@@ -1,0 +1,188 @@
+"""Failure classes found on the first run of held-out sets 58–61 (sixteenth stop), each in text of our own.
+
+Bylines
+- "By <a>Jo Roe</a> September 20, 2022" with no separator before the date: the name ends before the month;
+- an organisation in the author slot — an acronym ("By <a>ACME</a>") or a name with "Consulting" — is no byline.
+
+Quotes
+- a participle whose subject opens the clause speaks: "Dr. Jo Roe, …, put it well, saying that “…”"; a name further
+  in is the participle's object and does not ("… off of reporter Jo Roe, saying “…”");
+- a quotation alone on its line, the next sentence referring back ("With this statement, … Jo Roe, highlighted …");
+- a dash signature with initials: "“…” – T.J. Roe";
+- a named document as the subject of a speech verb: "As this Acme report reported “…”" ("the report notes" names
+  no one).
+
+Statistics
+- a stated goal or commitment ("our goal is to come up with 120 new customers", "We shall hold at least 15 events")
+  is a plan, not a count;
+- "X, which recorded a percentage of 1,70%": the relative clause measures X, it does not name a source.
+
+Citations
+- a written-out address or a "Projektwebseite" in a sentence about signing up ("Anmeldung: https://…", "Infos und
+  Anmeldung finden Sie auf der Projektwebseite", "bekunde Dein Interesse") is where to act, not a source.
+
+Dates
+- a time to the second shared by five or more pages ("2019-04-10T09:51:57+06:00" on a theme's demo pages) is a stamp
+  even where it is not a third of the site's dates.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scoring.checks.attributed_quotes import find_quotations
+from scoring.checks.outbound_citations import judge_links
+from scoring.checks.statistics import page_statistics
+from scoring.signals import page_signals
+from spiders.document import parse_html
+from spiders.extract_byline import extract_bylines
+from tests.factories import html_page, site, text_page
+
+INTRO_EN = "Our team writes about the projects we run, the people we meet and what we learn on the way. " * 3
+INTRO_DE = "Der Verein berichtet jeden Monat über seine Arbeit, seine Gäste und die Projekte der Region. " * 3
+
+
+def _byline_names(slot: str) -> list[str]:
+    html = f"""<html><head><title>Post</title></head><body><h1>Dangerous software</h1>
+<div id="blog-post"><p class="text-muted text-uppercase">{slot}</p><div id="post-content"><p>{INTRO_EN}</p></div></div>
+</body></html>"""
+    return [a.name for a in extract_bylines(parse_html(html.encode()))]
+
+
+@pytest.mark.parametrize(
+    ("slot", "names"),
+    [
+        ('By <a href="/authors/jo-roe">Jo Roe</a>\nSeptember 20, 2022', ["Jo Roe"]),
+        ('By <a href="/authors/acme">ACME</a>\nSeptember 15, 2024', []),
+        ('By <a href="/authors/viter-consulting">ViTer Consulting</a>\nMarch 31, 2025', []),
+        # controls: a separator before the date, a date first
+        ('By <a href="/authors/jo-roe">Jo Roe</a> | 20.09.2022', ["Jo Roe"]),
+    ],
+)
+def test_the_author_slot_names_a_person(slot: str, names: list[str]) -> None:
+    assert _byline_names(slot) == names
+
+
+def _speakers(text: str) -> list[str | None]:
+    page = text_page("/blog/post/", f"{INTRO_EN}\n{text}", lang="en")
+    return [q.speaker for q in find_quotations(page)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "This is what the act is about, and the President of the Commission, Dr. Jo Roe, epitomised its value "
+            "very well, saying that “If everything is connected, everything can be hacked.” So far so good.",
+            ["Dr. Jo Roe"],
+        ),
+        (
+            "A matter of time\n“There are two types of companies: those that have been attacked and those that will "
+            "be.”\nWith this statement, the head of the National Authority, Mr. Jan Roe, recently highlighted the "
+            "severity of the issue.",
+            ["Mr. Jan Roe"],
+        ),
+        (
+            "Many attacks still start with email. “We still see a lot of ransomware attacks begin with something as "
+            "simple as a malicious email.” – T.J. Sayers",
+            ["T.J. Sayers"],
+        ),
+        (
+            "As this Acmeloop report reported “there is good reason for that, local governments are vulnerable”.",
+            ["Acmeloop report"],
+        ),
+        # controls: a name that is the object of the sentence; a document named by no one
+        (
+            "Through livestreams I saw an officer rip a press badge off of news reporter Jo Roe, saying “this does "
+            "not mean anything at all” while separating reporters.",
+            [None],
+        ),
+        ("As the report notes, “backups need to be regularly tested and stored offline”.", [None]),
+    ],
+)
+def test_who_speaks_a_quotation(text: str, speakers: list[str | None]) -> None:
+    assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Out of this, our exploitation goal is to come up with 120 new customers for the platform.",
+        "We shall also hold at least 15 events and workshops for them and issue 6 newsletters.",
+    ],
+)
+def test_goals_and_commitments_are_no_statistics(text: str) -> None:
+    page = text_page("/blog/impact/", f"{INTRO_EN}\n{text}", lang="en")
+    assert page_statistics(page) == []
+
+
+def test_a_relative_clause_that_measures_its_subject_names_no_source() -> None:
+    text = (
+        "Other threats include Tofsee (3.19%), Njrat (2,34%) and AsyncRat, which recorded a percentage of 1,70% "
+        "both in Greece and globally."
+    )
+    found = page_statistics(text_page("/blog/threats/", f"{INTRO_EN}\n{text}", lang="en"))
+    assert found and all(s.source is None for s in found)
+    control = "The Federal Statistical Office recorded 1,70% more thefts last year."
+    found = page_statistics(text_page("/blog/threats/", f"{INTRO_EN}\n{control}", lang="en"))
+    assert found and all(s.source for s in found)
+
+
+def _post(paragraph: str) -> str:
+    return f"""<html lang="de"><head><title>Hackathon</title></head><body><main><article>
+<h1>Hackathon im Grenzraum</h1><p>{INTRO_DE}</p><p>{paragraph}</p><p>{INTRO_DE}</p></article></main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cited"),
+    [
+        (
+            'Die Anmeldung zum Hackathon erfolgt kostenfrei über <a href="https://tickets.example/hackathon-2024">'
+            "https://tickets.example/hackathon-2024</a>!",
+            False,
+        ),
+        (
+            'Infos und Anmeldung finden Sie auf der <a href="https://hochschule.example/forschung/hackathon">'
+            "Projektwebseite</a>.",
+            False,
+        ),
+        (
+            "Lies gerne hier weiter und bekunde Dein Interesse. "
+            '<a href="https://hochschule.example/forschung/hackathon">https://hochschule.example/forschung/hackathon</a>',
+            False,
+        ),
+        # control: a written-out address that backs a statement
+        (
+            "Die Zahl der Angriffe auf Kommunen hat sich verdoppelt, wie der Lagebericht zeigt: "
+            '<a href="https://lage.example/bericht-2024">https://lage.example/bericht-2024</a>',
+            True,
+        ),
+    ],
+)
+def test_where_to_sign_up_is_no_citation(paragraph: str, cited: bool) -> None:
+    page = html_page("/news/hackathon/", _post(paragraph))
+    assert bool([v for v in judge_links(page) if v.citation]) is cited
+
+
+def _dated(path: str, published: str):
+    head = {"@context": "https://schema.org", "@type": "WebPage", "headline": path, "datePublished": published}
+    html = (
+        f'<html lang="en"><head><title>{path}</title><script type="application/ld+json">{json.dumps(head)}</script>'
+        f"</head><body><main><h1>{path.strip('/').title()}</h1><p>{INTRO_EN}</p></main></body></html>"
+    )
+    return html_page(path, html)
+
+
+def test_a_time_to_the_second_on_five_pages_is_a_stamp() -> None:
+    demo = "2019-04-10T09:51:57+06:00"
+    stamped = [_dated(p, demo) for p in ("/contact/", "/search/", "/industries/a/", "/industries/b/", "/industries/c/")]
+    own = [_dated(f"/solutions/s{i}/", f"2022-0{1 + i % 9}-1{i % 10}T1{i % 10}:0{i % 10}:00+01:00") for i in range(20)]
+    data = site(*stamped, *own)
+    assert {page_signals(p, data).published for p in stamped} == {None}
+    assert all(page_signals(p, data).published for p in own)
+    # a date without a time, shared by five pages created on one day, stays
+    midnight = [_dated(f"/team/m{i}/", "2019-04-10T00:00:00+00:00") for i in range(5)]
+    data = site(*midnight, *own)
+    assert {page_signals(p, data).published for p in midnight} == {"2019-04-10"}
