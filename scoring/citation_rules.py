@@ -215,13 +215,17 @@ NON_PUBLIC_HOST = re.compile(
 ACCOUNT_HOSTS: dict[str, tuple[str, ...]] = {
     "github.com": (), "gitlab.com": (), "bitbucket.org": (), "codeberg.org": (), "hub.docker.com": ("r", "u"),
     "sourceforge.net": ("projects", "u"), "npmjs.com": ("package",), "pypi.org": ("project",),
-    "packagist.org": ("packages",), "crates.io": ("crates",),
+    "packagist.org": ("packages",), "crates.io": ("crates",), "mvnrepository.com": ("artifact",),
+    "central.sonatype.com": ("artifact",),
 }
+# Maven names a project by its group id, the owner's domain reversed: "io.specmatic" is specmatic.io's.
+_REVERSED_DOMAIN_HOSTS = frozenset({"mvnrepository.com", "central.sonatype.com"})
 
 # The home page of an organisation (or its team, jobs, about or contact page): names who they are,
 # supports no statement. "/", "/en/", "/de-de/index.html", "/team/", "/ueber-uns".
 ORGANISATION_PATH = re.compile(
-    r"^/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:team|jobs|karriere|careers?|about(?:[-_]us)?|ueber[-_]uns|über[-_]uns|"
+    r"^/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:pages?/(?=home))?"  # "/page/home": a site builder's home page
+    r"(?:(?:team|jobs|karriere|careers?|about(?:[-_]us)?|ueber[-_]uns|über[-_]uns|"
     r"unternehmen|company|wir|kontakt|contact(?:[-_]us)?|impressum|imprint|home|start|startseite)/?)?"
     r"(?:index\.(?:html?|php))?$",
     re.IGNORECASE,
@@ -454,6 +458,8 @@ def account_of(url: str) -> str:
         if not segments or segments[0] not in prefixes:
             return ""
         segments = segments[1:]
+    if segments and host in _REVERSED_DOMAIN_HOSTS and segments[0].count(".") >= 1:
+        return squash(segments[0].split(".")[1])
     return squash(segments[0]) if segments else ""
 
 

@@ -55,7 +55,7 @@ _ROLE_SIGNATURE_RE = re.compile(
 # The sentence under a quotation that stands alone refers back to it: "With this statement, the head of the
 # authority, Michalis Bletsas, highlighted …", "Mit diesen Worten eröffnete Bürgermeister Hans Roe …".
 _BACK_REFERENCE_RE = re.compile(
-    r"[ \t]*+(?i:with[ \t]++(?:this|that|these|those)[ \t]++(?:statement|words|remark|comment|quote)s?|"
+    r"(?<![\w-])(?i:with[ \t]++(?:this|that|these|those)[ \t]++(?:statement|words|remark|comment|quote)s?|"
     r"mit[ \t]++(?:diesen|dieser|diesem|den)[ \t]++(?:worten|aussage|satz|sätzen|statement|zitat))(?![\w-])[ \t,]*+"
 )
 
@@ -81,6 +81,15 @@ def referring_sentence(text: str, start: int, end: int, names: Names) -> tuple[s
     return (speaker, stop) if speaker else None
 
 
+# A card's avatar: the speaker's initials on a line of their own between the quotation and the name.
+_AVATAR_LINE_RE = re.compile(rf"[{lx.UPPER}]{{1,3}}")
+# A role set in its own element right after the name, with no space between them in the text.
+_GLUED_ROLE_RE = re.compile(
+    rf"(?<=[{lx.LOWER}])(?=(?:(?:Geschäftsführer|Gründer|Inhaber|Leiter)(?:in)?|Vorstand|CEO|CTO|COO|CMO|CFO|Founder|"
+    r"Co-Founder|Head|Director|Managing|Owner)(?![a-z]))"
+)
+
+
 def line_after(text: str, start: int, end: int, names: Names) -> tuple[str, int] | None:
     """A signature under the quotation: a name line ("Sylvie Ouziel", "— Bas Westerbaan",
     "Andreas Cofalla, Application Manager IT, Walbusch GmbH")."""
@@ -90,10 +99,12 @@ def line_after(text: str, start: int, end: int, names: Names) -> tuple[str, int]
     next_end = text.find("\n", line_end + 1)
     next_end = len(text) if next_end < 0 else next_end
     line = text[line_end + 1 : next_end]
-    if _DATE_LINE_RE.fullmatch(line.strip()) and next_end < len(text):  # "April 2016" between quote and name
-        line_end, next_end = next_end, text.find("\n", next_end + 1)
-        next_end = len(text) if next_end < 0 else next_end
-        line = text[line_end + 1 : next_end]
+    for skipped in (_AVATAR_LINE_RE, _DATE_LINE_RE):  # "RM" (an avatar's initials), "April 2016" before the name
+        if skipped.fullmatch(line.strip()) and next_end < len(text):
+            line_end, next_end = next_end, text.find("\n", next_end + 1)
+            next_end = len(text) if next_end < 0 else next_end
+            line = text[line_end + 1 : next_end]
+    line = _GLUED_ROLE_RE.sub(" ", line)  # "Raphael MatschiGeschäftsführer · RINK": name and role in two elements
     if len(line.split()) > 16:
         return None
     match = _ROLE_SIGNATURE_RE.fullmatch(line.strip()) or SIGNATURE_LINE_RE.fullmatch(line)

@@ -296,6 +296,7 @@ class PageContext:
     link_markers: frozenset[str] = frozenset()
     pricing: bool = False  # a pricing page: its short lines of figures are what the plans include
     donation: bool = False  # a donation page: its amounts are what to give or what the tax office accepts
+    chronology: bool = False  # a timeline: lines that open with a year ("1074 Welf IV. stiftet das Kloster")
 
     @property
     def owners(self) -> tuple[str, ...]:
@@ -391,7 +392,23 @@ def page_context(page: PageRecord) -> PageContext:
         listicle=listicle_counts(page.title or "", *(h.text for h in page.headings if h.level == 1)),
         pricing=PRICING_PATH_RE.search(urlsplit(page.url).path) is not None,
         donation=DONATION_PATH_RE.search(urlsplit(page.url).path) is not None,
+        chronology=len(YEAR_LINE_RE.findall(text)) >= CHRONOLOGY_LINES,
     )
+
+
+# A chronicle's entry: a line that opens with a year, then the event ("1330 Kaiser Ludwig stiftet …", "2019: …").
+YEAR_LINE_RE = re.compile(
+    rf"^[ \t]*+(?:(?i:um|ca\.|circa|ab|seit|about|around|c\.)[ \t]++)?(?P<year>(?:1\d|20)\d\d)(?:[ \t]*+[:–—-])?[ \t]++"
+    rf"(?=[{lx.UPPER}])",
+    re.MULTILINE,
+)
+CHRONOLOGY_LINES = 3
+
+
+def opens_with_year(sentence: str, start: int) -> bool:
+    """The figure at `start` is the year a chronicle's line opens with ("1330 Kaiser Ludwig …", "um 1356 Ein …")."""
+    line = YEAR_LINE_RE.match(sentence)
+    return line is not None and line.start("year") == start
 
 
 PRICING_PATH_RE = re.compile(r"/(?:pricing|prices|preise|tarife|plans|pakete)(?:\.html?)?/?$", re.IGNORECASE)

@@ -45,6 +45,8 @@ BACKWARD_SOURCE_RE = re.compile(
     r"erklärte|verkündet|verkündete|nennt|nannte|gibt\s+an|gab\s+an|sagt|sagte|zeigt|zeigte|belegt|belegte|"
     r"ergab|ergibt|kommt\s+zu\s+dem\s+(?:Ergebnis|Schluss)|prognostiziert|prognostizierte|beobachtet|erwartet|"
     r"erwartete|expects|"
+    # a separable verb whose particle closes the sentence: "Das Regierungspräsidium weist Kosten von 31 Mio. aus."
+    r"(?:weist|wies)(?=[^.!?\n]{0,120}+(?<=\saus)[ \t]*+(?:[.!?]|$))|"
     r"beobachtete|registriert|registrierte|bescheinigt|bescheinigte|geht\s+von|empfiehlt|empfahl|empfehlen|"
     r"recommends?|recommended|advises|rät|dargelegt|darlegt|legt\s+dar|schreibt|schrieb|writes|wrote|"
     r"erläutert|erläuterte|betont|betonte|warnt|warnte|explains|explained|told|tells|rechnet\s+vor|sprach|"
@@ -129,8 +131,10 @@ _REVIEW_PLATFORMS = (
 )
 REVIEW_SOURCE_RE = re.compile(
     rf"(?<![\w-])(?:{_REVIEW_PLATFORMS})[ \t-]+(?:Reviews?|Ratings?|Rating|Bewertungen|Rezensionen|Sterne)(?![\w-])|"
-    rf"(?<![\w-])(?i:reviews?|ratings?|bewertungen|rezensionen|sterne|stars)[ \t]+(?i:on|auf|bei|at|via)[ \t]+"
-    rf"(?:{_REVIEW_PLATFORMS})(?![\w-])"
+    rf"(?<![\w-])(?i:reviews?|ratings?|bewertungen|rezensionen|sterne|sternen|stars)[ \t]+(?i:on|auf|bei|at|via)[ \t]+"
+    rf"(?:{_REVIEW_PLATFORMS})(?![\w-])|"
+    # a rating with its platform after it: "4,82 / 5 ProvenExpert"
+    rf"(?<![\w.,])\d(?:[.,]\d{{1,2}})?[ \t]*+/[ \t]*+5[ \t]++(?:{_REVIEW_PLATFORMS})(?![\w-])"
 )
 # A link marker after a figure: "… 108 Milliarden US-Dollar (Link)", "(Quelle)", "[source]": a footnote
 # whose target is the linked page (the anchor is one of `PageContext.link_markers`).
@@ -389,8 +393,8 @@ def is_own(text: str, brand: str | tuple[str, ...]) -> bool:
 # A relative clause whose verb takes a measure of its antecedent: "…, which recorded a percentage of 1,70%".
 _RELATIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?i:which|that|who)[ \t]++$")
 _MEASURE_AFTER_RE = re.compile(
-    r"[ \t]++(?i:a|an)[ \t]++(?:[\w-]++[ \t]++)?(?i:percentage|share|rate|growth|increase|decrease|decline|rise|"
-    r"drop|fall|loss|gain|profit|turnover|revenue|total)(?![\w-])"
+    r"(?<![ \t])[ \t]++(?i:a|an)[ \t]++(?:[\w-]++[ \t]++)?(?i:percentage|share|rate|growth|increase|decrease|"
+    r"decline|rise|drop|fall|loss|gain|profit|turnover|revenue|total)(?![\w-])"
 )
 
 

@@ -46,10 +46,15 @@ NUMBER_WORD = (
     rf"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|eleven|twelve|{_EN_UNITS}|"
     rf"(?:{_EN_UNITS})?[ -]?(?:hundred|thousand))"
 )
+# "one" is a figure before a share or a magnitude: "um ein Prozent", "über eine Milliarde Tonnen", "one percent".
+_ONE_AS_FIGURE = (
+    r"(?i:ein|eine|einem|einen|einer|one)(?=[ \u00a0]++(?i:Prozent|percent|per[ ]cent|Million|Milliarde|million|"
+    r"billion)(?![\w-])(?![ \u00a0]++(?i:mal|times)(?![\w-])))"  # "eine Million Mal danke": a way of speaking
+)
 # A cheap test whether a paragraph without digits may hold a word figure at all.
 WORD_FIGURE_HINT_RE = re.compile(
     rf"(?<![{L}{U}])(?:(?i:{NUMBER_WORD}|Hälfte|half|Drittel|thirds?|Viertel|quarters?|Fünftel|fifths?|"
-    rf"one[ \u00a0]in)(?![{L}{U}])|[Jj]ede[rs]?[ \u00a0])"
+    rf"one[ \u00a0]in|{_ONE_AS_FIGURE})(?![{L}{U}])|[Jj]ede[rs]?[ \u00a0])"
 )
 
 # Groups of people and organisations: who a count or a share is about.
@@ -84,7 +89,7 @@ _ADJECTIVES = rf"(?:[{L}][{L}-]*[ \u00a0]+){{0,2}}?"
 
 # A number word and the noun it counts, with up to two adjectives between ("sechs junge Freiwillige").
 WORD_COUNT_RE = re.compile(
-    rf"(?<![{L}{U}\d.,:/#§-])(?P<num>(?i:{NUMBER_WORD})|[2-9](?![\d.,]))[ \u00a0]+"
+    rf"(?<![{L}{U}\d.,:/#§-])(?P<num>(?i:{NUMBER_WORD})|[2-9](?![\d.,])|{_ONE_AS_FIGURE})[ \u00a0]+"
     rf"(?:(?P<mag>(?i:Millionen|Million|Milliarden|Milliarde|million|billion|trillion|Mio\.|Mrd\.))(?![{L}{U}])|"
     rf"(?P<pct>(?i:Prozent|percent|per[ ]cent))(?![{L}{U}])|"
     rf"(?P<adj>{_ADJECTIVES})(?P<noun>[{U}][{L}][{L}-]*|[{L}][{L}-]*[{L}]s|people|children|men|women|staff)"

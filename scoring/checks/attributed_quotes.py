@@ -225,16 +225,22 @@ def title_headings(page: PageRecord) -> frozenset[str]:
     return frozenset(" ".join(h.text.split()) for h in titles)
 
 
+MIN_WALL_CARDS = 2  # named testimonial cards that make a listing's quotations its own
+
+
 @last_page  # the checks (quotes, statistics), then the page's signals: found once per page
 def find_quotations(page: PageRecord) -> list[Quotation]:
     """Quotations of ≥ MIN_WORDS words in the main text and the markup, with their speakers."""
-    if classify(page).kind in ("listing", "legal"):
-        # a listing's teasers quote the listed posts (docs/signals.md); a privacy policy quotes the
-        # terms of the services it names ("Wie verwenden wir diese Informationen?" from Facebook's)
+    kind = classify(page).kind
+    if kind == "legal":
+        # a privacy policy quotes the terms of the services it names ("Wie verwenden wir diese Informationen?")
         return []
     text = page.main_text
     names = Names(text, looks_like_person, title_headings(page))
-    marked = quotation_spans(text)
+    # a listing's teasers quote the listed posts (docs/signals.md); a wall of testimonial cards, each named in its
+    # markup, is the page's own ("Was unsere Kunden sagen" over the cases it lists; one quote may be a teaser's)
+    marked = [] if kind == "listing" else quotation_spans(text)
+    wall = kind == "listing" and sum(1 for q in page.quotes if q.cite and q.cite.strip()) >= MIN_WALL_CARDS
     spans = [
         (s, e, inner)
         for i, (s, e, inner) in enumerate(marked)
@@ -262,6 +268,8 @@ def find_quotations(page: PageRecord) -> list[Quotation]:
     for q in page.quotes:
         if len(words(q.text)) < MIN_WORDS or qr.CODE_RE.search(q.text) and not q.cite:
             continue
+        if kind == "listing" and not (wall and q.cite and q.cite.strip()):
+            continue
         element = "blockquote/q"
         speaker = _cite_speaker(q.cite.strip()) if q.cite and q.cite.strip() else None
         if speaker is None:
@@ -284,7 +292,8 @@ def find_quotations(page: PageRecord) -> list[Quotation]:
         quotations.append(Quotation(q.text, *span, speaker=speaker, context=context, element=element))
     _section_speakers(text, page, names, quotations)
     taken = [(q.start, q.end) for q in quotations if q.start >= 0] + markup_taken
-    quotations.extend(_dash_signed_lines(text, taken))
+    if kind != "listing":
+        quotations.extend(_dash_signed_lines(text, taken))
     return quotations
 
 

@@ -140,6 +140,7 @@ def statistics_in(
         if not (cand.kind == rules.COUNT and rules.is_list_length(sentence, cand, ctx.listicle))
         and not (ctx.donation and cand.kind == rules.MONEY and source is None and rules.is_appeal(sentence))
         and not (ctx.pricing and cand.kind == rules.TIME and source is None)  # "Email support with 72 hrs TAT"
+        and not (ctx.chronology and rules.opens_with_year(sentence, cand.start))  # "1074 Welf IV. stiftet …"
         and not figure_in_name(sentence, cand.start, cand.end)
         and exclusions.figure_excluded(*_around(sentence, cand), unit, source is not None, ctx.lang, named, table_cell)
         is None
