@@ -198,6 +198,10 @@ LABEL_SETS = {
     "heldout59": (HERE / "realworld" / "heldout59.jsonl", HERE / "realworld" / "heldout59.d"),
     # a Görlitz association for digital education (Gatsby, German): undated-author news, events, statutes
     "heldout60": (HERE / "realworld" / "heldout60.jsonl", HERE / "realworld" / "heldout60.d"),
+    # a Boston biomedical accelerator (WordPress export, English): press releases quoting researchers, funding figures
+    "heldout63": (HERE / "realworld" / "heldout63.jsonl", HERE / "realworld" / "heldout63.d"),
+    # a one-lawyer traffic-law firm in Wiesbaden (hand-written HTML, German): guides, JSON-LD authors, few figures
+    "heldout64": (HERE / "realworld" / "heldout64.jsonl", HERE / "realworld" / "heldout64.d"),
     # a Belgian inventory-management SaaS (Hugo, English): a few bylined posts, testimonials, animated counters
     "heldout61": (HERE / "realworld" / "heldout61.jsonl", HERE / "realworld" / "heldout61.d"),
 }
@@ -205,8 +209,8 @@ DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
 # the production site is crawlable; c-m-l's snapshot is a Hugo dev-server build (robots.txt "Disallow: /", sitemap
 # on localhost:1313); hannesbraeu's is a Hugo build outside the production environment (robots.txt "Disallow: /" and
-# noindex on every page). Only for these snapshots the bench lets the crawl past it.
-IGNORE_ROBOTS = {"cryptomator", "c-m-l", "hannesbraeu"}
+# noindex on every page); bbic's archive host serves "Disallow: /" for the archived copy. Only for these snapshots the bench lets the crawl past it.
+IGNORE_ROBOTS = {"cryptomator", "c-m-l", "hannesbraeu", "bbic"}
 # jumpsec-labs' snapshot is a Hugo dev-server build: "noindex, nofollow" on every page, the production site has none
 FOLLOW_NOFOLLOW = {"jumpsec-labs"}
 PRESENCE = {  # detector -> (label key, signal key)
