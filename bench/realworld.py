@@ -209,7 +209,8 @@ DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
 # the production site is crawlable; c-m-l's snapshot is a Hugo dev-server build (robots.txt "Disallow: /", sitemap
 # on localhost:1313); hannesbraeu's is a Hugo build outside the production environment (robots.txt "Disallow: /" and
-# noindex on every page); bbic's archive host serves "Disallow: /" for the archived copy. Only for these snapshots the bench lets the crawl past it.
+# noindex on every page); bbic's archive copy has "Disallow: /". Only for these snapshots the bench lets the crawl
+# past it.
 IGNORE_ROBOTS = {"cryptomator", "c-m-l", "hannesbraeu", "bbic"}
 # jumpsec-labs' snapshot is a Hugo dev-server build: "noindex, nofollow" on every page, the production site has none
 FOLLOW_NOFOLLOW = {"jumpsec-labs"}
