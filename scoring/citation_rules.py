@@ -140,7 +140,9 @@ ACTION_URL = re.compile(
     # one meetup's page on an organiser's site: where to sign up ("/community/meetups/5cf8b0…")
     r"[^/?#]+/(?:[^?#]*/)?meetups?/[\w-]{8,}/?$|"
     # an advertising opt-out: a tool for the reader ("networkadvertising.org/choices", "app.example.com/optout")
-    r"[^/?#]+/(?:[^?#]*/)?(?:opt-?out|choices)/?(?:[#?]|$))",
+    r"[^/?#]+/(?:[^?#]*/)?(?:opt-?out|choices)/?(?:[#?]|$)|"
+    # a mailing list's sign-up page ("lists.example.org/mailman/listinfo/hackerspace")
+    r"[^/?#]+/(?:[^?#]*/)?(?:mailman/)?listinfo/)",
     re.IGNORECASE,
 )
 # Podcast, music and streaming platforms ("listen on ..."), sponsoring and donations, petitions.

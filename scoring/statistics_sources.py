@@ -390,6 +390,7 @@ def is_own(text: str, brand: str | tuple[str, ...]) -> bool:
     return False
 
 
+_IN_A_NAME_RE = re.compile(rf"(?<![\w.-])[{U}][\w.-]*+[ \t]++[{U}]$")  # a capitalised verb after a capitalised word
 # A relative clause whose verb takes a measure of its antecedent: "…, which recorded a percentage of 1,70%".
 _RELATIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?i:which|that|who)[ \t]++$")
 _MEASURE_AFTER_RE = re.compile(
@@ -431,8 +432,8 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[s
             continue  # "for a reported €14million", "an estimated 5,000 people": hedged, no one named
         if VERB_AFTER_CONJUNCTION_RE.search(before) or (lang != "de" and NOUN_BEFORE_RE.search(before)):
             continue  # "we interviewed 26 people in Belém and recorded …": the verb's subject comes earlier
-        if sentence.startswith(" to ", match.end()):
-            continue  # "have registered to use the platform", "is said to have": no one reports here
+        if sentence.startswith(" to ", match.end()) or _IN_A_NAME_RE.search(before + match.group(0)[:1]):
+            continue  # "have registered to use the platform"; "the United States", "EU Member States": a name
         if _RELATIVE_BEFORE_RE.search(before) and _MEASURE_AFTER_RE.match(sentence, match.end()):
             continue  # "AsyncRat, which recorded a percentage of 1,70%": what is measured, not who measured it
         # "the chart shows", "the Sparkline shows": a verb of showing needs a name by its form (an acronym,

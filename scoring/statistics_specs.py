@@ -182,6 +182,30 @@ def sentence_reason(sentence: str) -> str | None:
     return None
 
 
+# A promised response time: the reply is the service's, not a measured fact.
+_WITHIN_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?i:innerhalb(?:[ \t]++von)?|within|binnen|in[ \t]++unter|in[ \t]++less[ \t]++than)[ \t]*+$"
+)
+_REPLY_RE = re.compile(
+    r"(?<![\w-])(?i:antwort\w*+|rückmeldung|rückruf|melden[ \t]++uns|reply|replies|response|respond\w*+|"
+    r"get[ \t]++back)(?![\w-])"
+)
+# A rule of thumb or a limit the figure is the bound of: "Faustregel: bis ca. 1.000 km", "Grenze … ab 5 Jahren".
+_RULE_WORD_RE = re.compile(r"(?i:faustregel|grenze|grenzwert|schwellenwert|rule[ \t]of[ \t]thumb|threshold|cut-?off)")
+_BOUND_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?i:ab|bis|über|unter|up[ \t]to|above|below|over|from)(?![\w-])[^.;!?]*+$"
+)
+BOUND_REACH = 30  # characters before the figure in which its bound word stands ("ab 5 Jahren oder 100.000 km")
+# A tariff that depends on a class: "je nach Fahrzeugklasse 23 bis 175 Euro pro Tag".
+_DEPENDS_RE = re.compile(
+    r"(?<![\w-])(?i:je[ \t]++nach|richte[nt][ \t]++sich[ \t]++nach|depending[ \t]++on|depends[ \t]++on)(?![\w-])"
+)
+_MONEY_PER_TIME_RE = re.compile(
+    r"(?<![\w-])(?i:euro|eur|euros|dollars?)[ \t]*+(?i:pro|per|je|a)[ \t]++(?i:tag|stunde|monat|nacht|woche|day|hour|"
+    r"month|night|week)(?![\w-])|[€$£][ \t]*+/[ \t]*+(?i:tag|day|h|std)(?![\w-])"
+)
+
+
 def figure_reason(
     sentence: str, kind: str, unit: str, before: str, after: str, clause: str = "", sourced: bool = False
 ) -> str | None:
@@ -196,6 +220,13 @@ def figure_reason(
         return "clock time"
     if is_plan(sentence, before):
         return "target"
+    if kind == TIME and _WITHIN_BEFORE_RE.search(before) and _REPLY_RE.search(sentence):
+        return "promise"  # "Antwort meist innerhalb von 24 Stunden", "We reply within 24 hours"
+    bound = before[-BOUND_REACH:].replace("ca.", "ca")
+    if not sourced and _RULE_WORD_RE.search(sentence) and _BOUND_BEFORE_RE.search(bound):
+        return "threshold"  # "Faustregel: bis ca. 1.000 km", "die starre Grenze (ab 5 Jahren oder 100.000 km)"
+    if not sourced and _DEPENDS_RE.search(sentence) and _MONEY_PER_TIME_RE.search(sentence):
+        return "rate"  # "je nach Fahrzeugklasse meist 23 bis 175 Euro pro Tag": a tariff's range, not a measurement
     if _LIMIT_WORD_END_RE.search(before) and _MODAL_AFTER_RE.search(after):
         return "requirement"  # "… weil neue Heizungen mindestens 65 % erneuerbare Energie nutzen müssen"
     if kind == COUNT and RESPONSES_UNIT_RE.match(unit.strip()) and SURVEY_RE.search(sentence):

@@ -32,6 +32,13 @@ Second pass over the first runs (held-out 58 and the pooled corpus)
 - a rating with its platform ("4,82 / 5 ProvenExpert", "4,9 von 5 Sternen bei ProvenExpert") names its source;
 - a Maven package under the site's reversed domain ("io.acme") is the site's own; "/page/home" is a home page.
 
+First run on held-out 60, 63 and 64
+- a promised reply time ("Antwort meist innerhalb von 24 Stunden"), a rule of thumb's or a limit's bound
+  ("Faustregel: bis ca. 1.000 km", "Grenze … ab 5 Jahren oder 100.000 km") and a tariff that depends on a class
+  ("je nach Fahrzeugklasse 23 bis 175 Euro pro Tag") are no statistics;
+- "the United States with a prevalence of 29%": "States" in a name reports nothing;
+- a mailing list's sign-up page and a calendar of dates ("Termin-Übersicht") are no citations.
+
 Dates
 - a time to the second shared by five or more pages ("2019-04-10T09:51:57+06:00" on a theme's demo pages) is a stamp
   even where it is not a third of the site's dates.
@@ -300,4 +307,51 @@ def test_own_packages_and_site_builder_home_pages_are_no_citations(paragraph: st
     html = f"""<html lang="en"><head><title>News</title></head><body><main><article><h1>News from Acme API</h1>
 <p>{INTRO_EN}</p><p>{paragraph}</p><p>{INTRO_EN}</p></article></main></body></html>"""
     page = html_page("/updates/news/", html, url="https://acmeapi.io/updates/news/")
+    assert bool([v for v in judge_links(page) if v.citation]) is cited
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Antwort meist innerhalb von 24 Stunden.",
+        "Bei sehr neuen Fahrzeugen (Faustregel: bis ca. 1.000 km bzw. 1 Monat) kommt eine Neuwagenbasis in Betracht.",
+        "Die früher verbreitete starre Grenze („keine Wertminderung ab 5 Jahren oder 100.000 km“) ist überholt.",
+        "Für die Dauer der Reparatur – je nach Fahrzeugklasse meist 23 bis 175 Euro pro Tag.",
+    ],
+)
+def test_promises_bounds_and_tariffs_are_no_statistics(text: str) -> None:
+    assert _statistics(text) == []
+
+
+def test_measured_waits_and_wages_stay_statistics() -> None:
+    assert [f for f, _ in _statistics("Die Wartezeit auf einen Facharzttermin lag 2024 im Schnitt bei 34 Tagen.")] == [
+        ("34 Tagen",)
+    ]
+    found = _statistics("Handwerker verdienen laut Statistischem Bundesamt im Schnitt 25 Euro pro Stunde.")
+    assert found and all(source for _, source in found)
+
+
+def test_a_country_named_states_reports_nothing() -> None:
+    text = "Hypertension is a leading cause of mortality in the United States with a prevalence of approximately 29%."
+    found = _statistics(text, lang="en")
+    assert found and all(source is None for _, source in found)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cited"),
+    [
+        (
+            'Aktuelle Termine können stets in der <a href="https://werkraum.example/wiki/werkraum:termine:aktuell">'
+            "Termin-Übersicht</a> nachvollzogen werden.",
+            False,
+        ),
+        (
+            'Hier steht die <a href="https://lists.werkraum.example/mailman/listinfo/hackerspace">allgemeine Liste des '
+            "Werkraums</a> zur Verfügung.",
+            False,
+        ),
+    ],
+)
+def test_calendars_and_mailing_lists_are_no_citations(paragraph: str, cited: bool) -> None:
+    page = html_page("/news/hackathon/", _post(paragraph))
     assert bool([v for v in judge_links(page) if v.citation]) is cited

@@ -158,6 +158,11 @@ _SIGN_UP = re.compile(
 )
 
 
+_SCHEDULE_ANCHOR = re.compile(
+    r"(?i:termin(?:e|[ -]?übersicht|kalender)|(?:veranstaltungs|event)?kalender|schedule|calendar|event[ \t]calendar)$"
+)
+
+
 def _place_anchor(anchor: str) -> bool:
     return bool(_BARE_URL.match(anchor) or _PLACE_WORD.search(anchor))
 
@@ -255,8 +260,8 @@ def _judge(
         return no("no-anchor")
     if cr.CREDIT_LINE.search(anchor):
         return no("credit")
-    if cr.EVENT_ANCHOR.search(anchor) and not document:
-        return no("event")
+    if (cr.EVENT_ANCHOR.search(anchor) and not document) or _SCHEDULE_ANCHOR.search(anchor):
+        return no("event")  # an event's card, or a calendar of dates ("Termin-Übersicht"): where and when to go
     if line is None and ca.NAVIGATION_ANCHOR.fullmatch(anchor):
         return no("call-to-action")  # "Zur Personenseite" on a card beside the text: where to go
     if line is None and not text.measured:
