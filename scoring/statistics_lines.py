@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from scoring.core import lexicons as lx
+
 # A post's meta line: "12. März 2025 · 3 Minuten · 480 Wörter · Autorin": the page's own length, no fact.
 META_SEPARATOR_RE = re.compile(r"\s[·•|]\s")
 META_SEGMENT_WORDS = 4
@@ -296,3 +298,33 @@ EXAMPLE_LABEL_WORDS = 8
 def is_example_label(line: str) -> bool:
     """A short line naming a worked example: the paragraph after it holds made-up figures."""
     return len(line.split()) <= EXAMPLE_LABEL_WORDS and _EXAMPLE_LABEL_RE.match(line) is not None
+
+
+# A chronicle's entry: a line that opens with a year, then the event ("1330 Kaiser Ludwig stiftet …", "2019: …").
+YEAR_LINE_RE = re.compile(
+    rf"^[ \t]*+(?:(?i:um|ca\.|circa|ab|seit|about|around|c\.)[ \t]++)?(?P<year>(?:1\d|20)\d\d)(?:[ \t]*+[:–—-])?[ \t]++"
+    rf"(?=[{lx.UPPER}])",
+    re.MULTILINE,
+)
+CHRONOLOGY_LINES = 3
+
+
+def is_chronicle(text: str) -> bool:
+    return len(YEAR_LINE_RE.findall(text)) >= CHRONOLOGY_LINES
+
+
+# A number word after a possessive names things already known, it does not count them: "our two organizations",
+# "their three children", "unsere beiden Vereine".
+POSSESSED_NUMBER_BEFORE_RE = re.compile(r"(?<![\w-])(?i:our|their|his|her|its|unsere[nmrs]?|ihre[nmrs]?)[ \t]++$")
+
+
+def possessed_number(sentence: str, start: int, end: int) -> bool:
+    figure = sentence[start:end]
+    before = sentence[max(0, start - 12) : start]
+    return not any(ch.isdigit() for ch in figure) and POSSESSED_NUMBER_BEFORE_RE.search(before) is not None
+
+
+def opens_with_year(sentence: str, start: int) -> bool:
+    """The figure at `start` is the year a chronicle's line opens with ("1330 Kaiser Ludwig …", "um 1356 Ein …")."""
+    line = YEAR_LINE_RE.match(sentence)
+    return line is not None and line.start("year") == start

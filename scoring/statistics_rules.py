@@ -31,6 +31,7 @@ from scoring.core import lexicons as lx
 from scoring.core.lexicons import FUNCTION_WORDS
 from scoring.core.records import PageRecord
 from scoring.site import text_language as detected_language
+from scoring.statistics_lines import is_chronicle
 
 U, L = lx.UPPER, lx.LOWER
 
@@ -151,7 +152,12 @@ def generic_counts(text: str) -> list[tuple[Candidate, str]]:
 # A stat card: a line holding only a figure ("230", "1.582", "500+", "98 %") over a short label line
 # ("Projects Done", "Zufriedene Kunden"), in a band of such cards. Step numbers ("1", "02") and
 # figures under ten are numbered items, not counts.
-CARD_FIGURE_RE = re.compile(r"(?<![\w.,])[1-9]\d*(?:[.,\u00a0\u202f’]\d{3})*(?:[\s\u00a0]?(?:\+|%))?")
+CARD_FIGURE_RE = re.compile(
+    # "230", "1.582", "500+", "98 %", and with a currency, decimals, a rating's scale or a magnitude: "€ 83 Mio",
+    # "4,82/5", "1,4 Mio+"
+    r"(?<![\w.,])(?:[€$£][ \u00a0]?)?[1-9]\d*(?:[.,\u00a0\u202f’]\d{3})*(?:[.,]\d{1,2})?"
+    r"(?:[ \u00a0]?/[ \u00a0]?(?:5|10))?(?:[ \u00a0]?(?:Mio|Mrd|Tsd)\.?|[kKMB])?(?:[\s\u00a0]?(?:\+|%))?"
+)
 CARD_LABEL_RE = re.compile(rf"(?<![\w-])[{U}{L}][{L}{U}-]*(?:[ \u00a0][{U}{L}][{L}{U}-]*){{0,3}}")
 MIN_CARDS = 2  # one figure over a word is a heading; a band of them is a row of stat cards
 
@@ -392,23 +398,8 @@ def page_context(page: PageRecord) -> PageContext:
         listicle=listicle_counts(page.title or "", *(h.text for h in page.headings if h.level == 1)),
         pricing=PRICING_PATH_RE.search(urlsplit(page.url).path) is not None,
         donation=DONATION_PATH_RE.search(urlsplit(page.url).path) is not None,
-        chronology=len(YEAR_LINE_RE.findall(text)) >= CHRONOLOGY_LINES,
+        chronology=is_chronicle(text),
     )
-
-
-# A chronicle's entry: a line that opens with a year, then the event ("1330 Kaiser Ludwig stiftet …", "2019: …").
-YEAR_LINE_RE = re.compile(
-    rf"^[ \t]*+(?:(?i:um|ca\.|circa|ab|seit|about|around|c\.)[ \t]++)?(?P<year>(?:1\d|20)\d\d)(?:[ \t]*+[:–—-])?[ \t]++"
-    rf"(?=[{lx.UPPER}])",
-    re.MULTILINE,
-)
-CHRONOLOGY_LINES = 3
-
-
-def opens_with_year(sentence: str, start: int) -> bool:
-    """The figure at `start` is the year a chronicle's line opens with ("1330 Kaiser Ludwig …", "um 1356 Ein …")."""
-    line = YEAR_LINE_RE.match(sentence)
-    return line is not None and line.start("year") == start
 
 
 PRICING_PATH_RE = re.compile(r"/(?:pricing|prices|preise|tarife|plans|pakete)(?:\.html?)?/?$", re.IGNORECASE)

@@ -130,7 +130,7 @@ _REVIEW_PLATFORMS = (
     r"Trusted[ \t]?Shops|eKomi|Jameda|Glassdoor|Trustindex"
 )
 REVIEW_SOURCE_RE = re.compile(
-    rf"(?<![\w-])(?:{_REVIEW_PLATFORMS})[ \t-]+(?:Reviews?|Ratings?|Rating|Bewertungen|Rezensionen|Sterne)(?![\w-])|"
+    rf"(?<![\w-])(?:{_REVIEW_PLATFORMS})[ \t-]+(?:Reviews?|Ratings?|Bewertungen|Rezensionen|Sterne|Score)(?![\w-])|"
     rf"(?<![\w-])(?i:reviews?|ratings?|bewertungen|rezensionen|sterne|sternen|stars)[ \t]+(?i:on|auf|bei|at|via)[ \t]+"
     rf"(?:{_REVIEW_PLATFORMS})(?![\w-])|"
     # a rating with its platform after it: "4,82 / 5 ProvenExpert"

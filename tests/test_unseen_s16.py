@@ -37,7 +37,10 @@ First run on held-out 60, 63 and 64
   ("Faustregel: bis ca. 1.000 km", "Grenze … ab 5 Jahren oder 100.000 km") and a tariff that depends on a class
   ("je nach Fahrzeugklasse 23 bis 175 Euro pro Tag") are no statistics;
 - "the United States with a prevalence of 29%": "States" in a name reports nothing;
-- a mailing list's sign-up page and a calendar of dates ("Termin-Übersicht") are no citations.
+- a mailing list's sign-up page and a calendar of dates ("Termin-Übersicht") are no citations;
+- a band of stat cards with decimals, magnitudes and a rating ("1,4 Mio+", "€ 83 Mio", "4,82/5" over "ProvenExpert")
+  reads as figures, the rating sourced by its platform; a number word after a possessive ("our two organizations")
+  names things known, it counts nothing.
 
 Dates
 - a time to the second shared by five or more pages ("2019-04-10T09:51:57+06:00" on a theme's demo pages) is a stamp
@@ -355,3 +358,22 @@ def test_a_country_named_states_reports_nothing() -> None:
 def test_calendars_and_mailing_lists_are_no_citations(paragraph: str, cited: bool) -> None:
     page = html_page("/news/hackathon/", _post(paragraph))
     assert bool([v for v in judge_links(page) if v.citation]) is cited
+
+
+def test_a_band_of_stat_cards_with_a_rating() -> None:
+    band = (
+        "Technische Entscheider entscheiden über Gespräche.\n1,4 Mio+\nGespräche geführt\n€ 83 Mio\nUmsatz generiert\n"
+        "4,82/5\nProvenExpert\nSo sieht planbare Akquise aus."
+    )
+    found = _statistics(band)
+    assert [f for f, _ in found] == [("1,4 Mio",), ("€ 83",), ("4,82",)]
+    assert [bool(source) for _, source in found] == [False, False, True]
+
+
+def test_a_number_word_after_a_possessive_counts_nothing() -> None:
+    assert (
+        _statistics("The synergies between our two organizations will strengthen our ability to innovate.", "en") == []
+    )
+    assert [f for f, _ in _statistics("Our 500 customers in 12 countries use the platform every day.", "en")] == [
+        ("500 customers", "12 countries")
+    ]

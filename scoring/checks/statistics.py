@@ -20,7 +20,7 @@ from scoring.core.text import excerpt, split_sentences
 from scoring.pagetypes import classify
 from scoring.registry import ArticleCheck, register
 from scoring.site import SiteData
-from scoring.statistics_lines import is_example_label, offer_item
+from scoring.statistics_lines import is_example_label, offer_item, opens_with_year, possessed_number
 from scoring.statistics_names import figure_in_name
 
 MIN_STATISTICS = 3
@@ -140,7 +140,8 @@ def statistics_in(
         if not (cand.kind == rules.COUNT and rules.is_list_length(sentence, cand, ctx.listicle))
         and not (ctx.donation and cand.kind == rules.MONEY and source is None and rules.is_appeal(sentence))
         and not (ctx.pricing and cand.kind == rules.TIME and source is None)  # "Email support with 72 hrs TAT"
-        and not (ctx.chronology and rules.opens_with_year(sentence, cand.start))  # "1074 Welf IV. stiftet …"
+        and not (ctx.chronology and opens_with_year(sentence, cand.start))  # "1074 Welf IV. stiftet …"
+        and not (cand.kind == rules.COUNT and possessed_number(sentence, cand.start, cand.end))  # "our two firms"
         and not figure_in_name(sentence, cand.start, cand.end)
         and exclusions.figure_excluded(*_around(sentence, cand), unit, source is not None, ctx.lang, named, table_cell)
         is None
