@@ -41,3 +41,28 @@ NAVIGATION_ANCHOR = re.compile(
     r"(?:website|homepage|webseite|profil|profile)",
     re.IGNORECASE,
 )
+
+
+# An anchor that names a place to go, not what is there: a written-out address, "Projektwebseite", "website".
+PLACE_WORD = re.compile(r"(?i:homepage|webseite|website|web[ \t]site)$")
+# Signing up or registering for something, by the reader: "Die Anmeldung … erfolgt über", "register now at".
+SIGN_UP = re.compile(
+    r"(?<![\w-])(?i:anmeld\w*+|sign(?:ing)?[ \t]+up|register(?:ing)?[ \t]+(?:now|here|at|via|for|online)|"
+    r"registration|abonnier\w*+|subscrib\w*+|bekunde\w*+[ \t]++(?:dein|ihr|euer)[ \t]++interesse|"
+    r"interesse[ \t]++bekunden|register[ \t]++(?:your[ \t]++)?interest)"
+)
+
+
+# A calendar of dates: where and when to go ("Termin-Übersicht", "Veranstaltungskalender", "event calendar").
+SCHEDULE_ANCHOR = re.compile(
+    r"(?i:termin(?:e|[ -]?übersicht|kalender)|(?:veranstaltungs|event)?kalender|schedule|calendar|event[ \t]calendar)$"
+)
+
+
+# A press release's closing self-description: "About Platelet BioGenesis (www.example.com; twitter @example)".
+_ABOUT_LINE = re.compile(r"(?:About|Über)[ \t]++[A-Z][\w&.-]*+(?:[ \t]++[A-Z][\w&.-]*+){0,3}[ \t]*+(?:\(|$)")
+
+
+def boilerplate(lines: list[str], line: int) -> bool:
+    """Line `line` of the main text opens, or follows, a press release's "About <Company>" paragraph."""
+    return any(_ABOUT_LINE.match(lines[i]) for i in range(max(0, line - 2), line + 1))

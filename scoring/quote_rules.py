@@ -34,6 +34,7 @@ EXTRA_SPEECH_VERBS = _list(
     ist sich sicher, sind überzeugt, freut sich, freute sich, bezeichnet sich, nennt sich, rechnet vor,
     rechnete vor, zieht Bilanz, zog Bilanz, bringt es auf den Punkt, verrät, verriet, erinnert, erinnerte,
     mahnt, ruft auf, sagte einmal, betonte einmal, äußert, äußerte, äußerte sich, fasst zusammen, fasste zusammen,
+    teilt mit, teilte mit, teilten mit, teilt dazu mit, teilte dazu mit, teilt hierzu mit, teilte hierzu mit,
     """
 ) + _list(
     """

@@ -40,7 +40,9 @@ First run on held-out 60, 63 and 64
 - a mailing list's sign-up page and a calendar of dates ("Termin-Übersicht") are no citations;
 - a band of stat cards with decimals, magnitudes and a rating ("1,4 Mio+", "€ 83 Mio", "4,82/5" over "ProvenExpert")
   reads as figures, the rating sourced by its platform; a number word after a possessive ("our two organizations")
-  names things known, it counts nothing.
+  names things known, it counts nothing;
+- a press release's "About <Company> (www.…)" paragraph presents the company: its links are no citations; "Die GWK
+  teilte hierzu mit: „…“" is attributed (a separable speech verb).
 
 Dates
 - a time to the second shared by five or more pages ("2019-04-10T09:51:57+06:00" on a theme's demo pages) is a stamp
@@ -377,3 +379,30 @@ def test_a_number_word_after_a_possessive_counts_nothing() -> None:
     assert [f for f, _ in _statistics("Our 500 customers in 12 countries use the platform every day.", "en")] == [
         ("500 customers", "12 countries")
     ]
+
+
+def test_a_press_releases_about_paragraph_cites_nothing() -> None:
+    about = (
+        'About Acme BioGenesis (<a href="https://www.acme-bio.example/">www.acme-bio.example</a>; twitter @acme)</p>'
+        "<p>Acme BioGenesis is a pre-clinical company. The company was selected to participate in "
+        '<a href="https://accelerator.example/program/2014">the 2014 accelerator program</a> of the region.'
+    )
+    page = html_page("/news/acme-raises/", _post_en(about))
+    assert [v.link.url for v in judge_links(page) if v.citation] == []
+    control = (
+        "The company was selected after a review of "
+        '<a href="https://accelerator.example/program/2014">the 2014 accelerator program</a> of the region.'
+    )
+    page = html_page("/news/acme-raises/", _post_en(control))
+    assert [v.link.url for v in judge_links(page) if v.citation] == ["https://accelerator.example/program/2014"]
+
+
+def _post_en(paragraph: str) -> str:
+    return f"""<html lang="en"><head><title>Acme raises funds</title></head><body><main><article>
+<h1>Acme raises funds</h1><p>{INTRO_EN}</p><p>{paragraph}</p><p>{INTRO_EN}</p></article></main></body></html>"""
+
+
+def test_a_separable_speech_verb_attributes() -> None:
+    text = "Die GWK teilte hierzu mit: „Als Direktor wird Prof. Dr. Jan Roe die NFDI steuern und vorantreiben.“"
+    page = text_page("/nfdi/konferenz/", f"{INTRO_DE}\n{text}", lang="de")
+    assert [q.speaker for q in find_quotations(page)] == ["GWK"]

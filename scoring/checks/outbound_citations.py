@@ -148,23 +148,8 @@ _POLICY_PAGE = re.compile(
 )
 
 
-# An anchor that names a place to go, not what is there: a written-out address, "Projektwebseite", "website".
-_PLACE_WORD = re.compile(r"(?i:homepage|webseite|website|web[ \t]site)$")
-# Signing up or registering for something, by the reader: "Die Anmeldung … erfolgt über", "register now at".
-_SIGN_UP = re.compile(
-    r"(?<![\w-])(?i:anmeld\w*+|sign(?:ing)?[ \t]+up|register(?:ing)?[ \t]+(?:now|here|at|via|for|online)|"
-    r"registration|abonnier\w*+|subscrib\w*+|bekunde\w*+[ \t]++(?:dein|ihr|euer)[ \t]++interesse|"
-    r"interesse[ \t]++bekunden|register[ \t]++(?:your[ \t]++)?interest)"
-)
-
-
-_SCHEDULE_ANCHOR = re.compile(
-    r"(?i:termin(?:e|[ -]?übersicht|kalender)|(?:veranstaltungs|event)?kalender|schedule|calendar|event[ \t]calendar)$"
-)
-
-
 def _place_anchor(anchor: str) -> bool:
-    return bool(_BARE_URL.match(anchor) or _PLACE_WORD.search(anchor))
+    return bool(_BARE_URL.match(anchor) or ca.PLACE_WORD.search(anchor))
 
 
 def _job_advert(page: PageRecord) -> bool:
@@ -260,7 +245,7 @@ def _judge(
         return no("no-anchor")
     if cr.CREDIT_LINE.search(anchor):
         return no("credit")
-    if (cr.EVENT_ANCHOR.search(anchor) and not document) or _SCHEDULE_ANCHOR.search(anchor):
+    if (cr.EVENT_ANCHOR.search(anchor) and not document) or ca.SCHEDULE_ANCHOR.search(anchor):
         return no("event")  # an event's card, or a calendar of dates ("Termin-Übersicht"): where and when to go
     if line is None and ca.NAVIGATION_ANCHOR.fullmatch(anchor):
         return no("call-to-action")  # "Zur Personenseite" on a card beside the text: where to go
@@ -295,7 +280,7 @@ def _judge(
     before = sentence.partition(anchor.casefold())[0]
     if not source and cr.DEICTIC_ANCHOR.fullmatch(anchor) and cr.CTA_SENTENCE.search(sentence):
         return no("call-to-action")  # "You can buy tickets here", "head over here and get in touch": where to act
-    if not source and not document and _place_anchor(anchor) and _SIGN_UP.search(sentence):
+    if not source and not document and _place_anchor(anchor) and ca.SIGN_UP.search(sentence):
         return no("call-to-action")  # "Anmeldung: https://…", "Infos und Anmeldung auf der Projektwebseite"
     if lx.OWN_BEFORE_RE.search(before) and not document:
         # "the recording on our <a>YouTube channel</a>": the site's own; its documentation ("in unserem Wiki") stays
@@ -308,6 +293,8 @@ def _judge(
         return yes("named-source", source)
     if text.under_sources(line):
         return yes("source-list", source)
+    if not source and ca.boilerplate(text.raw, line):
+        return no("promoted")  # a press release's "About Acme (www.acme.com)" paragraph: the company presents itself
     if directory and _read_more(anchor) and not text.extra_words(line, anchor):
         return no("more-info")
     if cr.organisation_page(link.url) and (not authority or cr.GO_TO_ANCHOR.match(anchor)):
