@@ -153,9 +153,10 @@ def test_a_relative_clause_that_measures_its_subject_names_no_source() -> None:
     assert found and all(s.source for s in found)
 
 
-def _post(paragraph: str) -> str:
-    return f"""<html lang="de"><head><title>Hackathon</title></head><body><main><article>
-<h1>Hackathon im Grenzraum</h1><p>{INTRO_DE}</p><p>{paragraph}</p><p>{INTRO_DE}</p></article></main></body></html>"""
+def _post(paragraph: str, lang: str = "de", title: str = "Hackathon im Grenzraum") -> str:
+    intro = INTRO_DE if lang == "de" else INTRO_EN
+    return f"""<html lang="{lang}"><head><title>{title}</title></head><body><main><article>
+<h1>{title}</h1><p>{intro}</p><p>{paragraph}</p><p>{intro}</p></article></main></body></html>"""
 
 
 @pytest.mark.parametrize(
@@ -387,19 +388,14 @@ def test_a_press_releases_about_paragraph_cites_nothing() -> None:
         "<p>Acme BioGenesis is a pre-clinical company. The company was selected to participate in "
         '<a href="https://accelerator.example/program/2014">the 2014 accelerator program</a> of the region.'
     )
-    page = html_page("/news/acme-raises/", _post_en(about))
+    page = html_page("/news/acme-raises/", _post(about, "en", "Acme raises funds"))
     assert [v.link.url for v in judge_links(page) if v.citation] == []
     control = (
         "The company was selected after a review of "
         '<a href="https://accelerator.example/program/2014">the 2014 accelerator program</a> of the region.'
     )
-    page = html_page("/news/acme-raises/", _post_en(control))
+    page = html_page("/news/acme-raises/", _post(control, "en", "Acme raises funds"))
     assert [v.link.url for v in judge_links(page) if v.citation] == ["https://accelerator.example/program/2014"]
-
-
-def _post_en(paragraph: str) -> str:
-    return f"""<html lang="en"><head><title>Acme raises funds</title></head><body><main><article>
-<h1>Acme raises funds</h1><p>{INTRO_EN}</p><p>{paragraph}</p><p>{INTRO_EN}</p></article></main></body></html>"""
 
 
 def test_a_separable_speech_verb_attributes() -> None:
