@@ -33,15 +33,28 @@ MIN_SECTION_H1 = 4
 SECTION_BLURB_WORDS = 80
 
 
+# A kicker over the title that calls the page a case study ("Fallstudie · Putz & Stingl Events", "Case Study").
+CASE_STUDY_KICKER_RE = re.compile(
+    r"^(?:Fallstudie|Case[ \t]Study|Success[ \t]Story|Customer[ \t]Story|Kundenstory|Erfolgsgeschichte|"
+    r"Anwenderbericht|Praxisbericht)(?![\w-])",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def corroborated_article(page: PageRecord) -> bool:
     """A plain JSON-LD Article that is a real content item: the item names a section or word count,
-    or the page shows a date or an author with its content."""
+    the page shows a date or an author with its content, or a kicker by its title calls it a case study (a
+    case study told as a story is an article, docs/labelling.md)."""
     for item in page.structured_data:
         if not isinstance(item, dict):
             continue
         if jsonld_types(item) & WEAK_ARTICLE_TYPES and (item.get("articleSection") or item.get("wordCount")):
             return True
-    return page.extras.visible_date is not None or any(a.visible and a.source == "byline" for a in page.author_signals)
+    return (
+        page.extras.visible_date is not None
+        or any(a.visible and a.source == "byline" for a in page.author_signals)
+        or CASE_STUDY_KICKER_RE.search(page.extras.header_text) is not None
+    )
 
 
 def dated_article_item(page: PageRecord) -> bool:

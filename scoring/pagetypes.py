@@ -326,7 +326,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     if strong and (dated_article_item(page) or corroborated_article(page)):
         return PageType("article", f"JSON-LD {strong[0]}")
     if article_items and corroborated_article(page):
-        return PageType("article", f"JSON-LD {article_items[0]} with a section, date or byline")
+        return PageType("article", f"JSON-LD {article_items[0]} with a section, date, byline or case-study kicker")
     if typeset & PROFILE_TYPES:
         return PageType("profile", "JSON-LD ProfilePage")
     if typeset & ABOUT_TYPES:

@@ -88,6 +88,10 @@ _GLUED_ROLE_RE = re.compile(
     rf"(?<=[{lx.LOWER}])(?=(?:(?:Geschäftsführer|Gründer|Inhaber|Leiter)(?:in)?|Vorstand|CEO|CTO|COO|CMO|CFO|Founder|"
     r"Co-Founder|Head|Director|Managing|Owner)(?![a-z]))"
 )
+# A first and last name glued to the company set in the next element: "Gert ZaunbauerPutz & Stingl Events".
+_GLUED_NAME_RE = re.compile(
+    rf"^([{lx.UPPER}][{lx.LOWER}]+[ \t]++[{lx.UPPER}][{lx.LOWER}]{{3,}})(?=[{lx.UPPER}][{lx.LOWER}])"
+)
 
 
 def line_after(text: str, start: int, end: int, names: Names) -> tuple[str, int] | None:
@@ -105,6 +109,7 @@ def line_after(text: str, start: int, end: int, names: Names) -> tuple[str, int]
             next_end = len(text) if next_end < 0 else next_end
             line = text[line_end + 1 : next_end]
     line = _GLUED_ROLE_RE.sub(" ", line)  # "Raphael MatschiGeschäftsführer · RINK": name and role in two elements
+    line = _GLUED_NAME_RE.sub(r"\1, ", line, count=1)
     if len(line.split()) > 16:
         return None
     match = _ROLE_SIGNATURE_RE.fullmatch(line.strip()) or SIGNATURE_LINE_RE.fullmatch(line)
