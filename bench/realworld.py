@@ -204,6 +204,16 @@ LABEL_SETS = {
     "heldout64": (HERE / "realworld" / "heldout64.jsonl", HERE / "realworld" / "heldout64.d"),
     # a Belgian inventory-management SaaS (Hugo, English): a few bylined posts, testimonials, animated counters
     "heldout61": (HERE / "realworld" / "heldout61.jsonl", HERE / "realworld" / "heldout61.d"),
+    # an IIT Bombay nutrition research group (WordPress restored from an archive, English): policy briefs, survey data
+    "heldout66": (HERE / "realworld" / "heldout66.jsonl", HERE / "realworld" / "heldout66.d"),
+    # a TH Köln media-informatics programme (Hugo prototype, German): unsigned news, events, thesis abstracts
+    "heldout67": (HERE / "realworld" / "heldout67.jsonl", HERE / "realworld" / "heldout67.d"),
+    # a Durham NC design and development agency (Jekyll, English): bylined blog, data posts, a case study
+    "heldout68": (HERE / "realworld" / "heldout68.jsonl", HERE / "realworld" / "heldout68.d"),
+    # a scouts' support association in Karlshuld (Siteleaf, German): bylined club news, member figures
+    "heldout69": (HERE / "realworld" / "heldout69.jsonl", HERE / "realworld" / "heldout69.d"),
+    # a US family-homelessness nonprofit (WordPress mirror, English): press releases quoting people, many figures
+    "heldout70": (HERE / "realworld" / "heldout70.jsonl", HERE / "realworld" / "heldout70.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
