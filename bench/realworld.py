@@ -204,6 +204,8 @@ LABEL_SETS = {
     "heldout64": (HERE / "realworld" / "heldout64.jsonl", HERE / "realworld" / "heldout64.d"),
     # a Belgian inventory-management SaaS (Hugo, English): a few bylined posts, testimonials, animated counters
     "heldout61": (HERE / "realworld" / "heldout61.jsonl", HERE / "realworld" / "heldout61.d"),
+    # a software and systems studio in Melle (hand-written HTML, German): project case studies, counters, ratings
+    "heldout65": (HERE / "realworld" / "heldout65.jsonl", HERE / "realworld" / "heldout65.d"),
     # an IIT Bombay nutrition research group (WordPress restored from an archive, English): policy briefs, survey data
     "heldout66": (HERE / "realworld" / "heldout66.jsonl", HERE / "realworld" / "heldout66.d"),
     # a TH Köln media-informatics programme (Hugo prototype, German): unsigned news, events, thesis abstracts
