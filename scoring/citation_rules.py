@@ -199,6 +199,11 @@ DOWNLOAD_URL = re.compile(
 # An image or a media file (a lightbox target, a wallpaper), not a page that says something.
 MEDIA_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|ico|mp4|webm|mov|mp3|ogg|wav|m4a)$", re.IGNORECASE)
 # Affiliate and partner-programme parameters: a paid referral, not a source.
+# An advertisement's click address ("google.com/aclk?adurl=…"): a paid placement, never a source.
+AD_CLICK_URL = re.compile(
+    r"^https?://(?:[^/?#]+\.)?(?:google\.[a-z.]+/aclk|bing\.com/aclk|googleadservices\.com/|doubleclick\.net/)",
+    re.IGNORECASE,
+)
 AFFILIATE_QUERY = re.compile(
     r"(?:^|&)(?:a_aid|aff|aff_?id|affiliate(?:_?id)?|partner_?id|clickref|irclickid|awc|cjevent|sscid|"
     r"campid|wmid|subid)=",
@@ -260,7 +265,8 @@ DEICTIC_ANCHOR = re.compile(
 CTA_SENTENCE = re.compile(
     r"\b(?:purchas\w*|buy(?:ing)?|order(?:ing)?|book(?:ing)?|register(?:ing)?|sign(?:ing)?\s+up|subscrib\w*|"
     r"donat\w*|tickets?|kauf\w*|bestell\w*|buch(?:en|bar|ung)|anmeld\w*|registrier\w*|abonnier\w*|spend(?:e|en)\b|"
-    r"erwerb\w*|get\s+in\s+touch|contact\s+us|reach\s+out|kontaktier\w*|melde[nt]?\s+(?:Sie\s+)?(?:sich|dich|euch))",
+    r"erwerb\w*|get\s+in\s+touch|contact\s+us|reach\s+out|kontaktier\w*|melde[nt]?\s+(?:Sie\s+)?(?:sich|dich|euch)|"
+    r"visit(?:ing)?\s+(?:our|my|the)\s+(?:channel|page|profile|shop|store|website)|besuch\w*\s+(?:unseren?|meinen?)\b)",
     re.IGNORECASE,
 )
 # An anchor that names whose home page it leads to: "slkosova homepage" (a bare "website" may be a source's page:
@@ -421,6 +427,8 @@ def non_source_kind(url: str) -> str | None:
         return "media-file"
     if AFFILIATE_QUERY.search(parts.query):
         return "affiliate"
+    if AD_CLICK_URL.search(url):
+        return "ad"
     if EMBED_PATH.search(path):
         return "embedded-media"
     if IMPRINT_PATH.search(path):

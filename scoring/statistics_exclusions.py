@@ -180,9 +180,10 @@ PRICE_CUE_RE = re.compile(
     r"[Pp]reis(?:e|es|en)?\b|(?<!up )(?<!down )(?<!rose )(?<!fell )\b(?:ab|from|starting at|nur|only|just|"
     r"für nur|statt|instead of)\s*"
     r"(?:(?:€|EUR|\$|USD|£|CHF)\s?\d|\d[\d.,]*\s*(?:€|EUR|Euro|\$|USD|£|CHF))|(?:€|EUR|Euro|\$|USD|£|CHF)\s*\*|"
-    r"\bkoste[nt]? bei uns\b|"
+    r"\bkoste[nt]? bei uns\b|\b(?:Minuten|Stunden|minutes|hours)\s+(?:für|for)\s+\d|"  # "30 Minuten für 75 €"
     r"\b(?:Kosten|costs?|price)\s+(?:pro|per|je)\b",
 )
+MONEY_RANGE_END_RE = re.compile(r"^[ \t]*+(?:und|bis|and|to|[–-])[ \t]*+[\d.,]+[ \t]*+(?:€|EUR|Euro|\$|USD|£|CHF)")
 MAGNITUDE_AFTER_RE = re.compile(r"^\s*(?:Mio|Mrd|Millionen?|Milliarden?|million|billion|bn|tn|trillion|[MB]\b)", re.I)
 # Percentages of offer terms: plan, trial, contract, discount, workload of a job ad.
 OFFER_PERCENT_RE = re.compile(
@@ -257,12 +258,12 @@ LIMIT_BEFORE_RE = re.compile(
     r"(?:\s+(?:etwa|ca\.|circa|rund|ungefähr|about|around|approximately|roughly))?\s*$",  # "ab etwa acht Personen"
     re.IGNORECASE,
 )
-# Identifiers and versions: "Kennziffer 8.2018", "Version 1.36", "Episode 03.2", "QField 4.0", "Android 8.0".
+# Identifiers and versions: "Kennziffer 8.2018", "Version 1.36", "Episode 03.2", "QField 4.0", "Raum 3.216".
 ID_BEFORE_RE = re.compile(
     r"(?:\b(?:Kennziffer|Kennzahl|Nr\.?|Nummer|No\.?|ID|Az\.?|Aktenzeichen|Art\.|Abschnitt|Section|Kapitel|Chapter|"
     r"Episode|Folge|Ausgabe|Issue|Band|Vol\.?|Version|version|Versionen|versions|Release|release|Update|update|"
     r"Build|build|Level|level|Stufe|Schritt|Step|Phase|Teil|Part|Modell|Model|Typ|Type|Klasse|Class|ISO|DIN|EN|"
-    r"IEC|RFC|SDG|Tipp|Tip)\s*|\bv)$"
+    r"IEC|RFC|SDG|Tipp|Tip|Raum|Room|Zimmer|Saal|Hörsaal|Gebäude|Building|Halle|Hall)\s*|\bv)$"
 )
 PRODUCT_BEFORE_RE = re.compile(rf"(?:^|[\s(/])(?:[{U}][\w-]*|[a-z]+[A-Z]\w*|[A-Z0-9]{{2,}})\s$")
 VERSION_AFTER_RE = re.compile(
@@ -398,7 +399,7 @@ def figure_excluded(
         return "target"
     if not sourced and EXAMPLE_RE.search(head):
         return "example"
-    if cand.kind == MONEY:
+    if cand.kind == MONEY or (cand.kind == BARE and MONEY_RANGE_END_RE.match(after)):  # "zwischen 20,00 und 250,00 €"
         if re.fullmatch(r"0(?:[.,]0+)?", cand.number):
             return "price"  # "€ 0": a free plan
         if MAGNITUDE_AFTER_RE.match(after) or MAGNITUDE_AFTER_RE.match(unit):

@@ -229,8 +229,14 @@ _GOAL_BEFORE_RE = re.compile(
 )
 
 
+# What a bill or a proposal would do: "the Act, which would create an additional 500,000 housing vouchers".
+_WOULD_BEFORE_RE = re.compile(r"(?<![\w-])(?i:would|würden?)[ \t]++(?:[\w-]++[ \t]++){1,3}$")
+
+
 def is_plan(sentence: str, before: str) -> bool:
     if _EXPECT_BEFORE_RE.search(before) or _FUTURE_EVENT_RE.search(sentence) or _GOAL_BEFORE_RE.search(before):
+        return True
+    if _WOULD_BEFORE_RE.search(before[-60:]):
         return True
     return _PLAN_BEFORE_RE.search(before) is not None and _TARGET_YEAR_RE.search(sentence) is not None
 

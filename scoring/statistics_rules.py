@@ -103,7 +103,7 @@ ADDRESS_BEFORE_RE = re.compile(
 )
 
 
-HOUSE_NUMBER_BEFORE_RE = re.compile(r"(?<![\d.,])\d{1,4}[a-zA-Z]?,[ \t]*+$")
+HOUSE_NUMBER_BEFORE_RE = re.compile(r"(?<![\d.,])\d{1,4}[a-zA-Z]?[ \t]*+[,·•|][ \t]*+$")  # "43, 9000", "25 · 1020"
 
 
 LIST_BEFORE_RE = re.compile(
@@ -292,6 +292,7 @@ class PageContext:
     references: frozenset[int] = frozenset()
     weak_anchors: frozenset[str] = frozenset()  # link a home page, or one plain word to a non-reference site
     titles: frozenset[str] = frozenset()  # long anchors (4+ words): titles of linked pages and documents
+    cards: frozenset[str] = frozenset()  # anchors of internal links around a title and an excerpt: teaser cards
     brand: str = ""  # the first label of the page's own domain ("beispiel" for www.beispiel.de)
     # the site's own names besides `brand`: the publisher in JSON-LD, the title's suffix ("| Acme GPR"),
     # and the first word of such a name before an acronym or legal form ("Acme" of "Acme GmbH")
@@ -393,6 +394,11 @@ def page_context(page: PageRecord) -> PageContext:
         titles=frozenset(
             " ".join(link.anchor.split()) for link in page.links if len(link.anchor.split()) >= TITLE_ANCHOR_WORDS
         ),
+        cards=frozenset(
+            " ".join(link.anchor.split())
+            for link in page.links
+            if link.internal and len(link.anchor.split()) >= CARD_ANCHOR_WORDS
+        ),
         brand=own.split(".")[0],
         own_names=own_names(page),
         listicle=listicle_counts(page.title or "", *(h.text for h in page.headings if h.level == 1)),
@@ -465,14 +471,18 @@ def own_names(page: PageRecord) -> tuple[str, ...]:
 
 
 TITLE_ANCHOR_WORDS = 4
+CARD_ANCHOR_WORDS = 10  # a link around a card's title and excerpt ("AWS Kostenoptimierung 65 % weniger …")
 TITLE_SHARE = 0.75
 TRUNCATED_RE = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 
 
 def teaser_or_title(paragraph: str, ctx: PageContext) -> bool:
     """A paragraph that is a teaser excerpt cut off with "…", or mostly the title of a linked page
-    (a link list, a press review, related posts): its figures belong to the linked page."""
+    (a link list, a press review, related posts), or the excerpt of a card that links to one of the site's pages as a
+    whole ("Ausgewählte Projekte" under a post): its figures belong to the linked page."""
     if TRUNCATED_RE.search(paragraph):
         return True
     flat = " ".join(paragraph.split())
+    if len(flat.split()) >= TITLE_ANCHOR_WORDS and any(card.find(flat) > 0 for card in ctx.cards):
+        return True  # the excerpt under the card's title (a linked title itself is the page's own H1 at times)
     return any(title in flat and len(title) >= TITLE_SHARE * len(flat) for title in ctx.titles)

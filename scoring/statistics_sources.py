@@ -13,6 +13,7 @@ from scoring import statistics_links as links
 from scoring.core import lexicons as lx
 from scoring.core.lexicons.source_words import GENERIC_SOURCE_WORDS, NOT_A_NAME
 from scoring.statistics_lines import listed_example
+from scoring.statistics_reporters import no_reporter
 from scoring.statistics_rules import PageContext
 
 U, L = lx.UPPER, lx.LOWER
@@ -364,11 +365,6 @@ VARY_BEFORE_RE = re.compile(
     r"priced|graded|unterscheide\w*|variier\w*|schwank\w*|sortiert|gestaffelt)\s+$",
     re.IGNORECASE,
 )
-ARTICLE_END_RE = re.compile(r"(?<![\w-])(?:a|an)[ \t]++$", re.IGNORECASE)
-# A verb joined to the one before ("… and recorded"): the name right before it is no subject.
-VERB_AFTER_CONJUNCTION_RE = re.compile(r"\b(?:and|und|or|oder|then|dann)\s+$", re.IGNORECASE)
-# "students in all 50 states", "the reports": in English a number or a determiner makes it a noun, no reporting verb
-NOUN_BEFORE_RE = re.compile(r"(?:\b(?:the|all|these|those|many|several|both|their|our)|\d)\s+$", re.IGNORECASE)
 # "Website Visitors – Shows the monthly visitors": a term and its description, not "X shows".
 TERM_SEPARATOR_RE = re.compile(r"\s[-–—:|]\s*$|:\s*$")
 
@@ -388,15 +384,6 @@ def is_own(text: str, brand: str | tuple[str, ...]) -> bool:
                 return True  # the name as a word: "cotedo-Experte", not "Datacenter" for "data"
             at = lowered.find(key, at + 1)
     return False
-
-
-_IN_A_NAME_RE = re.compile(rf"(?<![\w.-])[{U}][\w.-]*+[ \t]++[{U}]$")  # a capitalised verb after a capitalised word
-# A relative clause whose verb takes a measure of its antecedent: "…, which recorded a percentage of 1,70%".
-_RELATIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?i:which|that|who)[ \t]++$")
-_MEASURE_AFTER_RE = re.compile(
-    r"(?<![ \t])[ \t]++(?i:a|an)[ \t]++(?:[\w-]++[ \t]++)?(?i:percentage|share|rate|growth|increase|decrease|"
-    r"decline|rise|drop|fall|loss|gain|profit|turnover|revenue|total)(?![\w-])"
-)
 
 
 def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[str, ...] = "") -> str | None:
@@ -427,15 +414,8 @@ def source_in_words(sentence: str, lang: str | None = None, brand: str | tuple[s
         window = sentence[max(0, match.start() - 60) : match.end() + 40]
         if is_own(window, brand) or TERM_SEPARATOR_RE.search(sentence[: match.start()]):
             continue
-        before = sentence[max(0, match.start() - 12) : match.start()]
-        if ARTICLE_END_RE.search(before):
-            continue  # "for a reported €14million", "an estimated 5,000 people": hedged, no one named
-        if VERB_AFTER_CONJUNCTION_RE.search(before) or (lang != "de" and NOUN_BEFORE_RE.search(before)):
-            continue  # "we interviewed 26 people in Belém and recorded …": the verb's subject comes earlier
-        if sentence.startswith(" to ", match.end()) or _IN_A_NAME_RE.search(before + match.group(0)[:1]):
-            continue  # "have registered to use the platform"; "the United States", "EU Member States": a name
-        if _RELATIVE_BEFORE_RE.search(before) and _MEASURE_AFTER_RE.match(sentence, match.end()):
-            continue  # "AsyncRat, which recorded a percentage of 1,70%": what is measured, not who measured it
+        if no_reporter(sentence, match, lang):
+            continue
         # "the chart shows", "the Sparkline shows": a verb of showing needs a name by its form (an acronym,
         # an organisation word, two capitalised words), as every German noun does
         strict = "de" if SHOWING_RE.fullmatch(match.group(0)) else lang

@@ -10,6 +10,7 @@ import lxml.html
 
 from scoring.core.lexicons import BYLINE_OPENERS, NAME, NOT_A_NAME, ORGANISATION_WORD_RE, is_acronym, is_person_name
 from scoring.core.lexicons import letters_key as _key
+from scoring.core.lexicons.given_names import GIVEN_NAMES
 from spiders.byline_lines import (
     ABBREVIATION,
     DATE_ITEM,
@@ -60,6 +61,7 @@ _BARE_NAMES = re.compile(
     r"[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){0,3})*$"
 )
 MAX_META_ITEM = 40
+_LABEL_WORD_RE = re.compile(r"[^\W\d_][\w-]*")  # one word, no name beside it
 # a meta item that files the page under a category, tag or topic: "Releases", "Lectures" are no names
 _TAXONOMY_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:categor(?:y|ies)|cats?|tags?|tag-?list|labels?|topics?|kategorien?|schlagw(?:ort|oerter)|"
@@ -169,6 +171,9 @@ def meta_row_names(row: HtmlTree, read: dict[HtmlTree, str] | None = None) -> li
             continue  # "AUTHOR", "Autorin": the label of the name beside it
         prefixed = BYLINE_PREFIX_RE.match(text)  # "2. April 2025 • Von Linda"
         text = prefixed.group("rest") if prefixed else text
+        lone_word = _LABEL_WORD_RE.fullmatch(text) and text.casefold() not in GIVEN_NAMES
+        if not prefixed and lone_word and child.get("class"):
+            continue  # "Update", "Projekt" in a styled pill by the date: a label ("<strong>Franzi</strong>": a name)
         if _BARE_NAMES.match(text) and (prefixed or not PLACE_ITEM.match(text)):
             # an abbreviation ("OKF", "TI", "CA") names an organisation or a place, never a person
             names.extend(

@@ -10,7 +10,9 @@ spiders.extract_byline):
   and Tiff"), followed by nothing but the organisation's line, a postscript ("P.S. …") and the sources;
 - an end signature: a paragraph holding only the writer's name ("Jo Roe", "U.Muster (ACME)", "Jo Roe,
   ACME") after the text's last paragraph, followed by nothing but references, footnotes or a postscript;
-- a post's closing meta line: the last text of its <article>, a date and a name ("- 25. July 2017 :: Jo Roe").
+- a post's closing meta line: the last text of its <article>, a date and a name ("- 25. July 2017 :: Jo Roe");
+- an authors block after the text: a label ("Authors", "Über die Autorinnen") and one short biography per writer
+  that opens with the bold name ("<strong>Jo Roe</strong> is a research analyst at …").
 """
 
 from __future__ import annotations
@@ -310,3 +312,43 @@ def closing_meta_name(element: HtmlTree, date_item: re.Pattern) -> str | None:
             return None
         node = node.getparent()
     return names[0] if node is not None else None
+
+
+# --- an authors block ----------------------------------------------------------------------------------------------
+
+_AUTHORS_LABEL = re.compile(r"(?i:(?:about\s+the\s+)?authors?|(?:über\s+(?:die|den)\s+)?autor(?:en|innen|in)?)\s*+:?")
+_AUTHORS_LABELS = etree.XPath(
+    "//body//*[self::p or self::h2 or self::h3 or self::h4][not(ancestor::blockquote)][string-length(normalize-space())"
+    " < 30]"
+)
+# what follows the bold name in a biography: a verb or the role after a comma ("is a", "ist", "has", ", PhD,")
+_BIO_AFTER_NAME = re.compile(rf"^\s*+(?:[,(]|[{LOWER}])")
+
+
+def author_bios(tree: HtmlTree, own: object) -> list[tuple[HtmlTree, list[str]]]:
+    """The writers an authors block names: the names listed in the paragraph right after its label, or the bold
+    names that open the paragraphs after it."""
+    found = []
+    for label in _AUTHORS_LABELS(tree):
+        if not _AUTHORS_LABEL.fullmatch(_text_of(label)) or not own(label):
+            continue
+        listed = next((e for e in label.itersiblings() if isinstance(e.tag, str)), None)
+        if listed is not None and listed.tag == "p":  # "Authors" over "Jo Roe, Prof. Ann Muster, Li Wu"
+            parts = [p.strip() for p in _SIGNER_SPLIT.split(_text_of(listed))]
+            if " " in _text_of(listed) and all(" " in p and is_person_name(p) for p in parts):
+                found.append((label, parts))
+                continue
+        names = []
+        for bio in label.itersiblings():
+            if not isinstance(bio.tag, str):
+                continue
+            first = next((c for c in bio if isinstance(c.tag, str)), None)
+            if bio.tag != "p" or first is None or first.tag not in ("strong", "b") or (bio.text or "").strip():
+                break
+            name = _text_of(first)
+            if not is_person_name(name) or not _BIO_AFTER_NAME.match(first.tail or ""):
+                break
+            names.append(name)
+        if names:
+            found.append((label, names))
+    return found

@@ -44,6 +44,7 @@ from spiders.byline_names import (
 )
 from spiders.byline_signoff import (
     MAX_SIGNATURE,
+    author_bios,
     closing_meta_name,
     end_signature,
     letter_signers,
@@ -449,6 +450,7 @@ def extract_bylines(tree: HtmlTree, page_url: str = "") -> list[AuthorSignal]:
     for element, names, anywhere in template_bylines(tree, title):  # "Published: <date> by X", "X, Role", cards
         if anywhere or placed_well(element):
             add(element, names, _link_named(element, names[0]) if len(names) == 1 else None)
+    sign_offs.extend(author_bios(tree, own_content))  # "Authors" and a biography of each under the text
     if not found:  # "Geposted von ACME" over a text signed "Jo Roe": the signature; "jroe" over it: the slot's
         for element, names in sign_offs:
             letter_names.update(n.casefold() for n in names)

@@ -401,6 +401,7 @@ class OutboundCitations(ArticleCheck):
         "download": "download",
         "media-file": "image or media file",
         "affiliate": "affiliate link",
+        "ad": "an advertisement's click link",
         "embedded-media": "embedded media",
         "imprint": "another site's imprint (who runs it), no source for a statement",
         # ... and by what the page says around it

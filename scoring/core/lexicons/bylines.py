@@ -99,6 +99,19 @@ def is_acronym(name: str) -> bool:
     return len(name) >= 3 and name.isalpha() and name.isupper()
 
 
+# A job title in the name's place ("Marketing Coordinator", "Chief Executive Officer", "Jordan Nelson Marketing
+# Coordinator" read across two lines): its last word is a role. Only role words that are no common surnames.
+_ROLE_LAST_WORD_RE = re.compile(
+    r"(?:coordinator|officer|engineer|developer|manager|director|designer|consultant|specialist|strategist|"
+    r"analyst|architect|scientist|researcher|executive|president|founder|co-founder|cofounder|owner|assistant|"
+    r"intern|editor|(?:geschäfts)?führer(?:in)?|leiter(?:in)?|berater(?:in)?|entwickler(?:in)?|referent(?:in)?|"
+    r"managerin|direktor(?:in)?|koordinator(?:in)?|gründer(?:in)?|inhaber(?:in)?|vorstand|vorsitzende[r]?)",
+    re.IGNORECASE,
+)
+
+_WORKING_GROUP_RE = re.compile(r"(?i:\bworking\s+group|\barbeitsgruppe|\barbeitskreis)$")
+
+
 def is_person_name(name: str, site_names: set[str] = frozenset()) -> bool:
     """A person's (or a labelled editorial team's) name, not an organisation, a label or a sentence."""
     words = name.split()
@@ -106,9 +119,13 @@ def is_person_name(name: str, site_names: set[str] = frozenset()) -> bool:
         return False
     if EDITORIAL_RE.match(name) and len(words) <= 3:
         return True
+    if _WORKING_GROUP_RE.search(name) and name[0].isupper():
+        return True  # "Sustainable Fashion Working Group": people who write together, like an editorial team
     if not name[0].isupper() or name.casefold() in NOT_A_NAME or words[0].casefold() in NOT_A_NAME:
         return False
     if ORGANISATION_WORD_RE.search(name) or LEGAL_FORM_RE.search(name) or INSTITUTION_WORD_RE.search(name):
+        return False
+    if _ROLE_LAST_WORD_RE.fullmatch(words[-1].rstrip(".,")):
         return False
     if (len(words) >= 2 and name.isupper()) or is_acronym(name):  # "ESPORTS NETWORK", "OTS": a brand in capitals
         return False

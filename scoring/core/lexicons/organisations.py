@@ -60,6 +60,6 @@ ORGANIZATION_SUFFIXES = ("business", "organization", "organisation", "store", "c
 ORGANISATION_WORD_RE = re.compile(
     r"\b(?:gmbh|ag|e\.\s?v\.|ev|ltd|inc|llc|ug|kg|gbr|ohg|se|plc|co\.|corp|verlag|media|network|agentur|agency|"
     r"stiftung|foundation|verein|initiative|studio|company|solutions|software|labs?|"
-    r"partners|hotel|resort|systems|technologies|services|consulting|consultancy|consultants)\b\.?",
+    r"partners|hotel|resort|systems|technologies|services|consulting|consultancy|consultants|group|gruppe)\b\.?",
     re.IGNORECASE,
 )
