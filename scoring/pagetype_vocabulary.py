@@ -181,7 +181,7 @@ SERVICE_SECTION_RE = re.compile(
     r"competences|competencies|strengths|expertise|schwerpunkte|fachgebiete|beratung|consulting|kurse|"
     r"courses?|seminare?|seminars?|workshops?|trainings?|schulungen|weiterbildungen?|coaching|behandlungen|"
     r"therapien|foerderung|förderung|production|produktion|"
-    r"fertigung|dienste)$",
+    r"fertigung|dienste|what-we-do|was-wir-tun|programs-(?:and-)?services|programmes-(?:and-)?services)$",
     re.IGNORECASE,
 )
 # A slug or title word that names an offered service; German compounds end in it ("kaufberatung").
