@@ -66,3 +66,15 @@ _ABOUT_LINE = re.compile(r"(?:About|Über)[ \t]++[A-Z][\w&.-]*+(?:[ \t]++[A-Z][\
 def boilerplate(lines: list[str], line: int) -> bool:
     """Line `line` of the main text opens, or follows, a press release's "About <Company>" paragraph."""
     return any(_ABOUT_LINE.match(lines[i]) for i in range(max(0, line - 2), line + 1))
+
+
+# A company named with its legal form ("Europastadt GörlitzZgorcelec GmbH", "Acme Ltd."): the link says who acted,
+# it backs no statement (a report or figure of the company is linked by its own words: "Bericht", "Studie").
+_COMPANY_ANCHOR = re.compile(
+    r"[A-ZÄÖÜ][\w&.-]*+(?:[ \t]++[A-ZÄÖÜ][\w&.-]*+){0,4}[ \t]++(?:GmbH|gGmbH|mbH|AG|KG|SE|e\.[ \t]?V\.|Ltd\.?|Inc\.?|"
+    r"LLC|plc|S\.A\.|B\.V\.)"
+)
+
+
+def company_name(anchor: str) -> bool:
+    return _COMPANY_ANCHOR.fullmatch(anchor) is not None

@@ -23,7 +23,8 @@ Statistics and sources
 
 Citations
 - an advertisement's click address ("google.com/aclk?adurl=…") and "Visit our channel … click here" are no
-  citations.
+  citations; nor is a company named with its legal form as the one who acted ("von der <a>Acme GmbH</a>
+  zugearbeitet").
 """
 
 from __future__ import annotations
@@ -243,3 +244,25 @@ def _post_en(paragraph: str) -> str:
 def test_ads_and_visits_are_no_citations(paragraph: str, cited: bool) -> None:
     page = html_page("/2019/11/08/parliament.html", _post_en(paragraph))
     assert bool([v for v in judge_links(page) if v.citation]) is cited
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cited"),
+    [
+        (
+            "Die Challenges waren von der Europastadt "
+            '<a href="https://www.stadt.example/Europastadt.html">Acme Zgorzelec GmbH</a> zugearbeitet worden.',
+            False,
+        ),
+        # control: the company's report backs the figure
+        (
+            'Laut dem <a href="https://www.stadt.example/bericht-2024.pdf">Jahresbericht der Acme GmbH</a> stieg die '
+            "Zahl der Gäste um 12 Prozent.",
+            True,
+        ),
+    ],
+)
+def test_a_company_named_as_the_actor_is_no_citation(paragraph: str, cited: bool) -> None:
+    html = f"""<html lang="de"><head><title>Hackathon</title></head><body><main><article><h1>Hackathon</h1>
+<p>{INTRO_DE}</p><p>{paragraph}</p><p>{INTRO_DE}</p></article></main></body></html>"""
+    assert bool([v for v in judge_links(html_page("/news/hackathon/", html)) if v.citation]) is cited

@@ -295,6 +295,8 @@ def _judge(
         return yes("source-list", source)
     if not source and ca.boilerplate(text.raw, line):
         return no("promoted")  # a press release's "About Acme (www.acme.com)" paragraph: the company presents itself
+    if not source and ca.company_name(anchor):
+        return no("organisation-home")  # "von der Europastadt <a>GörlitzZgorcelec GmbH</a> zugearbeitet": who acted
     if directory and _read_more(anchor) and not text.extra_words(line, anchor):
         return no("more-info")
     if cr.organisation_page(link.url) and (not authority or cr.GO_TO_ANCHOR.match(anchor)):
