@@ -71,8 +71,8 @@ def boilerplate(lines: list[str], line: int) -> bool:
 # A company named with its legal form ("Europastadt GörlitzZgorcelec GmbH", "Acme Ltd."): the link says who acted,
 # it backs no statement (a report or figure of the company is linked by its own words: "Bericht", "Studie").
 _COMPANY_ANCHOR = re.compile(
-    r"[A-ZÄÖÜ][\w&.-]*+(?:[ \t]++[A-ZÄÖÜ][\w&.-]*+){0,4}[ \t]++(?:GmbH|gGmbH|mbH|AG|KG|SE|e\.[ \t]?V\.|Ltd\.?|Inc\.?|"
-    r"LLC|plc|S\.A\.|B\.V\.)"
+    r"(?<![\w&.-])[A-ZÄÖÜ][\w&.-]*+(?:[ \t]++[A-ZÄÖÜ][\w&.-]*+){0,4}[ \t]++"
+    r"(?:GmbH|gGmbH|mbH|AG|KG|SE|e\.[ \t]?V\.|Ltd\.?|Inc\.?|LLC|plc|S\.A\.|B\.V\.)"
 )
 
 
