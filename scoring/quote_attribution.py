@@ -384,6 +384,13 @@ _HONORIFIC_RE = re.compile(rf"^{_HONORIFIC}[ \t]++")
 _NAME_BEFORE_COLON_RE = re.compile(rf"(?:,|(?<![\w-]){_HONORIFIC})[ \t]++(?P<n>{lx.NAME})[ \t]*+$")
 _PRONOUN_SUBJECT_RE = re.compile(r"(?:(?<![\w’'-])[\w’'-]++,[ \t]*+)?(?<![\w’'-])(?i:he|she|er|sie)[ \t]")
 MAX_INTRO_WORDS = 12  # an introducing sentence without a speech verb names its speaker in a few words
+# A line that introduces the quotation under it without a colon: "Further to that point, Mark says", "To quote the
+# official Google Security Blog", "The following Bertrand Russell quote".
+_INTRO_WITHOUT_COLON_RE = re.compile(
+    r"(?<![\w-])(?i:says|said|writes|wrote|explains|explained|put it|sagt|sagte|schreibt|schrieb|erklärt|erklärte)$|"
+    r"^(?i:to[ \t]+quote|in[ \t]+the[ \t]+words[ \t]+of|um[ \t]+es[ \t]+mit[ \t]+den[ \t]+worten)[ \t]|"
+    r"^(?i:the[ \t]+following)[ \t]++(?P<who>[^\n]{3,60}?)[ \t]++(?i:quote|statement)$"
+)
 
 
 def _line_before(text: str, start: int, names: Names, spans: list[tuple[int, int, str]]) -> tuple[str, int] | None:
@@ -406,7 +413,13 @@ def _line_before(text: str, start: int, names: Names, spans: list[tuple[int, int
             cursor = prev_start - 1  # another quotation of the same list
             continue
         if not line.rstrip().endswith(":"):
-            return None
+            bare = _INTRO_WITHOUT_COLON_RE.search(line.strip())
+            if bare is None:
+                return None
+            who = bare.group("who")
+            if who:  # "The following Bertrand Russell quote": the line names whose quotation follows
+                return (lx.clean_name(who), prev_start) if re.fullmatch(lx.NAME, who.strip()) else None
+            line = f"{line.rstrip()}:"  # "Further to that point, Mark says" introduces like "Mark says:"
         # the sentence that ends with the colon introduces the quotation, not the paragraph before it
         intro_at = _clause_start(line, len(line.rstrip()), 0)
         intro = line[intro_at:]

@@ -11,7 +11,9 @@ Bylines
 
 Quotes and page types
 - a testimonial card whose name runs into the company in the next element ("Gert ZaunerPutz & Co Events") is signed;
-- a JSON-LD Article under a case-study kicker ("Fallstudie · Acme GmbH") is an article.
+- a JSON-LD Article under a case-study kicker ("Fallstudie · Acme GmbH") is an article;
+- a line that introduces the quotation under it without a colon ("Further to that point, Mark says", "To quote the
+  official Acme Security Blog", "The following Bertrand Russell quote") names its speaker.
 
 Statistics and sources
 - the figures of a quotation signed only on a card's line under it are the speaker's words, not a sourced figure
@@ -266,3 +268,34 @@ def test_a_company_named_as_the_actor_is_no_citation(paragraph: str, cited: bool
     html = f"""<html lang="de"><head><title>Hackathon</title></head><body><main><article><h1>Hackathon</h1>
 <p>{INTRO_DE}</p><p>{paragraph}</p><p>{INTRO_DE}</p></article></main></body></html>"""
     assert bool([v for v in judge_links(html_page("/news/hackathon/", html)) if v.citation]) is cited
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Mark Lavin of the Caktus Group gave an excellent talk about hiring in tech.\nFurther to that point, Mark "
+            "says\n“It takes time and mentorship to contribute to open source, and not everyone has those two things.”",
+            ["Mark Lavin"],
+        ),
+        (
+            "Acme will make perhaps its boldest move to date.\nTo quote the official Acme Security Blog\n“Beginning in "
+            "July 2018 with the release of version 68, the browser will mark all HTTP sites as not secure”",
+            ["Acme Security Blog"],
+        ),
+        (
+            "I’ll pull out a few nuggets from the presentation\nThe following Bertrand Russell quote\n“The trouble "
+            "with the world is that the stupid are cocksure and the intelligent are full of doubt.”",
+            ["Bertrand Russell"],
+        ),
+        # control: a line without a colon or a speech verb introduces nothing
+        (
+            "I’ll pull out a few nuggets from the presentation\nThe following slides\n“The trouble with the world "
+            "is that the stupid are cocksure and the intelligent are full of doubt.”",
+            [None],
+        ),
+    ],
+)
+def test_an_introducing_line_without_a_colon(text: str, speakers: list[str | None]) -> None:
+    page = text_page("/blog/recap/", f"{INTRO_EN}\n{text}", lang="en")
+    assert [q.speaker for q in find_quotations(page)] == speakers
