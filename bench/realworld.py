@@ -216,6 +216,12 @@ LABEL_SETS = {
     "heldout69": (HERE / "realworld" / "heldout69.jsonl", HERE / "realworld" / "heldout69.d"),
     # a US family-homelessness nonprofit (WordPress mirror, English): press releases quoting people, many figures
     "heldout70": (HERE / "realworld" / "heldout70.jsonl", HERE / "realworld" / "heldout70.d"),
+    # an energy company's news blog (Hugo, German): press releases quoting managers, market figures, sourced data
+    "heldout71": (HERE / "realworld" / "heldout71.jsonl", HERE / "realworld" / "heldout71.d"),
+    # a Glasgow community council (Hugo PaperMod, English): meeting reports, police letters, consultations
+    "heldout74": (HERE / "realworld" / "heldout74.jsonl", HERE / "realworld" / "heldout74.d"),
+    # a Swiss reproducibility research network (Hugo, English): bylined news quoting researchers, papers cited
+    "heldout76": (HERE / "realworld" / "heldout76.jsonl", HERE / "realworld" / "heldout76.d"),
 }
 DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # The deploy repository of cryptomator builds for a staging host whose robots.txt is "Disallow: /";
