@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from scoring.core.jsonld import real_date, type_names
 from scoring.core.lexicons import NAME_RE, is_person_name, letters_key
 from scoring.core.records import PageRecord
 from scoring.page_structure import h1_text, slug_tokens, title_head
@@ -97,7 +98,7 @@ def _published(page: PageRecord) -> list[str]:
         if isinstance(item, list):
             stack.extend(item)
         elif isinstance(item, dict):
-            if isinstance(item.get("datePublished"), str):
+            if isinstance(item.get("datePublished"), str) and real_date(item["datePublished"]):
                 out.append(item["datePublished"].strip())
             if isinstance(item.get("@graph"), list):
                 stack.extend(item["@graph"])
@@ -116,6 +117,17 @@ def build_dates(pages: Iterable[PageRecord]) -> set[str]:
         if re.search(r"T\d{2}:\d{2}:\d{2}", value) and not re.search(r"T00:00:00", value)
     )
     return {BUILD_DATE + value for value, n in counts.items() if n >= MIN_BUILD_STAMPS}
+
+
+def stamp_types(page: PageRecord) -> set[str]:
+    """The @type names of the page's JSON-LD items that may be a template's stamp: an item with a generator's zero
+    date ("0001-01-01" on Hugo's undated pages) stamps nothing, the posts with real dates are told apart by them."""
+    return {
+        name
+        for item in page.structured_data
+        if not (isinstance(item, dict) and "datePublished" in item and not real_date(item["datePublished"]))
+        for name in type_names(item)
+    }
 
 
 def build_dated(page: PageRecord, stamped: frozenset[str]) -> bool:

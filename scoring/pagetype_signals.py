@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from scoring.core.jsonld import jsonld_types
+from scoring.core.jsonld import jsonld_types, real_date
 from scoring.core.records import PageRecord
 from scoring.page_structure import content_links, own_words
 from scoring.pagetype_vocabulary import (
@@ -60,7 +60,7 @@ def corroborated_article(page: PageRecord) -> bool:
 def dated_article_item(page: PageRecord) -> bool:
     """A JSON-LD article item of a specific type (BlogPosting, NewsArticle ...) that carries its date."""
     return any(
-        isinstance(item, dict) and item.get("datePublished") and jsonld_types(item) & ARTICLE_TYPES
+        isinstance(item, dict) and real_date(item.get("datePublished")) and jsonld_types(item) & ARTICLE_TYPES
         for item in page.structured_data
     )
 

@@ -50,7 +50,7 @@ LEGAL_SEGMENT_RE = re.compile(
 )
 CONTACT_SEGMENT_RE = re.compile(
     r"^(?:kontakt(?:formular|seite|daten|[-_](?:und[-_])?(?:anfahrt|formular|anfrage|aufnehmen|uns|seite|daten|info))?|"
-    r"contact(?:[-_](?:us|form|sales|page|directions|details|info|information|location|team|main))?|"
+    r"contact(?:[-_]?us|[-_](?:form|sales|page|directions|details|info|information|location|team|main))?|"
     r"anfahrt|standort|termin(?:-vereinbaren)?|"
     # directions to the place: "/kontakt/wegbeschreibung/", "/visit/how-to-find-us/"
     r"wegbeschreibung(?:en)?|anfahrtsbeschreibung(?:en)?|anfahrtsweg|anreise|directions|getting-here|"

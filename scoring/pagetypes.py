@@ -60,6 +60,7 @@ from scoring.pagetype_cues import (
     own_product,
     person_with_vita,
     service_head,
+    stamp_types,
 )
 from scoring.pagetype_signals import (
     authored,
@@ -173,8 +174,6 @@ def _types(page: PageRecord) -> list[str]:
 
 
 MIN_JOB_ADS = 2  # job ads below a careers page that make it their listing
-
-
 _CACHE: dict[int, tuple[weakref.ref, frozenset[str], PageType]] = {}
 # large enough for a 100k-page site: above it every site pass re-classified every page (~150 B an entry)
 _CACHE_MAX = 250_000
@@ -182,6 +181,7 @@ _CACHE_MAX = 250_000
 # its contact and legal pages (`stamped_article_types`). Set for one scoring run by `site_template`.
 _STAMPED: ContextVar[frozenset[str]] = ContextVar("stamped_article_types", default=frozenset())
 FIXED_KINDS = ("legal", "contact")  # decided by URL and title before any markup is read
+MIN_STAMPED_FIXED = 2  # one privacy policy written as a dated post is no template's stamp
 STAMPED_DATE = "@visible-date"  # in the stamped set: the template prints a date by every page's title
 
 
@@ -191,8 +191,8 @@ def stamped_article_types(pages: Iterable[PageRecord]) -> frozenset[str]:
     any page of the site ("BlogPosting" with a date on every service and FAQ page)."""
     pages = list(pages)
     fixed = [p for p in pages if p.ok and _classify(p, frozenset()).kind in FIXED_KINDS]
-    counts = Counter(t for p in fixed for t in set(_types(p)) if t in ARTICLE_TYPES)
-    stamped = {t for t, n in counts.items() if 2 * n >= len(fixed)}
+    counts = Counter(t for p in fixed for t in stamp_types(p) if t in ARTICLE_TYPES)
+    stamped = {t for t, n in counts.items() if n >= MIN_STAMPED_FIXED and 2 * n >= len(fixed)}
     # A date printed by the title of most contact and legal pages, without "Stand:" or "updated", is the
     # template's (a page-info line with the build date on every page): no evidence of an article.
     dated = sum(

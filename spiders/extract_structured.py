@@ -13,7 +13,7 @@ from extruct.jsonld import JsonLdExtractor
 from htmldate import find_date
 from lxml import etree
 
-from scoring.core.jsonld import WORKS_BY_OTHERS, jsonld_types
+from scoring.core.jsonld import WORKS_BY_OTHERS, jsonld_types, real_date
 from scoring.core.records import AuthorSignal, Dates
 from spiders.document import HtmlTree, absolute_http_url, base_url, clean_text
 from spiders.extract_byline import extract_bylines
@@ -97,8 +97,9 @@ def _dedupe(signals: list[AuthorSignal]) -> list[AuthorSignal]:
 
 
 def _iso_date(value: Any) -> str | None:
+    """The ISO day of a declared date; a zero date ("0001-01-01", "1970-01-01") dates nothing."""
     match = re.match(r"(\d{4}-\d{2}-\d{2})", value.lstrip()) if isinstance(value, str) else None
-    return match.group(1) if match else None
+    return match.group(1) if match and real_date(match.group(1)) else None
 
 
 # schema.org microdata: <meta itemprop="datePublished" content="2020-12-01T00:00:00+00:00"> (Hugo themes write it
@@ -107,7 +108,6 @@ _MICRODATA_DATES = etree.XPath(
     '//meta[@itemprop="datePublished" or @itemprop="dateModified"][@content]'
     "[not(ancestor::script or ancestor::template)]"
 )
-_FIRST_YEAR = 1971  # "1969-12-31", "1970-01-01", "0001-01-01": the zero date of an undated page, no date
 
 
 def microdata_dates(tree: HtmlTree) -> tuple[str | None, str | None]:
@@ -119,7 +119,7 @@ def microdata_dates(tree: HtmlTree) -> tuple[str | None, str | None]:
     found: list[tuple[str, str, HtmlTree | None]] = []
     for meta in _MICRODATA_DATES(tree):
         day = _iso_date(meta.get("content"))
-        if day is None or int(day[:4]) < _FIRST_YEAR:
+        if day is None:
             continue
         if meta.xpath("ancestor::body") and not_own_content(meta, title):
             continue  # hidden, in the site's chrome or in a teaser

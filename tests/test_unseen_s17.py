@@ -15,6 +15,12 @@ Quotes and page types
 - a line that introduces the quotation under it without a colon ("Further to that point, Mark says", "To quote the
   official Acme Security Blog", "The following Bertrand Russell quote") names its speaker.
 
+Page types and dates (held-out 71, 74, 76)
+- Hugo's zero date ("0001-01-01T00:00:00Z" in the JSON-LD of an undated page) dates nothing, and a BlogPosting with
+  it on the contact page is no template stamp; one privacy policy written as a dated post is none either: the
+  site's dated BlogPostings stay articles;
+- "/aboutus/" and "/contactus/" are the about and contact pages.
+
 Statistics and sources
 - the figures of a quotation signed only on a card's line under it are the speaker's words, not a sourced figure
   (a speaker named in the sentence still sources them);
@@ -299,3 +305,30 @@ def test_a_company_named_as_the_actor_is_no_citation(paragraph: str, cited: bool
 def test_an_introducing_line_without_a_colon(text: str, speakers: list[str | None]) -> None:
     page = text_page("/blog/recap/", f"{INTRO_EN}\n{text}", lang="en")
     assert [q.speaker for q in find_quotations(page)] == speakers
+
+
+def _hugo(path: str, title: str, published: str, body: str = INTRO_EN) -> tuple[str, str]:
+    item = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": title, "datePublished": published}
+    html = f"""<html lang="en"><head><title>{title} | Broomhill CC</title>
+<script type="application/ld+json">{json.dumps(item)}</script></head><body><header><nav><a href="/">Home</a></nav>
+</header><main><article><header><h1>{title}</h1></header><div class="post-content"><p>{body}</p><p>{body}</p></div>
+</article></main></body></html>"""
+    return path, html
+
+
+def test_zero_dates_and_one_dated_policy_stamp_nothing() -> None:
+    from scoring.pagetypes import site_template, stamped_article_types
+    from scoring.signals import page_signals
+    from tests.factories import site
+
+    pages = [
+        html_page(*_hugo("/contactus/", "Contact Us", "0001-01-01T00:00:00Z")),
+        html_page(*_hugo("/aboutus/", "About Us", "0001-01-01T00:00:00Z")),
+        html_page(*_hugo("/privacy/", "Privacy Policy", "2021-01-01T00:00:00Z")),
+        html_page(*_hugo("/dec24-police/", "Community Policing Changes", "2024-12-06T00:00:00Z")),
+    ]
+    with site_template(stamped_article_types(pages)):
+        kinds = [classify(p).kind for p in pages]
+    assert kinds == ["contact", "about", "legal", "article"]
+    signals = [page_signals(p, site(*pages)) for p in pages]
+    assert [s.published for s in signals] == [None, None, "2021-01-01", "2024-12-06"]

@@ -12,6 +12,15 @@ from typing import Any
 WORKS_BY_OTHERS = frozenset({"book", "review", "product", "movie", "musicalbum", "musicrecording", "videogame"})
 
 
+FIRST_YEAR = 1971  # "1969-12-31", "1970-01-01", "0001-01-01": the zero date of an undated page, no date
+
+
+def real_date(value: Any) -> bool:
+    """A declared date that dates something: an ISO date from FIRST_YEAR on, not a generator's zero date (Hugo
+    writes "0001-01-01T00:00:00Z" into the JSON-LD of an undated page)."""
+    return isinstance(value, str) and value.lstrip()[:4].isdigit() and int(value.lstrip()[:4]) >= FIRST_YEAR
+
+
 def type_names(item: Any) -> list[str]:
     """The @type values of one JSON-LD object, lower-cased, without a vocabulary prefix
     ("https://schema.org/BlogPosting" -> "blogposting"), in their order; empty for a non-object."""

@@ -6,7 +6,7 @@ import re
 
 # The about page as a URL path segment, shared by scoring.pagetypes and the trust-pages check (pattern
 # alternatives, no group): "Über uns" / "about us", "Über mich" / "about me", and the company's own page.
-ABOUT_US_SLUG = r"(?:wir-)?(?:ueber|uber|über)-?uns|about(?:-us)?"
+ABOUT_US_SLUG = r"(?:wir-)?(?:ueber|uber|über)-?uns|about(?:-?us)?"
 ABOUT_ME_SLUG = r"(?:wir-)?(?:ueber|uber|über)-?mich|about-me"
 COMPANY_SLUG = r"unternehmen|company|wer-wir-sind|who-we-are|wir"
 
