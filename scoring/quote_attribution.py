@@ -11,7 +11,7 @@ import re
 from scoring import quote_rules as qr
 from scoring.core import lexicons as lx
 from scoring.core.text import ABBREVIATIONS, words
-from scoring.quote_names import Names
+from scoring.quote_names import Names, plausible_name
 from scoring.quote_signatures import card_heading, document_after, line_after, referring_sentence
 from scoring.quote_speakers import (
     CONJUNCTION_START,
@@ -74,6 +74,15 @@ def _source_name(paren: str) -> str:
     return host.group(1) if host else inner
 
 
+# A name (and its role or institution) closing the quotation's own line, no dash: a statement's signature.
+_CLOSING_SIGNATURE_RE = re.compile(rf"[ \t]++(?P<n>{lx.NAME}),?(?:[ \t]++[^\n]{{0,100}})?")
+SIGNED_QUOTE_MIN_WORDS = 8
+
+
+def _signature_name(name: str) -> bool:
+    return plausible_name(name) and not qr.ORG_WORD_RE.fullmatch(name.split()[-1])
+
+
 AUTHOR_YEAR_MIN_WORDS = 5  # a quoted term with its reference is a term, a quoted statement has a verb and more words
 
 
@@ -84,12 +93,18 @@ _INITIALLED_NAME_RE = re.compile(
 
 
 def _trailing(
-    text: str, end: int, ceiling: int, starts_sentence: bool, names: Names, words_in_quote: int = 0
+    text: str, end: int, ceiling: int, starts_sentence: bool, names: Names, words_in_quote: int = 0, opens_line=False
 ) -> tuple[str, int] | None:
     """Attribution after the closing mark, in the same sentence (or a signature on the line)."""
     stop = min(end + WINDOW, ceiling)
     line_end = text.find("\n", end)
     line_end = stop if line_end < 0 else min(line_end, stop)
+    clause_from = end
+    if text[end:line_end].strip(' \t”“"«»') == "," and text.startswith("\n", line_end):
+        # „…“,\nfreut sich Jo Roe, …: a blockquote's sentence goes on in the paragraph under it
+        clause_from = line_end + 1
+        next_end = text.find("\n", clause_from)
+        line_end = min(len(text) if next_end < 0 else next_end, clause_from + WINDOW)
     rest = text[end:line_end]
     source = qr.PAREN_SOURCE_RE.match(rest)
     if source:
@@ -121,7 +136,10 @@ def _trailing(
     hyphen = re.match(rf"\s+-\s+(?P<name>{lx.NAME})", rest)
     if hyphen:
         return lx.clean_name(hyphen.group("name")), end + hyphen.end()
-    clause_end = end_of_sentence(text, end, line_end)
+    closing = _CLOSING_SIGNATURE_RE.fullmatch(rest)  # "“…” Hanno Würbel, Animal Welfare, University of Bern"
+    if closing and opens_line and words_in_quote >= SIGNED_QUOTE_MIN_WORDS and _signature_name(closing["n"]):
+        return lx.clean_name(closing.group("n")), line_end
+    clause_end = end_of_sentence(text, clause_from, line_end)
     clause = text[end:clause_end]
     so = qr.SO_RE.match(clause)
     if so:
@@ -452,7 +470,8 @@ def attribute(
     opened = text[begin:start].strip(" \t–—-")
     starts_sentence = not opened or opened.endswith(("(", ":"))
     n_words = len(words(inner or text[start:end]))
-    found = _trailing(text, end, limits[1], starts_sentence, names, n_words)
+    opens_line = not text[text.rfind("\n", 0, start) + 1 : start].strip(' \t„“”"«»')
+    found = _trailing(text, end, limits[1], starts_sentence, names, n_words, opens_line)
     if found is not None:
         return (found[0], start, found[1]) if found[0] else None
     lead = _leading(text, start, limits[0], names, n_words)

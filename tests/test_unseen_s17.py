@@ -13,7 +13,10 @@ Quotes and page types
 - a testimonial card whose name runs into the company in the next element ("Gert ZaunerPutz & Co Events") is signed;
 - a JSON-LD Article under a case-study kicker ("Fallstudie · Acme GmbH") is an article;
 - a line that introduces the quotation under it without a colon ("Further to that point, Mark says", "To quote the
-  official Acme Security Blog", "The following Bertrand Russell quote") names its speaker.
+  official Acme Security Blog", "The following Bertrand Russell quote") names its speaker;
+- a blockquote's sentence that goes on under it („…“,\nfreut sich Jo Roe, …) names its speaker; so does a name with
+  its field and institution closing the quotation's own line ("“…” Hanno Roe, Animal Welfare, University of Bern"),
+  not a journal after a reference's title.
 
 Page types and dates (held-out 71, 74, 76)
 - Hugo's zero date ("0001-01-01T00:00:00Z" in the JSON-LD of an undated page) dates nothing, and a BlogPosting with
@@ -332,3 +335,36 @@ def test_zero_dates_and_one_dated_policy_stamp_nothing() -> None:
     assert kinds == ["contact", "about", "legal", "article"]
     signals = [page_signals(p, site(*pages)) for p in pages]
     assert [s.published for s in signals] == [None, None, "2021-01-01", "2024-12-06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speakers"),
+    [
+        (
+            "„Das ist Energiewende pur und aktiver Klimaschutz, der Spaß macht. Mit dem neuen Tarif können unsere "
+            "Kunden aktiven Klimaschutz betreiben“,\nfreut sich Sebastian Roe, Abteilungsleiter Vertrieb von den "
+            "Stadtwerken.\nWie bereits bei den Stadtwerken Eberbach sehen Stromkunden, wann das Angebot groß ist.",
+            "de",
+            ["Sebastian Roe"],
+        ),
+        (
+            "Many researchers joined the network, for example:\n“Rigorous and reproducible research depends on a "
+            "healthy research culture, and performance needs to be assessed.” Hanno Würbel, Animal Welfare, University "
+            "of Bern\n“I want to contribute to a better science and science culture, working together with researchers "
+            "across disciplines.” Evie Vergauwe, Psychology, University of Geneva",
+            "en",
+            ["Hanno Würbel", "Evie Vergauwe"],
+        ),
+        # control: a reference's title in quotes and the journal after it
+        (
+            "Sources\nYang, L. (2022). “The effects of remote work on collaboration among information workers.” "
+            "Nature Human Behaviour",
+            "en",
+            [None],
+        ),
+    ],
+)
+def test_speakers_under_and_after_the_quotation(text: str, lang: str, speakers: list[str | None]) -> None:
+    intro = INTRO_DE if lang == "de" else INTRO_EN
+    page = text_page("/blog/post/", f"{intro}\n{text}", lang=lang)
+    assert [q.speaker for q in find_quotations(page)] == speakers
