@@ -138,7 +138,7 @@ def _trailing(
         return lx.clean_name(hyphen.group("name")), end + hyphen.end()
     closing = _CLOSING_SIGNATURE_RE.fullmatch(rest)  # "“…” Hanno Würbel, Animal Welfare, University of Bern"
     if closing and opens_line and words_in_quote >= SIGNED_QUOTE_MIN_WORDS and _signature_name(closing["n"]):
-        return lx.clean_name(closing.group("n")), line_end
+        return lx.clean_name(closing.group("n")), end + closing.end()
     clause_end = end_of_sentence(text, clause_from, line_end)
     clause = text[end:clause_end]
     so = qr.SO_RE.match(clause)

@@ -387,7 +387,8 @@ def _continue_speakers(text: str, quotations: list[Quotation]) -> None:
         between = text[prev.end : quote.start]
         # "“…,” said Dana Whitfield. “…”": the second sentence of the statement
         after_signature = _one_attribution(between) and prev.speaker.split()[-1] in between
-        if (quote.start >= prev.sentence_end and not gap.strip() and "\n" not in gap) or after_signature:
+        same_paragraph = "\n" not in between
+        if same_paragraph and ((quote.start >= prev.sentence_end and not gap.strip()) or after_signature):
             quote.speaker = prev.speaker
             quote.sentence_end = end_of_sentence(text, quote.end, min(len(text), quote.end + 200))
             quote.context = excerpt(text[quote.start : quote.end], 200)
