@@ -78,3 +78,11 @@ _COMPANY_ANCHOR = re.compile(
 
 def company_name(anchor: str) -> bool:
     return _COMPANY_ANCHOR.fullmatch(anchor) is not None
+
+
+# An anchor that says the page is the site's own: "Find our members on <a>our website</a>" (not "<a>our CEO on
+# WDRB</a>", a station's clip).
+OWN_ANCHOR = re.compile(
+    r"(?i:our|unsere?[mnrs]?)[ \t]++(?i:website|web[ \t]site|site|homepage|home[ \t]page|webseite|internetseite|"
+    r"channel|kanal|blog|shop)(?![\w-])"
+)

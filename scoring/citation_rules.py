@@ -264,7 +264,8 @@ DEICTIC_ANCHOR = re.compile(
 # What a pointing anchor's sentence asks the reader to do: buy, order, book, register, subscribe, donate.
 CTA_SENTENCE = re.compile(
     r"\b(?:purchas\w*|buy(?:ing)?|order(?:ing)?|book(?:ing)?|register(?:ing)?|sign(?:ing)?\s+up|subscrib\w*|"
-    r"donat\w*|tickets?|kauf\w*|bestell\w*|buch(?:en|bar|ung)|anmeld\w*|registrier\w*|abonnier\w*|spend(?:e|en)\b|"
+    r"donat\w*|tickets?|registration|kauf\w*|bestell\w*|buch(?:en|bar|ung)|anmeld\w*|registrier\w*|abonnier\w*|"
+    r"spend(?:e|en)\b|"
     r"erwerb\w*|get\s+in\s+touch|contact\s+us|reach\s+out|kontaktier\w*|melde[nt]?\s+(?:Sie\s+)?(?:sich|dich|euch)|"
     r"visit(?:ing)?\s+(?:our|my|the)\s+(?:channel|page|profile|shop|store|website)|besuch\w*\s+(?:unseren?|meinen?)\b)",
     re.IGNORECASE,

@@ -35,7 +35,9 @@ Statistics and sources
 Citations
 - an advertisement's click address ("google.com/aclk?adurl=…") and "Visit our channel … click here" are no
   citations; nor is a company named with its legal form as the one who acted ("von der <a>Acme GmbH</a>
-  zugearbeitet").
+  zugearbeitet"), a university's home page on a roster line ("Advisory Board: <a>University of Bristol</a>"), a
+  person's page ("…/person-detail.html?persid=…", "/profil/jo-roe"), "<a>our website</a>" or "Direct link to
+  registration <a>here</a>".
 """
 
 from __future__ import annotations
@@ -368,3 +370,32 @@ def test_speakers_under_and_after_the_quotation(text: str, lang: str, speakers: 
     intro = INTRO_DE if lang == "de" else INTRO_EN
     page = text_page("/blog/post/", f"{intro}\n{text}", lang=lang)
     assert [q.speaker for q in find_quotations(page)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cited"),
+    [
+        ('Advisory Board: <a href="https://www.bristol.ac.uk/">University of Bristol</a>', False),
+        (
+            'Local Node Leaders: <a href="https://www.nexus.example.ch/about/people1/person-detail.html?persid=143058">'
+            "Daniel Roe</a>",
+            False,
+        ),
+        ('<a href="https://uni.example.ch/profil/jo-roe">Prof. Dr. Jo Roe</a>, Vice-Rector for Research', False),
+        ('Find our members on <a href="https://www.unige.ch/swissrn/team">our website</a>.', False),
+        (
+            'Direct link to registration <a href="https://events.example.com/conference-2024/registration">here</a>.',
+            False,
+        ),
+        # control: a university's report behind a statement
+        (
+            "Half of all studies could not be reproduced, as a review by the "
+            '<a href="https://www.bristol.ac.uk/research/reproducibility-review-2023.pdf">University of Bristol</a> '
+            "found last year.",
+            True,
+        ),
+    ],
+)
+def test_rosters_person_pages_and_own_sites_are_no_citations(paragraph: str, cited: bool) -> None:
+    page = html_page("/organisation/", _post_en(paragraph))
+    assert bool([v for v in judge_links(page) if v.citation]) is cited

@@ -131,8 +131,8 @@ _JOB_TITLE = re.compile(
 
 # A person's page on another site: "/people/our-faculty/sjp2154", "/fellows/tiffiniy-cheng", "/team/jana-roth/".
 _PERSON_PAGE = re.compile(
-    r"/(?:people|persons?|faculty|our-faculty|staff|team|fellows?|profiles?|mitarbeiter(?:innen)?|personen)"
-    r"/[^/?#]++/?$",
+    r"/(?:people|persons?|faculty|our-faculty|staff|team|fellows?|profiles?|profil|mitarbeiter(?:innen)?|personen)"
+    r"/[^/?#]++/?$|/[^/?#]*person(?:en)?-?(?:detail|profil)[^/?#]*$",
     re.IGNORECASE,
 )
 # Another organisation's privacy policy, terms or cookie policy, linked by their generic name.
@@ -282,7 +282,7 @@ def _judge(
         return no("call-to-action")  # "You can buy tickets here", "head over here and get in touch": where to act
     if not source and not document and _place_anchor(anchor) and ca.SIGN_UP.search(sentence):
         return no("call-to-action")  # "Anmeldung: https://…", "Infos und Anmeldung auf der Projektwebseite"
-    if lx.OWN_BEFORE_RE.search(before) and not document:
+    if (lx.OWN_BEFORE_RE.search(before) or ca.OWN_ANCHOR.match(anchor)) and not document:
         # "the recording on our <a>YouTube channel</a>": the site's own; its documentation ("in unserem Wiki") stays
         return no("own-property")
     if not source and cr.HOMEPAGE_ANCHOR.search(anchor):
@@ -299,8 +299,10 @@ def _judge(
         return no("organisation-home")  # "von der Europastadt <a>GörlitzZgorcelec GmbH</a> zugearbeitet": who acted
     if directory and _read_more(anchor) and not text.extra_words(line, anchor):
         return no("more-info")
-    if cr.organisation_page(link.url) and (not authority or cr.GO_TO_ANCHOR.match(anchor)):
-        return no("organisation-home")  # "Zur TH Köln": a way to the organisation, whoever it is
+    if cr.organisation_page(link.url) and (
+        not authority or cr.GO_TO_ANCHOR.match(anchor) or text.extra_words(line, anchor) < RUNNING_TEXT_WORDS
+    ):  # "Zur TH Köln", "Advisory Board: University of Bristol": a way to the organisation, a roster's member
+        return no("organisation-home")
     if ca.NAVIGATION_ANCHOR.fullmatch(anchor) and (cr.GO_TO_ANCHOR.match(anchor) or not text.extra_words(line, anchor)):
         return no("call-to-action")  # "Zur Personenseite", "Visit website", a "Website" button: where to go
     if source:
