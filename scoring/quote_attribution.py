@@ -75,7 +75,7 @@ def _source_name(paren: str) -> str:
 
 
 # A name (and its role or institution) closing the quotation's own line, no dash: a statement's signature.
-_CLOSING_SIGNATURE_RE = re.compile(rf"[ \t]++(?P<n>{lx.NAME}),?(?:[ \t]++[^\n]{{0,100}})?")
+_CLOSING_SIGNATURE_RE = re.compile(rf"(?<![ \t])[ \t]++(?P<n>{lx.NAME}),?(?:[ \t]++[^\n]{{0,100}})?")
 SIGNED_QUOTE_MIN_WORDS = 8
 
 
