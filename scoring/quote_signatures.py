@@ -181,3 +181,18 @@ def card_heading(text: str, start: int, end: int, names: Names) -> tuple[str, in
         name = lx.clean_name(match.group("name"))
         return (name, line_start) if names.person(name) else None
     return None
+
+
+SIGNATURE_CHARS = 160  # where a card's signature stands under its quotation
+
+
+def signed_only(text: str, start: int, end: int, speaker: str | None) -> bool:
+    """The quotation text[start:end] names its speaker only on a line of their own under it (a testimonial card's
+    "Gert Roe, ACME"): the speaker says the words, but no sentence names the source of a figure in them."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text.rfind("\n", 0, max(0, line_start - 1)) + 1  # the line that introduces it ("X betonte:")
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    under = "\n".join(text[line_end : line_end + SIGNATURE_CHARS].split("\n")[:3])  # the avatar line, then the name
+    surname = speaker.split()[-1] if speaker else ""
+    return bool(surname) and surname in under and surname not in text[before:line_end]

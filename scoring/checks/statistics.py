@@ -9,7 +9,7 @@ from scoring import statistics_exclusions as exclusions
 from scoring import statistics_rules as rules
 from scoring import statistics_sources as sources
 from scoring import statistics_words as words
-from scoring.checks.attributed_quotes import Quotation, find_quotations, quotation_spans
+from scoring.checks.attributed_quotes import find_quotations, quotation_spans
 from scoring.checks.author_byline import visible_authors
 from scoring.core import lexicons as lx
 from scoring.core.memo import last_page
@@ -18,6 +18,7 @@ from scoring.core.records import PageRecord
 from scoring.core.results import Evidence, PageOutcome
 from scoring.core.text import excerpt, split_sentences
 from scoring.pagetypes import classify
+from scoring.quote_signatures import signed_only
 from scoring.registry import ArticleCheck, register
 from scoring.site import SiteData
 from scoring.statistics_lines import is_example_label, offer_item, opens_with_year, possessed_number
@@ -174,7 +175,6 @@ def _around(sentence: str, cand: rules.Candidate) -> tuple[str, rules.Candidate]
 
 QUOTE_MARK_RE = re.compile('["“”„‟«»‹›‚‘’]')
 QUOTE_LEAD_CHARS = 120  # where "<Company>'s expert X explains:" stands before or after a quotation
-SIGNATURE_CHARS = 160  # where a card's signature stands under its quotation
 
 
 def _quoted_speakers(page: PageRecord, owners: tuple[str, ...]) -> list[tuple[int, int, str]]:
@@ -186,22 +186,12 @@ def _quoted_speakers(page: PageRecord, owners: tuple[str, ...]) -> list[tuple[in
         if not q.speaker or q.start < 0:
             continue
         around = text[max(0, q.start - QUOTE_LEAD_CHARS) : q.start] + " " + text[q.end : q.end + QUOTE_LEAD_CHARS]
-        if sources.is_own(around, owners) or _page_author(page, q.speaker) or _signed_only(text, q):
+        if sources.is_own(around, owners) or _page_author(page, q.speaker):
+            continue
+        if signed_only(text, q.start, q.end, q.speaker):  # a card's signature: no source named in a sentence
             continue
         spans.append((q.start, q.end, q.speaker))
     return spans
-
-
-def _signed_only(text: str, quotation: Quotation) -> bool:
-    """A quotation whose speaker is named only on a line of their own under it (a testimonial card's "Gert Roe,
-    ACME"): the speaker says the words, but no sentence names the figures' source."""
-    line_start = text.rfind("\n", 0, quotation.start) + 1
-    before = text.rfind("\n", 0, max(0, line_start - 1)) + 1  # the line that introduces it ("X betonte:")
-    end = text.find("\n", quotation.end)
-    end = len(text) if end < 0 else end
-    under = "\n".join(text[end : end + SIGNATURE_CHARS].split("\n")[:3])  # the card's avatar line, then the name
-    surname = quotation.speaker.split()[-1] if quotation.speaker else ""
-    return bool(surname) and surname in under and surname not in text[before:end]
 
 
 def _page_author(page: PageRecord, source: str) -> bool:
