@@ -219,6 +219,8 @@ LABEL_SETS = {
     # an energy company's news blog (Hugo, German): press releases quoting managers, market figures, sourced data
     "heldout71": (HERE / "realworld" / "heldout71.jsonl", HERE / "realworld" / "heldout71.d"),
     # a Glasgow community council (Hugo PaperMod, English): meeting reports, police letters, consultations
+    # a parents' initiative against childcare cuts in Leinfelden-Echterdingen (Publii, German): press echo, quotes
+    "heldout73": (HERE / "realworld" / "heldout73.jsonl", HERE / "realworld" / "heldout73.d"),
     "heldout74": (HERE / "realworld" / "heldout74.jsonl", HERE / "realworld" / "heldout74.d"),
     # a Swiss reproducibility research network (Hugo, English): bylined news quoting researchers, papers cited
     "heldout76": (HERE / "realworld" / "heldout76.jsonl", HERE / "realworld" / "heldout76.d"),
