@@ -65,6 +65,14 @@ def dated_article_item(page: PageRecord) -> bool:
     )
 
 
+def lone_dated_item(page: PageRecord) -> bool:
+    """A dated article item (`dated_article_item`) with no WebPage item beside it (a WebPage inside it is its
+    mainEntityOfPage): a generator's post (Publii writes one dated Article), not an SEO plugin's graph that dates a
+    WebPage and an Article on every page."""
+    items = [i for item in page.structured_data if isinstance(item, dict) for i in [item, *item.get("@graph", [])]]
+    return dated_article_item(page) and not any("webpage" in jsonld_types(item) for item in items)
+
+
 def numbered_post(page: PageRecord, types: list[str]) -> bool:
     """/artikel/4711/: a post numbered by its id, not a page of its section: its one article item (types: the
     page's JSON-LD types the site does not stamp everywhere) carries its date, and a date or byline shows with it."""

@@ -68,6 +68,7 @@ from scoring.pagetype_signals import (
     corroborated_article,
     dated_article_item,
     legal_terms,
+    lone_dated_item,
     numbered_post,
     offer_phrases,
     own_visible_date,
@@ -321,12 +322,11 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     if typeset & LISTING_TYPES and not article_items:
         return PageType("listing", f"JSON-LD {next(t for t in types if t in LISTING_TYPES)}")
     strong = [t for t in article_items if t not in WEAK_ARTICLE_TYPES]
-    # A theme that stamps BlogPosting on every page (services and FAQ too) gives it no date: a posting
-    # without datePublished or a date or byline on the page lets the URL and structure speak first.
-    if strong and (dated_article_item(page) or corroborated_article(page)):
-        return PageType("article", f"JSON-LD {strong[0]}")
-    if article_items and corroborated_article(page):
-        return PageType("article", f"JSON-LD {article_items[0]} with a section, date, byline or case-study kicker")
+    # A theme's BlogPosting on every page has no date, an SEO plugin's Article the WebPage's beside it: without
+    # a date of its own, a date or byline on the page, the URL and structure speak first.
+    dated = (strong and dated_article_item(page)) or lone_dated_item(page)
+    if article_items and (dated or corroborated_article(page)):
+        return PageType("article", f"JSON-LD {article_items[0]}, dated or with a section, byline or case-study kicker")
     if typeset & PROFILE_TYPES:
         return PageType("profile", "JSON-LD ProfilePage")
     if typeset & ABOUT_TYPES:

@@ -22,7 +22,9 @@ Page types and dates (held-out 71, 74, 76)
 - Hugo's zero date ("0001-01-01T00:00:00Z" in the JSON-LD of an undated page) dates nothing, and a BlogPosting with
   it on the contact page is no template stamp; one privacy policy written as a dated post is none either: the
   site's dated BlogPostings stay articles;
-- "/aboutus/" and "/contactus/" are the about and contact pages.
+- "/aboutus/" and "/contactus/" are the about and contact pages;
+- a plain JSON-LD Article that carries its own datePublished (Publii's posts: no date or byline shown) is an
+  article, like a BlogPosting with its date (held-out 73).
 
 Statistics and sources
 - the figures of a quotation signed only on a card's line under it are the speaker's words, not a sourced figure
@@ -140,7 +142,7 @@ def test_a_name_glued_to_its_company_signs_a_card() -> None:
 
 
 def _case_study(kicker: str) -> str:
-    item = {"@context": "https://schema.org", "@type": "Article", "headline": "Acme", "datePublished": "2024-01-01"}
+    item = {"@context": "https://schema.org", "@type": "Article", "headline": "Acme"}  # undated: the kicker decides
     return f"""<html lang="de"><head><title>Acme: planbare Termine · Agentur</title>
 <script type="application/ld+json">{json.dumps(item)}</script></head><body><main>
 <header><span class="eyebrow">{kicker}</span><h1>259.000 € Auftragseingang in 90 Tagen.</h1></header>
@@ -399,3 +401,14 @@ def test_speakers_under_and_after_the_quotation(text: str, lang: str, speakers: 
 def test_rosters_person_pages_and_own_sites_are_no_citations(paragraph: str, cited: bool) -> None:
     page = html_page("/organisation/", _post_en(paragraph))
     assert bool([v for v in judge_links(page) if v.citation]) is cited
+
+
+@pytest.mark.parametrize(("published", "kind"), [("2022-07-27T15:32", "article"), (None, "other")])
+def test_a_dated_plain_article_item_is_an_article(published: str | None, kind: str) -> None:
+    item = {"@context": "https://schema.org", "@type": "Article", "headline": "Gebührenerhöhung um 5 % in LE"}
+    if published:
+        item["datePublished"] = published
+    html = f"""<html lang="de"><head><title>Gebührenerhöhung um 5 % in LE - LEere Versprechen</title>
+<script type="application/ld+json">{json.dumps(item)}</script></head><body><main><article>
+<h1>Gebührenerhöhung um 5 % in LE</h1><p>{INTRO_DE}</p><p>{INTRO_DE}</p></article></main></body></html>"""
+    assert classify(html_page("/gebuehrenerhoehung-um-5-in-le/", html)).kind == kind
