@@ -219,6 +219,8 @@ LABEL_SETS = {
     # an energy company's news blog (Hugo, German): press releases quoting managers, market figures, sourced data
     "heldout71": (HERE / "realworld" / "heldout71.jsonl", HERE / "realworld" / "heldout71.d"),
     # a Glasgow community council (Hugo PaperMod, English): meeting reports, police letters, consultations
+    # an API developer-experience SaaS (WordPress static export, English): data reports, customer stories, pull quotes
+    "heldout72": (HERE / "realworld" / "heldout72.jsonl", HERE / "realworld" / "heldout72.d"),
     # a parents' initiative against childcare cuts in Leinfelden-Echterdingen (Publii, German): press echo, quotes
     "heldout73": (HERE / "realworld" / "heldout73.jsonl", HERE / "realworld" / "heldout73.d"),
     "heldout74": (HERE / "realworld" / "heldout74.jsonl", HERE / "realworld" / "heldout74.d"),
