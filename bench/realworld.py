@@ -234,8 +234,9 @@ DEFAULT_OUT = Path("/tmp/geo-realworld-out")
 # noindex on every page); bbic's archive copy has "Disallow: /". Only for these snapshots the bench lets the crawl
 # past it.
 IGNORE_ROBOTS = {"cryptomator", "c-m-l", "hannesbraeu", "bbic"}
-# jumpsec-labs' snapshot is a Hugo dev-server build: "noindex, nofollow" on every page, the production site has none
-FOLLOW_NOFOLLOW = {"jumpsec-labs"}
+# jumpsec-labs' snapshot is a Hugo dev-server build: "noindex, nofollow" on every page, the production site has none;
+# apimatic's is a Simply Static export of a WordPress staging copy with "noindex, nofollow" on 139 pages
+FOLLOW_NOFOLLOW = {"jumpsec-labs", "apimatic"}
 PRESENCE = {  # detector -> (label key, signal key)
     "byline": ("has_byline", "authors"),
     "person_schema": ("has_person_schema", "person_schema"),
