@@ -65,12 +65,11 @@ def dated_article_item(page: PageRecord) -> bool:
     )
 
 
-def lone_dated_item(page: PageRecord) -> bool:
-    """A dated article item (`dated_article_item`) with no WebPage item beside it (a WebPage inside it is its
-    mainEntityOfPage): a generator's post (Publii writes one dated Article), not an SEO plugin's graph that dates a
-    WebPage and an Article on every page."""
+def beside_webpage(page: PageRecord) -> bool:
+    """A WebPage item stands beside the page's items (an SEO plugin's graph that dates a WebPage and an Article on
+    every page); a WebPage inside an item is its mainEntityOfPage (Publii writes one dated Article per post)."""
     items = [i for item in page.structured_data if isinstance(item, dict) for i in [item, *item.get("@graph", [])]]
-    return dated_article_item(page) and not any("webpage" in jsonld_types(item) for item in items)
+    return any("webpage" in jsonld_types(item) for item in items)
 
 
 def numbered_post(page: PageRecord, types: list[str]) -> bool:

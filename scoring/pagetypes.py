@@ -64,11 +64,11 @@ from scoring.pagetype_cues import (
 )
 from scoring.pagetype_signals import (
     authored,
+    beside_webpage,
     child_links,
     corroborated_article,
     dated_article_item,
     legal_terms,
-    lone_dated_item,
     numbered_post,
     offer_phrases,
     own_visible_date,
@@ -324,7 +324,7 @@ def _classify(page: PageRecord, stamped: frozenset[str]) -> PageType:  # noqa: C
     strong = [t for t in article_items if t not in WEAK_ARTICLE_TYPES]
     # A theme's BlogPosting on every page has no date, an SEO plugin's Article the WebPage's beside it: without
     # a date of its own, a date or byline on the page, the URL and structure speak first.
-    dated = (strong and dated_article_item(page)) or lone_dated_item(page)
+    dated = dated_article_item(page) and (bool(strong) or not beside_webpage(page))
     if article_items and (dated or corroborated_article(page)):
         return PageType("article", f"JSON-LD {article_items[0]}, dated or with a section, byline or case-study kicker")
     if typeset & PROFILE_TYPES:

@@ -93,7 +93,13 @@ _INITIALLED_NAME_RE = re.compile(
 
 
 def _trailing(
-    text: str, end: int, ceiling: int, starts_sentence: bool, names: Names, words_in_quote: int = 0, opens_line=False
+    text: str,
+    end: int,
+    ceiling: int,
+    starts_sentence: bool,
+    names: Names,
+    words_in_quote: int = 0,
+    opens_line: bool = False,
 ) -> tuple[str, int] | None:
     """Attribution after the closing mark, in the same sentence (or a signature on the line)."""
     stop = min(end + WINDOW, ceiling)
